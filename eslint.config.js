@@ -1,0 +1,60 @@
+// Lint rules: typescript-eslint recommended, plus the layering rule (which folder may import which).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const layer = (from, forbidden) => ({
+  files: [`src/${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: forbidden.map((target) => ({
+        group: [`**/${target}/*`, `**/${target}`],
+        message: `src/${from} may not import src/${target} (see docs/architecture.md)`,
+      })),
+    }],
+  },
+})
+
+const browserAndYjs = ['yjs', 'y-*', 'dexie', 'preact', 'preact/*', 'workbox-window', 'lib0/*']
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  layer('lib', ['domain', 'doc', 'storage', 'sync', 'app', 'pwa', 'ui']),
+  {
+    files: ['src/lib/**/*.ts', 'src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [],
+        patterns: [
+          ...['doc', 'storage', 'sync', 'app', 'pwa', 'ui'].map((t) => ({ group: [`**/${t}/*`], message: `domain and lib import only domain and lib` })),
+          { group: browserAndYjs, message: 'domain and lib stay free of Yjs, Dexie, Preact and the browser' },
+        ],
+      }],
+    },
+  },
+  layer('doc', ['storage', 'sync', 'app', 'pwa', 'ui']),
+  layer('storage', ['doc', 'sync', 'app', 'pwa', 'ui']),
+  layer('sync', ['storage', 'app', 'pwa', 'ui']),
+  layer('app', ['ui', 'pwa']),
+  layer('pwa', ['ui', 'doc', 'storage', 'sync']),
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src/doc/*', '**/src/storage/*', '**/src/sync/*', '**/src/app/*', '**/src/ui/*', '**/src/pwa/*'], message: 'server/ may import only src/domain and src/lib' }],
+      }],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+)

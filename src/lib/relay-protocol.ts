@@ -1,0 +1,51 @@
+// The wire contract between the app and the relay, on top of the standard y-websocket protocol.
+//
+// A socket opens `ws(s)://<host>/sync/<roomId>` and offers these WebSocket subprotocols
+// (the browser WebSocket API cannot set headers, and a query string ends up in access logs):
+//   SUBPROTOCOL                      always; the relay answers with it
+//   TOKEN_PROTOCOL_PREFIX + token    the room token (base64url), never the invite secret
+//   REGISTER_PROTOCOL                "create the room with this token if it does not exist"
+//   ACK_PROTOCOL                     "tell me when my updates are durably stored"
+// Refusals happen after the upgrade, as a close with a 44xx code, because a refused upgrade
+// reaches a browser only as 1006 and y-websocket would retry forever.
+
+export const SYNC_PATH_PREFIX = '/sync/'
+export const SUBPROTOCOL = 'pedibus.v1'
+export const TOKEN_PROTOCOL_PREFIX = 'pedibus.token.'
+export const REGISTER_PROTOCOL = 'pedibus.register'
+export const ACK_PROTOCOL = 'pedibus.ack'
+
+/** y-websocket message types (first varuint of every frame). */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+/**
+ * Relay -> client only, sent to sockets that offered ACK_PROTOCOL: varuint N, meaning "the first N
+ * sync step-2 and update messages you sent on this connection are durably stored".
+ */
+export const MESSAGE_RELAY_ACK = 100
+
+/** y-protocols sync message subtypes (second varuint of a MESSAGE_SYNC frame). */
+export const SYNC_STEP1 = 0
+export const SYNC_STEP2 = 1
+export const SYNC_UPDATE = 2
+
+/** Close codes. 4400-4499 tell the stock y-websocket client not to reconnect. */
+export const CloseCode = {
+  tooLarge: 1009,
+  protocolError: 1002,
+  invalidPayload: 1007,
+  goingAway: 1001,
+  badRequest: 4400,
+  badToken: 4401,
+  forbiddenOrigin: 4403,
+  unknownRoom: 4404,
+  tooManyRequests: 4429,
+} as const
+
+/** True when the relay refused this socket for good: reconnecting cannot help. */
+export const isPermanentRefusal = (code: number): boolean => code >= 4400 && code < 4500
+
+/** Room ids are 128 random bits, base64url without padding (22 characters). */
+export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+/** Room tokens are 256 bits, base64url without padding (43 characters). */
+export const ROOM_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
