@@ -27,19 +27,19 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  layer('lib', ['domain', 'doc', 'storage', 'sync', 'app', 'pwa', 'ui']),
-  {
-    files: ['src/lib/**/*.ts', 'src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [],
-        patterns: [
-          ...['doc', 'storage', 'sync', 'app', 'pwa', 'ui'].map((t) => ({ group: [`**/${t}/*`], message: `domain and lib import only domain and lib` })),
-          { group: browserAndYjs, message: 'domain and lib stay free of Yjs, Dexie, Preact and the browser' },
-        ],
-      }],
-    },
-  },
+  ...[['lib', ['domain', 'doc', 'storage', 'sync', 'app', 'pwa', 'ui']], ['domain', ['doc', 'storage', 'sync', 'app', 'pwa', 'ui']]].map(
+    ([from, forbidden]) => ({
+      files: [`src/${from}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [
+            ...forbidden.map((t) => ({ group: [`**/${t}/*`], message: `src/${from} may not import src/${t} (see docs/architecture.md)` })),
+            { group: browserAndYjs, message: 'domain and lib stay free of Yjs, Dexie, Preact and the browser' },
+          ],
+        }],
+      },
+    }),
+  ),
   layer('doc', ['storage', 'sync', 'app', 'pwa', 'ui']),
   layer('storage', ['doc', 'sync', 'app', 'pwa', 'ui']),
   layer('sync', ['storage', 'app', 'pwa', 'ui']),

@@ -11,7 +11,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
         },
-        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },
       {
         test: {
