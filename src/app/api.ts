@@ -68,7 +68,16 @@ export interface CollectiveSession {
 
 export type JoinError = 'invalidLink' | 'storageUnavailable'
 
+/** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
+export interface AppErrorMessage {
+  readonly id: number
+  readonly key: 'unexpected' | 'storageUnavailable'
+  readonly context: string
+}
+
 export interface AppServices {
+  /** Resolves once device-local data (collectives, preferences) is loaded; never rejects. */
+  readonly ready: Promise<void>
   readonly collectives: ReadableStore<readonly JoinedCollective[]>
   /** Creates the collective locally (works offline); the relay room is registered on first connection. */
   createCollective(input: CollectiveProfileInput): Promise<FormResult<RoomId>>
@@ -80,7 +89,13 @@ export interface AppServices {
   forgetCollective(id: RoomId): Promise<void>
   readonly preferences: ReadableStore<{ readonly language: 'fr' | 'en' }>
   setLanguage(language: 'fr' | 'en'): Promise<void>
-  /** True while any open collective has local writes not yet on disk or not yet on the relay. */
+  /**
+   * True while any open collective has local writes not yet on disk (status.local 'saving').
+   * Changes waiting for the relay do not count: they are on disk and survive a reload.
+   */
   readonly hasPendingWrites: ReadableStore<boolean>
+  /** The single error channel: unexpected errors, newest last. */
+  readonly errors: ReadableStore<readonly AppErrorMessage[]>
+  dismissError(id: number): void
   destroy(): void
 }

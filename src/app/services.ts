@@ -1,0 +1,178 @@
+// createAppServices: the AppServices contract over Dexie (device-local), per-collective sessions, and one error channel.
+import { CollectiveProfileInputSchema, type CollectiveProfile } from '../domain/collective.ts'
+import { fieldErrorsOf } from '../domain/validation.ts'
+import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
+import { err, ok } from '../lib/result.ts'
+import { createStore } from '../lib/store.ts'
+import { DEFAULT_DEVICE_DB_NAME, openDeviceStore, type CollectiveRow, type DeviceStore } from '../storage/device-db.ts'
+import { deleteDocDatabase, docDatabaseName } from '../storage/doc-persistence.ts'
+import { createPersistRequester, requestPersistentStorage } from '../storage/persist.ts'
+import type { AppServices, CollectiveSession, JoinedCollective } from './api.ts'
+import { resolveEnv, type AppEnv } from './env.ts'
+import { createErrorChannel } from './errors.ts'
+import { parseInvite } from './invite.ts'
+import { openSession } from './session.ts'
+
+export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
+  const env = resolveEnv(appEnv)
+  const errors = createErrorChannel()
+  const device: DeviceStore = openDeviceStore(`${env.namespace}${DEFAULT_DEVICE_DB_NAME}`)
+  const askPersistence = appEnv.storageManager ? createPersistRequester(appEnv.storageManager) : requestPersistentStorage
+  const collectives = createStore<readonly JoinedCollective[]>([])
+  const preferences = createStore<{ readonly language: 'fr' | 'en' }>({ language: 'fr' })
+  const hasPendingWrites = createStore(false)
+  const sessions = new Map<RoomId, Promise<CollectiveSession | null>>()
+  const openSessions = new Map<RoomId, CollectiveSession>()
+  const statusUnsubscribes = new Map<RoomId, () => void>()
+  let destroyed = false
+
+  const refreshPendingWrites = (): void =>
+    hasPendingWrites.set([...openSessions.values()].some((session) => session.status.get().local === 'saving'))
+
+  const refreshCollectives = async (): Promise<void> => {
+    const rows = await device.listCollectives()
+    collectives.set(rows.map((row): JoinedCollective => ({ id: row.id, name: row.name, joinedAt: row.joinedAt })))
+  }
+  const storageFailed = (context: string, error: unknown): void => errors.report(context, error, 'storageUnavailable')
+
+  const startSession = (row: CollectiveRow, initialProfile?: CollectiveProfile): Promise<CollectiveSession | null> => {
+    const opening = openSession({
+      roomId: row.id,
+      secret: row.secret,
+      env,
+      outbox: device.outbox(row.id),
+      errors,
+      initialProfile,
+      onNameChange: (name) => {
+        device.updateCollective(row.id, { name }).then(refreshCollectives).catch((error: unknown) => storageFailed('device.rename', error))
+      },
+      onDestroy: () => {
+        sessions.delete(row.id)
+        openSessions.delete(row.id)
+        statusUnsubscribes.get(row.id)?.()
+        statusUnsubscribes.delete(row.id)
+        refreshPendingWrites()
+      },
+    }).then(
+      (session) => {
+        if (destroyed) {
+          session.destroy()
+          return null
+        }
+        openSessions.set(row.id, session)
+        statusUnsubscribes.set(row.id, session.status.subscribe(refreshPendingWrites))
+        return session
+      },
+      (error: unknown) => {
+        sessions.delete(row.id)
+        errors.report('session.open', error)
+        return null
+      },
+    )
+    sessions.set(row.id, opening)
+    return opening
+  }
+
+  const closeSession = async (id: RoomId): Promise<void> => {
+    const session = await sessions.get(id)
+    session?.destroy()
+  }
+
+  const services: AppServices = {
+    ready: Promise.resolve(),
+    collectives,
+    preferences,
+    hasPendingWrites,
+    errors: errors.messages,
+    dismissError: (id) => errors.dismiss(id),
+
+    async createCollective(input) {
+      const parsed = CollectiveProfileInputSchema.safeParse(input)
+      if (!parsed.success) return err(fieldErrorsOf(parsed.error))
+      const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: parsed.data.name, joinedAt: env.now() }
+      try {
+        await device.putCollective(row)
+        await refreshCollectives()
+      } catch (error) {
+        storageFailed('device.create', error)
+        return err({ _: 'storageUnavailable' })
+      }
+      void askPersistence()
+      await startSession(row, parsed.data)
+      return ok(row.id)
+    },
+
+    async joinFromInvite(fragment) {
+      const invite = parseInvite(fragment)
+      if (!invite.ok) return invite
+      const { roomId, secret } = invite.value
+      try {
+        const known = await device.getCollective(roomId)
+        if (known?.secret === secret) return ok(roomId)
+        if (known) await replaceSecret(known, secret)
+        else await device.putCollective({ id: roomId, secret, name: '', joinedAt: env.now() })
+        await refreshCollectives()
+      } catch (error) {
+        storageFailed('device.join', error)
+        return err('storageUnavailable')
+      }
+      void askPersistence()
+      return ok(roomId)
+    },
+
+    async openCollective(id) {
+      const existing = sessions.get(id)
+      if (existing) return existing
+      try {
+        const row = await device.getCollective(id)
+        if (!row || destroyed) return null
+        return await (sessions.get(id) ?? startSession(row))
+      } catch (error) {
+        storageFailed('device.open', error)
+        return null
+      }
+    },
+
+    async forgetCollective(id) {
+      await closeSession(id)
+      try {
+        await device.deleteCollective(id)
+        await deleteDocDatabase(docDatabaseName(env.namespace, id))
+        await refreshCollectives()
+      } catch (error) {
+        storageFailed('device.forget', error)
+      }
+    },
+
+    async setLanguage(language) {
+      preferences.set({ language })
+      try {
+        await device.setPreferences({ language })
+      } catch (error) {
+        storageFailed('device.preferences', error)
+      }
+    },
+
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      for (const session of [...openSessions.values()]) session.destroy()
+      device.close()
+    },
+  }
+
+  /** A new link for a known room (e.g. the stored secret was wrong): the next session uses the new token. */
+  const replaceSecret = async (known: CollectiveRow, secret: InviteSecret): Promise<void> => {
+    await closeSession(known.id)
+    await device.putCollective({ ...known, secret })
+  }
+
+  try {
+    await refreshCollectives()
+    preferences.set(await device.getPreferences())
+    if (collectives.get().length > 0) void askPersistence()
+  } catch (error) {
+    storageFailed('device.load', error)
+  }
+  return services
+}

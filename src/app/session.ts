@@ -1,0 +1,101 @@
+// One open collective: its Y.Doc wired to IndexedDB (storage) and the relay (sync), exposed as a CollectiveSession.
+import * as Y from 'yjs'
+import type { CollectiveProfile } from '../domain/collective.ts'
+import { migrateDocument } from '../doc/migrations.ts'
+import * as edit from '../doc/mutations.ts'
+import { readCollective } from '../doc/read.ts'
+import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
+import { createStore } from '../lib/store.ts'
+import { bindDocPersistence, docDatabaseName, type LocalSaveState } from '../storage/doc-persistence.ts'
+import type { OutboxRows } from '../storage/device-db.ts'
+import { createRelayConnection, type ConnectionStatus } from '../sync/relay-connection.ts'
+import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
+import type { ResolvedEnv } from './env.ts'
+import type { ErrorChannel } from './errors.ts'
+import { buildInviteUrl } from './invite.ts'
+
+export interface SessionOptions {
+  readonly roomId: RoomId
+  readonly secret: InviteSecret
+  readonly env: ResolvedEnv
+  readonly outbox: OutboxRows
+  readonly errors: ErrorChannel
+  /** Only when this phone creates the collective: a joining phone waits for the relay's profile. */
+  readonly initialProfile?: CollectiveProfile
+  /** Called when the document's collective name changes (to refresh the cached name in the switcher). */
+  readonly onNameChange?: (name: string) => void
+  readonly onDestroy?: () => void
+}
+
+export const openSession = async (options: SessionOptions): Promise<CollectiveSession> => {
+  const { roomId, env, errors } = options
+  const token = await deriveRoomToken(roomId, options.secret)
+  const doc = new Y.Doc()
+  const persistence = bindDocPersistence(doc, docDatabaseName(env.namespace, roomId))
+  const connection = createRelayConnection({
+    doc,
+    relayUrl: env.relayUrl,
+    roomId,
+    token,
+    outbox: options.outbox,
+    foreignOrigins: [persistence.origin],
+    WebSocket: env.WebSocket,
+    windowEvents: env.windowEvents,
+    isBrowserOnline: env.isBrowserOnline,
+    disableBroadcastChannel: env.disableBroadcastChannel,
+    now: env.now,
+    random: env.random,
+    onError: (error) => errors.report('sync.outbox', error),
+  })
+  let destroyed = false
+  // After the connection is wired, so the outbox counts this first change too.
+  if (options.initialProfile) edit.initCollective(doc, options.initialProfile)
+
+  const view = createStore<CollectiveView>(readCollective(doc))
+  const refreshView = (): void => {
+    const next = readCollective(doc)
+    const previousName = view.get().profile?.name
+    view.set(next)
+    if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
+  }
+  doc.on('update', refreshView)
+  void persistence.whenLoaded.then(() => {
+    if (destroyed) return
+    if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
+    refreshView()
+  })
+
+  const status = createStore<SyncStatus>(combine(persistence.state.get(), connection.status.get()))
+  const refreshStatus = (): void => status.set(combine(persistence.state.get(), connection.status.get()))
+  const unsubscribes = [persistence.state.subscribe(refreshStatus), connection.status.subscribe(refreshStatus)]
+
+  return {
+    id: roomId,
+    view,
+    status,
+    inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
+    updateProfile: (input) => edit.updateProfile(doc, input),
+    addFamily: (input) => edit.addFamily(doc, input),
+    renameFamily: (id, input) => edit.renameFamily(doc, id, input),
+    removeFamily: (id) => edit.removeFamily(doc, id),
+    deleteRecordToCheck: (record) => edit.deleteRecordToCheck(doc, record),
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      for (const unsubscribe of unsubscribes) unsubscribe()
+      doc.off('update', refreshView)
+      connection.destroy()
+      persistence.destroy()
+      doc.destroy()
+      options.onDestroy?.()
+    },
+  }
+}
+
+const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus => ({
+  local: local.local,
+  storageError: local.storageError,
+  connection: remote.connection,
+  pending: remote.pending,
+  offlineSince: remote.offlineSince,
+})

@@ -1,0 +1,44 @@
+// Names of the shared document's top-level maps, its schema version, and the origins that tag local transactions.
+import type * as Y from 'yjs'
+
+/** Version of the document layout written in `meta`; a breaking change is a new document generation. */
+export const SCHEMA_VERSION = 1
+/** Oldest app version able to edit this layout safely. */
+export const MIN_APP_VERSION = '0.1.0'
+
+export const MAP_META = 'meta'
+export const MAP_PROFILE = 'profile'
+export const MAP_FAMILIES = 'families'
+
+export const META_SCHEMA_VERSION = 'schemaVersion'
+export const META_MIN_APP_VERSION = 'minAppVersion'
+
+/**
+ * Tags every transaction this app makes, so listeners (sync outbox, persistence) can tell our own
+ * changes from the ones that arrived from the relay or the disk.
+ */
+export class ChangeOrigin {
+  constructor(readonly name: string) {}
+}
+
+export const Origin = {
+  init: new ChangeOrigin('init'),
+  migrate: new ChangeOrigin('migrate'),
+  updateProfile: new ChangeOrigin('updateProfile'),
+  addFamily: new ChangeOrigin('addFamily'),
+  renameFamily: new ChangeOrigin('renameFamily'),
+  removeFamily: new ChangeOrigin('removeFamily'),
+  deleteToCheck: new ChangeOrigin('deleteToCheck'),
+} as const
+
+/**
+ * Top-level maps, or null when a (corrupt or foreign) update defined the name with another type:
+ * Yjs throws in that case, and a reader must never throw.
+ */
+export const safeMap = (doc: Y.Doc, name: string): Y.Map<unknown> | null => {
+  try {
+    return doc.getMap<unknown>(name)
+  } catch {
+    return null
+  }
+}

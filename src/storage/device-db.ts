@@ -1,0 +1,115 @@
+// Device-local data in Dexie (joined collectives and their secrets, preferences, the sync outbox); every row parsed with Zod.
+import Dexie, { type Table } from 'dexie'
+import { z } from 'zod'
+import { parseInviteSecret, parseRoomId, type RoomId } from '../lib/credentials.ts'
+
+export const DEFAULT_DEVICE_DB_NAME = 'pedibus-coop'
+
+const RoomIdSchema = z.string().transform((text, ctx) => parseRoomId(text) ?? (ctx.addIssue({ code: 'custom', message: 'roomId' }), z.NEVER))
+const SecretSchema = z.string().transform((text, ctx) => parseInviteSecret(text) ?? (ctx.addIssue({ code: 'custom', message: 'secret' }), z.NEVER))
+
+const CollectiveRowSchema = z.object({
+  id: RoomIdSchema,
+  secret: SecretSchema,
+  name: z.string().max(200),
+  joinedAt: z.number().finite(),
+  myFamilyId: z.string().max(64).optional(),
+})
+export type CollectiveRow = z.output<typeof CollectiveRowSchema>
+
+const LanguageSchema = z.enum(['fr', 'en'])
+export type Language = z.output<typeof LanguageSchema>
+const PREFERENCES_KEY = 'preferences'
+const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), language: LanguageSchema })
+export interface Preferences { readonly language: Language }
+const DEFAULT_PREFERENCES: Preferences = { language: 'fr' }
+
+const OutboxRowSchema = z.object({ collectiveId: z.string(), seq: z.number().int().nonnegative() })
+
+class DeviceDexie extends Dexie {
+  collectives!: Table<unknown, string>
+  preferences!: Table<unknown, string>
+  outbox!: Table<unknown, [string, number]>
+
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores({
+      collectives: 'id, joinedAt',
+      preferences: 'key',
+      outbox: '[collectiveId+seq], collectiveId',
+    })
+  }
+}
+
+/** Persistence of one collective's sync outbox (the sync layer sees only this shape). */
+export interface OutboxRows {
+  load(): Promise<number[]>
+  add(seq: number): Promise<void>
+  remove(seqs: readonly number[]): Promise<void>
+}
+
+export interface DeviceStore {
+  listCollectives(): Promise<CollectiveRow[]>
+  getCollective(id: RoomId): Promise<CollectiveRow | null>
+  putCollective(row: CollectiveRow): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'myFamilyId'>>): Promise<void>
+  /** Removes the row and its outbox. */
+  deleteCollective(id: RoomId): Promise<void>
+  getPreferences(): Promise<Preferences>
+  setPreferences(preferences: Preferences): Promise<void>
+  outbox(collectiveId: RoomId): OutboxRows
+  close(): void
+}
+
+export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceStore => {
+  const db = new DeviceDexie(name)
+  return {
+    async listCollectives() {
+      const rows = await db.collectives.orderBy('joinedAt').toArray()
+      return rows.flatMap((row) => {
+        const parsed = CollectiveRowSchema.safeParse(row)
+        return parsed.success ? [parsed.data] : [] // a damaged row is skipped, never crashes the switcher
+      })
+    },
+    async getCollective(id) {
+      const parsed = CollectiveRowSchema.safeParse(await db.collectives.get(id))
+      return parsed.success ? parsed.data : null
+    },
+    async putCollective(row) {
+      await db.collectives.put(CollectiveRowSchema.parse(row))
+    },
+    async updateCollective(id, change) {
+      await db.collectives.update(id, change)
+    },
+    async deleteCollective(id) {
+      await db.transaction('rw', db.collectives, db.outbox, async () => {
+        await db.collectives.delete(id)
+        await db.outbox.where('collectiveId').equals(id).delete()
+      })
+    },
+    async getPreferences() {
+      const parsed = PreferencesRowSchema.safeParse(await db.preferences.get(PREFERENCES_KEY))
+      return parsed.success ? { language: parsed.data.language } : DEFAULT_PREFERENCES
+    },
+    async setPreferences(preferences) {
+      await db.preferences.put({ key: PREFERENCES_KEY, language: LanguageSchema.parse(preferences.language) })
+    },
+    outbox: (collectiveId) => ({
+      async load() {
+        const rows = await db.outbox.where('collectiveId').equals(collectiveId).toArray()
+        return rows.flatMap((row) => {
+          const parsed = OutboxRowSchema.safeParse(row)
+          return parsed.success ? [parsed.data.seq] : []
+        })
+      },
+      async add(seq) {
+        await db.outbox.put({ collectiveId, seq })
+      },
+      async remove(seqs) {
+        await db.outbox.bulkDelete(seqs.map((seq): [string, number] => [collectiveId, seq]))
+      },
+    }),
+    close: () => db.close(),
+  }
+}
+

@@ -1,0 +1,129 @@
+// Binds a collective's Y.Doc to IndexedDB (y-indexeddb) and tells when local changes are on disk or failed.
+//
+// y-indexeddb writes each update in its own readwrite transaction and ignores failures. Two tricks:
+// - "saved": after a local update, open a readonly transaction on the same 'updates' store;
+//   IndexedDB runs it after the earlier readwrite ones, so its completion means the write is done.
+// - errors: abort and error events bubble from transactions to the IDBDatabase; a listener there
+//   sees quota errors y-indexeddb drops, and turns them into visible state.
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type * as Y from 'yjs'
+import { createStore, type ReadableStore } from '../lib/store.ts'
+
+export type StorageProblem = 'quotaExceeded' | 'storageUnavailable'
+
+export interface LocalSaveState {
+  readonly local: 'loading' | 'saving' | 'saved' | 'error'
+  readonly storageError: StorageProblem | null
+}
+
+export interface DocPersistence {
+  /** The origin y-indexeddb uses when it applies stored updates (not a local change). */
+  readonly origin: unknown
+  readonly state: ReadableStore<LocalSaveState>
+  /** Resolves once the stored document has been applied (or storage failed); never rejects. */
+  readonly whenLoaded: Promise<void>
+  destroy(): void
+}
+
+const UPDATES_STORE = 'updates'
+
+export const docDatabaseName = (namespace: string, roomId: string): string => `${namespace}pedibus-doc-${roomId}`
+
+export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersistence => {
+  const state = createStore<LocalSaveState>({ local: 'loading', storageError: null })
+  const persistence = new IndexeddbPersistence(databaseName, doc)
+  let loaded = false
+  let destroyed = false
+  let checksInFlight = 0
+  let database: IDBDatabase | null = null
+
+  const fail = (problem: StorageProblem): void => {
+    if (destroyed) return
+    // A quota error is the one to show: it tells the user what to do; keep it over a generic one.
+    const shown = state.get().storageError === 'quotaExceeded' ? 'quotaExceeded' : problem
+    state.set({ local: 'error', storageError: shown })
+  }
+  const onDatabaseProblem = (event: Event): void => fail(problemOf(event))
+  const onUnexpectedClose = (): void => fail('storageUnavailable')
+  const settle = (): void => {
+    if (destroyed || state.get().local === 'error' || !loaded) return
+    state.set({ local: checksInFlight > 0 ? 'saving' : 'saved', storageError: null })
+  }
+
+  const opened = persistence._db.then((db) => {
+    if (destroyed) return
+    database = db
+    db.addEventListener('abort', onDatabaseProblem)
+    db.addEventListener('error', onDatabaseProblem)
+    db.addEventListener('close', onUnexpectedClose)
+  })
+  opened.catch(() => fail('storageUnavailable'))
+
+  // whenSynced never settles when the database cannot open: resolve on either outcome.
+  const whenLoaded = new Promise<void>((resolve) => {
+    void persistence.whenSynced.then(() => resolve())
+    opened.catch(() => resolve())
+  }).then(() => {
+    loaded = true
+    settle()
+  })
+
+  const confirmWritten = (): void => {
+    checksInFlight++
+    settle()
+    persistence._db
+      .then((db) => {
+        const transaction = db.transaction([UPDATES_STORE], 'readonly')
+        transaction.oncomplete = () => {
+          checksInFlight--
+          settle()
+        }
+        transaction.onabort = () => {
+          checksInFlight--
+          fail(problemOf(transaction.error))
+        }
+      })
+      .catch(() => {
+        checksInFlight--
+        fail('storageUnavailable')
+      })
+  }
+  // 'updateV2' fires after 'update' for the same transaction, so y-indexeddb has queued its write.
+  const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin !== persistence) confirmWritten()
+  }
+  doc.on('updateV2', onUpdate)
+
+  return {
+    origin: persistence,
+    state,
+    whenLoaded,
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      doc.off('updateV2', onUpdate)
+      database?.removeEventListener('abort', onDatabaseProblem)
+      database?.removeEventListener('error', onDatabaseProblem)
+      database?.removeEventListener('close', onUnexpectedClose)
+      void persistence.destroy()
+    },
+  }
+}
+
+/** QuotaExceededError on the event's target (request or transaction), or on the error itself. */
+const problemOf = (source: unknown): StorageProblem => {
+  const error = isRecord(source) && isRecord(source.target) ? source.target.error : source
+  return isRecord(error) && error.name === 'QuotaExceededError' ? 'quotaExceeded' : 'storageUnavailable'
+}
+
+// Duck-typed: events from other IndexedDB implementations (fake-indexeddb) are not `Event` instances.
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+
+/** Deletes a collective's stored document (after its binding was destroyed); resolves even when blocked. */
+export const deleteDocDatabase = (databaseName: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(databaseName)
+    request.onsuccess = () => resolve()
+    request.onerror = () => reject(request.error ?? new Error('deleteDatabase failed'))
+    request.onblocked = () => resolve() // completes once the last connection closes
+  })

@@ -1,0 +1,130 @@
+// App services without a relay (scripted sockets): create, join, open, forget, preferences, errors, pending writes.
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
+import { createAppServices } from '../../../src/app/services.ts'
+import { createInviteSecret, createRoomId, type RoomId } from '../../../src/lib/credentials.ts'
+import { FakeWebSocket } from '../sync/fake-socket.ts'
+
+let phone = 0
+const started: AppServices[] = []
+const startPhone = async (): Promise<AppServices> => {
+  const services = await createAppServices({
+    origin: 'https://pedibus.example',
+    namespace: `unit-phone-${phone++}:`,
+    WebSocket: FakeWebSocket,
+    windowEvents: null,
+    isBrowserOnline: () => true,
+    disableBroadcastChannel: true,
+    storageManager: { persist: async () => true },
+  })
+  started.push(services)
+  return services
+}
+afterEach(() => {
+  for (const services of started.splice(0)) services.destroy()
+})
+
+const profile = { name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }
+
+const until = async (check: () => boolean, what: string): Promise<void> => {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    if (check()) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+const openOrFail = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('session did not open')
+  return session
+}
+
+describe('app services', () => {
+  it('creating a collective validates, lists it, and opens a session with its profile', async () => {
+    const services = await startPhone()
+    expect(services.collectives.get()).toEqual([])
+    expect(await services.createCollective({ name: ' ', school: 'École', town: 'x'.repeat(81) })).toEqual({
+      ok: false,
+      error: { name: 'required', town: 'tooLong' },
+    })
+    const created = await services.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    expect(services.collectives.get()).toEqual([expect.objectContaining({ id: created.value, name: profile.name })])
+    const session = await openOrFail(services, created.value)
+    expect(await services.openCollective(created.value)).toBe(session) // one shared session
+    expect(session.view.get()).toMatchObject({ profile, schemaVersion: 1, families: [], toCheck: [] })
+    expect(session.inviteUrl).toMatch(new RegExp(`^https://pedibus\\.example/rejoindre#r=${created.value}&s=[A-Za-z0-9_-]{43}$`))
+    await until(() => session.status.get().local === 'saved', 'saved on this phone')
+  })
+
+  it('edits go through the session and show in its view', async () => {
+    const services = await startPhone()
+    const created = await services.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    const session = await openOrFail(services, created.value)
+    const added = session.addFamily({ displayName: 'Dupont' })
+    if (!added.ok) throw new Error('add failed')
+    expect(session.view.get().families).toEqual([{ id: added.value, displayName: 'Dupont' }])
+    expect(session.renameFamily(added.value, { displayName: '' })).toEqual({ ok: false, error: { displayName: 'required' } })
+    session.updateProfile({ ...profile, name: 'Les Lilas' })
+    await until(() => services.collectives.get()[0]?.name === 'Les Lilas', 'cached name in the switcher')
+    session.removeFamily(added.value)
+    expect(session.view.get().families).toEqual([])
+  })
+
+  it('joining from an invite is idempotent and a bad link is invalidLink', async () => {
+    const services = await startPhone()
+    const roomId = createRoomId()
+    const fragment = `#r=${roomId}&s=${createInviteSecret()}`
+    expect(await services.joinFromInvite(fragment)).toEqual({ ok: true, value: roomId })
+    expect(await services.joinFromInvite(fragment)).toEqual({ ok: true, value: roomId })
+    expect(services.collectives.get()).toHaveLength(1)
+    expect(await services.joinFromInvite('#r=nope')).toEqual({ ok: false, error: 'invalidLink' })
+    const session = await openOrFail(services, roomId)
+    expect(session.view.get().profile).toBeNull() // waits for the relay; writes no profile of its own
+  })
+
+  it('a collective survives a restart of the app and can be forgotten', async () => {
+    const namespace = `unit-restart-${phone++}:`
+    const env = { origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, disableBroadcastChannel: true, isBrowserOnline: () => true }
+    const first = await createAppServices(env)
+    const created = await first.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    const session = await openOrFail(first, created.value)
+    session.addFamily({ displayName: 'Dupont' })
+    await until(() => session.status.get().local === 'saved', 'saved on this phone')
+    first.destroy()
+
+    const second = await createAppServices(env)
+    started.push(second)
+    expect(second.collectives.get().map((collective) => collective.id)).toEqual([created.value])
+    const reopened = await openOrFail(second, created.value)
+    await until(() => reopened.view.get().families.length === 1, 'families loaded from disk')
+    expect(reopened.status.get().pending).toBe(2) // creation + family, never acked by a relay
+    await second.forgetCollective(created.value)
+    expect(second.collectives.get()).toEqual([])
+    expect(await second.openCollective(created.value)).toBeNull()
+  })
+
+  it('language preference defaults to French and persists', async () => {
+    const services = await startPhone()
+    expect(services.preferences.get()).toEqual({ language: 'fr' })
+    await services.setLanguage('en')
+    expect(services.preferences.get()).toEqual({ language: 'en' })
+  })
+
+  it('hasPendingWrites is true while a local change is not yet on disk', async () => {
+    const services = await startPhone()
+    const created = await services.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    const session = await openOrFail(services, created.value)
+    await until(() => !services.hasPendingWrites.get(), 'initial writes on disk')
+    const seen: boolean[] = []
+    services.hasPendingWrites.subscribe((value) => seen.push(value))
+    session.addFamily({ displayName: 'Dupont' })
+    await until(() => seen.length >= 2, 'pending writes to settle')
+    expect(seen).toEqual([true, false])
+  })
+})

@@ -1,0 +1,67 @@
+// Device-local Dexie store: rows round-trip, damaged rows are skipped, preferences default to French, outbox rows per collective.
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createInviteSecret, createRoomId } from '../../../src/lib/credentials.ts'
+import { openDeviceStore, type DeviceStore } from '../../../src/storage/device-db.ts'
+
+let dbCounter = 0
+const opened: DeviceStore[] = []
+const freshStore = (): { store: DeviceStore; name: string } => {
+  const name = `device-test-${dbCounter++}`
+  const store = openDeviceStore(name)
+  opened.push(store)
+  return { store, name }
+}
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close()
+})
+
+describe('device store', () => {
+  it('stores joined collectives and lists them by join date', async () => {
+    const { store } = freshStore()
+    const first = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 2 }
+    const second = { id: createRoomId(), secret: createInviteSecret(), name: 'Tilleuls', joinedAt: 1 }
+    await store.putCollective(first)
+    await store.putCollective(second)
+    expect(await store.listCollectives()).toEqual([second, first])
+    expect(await store.getCollective(first.id)).toEqual(first)
+    await store.updateCollective(first.id, { name: 'Les Lilas' })
+    expect((await store.getCollective(first.id))?.name).toBe('Les Lilas')
+  })
+
+  it('skips rows that fail validation instead of crashing', async () => {
+    const { store, name } = freshStore()
+    const good = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 1 }
+    await store.putCollective(good)
+    const raw = new Dexie(name)
+    raw.version(1).stores({ collectives: 'id, joinedAt', preferences: 'key', outbox: '[collectiveId+seq], collectiveId' })
+    await raw.table('collectives').put({ id: 'not-a-room', secret: 'x', name: 5, joinedAt: 0 })
+    raw.close()
+    expect(await store.listCollectives()).toEqual([good])
+    expect(await store.getCollective('not-a-room' as typeof good.id)).toBeNull()
+  })
+
+  it('preferences default to French and persist a change', async () => {
+    const { store } = freshStore()
+    expect(await store.getPreferences()).toEqual({ language: 'fr' })
+    await store.setPreferences({ language: 'en' })
+    expect(await store.getPreferences()).toEqual({ language: 'en' })
+  })
+
+  it('keeps one outbox per collective and forgetting a collective clears its outbox', async () => {
+    const { store } = freshStore()
+    const a = { id: createRoomId(), secret: createInviteSecret(), name: 'A', joinedAt: 1 }
+    const b = { id: createRoomId(), secret: createInviteSecret(), name: 'B', joinedAt: 2 }
+    await store.putCollective(a)
+    await store.putCollective(b)
+    await store.outbox(a.id).add(0)
+    await store.outbox(a.id).add(1)
+    await store.outbox(b.id).add(0)
+    await store.outbox(a.id).remove([0])
+    expect(await store.outbox(a.id).load()).toEqual([1])
+    await store.deleteCollective(b.id)
+    expect(await store.outbox(b.id).load()).toEqual([])
+    expect(await store.getCollective(b.id)).toBeNull()
+  })
+})
