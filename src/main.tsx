@@ -1,0 +1,31 @@
+// Browser start: create the app services, register the service worker, render the app.
+import { render } from 'preact'
+import { createAppServices } from './app/index.ts'
+import { registerServiceWorker } from './pwa/register.ts'
+import { App } from './ui/App.tsx'
+import './ui/styles.css'
+
+const root = document.getElementById('app')
+
+const start = async (container: HTMLElement): Promise<void> => {
+  const services = await createAppServices()
+  // Wait for the device-local list of collectives: otherwise a returning parent sees the first-run screen flash.
+  await services.ready
+  const updater = registerServiceWorker(services.hasPendingWrites)
+  render(<App services={services} updatePrompt={updater ?? undefined} />, container)
+  // A page being discarded (tab closed, app swiped away) releases sockets and timers cleanly.
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) return // kept in the back/forward cache: it may come back as is
+    updater?.destroy()
+    services.destroy()
+  })
+}
+
+if (root) {
+  start(root).catch((error: unknown) => {
+    console.error('start failed', error instanceof Error ? error.name : 'unknown')
+    // Plain text, both languages: the app (and its translations) could not start.
+    root.textContent = 'Pédibus Coop n’a pas pu démarrer sur ce téléphone (stockage indisponible ?). Rechargez la page. / Pédibus Coop could not start on this phone (storage unavailable?). Reload the page.'
+    root.setAttribute('role', 'alert')
+  })
+}

@@ -1,0 +1,105 @@
+// The app shell: language, services and router providers; skip link, header, per-collective status, update banner, routes.
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso'
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks'
+import type { AppServices } from '../app/api.ts'
+import { ErrorMessages } from './components/ErrorMessages.tsx'
+import { UpdateBanner, type UpdatePrompt } from './components/UpdateBanner.tsx'
+import { AnnouncerProvider } from './hooks/announcer.tsx'
+import { ServicesContext, useServices, useSession } from './hooks/services.ts'
+import { useStore } from './hooks/useStore.ts'
+import { I18nContext, useI18n, type I18n } from './i18n/context.tsx'
+import { createTranslate } from './i18n/translate.ts'
+import { CollectivePage } from './pages/CollectivePage.tsx'
+import { CollectivesPage } from './pages/CollectivesPage.tsx'
+import { CreatePage } from './pages/CreatePage.tsx'
+import { HomePage } from './pages/HomePage.tsx'
+import { InvitePage } from './pages/InvitePage.tsx'
+import { JoinPage } from './pages/JoinPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { SettingsPage } from './pages/SettingsPage.tsx'
+import { SyncStatusBar } from './status/SyncStatusBar.tsx'
+
+interface AppProps {
+  readonly services: AppServices
+  readonly updatePrompt?: UpdatePrompt | undefined
+}
+
+export function App({ services, updatePrompt }: AppProps) {
+  const { language } = useStore(services.preferences)
+  const i18n = useMemo<I18n>(() => ({ language, t: createTranslate(language) }), [language])
+  // Layout effect: the lang attribute changes in the same commit as the text, so a screen reader never
+  // reads English words with French pronunciation.
+  useLayoutEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+  return (
+    <ServicesContext.Provider value={services}>
+      <I18nContext.Provider value={i18n}>
+        <LocationProvider>
+          <AnnouncerProvider>
+            <Shell updatePrompt={updatePrompt} />
+          </AnnouncerProvider>
+        </LocationProvider>
+      </I18nContext.Provider>
+    </ServicesContext.Provider>
+  )
+}
+
+/** The collective shown in the status bar: the one in the address, else the last one shown, else the newest. */
+const useCurrentCollectiveId = (): string | null => {
+  const services = useServices()
+  const { path } = useLocation()
+  const collectives = useStore(services.collectives)
+  const routeId = /^\/c\/([^/]+)/.exec(path)?.[1] ?? null
+  const [lastId, setLastId] = useState<string | null>(routeId)
+  useEffect(() => {
+    if (routeId) setLastId(routeId)
+  }, [routeId])
+  if (routeId) return routeId
+  if (collectives.some((c) => c.id === lastId)) return lastId
+  return [...collectives].sort((a, b) => b.joinedAt - a.joinedAt)[0]?.id ?? null
+}
+
+function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
+  const { t } = useI18n()
+  const currentId = useCurrentCollectiveId()
+  const skipToMain = (event: Event) => {
+    event.preventDefault() // keep the address free of '#main' (the join page reads the fragment)
+    document.getElementById('main')?.focus()
+  }
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={skipToMain}>{t('app.skipLink')}</a>
+      <header class="topbar">
+        <a class="topbar__brand" href={currentId ? `/c/${currentId}` : '/'}>
+          <img src="/favicon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </a>
+        <nav aria-label={t('nav.label')} class="topbar__nav">
+          <a href="/collectifs">{t('nav.collectives')}</a>
+          <a href="/reglages">{t('nav.settings')}</a>
+        </nav>
+      </header>
+      {currentId && <CurrentStatus id={currentId} />}
+      <ErrorMessages />
+      {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/" component={HomePage} preferredId={currentId} />
+          <Route path="/creer" component={CreatePage} />
+          <Route path="/rejoindre" component={JoinPage} />
+          <Route path="/collectifs" component={CollectivesPage} currentId={currentId} />
+          <Route path="/reglages" component={SettingsPage} />
+          <Route path="/c/:id" component={CollectivePage} />
+          <Route path="/c/:id/inviter" component={InvitePage} />
+          <Route default component={NotFoundPage} />
+        </Router>
+      </main>
+    </>
+  )
+}
+
+function CurrentStatus({ id }: { id: string }) {
+  const state = useSession(id)
+  return state.kind === 'open' ? <SyncStatusBar session={state.session} /> : null
+}

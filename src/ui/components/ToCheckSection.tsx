@@ -1,0 +1,52 @@
+// "À vérifier": records of the shared document that failed validation, shown as plain text with a delete action.
+import type { CollectiveSession, RecordToCheck } from '../../app/api.ts'
+import { useAnnounce } from '../hooks/announcer.tsx'
+import { useI18n } from '../i18n/context.tsx'
+import { fieldErrorKey } from '../i18n/translate.ts'
+import { ConfirmAction } from './ConfirmAction.tsx'
+
+const PREVIEW_MAX = 120
+
+interface ToCheckSectionProps {
+  readonly session: CollectiveSession
+  readonly records: readonly RecordToCheck[]
+}
+
+export function ToCheckSection({ session, records }: ToCheckSectionProps) {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  if (records.length === 0) return null
+  // Known validation keys are translated; anything else is shown as it came, always as text (JSX escapes it).
+  const problemText = (problem: string): string => {
+    const key = fieldErrorKey(problem)
+    return key === 'form.unknownError' ? problem : t(key)
+  }
+  return (
+    <section class="card card--warning" aria-labelledby="to-check-title">
+      <h2 id="to-check-title">{t('toCheck.title')}</h2>
+      <p>{t('toCheck.intro')}</p>
+      <ul class="list" data-testid="to-check">
+        {records.map((record) => (
+          <li key={`${record.kind}:${record.key}`} class="list__item list__item--stacked">
+            <p class="list__name">{t(record.kind === 'family' ? 'toCheck.kind.family' : 'toCheck.kind.profile')}</p>
+            <p class="preview">{record.preview.length > PREVIEW_MAX ? `${record.preview.slice(0, PREVIEW_MAX)}…` : record.preview}</p>
+            {record.problems.length > 0 && (
+              <ul class="problems">
+                {record.problems.slice(0, 5).map((problem, index) => <li key={index}>{problemText(problem)}</li>)}
+              </ul>
+            )}
+            <ConfirmAction
+              label={t('toCheck.delete')}
+              question={t('toCheck.deleteConfirm')}
+              confirmLabel={t('toCheck.deleteYes')}
+              onConfirm={() => {
+                session.deleteRecordToCheck(record)
+                announce(t('toCheck.deleted'))
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

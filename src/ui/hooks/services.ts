@@ -1,0 +1,47 @@
+// Gives components the AppServices (the only door to the use-cases) and the shared session of a collective.
+import { createContext } from 'preact'
+import { useContext, useEffect, useState } from 'preact/hooks'
+import type { AppServices, CollectiveSession } from '../../app/api.ts'
+import { parseRoomId } from '../../lib/credentials.ts'
+
+export const ServicesContext = createContext<AppServices | null>(null)
+
+export const useServices = (): AppServices => {
+  const services = useContext(ServicesContext)
+  if (!services) throw new Error('useServices outside ServicesContext') // a wiring bug, not a user error
+  return services
+}
+
+export type SessionState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'open'; readonly session: CollectiveSession }
+
+/**
+ * The open session of collective `id`. Sessions are shared and stay open while the app runs (so
+ * waiting changes keep flowing to the relay after leaving a screen); AppServices.destroy closes them.
+ */
+export const useSession = (id: string | null): SessionState => {
+  const services = useServices()
+  const [state, setState] = useState<SessionState>({ kind: 'loading' })
+  useEffect(() => {
+    const roomId = parseRoomId(id)
+    if (!roomId) {
+      setState({ kind: 'missing' })
+      return
+    }
+    let mounted = true
+    setState((previous) => (previous.kind === 'open' && previous.session.id === roomId ? previous : { kind: 'loading' }))
+    services.openCollective(roomId).then(
+      (session) => mounted && setState(session ? { kind: 'open', session } : { kind: 'missing' }),
+      (error: unknown) => {
+        console.error('openCollective failed', error instanceof Error ? error.name : 'unknown')
+        if (mounted) setState({ kind: 'missing' })
+      },
+    )
+    return () => {
+      mounted = false
+    }
+  }, [services, id])
+  return state
+}

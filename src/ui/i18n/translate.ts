@@ -1,0 +1,40 @@
+// Pure translation helpers: pick the language's messages, fill `{param}` slots, choose plural forms, format times.
+import { en } from './en.ts'
+import { fr, type MessageKey, type Messages } from './fr.ts'
+
+export type Language = 'fr' | 'en'
+export type Params = Readonly<Record<string, string | number>>
+export type Translate = (key: MessageKey, params?: Params) => string
+
+export const messagesByLanguage: Readonly<Record<Language, Messages>> = { fr, en }
+
+export const createTranslate = (language: Language): Translate => {
+  const messages = messagesByLanguage[language]
+  return (key, params) => {
+    const text = messages[key]
+    if (!params) return text
+    return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot))
+  }
+}
+
+/** French treats 0 and 1 as singular ("0 modification"), English only 1. */
+export const pluralKey = <K extends string>(language: Language, n: number, one: K, other: K): K =>
+  (language === 'fr' ? n < 2 : n === 1) ? one : other
+
+/** "HH:MM" in the phone's time zone (or the given one, for tests). */
+export const formatClock = (epochMs: number, language: Language, timeZone?: string): string =>
+  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    ...(timeZone ? { timeZone } : {}),
+  }).format(epochMs)
+
+const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
+  required: 'form.required',
+  tooLong: 'form.tooLong',
+  invalidCharacters: 'form.invalidCharacters',
+}
+
+/** Domain validation keys ('required', 'tooLong', ...) to interface text; unknown keys get a generic message. */
+export const fieldErrorKey = (domainKey: string): MessageKey => FIELD_ERROR_KEYS[domainKey] ?? 'form.unknownError'

@@ -1,0 +1,37 @@
+// The collective's home: its profile, its families, and the records "to check".
+import { useRoute } from 'preact-iso'
+import type { CollectiveSession } from '../../app/api.ts'
+import { FamiliesSection } from '../components/FamiliesSection.tsx'
+import { PageTitle } from '../components/PageTitle.tsx'
+import { ProfileSection } from '../components/ProfileSection.tsx'
+import { ToCheckSection } from '../components/ToCheckSection.tsx'
+import { useServices, useSession } from '../hooks/services.ts'
+import { useStore } from '../hooks/useStore.ts'
+import { useI18n } from '../i18n/context.tsx'
+import { MissingCollective } from './MissingCollective.tsx'
+
+export function CollectivePage() {
+  const { params } = useRoute()
+  const state = useSession(params.id ?? null)
+  const { t } = useI18n()
+  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>
+  if (state.kind === 'missing') return <MissingCollective />
+  return <CollectiveHome session={state.session} />
+}
+
+function CollectiveHome({ session }: { session: CollectiveSession }) {
+  const { t } = useI18n()
+  const view = useStore(session.view)
+  // Before the first sync a joining phone has no profile yet: show the name cached on this phone, if any.
+  const cachedName = useStore(useServices().collectives).find((c) => c.id === session.id)?.name
+  return (
+    <>
+      <PageTitle>
+        <span data-testid="collective-name">{view.profile?.name || cachedName || t('collectives.unnamed')}</span>
+      </PageTitle>
+      <ProfileSection session={session} profile={view.profile} />
+      <FamiliesSection session={session} families={view.families} />
+      <ToCheckSection session={session} records={view.toCheck} />
+    </>
+  )
+}

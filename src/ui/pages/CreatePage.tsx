@@ -1,0 +1,27 @@
+// "Créer un collectif": the profile form; on success, straight to the invite screen of the new collective.
+import { useLocation } from 'preact-iso'
+import type { CollectiveProfileInput } from '../../domain/collective.ts'
+import { PageTitle } from '../components/PageTitle.tsx'
+import { ProfileForm } from '../components/ProfileForm.tsx'
+import { useServices } from '../hooks/services.ts'
+import { useI18n } from '../i18n/context.tsx'
+
+export function CreatePage() {
+  const { t } = useI18n()
+  const services = useServices()
+  const { route } = useLocation()
+
+  const create = async (input: CollectiveProfileInput) => {
+    const result = await services.createCollective(input)
+    if (result.ok) route(`/c/${result.value}/inviter`)
+    return result
+  }
+
+  return (
+    <>
+      <PageTitle>{t('create.title')}</PageTitle>
+      <p>{t('create.intro')}</p>
+      <ProfileForm idPrefix="create" submitLabel={t('create.submit')} onSubmit={create} />
+    </>
+  )
+}

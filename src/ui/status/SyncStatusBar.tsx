@@ -1,0 +1,26 @@
+// The per-collective sync status line (polite live region) and the storage alert, shown under the header on every screen.
+import type { CollectiveSession } from '../../app/api.ts'
+import { useStore } from '../hooks/useStore.ts'
+import { useI18n } from '../i18n/context.tsx'
+import { formatClock } from '../i18n/translate.ts'
+import { syncStatusText } from './statusText.ts'
+
+export function SyncStatusBar({ session }: { session: CollectiveSession }) {
+  const { t, language } = useI18n()
+  const status = useStore(session.status)
+  const { text, tone } = syncStatusText(status, t, language, (ms) => formatClock(ms, language))
+  return (
+    <div class="status-area">
+      <p class={`sync-status sync-status--${tone}`} role="status" aria-live="polite" data-testid="sync-status">
+        <span class="visually-hidden">{t('status.label')} : </span>
+        <span class="sync-status__dot" aria-hidden="true" />
+        {text}
+      </p>
+      {status.storageError && (
+        <p class="alert" role="alert" data-testid="storage-error">
+          {t(status.storageError === 'quotaExceeded' ? 'status.quotaExceeded' : 'status.storageUnavailable')}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+// Two phones share a collective through the real relay: create, join by invite link, live edits, offline edit via the service worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHarness, readInviteLink, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+
+const POLL = { timeout: 10_000, interval: 100 }
+
+describe('two phones, one collective', () => {
+  let harness: BrowserHarness
+  let a: Phone
+  let b: Phone
+  let inviteUrl = ''
+  let collectivePath = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    a = await harness.newPhone()
+    b = await harness.newPhone()
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
+
+  const familiesOf = (phone: Phone) => phone.page.getByTestId('family-name').allTextContents()
+  const nameOn = (phone: Phone) => phone.page.getByTestId('collective-name').textContent()
+  const statusOn = (phone: Phone) => phone.page.getByTestId('sync-status').textContent()
+
+  it('phone A creates a collective and gets an invite link whose secret is only in the fragment', async () => {
+    await a.page.goto('/')
+    await a.page.getByRole('link', { name: 'Créer un collectif' }).click()
+    await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
+    await a.page.getByLabel('École').fill('École Jules Ferry')
+    await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
+    await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
+
+    await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/inviter$/)
+    inviteUrl = await readInviteLink(a.page)
+    expect(inviteUrl).toMatch(new RegExp(`^${harness.relay.url}/rejoindre#r=[A-Za-z0-9_-]{22}&s=[A-Za-z0-9_-]{43}$`))
+    expect(await a.page.getByTestId('invite-qr').getAttribute('aria-label')).toContain('Pédibus des Écureuils')
+    collectivePath = new URL(a.page.url()).pathname.replace(/\/inviter$/, '')
+    await expect.poll(() => statusOn(a), POLL).toBe('État de l’enregistrement : Tout est sur le relais')
+  })
+
+  it('phone B opens the invite link, sees the same collective, and the secret leaves the address bar', async () => {
+    await b.page.goto(inviteUrl)
+    await b.page.waitForURL((url) => url.pathname === collectivePath)
+    expect(new URL(b.page.url()).hash).toBe('')
+    await expect.poll(() => nameOn(b), POLL).toBe('Pédibus des Écureuils')
+    await expect.poll(() => b.page.getByTestId('profile-town').textContent(), POLL).toBe('Lesparre-Médoc')
+  })
+
+  it('a rename and a new family on phone A appear on phone B', async () => {
+    await a.page.getByRole('link', { name: 'Retour au collectif' }).click()
+    await a.page.getByRole('button', { name: 'Renommer', exact: true }).click()
+    await a.page.getByLabel('Nom du collectif').fill('Pédibus du Bourg')
+    await a.page.getByRole('button', { name: 'Enregistrer' }).click()
+    await a.page.getByLabel('Nom de la famille').fill('Famille Martin')
+    await a.page.getByRole('button', { name: 'Ajouter la famille' }).click()
+
+    await expect.poll(() => nameOn(b), POLL).toBe('Pédibus du Bourg')
+    await expect.poll(() => familiesOf(b), POLL).toEqual(['Famille Martin'])
+  })
+
+  it('phone B, offline, reloads from the service worker and still edits; back online the edit reaches A', async () => {
+    await waitForServiceWorkerControl(b.page)
+    await b.context.setOffline(true)
+    await b.page.reload()
+
+    await expect.poll(() => nameOn(b), POLL).toBe('Pédibus du Bourg')
+    await expect.poll(() => familiesOf(b), POLL).toEqual(['Famille Martin'])
+    await expect.poll(() => statusOn(b), POLL).toMatch(/Hors ligne/)
+
+    await b.page.getByLabel('Nom de la famille').fill('Famille Nguyen')
+    await b.page.getByRole('button', { name: 'Ajouter la famille' }).click()
+    await expect.poll(() => familiesOf(b), POLL).toEqual(['Famille Martin', 'Famille Nguyen'])
+    await expect.poll(() => statusOn(b), POLL).toMatch(/Hors ligne depuis \d\d:\d\d · 1 modification en attente/)
+
+    // Every screen works offline after one visit: the switcher, then back to the collective.
+    await b.page.getByRole('link', { name: 'Collectifs' }).click()
+    await expect.poll(() => b.page.getByTestId('collectives').textContent(), POLL).toContain('Pédibus du Bourg')
+    await b.page.goBack()
+    await expect.poll(() => familiesOf(b), POLL).toEqual(['Famille Martin', 'Famille Nguyen'])
+
+    await b.context.setOffline(false)
+    await expect.poll(() => familiesOf(a), POLL).toEqual(['Famille Martin', 'Famille Nguyen'])
+    await expect.poll(() => statusOn(b), POLL).toMatch(/Tout est sur le relais/)
+    expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('the relay never saw the invite secret', () => {
+    const secret = new URLSearchParams(new URL(inviteUrl).hash.slice(1)).get('s')
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(harness.relay.logs.length).toBeGreaterThan(0)
+    expect(JSON.stringify(harness.relay.logs)).not.toContain(secret)
+  })
+})

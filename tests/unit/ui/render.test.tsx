@@ -1,0 +1,44 @@
+// Rendered markup of UI pieces: invalid records stay text, fields link their errors, the status is a polite live region.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, RecordToCheck, SyncStatus } from '../../../src/app/api.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import { TextField } from '../../../src/ui/components/TextField.tsx'
+import { ToCheckSection } from '../../../src/ui/components/ToCheckSection.tsx'
+import { SyncStatusBar } from '../../../src/ui/status/SyncStatusBar.tsx'
+
+const sessionWith = (status: SyncStatus): CollectiveSession => ({
+  status: createStore(status),
+}) as unknown as CollectiveSession
+
+describe('rendered UI pieces', () => {
+  it('renders a record to check as text, never as markup', () => {
+    const record: RecordToCheck = { kind: 'family', key: 'k1', preview: '<img src=x onerror="alert(1)">', problems: ['tooLong', '<b>bad</b>'] }
+    const html = renderToString(<ToCheckSection session={sessionWith({} as SyncStatus)} records={[record]} />)
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('<b>')
+    expect(html).toContain('&lt;img src=x onerror=')
+    expect(html).toContain('Ce texte est trop long.')
+    expect(html).toContain('À vérifier')
+  })
+
+  it('renders nothing when no record is to check', () => {
+    expect(renderToString(<ToCheckSection session={sessionWith({} as SyncStatus)} records={[]} />)).toBe('')
+  })
+
+  it('links a field to its hint and its error', () => {
+    const html = renderToString(<TextField id="create-name" label="Nom du collectif" hint="Par exemple" error="Ce champ est obligatoire." value="" onInput={() => undefined} />)
+    expect(html).toContain('aria-describedby="create-name-hint create-name-error"')
+    expect(html).toContain('aria-invalid="true"')
+    expect(html).toContain('id="create-name-error"')
+    expect(html).toContain('<label for="create-name">')
+  })
+
+  it('shows the status in a polite live region and storage errors as an alert', () => {
+    const html = renderToString(
+      <SyncStatusBar session={sessionWith({ local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: 'quotaExceeded' })} />,
+    )
+    expect(html).toMatch(/aria-live="polite"[^>]*>.*Tout est sur le relais/)
+    expect(html).toMatch(/role="alert"[^>]*>Mémoire du téléphone pleine/)
+  })
+})
