@@ -45,6 +45,7 @@ export default tseslint.config(
   layer('sync', ['storage', 'app', 'pwa', 'ui']),
   layer('app', ['ui', 'pwa']),
   layer('pwa', ['ui', 'doc', 'storage', 'sync']),
+  layer('ui', ['doc', 'storage', 'sync']),
   {
     files: ['server/**/*.ts'],
     rules: {
