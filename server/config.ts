@@ -1,0 +1,79 @@
+// The relay's settings: parsed once from the environment with Zod; a bad value is a clear error, not a default.
+import { z } from 'zod'
+import { err, ok, type Result } from '../src/lib/result.ts'
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback)
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+const envSchema = z.object({
+  PORT: intIn(0, 65535, 8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STATIC_DIR: z.string().min(1).default('./dist'),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_PAYLOAD: intIn(1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_IP: intIn(1, 1_000_000, 50),
+  MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR: intIn(0, 1_000_000, 30),
+  /** Send a no-op frame to a socket that received nothing for this long (stock client gives up at 30 s). */
+  KEEPALIVE_MS: intIn(20, 25_000, 12_000),
+  /** Ping every socket this often; one without a pong since the previous ping is terminated. */
+  PING_INTERVAL_MS: intIn(20, 600_000, 30_000),
+  /** Compact a loaded room when its log grows past this many bytes. */
+  COMPACT_LOG_BYTES: intIn(1024, 1024 * 1024 * 1024, 4 * 1024 * 1024),
+  HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
+  REQUEST_TIMEOUT_MS: intIn(100, 600_000, 30_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+})
+
+export interface RelayConfig {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly staticDir: string
+  /** null: same-origin only (Origin must equal http(s)://<Host>). Requests without Origin are always allowed. */
+  readonly allowedOrigins: readonly string[] | null
+  readonly maxPayload: number
+  readonly maxConnectionsPerIp: number
+  readonly maxRoomRegistrationsPerIpPerHour: number
+  readonly keepaliveMs: number
+  readonly pingIntervalMs: number
+  readonly compactLogBytes: number
+  readonly headersTimeoutMs: number
+  readonly requestTimeoutMs: number
+  readonly logLevel: LogLevel
+}
+
+const parseOrigins = (text: string | undefined): readonly string[] | null => {
+  if (text === undefined || text.trim() === '') return null
+  return text.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter((origin) => origin !== '')
+}
+
+/** Parses environment variables (unknown ones are ignored). Empty strings count as unset. */
+export const parseConfig = (env: Record<string, string | undefined>): Result<RelayConfig, string> => {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = envSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    return err(`invalid relay configuration: ${problems.join('; ')}`)
+  }
+  const e = parsed.data
+  return ok({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    staticDir: e.STATIC_DIR,
+    allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
+    maxPayload: e.MAX_PAYLOAD,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    maxRoomRegistrationsPerIpPerHour: e.MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR,
+    keepaliveMs: e.KEEPALIVE_MS,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    compactLogBytes: e.COMPACT_LOG_BYTES,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  })
+}

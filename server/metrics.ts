@@ -1,0 +1,45 @@
+// Counters the relay exposes on /healthz and to tests: counts only, nothing about who or what.
+
+export const COUNTER_NAMES = [
+  'connectionsAccepted',
+  'connectionsRefused',
+  'refusedOrigin',
+  'refusedBadRequest',
+  'refusedToken',
+  'refusedUnknownRoom',
+  'refusedRateLimit',
+  'roomsCreated',
+  'roomsLoaded',
+  'roomsFreed',
+  'compactions',
+  'updatesReceived',
+  'updatesStored',
+  'acksSent',
+  'messagesDropped',
+  'malformedFrames',
+  'oversizeMessages',
+  'undecodableMessages',
+  'socketErrors',
+  'storeErrors',
+  'keepalivesSent',
+  'deadSocketsTerminated',
+  'slowSocketsDropped',
+] as const
+
+export type CounterName = (typeof COUNTER_NAMES)[number]
+export type Counters = Record<CounterName, number>
+
+export interface Metrics {
+  readonly counters: Counters
+  increment(name: CounterName, by?: number): void
+}
+
+export const createMetrics = (): Metrics => {
+  const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Counters
+  return {
+    counters,
+    increment(name, by = 1) {
+      counters[name] += by
+    },
+  }
+}

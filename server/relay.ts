@@ -1,0 +1,123 @@
+// The relay in one process: HTTP (healthz, app), the /sync/<roomId> websocket endpoint, rooms, the store.
+// createRelay is what main.ts and the tests start; close() stops accepting, closes sockets (1001), flushes.
+import { createServer, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { SYNC_PATH_PREFIX } from '../src/lib/relay-protocol.ts'
+import { selectProtocol } from './auth.ts'
+import type { RelayConfig } from './config.ts'
+import { createHeartbeat } from './heartbeat.ts'
+import { createHttpHandler } from './http.ts'
+import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
+import { createLogger, type Logger } from './log.ts'
+import { createMetrics, type Counters, type Metrics } from './metrics.ts'
+import { createRoomRegistry } from './rooms.ts'
+import { createFileStore } from './store/file-store.ts'
+import type { StorageAdapter } from './store/adapter.ts'
+import { createSocketHandler } from './socket.ts'
+
+export interface Relay {
+  readonly port: number
+  /** http://host:port */
+  readonly url: string
+  readonly metrics: Metrics
+  health(): { status: 'ok'; rooms: number; connections: number; counters: Counters }
+  /** Stops accepting, closes sockets with 1001, writes out every room, closes the store. Safe twice. */
+  close(): Promise<void>
+}
+
+export interface RelayOptions {
+  logger?: Logger
+  store?: StorageAdapter
+}
+
+const SHUTDOWN_GRACE_MS = 2_000
+
+export const createRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<Relay> => {
+  const log = options.logger ?? createLogger(config.logLevel)
+  const metrics = createMetrics()
+  const store = options.store ?? createFileStore(config.dataDir)
+  const rooms = createRoomRegistry({ store, metrics, log, compactLogBytes: config.compactLogBytes })
+  const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
+  const connections = createConnectionLimiter(config.maxConnectionsPerIp)
+  const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxPayload,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => selectProtocol(offered),
+  })
+  wss.on('error', (error) => log.error('wss.error', { error: error.name }))
+
+  const health = () => ({ status: 'ok' as const, rooms: rooms.count(), connections: wss.clients.size, counters: { ...metrics.counters } })
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      // How often Node checks those timeouts (default 30 s would let a slow client hold on much longer).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
+    },
+    createHttpHandler({ staticDir: config.staticDir, health }),
+  )
+  server.on('error', (error) => log.error('http.error', { error: error.name }))
+  server.on('clientError', (_error, socket) => socket.destroy())
+
+  const onSocket = createSocketHandler({ config, log, metrics, store, rooms, heartbeat, connections, registrations })
+  let closing: Promise<void> | null = null
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => metrics.increment('socketErrors'))
+    if (closing || !req.url?.startsWith(SYNC_PATH_PREFIX)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => onSocket(ws, req))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  log.info('relay.listening', { port, host: config.host })
+
+  const shutdown = async (): Promise<void> => {
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+    heartbeat.destroy()
+    await closeSockets([...wss.clients])
+    await rooms.settle()
+    await store.close()
+    server.closeAllConnections()
+    await serverClosed
+    log.info('relay.closed', { rooms: rooms.count() })
+  }
+
+  return {
+    port,
+    url,
+    metrics,
+    health,
+    close() {
+      closing ??= shutdown()
+      return closing
+    },
+  }
+}
+
+/** Close with 1001 and wait for the handshake; terminate the sockets that do not answer in time. */
+const closeSockets = async (sockets: WebSocket[]): Promise<void> => {
+  const closed = sockets.map((ws) => new Promise<void>((resolve) => {
+    if (ws.readyState === ws.CLOSED) return resolve()
+    ws.once('close', () => resolve())
+    ws.close(1001, 'relay shutting down')
+  }))
+  const timer = setTimeout(() => sockets.forEach((ws) => ws.terminate()), SHUTDOWN_GRACE_MS)
+  await Promise.all(closed)
+  clearTimeout(timer)
+}

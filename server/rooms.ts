@@ -1,0 +1,140 @@
+// Loaded rooms: one Y.Doc per room with at least one socket. Loaded from the store on first use; when the
+// last socket leaves, flushed, compacted and freed from memory. Updates are broadcast to the other peers.
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { errorKind, roomPrefix, type Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { StorageAdapter } from './store/adapter.ts'
+
+/** What a room needs from a socket. */
+export interface RoomPeer {
+  send(frame: Uint8Array): void
+}
+
+export interface Room {
+  readonly id: string
+  readonly doc: Y.Doc
+  readonly peers: Set<RoomPeer>
+  /** Call after each stored append: compacts in the background once the log is past the threshold. */
+  maybeCompact(): void
+}
+
+export interface RoomRegistry {
+  /** Counts a user of the room at once (synchronously), then loads it. Always pair with release(). */
+  acquire(roomId: string): Promise<Room>
+  release(roomId: string): void
+  count(): number
+  /** Waits until every room being freed is written out. */
+  settle(): Promise<void>
+}
+
+interface Entry {
+  refs: number
+  readonly room: Promise<Room>
+}
+
+export const createRoomRegistry = (deps: {
+  store: StorageAdapter
+  metrics: Metrics
+  log: Logger
+  compactLogBytes: number
+}): RoomRegistry => {
+  const { store, metrics, log } = deps
+  const entries = new Map<string, Entry>()
+  const freeing = new Map<string, Promise<void>>()
+
+  const load = async (roomId: string): Promise<Room> => {
+    await freeing.get(roomId) // a previous instance of this room must be written out first
+    const updates = await store.loadUpdates(roomId)
+    const doc = new Y.Doc()
+    Y.transact(doc, () => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch {
+          metrics.increment('storeErrors')
+        }
+      }
+    })
+    const peers = new Set<RoomPeer>()
+    doc.on('update', (update: Uint8Array, origin: unknown) => broadcast(peers, update, origin))
+    metrics.increment('roomsLoaded')
+    log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
+    return { id: roomId, doc, peers, maybeCompact: createCompactor(roomId) }
+  }
+
+  const createCompactor = (roomId: string) => {
+    let running = false
+    return () => {
+      if (running || store.logSize(roomId) < deps.compactLogBytes) return
+      running = true
+      store
+        .compact(roomId)
+        .then(() => metrics.increment('compactions'))
+        .catch((error: unknown) => {
+          metrics.increment('storeErrors')
+          log.error('room.compact_failed', { room: roomPrefix(roomId), error: errorKind(error) })
+        })
+        .finally(() => {
+          running = false
+        })
+    }
+  }
+
+  const free = async (roomId: string, entry: Entry): Promise<void> => {
+    const room = await entry.room.catch(() => null)
+    room?.doc.destroy()
+    try {
+      await store.flush(roomId)
+      if (room) await store.compact(roomId)
+      if (room) metrics.increment('compactions')
+    } catch (error) {
+      metrics.increment('storeErrors')
+      log.error('room.free_failed', { room: roomPrefix(roomId), error: errorKind(error) })
+    } finally {
+      await store.release(roomId).catch(() => undefined)
+    }
+    metrics.increment('roomsFreed')
+    log.debug('room.freed', { room: roomPrefix(roomId) })
+  }
+
+  return {
+    acquire(roomId) {
+      let entry = entries.get(roomId)
+      if (!entry) {
+        entry = { refs: 0, room: load(roomId) }
+        entry.room.catch(() => undefined) // callers see the rejection; avoid an unhandled one here
+        entries.set(roomId, entry)
+      }
+      entry.refs++
+      return entry.room
+    },
+    release(roomId) {
+      const entry = entries.get(roomId)
+      if (!entry) return
+      entry.refs--
+      if (entry.refs > 0) return
+      entries.delete(roomId)
+      const done = free(roomId, entry).finally(() => {
+        if (freeing.get(roomId) === done) freeing.delete(roomId)
+      })
+      freeing.set(roomId, done)
+    },
+    count: () => entries.size,
+    async settle() {
+      while (freeing.size > 0) await Promise.all([...freeing.values()])
+    },
+  }
+}
+
+/** One update per frame: y-websocket 3.x reads only the first message of a frame. */
+const broadcast = (peers: ReadonlySet<RoomPeer>, update: Uint8Array, origin: unknown): void => {
+  if (peers.size === 0) return
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  const frame = encoding.toUint8Array(encoder)
+  for (const peer of peers) if (peer !== origin) peer.send(frame)
+}

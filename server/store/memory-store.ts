@@ -1,0 +1,52 @@
+// An in-memory StorageAdapter: for tests and the benchmark's "no disk" comparisons. Not durable.
+import type { RoomMeta, StorageAdapter } from './adapter.ts'
+import { compactUpdates } from './compact.ts'
+
+export const createMemoryStore = (): StorageAdapter => {
+  const metas = new Map<string, RoomMeta>()
+  const updates = new Map<string, Uint8Array[]>()
+  const sizes = new Map<string, number>()
+  let closed = false
+  const ensureOpen = (): void => {
+    if (closed) throw new Error('store closed')
+  }
+
+  return {
+    async readMeta(roomId) {
+      return metas.get(roomId) ?? null
+    },
+    async createRoom(roomId, meta) {
+      ensureOpen()
+      const existing = metas.get(roomId)
+      if (existing) return { created: false, meta: existing }
+      metas.set(roomId, meta)
+      return { created: true, meta }
+    },
+    async loadUpdates(roomId) {
+      ensureOpen()
+      return [...(updates.get(roomId) ?? [])]
+    },
+    async append(roomId, update) {
+      ensureOpen()
+      const list = updates.get(roomId) ?? []
+      list.push(Uint8Array.from(update)) // copy: the caller's buffer may be reused
+      updates.set(roomId, list)
+      sizes.set(roomId, (sizes.get(roomId) ?? 0) + update.length)
+    },
+    async flush() {
+      ensureOpen()
+    },
+    logSize: (roomId) => sizes.get(roomId) ?? 0,
+    async compact(roomId) {
+      ensureOpen()
+      const list = updates.get(roomId)
+      if (!list || list.length === 0) return
+      updates.set(roomId, [compactUpdates(list)])
+      sizes.set(roomId, 0)
+    },
+    async release() {},
+    async close() {
+      closed = true
+    },
+  }
+}

@@ -1,0 +1,243 @@
+// Starts the real relay for tests: in-process (startRelay) or as a child process (spawnRelay, for SIGKILL),
+// always on 127.0.0.1 port 0 with a temporary data dir removed on stop. Also builds subprotocol lists.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { createInviteSecret, createRoomId, deriveRoomToken, type RoomId, type RoomToken } from '../../src/lib/credentials.ts'
+import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/relay-protocol.ts'
+import { parseConfig } from '../../server/config.ts'
+import { createLogger, type LogLine } from '../../server/log.ts'
+import { createRelay, type Relay } from '../../server/relay.ts'
+
+export interface RelayOptions {
+  /** Reused as is and not removed on stop; by default a fresh temp dir that is removed. */
+  dataDir?: string
+  staticDir?: string
+  /** Extra environment settings (MAX_PAYLOAD, KEEPALIVE_MS, ...). */
+  env?: Record<string, string>
+}
+
+export interface StartedRelay {
+  /** http://127.0.0.1:PORT */
+  url: string
+  /** ws://127.0.0.1:PORT/sync (append `/<roomId>`; the stock WebsocketProvider does it) */
+  wsUrl: string
+  dataDir: string
+  stop(): Promise<void>
+}
+
+export interface InProcessRelay extends StartedRelay {
+  relay: Relay
+  /** Every log line the relay wrote (at debug level). */
+  logs: LogLine[]
+}
+
+export interface ChildRelay extends StartedRelay {
+  /** Sends a signal and resolves with the exit code (null if killed by the signal). */
+  kill(signal?: NodeJS.Signals): Promise<number | null>
+  /** Starts the child again on the same port and data dir (after kill). */
+  restart(): Promise<void>
+  /** stdout lines of the current child, parsed. */
+  logs: LogLine[]
+}
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..')
+
+/** Subprotocols a client offers for a room: [SUBPROTOCOL, token, register?, ack?]. */
+export const relayProtocols = (token: string, options: { register?: boolean; ack?: boolean } = {}): string[] => [
+  SUBPROTOCOL,
+  `${TOKEN_PROTOCOL_PREFIX}${token}`,
+  ...(options.register ? [REGISTER_PROTOCOL] : []),
+  ...(options.ack ? [ACK_PROTOCOL] : []),
+]
+
+const tempDataDir = async (): Promise<string> => mkdtemp(join(tmpdir(), 'pedibus-relay-'))
+
+const baseEnv = (dataDir: string, options: RelayOptions): Record<string, string> => ({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  STATIC_DIR: options.staticDir ?? join(REPO_ROOT, 'dist'),
+  LOG_LEVEL: 'debug',
+  ...options.env,
+})
+
+export const startRelay = async (options: RelayOptions = {}): Promise<InProcessRelay> => {
+  const ownsDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? (await tempDataDir())
+  const config = parseConfig(baseEnv(dataDir, options))
+  if (!config.ok) throw new Error(config.error)
+  const logs: LogLine[] = []
+  const relay = await createRelay(config.value, { logger: createLogger(config.value.logLevel, (line) => logs.push(line)) })
+  let stopped: Promise<void> | null = null
+  return {
+    relay,
+    logs,
+    url: relay.url,
+    wsUrl: `ws://127.0.0.1:${relay.port}/sync`,
+    dataDir,
+    stop() {
+      stopped ??= relay.close().then(() => (ownsDir ? rm(dataDir, { recursive: true, force: true }) : undefined))
+      return stopped
+    },
+  }
+}
+
+const STARTUP_TIMEOUT_MS = 20_000
+
+export const spawnRelay = async (options: RelayOptions = {}): Promise<ChildRelay> => {
+  const ownsDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? (await tempDataDir())
+  let port = 0
+  let child: ChildProcess | null = null
+  let exited: Promise<number | null> = Promise.resolve(null)
+  const handle: ChildRelay = {
+    url: '',
+    wsUrl: '',
+    dataDir,
+    logs: [],
+    async kill(signal = 'SIGKILL') {
+      const current = child
+      if (!current || current.exitCode !== null || current.signalCode !== null) return exited
+      current.kill(signal)
+      // A child that ignores a gentle signal is killed after 10 s, so a test never hangs on it.
+      const timer = signal === 'SIGKILL' ? null : setTimeout(() => current.kill('SIGKILL'), 10_000)
+      const code = await exited
+      if (timer) clearTimeout(timer)
+      return code
+    },
+    async restart() {
+      await handle.kill('SIGKILL')
+      await start()
+    },
+    async stop() {
+      await handle.kill('SIGTERM')
+      if (ownsDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+
+  const start = async (): Promise<void> => {
+    handle.logs = []
+    const env = { ...process.env, ...baseEnv(dataDir, options), PORT: String(port) }
+    const spawned = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child = spawned
+    exited = new Promise((done) => spawned.once('exit', (code) => done(code)))
+    let stderr = ''
+    spawned.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000)
+    })
+    const listening = new Promise<number>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`relay child did not start in time: ${stderr}`)), STARTUP_TIMEOUT_MS)
+      createInterface({ input: spawned.stdout! }).on('line', (text) => {
+        const line = parseLine(text)
+        if (!line) return
+        handle.logs.push(line)
+        if (line.event === 'relay.listening' && typeof line.port === 'number') {
+          clearTimeout(timer)
+          done(line.port)
+        }
+      })
+      void exited.then((code) => {
+        clearTimeout(timer)
+        fail(new Error(`relay child exited (${code}) before listening: ${stderr}`))
+      })
+    })
+    port = await listening
+    handle.url = `http://127.0.0.1:${port}`
+    handle.wsUrl = `ws://127.0.0.1:${port}/sync`
+  }
+
+  await start()
+  return handle
+}
+
+const parseLine = (text: string): LogLine | null => {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (value && typeof value === 'object' && 'event' in value && typeof value.event === 'string') return value as LogLine
+  } catch {
+    // not a log line
+  }
+  return null
+}
+
+// ---- Clients for relay tests -------------------------------------------------------------------------
+
+export interface TestRoom {
+  roomId: RoomId
+  token: RoomToken
+}
+
+/** A fresh room id and its token, as the app derives them. */
+export const createTestRoom = async (): Promise<TestRoom> => {
+  const roomId = createRoomId()
+  return { roomId, token: await deriveRoomToken(roomId, createInviteSecret()) }
+}
+
+/** Polls `check` until true; bounded in time, throws naming `what` on timeout. */
+export const waitFor = async (
+  check: () => boolean | Promise<boolean>,
+  what = 'condition',
+  timeoutMs = 10_000,
+): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  for (let attempt = 0; attempt < 100_000; attempt++) {
+    if (await check()) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((done) => setTimeout(done, 20))
+  }
+  throw new Error(`gave up waiting for ${what}`)
+}
+
+/** The stock y-websocket client, as the app uses it (no BroadcastChannel, our subprotocols). */
+export const connectProvider = (
+  wsUrl: string,
+  room: TestRoom,
+  options: { doc?: Y.Doc; register?: boolean; ack?: boolean } = {},
+): WebsocketProvider =>
+  new WebsocketProvider(wsUrl, room.roomId, options.doc ?? new Y.Doc(), {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    protocols: relayProtocols(room.token, { register: options.register, ack: options.ack }),
+    disableBc: true,
+  })
+
+export interface RawClient {
+  ws: WebSocket
+  /** Binary frames received, in order. */
+  received: Uint8Array[]
+  /** Resolves with the close code and reason once the socket is closed. */
+  closed: Promise<{ code: number; reason: string }>
+}
+
+/** A bare `ws` client on /sync/<path>: for protocol-level tests (acks, refusals, garbage). */
+export const openRawClient = (
+  wsUrl: string,
+  path: string,
+  protocols: string[],
+  headers: Record<string, string> = {},
+): Promise<RawClient> =>
+  new Promise((resolveOpen, rejectOpen) => {
+    const ws = new WebSocket(`${wsUrl}/${path}`, protocols, { headers })
+    const received: Uint8Array[] = []
+    const closed = new Promise<{ code: number; reason: string }>((done) =>
+      ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+    )
+    ws.on('error', () => undefined)
+    ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
+    ws.once('open', () => resolveOpen({ ws, received, closed }))
+    ws.once('unexpected-response', () => rejectOpen(new Error('upgrade refused')))
+    void closed.then(() => rejectOpen(new Error('closed before open')))
+  })
+
+/** GET /healthz, parsed. */
+export const fetchHealth = async (url: string): Promise<{ rooms: number; connections: number; counters: Record<string, number> }> => {
+  const response = await fetch(`${url}/healthz`)
+  const body: unknown = await response.json()
+  if (!body || typeof body !== 'object' || !('rooms' in body) || !('counters' in body)) throw new Error('bad /healthz body')
+  return body as { rooms: number; connections: number; counters: Record<string, number> }
+}

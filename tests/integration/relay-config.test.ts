@@ -1,0 +1,71 @@
+// The relay's pure parts: environment parsing and the authentication checks (no sockets).
+import { describe, expect, it } from 'vitest'
+import { isOriginAllowed, isSameHash, parseOfferedProtocols, roomIdFromUrl, selectProtocol } from '../../server/auth.ts'
+import { parseConfig } from '../../server/config.ts'
+import { createRegistrationLimiter } from '../../server/limits.ts'
+import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/relay-protocol.ts'
+
+describe('relay configuration', () => {
+  it('uses the documented defaults', () => {
+    const config = parseConfig({})
+    expect(config.ok && config.value).toMatchObject({
+      port: 8080, host: '127.0.0.1', dataDir: './data', staticDir: './dist', allowedOrigins: null,
+      maxPayload: 2 * 1024 * 1024, logLevel: 'info',
+    })
+  })
+
+  it('refuses bad values with a message naming the setting', () => {
+    for (const env of [{ PORT: 'abc' }, { PORT: '70000' }, { MAX_PAYLOAD: '-1' }, { LOG_LEVEL: 'loud' }]) {
+      const config = parseConfig(env)
+      expect(config.ok).toBe(false)
+      if (!config.ok) expect(config.error).toContain(Object.keys(env)[0])
+    }
+  })
+
+  it('parses the origin allow-list, trimming spaces and trailing slashes', () => {
+    const config = parseConfig({ ALLOWED_ORIGINS: 'https://a.example/, http://localhost:5173' })
+    expect(config.ok && config.value.allowedOrigins).toEqual(['https://a.example', 'http://localhost:5173'])
+  })
+})
+
+describe('relay authentication checks', () => {
+  it('allows same-origin and no-Origin requests without a list, and only listed origins with one', () => {
+    const host = 'relay.example:8080'
+    expect(isOriginAllowed({ host }, null)).toBe(true)
+    expect(isOriginAllowed({ host, origin: 'https://relay.example:8080' }, null)).toBe(true)
+    expect(isOriginAllowed({ host, origin: 'https://evil.example' }, null)).toBe(false)
+    expect(isOriginAllowed({ host, origin: 'https://app.example' }, ['https://app.example'])).toBe(true)
+    expect(isOriginAllowed({ host, origin: 'https://relay.example:8080' }, ['https://app.example'])).toBe(false)
+  })
+
+  it('reads a room id only from /sync/<22 base64url chars>', () => {
+    const id = 'AAAAAAAAAAAAAAAAAAAAAA'
+    expect(roomIdFromUrl(`/sync/${id}`)).toBe(id)
+    expect(roomIdFromUrl(`/sync/${id}?x=1`)).toBe(id)
+    for (const bad of ['/sync/', `/sync/${id}/x`, `/sync/../${id}`, '/sync/..%2F..%2Fetc', `/other/${id}`, undefined]) {
+      expect(roomIdFromUrl(bad)).toBeNull()
+    }
+  })
+
+  it('parses offered subprotocols and never selects the token', () => {
+    const token = 'a'.repeat(43)
+    const offered = new Set([SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`, REGISTER_PROTOCOL, ACK_PROTOCOL])
+    expect(parseOfferedProtocols(offered)).toEqual({ hasSubprotocol: true, token, register: true, ack: true })
+    expect(selectProtocol(offered)).toBe(SUBPROTOCOL)
+    const twoTokens = new Set([SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`, `${TOKEN_PROTOCOL_PREFIX}${'b'.repeat(43)}`])
+    expect(parseOfferedProtocols(twoTokens).token).toBeNull()
+  })
+
+  it('compares hashes of different lengths without throwing', () => {
+    expect(isSameHash('abc', 'abc')).toBe(true)
+    expect(isSameHash('abc', 'abcd')).toBe(false)
+  })
+
+  it('counts registrations per IP over a rolling hour', () => {
+    let now = 0
+    const limiter = createRegistrationLimiter(2, () => now)
+    expect([limiter.tryConsume('a'), limiter.tryConsume('a'), limiter.tryConsume('a'), limiter.tryConsume('b')]).toEqual([true, true, false, true])
+    now += 60 * 60 * 1000 + 1
+    expect(limiter.tryConsume('a')).toBe(true)
+  })
+})

@@ -1,0 +1,93 @@
+// Plain HTTP on the relay: /healthz, the built app with the right MIME and cache headers, SPA fallback for
+// navigation only, a notice when the app is not built, and slow clients cut off by header timeouts.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startRelay, type InProcessRelay } from '../helpers/relay.ts'
+
+let staticDir: string
+let relay: InProcessRelay
+
+beforeAll(async () => {
+  staticDir = await mkdtemp(join(tmpdir(), 'pedibus-static-'))
+  await mkdir(join(staticDir, 'assets'))
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Pédibus</title>')
+  await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+  await writeFile(join(staticDir, 'manifest.webmanifest'), '{"name":"Pédibus Coop"}')
+  await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  relay = await startRelay({ staticDir, env: { HEADERS_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '600' } })
+})
+
+afterAll(async () => {
+  await relay.stop()
+  await rm(staticDir, { recursive: true, force: true })
+})
+
+describe('relay http', () => {
+  it('answers /healthz with counts only', async () => {
+    const response = await fetch(`${relay.url}/healthz`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as Record<string, unknown>
+    expect(body.status).toBe('ok')
+    expect(body.rooms).toBe(0)
+    expect(typeof body.connections).toBe('number')
+    expect(typeof body.counters).toBe('object')
+  })
+
+  it('serves the app with MIME types, cache rules and security headers', async () => {
+    const cases = [
+      { path: '/', type: 'text/html', cache: 'no-cache' },
+      { path: '/sw.js', type: 'text/javascript', cache: 'no-cache' },
+      { path: '/manifest.webmanifest', type: 'application/manifest+json', cache: 'no-cache' },
+      { path: '/assets/index-abc123.js', type: 'text/javascript', cache: 'public, max-age=31536000, immutable' },
+    ]
+    for (const { path, type, cache } of cases) {
+      const response = await fetch(`${relay.url}${path}`)
+      expect({ path, status: response.status }).toEqual({ path, status: 200 })
+      expect(response.headers.get('content-type') ?? '').toContain(type)
+      expect({ path, cache: response.headers.get('cache-control') }).toEqual({ path, cache })
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it('falls back to index.html for navigation paths but not for missing files', async () => {
+    const page = await fetch(`${relay.url}/collectif/abc/familles`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<title>Pédibus</title>')
+    expect((await fetch(`${relay.url}/assets/missing-123.js`)).status).toBe(404)
+    expect((await fetch(`${relay.url}/../../etc/passwd`)).status).not.toBe(500)
+  })
+
+  it('says to run the build when the static dir has no index.html', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'pedibus-empty-'))
+    const bare = await startRelay({ staticDir: empty })
+    try {
+      const response = await fetch(`${bare.url}/`)
+      expect(response.headers.get('content-type')).toContain('text/plain')
+      expect(await response.text()).toContain('npm run build')
+    } finally {
+      await bare.stop()
+      await rm(empty, { recursive: true, force: true })
+    }
+  })
+
+  it('closes a client that sends its headers one byte at a time, while others are served', async () => {
+    const socket = connect(relay.relay.port, '127.0.0.1')
+    socket.on('error', () => undefined)
+    const closed = new Promise<void>((done) => socket.once('close', () => done()))
+    const request = 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ' + 'a'.repeat(200)
+    let index = 0
+    let isClosed = false
+    void closed.then(() => (isClosed = true))
+    for (; index < request.length && !isClosed; index++) {
+      socket.write(request[index]!)
+      await new Promise((done) => setTimeout(done, 50))
+      if (index === 3) expect((await fetch(`${relay.url}/healthz`)).status).toBe(200)
+    }
+    await closed
+    expect(index).toBeLessThan(request.length) // closed before the slow client finished its headers
+  })
+})
