@@ -86,6 +86,31 @@ describe('two phones, one collective', () => {
     expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })
 
+  it('every screen opens by its address with the network off', async () => {
+    await b.context.setOffline(true)
+    const screens: Array<[string, string | RegExp]> = [
+      ['/', 'Pédibus du Bourg'],
+      ['/creer', 'Créer un collectif'],
+      ['/rejoindre', /Rejoindre/],
+      ['/collectifs', /collectifs/i],
+      ['/reglages', 'Réglages'],
+      [collectivePath, 'Pédibus du Bourg'],
+      [`${collectivePath}/inviter`, 'Inviter une famille'],
+      ['/nulle-part', /introuvable/i],
+    ]
+    try {
+      for (const [path, heading] of screens) {
+        await b.page.goto(path)
+        await expect
+          .poll(async () => (await b.page.getByRole('heading', { level: 1 }).allTextContents()).join(' | '), POLL)
+          .toMatch(heading)
+      }
+    } finally {
+      await b.context.setOffline(false)
+    }
+    expect(b.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
   it('the relay never saw the invite secret', () => {
     const secret = new URLSearchParams(new URL(inviteUrl).hash.slice(1)).get('s')
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
