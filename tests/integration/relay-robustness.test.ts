@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/relay-protocol.ts'
 import { connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay, type RawClient, type TestRoom } from '../helpers/relay.ts'
+import { seededRandom as createRandom } from '../helpers/seeded-random.ts'
 
 const MAX_PAYLOAD = 64 * 1024
 let relay: InProcessRelay
@@ -111,18 +112,6 @@ const untilMessageOrClose = (client: RawClient, done: () => boolean): Promise<vo
     client.ws.on('message', check)
     client.ws.on('close', check)
   })
-
-/** A seeded PRNG (mulberry32): the same seed replays the same garbage. */
-const createRandom = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('relay robustness', () => {
   it('closes a socket that sends a frame with a reserved bit set (1002) and keeps serving', async () => {

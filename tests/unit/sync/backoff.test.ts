@@ -1,18 +1,7 @@
 // Reconnect delays: full jitter within an exponentially growing window, capped by the ceiling.
 import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../../src/sync/backoff.ts'
-
-/** Small seeded PRNG (mulberry32) so a failure can be replayed. */
-const seeded = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as seeded } from '../../helpers/seeded-random.ts'
 
 const policy = { baseMs: 500, ceilingMs: 30_000 }
 
