@@ -1,0 +1,69 @@
+// Adults and children of a family: the minimum the walk needs (first names, phones, stops), nothing more.
+import { z } from 'zod'
+import { LocalDateSchema, WeekdaySchema } from './dates.ts'
+import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from './ids.ts'
+import { shortText, storedShortText } from './text.ts'
+
+export const FIRST_NAME_MAX = 40
+export const SUPPORT_MAX = 500
+
+/** French phone numbers as typed by parents: digits, spaces, dots, dashes, an optional leading +. */
+const PhoneSchema = z
+  .string()
+  .transform((text) => text.trim())
+  .pipe(z.string().regex(/^\+?[0-9][0-9 .-]{7,18}[0-9]$/, { message: 'invalidPhone' }))
+
+export const AdultInputSchema = z.object({
+  firstName: shortText(FIRST_NAME_MAX),
+  phone: PhoneSchema,
+  /** The date the adult accepted the collective's charter, or null if not yet. */
+  charterAcceptedOn: LocalDateSchema.nullable(),
+  insured: z.boolean(),
+})
+export type AdultInput = z.input<typeof AdultInputSchema>
+
+export const StoredAdultSchema = z.looseObject({
+  id: AdultIdSchema,
+  familyId: FamilyIdSchema,
+  firstName: storedShortText(FIRST_NAME_MAX),
+  phone: z.string().max(25),
+  charterAcceptedOn: LocalDateSchema.nullable(),
+  insured: z.boolean(),
+})
+export type Adult = z.output<typeof StoredAdultSchema>
+
+/** Where a child joins the line in one direction. */
+export const ChildRouteSchema = z.object({ lineId: LineIdSchema, stopId: StopIdSchema })
+export type ChildRoute = z.infer<typeof ChildRouteSchema>
+
+const InitialSchema = z
+  .string()
+  .transform((text) => text.trim().replace(/\.$/, '').toUpperCase())
+  .pipe(z.string().regex(/^\p{Lu}$/u, { message: 'invalidInitial' }))
+
+export const ChildInputSchema = z.object({
+  firstName: shortText(FIRST_NAME_MAX),
+  /** Initial of the family name only: no full name, no birth date, no address. */
+  initial: InitialSchema,
+  routes: z.object({ aller: ChildRouteSchema.optional(), retour: ChildRouteSchema.optional() }),
+  days: z.array(WeekdaySchema),
+  /** What the adult should do, e.g. "tenir la main aux traversées". Empty when none. */
+  support: z.string().trim().max(SUPPORT_MAX, { message: 'tooLong' }),
+  /** Counts as two children in the adult-to-child ratio (young child, child needing support). */
+  countsExtra: z.boolean(),
+})
+export type ChildInput = z.input<typeof ChildInputSchema>
+
+export const StoredChildSchema = z.looseObject({
+  id: ChildIdSchema,
+  familyId: FamilyIdSchema,
+  firstName: storedShortText(FIRST_NAME_MAX),
+  initial: z.string().regex(/^\p{Lu}$/u),
+  routes: z.object({ aller: ChildRouteSchema.optional(), retour: ChildRouteSchema.optional() }),
+  days: z.array(WeekdaySchema),
+  support: z.string().max(SUPPORT_MAX),
+  countsExtra: z.boolean(),
+})
+export type Child = z.output<typeof StoredChildSchema>
+
+export const childLabel = (child: Pick<Child, 'firstName' | 'initial'>): string => `${child.firstName} ${child.initial}.`

@@ -1,0 +1,45 @@
+// Volunteer sign-ups: flat entries keyed by walk and adult, ordered by a logical clock, never a shared counter.
+//
+// Two offline phones signing up for the same slot both write their own entry; every phone then
+// derives the same holder (lowest logical clock, then lowest actor id) and puts the other on the
+// waiting list. Wall-clock time from phones is never used for ordering: phone clocks drift.
+import { z } from 'zod'
+import { LocalDateSchema, type LocalDate } from './dates.ts'
+import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema, type AdultId, type LineId } from './ids.ts'
+import { DirectionSchema, type Direction } from './line.ts'
+
+export const SlotSchema = z.enum(['lead', 'tail', 'extra'])
+/** lead = conducteur (front), tail = serre-file (back), extra = any further adult the ratio needs. */
+export type Slot = z.infer<typeof SlotSchema>
+
+/** Identifies one walk: a line, a date, a direction. */
+export interface WalkRef {
+  readonly lineId: LineId
+  readonly date: LocalDate
+  readonly direction: Direction
+}
+
+export type WalkKey = string & { readonly __walkKey: true }
+export const walkKeyOf = (walk: WalkRef): WalkKey => `${walk.lineId}|${walk.date}|${walk.direction}` as WalkKey
+
+/** The document key of an adult's entry on a walk: one entry per adult per walk, so one place each. */
+export const signUpKeyOf = (walk: WalkRef, adultId: AdultId): string => `${walkKeyOf(walk)}|${adultId}`
+
+export const StoredSignUpSchema = z.looseObject({
+  lineId: LineIdSchema,
+  date: LocalDateSchema,
+  direction: DirectionSchema,
+  adultId: AdultIdSchema,
+  familyId: FamilyIdSchema,
+  slot: SlotSchema,
+  /** 'withdrawn' keeps the entry (and its clock) so a late, older write cannot resurrect it. */
+  status: z.enum(['active', 'withdrawn']),
+  /** Lamport clock: greater than every clock the author's phone had seen when writing. */
+  clock: z.number().int().nonnegative(),
+  actor: ActorIdSchema,
+})
+export type SignUp = z.output<typeof StoredSignUpSchema>
+
+/** Deterministic order of sign-ups competing for a slot: logical clock, then author id. */
+export const compareSignUps = (a: Pick<SignUp, 'clock' | 'actor' | 'adultId'>, b: Pick<SignUp, 'clock' | 'actor' | 'adultId'>): number =>
+  a.clock - b.clock || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0) || (a.adultId < b.adultId ? -1 : a.adultId > b.adultId ? 1 : 0)
