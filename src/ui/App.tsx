@@ -17,6 +17,8 @@ import { InvitePage } from './pages/InvitePage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
+import { manageRoutes } from './routes-manage.tsx'
+import { rotaRoutes } from './routes-rota.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 interface AppProps {
@@ -92,6 +94,8 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           <Route path="/reglages" component={SettingsPage} />
           <Route path="/c/:id" component={CollectivePage} />
           <Route path="/c/:id/inviter" component={InvitePage} />
+          {rotaRoutes}
+          {manageRoutes}
           <Route default component={NotFoundPage} />
         </Router>
       </main>

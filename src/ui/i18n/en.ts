@@ -1,7 +1,9 @@
 // English interface text: must cover every key of the French reference (checked by the compiler and a unit test).
-import type { Messages } from './fr.ts'
+import { enManage } from './en-manage.ts'
+import { enRota } from './en-rota.ts'
+import type { CoreMessageKey, Messages } from './fr.ts'
 
-export const en: Messages = {
+const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'app.name': 'Pédibus Coop',
   'app.skipLink': 'Skip to content',
   'app.loading': 'Loading…',
@@ -128,3 +130,5 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the start',
 }
+
+export const en: Messages = { ...enCore, ...enRota, ...enManage }

@@ -1,6 +1,8 @@
 // French interface text (the default language): the reference key set every translation must cover.
+import { frManage } from './fr-manage.ts'
+import { frRota } from './fr-rota.ts'
 
-export const fr = {
+const frCore = {
   'app.name': 'Pédibus Coop',
   'app.skipLink': 'Aller au contenu',
   'app.loading': 'Chargement…',
@@ -127,6 +129,9 @@ export const fr = {
   'notFound.title': 'Page introuvable',
   'notFound.back': 'Revenir à l’accueil',
 } as const
+
+export type CoreMessageKey = keyof typeof frCore
+export const fr = { ...frCore, ...frRota, ...frManage } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>
