@@ -45,7 +45,17 @@ export default tseslint.config(
   layer('sync', ['storage', 'app', 'pwa', 'ui']),
   layer('app', ['ui', 'pwa']),
   layer('pwa', ['ui', 'doc', 'storage', 'sync']),
-  layer('ui', ['doc', 'storage', 'sync']),
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...['doc', 'storage', 'sync'].map((t) => ({ group: [`**/${t}/*`], message: `src/ui may not import src/${t} (see docs/architecture.md)` })),
+          { group: ['**/app/*', '!**/app/api.ts'], message: 'src/ui knows the app only through the contract in src/app/api.ts' },
+        ],
+      }],
+    },
+  },
   {
     files: ['server/**/*.ts'],
     rules: {

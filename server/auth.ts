@@ -44,11 +44,12 @@ export const parseOfferedProtocols = (offered: ReadonlySet<string>): OfferedProt
 /**
  * The subprotocol the upgrade answers with. A browser fails the handshake (1006, retried forever) when the
  * answer is not one it offered, so when SUBPROTOCOL is missing we echo the first offered one (only back to
- * that same client) and refuse afterwards with a 44xx close code.
+ * that same client) and refuse afterwards with a 44xx close code. A token only when nothing else
+ * was offered: the answer is a response header, and some proxies log those.
  */
 export const selectProtocol = (offered: ReadonlySet<string>): string | false => {
   if (offered.has(SUBPROTOCOL)) return SUBPROTOCOL
-  return [...offered][0] ?? false
+  return [...offered].find((protocol) => !protocol.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? [...offered][0] ?? false
 }
 
 /** Parses the raw Sec-WebSocket-Protocol header the same way `ws` does (comma list, trimmed). */

@@ -54,6 +54,9 @@ describe('relay authentication checks', () => {
     expect(selectProtocol(offered)).toBe(SUBPROTOCOL)
     const twoTokens = new Set([SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`, `${TOKEN_PROTOCOL_PREFIX}${'b'.repeat(43)}`])
     expect(parseOfferedProtocols(twoTokens).token).toBeNull()
+    // Without pedibus.v1 the relay answers with another offered protocol rather than the token (a response header).
+    expect(selectProtocol(new Set([`${TOKEN_PROTOCOL_PREFIX}${token}`, REGISTER_PROTOCOL]))).toBe(REGISTER_PROTOCOL)
+    expect(selectProtocol(new Set())).toBe(false)
   })
 
   it('compares hashes of different lengths without throwing', () => {

@@ -35,7 +35,9 @@ export function ConfirmAction({ label, accessibleLabel, question, confirmLabel, 
     <div class="confirm" role="group" aria-label={question}>
       <p class="confirm__question">{question}</p>
       <div class="actions">
-        <button type="button" class="button button--danger" ref={yes} onClick={onConfirm}>{confirmLabel}</button>
+        <button type="button" class="button button--danger" ref={yes} onClick={() => confirmAndKeepFocus(yes.current, onConfirm)}>
+          {confirmLabel}
+        </button>
         <button
           type="button"
           class="button"
@@ -49,4 +51,21 @@ export function ConfirmAction({ label, accessibleLabel, question, confirmLabel, 
       </div>
     </div>
   )
+}
+
+/**
+ * The confirmed item usually disappears with its buttons, and focus would fall back to <body>:
+ * move it to the heading of the enclosing section so keyboard and screen-reader users keep their place.
+ */
+const confirmAndKeepFocus = (button: HTMLElement | null, onConfirm: () => void): void => {
+  const section = button?.closest('section')
+  onConfirm()
+  setTimeout(() => {
+    if (button?.isConnected) return
+    const heading = section?.isConnected ? section.querySelector<HTMLElement>('h2, h3') : null
+    const target = heading ?? document.getElementById('main')
+    if (!target) return
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1
+    target.focus()
+  }, 0)
 }

@@ -1,5 +1,7 @@
 // "Nouvelle version disponible — Recharger": the service worker update prompt; the reload itself waits for pending writes.
+import { useEffect } from 'preact/hooks'
 import type { ReadableStore } from '../../lib/store.ts'
+import { useAnnounce } from '../hooks/announcer.tsx'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
 
@@ -15,6 +17,11 @@ export interface UpdatePrompt {
 export function UpdateBanner({ prompt }: { prompt: UpdatePrompt }) {
   const { t } = useI18n()
   const state = useStore(prompt.state)
+  const announce = useAnnounce()
+  // The banner appears without any action of the user: tell screen readers through the live region.
+  useEffect(() => {
+    if (state === 'available') announce(t('update.available'))
+  }, [state, announce, t])
   if (state === 'none') return null
   const waiting = state !== 'available'
   return (
