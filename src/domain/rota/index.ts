@@ -1,0 +1,6 @@
+// The rota rules in one import: walk derivation, slots and resolution, checks on routes, a family's walks.
+export * from './walks.ts'
+export * from './slots.ts'
+export * from './resolve.ts'
+export * from './checks.ts'
+export * from './my-walks.ts'

@@ -1,0 +1,146 @@
+// Who holds which slot of a walk: active sign-ups ordered by logical clock then author, the rest on the waiting list.
+import { parisToInstant } from '../calendar/paris-time.ts'
+import { addDays, datesBetween, mondayOf, weekdayOf, type LocalDate, type TimeOfDay } from '../dates.ts'
+import type { AdultId } from '../ids.ts'
+import type { Direction } from '../line.ts'
+import type { CollectiveModel } from '../model.ts'
+import type { DayRota, WalkRota, WalkState } from '../rota-types.ts'
+import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkKey } from '../signup.ts'
+import { expectedChildren, NO_ABSENCES, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
+import { deriveWalks, type Walk } from './walks.ts'
+
+export const URGENT_WITHIN_MS = 48 * 3_600_000
+
+/** Used for urgency only, when no stop of the line has a time: usual French school hours. */
+export const DEFAULT_START_TIMES: Readonly<Record<Direction, TimeOfDay>> = {
+  aller: '08:30' as TimeOfDay,
+  retour: '16:30' as TimeOfDay,
+}
+
+export interface RotaOptions {
+  /** Declared absences (later issue); none by default. */
+  readonly isAbsent?: IsAbsent
+}
+
+export type RotaModel = Pick<CollectiveModel, 'settings' | 'adults' | 'children' | 'signUps'>
+
+/** Active sign-ups of existing adults, grouped by walk: built once for a week or a year of walks. */
+export interface SignUpIndex {
+  readonly byWalk: ReadonlyMap<WalkKey, readonly SignUp[]>
+}
+
+export const indexSignUps = (model: Pick<CollectiveModel, 'adults' | 'signUps'>): SignUpIndex => {
+  const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
+  const byWalk = new Map<WalkKey, SignUp[]>()
+  for (const signUp of model.signUps) {
+    if (signUp.status !== 'active' || !adultIds.has(signUp.adultId)) continue
+    const key = walkKeyOf(signUp)
+    const list = byWalk.get(key)
+    if (list === undefined) byWalk.set(key, [signUp])
+    else list.push(signUp)
+  }
+  return { byWalk }
+}
+
+/** Active sign-ups of adults who no longer exist: not counted on any walk, listed for a member to check. */
+export const orphanSignUps = (model: Pick<CollectiveModel, 'adults' | 'signUps'>): SignUp[] => {
+  const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
+  return model.signUps.filter((signUp) => signUp.status === 'active' && !adultIds.has(signUp.adultId)).sort(compareSignUps)
+}
+
+/** The instant a walk starts (Paris time), for urgency. */
+export const walkStartInstant = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>): number =>
+  parisToInstant(walk.date, walk.startTime ?? DEFAULT_START_TIMES[walk.direction])
+
+/** Paris is UTC+1 or UTC+2: reading the wall time as UTC is within this of the true instant. */
+const MAX_PARIS_OFFSET_MS = 3 * 3_600_000
+
+const wallClockAsUtc = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>): number => {
+  const [y, m, d] = walk.date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = (walk.startTime ?? DEFAULT_START_TIMES[walk.direction]).split(':').map(Number) as [number, number]
+  return Date.UTC(y, m - 1, d, hh, mm)
+}
+
+/** Within 48 h and not started yet. Walks far from `now` are decided without the (slower) Intl time-zone lookup. */
+const isUrgent = (walk: Walk, now: number): boolean => {
+  const rough = wallClockAsUtc(walk) - now
+  if (rough > URGENT_WITHIN_MS + MAX_PARIS_OFFSET_MS || rough < -MAX_PARIS_OFFSET_MS) return false
+  const untilStart = walkStartInstant(walk) - now
+  return untilStart > 0 && untilStart <= URGENT_WITHIN_MS
+}
+
+const stateOf = (walk: Walk, holders: number, required: number, now: number): WalkState => {
+  if (walk.cancellation !== null) return 'cancelled'
+  if (holders >= required) return 'covered'
+  return isUrgent(walk, now) ? 'urgent' : 'toFill'
+}
+
+const bySlot = (signUps: readonly SignUp[], slot: Slot): SignUp[] => signUps.filter((signUp) => signUp.slot === slot).sort(compareSignUps)
+
+/** Resolves one walk with a prebuilt index (see weekRota); resolveWalk is the one-off form. */
+export const resolveIndexedWalk = (model: RotaModel, index: SignUpIndex, walk: Walk, now: number, options: RotaOptions = {}): WalkRota => {
+  const children = expectedChildren(model.children, walk, options.isAbsent ?? NO_ABSENCES)
+  const ratioCount = ratioCountOf(children)
+  const requiredAdults = requiredAdultsFor(model.settings, ratioCount)
+  const active = index.byWalk.get(walk.key) ?? []
+  const leads = bySlot(active, 'lead')
+  const tails = bySlot(active, 'tail')
+  const extraCandidates = bySlot(active, 'extra')
+  const extras = extraCandidates.slice(0, requiredAdults - 2)
+  const waiting = [...leads.slice(1), ...tails.slice(1), ...extraCandidates.slice(requiredAdults - 2)].sort(compareSignUps)
+  const lead = leads[0] ?? null
+  const tail = tails[0] ?? null
+  const holders = (lead === null ? 0 : 1) + (tail === null ? 0 : 1) + extras.length
+  return {
+    lineId: walk.lineId,
+    date: walk.date,
+    direction: walk.direction,
+    key: walk.key,
+    startTime: walk.startTime,
+    cancellation: walk.cancellation,
+    expectedChildIds: children.map((child) => child.id),
+    ratioCount,
+    requiredAdults,
+    lead,
+    tail,
+    extras,
+    waiting,
+    state: stateOf(walk, holders, requiredAdults, now),
+  }
+}
+
+/** The rota of one walk at `now` (epoch ms): holders per slot, waiting list, state. */
+export const resolveWalk = (model: RotaModel, walk: Walk, now: number, options: RotaOptions = {}): WalkRota =>
+  resolveIndexedWalk(model, indexSignUps(model), walk, now, options)
+
+/** Resolves many walks against one index. */
+export const resolveWalks = (model: RotaModel, walks: readonly Walk[], now: number, options: RotaOptions = {}): WalkRota[] => {
+  const index = indexSignUps(model)
+  return walks.map((walk) => resolveIndexedWalk(model, index, walk, now, options))
+}
+
+/**
+ * The week of `monday` (any day of the week is taken back to its Monday): one DayRota per
+ * operating weekday (even when no line runs, so the screen can say so), each with its walks,
+ * cancelled ones included.
+ */
+export const weekRota = (model: CollectiveModel, monday: LocalDate, now: number, options: RotaOptions = {}): DayRota[] => {
+  monday = mondayOf(monday)
+  const sunday = addDays(monday, 6)
+  const walks = resolveWalks(model, deriveWalks(model, monday, sunday), now, options)
+  return datesBetween(monday, sunday)
+    .filter((date) => model.settings.operatingWeekdays.includes(weekdayOf(date)))
+    .map((date) => ({ date, walks: walks.filter((walk) => walk.date === date) }))
+}
+
+/** Lamport clock for a new entry: one more than every clock seen (1 in an empty collective). */
+export const nextLamportClock = (signUps: readonly Pick<SignUp, 'clock'>[]): number =>
+  signUps.reduce((max, signUp) => Math.max(max, signUp.clock), 0) + 1
+
+/** Whether an adult holds a slot on the walk, waits for one, or has no active entry. */
+export const signUpStatusIn = (rota: WalkRota, adultId: AdultId): { readonly status: 'held' | 'waiting'; readonly slot: Slot } | null => {
+  const held = [rota.lead, rota.tail, ...rota.extras].find((signUp) => signUp?.adultId === adultId)
+  if (held) return { status: 'held', slot: held.slot }
+  const waiting = rota.waiting.find((signUp) => signUp.adultId === adultId)
+  return waiting ? { status: 'waiting', slot: waiting.slot } : null
+}

@@ -1,0 +1,146 @@
+// The school calendar: Easter and public holidays, shipped and imported school holidays, Wednesdays, the Saturday rule.
+import { describe, expect, it } from 'vitest'
+import { easterSunday, publicHolidayOn, publicHolidaysOf } from '../../../src/domain/calendar/public-holidays.ts'
+import { decreeToPeriod, holidayOn, isSchoolDay, schoolDayStatus, shippedHolidayPeriods } from '../../../src/domain/calendar/school-calendar.ts'
+import { SHIPPED_SCHOOL_HOLIDAYS } from '../../../src/domain/calendar/school-holidays-data.ts'
+import { addDays, localDate, weekdayOf } from '../../../src/domain/dates.ts'
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings.ts'
+import { createHoliday } from './rota-fixtures.ts'
+
+const zone = (holidayZone: Settings['holidayZone'], operatingWeekdays: number[] = [1, 2, 4, 5]) => ({ holidayZone, operatingWeekdays })
+const status = (date: string, settings = zone('A'), imported = [] as ReturnType<typeof createHoliday>[]) =>
+  schoolDayStatus(settings, imported, localDate(date))
+
+describe('Easter (anonymous Gregorian algorithm)', () => {
+  it.each([
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2038, '2038-04-25'],
+    [2285, '2285-03-22'],
+  ])('%i: %s', (year, date) => {
+    expect(easterSunday(year)).toBe(date)
+  })
+
+  it('always falls on a Sunday between 22 March and 25 April', () => {
+    for (let year = 1900; year <= 2200; year += 1) {
+      const easter = easterSunday(year)
+      expect(weekdayOf(easter), `year ${year}`).toBe(7)
+      expect(easter.slice(5) >= '03-22' && easter.slice(5) <= '04-25', `year ${year}: ${easter}`).toBe(true)
+    }
+  })
+})
+
+describe('public holidays', () => {
+  it('lists the eleven of 2027, Easter-based ones from 28 March 2027', () => {
+    expect(publicHolidaysOf(2027).map((day) => `${day.date} ${day.label}`)).toEqual([
+      "2027-01-01 Jour de l'an",
+      '2027-03-29 Lundi de Pâques',
+      '2027-05-01 Fête du Travail',
+      '2027-05-06 Ascension',
+      '2027-05-08 Victoire 1945',
+      '2027-05-17 Lundi de Pentecôte',
+      '2027-07-14 Fête nationale',
+      '2027-08-15 Assomption',
+      '2027-11-01 Toussaint',
+      '2027-11-11 Armistice 1918',
+      '2027-12-25 Noël',
+    ])
+  })
+
+  it('finds a public holiday by date, and nothing on an ordinary day', () => {
+    expect(publicHolidayOn(localDate('2026-05-25'))?.label).toBe('Lundi de Pentecôte')
+    expect(publicHolidayOn(localDate('2027-03-30'))).toBeNull()
+  })
+})
+
+describe('school days', () => {
+  it('a Wednesday is not an operating day by default', () => {
+    expect(DEFAULT_SETTINGS.operatingWeekdays).not.toContain(3)
+    expect(status('2026-12-02')).toEqual({ kind: 'notOperating' })
+    expect(status('2026-12-05')).toEqual({ kind: 'notOperating' })
+    expect(status('2026-12-03')).toEqual({ kind: 'schoolDay' })
+  })
+
+  it('a collective walking on Wednesdays gets Wednesday as a school day', () => {
+    expect(status('2026-12-02', zone('A', [1, 2, 3, 4, 5]))).toEqual({ kind: 'schoolDay' })
+  })
+
+  it('names a public holiday on an operating day, and on a Wednesday before "not operating"', () => {
+    expect(status('2027-03-29')).toEqual({ kind: 'publicHoliday', label: 'Lundi de Pâques' })
+    expect(status('2026-11-11')).toEqual({ kind: 'publicHoliday', label: 'Armistice 1918' })
+  })
+
+  it('Christmas holidays: Friday is a school day, holidays from Saturday, classes again on Monday 4 January', () => {
+    expect(status('2026-12-18')).toEqual({ kind: 'schoolDay' })
+    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+    expect(status('2027-01-04')).toEqual({ kind: 'schoolDay' })
+  })
+
+  it('with Saturday classes, the Saturday the holidays start is still a school day', () => {
+    const saturdayClass = zone('A', [1, 2, 4, 5, 6])
+    expect(status('2026-12-19', saturdayClass)).toEqual({ kind: 'schoolDay' })
+    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+  })
+
+  it('winter holidays depend on the zone', () => {
+    expect(status('2027-02-15', zone('A')).kind).toBe('holiday')
+    expect(status('2027-02-15', zone('B')).kind).toBe('schoolDay')
+    expect(status('2027-02-15', zone('C')).kind).toBe('holiday')
+    expect(status('2027-03-01', zone('A')).kind).toBe('schoolDay')
+    expect(status('2027-03-01', zone('B')).kind).toBe('holiday')
+  })
+
+  it("the pont de l'Ascension 2027: no class on Friday 7 May", () => {
+    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension" })
+    expect(status('2027-05-10')).toEqual({ kind: 'schoolDay' })
+  })
+
+  it('summer holidays start after class on Saturday 3 July 2027', () => {
+    expect(status('2027-07-02')).toEqual({ kind: 'schoolDay' })
+    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été" })
+  })
+
+  it('imported holidays add to the shipped data and are the only source for years not shipped', () => {
+    const imported = [createHoliday(1, '2027-10-23', '2027-11-07', 'Toussaint 2027 (import)')]
+    expect(status('2027-10-25', zone('A'), imported)).toEqual({ kind: 'holiday', label: 'Toussaint 2027 (import)' })
+    expect(status('2027-10-22', zone('A'), imported)).toEqual({ kind: 'schoolDay' })
+    expect(isSchoolDay(zone('A'), [], localDate('2027-10-25'))).toBe(true)
+  })
+
+  it('overlapping imports give the same label whatever their order', () => {
+    const a = createHoliday(1, '2028-02-12', '2028-02-27', 'Hiver')
+    const b = createHoliday(2, '2028-02-10', '2028-02-20', 'Hiver (corrigé)')
+    expect(holidayOn(zone('A'), [a, b], localDate('2028-02-15'))?.label).toBe('Hiver (corrigé)')
+    expect(holidayOn(zone('A'), [b, a], localDate('2028-02-15'))?.label).toBe('Hiver (corrigé)')
+  })
+})
+
+describe('shipped data', () => {
+  it('every period ends after it starts, starts on a Saturday (or the Wednesday before a pont) and resumes on a Monday', () => {
+    for (const holiday of SHIPPED_SCHOOL_HOLIDAYS) {
+      expect(holiday.classesResumeOn > holiday.classesEndAfter, holiday.label).toBe(true)
+      expect([3, 6], `${holiday.label} ${holiday.classesEndAfter}`).toContain(weekdayOf(holiday.classesEndAfter))
+      if (holiday.label !== "Vacances d'été") expect(weekdayOf(holiday.classesResumeOn), holiday.label).toBe(1)
+    }
+  })
+
+  it('each zone has Toussaint, Noël, winter, spring, the pont and summer', () => {
+    for (const z of ['A', 'B', 'C'] as const) {
+      expect(shippedHolidayPeriods(z, [1, 2, 4, 5])).toHaveLength(6)
+    }
+  })
+
+  it('a decree period is first day without school .. last day without school', () => {
+    const [toussaint] = SHIPPED_SCHOOL_HOLIDAYS
+    if (toussaint === undefined) throw new Error('no shipped data')
+    const period = decreeToPeriod(toussaint, [1, 2, 4, 5])
+    expect(period).toEqual({ start: '2026-10-17', end: addDays(localDate('2026-11-02'), -1), label: 'Vacances de la Toussaint' })
+  })
+})
