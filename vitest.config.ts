@@ -7,7 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // tests/convergence: the seeded multi-replica harness (1,000 runs, CONVERGENCE_SEEDS / CONVERGENCE_SEED).
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/convergence/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

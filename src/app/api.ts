@@ -1,8 +1,14 @@
 // The contract between the UI and the use-cases: what a screen can read (stores) and do (commands).
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
+import type { ExceptionInput } from '../domain/calendar-records.ts'
 import type { CollectiveProfile, CollectiveProfileInput } from '../domain/collective.ts'
-import type { Family, FamilyInput } from '../domain/family.ts'
-import type { FamilyId } from '../domain/ids.ts'
+import type { FamilyInput } from '../domain/family.ts'
+import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../domain/ids.ts'
+import type { LineInput, StopInput } from '../domain/line.ts'
+import type { CollectiveModel } from '../domain/model.ts'
+import type { AdultInput, ChildInput } from '../domain/people.ts'
+import type { Settings, SettingsInput } from '../domain/settings.ts'
+import type { Slot, WalkRef } from '../domain/signup.ts'
 import type { FieldErrors } from '../domain/validation.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { Result } from '../lib/result.ts'
@@ -32,20 +38,39 @@ export interface SyncStatus {
 
 /** A record of the shared document that failed validation: shown "to check", never crashes a screen. */
 export interface RecordToCheck {
-  readonly kind: 'family' | 'profile'
+  /**
+   * Repair: for an entity kind, the ordinary update command with `key` as the id rewrites every
+   * field and makes the record valid again; or delete it with deleteRecordToCheck.
+   */
+  readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'signUp'
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string
   readonly problems: readonly string[]
 }
 
-export interface CollectiveView {
-  /** null while the document has no valid profile yet (e.g. a joining phone before first sync). */
-  readonly profile: CollectiveProfile | null
-  readonly families: readonly Family[]
+/**
+ * Every valid record of the collective (see CollectiveModel; `profile` is null while the document
+ * has no valid profile yet, e.g. a joining phone before first sync), plus what failed validation.
+ * Rota screens compute walks, slots and waiting lists from it with the pure rules of src/domain.
+ */
+export interface CollectiveView extends CollectiveModel {
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
+
+/** Who "I" am in a collective, on this device (device-local, never shared except actorId in my sign-ups). */
+export interface DeviceIdentity {
+  /** Random per device and collective; orders concurrent sign-ups after the logical clock. */
+  readonly actorId: ActorId
+  readonly familyId: FamilyId | null
+  readonly adultId: AdultId | null
+}
+
+export type SignUpOutcome = 'held' | 'waiting'
+export type SignUpError = 'unknownAdult' | 'walkNotRunning'
+export type StopRemovalError = 'childrenNeedAStop'
+export type IcsImportError = 'invalidIcs' | 'noEvents'
 
 export type FormResult<T> = Result<T, FieldErrors>
 
@@ -62,6 +87,43 @@ export interface CollectiveSession {
   removeFamily(id: FamilyId): void
   /** Deletes a record listed "to check". */
   deleteRecordToCheck(record: RecordToCheck): void
+
+  /** Me on this device; a demo session has a throwaway identity. */
+  readonly me: ReadableStore<DeviceIdentity>
+  setMe(familyId: FamilyId | null, adultId: AdultId | null): Promise<void>
+
+  updateSettings(input: SettingsInput): FormResult<Settings>
+
+  addLine(input: LineInput): FormResult<LineId>
+  updateLine(id: LineId, input: LineInput): FormResult<LineId>
+  /** Children routed on it keep their route and are flagged "stop missing" by the rules. */
+  removeLine(id: LineId): void
+  /** Appends the stop at the end of the line. */
+  addStop(lineId: LineId, input: StopInput): FormResult<StopId>
+  updateStop(id: StopId, input: StopInput): FormResult<StopId>
+  /** Moves the stop to `toIndex` in its line's order (one fractional position written). */
+  moveStop(id: StopId, toIndex: number): void
+  /**
+   * A stop that children use cannot go without saying where they go: `reassign` maps each such
+   * child to another stop of the same line, or to null (the child is then flagged to check).
+   */
+  removeStop(id: StopId, reassign: ReadonlyMap<ChildId, StopId | null>): Result<void, StopRemovalError>
+
+  addAdult(familyId: FamilyId, input: AdultInput): FormResult<AdultId>
+  updateAdult(id: AdultId, input: AdultInput): FormResult<AdultId>
+  removeAdult(id: AdultId): void
+  addChild(familyId: FamilyId, input: ChildInput): FormResult<ChildId>
+  updateChild(id: ChildId, input: ChildInput): FormResult<ChildId>
+  removeChild(id: ChildId): void
+
+  addException(input: ExceptionInput): FormResult<ExceptionId>
+  removeException(id: ExceptionId): void
+  /** Imports holiday periods (VEVENTs with DTSTART/DTEND dates) for years not shipped; returns how many. */
+  importHolidays(icsText: string): Result<number, IcsImportError>
+
+  /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
+  signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>
+  withdraw(walk: WalkRef, adultId: AdultId): void
   /** Stops the providers, timers and listeners; safe to call twice. */
   destroy(): void
 }
@@ -85,6 +147,8 @@ export interface AppServices {
   joinFromInvite(fragment: string): Promise<Result<RoomId, JoinError>>
   /** Opens (or returns the already open) session; callers share one session per collective. */
   openCollective(id: RoomId): Promise<CollectiveSession | null>
+  /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */
+  openDemo(): Promise<CollectiveSession>
   /** Removes the collective from this device (local data only). */
   forgetCollective(id: RoomId): Promise<void>
   readonly preferences: ReadableStore<{ readonly language: 'fr' | 'en' }>

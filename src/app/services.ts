@@ -9,9 +9,11 @@ import { deleteDocDatabase, docDatabaseName } from '../storage/doc-persistence.t
 import { createPersistRequester, requestPersistentStorage } from '../storage/persist.ts'
 import type { AppServices, CollectiveSession, JoinedCollective } from './api.ts'
 import { resolveEnv, type AppEnv } from './env.ts'
+import { openDemoSession } from './demo.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import { openSession } from './session.ts'
+import { whenSavedOnPhone } from './saved.ts'
 
 export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
   const env = resolveEnv(appEnv)
@@ -24,6 +26,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const sessions = new Map<RoomId, Promise<CollectiveSession | null>>()
   const openSessions = new Map<RoomId, CollectiveSession>()
   const statusUnsubscribes = new Map<RoomId, () => void>()
+  const demos = new Set<CollectiveSession>()
   let destroyed = false
 
   const refreshPendingWrites = (): void =>
@@ -42,6 +45,10 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       env,
       outbox: device.outbox(row.id),
       errors,
+      identity: {
+        load: () => device.loadIdentity(row.id),
+        save: (identity) => device.saveIdentity(row.id, identity),
+      },
       initialProfile,
       onNameChange: (name) => {
         device.updateCollective(row.id, { name }).then(refreshCollectives).catch((error: unknown) => storageFailed('device.rename', error))
@@ -92,13 +99,18 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: parsed.data.name, joinedAt: env.now() }
       try {
         await device.putCollective(row)
-        await refreshCollectives()
       } catch (error) {
         storageFailed('device.create', error)
         return err({ _: 'storageUnavailable' })
       }
+      // Register the session (with the profile to write) before the list shows the new collective:
+      // a screen that sees it in the list opens it at once, and must get this session, not a second
+      // one without the profile on the same IndexedDB database.
+      const opening = startSession(row, parsed.data)
+      await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
       void askPersistence()
-      await startSession(row, parsed.data)
+      const session = await opening
+      if (session) await whenSavedOnPhone(session)
       return ok(row.id)
     },
 
@@ -133,6 +145,20 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       }
     },
 
+    /** Each call makes a fresh demo; the caller destroys it, or destroy() of the services does. */
+    async openDemo() {
+      const demo = await openDemoSession(env.origin, env.now)
+      demos.add(demo)
+      const destroyDemo = demo.destroy.bind(demo)
+      return {
+        ...demo,
+        destroy() {
+          demos.delete(demo)
+          destroyDemo()
+        },
+      }
+    },
+
     async forgetCollective(id) {
       await closeSession(id)
       try {
@@ -156,7 +182,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     destroy() {
       if (destroyed) return
       destroyed = true
-      for (const session of [...openSessions.values()]) session.destroy()
+      for (const session of [...openSessions.values(), ...demos]) session.destroy()
       device.close()
     },
   }

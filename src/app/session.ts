@@ -11,7 +11,9 @@ import type { OutboxRows } from '../storage/device-db.ts'
 import { createRelayConnection, type ConnectionStatus } from '../sync/relay-connection.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import type { ResolvedEnv } from './env.ts'
+import { createCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
+import { loadIdentity, type IdentityStorage } from './identity.ts'
 import { buildInviteUrl } from './invite.ts'
 
 export interface SessionOptions {
@@ -20,6 +22,8 @@ export interface SessionOptions {
   readonly env: ResolvedEnv
   readonly outbox: OutboxRows
   readonly errors: ErrorChannel
+  /** Device identity in this collective (actor id, my family and adult). */
+  readonly identity: IdentityStorage
   /** Only when this phone creates the collective: a joining phone waits for the relay's profile. */
   readonly initialProfile?: CollectiveProfile
   /** Called when the document's collective name changes (to refresh the cached name in the switcher). */
@@ -30,6 +34,7 @@ export interface SessionOptions {
 export const openSession = async (options: SessionOptions): Promise<CollectiveSession> => {
   const { roomId, env, errors } = options
   const token = await deriveRoomToken(roomId, options.secret)
+  const identity = await loadIdentity(options.identity, (error) => errors.report('device.identity', error, 'storageUnavailable'))
   const doc = new Y.Doc()
   const persistence = bindDocPersistence(doc, docDatabaseName(env.namespace, roomId))
   const connection = createRelayConnection({
@@ -74,11 +79,9 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     view,
     status,
     inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
-    updateProfile: (input) => edit.updateProfile(doc, input),
-    addFamily: (input) => edit.addFamily(doc, input),
-    renameFamily: (id, input) => edit.renameFamily(doc, id, input),
-    removeFamily: (id) => edit.removeFamily(doc, id),
-    deleteRecordToCheck: (record) => edit.deleteRecordToCheck(doc, record),
+    me: identity.me,
+    setMe: identity.setMe,
+    ...createCommands({ doc, view, me: identity.me, now: env.now }),
     destroy() {
       if (destroyed) return
       destroyed = true

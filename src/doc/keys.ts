@@ -9,6 +9,17 @@ export const MIN_APP_VERSION = '0.1.0'
 export const MAP_META = 'meta'
 export const MAP_PROFILE = 'profile'
 export const MAP_FAMILIES = 'families'
+/** One map of fields (no nested records): readers fall back to DEFAULT_SETTINGS per missing field. */
+export const MAP_SETTINGS = 'settings'
+/** Nested Y.Map per record, keyed by the record's random UUID and created together with it. */
+export const MAP_LINES = 'lines'
+export const MAP_STOPS = 'stops'
+export const MAP_ADULTS = 'adults'
+export const MAP_CHILDREN = 'children'
+export const MAP_EXCEPTIONS = 'exceptions'
+export const MAP_HOLIDAYS = 'holidays'
+/** Flat entries keyed by signUpKeyOf(walk, adultId), each a plain JSON object (see mutations-signups.ts). */
+export const MAP_SIGNUPS = 'signups'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
@@ -29,6 +40,26 @@ export const Origin = {
   renameFamily: new ChangeOrigin('renameFamily'),
   removeFamily: new ChangeOrigin('removeFamily'),
   deleteToCheck: new ChangeOrigin('deleteToCheck'),
+  updateSettings: new ChangeOrigin('updateSettings'),
+  addLine: new ChangeOrigin('addLine'),
+  updateLine: new ChangeOrigin('updateLine'),
+  removeLine: new ChangeOrigin('removeLine'),
+  addStop: new ChangeOrigin('addStop'),
+  updateStop: new ChangeOrigin('updateStop'),
+  moveStop: new ChangeOrigin('moveStop'),
+  removeStop: new ChangeOrigin('removeStop'),
+  addAdult: new ChangeOrigin('addAdult'),
+  updateAdult: new ChangeOrigin('updateAdult'),
+  removeAdult: new ChangeOrigin('removeAdult'),
+  addChild: new ChangeOrigin('addChild'),
+  updateChild: new ChangeOrigin('updateChild'),
+  removeChild: new ChangeOrigin('removeChild'),
+  addException: new ChangeOrigin('addException'),
+  removeException: new ChangeOrigin('removeException'),
+  importHolidays: new ChangeOrigin('importHolidays'),
+  signUp: new ChangeOrigin('signUp'),
+  withdraw: new ChangeOrigin('withdraw'),
+  demo: new ChangeOrigin('demo'),
 } as const
 
 /**

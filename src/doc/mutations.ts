@@ -1,4 +1,5 @@
 // Edits of the shared document: each validates its input, then runs as one transaction tagged with a named origin.
+// This file holds the profile, families and "to check" deletions, and re-exports the other kinds' edits.
 import * as Y from 'yjs'
 import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
@@ -7,12 +8,17 @@ import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { sealPersonal } from './codec.ts'
 import {
-  MAP_FAMILIES, MAP_META, MAP_PROFILE, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin,
-  SCHEMA_VERSION, safeMap,
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
+  MAP_SIGNUPS, MAP_STOPS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
-import type { RecordToCheck } from './read.ts'
+import { removeFamilyWithMembers } from './mutations-people.ts'
+import type { RecordKind, RecordToCheck } from './read-util.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
+export * from './mutations-calendar.ts'
+export * from './mutations-lines.ts'
+export * from './mutations-people.ts'
+export * from './mutations-signups.ts'
 
 /**
  * Writes meta and profile of a brand-new collective. Only the creating phone calls this: a joining
@@ -59,16 +65,30 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
   return ok(id)
 }
 
-export const removeFamily = (doc: Y.Doc, id: FamilyId): void => {
-  const families = safeMap(doc, MAP_FAMILIES)
-  if (families?.has(id)) doc.transact(() => families.delete(id), Origin.removeFamily)
+/** Removes the family together with its adults (and their sign-ups) and its children. */
+export const removeFamily = (doc: Y.Doc, id: FamilyId): void => removeFamilyWithMembers(doc, id)
+
+const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
+  settings: MAP_SETTINGS,
+  family: MAP_FAMILIES,
+  adult: MAP_ADULTS,
+  child: MAP_CHILDREN,
+  line: MAP_LINES,
+  stop: MAP_STOPS,
+  exception: MAP_EXCEPTIONS,
+  holiday: MAP_HOLIDAYS,
+  signUp: MAP_SIGNUPS,
 }
 
-/** Deletes a record listed "to check" (for the profile: its fields, so it can be filled in again). */
+/**
+ * Deletes a record listed "to check": the entry under its key (for settings the field, which then
+ * falls back to its default; for the profile its fields, so it can be filled in again). A whole
+ * top-level map of the wrong type cannot be deleted and is left alone.
+ */
 export const deleteRecordToCheck = (doc: Y.Doc, record: Pick<RecordToCheck, 'kind' | 'key'>): void => {
-  if (record.kind === 'family') {
-    const families = safeMap(doc, MAP_FAMILIES)
-    if (families?.has(record.key)) doc.transact(() => families.delete(record.key), Origin.deleteToCheck)
+  if (record.kind !== 'profile') {
+    const map = safeMap(doc, MAP_OF_KIND[record.kind])
+    if (map?.has(record.key)) doc.transact(() => map.delete(record.key), Origin.deleteToCheck)
     return
   }
   const profile = safeMap(doc, MAP_PROFILE)

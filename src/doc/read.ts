@@ -2,38 +2,43 @@
 //
 // The document is untrusted input (any member's phone, any app version, corrupted bytes): readers
 // never throw, keep unknown fields (looseObject schemas), and report what failed instead.
-import * as Y from 'yjs'
-import type { z } from 'zod'
+import type * as Y from 'yjs'
 import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain/collective.ts'
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
+import type { CollectiveModel } from '../domain/model.ts'
 import { openPersonal } from './codec.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
+import {
+  readAdults, readChildren, readExceptions, readHolidays, readLines, readSettings, readSignUps, readStops,
+} from './read-rota.ts'
+import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
 
-export type RecordKind = 'family' | 'profile'
+export type { RecordKind, RecordToCheck } from './read-util.ts'
 
-export interface RecordToCheck {
-  readonly kind: RecordKind
-  readonly key: string
-  /** Short plain-text preview of the raw value; the UI renders it as text, never as HTML. */
-  readonly preview: string
-  readonly problems: readonly string[]
-}
-
-export interface CollectiveSnapshot {
-  readonly profile: CollectiveProfile | null
-  readonly families: readonly Family[]
+export interface CollectiveSnapshot extends CollectiveModel {
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
 
-const PREVIEW_MAX = 80
 const PROFILE_KEY = 'profile'
 
+/** The whole collective, every kind read and validated; invalid records are in `toCheck`. */
 export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
   const toCheck: RecordToCheck[] = []
-  const profile = readProfile(doc, toCheck)
-  const families = readFamilies(doc, toCheck)
-  return { profile, families, toCheck, schemaVersion: readSchemaVersion(doc) }
+  return {
+    profile: readProfile(doc, toCheck),
+    settings: readSettings(doc, toCheck),
+    lines: readLines(doc, toCheck),
+    stops: readStops(doc, toCheck),
+    families: readFamilies(doc, toCheck),
+    adults: readAdults(doc, toCheck),
+    children: readChildren(doc, toCheck),
+    exceptions: readExceptions(doc, toCheck),
+    holidays: readHolidays(doc, toCheck),
+    signUps: readSignUps(doc, toCheck),
+    toCheck,
+    schemaVersion: readSchemaVersion(doc),
+  }
 }
 
 export const readSchemaVersion = (doc: Y.Doc): number | null => {
@@ -56,55 +61,14 @@ export const readProfile = (doc: Y.Doc, toCheck: RecordToCheck[]): CollectivePro
   return null
 }
 
-export const readFamilies = (doc: Y.Doc, toCheck: RecordToCheck[]): Family[] => {
-  const map = safeMap(doc, MAP_FAMILIES)
-  if (map === null) {
-    toCheck.push({ kind: 'family', key: MAP_FAMILIES, preview: '', problems: ['notAMap'] })
-    return []
-  }
-  const families: Family[] = []
-  for (const [key, value] of map.entries()) {
-    const family = readFamily(key, value)
-    if (family.ok) families.push(family.value)
-    else toCheck.push({ kind: 'family', key, preview: previewOf(family.raw), problems: family.problems })
-  }
-  return families.sort(byDisplayNameThenId)
+const familyReader: RecordReader<Family> = {
+  mapName: MAP_FAMILIES,
+  kind: 'family',
+  schema: StoredFamilySchema,
+  decode: (key, fields) => ({ ...fields, id: key, displayName: openPersonal(fields.displayName) }),
 }
 
-type ReadOutcome<T> = { ok: true; value: T } | { ok: false; raw: unknown; problems: string[] }
-
-const readFamily = (key: string, value: unknown): ReadOutcome<Family> => {
-  if (!(value instanceof Y.Map)) return { ok: false, raw: plainOf(value), problems: ['notARecord'] }
-  const raw = plainOf(value)
-  const record = raw as Record<string, unknown>
-  // The key is the id: a record cannot claim another family's id.
-  const parsed = StoredFamilySchema.safeParse({ ...record, id: key, displayName: openPersonal(record.displayName) })
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, raw, problems: problemsOf(parsed.error) }
-}
-
-const byDisplayNameThenId = (a: Family, b: Family): number =>
-  a.displayName.localeCompare(b.displayName, 'fr') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** Yjs value -> plain JSON-like value; never throws. */
-const plainOf = (value: unknown): unknown => {
-  try {
-    if (value instanceof Y.AbstractType) return value.toJSON()
-    return value
-  } catch {
-    return null
-  }
-}
-
-const previewOf = (raw: unknown): string => {
-  let text: string
-  try {
-    text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw))
-  } catch {
-    text = '?'
-  }
-  return text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX - 1)}…` : text
-}
-
-/** Field path and issue code only: messages could echo personal values. */
-const problemsOf = (error: z.ZodError): string[] =>
-  error.issues.map((issue) => `${issue.path.join('.') || '_'}:${issue.code}`)
+export const readFamilies = (doc: Y.Doc, toCheck: RecordToCheck[]): Family[] =>
+  readRecordMap(doc, familyReader, toCheck).sort(
+    (a, b) => a.displayName.localeCompare(b.displayName, 'fr') || compareIds(a.id, b.id),
+  )

@@ -1,6 +1,7 @@
 // Device-local data in Dexie (joined collectives and their secrets, preferences, the sync outbox); every row parsed with Zod.
 import Dexie, { type Table } from 'dexie'
 import { z } from 'zod'
+import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, createActorId, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { parseInviteSecret, parseRoomId, type RoomId } from '../lib/credentials.ts'
 
 export const DEFAULT_DEVICE_DB_NAME = 'pedibus-coop'
@@ -13,9 +14,19 @@ const CollectiveRowSchema = z.object({
   secret: SecretSchema,
   name: z.string().max(200),
   joinedAt: z.number().finite(),
-  myFamilyId: z.string().max(64).optional(),
+  /** Device identity in this collective (version 2): see DeviceIdentityRow. Damaged values read as absent. */
+  actorId: ActorIdSchema.optional().catch(undefined),
+  myFamilyId: FamilyIdSchema.nullable().optional().catch(null),
+  myAdultId: AdultIdSchema.nullable().optional().catch(null),
 })
 export type CollectiveRow = z.output<typeof CollectiveRowSchema>
+
+/** Who "I" am in a collective on this device: a random actor id (tie-breaker of sign-ups), my family and adult. */
+export interface DeviceIdentityRow {
+  readonly actorId: ActorId
+  readonly familyId: FamilyId | null
+  readonly adultId: AdultId | null
+}
 
 const LanguageSchema = z.enum(['fr', 'en'])
 export type Language = z.output<typeof LanguageSchema>
@@ -38,6 +49,12 @@ class DeviceDexie extends Dexie {
       preferences: 'key',
       outbox: '[collectiveId+seq], collectiveId',
     })
+    // Version 2: every joined collective gets the device's actor id (no index changes).
+    this.version(2).stores({}).upgrade(async (transaction) => {
+      await transaction.table('collectives').toCollection().modify((row: Record<string, unknown>) => {
+        if (!ActorIdSchema.safeParse(row.actorId).success) row.actorId = createActorId()
+      })
+    })
   }
 }
 
@@ -52,7 +69,13 @@ export interface DeviceStore {
   listCollectives(): Promise<CollectiveRow[]>
   getCollective(id: RoomId): Promise<CollectiveRow | null>
   putCollective(row: CollectiveRow): Promise<void>
-  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'myFamilyId'>>): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name'>>): Promise<void>
+  /**
+   * The device identity in a collective; creates and stores the actor id on first use (a row from
+   * before version 2, or damaged). null when the collective is unknown.
+   */
+  loadIdentity(id: RoomId): Promise<DeviceIdentityRow | null>
+  saveIdentity(id: RoomId, identity: DeviceIdentityRow): Promise<void>
   /** Removes the row and its outbox. */
   deleteCollective(id: RoomId): Promise<void>
   getPreferences(): Promise<Preferences>
@@ -80,6 +103,23 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
     },
     async updateCollective(id, change) {
       await db.collectives.update(id, change)
+    },
+    async loadIdentity(id) {
+      return db.transaction('rw', db.collectives, async () => {
+        const parsed = CollectiveRowSchema.safeParse(await db.collectives.get(id))
+        if (!parsed.success) return null
+        const row = parsed.data
+        const actorId = row.actorId ?? createActorId()
+        if (row.actorId === undefined) await db.collectives.update(id, { actorId })
+        return { actorId, familyId: row.myFamilyId ?? null, adultId: row.myAdultId ?? null }
+      })
+    },
+    async saveIdentity(id, identity) {
+      await db.collectives.update(id, {
+        actorId: ActorIdSchema.parse(identity.actorId),
+        myFamilyId: identity.familyId === null ? null : FamilyIdSchema.parse(identity.familyId),
+        myAdultId: identity.adultId === null ? null : AdultIdSchema.parse(identity.adultId),
+      })
     },
     async deleteCollective(id) {
       await db.transaction('rw', db.collectives, db.outbox, async () => {

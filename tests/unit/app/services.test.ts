@@ -59,6 +59,22 @@ describe('app services', () => {
     await until(() => session.status.get().local === 'saved', 'saved on this phone')
   })
 
+  it('creating a collective resolves only once it is saved on the phone, so closing the app then loses nothing', async () => {
+    const services = await startPhone()
+    const openedFromList: Array<Promise<CollectiveSession | null>> = []
+    const unsubscribe = services.collectives.subscribe((list) => {
+      for (const joined of list) openedFromList.push(services.openCollective(joined.id))
+    })
+    const created = await services.createCollective(profile)
+    unsubscribe()
+    if (!created.ok) throw new Error('create failed')
+    const session = await openOrFail(services, created.value)
+    expect(session.status.get().local).toBe('saved')
+    expect(session.view.get().profile).toEqual(profile)
+    // A screen that opened it as soon as it was listed shares the same session.
+    for (const opened of openedFromList) expect(await opened).toBe(session)
+  })
+
   it('edits go through the session and show in its view', async () => {
     const services = await startPhone()
     const created = await services.createCollective(profile)

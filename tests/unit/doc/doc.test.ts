@@ -6,6 +6,7 @@ import { migrateDocument } from '../../../src/doc/migrations.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import type { FamilyId } from '../../../src/domain/ids.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 
 const profile = { name: 'Pédibus des Lilas', school: 'École Jean Jaurès', town: 'Lyon' }
 
@@ -40,7 +41,10 @@ describe('initialisation and readers', () => {
 
   it('an empty (joining) document has no profile and nothing to check', () => {
     const view = readCollective(new Y.Doc())
-    expect(view).toEqual({ profile: null, families: [], toCheck: [], schemaVersion: null })
+    expect(view).toEqual({
+      profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults: [], children: [],
+      exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: null,
+    })
   })
 
   it('families are listed sorted by name with their ids', () => {

@@ -65,3 +65,40 @@ describe('device store', () => {
     expect(await store.getCollective(b.id)).toBeNull()
   })
 })
+
+describe('device identity (schema version 2)', () => {
+  it('a version-1 database is upgraded: each joined collective gets an actor id, other fields kept', async () => {
+    const name = `device-test-${dbCounter++}`
+    const v1 = new Dexie(name)
+    v1.version(1).stores({ collectives: 'id, joinedAt', preferences: 'key', outbox: '[collectiveId+seq], collectiveId' })
+    const row = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 1 }
+    await v1.table('collectives').put(row)
+    v1.close()
+    const store = openDeviceStore(name)
+    opened.push(store)
+    expect(await store.getCollective(row.id)).toMatchObject({ ...row, actorId: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    const identity = await store.loadIdentity(row.id)
+    expect(identity).toEqual({ actorId: (await store.getCollective(row.id))?.actorId, familyId: null, adultId: null })
+  })
+
+  it('creates the actor id once, saves my family and adult, and ignores damaged values', async () => {
+    const { store, name } = freshStore()
+    const row = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 1 }
+    await store.putCollective(row)
+    const first = await store.loadIdentity(row.id)
+    expect(await store.loadIdentity(row.id)).toEqual(first)
+    const familyId = '11111111-1111-4111-8111-111111111111'
+    const adultId = '22222222-2222-4222-8222-222222222222'
+    await store.saveIdentity(row.id, { actorId: first!.actorId, familyId: familyId as never, adultId: adultId as never })
+    expect(await store.loadIdentity(row.id)).toEqual({ actorId: first!.actorId, familyId, adultId })
+    const raw = new Dexie(name)
+    raw.version(2).stores({})
+    raw.version(1).stores({ collectives: 'id, joinedAt', preferences: 'key', outbox: '[collectiveId+seq], collectiveId' })
+    await raw.table('collectives').update(row.id, { myAdultId: '<b>', actorId: 7 })
+    raw.close()
+    const repaired = await store.loadIdentity(row.id)
+    expect(repaired).toEqual({ actorId: expect.stringMatching(/^[0-9a-f-]{36}$/), familyId, adultId: null })
+    expect(repaired?.actorId).not.toBe(first!.actorId)
+    expect(await store.loadIdentity(createRoomId())).toBeNull()
+  })
+})

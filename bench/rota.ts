@@ -1,0 +1,171 @@
+// Rota benchmark (printed, never asserted): a five-year collective (3 lines, 40 families, 60 children, every walk staffed,
+// edits, withdrawals, yearly turnover), its document size, load time from IndexedDB, and the rota computations.
+import 'fake-indexeddb/auto'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import * as edit from '../src/doc/mutations.ts'
+import { readCollective } from '../src/doc/read.ts'
+import { parisToInstant } from '../src/domain/calendar/paris-time.ts'
+import { addDays, localDate, mondayOf, type LocalDate, type TimeOfDay } from '../src/domain/dates.ts'
+import { createActorId, type ActorId, type AdultId, type ChildId, type FamilyId, type LineId, type StopId } from '../src/domain/ids.ts'
+import { indexSignUps, resolveWalks, weekRota } from '../src/domain/rota/resolve.ts'
+import { expectedChildren, ratioCountOf, requiredAdultsFor } from '../src/domain/rota/slots.ts'
+import { deriveWalks, type Walk } from '../src/domain/rota/walks.ts'
+import type { Slot } from '../src/domain/signup.ts'
+import { seededRandom } from '../tests/helpers/seeded-random.ts'
+
+const FIRST_SCHOOL_YEAR = 2026
+const YEARS = 5
+const LINES = [['Ligne des Pins', 6], ['Ligne du Lac', 5], ['Ligne de la Gare', 7]] as const
+const FAMILIES = 40
+const WITHDRAWAL_RATE = 0.08
+/** Families leaving (children off to collège) and joining at each new school year. */
+const TURNOVER = 8
+const random = seededRandom(2026)
+
+interface Member { familyId: FamilyId; adults: AdultId[]; lineId: LineId }
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error(`bench data does not validate: ${JSON.stringify(result.error)}`)
+  return result.value
+}
+
+const addFamily = (doc: Y.Doc, n: number, lines: readonly { id: LineId; stops: StopId[] }[]): Member => {
+  const line = lines[n % lines.length]!
+  const familyId = ok(edit.addFamily(doc, { displayName: `Famille ${n}` }))
+  const adults = Array.from({ length: n % 2 === 0 ? 2 : 1 }, (_, i) =>
+    ok(edit.addAdult(doc, familyId, { firstName: `Parent ${n}-${i}`, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-01', insured: true })))
+  for (let i = 0; i < (n % 2 === 1 ? 2 : 1); i++) {
+    const route = { lineId: line.id, stopId: line.stops[Math.floor(random() * line.stops.length)]! }
+    edit.addChild(doc, familyId, {
+      firstName: `Enfant ${n}-${i}`, initial: 'B', routes: { aller: route, retour: route }, days: random() < 0.8 ? [1, 2, 4, 5] : [1, 2, 4],
+      support: random() < 0.1 ? 'Tenir la main aux traversées' : '', countsExtra: random() < 0.1,
+    })
+  }
+  return { familyId, adults, lineId: line.id }
+}
+
+/** Staffs every walk of the school year (lead, tail, extras), one transaction per sign-up as phones write them. */
+const staffYear = (doc: Y.Doc, from: LocalDate, to: LocalDate, members: readonly Member[], actors: Map<AdultId, ActorId>): number => {
+  const model = readCollective(doc)
+  let writes = 0
+  for (const walk of deriveWalks(model, from, to)) {
+    if (walk.cancellation !== null) continue
+    const required = requiredAdultsFor(model.settings, ratioCountOf(expectedChildren(model.children, walk)))
+    const pool = members.filter((member) => member.lineId === walk.lineId).flatMap((member) => member.adults.map((adult) => ({ adult, member })))
+    const slots: Slot[] = ['lead', 'tail', ...Array.from({ length: required - 2 }, () => 'extra' as const)]
+    const start = Math.floor(random() * pool.length)
+    slots.forEach((slot, i) => {
+      const { adult, member } = pool[(start + i) % pool.length]!
+      const actor = actors.get(adult) ?? createActorId()
+      actors.set(adult, actor)
+      edit.writeSignUp(doc, { walk, adultId: adult, familyId: member.familyId, slot, actor })
+      writes++
+      if (random() < WITHDRAWAL_RATE) {
+        edit.writeWithdrawal(doc, walk, adult, actor)
+        const stand = pool[(start + slots.length + i) % pool.length]!
+        edit.writeSignUp(doc, { walk, adultId: stand.adult, familyId: stand.member.familyId, slot, actor: actors.get(stand.adult) ?? createActorId() })
+        writes += 2
+      }
+    })
+  }
+  return writes
+}
+
+/** A few edits per year: children change days, a stop moves, a family renames itself. */
+const yearlyEdits = (doc: Y.Doc, lines: readonly { id: LineId; stops: StopId[] }[]): void => {
+  const view = readCollective(doc)
+  for (const child of view.children.slice(0, 10)) {
+    edit.updateChild(doc, child.id as ChildId, { ...child, days: child.days.length === 4 ? [1, 2, 4] : [1, 2, 4, 5] })
+  }
+  const line = lines[Math.floor(random() * lines.length)]!
+  edit.moveStop(doc, line.stops[1]!, 3)
+  for (const family of view.families.slice(0, 3)) edit.renameFamily(doc, family.id, { displayName: `${family.displayName} bis` })
+}
+
+const generate = (): { doc: Y.Doc; writes: number; ms: number } => {
+  const started = performance.now()
+  const doc = new Y.Doc()
+  edit.initCollective(doc, { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
+  const lines = LINES.map(([name, stopCount], l) => {
+    const id = ok(edit.addLine(doc, { name, colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
+    const stops = Array.from({ length: stopCount }, (_, s) => ok(edit.addStop(doc, id, {
+      name: `Arrêt ${l}-${s}`, times: { aller: `08:${String(5 + 3 * s).padStart(2, '0')}`, retour: `16:${String(55 - 3 * s).padStart(2, '0')}` },
+      access: { stepFree: s % 2 === 0, dangerousCrossing: s === 2, note: s === 2 ? 'Traversée dangereuse : attendre le feu' : '' },
+    })))
+    return { id, stops }
+  })
+  let members = Array.from({ length: FAMILIES }, (_, n) => addFamily(doc, n, lines))
+  let next = FAMILIES
+  const actors = new Map<AdultId, ActorId>()
+  let writes = 0
+  for (let year = FIRST_SCHOOL_YEAR; year < FIRST_SCHOOL_YEAR + YEARS; year++) {
+    if (year > FIRST_SCHOOL_YEAR) {
+      for (const leaving of members.slice(0, TURNOVER)) edit.removeFamily(doc, leaving.familyId)
+      members = [...members.slice(TURNOVER), ...Array.from({ length: TURNOVER }, () => addFamily(doc, next++, lines))]
+    }
+    writes += staffYear(doc, localDate(`${year}-09-01`), localDate(`${year + 1}-07-04`), members, actors)
+    yearlyEdits(doc, lines)
+  }
+  return { doc, writes, ms: performance.now() - started }
+}
+
+const time = <T>(run: () => T): { value: T; ms: number } => {
+  const started = performance.now()
+  const value = run()
+  return { value, ms: performance.now() - started }
+}
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!
+const timeMedian = (runs: number, run: () => unknown): number => median(Array.from({ length: runs }, () => time(run).ms))
+
+const loadFromIndexedDb = async (name: string): Promise<{ doc: Y.Doc; ms: number }> => {
+  const started = performance.now()
+  const doc = new Y.Doc()
+  const persistence = new IndexeddbPersistence(name, doc)
+  await persistence.whenSynced
+  const ms = performance.now() - started
+  await persistence.destroy()
+  return { doc, ms }
+}
+
+const main = async (): Promise<void> => {
+  const { doc, writes, ms: generateMs } = generate()
+  const update = Y.encodeStateAsUpdate(doc)
+  const view = readCollective(doc)
+  const active = view.signUps.filter((signUp) => signUp.status === 'active').length
+  console.log(`five-year collective: ${view.lines.length} lines, ${view.stops.length} stops, ${view.families.length} families, ${view.adults.length} adults, ${view.children.length} children`)
+  console.log(`  ${writes} sign-up writes (${WITHDRAWAL_RATE * 100}% withdrawn and replaced), ${view.signUps.length} entries (${active} active), generated in ${(generateMs / 1000).toFixed(1)} s`)
+  console.log(`  document size (encodeStateAsUpdate): ${(update.byteLength / 1024).toFixed(0)} KiB`)
+
+  const name = 'bench-rota-doc'
+  const store = new IndexeddbPersistence(name, doc)
+  await store.whenSynced
+  await store.destroy()
+  const loads = []
+  for (let i = 0; i < 5; i++) loads.push((await loadFromIndexedDb(name)).ms)
+  const decode = timeMedian(5, () => Y.applyUpdate(new Y.Doc(), update))
+  console.log(`  load from IndexedDB (y-indexeddb over fake-indexeddb): median ${median(loads).toFixed(0)} ms; baseline Y.applyUpdate of the same bytes: ${decode.toFixed(0)} ms (x${(median(loads) / decode).toFixed(1)})`)
+
+  const loaded = (await loadFromIndexedDb(name)).doc
+  const firstRead = time(() => readCollective(loaded)).ms
+  const cachedRead = timeMedian(5, () => readCollective(loaded))
+  console.log(`  read the whole view (validated): first ${firstRead.toFixed(0)} ms, again ${cachedRead.toFixed(0)} ms (sign-up parses cached)`)
+
+  const model = readCollective(loaded)
+  const monday = mondayOf(localDate('2029-03-12'))
+  const now = parisToInstant(addDays(monday, -2), '10:00' as TimeOfDay)
+  const week = timeMedian(21, () => weekRota(model, monday, now))
+  const year = time(() => deriveWalks(model, localDate('2029-09-01'), localDate('2030-07-04')))
+  const yearResolved = timeMedian(5, () => resolveWalks(model, deriveWalks(model, localDate('2029-09-01'), localDate('2030-07-04')), now))
+  const walks: Walk[] = year.value
+  const index = timeMedian(21, () => indexSignUps(model))
+  console.log(`  "Cette semaine" (weekRota, 3 lines): median ${week.toFixed(2)} ms, of which indexing every sign-up of five years ${index.toFixed(2)} ms`)
+  console.log(`  a school year of walks: derive ${walks.length} walks ${year.ms.toFixed(1)} ms; derive + resolve ${yearResolved.toFixed(1)} ms (x${(yearResolved / week).toFixed(0)} one week)`)
+  const signUpWrite = timeMedian(21, () => {
+    const walk = walks[Math.floor(random() * walks.length)]!
+    const adult = model.adults[Math.floor(random() * model.adults.length)]!
+    edit.writeSignUp(loaded, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
+  })
+  console.log(`  one sign-up write on the five-year document (Lamport clock over all entries): median ${signUpWrite.toFixed(2)} ms`)
+}
+
+await main()

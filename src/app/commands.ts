@@ -1,0 +1,60 @@
+// The edit commands of a CollectiveSession over one Y.Doc: shared by a joined collective and the in-memory demo.
+import type * as Y from 'yjs'
+import * as edit from '../doc/mutations.ts'
+import { resolveWalk, signUpStatusIn } from '../domain/rota/resolve.ts'
+import { walkOf } from '../domain/rota/walks.ts'
+import { err, ok } from '../lib/result.ts'
+import type { ReadableStore } from '../lib/store.ts'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
+import { importHolidaysFromIcs } from './holidays.ts'
+
+/** Everything a session offers except its identity, stores and lifecycle. */
+export type SessionCommands = Omit<CollectiveSession, 'id' | 'view' | 'status' | 'inviteUrl' | 'me' | 'setMe' | 'destroy'>
+
+export interface CommandContext {
+  readonly doc: Y.Doc
+  /** The live view, refreshed synchronously after every change of the document. */
+  readonly view: ReadableStore<CollectiveView>
+  readonly me: ReadableStore<DeviceIdentity>
+  readonly now: () => number
+}
+
+export const createCommands = ({ doc, view, me, now }: CommandContext): SessionCommands => ({
+  updateProfile: (input) => edit.updateProfile(doc, input),
+  addFamily: (input) => edit.addFamily(doc, input),
+  renameFamily: (id, input) => edit.renameFamily(doc, id, input),
+  removeFamily: (id) => edit.removeFamily(doc, id),
+  deleteRecordToCheck: (record) => edit.deleteRecordToCheck(doc, record),
+  updateSettings: (input) => edit.updateSettings(doc, input),
+  addLine: (input) => edit.addLine(doc, input),
+  updateLine: (id, input) => edit.updateLine(doc, id, input),
+  removeLine: (id) => edit.removeLine(doc, id),
+  addStop: (lineId, input) => edit.addStop(doc, lineId, input),
+  updateStop: (id, input) => edit.updateStop(doc, id, input),
+  moveStop: (id, toIndex) => edit.moveStop(doc, id, toIndex),
+  removeStop: (id, reassign) => edit.removeStop(doc, id, reassign),
+  addAdult: (familyId, input) => edit.addAdult(doc, familyId, input),
+  updateAdult: (id, input) => edit.updateAdult(doc, id, input),
+  removeAdult: (id) => edit.removeAdult(doc, id),
+  addChild: (familyId, input) => edit.addChild(doc, familyId, input),
+  updateChild: (id, input) => edit.updateChild(doc, id, input),
+  removeChild: (id) => edit.removeChild(doc, id),
+  addException: (input) => edit.addException(doc, input),
+  removeException: (id) => edit.removeException(doc, id),
+  importHolidays: (icsText) => importHolidaysFromIcs(doc, icsText),
+
+  signUp(walkRef, slot, adultId) {
+    const before = view.get()
+    const adult = before.adults.find((candidate) => candidate.id === adultId)
+    if (adult === undefined) return err('unknownAdult')
+    const walk = walkOf(before, walkRef)
+    if (walk === null || walk.cancellation !== null) return err('walkNotRunning')
+    const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId })
+    if (!written) return err('walkNotRunning')
+    // Resolved after writing, with every entry this phone has: another phone may still win later.
+    const status = signUpStatusIn(resolveWalk(view.get(), walk, now()), adultId)
+    return ok(status?.status === 'held' ? 'held' : 'waiting')
+  },
+
+  withdraw: (walk, adultId) => edit.writeWithdrawal(doc, walk, adultId, me.get().actorId),
+})

@@ -1,0 +1,96 @@
+// The demo collective's content: one line with five stops, six families, nine children, sign-ups with a gap and an urgent walk.
+import type * as Y from 'yjs'
+import * as edit from '../doc/mutations.ts'
+import { readCollective } from '../doc/read.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
+import { addDays, type LocalDate } from '../domain/dates.ts'
+import { createActorId, type AdultId, type FamilyId, type LineId, type StopId } from '../domain/ids.ts'
+import type { StopInput } from '../domain/line.ts'
+import type { AdultInput, ChildInput } from '../domain/people.ts'
+import { walkStartInstant, URGENT_WITHIN_MS } from '../domain/rota/resolve.ts'
+import { deriveWalks, type Walk } from '../domain/rota/walks.ts'
+
+const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error('demo data does not validate') // a bug in this file, never user input
+  return result.value
+}
+
+const stop = (name: string, aller: string, retour: string, access: Partial<StopInput['access']> = {}): StopInput => ({
+  name,
+  times: { aller, retour },
+  access: { stepFree: false, dangerousCrossing: false, note: '', ...access },
+})
+
+const STOPS: readonly StopInput[] = [
+  stop('Place du Marché', '08:05', '16:55'),
+  stop('Rue des Lilas', '08:09', '16:50', { dangerousCrossing: true, note: 'Traversée de l’avenue de la Libération : attendre le feu piéton.' }),
+  stop('Parc des Pins', '08:13', '16:45', { stepFree: true, note: 'Entrée par le portail sud, sans marche.' }),
+  stop('Rue Victor Hugo', '08:17', '16:40', { stepFree: true, note: 'Rampe côté boulangerie.' }),
+  stop('École des Pins', '08:25', '16:30', { stepFree: true }),
+]
+
+interface DemoFamily {
+  readonly name: string
+  readonly adults: readonly AdultInput[]
+  /** [first name, initial, stop index, days, support, counts extra] */
+  readonly children: readonly [string, string, number, number[], string, boolean][]
+}
+
+const adult = (firstName: string, phone: string, insured = true): AdultInput => ({ firstName, phone, charterAcceptedOn: '2026-09-07', insured })
+const FOUR_DAYS = [1, 2, 4, 5]
+
+const FAMILIES: readonly DemoFamily[] = [
+  { name: 'Martin', adults: [adult('Camille', '06 12 34 56 78'), adult('Julien', '06 98 76 54 32')], children: [['Léa', 'M', 0, FOUR_DAYS, '', false], ['Tom', 'M', 0, FOUR_DAYS, 'Tenir la main aux traversées', true]] },
+  { name: 'Bernard', adults: [adult('Sophie', '06 11 22 33 44')], children: [['Inès', 'B', 1, FOUR_DAYS, '', false]] },
+  { name: 'Nguyen', adults: [adult('Minh', '07 45 67 89 01'), adult('Claire', '07 12 21 12 21')], children: [['Hugo', 'N', 2, FOUR_DAYS, 'Fauteuil : passer par la rampe rue Victor Hugo', true]] },
+  { name: 'Petit', adults: [adult('Karim', '06 55 44 33 22')], children: [['Jade', 'P', 2, [1, 2, 4], '', false], ['Noé', 'P', 2, [1, 2, 4], '', false]] },
+  { name: 'Durand', adults: [adult('Élodie', '06 66 77 88 99', false)], children: [['Louise', 'D', 3, FOUR_DAYS, 'Allergie : ne rien accepter à manger en route', false]] },
+  { name: 'Moreau', adults: [adult('Patrick', '06 01 02 03 04'), adult('Nadia', '06 04 03 02 01')], children: [['Adam', 'M', 1, [1, 4], '', false], ['Lina', 'M', 3, FOUR_DAYS, '', false]] },
+]
+
+export interface DemoContent {
+  readonly me: { readonly familyId: FamilyId; readonly adultId: AdultId }
+}
+
+/** Fills an empty document with the demo collective, sign-ups for the three weeks after `now`. */
+export const fillDemo = (doc: Y.Doc, now: number): DemoContent => {
+  edit.initCollective(doc, { name: 'Pédibus des Pins', school: 'École élémentaire des Pins', town: 'Mérignac' })
+  const lineId = must(edit.addLine(doc, { name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller', 'retour'], days: FOUR_DAYS }))
+  const stopIds = STOPS.map((input) => must(edit.addStop(doc, lineId, input)))
+  const adults: { id: AdultId; familyId: FamilyId }[] = []
+  for (const family of FAMILIES) {
+    const familyId = must(edit.addFamily(doc, { displayName: family.name }))
+    for (const input of family.adults) adults.push({ id: must(edit.addAdult(doc, familyId, input)), familyId })
+    for (const [firstName, initial, stopIndex, days, support, countsExtra] of family.children) {
+      const route = { lineId, stopId: stopIds[stopIndex] as StopId }
+      const child: ChildInput = { firstName, initial, routes: { aller: route, retour: route }, days, support, countsExtra }
+      must(edit.addChild(doc, familyId, child))
+    }
+  }
+  signUpDemoWalks(doc, lineId, adults, now)
+  const me = adults[0] as { id: AdultId; familyId: FamilyId }
+  return { me: { familyId: me.familyId, adultId: me.id } }
+}
+
+/** Lead and tail on every walk of the next three weeks, except one gap next week and one urgent walk. */
+const signUpDemoWalks = (doc: Y.Doc, lineId: LineId, adults: readonly { id: AdultId; familyId: FamilyId }[], now: number): void => {
+  const today: LocalDate = instantToParisDate(now)
+  const walks = deriveWalks(readCollective(doc), today, addDays(today, 21)).filter(
+    (walk) => walk.lineId === lineId && walk.cancellation === null && walkStartInstant(walk) > now,
+  )
+  const urgent = walks.find((walk) => walkStartInstant(walk) - now <= URGENT_WITHIN_MS)
+  const gap = walks.find((walk) => walk !== urgent && walkStartInstant(walk) - now > 7 * 86_400_000)
+  const actors = new Map(adults.map((candidate) => [candidate.id, createActorId()]))
+  walks.forEach((walk: Walk, index) => {
+    const lead = adults[(2 * index) % adults.length]
+    const tail = adults[(2 * index + 1) % adults.length]
+    if (lead && walk !== urgent) write(doc, walk, lead, 'lead', actors)
+    if (tail && walk !== gap) write(doc, walk, tail, 'tail', actors)
+  })
+}
+
+const write = (
+  doc: Y.Doc, walk: Walk, who: { id: AdultId; familyId: FamilyId }, slot: 'lead' | 'tail', actors: ReadonlyMap<AdultId, ReturnType<typeof createActorId>>,
+): void => {
+  edit.writeSignUp(doc, { walk, adultId: who.id, familyId: who.familyId, slot, actor: actors.get(who.id) ?? createActorId() })
+}

@@ -1,0 +1,42 @@
+// The demo session: an in-memory Y.Doc filled with an example collective; nothing stored, nothing sent.
+import * as Y from 'yjs'
+import { Origin } from '../doc/keys.ts'
+import { readCollective } from '../doc/read.ts'
+import { createRoomId } from '../lib/credentials.ts'
+import { createStore } from '../lib/store.ts'
+import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
+import { createCommands } from './commands.ts'
+import { fillDemo, type DemoContent } from './demo-data.ts'
+import { loadIdentity, memoryIdentityStorage } from './identity.ts'
+
+const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null }
+
+export const openDemoSession = async (origin: string, now: () => number): Promise<CollectiveSession> => {
+  const doc = new Y.Doc()
+  // One transaction: a single update instead of hundreds.
+  let content!: DemoContent
+  doc.transact(() => {
+    content = fillDemo(doc, now())
+  }, Origin.demo)
+  const identity = await loadIdentity(memoryIdentityStorage(), () => undefined)
+  await identity.setMe(content.me.familyId, content.me.adultId)
+  const view = createStore<CollectiveView>(readCollective(doc))
+  const refresh = (): void => view.set(readCollective(doc))
+  doc.on('update', refresh)
+  let destroyed = false
+  return {
+    id: createRoomId(),
+    view,
+    status: createStore(DEMO_STATUS),
+    inviteUrl: `${origin}/demo`,
+    me: identity.me,
+    setMe: identity.setMe,
+    ...createCommands({ doc, view, me: identity.me, now }),
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      doc.off('update', refresh)
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,16 @@
+// Holiday import for school years not shipped: ICS text -> holiday periods written to the shared document.
+import type * as Y from 'yjs'
+import { importHolidayPeriods } from '../doc/mutations.ts'
+import { parseHolidayIcs } from '../domain/calendar/ics.ts'
+import { ok, type Result } from '../lib/result.ts'
+import type { IcsImportError } from './api.ts'
+
+/**
+ * Parses the file with the domain's ICS reader and adds its periods in one transaction; periods
+ * already stored (same dates and label) are skipped, so the count is of new periods only.
+ */
+export const importHolidaysFromIcs = (doc: Y.Doc, icsText: string): Result<number, IcsImportError> => {
+  const parsed = parseHolidayIcs(icsText)
+  if (!parsed.ok) return parsed
+  return ok(importHolidayPeriods(doc, parsed.value))
+}

@@ -1,0 +1,118 @@
+// Edits of adults and children of a family, personal fields sealed through the codec; one tagged transaction each.
+import type * as Y from 'yjs'
+import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId } from '../domain/ids.ts'
+import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
+import { err, ok } from '../lib/result.ts'
+import { sealPersonal } from './codec.ts'
+import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_SIGNUPS, MAP_STOPS, Origin, safeMap } from './keys.ts'
+import { DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, type EditResult } from './mutations-util.ts'
+
+type AdultFields = ReturnType<typeof AdultInputSchema.parse>
+type ChildFields = ReturnType<typeof ChildInputSchema.parse>
+
+const adultFields = (adult: AdultFields): Record<string, unknown> => ({
+  firstName: sealPersonal(adult.firstName),
+  phone: sealPersonal(adult.phone),
+  charterAcceptedOn: adult.charterAcceptedOn,
+  insured: adult.insured,
+})
+
+const childFields = (child: ChildFields): Record<string, unknown> => ({
+  firstName: sealPersonal(child.firstName),
+  initial: sealPersonal(child.initial),
+  // Plain JSON, written whole: a route is one choice (line and stop together), never half of two edits.
+  routes: JSON.parse(JSON.stringify(child.routes)) as unknown,
+  days: child.days,
+  support: sealPersonal(child.support),
+  countsExtra: child.countsExtra,
+})
+
+const familyExists = (doc: Y.Doc, familyId: FamilyId): boolean => safeMap(doc, MAP_FAMILIES)?.has(familyId) ?? false
+
+export const addAdult = (doc: Y.Doc, familyId: FamilyId, input: AdultInput): EditResult<AdultId> => {
+  const parsed = parseInput(AdultInputSchema, input)
+  if (!parsed.ok) return parsed
+  if (!familyExists(doc, familyId)) return err(NOT_FOUND)
+  const id = createAdultId()
+  return createRecord(doc, MAP_ADULTS, id, { familyId, ...adultFields(parsed.value) }, Origin.addAdult) ? ok(id) : err(DOCUMENT_DAMAGED)
+}
+
+export const updateAdult = (doc: Y.Doc, id: AdultId, input: AdultInput): EditResult<AdultId> => {
+  const parsed = parseInput(AdultInputSchema, input)
+  if (!parsed.ok) return parsed
+  return updateRecord(doc, MAP_ADULTS, id, adultFields(parsed.value), Origin.updateAdult)
+}
+
+/** Deletes the sign-up entries of these adults (keys end with `|adultId`); call inside a transaction. */
+const deleteSignUpsOf = (doc: Y.Doc, adultIds: ReadonlySet<string>): void => {
+  const signUps = safeMap(doc, MAP_SIGNUPS)
+  if (signUps === null || adultIds.size === 0) return
+  for (const key of [...signUps.keys()]) if (adultIds.has(key.slice(key.lastIndexOf('|') + 1))) signUps.delete(key)
+}
+
+/**
+ * Removes the adult and their sign-ups (nobody is left holding a slot in the name of someone gone).
+ * A sign-up written concurrently on an offline phone survives as an orphan, which the rules ignore.
+ */
+export const removeAdult = (doc: Y.Doc, id: AdultId): void => {
+  const adults = safeMap(doc, MAP_ADULTS)
+  if (!adults?.has(id)) return
+  doc.transact(() => {
+    adults.delete(id)
+    deleteSignUpsOf(doc, new Set([id]))
+  }, Origin.removeAdult)
+}
+
+/** Every route must name an existing stop of its line: a child is never created "stop missing". */
+const routeErrors = (doc: Y.Doc, child: ChildFields): Record<string, string> => {
+  const errors: Record<string, string> = {}
+  const stops = safeMap(doc, MAP_STOPS)
+  for (const direction of ['aller', 'retour'] as const) {
+    const route = child.routes[direction]
+    if (route && fieldOf(stops?.get(route.stopId), 'lineId') !== route.lineId) errors[`routes.${direction}`] = 'unknownStop'
+  }
+  return errors
+}
+
+export const addChild = (doc: Y.Doc, familyId: FamilyId, input: ChildInput): EditResult<ChildId> => {
+  const parsed = parseInput(ChildInputSchema, input)
+  if (!parsed.ok) return parsed
+  const errors = routeErrors(doc, parsed.value)
+  if (Object.keys(errors).length > 0) return err(errors)
+  if (!familyExists(doc, familyId)) return err(NOT_FOUND)
+  const id = createChildId()
+  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(parsed.value) }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
+}
+
+export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditResult<ChildId> => {
+  const parsed = parseInput(ChildInputSchema, input)
+  if (!parsed.ok) return parsed
+  const errors = routeErrors(doc, parsed.value)
+  if (Object.keys(errors).length > 0) return err(errors)
+  return updateRecord(doc, MAP_CHILDREN, id, childFields(parsed.value), Origin.updateChild)
+}
+
+export const removeChild = (doc: Y.Doc, id: ChildId): void => {
+  const children = safeMap(doc, MAP_CHILDREN)
+  if (children?.has(id)) doc.transact(() => children.delete(id), Origin.removeChild)
+}
+
+/** Keys of the records of `mapName` that belong to the family. */
+const ofFamily = (doc: Y.Doc, mapName: string, familyId: FamilyId): string[] => {
+  const map = safeMap(doc, mapName)
+  return map === null ? [] : [...map.entries()].filter(([, value]) => fieldOf(value, 'familyId') === familyId).map(([key]) => key)
+}
+
+/** Removes the family with its adults (and their sign-ups) and its children, in one transaction. */
+export const removeFamilyWithMembers = (doc: Y.Doc, id: FamilyId, origin = Origin.removeFamily): void => {
+  const families = safeMap(doc, MAP_FAMILIES)
+  if (!families?.has(id)) return
+  const adultIds = ofFamily(doc, MAP_ADULTS, id)
+  const childIds = ofFamily(doc, MAP_CHILDREN, id)
+  doc.transact(() => {
+    families.delete(id)
+    for (const adultId of adultIds) safeMap(doc, MAP_ADULTS)?.delete(adultId)
+    for (const childId of childIds) safeMap(doc, MAP_CHILDREN)?.delete(childId)
+    deleteSignUpsOf(doc, new Set(adultIds))
+  }, origin)
+}

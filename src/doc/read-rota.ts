@@ -1,0 +1,136 @@
+// Readers of the rota records: settings, lines, stops, adults, children, calendar records and sign-ups (validated, never throwing).
+import type * as Y from 'yjs'
+import { StoredExceptionSchema, StoredHolidaySchema, type CalendarException, type ImportedHoliday } from '../domain/calendar-records.ts'
+import { StoredLineSchema, StoredStopSchema, compareStops, type Line, type Stop } from '../domain/line.ts'
+import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../domain/people.ts'
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
+import { StoredSignUpSchema, signUpKeyOf, type SignUp } from '../domain/signup.ts'
+import { openPersonal } from './codec.ts'
+import {
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
+} from './keys.ts'
+import {
+  compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck,
+} from './read-util.ts'
+
+const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
+
+/**
+ * Field by field: a missing field takes its default, an invalid one too and is listed "to check"
+ * under its field name (deleting it restores the default; updateSettings repairs it).
+ */
+export const readSettings = (doc: Y.Doc, toCheck: RecordToCheck[]): Settings => {
+  const map = safeMap(doc, MAP_SETTINGS)
+  if (map === null) {
+    toCheck.push({ kind: 'settings', key: MAP_SETTINGS, preview: '', problems: ['notAMap'] })
+    return DEFAULT_SETTINGS
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const field of SETTINGS_FIELDS) {
+    if (!map.has(field)) continue
+    const raw = plainOf(map.get(field))
+    const parsed = SettingsSchema.shape[field].safeParse(raw)
+    if (parsed.success) settings[field] = parsed.data
+    else toCheck.push({ kind: 'settings', key: field, preview: previewOf(raw), problems: problemsOf(parsed.error).map((p) => `${field}.${p}`) })
+  }
+  return settings as Settings
+}
+
+const withId = (key: string, fields: Record<string, unknown>): unknown => ({ ...fields, id: key })
+
+const lineReader: RecordReader<Line> = { mapName: MAP_LINES, kind: 'line', schema: StoredLineSchema, decode: withId }
+const stopReader: RecordReader<Stop> = { mapName: MAP_STOPS, kind: 'stop', schema: StoredStopSchema, decode: withId }
+const exceptionReader: RecordReader<CalendarException> = {
+  mapName: MAP_EXCEPTIONS, kind: 'exception', schema: StoredExceptionSchema, decode: withId,
+}
+const holidayReader: RecordReader<ImportedHoliday> = { mapName: MAP_HOLIDAYS, kind: 'holiday', schema: StoredHolidaySchema, decode: withId }
+const adultReader: RecordReader<Adult> = {
+  mapName: MAP_ADULTS,
+  kind: 'adult',
+  schema: StoredAdultSchema,
+  decode: (key, fields) => ({ ...fields, id: key, firstName: openPersonal(fields.firstName), phone: openPersonal(fields.phone) }),
+}
+const childReader: RecordReader<Child> = {
+  mapName: MAP_CHILDREN,
+  kind: 'child',
+  schema: StoredChildSchema,
+  decode: (key, fields) => ({
+    ...fields,
+    id: key,
+    firstName: openPersonal(fields.firstName),
+    initial: openPersonal(fields.initial),
+    support: openPersonal(fields.support),
+  }),
+}
+
+const byName = <T extends { id: string; name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'fr') || compareIds(a.id, b.id)
+const byFirstName = <T extends { id: string; firstName: string }>(a: T, b: T): number =>
+  a.firstName.localeCompare(b.firstName, 'fr') || compareIds(a.id, b.id)
+
+export const readLines = (doc: Y.Doc, toCheck: RecordToCheck[]): Line[] => readRecordMap(doc, lineReader, toCheck).sort(byName)
+
+/** Grouped by line, each line's stops in order (position, then id). */
+export const readStops = (doc: Y.Doc, toCheck: RecordToCheck[]): Stop[] =>
+  readRecordMap(doc, stopReader, toCheck).sort((a, b) => compareIds(a.lineId, b.lineId) || compareStops(a, b))
+
+export const readAdults = (doc: Y.Doc, toCheck: RecordToCheck[]): Adult[] => readRecordMap(doc, adultReader, toCheck).sort(byFirstName)
+
+export const readChildren = (doc: Y.Doc, toCheck: RecordToCheck[]): Child[] => readRecordMap(doc, childReader, toCheck).sort(byFirstName)
+
+export const readExceptions = (doc: Y.Doc, toCheck: RecordToCheck[]): CalendarException[] =>
+  readRecordMap(doc, exceptionReader, toCheck).sort((a, b) => compareIds(a.date, b.date) || compareIds(a.id, b.id))
+
+export const readHolidays = (doc: Y.Doc, toCheck: RecordToCheck[]): ImportedHoliday[] =>
+  readRecordMap(doc, holidayReader, toCheck).sort((a, b) => compareIds(a.start, b.start) || compareIds(a.id, b.id))
+
+type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
+/**
+ * Sign-up values are immutable plain objects (a write replaces the whole entry), and Yjs hands back
+ * the same object on every read, so a parse is cached per stored value (and its key): a five-year
+ * document has thousands of entries and the view is re-read after every change.
+ */
+const signUpCache = new WeakMap<object, { key: string; outcome: SignUpOutcome }>()
+
+const KEY_FIELDS = ['lineId', 'date', 'direction', 'adultId'] as const
+
+/**
+ * The walk and the adult are in the key (`lineId|date|direction|adultId`), so the value need not
+ * repeat them (a third of the size of a five-year document). A value that does carry them must agree.
+ */
+const parseSignUp = (key: string, value: Record<string, unknown>): SignUpOutcome => {
+  const cached = signUpCache.get(value)
+  if (cached?.key === key) return cached.outcome
+  const parts = key.split('|')
+  const fromKey = Object.fromEntries(KEY_FIELDS.map((field, i) => [field, parts[i]]))
+  let outcome: SignUpOutcome
+  if (parts.length !== KEY_FIELDS.length || KEY_FIELDS.some((field) => field in value && value[field] !== fromKey[field])) {
+    outcome = { ok: false, problems: ['keyMismatch'] }
+  } else {
+    const parsed = StoredSignUpSchema.safeParse({ ...value, ...fromKey })
+    outcome = !parsed.success
+      ? { ok: false, problems: problemsOf(parsed.error) }
+      : signUpKeyOf(parsed.data, parsed.data.adultId) === key ? { ok: true, value: parsed.data } : { ok: false, problems: ['keyMismatch'] }
+  }
+  signUpCache.set(value, { key, outcome })
+  return outcome
+}
+
+/** Sorted by key (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
+export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
+  const map = safeMap(doc, MAP_SIGNUPS)
+  if (map === null) {
+    toCheck.push({ kind: 'signUp', key: MAP_SIGNUPS, preview: '', problems: ['notAMap'] })
+    return []
+  }
+  const entries: [string, SignUp][] = []
+  for (const [key, value] of map.entries()) {
+    if (!isPlainObject(value)) {
+      toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
+      continue
+    }
+    const outcome = parseSignUp(key, value)
+    if (outcome.ok) entries.push([key, outcome.value])
+    else toCheck.push({ kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems })
+  }
+  return entries.sort(([a], [b]) => compareIds(a, b)).map(([, signUp]) => signUp)
+}

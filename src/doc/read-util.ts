@@ -1,0 +1,81 @@
+// Shared pieces of the readers: Yjs value -> plain value, short previews, problem codes, and one loop over a record map.
+import * as Y from 'yjs'
+import type { z } from 'zod'
+import { safeMap } from './keys.ts'
+
+export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'signUp'
+
+export interface RecordToCheck {
+  readonly kind: RecordKind
+  readonly key: string
+  /** Short plain-text preview of the raw value; the UI renders it as text, never as HTML. */
+  readonly preview: string
+  readonly problems: readonly string[]
+}
+
+const PREVIEW_MAX = 80
+
+/** Yjs value -> plain JSON-like value; never throws. */
+export const plainOf = (value: unknown): unknown => {
+  try {
+    if (value instanceof Y.AbstractType) return value.toJSON()
+    return value
+  } catch {
+    return null
+  }
+}
+
+export const previewOf = (raw: unknown): string => {
+  let text: string
+  try {
+    text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw))
+  } catch {
+    text = '?'
+  }
+  return text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX - 1)}…` : text
+}
+
+/** Field path and issue code only: messages could echo personal values. */
+export const problemsOf = (error: z.ZodError): string[] =>
+  error.issues.map((issue) => `${issue.path.join('.') || '_'}:${issue.code}`)
+
+/** A JSON object (not an array, a Yjs type, bytes or a class instance). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+export interface RecordReader<T> {
+  readonly mapName: string
+  readonly kind: RecordKind
+  readonly schema: z.ZodType<T>
+  /** Builds the candidate from the stored fields: injects the key as id, opens personal fields. */
+  readonly decode: (key: string, fields: Record<string, unknown>) => unknown
+}
+
+/**
+ * Reads a top-level map of nested Y.Map records (one per random id). The key is the id, so a record
+ * cannot claim another's id; anything that is not a valid record is listed "to check".
+ */
+export const readRecordMap = <T>(doc: Y.Doc, reader: RecordReader<T>, toCheck: RecordToCheck[]): T[] => {
+  const map = safeMap(doc, reader.mapName)
+  if (map === null) {
+    toCheck.push({ kind: reader.kind, key: reader.mapName, preview: '', problems: ['notAMap'] })
+    return []
+  }
+  const records: T[] = []
+  for (const [key, value] of map.entries()) {
+    const raw = plainOf(value)
+    if (!(value instanceof Y.Map) || !isPlainObject(raw)) {
+      toCheck.push({ kind: reader.kind, key, preview: previewOf(raw), problems: ['notARecord'] })
+      continue
+    }
+    const parsed = reader.schema.safeParse(reader.decode(key, raw))
+    if (parsed.success) records.push(parsed.data)
+    else toCheck.push({ kind: reader.kind, key, preview: previewOf(raw), problems: problemsOf(parsed.error) })
+  }
+  return records
+}

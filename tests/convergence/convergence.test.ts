@@ -1,0 +1,28 @@
+// The convergence checker can fail: with a bug planted on purpose, the harness reports it.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_RUN, simulate } from './harness.ts'
+import { BASE } from './seeds.ts'
+
+describe('convergence harness', () => {
+  it('catches a planted bug: one replica clocks sign-ups with its wall clock instead of a Lamport clock', () => {
+    let caught: string | null = null
+    for (let seed = BASE; seed < BASE + 100 && caught === null; seed++) {
+      const failures = simulate(seed, { ...DEFAULT_RUN, wallClockReplica: 2 })
+      if (failures.length > 0) caught = `seed ${seed}: ${failures[0]}`
+    }
+    expect(caught, 'the harness should report the planted bug').toMatch(/overtook/)
+  })
+
+  it('catches a planted bug: new stops keyed by line and rank, so two phones create the same nested map', () => {
+    let caught: string | null = null
+    for (let seed = BASE; seed < BASE + 100 && caught === null; seed++) {
+      const failures = simulate(seed, { ...DEFAULT_RUN, stopKeyedByRank: true })
+      if (failures.length > 0) caught = `seed ${seed}: ${failures.join('; ')}`
+    }
+    expect(caught, 'the harness should report the planted bug').toMatch(/created on two phones/)
+  })
+
+  it('the same seed replays the same run', () => {
+    expect(simulate(BASE + 7, { replicas: 3, operations: 80 })).toEqual(simulate(BASE + 7, { replicas: 3, operations: 80 }))
+  })
+})

@@ -1,0 +1,117 @@
+// One seeded run: N replicas edit through the real mutations over a lossy, reordering network, then all must agree.
+import * as Y from 'yjs'
+import type { CollectiveSnapshot } from '../../src/doc/read.ts'
+import type { WalkRota } from '../../src/domain/rota-types.ts'
+import { initCollective } from '../../src/doc/mutations.ts'
+import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
+import { seededRandom } from '../helpers/seeded-random.ts'
+import { ID_MAPS, checkChildren, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
+import { Network } from './network.ts'
+import { randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
+
+export interface RunOptions {
+  readonly replicas: number
+  readonly operations: number
+  /** Planted bug: this replica clocks its sign-ups with its own wall clock instead of a Lamport clock. */
+  readonly wallClockReplica?: number
+  /** Planted bug: every replica keys a new stop by its line and rank, so two phones create the same nested map. */
+  readonly stopKeyedByRank?: boolean
+}
+
+export const DEFAULT_RUN: RunOptions = { replicas: 5, operations: 200 }
+
+/** A fixed "now" before the simulated walks: urgency is computed the same way on every replica. */
+const NOW = Date.UTC(2027, 2, 1)
+
+/** Seeded v4 UUIDs, so that a failing seed replays the very same ids. */
+const seededUuid = (random: () => number): string => {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
+  hex[12] = '4'
+  hex[16] = '89ab'[Math.floor(random() * 4)]!
+  const h = hex.join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/** Runs `body` with crypto.randomUUID drawing from the seed (ids are created deep inside the mutations). */
+const withSeededIds = <T>(random: () => number, body: () => T): T => {
+  const original = Object.getOwnPropertyDescriptor(globalThis.crypto, 'randomUUID')
+  Object.defineProperty(globalThis.crypto, 'randomUUID', { value: () => seededUuid(random), configurable: true, writable: true })
+  try {
+    return body()
+  } finally {
+    if (original) Object.defineProperty(globalThis.crypto, 'randomUUID', original)
+    else delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID
+  }
+}
+
+const createReplicas = (random: () => number, options: RunOptions): Replica[] => {
+  const clientIds = new Set<number>()
+  return Array.from({ length: options.replicas }, (_, index) => {
+    const doc = new Y.Doc()
+    let clientId = Math.floor(random() * 0xffffffff)
+    while (clientIds.has(clientId)) clientId = (clientId + 1) >>> 0
+    clientIds.add(clientId)
+    doc.clientID = clientId // deterministic: Yjs breaks ties by client id
+    const actor: ActorId = ActorIdSchema.parse(seededUuid(random))
+    return { index, doc, actor, wallClockSignUps: index === options.wallClockReplica, wallClock: 0 }
+  })
+}
+
+/** Keys each replica added (how many times, over all replicas) or deleted in its own transactions, per id map. */
+const trackLocalKeys = (docs: readonly Y.Doc[]) => {
+  const created = new Map<string, Map<string, number>>(ID_MAPS.map((name) => [name, new Map()]))
+  const deleted = new Map<string, Set<string>>(ID_MAPS.map((name) => [name, new Set()]))
+  for (const doc of docs) {
+    for (const name of ID_MAPS) {
+      doc.getMap(name).observe((event) => {
+        if (!event.transaction.local) return
+        event.changes.keys.forEach((change, key) => {
+          if (change.action === 'add') created.get(name)!.set(key, (created.get(name)!.get(key) ?? 0) + 1)
+          else if (change.action === 'delete') deleted.get(name)!.add(key)
+        })
+      })
+    }
+  }
+  return { created, deleted }
+}
+
+/** Returns the failures of one run (empty when everything held); `onView` sees the converged view (statistics). */
+export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView?: (view: CollectiveSnapshot, rota: WalkRota[]) => void): string[] => {
+  const random = seededRandom(seed)
+  return withSeededIds(random, () => {
+    const replicas = createReplicas(random, options)
+    const docs = replicas.map((replica) => replica.doc)
+    const network = new Network(docs, random, { dropRate: 0.15, duplicateRate: 0.1 })
+    const keys = trackLocalKeys(docs)
+    initCollective(docs[0]!, { name: 'Pédibus', school: 'École', town: 'Ville' })
+    network.flush()
+    network.deliver(options.replicas * 2)
+    const witnesses: SignUpWitness[] = []
+    let counter = 0
+    const context: OpContext = { random, witnesses, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false }
+    for (let step = 0; step < options.operations; step++) {
+      const replica = replicas[Math.floor(random() * replicas.length)]!
+      const roll = random()
+      if (roll < 0.04) network.goOffline(replica.index)
+      else if (roll < 0.1) network.goOnline(replica.index)
+      randomOperation(random)(replica, context)
+      if (random() < 0.5) network.flush()
+      network.advance()
+      if (random() < 0.03) network.resync()
+      network.deliver(Math.floor(random() * 8))
+    }
+    network.settle()
+    const { failures, views } = checkReplicas(docs)
+    if (failures.length > 0) return failures
+    const view = views[0]!
+    onView?.(view, rotaOf(view, NOW))
+    failures.push(
+      ...checkRota(view, rotaOf(view, NOW)),
+      ...checkChildren(view),
+      ...checkWitnesses(view, witnesses),
+      ...checkRecordsKept(docs[0]!, keys.created, keys.deleted),
+    )
+    for (const doc of docs) doc.destroy()
+    return failures
+  })
+}

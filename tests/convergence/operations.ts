@@ -1,0 +1,196 @@
+// Random domain operations on one replica, through the real mutation functions of src/doc.
+import * as Y from 'yjs'
+import {
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_LINES, MAP_SIGNUPS, MAP_STOPS,
+} from '../../src/doc/keys.ts'
+import * as edit from '../../src/doc/mutations.ts'
+import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
+import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
+import type { Direction } from '../../src/domain/line.ts'
+import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
+
+/** Two school weeks without holidays in zone A: sign-ups collide often on few walks. */
+export const FIRST_DAY = localDate('2027-03-15')
+export const DAYS = 11
+
+export interface Replica {
+  readonly index: number
+  readonly doc: Y.Doc
+  readonly actor: ActorId
+  /** Planted bug: writes sign-ups with its own drifting wall clock instead of the Lamport clock. */
+  readonly wallClockSignUps: boolean
+  wallClock: number
+}
+
+export interface SignUpWitness {
+  /** The entry written, and the same-slot entries it had seen active (they must stay ahead of it). */
+  readonly key: string
+  readonly clock: number
+  readonly seenAhead: readonly { key: string; clock: number }[]
+}
+
+export interface OpContext {
+  readonly random: () => number
+  readonly witnesses: SignUpWitness[]
+  /** A counter for names, per run (so a replay writes the same names). */
+  readonly next: () => number
+  /** Planted bug: new stops are keyed by line and rank instead of a fresh random id. */
+  readonly stopKeyedByRank: boolean
+}
+
+type Op = (replica: Replica, context: OpContext) => void
+
+const pick = <T>(random: () => number, items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)]
+const keys = (doc: Y.Doc, name: string): string[] => [...doc.getMap(name).keys()]
+const field = (doc: Y.Doc, name: string, key: string, fieldName: string): unknown => {
+  const record = doc.getMap(name).get(key)
+  return record instanceof Y.Map ? record.get(fieldName) : undefined
+}
+const stopsOfLine = (doc: Y.Doc, lineId: string): string[] => keys(doc, MAP_STOPS).filter((id) => field(doc, MAP_STOPS, id, 'lineId') === lineId)
+
+const time = (random: () => number, hour: number): string => `0${hour}:${String(Math.floor(random() * 60)).padStart(2, '0')}`
+const stopInput = (random: () => number, n: number) => ({
+  name: `Arrêt ${n}`,
+  times: { aller: time(random, 8), ...(random() < 0.5 ? { retour: `16:${String(Math.floor(random() * 60)).padStart(2, '0')}` } : {}) },
+  access: { stepFree: random() < 0.5, dangerousCrossing: random() < 0.2, note: '' },
+})
+const lineInput = (random: () => number, n: number) => ({
+  name: `Ligne ${n}`,
+  colour: '#3366aa',
+  directions: random() < 0.7 ? ['aller', 'retour'] as Direction[] : ['aller'] as Direction[],
+  days: random() < 0.8 ? [1, 2, 4, 5] : [1, 2, 3, 4, 5],
+})
+
+const randomRoute = (doc: Y.Doc, random: () => number) => {
+  const lineId = pick(random, keys(doc, MAP_LINES))
+  const stopId = lineId === undefined ? undefined : pick(random, stopsOfLine(doc, lineId))
+  return lineId && stopId ? { lineId: lineId as LineId, stopId: stopId as StopId } : undefined
+}
+const childInput = (doc: Y.Doc, random: () => number, n: number) => ({
+  firstName: `Enfant ${n}`,
+  initial: 'ABCDEFGH'[n % 8] ?? 'A',
+  routes: { aller: randomRoute(doc, random), retour: random() < 0.5 ? randomRoute(doc, random) : undefined },
+  days: random() < 0.7 ? [1, 2, 4, 5] : [1, 4],
+  support: random() < 0.2 ? 'Tenir la main aux traversées' : '',
+  countsExtra: random() < 0.15,
+})
+
+/** Mondays, Tuesdays, Thursdays and Fridays of the window: sign-ups gather on few walks and collide. */
+const WALK_DAYS: readonly LocalDate[] = Array.from({ length: DAYS }, (_, i) => addDays(FIRST_DAY, i)).filter((_, i) => [0, 1, 3, 4].includes(i % 7))
+
+const randomWalk = (doc: Y.Doc, random: () => number): WalkRef | null => {
+  const lineId = pick(random, keys(doc, MAP_LINES))
+  if (lineId === undefined) return null
+  const date = random() < 0.7 ? WALK_DAYS[Math.floor(random() * 3)]! : pick(random, WALK_DAYS)!
+  return { lineId: lineId as LineId, date, direction: random() < 0.7 ? 'aller' : 'retour' }
+}
+
+/** A collective has a few lines: more would spread the sign-ups too thin to collide. */
+const MAX_LINES = 3
+
+const signUp: Op = (replica, { random, witnesses }) => {
+  const { doc } = replica
+  const walk = randomWalk(doc, random)
+  const adultId = pick(random, keys(doc, MAP_ADULTS)) as AdultId | undefined
+  const familyId = adultId === undefined ? undefined : (field(doc, MAP_ADULTS, adultId, 'familyId') as FamilyId)
+  if (!walk || !adultId || !familyId) return
+  const slot: Slot = pick(random, ['lead', 'lead', 'tail', 'tail', 'extra'] as const) ?? 'lead'
+  const key = signUpKeyOf(walk, adultId)
+  const prefix = key.slice(0, key.lastIndexOf('|') + 1)
+  const seenAhead: { key: string; clock: number }[] = []
+  for (const [other, value] of doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).entries()) {
+    if (other !== key && other.startsWith(prefix) && value.status === 'active' && value.slot === slot) seenAhead.push({ key: other, clock: value.clock as number })
+  }
+  const before = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(key)
+  if (replica.wallClockSignUps) writeWithWallClock(replica, walk, adultId, familyId, slot)
+  else edit.writeSignUp(doc, { walk, adultId, familyId, slot, actor: replica.actor })
+  const after = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(key)
+  if (after && after !== before) witnesses.push({ key, clock: after.clock as number, seenAhead })
+}
+
+/** The planted bug: the clock is this phone's own (drifting) time, not "more than every clock seen". */
+const writeWithWallClock = (replica: Replica, walk: WalkRef, adultId: AdultId, familyId: FamilyId, slot: Slot): void => {
+  replica.wallClock += 1
+  const entry = { ...walk, adultId, familyId, slot, status: 'active', clock: replica.wallClock, actor: replica.actor }
+  replica.doc.transact(() => replica.doc.getMap(MAP_SIGNUPS).set(signUpKeyOf(walk, adultId), entry))
+}
+
+const addStop: Op = ({ doc }, { random, next, stopKeyedByRank }) => {
+  const lineId = pick(random, keys(doc, MAP_LINES)) as LineId | undefined
+  if (!lineId) return
+  if (stopKeyedByRank) addStopKeyedByRank(doc, lineId, stopInput(random, next()))
+  else edit.addStop(doc, lineId, stopInput(random, next()))
+}
+
+/**
+ * The planted bug: the new stop's key is derived from its line and rank, so two offline phones
+ * appending a stop to the same line create the same nested map and one of them is lost.
+ */
+const addStopKeyedByRank = (doc: Y.Doc, lineId: LineId, input: ReturnType<typeof stopInput>): void => {
+  const rank = stopsOfLine(doc, lineId).length
+  const id = `${lineId.slice(0, 24)}${String(rank).padStart(12, '0')}`
+  const record = new Y.Map<unknown>()
+  for (const [name, value] of Object.entries({ ...input, lineId, position: rank + 1 })) record.set(name, value)
+  doc.transact(() => doc.getMap(MAP_STOPS).set(id, record))
+}
+
+const withdraw: Op = ({ doc, actor }, { random }) => {
+  const key = pick(random, keys(doc, MAP_SIGNUPS))
+  if (key === undefined) return
+  const [lineId, date, direction, adultId] = key.split('|') // the key holds the walk and the adult
+  edit.writeWithdrawal(doc, { lineId: lineId as LineId, date: date as LocalDate, direction: direction as Direction }, adultId as AdultId, actor)
+}
+
+const removeStop: Op = ({ doc }, { random }) => {
+  const stopId = pick(random, keys(doc, MAP_STOPS)) as StopId | undefined
+  if (!stopId) return
+  const lineId = field(doc, MAP_STOPS, stopId, 'lineId') as string
+  const others = stopsOfLine(doc, lineId).filter((id) => id !== stopId) as StopId[]
+  const reassign = new Map<ChildId, StopId | null>()
+  for (const childId of keys(doc, MAP_CHILDREN)) {
+    const routes = (field(doc, MAP_CHILDREN, childId, 'routes') ?? {}) as Record<string, { stopId?: string } | undefined>
+    if (Object.values(routes).some((route) => route?.stopId === stopId)) reassign.set(childId as ChildId, random() < 0.8 ? (pick(random, others) ?? null) : null)
+  }
+  const result = edit.removeStop(doc, stopId, reassign)
+  if (!result.ok) throw new Error(`removeStop refused a complete reassignment: ${result.error}`)
+}
+
+/** [weight, operation]: sign-ups dominate, as in real use; removals are rare. */
+export const OPERATIONS: readonly (readonly [number, Op])[] = [
+  [3, ({ doc }, { random, next }) => void (keys(doc, MAP_LINES).length < MAX_LINES && edit.addLine(doc, lineInput(random, next())))],
+  [2, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_LINES)); if (id) edit.updateLine(doc, id as LineId, lineInput(random, next())) }],
+  [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_LINES)); if (id) edit.removeLine(doc, id as LineId) }],
+  [6, addStop],
+  [2, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_STOPS)); if (id) edit.updateStop(doc, id as StopId, stopInput(random, next())) }],
+  [3, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_STOPS)); if (id) edit.moveStop(doc, id as StopId, Math.floor(random() * 5)) }],
+  [1.5, removeStop],
+  [4, ({ doc }, { next }) => void edit.addFamily(doc, { displayName: `Famille ${next()}` })],
+  [1, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.renameFamily(doc, id as FamilyId, { displayName: `Famille ${next()}` }) }],
+  [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.removeFamily(doc, id as FamilyId) }],
+  [6, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.addAdult(doc, id as FamilyId, { firstName: `Adulte ${next()}`, phone: '06 12 34 56 78', charterAcceptedOn: null, insured: random() < 0.8 }) }],
+  [1, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_ADULTS)); if (id) edit.updateAdult(doc, id as AdultId, { firstName: `Adulte ${next()}`, phone: '07 12 34 56 78', charterAcceptedOn: '2027-01-04', insured: true }) }],
+  [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_ADULTS)); if (id) edit.removeAdult(doc, id as AdultId) }],
+  [5, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.addChild(doc, id as FamilyId, childInput(doc, random, next())) }],
+  [2, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_CHILDREN)); if (id) edit.updateChild(doc, id as ChildId, childInput(doc, random, next())) }],
+  [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_CHILDREN)); if (id) edit.removeChild(doc, id as ChildId) }],
+  [1.5, ({ doc }, { random }) => {
+    const lineId = random() < 0.5 ? null : ((pick(random, keys(doc, MAP_LINES)) ?? null) as LineId | null)
+    edit.addException(doc, { date: addDays(FIRST_DAY, Math.floor(random() * DAYS)), lineId, direction: random() < 0.5 ? null : 'aller', reason: 'strike', note: '' })
+  }],
+  [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_EXCEPTIONS)); if (id) edit.removeException(doc, id as ExceptionId) }],
+  [1, ({ doc }, { next }) => void edit.updateProfile(doc, { name: `Pédibus ${next()}`, school: 'École', town: 'Ville' })],
+  [1, ({ doc }, { random }) => void edit.updateSettings(doc, { childrenPerAdult: 2 + Math.floor(random() * 8), minAdults: 2 + Math.floor(random() * 2) })],
+  [22, signUp],
+  [5, withdraw],
+]
+
+const TOTAL_WEIGHT = OPERATIONS.reduce((sum, [weight]) => sum + weight, 0)
+
+export const randomOperation = (random: () => number): Op => {
+  let roll = random() * TOTAL_WEIGHT
+  for (const [weight, op] of OPERATIONS) {
+    roll -= weight
+    if (roll < 0) return op
+  }
+  return OPERATIONS[OPERATIONS.length - 1]![1]
+}

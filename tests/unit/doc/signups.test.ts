@@ -1,0 +1,78 @@
+// Sign-up entries: Lamport clocks, withdrawals, and two phones signing up for the same slot offline, merged in both orders.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
+import * as edit from '../../../src/doc/mutations.ts'
+import { readCollective } from '../../../src/doc/read.ts'
+import type { ActorId } from '../../../src/domain/ids.ts'
+import { resolveWalk, signUpStatusIn } from '../../../src/domain/rota/resolve.ts'
+import { walkOf } from '../../../src/domain/rota/walks.ts'
+import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
+
+const actorA = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' as ActorId
+const actorB = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' as ActorId
+const NOW = Date.UTC(2027, 2, 1)
+
+describe('sign-up entries', () => {
+  it('each write takes a clock above every clock in the document; the same slot again writes nothing', () => {
+    const { doc, lineId, adultId, familyId } = newFixture()
+    const walk = walkOn(lineId)
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+    doc.getMap<unknown>(MAP_SIGNUPS).set('someone-else', { clock: 41 }) // even an invalid entry's clock counts
+    const origins: unknown[] = []
+    doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin))
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+    expect(origins).toEqual([])
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'tail', actor: actorA })
+    const [entry] = readCollective(doc).signUps
+    expect(entry).toMatchObject({ slot: 'tail', status: 'active', clock: 42, actor: actorA })
+    edit.writeWithdrawal(doc, walk, adultId, actorB)
+    expect(readCollective(doc).signUps[0]).toMatchObject({ slot: 'tail', status: 'withdrawn', clock: 43, actor: actorB })
+    edit.writeWithdrawal(doc, walk, adultId, actorB)
+    expect(origins).toEqual([Origin.signUp, Origin.withdraw])
+  })
+
+  it('a rewrite keeps fields written by a newer app', () => {
+    const { doc, lineId, adultId, familyId } = newFixture()
+    const walk = walkOn(lineId)
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+    const map = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS)
+    const [key, value] = [...map.entries()][0]!
+    map.set(key, { ...value, note: 'future' })
+    edit.writeWithdrawal(doc, walk, adultId, actorA)
+    expect(readCollective(doc).signUps[0]).toMatchObject({ status: 'withdrawn', note: 'future' })
+  })
+
+  for (const order of ['ab', 'ba'] as const) {
+    it(`two offline phones take the same slot: same holder on both, the other waiting (exchange ${order})`, () => {
+      const { doc: a, lineId, adultId, familyId } = newFixture()
+      const second = valueOf(edit.addAdult(a, familyId, { firstName: 'Julien', phone: '06 98 76 54 32', charterAcceptedOn: null, insured: true }))
+      const b = new Y.Doc()
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+      const walk = walkOf(readCollective(a), walkOn(lineId))
+      if (!walk) throw new Error('the walk should run')
+      edit.writeSignUp(a, { walk, adultId, familyId, slot: 'lead', actor: actorB })
+      edit.writeSignUp(b, { walk, adultId: second, familyId, slot: 'lead', actor: actorA })
+      exchange(a, b, order)
+      const rotaA = resolveWalk(readCollective(a), walk, NOW)
+      const rotaB = resolveWalk(readCollective(b), walk, NOW)
+      expect(rotaB).toEqual(rotaA)
+      // Same clock: the lower actor id wins, whatever the delivery order.
+      expect(rotaA.lead?.adultId).toBe(second)
+      expect(rotaA.waiting.map((signUp) => signUp.adultId)).toEqual([adultId])
+      expect(signUpStatusIn(rotaA, adultId)).toEqual({ status: 'waiting', slot: 'lead' })
+    })
+  }
+
+  it('a sign-up written after seeing the slot held waits, even from the lowest actor id', () => {
+    const { doc: a, lineId, adultId, familyId } = newFixture()
+    const second = valueOf(edit.addAdult(a, familyId, { firstName: 'Julien', phone: '06 98 76 54 32', charterAcceptedOn: null, insured: true }))
+    const walk = walkOf(readCollective(a), walkOn(lineId))!
+    edit.writeSignUp(a, { walk, adultId, familyId, slot: 'tail', actor: actorB })
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    edit.writeSignUp(b, { walk, adultId: second, familyId, slot: 'tail', actor: actorA })
+    exchange(a, b, 'ba')
+    expect(resolveWalk(readCollective(a), walk, NOW).tail?.adultId).toBe(adultId)
+  })
+})
