@@ -60,7 +60,7 @@ export function FamiliesSection({ session, families }: FamiliesSectionProps) {
                 />
               ) : (
                 <>
-                  <span class="list__name" data-testid="family-name">{family.displayName}</span>
+                  <a class="list__link" href={`/c/${session.id}/familles/${family.id}`} data-testid="family-name">{family.displayName}</a>
                   <div class="actions actions--compact">
                     <button
                       type="button"

@@ -4,6 +4,7 @@ import { useAnnounce } from '../hooks/announcer.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { fieldErrorKey } from '../i18n/translate.ts'
 import { ConfirmAction } from './ConfirmAction.tsx'
+import { isRepairable, repairPath, toCheckKindKey } from './manage/repair.ts'
 
 const PREVIEW_MAX = 120
 
@@ -28,13 +29,14 @@ export function ToCheckSection({ session, records }: ToCheckSectionProps) {
       <ul class="list" data-testid="to-check">
         {records.map((record) => (
           <li key={`${record.kind}:${record.key}`} class="list__item list__item--stacked">
-            <p class="list__name">{t(record.kind === 'family' ? 'toCheck.kind.family' : 'toCheck.kind.profile')}</p>
+            <p class="list__name">{t(toCheckKindKey(record.kind))}</p>
             <p class="preview">{record.preview.length > PREVIEW_MAX ? `${record.preview.slice(0, PREVIEW_MAX)}…` : record.preview}</p>
             {record.problems.length > 0 && (
               <ul class="problems">
                 {record.problems.slice(0, 5).map((problem, index) => <li key={index}>{problemText(problem)}</li>)}
               </ul>
             )}
+            {isRepairable(record.kind) && <a class="button" href={repairPath(session.id, record)}>{t('manage.repair.action')}</a>}
             <ConfirmAction
               label={t('toCheck.delete')}
               question={t('toCheck.deleteConfirm')}

@@ -1,4 +1,4 @@
-// "Créer un collectif": the profile form; on success, straight to the invite screen of the new collective.
+// "Créer un collectif": the profile form; on success, the guided set-up of the new collective (first line, first family, invite).
 import { useLocation } from 'preact-iso'
 import type { CollectiveProfileInput } from '../../domain/collective.ts'
 import { PageTitle } from '../components/PageTitle.tsx'
@@ -13,7 +13,7 @@ export function CreatePage() {
 
   const create = async (input: CollectiveProfileInput) => {
     const result = await services.createCollective(input)
-    if (result.ok) route(`/c/${result.value}/inviter`)
+    if (result.ok) route(`/c/${result.value}/demarrage/ligne`)
     return result
   }
 

@@ -1,0 +1,57 @@
+// One family's page body: its name (rename), whether it is mine on this phone, its adults and its children.
+import { useState } from 'preact/hooks'
+import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { Family } from '../../../domain/family.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { FamilyNameForm } from '../FamilyNameForm.tsx'
+import { AdultsSection } from './AdultsSection.tsx'
+import { ChildrenSection } from './ChildrenSection.tsx'
+
+export function FamilyEditor({ session, view, family }: { session: CollectiveSession; view: CollectiveView; family: Family }) {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const me = useStore(session.me)
+  const [renaming, setRenaming] = useState(false)
+  const mine = me.familyId === family.id
+  return (
+    <>
+      <section class="card" aria-labelledby={`family-${family.id}-title`}>
+        <h2 id={`family-${family.id}-title`} class="visually-hidden">{t('manage.family.about')}</h2>
+        {renaming ? (
+          <FamilyNameForm
+            id={`family-rename-${family.id}`}
+            label={t('families.renameLabel', { name: family.displayName })}
+            initial={family.displayName}
+            submitLabel={t('form.save')}
+            autoFocus
+            onCancel={() => setRenaming(false)}
+            onSubmit={(input) => {
+              const result = session.renameFamily(family.id, input)
+              if (result.ok) {
+                setRenaming(false)
+                announce(t('families.renamed', { name: input.displayName.trim() }))
+              }
+              return result
+            }}
+          />
+        ) : (
+          <>
+            <p data-testid="family-mine">{mine ? t('manage.family.isMine') : t('manage.family.notMine')}</p>
+            <div class="actions">
+              <button type="button" class="button" onClick={() => setRenaming(true)}>{t('families.rename')}</button>
+              {!mine && (
+                <button type="button" class="button" onClick={() => void session.setMe(family.id, null).then(() => announce(t('manage.family.mineSet')))}>
+                  {t('manage.family.setMine')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+      <AdultsSection session={session} view={view} familyId={family.id} />
+      <ChildrenSection session={session} view={view} familyId={family.id} />
+    </>
+  )
+}

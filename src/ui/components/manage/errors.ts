@@ -1,0 +1,24 @@
+// French-first text for the domain's validation keys met on management forms (times, phones, initials, numbers...).
+import type { MessageKey } from '../../i18n/fr.ts'
+import { fieldErrorKey, type Translate } from '../../i18n/translate.ts'
+
+const MANAGE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
+  invalidColour: 'manage.error.invalidColour',
+  invalidTime: 'manage.error.invalidTime',
+  invalidDate: 'manage.error.invalidDate',
+  invalidPhone: 'manage.error.invalidPhone',
+  invalidInitial: 'manage.error.invalidInitial',
+  invalidNumber: 'manage.error.invalidNumber',
+  tooSmall: 'manage.error.tooSmall',
+  tooLarge: 'manage.error.tooLarge',
+  minAdultsFloor: 'manage.error.minAdultsFloor',
+}
+
+/** The message key for a domain validation key; unknown keys get the generic message. */
+export const manageErrorKey = (domainKey: string): MessageKey => MANAGE_ERROR_KEYS[domainKey] ?? fieldErrorKey(domainKey)
+
+/** A field's error text, or null when the field has none. */
+export const errorTextOf = (t: Translate, errors: Readonly<Record<string, string>>, field: string): string | null => {
+  const key = errors[field]
+  return key === undefined ? null : t(manageErrorKey(key))
+}

@@ -1,0 +1,217 @@
+// Form fields of the management screens (typed inputs, text areas, selects, checkboxes, choice groups), all with label, hint and linked error.
+import type { ComponentChildren } from 'preact'
+
+interface FieldFrameProps {
+  readonly id: string
+  readonly label: string
+  readonly hint?: string | undefined
+  readonly error?: string | null | undefined
+  readonly children: (describedBy: string | undefined) => ComponentChildren
+}
+
+/** Label, hint and error around one control; the control is linked to both by aria-describedby. */
+function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {children(describedBy)}
+      {error && <FieldError id={`${id}-error`} text={error} />}
+    </div>
+  )
+}
+
+export function FieldError({ id, text }: { id: string; text: string }) {
+  return (
+    <p class="field__error" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  )
+}
+
+interface InputFieldProps {
+  readonly id: string
+  readonly label: string
+  readonly value: string
+  readonly onInput: (value: string) => void
+  readonly type?: 'text' | 'time' | 'date' | 'tel'
+  readonly inputMode?: 'text' | 'numeric' | 'tel'
+  readonly hint?: string | undefined
+  readonly error?: string | null | undefined
+  readonly autoComplete?: string
+  readonly maxLength?: number
+}
+
+export function InputField(props: InputFieldProps) {
+  return (
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <input
+          id={props.id}
+          name={props.id}
+          type={props.type ?? 'text'}
+          value={props.value}
+          inputMode={props.inputMode}
+          maxLength={props.maxLength}
+          autoComplete={props.autoComplete ?? 'off'}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldFrame>
+  )
+}
+
+interface TextAreaFieldProps {
+  readonly id: string
+  readonly label: string
+  readonly value: string
+  readonly onInput: (value: string) => void
+  readonly hint?: string | undefined
+  readonly error?: string | null | undefined
+  readonly rows?: number
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <textarea
+          id={props.id}
+          name={props.id}
+          rows={props.rows ?? 3}
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldFrame>
+  )
+}
+
+export interface SelectOption {
+  readonly value: string
+  readonly label: string
+}
+export interface SelectGroup {
+  readonly label: string
+  readonly options: readonly SelectOption[]
+}
+
+interface SelectFieldProps {
+  readonly id: string
+  readonly label: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+  /** Options before any group (e.g. "none"). */
+  readonly options: readonly SelectOption[]
+  readonly groups?: readonly SelectGroup[]
+  readonly hint?: string | undefined
+  readonly error?: string | null | undefined
+}
+
+export function SelectField(props: SelectFieldProps) {
+  return (
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <select
+          id={props.id}
+          name={props.id}
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          {props.groups?.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            </optgroup>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  )
+}
+
+interface CheckboxFieldProps {
+  readonly id: string
+  readonly label: string
+  readonly checked: boolean
+  readonly onChange: (checked: boolean) => void
+  readonly hint?: string | undefined
+}
+
+export function CheckboxField({ id, label, checked, onChange, hint }: CheckboxFieldProps) {
+  return (
+    <div class="field field--check">
+      <label class="choice" for={id}>
+        <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <span>{label}</span>
+      </label>
+      {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+    </div>
+  )
+}
+
+interface ChoiceGroupProps<V extends string | number> {
+  /** The fieldset id; each option's input is `${id}-${value}`. */
+  readonly id: string
+  readonly legend: string
+  readonly kind: 'checkbox' | 'radio'
+  readonly options: readonly { readonly value: V; readonly label: string; readonly swatch?: string }[]
+  readonly selected: readonly V[]
+  readonly onChange: (selected: V[]) => void
+  readonly hint?: string | undefined
+  readonly error?: string | null | undefined
+}
+
+/** A fieldset of checkboxes (several values) or radios (one value), with a legend, hint and error. */
+export function ChoiceGroup<V extends string | number>(props: ChoiceGroupProps<V>) {
+  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined
+  const toggle = (value: V, checked: boolean) => {
+    if (props.kind === 'radio') props.onChange([value])
+    else props.onChange(checked ? props.options.map((o) => o.value).filter((v) => v === value || props.selected.includes(v)) : props.selected.filter((v) => v !== value))
+  }
+  return (
+    <fieldset class={props.error ? 'choices field field--error' : 'choices field'} id={props.id} aria-describedby={describedBy}>
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="field__hint" id={`${props.id}-hint`}>{props.hint}</p>}
+      <div class="choices__options">
+        {props.options.map((option) => {
+          const inputId = `${props.id}-${option.value}`
+          return (
+            <label key={option.value} class="choice" for={inputId}>
+              <input
+                id={inputId}
+                type={props.kind}
+                name={props.id}
+                value={String(option.value)}
+                checked={props.selected.includes(option.value)}
+                onChange={(event) => toggle(option.value, event.currentTarget.checked)}
+              />
+              {option.swatch && <span class="swatch" aria-hidden="true" style={{ background: option.swatch }} />}
+              <span>{option.label}</span>
+            </label>
+          )
+        })}
+      </div>
+      {props.error && <FieldError id={`${props.id}-error`} text={props.error} />}
+    </fieldset>
+  )
+}
+
+/** Focuses the first field in error (form order); a fieldset gives the focus to its first input. */
+export const focusFirstManageError = (fields: readonly string[], errors: Readonly<Record<string, unknown>>, idOf: (field: string) => string): void => {
+  const first = fields.find((field) => field in errors)
+  if (first === undefined) return
+  requestAnimationFrame(() => {
+    const element = document.getElementById(idOf(first))
+    const target = element instanceof HTMLFieldSetElement ? element.querySelector('input') : element
+    target?.focus()
+  })
+}

@@ -1,0 +1,32 @@
+// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults.
+import { SettingsForm } from '../../components/manage/SettingsForm.tsx'
+import { PageTitle } from '../../components/PageTitle.tsx'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { BackLink, SessionGate, type ScreenProps } from './SessionGate.tsx'
+
+export function CollectiveSettingsPage() {
+  return <SessionGate screen={SettingsScreen} />
+}
+
+function SettingsScreen({ session, view }: ScreenProps) {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  return (
+    <>
+      <PageTitle>{t('manage.settings.title')}</PageTitle>
+      <p>{t('manage.settings.intro')}</p>
+      <section class="card" aria-label={t('manage.settings.title')}>
+        <SettingsForm
+          settings={view.settings}
+          onSubmit={(input) => {
+            const result = session.updateSettings(input)
+            if (result.ok) announce(t('manage.saved'))
+            return result
+          }}
+        />
+      </section>
+      <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
+    </>
+  )
+}

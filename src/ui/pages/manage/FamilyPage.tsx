@@ -1,0 +1,55 @@
+// One family's page (/c/:id/familles/:familyId): any member may edit it (a trust network); removing the family asks first.
+import { useLocation } from 'preact-iso'
+import { ConfirmAction } from '../../components/ConfirmAction.tsx'
+import { FamilyEditor } from '../../components/manage/FamilyEditor.tsx'
+import { PageTitle } from '../../components/PageTitle.tsx'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { BackLink, SessionGate, type ScreenProps } from './SessionGate.tsx'
+
+export function FamilyPage() {
+  return <SessionGate screen={FamilyScreen} />
+}
+
+function FamilyScreen({ session, view, params }: ScreenProps) {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const { route } = useLocation()
+  const me = useStore(session.me)
+  const family = view.families.find((f) => f.id === params.familyId)
+  const back = `/c/${session.id}/familles`
+  if (!family) {
+    return (
+      <>
+        <PageTitle>{t('manage.family.missing')}</PageTitle>
+        <BackLink href={back} label={t('manage.families.back')} />
+      </>
+    )
+  }
+  return (
+    <>
+      <PageTitle><span data-testid="family-title">{family.displayName}</span></PageTitle>
+      <FamilyEditor session={session} view={view} family={family} />
+      <section class="card" aria-labelledby="family-remove-title">
+        <h2 id="family-remove-title">{t('manage.family.removeTitle')}</h2>
+        <p>{t('manage.family.removeExplain')}</p>
+        <ConfirmAction
+          label={t('families.remove')}
+          accessibleLabel={`${t('families.remove')} : ${family.displayName}`}
+          question={t('families.removeConfirm', { name: family.displayName })}
+          confirmLabel={t('families.removeYes')}
+          onConfirm={() => {
+            for (const child of view.children.filter((c) => c.familyId === family.id)) session.removeChild(child.id)
+            for (const adult of view.adults.filter((a) => a.familyId === family.id)) session.removeAdult(adult.id)
+            session.removeFamily(family.id)
+            if (me.familyId === family.id) void session.setMe(null, null)
+            announce(t('families.removed', { name: family.displayName }))
+            route(back)
+          }}
+        />
+      </section>
+      <BackLink href={back} label={t('manage.families.back')} />
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+// Rendered markup of management pieces: stops reorder with labelled buttons (no drag), access notes in words, fields linked to hints.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, CollectiveView } from '../../../src/app/api.ts'
+import { LineIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
+import type { Line, Stop } from '../../../src/domain/line.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import { ChildForm } from '../../../src/ui/components/manage/ChildForm.tsx'
+import { emptyChild } from '../../../src/ui/components/manage/forms.ts'
+import { SettingsForm } from '../../../src/ui/components/manage/SettingsForm.tsx'
+import { StopsSection } from '../../../src/ui/components/manage/StopsSection.tsx'
+import { ToCheckSection } from '../../../src/ui/components/ToCheckSection.tsx'
+
+const lineId = LineIdSchema.parse('11111111-1111-4111-8111-111111111111')
+const line = { id: lineId, name: 'Ligne verte', colour: '#1f5f3f', directions: ['aller'], days: [1, 2, 4, 5] } as Line
+const stop = (n: number, name: string, access: Partial<Stop['access']> = {}): Stop =>
+  ({
+    id: StopIdSchema.parse(`00000000-0000-4000-8000-00000000000${n}`),
+    lineId,
+    name,
+    position: n,
+    times: { aller: `08:0${n}` },
+    access: { stepFree: false, dangerousCrossing: false, note: '', ...access },
+  }) as Stop
+
+const view = {
+  profile: null,
+  settings: DEFAULT_SETTINGS,
+  lines: [line],
+  stops: [stop(1, 'Mairie', { stepFree: true }), stop(2, 'Église', { dangerousCrossing: true, note: 'Feu piéton' }), stop(3, 'École')],
+  families: [],
+  adults: [],
+  children: [],
+  exceptions: [],
+  holidays: [],
+  signUps: [],
+  toCheck: [],
+  schemaVersion: 1,
+} as unknown as CollectiveView
+const session = { id: 'room', view: createStore(view) } as unknown as CollectiveSession
+
+describe('management pieces', () => {
+  it('lists stops in order with move buttons named after the stop; the ends cannot move further', () => {
+    const html = renderToString(<StopsSection session={session} view={view} line={line} />)
+    expect(html.indexOf('Mairie')).toBeLessThan(html.indexOf('Église'))
+    expect(html.indexOf('Église')).toBeLessThan(html.indexOf('École'))
+    expect(html).toContain('aria-label="Monter : Église"')
+    expect(html).toContain('aria-label="Descendre : Église"')
+    expect(html).toMatch(/<button[^>]*disabled[^>]*aria-label="Monter : Mairie"|<button[^>]*aria-label="Monter : Mairie"[^>]*disabled/)
+    expect(html).toMatch(/<button[^>]*disabled[^>]*aria-label="Descendre : École"|<button[^>]*aria-label="Descendre : École"[^>]*disabled/)
+    expect(html).toContain('Accessible en fauteuil')
+    expect(html).toContain('Traversée dangereuse')
+    expect(html).toContain('Feu piéton')
+    expect(html).toContain('Aller 08:01')
+    // A line run only "aller" asks no return time.
+    expect(html).toContain('Heure de passage à l’aller')
+    expect(html).not.toContain('Heure de passage au retour')
+  })
+
+  it('offers each direction’s stops grouped by line, with a "no walking bus" choice', () => {
+    const html = renderToString(<ChildForm idPrefix="c" initial={emptyChild(DEFAULT_SETTINGS)} lines={[line]} stops={view.stops} submitLabel="Ajouter l’enfant" onSubmit={() => ({ ok: true, value: null })} />)
+    expect(html).toContain('<label for="c-aller">Arrêt à l’aller</label>')
+    expect(html).toContain('<optgroup label="Ligne verte">')
+    expect(html).toContain('Pas de pédibus à l’aller')
+    expect(html).toContain('Mairie (08:01)')
+    expect(html).toContain('aria-describedby="c-support-hint"')
+    expect(html).not.toMatch(/naissance<\/label>|adresse<\/label>/i)
+  })
+
+  it('explains why a walk needs at least two adults', () => {
+    const html = renderToString(<SettingsForm settings={DEFAULT_SETTINGS} onSubmit={() => ({ ok: true, value: null })} />)
+    expect(html).toContain('Jamais moins de 2 : un adulte devant (conducteur) et un derrière (serre-file)')
+    expect(html).toContain('aria-describedby="settings-minAdults-hint"')
+    expect(html).toMatch(/id="settings-holidayZone-A"[^>]*checked|checked[^>]*id="settings-holidayZone-A"/)
+  })
+
+  it('offers "Réparer" for a record kind with an edit form, only deletion for the others', () => {
+    const html = renderToString(
+      <ToCheckSection
+        session={session}
+        records={[
+          { kind: 'line', key: '11111111-1111-4111-8111-111111111111', preview: '{"name":""}', problems: ['required'] },
+          { kind: 'exception', key: 'e1', preview: '{}', problems: [] },
+        ]}
+      />,
+    )
+    expect(html).toContain('href="/c/room/verifier/line/11111111-1111-4111-8111-111111111111"')
+    expect(html.match(/>Réparer</g)?.length).toBe(1)
+    expect(html).toContain('Ligne')
+    expect(html).toContain('Annulation')
+    expect(html.match(/>Supprimer</g)?.length).toBe(2)
+  })
+})
