@@ -65,6 +65,8 @@ const useCurrentCollectiveId = (): string | null => {
 function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
   const { t } = useI18n()
   const currentId = useCurrentCollectiveId()
+  // The demo is not synced: a real collective's status there would mislead.
+  const inDemo = useLocation().path.startsWith('/demo')
   const skipToMain = (event: Event) => {
     event.preventDefault() // keep the address free of '#main' (the join page reads the fragment)
     document.getElementById('main')?.focus()
@@ -82,7 +84,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           <a href="/reglages">{t('nav.settings')}</a>
         </nav>
       </header>
-      {currentId && <CurrentStatus id={currentId} />}
+      {currentId && !inDemo && <CurrentStatus id={currentId} />}
       <ErrorMessages />
       {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
       <main id="main" tabIndex={-1}>

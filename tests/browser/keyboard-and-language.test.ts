@@ -68,8 +68,8 @@ describe('create form, keyboard and language', () => {
     await page.keyboard.press('Tab')
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Créer le collectif' })
     await page.keyboard.press('Enter')
-    await page.waitForURL(/\/inviter$/)
-    collectivePath = new URL(page.url()).pathname.replace(/\/inviter$/, '')
+    await page.waitForURL(/\/demarrage\/ligne$/)
+    collectivePath = new URL(page.url()).pathname.replace(/\/demarrage\/ligne$/, '')
     // After navigation the new screen's heading has the focus, so a screen reader announces it.
     await expect.poll(async () => (await focused(page)).tag, POLL).toBe('h1')
   })

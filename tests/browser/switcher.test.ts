@@ -22,7 +22,7 @@ describe('a phone with two collectives', () => {
     await phone.page.getByLabel('École').fill('École du Centre')
     await phone.page.getByLabel('Commune').fill(town)
     await phone.page.getByRole('button', { name: 'Créer le collectif' }).click()
-    await phone.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/inviter$/)
+    await phone.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/demarrage\/ligne$/) // the guided set-up follows creation
   }
   const listed = () => phone.page.getByTestId('collectives').getByRole('link').allTextContents()
 

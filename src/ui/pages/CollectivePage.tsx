@@ -2,8 +2,11 @@
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../app/api.ts'
 import { FamiliesSection } from '../components/FamiliesSection.tsx'
+import { ManageLinks } from '../components/manage/ManageLinks.tsx'
 import { PageTitle } from '../components/PageTitle.tsx'
 import { ProfileSection } from '../components/ProfileSection.tsx'
+import { RotaNav } from '../components/rota/RotaNav.tsx'
+import { WaitingNotices } from '../components/rota/WaitingNotices.tsx'
 import { ToCheckSection } from '../components/ToCheckSection.tsx'
 import { useServices, useSession } from '../hooks/services.ts'
 import { useStore } from '../hooks/useStore.ts'
@@ -29,7 +32,10 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
       <PageTitle>
         <span data-testid="collective-name">{view.profile?.name || cachedName || t('collectives.unnamed')}</span>
       </PageTitle>
+      <RotaNav base={`/c/${session.id}`} />
+      <WaitingNotices session={session} />
       <ProfileSection session={session} profile={view.profile} />
+      <ManageLinks collectiveId={session.id} />
       <FamiliesSection session={session} families={view.families} />
       <ToCheckSection session={session} records={view.toCheck} />
     </>

@@ -18,6 +18,11 @@ export function WelcomePage() {
         <p>{t('welcome.joinText')}</p>
         <a class="button" href="/rejoindre">{t('welcome.join')}</a>
       </section>
+      <section class="card" aria-labelledby="welcome-demo">
+        <h2 id="welcome-demo">{t('rota.welcome.demoTitle')}</h2>
+        <p>{t('rota.welcome.demoText')}</p>
+        <a class="button" href="/demo">{t('rota.welcome.demo')}</a>
+      </section>
     </>
   )
 }

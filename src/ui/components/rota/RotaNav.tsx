@@ -1,0 +1,23 @@
+// Links between the three rota screens (Cette semaine, Mes trajets, Aujourd’hui); the current one is marked for screen readers.
+import { useLocation } from 'preact-iso'
+import { useI18n } from '../../i18n/context.tsx'
+import './rota.css'
+
+export function RotaNav({ base }: { base: string }) {
+  const { t } = useI18n()
+  const { path } = useLocation()
+  const links = [
+    { href: `${base}/semaine`, label: t('rota.nav.week'), match: `${base}/semaine` },
+    { href: `${base}/mes-trajets`, label: t('rota.nav.mine'), match: `${base}/mes-trajets` },
+    { href: `${base}/aujourdhui`, label: t('rota.nav.today'), match: `${base}/aujourdhui` },
+  ]
+  return (
+    <nav class="rota-nav" aria-label={t('rota.nav.label')}>
+      {links.map((link) => (
+        <a key={link.href} class="button" href={link.href} aria-current={path.startsWith(link.match) ? 'page' : undefined}>
+          {link.label}
+        </a>
+      ))}
+    </nav>
+  )
+}

@@ -1,0 +1,64 @@
+// One place on a walk: its role, who holds it (or "À pourvoir"), and the action: sign up on an empty place, withdraw my own.
+import type { Adult } from '../../../domain/people.ts'
+import type { SignUp, Slot } from '../../../domain/signup.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { ConfirmAction } from '../ConfirmAction.tsx'
+
+interface SlotRowProps {
+  readonly slot: Slot
+  readonly holder: SignUp | null
+  readonly holderAdult: Adult | undefined
+  readonly mine: boolean
+  /** "jeudi 4 mars" and "aller", for unambiguous button names in a long list. */
+  readonly dayText: string
+  readonly directionText: string
+  /** Null when I cannot take this place (nobody of my family is free for it). */
+  readonly onTake: (() => void) | null
+  readonly onWithdraw: () => void
+}
+
+export function SlotRow({ slot, holder, holderAdult, mine, dayText, directionText, onTake, onWithdraw }: SlotRowProps) {
+  const { t } = useI18n()
+  const role = t(slot === 'lead' ? 'rota.slot.lead' : slot === 'tail' ? 'rota.slot.tail' : 'rota.slot.extra')
+  const name = holderAdult?.firstName ?? '?'
+  if (!holder) {
+    return (
+      <li class="slot" data-testid={`slot-${slot}`} data-state="empty">
+        {onTake ? (
+          <button type="button" class="button slot__take" onClick={onTake}>
+            <span class="slot__role">{role}</span>
+            <span class="slot__empty"><span aria-hidden="true">! </span>{t('rota.slot.empty')}</span>
+            <span>
+              {t('rota.slot.take')}
+              <span class="visually-hidden">{t('rota.slot.takeContext', { day: dayText, direction: directionText })}</span>
+              <span aria-hidden="true"> +</span>
+            </span>
+          </button>
+        ) : (
+          <>
+            <span class="slot__role">{role}</span>
+            <span class="slot__who slot__empty"><span aria-hidden="true">! </span>{t('rota.slot.empty')}</span>
+          </>
+        )}
+      </li>
+    )
+  }
+  return (
+    <li class="slot" data-testid={`slot-${slot}`} data-state="held">
+      <span class="slot__role">{role}</span>
+      <span class="slot__who" data-testid="holder">
+        {name}
+        {mine && <> {t('rota.slot.you')}</>}
+      </span>
+      {mine && (
+        <ConfirmAction
+          label={t('rota.slot.withdraw')}
+          accessibleLabel={t('rota.slot.withdrawLabel', { name, slot: role.toLowerCase(), day: dayText, direction: directionText })}
+          question={t('rota.slot.withdrawConfirm', { name, day: dayText, direction: directionText })}
+          confirmLabel={t('rota.slot.withdrawYes')}
+          onConfirm={onWithdraw}
+        />
+      )}
+    </li>
+  )
+}

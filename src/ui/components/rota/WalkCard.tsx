@@ -1,0 +1,161 @@
+// One walk of the week: its state (icon + word), start time, children and adults counts, its places, the sign-up flow and waiting list.
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import type { AdultId } from '../../../domain/ids.ts'
+import type { Adult } from '../../../domain/people.ts'
+import type { WalkRota } from '../../../domain/rota-types.ts'
+import type { Slot, WalkRef } from '../../../domain/signup.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { pluralKey } from '../../i18n/translate.ts'
+import type { MessageKey } from '../../i18n/fr.ts'
+import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText } from './rota-format.ts'
+import { adultName, adultsOfFamily, heldPlaces, isMine } from './rota-view.ts'
+import { SlotRow } from './SlotRow.tsx'
+import { IdentityForm } from './WhoAreYou.tsx'
+import { WaitingList } from './WaitingList.tsx'
+
+interface WalkCardProps {
+  readonly session: CollectiveSession
+  readonly walk: WalkRota
+  readonly adults: ReadonlyMap<AdultId, Adult>
+  /** A walk before today: shown, but nobody signs up or withdraws any more. */
+  readonly past?: boolean
+}
+
+const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
+
+export function WalkCard({ session, walk, adults, past = false }: WalkCardProps) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const view = useStore(session.view)
+  const me = useStore(session.me)
+  const [choosing, setChoosing] = useState<Slot | null>(null)
+  const card = useRef<HTMLElement>(null)
+  const day = formatDay(walk.date, language)
+  const direction = directionText(t, walk.direction)
+  const headingId = `walk-${walk.key.replace(/[^A-Za-z0-9-]/g, '-')}`
+
+  const placed = new Set(heldPlaces(walk).map((place) => place.signUp.adultId))
+  const myAdults = adultsOfFamily(view, me.familyId)
+  const freeAdults = myAdults.filter((adult) => !placed.has(adult.id))
+  const canTake = !past && (me.familyId === null || myAdults.length === 0 || freeAdults.length > 0)
+
+  const signUp = (slot: Slot, adultId: AdultId) => {
+    setChoosing(null)
+    card.current?.focus()
+    const result = session.signUp(refOf(walk), slot, adultId)
+    const name = adultName(adults, adultId)
+    if (!result.ok) announce(t(result.error === 'unknownAdult' ? 'rota.signUp.unknownAdult' : 'rota.signUp.walkNotRunning'))
+    else if (result.value === 'held') announce(t('rota.signUp.held', { name, slot: slotText(t, slot).toLowerCase(), day, direction }))
+    else announce(t('rota.signUp.waiting', { name, day, direction }))
+  }
+  const take = (slot: Slot) => {
+    if (me.familyId !== null && freeAdults.length === 1 && freeAdults[0]) signUp(slot, freeAdults[0].id)
+    else setChoosing(slot)
+  }
+  const withdraw = (adultId: AdultId) => {
+    card.current?.focus()
+    session.withdraw(refOf(walk), adultId)
+    announce(t('rota.slot.withdrawn', { name: adultName(adults, adultId), day, direction }))
+  }
+
+  const extraPlaces = Math.max(0, walk.requiredAdults - 2, walk.extras.length)
+  const rows: Array<{ slot: Slot; index: number }> = [
+    { slot: 'lead', index: 0 },
+    { slot: 'tail', index: 0 },
+    ...Array.from({ length: extraPlaces }, (_, index) => ({ slot: 'extra' as const, index })),
+  ]
+  const holderOf = (slot: Slot, index: number) => (slot === 'lead' ? walk.lead : slot === 'tail' ? walk.tail : walk.extras[index] ?? null)
+  const held = heldPlaces(walk).length
+  const childCount = walk.expectedChildIds.length
+
+  return (
+    <article class={`walk walk--${past ? 'past' : walk.state}`} ref={card} tabIndex={-1} aria-labelledby={headingId} data-testid="walk" data-walk={walk.key} data-state={walk.state}>
+      <div class="walk__head">
+        <h4 id={headingId}>
+          {directionTitle(t, walk.direction)}
+          {walk.startTime && <span class="muted"> · {t('rota.startsAt', { time: walk.startTime })}</span>}
+        </h4>
+        {past ? (
+          <span class="state state--cancelled" data-testid="walk-state">{t('rota.state.past')}</span>
+        ) : (
+          <span class={`state state--${walk.state}`} data-testid="walk-state">
+            <span aria-hidden="true">{STATE_ICONS[walk.state]}</span>
+            {stateText(t, walk.state)}
+          </span>
+        )}
+      </div>
+      {walk.cancellation ? (
+        <p class="walk__meta" data-testid="cancellation">{cancellationText(t, walk.cancellation)}</p>
+      ) : (
+        <>
+          <p class="walk__meta">
+            {t(pluralKey<MessageKey>(language, childCount, 'rota.children.one', 'rota.children.other'), { n: childCount })}
+            {' · '}
+            {t('rota.adultsCount', { held, required: walk.requiredAdults })}
+          </p>
+          <ul class="slots">
+            {rows.map(({ slot, index }) => {
+              const holder = holderOf(slot, index)
+              return (
+                <SlotRow
+                  key={`${slot}-${index}`}
+                  slot={slot}
+                  holder={holder}
+                  holderAdult={holder ? adults.get(holder.adultId) : undefined}
+                  mine={!past && holder !== null && isMine(holder, me)}
+                  dayText={day}
+                  directionText={direction}
+                  onTake={canTake ? () => take(slot) : null}
+                  onWithdraw={() => holder && withdraw(holder.adultId)}
+                />
+              )
+            })}
+          </ul>
+          {choosing && (
+            me.familyId === null || myAdults.length === 0 ? (
+              <IdentityForm session={session} idPrefix={`${headingId}-me`} onDone={(adultId) => signUp(choosing, adultId)} onCancel={() => setChoosing(null)} />
+            ) : (
+              <AdultChoice
+                question={t('rota.slot.chooseAdultFor', { slot: slotText(t, choosing).toLowerCase(), day, direction })}
+                adults={freeAdults}
+                onChoose={(adultId) => signUp(choosing, adultId)}
+                onCancel={() => setChoosing(null)}
+              />
+            )
+          )}
+          <WaitingList walk={walk} adults={adults} me={me} canWithdraw={!past} dayText={day} directionText={direction} onWithdraw={withdraw} />
+        </>
+      )}
+    </article>
+  )
+}
+
+interface AdultChoiceProps {
+  readonly question: string
+  readonly adults: readonly Adult[]
+  readonly onChoose: (adultId: AdultId) => void
+  readonly onCancel: () => void
+}
+
+/** One big button per free adult of my family: one tap signs that adult up. */
+function AdultChoice({ question, adults, onChoose, onCancel }: AdultChoiceProps) {
+  const { t } = useI18n()
+  const first = useRef<HTMLButtonElement>(null)
+  useEffect(() => first.current?.focus(), [])
+  return (
+    <div class="chooser" role="group" aria-label={question} data-testid="adult-choice">
+      <h4>{question}</h4>
+      <div class="actions">
+        {adults.map((adult, i) => (
+          <button key={adult.id} type="button" class="button button--primary" ref={i === 0 ? first : undefined} onClick={() => onChoose(adult.id)}>
+            {adult.firstName}
+          </button>
+        ))}
+        <button type="button" class="button" onClick={onCancel}>{t('form.cancel')}</button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+// Pure text helpers of the rota screens: French/English dates, directions, slots, walk states, cancellations, the waiting notice.
+import type { LocalDate } from '../../../domain/dates.ts'
+import type { Direction } from '../../../domain/line.ts'
+import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
+import type { Slot } from '../../../domain/signup.ts'
+import type { MessageKey } from '../../i18n/fr.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
+
+const locale = (language: Language): string => (language === 'fr' ? 'fr-FR' : 'en-GB')
+
+const utcNoon = (date: LocalDate): Date => new Date(`${date}T12:00:00Z`)
+
+/** "jeudi 4 mars" / "Thursday 4 March"; French writes the first of the month "1er". */
+export const formatDay = (date: LocalDate, language: Language): string => {
+  const text = new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcNoon(date))
+  return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
+}
+
+/** "Jeudi 4 mars": a day as a heading. */
+export const formatDayTitle = (date: LocalDate, language: Language): string => {
+  const text = formatDay(date, language)
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** "jeu. 4 mars" / "Thu 4 Mar": compact day labels. */
+export const formatShortDay = (date: LocalDate, language: Language): string => {
+  const text = new Intl.DateTimeFormat(locale(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcNoon(date))
+  return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
+}
+
+/** Today's civil date in the collective's time zone, whatever the phone's zone. */
+export const todayIn = (epochMs: number, timeZone = 'Europe/Paris'): LocalDate =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs) as LocalDate
+
+/** A 'YYYY-MM-DD' from an address segment, or null when it is not a real date. */
+export const parseDateParam = (text: string | undefined): LocalDate | null => {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null
+  const date = new Date(`${text}T00:00:00Z`)
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : (text as LocalDate)
+}
+
+export const directionText = (t: Translate, direction: Direction): string =>
+  t(direction === 'aller' ? 'rota.direction.aller' : 'rota.direction.retour')
+
+export const directionTitle = (t: Translate, direction: Direction): string =>
+  t(direction === 'aller' ? 'rota.directionTitle.aller' : 'rota.directionTitle.retour')
+
+const SLOT_KEYS: Readonly<Record<Slot, MessageKey>> = { lead: 'rota.slot.lead', tail: 'rota.slot.tail', extra: 'rota.slot.extra' }
+export const slotText = (t: Translate, slot: Slot): string => t(SLOT_KEYS[slot])
+
+const STATE_KEYS: Readonly<Record<WalkState, MessageKey>> = {
+  covered: 'rota.state.covered',
+  toFill: 'rota.state.toFill',
+  urgent: 'rota.state.urgent',
+  cancelled: 'rota.state.cancelled',
+}
+export const stateText = (t: Translate, state: WalkState): string => t(STATE_KEYS[state])
+
+/** A text icon per state, so a state never relies on colour alone (the word is always shown too). */
+export const STATE_ICONS: Readonly<Record<WalkState, string>> = { covered: '✓', toFill: '!', urgent: '⚠', cancelled: '✕' }
+
+const REASON_KEYS = {
+  strike: 'rota.reason.strike',
+  weatherAlert: 'rota.reason.weatherAlert',
+  schoolTrip: 'rota.reason.schoolTrip',
+  other: 'rota.reason.other',
+} as const satisfies Record<string, MessageKey>
+
+/** "Annulé : grève", "Annulé : vacances (Vacances d'hiver)", "Annulé : sortie scolaire (musée)". */
+export const cancellationText = (t: Translate, cancellation: WalkCancellation): string => {
+  let reason: string
+  if (cancellation.kind === 'exception') {
+    const base = t(REASON_KEYS[cancellation.reason])
+    const note = cancellation.note.trim()
+    reason = note ? `${base} (${note})` : base
+  } else if (cancellation.kind === 'holiday') {
+    reason = t('rota.reason.holiday', { label: cancellation.label })
+  } else {
+    reason = t('rota.reason.publicHoliday', { label: cancellation.label })
+  }
+  return t('rota.cancelled', { reason })
+}
+
+export interface WaitingNotice {
+  readonly date: LocalDate
+  readonly direction: Direction
+  /** First names of who holds the slot asked for, earliest first; empty if unknown. */
+  readonly holders: readonly string[]
+}
+
+/** "Votre inscription au trajet du jeudi 4 mars (aller) n'a pas été retenue : Léa s'était inscrit avant. Vous êtes en liste d'attente." */
+export const waitingNoticeText = (t: Translate, language: Language, notice: WaitingNotice): string => {
+  const holder = notice.holders.length === 0
+    ? t('rota.notice.someone')
+    : new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(notice.holders)
+  return t(notice.holders.length > 1 ? 'rota.notice.waitingMany' : 'rota.notice.waiting', { day: formatDay(notice.date, language), direction: directionText(t, notice.direction), holder })
+}
+
+/** "tel:" address of a phone number as typed ("06 12 34 56 78" -> "tel:0612345678"). */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^0-9+]/g, '')}`

@@ -1,0 +1,56 @@
+// "Aujourd’hui": today's walks stop by stop for the adults on the pavement; with no walk today, the next day that has some.
+import { useMemo } from 'preact/hooks'
+import { compareDates, mondayOf } from '../../../domain/dates.ts'
+import { PageTitle } from '../../components/PageTitle.tsx'
+import { formatDay, todayIn } from '../../components/rota/rota-format.ts'
+import { HORIZON_WEEKS, walksOfWeeks, weekOf } from '../../components/rota/rota-source.ts'
+import { TodayWalk } from '../../components/rota/TodayWalk.tsx'
+import { useNow } from '../../components/rota/useRotaNow.ts'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { RotaFrame, type RotaPageProps, type RotaScreenProps } from './RotaFrame.tsx'
+
+export function TodayPage({ demo }: RotaPageProps) {
+  return <RotaFrame demo={demo} render={(props) => <Today {...props} />} />
+}
+
+function Today({ session }: RotaScreenProps) {
+  const { t, language } = useI18n()
+  const view = useStore(session.view)
+  const now = useNow()
+  const today = todayIn(now, view.settings.timeZone)
+  const todays = useMemo(
+    () => weekOf(view, mondayOf(today), now).find((day) => day.date === today)?.walks ?? [],
+    [view, today, now],
+  )
+  const running = todays.filter((walk) => !walk.cancellation)
+  const next = useMemo(() => {
+    if (running.length > 0) return []
+    const ahead = walksOfWeeks(view, today, HORIZON_WEEKS + 1, now).filter((walk) => !walk.cancellation && compareDates(walk.date, today) > 0)
+    const first = ahead[0]?.date
+    return first ? ahead.filter((walk) => walk.date === first) : []
+  }, [view, today, now, running.length])
+
+  return (
+    <>
+      <PageTitle>{t('rota.today.title')}</PageTitle>
+      <p class="muted">{t('rota.today.date', { day: formatDay(today, language) })}</p>
+      {running.length > 0 ? (
+        todays.map((walk) => <TodayWalk key={walk.key} view={view} walk={walk} />)
+      ) : (
+        <>
+          <p class="notice" data-testid="no-walk-today">{t('rota.today.none')}</p>
+          {todays.map((walk) => <TodayWalk key={walk.key} view={view} walk={walk} />)}
+          {next[0] ? (
+            <>
+              <p class="lead" data-testid="next-walk-day">{t('rota.today.next', { day: formatDay(next[0].date, language) })}</p>
+              {next.map((walk) => <TodayWalk key={walk.key} view={view} walk={walk} />)}
+            </>
+          ) : (
+            <p>{t('rota.today.nothingSoon')}</p>
+          )}
+        </>
+      )}
+    </>
+  )
+}

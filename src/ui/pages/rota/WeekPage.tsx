@@ -1,0 +1,116 @@
+// "Cette semaine": per line, each operating day and direction with its places; previous/next week by button or swipe.
+import { useLocation, useRoute } from 'preact-iso'
+import { useMemo, useRef } from 'preact/hooks'
+import { addDays, compareDates, mondayOf, weekdayOf, type LocalDate } from '../../../domain/dates.ts'
+import type { Line } from '../../../domain/line.ts'
+import type { DayRota, WalkRota } from '../../../domain/rota-types.ts'
+import type { ComponentChildren } from 'preact'
+import { PageTitle } from '../../components/PageTitle.tsx'
+import { cancellationText, formatDay, formatDayTitle, parseDateParam, todayIn } from '../../components/rota/rota-format.ts'
+import { weekOf } from '../../components/rota/rota-source.ts'
+import { adultsById } from '../../components/rota/rota-view.ts'
+import { useNow } from '../../components/rota/useRotaNow.ts'
+import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
+import { WalkCard } from '../../components/rota/WalkCard.tsx'
+import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import type { Translate } from '../../i18n/translate.ts'
+import { RotaFrame, type RotaPageProps, type RotaScreenProps } from './RotaFrame.tsx'
+
+export function WeekPage({ demo }: RotaPageProps) {
+  return <RotaFrame demo={demo} render={(props) => <Week {...props} />} />
+}
+
+const SWIPE_MIN_PX = 80
+
+function Week({ session, base }: RotaScreenProps) {
+  const { t, language } = useI18n()
+  const { params } = useRoute()
+  const { route } = useLocation()
+  const view = useStore(session.view)
+  const now = useNow()
+  const today = todayIn(now, view.settings.timeZone)
+  const thisMonday = mondayOf(today)
+  // From Saturday (no walk left this week), "Cette semaine" opens the coming week.
+  const weekOver = !view.settings.operatingWeekdays.some((day) => day >= weekdayOf(today))
+  const defaultMonday = weekOver ? addDays(thisMonday, 7) : thisMonday
+  const monday = mondayOf(parseDateParam(params.monday) ?? defaultMonday)
+  const days = useMemo(() => weekOf(view, monday, now), [view, monday, now])
+  const adults = useMemo(() => adultsById(view), [view])
+
+  const weekHref = (date: LocalDate) => `${base}/semaine/${date}`
+  const touch = useRef<{ x: number; y: number } | null>(null)
+  const onTouchStart = (event: TouchEvent) => {
+    const point = event.touches[0]
+    touch.current = point ? { x: point.clientX, y: point.clientY } : null
+  }
+  const onTouchEnd = (event: TouchEvent) => {
+    const start = touch.current
+    const point = event.changedTouches[0]
+    touch.current = null
+    if (!start || !point) return
+    const dx = point.clientX - start.x
+    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < 2 * Math.abs(point.clientY - start.y)) return
+    route(weekHref(addDays(monday, dx < 0 ? 7 : -7)))
+  }
+
+  const lines = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+  return (
+    <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
+      <PageTitle>{monday === thisMonday ? t('rota.week.title') : t('rota.week.titleOther', { day: formatDay(monday, language) })}</PageTitle>
+      <p class="muted" data-testid="week-range">
+        {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
+      </p>
+      <nav class="week-nav" aria-label={t('rota.week.navLabel')}>
+        <a class="button" href={weekHref(addDays(monday, -7))}><span aria-hidden="true">← </span>{t('rota.week.previous')}</a>
+        <a class="button" href={weekHref(addDays(monday, 7))}>{t('rota.week.next')}<span aria-hidden="true"> →</span></a>
+        {monday !== defaultMonday && <a class="button week-nav__current" href={`${base}/semaine`}>{t('rota.week.current')}</a>}
+      </nav>
+      <WhoAreYou session={session} />
+      <WaitingNotices session={session} />
+      {lines.length === 0 ? (
+        <p class="notice">{t('rota.week.noLines')}</p>
+      ) : (
+        lines.map((line) => <LineWeek key={line.id} line={line} days={days} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={compareDates(walk.date, today) < 0} />} language={language} />)
+      )}
+    </div>
+  )
+}
+
+/** A day whose walks are all cancelled for the same reason (holidays, a strike) says it once. */
+const sameCancellation = (t: Translate, walks: readonly WalkRota[]) => {
+  const texts = new Set(walks.map((walk) => (walk.cancellation ? cancellationText(t, walk.cancellation) : null)))
+  const [only] = texts
+  return texts.size === 1 && only ? <p class="walk walk--cancelled" data-testid="day-cancelled"><span aria-hidden="true">✕ </span>{only}</p> : null
+}
+
+interface LineWeekProps {
+  readonly line: Line
+  readonly days: readonly DayRota[]
+  readonly render: (walk: WalkRota) => ComponentChildren
+  readonly language: 'fr' | 'en'
+}
+
+function LineWeek({ line, days, render, language }: LineWeekProps) {
+  const { t } = useI18n()
+  const lineDays = days
+    .map((day) => ({ date: day.date, walks: day.walks.filter((walk) => walk.lineId === line.id) }))
+    .filter((day) => day.walks.length > 0)
+  const titleId = `line-${line.id}`
+  return (
+    <section class="card" aria-labelledby={titleId} data-testid="line-week">
+      <h2 id={titleId} class="line-title">
+        <span class="line-swatch" style={{ background: line.colour }} aria-hidden="true" />
+        {line.name}
+      </h2>
+      {lineDays.length === 0 && <p>{t('rota.week.noWalks')}</p>}
+      {lineDays.map((day) => (
+        <div key={day.date} class="day" data-testid="day" data-date={day.date}>
+          <h3>{formatDayTitle(day.date, language)}</h3>
+          {sameCancellation(t, day.walks) ?? day.walks.map((walk) => <div key={walk.key}>{render(walk)}</div>)}
+        </div>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,84 @@
+// Rendered walk cards: states shown by word and icon (not colour alone), named sign-up buttons, my own place withdrawable, reasons for cancellations.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
+import type { Adult } from '../../../src/domain/people.ts'
+import type { WalkRota } from '../../../src/domain/rota-types.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import { walkKeyOf, type SignUp } from '../../../src/domain/signup.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import { WaitingNoticeList } from '../../../src/ui/components/rota/WaitingNotices.tsx'
+import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+const line = LineIdSchema.parse(uuid(1))
+const famA = FamilyIdSchema.parse(uuid(10))
+const famB = FamilyIdSchema.parse(uuid(11))
+const lea = AdultIdSchema.parse(uuid(20))
+const paul = AdultIdSchema.parse(uuid(21))
+const actorA = ActorIdSchema.parse(uuid(30))
+const actorB = ActorIdSchema.parse(uuid(31))
+const adults: Adult[] = [
+  { id: lea, familyId: famA, firstName: 'Léa', phone: '0600000000', charterAcceptedOn: null, insured: true },
+  { id: paul, familyId: famB, firstName: 'Paul', phone: '0600000001', charterAcceptedOn: null, insured: true },
+]
+const view: CollectiveView = {
+  profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
+  exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1,
+}
+const sessionAs = (me: DeviceIdentity): CollectiveSession => ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
+const asPaul = sessionAs({ actorId: actorB, familyId: famB, adultId: paul })
+
+const ref = { lineId: line, date: localDate('2027-03-04'), direction: 'aller' as const }
+const signUp = (adultId: typeof lea, familyId: typeof famA, actor: typeof actorA, slot: SignUp['slot'], clock: number): SignUp =>
+  ({ ...ref, adultId, familyId, slot, status: 'active', clock, actor })
+const walk = (part: Partial<WalkRota>): WalkRota => ({
+  ...ref, key: walkKeyOf(ref), startTime: null, cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
+  lead: null, tail: null, extras: [], waiting: [], state: 'toFill', ...part,
+})
+const byId = new Map(adults.map((a) => [a.id, a]))
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
+describe('walk card', () => {
+  it('says "Urgent" and "À pourvoir" in words, and names each sign-up button', () => {
+    const html = renderToString(<WalkCard session={asPaul} walk={walk({ state: 'urgent', lead: signUp(lea, famA, actorA, 'lead', 1) })} adults={byId} />)
+    expect(text(html)).toContain('⚠ Urgent')
+    expect(text(html)).toContain('Conducteur Léa')
+    expect(text(html)).toContain('À pourvoir')
+    expect(text(html)).toContain('Serre-file ! À pourvoir S’inscrire , jeudi 4 mars (aller)')
+    expect(html).not.toContain('Me retirer') // Léa's place is not mine
+  })
+
+  it('offers to withdraw my own place, and lists the waiting list', () => {
+    const html = renderToString(
+      <WalkCard session={asPaul} walk={walk({ state: 'toFill', lead: signUp(paul, famB, actorB, 'lead', 1), waiting: [signUp(lea, famA, actorA, 'lead', 2)] })} adults={byId} />,
+    )
+    expect(text(html)).toContain('Paul (vous)')
+    expect(html).toContain('aria-label="Me retirer : Paul, conducteur, jeudi 4 mars (aller)"')
+    expect(text(html)).toContain('Liste d’attente')
+    expect(text(html)).toMatch(/Léa \(conducteur\)/)
+  })
+
+  it('shows a cancelled walk with its reason and no place to take', () => {
+    const html = renderToString(
+      <WalkCard session={asPaul} walk={walk({ state: 'cancelled', cancellation: { kind: 'exception', reason: 'strike', note: '' } })} adults={byId} />,
+    )
+    expect(text(html)).toContain('Annulé : grève')
+    expect(html).not.toContain('S’inscrire')
+  })
+
+  it('takes no sign-up on a past walk', () => {
+    const html = renderToString(<WalkCard session={asPaul} walk={walk({ lead: signUp(paul, famB, actorB, 'lead', 1) })} adults={byId} past />)
+    expect(text(html)).toContain('Passé')
+    expect(html).not.toContain('S’inscrire')
+    expect(html).not.toContain('Me retirer')
+  })
+
+  it('renders waiting notices in a polite live region', () => {
+    const html = renderToString(<WaitingNoticeList notices={[{ date: localDate('2027-03-04'), direction: 'aller', holders: ['Léa'] }]} />)
+    expect(html).toMatch(/aria-live="polite"/)
+    expect(text(html)).toContain('Votre inscription au trajet du jeudi 4 mars (aller) n’a pas été retenue : Léa s’était inscrit avant.')
+  })
+})
