@@ -121,6 +121,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       try {
         const known = await device.getCollective(roomId)
         if (known?.secret === secret) return ok(roomId)
+        // A room that already synced with its secret has no other valid one (the token derives from
+        // it): a different secret is a wrong or malicious link, and must not lock this phone out.
+        if (known && known.name !== '') return err('invalidLink')
         if (known) await replaceSecret(known, secret)
         else await device.putCollective({ id: roomId, secret, name: '', joinedAt: env.now() })
         await refreshCollectives()
@@ -187,7 +190,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     },
   }
 
-  /** A new link for a known room (e.g. the stored secret was wrong): the next session uses the new token. */
+  /** A new link for a known room that never synced (its stored secret may be wrong): the next session uses the new token. */
   const replaceSecret = async (known: CollectiveRow, secret: InviteSecret): Promise<void> => {
     await closeSession(known.id)
     await device.putCollective({ ...known, secret })

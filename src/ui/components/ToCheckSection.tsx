@@ -36,16 +36,24 @@ export function ToCheckSection({ session, records }: ToCheckSectionProps) {
                 {record.problems.slice(0, 5).map((problem, index) => <li key={index}>{problemText(problem)}</li>)}
               </ul>
             )}
-            {isRepairable(record.kind) && <a class="button" href={repairPath(session.id, record)}>{t('manage.repair.action')}</a>}
-            <ConfirmAction
-              label={t('toCheck.delete')}
-              question={t('toCheck.deleteConfirm')}
-              confirmLabel={t('toCheck.deleteYes')}
-              onConfirm={() => {
-                session.deleteRecordToCheck(record)
-                announce(t('toCheck.deleted'))
-              }}
-            />
+            {record.problems.includes('notAMap') ? (
+              // A top-level map of another type cannot be deleted or rewritten: no button that would do nothing.
+              <p>{t('toCheck.damagedPart')}</p>
+            ) : (
+              <>
+                {isRepairable(record.kind) && <a class="button" href={repairPath(session.id, record)}>{t('manage.repair.action')}</a>}
+                <ConfirmAction
+                  label={t('toCheck.delete')}
+                  accessibleLabel={`${t('toCheck.delete')} : ${t(toCheckKindKey(record.kind))} ${record.preview.slice(0, 40)}`.trim()}
+                  question={t('toCheck.deleteConfirm')}
+                  confirmLabel={t('toCheck.deleteYes')}
+                  onConfirm={() => {
+                    session.deleteRecordToCheck(record)
+                    announce(t('toCheck.deleted'))
+                  }}
+                />
+              </>
+            )}
           </li>
         ))}
       </ul>

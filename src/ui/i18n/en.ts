@@ -77,6 +77,7 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'toCheck.deleteConfirm': 'Delete this item for good, for every family?',
   'toCheck.deleteYes': 'Yes, delete',
   'toCheck.deleted': 'Item deleted.',
+  'toCheck.damagedPart': 'This whole part of the collective is damaged: it cannot be repaired from this phone. Everything else works; tell whoever runs the relay.',
 
   'invite.title': 'Invite a family',
   'invite.intro': 'Send this link to the families of the collective, or let them scan the QR code. Anyone with this link can see and edit the collective: do not publish it.',

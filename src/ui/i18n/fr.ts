@@ -76,6 +76,7 @@ const frCore = {
   'toCheck.deleteConfirm': 'Supprimer définitivement cet élément pour toutes les familles ?',
   'toCheck.deleteYes': 'Oui, supprimer',
   'toCheck.deleted': 'Élément supprimé.',
+  'toCheck.damagedPart': 'Toute cette partie du collectif est endommagée : elle ne peut pas être réparée depuis ce téléphone. Le reste fonctionne ; signalez-le à la personne qui héberge le relais.',
 
   'invite.title': 'Inviter une famille',
   'invite.intro': 'Envoyez ce lien aux familles du collectif, ou faites scanner le QR code. Toute personne qui a ce lien peut voir et modifier le collectif : ne le publiez pas.',

@@ -102,6 +102,17 @@ describe('app services', () => {
     expect(session.view.get().profile).toBeNull() // waits for the relay; writes no profile of its own
   })
 
+  it('a link with another secret for a collective that already synced is refused and changes nothing', async () => {
+    const services = await startPhone()
+    const created = await services.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    const session = await openOrFail(services, created.value)
+    const forged = `#r=${created.value}&s=${createInviteSecret()}`
+    expect(await services.joinFromInvite(forged)).toEqual({ ok: false, error: 'invalidLink' })
+    expect(await services.openCollective(created.value)).toBe(session) // still open, same secret
+    expect(session.inviteUrl).not.toContain(forged.slice(1))
+  })
+
   it('a collective survives a restart of the app and can be forgotten', async () => {
     const namespace = `unit-restart-${phone++}:`
     const env = { origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, disableBroadcastChannel: true, isBrowserOnline: () => true }

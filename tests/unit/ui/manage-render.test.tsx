@@ -90,5 +90,15 @@ describe('management pieces', () => {
     expect(html).toContain('Ligne')
     expect(html).toContain('Annulation')
     expect(html.match(/>Supprimer</g)?.length).toBe(2)
+    expect(html).toContain('aria-label="Supprimer : Ligne {&quot;name&quot;:&quot;&quot;}"')
+  })
+
+  it('offers no repair or delete for a whole damaged part of the document, and says so', () => {
+    const html = renderToString(
+      <ToCheckSection session={session} records={[{ kind: 'signUp', key: 'signups', preview: '', problems: ['notAMap'] }]} />,
+    )
+    expect(html).not.toContain('>Supprimer<')
+    expect(html).not.toContain('>Réparer<')
+    expect(html).toContain('ne peut pas être réparée depuis ce téléphone')
   })
 })
