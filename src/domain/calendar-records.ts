@@ -1,4 +1,4 @@
-// Calendar records kept in the shared document: collective exceptions (cancelled walks or days) and imported holidays.
+// Calendar records kept in the shared document: collective exceptions (cancelled walks or days), imported or added holidays, and overrides of shipped periods.
 import { z } from 'zod'
 import { LocalDateSchema } from './dates.ts'
 import { ExceptionIdSchema, HolidayIdSchema, LineIdSchema } from './ids.ts'
@@ -42,3 +42,34 @@ export const StoredHolidaySchema = z.looseObject({
   label: z.string().min(1).max(NOTE_MAX),
 })
 export type ImportedHoliday = z.output<typeof StoredHolidaySchema>
+
+const PeriodDatesSchema = z.object({ start: LocalDateSchema, end: LocalDateSchema })
+
+/** A holiday period a member types in (for a year not shipped, or to correct a shipped one). */
+export const HolidayInputSchema = z
+  .object({
+    start: LocalDateSchema,
+    end: LocalDateSchema,
+    label: z.string().trim().min(1, { message: 'required' }).max(NOTE_MAX, { message: 'tooLong' }),
+  })
+  .refine((period) => period.end >= period.start, {
+    path: ['end'],
+    message: 'endBeforeStart',
+    // Also checked when only the label is wrong, so the form shows both errors at once.
+    when: (payload) => PeriodDatesSchema.safeParse(payload.value).success,
+  })
+export type HolidayInput = z.input<typeof HolidayInputSchema>
+
+/** Stable id of a shipped period, as shippedPeriodId writes it: '2027-2028/A/hiver'. */
+export const ShippedPeriodIdSchema = z.string().regex(/^\d{4}-\d{4}\/[ABC]\/[a-z]{1,20}$/, { message: 'invalidPeriodId' })
+
+/**
+ * A collective's correction of one shipped period, keyed by its id in the document (last writer
+ * wins per key). `ignored`: the period does not apply to this school and cancels no walk. An id
+ * this version does not ship (a newer app's year) is valid and simply matches nothing.
+ */
+export const StoredHolidayOverrideSchema = z.looseObject({
+  periodId: ShippedPeriodIdSchema,
+  ignored: z.boolean(),
+})
+export type HolidayOverride = z.output<typeof StoredHolidayOverrideSchema>

@@ -1,5 +1,5 @@
 // The whole collective as validated domain records: what the rules compute on, and what the app hands the UI.
-import type { CalendarException, ImportedHoliday } from './calendar-records.ts'
+import type { CalendarException, HolidayOverride, ImportedHoliday } from './calendar-records.ts'
 import type { CollectiveProfile } from './collective.ts'
 import type { Family } from './family.ts'
 import type { Line, Stop } from './line.ts'
@@ -19,5 +19,7 @@ export interface CollectiveModel {
   readonly children: readonly Child[]
   readonly exceptions: readonly CalendarException[]
   readonly holidays: readonly ImportedHoliday[]
+  /** Corrections of shipped periods (absent: none), see StoredHolidayOverrideSchema. */
+  readonly holidayOverrides?: readonly HolidayOverride[]
   readonly signUps: readonly SignUp[]
 }

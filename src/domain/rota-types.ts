@@ -7,7 +7,8 @@ import type { SignUp, WalkKey, WalkRef } from './signup.ts'
 /** Why a walk does not run; holidays come from the shipped calendar or an import, exceptions from the collective. */
 export type WalkCancellation =
   | { readonly kind: 'exception'; readonly reason: CancelReason; readonly note: string }
-  | { readonly kind: 'holiday'; readonly label: string }
+  /** `provisional`: the shipped period was not compared with the official text ("dates à confirmer"). */
+  | { readonly kind: 'holiday'; readonly label: string; readonly provisional?: true }
   | { readonly kind: 'publicHoliday'; readonly label: string }
 
 /** 'toFill' (à pourvoir): fewer holders than required; 'urgent': toFill and starting within 48 h. */

@@ -8,6 +8,12 @@ import { LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema, type AdultId, type LineId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
 
+/**
+ * Far above any real count of writes, far below 2^53: one forged entry with a huge clock must not
+ * push every later write past what validation accepts (it is invalid itself, and ignored).
+ */
+export const MAX_CLOCK = 2 ** 40
+
 export const SlotSchema = z.enum(['lead', 'tail', 'extra'])
 /** lead = conducteur (front), tail = serre-file (back), extra = any further adult the ratio needs. */
 export type Slot = z.infer<typeof SlotSchema>
@@ -35,7 +41,7 @@ export const StoredSignUpSchema = z.looseObject({
   /** 'withdrawn' keeps the entry (and its clock) so a late, older write cannot resurrect it. */
   status: z.enum(['active', 'withdrawn']),
   /** Lamport clock: greater than every clock the author's phone had seen when writing. */
-  clock: z.number().int().nonnegative(),
+  clock: z.number().int().nonnegative().max(MAX_CLOCK),
   actor: ActorIdSchema,
 })
 export type SignUp = z.output<typeof StoredSignUpSchema>

@@ -1,20 +1,34 @@
-// Whether a date is a school day for a collective: shipped holidays of its zone, imported holidays, public holidays, weekdays.
+// Whether a date is a school day for a collective: shipped holidays of its zone (minus those it ignores), imported holidays, public holidays, weekdays.
 import { addDays, weekdayOf, type LocalDate } from '../dates.ts'
-import type { ImportedHoliday } from '../calendar-records.ts'
+import type { HolidayOverride, ImportedHoliday } from '../calendar-records.ts'
 import type { HolidayZone, Settings } from '../settings.ts'
 import { publicHolidayOn } from './public-holidays.ts'
-import { SHIPPED_SCHOOL_HOLIDAYS, type DecreeHoliday } from './school-holidays-data.ts'
+import {
+  SHIPPED_SCHOOL_HOLIDAYS, isProvisional, shippedPeriodId, type CheckLevel, type DecreeHoliday,
+} from './school-holidays-data.ts'
 
 /** An inclusive period of days without school. */
 export interface HolidayPeriod {
   readonly start: LocalDate
   readonly end: LocalDate
   readonly label: string
+  /** True for a shipped period not compared with the official text: screens add "(dates à confirmer)". */
+  readonly provisional?: boolean
+}
+
+/** A shipped period as one zone sees it, with its stable id and how far it was checked. */
+export interface ShippedPeriod extends HolidayPeriod {
+  /** shippedPeriodId: '2027-2028/A/hiver'. */
+  readonly id: string
+  readonly schoolYear: string
+  readonly checked: CheckLevel
+  readonly provisional: boolean
+  readonly source: string
 }
 
 export type SchoolDayStatus =
   | { readonly kind: 'schoolDay' }
-  | { readonly kind: 'holiday'; readonly label: string }
+  | { readonly kind: 'holiday'; readonly label: string; readonly provisional?: true }
   | { readonly kind: 'publicHoliday'; readonly label: string }
   | { readonly kind: 'notOperating' }
 
@@ -31,25 +45,55 @@ export const decreeToPeriod = (holiday: DecreeHoliday, operatingWeekdays: readon
   return { start, end: addDays(holiday.classesResumeOn, -1), label: holiday.label }
 }
 
-/** Shipped holiday periods of a zone, inclusive, in date order. */
-export const shippedHolidayPeriods = (zone: HolidayZone, operatingWeekdays: readonly number[]): readonly HolidayPeriod[] =>
-  SHIPPED_SCHOOL_HOLIDAYS.filter((holiday) => holiday.zones.includes(zone))
-    .map((holiday) => decreeToPeriod(holiday, operatingWeekdays))
+/** Per zone and operating weekdays: the data is constant, and holidayOn runs for every derived walk. */
+const shippedCache = new Map<string, readonly ShippedPeriod[]>()
+
+/** Shipped holiday periods of a zone (every shipped year, ignored ones included), inclusive, in date order. */
+export const shippedHolidayPeriods = (zone: HolidayZone, operatingWeekdays: readonly number[]): readonly ShippedPeriod[] => {
+  const cacheKey = `${zone}|${operatingWeekdays.join(',')}`
+  const cached = shippedCache.get(cacheKey)
+  if (cached !== undefined) return cached
+  const periods = SHIPPED_SCHOOL_HOLIDAYS.filter((holiday) => holiday.zones.includes(zone))
+    .map((holiday): ShippedPeriod => ({
+      ...decreeToPeriod(holiday, operatingWeekdays),
+      id: shippedPeriodId(holiday, zone),
+      schoolYear: holiday.schoolYear,
+      checked: holiday.checked,
+      provisional: isProvisional(holiday.checked),
+      source: holiday.source,
+    }))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+  shippedCache.set(cacheKey, periods)
+  return periods
+}
+
+/** Ids of the shipped periods the collective marked "does not apply to our school". */
+export const ignoredPeriodIds = (overrides: readonly Pick<HolidayOverride, 'periodId' | 'ignored'>[]): ReadonlySet<string> =>
+  new Set(overrides.filter((override) => override.ignored).map((override) => override.periodId))
+
+/** Whether the id names a period this version ships (any zone): what a collective may override. */
+export const isShippedPeriodId = (id: string): boolean =>
+  SHIPPED_SCHOOL_HOLIDAYS.some((holiday) => holiday.zones.some((zone) => shippedPeriodId(holiday, zone) === id))
+
+/** Overrides as the calendar reads them; callers that know none pass nothing. */
+export type HolidayOverrides = readonly Pick<HolidayOverride, 'periodId' | 'ignored'>[]
 
 const contains = (period: HolidayPeriod, date: LocalDate): boolean => period.start <= date && date <= period.end
 
 /**
- * The holiday covering the date: shipped periods first, then imported ones (which add to the
- * shipped data and are the only source for other years); among imports the earliest start wins,
- * then the label, so every phone shows the same label.
+ * The holiday covering the date: shipped periods first (except those the collective ignores),
+ * then imported or added ones (which add to the shipped data and are the only source for other
+ * years); among these the earliest start wins, then the label, so every phone shows the same label.
  */
 export const holidayOn = (
   settings: CalendarSettings,
   imported: readonly Pick<ImportedHoliday, 'start' | 'end' | 'label'>[],
   date: LocalDate,
+  overrides: HolidayOverrides = [],
 ): HolidayPeriod | null => {
-  const shipped = shippedHolidayPeriods(settings.holidayZone, settings.operatingWeekdays).find((period) => contains(period, date))
+  const ignored = ignoredPeriodIds(overrides)
+  const shipped = shippedHolidayPeriods(settings.holidayZone, settings.operatingWeekdays)
+    .find((period) => !ignored.has(period.id) && contains(period, date))
   if (shipped !== undefined) return shipped
   const matching = imported.filter((period) => contains(period, date))
   matching.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
@@ -65,9 +109,10 @@ export const schoolDayStatus = (
   settings: CalendarSettings,
   imported: readonly Pick<ImportedHoliday, 'start' | 'end' | 'label'>[],
   date: LocalDate,
+  overrides: HolidayOverrides = [],
 ): SchoolDayStatus => {
-  const holiday = holidayOn(settings, imported, date)
-  if (holiday !== null) return { kind: 'holiday', label: holiday.label }
+  const holiday = holidayOn(settings, imported, date, overrides)
+  if (holiday !== null) return holiday.provisional === true ? { kind: 'holiday', label: holiday.label, provisional: true } : { kind: 'holiday', label: holiday.label }
   const publicHoliday = publicHolidayOn(date)
   if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label }
   if (!settings.operatingWeekdays.includes(weekdayOf(date))) return { kind: 'notOperating' }
@@ -78,4 +123,5 @@ export const isSchoolDay = (
   settings: CalendarSettings,
   imported: readonly Pick<ImportedHoliday, 'start' | 'end' | 'label'>[],
   date: LocalDate,
-): boolean => schoolDayStatus(settings, imported, date).kind === 'schoolDay'
+  overrides: HolidayOverrides = [],
+): boolean => schoolDayStatus(settings, imported, date, overrides).kind === 'schoolDay'

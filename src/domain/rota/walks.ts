@@ -17,7 +17,7 @@ export interface Walk extends WalkRef {
   readonly cancellation: WalkCancellation | null
 }
 
-export type WalkModel = Pick<CollectiveModel, 'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays'>
+export type WalkModel = Pick<CollectiveModel, 'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays' | 'holidayOverrides'>
 
 /**
  * The start is the earliest time at any stop, not the time at the first stop by position: stops
@@ -50,13 +50,15 @@ export const matchingException = (exceptions: readonly CalendarException[], walk
 
 /**
  * Why the walk does not run, or null. The collective's own exception is named first (it says
- * more: "grève"), then a school holiday, then a public holiday.
+ * more: "grève"), then a school holiday (shipped and not ignored, or imported), then a public holiday.
  */
-export const walkCancellationOf = (model: Pick<WalkModel, 'settings' | 'exceptions' | 'holidays'>, walk: WalkRef): WalkCancellation | null => {
+export const walkCancellationOf = (
+  model: Pick<WalkModel, 'settings' | 'exceptions' | 'holidays' | 'holidayOverrides'>, walk: WalkRef,
+): WalkCancellation | null => {
   const exception = matchingException(model.exceptions, walk)
   if (exception !== null) return { kind: 'exception', reason: exception.reason, note: exception.note }
-  const holiday = holidayOn(model.settings, model.holidays, walk.date)
-  if (holiday !== null) return { kind: 'holiday', label: holiday.label }
+  const holiday = holidayOn(model.settings, model.holidays, walk.date, model.holidayOverrides)
+  if (holiday !== null) return holiday.provisional === true ? { kind: 'holiday', label: holiday.label, provisional: true } : { kind: 'holiday', label: holiday.label }
   const publicHoliday = publicHolidayOn(walk.date)
   if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label }
   return null

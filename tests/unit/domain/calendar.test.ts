@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { easterSunday, publicHolidayOn, publicHolidaysOf } from '../../../src/domain/calendar/public-holidays.ts'
 import { decreeToPeriod, holidayOn, isSchoolDay, schoolDayStatus, shippedHolidayPeriods } from '../../../src/domain/calendar/school-calendar.ts'
-import { SHIPPED_SCHOOL_HOLIDAYS } from '../../../src/domain/calendar/school-holidays-data.ts'
+import { SHIPPED_SCHOOL_HOLIDAYS, SHIPPED_SCHOOL_YEARS } from '../../../src/domain/calendar/school-holidays-data.ts'
 import { addDays, localDate, weekdayOf } from '../../../src/domain/dates.ts'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings.ts'
 import { createHoliday } from './rota-fixtures.ts'
@@ -77,16 +77,16 @@ describe('school days', () => {
 
   it('Christmas holidays: Friday is a school day, holidays from Saturday, classes again on Monday 4 January', () => {
     expect(status('2026-12-18')).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
-    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
-    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
+    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
+    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
     expect(status('2027-01-04')).toEqual({ kind: 'schoolDay' })
   })
 
   it('with Saturday classes, the Saturday the holidays start is still a school day', () => {
     const saturdayClass = zone('A', [1, 2, 4, 5, 6])
     expect(status('2026-12-19', saturdayClass)).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël' })
+    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
   })
 
   it('winter holidays depend on the zone', () => {
@@ -98,42 +98,59 @@ describe('school days', () => {
   })
 
   it("the pont de l'Ascension 2027: no class on Friday 7 May", () => {
-    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension" })
+    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension", provisional: true })
     expect(status('2027-05-10')).toEqual({ kind: 'schoolDay' })
   })
 
   it('summer holidays start after class on Saturday 3 July 2027', () => {
     expect(status('2027-07-02')).toEqual({ kind: 'schoolDay' })
-    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été" })
+    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été", provisional: true })
   })
 
   it('imported holidays add to the shipped data and are the only source for years not shipped', () => {
-    const imported = [createHoliday(1, '2027-10-23', '2027-11-07', 'Toussaint 2027 (import)')]
-    expect(status('2027-10-25', zone('A'), imported)).toEqual({ kind: 'holiday', label: 'Toussaint 2027 (import)' })
-    expect(status('2027-10-22', zone('A'), imported)).toEqual({ kind: 'schoolDay' })
-    expect(isSchoolDay(zone('A'), [], localDate('2027-10-25'))).toBe(true)
+    const imported = [createHoliday(1, '2028-10-21', '2028-11-05', 'Toussaint 2028 (import)')]
+    expect(status('2028-10-23', zone('A'), imported)).toEqual({ kind: 'holiday', label: 'Toussaint 2028 (import)' })
+    expect(status('2028-10-20', zone('A'), imported)).toEqual({ kind: 'schoolDay' })
+    expect(isSchoolDay(zone('A'), [], localDate('2028-10-23'))).toBe(true)
   })
 
   it('overlapping imports give the same label whatever their order', () => {
-    const a = createHoliday(1, '2028-02-12', '2028-02-27', 'Hiver')
-    const b = createHoliday(2, '2028-02-10', '2028-02-20', 'Hiver (corrigé)')
-    expect(holidayOn(zone('A'), [a, b], localDate('2028-02-15'))?.label).toBe('Hiver (corrigé)')
-    expect(holidayOn(zone('A'), [b, a], localDate('2028-02-15'))?.label).toBe('Hiver (corrigé)')
+    const a = createHoliday(1, '2029-02-12', '2029-02-27', 'Hiver')
+    const b = createHoliday(2, '2029-02-10', '2029-02-20', 'Hiver (corrigé)')
+    expect(holidayOn(zone('A'), [a, b], localDate('2029-02-15'))?.label).toBe('Hiver (corrigé)')
+    expect(holidayOn(zone('A'), [b, a], localDate('2029-02-15'))?.label).toBe('Hiver (corrigé)')
   })
 })
 
 describe('shipped data', () => {
-  it('every period ends after it starts, starts on a Saturday (or the Wednesday before a pont) and resumes on a Monday', () => {
+  it('every period ends after it starts, starts on a Saturday (or the Wednesday before a pont) and resumes on a Monday (Tuesday after a public-holiday Monday)', () => {
     for (const holiday of SHIPPED_SCHOOL_HOLIDAYS) {
-      expect(holiday.classesResumeOn > holiday.classesEndAfter, holiday.label).toBe(true)
-      expect([3, 6], `${holiday.label} ${holiday.classesEndAfter}`).toContain(weekdayOf(holiday.classesEndAfter))
-      if (holiday.label !== "Vacances d'été") expect(weekdayOf(holiday.classesResumeOn), holiday.label).toBe(1)
+      const what = `${holiday.schoolYear} ${holiday.label}`
+      expect(holiday.classesResumeOn > holiday.classesEndAfter, what).toBe(true)
+      if (holiday.slug !== 'ete') expect([3, 6], `${what} ${holiday.classesEndAfter}`).toContain(weekdayOf(holiday.classesEndAfter))
+      if (holiday.slug === 'ete') continue
+      const resume = holiday.classesResumeOn
+      if (weekdayOf(resume) === 2) expect(publicHolidayOn(addDays(resume, -1)), `${what} ${resume}`).not.toBeNull()
+      else expect(weekdayOf(resume), what).toBe(1)
     }
   })
 
-  it('each zone has Toussaint, Noël, winter, spring, the pont and summer', () => {
+  it('each zone has Toussaint, Noël, winter, spring, the pont and summer in each shipped year, each with a unique id', () => {
     for (const z of ['A', 'B', 'C'] as const) {
-      expect(shippedHolidayPeriods(z, [1, 2, 4, 5])).toHaveLength(6)
+      const periods = shippedHolidayPeriods(z, [1, 2, 4, 5])
+      for (const year of SHIPPED_SCHOOL_YEARS) {
+        expect(periods.filter((p) => p.schoolYear === year).map((p) => p.id.split('/')[2]).sort(), `${z} ${year}`)
+          .toEqual(['ascension', 'ete', 'hiver', 'noel', 'printemps', 'toussaint'])
+      }
+      expect(new Set(periods.map((p) => p.id)).size).toBe(periods.length)
+      expect(periods.every((p) => p.id.startsWith(`${p.schoolYear}/${z}/`))).toBe(true)
+    }
+  })
+
+  it('shipped periods never overlap within a zone', () => {
+    for (const z of ['A', 'B', 'C'] as const) {
+      const periods = shippedHolidayPeriods(z, [1, 2, 4, 5])
+      for (let i = 1; i < periods.length; i++) expect(periods[i]!.start > periods[i - 1]!.end, periods[i]!.id).toBe(true)
     }
   })
 

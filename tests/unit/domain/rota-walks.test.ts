@@ -56,11 +56,11 @@ describe('deriveWalks', () => {
   })
 
   it('an imported holiday cancels walks in a year not shipped', () => {
-    const holidays = [createHoliday(1, '2027-10-23', '2027-11-07', 'Toussaint 2027')]
-    const walks = deriveWalks(createModel({ holidays }), localDate('2027-10-25'), localDate('2027-10-25'))
+    const holidays = [createHoliday(1, '2028-10-21', '2028-11-05', 'Toussaint 2028')]
+    const walks = deriveWalks(createModel({ holidays }), localDate('2028-10-23'), localDate('2028-10-23'))
     expect(walks.map((w) => w.cancellation)).toEqual([
-      { kind: 'holiday', label: 'Toussaint 2027' },
-      { kind: 'holiday', label: 'Toussaint 2027' },
+      { kind: 'holiday', label: 'Toussaint 2028' },
+      { kind: 'holiday', label: 'Toussaint 2028' },
     ])
   })
 
