@@ -1,9 +1,9 @@
 // The contract between the UI and the use-cases: what a screen can read (stores) and do (commands).
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
-import type { ExceptionInput } from '../domain/calendar-records.ts'
+import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
 import type { CollectiveProfile, CollectiveProfileInput } from '../domain/collective.ts'
 import type { FamilyInput } from '../domain/family.ts'
-import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../domain/ids.ts'
+import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, HolidayId, LineId, StopId } from '../domain/ids.ts'
 import type { LineInput, StopInput } from '../domain/line.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { AdultInput, ChildInput } from '../domain/people.ts'
@@ -42,7 +42,7 @@ export interface RecordToCheck {
    * Repair: for an entity kind, the ordinary update command with `key` as the id rewrites every
    * field and makes the record valid again; or delete it with deleteRecordToCheck.
    */
-  readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'signUp'
+  readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string
@@ -68,9 +68,11 @@ export interface DeviceIdentity {
 }
 
 export type SignUpOutcome = 'held' | 'waiting'
-export type SignUpError = 'unknownAdult' | 'walkNotRunning'
+export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'notRecorded'
 export type StopRemovalError = 'childrenNeedAStop'
 export type IcsImportError = 'invalidIcs' | 'noEvents'
+/** 'unknownPeriod': not the id of a period this version ships. */
+export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
 
 export type FormResult<T> = Result<T, FieldErrors>
 
@@ -120,6 +122,15 @@ export interface CollectiveSession {
   removeException(id: ExceptionId): void
   /** Imports holiday periods (VEVENTs with DTSTART/DTEND dates) for years not shipped; returns how many. */
   importHolidays(icsText: string): Result<number, IcsImportError>
+  /** Adds a holiday period typed in by a member (label required, end on or after start), with the imported ones. */
+  addHoliday(input: HolidayInput): FormResult<HolidayId>
+  /** Removes an imported or added holiday period. */
+  removeHoliday(id: HolidayId): void
+  /**
+   * Marks a shipped period (its id from shippedHolidayPeriods, e.g. '2027-2028/A/hiver') as not
+   * applying to the school (`ignored`: its walks are no longer cancelled), or applying again.
+   */
+  setShippedHolidayIgnored(periodId: string, ignored: boolean): Result<void, HolidayOverrideError>
 
   /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>

@@ -42,6 +42,9 @@ export const createCommands = ({ doc, view, me, now }: CommandContext): SessionC
   addException: (input) => edit.addException(doc, input),
   removeException: (id) => edit.removeException(doc, id),
   importHolidays: (icsText) => importHolidaysFromIcs(doc, icsText),
+  addHoliday: (input) => edit.addHoliday(doc, input),
+  removeHoliday: (id) => edit.removeHoliday(doc, id),
+  setShippedHolidayIgnored: (periodId, ignored) => edit.setHolidayOverride(doc, periodId, ignored),
 
   signUp(walkRef, slot, adultId) {
     const before = view.get()
@@ -53,7 +56,9 @@ export const createCommands = ({ doc, view, me, now }: CommandContext): SessionC
     if (!written) return err('walkNotRunning')
     // Resolved after writing, with every entry this phone has: another phone may still win later.
     const status = signUpStatusIn(resolveWalk(view.get(), walk, now()), adultId)
-    return ok(status?.status === 'held' ? 'held' : 'waiting')
+    // Null: the entry just written is not in the view (it failed validation): never claim "waiting".
+    if (status === null) return err('notRecorded')
+    return ok(status.status === 'held' ? 'held' : 'waiting')
   },
 
   withdraw: (walk, adultId) => edit.writeWithdrawal(doc, walk, adultId, me.get().actorId),

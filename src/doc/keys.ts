@@ -20,6 +20,8 @@ export const MAP_EXCEPTIONS = 'exceptions'
 export const MAP_HOLIDAYS = 'holidays'
 /** Flat entries keyed by signUpKeyOf(walk, adultId), each a plain JSON object (see mutations-signups.ts). */
 export const MAP_SIGNUPS = 'signups'
+/** Flat entries keyed by a shipped period id ('2027-2028/A/hiver'), each a plain `{ ignored }` object, last writer wins. */
+export const MAP_HOLIDAY_OVERRIDES = 'holidayOverrides'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
@@ -57,6 +59,9 @@ export const Origin = {
   addException: new ChangeOrigin('addException'),
   removeException: new ChangeOrigin('removeException'),
   importHolidays: new ChangeOrigin('importHolidays'),
+  addHoliday: new ChangeOrigin('addHoliday'),
+  removeHoliday: new ChangeOrigin('removeHoliday'),
+  setHolidayOverride: new ChangeOrigin('setHolidayOverride'),
   signUp: new ChangeOrigin('signUp'),
   withdraw: new ChangeOrigin('withdraw'),
   demo: new ChangeOrigin('demo'),

@@ -1,12 +1,13 @@
-// Edits of the collective's calendar: exceptions (a walk or a day cancelled, with a reason) and imported holidays.
+// Edits of the collective's calendar: exceptions (a walk or a day cancelled, with a reason), imported or added holidays, overrides of shipped periods.
 import type * as Y from 'yjs'
-import { ExceptionInputSchema, type ExceptionInput } from '../domain/calendar-records.ts'
+import { isShippedPeriodId } from '../domain/calendar/school-calendar.ts'
+import { ExceptionInputSchema, HolidayInputSchema, type ExceptionInput, type HolidayInput } from '../domain/calendar-records.ts'
 import type { LocalDate } from '../domain/dates.ts'
-import { createExceptionId, createHolidayId, type ExceptionId } from '../domain/ids.ts'
-import { err, ok } from '../lib/result.ts'
-import { MAP_EXCEPTIONS, MAP_HOLIDAYS, Origin, safeMap } from './keys.ts'
+import { createExceptionId, createHolidayId, type ExceptionId, type HolidayId } from '../domain/ids.ts'
+import { err, ok, type Result } from '../lib/result.ts'
+import { MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, createRecord, deleteRecord, parseInput, type EditResult } from './mutations-util.ts'
-import { plainOf } from './read-util.ts'
+import { isPlainObject, plainOf } from './read-util.ts'
 
 export const addException = (doc: Y.Doc, input: ExceptionInput): EditResult<ExceptionId> => {
   const parsed = parseInput(ExceptionInputSchema, input)
@@ -43,4 +44,35 @@ export const importHolidayPeriods = (doc: Y.Doc, periods: readonly HolidayPeriod
     for (const period of fresh) createRecord(doc, MAP_HOLIDAYS, createHolidayId(), { start: period.start, end: period.end, label: period.label }, Origin.importHolidays)
   }, Origin.importHolidays)
   return fresh.length
+}
+
+/** A period typed in by a member (start, end, label; end not before start), stored with the imported ones. */
+export const addHoliday = (doc: Y.Doc, input: HolidayInput): EditResult<HolidayId> => {
+  const parsed = parseInput(HolidayInputSchema, input)
+  if (!parsed.ok) return parsed
+  const id = createHolidayId()
+  const { start, end, label } = parsed.value
+  return createRecord(doc, MAP_HOLIDAYS, id, { start, end, label }, Origin.addHoliday) ? ok(id) : err(DOCUMENT_DAMAGED)
+}
+
+/** Removes an imported or added period (shipped periods are ignored with setHolidayOverride instead). */
+export const removeHoliday = (doc: Y.Doc, id: HolidayId): void => deleteRecord(doc, MAP_HOLIDAYS, id, Origin.removeHoliday)
+
+export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
+
+/**
+ * Marks a shipped period as not applying to this school (`ignored: true`) or applying again. One
+ * whole plain value per key, so concurrent writes resolve last-writer-wins on every phone.
+ */
+export const setHolidayOverride = (doc: Y.Doc, periodId: string, ignored: boolean): Result<void, HolidayOverrideError> => {
+  if (!isShippedPeriodId(periodId)) return err('unknownPeriod')
+  const map = safeMap(doc, MAP_HOLIDAY_OVERRIDES)
+  if (map === null) return err('documentDamaged')
+  const stored: unknown = map.get(periodId)
+  if (isPlainObject(stored) && stored.ignored === ignored && (stored.periodId === undefined || stored.periodId === periodId)) return ok(undefined)
+  // Unknown fields of a valid stored value (a newer app's) are kept; anything else is replaced.
+  const kept = isPlainObject(stored) ? { ...stored } : {}
+  delete kept.periodId
+  doc.transact(() => map.set(periodId, { ...kept, ignored }), Origin.setHolidayOverride)
+  return ok(undefined)
 }

@@ -9,17 +9,20 @@
 import type * as Y from 'yjs'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import { nextLamportClock } from '../domain/rota/resolve.ts'
-import { signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { MAX_CLOCK, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
 
-/** Clocks of every entry in the document, valid or not: the next clock must exceed all of them. */
+/**
+ * Clocks of every entry in the document, even entries invalid for other reasons: the next clock must
+ * exceed all of them. Clocks above MAX_CLOCK are skipped: such an entry is invalid and never counted.
+ */
 export const nextClockIn = (doc: Y.Doc): number => {
   const map = safeMap(doc, MAP_SIGNUPS)
   const clocks: { clock: number }[] = []
   for (const value of map?.values() ?? []) {
     const clock = isPlainObject(value) ? value.clock : undefined
-    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0) clocks.push({ clock })
+    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0 && clock <= MAX_CLOCK) clocks.push({ clock })
   }
   return nextLamportClock(clocks)
 }

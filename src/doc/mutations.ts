@@ -8,7 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { sealPersonal } from './codec.ts'
 import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
   MAP_SIGNUPS, MAP_STOPS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import { removeFamilyWithMembers } from './mutations-people.ts'
@@ -77,6 +77,7 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
   stop: MAP_STOPS,
   exception: MAP_EXCEPTIONS,
   holiday: MAP_HOLIDAYS,
+  holidayOverride: MAP_HOLIDAY_OVERRIDES,
   signUp: MAP_SIGNUPS,
 }
 

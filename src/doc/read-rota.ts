@@ -1,13 +1,15 @@
-// Readers of the rota records: settings, lines, stops, adults, children, calendar records and sign-ups (validated, never throwing).
+// Readers of the rota records: settings, lines, stops, adults, children, calendar records, holiday overrides and sign-ups (validated, never throwing).
 import type * as Y from 'yjs'
-import { StoredExceptionSchema, StoredHolidaySchema, type CalendarException, type ImportedHoliday } from '../domain/calendar-records.ts'
+import {
+  StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema, type CalendarException, type HolidayOverride, type ImportedHoliday,
+} from '../domain/calendar-records.ts'
 import { StoredLineSchema, StoredStopSchema, compareStops, type Line, type Stop } from '../domain/line.ts'
 import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
 import { StoredSignUpSchema, signUpKeyOf, type SignUp } from '../domain/signup.ts'
 import { openPersonal } from './codec.ts'
 import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
 } from './keys.ts'
 import {
   compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck,
@@ -82,6 +84,34 @@ export const readExceptions = (doc: Y.Doc, toCheck: RecordToCheck[]): CalendarEx
 
 export const readHolidays = (doc: Y.Doc, toCheck: RecordToCheck[]): ImportedHoliday[] =>
   readRecordMap(doc, holidayReader, toCheck).sort((a, b) => compareIds(a.start, b.start) || compareIds(a.id, b.id))
+
+/**
+ * Flat `{ ignored }` entries keyed by the shipped period id. A value that is not a plain object, a
+ * malformed key, or a value naming another period is listed "to check" (deleting it restores the
+ * shipped period; setting the override again repairs it).
+ */
+export const readHolidayOverrides = (doc: Y.Doc, toCheck: RecordToCheck[]): HolidayOverride[] => {
+  const map = safeMap(doc, MAP_HOLIDAY_OVERRIDES)
+  if (map === null) {
+    toCheck.push({ kind: 'holidayOverride', key: MAP_HOLIDAY_OVERRIDES, preview: '', problems: ['notAMap'] })
+    return []
+  }
+  const overrides: HolidayOverride[] = []
+  for (const [key, value] of map.entries()) {
+    if (!isPlainObject(value)) {
+      toCheck.push({ kind: 'holidayOverride', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
+      continue
+    }
+    if ('periodId' in value && value.periodId !== key) {
+      toCheck.push({ kind: 'holidayOverride', key, preview: previewOf(value), problems: ['keyMismatch'] })
+      continue
+    }
+    const parsed = StoredHolidayOverrideSchema.safeParse({ ...value, periodId: key })
+    if (parsed.success) overrides.push(parsed.data)
+    else toCheck.push({ kind: 'holidayOverride', key, preview: previewOf(value), problems: problemsOf(parsed.error) })
+  }
+  return overrides.sort((a, b) => compareIds(a.periodId, b.periodId))
+}
 
 type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
 /**

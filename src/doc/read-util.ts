@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { safeMap } from './keys.ts'
 
-export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'signUp'
+export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
 
 export interface RecordToCheck {
   readonly kind: RecordKind

@@ -5,17 +5,20 @@
 import type * as Y from 'yjs'
 import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain/collective.ts'
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
+import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import { openPersonal } from './codec.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import {
-  readAdults, readChildren, readExceptions, readHolidays, readLines, readSettings, readSignUps, readStops,
+  readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
 
 export interface CollectiveSnapshot extends CollectiveModel {
+  /** Always read (possibly empty), unlike in hand-built models. */
+  readonly holidayOverrides: readonly HolidayOverride[]
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -35,6 +38,7 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     children: readChildren(doc, toCheck),
     exceptions: readExceptions(doc, toCheck),
     holidays: readHolidays(doc, toCheck),
+    holidayOverrides: readHolidayOverrides(doc, toCheck),
     signUps: readSignUps(doc, toCheck),
     toCheck,
     schemaVersion: readSchemaVersion(doc),

@@ -22,7 +22,18 @@ describe('convergence harness', () => {
     expect(caught, 'the harness should report the planted bug').toMatch(/created on two phones/)
   })
 
-  it('the same seed replays the same run', () => {
-    expect(simulate(BASE + 7, { replicas: 3, operations: 80 })).toEqual(simulate(BASE + 7, { replicas: 3, operations: 80 }))
+  it('the same seed replays the same run, and another seed makes another one', () => {
+    const convergedView = (seed: number): string => {
+      let json = ''
+      const failures = simulate(seed, { replicas: 3, operations: 80 }, (view) => {
+        json = JSON.stringify(view)
+      })
+      expect(failures).toEqual([])
+      return json
+    }
+    const first = convergedView(BASE + 7)
+    expect(first.length).toBeGreaterThan(100)
+    expect(convergedView(BASE + 7)).toBe(first)
+    expect(convergedView(BASE + 8)).not.toBe(first)
   })
 })

@@ -155,6 +155,9 @@ const removeStop: Op = ({ doc }, { random }) => {
   if (!result.ok) throw new Error(`removeStop refused a complete reassignment: ${result.error}`)
 }
 
+/** Shipped periods a replica may mark ignored or not (outside the simulated weeks, so walks do not change). */
+const OVERRIDDEN_PERIODS = ['2026-2027/A/hiver', '2027-2028/A/hiver', '2027-2028/A/toussaint']
+
 /** [weight, operation]: sign-ups dominate, as in real use; removals are rare. */
 export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [3, ({ doc }, { random, next }) => void (keys(doc, MAP_LINES).length < MAX_LINES && edit.addLine(doc, lineInput(random, next())))],
@@ -180,6 +183,7 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_EXCEPTIONS)); if (id) edit.removeException(doc, id as ExceptionId) }],
   [1, ({ doc }, { next }) => void edit.updateProfile(doc, { name: `Pédibus ${next()}`, school: 'École', town: 'Ville' })],
   [1, ({ doc }, { random }) => void edit.updateSettings(doc, { childrenPerAdult: 2 + Math.floor(random() * 8), minAdults: 2 + Math.floor(random() * 2) })],
+  [0.5, ({ doc }, { random }) => void edit.setHolidayOverride(doc, pick(random, OVERRIDDEN_PERIODS) ?? '2026-2027/A/hiver', random() < 0.5)],
   [22, signUp],
   [5, withdraw],
 ]

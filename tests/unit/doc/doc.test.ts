@@ -43,7 +43,7 @@ describe('initialisation and readers', () => {
     const view = readCollective(new Y.Doc())
     expect(view).toEqual({
       profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults: [], children: [],
-      exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: null,
+      exceptions: [], holidays: [], holidayOverrides: [], signUps: [], toCheck: [], schemaVersion: null,
     })
   })
 

@@ -32,6 +32,16 @@ describe('sign-up entries', () => {
     expect(origins).toEqual([Origin.signUp, Origin.withdraw])
   })
 
+  it('an entry with a huge clock is listed to check and does not block later sign-ups', () => {
+    const { doc, lineId, adultId, familyId } = newFixture()
+    const walk = walkOn(lineId)
+    doc.getMap<unknown>(MAP_SIGNUPS).set('forged', { clock: Number.MAX_SAFE_INTEGER })
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+    const read = readCollective(doc)
+    expect(read.signUps).toEqual([expect.objectContaining({ slot: 'lead', status: 'active', adultId })])
+    expect(read.toCheck.map((record) => record.key)).toContain('forged')
+  })
+
   it('a rewrite keeps fields written by a newer app', () => {
     const { doc, lineId, adultId, familyId } = newFixture()
     const walk = walkOn(lineId)
