@@ -10,6 +10,9 @@ const POLL = { timeout: 15_000, interval: 100 }
 const WEEK = '2027-03-08'
 const THURSDAY = '2027-03-11'
 const FRIDAY = '2027-03-12'
+// Both phones live on Tuesday 2 March 2027, 09:00 in Paris: the week of 8 March is ahead (not urgent, not past),
+// whatever the real date the test runs on.
+const NOW = new Date('2027-03-02T09:00:00+01:00')
 
 const STOPS: ReadonlyArray<[string, string]> = [
   ['Place du Marché', '08:05'],
@@ -35,6 +38,7 @@ describe('the rota on two phones', () => {
     harness = await startHarness()
     a = await harness.newPhone()
     b = await harness.newPhone()
+    for (const phone of [a, b]) await phone.context.clock.setFixedTime(NOW)
   })
   afterAll(async () => {
     await harness?.teardown()
@@ -152,7 +156,7 @@ describe('the rota on two phones', () => {
 
     const [winner, loser] = holder === 'Léa' ? [a, b] : [b, a]
     const loserName = holder === 'Léa' ? 'Paul' : 'Léa'
-    const message = `Votre inscription au trajet du vendredi 12 mars (aller) n’a pas été retenue : ${holder} s’était inscrit avant. Vous êtes en liste d’attente.`
+    const message = `Votre inscription au trajet du vendredi 12 mars (aller) n’a pas été retenue : la place était déjà prise par ${holder}. Vous êtes en liste d’attente.`
     await expect.poll(() => loser.page.getByTestId('waiting-notice').allTextContents(), POLL).toEqual([`⚠ ${message}`])
     expect(await winner.page.getByTestId('waiting-notice').count()).toBe(0)
     expect(await waitingNames(walkCard(loser.page, FRIDAY, 'aller'))).toEqual([loserName])

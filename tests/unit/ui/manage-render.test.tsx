@@ -2,13 +2,15 @@
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession, CollectiveView } from '../../../src/app/api.ts'
-import { LineIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
+import { AdultIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema, type FamilyId } from '../../../src/domain/ids.ts'
 import type { Line, Stop } from '../../../src/domain/line.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import { createStore } from '../../../src/lib/store.ts'
 import { ChildForm } from '../../../src/ui/components/manage/ChildForm.tsx'
+import { FamilyEditor } from '../../../src/ui/components/manage/FamilyEditor.tsx'
 import { emptyChild } from '../../../src/ui/components/manage/forms.ts'
 import { SettingsForm } from '../../../src/ui/components/manage/SettingsForm.tsx'
+import { ShippedHolidays } from '../../../src/ui/components/manage/ShippedHolidays.tsx'
 import { StopsSection } from '../../../src/ui/components/manage/StopsSection.tsx'
 import { ToCheckSection } from '../../../src/ui/components/ToCheckSection.tsx'
 
@@ -100,5 +102,53 @@ describe('management pieces', () => {
     expect(html).not.toContain('>Supprimer<')
     expect(html).not.toContain('>Réparer<')
     expect(html).toContain('ne peut pas être réparée depuis ce téléphone')
+  })
+
+  it('lists the zone’s shipped holidays of both years with their status in words and a labelled "does not apply" toggle', () => {
+    const zoneB = { ...view, settings: { ...DEFAULT_SETTINGS, holidayZone: 'B' }, holidayOverrides: [{ periodId: '2027-2028/B/hiver', ignored: true }] } as CollectiveView
+    const html = renderToString(<ShippedHolidays session={session} view={zoneB} />)
+    expect(html).toContain('Vacances scolaires (zone B)')
+    expect(html).toContain('Année scolaire 2026-2027')
+    expect(html).toContain('Année scolaire 2027-2028')
+    expect(html).toContain('une seule copie trouvée')
+    expect(html).toContain('Dates : à confirmer')
+    expect(html).not.toContain('2027-2028-A-')
+    expect(html).toMatch(/<input id="shipped-2027-2028-B-hiver" type="checkbox" checked[^>]*aria-describedby="shipped-2027-2028-B-hiver-name"/)
+    expect(html).toMatch(/<input id="shipped-2027-2028-B-toussaint" type="checkbox" aria-describedby/)
+    expect(html.match(/<span>Ne s’applique pas à notre école<\/span>/g)).toHaveLength(12)
+    expect(html).toContain('Ne s’applique pas : les trajets de ces jours-là ont lieu.')
+  })
+})
+
+describe('a family edits its own details', () => {
+  const familyId = FamilyIdSchema.parse('22222222-2222-4222-8222-222222222222')
+  const family = { id: familyId, displayName: 'Famille Nguyen' }
+  const adult = { id: AdultIdSchema.parse('33333333-3333-4333-8333-333333333333'), familyId, firstName: 'Minh', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }
+  const familyView = { ...view, families: [family], adults: [adult] } as unknown as CollectiveView
+  const sessionAs = (me: FamilyId | null) =>
+    ({ id: 'room', view: createStore(familyView), me: createStore({ actorId: 'a', familyId: me, adultId: null }) }) as unknown as CollectiveSession
+
+  it('shows another family read-only, with tap-to-call, until a member edits at its request', () => {
+    const html = renderToString(<FamilyEditor session={sessionAs(null)} view={familyView} family={family as never} />)
+    expect(html).toContain('data-testid="family-read-only"')
+    expect(html).toContain('Modifier à sa demande')
+    expect(html).toContain('href="tel:0612345678"')
+    expect(html).not.toContain('>Modifier<')
+    expect(html).not.toContain('>Retirer<')
+    expect(html).not.toContain('Ajouter l’adulte')
+  })
+
+  it('lets whoever created an empty family fill it in', () => {
+    const empty = { ...familyView, adults: [] } as unknown as CollectiveView
+    const html = renderToString(<FamilyEditor session={sessionAs(null)} view={empty} family={family as never} />)
+    expect(html).not.toContain('data-testid="family-read-only"')
+    expect(html).toContain('Ajouter l’adulte')
+  })
+
+  it('lets my own family edit its details', () => {
+    const html = renderToString(<FamilyEditor session={sessionAs(familyId)} view={familyView} family={family as never} />)
+    expect(html).not.toContain('data-testid="family-read-only"')
+    expect(html).toContain('>Modifier<')
+    expect(html).toContain('>Renommer<')
   })
 })

@@ -20,9 +20,11 @@ const lea = AdultIdSchema.parse(uuid(20))
 const paul = AdultIdSchema.parse(uuid(21))
 const actorA = ActorIdSchema.parse(uuid(30))
 const actorB = ActorIdSchema.parse(uuid(31))
+const zoe = AdultIdSchema.parse(uuid(22))
 const adults: Adult[] = [
   { id: lea, familyId: famA, firstName: 'Léa', phone: '0600000000', charterAcceptedOn: null, insured: true },
   { id: paul, familyId: famB, firstName: 'Paul', phone: '0600000001', charterAcceptedOn: null, insured: true },
+  { id: zoe, familyId: famB, firstName: 'Zoé', phone: '0600000002', charterAcceptedOn: null, insured: true },
 ]
 const view: CollectiveView = {
   profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
@@ -61,6 +63,14 @@ describe('walk card', () => {
     expect(text(html)).toMatch(/Léa \(conducteur\)/)
   })
 
+  it('offers "Retirer Paul", not "Me retirer", to another adult of Paul’s family', () => {
+    const asZoe = sessionAs({ actorId: actorA, familyId: famB, adultId: zoe })
+    const html = renderToString(<WalkCard session={asZoe} walk={walk({ lead: signUp(paul, famB, actorB, 'lead', 1) })} adults={byId} />)
+    expect(text(html)).toContain('Retirer Paul')
+    expect(html).toContain('aria-label="Retirer Paul, conducteur, jeudi 4 mars (aller)"')
+    expect(html).not.toContain('Me retirer')
+  })
+
   it('shows a cancelled walk with its reason and no place to take', () => {
     const html = renderToString(
       <WalkCard session={asPaul} walk={walk({ state: 'cancelled', cancellation: { kind: 'exception', reason: 'strike', note: '' } })} adults={byId} />,
@@ -77,8 +87,16 @@ describe('walk card', () => {
   })
 
   it('renders waiting notices in a polite live region', () => {
-    const html = renderToString(<WaitingNoticeList notices={[{ date: localDate('2027-03-04'), direction: 'aller', holders: ['Léa'] }]} />)
+    const html = renderToString(<WaitingNoticeList notices={[{ date: localDate('2027-03-04'), direction: 'aller', reason: 'taken', holders: ['Léa'] }]} />)
     expect(html).toMatch(/aria-live="polite"/)
-    expect(text(html)).toContain('Votre inscription au trajet du jeudi 4 mars (aller) n’a pas été retenue : Léa s’était inscrit avant.')
+    expect(text(html)).toContain('Votre inscription au trajet du jeudi 4 mars (aller) n’a pas été retenue : la place était déjà prise par Léa.')
+  })
+
+  it('renders a walk that no longer runs with a named "Retirer" button', () => {
+    const gone = [{ walk: ref, adultId: paul, adultName: 'Paul', lineName: 'Ligne des Pins' }]
+    const html = renderToString(<WaitingNoticeList notices={[]} gone={gone} onWithdraw={() => undefined} />)
+    expect(text(html)).toContain('Le trajet du jeudi 4 mars (aller, ligne « Ligne des Pins ») n’a plus lieu : votre inscription n’est plus active.')
+    expect(html).toContain('aria-label="Retirer l’inscription de Paul, jeudi 4 mars (aller)"')
+    expect(html).toMatch(/aria-live="polite"/)
   })
 })

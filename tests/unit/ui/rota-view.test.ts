@@ -1,13 +1,13 @@
-// Rota selections for the screens: whose sign-up is mine, and the waiting notices (never dropped silently), alone and over the real rules.
+// Rota selections for the screens: whose sign-up is mine, the waiting notices and the notices of walks that no longer run (never dropped silently).
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
 import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
 import { walkKeyOf, type SignUp, type Slot } from '../../../src/domain/signup.ts'
-import { walksWithSignUpsOf } from '../../../src/ui/components/rota/rota-source.ts'
+import { goneNotices, walksWithSignUpsOf } from '../../../src/ui/components/rota/rota-source.ts'
 import { adultsById, isMine, waitingNotices } from '../../../src/ui/components/rota/rota-view.ts'
-import { actorId as fixtureActor, createModel, createSignUp, familyId as fixtureFamily } from '../domain/rota-fixtures.ts'
+import { actorId as fixtureActor, adultId as fixtureAdult, createChild, createHoliday, createLine, createModel, createSignUp, familyId as fixtureFamily, lineId as fixtureLine } from '../domain/rota-fixtures.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const line = LineIdSchema.parse(uuid(1))
@@ -51,7 +51,7 @@ describe('rota selections', () => {
     const lost = signUp(paul, famB, actorB, 'lead', 3)
     const walks = [walk('2027-03-04', { lead: held, waiting: [lost] })]
     expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toEqual([
-      { date: '2027-03-04', direction: 'aller', holders: ['Léa'] },
+      { date: '2027-03-04', direction: 'aller', reason: 'taken', holders: ['Léa'] },
     ])
     expect(waitingNotices(walks, { actorId: actorA, familyId: famA }, adultsById({ adults }), today)).toEqual([])
   })
@@ -63,7 +63,7 @@ describe('rota selections', () => {
       walk('2027-03-05', { cancellation: { kind: 'exception', reason: 'strike', note: '' }, waiting: [lost] }),
       walk('2027-03-08', { waiting: [lost] }),
     ]
-    expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toEqual([{ date: '2027-03-08', direction: 'aller', holders: [] }])
+    expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toEqual([{ date: '2027-03-08', direction: 'aller', reason: 'taken', holders: [] }])
   })
 })
 
@@ -78,7 +78,7 @@ describe('notices over the real rota rules', () => {
       const model = createModel({ signUps })
       const loser = { actorId: fixtureActor(2), familyId: fixtureFamily(2) }
       const notices = waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, loser), today, at), loser, adultsById(model), today)
-      expect(notices).toEqual([{ date: '2027-06-03', direction: 'aller', holders: ['Adulte1'] }])
+      expect(notices).toEqual([{ date: '2027-06-03', direction: 'aller', reason: 'taken', holders: ['Adulte1'] }])
       const winner = { actorId: fixtureActor(1), familyId: fixtureFamily(1) }
       expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, winner), today, at), winner, adultsById(model), today)).toEqual([])
     }
@@ -90,5 +90,67 @@ describe('notices over the real rota rules', () => {
     })
     const me = { actorId: fixtureActor(2), familyId: fixtureFamily(2) }
     expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toEqual([])
+  })
+})
+
+describe('an extra adult waiting because the walk needs fewer adults now', () => {
+  const today = localDate('2027-03-01')
+  const at = Date.UTC(2027, 2, 1, 8)
+  const date = { date: '2027-06-03' }
+  // Nine children on the walk: 2 adults minimum, ceil(9 / 8) = 2, so no extra place.
+  const children = Array.from({ length: 9 }, (_, i) => createChild(i + 1, 9))
+
+  it('is told the place is not needed for now, not that someone signed up before', () => {
+    const model = createModel({
+      children,
+      signUps: [createSignUp(1, 'lead', 1, 1, date), createSignUp(2, 'tail', 2, 2, date), createSignUp(3, 'extra', 3, 3, date)],
+    })
+    const me = { actorId: fixtureActor(3), familyId: fixtureFamily(3) }
+    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toEqual([
+      { date: '2027-06-03', direction: 'aller', reason: 'fewerNeeded', holders: [] },
+    ])
+  })
+
+  it('a lead or tail who lost a race is still told who held the place', () => {
+    const model = createModel({ children, signUps: [createSignUp(1, 'tail', 4, 1, date), createSignUp(2, 'tail', 4, 2, date)] })
+    const me = { actorId: fixtureActor(2), familyId: fixtureFamily(2) }
+    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toEqual([
+      { date: '2027-06-03', direction: 'aller', reason: 'taken', holders: ['Adulte1'] },
+    ])
+  })
+})
+
+describe('my sign-ups on walks that no longer run', () => {
+  const today = localDate('2027-03-01')
+  const me = { actorId: fixtureActor(9), familyId: fixtureFamily(2) }
+  const mine = (s: SignUp) => isMine(s, me)
+  // 2027-06-03 is a Thursday, 2027-06-04 a Friday.
+  const thursday = createSignUp(2, 'lead', 1, 2, { date: '2027-06-03' })
+  const fridayRetour = createSignUp(2, 'tail', 2, 2, { date: '2027-06-04', direction: 'retour' })
+  const others = createSignUp(1, 'lead', 3, 1, { date: '2027-06-03' })
+  const past = createSignUp(2, 'lead', 4, 2, { date: '2027-02-25' })
+  const withdrawn = createSignUp(2, 'extra', 5, 2, { date: '2027-06-03', direction: 'retour' }, 'withdrawn')
+  const signUps = [thursday, fridayRetour, others, past, withdrawn]
+
+  it('lists nothing while every walk still runs', () => {
+    expect(goneNotices(createModel({ signUps }), mine, today)).toEqual([])
+  })
+
+  it('lists my family’s active sign-ups once the line’s days or directions no longer include their walk', () => {
+    const model = createModel({ signUps, lines: [createLine(1, { name: 'Ligne des Pins', days: [1, 2, 5], directions: ['aller'] })] })
+    expect(goneNotices(model, mine, today)).toEqual([
+      { walk: { lineId: fixtureLine(1), date: '2027-06-03', direction: 'aller' }, adultId: fixtureAdult(2), adultName: 'Adulte2', lineName: 'Ligne des Pins' },
+      { walk: { lineId: fixtureLine(1), date: '2027-06-04', direction: 'retour' }, adultId: fixtureAdult(2), adultName: 'Adulte2', lineName: 'Ligne des Pins' },
+    ])
+  })
+
+  it('lists them when the line is deleted, without a line name', () => {
+    const notices = goneNotices(createModel({ signUps, lines: [] }), mine, today)
+    expect(notices.map((n) => [n.walk.date, n.lineName])).toEqual([['2027-06-03', null], ['2027-06-04', null]])
+  })
+
+  it('does not list a walk that is only cancelled (it still exists, with its reason)', () => {
+    const model = createModel({ signUps, holidays: [createHoliday(1, '2027-06-01', '2027-06-10', 'Fermeture')] })
+    expect(goneNotices(model, mine, today)).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 // The adult form: first name, phone, charter accepted on a date (empty: not yet), insured yes/no, and optionally "C'est moi".
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
+import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
 import type { AdultInput } from '../../../domain/people.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -23,11 +24,8 @@ interface AdultFormProps {
   readonly autoFocus?: boolean
 }
 
-/** Today as 'YYYY-MM-DD' on the phone's calendar. */
-const today = (): string => {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
+/** Today as 'YYYY-MM-DD' in Paris (the collective's calendar), whatever the phone's zone. */
+const today = (): string => instantToParisDate(Date.now())
 
 export function AdultForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, offerMe, clearOnSuccess, autoFocus }: AdultFormProps) {
   const { t } = useI18n()

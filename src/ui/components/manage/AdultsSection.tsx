@@ -16,9 +16,11 @@ interface AdultsSectionProps {
   readonly session: CollectiveSession
   readonly view: CollectiveView
   readonly familyId: FamilyId
+  /** Another family's adults: shown (with tap-to-call), not edited. */
+  readonly readOnly?: boolean
 }
 
-export function AdultsSection({ session, view, familyId }: AdultsSectionProps) {
+export function AdultsSection({ session, view, familyId, readOnly = false }: AdultsSectionProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)
@@ -54,7 +56,7 @@ export function AdultsSection({ session, view, familyId }: AdultsSectionProps) {
               ) : (
                 <>
                   <AdultSummary adult={adult} isMe={me.adultId === adult.id} />
-                  <div class="actions actions--compact">
+                  {!readOnly && <div class="actions actions--compact">
                     <button type="button" id={`adult-${adult.id}-edit`} class="button button--quiet" aria-label={`${t('manage.edit')} : ${adult.firstName}`} onClick={() => setEditing(adult.id)}>{t('manage.edit')}</button>
                     {mine && me.adultId !== adult.id && (
                       <button type="button" class="button button--quiet" aria-label={`${t('manage.adult.setMe')} : ${adult.firstName}`} onClick={() => void session.setMe(familyId, adult.id).then(() => announce(t('manage.adult.meSet', { name: adult.firstName })))}>
@@ -72,13 +74,14 @@ export function AdultsSection({ session, view, familyId }: AdultsSectionProps) {
                         announce(t('manage.removed', { name: adult.firstName }))
                       }}
                     />
-                  </div>
+                  </div>}
                 </>
               )}
             </li>
           ))}
         </ul>
       )}
+      {!readOnly && <>
       <h3>{t('manage.adults.addTitle')}</h3>
       <AdultForm
         key={`${idPrefix}-${mine && me.adultId === null ? 'me' : 'other'}`}
@@ -95,6 +98,7 @@ export function AdultsSection({ session, view, familyId }: AdultsSectionProps) {
           return result
         }}
       />
+      </>}
     </section>
   )
 }

@@ -15,9 +15,11 @@ interface ChildrenSectionProps {
   readonly session: CollectiveSession
   readonly view: CollectiveView
   readonly familyId: FamilyId
+  /** Another family's children: shown (stops, support instructions), not edited. */
+  readonly readOnly?: boolean
 }
 
-export function ChildrenSection({ session, view, familyId }: ChildrenSectionProps) {
+export function ChildrenSection({ session, view, familyId, readOnly = false }: ChildrenSectionProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [editing, setEditing] = useState<ChildId | null>(null)
@@ -53,7 +55,7 @@ export function ChildrenSection({ session, view, familyId }: ChildrenSectionProp
               ) : (
                 <>
                   <ChildSummary child={child} view={view} />
-                  <div class="actions actions--compact">
+                  {!readOnly && <div class="actions actions--compact">
                     <button type="button" id={`child-${child.id}-edit`} class="button button--quiet" aria-label={`${t('manage.edit')} : ${childLabel(child)}`} onClick={() => setEditing(child.id)}>{t('manage.edit')}</button>
                     <ConfirmAction
                       label={t('manage.remove')}
@@ -65,13 +67,14 @@ export function ChildrenSection({ session, view, familyId }: ChildrenSectionProp
                         announce(t('manage.removed', { name: childLabel(child) }))
                       }}
                     />
-                  </div>
+                  </div>}
                 </>
               )}
             </li>
           ))}
         </ul>
       )}
+      {!readOnly && <>
       <h3>{t('manage.children.addTitle')}</h3>
       <ChildForm
         idPrefix={`child-add-${familyId}`}
@@ -86,6 +89,7 @@ export function ChildrenSection({ session, view, familyId }: ChildrenSectionProp
           return result
         }}
       />
+      </>}
     </section>
   )
 }

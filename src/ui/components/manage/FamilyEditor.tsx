@@ -1,4 +1,7 @@
 // One family's page body: its name (rename), whether it is mine on this phone, its adults and its children.
+//
+// A family edits its own details; another family's are shown read-only until a member says they are
+// filling them in at that family's request (families without a smartphone rely on it).
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
 import type { Family } from '../../../domain/family.ts'
@@ -14,7 +17,10 @@ export function FamilyEditor({ session, view, family }: { session: CollectiveSes
   const announce = useAnnounce()
   const me = useStore(session.me)
   const [renaming, setRenaming] = useState(false)
+  // A family with nobody in it yet has nothing to protect: whoever just created it fills it in.
+  const [helping, setHelping] = useState(() => !view.adults.some((a) => a.familyId === family.id) && !view.children.some((c) => c.familyId === family.id))
   const mine = me.familyId === family.id
+  const editable = mine || helping
   return (
     <>
       <section class="card" aria-labelledby={`family-${family.id}-title`}>
@@ -39,8 +45,17 @@ export function FamilyEditor({ session, view, family }: { session: CollectiveSes
         ) : (
           <>
             <p data-testid="family-mine">{mine ? t('manage.family.isMine') : t('manage.family.notMine')}</p>
+            {!editable && <p data-testid="family-read-only">{t('manage.family.readOnly')}</p>}
             <div class="actions">
-              <button type="button" class="button" onClick={() => setRenaming(true)}>{t('families.rename')}</button>
+              {editable && <button type="button" class="button" onClick={() => setRenaming(true)}>{t('families.rename')}</button>}
+              {!editable && (
+                <button type="button" class="button" onClick={() => {
+                  setHelping(true)
+                  announce(t('manage.family.helpingOn', { name: family.displayName }))
+                }}>
+                  {t('manage.family.help')}
+                </button>
+              )}
               {!mine && (
                 <button type="button" class="button" onClick={() => void session.setMe(family.id, null).then(() => announce(t('manage.family.mineSet')))}>
                   {t('manage.family.setMine')}
@@ -50,8 +65,8 @@ export function FamilyEditor({ session, view, family }: { session: CollectiveSes
           </>
         )}
       </section>
-      <AdultsSection session={session} view={view} familyId={family.id} />
-      <ChildrenSection session={session} view={view} familyId={family.id} />
+      <AdultsSection session={session} view={view} familyId={family.id} readOnly={!editable} />
+      <ChildrenSection session={session} view={view} familyId={family.id} readOnly={!editable} />
     </>
   )
 }

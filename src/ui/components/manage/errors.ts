@@ -12,6 +12,7 @@ const MANAGE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   tooSmall: 'manage.error.tooSmall',
   tooLarge: 'manage.error.tooLarge',
   minAdultsFloor: 'manage.error.minAdultsFloor',
+  endBeforeStart: 'manage.error.endBeforeStart',
 }
 
 /** The message key for a domain validation key; unknown keys get the generic message. */

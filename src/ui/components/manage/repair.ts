@@ -19,6 +19,7 @@ const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
   stop: 'manage.kind.stop',
   exception: 'manage.kind.exception',
   holiday: 'manage.kind.holiday',
+  holidayOverride: 'manage.kind.holidayOverride',
   signUp: 'manage.kind.signUp',
 }
 

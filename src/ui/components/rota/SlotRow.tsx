@@ -9,6 +9,8 @@ interface SlotRowProps {
   readonly holder: SignUp | null
   readonly holderAdult: Adult | undefined
   readonly mine: boolean
+  /** The holder is the adult using this phone: "Me retirer"; another adult of my family: "Retirer Paul". */
+  readonly self: boolean
   /** "jeudi 4 mars" and "aller", for unambiguous button names in a long list. */
   readonly dayText: string
   readonly directionText: string
@@ -17,7 +19,7 @@ interface SlotRowProps {
   readonly onWithdraw: () => void
 }
 
-export function SlotRow({ slot, holder, holderAdult, mine, dayText, directionText, onTake, onWithdraw }: SlotRowProps) {
+export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw }: SlotRowProps) {
   const { t } = useI18n()
   const role = t(slot === 'lead' ? 'rota.slot.lead' : slot === 'tail' ? 'rota.slot.tail' : 'rota.slot.extra')
   const name = holderAdult?.firstName ?? '?'
@@ -52,8 +54,8 @@ export function SlotRow({ slot, holder, holderAdult, mine, dayText, directionTex
       </span>
       {mine && (
         <ConfirmAction
-          label={t('rota.slot.withdraw')}
-          accessibleLabel={t('rota.slot.withdrawLabel', { name, slot: role.toLowerCase(), day: dayText, direction: directionText })}
+          label={self ? t('rota.slot.withdraw') : t('rota.slot.withdrawOther', { name })}
+          accessibleLabel={t(self ? 'rota.slot.withdrawLabel' : 'rota.slot.withdrawOtherLabel', { name, slot: role.toLowerCase(), day: dayText, direction: directionText })}
           question={t('rota.slot.withdrawConfirm', { name, day: dayText, direction: directionText })}
           confirmLabel={t('rota.slot.withdrawYes')}
           onConfirm={onWithdraw}

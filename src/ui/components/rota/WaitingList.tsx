@@ -11,13 +11,15 @@ interface WaitingListProps {
   readonly walk: WalkRota
   readonly adults: ReadonlyMap<AdultId, Adult>
   readonly me: Me
+  /** The adult using this phone, if known: their own entry says "Me retirer", another's "Retirer Paul". */
+  readonly selfId: AdultId | null
   readonly dayText: string
   readonly directionText: string
   readonly onWithdraw: (adultId: AdultId) => void
   readonly canWithdraw: boolean
 }
 
-export function WaitingList({ walk, adults, me, dayText, directionText, onWithdraw, canWithdraw }: WaitingListProps) {
+export function WaitingList({ walk, adults, me, selfId, dayText, directionText, onWithdraw, canWithdraw }: WaitingListProps) {
   const { t } = useI18n()
   if (walk.waiting.length === 0) return null
   return (
@@ -37,8 +39,8 @@ export function WaitingList({ walk, adults, me, dayText, directionText, onWithdr
               {mine && <> {t('rota.slot.you')}</>} <span class="muted">({slot.toLowerCase()})</span>
               {mine && canWithdraw && (
                 <ConfirmAction
-                  label={t('rota.slot.withdraw')}
-                  accessibleLabel={t('rota.slot.withdrawLabel', { name, slot: slot.toLowerCase(), day: dayText, direction: directionText })}
+                  label={signUp.adultId === selfId ? t('rota.slot.withdraw') : t('rota.slot.withdrawOther', { name })}
+                  accessibleLabel={t(signUp.adultId === selfId ? 'rota.slot.withdrawLabel' : 'rota.slot.withdrawOtherLabel', { name, slot: slot.toLowerCase(), day: dayText, direction: directionText })}
                   question={t('rota.slot.withdrawConfirm', { name, day: dayText, direction: directionText })}
                   confirmLabel={t('rota.slot.withdrawYes')}
                   onConfirm={() => onWithdraw(signUp.adultId)}

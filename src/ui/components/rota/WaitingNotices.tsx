@@ -1,38 +1,70 @@
-// My sign-ups not kept (another adult signed up first): a clear message per walk, on the week screen and the collective home.
+// My sign-ups not kept (place taken first, or no longer needed) and my sign-ups on walks that no longer run (with "Retirer"): on "Cette semaine", "Mes trajets" and the collective home.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { todayIn, waitingNoticeText, type WaitingNotice } from './rota-format.ts'
-import { walksWithSignUpsOf } from './rota-source.ts'
+import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, type GoneNotice, type WaitingNotice } from './rota-format.ts'
+import { goneNotices, walksWithSignUpsOf } from './rota-source.ts'
 import { adultsById, isMine, waitingNotices } from './rota-view.ts'
 import { useNow } from './useRotaNow.ts'
 import './rota.css'
 
+interface WaitingNoticeListProps {
+  readonly notices: readonly WaitingNotice[]
+  readonly gone?: readonly GoneNotice[]
+  readonly onWithdraw?: (notice: GoneNotice) => void
+}
+
 /** The notices themselves, in a polite live region so a notice arriving with a sync is read out. */
-export function WaitingNoticeList({ notices }: { notices: readonly WaitingNotice[] }) {
+export function WaitingNoticeList({ notices, gone = [], onWithdraw }: WaitingNoticeListProps) {
   const { t, language } = useI18n()
   return (
     <div class="notices" aria-live="polite" data-testid="waiting-notices">
-      {notices.length > 0 && <h2 class="visually-hidden">{t('rota.notice.title')}</h2>}
+      {notices.length + gone.length > 0 && <h2 class="visually-hidden">{t('rota.notice.title')}</h2>}
       {notices.map((notice) => (
-        <p key={`${notice.date}|${notice.direction}|${notice.holders.join(',')}`} class="notice-waiting" data-testid="waiting-notice">
+        <p key={`${notice.date}|${notice.direction}|${notice.reason}|${notice.holders.join(',')}`} class="notice-waiting" data-testid="waiting-notice">
           <span aria-hidden="true">⚠ </span>
           {waitingNoticeText(t, language, notice)}
         </p>
+      ))}
+      {gone.map((notice) => (
+        <div key={`${notice.walk.lineId}|${notice.walk.date}|${notice.walk.direction}|${notice.adultId}`} class="notice-waiting" data-testid="gone-notice">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {goneNoticeText(t, language, notice)}
+          </p>
+          {onWithdraw && (
+            <button
+              type="button"
+              class="button"
+              aria-label={t('rota.notice.goneWithdrawLabel', { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) })}
+              onClick={() => onWithdraw(notice)}
+            >
+              {t('rota.notice.goneWithdraw')}
+            </button>
+          )}
+        </div>
       ))}
     </div>
   )
 }
 
 export function WaitingNotices({ session }: { session: CollectiveSession }) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
   const view = useStore(session.view)
   const me = useStore(session.me)
   const now = useNow()
-  const today = todayIn(now, view.settings.timeZone)
+  const today = todayIn(now)
   const notices = useMemo(
     () => waitingNotices(walksWithSignUpsOf(view, (signUp) => isMine(signUp, me), today, now), me, adultsById(view), today),
     [view, me, today, now],
   )
-  return <WaitingNoticeList notices={notices} />
+  const gone = useMemo(() => goneNotices(view, (signUp) => isMine(signUp, me), today), [view, me, today])
+  const withdraw = (notice: GoneNotice) => {
+    session.withdraw(notice.walk, notice.adultId)
+    announce(t('rota.notice.goneWithdrawn', { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }))
+  }
+  return <WaitingNoticeList notices={notices} gone={gone} onWithdraw={withdraw} />
 }

@@ -20,7 +20,7 @@ interface WalkCardProps {
   readonly session: CollectiveSession
   readonly walk: WalkRota
   readonly adults: ReadonlyMap<AdultId, Adult>
-  /** A walk before today: shown, but nobody signs up or withdraws any more. */
+  /** A walk that has started (earlier today or before): shown, but nobody signs up or withdraws any more. */
   readonly past?: boolean
 }
 
@@ -47,7 +47,7 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
     card.current?.focus()
     const result = session.signUp(refOf(walk), slot, adultId)
     const name = adultName(adults, adultId)
-    if (!result.ok) announce(t(result.error === 'unknownAdult' ? 'rota.signUp.unknownAdult' : 'rota.signUp.walkNotRunning'))
+    if (!result.ok) announce(t(SIGN_UP_ERROR_KEYS[result.error]))
     else if (result.value === 'held') announce(t('rota.signUp.held', { name, slot: slotText(t, slot).toLowerCase(), day, direction }))
     else announce(t('rota.signUp.waiting', { name, day, direction }))
   }
@@ -106,6 +106,7 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
                   holder={holder}
                   holderAdult={holder ? adults.get(holder.adultId) : undefined}
                   mine={!past && holder !== null && isMine(holder, me)}
+                  self={holder !== null && holder.adultId === me.adultId}
                   dayText={day}
                   directionText={direction}
                   onTake={canTake ? () => take(slot) : null}
@@ -126,7 +127,7 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
               />
             )
           )}
-          <WaitingList walk={walk} adults={adults} me={me} canWithdraw={!past} dayText={day} directionText={direction} onWithdraw={withdraw} />
+          <WaitingList walk={walk} adults={adults} me={me} selfId={me.adultId} canWithdraw={!past} dayText={day} directionText={direction} onWithdraw={withdraw} />
         </>
       )}
     </article>
@@ -159,3 +160,9 @@ function AdultChoice({ question, adults, onChoose, onCancel }: AdultChoiceProps)
     </div>
   )
 }
+
+const SIGN_UP_ERROR_KEYS = {
+  unknownAdult: 'rota.signUp.unknownAdult',
+  walkNotRunning: 'rota.signUp.walkNotRunning',
+  notRecorded: 'rota.signUp.notRecorded',
+} as const

@@ -1,8 +1,10 @@
-// Pure text helpers of the rota screens: French/English dates, directions, slots, walk states, cancellations, the waiting notice.
+// Pure text helpers of the rota screens: French/English dates, today in Paris, directions, slots, walk states, cancellations, the notices.
+import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
+import type { AdultId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
-import type { Slot } from '../../../domain/signup.ts'
+import type { Slot, WalkRef } from '../../../domain/signup.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 
@@ -28,9 +30,8 @@ export const formatShortDay = (date: LocalDate, language: Language): string => {
   return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
 }
 
-/** Today's civil date in the collective's time zone, whatever the phone's zone. */
-export const todayIn = (epochMs: number, timeZone = 'Europe/Paris'): LocalDate =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs) as LocalDate
+/** Today's civil date in the collective's time zone (Europe/Paris), whatever the phone's zone, read from the date parts. */
+export const todayIn = (epochMs: number): LocalDate => instantToParisDate(epochMs)
 
 /** A 'YYYY-MM-DD' from an address segment, or null when it is not a real date. */
 export const parseDateParam = (text: string | undefined): LocalDate | null => {
@@ -66,7 +67,7 @@ const REASON_KEYS = {
   other: 'rota.reason.other',
 } as const satisfies Record<string, MessageKey>
 
-/** "Annulé : grève", "Annulé : vacances (Vacances d'hiver)", "Annulé : sortie scolaire (musée)". */
+/** "Annulé : grève", "Annulé : vacances (Vacances d'hiver) (dates à confirmer)", "Annulé : sortie scolaire (musée)". */
 export const cancellationText = (t: Translate, cancellation: WalkCancellation): string => {
   let reason: string
   if (cancellation.kind === 'exception') {
@@ -75,25 +76,51 @@ export const cancellationText = (t: Translate, cancellation: WalkCancellation): 
     reason = note ? `${base} (${note})` : base
   } else if (cancellation.kind === 'holiday') {
     reason = t('rota.reason.holiday', { label: cancellation.label })
+    if (cancellation.provisional === true) reason = `${reason} ${t('rota.reason.toConfirm')}`
   } else {
     reason = t('rota.reason.publicHoliday', { label: cancellation.label })
   }
   return t('rota.cancelled', { reason })
 }
 
+/** 'taken': the place was held first by another sign-up; 'fewerNeeded': an extra place that the walk no longer needs. */
+export type WaitingReason = 'taken' | 'fewerNeeded'
+
 export interface WaitingNotice {
   readonly date: LocalDate
   readonly direction: Direction
-  /** First names of who holds the slot asked for, earliest first; empty if unknown. */
+  readonly reason: WaitingReason
+  /** First names of who holds the slot asked for, earliest first; empty if unknown (and for 'fewerNeeded'). */
   readonly holders: readonly string[]
 }
 
-/** "Votre inscription au trajet du jeudi 4 mars (aller) n'a pas été retenue : Léa s'était inscrit avant. Vous êtes en liste d'attente." */
+/**
+ * "Votre inscription au trajet du jeudi 4 mars (aller) n'a pas été retenue : la place était déjà prise par Léa. Vous êtes en liste d'attente."
+ * or, for an extra place no longer needed, "Trajet du jeudi 4 mars (aller) : votre place n'est plus nécessaire pour l'instant, …".
+ */
 export const waitingNoticeText = (t: Translate, language: Language, notice: WaitingNotice): string => {
+  const day = formatDay(notice.date, language)
+  const direction = directionText(t, notice.direction)
+  if (notice.reason === 'fewerNeeded') return t('rota.notice.fewerNeeded', { day, direction })
   const holder = notice.holders.length === 0
     ? t('rota.notice.someone')
     : new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(notice.holders)
-  return t(notice.holders.length > 1 ? 'rota.notice.waitingMany' : 'rota.notice.waiting', { day: formatDay(notice.date, language), direction: directionText(t, notice.direction), holder })
+  return t(notice.holders.length > 1 ? 'rota.notice.waitingMany' : 'rota.notice.waiting', { day, direction, holder })
+}
+
+/** An active sign-up of my family on a walk that is no longer derived (line days or directions changed, line deleted). */
+export interface GoneNotice {
+  readonly walk: WalkRef
+  readonly adultId: AdultId
+  readonly adultName: string
+  /** Null when the line itself was deleted. */
+  readonly lineName: string | null
+}
+
+/** "Le trajet du jeudi 4 mars (aller) de la Ligne des Pins n'a plus lieu : votre inscription n'est plus active." */
+export const goneNoticeText = (t: Translate, language: Language, notice: GoneNotice): string => {
+  const values = { day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
+  return notice.lineName === null ? t('rota.notice.goneNoLine', values) : t('rota.notice.gone', { ...values, line: notice.lineName })
 }
 
 /** "tel:" address of a phone number as typed ("06 12 34 56 78" -> "tel:0612345678"). */

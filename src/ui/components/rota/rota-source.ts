@@ -1,10 +1,11 @@
-// The one place the rota screens call the domain's rota rules: a week, the walks of the coming weeks, a family's walks.
+// The one place the rota screens call the domain's rota rules: a week, the walks of the coming weeks, a family's walks, sign-ups on walks gone.
 import { addDays, compareDates, mondayOf, type LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import type { CollectiveModel } from '../../../domain/model.ts'
 import { deriveWalks, myWalks, resolveWalks, walkOf, weekRota, type MyWalk, type Walk } from '../../../domain/rota/index.ts'
-import { walkKeyOf, type SignUp } from '../../../domain/signup.ts'
+import { compareSignUps, walkKeyOf, type SignUp } from '../../../domain/signup.ts'
 import type { DayRota, WalkRota } from '../../../domain/rota-types.ts'
+import type { GoneNotice } from './rota-format.ts'
 
 /** How far ahead "Mes trajets", the notices and "next day with walks" look. */
 export const HORIZON_WEEKS = 6
@@ -44,4 +45,22 @@ export const walksWithSignUpsOf = (model: CollectiveModel, mine: (signUp: SignUp
     if (walk) walks.set(key, walk)
   }
   return resolveWalks(model, [...walks.values()], now)
+}
+
+/**
+ * Active sign-ups passing `mine`, from `today` on, whose walk is no longer derived (the line's days
+ * or directions changed, or the line was deleted): never dropped silently, told with a "Retirer".
+ * A walk that is only cancelled still exists (shown with its reason) and is not listed.
+ */
+export const goneNotices = (model: CollectiveModel, mine: (signUp: SignUp) => boolean, today: LocalDate): GoneNotice[] => {
+  const adults = new Map(model.adults.map((adult) => [adult.id, adult]))
+  return model.signUps
+    .filter((signUp) => signUp.status === 'active' && compareDates(signUp.date, today) >= 0 && mine(signUp) && walkOf(model, signUp) === null)
+    .sort((a, b) => compareDates(a.date, b.date) || a.direction.localeCompare(b.direction) || compareSignUps(a, b))
+    .map((signUp) => ({
+      walk: { lineId: signUp.lineId, date: signUp.date, direction: signUp.direction },
+      adultId: signUp.adultId,
+      adultName: adults.get(signUp.adultId)?.firstName ?? '?',
+      lineName: model.lines.find((line) => line.id === signUp.lineId)?.name ?? null,
+    }))
 }

@@ -1,4 +1,4 @@
-// Pure selections over derived walks for the screens: whose sign-up is mine, holder names, my waiting notices, my walks.
+// Pure selections over derived walks for the screens: whose sign-up is mine, holder names, my waiting notices (place taken or no longer needed).
 import type { DeviceIdentity } from '../../../app/api.ts'
 import { compareDates, type LocalDate } from '../../../domain/dates.ts'
 import type { AdultId, ChildId, FamilyId } from '../../../domain/ids.ts'
@@ -40,8 +40,18 @@ export const heldPlaces = (walk: WalkRota): ReadonlyArray<{ readonly slot: Slot;
 export const adultName = (adults: ReadonlyMap<AdultId, Adult>, id: AdultId): string => adults.get(id)?.firstName ?? '?'
 
 /**
+ * Whether a waiting sign-up waits only because the walk needs fewer adults now: an extra place
+ * when the walk has no extra place left (it needs just its lead and tail). The UI offers an extra
+ * place only while one exists, so such a sign-up was made when more children were expected.
+ * With extra places left, a waiting extra is told who held the places first (also true).
+ */
+export const waitsForFewerNeeded = (walk: Pick<WalkRota, 'requiredAdults'>, waiting: Pick<SignUp, 'slot'>): boolean =>
+  waiting.slot === 'extra' && walk.requiredAdults - 2 <= 0
+
+/**
  * The notices I must see: each of my sign-ups on the waiting list of a walk that still runs, from
- * `today` on, with who held the slot before me (earlier in the deterministic order).
+ * `today` on, with who held the slot before me (earlier in the deterministic order), or that the
+ * walk needs fewer adults now.
  */
 export const waitingNotices = (walks: readonly WalkRota[], me: Me, adults: ReadonlyMap<AdultId, Adult>, today: LocalDate): WaitingNotice[] => {
   const notices: WaitingNotice[] = []
@@ -49,9 +59,13 @@ export const waitingNotices = (walks: readonly WalkRota[], me: Me, adults: Reado
     if (walk.cancellation || compareDates(walk.date, today) < 0) continue
     for (const waiting of walk.waiting) {
       if (!isMine(waiting, me)) continue
+      if (waitsForFewerNeeded(walk, waiting)) {
+        notices.push({ date: walk.date, direction: walk.direction, reason: 'fewerNeeded', holders: [] })
+        continue
+      }
       const before = holdersOf(walk, waiting.slot).filter((holder) => compareSignUps(holder, waiting) < 0)
       const shown = before.length > 0 ? before : holdersOf(walk, waiting.slot)
-      notices.push({ date: walk.date, direction: walk.direction, holders: [...new Set(shown.map((s) => adultName(adults, s.adultId)))] })
+      notices.push({ date: walk.date, direction: walk.direction, reason: 'taken', holders: [...new Set(shown.map((s) => adultName(adults, s.adultId)))] })
     }
   }
   return notices.sort((a, b) => compareDates(a.date, b.date) || a.direction.localeCompare(b.direction))

@@ -1,16 +1,19 @@
-// "Calendrier" (/c/:id/calendrier): cancelled walks and days with their reason (removable), imported holidays, and the ICS import.
+// "Calendrier" (/c/:id/calendrier): cancelled walks and days (removable), the shipped school holidays of the zone (each can be ignored), added or imported periods (removable), a form to add one, and the ICS import.
+import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
 import type { CalendarException } from '../../../domain/calendar-records.ts'
 import { ConfirmAction } from '../../components/ConfirmAction.tsx'
 import { ExceptionForm } from '../../components/manage/ExceptionForm.tsx'
+import { HolidayForm } from '../../components/manage/HolidayForm.tsx'
 import { HolidayImport } from '../../components/manage/HolidayImport.tsx'
+import { ShippedHolidays } from '../../components/manage/ShippedHolidays.tsx'
 import { dateText, directionsText, reasonName } from '../../components/manage/labels.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { BackLink, SessionGate, type ScreenProps } from './SessionGate.tsx'
 
-/** Today in the collective's time zone, as 'YYYY-MM-DD'. */
-const todayInParis = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now())
+/** Today in the collective's time zone, as 'YYYY-MM-DD' (read from the date parts). */
+const todayInParis = (): string => instantToParisDate(Date.now())
 
 export function CalendarPage() {
   return <SessionGate screen={CalendarScreen} />
@@ -63,18 +66,41 @@ function CalendarScreen({ session, view }: ScreenProps) {
           }}
         />
       </section>
+      <ShippedHolidays session={session} view={view} />
       <section class="card" aria-labelledby="holidays-title">
-        <h2 id="holidays-title">{t('manage.holidays.title')}</h2>
+        <h2 id="holidays-title">{t('manage.holidays.title')} <span class="count">({holidays.length})</span></h2>
         <p>{t('manage.holidays.intro')}</p>
-        {holidays.length > 0 && (
+        {holidays.length === 0 ? <p>{t('manage.holidays.none')}</p> : (
           <ul class="list" data-testid="holidays">
-            {holidays.map((holiday) => (
-              <li key={holiday.id} class="list__item">
-                {t('manage.holidays.period', { label: holiday.label, start: dateText(holiday.start), end: dateText(holiday.end) })}
-              </li>
-            ))}
+            {holidays.map((holiday) => {
+              const what = t('manage.holidays.period', { label: holiday.label, start: dateText(holiday.start), end: dateText(holiday.end) })
+              return (
+                <li key={holiday.id} class="list__item list__item--stacked">
+                  <p class="list__name">{what}</p>
+                  <ConfirmAction
+                    label={t('manage.holidays.remove')}
+                    accessibleLabel={`${t('manage.holidays.remove')} : ${what}`}
+                    question={t('manage.holidays.removeConfirm', { what })}
+                    confirmLabel={t('manage.holidays.removeYes')}
+                    onConfirm={() => {
+                      session.removeHoliday(holiday.id)
+                      announce(t('manage.holidays.removed'))
+                    }}
+                  />
+                </li>
+              )
+            })}
           </ul>
         )}
+        <h3>{t('manage.holidays.addTitle')}</h3>
+        <HolidayForm
+          onSubmit={(input) => {
+            const result = session.addHoliday(input)
+            if (result.ok) announce(t('manage.holidays.added'))
+            return result
+          }}
+        />
+        <h3>{t('manage.holidays.importTitle')}</h3>
         <HolidayImport session={session} />
       </section>
       <BackLink href={`/c/${session.id}`} label={t('invite.done')} />

@@ -23,7 +23,7 @@ function MyWalks({ session, base }: RotaScreenProps) {
   const view = useStore(session.view)
   const me = useStore(session.me)
   const now = useNow()
-  const today = todayIn(now, view.settings.timeZone)
+  const today = todayIn(now)
   const placeWalks = useMemo(() => (me.familyId ? familyPlaces(view, me.familyId, today, now) : []), [view, me.familyId, today, now])
   const childWalks = useMemo(() => (me.familyId ? familyChildrenWalks(view, me.familyId, today, now) : []), [view, me.familyId, today, now])
   const adults = useMemo(() => adultsById(view), [view])

@@ -18,7 +18,7 @@ function Today({ session }: RotaScreenProps) {
   const { t, language } = useI18n()
   const view = useStore(session.view)
   const now = useNow()
-  const today = todayIn(now, view.settings.timeZone)
+  const today = todayIn(now)
   const todays = useMemo(
     () => weekOf(view, mondayOf(today), now).find((day) => day.date === today)?.walks ?? [],
     [view, today, now],

@@ -1,13 +1,14 @@
 // "Cette semaine": per line, each operating day and direction with its places; previous/next week by button or swipe.
 import { useLocation, useRoute } from 'preact-iso'
 import { useMemo, useRef } from 'preact/hooks'
-import { addDays, compareDates, mondayOf, weekdayOf, type LocalDate } from '../../../domain/dates.ts'
+import { addDays, mondayOf, type LocalDate } from '../../../domain/dates.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { DayRota, WalkRota } from '../../../domain/rota-types.ts'
 import type { ComponentChildren } from 'preact'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, formatDay, formatDayTitle, parseDateParam, todayIn } from '../../components/rota/rota-format.ts'
 import { weekOf } from '../../components/rota/rota-source.ts'
+import { defaultWeekMonday, isPastWalk, weekTitle } from '../../components/rota/rota-week.ts'
 import { adultsById } from '../../components/rota/rota-view.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
@@ -30,11 +31,9 @@ function Week({ session, base }: RotaScreenProps) {
   const { route } = useLocation()
   const view = useStore(session.view)
   const now = useNow()
-  const today = todayIn(now, view.settings.timeZone)
-  const thisMonday = mondayOf(today)
-  // From Saturday (no walk left this week), "Cette semaine" opens the coming week.
-  const weekOver = !view.settings.operatingWeekdays.some((day) => day >= weekdayOf(today))
-  const defaultMonday = weekOver ? addDays(thisMonday, 7) : thisMonday
+  const today = todayIn(now)
+  // From Saturday (no walk left this week), "Cette semaine" opens the coming week: titles compare with that Monday.
+  const defaultMonday = defaultWeekMonday(today, view.settings.operatingWeekdays)
   const monday = mondayOf(parseDateParam(params.monday) ?? defaultMonday)
   const days = useMemo(() => weekOf(view, monday, now), [view, monday, now])
   const adults = useMemo(() => adultsById(view), [view])
@@ -58,7 +57,7 @@ function Week({ session, base }: RotaScreenProps) {
   const lines = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
   return (
     <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
-      <PageTitle>{monday === thisMonday ? t('rota.week.title') : t('rota.week.titleOther', { day: formatDay(monday, language) })}</PageTitle>
+      <PageTitle>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
       <p class="muted" data-testid="week-range">
         {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
       </p>
@@ -72,7 +71,7 @@ function Week({ session, base }: RotaScreenProps) {
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
       ) : (
-        lines.map((line) => <LineWeek key={line.id} line={line} days={days} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={compareDates(walk.date, today) < 0} />} language={language} />)
+        lines.map((line) => <LineWeek key={line.id} line={line} days={days} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={isPastWalk(walk, today, now)} />} language={language} />)
       )}
     </div>
   )
