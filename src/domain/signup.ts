@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema, type AdultId, type LineId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
+import { AuthorTimeSchema } from './record-order.ts'
 
 /**
  * Far above any real count of writes, far below 2^53: one forged entry with a huge clock must not
@@ -43,6 +44,8 @@ export const StoredSignUpSchema = z.looseObject({
   /** Lamport clock: greater than every clock the author's phone had seen when writing. */
   clock: z.number().int().nonnegative().max(MAX_CLOCK),
   actor: ActorIdSchema,
+  /** The author's local time when writing, for the journal's display only (never ordered on); absent in older entries. */
+  at: AuthorTimeSchema.optional(),
 })
 export type SignUp = z.output<typeof StoredSignUpSchema>
 

@@ -75,6 +75,9 @@ const stateOf = (walk: Walk, holders: number, required: number, now: number): Wa
   return isUrgent(walk, now) ? 'urgent' : 'toFill'
 }
 
+/** The same state rule for a walk whose holders changed after resolution (swaps, see src/domain/swaps). */
+export const walkStateOf = (walk: Walk, holders: number, required: number, now: number): WalkState => stateOf(walk, holders, required, now)
+
 const bySlot = (signUps: readonly SignUp[], slot: Slot): SignUp[] => signUps.filter((signUp) => signUp.slot === slot).sort(compareSignUps)
 
 /** Resolves one walk with a prebuilt index (see weekRota); resolveWalk is the one-off form. */

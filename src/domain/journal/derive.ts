@@ -1,0 +1,85 @@
+// The journal derived from the document's records: sign-ups, roster changes, period offers and answers, handovers, plus slot swaps when fed.
+//
+// Never stored: every phone rebuilds the same list from the same records, so it can never
+// disagree with the rota. An entry rewritten in place (a sign-up withdrawn) shows its latest
+// state only: the document keeps no older version of it.
+import { coordinatorSchedule } from '../coordination/schedule.ts'
+import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck, type HandoverNote } from '../coordination/records.ts'
+import type { CoordinationRecords } from '../coordination/records.ts'
+import { signUpKeyOf, type SignUp } from '../signup.ts'
+import { compareJournalEvents, type JournalEvent, type JournalKind, type SlotSwapJournalEvent } from './events.ts'
+
+export interface JournalInput {
+  readonly signUps: readonly SignUp[]
+  /** Absent: no coordinator events. */
+  readonly coordination?: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
+  /** Hook for src/domain/swaps: its walk-slot events, already derived from its records. */
+  readonly slotSwaps?: readonly SlotSwapJournalEvent[]
+}
+
+const signUpEvents = (signUps: readonly SignUp[]): JournalEvent[] =>
+  signUps.map((signUp) => ({
+    kind: signUp.status === 'active' ? 'signedUp' : 'withdrew',
+    familyId: signUp.familyId,
+    adultId: signUp.adultId,
+    lineId: signUp.lineId,
+    walk: { lineId: signUp.lineId, date: signUp.date, direction: signUp.direction },
+    slot: signUp.slot,
+    ref: signUpKeyOf(signUp, signUp.adultId),
+    clock: signUp.clock,
+    actor: signUp.actor,
+    ...(signUp.at === undefined ? {} : { at: signUp.at }),
+  }))
+
+const RESULT_KIND = { won: 'periodTaken', alreadyTaken: 'periodTakeLost', void: 'periodTakeVoid' } as const
+
+const coordinationEvents = (records: NonNullable<JournalInput['coordination']>): JournalEvent[] => {
+  const events: JournalEvent[] = records.roster.map((entry) => ({
+    kind: entry.accepted ? 'coordinatorJoined' : 'coordinatorLeft',
+    familyId: entry.familyId,
+    periodStart: entry.from,
+    ref: `roster|${rosterEntryKeyOf(entry)}`,
+    clock: entry.clock,
+    actor: entry.actor,
+    ...(entry.at === undefined ? {} : { at: entry.at }),
+  }))
+  // The schedule's results say which take won; computing it through the start is enough, it extends itself to every offer.
+  const schedule = coordinatorSchedule(records, records.setting.startsOn)
+  for (const { offer } of schedule.offers) {
+    const other = offer.target === undefined ? {} : { otherFamilyId: offer.target.familyId }
+    const base = { familyId: offer.familyId, periodStart: offer.periodStart, ...other }
+    events.push({ ...base, kind: 'periodOffered', ref: `offer|${offer.id}`, clock: offer.clock, actor: offer.actor, at: offer.at })
+    if (offer.withdrawn) {
+      events.push({ ...base, kind: 'periodOfferWithdrawn', ref: `withdrawn|${offer.id}`, clock: offer.withdrawn.clock, actor: offer.withdrawn.actor, at: offer.withdrawn.at })
+    }
+  }
+  const offers = new Map(schedule.offers.map(({ offer }) => [offer.id, offer]))
+  for (const response of records.responses) {
+    const offer = offers.get(response.offerId)
+    const result = schedule.responses.get(periodResponseKeyOf(response))
+    // Answers the resolution ignored (unknown offer, a family not allowed) are not history: they changed nothing and nobody was told.
+    if (offer === undefined || result === undefined || result === 'ignored') continue
+    const kind: JournalKind = response.kind === 'decline' ? 'periodDeclined' : RESULT_KIND[result]
+    events.push({
+      kind,
+      familyId: response.familyId,
+      otherFamilyId: offer.familyId,
+      periodStart: offer.periodStart,
+      ref: `response|${periodResponseKeyOf(response)}`,
+      clock: response.clock,
+      actor: response.actor,
+      at: response.at,
+    })
+  }
+  for (const note of records.notes) {
+    events.push({ kind: 'handoverNote', familyId: note.familyId, periodStart: note.periodStart, ref: `note|${handoverKeyOf(note)}`, clock: note.clock, actor: note.actor, ...(note.at === undefined ? {} : { at: note.at }) })
+  }
+  for (const ack of records.acks) {
+    events.push({ kind: 'handoverAcknowledged', familyId: ack.familyId, periodStart: ack.periodStart, ref: `ack|${handoverKeyOf(ack)}`, clock: ack.clock, actor: ack.actor, at: ack.at })
+  }
+  return events
+}
+
+/** Every event of the collective in logical order (clock, then author), whatever the order the records came in. */
+export const deriveJournal = (input: JournalInput): JournalEvent[] =>
+  [...signUpEvents(input.signUps), ...(input.coordination ? coordinationEvents(input.coordination) : []), ...(input.slotSwaps ?? [])].sort(compareJournalEvents)

@@ -1,0 +1,11 @@
+// The swap rules in one import: records, resolution, expiry, urgent list, notices, invariants.
+export * from './records.ts'
+export * from './outcomes.ts'
+export * from './resolve.ts'
+export * from './expiry.ts'
+export * from './urgent.ts'
+export * from './notices.ts'
+export * from './invariants.ts'
+export type { SwapModel } from './context.ts'
+export type { ReleasedSeat } from './seats.ts'
+export * from './journal.ts'

@@ -1,0 +1,98 @@
+// The journal: derived from records, in logical order (never by the author's time), filterable by family and line, with a hook for slot swaps.
+import { describe, expect, it } from 'vitest'
+import type { HandoverRecords } from '../../../src/domain/coordination/handover.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { deriveJournal, type JournalInput } from '../../../src/domain/journal/derive.ts'
+import { filterJournal, type SlotSwapJournalEvent } from '../../../src/domain/journal/events.ts'
+import { StoredSignUpSchema, type SignUp } from '../../../src/domain/signup.ts'
+import { actorId, createSignUp, familyId, lineId } from './rota-fixtures.ts'
+import { ack, join, leave, note, orders, records, replacementOffer, respond, weekStart } from './coordination-fixtures.ts'
+
+// `at` deliberately disagrees with the logical order: phone clocks drift.
+const signUps: SignUp[] = [
+  { ...createSignUp(1, 'lead', 3, 1), at: '2026-11-28T09:00:00+01:00' },
+  { ...createSignUp(2, 'tail', 1, 2, { line: 2 }), at: '2026-11-28T11:00:00+01:00' },
+  createSignUp(3, 'lead', 2, 3, {}, 'withdrawn'),
+]
+
+const coordination: HandoverRecords = {
+  ...records({
+    roster: [join(1, 1, 4), join(2, 2, 5), leave(2, 2, 12, '2026-10-05')],
+    offers: [replacementOffer(1, 1, weekStart(4), 6)],
+    responses: [respond(1, 2, 'take', 7), respond(1, 3, 'take', 8)],
+  }),
+  notes: [note(1, weekStart(4), 'Clés chez B', 9)],
+  acks: [ack(2, weekStart(4), 10)],
+}
+
+const slotSwaps: SlotSwapJournalEvent[] = [
+  { kind: 'slotOffered', familyId: familyId(4), lineId: lineId(2), walk: { lineId: lineId(2), date: localDate('2026-12-04'), direction: 'aller' }, ref: 'offer|x', clock: 11, actor: actorId(4) },
+]
+
+const input: JournalInput = { signUps, coordination, slotSwaps }
+const kinds = (events: readonly { kind: string }[]) => events.map((event) => event.kind)
+
+describe('journal', () => {
+  it('lists every event in logical order (clock, then actor), not by author time', () => {
+    expect(deriveJournal(input).map((event) => [event.clock, event.kind])).toEqual([
+      [1, 'signedUp'],
+      [2, 'withdrew'],
+      [3, 'signedUp'],
+      [4, 'coordinatorJoined'],
+      [5, 'coordinatorJoined'],
+      [6, 'periodOffered'],
+      [7, 'periodTaken'],
+      [8, 'periodTakeLost'],
+      [9, 'handoverNote'],
+      [10, 'handoverAcknowledged'],
+      [11, 'slotOffered'],
+      [12, 'coordinatorLeft'],
+    ])
+  })
+
+  it('is the same whatever order the records come in', () => {
+    const reference = deriveJournal(input)
+    for (const order of orders(signUps)) {
+      for (const responses of orders(coordination.responses)) {
+        expect(deriveJournal({ ...input, signUps: order, coordination: { ...coordination, responses, roster: [...coordination.roster].reverse() } })).toEqual(reference)
+      }
+    }
+  })
+
+  it('orders equal clocks by author id', () => {
+    const a = createSignUp(1, 'lead', 5, 9)
+    const b = createSignUp(2, 'tail', 5, 1)
+    expect(deriveJournal({ signUps: [a, b] }).map((event) => event.actor)).toEqual([actorId(1), actorId(9)])
+  })
+
+  it('carries the author time for display when present, and the walk and line of sign-ups', () => {
+    const [first] = deriveJournal({ signUps })
+    expect(first).toMatchObject({ kind: 'signedUp', familyId: familyId(2), lineId: lineId(2), slot: 'tail', at: '2026-11-28T11:00:00+01:00' })
+    expect(deriveJournal({ signUps: [signUps[2] as SignUp] })[0]).not.toHaveProperty('at')
+  })
+
+  it('filters by family, including events where the family is the other party', () => {
+    const events = deriveJournal(input)
+    expect(kinds(filterJournal(events, { familyId: familyId(1) }))).toEqual(['signedUp', 'coordinatorJoined', 'periodOffered', 'periodTaken', 'periodTakeLost', 'handoverNote'])
+    expect(kinds(filterJournal(events, { familyId: familyId(3) }))).toEqual(['withdrew', 'periodTakeLost'])
+  })
+
+  it('filters by line: walk events only', () => {
+    const events = deriveJournal(input)
+    expect(kinds(filterJournal(events, { lineId: lineId(2) }))).toEqual(['signedUp', 'slotOffered'])
+    expect(kinds(filterJournal(events, { lineId: lineId(1), familyId: familyId(3) }))).toEqual(['withdrew'])
+    expect(kinds(filterJournal(events, { kinds: ['periodTaken', 'periodTakeLost'] }))).toEqual(['periodTaken', 'periodTakeLost'])
+  })
+
+  it('gives every event a distinct ref (stable list key)', () => {
+    const refs = deriveJournal(input).map((event) => event.ref)
+    expect(new Set(refs).size).toBe(refs.length)
+  })
+
+  it('accepts an optional author time on stored sign-ups (older entries have none)', () => {
+    const { at: _at, ...older } = signUps[0] as SignUp
+    expect(StoredSignUpSchema.safeParse(older).success).toBe(true)
+    expect(StoredSignUpSchema.parse(signUps[0]).at).toBe('2026-11-28T09:00:00+01:00')
+    expect(StoredSignUpSchema.safeParse({ ...older, at: 42 }).success).toBe(false)
+  })
+})
