@@ -109,7 +109,12 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   })
   provider.messageHandlers[MESSAGE_RELAY_ACK] = (_encoder, decoder) => {
     try {
-      outbox.acknowledge(decoding.readVarUint(decoder))
+      const count = decoding.readVarUint(decoder)
+      // Only a durable ack proves the connection works: the relay's sync reply arrives before it
+      // reads (and may refuse, 1009) our own step 2, so resetting the backoff on 'sync' would let a
+      // phone with an oversize offline diff reconnect several times a second forever.
+      if (count > 0) attempt = 0
+      outbox.acknowledge(count)
     } catch {
       // a malformed ack is ignored: the changes stay pending, which is the safe side
     }
@@ -145,7 +150,6 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
 
   provider.on('sync', (synced: boolean) => {
     if (!synced || destroyed) return
-    attempt = 0
     setStatus({ connection: 'online', offlineSince: null })
   })
   provider.on('connection-close', (event: CloseEvent | null) => {

@@ -147,7 +147,13 @@ export const spawnRelay = async (options: RelayOptions = {}): Promise<ChildRelay
         fail(new Error(`relay child exited (${code}) before listening: ${stderr}`))
       })
     })
-    port = await listening
+    try {
+      port = await listening
+    } catch (error) {
+      // Never leave a half-started relay behind (it would keep its port and temp dir).
+      spawned.kill('SIGKILL')
+      throw error
+    }
     handle.url = `http://127.0.0.1:${port}`
     handle.wsUrl = `ws://127.0.0.1:${port}/sync`
   }
