@@ -10,6 +10,9 @@ import type { AdultInput, ChildInput } from '../domain/people.ts'
 import type { Settings, SettingsInput } from '../domain/settings.ts'
 import type { Slot, WalkRef } from '../domain/signup.ts'
 import type { FieldErrors } from '../domain/validation.ts'
+import type { CoordinationRecords, CoordinatorRosterSetting, HandoverAck, HandoverNote, PeriodOfferId } from '../domain/coordination/records.ts'
+import type { OfferId, SwapRecords } from '../domain/swaps/records.ts'
+import type { LocalDate } from '../domain/dates.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
@@ -43,6 +46,7 @@ export interface RecordToCheck {
    * field and makes the record valid again; or delete it with deleteRecordToCheck.
    */
   readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
+    | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string
@@ -55,6 +59,13 @@ export interface RecordToCheck {
  * Rota screens compute walks, slots and waiting lists from it with the pure rules of src/domain.
  */
 export interface CollectiveView extends CollectiveModel {
+  /** Slot offers, takes/answers and releases (src/domain/swaps): the effective rota is effectiveWalks(view, swaps, now). */
+  readonly swaps: SwapRecords
+  /**
+   * Coordinator roster (setting, DEFAULT_ROSTER_SETTING when unset; entries), period offers and
+   * answers (src/domain/coordination), plus handover notes and acknowledgements.
+   */
+  readonly coordination: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -71,6 +82,11 @@ export type SignUpOutcome = 'held' | 'waiting'
 export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'notRecorded'
 export type StopRemovalError = 'childrenNeedAStop'
 export type IcsImportError = 'invalidIcs' | 'noEvents'
+/** Why a swap command wrote nothing. */
+export type SwapError = 'notFound' | 'notHolder' | 'notEligible' | 'expired' | 'unknownAdult' | 'notRecorded'
+/** What the deterministic resolution says right after my answer was written (it may change when older records arrive). */
+export type TakeOutcome = 'taken' | 'alreadyTaken' | 'withdrawn' | 'void'
+export type TradeOutcome = 'traded' | 'failed' | 'declined'
 /** 'unknownPeriod': not the id of a period this version ships. */
 export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
 
@@ -131,6 +147,29 @@ export interface CollectiveSession {
    * applying to the school (`ignored`: its walks are no longer cancelled), or applying again.
    */
   setShippedHolidayIgnored(periodId: string, ignored: boolean): Result<void, HolidayOverrideError>
+
+  /** "Je cherche un remplaçant": offers the slot `adultId` holds on `walk`; the holder stays responsible until someone takes it. */
+  offerSlot(walk: WalkRef, adultId: AdultId): Result<OfferId, SwapError>
+  /** "Échange": my slot against a slot of `target.familyId` (a specific walk, or any of theirs). */
+  proposeTrade(walk: WalkRef, adultId: AdultId, target: { readonly familyId: FamilyId; readonly walk?: WalkRef }): Result<OfferId, SwapError>
+  /** By the offer's author only. */
+  withdrawOffer(offerId: OfferId): Result<void, SwapError>
+  /** One tap: `adultId` (of my family) takes a replacement offer; refused after the walk started. */
+  takeOffer(offerId: OfferId, adultId: AdultId): Result<TakeOutcome, SwapError>
+  /** The target family answers a trade; `gives` is required when the offer names no walk of theirs. */
+  answerTrade(offerId: OfferId, adultId: AdultId, answer: { readonly accept: true; readonly gives?: WalkRef } | { readonly accept: false }): Result<TradeOutcome, SwapError>
+  /** Gives up a slot received through `offerId`: it becomes "à pourvoir" (urgent within 24 h). */
+  releaseSlot(offerId: OfferId, adultId: AdultId): Result<void, SwapError>
+
+  setRoster(setting: CoordinatorRosterSetting): FormResult<CoordinatorRosterSetting>
+  /** The family accepts (or gives up) the coordinator duty from the next period on; past and current periods never move. */
+  setRosterMembership(familyId: FamilyId, accepted: boolean): void
+  offerPeriod(periodStart: LocalDate, familyId: FamilyId, target?: { readonly familyId: FamilyId; readonly periodStart: LocalDate }): Result<PeriodOfferId, SwapError>
+  withdrawPeriodOffer(offerId: PeriodOfferId): Result<void, SwapError>
+  answerPeriodOffer(offerId: PeriodOfferId, familyId: FamilyId, kind: 'take' | 'accept' | 'decline'): Result<TakeOutcome | TradeOutcome, SwapError>
+  addHandoverNote(periodStart: LocalDate, familyId: FamilyId, input: { readonly text: string }): FormResult<void>
+  /** The incoming coordinator's "J'ai pris connaissance". */
+  acknowledgeHandover(periodStart: LocalDate, familyId: FamilyId): void
 
   /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>

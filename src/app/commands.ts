@@ -1,11 +1,14 @@
 // The edit commands of a CollectiveSession over one Y.Doc: shared by a joined collective and the in-memory demo.
 import type * as Y from 'yjs'
+import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
 import { resolveWalk, signUpStatusIn } from '../domain/rota/resolve.ts'
 import { walkOf } from '../domain/rota/walks.ts'
 import { err, ok } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
+import { createCoordinationCommands } from './commands-coordination.ts'
+import { createSwapCommands } from './commands-swaps.ts'
 import { importHolidaysFromIcs } from './holidays.ts'
 
 /** Everything a session offers except its identity, stores and lifecycle. */
@@ -19,7 +22,13 @@ export interface CommandContext {
   readonly now: () => number
 }
 
-export const createCommands = ({ doc, view, me, now }: CommandContext): SessionCommands => ({
+export const createCommands = (context: CommandContext): SessionCommands => ({
+  ...createSwapCommands(context),
+  ...createCoordinationCommands(context),
+  ...createEditCommands(context),
+})
+
+const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
@@ -52,7 +61,7 @@ export const createCommands = ({ doc, view, me, now }: CommandContext): SessionC
     if (adult === undefined) return err('unknownAdult')
     const walk = walkOf(before, walkRef)
     if (walk === null || walk.cancellation !== null) return err('walkNotRunning')
-    const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId })
+    const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId, at: authorTime(now()) })
     if (!written) return err('walkNotRunning')
     // Resolved after writing, with every entry this phone has: another phone may still win later.
     const status = signUpStatusIn(resolveWalk(view.get(), walk, now()), adultId)
@@ -61,5 +70,5 @@ export const createCommands = ({ doc, view, me, now }: CommandContext): SessionC
     return ok(status.status === 'held' ? 'held' : 'waiting')
   },
 
-  withdraw: (walk, adultId) => edit.writeWithdrawal(doc, walk, adultId, me.get().actorId),
+  withdraw: (walk, adultId) => edit.writeWithdrawal(doc, walk, adultId, me.get().actorId, authorTime(now())),
 })

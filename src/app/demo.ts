@@ -7,6 +7,7 @@ import { createStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
 import { fillDemo, type DemoContent } from './demo-data.ts'
+import { fillDemoSwaps } from './demo-swaps.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
 const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null }
@@ -17,6 +18,7 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
   let content!: DemoContent
   doc.transact(() => {
     content = fillDemo(doc, now())
+    fillDemoSwaps(doc, now(), content.me.familyId)
   }, Origin.demo)
   const identity = await loadIdentity(memoryIdentityStorage(), () => undefined)
   await identity.setMe(content.me.familyId, content.me.adultId)

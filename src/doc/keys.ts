@@ -23,6 +23,23 @@ export const MAP_SIGNUPS = 'signups'
 /** Flat entries keyed by a shipped period id ('2027-2028/A/hiver'), each a plain `{ ignored }` object, last writer wins. */
 export const MAP_HOLIDAY_OVERRIDES = 'holidayOverrides'
 
+/**
+ * Swap and coordinator records: flat entries, plain JSON values written whole, keyed by the
+ * domain's key functions (offers[id], responses[responseKeyOf], releases[releaseKeyOf],
+ * roster[rosterEntryKeyOf], periodOffers[id], periodResponses[periodResponseKeyOf],
+ * handoverNotes / handoverAcks[handoverKeyOf]); see mutations-swaps.ts.
+ */
+export const MAP_OFFERS = 'offers'
+export const MAP_RESPONSES = 'responses'
+export const MAP_RELEASES = 'releases'
+export const MAP_ROSTER = 'roster'
+export const MAP_PERIOD_OFFERS = 'periodOffers'
+export const MAP_PERIOD_RESPONSES = 'periodResponses'
+export const MAP_HANDOVER_NOTES = 'handoverNotes'
+export const MAP_HANDOVER_ACKS = 'handoverAcks'
+/** The coordinator roster setting: one field of MAP_SETTINGS, DEFAULT_ROSTER_SETTING when absent. */
+export const SETTINGS_ROSTER_FIELD = 'coordinatorRoster'
+
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
 
@@ -64,6 +81,19 @@ export const Origin = {
   setHolidayOverride: new ChangeOrigin('setHolidayOverride'),
   signUp: new ChangeOrigin('signUp'),
   withdraw: new ChangeOrigin('withdraw'),
+  offerSlot: new ChangeOrigin('offerSlot'),
+  proposeTrade: new ChangeOrigin('proposeTrade'),
+  withdrawOffer: new ChangeOrigin('withdrawOffer'),
+  takeOffer: new ChangeOrigin('takeOffer'),
+  answerTrade: new ChangeOrigin('answerTrade'),
+  releaseSlot: new ChangeOrigin('releaseSlot'),
+  setRoster: new ChangeOrigin('setRoster'),
+  setRosterMembership: new ChangeOrigin('setRosterMembership'),
+  offerPeriod: new ChangeOrigin('offerPeriod'),
+  withdrawPeriodOffer: new ChangeOrigin('withdrawPeriodOffer'),
+  answerPeriodOffer: new ChangeOrigin('answerPeriodOffer'),
+  addHandoverNote: new ChangeOrigin('addHandoverNote'),
+  acknowledgeHandover: new ChangeOrigin('acknowledgeHandover'),
   demo: new ChangeOrigin('demo'),
 } as const
 

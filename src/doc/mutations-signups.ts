@@ -8,24 +8,13 @@
 // holds them (see readSignUps), which makes a five-year document about a third smaller.
 import type * as Y from 'yjs'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
-import { nextLamportClock } from '../domain/rota/resolve.ts'
-import { MAX_CLOCK, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
 
-/**
- * Clocks of every entry in the document, even entries invalid for other reasons: the next clock must
- * exceed all of them. Clocks above MAX_CLOCK are skipped: such an entry is invalid and never counted.
- */
-export const nextClockIn = (doc: Y.Doc): number => {
-  const map = safeMap(doc, MAP_SIGNUPS)
-  const clocks: { clock: number }[] = []
-  for (const value of map?.values() ?? []) {
-    const clock = isPlainObject(value) ? value.clock : undefined
-    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0 && clock <= MAX_CLOCK) clocks.push({ clock })
-  }
-  return nextLamportClock(clocks)
-}
+/** The next clock of the one logical time shared by sign-ups, swap and coordinator records (see clock.ts). */
+export const nextClockIn = nextSharedClock
 
 /** What the value of an entry holds; the rest of a SignUp comes from its key. */
 type StoredEntry = Omit<SignUp, 'lineId' | 'date' | 'direction' | 'adultId'>
@@ -43,6 +32,8 @@ export interface SignUpWrite {
   readonly familyId: FamilyId
   readonly slot: Slot
   readonly actor: ActorId
+  /** The author's local time (authorTime); now on this device when absent. */
+  readonly at?: string
 }
 
 /** The stored entry of an adult on a walk, as written (unvalidated), or undefined. */
@@ -66,6 +57,7 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
     status: 'active',
     clock: nextClockIn(doc),
     actor: write.actor,
+    at: write.at ?? authorTime(Date.now()),
   }
   doc.transact(() => map.set(signUpKeyOf(write.walk, write.adultId), { ...withoutKeyFields(current), ...entry }), Origin.signUp)
   return true
@@ -75,10 +67,10 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
  * Marks the adult's entry withdrawn with a fresh clock (the entry stays, so an older concurrent
  * write cannot bring it back by accident). No active entry: nothing is written.
  */
-export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId): void => {
+export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, at = authorTime(Date.now())): void => {
   const map = safeMap(doc, MAP_SIGNUPS)
   const current = storedEntry(doc, walk, adultId)
   if (map === null || current === undefined || current.status !== 'active') return
-  const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor }
+  const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
   doc.transact(() => map.set(signUpKeyOf(walk, adultId), entry), Origin.withdraw)
 }

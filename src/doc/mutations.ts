@@ -9,7 +9,8 @@ import { err, ok, type Result } from '../lib/result.ts'
 import { sealPersonal } from './codec.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
-  MAP_SIGNUPS, MAP_STOPS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
+  MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
+  MAP_HANDOVER_ACKS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import { removeFamilyWithMembers } from './mutations-people.ts'
 import type { RecordKind, RecordToCheck } from './read-util.ts'
@@ -19,6 +20,8 @@ export * from './mutations-calendar.ts'
 export * from './mutations-lines.ts'
 export * from './mutations-people.ts'
 export * from './mutations-signups.ts'
+export * from './mutations-swaps.ts'
+export * from './mutations-coordination.ts'
 
 /**
  * Writes meta and profile of a brand-new collective. Only the creating phone calls this: a joining
@@ -79,6 +82,14 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
   holiday: MAP_HOLIDAYS,
   holidayOverride: MAP_HOLIDAY_OVERRIDES,
   signUp: MAP_SIGNUPS,
+  offer: MAP_OFFERS,
+  swapResponse: MAP_RESPONSES,
+  release: MAP_RELEASES,
+  rosterEntry: MAP_ROSTER,
+  periodOffer: MAP_PERIOD_OFFERS,
+  periodResponse: MAP_PERIOD_RESPONSES,
+  handoverNote: MAP_HANDOVER_NOTES,
+  handoverAck: MAP_HANDOVER_ACKS,
 }
 
 /**

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { safeMap } from './keys.ts'
 
 export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
+  | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
 
 export interface RecordToCheck {
   readonly kind: RecordKind

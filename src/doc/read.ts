@@ -7,11 +7,13 @@ import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { CollectiveModel } from '../domain/model.ts'
+import type { SwapRecords } from '../domain/swaps/records.ts'
 import { openPersonal } from './codec.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
+import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
@@ -19,6 +21,8 @@ export type { RecordKind, RecordToCheck } from './read-util.ts'
 export interface CollectiveSnapshot extends CollectiveModel {
   /** Always read (possibly empty), unlike in hand-built models. */
   readonly holidayOverrides: readonly HolidayOverride[]
+  readonly swaps: SwapRecords
+  readonly coordination: CoordinationView
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -40,6 +44,8 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     holidays: readHolidays(doc, toCheck),
     holidayOverrides: readHolidayOverrides(doc, toCheck),
     signUps: readSignUps(doc, toCheck),
+    swaps: readSwapRecords(doc, toCheck),
+    coordination: readCoordination(doc, toCheck),
     toCheck,
     schemaVersion: readSchemaVersion(doc),
   }

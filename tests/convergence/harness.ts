@@ -6,6 +6,7 @@ import { initCollective } from '../../src/doc/mutations.ts'
 import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
 import { ID_MAPS, checkChildren, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
+import { checkCoordinators, checkSwaps } from './invariants-swaps.ts'
 import { Network } from './network.ts'
 import { randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 
@@ -110,6 +111,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkChildren(view),
       ...checkWitnesses(view, witnesses),
       ...checkRecordsKept(docs[0]!, keys.created, keys.deleted),
+      ...checkSwaps(view, NOW),
+      ...checkCoordinators(view),
     )
     for (const doc of docs) doc.destroy()
     return failures

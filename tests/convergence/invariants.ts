@@ -2,7 +2,8 @@
 import * as Y from 'yjs'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE,
-  MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS,
+  MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
+  MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS,
 } from '../../src/doc/keys.ts'
 import { readCollective, type CollectiveSnapshot } from '../../src/doc/read.ts'
 import { addDays } from '../../src/domain/dates.ts'
@@ -13,7 +14,8 @@ import type { WalkRota } from '../../src/domain/rota-types.ts'
 import { compareSignUps, signUpKeyOf, walkKeyOf, type SignUp } from '../../src/domain/signup.ts'
 import { DAYS, FIRST_DAY, type SignUpWitness } from './operations.ts'
 
-export const ALL_MAPS = [MAP_META, MAP_PROFILE, MAP_SETTINGS, MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_HOLIDAY_OVERRIDES, MAP_SIGNUPS]
+export const ALL_MAPS = [MAP_META, MAP_PROFILE, MAP_SETTINGS, MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_HOLIDAY_OVERRIDES, MAP_SIGNUPS,
+  MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS]
 /** Maps keyed by fresh random ids: a key created is never created again elsewhere. */
 export const ID_MAPS = [MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS]
 

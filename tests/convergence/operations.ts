@@ -8,6 +8,7 @@ import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
 import type { Direction } from '../../src/domain/line.ts'
 import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
+import { SWAP_OPERATIONS } from './operations-swaps.ts'
 
 /** Two school weeks without holidays in zone A: sign-ups collide often on few walks. */
 export const FIRST_DAY = localDate('2027-03-15')
@@ -186,6 +187,7 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [0.5, ({ doc }, { random }) => void edit.setHolidayOverride(doc, pick(random, OVERRIDDEN_PERIODS) ?? '2026-2027/A/hiver', random() < 0.5)],
   [22, signUp],
   [5, withdraw],
+  ...SWAP_OPERATIONS,
 ]
 
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, [weight]) => sum + weight, 0)

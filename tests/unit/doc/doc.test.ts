@@ -6,6 +6,7 @@ import { migrateDocument } from '../../../src/doc/migrations.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import type { FamilyId } from '../../../src/domain/ids.ts'
+import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 
 const profile = { name: 'Pédibus des Lilas', school: 'École Jean Jaurès', town: 'Lyon' }
@@ -44,6 +45,8 @@ describe('initialisation and readers', () => {
     expect(view).toEqual({
       profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults: [], children: [],
       exceptions: [], holidays: [], holidayOverrides: [], signUps: [], toCheck: [], schemaVersion: null,
+      swaps: { offers: [], responses: [], releases: [] },
+      coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
     })
   })
 

@@ -1,0 +1,93 @@
+// Swap records: offers, responses (take / accept / decline) and releases, each a flat entry written whole in one named transaction.
+//
+// Like sign-ups (see mutations-signups.ts), every value is a plain JSON object, never a nested
+// Y.Map: a write replaces the entry atomically, and each entry has a single author (an offer's
+// withdrawal is its author rewriting the whole entry). Who wins is derived by src/domain/swaps.
+import type * as Y from 'yjs'
+import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
+import type { WalkRef } from '../domain/signup.ts'
+import { createOfferId, releaseKeyOf, responseKeyOf, type Offer, type OfferId, type Release, type SwapResponse } from '../domain/swaps/records.ts'
+import { authorTime, nextSharedClock } from './clock.ts'
+import { MAP_OFFERS, MAP_RELEASES, MAP_RESPONSES, Origin, safeMap, type ChangeOrigin } from './keys.ts'
+import { isPlainObject } from './read-util.ts'
+
+/** Sets one flat entry in one transaction; false when the map is damaged (another Yjs type under its name). */
+export const putEntry = (doc: Y.Doc, mapName: string, key: string, value: Record<string, unknown>, origin: ChangeOrigin): boolean => {
+  const map = safeMap(doc, mapName)
+  if (map === null) return false
+  doc.transact(() => map.set(key, value), origin)
+  return true
+}
+
+/** A stored entry as written (unvalidated), or undefined. */
+export const storedValue = (doc: Y.Doc, mapName: string, key: string): Record<string, unknown> | undefined => {
+  const value = safeMap(doc, mapName)?.get(key)
+  return isPlainObject(value) ? value : undefined
+}
+
+/** Plain JSON only: drops undefined fields, which Yjs would refuse or store oddly. */
+const plain = (record: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+
+/** The author's identity and local time of a write. */
+export interface Authored {
+  readonly actor: ActorId
+  /** authorTime(now) of the author's phone; now on this device when absent. */
+  readonly at?: string
+}
+
+export interface OfferWrite extends Authored {
+  readonly kind: Offer['kind']
+  readonly walk: WalkRef
+  readonly adultId: AdultId
+  readonly familyId: FamilyId
+  readonly target?: { readonly familyId: FamilyId; readonly walk?: WalkRef }
+}
+
+/** Writes a new offer under a fresh id; null when the document is damaged. */
+export const writeOffer = (doc: Y.Doc, write: OfferWrite): OfferId | null => {
+  const id = createOfferId()
+  const { at, target, walk, ...rest } = write
+  const offer = plain({
+    ...rest, id, walk: { ...walk }, target: target === undefined ? undefined : plain({ ...target, walk: target.walk && { ...target.walk } }),
+    clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()),
+  })
+  return putEntry(doc, MAP_OFFERS, id, offer, write.kind === 'trade' ? Origin.proposeTrade : Origin.offerSlot) ? id : null
+}
+
+/** Rewrites the author's offer with `withdrawn` added; false when there is no such entry or it is withdrawn already. */
+export const writeOfferWithdrawal = (doc: Y.Doc, offerId: OfferId, author: Authored): boolean => {
+  const current = storedValue(doc, MAP_OFFERS, offerId)
+  if (current === undefined || current.withdrawn !== undefined) return false
+  const withdrawn = { clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()) }
+  return putEntry(doc, MAP_OFFERS, offerId, { ...current, withdrawn }, Origin.withdrawOffer)
+}
+
+export interface ResponseWrite extends Authored {
+  readonly offerId: OfferId
+  readonly adultId: AdultId
+  readonly familyId: FamilyId
+  readonly kind: SwapResponse['kind']
+  readonly gives?: WalkRef
+}
+
+/** The adult's answer to an offer (one entry per offer and adult: a later answer replaces it). */
+export const writeResponse = (doc: Y.Doc, write: ResponseWrite): boolean => {
+  const { at, gives, ...rest } = write
+  const response = plain({ ...rest, gives: gives && { ...gives }, clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()) })
+  return putEntry(doc, MAP_RESPONSES, responseKeyOf(write), response, write.kind === 'take' ? Origin.takeOffer : Origin.answerTrade)
+}
+
+export interface ReleaseWrite extends Authored {
+  readonly offerId: OfferId
+  readonly adultId: AdultId
+  readonly familyId: FamilyId
+  readonly walk: WalkRef
+}
+
+/** The adult gives up the slot received through the offer. */
+export const writeRelease = (doc: Y.Doc, write: ReleaseWrite): boolean => {
+  const { at, walk, ...rest } = write
+  const release: Omit<Release, 'lineId'> = { ...rest, walk: { ...walk }, clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()) }
+  return putEntry(doc, MAP_RELEASES, releaseKeyOf(write), plain(release), Origin.releaseSlot)
+}
