@@ -17,6 +17,7 @@ import { InvitePage } from './pages/InvitePage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
+import { coordinationRoutes } from './routes-coordination.tsx'
 import { manageRoutes } from './routes-manage.tsx'
 import { rotaRoutes } from './routes-rota.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
@@ -98,6 +99,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           <Route path="/c/:id/inviter" component={InvitePage} />
           {rotaRoutes}
           {manageRoutes}
+          {coordinationRoutes}
           <Route default component={NotFoundPage} />
         </Router>
       </main>

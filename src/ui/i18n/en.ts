@@ -1,6 +1,7 @@
 // English interface text: must cover every key of the French reference (checked by the compiler and a unit test).
 import { enManage } from './en-manage.ts'
 import { enRota } from './en-rota.ts'
+import { enCoordination } from './en-coordination.ts'
 import type { CoreMessageKey, Messages } from './fr.ts'
 
 const enCore: Readonly<Record<CoreMessageKey, string>> = {
@@ -132,4 +133,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage }
+export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination }

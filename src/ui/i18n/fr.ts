@@ -1,6 +1,7 @@
 // French interface text (the default language): the reference key set every translation must cover.
 import { frManage } from './fr-manage.ts'
 import { frRota } from './fr-rota.ts'
+import { frCoordination } from './fr-coordination.ts'
 
 const frCore = {
   'app.name': 'Pédibus Coop',
@@ -132,7 +133,7 @@ const frCore = {
 } as const
 
 export type CoreMessageKey = keyof typeof frCore
-export const fr = { ...frCore, ...frRota, ...frManage } as const
+export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>

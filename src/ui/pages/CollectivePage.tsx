@@ -1,11 +1,13 @@
 // The collective's home: its profile, its families, and the records "to check".
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../app/api.ts'
+import { CoordinatorLine } from '../components/coordination/CoordinatorLine.tsx'
 import { FamiliesSection } from '../components/FamiliesSection.tsx'
 import { ManageLinks } from '../components/manage/ManageLinks.tsx'
 import { PageTitle } from '../components/PageTitle.tsx'
 import { ProfileSection } from '../components/ProfileSection.tsx'
 import { RotaNav } from '../components/rota/RotaNav.tsx'
+import { SwapHome } from '../components/swaps/SwapHome.tsx'
 import { WaitingNotices } from '../components/rota/WaitingNotices.tsx'
 import { ToCheckSection } from '../components/ToCheckSection.tsx'
 import { useServices, useSession } from '../hooks/services.ts'
@@ -33,6 +35,8 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
         <span data-testid="collective-name">{view.profile?.name || cachedName || t('collectives.unnamed')}</span>
       </PageTitle>
       <RotaNav base={`/c/${session.id}`} />
+      <SwapHome session={session} base={`/c/${session.id}`} />
+      <CoordinatorLine session={session} />
       <WaitingNotices session={session} />
       <ProfileSection session={session} profile={view.profile} />
       <ManageLinks collectiveId={session.id} />

@@ -6,7 +6,9 @@ import { localDate } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
 import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
+import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { walkKeyOf, type SignUp } from '../../../src/domain/signup.ts'
 import { createStore } from '../../../src/lib/store.ts'
 import { WaitingNoticeList } from '../../../src/ui/components/rota/WaitingNotices.tsx'
@@ -28,7 +30,9 @@ const adults: Adult[] = [
 ]
 const view: CollectiveView = {
   profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
-  exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1,
+  exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1, holidayOverrides: [],
+  swaps: NO_SWAP_RECORDS,
+  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
 }
 const sessionAs = (me: DeviceIdentity): CollectiveSession => ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
 const asPaul = sessionAs({ actorId: actorB, familyId: famB, adultId: paul })

@@ -21,6 +21,14 @@ const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
   holiday: 'manage.kind.holiday',
   holidayOverride: 'manage.kind.holidayOverride',
   signUp: 'manage.kind.signUp',
+  offer: 'manage.kind.offer',
+  swapResponse: 'manage.kind.swapResponse',
+  release: 'manage.kind.release',
+  rosterEntry: 'manage.kind.rosterEntry',
+  periodOffer: 'manage.kind.periodOffer',
+  periodResponse: 'manage.kind.periodResponse',
+  handoverNote: 'manage.kind.handoverNote',
+  handoverAck: 'manage.kind.handoverAck',
 }
 
 export const toCheckKindKey = (kind: Kind): MessageKey => KIND_KEYS[kind]

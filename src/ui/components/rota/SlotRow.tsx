@@ -1,4 +1,5 @@
-// One place on a walk: its role, who holds it (or "À pourvoir"), and the action: sign up on an empty place, withdraw my own.
+// One place on a walk: its role, who holds it (or "À pourvoir"), and the actions: sign up on an empty place, withdraw my own, swap actions.
+import type { ComponentChildren } from 'preact'
 import type { Adult } from '../../../domain/people.ts'
 import type { SignUp, Slot } from '../../../domain/signup.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -17,9 +18,13 @@ interface SlotRowProps {
   /** Null when I cannot take this place (nobody of my family is free for it). */
   readonly onTake: (() => void) | null
   readonly onWithdraw: () => void
+  /** Shown after the holder's name ("cherche un remplaçant"). */
+  readonly note?: ComponentChildren
+  /** Swap actions of a held place (offer, trade, take), after the withdrawal. */
+  readonly children?: ComponentChildren
 }
 
-export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw }: SlotRowProps) {
+export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw, note, children }: SlotRowProps) {
   const { t } = useI18n()
   const role = t(slot === 'lead' ? 'rota.slot.lead' : slot === 'tail' ? 'rota.slot.tail' : 'rota.slot.extra')
   const name = holderAdult?.firstName ?? '?'
@@ -51,6 +56,7 @@ export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, direct
       <span class="slot__who" data-testid="holder">
         {name}
         {mine && <> {t('rota.slot.you')}</>}
+        {note}
       </span>
       {mine && (
         <ConfirmAction
@@ -61,6 +67,7 @@ export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, direct
           onConfirm={onWithdraw}
         />
       )}
+      {children}
     </li>
   )
 }

@@ -1,10 +1,11 @@
-// One walk of the week: its state (icon + word), start time, children and adults counts, its places, the sign-up flow and waiting list.
+// One walk of the week: its state (icon + word), start time, children and adults counts, its places (with swap actions), the sign-up flow and waiting list.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
+import type { EffectiveWalk } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -12,6 +13,7 @@ import { pluralKey } from '../../i18n/translate.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText } from './rota-format.ts'
 import { adultName, adultsOfFamily, heldPlaces, isMine } from './rota-view.ts'
+import { SlotSwap, SlotSwapTag } from '../swaps/MySlotSwap.tsx'
 import { SlotRow } from './SlotRow.tsx'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
@@ -25,6 +27,9 @@ interface WalkCardProps {
 }
 
 const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
+
+/** Holders who came through a swap (the rota screens pass effective walks; a plain WalkRota has none). */
+const viaSwap = (walk: WalkRota): NonNullable<EffectiveWalk['viaSwap']> => ('viaSwap' in walk ? (walk as EffectiveWalk).viaSwap : [])
 
 export function WalkCard({ session, walk, adults, past = false }: WalkCardProps) {
   const { t, language } = useI18n()
@@ -57,7 +62,10 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
   }
   const withdraw = (adultId: AdultId) => {
     card.current?.focus()
-    session.withdraw(refOf(walk), adultId)
+    // A place received through a swap is not my sign-up: giving it up is a release (it becomes "à pourvoir").
+    const swapped = viaSwap(walk).find((via) => via.adultId === adultId)
+    if (swapped) session.releaseSlot(swapped.offerId, adultId)
+    else session.withdraw(refOf(walk), adultId)
     announce(t('rota.slot.withdrawn', { name: adultName(adults, adultId), day, direction }))
   }
 
@@ -111,7 +119,20 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
                   directionText={direction}
                   onTake={canTake ? () => take(slot) : null}
                   onWithdraw={() => holder && withdraw(holder.adultId)}
-                />
+                  note={holder && <SlotSwapTag session={session} walk={walk} holder={holder} />}
+                >
+                  {holder && (
+                    <SlotSwap
+                      session={session}
+                      walk={walk}
+                      holder={holder}
+                      holderAdult={adults.get(holder.adultId)}
+                      past={past}
+                      idPrefix={`${headingId}-${slot}-${index}`}
+                      onDone={() => card.current?.focus()}
+                    />
+                  )}
+                </SlotRow>
               )
             })}
           </ul>

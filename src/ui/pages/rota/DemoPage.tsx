@@ -1,6 +1,7 @@
 // "/demo": the entry of the example collective (in memory, nothing shared), leading to its rota screens.
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
+import { SwapHome } from '../../components/swaps/SwapHome.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -10,7 +11,7 @@ export function DemoPage() {
   return <RotaFrame demo render={(props) => <DemoHome {...props} />} />
 }
 
-function DemoHome({ session }: RotaScreenProps) {
+function DemoHome({ session, base }: RotaScreenProps) {
   const { t } = useI18n()
   const view = useStore(session.view)
   return (
@@ -21,6 +22,7 @@ function DemoHome({ session }: RotaScreenProps) {
       </PageTitle>
       {view.profile && <p class="muted">{view.profile.school} · {view.profile.town}</p>}
       <p class="lead">{t('rota.demo.intro')}</p>
+      <SwapHome session={session} base={base} badge={false} />
       <WhoAreYou session={session} />
       <WaitingNotices session={session} />
     </>

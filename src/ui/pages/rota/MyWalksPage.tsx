@@ -10,6 +10,7 @@ import { adultName, adultsById, childrenById } from '../../components/rota/rota-
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
+import { SwapHome } from '../../components/swaps/SwapHome.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { RotaFrame, type RotaPageProps, type RotaScreenProps } from './RotaFrame.tsx'
@@ -43,6 +44,7 @@ function MyWalks({ session, base }: RotaScreenProps) {
   return (
     <>
       <PageTitle>{t('rota.mine.title')}</PageTitle>
+      <SwapHome session={session} base={base} />
       <WhoAreYou session={session} />
       <WaitingNotices session={session} />
       <section class="card" aria-labelledby="mine-walks">

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../../app/api.ts'
 import { DemoBanner } from '../../components/rota/DemoBanner.tsx'
+import { CoordinatorLine } from '../../components/coordination/CoordinatorLine.tsx'
 import { RotaNav } from '../../components/rota/RotaNav.tsx'
 import { useRotaSession } from '../../components/rota/useRotaSession.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -30,6 +31,7 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
     <>
       {demo && <DemoBanner />}
       <RotaNav base={base} />
+      {!demo && <CoordinatorLine session={state.session} />}
       {render({ session: state.session, base, demo })}
     </>
   )

@@ -1,0 +1,39 @@
+// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time.
+import { useMemo, useState } from 'preact/hooks'
+import type { CollectiveView } from '../../../app/api.ts'
+import type { JournalEvent } from '../../../domain/journal/index.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { pluralKey } from '../../i18n/translate.ts'
+import { SelectField } from '../manage/fields.tsx'
+import { authorTimeText, journalLineText } from './coordination-text.ts'
+import { filteredJournal } from './journal-view.ts'
+
+export function JournalList({ view, events }: { view: CollectiveView; events: readonly JournalEvent[] }) {
+  const { t, language } = useI18n()
+  const [familyId, setFamilyId] = useState('')
+  const [lineId, setLineId] = useState('')
+  const shown = useMemo(() => filteredJournal(events, familyId, lineId), [events, familyId, lineId])
+  const all = { value: '', label: t('journal.all') }
+  return (
+    <>
+      <fieldset class="journal-filters">
+        <legend>{t('journal.filters')}</legend>
+        <SelectField id="journal-family" label={t('journal.family')} value={familyId} onChange={setFamilyId} options={[all, ...view.families.map((family) => ({ value: family.id, label: family.displayName }))]} />
+        <SelectField id="journal-line" label={t('journal.line')} value={lineId} onChange={setLineId} options={[all, ...view.lines.map((line) => ({ value: line.id, label: line.name }))]} />
+      </fieldset>
+      <p role="status" data-testid="journal-count">{t(pluralKey(language, shown.length, 'journal.count.one', 'journal.count.other'), { n: shown.length })}</p>
+      {shown.length === 0 ? (
+        <p>{t('journal.empty')}</p>
+      ) : (
+        <ol class="journal-list" data-testid="journal">
+          {shown.map((event) => (
+            <li key={event.ref} data-testid="journal-entry" data-kind={event.kind}>
+              <span data-testid="journal-text">{journalLineText(t, language, view, event)}</span>
+              <span class="journal-time muted">{authorTimeText(t, language, event.at)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,58 @@
+// The roster: families who accept the duty, in rotation order, and my family's "accepte la coordination" / "ne plus coordonner" (from the next period).
+import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import { currentMembers } from '../../../domain/coordination/index.ts'
+import type { LocalDate } from '../../../domain/dates.ts'
+import type { FamilyId } from '../../../domain/ids.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { formatDay } from '../rota/rota-format.ts'
+import { familyNameOf } from './coordination-text.ts'
+import { isRosterMember, nextPeriodStart } from './coordination-view.ts'
+import { MeMissing } from './MeMissing.tsx'
+
+interface RosterSectionProps {
+  readonly session: CollectiveSession
+  readonly view: CollectiveView
+  readonly myFamily: FamilyId | null
+  readonly today: LocalDate
+}
+
+export function RosterSection({ session, view, myFamily, today }: RosterSectionProps) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const members = currentMembers(view.coordination.roster)
+  const member = isRosterMember(view.coordination, myFamily)
+  const from = formatDay(nextPeriodStart(view.coordination, today), language)
+  const toggle = () => {
+    if (myFamily === null) return
+    session.setRosterMembership(myFamily, !member)
+    announce(t(member ? 'coord.roster.left' : 'coord.roster.joined', { family: familyNameOf(t, view, myFamily), day: from }))
+  }
+  return (
+    <section class="card" aria-labelledby="coord-roster-title">
+      <h2 id="coord-roster-title">{t('coord.roster.title')}</h2>
+      {members.length === 0 ? (
+        <p>{t('coord.roster.empty')}</p>
+      ) : (
+        <ol aria-label={t('coord.roster.order')} data-testid="roster">
+          {members.map((m) => (
+            <li key={m.familyId} data-testid="roster-family">
+              {familyNameOf(t, view, m.familyId)}
+              {m.familyId === myFamily && <> {t('coord.roster.mine')}</>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {myFamily === null ? (
+        <MeMissing />
+      ) : (
+        <>
+          <p class="field__hint" id="coord-roster-effective">{t('coord.roster.effective', { day: from })}</p>
+          <button type="button" class="button" aria-describedby="coord-roster-effective" onClick={toggle} data-testid="roster-toggle">
+            {t(member ? 'coord.roster.leave' : 'coord.roster.join')}
+          </button>
+        </>
+      )}
+    </section>
+  )
+}

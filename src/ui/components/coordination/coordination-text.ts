@@ -1,0 +1,53 @@
+// Pure text helpers of the coordinator screens and the journal: family and line names, periods, the author's local time, one journal line.
+import type { LocalDate } from '../../../domain/dates.ts'
+import type { FamilyId, LineId } from '../../../domain/ids.ts'
+import type { JournalEvent, JournalKind } from '../../../domain/journal/index.ts'
+import type { CollectiveModel } from '../../../domain/model.ts'
+import type { MessageKey } from '../../i18n/fr.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
+import { directionText, formatDay, formatShortDay, slotText } from '../rota/rota-format.ts'
+
+type Names = Pick<CollectiveModel, 'families' | 'lines' | 'adults'>
+
+/** A family's display name, or "une famille retirée" when the record is gone. */
+export const familyNameOf = (t: Translate, model: Pick<CollectiveModel, 'families'>, id: FamilyId | null | undefined): string =>
+  (id && model.families.find((family) => family.id === id)?.displayName) || t('journal.unknownFamily')
+
+export const lineNameOf = (t: Translate, model: Pick<CollectiveModel, 'lines'>, id: LineId | undefined): string =>
+  (id && model.lines.find((line) => line.id === id)?.name) || t('journal.unknownLine')
+
+/** "Du lundi 8 mars au dimanche 14 mars". */
+export const periodText = (t: Translate, language: Language, period: { readonly start: LocalDate; readonly end: LocalDate }): string =>
+  t('coord.schedule.period', { from: formatDay(period.start, language), to: formatDay(period.end, language) })
+
+/**
+ * The author's local time as written in the record ('2027-03-02T09:05:00+01:00'): read from the
+ * text itself, never converted to this phone's zone, so it says what the author's phone showed.
+ */
+export const authorTimeText = (t: Translate, language: Language, at: string | undefined): string => {
+  const match = at === undefined ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(at)
+  if (!match?.[1] || !match[2] || !match[3]) return t('journal.noTime')
+  const date = match[1] as LocalDate
+  if (Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return t('journal.noTime')
+  return t('journal.at', { day: formatShortDay(date, language), time: `${match[2]}:${match[3]}` })
+}
+
+const kindKey = (event: JournalEvent): MessageKey => {
+  if (event.kind === 'periodOffered' && event.otherFamilyId !== undefined) return 'journal.kind.periodTradeOffered'
+  return `journal.kind.${event.kind}` satisfies `journal.kind.${JournalKind}`
+}
+
+/** One journal line as plain text (rendered as text, never as HTML). */
+export const journalLineText = (t: Translate, language: Language, model: Names, event: JournalEvent): string => {
+  const adult = event.adultId ? model.adults.find((candidate) => candidate.id === event.adultId)?.firstName : undefined
+  const day = event.walk?.date ?? event.periodStart
+  return t(kindKey(event), {
+    family: familyNameOf(t, model, event.familyId),
+    other: familyNameOf(t, model, event.otherFamilyId),
+    adult: adult ?? t('journal.someone'),
+    slot: event.slot ? slotText(t, event.slot).toLowerCase() : '',
+    line: lineNameOf(t, model, event.lineId ?? event.walk?.lineId),
+    day: day ? formatDay(day, language) : '',
+    direction: event.walk ? directionText(t, event.walk.direction) : '',
+  })
+}

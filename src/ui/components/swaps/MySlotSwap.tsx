@@ -1,0 +1,89 @@
+// On a slot my family holds: "Je cherche un remplaçant" / "Retirer l'offre" and "Proposer un échange"; on anyone's offered slot, "Prendre".
+import { useState } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import type { Adult } from '../../../domain/people.ts'
+import type { WalkRota } from '../../../domain/rota-types.ts'
+import type { SignUp } from '../../../domain/signup.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { directionText, formatDay, slotText } from '../rota/rota-format.ts'
+import { isMine } from '../rota/rota-view.ts'
+import { swapErrorText } from './swap-text.ts'
+import { offerOfHolder, refOf } from './swap-view.ts'
+import { TakeOffer } from './TakeOffer.tsx'
+import { TradeForm } from './TradeForm.tsx'
+import { useSwaps } from './useSwaps.ts'
+import './swaps.css'
+
+interface SlotSwapProps {
+  readonly session: CollectiveSession
+  readonly walk: WalkRota
+  readonly holder: SignUp
+  readonly holderAdult: Adult | undefined
+  /** The walk has started: no new offer, no take. */
+  readonly past: boolean
+  readonly idPrefix: string
+  /** Focus target after an action (the walk card). */
+  readonly onDone: () => void
+}
+
+/** "cherche un remplaçant" / "échange proposé à …" next to the holder's name: the holder stays shown until someone takes it. */
+export function SlotSwapTag({ session, walk, holder }: Pick<SlotSwapProps, 'session' | 'walk' | 'holder'>) {
+  const { t } = useI18n()
+  const { view, now, swaps } = useSwaps(session)
+  const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
+  if (!offer) return null
+  const family = view.families.find((f) => f.id === offer.offer.target?.familyId)?.displayName ?? ''
+  return (
+    <span class="swap-tag" data-testid="offer-tag">
+      <span aria-hidden="true">⇄ </span>
+      {offer.offer.kind === 'trade' ? t('swap.tradeOffered', { family }) : t('swap.offered')}
+    </span>
+  )
+}
+
+export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, onDone }: SlotSwapProps) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const { me, now, swaps } = useSwaps(session)
+  const [trading, setTrading] = useState(false)
+  const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
+  const name = holderAdult?.firstName ?? '?'
+  const day = formatDay(walk.date, language)
+  const direction = directionText(t, walk.direction)
+  const values = { name, slot: slotText(t, holder.slot).toLowerCase(), day, direction }
+  const mine = isMine(holder, me)
+
+  if (!mine) {
+    return offer && offer.offer.kind === 'replacement' ? <div class="swap-actions"><TakeOffer session={session} walk={walk} offer={offer} onDone={onDone} /></div> : null
+  }
+  if (offer) {
+    const withdraw = () => {
+      const result = session.withdrawOffer(offer.offer.id)
+      onDone()
+      announce(result.ok ? t('swap.withdrawOfferDone', values) : swapErrorText(t, result.error))
+    }
+    return past ? null : (
+      <div class="swap-actions">
+        <button type="button" class="button" aria-label={t('swap.withdrawOfferLabel', values)} data-testid="withdraw-offer" onClick={withdraw}>{t('swap.withdrawOffer')}</button>
+      </div>
+    )
+  }
+  if (past || walk.cancellation) return null
+  const offerSlot = () => {
+    const result = session.offerSlot(refOf(walk), holder.adultId)
+    onDone()
+    announce(result.ok ? t('swap.offerDone', values) : swapErrorText(t, result.error))
+  }
+  return (
+    <div class="swap-actions">
+      <button type="button" class="button" aria-label={t('swap.offerLabel', values)} data-testid="offer-slot" onClick={offerSlot}>
+        <span aria-hidden="true">⇄ </span>{t('swap.offer')}
+      </button>
+      <button type="button" class="button" aria-label={t('swap.tradeLabel', values)} aria-expanded={trading} data-testid="propose-trade" onClick={() => setTrading(!trading)}>
+        {t('swap.trade')}
+      </button>
+      {trading && <TradeForm session={session} walk={walk} adultId={holder.adultId} idPrefix={idPrefix} onClose={() => { setTrading(false); onDone() }} />}
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+// The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, notices, open offers; the app badge.
+import { useEffect, useMemo, useRef } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import { mondayOf } from '../../../domain/dates.ts'
+import { noticesFor, urgentItems, type Notice, type OfferView } from '../../../domain/swaps/index.ts'
+import { walkOf, walkStartInstant } from '../../../domain/rota/index.ts'
+import type { WalkRota } from '../../../domain/rota-types.ts'
+import { walkKeyOf } from '../../../domain/signup.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
+import { effectiveOf, familyPlaces, walksOfWeeks } from '../rota/rota-source.ts'
+import { adultName, adultsById } from '../rota/rota-view.ts'
+import { isWarning, noticeText, swapErrorText, urgentText } from './swap-text.ts'
+import { applyBadge, badgeCount, currentNotices, takeOpen, type BadgeNavigator } from './swap-view.ts'
+import { TakeOffer } from './TakeOffer.tsx'
+import { TradeAnswer } from './TradeAnswer.tsx'
+import { useSwaps } from './useSwaps.ts'
+import './swaps.css'
+
+/** Days ahead the urgent list looks at: this week and the next cover the 48 h window on any day. */
+const URGENT_WEEKS = 2
+
+const walkAnchor = (walk: Pick<WalkRota, 'key'>): string => `walk-${walk.key.replace(/[^A-Za-z0-9-]/g, '-')}`
+
+interface SwapHomeProps {
+  readonly session: CollectiveSession
+  readonly base: string
+  /** Sets the app badge (the demo does not: its walks are not the visitor's). */
+  readonly badge?: boolean
+}
+
+export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const { view, me, now, swaps } = useSwaps(session)
+  const block = useRef<HTMLDivElement>(null)
+  const today = todayIn(now)
+  const adults = useMemo(() => adultsById(view), [view])
+  const walks = useMemo(() => walksOfWeeks(view, today, URGENT_WEEKS, now), [view, today, now])
+  const urgent = useMemo(() => urgentItems(walks, swaps.offers, now), [walks, swaps, now])
+  const notices = useMemo(
+    () => (me.familyId === null ? [] : currentNotices(noticesFor(swaps.resolution, swaps.offers, me.familyId, now), today)),
+    [swaps, me.familyId, now, today],
+  )
+  const offersById = useMemo(() => new Map(swaps.offers.map((offer) => [offer.offer.id, offer] as const)), [swaps])
+  const next = useMemo(() => {
+    if (me.familyId === null) return null
+    for (const place of familyPlaces(view, me.familyId, today, now)) {
+      const role = place.roles.find((r) => r.status === 'held')
+      if (role && !place.rota.cancellation && walkStartInstant(place.rota) > now) return { walk: place.rota, role }
+    }
+    return null
+  }, [view, me.familyId, today, now])
+  const count = badgeCount(urgent, notices)
+  useEffect(() => {
+    if (badge) applyBadge(typeof navigator === 'undefined' ? undefined : (navigator as BadgeNavigator), count)
+  }, [badge, count])
+
+  const weekHref = (walk: Pick<WalkRota, 'date' | 'key'>) => `${base}/semaine/${mondayOf(walk.date)}#${walkAnchor(walk)}`
+  const when = (walk: WalkRota) => ({ day: formatDay(walk.date, language), time: walk.startTime ?? '', direction: directionText(t, walk.direction) })
+  const walkOfOffer = (offer: OfferView) => {
+    const known = walks.find((walk) => walk.key === walkKeyOf(offer.offer.walk))
+    if (known) return known
+    const walk = walkOf(view, offer.offer.walk)
+    return walk ? effectiveOf(view, [walk], now)[0] : undefined
+  }
+  const pending = notices.filter((n) => n.kind === 'pendingOffer' || n.kind === 'tradeRequest')
+  const news = notices.filter((n) => n.kind !== 'pendingOffer' && n.kind !== 'tradeRequest')
+  const openOffers = swaps.offers.filter((offer) => offer.offer.kind === 'replacement' && takeOpen(offer, now) && offer.offer.familyId !== me.familyId)
+  const focusBlock = () => block.current?.focus()
+  const textOf = (notice: Notice) => {
+    const offer = offersById.get(notice.offerId)
+    const target = offer?.offer.target?.walk
+    return noticeText(t, language, notice, { names: adults, trade: offer?.offer.kind === 'trade', target })
+  }
+  const withdraw = (notice: Notice) => {
+    const result = session.withdrawOffer(notice.offerId)
+    focusBlock()
+    announce(result.ok ? t('swap.withdrawOfferDone', { name: adultName(adults, notice.adultId), day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }) : swapErrorText(t, result.error))
+  }
+
+  return (
+    <div class="swap-home" ref={block} tabIndex={-1} data-testid="swap-home">
+      {urgent.length > 0 && (
+        <section aria-labelledby="urgent-title" data-testid="urgent">
+          <h2 id="urgent-title" class="visually-hidden">{t('swap.urgent.title')}</h2>
+          <ul class="urgent-list">
+            {urgent.map((item) => {
+              const authors = item.offerIds.flatMap((id) => { const o = offersById.get(id); return o ? [o.offer.adultId] : [] })
+              return (
+                <li key={item.walk.key} class="urgent-item" data-testid="urgent-item">
+                  <p><span aria-hidden="true">⚠ </span>{urgentText(t, language, item, adults, authors)}</p>
+                  <a class="button" href={weekHref(item.walk)} aria-label={t('swap.urgent.seeLabel', when(item.walk))}>{t('swap.urgent.see')}</a>
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+      {me.familyId !== null && (
+        <section class="card" aria-labelledby="next-title" data-testid="next-walk">
+          <h2 id="next-title">{t('swap.home.next')}</h2>
+          {next ? (
+            <p>
+              <a class="list__link" href={weekHref(next.walk)}>
+                {t('swap.home.nextText', { ...when(next.walk), line: view.lines.find((l) => l.id === next.walk.lineId)?.name ?? '', slot: slotText(t, next.role.slot), name: adultName(adults, next.role.adultId) }).replace(/\s+/g, ' ')}
+              </a>
+            </p>
+          ) : <p>{t('swap.home.noNext')}</p>}
+        </section>
+      )}
+      {pending.length > 0 && (
+        <section class="card" aria-labelledby="pending-title" data-testid="pending">
+          <h2 id="pending-title">{t('swap.home.pending')}</h2>
+          {pending.map((notice) => {
+            const offer = offersById.get(notice.offerId)
+            return (
+              <div key={`${notice.kind}|${notice.offerId}`} class="swap-notice" data-testid={notice.kind === 'tradeRequest' ? 'trade-request' : 'pending-offer'}>
+                <p>{textOf(notice)}</p>
+                {notice.kind === 'tradeRequest' && offer && <TradeAnswer session={session} offer={offer} onDone={focusBlock} />}
+                {notice.kind === 'pendingOffer' && (
+                  <button type="button" class="button" data-testid="withdraw-offer" aria-label={t('swap.withdrawOfferLabel', { name: adultName(adults, notice.adultId), day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) })} onClick={() => withdraw(notice)}>
+                    {t('swap.withdrawOffer')}
+                  </button>
+                )}
+              </div>
+            )
+          })}
+        </section>
+      )}
+      <div aria-live="polite" data-testid="swap-notices">
+        {news.length > 0 && <h2 class="visually-hidden">{t('swap.home.news')}</h2>}
+        {news.map((notice) => (
+          <p key={`${notice.kind}|${notice.offerId}|${notice.adultId}|${notice.other ?? ''}`} class={`swap-notice${isWarning(notice.kind) ? ' swap-notice--warning' : ''}`} data-testid="swap-notice" data-kind={notice.kind}>
+            <span aria-hidden="true">{isWarning(notice.kind) ? '⚠ ' : '✓ '}</span>
+            {textOf(notice)}
+          </p>
+        ))}
+      </div>
+      {openOffers.length > 0 && (
+        <section class="card" aria-labelledby="offers-title" data-testid="open-offers">
+          <h2 id="offers-title">{t('swap.home.offers')}</h2>
+          <ul class="list">
+            {openOffers.map((offer) => {
+              const walk = walkOfOffer(offer)
+              const slot = walk && (walk.lead?.adultId === offer.offer.adultId ? 'lead' : walk.tail?.adultId === offer.offer.adultId ? 'tail' : 'extra')
+              return (
+                <li key={offer.offer.id} class="list__item list__item--stacked" data-testid="open-offer">
+                  <span>{t('swap.home.offerText', { name: adultName(adults, offer.offer.adultId), slot: slot ? slotText(t, slot) : '', day: formatDay(offer.offer.walk.date, language), time: walk?.startTime ?? '', direction: directionText(t, offer.offer.walk.direction) }).replace(/\s+/g, ' ')}</span>
+                  {walk ? <TakeOffer session={session} walk={walk} offer={offer} onDone={focusBlock} /> : <a class="button" href={weekHref({ date: offer.offer.walk.date, key: walkKeyOf(offer.offer.walk) })}>{t('swap.urgent.see')}</a>}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}

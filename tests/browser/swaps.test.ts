@@ -1,0 +1,187 @@
+// Three phones swap slots through the real relay and the real screens: an offer taken, the same offer taken by two
+// phones offline (one winner everywhere, the other told "déjà pris"), and a trade accepted (both slots change on both phones).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+
+const POLL = { timeout: 15_000, interval: 100 }
+// The week of 8 March 2027 (no zone A holidays); every phone lives on Tuesday 2 March 2027, 09:00 Paris (nothing urgent, nothing past).
+const WEEK = '2027-03-08'
+const MONDAY = '2027-03-08'
+const THURSDAY = '2027-03-11'
+const FRIDAY = '2027-03-12'
+const NOW = new Date('2027-03-02T09:00:00+01:00')
+
+const walkCard = (page: Page, date: string): Locator => page.locator(`[data-testid="walk"][data-walk$="|${date}|aller"]`)
+const leadOf = async (page: Page, date: string): Promise<string> =>
+  ((await walkCard(page, date).getByTestId('slot-lead').getByTestId('holder').textContent({ timeout: 1_000 }).catch(() => null)) ?? '').trim()
+const leadName = async (page: Page, date: string): Promise<string> => (await leadOf(page, date)).replace(/\s*\(vous\).*$/, '').replace(/⇄.*$/, '').trim()
+const announced = (page: Page) => () => page.getByTestId('announcer').textContent()
+
+describe('swaps on three phones', () => {
+  let harness: BrowserHarness
+  let a: Phone
+  let b: Phone
+  let c: Phone
+  let base = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    a = await harness.newPhone()
+    b = await harness.newPhone()
+    c = await harness.newPhone()
+    for (const phone of [a, b, c]) await phone.context.clock.setFixedTime(NOW)
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
+
+  const addFamily = async (page: Page, name: string, adult: string) => {
+    await page.goto(`${base}/familles`)
+    await page.getByLabel(fr['families.addLabel']).fill(name)
+    await page.getByRole('button', { name: fr['families.add'] }).click()
+    await page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
+    await page.getByLabel(fr['manage.adult.firstName']).fill(adult)
+    await page.getByLabel(fr['manage.adult.phone'], { exact: true }).fill('06 11 22 33 44')
+    await page.getByRole('button', { name: fr['manage.adult.add'] }).click()
+    await expect.poll(() => page.getByTestId('adult-name').allTextContents(), POLL).toEqual([adult])
+  }
+  const sayWhoIAm = async (page: Page, family: string, adult: string) => {
+    await page.goto(`${base}/semaine/${WEEK}`)
+    await page.getByTestId('me').getByRole('button').click()
+    await page.getByLabel(fr['rota.me.family']).selectOption({ label: family })
+    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: adult })
+    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
+  }
+  const signUpLead = async (page: Page, date: string, adult: string) => {
+    await walkCard(page, date).getByTestId('slot-lead').getByRole('button').click()
+    await expect.poll(() => leadOf(page, date), POLL).toBe(`${adult} (vous)`)
+  }
+
+  it('sets up a collective, three families, and one lead each on the week of 8 March', async () => {
+    await a.page.goto('/creer')
+    await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
+    await a.page.getByLabel('École').fill('École Jules Ferry')
+    await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
+    await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
+    await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\//)
+    base = /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(a.page.url()).pathname)?.[0] ?? ''
+
+    await a.page.goto(`${base}/lignes`)
+    await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
+    await a.page.getByRole('button', { name: fr['manage.line.create'] }).click()
+    await a.page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
+    await a.page.getByLabel(fr['manage.stop.name']).fill('Place du Marché')
+    await a.page.getByLabel(fr['manage.stop.timeAller']).fill('08:05')
+    await a.page.getByRole('button', { name: fr['manage.stop.add'] }).click()
+    await expect.poll(() => a.page.getByTestId('stop-name').allTextContents(), POLL).toEqual(['Place du Marché'])
+    await addFamily(a.page, 'Famille Martin', 'Léa')
+    await addFamily(a.page, 'Famille Nguyen', 'Paul')
+    await addFamily(a.page, 'Famille Durand', 'Chloé')
+
+    await a.page.goto(`${base}/inviter`)
+    const invite = await readInviteLink(a.page)
+    for (const phone of [b, c]) {
+      await phone.page.goto(invite)
+      await phone.page.waitForURL((url) => url.pathname === base)
+    }
+    await sayWhoIAm(a.page, 'Famille Martin', 'Léa')
+    await sayWhoIAm(b.page, 'Famille Nguyen', 'Paul')
+    await sayWhoIAm(c.page, 'Famille Durand', 'Chloé')
+    await signUpLead(a.page, THURSDAY, 'Léa')
+    await signUpLead(b.page, FRIDAY, 'Paul')
+    await signUpLead(c.page, MONDAY, 'Chloé')
+    for (const phone of [a, b, c]) {
+      await expect.poll(async () => [await leadName(phone.page, MONDAY), await leadName(phone.page, THURSDAY), await leadName(phone.page, FRIDAY)], POLL)
+        .toEqual(['Chloé', 'Léa', 'Paul'])
+    }
+  })
+
+  it('A looks for a replacement, stays shown until B takes it in one tap, and A’s rota updates', async () => {
+    await walkCard(a.page, THURSDAY).getByTestId('offer-slot').click()
+    await expect.poll(() => leadOf(a.page, THURSDAY), POLL).toContain('cherche un remplaçant')
+    expect(await leadName(a.page, THURSDAY)).toBe('Léa')
+
+    const take = walkCard(b.page, THURSDAY).getByTestId('take-offer')
+    await take.click({ timeout: 15_000 })
+    await expect.poll(announced(b.page), POLL).toBe('C’est noté : vous remplacez Léa le jeudi 11 mars (aller).')
+    await expect.poll(() => leadOf(b.page, THURSDAY), POLL).toBe('Paul (vous)')
+    await expect.poll(() => leadName(a.page, THURSDAY), POLL).toBe('Paul')
+
+    await a.page.goto(base)
+    await expect.poll(() => a.page.getByTestId('swap-notice').allTextContents(), POLL)
+      .toContain('✓ Votre offre a été prise par Paul : Paul remplace Léa le jeudi 11 mars (aller).')
+  })
+
+  it('A and C take the same offer of B offline: back online one wins on every phone, the other is told "déjà pris"', async () => {
+    await b.page.goto(`${base}/semaine/${WEEK}`)
+    await walkCard(b.page, FRIDAY).getByTestId('offer-slot').click()
+    for (const phone of [a, c]) {
+      await phone.page.goto(`${base}/semaine/${WEEK}`)
+      await expect.poll(() => walkCard(phone.page, FRIDAY).getByTestId('take-offer').count(), POLL).toBe(1)
+    }
+    await a.context.setOffline(true)
+    await c.context.setOffline(true)
+    await walkCard(a.page, FRIDAY).getByTestId('take-offer').click()
+    await walkCard(c.page, FRIDAY).getByTestId('take-offer').click()
+    await expect.poll(() => leadOf(a.page, FRIDAY), POLL).toBe('Léa (vous)')
+    await expect.poll(() => leadOf(c.page, FRIDAY), POLL).toBe('Chloé (vous)')
+    await a.context.setOffline(false)
+    await c.context.setOffline(false)
+
+    const leads = async () => [await leadName(a.page, FRIDAY), await leadName(b.page, FRIDAY), await leadName(c.page, FRIDAY)]
+    await expect.poll(async () => new Set(await leads()).size === 1 && (await leads())[0] !== 'Paul', POLL).toBe(true)
+    const [winner] = await leads()
+    const loser = winner === 'Léa' ? c : a
+    await loser.page.goto(base)
+    await expect.poll(() => loser.page.getByTestId('swap-notice').allTextContents(), POLL)
+      .toContain(`⚠ Trajet du vendredi 12 mars (aller) : déjà pris par ${winner}. Vos créneaux ne changent pas.`)
+    // The loser's own slots did not move.
+    await loser.page.goto(`${base}/semaine/${WEEK}`)
+    expect(await leadName(loser.page, MONDAY)).toBe('Chloé')
+  })
+
+  it('C proposes a trade to the Nguyen family for Thursday; B accepts; both slots change on both phones', async () => {
+    await c.page.goto(`${base}/semaine/${WEEK}`)
+    const monday = walkCard(c.page, MONDAY)
+    await monday.getByTestId('propose-trade').click()
+    const form = monday.getByTestId('trade-form')
+    await form.getByLabel(fr['swap.tradeFamily']).selectOption({ label: 'Famille Nguyen' })
+    await form.getByLabel('jeudi 11 mars (aller) · Conducteur : Paul').check()
+    await form.getByRole('button', { name: fr['swap.tradeSend'] }).click()
+    await expect.poll(announced(c.page), POLL).toContain('Proposition d’échange envoyée à Famille Nguyen')
+
+    await b.page.goto(base)
+    const request = b.page.getByTestId('trade-request')
+    await expect.poll(() => request.textContent(), POLL).toContain('Chloé propose un échange : son créneau du lundi 8 mars (aller) contre votre créneau du jeudi 11 mars (aller).')
+    await request.getByTestId('accept-trade').click()
+    await expect.poll(announced(b.page), POLL).toBe(fr['swap.traded'])
+
+    for (const phone of [b, c]) {
+      await phone.page.goto(`${base}/semaine/${WEEK}`)
+      await expect.poll(async () => [await leadName(phone.page, MONDAY), await leadName(phone.page, THURSDAY)], POLL).toEqual(['Paul', 'Chloé'])
+    }
+    expect([...a.errors, ...b.errors, ...c.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('keeps every swap control at least 48 px tall and inside a 360 px screen, on the week and the home screen', async () => {
+    await c.page.goto(`${base}/semaine/${WEEK}`)
+    await walkCard(c.page, THURSDAY).getByTestId('propose-trade').click()
+    await walkCard(c.page, THURSDAY).getByTestId('trade-form').getByLabel(fr['swap.tradeFamily']).selectOption({ label: 'Famille Martin' })
+    const sizes = async (page: Page, selector: string) => page.locator(selector).evaluateAll((nodes) =>
+      nodes.map((node) => { const box = node.getBoundingClientRect(); return { h: Math.round(box.height), right: Math.round(box.right) } }))
+    const controls = [
+      ...(await sizes(c.page, '[data-testid="walk"] button, [data-testid="walk"] select')),
+      ...(await sizes(c.page, '[data-testid="trade-form"] label.choice')),
+    ]
+    expect(controls.length).toBeGreaterThan(5)
+    for (const box of controls) {
+      expect(box.h).toBeGreaterThanOrEqual(48)
+      expect(box.right).toBeLessThanOrEqual(360)
+    }
+    await b.page.goto(base)
+    for (const box of await sizes(b.page, '[data-testid="swap-home"] button, [data-testid="swap-home"] a.button')) expect(box.h).toBeGreaterThanOrEqual(48)
+  })
+})
