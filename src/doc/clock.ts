@@ -1,9 +1,9 @@
 // The one logical clock shared by sign-ups, swap records and coordinator records, and the author's local time written beside it.
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { maxCoordinationClock } from '../domain/coordination/records.ts'
 import { nextSwapClock } from '../domain/swaps/records.ts'
 import { MAX_CLOCK } from '../domain/signup.ts'
-import { MAP_SIGNUPS, safeMap } from './keys.ts'
+import { MAP_EXCEPTIONS, MAP_SIGNUPS, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
 import { readCoordination, readSwapRecords } from './read-swaps.ts'
 
@@ -20,6 +20,16 @@ const maxSignUpClock = (doc: Y.Doc): number => {
   return max
 }
 
+/** Cancellations are nested maps (older ones carry no clock). */
+const maxExceptionClock = (doc: Y.Doc): number => {
+  let max = 0
+  for (const value of safeMap(doc, MAP_EXCEPTIONS)?.values() ?? []) {
+    const clock = value instanceof Y.Map ? value.get('clock') : undefined
+    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0 && clock <= MAX_CLOCK) max = Math.max(max, clock)
+  }
+  return max
+}
+
 /**
  * 1 + the highest clock over sign-ups (every entry), swap records and coordinator
  * records (valid ones: an invalid record counts for nothing anyway).
@@ -29,7 +39,7 @@ export const nextSharedClock = (doc: Y.Doc): number => {
   const signUps = maxSignUpClock(doc)
   const swaps = nextSwapClock(readSwapRecords(doc, ignored), []) - 1
   const coordination = maxCoordinationClock(readCoordination(doc, ignored))
-  return Math.max(signUps, swaps, coordination) + 1
+  return Math.max(signUps, swaps, coordination, maxExceptionClock(doc)) + 1
 }
 
 const pad = (value: number, width = 2): string => String(Math.trunc(value)).padStart(width, '0')

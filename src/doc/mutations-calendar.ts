@@ -3,17 +3,28 @@ import type * as Y from 'yjs'
 import { isShippedPeriodId } from '../domain/calendar/school-calendar.ts'
 import { ExceptionInputSchema, HolidayInputSchema, type ExceptionInput, type HolidayInput } from '../domain/calendar-records.ts'
 import type { LocalDate } from '../domain/dates.ts'
-import { createExceptionId, createHolidayId, type ExceptionId, type HolidayId } from '../domain/ids.ts'
+import { createExceptionId, createHolidayId, type ActorId, type ExceptionId, type FamilyId, type HolidayId } from '../domain/ids.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, createRecord, deleteRecord, parseInput, type EditResult } from './mutations-util.ts'
 import { isPlainObject, plainOf } from './read-util.ts'
+import { nextSharedClock } from './clock.ts'
 
-export const addException = (doc: Y.Doc, input: ExceptionInput): EditResult<ExceptionId> => {
+/** Who cancels, for the journal: the next shared logical clock, this device, its family if known, its local time. */
+export interface ExceptionAuthor {
+  readonly actor: ActorId
+  readonly familyId: FamilyId | null
+  readonly at: string
+}
+
+export const addException = (doc: Y.Doc, input: ExceptionInput, author?: ExceptionAuthor): EditResult<ExceptionId> => {
   const parsed = parseInput(ExceptionInputSchema, input)
   if (!parsed.ok) return parsed
   const id = createExceptionId()
-  return createRecord(doc, MAP_EXCEPTIONS, id, { ...parsed.value }, Origin.addException) ? ok(id) : err(DOCUMENT_DAMAGED)
+  const stamp = author === undefined
+    ? {}
+    : { clock: nextSharedClock(doc), actor: author.actor, at: author.at, ...(author.familyId === null ? {} : { familyId: author.familyId }) }
+  return createRecord(doc, MAP_EXCEPTIONS, id, { ...parsed.value, ...stamp }, Origin.addException) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
 export const removeException = (doc: Y.Doc, id: ExceptionId): void => deleteRecord(doc, MAP_EXCEPTIONS, id, Origin.removeException)

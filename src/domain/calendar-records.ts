@@ -1,7 +1,8 @@
 // Calendar records kept in the shared document: collective exceptions (cancelled walks or days), imported or added holidays, and overrides of shipped periods.
 import { z } from 'zod'
 import { LocalDateSchema } from './dates.ts'
-import { ExceptionIdSchema, HolidayIdSchema, LineIdSchema } from './ids.ts'
+import { ActorIdSchema, ExceptionIdSchema, FamilyIdSchema, HolidayIdSchema, LineIdSchema } from './ids.ts'
+import { AuthorTimeSchema } from './record-order.ts'
 import { DirectionSchema } from './line.ts'
 
 export const CANCEL_REASONS = ['strike', 'weatherAlert', 'schoolTrip', 'other'] as const
@@ -29,6 +30,11 @@ export const StoredExceptionSchema = z.looseObject({
   direction: DirectionSchema.nullable(),
   reason: CancelReasonSchema,
   note: z.string().max(NOTE_MAX),
+  /** Who cancelled and when, for the journal (logical clock and device; older records lack them). */
+  clock: z.number().int().nonnegative().optional(),
+  actor: ActorIdSchema.optional(),
+  familyId: FamilyIdSchema.optional(),
+  at: AuthorTimeSchema.optional(),
 })
 export type CalendarException = z.output<typeof StoredExceptionSchema>
 

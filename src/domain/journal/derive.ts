@@ -6,6 +6,7 @@
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck, type HandoverNote } from '../coordination/records.ts'
 import type { CoordinationRecords } from '../coordination/records.ts'
+import type { CalendarException } from '../calendar-records.ts'
 import { signUpKeyOf, type SignUp } from '../signup.ts'
 import { compareJournalEvents, type JournalEvent, type JournalKind, type SlotSwapJournalEvent } from './events.ts'
 
@@ -15,7 +16,26 @@ export interface JournalInput {
   readonly coordination?: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
   /** Hook for src/domain/swaps: its walk-slot events, already derived from its records. */
   readonly slotSwaps?: readonly SlotSwapJournalEvent[]
+  /** Cancellations; only those written with a logical clock (by this version on) have a place in the order. */
+  readonly exceptions?: readonly CalendarException[]
 }
+
+const cancellationEvents = (exceptions: readonly CalendarException[]): JournalEvent[] =>
+  exceptions.flatMap((exception): JournalEvent[] => {
+    if (exception.clock === undefined || exception.actor === undefined) return []
+    return [{
+      kind: 'walkCancelled',
+      ...(exception.familyId === undefined ? {} : { familyId: exception.familyId }),
+      ...(exception.lineId === null ? {} : { lineId: exception.lineId }),
+      ...(exception.lineId !== null && exception.direction !== null
+        ? { walk: { lineId: exception.lineId, date: exception.date, direction: exception.direction } }
+        : { periodStart: exception.date }),
+      ref: `exception|${exception.id}`,
+      clock: exception.clock,
+      actor: exception.actor,
+      ...(exception.at === undefined ? {} : { at: exception.at }),
+    }]
+  })
 
 const signUpEvents = (signUps: readonly SignUp[]): JournalEvent[] =>
   signUps.map((signUp) => ({
@@ -82,4 +102,9 @@ const coordinationEvents = (records: NonNullable<JournalInput['coordination']>):
 
 /** Every event of the collective in logical order (clock, then author), whatever the order the records came in. */
 export const deriveJournal = (input: JournalInput): JournalEvent[] =>
-  [...signUpEvents(input.signUps), ...(input.coordination ? coordinationEvents(input.coordination) : []), ...(input.slotSwaps ?? [])].sort(compareJournalEvents)
+  [
+    ...signUpEvents(input.signUps),
+    ...(input.coordination ? coordinationEvents(input.coordination) : []),
+    ...(input.slotSwaps ?? []),
+    ...cancellationEvents(input.exceptions ?? []),
+  ].sort(compareJournalEvents)

@@ -23,12 +23,14 @@ export type JournalKind =
   | 'periodOfferWithdrawn'
   | 'handoverNote'
   | 'handoverAcknowledged'
+  /** A walk, a line's day or a whole day cancelled by the collective (grève, alerte météo...). */
+  | 'walkCancelled'
   | SlotSwapJournalKind
 
 export interface JournalEvent<K extends JournalKind = JournalKind> {
   readonly kind: K
-  /** The family whose member wrote the record. */
-  readonly familyId: FamilyId
+  /** The family whose member wrote the record; missing when that phone had not said who it is. */
+  readonly familyId?: FamilyId
   /** The other family involved (the offerer of a taken offer, a trade's partner). */
   readonly otherFamilyId?: FamilyId
   readonly adultId?: AdultId

@@ -101,7 +101,11 @@ describe('journal text', () => {
     const trade: JournalEvent = { ...base, kind: 'periodOffered', familyId: MARTIN, otherFamilyId: NGUYEN, periodStart: day('2027-03-15') }
     expect(journalLineText(t, 'fr', model, trade)).toBe('Famille Martin propose à Famille Nguyen d’échanger la coordination du lundi 15 mars.')
     const ack: JournalEvent = { ...base, kind: 'handoverAcknowledged', familyId: 'gone' as FamilyId, periodStart: day('2027-03-01') }
-    expect(journalLineText(t, 'fr', model, ack)).toBe('une famille retirée a pris connaissance de la passation (période du lundi 1er mars).')
+    expect(journalLineText(t, 'fr', model, ack)).toBe('Une famille retirée a pris connaissance de la passation (période du lundi 1er mars).')
+    const strike: JournalEvent = { ...base, kind: 'walkCancelled', familyId: MARTIN, lineId: LINE, walk: { lineId: LINE, date: day('2027-03-11'), direction: 'aller' } }
+    expect(journalLineText(t, 'fr', model, strike)).toBe('Famille Martin annule le trajet : Ligne Verte, jeudi 11 mars (aller).')
+    const wholeDay: JournalEvent = { ...base, kind: 'walkCancelled', periodStart: day('2027-03-12') }
+    expect(journalLineText(t, 'fr', model, wholeDay)).toBe('Quelqu’un annule tous les trajets du vendredi 12 mars.')
     expect(familyNameOf(t, model, null)).toBe('une famille retirée')
   })
 

@@ -34,6 +34,8 @@ export const authorTimeText = (t: Translate, language: Language, at: string | un
 
 const kindKey = (event: JournalEvent): MessageKey => {
   if (event.kind === 'periodOffered' && event.otherFamilyId !== undefined) return 'journal.kind.periodTradeOffered'
+  if (event.kind === 'walkCancelled' && event.lineId === undefined) return 'journal.kind.dayCancelled'
+  if (event.kind === 'walkCancelled' && event.walk === undefined) return 'journal.kind.lineDayCancelled'
   return `journal.kind.${event.kind}` satisfies `journal.kind.${JournalKind}`
 }
 
@@ -41,8 +43,9 @@ const kindKey = (event: JournalEvent): MessageKey => {
 export const journalLineText = (t: Translate, language: Language, model: Names, event: JournalEvent): string => {
   const adult = event.adultId ? model.adults.find((candidate) => candidate.id === event.adultId)?.firstName : undefined
   const day = event.walk?.date ?? event.periodStart
-  return t(kindKey(event), {
-    family: familyNameOf(t, model, event.familyId),
+  const text = t(kindKey(event), {
+    // No family: the phone had not said who it is (not a removed family).
+    family: event.familyId === undefined ? t('journal.someone') : familyNameOf(t, model, event.familyId),
     other: familyNameOf(t, model, event.otherFamilyId),
     adult: adult ?? t('journal.someone'),
     slot: event.slot ? slotText(t, event.slot).toLowerCase() : '',
@@ -50,4 +53,6 @@ export const journalLineText = (t: Translate, language: Language, model: Names, 
     day: day ? formatDay(day, language) : '',
     direction: event.walk ? directionText(t, event.walk.direction) : '',
   })
+  // A line may start with a lowercase name ('quelqu’un', 'une famille retirée').
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
