@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 in Paris: roster changes apply from the next period, Monday 8 March.
@@ -28,16 +29,7 @@ describe('the rotating coordinator on two phones', () => {
     await harness?.teardown()
   })
 
-  const addFamily = async (page: Page, name: string, adult: [string, string]) => {
-    await page.goto(`${base}/familles`)
-    await page.getByLabel(fr['families.addLabel']).fill(name)
-    await page.getByRole('button', { name: fr['families.add'] }).click()
-    await page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
-    await page.getByLabel(fr['manage.adult.firstName']).fill(adult[0])
-    await page.getByLabel(fr['manage.adult.phone'], { exact: true }).fill(adult[1])
-    await page.getByRole('button', { name: fr['manage.adult.add'] }).click()
-    await expect.poll(() => page.getByTestId('adult-name').allTextContents(), POLL).toEqual([adult[0]])
-  }
+  const addFamily = (page: Page, name: string, adult: [string, string]) => addFamilyWithAdult(page, base, name, adult[0], adult[1])
 
   /** On the coordination page: says who this phone is, then joins the roster. */
   const joinRoster = async (page: Page, family: string, adult: string) => {
@@ -56,13 +48,7 @@ describe('the rotating coordinator on two phones', () => {
   const line = (page: Page) => page.getByTestId('coordinator-line').textContent()
 
   it('phone A creates the collective and two families; both phones join the roster and see the same order', async () => {
-    await a.page.goto('/creer')
-    await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
-    await a.page.getByLabel('École').fill('École Jules Ferry')
-    await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
-    await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
-    await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\//)
-    base = /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(a.page.url()).pathname)?.[0] ?? ''
+    base = await createCollective(a.page)
     await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'])
     await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'])
 

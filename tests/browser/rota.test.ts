@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { readInviteLink, startHarness, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027, outside zone A holidays (winter ends 1 March, spring starts 10 April).
@@ -45,14 +46,7 @@ describe('the rota on two phones', () => {
   })
 
   const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
-    await page.goto(`${base}/familles`)
-    await page.getByLabel(fr['families.addLabel']).fill(name)
-    await page.getByRole('button', { name: fr['families.add'] }).click()
-    await page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
-    await page.getByLabel(fr['manage.adult.firstName']).fill(adult[0])
-    await page.getByLabel(fr['manage.adult.phone'], { exact: true }).fill(adult[1])
-    await page.getByRole('button', { name: fr['manage.adult.add'] }).click()
-    await expect.poll(() => page.getByTestId('adult-name').allTextContents(), POLL).toEqual([adult[0]])
+    await addFamilyWithAdult(page, base, name, adult[0], adult[1])
     await page.getByLabel(fr['manage.child.firstName']).fill(child[0])
     await page.getByLabel(fr['manage.child.initial']).fill(child[1])
     await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: child[2] })
@@ -61,13 +55,7 @@ describe('the rota on two phones', () => {
   }
 
   it('phone A creates a collective, a line with 4 stops and two families with children on the management screens', async () => {
-    await a.page.goto('/creer')
-    await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
-    await a.page.getByLabel('École').fill('École Jules Ferry')
-    await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
-    await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
-    await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\//)
-    base = /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(a.page.url()).pathname)?.[0] ?? ''
+    base = await createCollective(a.page)
 
     await a.page.goto(`${base}/lignes`)
     await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')

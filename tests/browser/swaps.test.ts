@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The week of 8 March 2027 (no zone A holidays); every phone lives on Tuesday 2 March 2027, 09:00 Paris (nothing urgent, nothing past).
@@ -37,16 +38,7 @@ describe('swaps on three phones', () => {
     await harness?.teardown()
   })
 
-  const addFamily = async (page: Page, name: string, adult: string) => {
-    await page.goto(`${base}/familles`)
-    await page.getByLabel(fr['families.addLabel']).fill(name)
-    await page.getByRole('button', { name: fr['families.add'] }).click()
-    await page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
-    await page.getByLabel(fr['manage.adult.firstName']).fill(adult)
-    await page.getByLabel(fr['manage.adult.phone'], { exact: true }).fill('06 11 22 33 44')
-    await page.getByRole('button', { name: fr['manage.adult.add'] }).click()
-    await expect.poll(() => page.getByTestId('adult-name').allTextContents(), POLL).toEqual([adult])
-  }
+  const addFamily = (page: Page, name: string, adult: string) => addFamilyWithAdult(page, base, name, adult, '06 11 22 33 44')
   const sayWhoIAm = async (page: Page, family: string, adult: string) => {
     await page.goto(`${base}/semaine/${WEEK}`)
     await page.getByTestId('me').getByRole('button').click()
@@ -61,13 +53,7 @@ describe('swaps on three phones', () => {
   }
 
   it('sets up a collective, three families, and one lead each on the week of 8 March', async () => {
-    await a.page.goto('/creer')
-    await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
-    await a.page.getByLabel('École').fill('École Jules Ferry')
-    await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
-    await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
-    await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\//)
-    base = /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(a.page.url()).pathname)?.[0] ?? ''
+    base = await createCollective(a.page)
 
     await a.page.goto(`${base}/lignes`)
     await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
