@@ -6,6 +6,7 @@ import type { Line, Stop } from './line.ts'
 import type { Adult, Child } from './people.ts'
 import type { Settings } from './settings.ts'
 import type { SignUp } from './signup.ts'
+import type { Absence } from './walk-log/records.ts'
 
 export interface CollectiveModel {
   readonly profile: CollectiveProfile | null
@@ -22,4 +23,6 @@ export interface CollectiveModel {
   /** Corrections of shipped periods (absent: none), see StoredHolidayOverrideSchema. */
   readonly holidayOverrides?: readonly HolidayOverride[]
   readonly signUps: readonly SignUp[]
+  /** Declared absences (withdrawn ones included, ignored by the rules); absent: none. Every rota computation counts them. */
+  readonly absences?: readonly Absence[]
 }

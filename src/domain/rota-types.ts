@@ -19,7 +19,7 @@ export interface WalkRota extends WalkRef {
   /** Time at the line's first stop in this direction, null when the line has no timed stop. */
   readonly startTime: TimeOfDay | null
   readonly cancellation: WalkCancellation | null
-  /** Children expected that day on this line and direction (absences come later). */
+  /** Children expected that day on this line and direction, declared absences left out. */
   readonly expectedChildIds: readonly ChildId[]
   /** Children counted in the ratio (a child who counts extra counts twice). */
   readonly ratioCount: number

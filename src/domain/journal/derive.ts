@@ -1,4 +1,4 @@
-// The journal derived from the document's records: sign-ups, roster changes, period offers and answers, handovers, plus slot swaps when fed.
+// The journal derived from the document's records: sign-ups, roster changes, period offers and answers, handovers, walks done and logbook notes, plus slot swaps when fed.
 //
 // Never stored: every phone rebuilds the same list from the same records, so it can never
 // disagree with the rota. An entry rewritten in place (a sign-up withdrawn) shows its latest
@@ -7,7 +7,11 @@ import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck, type HandoverNote } from '../coordination/records.ts'
 import type { CoordinationRecords } from '../coordination/records.ts'
 import type { CalendarException } from '../calendar-records.ts'
+import type { AdultId, FamilyId } from '../ids.ts'
+import type { Adult } from '../people.ts'
 import { signUpKeyOf, type SignUp } from '../signup.ts'
+import { doneArrivals } from '../walk-log/history.ts'
+import type { WalkLogRecords } from '../walk-log/records.ts'
 import { compareJournalEvents, type JournalEvent, type JournalKind, type SlotSwapJournalEvent } from './events.ts'
 
 export interface JournalInput {
@@ -18,6 +22,45 @@ export interface JournalInput {
   readonly slotSwaps?: readonly SlotSwapJournalEvent[]
   /** Cancellations; only those written with a logical clock (by this version on) have a place in the order. */
   readonly exceptions?: readonly CalendarException[]
+  /** Absent: no walk-done nor logbook-note events. */
+  readonly walkLog?: Pick<WalkLogRecords, 'events' | 'notes'>
+  /** Names the family of a walk's arrival author (walk events carry the adult only). */
+  readonly adults?: readonly Pick<Adult, 'id' | 'familyId'>[]
+}
+
+const walkLogEvents = (log: NonNullable<JournalInput['walkLog']>, adults: readonly Pick<Adult, 'id' | 'familyId'>[]): JournalEvent[] => {
+  const families = new Map<AdultId, FamilyId>(adults.map((adult) => [adult.id, adult.familyId]))
+  const events: JournalEvent[] = []
+  for (const [key, arrival] of doneArrivals(log.events)) {
+    const familyId = families.get(arrival.adultId)
+    events.push({
+      kind: 'walkDone',
+      ...(familyId === undefined ? {} : { familyId }),
+      adultId: arrival.adultId,
+      lineId: arrival.walk.lineId,
+      walk: { lineId: arrival.walk.lineId, date: arrival.walk.date, direction: arrival.walk.direction },
+      ref: `walkDone|${key}`,
+      clock: arrival.clock,
+      actor: arrival.actor,
+      at: arrival.at,
+    })
+  }
+  // A deleted note leaves the journal with its text: it may have named a child by mistake.
+  for (const note of log.notes) {
+    if (note.withdrawn !== undefined) continue
+    events.push({
+      kind: 'walkNote',
+      familyId: note.familyId,
+      adultId: note.adultId,
+      lineId: note.walk.lineId,
+      walk: { lineId: note.walk.lineId, date: note.walk.date, direction: note.walk.direction },
+      ref: note.id,
+      clock: note.clock,
+      actor: note.actor,
+      at: note.at,
+    })
+  }
+  return events
 }
 
 const cancellationEvents = (exceptions: readonly CalendarException[]): JournalEvent[] =>
@@ -107,4 +150,5 @@ export const deriveJournal = (input: JournalInput): JournalEvent[] =>
     ...(input.coordination ? coordinationEvents(input.coordination) : []),
     ...(input.slotSwaps ?? []),
     ...cancellationEvents(input.exceptions ?? []),
+    ...(input.walkLog ? walkLogEvents(input.walkLog, input.adults ?? []) : []),
   ].sort(compareJournalEvents)

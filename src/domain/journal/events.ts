@@ -25,6 +25,10 @@ export type JournalKind =
   | 'handoverAcknowledged'
   /** A walk, a line's day or a whole day cancelled by the collective (grève, alerte météo...). */
   | 'walkCancelled'
+  /** A walk done: its arrival marked (by `adultId`); the earliest arrival not undone. */
+  | 'walkDone'
+  /** A logbook note on a walk; `ref` is the note's id, the screen looks its text up (never copied into the journal). */
+  | 'walkNote'
   | SlotSwapJournalKind
 
 export interface JournalEvent<K extends JournalKind = JournalKind> {

@@ -6,7 +6,9 @@ import type { Direction } from '../line.ts'
 import type { CollectiveModel } from '../model.ts'
 import type { DayRota, WalkRota, WalkState } from '../rota-types.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkKey } from '../signup.ts'
-import { expectedChildren, NO_ABSENCES, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
+import { isAbsentFrom } from '../walk-log/absences.ts'
+import type { Absence } from '../walk-log/records.ts'
+import { expectedChildren, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
 import { deriveWalks, type Walk } from './walks.ts'
 
 export const URGENT_WITHIN_MS = 48 * 3_600_000
@@ -18,11 +20,11 @@ export const DEFAULT_START_TIMES: Readonly<Record<Direction, TimeOfDay>> = {
 }
 
 export interface RotaOptions {
-  /** Declared absences (later issue); none by default. */
+  /** Overrides the model's declared absences (tests, what-if); by default `model.absences` count. */
   readonly isAbsent?: IsAbsent
 }
 
-export type RotaModel = Pick<CollectiveModel, 'settings' | 'adults' | 'children' | 'signUps'>
+export type RotaModel = Pick<CollectiveModel, 'settings' | 'adults' | 'children' | 'signUps' | 'absences'>
 
 /** Active sign-ups of existing adults, grouped by walk: built once for a week or a year of walks. */
 export interface SignUpIndex {
@@ -80,9 +82,12 @@ export const walkStateOf = (walk: Walk, holders: number, required: number, now: 
 
 const bySlot = (signUps: readonly SignUp[], slot: Slot): SignUp[] => signUps.filter((signUp) => signUp.slot === slot).sort(compareSignUps)
 
+// One shared empty array, so the per-array cache of isAbsentFrom serves models without absences.
+const NO_ABSENCE_RECORDS: readonly Absence[] = []
+
 /** Resolves one walk with a prebuilt index (see weekRota); resolveWalk is the one-off form. */
 export const resolveIndexedWalk = (model: RotaModel, index: SignUpIndex, walk: Walk, now: number, options: RotaOptions = {}): WalkRota => {
-  const children = expectedChildren(model.children, walk, options.isAbsent ?? NO_ABSENCES)
+  const children = expectedChildren(model.children, walk, options.isAbsent ?? isAbsentFrom(model.absences ?? NO_ABSENCE_RECORDS))
   const ratioCount = ratioCountOf(children)
   const requiredAdults = requiredAdultsFor(model.settings, ratioCount)
   const active = index.byWalk.get(walk.key) ?? []

@@ -6,8 +6,8 @@ import { MIN_ADULTS_FLOOR, type Settings } from '../settings.ts'
 import type { WalkRef } from '../signup.ts'
 
 /**
- * Hook for declared absences (a later issue): true when the child is known not to walk that
- * walk. Without it every child whose route and days match is expected.
+ * True when the child is known not to walk that walk (a declared absence, see
+ * src/domain/walk-log/absences.ts). Without it every child whose route and days match is expected.
  */
 export type IsAbsent = (childId: ChildId, walk: WalkRef) => boolean
 

@@ -1,11 +1,12 @@
-// The journal: derived from records, in logical order (never by the author's time), filterable by family and line, with a hook for slot swaps.
+// The journal: derived from records, in logical order (never by the author's time), filterable by family and line, with hooks for slot swaps and the walk log.
 import { describe, expect, it } from 'vitest'
 import type { HandoverRecords } from '../../../src/domain/coordination/handover.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { deriveJournal, type JournalInput } from '../../../src/domain/journal/derive.ts'
 import { filterJournal, type SlotSwapJournalEvent } from '../../../src/domain/journal/events.ts'
 import { StoredSignUpSchema, type SignUp } from '../../../src/domain/signup.ts'
-import { actorId, createSignUp, familyId, lineId } from './rota-fixtures.ts'
+import { actorId, adultId, createAdult, createSignUp, familyId, lineId } from './rota-fixtures.ts'
+import { noteId, RETOUR, walkEvent, walkNote, walkRef } from './walk-log-fixtures.ts'
 import { ack, join, leave, note, orders, records, replacementOffer, respond, weekStart } from './coordination-fixtures.ts'
 
 // `at` deliberately disagrees with the logical order: phone clocks drift.
@@ -94,5 +95,28 @@ describe('journal', () => {
     expect(StoredSignUpSchema.safeParse(older).success).toBe(true)
     expect(StoredSignUpSchema.parse(signUps[0]).at).toBe('2026-11-28T09:00:00+01:00')
     expect(StoredSignUpSchema.safeParse({ ...older, at: 42 }).success).toBe(false)
+  })
+
+  it('adds walks done (their arrival, by its author) and logbook notes (by reference, never their text)', () => {
+    const walkLog = {
+      events: [
+        walkEvent('arrived', null, 3, 14, '2026-12-03T08:29:00+01:00'),
+        // The earliest arrival (logical order) is the one the journal shows; undone ones are forgotten.
+        walkEvent('arrived', null, 2, 13, '2026-12-03T08:27:00+01:00'),
+        walkEvent('arrived', null, 4, 15, '2026-12-03T16:52:00+01:00', { walk: RETOUR, cancelled: true }),
+        walkEvent('departed', 1, 2, 12, '2026-12-03T08:10:00+01:00'),
+      ],
+      notes: [walkNote(1, 'Léa a oublié son cartable', 16, { adult: 5 }), walkNote(2, 'Effacée', 17, { withdrawn: true })],
+    }
+    const events = deriveJournal({ signUps: [], walkLog, adults: [createAdult(2, 7)] })
+    expect(events).toEqual([
+      { kind: 'walkDone', familyId: familyId(7), adultId: adultId(2), lineId: lineId(1), walk: walkRef(), ref: `walkDone|${lineId(1)}|2026-12-03|aller`, clock: 13, actor: actorId(2), at: '2026-12-03T08:27:00+01:00' },
+      { kind: 'walkNote', familyId: familyId(5), adultId: adultId(5), lineId: lineId(1), walk: walkRef(), ref: noteId(1), clock: 16, actor: actorId(5), at: '2026-12-03T08:40:00+01:00' },
+    ])
+    expect(JSON.stringify(events)).not.toContain('cartable')
+    expect(kinds(filterJournal(events, { familyId: familyId(5) }))).toEqual(['walkNote'])
+    // Without adults the arrival's family is unknown ("quelqu'un"), the event stays.
+    expect(deriveJournal({ signUps: [], walkLog })[0]).not.toHaveProperty('familyId')
+    expect(deriveJournal({ ...input, walkLog }).map((event) => event.clock)).toEqual([...deriveJournal(input).map((event) => event.clock), 13, 16].sort((a, b) => a - b))
   })
 })

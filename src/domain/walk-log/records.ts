@@ -1,0 +1,189 @@
+// Stored walk-log records (absences, check-in marks, departures and arrivals, logbook notes): Zod schemas and document keys.
+//
+// Like sign-ups and swap records, each is a flat entry written whole by one device and never
+// rewritten by another, so two phones offline on the same pavement never fight over one value.
+// What the walk looks like (who is present, when it arrived) is derived in this folder.
+import { z } from 'zod'
+import { LocalDateSchema, type LocalDate } from '../dates.ts'
+import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId, type ChildId } from '../ids.ts'
+import { DirectionSchema, type Direction } from '../line.ts'
+import { AuthorTimeSchema } from '../record-order.ts'
+import { MAX_CLOCK, walkKeyOf, type WalkRef } from '../signup.ts'
+import { WalkRefSchema } from '../swaps/records.ts'
+import { FIRST_NAME_MAX } from '../people.ts'
+import { shortText, storedShortText } from '../text.ts'
+
+const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
+
+export const AbsenceIdSchema = z.uuid().brand<'AbsenceId'>()
+export type AbsenceId = z.infer<typeof AbsenceIdSchema>
+export const createAbsenceId = (): AbsenceId => AbsenceIdSchema.parse(crypto.randomUUID())
+
+/** A child added on the pavement for one walk only (not a member's child): a random id and a first name. */
+export const GuestIdSchema = z.uuid().brand<'GuestId'>()
+export type GuestId = z.infer<typeof GuestIdSchema>
+export const createGuestId = (): GuestId => GuestIdSchema.parse(crypto.randomUUID())
+
+export const WalkNoteIdSchema = z.uuid().brand<'WalkNoteId'>()
+export type WalkNoteId = z.infer<typeof WalkNoteIdSchema>
+export const createWalkNoteId = (): WalkNoteId => WalkNoteIdSchema.parse(crypto.randomUUID())
+
+/** A later rewrite of the entry by its own author: withdrawn absence, deleted note. */
+const WithdrawnSchema = z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema })
+
+// ---------------------------------------------------------------------------------------------
+// Absences: "Léa ne vient pas jeudi"
+// ---------------------------------------------------------------------------------------------
+
+export const ABSENCE_NOTE_MAX = 200
+
+/**
+ * One walk (from = to, a direction), one day (from = to, both directions) or a date range.
+ * Messages are French-first keys: 'endBeforeStart' on `to` when the range is reversed.
+ */
+export const AbsenceInputSchema = z
+  .object({
+    childId: ChildIdSchema,
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    /** null: both directions (the whole day). */
+    direction: DirectionSchema.nullable(),
+    note: z.string().trim().max(ABSENCE_NOTE_MAX, { message: 'tooLong' }),
+  })
+  .refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] })
+export type AbsenceInput = z.input<typeof AbsenceInputSchema>
+
+export const StoredAbsenceSchema = z.looseObject({
+  id: AbsenceIdSchema,
+  childId: ChildIdSchema,
+  /** The child's family when declared (a later move of the child keeps the record readable). */
+  familyId: FamilyIdSchema,
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+  direction: DirectionSchema.nullable(),
+  /** Personal (may say why): goes through the codec. */
+  note: z.string().max(ABSENCE_NOTE_MAX),
+  clock: ClockSchema,
+  actor: ActorIdSchema,
+  at: AuthorTimeSchema,
+  withdrawn: WithdrawnSchema.optional(),
+}).refine((absence) => absence.from <= absence.to, { message: 'endBeforeStart', path: ['to'] })
+export type Absence = z.output<typeof StoredAbsenceSchema>
+
+export const absenceKeyOf = (absence: { readonly id: AbsenceId }): string => absence.id
+
+// ---------------------------------------------------------------------------------------------
+// Check-in marks: présent / absent / excusé, per child, per walk, per device
+// ---------------------------------------------------------------------------------------------
+
+/** 'unmarked' is an undo: the device's mark is cleared (the child is back to "not checked in" as far as it knows). */
+export const CheckInStatusSchema = z.enum(['present', 'absent', 'excused', 'unmarked'])
+export type CheckInStatus = z.infer<typeof CheckInStatusSchema>
+export type MarkedStatus = Exclude<CheckInStatus, 'unmarked'>
+
+/** How many other devices' marks one mark may say it had seen (a walk has a handful of adults). */
+export const SEEN_MAX = 16
+
+export const StoredCheckInSchema = z.looseObject({
+  walk: WalkRefSchema,
+  /** A child of the collective, or a guest (then `guestName` is set). */
+  childId: z.union([ChildIdSchema, GuestIdSchema]),
+  /** Guests only: the first name typed on the pavement. Personal: goes through the codec. */
+  guestName: storedShortText(FIRST_NAME_MAX).optional(),
+  status: CheckInStatusSchema,
+  /** The stop where the child was checked in; null when marked away from a stop. */
+  stopId: StopIdSchema.nullable(),
+  /** The adult on duty who marked (on this device). */
+  adultId: AdultIdSchema,
+  clock: ClockSchema,
+  actor: ActorIdSchema,
+  at: AuthorTimeSchema,
+  /**
+   * The other devices' marks for this child on this walk that the author's phone had when writing
+   * (actor -> that mark's clock). A mark is superseded by a later one that had seen it; marks
+   * that did not see each other and differ are a disagreement, shown to the adults.
+   */
+  seen: z.record(z.string(), ClockSchema).refine((seen) => Object.keys(seen).length <= SEEN_MAX, { message: 'tooMany' }),
+})
+export type CheckIn = z.output<typeof StoredCheckInSchema>
+
+/** One entry per device, walk and child: a device's new mark replaces its own previous one. */
+export const checkInKeyOf = (mark: { readonly walk: WalkRef; readonly childId: string; readonly actor: ActorId }): string =>
+  `${walkKeyOf(mark.walk)}|${mark.childId}|${mark.actor}`
+
+// ---------------------------------------------------------------------------------------------
+// Departures and arrival
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 'departed': left a stop (stopId), or left the school on a retour (stopId null).
+ * 'arrived': the walk's end: at school on an aller, at the last stop on a retour (stopId null).
+ */
+export const WalkEventKindSchema = z.enum(['departed', 'arrived'])
+export type WalkEventKind = z.infer<typeof WalkEventKindSchema>
+
+export const StoredWalkEventSchema = z.looseObject({
+  walk: WalkRefSchema,
+  kind: WalkEventKindSchema,
+  stopId: StopIdSchema.nullable(),
+  adultId: AdultIdSchema,
+  clock: ClockSchema,
+  actor: ActorIdSchema,
+  /** The time shown ("arrivée à 8 h 27"): the author's local time when tapping. */
+  at: AuthorTimeSchema,
+  /** Undo by the same device: the entry is rewritten with cancelled true. */
+  cancelled: z.boolean(),
+})
+export type WalkEvent = z.output<typeof StoredWalkEventSchema>
+
+export const walkEventKeyOf = (event: { readonly walk: WalkRef; readonly kind: WalkEventKind; readonly stopId: string | null; readonly actor: ActorId }): string =>
+  `${walkKeyOf(event.walk)}|${event.kind}|${event.stopId ?? 'school'}|${event.actor}`
+
+// ---------------------------------------------------------------------------------------------
+// Logbook notes
+// ---------------------------------------------------------------------------------------------
+
+export const WALK_NOTE_MAX = 500
+
+export const WalkNoteInputSchema = z.object({
+  text: shortText(WALK_NOTE_MAX),
+})
+export type WalkNoteInput = z.input<typeof WalkNoteInputSchema>
+
+export const StoredWalkNoteSchema = z.looseObject({
+  id: WalkNoteIdSchema,
+  walk: WalkRefSchema,
+  /** Personal (an incident may name a child): goes through the codec. */
+  text: storedShortText(WALK_NOTE_MAX),
+  adultId: AdultIdSchema,
+  familyId: FamilyIdSchema,
+  clock: ClockSchema,
+  actor: ActorIdSchema,
+  at: AuthorTimeSchema,
+  withdrawn: WithdrawnSchema.optional(),
+})
+export type WalkNote = z.output<typeof StoredWalkNoteSchema>
+
+export const walkNoteKeyOf = (note: { readonly id: WalkNoteId }): string => note.id
+
+export interface WalkLogRecords {
+  readonly absences: readonly Absence[]
+  readonly checkIns: readonly CheckIn[]
+  readonly events: readonly WalkEvent[]
+  readonly notes: readonly WalkNote[]
+}
+
+export const NO_WALK_LOG: WalkLogRecords = { absences: [], checkIns: [], events: [], notes: [] }
+
+/** The highest clock of the walk-log records (0 when none): the shared clock must pass it. */
+export const maxWalkLogClock = (log: WalkLogRecords): number => {
+  let max = 0
+  for (const record of [...log.checkIns, ...log.events]) max = Math.max(max, record.clock)
+  for (const record of [...log.absences, ...log.notes]) max = Math.max(max, record.clock, record.withdrawn?.clock ?? 0)
+  return max
+}
+
+/** Whether an absence applies to a walk of the child (date in range, direction matching or whole day). */
+export const absenceCovers = (absence: Pick<Absence, 'childId' | 'from' | 'to' | 'direction' | 'withdrawn'>, childId: ChildId, walk: { readonly date: LocalDate; readonly direction: Direction }): boolean =>
+  absence.withdrawn === undefined && absence.childId === childId && absence.from <= walk.date && walk.date <= absence.to
+  && (absence.direction === null || absence.direction === walk.direction)

@@ -1,0 +1,149 @@
+// Walk progress (stops in walking order, earliest departure, undo), arrival notices for a family, and the walks done with who was on duty.
+import { describe, expect, it } from 'vitest'
+import { localDate } from '../../../src/domain/dates.ts'
+import { arrivalNotices, timeOfAuthorTime, walkProgress, walksDone, walkStopsInOrder, type WalkLogRecords } from '../../../src/domain/walk-log/index.ts'
+import { NO_WALK_LOG } from '../../../src/domain/walk-log/records.ts'
+import { adultId, childId, createChild, createModel, familyId, lineId, stopId } from './rota-fixtures.ts'
+import { ALLER, mark, RETOUR, walkEvent, walkNote, walkRef } from './walk-log-fixtures.ts'
+
+const model = createModel({
+  children: [
+    createChild(1, 1, { routes: { aller: { lineId: lineId(1), stopId: stopId(2) }, retour: { lineId: lineId(1), stopId: stopId(3) } } }),
+    createChild(2, 1, { routes: { aller: { lineId: lineId(1), stopId: stopId(1) } } }),
+    createChild(3, 2),
+  ],
+})
+const log = (fields: Partial<WalkLogRecords>): WalkLogRecords => ({ ...NO_WALK_LOG, ...fields })
+
+describe('walk progress', () => {
+  it('orders the stops as walked: stop order to school, reversed from school', () => {
+    expect(walkStopsInOrder(model, ALLER).map((stop) => stop.id)).toEqual([stopId(1), stopId(2), stopId(3)])
+    expect(walkStopsInOrder(model, RETOUR).map((stop) => stop.id)).toEqual([stopId(3), stopId(2), stopId(1)])
+  })
+
+  it('reads the author’s local time as written', () => {
+    expect(timeOfAuthorTime('2027-03-02T08:27:00+01:00')).toBe('08:27')
+    expect(timeOfAuthorTime('2027-03-02T23:59:59Z')).toBe('23:59')
+    expect(timeOfAuthorTime('hier matin')).toBeNull()
+    expect(timeOfAuthorTime('2027-03-02T25:10:00+01:00')).toBeNull()
+  })
+
+  it('shows the earliest departure by logical order at each stop, and the arrival', () => {
+    const progress = walkProgress(model, ALLER, log({
+      events: [
+        walkEvent('departed', 1, 2, 5, '2026-12-03T08:12:00+01:00'),
+        // Earlier in logical order although its phone's clock says later.
+        walkEvent('departed', 1, 1, 4, '2026-12-03T08:13:00+01:00'),
+        walkEvent('departed', 2, 1, 6, '2026-12-03T08:16:00+01:00'),
+        walkEvent('arrived', null, 3, 9, '2026-12-03T08:27:00+01:00'),
+        walkEvent('departed', 3, 1, 7, '2026-12-03T08:21:00+01:00', { walk: RETOUR }),
+      ],
+    }))
+    expect(progress.stops).toEqual([
+      { stopId: stopId(1), time: '08:10', departedAt: '08:13', departedBy: adultId(1) },
+      { stopId: stopId(2), time: '08:15', departedAt: '08:16', departedBy: adultId(1) },
+      { stopId: stopId(3), time: '08:20', departedAt: null, departedBy: null },
+    ])
+    expect(progress).toMatchObject({ schoolDepartedAt: null, arrivedAt: '08:27', arrivedBy: adultId(3), arrivedOn: '2026-12-03', key: `${lineId(1)}|2026-12-03|aller` })
+  })
+
+  it('forgets an undone (cancelled) departure or arrival; the next one shows', () => {
+    const progress = walkProgress(model, ALLER, log({
+      events: [
+        walkEvent('departed', 1, 1, 4, '2026-12-03T08:11:00+01:00', { cancelled: true }),
+        walkEvent('departed', 1, 2, 5, '2026-12-03T08:12:00+01:00'),
+        walkEvent('arrived', null, 3, 9, '2026-12-03T08:27:00+01:00', { cancelled: true }),
+      ],
+    }))
+    expect(progress.stops[0]).toMatchObject({ departedAt: '08:12', departedBy: adultId(2) })
+    expect(progress).toMatchObject({ arrivedAt: null, arrivedBy: null, arrivedOn: null })
+  })
+
+  it('a retour: departure from school (no stop), stops reversed', () => {
+    const progress = walkProgress(model, RETOUR, log({
+      events: [
+        walkEvent('departed', null, 1, 3, '2026-12-03T16:35:00+01:00', { walk: RETOUR }),
+        walkEvent('departed', 3, 1, 4, '2026-12-03T16:41:00+01:00', { walk: RETOUR }),
+        walkEvent('arrived', null, 1, 5, '2026-12-03T16:52:00+01:00', { walk: RETOUR }),
+      ],
+    }))
+    expect(progress.stops.map((stop) => [stop.stopId, stop.time, stop.departedAt])).toEqual([
+      [stopId(3), '16:40', '16:41'], [stopId(2), '16:45', null], [stopId(1), '16:50', null],
+    ])
+    expect(progress).toMatchObject({ schoolDepartedAt: '16:35', arrivedAt: '16:52' })
+  })
+})
+
+describe('arrival notices', () => {
+  const records = log({
+    checkIns: [
+      mark(1, 1, 'present', 3),
+      mark(1, 2, 'absent', 3),
+      mark(1, 3, 'present', 3),
+      mark(1, 1, 'present', 10, { walk: RETOUR, stop: 2 }),
+      mark(1, 2, 'present', 10, { walk: RETOUR, stop: 2 }),
+      mark(1, 1, 'present', 20, { walk: walkRef('2026-12-04') }),
+      mark(1, 1, 'present', 30, { walk: walkRef('2026-11-30') }),
+    ],
+    events: [
+      walkEvent('arrived', null, 1, 5, '2026-12-03T08:27:00+01:00'),
+      walkEvent('arrived', null, 1, 12, '2026-12-03T16:52:00+01:00', { walk: RETOUR }),
+      // Not arrived: the 4th has a cancelled arrival only.
+      walkEvent('arrived', null, 1, 22, '2026-12-04T08:29:00+01:00', { walk: walkRef('2026-12-04'), cancelled: true }),
+      walkEvent('arrived', null, 1, 32, '2026-11-30T08:26:00+01:00', { walk: walkRef('2026-11-30') }),
+    ],
+  })
+
+  it('tells a family about its children marked present on walks that arrived, newest first', () => {
+    const notices = arrivalNotices(model, records, familyId(1), localDate('2026-12-01'))
+    expect(notices.map((n) => [n.childId, n.walk.direction, n.arrivedAt, n.stopId])).toEqual([
+      [childId(1), 'retour', '16:52', stopId(3)],
+      [childId(2), 'retour', '16:52', stopId(2)],
+      [childId(1), 'aller', '08:27', null],
+    ])
+    expect(notices[2]?.key).toBe(`${lineId(1)}|2026-12-03|aller|${childId(1)}`)
+    expect(notices.every((n) => n.familyId === familyId(1))).toBe(true)
+  })
+
+  it('only from `since` on, and only the family’s children', () => {
+    expect(arrivalNotices(model, records, familyId(1), localDate('2026-11-30')).map((n) => n.walk.date)).toContain('2026-11-30')
+    expect(arrivalNotices(model, records, familyId(1), localDate('2026-12-04'))).toEqual([])
+    expect(arrivalNotices(model, records, familyId(2), localDate('2026-12-01')).map((n) => n.childId)).toEqual([childId(3)])
+    expect(arrivalNotices(model, records, familyId(9), localDate('2026-12-01'))).toEqual([])
+  })
+
+  it('no notice for a child whose current marks say absent', () => {
+    const overruled = log({ ...records, checkIns: [...records.checkIns, mark(2, 3, 'absent', 4, { seen: { 1: 3 } })] })
+    expect(arrivalNotices(model, overruled, familyId(2), localDate('2026-12-01'))).toEqual([])
+  })
+})
+
+describe('walks done', () => {
+  const records = log({
+    checkIns: [mark(4, 1, 'present', 3), mark(4, 3, 'present', 3), mark(5, 2, 'absent', 3), mark(6, 1, 'unmarked', 3), mark(4, 0, 'present', 3, { guest: 1, guestName: 'Ali' })],
+    events: [
+      walkEvent('departed', 1, 7, 4, '2026-12-03T08:11:00+01:00'),
+      walkEvent('departed', 2, 8, 4, '2026-12-03T08:16:00+01:00', { cancelled: true }),
+      walkEvent('arrived', null, 4, 5, '2026-12-03T08:27:00+01:00'),
+      walkEvent('arrived', null, 1, 12, '2026-12-08T16:52:00+01:00', { walk: walkRef('2026-12-08', 'retour') }),
+      walkEvent('arrived', null, 1, 11, '2026-12-08T08:30:00+01:00', { walk: walkRef('2026-12-08') }),
+      walkEvent('departed', 1, 1, 10, '2026-12-07T08:10:00+01:00', { walk: walkRef('2026-12-07') }),
+    ],
+    notes: [walkNote(1, 'Pluie', 6), walkNote(2, 'Effacée', 7, { withdrawn: true }), walkNote(3, 'Autre trajet', 8, { walk: RETOUR })],
+  })
+  const holders = (walk: { date: string }) => (walk.date === '2026-12-03' ? [adultId(2), adultId(9)] : [])
+
+  it('lists walks with an arrival: duty adults are the holders plus whoever marked, presents counted, notes kept', () => {
+    const done = walksDone(model, records, holders)
+    expect(done.map((walk) => [walk.walk.date, walk.walk.direction])).toEqual([['2026-12-03', 'aller'], ['2026-12-08', 'aller'], ['2026-12-08', 'retour']])
+    const [first] = done
+    expect(first?.dutyAdultIds).toEqual([adultId(2), adultId(4), adultId(5), adultId(7), adultId(9)])
+    expect(first).toMatchObject({ arrivedAt: '08:27', presentCount: 3, clock: 5, at: '2026-12-03T08:27:00+01:00' })
+    expect(first?.notes.map((note) => note.text)).toEqual(['Pluie'])
+  })
+
+  it('within a range, bounds included', () => {
+    expect(walksDone(model, records, holders, { from: localDate('2026-12-04'), to: localDate('2026-12-08') }).map((walk) => walk.walk.date)).toEqual(['2026-12-08', '2026-12-08'])
+    expect(walksDone(model, records, holders, { from: localDate('2026-12-04'), to: localDate('2026-12-07') })).toEqual([])
+  })
+})
