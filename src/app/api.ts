@@ -13,6 +13,9 @@ import type { FieldErrors } from '../domain/validation.ts'
 import type { CoordinationRecords, CoordinatorRosterSetting, HandoverAck, HandoverNote, PeriodOfferId } from '../domain/coordination/records.ts'
 import type { OfferId, SwapRecords } from '../domain/swaps/records.ts'
 import type { LocalDate } from '../domain/dates.ts'
+import type {
+  AbsenceId, AbsenceInput, GuestId, MarkedStatus, WalkEventKind, WalkLogRecords, WalkNoteId, WalkNoteInput,
+} from '../domain/walk-log/records.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
@@ -47,6 +50,7 @@ export interface RecordToCheck {
    */
   readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
     | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
+    | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote'
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string
@@ -66,6 +70,11 @@ export interface CollectiveView extends CollectiveModel {
    * answers (src/domain/coordination), plus handover notes and acknowledgements.
    */
   readonly coordination: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
+  /**
+   * Declared absences, check-in marks, departures and arrivals, logbook notes (src/domain/walk-log).
+   * `absences` is also in the model (CollectiveModel.absences) so every rota computation counts them.
+   */
+  readonly walkLog: WalkLogRecords
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -89,6 +98,9 @@ export type TakeOutcome = 'taken' | 'alreadyTaken' | 'withdrawn' | 'void'
 export type TradeOutcome = 'traded' | 'failed' | 'declined'
 /** 'unknownPeriod': not the id of a period this version ships. */
 export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
+
+/** Why a walk-log command wrote nothing. */
+export type WalkLogError = 'unknownChild' | 'unknownAdult' | 'walkNotRunning' | 'notFound' | 'notAuthor' | 'notRecorded'
 
 export type FormResult<T> = Result<T, FieldErrors>
 
@@ -170,6 +182,31 @@ export interface CollectiveSession {
   addHandoverNote(periodStart: LocalDate, familyId: FamilyId, input: { readonly text: string }): FormResult<void>
   /** The incoming coordinator's "J'ai pris connaissance". */
   acknowledgeHandover(periodStart: LocalDate, familyId: FamilyId): void
+
+  /**
+   * "Léa ne vient pas jeudi": one walk (from = to and a direction), a day (direction null) or a
+   * range; updates the expected children and the ratio of those walks. Errors on fields: 'endBeforeStart', 'tooLong', 'unknownChild'.
+   */
+  declareAbsence(input: AbsenceInput): FormResult<AbsenceId>
+  /** By any member (the family usually); the record stays, marked withdrawn. */
+  withdrawAbsence(id: AbsenceId): Result<void, WalkLogError>
+  /**
+   * Walk mode: `adultId` (on duty, of my family) marks a child (or a guest) présent / absent /
+   * excusé at `stopId`; null undoes this device's mark. Works offline; concurrent marks merge.
+   */
+  markChild(walk: WalkRef, childId: ChildId | GuestId, status: MarkedStatus | null, stopId: StopId | null, adultId: AdultId): Result<void, WalkLogError>
+  /** A child not on the list and not in the collective: a guest for this walk only, marked present at `stopId`. */
+  addGuest(walk: WalkRef, input: { readonly firstName: string }, stopId: StopId | null, adultId: AdultId): FormResult<GuestId>
+  /** "Départ" from a stop (or from school on a retour: stopId null), with this phone's time. */
+  markDeparture(walk: WalkRef, stopId: StopId | null, adultId: AdultId): Result<void, WalkLogError>
+  /** "Arrivés à l'école" (aller) or end of the walk (retour), with this phone's time. */
+  markArrival(walk: WalkRef, adultId: AdultId): Result<void, WalkLogError>
+  /** Undoes this device's departure or arrival mark. */
+  undoWalkEvent(walk: WalkRef, kind: WalkEventKind, stopId: StopId | null): Result<void, WalkLogError>
+  /** A logbook note for the walk (incident, remark), visible to the coordinator. */
+  addWalkNote(walk: WalkRef, input: WalkNoteInput, adultId: AdultId): FormResult<WalkNoteId>
+  /** By its author's device only. */
+  removeWalkNote(id: WalkNoteId): Result<void, WalkLogError>
 
   /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>

@@ -9,6 +9,7 @@ import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createSwapCommands } from './commands-swaps.ts'
+import { createWalkLogCommands } from './commands-walk-log.ts'
 import { importHolidaysFromIcs } from './holidays.ts'
 
 /** Everything a session offers except its identity, stores and lifecycle. */
@@ -25,10 +26,12 @@ export interface CommandContext {
 export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createSwapCommands(context),
   ...createCoordinationCommands(context),
+  ...createWalkLogCommands(context),
   ...createEditCommands(context),
 })
 
-const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>> => ({
+const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
+  | keyof ReturnType<typeof createWalkLogCommands>> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),

@@ -8,6 +8,7 @@ import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
 import { fillDemo, type DemoContent } from './demo-data.ts'
 import { fillDemoSwaps } from './demo-swaps.ts'
+import { fillDemoWalkLog } from './demo-walk-log.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
 const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null }
@@ -19,6 +20,7 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
   doc.transact(() => {
     content = fillDemo(doc, now())
     fillDemoSwaps(doc, now(), content.me.familyId)
+    fillDemoWalkLog(doc, now())
   }, Origin.demo)
   const identity = await loadIdentity(memoryIdentityStorage(), () => undefined)
   await identity.setMe(content.me.familyId, content.me.adultId)

@@ -1,11 +1,13 @@
-// The one logical clock shared by sign-ups, swap records and coordinator records, and the author's local time written beside it.
+// The one logical clock shared by sign-ups, swap, coordinator and walk-log records, and the author's local time written beside it.
 import * as Y from 'yjs'
 import { maxCoordinationClock } from '../domain/coordination/records.ts'
 import { nextSwapClock } from '../domain/swaps/records.ts'
 import { MAX_CLOCK } from '../domain/signup.ts'
+import { maxWalkLogClock } from '../domain/walk-log/records.ts'
 import { MAP_EXCEPTIONS, MAP_SIGNUPS, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
 import { readCoordination, readSwapRecords } from './read-swaps.ts'
+import { readWalkLogValues } from './read-walk-log.ts'
 
 /**
  * The highest clock of every sign-up entry, even entries invalid for other reasons: the next clock
@@ -31,15 +33,16 @@ const maxExceptionClock = (doc: Y.Doc): number => {
 }
 
 /**
- * 1 + the highest clock over sign-ups (every entry), swap records and coordinator
- * records (valid ones: an invalid record counts for nothing anyway).
+ * 1 + the highest clock over sign-ups (every entry), cancellations, swap, coordinator and
+ * walk-log records (valid ones: an invalid record counts for nothing anyway).
  */
 export const nextSharedClock = (doc: Y.Doc): number => {
   const ignored: never[] = []
   const signUps = maxSignUpClock(doc)
   const swaps = nextSwapClock(readSwapRecords(doc, ignored), []) - 1
   const coordination = maxCoordinationClock(readCoordination(doc, ignored))
-  return Math.max(signUps, swaps, coordination, maxExceptionClock(doc)) + 1
+  const walkLog = maxWalkLogClock(readWalkLogValues(doc))
+  return Math.max(signUps, swaps, coordination, walkLog, maxExceptionClock(doc)) + 1
 }
 
 const pad = (value: number, width = 2): string => String(Math.trunc(value)).padStart(width, '0')

@@ -37,6 +37,15 @@ export const MAP_PERIOD_OFFERS = 'periodOffers'
 export const MAP_PERIOD_RESPONSES = 'periodResponses'
 export const MAP_HANDOVER_NOTES = 'handoverNotes'
 export const MAP_HANDOVER_ACKS = 'handoverAcks'
+/**
+ * Walk-log records (src/domain/walk-log/records.ts): flat entries, plain JSON values written whole,
+ * keyed by absenceKeyOf, checkInKeyOf (walk|child|actor), walkEventKeyOf (walk|kind|stop|actor),
+ * walkNoteKeyOf; see mutations-walk-log.ts.
+ */
+export const MAP_ABSENCES = 'absences'
+export const MAP_CHECK_INS = 'checkIns'
+export const MAP_WALK_EVENTS = 'walkEvents'
+export const MAP_WALK_NOTES = 'walkNotes'
 /** The coordinator roster setting: one field of MAP_SETTINGS, DEFAULT_ROSTER_SETTING when absent. */
 export const SETTINGS_ROSTER_FIELD = 'coordinatorRoster'
 
@@ -94,6 +103,15 @@ export const Origin = {
   answerPeriodOffer: new ChangeOrigin('answerPeriodOffer'),
   addHandoverNote: new ChangeOrigin('addHandoverNote'),
   acknowledgeHandover: new ChangeOrigin('acknowledgeHandover'),
+  declareAbsence: new ChangeOrigin('declareAbsence'),
+  withdrawAbsence: new ChangeOrigin('withdrawAbsence'),
+  markChild: new ChangeOrigin('markChild'),
+  addGuest: new ChangeOrigin('addGuest'),
+  markDeparture: new ChangeOrigin('markDeparture'),
+  markArrival: new ChangeOrigin('markArrival'),
+  undoWalkEvent: new ChangeOrigin('undoWalkEvent'),
+  addWalkNote: new ChangeOrigin('addWalkNote'),
+  removeWalkNote: new ChangeOrigin('removeWalkNote'),
   demo: new ChangeOrigin('demo'),
 } as const
 

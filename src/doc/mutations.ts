@@ -10,7 +10,7 @@ import { sealPersonal } from './codec.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
   MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
-  MAP_HANDOVER_ACKS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
+  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import { removeFamilyWithMembers } from './mutations-people.ts'
 import type { RecordKind, RecordToCheck } from './read-util.ts'
@@ -22,6 +22,7 @@ export * from './mutations-people.ts'
 export * from './mutations-signups.ts'
 export * from './mutations-swaps.ts'
 export * from './mutations-coordination.ts'
+export * from './mutations-walk-log.ts'
 
 /**
  * Writes meta and profile of a brand-new collective. Only the creating phone calls this: a joining
@@ -90,6 +91,10 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
   periodResponse: MAP_PERIOD_RESPONSES,
   handoverNote: MAP_HANDOVER_NOTES,
   handoverAck: MAP_HANDOVER_ACKS,
+  absence: MAP_ABSENCES,
+  checkIn: MAP_CHECK_INS,
+  walkEvent: MAP_WALK_EVENTS,
+  walkNote: MAP_WALK_NOTES,
 }
 
 /**

@@ -55,3 +55,14 @@ export const readFlatMap = <T>(doc: Y.Doc, reader: FlatReader<T>, toCheck: Recor
   }
   return entries.sort(([a], [b]) => compareIds(a, b)).map(([, record]) => record)
 }
+
+/** Valid records in no particular order, nothing listed: for computations over all of them (the next shared clock, a new mark's `seen`). */
+export const readFlatValues = <T>(doc: Y.Doc, reader: FlatReader<T>): T[] => {
+  const records: T[] = []
+  for (const [key, value] of safeMap(doc, reader.mapName)?.entries() ?? []) {
+    if (!isPlainObject(value)) continue
+    const outcome = parse(reader, key, value)
+    if (outcome.ok) records.push(outcome.value)
+  }
+  return records
+}

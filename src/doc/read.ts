@@ -8,12 +8,14 @@ import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
+import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
 import { openPersonal } from './codec.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
+import { readWalkLog } from './read-walk-log.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
@@ -23,6 +25,9 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly holidayOverrides: readonly HolidayOverride[]
   readonly swaps: SwapRecords
   readonly coordination: CoordinationView
+  readonly walkLog: WalkLogRecords
+  /** The same array as walkLog.absences: always read here, so every rota computation counts them. */
+  readonly absences: readonly Absence[]
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -32,7 +37,7 @@ const PROFILE_KEY = 'profile'
 /** The whole collective, every kind read and validated; invalid records are in `toCheck`. */
 export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
   const toCheck: RecordToCheck[] = []
-  return {
+  const snapshot = {
     profile: readProfile(doc, toCheck),
     settings: readSettings(doc, toCheck),
     lines: readLines(doc, toCheck),
@@ -46,9 +51,11 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     signUps: readSignUps(doc, toCheck),
     swaps: readSwapRecords(doc, toCheck),
     coordination: readCoordination(doc, toCheck),
+    walkLog: readWalkLog(doc, toCheck),
     toCheck,
     schemaVersion: readSchemaVersion(doc),
   }
+  return { ...snapshot, absences: snapshot.walkLog.absences }
 }
 
 export const readSchemaVersion = (doc: Y.Doc): number | null => {

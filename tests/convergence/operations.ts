@@ -9,6 +9,7 @@ import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId }
 import type { Direction } from '../../src/domain/line.ts'
 import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
+import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
 
 /** Two school weeks without holidays in zone A: sign-ups collide often on few walks. */
 export const FIRST_DAY = localDate('2027-03-15')
@@ -33,6 +34,8 @@ export interface SignUpWitness {
 export interface OpContext {
   readonly random: () => number
   readonly witnesses: SignUpWitness[]
+  /** Every check-in mark written, with what its replica had from the other devices (see operations-walk-log.ts). */
+  readonly checkIns: CheckInWitness[]
   /** A counter for names, per run (so a replay writes the same names). */
   readonly next: () => number
   /** Planted bug: new stops are keyed by line and rank instead of a fresh random id. */
@@ -188,15 +191,19 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [22, signUp],
   [5, withdraw],
   ...SWAP_OPERATIONS,
+  ...WALK_LOG_OPERATIONS,
 ]
 
-const TOTAL_WEIGHT = OPERATIONS.reduce((sum, [weight]) => sum + weight, 0)
+/** The operations as before the walk log (CONVERGENCE_NO_WALK_LOG=1): replays a seed found without the walk-log operations. */
+export const OPERATIONS_WITHOUT_WALK_LOG: readonly (readonly [number, Op])[] = OPERATIONS.filter((entry) => !WALK_LOG_OPERATIONS.includes(entry))
 
-export const randomOperation = (random: () => number): Op => {
-  let roll = random() * TOTAL_WEIGHT
-  for (const [weight, op] of OPERATIONS) {
+export const randomOperation = (random: () => number, operations: readonly (readonly [number, Op])[] = OPERATIONS): Op => {
+  // The weights are summed per call (cheap next to one mutation) so that either list draws the same way from the same roll.
+  const total = operations.reduce((sum, [weight]) => sum + weight, 0)
+  let roll = random() * total
+  for (const [weight, op] of operations) {
     roll -= weight
     if (roll < 0) return op
   }
-  return OPERATIONS[OPERATIONS.length - 1]![1]
+  return operations[operations.length - 1]![1]
 }

@@ -47,6 +47,7 @@ describe('initialisation and readers', () => {
       exceptions: [], holidays: [], holidayOverrides: [], signUps: [], toCheck: [], schemaVersion: null,
       swaps: { offers: [], responses: [], releases: [] },
       coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
+      walkLog: { absences: [], checkIns: [], events: [], notes: [] }, absences: [],
     })
   })
 

@@ -13,6 +13,7 @@ import { walkKeyOf, type SignUp } from '../../../src/domain/signup.ts'
 import { createStore } from '../../../src/lib/store.ts'
 import { WaitingNoticeList } from '../../../src/ui/components/rota/WaitingNotices.tsx'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
+import { NO_WALK_LOG } from '../../../src/domain/walk-log/records.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const line = LineIdSchema.parse(uuid(1))
@@ -31,7 +32,7 @@ const adults: Adult[] = [
 const view: CollectiveView = {
   profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
   exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1, holidayOverrides: [],
-  swaps: NO_SWAP_RECORDS,
+  swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG,
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
 }
 const sessionAs = (me: DeviceIdentity): CollectiveSession => ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession

@@ -29,6 +29,10 @@ const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
   periodResponse: 'manage.kind.periodResponse',
   handoverNote: 'manage.kind.handoverNote',
   handoverAck: 'manage.kind.handoverAck',
+  absence: 'manage.kind.absence',
+  checkIn: 'manage.kind.checkIn',
+  walkEvent: 'manage.kind.walkEvent',
+  walkNote: 'manage.kind.walkNote',
 }
 
 export const toCheckKindKey = (kind: Kind): MessageKey => KIND_KEYS[kind]
