@@ -20,6 +20,9 @@ import { SettingsPage } from './pages/SettingsPage.tsx'
 import { coordinationRoutes } from './routes-coordination.tsx'
 import { manageRoutes } from './routes-manage.tsx'
 import { rotaRoutes } from './routes-rota.tsx'
+import { walkRoutes } from './routes-walk.tsx'
+import { printRoutes } from './routes-print.tsx'
+import { absenceRoutes } from './routes-absence.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 interface AppProps {
@@ -100,6 +103,9 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           {rotaRoutes}
           {manageRoutes}
           {coordinationRoutes}
+          {walkRoutes}
+          {printRoutes}
+          {absenceRoutes}
           <Route default component={NotFoundPage} />
         </Router>
       </main>

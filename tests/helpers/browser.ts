@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-export const DIST_DIR = resolve(import.meta.dirname, '../../dist')
+/** PEDIBUS_DIST_DIR lets several builds coexist (e.g. `vite build --outDir /tmp/dist-x`); dist/ by default. */
+export const DIST_DIR = resolve(process.env.PEDIBUS_DIST_DIR ?? resolve(import.meta.dirname, '../../dist'))
 
 /** Fails with a clear message when the app was not built: these tests run against dist/, never the sources. */
 export const assertAppBuilt = (): void => {

@@ -100,6 +100,10 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.duty.charter': 'Families without an accepted charter',
   'coord.duty.charterNone': 'Every family has accepted the charter.',
   'coord.duty.charterFamily': '{family}: {adults}',
+  'coord.duty.logbook': 'Logbook',
+  'coord.duty.logbookIntro': 'Notes left by the adults on duty over the last 14 days, newest first.',
+  'coord.duty.logbookNone': 'No logbook notes over the last 14 days.',
+  'coord.duty.logbookNote': '{day}, {line} ({direction}), by {adult}',
 
   'coord.handover.title': 'Handover',
   'coord.handover.intro': 'From {outgoing} to {incoming}, for the period from {from} to {to}.',
@@ -159,4 +163,7 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'journal.kind.slotTraded': '{family} and {other} swap: {line}, {day} ({direction}).',
   'journal.kind.slotDeclined': '{family} declines the swap proposed by {other}: {line}, {day} ({direction}).',
   'journal.kind.slotOfferWithdrawn': '{family} withdraws their offer: {line}, {day} ({direction}).',
+  'journal.kind.walkDone': '{adult} ({family}) marks the walk as arrived: {line}, {day} ({direction}).',
+  'journal.kind.walkNote': '{adult} ({family}) writes in the logbook: {line}, {day} ({direction}).',
+  'journal.noteText': 'Note: {text}',
 }

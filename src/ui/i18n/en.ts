@@ -2,6 +2,10 @@
 import { enManage } from './en-manage.ts'
 import { enRota } from './en-rota.ts'
 import { enCoordination } from './en-coordination.ts'
+import { enWalk } from './en-walk.ts'
+import { enPrint } from './en-print.ts'
+import { enAgenda } from './en-agenda.ts'
+import { enAbsence } from './en-absence.ts'
 import type { CoreMessageKey, Messages } from './fr.ts'
 
 const enCore: Readonly<Record<CoreMessageKey, string>> = {
@@ -133,4 +137,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination }
+export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence }

@@ -99,6 +99,10 @@ export const frCoordination = {
   'coord.duty.charter': 'Familles sans charte acceptée',
   'coord.duty.charterNone': 'Toutes les familles ont accepté la charte.',
   'coord.duty.charterFamily': '{family} : {adults}',
+  'coord.duty.logbook': 'Carnet de bord',
+  'coord.duty.logbookIntro': 'Les notes laissées par les adultes en trajet ces 14 derniers jours, les plus récentes d’abord.',
+  'coord.duty.logbookNone': 'Aucune note dans le carnet de bord ces 14 derniers jours.',
+  'coord.duty.logbookNote': '{day}, {line} ({direction}), par {adult}',
 
   'coord.handover.title': 'Passation',
   'coord.handover.intro': 'De {outgoing} à {incoming}, pour la période du {from} au {to}.',
@@ -158,4 +162,7 @@ export const frCoordination = {
   'journal.kind.slotTraded': '{family} et {other} échangent : {line}, {day} ({direction}).',
   'journal.kind.slotDeclined': '{family} refuse l’échange proposé par {other} : {line}, {day} ({direction}).',
   'journal.kind.slotOfferWithdrawn': '{family} retire son offre : {line}, {day} ({direction}).',
+  'journal.kind.walkDone': '{adult} ({family}) marque l’arrivée du trajet : {line}, {day} ({direction}).',
+  'journal.kind.walkNote': '{adult} ({family}) écrit dans le carnet de bord : {line}, {day} ({direction}).',
+  'journal.noteText': 'Note : {text}',
 } as const

@@ -2,6 +2,10 @@
 import { frManage } from './fr-manage.ts'
 import { frRota } from './fr-rota.ts'
 import { frCoordination } from './fr-coordination.ts'
+import { frWalk } from './fr-walk.ts'
+import { frPrint } from './fr-print.ts'
+import { frAgenda } from './fr-agenda.ts'
+import { frAbsence } from './fr-absence.ts'
 
 const frCore = {
   'app.name': 'Pédibus Coop',
@@ -133,7 +137,7 @@ const frCore = {
 } as const
 
 export type CoreMessageKey = keyof typeof frCore
-export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination } as const
+export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>

@@ -1,4 +1,4 @@
-// Rendered coordinator pieces: the compact line (set up or not), handover status in words and icon, "déjà pris par X", the journal's plain lines.
+// Rendered coordinator pieces: the compact line (set up or not), handover status in words and icon, "déjà pris par X", the journal's plain lines, the logbook notes.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
@@ -12,17 +12,30 @@ import { CoordinatorLine } from '../../../src/ui/components/coordination/Coordin
 import { HandoverSection } from '../../../src/ui/components/coordination/HandoverSection.tsx'
 import { JournalList } from '../../../src/ui/components/coordination/JournalList.tsx'
 import { OffersSection } from '../../../src/ui/components/coordination/OffersSection.tsx'
+import { LogbookSection } from '../../../src/ui/components/coordination/LogbookSection.tsx'
+import { NO_WALK_LOG, type WalkNote } from '../../../src/domain/walk-log/index.ts'
+import { AdultIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
+import { WalkNoteIdSchema } from '../../../src/domain/walk-log/records.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const martin = FamilyIdSchema.parse(uuid(10))
 const nguyen = FamilyIdSchema.parse(uuid(11))
 const actor = ActorIdSchema.parse(uuid(30))
+const line = LineIdSchema.parse(uuid(40))
+const camille = AdultIdSchema.parse(uuid(41))
+const logbookNote = (n: number, date: string, text: string, withdrawn = false): WalkNote => ({
+  id: WalkNoteIdSchema.parse(uuid(50 + n)), walk: { lineId: line, date: localDate(date), direction: 'retour' }, text, adultId: camille, familyId: martin,
+  clock: n, actor, at: `${date}T16:58:00+01:00`, ...(withdrawn ? { withdrawn: { clock: n + 10, actor, at: `${date}T17:00:00+01:00` } } : {}),
+})
 const roster: RosterEntry[] = [
   { familyId: martin, accepted: true, position: 1, from: localDate('2026-08-31'), clock: 1, actor },
   { familyId: nguyen, accepted: true, position: 2, from: localDate('2026-08-31'), clock: 2, actor },
 ]
-const viewWith = (entries: RosterEntry[]): CollectiveView => ({
-  profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], adults: [], children: [], exceptions: [], holidays: [], holidayOverrides: [], signUps: [],
+const viewWith = (entries: RosterEntry[], notes: WalkNote[] = []): CollectiveView => ({
+  profile: null, settings: DEFAULT_SETTINGS, stops: [], children: [], exceptions: [], holidays: [], holidayOverrides: [], signUps: [],
+  lines: [{ id: line, name: 'Ligne verte', colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }],
+  adults: [{ id: camille, familyId: martin, firstName: 'Camille', phone: '06 00 00 00 00', charterAcceptedOn: null, insured: true }],
+  walkLog: { ...NO_WALK_LOG, notes },
   families: [{ id: martin, displayName: 'Famille Martin' }, { id: nguyen, displayName: 'Famille Nguyen' }],
   swaps: NO_SWAP_RECORDS,
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster: entries, offers: [], responses: [], notes: [], acks: [] },
@@ -91,5 +104,43 @@ describe('offers and journal', () => {
     const html = text(renderToString(<JournalList view={view} events={events} />))
     expect(html).toContain('1 événement')
     expect(html).toContain('Famille Martin accepte la coordination à partir du lundi 31 août. le dim. 30 août à 20:00')
+  })
+})
+
+describe('logbook notes for the coordinator', () => {
+  const notes = [
+    logbookNote(1, '2026-11-19', 'Trop ancienne'),
+    logbookNote(2, '2026-11-30', 'Trottoir <i>glissant</i> rue des Lilas'),
+    logbookNote(3, '2026-12-02', 'Léa a oublié son cartable'),
+    logbookNote(4, '2026-12-02', 'Effacée', true),
+  ]
+
+  it('lists the last 14 days’ notes, newest first, with date, line, direction and author, as plain text', () => {
+    const html = renderToString(<LogbookSection view={viewWith(roster, notes)} today={localDate('2026-12-03')} />)
+    expect(text(html)).toContain('Carnet de bord')
+    expect([...html.matchAll(/data-testid="duty-logbook-text">([^<]*)/g)].map((match) => match[1])).toEqual(['Léa a oublié son cartable', 'Trottoir &lt;i>glissant&lt;/i> rue des Lilas'])
+    expect(text(html)).toContain('mercredi 2 décembre, Ligne verte (retour), par Camille')
+    expect(html).not.toContain('Trop ancienne')
+    expect(html).not.toContain('Effacée')
+  })
+
+  it('says when there is no note', () => {
+    expect(text(renderToString(<LogbookSection view={viewWith(roster, [notes[0] as WalkNote])} today={localDate('2026-12-03')} />))).toContain('Aucune note dans le carnet de bord ces 14 derniers jours.')
+  })
+
+  it('shows a logbook note’s text under its journal line, and a walk done', () => {
+    const note = notes[1] as WalkNote
+    const view = viewWith(roster, [note])
+    const walk = note.walk
+    const events = [
+      { kind: 'walkDone' as const, familyId: martin, adultId: camille, lineId: line, walk, ref: 'walkDone|x', clock: 1, actor, at: '2026-11-30T16:52:00+01:00' },
+      { kind: 'walkNote' as const, familyId: martin, adultId: camille, lineId: line, walk, ref: note.id, clock: 2, actor, at: note.at },
+    ]
+    const html = renderToString(<JournalList view={view} events={events} />)
+    expect(text(html)).toContain('Camille (Famille Martin) marque l’arrivée du trajet : Ligne verte, lundi 30 novembre (retour).')
+    expect(text(html)).toContain('Camille (Famille Martin) écrit dans le carnet de bord : Ligne verte, lundi 30 novembre (retour).')
+    expect(html).toContain('Note : Trottoir &lt;i>glissant&lt;/i> rue des Lilas')
+    // A note deleted since: the line stays, its text does not.
+    expect(renderToString(<JournalList view={viewWith(roster, [])} events={events} />)).not.toContain('journal-note')
   })
 })

@@ -1,4 +1,4 @@
-// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time.
+// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time (a logbook note's text under its line).
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
 import type { JournalEvent } from '../../../domain/journal/index.ts'
@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { authorTimeText, journalLineText } from './coordination-text.ts'
-import { filteredJournal } from './journal-view.ts'
+import { filteredJournal, journalNoteText } from './journal-view.ts'
 
 export function JournalList({ view, events }: { view: CollectiveView; events: readonly JournalEvent[] }) {
   const { t, language } = useI18n()
@@ -29,6 +29,7 @@ export function JournalList({ view, events }: { view: CollectiveView; events: re
           {shown.map((event) => (
             <li key={event.ref} data-testid="journal-entry" data-kind={event.kind}>
               <span data-testid="journal-text">{journalLineText(t, language, view, event)}</span>
+              <JournalNote text={journalNoteText(view, event)} />
               <span class="journal-time muted">{authorTimeText(t, language, event.at)}</span>
             </li>
           ))}
@@ -36,4 +37,10 @@ export function JournalList({ view, events }: { view: CollectiveView; events: re
       )}
     </>
   )
+}
+
+/** A logbook note's text under its journal line (rendered as text, never as HTML). */
+function JournalNote({ text }: { text: string | null }) {
+  const { t } = useI18n()
+  return text === null ? null : <span class="journal-note" data-testid="journal-note">{t('journal.noteText', { text })}</span>
 }

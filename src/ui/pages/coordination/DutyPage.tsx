@@ -1,4 +1,4 @@
-// /c/:id/coordination/a-faire: the coordinator's screen (what needs attention this period) and the handover to the next period. Same rights for everyone.
+// /c/:id/coordination/a-faire: the coordinator's screen (what needs attention this period, the recent logbook notes) and the handover to the next period. Same rights for everyone.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
 import { coordinatorAttention, currentAndNextCoordinator, handoverFor, openPeriodOffers, coordinatorSchedule, type ResolveRange } from '../../../domain/coordination/index.ts'
@@ -10,6 +10,7 @@ import { CoordinationNav } from '../../components/coordination/CoordinationNav.t
 import { familyNameOf } from '../../components/coordination/coordination-text.ts'
 import { pendingSlotOffers } from '../../components/coordination/coordination-view.ts'
 import { HandoverSection } from '../../components/coordination/HandoverSection.tsx'
+import { LogbookSection } from '../../components/coordination/LogbookSection.tsx'
 import { useCoordination } from '../../components/coordination/useCoordination.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
@@ -57,6 +58,7 @@ function Duty({ session, view }: ScreenProps) {
       </p>
       <HandoverSection session={session} view={view} handover={handover} myFamily={myFamily} />
       <AttentionSection view={view} attention={attention} collectiveId={session.id} />
+      <LogbookSection view={view} today={today} />
     </>
   )
 }
