@@ -10,6 +10,8 @@ export function RotaNav({ base }: { base: string }) {
     { href: `${base}/semaine`, label: t('rota.nav.week'), match: `${base}/semaine` },
     { href: `${base}/mes-trajets`, label: t('rota.nav.mine'), match: `${base}/mes-trajets` },
     { href: `${base}/aujourdhui`, label: t('rota.nav.today'), match: `${base}/aujourdhui` },
+    // The demo has no absences screen.
+    ...(base.startsWith('/c/') ? [{ href: `${base}/absences`, label: t('absence.nav'), match: `${base}/absences` }] : []),
   ]
   return (
     <nav class="rota-nav" aria-label={t('rota.nav.label')}>

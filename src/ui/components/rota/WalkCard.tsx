@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText } from './rota-format.ts'
 import { adultName, adultsOfFamily, heldPlaces, isMine } from './rota-view.ts'
 import { SlotSwap, SlotSwapTag } from '../swaps/MySlotSwap.tsx'
+import { absentOnWalk } from '../absence/absence-view.ts'
 import { SlotRow } from './SlotRow.tsx'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
@@ -78,6 +79,8 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
   const holderOf = (slot: Slot, index: number) => (slot === 'lead' ? walk.lead : slot === 'tail' ? walk.tail : walk.extras[index] ?? null)
   const held = heldPlaces(walk).length
   const childCount = walk.expectedChildIds.length
+  // Declared absences already left the expected children and the ratio: say so, or the drop looks like a bug.
+  const absentCount = absentOnWalk(view, walk)
 
   return (
     <article class={`walk walk--${past ? 'past' : walk.state}`} ref={card} tabIndex={-1} aria-labelledby={headingId} data-testid="walk" data-walk={walk.key} data-state={walk.state}>
@@ -104,6 +107,11 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
             {' · '}
             {t('rota.adultsCount', { held, required: walk.requiredAdults })}
           </p>
+          {absentCount > 0 && (
+            <p class="walk__absences" data-testid="walk-absences">
+              {t(pluralKey<MessageKey>(language, absentCount, 'absence.walkCount.one', 'absence.walkCount.other'), { n: absentCount })}
+            </p>
+          )}
           <ul class="slots">
             {rows.map(({ slot, index }) => {
               const holder = holderOf(slot, index)

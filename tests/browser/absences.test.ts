@@ -1,0 +1,169 @@
+// A parent reports "Léa ne vient pas jeudi" on the absences screen: the week's walk card shows fewer children, fewer adults
+// needed and "1 absence signalée" (on a second phone too, after sync); "Retirer" restores them; a reversed range is refused in French.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+
+const POLL = { timeout: 15_000, interval: 100 }
+// A school week of March 2027 outside zone A holidays; the phones live on Tuesday 2 March 2027, 09:00 in Paris.
+const WEEK = '2027-03-08'
+const THURSDAY = '2027-03-11'
+const FRIDAY = '2027-03-12'
+const NOW = new Date('2027-03-02T09:00:00+01:00')
+
+const walkCard = (page: Page, date: string): Locator => page.locator(`[data-testid="walk"][data-walk$="|${date}|aller"]`)
+const meta = (walk: Locator): Promise<string> => walk.locator('.walk__meta').first().textContent().then((text) => (text ?? '').trim())
+const absencesLine = (walk: Locator): Promise<string | null> =>
+  walk.getByTestId('walk-absences').textContent({ timeout: 500 }).catch(() => null)
+
+describe('declared absences', () => {
+  let harness: BrowserHarness
+  let a: Phone
+  let b: Phone
+  let base = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    a = await harness.newPhone()
+    b = await harness.newPhone()
+    for (const phone of [a, b]) await phone.context.clock.setFixedTime(NOW)
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
+
+  const addChild = async (page: Page, name: string, initial: string, stop: string, expected: string[]) => {
+    await page.getByLabel(fr['manage.child.firstName']).fill(name)
+    await page.getByLabel(fr['manage.child.initial']).fill(initial)
+    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: stop })
+    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
+    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(expected)
+  }
+
+  it('sets up a line, one adult per child (ratio 1) and three children walking on Thursday', async () => {
+    const { page } = a
+    base = await createCollective(page)
+    await page.goto(`${base}/parametres`)
+    await page.getByLabel(fr['manage.settings.childrenPerAdult']).fill('1')
+    await page.getByRole('button', { name: fr['form.save'] }).click()
+    await page.reload()
+    await expect.poll(() => page.getByLabel(fr['manage.settings.childrenPerAdult']).inputValue(), POLL).toBe('1')
+
+    await page.goto(`${base}/lignes`)
+    await page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
+    await page.getByRole('button', { name: fr['manage.line.create'] }).click()
+    await page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
+    for (const [name, time] of [['Place du Marché', '08:05'], ['École Jules Ferry', '08:25']] as const) {
+      await page.getByLabel(fr['manage.stop.name']).fill(name)
+      await page.getByLabel(fr['manage.stop.timeAller']).fill(time)
+      await page.getByRole('button', { name: fr['manage.stop.add'] }).click()
+      await expect.poll(async () => (await page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
+    }
+
+    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
+    await addChild(page, 'Léa', 'M', 'Place du Marché (08:05)', ['Léa M.'])
+    await addChild(page, 'Tom', 'M', 'Place du Marché (08:05)', ['Léa M.', 'Tom M.'])
+    await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
+    await addChild(page, 'Nina', 'N', 'Place du Marché (08:05)', ['Nina N.'])
+
+    await page.goto(`${base}/semaine/${WEEK}`)
+    await expect.poll(() => meta(walkCard(page, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')
+    expect(await absencesLine(walkCard(page, THURSDAY))).toBeNull()
+  })
+
+  it('phone B joins the collective and sees the same Thursday', async () => {
+    await a.page.goto(`${base}/inviter`)
+    const invite = await readInviteLink(a.page)
+    await b.page.goto(invite)
+    await b.page.waitForURL((url) => url.pathname === base)
+    await b.page.goto(`${base}/semaine/${WEEK}`)
+    await expect.poll(() => meta(walkCard(b.page, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')
+  })
+
+  it('Sophie reports Léa absent for the whole Thursday with a note: the confirmation names the walk, the list shows it', async () => {
+    const { page } = a
+    await page.goto(`${base}/semaine/${WEEK}`)
+    await page.getByRole('link', { name: fr['absence.nav'] }).click()
+    await page.waitForURL((url) => url.pathname === `${base}/absences`)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Absences')
+
+    // Nobody chosen on this phone yet: the existing "Qui êtes-vous ?" comes first, and no form.
+    expect(await page.getByTestId('absence-form').count()).toBe(0)
+    await page.getByTestId('me').getByRole('button').click()
+    await page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
+    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Sophie' })
+    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+
+    const form = page.getByTestId('absence-form')
+    await form.getByLabel(fr['absence.form.child']).selectOption({ label: 'Léa' })
+    // The default is the next day Léa walks: Thursday 4 March (no walk on Wednesday).
+    await expect.poll(() => form.getByLabel(fr['absence.form.date']).inputValue(), POLL).toBe('2027-03-04')
+    await form.getByLabel(fr['absence.form.kind.day']).check()
+    await form.getByLabel(fr['absence.form.date']).fill(THURSDAY)
+    await form.getByLabel(fr['absence.form.note']).fill('Sortie avec sa grand-mère')
+    await form.getByRole('button', { name: fr['absence.form.save'] }).click()
+
+    const confirmation = 'C’est noté, Léa ne viendra pas : jeudi 11 mars, aller.'
+    await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(confirmation)
+    expect(await page.getByTestId('absence-saved').textContent()).toBe(confirmation)
+    expect(await form.getByLabel(fr['absence.form.note']).inputValue()).toBe('')
+
+    const list = page.getByTestId('absence-list')
+    await expect.poll(() => list.getByTestId('absence-period').allTextContents(), POLL).toEqual(['jeudi 11 mars, toute la journée'])
+    expect(await list.getByTestId('absence').textContent()).toContain('Précision : Sortie avec sa grand-mère')
+  })
+
+  it('the week shows one child fewer, one adult fewer needed and "1 absence signalée" on that Thursday only, on both phones', async () => {
+    await a.page.goto(`${base}/semaine/${WEEK}`)
+    for (const page of [a.page, b.page]) {
+      await expect.poll(() => meta(walkCard(page, THURSDAY)), POLL).toBe('2 enfants · Adultes : 0 sur 2')
+      expect(await absencesLine(walkCard(page, THURSDAY))).toBe('1 absence signalée')
+      expect(await meta(walkCard(page, FRIDAY))).toBe('3 enfants · Adultes : 0 sur 3')
+      expect(await absencesLine(walkCard(page, FRIDAY))).toBeNull()
+    }
+  })
+
+  it('a range ending before it starts is refused in French, and nothing is saved', async () => {
+    const { page } = a
+    // "Mes trajets" leads here too, from the family's children.
+    await page.goto(`${base}/mes-trajets`)
+    await page.getByRole('link', { name: fr['absence.declareLink'] }).click()
+    await page.waitForURL((url) => url.pathname === `${base}/absences`)
+    const form = page.getByTestId('absence-form')
+    await form.getByLabel(fr['absence.form.kind.range']).check()
+    await form.getByLabel(fr['absence.form.from']).fill('2027-03-19')
+    await form.getByLabel(fr['absence.form.to']).fill('2027-03-15')
+    await form.getByLabel(fr['absence.form.note']).fill('Vacances chez les cousins')
+    await form.getByRole('button', { name: fr['absence.form.save'] }).click()
+
+    await expect.poll(() => page.locator('#absence-to-error').textContent().catch(() => null), POLL).toBe('⚠ La date de fin est avant la date de début.')
+    expect(await form.getByLabel(fr['absence.form.to']).getAttribute('aria-invalid')).toBe('true')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('absence-to')
+    // Nothing lost: the typed values stay for correction; nothing saved: still one absence.
+    expect(await form.getByLabel(fr['absence.form.note']).inputValue()).toBe('Vacances chez les cousins')
+    expect(await page.getByTestId('absence').count()).toBe(1)
+    expect(await page.getByTestId('absence-saved').count()).toBe(0)
+  })
+
+  it('"Retirer" (confirmed) withdraws the absence: the list empties and the walk card counts Léa again, on both phones', async () => {
+    const { page } = a
+    await page.getByRole('button', { name: 'Retirer l’absence de Léa : jeudi 11 mars, toute la journée' }).click()
+    await page.getByRole('button', { name: fr['absence.withdrawYes'] }).click()
+    await expect.poll(() => page.getByTestId('announcer').textContent(), POLL)
+      .toBe('Absence retirée : les adultes attendront de nouveau Léa (jeudi 11 mars, toute la journée).')
+    expect(await page.getByTestId('absence').count()).toBe(0)
+    expect(await page.getByTestId('child-absences').allTextContents()).toEqual([
+      `Léa${fr['absence.list.none']}`,
+      `Tom${fr['absence.list.none']}`,
+    ])
+
+    await page.goto(`${base}/semaine/${WEEK}`)
+    for (const p of [page, b.page]) {
+      await expect.poll(() => meta(walkCard(p, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')
+      expect(await absencesLine(walkCard(p, THURSDAY))).toBeNull()
+    }
+    expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+})
