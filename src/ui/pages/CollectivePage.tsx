@@ -9,6 +9,7 @@ import { ProfileSection } from '../components/ProfileSection.tsx'
 import { RotaNav } from '../components/rota/RotaNav.tsx'
 import { SwapHome } from '../components/swaps/SwapHome.tsx'
 import { WaitingNotices } from '../components/rota/WaitingNotices.tsx'
+import { WalkHomeEntry } from '../components/walk/WalkHomeEntry.tsx'
 import { ToCheckSection } from '../components/ToCheckSection.tsx'
 import { useServices, useSession } from '../hooks/services.ts'
 import { useStore } from '../hooks/useStore.ts'
@@ -35,6 +36,7 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
         <span data-testid="collective-name">{view.profile?.name || cachedName || t('collectives.unnamed')}</span>
       </PageTitle>
       <RotaNav base={`/c/${session.id}`} />
+      <WalkHomeEntry session={session} base={`/c/${session.id}`} />
       <SwapHome session={session} base={`/c/${session.id}`} />
       <CoordinatorLine session={session} />
       <WaitingNotices session={session} />

@@ -5,6 +5,7 @@ import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionTitle, slotText, STATE_ICONS, stateText, telHref } from './rota-format.ts'
 import { heldPlaces } from './rota-view.ts'
+import { WalkModeLink } from '../walk/WalkModeLink.tsx'
 import './rota.css'
 
 export function TodayWalk({ view, walk }: { view: CollectiveView; walk: WalkRota }) {
@@ -37,6 +38,7 @@ export function TodayWalk({ view, walk }: { view: CollectiveView; walk: WalkRota
         <p data-testid="cancellation">{cancellationText(t, walk.cancellation)}</p>
       ) : (
         <>
+          <WalkModeLink walk={walk} lineName={line?.name ?? ''} />
           <h3>{t('rota.today.adults')}</h3>
           {heldPlaces(walk).length === 0 && <p class="duty-gap">{t('rota.today.noAdults')}</p>}
           {heldPlaces(walk).length > 0 && (['lead', 'tail'] as const).filter((slot) => walk[slot] === null).map((slot) => (

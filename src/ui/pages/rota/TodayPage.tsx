@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/PageTitle.tsx'
 import { formatDay, todayIn } from '../../components/rota/rota-format.ts'
 import { HORIZON_WEEKS, walksOfWeeks, weekOf } from '../../components/rota/rota-source.ts'
 import { TodayWalk } from '../../components/rota/TodayWalk.tsx'
+import { WalkHomeEntry } from '../../components/walk/WalkHomeEntry.tsx'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -14,7 +15,7 @@ export function TodayPage({ demo }: RotaPageProps) {
   return <RotaFrame demo={demo} render={(props) => <Today {...props} />} />
 }
 
-function Today({ session }: RotaScreenProps) {
+function Today({ session, base, demo }: RotaScreenProps) {
   const { t, language } = useI18n()
   const view = useStore(session.view)
   const now = useNow()
@@ -35,6 +36,7 @@ function Today({ session }: RotaScreenProps) {
     <>
       <PageTitle>{t('rota.today.title')}</PageTitle>
       <p class="muted">{t('rota.today.date', { day: formatDay(today, language) })}</p>
+      <WalkHomeEntry session={session} base={base} demo={demo} />
       {running.length > 0 ? (
         todays.map((walk) => <TodayWalk key={walk.key} view={view} walk={walk} />)
       ) : (

@@ -1,0 +1,85 @@
+// One child on the walk screen: name, what to do for them, the shown status, disagreements, three big mark buttons and tap-to-call for the parents.
+import type { CollectiveView } from '../../../app/api.ts'
+import type { AdultId } from '../../../domain/ids.ts'
+import { childLabel, type Adult, type Child } from '../../../domain/people.ts'
+import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
+import type { ChildCheckIn } from '../../../domain/walk-log/types.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { telHref } from '../rota/rota-format.ts'
+import { disagreementText, shownStatusText, statusText, STATUSES } from './walk-text.ts'
+
+/** The name shown for a line: "Léa M." for a child of the collective, "Noé (invité)" for a guest. */
+export const lineName = (line: ChildCheckIn, children: ReadonlyMap<string, Child>, guestWord: string): string => {
+  if (line.subject.kind === 'guest') return `${line.subject.name} ${guestWord}`
+  const child = children.get(line.subject.childId)
+  return child ? childLabel(child) : '?'
+}
+
+/** The adults of the child's family: whom to call. Guests have none. */
+export const parentsOf = (view: Pick<CollectiveView, 'adults'>, child: Child | undefined): readonly Adult[] =>
+  child === undefined ? [] : view.adults.filter((adult) => adult.familyId === child.familyId)
+
+interface ChildRowProps {
+  readonly line: ChildCheckIn
+  readonly name: string
+  readonly child: Child | undefined
+  readonly parents: readonly Adult[]
+  readonly adults: ReadonlyMap<AdultId, Adult>
+  /** A status, or null to undo this phone's mark. */
+  readonly onMark: (line: ChildCheckIn, name: string, status: MarkedStatus | null) => void
+}
+
+export function ChildRow({ line, name, child, parents, adults, onMark }: ChildRowProps) {
+  const { t } = useI18n()
+  const status = line.status
+  const notes = line.absences.map((absence) => absence.note.trim()).filter((note) => note !== '')
+  return (
+    <li class={`kid kid--${status ?? 'unmarked'}${line.disagreement ? ' kid--disagreement' : ''}`} data-testid="walk-child" data-child={line.id}>
+      <p class="kid__head">
+        <span class="kid__name">{name}</span>
+        <span class="kid__status" data-testid="child-status">{shownStatusText(t, status, line.prefilled)}</span>
+      </p>
+      {child?.support && <p class="kid__support">{t('walk.emergency.support', { text: child.support })}</p>}
+      {notes.map((note, index) => <p key={index} class="kid__note">{t('walk.absenceNote', { note })}</p>)}
+      {line.disagreement && (
+        <p class="kid__disagreement" data-testid="disagreement">
+          <span aria-hidden="true">⚠ </span>
+          {disagreementText(t, line.marks, adults)}
+        </p>
+      )}
+      <div class="kid__marks" role="group" aria-label={name}>
+        {STATUSES.map((choice) => {
+          // Tapping the shown status again undoes this phone's mark; with a disagreement or a
+          // pre-filled absence nothing is settled yet, so every tap writes a mark.
+          const pressed = status === choice && !line.disagreement && !line.prefilled
+          return (
+            <button
+              key={choice}
+              type="button"
+              class={`mark mark--${choice}`}
+              aria-pressed={pressed ? 'true' : 'false'}
+              aria-label={t('walk.markLabel', { status: statusText(t, choice), name })}
+              onClick={() => onMark(line, name, pressed ? null : choice)}
+            >
+              {statusText(t, choice)}
+            </button>
+          )
+        })}
+      </div>
+      {parents.length > 0 && (
+        <div class="kid__calls">
+          {parents.map((parent) => (
+            <a
+              key={parent.id}
+              class="call-link"
+              href={telHref(parent.phone)}
+              aria-label={t('walk.callLabel', { name: parent.firstName, child: name })}
+            >
+              <span aria-hidden="true">☎ </span>{t('walk.call', { name: parent.firstName })}
+            </a>
+          ))}
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,93 @@
+// "Carnet de bord": the walk's notes (incident, remark) with their author and time, a note to add, and my own notes to remove.
+import { useState } from 'preact/hooks'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../app/api.ts'
+import type { AdultId } from '../../../domain/ids.ts'
+import { compareLogical } from '../../../domain/record-order.ts'
+import { walkKeyOf, type WalkRef } from '../../../domain/signup.ts'
+import type { WalkNote } from '../../../domain/walk-log/records.ts'
+import { timeOfAuthorTime } from '../../../domain/walk-log/progress.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
+
+/** The walk's notes not removed, oldest first (logical order, the same on every phone). */
+export const notesOf = (notes: readonly WalkNote[], walk: WalkRef): WalkNote[] => {
+  const key = walkKeyOf(walk)
+  return notes.filter((note) => note.withdrawn === undefined && walkKeyOf(note.walk) === key).sort(compareLogical)
+}
+
+interface LogbookProps {
+  readonly session: CollectiveSession
+  readonly view: CollectiveView
+  readonly me: DeviceIdentity
+  readonly walk: WalkRef
+  readonly withAdult: (then: (adultId: AdultId) => void) => void
+}
+
+export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const notes = notesOf(view.walkLog.notes, walk)
+  const timeOf = (note: WalkNote): string => {
+    const time = timeOfAuthorTime(note.at)
+    return time === null ? '' : formatTime(time, language)
+  }
+
+  const submit = (event: Event) => {
+    event.preventDefault()
+    withAdult((adultId) => {
+      const result = session.addWalkNote(walk, { text }, adultId)
+      if (!result.ok) {
+        setError(formErrorText(t, result.error, 'text'))
+        return
+      }
+      setError(null)
+      setText('')
+      announce(t('walk.log.added'))
+    })
+  }
+  const remove = (note: WalkNote) => {
+    const result = session.removeWalkNote(note.id)
+    announce(result.ok ? t('walk.log.removed') : walkErrorText(t, result.error))
+  }
+
+  return (
+    <section class="walk-section walk-log" aria-labelledby="walk-log-title" data-testid="logbook">
+      <h2 id="walk-log-title">{t('walk.log.title')}</h2>
+      {notes.length === 0 ? (
+        <p>{t('walk.log.empty')}</p>
+      ) : (
+        <ul class="walk-notes">
+          {notes.map((note) => (
+            <li key={note.id} class="walk-note" data-testid="walk-note">
+              <p class="walk-note__text">{note.text}</p>
+              <p class="walk-note__by">{t('walk.log.by', { name: view.adults.find((adult) => adult.id === note.adultId)?.firstName ?? '?', time: timeOf(note) })}</p>
+              {note.actor === me.actorId && (
+                <button type="button" class="walk-undo" aria-label={t('walk.log.removeLabel', { time: timeOf(note) })} onClick={() => remove(note)}>
+                  {t('walk.log.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="form" onSubmit={submit} noValidate>
+        <div class={error ? 'field field--error' : 'field'}>
+          <label for="walk-log-text">{t('walk.log.label')}</label>
+          <textarea
+            id="walk-log-text"
+            rows={3}
+            value={text}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'walk-log-error' : undefined}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+          {error && <p class="field__error" id="walk-log-error"><span aria-hidden="true">⚠ </span>{error}</p>}
+        </div>
+        <button type="submit" class="walk-go walk-go--secondary">{t('walk.log.add')}</button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,30 @@
+// The walk mode's place on the home screen and "Aujourd'hui": today's arrival notices, and "Mode trajet" when walks run today.
+import { useMemo } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { todayIn } from '../rota/rota-format.ts'
+import { useNow } from '../rota/useRotaNow.ts'
+import { ArrivalNotices } from './ArrivalNotices.tsx'
+import { runningWalksOf } from './walk-source.ts'
+import './walk.css'
+
+export function WalkHomeEntry({ session, base, demo = false }: { session: CollectiveSession; base: string; demo?: boolean }) {
+  const { t } = useI18n()
+  const view = useStore(session.view)
+  const now = useNow()
+  const today = todayIn(now)
+  const hasWalks = useMemo(() => runningWalksOf(view, today, now).length > 0, [view, today, now])
+  return (
+    <>
+      <ArrivalNotices session={session} />
+      {!demo && hasWalks && (
+        <p class="walk-entry">
+          <a class="button button--primary walk-entry__link" href={`${base}/trajet`} data-testid="walk-mode-link">
+            <span aria-hidden="true">➜ </span>{t('walk.entry')}
+          </a>
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,65 @@
+// The walk mode's reads: a walk from its address, today's walks on the effective rota, my slot, which walk to open, this phone's own events.
+import { mondayOf, type LocalDate } from '../../../domain/dates.ts'
+import { LineIdSchema, type ActorId, type AdultId, type StopId } from '../../../domain/ids.ts'
+import { DirectionSchema } from '../../../domain/line.ts'
+import { walkOf, walkStartInstant } from '../../../domain/rota/index.ts'
+import type { WalkRota } from '../../../domain/rota-types.ts'
+import { walkKeyOf, type Slot, type WalkRef } from '../../../domain/signup.ts'
+import type { WalkEventKind, WalkLogRecords } from '../../../domain/walk-log/records.ts'
+import { parseDateParam } from '../rota/rota-format.ts'
+import { effectiveOf, weekOf, type RotaModel } from '../rota/rota-source.ts'
+import { heldPlaces } from '../rota/rota-view.ts'
+
+/** The walk named by an address (`/c/:id/trajet/:lineId/:date/:direction`), or null when a segment is not valid. */
+export const parseWalkParams = (params: Readonly<Record<string, string | undefined>>): WalkRef | null => {
+  const lineId = LineIdSchema.safeParse(params.lineId)
+  const date = parseDateParam(params.date)
+  const direction = DirectionSchema.safeParse(params.direction)
+  if (!lineId.success || date === null || !direction.success) return null
+  return { lineId: lineId.data, date, direction: direction.data }
+}
+
+export const walkPath = (base: string, walk: WalkRef): string => `${base}/trajet/${walk.lineId}/${walk.date}/${walk.direction}`
+export const emergencyPath = (base: string, walk: WalkRef): string => `${walkPath(base, walk)}/urgence`
+export const printEmergencyPath = (base: string, walk: WalkRef): string => `${base}/imprimer/urgence/${walk.lineId}/${walk.date}/${walk.direction}`
+
+/** The walk on the effective rota (sign-ups, then swaps), or null when the line does not run it. */
+export const walkRotaOf = (model: RotaModel, ref: WalkRef, now: number): WalkRota | null => {
+  const walk = walkOf(model, ref)
+  return walk === null ? null : (effectiveOf(model, [walk], now)[0] ?? null)
+}
+
+/** Today's walks that run (not cancelled), in start order. */
+export const runningWalksOf = (model: RotaModel, today: LocalDate, now: number): readonly WalkRota[] =>
+  (weekOf(model, mondayOf(today), now).find((day) => day.date === today)?.walks ?? [])
+    .filter((walk) => walk.cancellation === null)
+    .slice()
+    .sort((a, b) => walkStartInstant(a) - walkStartInstant(b))
+
+/** My slot on the walk (lead, tail or extra), or null when I hold none. */
+export const slotOf = (walk: WalkRota, adultId: AdultId | null): Slot | null =>
+  adultId === null ? null : (heldPlaces(walk).find((place) => place.signUp.adultId === adultId)?.slot ?? null)
+
+const hasArrived = (log: WalkLogRecords, walk: WalkRef): boolean => {
+  const key = walkKeyOf(walk)
+  return log.events.some((event) => event.kind === 'arrived' && !event.cancelled && walkKeyOf(event.walk) === key)
+}
+
+/**
+ * The walk to open directly: among today's walks I hold and that have not arrived yet (under way or
+ * to come), the one starting soonest, if exactly one starts then. Null: show the list.
+ */
+export const walkToOpen = (walks: readonly WalkRota[], adultId: AdultId | null, log: WalkLogRecords): WalkRota | null => {
+  const mine = walks.filter((walk) => slotOf(walk, adultId) !== null && !hasArrived(log, walk))
+  const first = mine[0]
+  if (first === undefined) return null
+  const soonest = mine.filter((walk) => walkStartInstant(walk) === walkStartInstant(first))
+  return soonest.length === 1 ? first : null
+}
+
+/** Whether this phone wrote a departure or arrival of the walk that is still in force (so it can undo it). */
+export const hasOwnEvent = (log: WalkLogRecords, walk: WalkRef, kind: WalkEventKind, stopId: StopId | null, actor: ActorId): boolean => {
+  const key = walkKeyOf(walk)
+  return log.events.some((event) =>
+    event.actor === actor && event.kind === kind && event.stopId === stopId && !event.cancelled && walkKeyOf(event.walk) === key)
+}

@@ -1,0 +1,93 @@
+// Pure text helpers of the walk mode: times ("8 h 27"), check-in statuses, the counts line, disagreements, arrival notices, errors.
+import type { TimeOfDay } from '../../../domain/dates.ts'
+import type { AdultId } from '../../../domain/ids.ts'
+import type { Adult } from '../../../domain/people.ts'
+import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
+import type { ArrivalNotice, CurrentMark } from '../../../domain/walk-log/types.ts'
+import type { WalkLogError } from '../../../app/api.ts'
+import type { MessageKey } from '../../i18n/fr.ts'
+import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
+
+/** "8 h 27" in French (how it is said and printed), "8:27" in English; the stored form is "08:27". */
+export const formatTime = (time: TimeOfDay | string, language: Language): string => {
+  const [hh = '0', mm = '00'] = time.split(':')
+  const hour = String(Number(hh))
+  return language === 'fr' ? `${hour} h ${mm}` : `${hour}:${mm}`
+}
+
+export const STATUSES: readonly MarkedStatus[] = ['present', 'absent', 'excused']
+
+const STATUS_KEYS: Readonly<Record<MarkedStatus, MessageKey>> = {
+  present: 'walk.status.present',
+  absent: 'walk.status.absent',
+  excused: 'walk.status.excused',
+}
+/** "Présent" / "Absent" / "Excusé": the buttons and the shown status. */
+export const statusText = (t: Translate, status: MarkedStatus): string => t(STATUS_KEYS[status])
+
+const MARK_KEYS: Readonly<Record<MarkedStatus, MessageKey>> = { present: 'walk.mark.present', absent: 'walk.mark.absent', excused: 'walk.mark.excused' }
+const ANNOUNCE_KEYS: Readonly<Record<MarkedStatus, MessageKey>> = {
+  present: 'walk.announce.present',
+  absent: 'walk.announce.absent',
+  excused: 'walk.announce.excused',
+}
+
+/** "Léa M. : présent(e)", or "Léa M. : pointage annulé" for an undo (status null). */
+export const markAnnouncement = (t: Translate, name: string, status: MarkedStatus | null): string =>
+  status === null ? t('walk.announce.cleared', { name }) : t(ANNOUNCE_KEYS[status], { name })
+
+/** The status line of a child: "À pointer", "Présent", "Excusé (absence signalée)". */
+export const shownStatusText = (t: Translate, status: MarkedStatus | null, prefilled: boolean): string => {
+  if (status === null) return t('walk.status.unmarked')
+  return prefilled ? t('walk.status.prefilled') : statusText(t, status)
+}
+
+export interface SummaryCounts {
+  readonly present: number
+  readonly absent: number
+  readonly excused: number
+  readonly unmarked: number
+  readonly disagreements: number
+}
+
+/** "3 présents · 1 excusé · 2 à pointer": present always, the other counts when not zero. */
+export const summaryText = (t: Translate, language: Language, counts: SummaryCounts): string => {
+  const part = (n: number, one: MessageKey, other: MessageKey) => t(pluralKey(language, n, one, other), { n })
+  const parts = [part(counts.present, 'walk.summary.present.one', 'walk.summary.present.other')]
+  if (counts.absent > 0) parts.push(part(counts.absent, 'walk.summary.absent.one', 'walk.summary.absent.other'))
+  if (counts.excused > 0) parts.push(part(counts.excused, 'walk.summary.excused.one', 'walk.summary.excused.other'))
+  if (counts.unmarked > 0) parts.push(t('walk.summary.unmarked', { n: counts.unmarked }))
+  if (counts.disagreements > 0) parts.push(part(counts.disagreements, 'walk.summary.disagreements.one', 'walk.summary.disagreements.other'))
+  return parts.join(' · ')
+}
+
+/** "Marie : présent · Paul : absent — vérifiez", with the adults' first names. */
+export const disagreementText = (t: Translate, marks: readonly CurrentMark[], adults: ReadonlyMap<AdultId, Adult>): string =>
+  t('walk.disagreement', {
+    marks: marks.map((mark) => `${adults.get(mark.adultId)?.firstName ?? '?'} : ${t(MARK_KEYS[mark.status])}`).join(' · '),
+  })
+
+/** "Léa est arrivé(e) à l'école à 8 h 27" (aller), "… à son arrêt (Mairie) à 16 h 52" (retour). */
+export const arrivalText = (t: Translate, language: Language, notice: ArrivalNotice, childName: string, stopName: string | null): string => {
+  const time = formatTime(notice.arrivedAt, language)
+  if (notice.walk.direction === 'aller') return t('walk.arrival.school', { name: childName, time })
+  return stopName === null ? t('walk.arrival.end', { name: childName, time }) : t('walk.arrival.stop', { name: childName, stop: stopName, time })
+}
+
+const ERROR_KEYS: Readonly<Record<WalkLogError, MessageKey>> = {
+  unknownChild: 'walk.error.unknownChild',
+  unknownAdult: 'walk.error.unknownAdult',
+  walkNotRunning: 'walk.error.walkNotRunning',
+  notFound: 'walk.error.notFound',
+  notAuthor: 'walk.error.notAuthor',
+  notRecorded: 'walk.error.notRecorded',
+}
+export const walkErrorText = (t: Translate, error: WalkLogError): string => t(ERROR_KEYS[error])
+
+const isWalkLogError = (key: string): key is WalkLogError => Object.hasOwn(ERROR_KEYS, key)
+
+/** The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_'). */
+export const formErrorText = (t: Translate, errors: Readonly<Record<string, string>>, field: string): string => {
+  const key = errors[field] ?? errors._ ?? Object.values(errors)[0] ?? 'unknownError'
+  return isWalkLogError(key) ? walkErrorText(t, key) : t(fieldErrorKey(key))
+}

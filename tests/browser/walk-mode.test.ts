@@ -1,0 +1,227 @@
+// Walk mode on real phones through the real relay: the leader checks three children in at two stops offline, marks the
+// departures and the arrival, and the parent's phone shows the arrival once synced; then two adults on duty check in
+// concurrently offline, both phones read the same list with the disagreement shown, and settling it on one clears it on both.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { readInviteLink, startHarness, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+
+const POLL = { timeout: 15_000, interval: 100 }
+// Tuesday 2 March 2027 (a school day in zone A): set-up at 07:30, before the aller starts; the walk itself at 08:27.
+const TODAY = '2027-03-02'
+const MONDAY = '2027-03-01'
+const SET_UP = new Date('2027-03-02T07:30:00+01:00')
+const ON_THE_WALK = new Date('2027-03-02T08:27:00+01:00')
+
+const STOPS: ReadonlyArray<[string, string, string]> = [
+  ['Place du Marché', '08:05', '16:45'],
+  ['Mairie', '08:15', '16:35'],
+]
+
+const walkCard = (page: Page, direction: 'aller' | 'retour'): Locator =>
+  page.locator(`[data-testid="walk"][data-walk$="|${TODAY}|${direction}"]`)
+const childRow = (page: Page, name: string): Locator => page.getByTestId('walk-child').filter({ hasText: name })
+const statusOf = (page: Page, name: string) => () => childRow(page, name).getByTestId('child-status').textContent()
+const markButton = (page: Page, status: 'present' | 'absent' | 'excused', name: string): Locator =>
+  page.getByRole('button', { name: fr['walk.markLabel'].replace('{status}', fr[`walk.status.${status}`]).replace('{name}', name), exact: true })
+const listText = (page: Page) => page.getByTestId('walk-child').allTextContents()
+
+describe('walk mode on three phones', () => {
+  let harness: BrowserHarness
+  let a: Phone
+  let b: Phone
+  let c: Phone
+  let base = ''
+  let lineId = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    a = await harness.newPhone()
+    b = await harness.newPhone()
+    c = await harness.newPhone()
+    for (const phone of [a, b, c]) await phone.context.clock.setFixedTime(SET_UP)
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
+
+  const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
+    await addFamilyWithAdult(page, base, name, adult[0], adult[1])
+    await page.getByLabel(fr['manage.child.firstName']).fill(child[0])
+    await page.getByLabel(fr['manage.child.initial']).fill(child[1])
+    const stop = STOPS.find(([stopName]) => stopName === child[2])
+    if (!stop) throw new Error(`unknown stop ${child[2]}`)
+    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: `${stop[0]} (${stop[1]})` })
+    await page.getByLabel(fr['manage.child.stopRetour']).selectOption({ label: `${stop[0]} (${stop[2]})` })
+    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
+    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual([`${child[0]} ${child[1]}.`])
+  }
+  const sayWhoIAm = async (page: Page, family: string, adult: string) => {
+    await page.goto(`${base}/semaine/${MONDAY}`)
+    await page.getByTestId('me').getByRole('button').click()
+    await page.getByLabel(fr['rota.me.family']).selectOption({ label: family })
+    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: adult })
+    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
+  }
+  const take = async (page: Page, direction: 'aller' | 'retour', role: string, adult: string) => {
+    const card = walkCard(page, direction)
+    await card.getByRole('button', { name: new RegExp(`^${role} .*S’inscrire`) }).click()
+    await expect.poll(() => card.getByTestId(`slot-${role === 'Conducteur' ? 'lead' : 'tail'}`).getByTestId('holder').textContent(), POLL).toBe(`${adult} (vous)`)
+  }
+  const allSynced = async (phone: Phone) =>
+    expect.poll(() => phone.page.getByTestId('sync-status').textContent(), POLL).toContain('Tout est sur le relais')
+
+  it('sets up a line of two stops, three families with a child each, and the adults on duty today', async () => {
+    base = await createCollective(a.page)
+    await a.page.goto(`${base}/lignes`)
+    await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
+    await a.page.getByLabel(fr['manage.direction.retourLong']).check()
+    await a.page.getByRole('button', { name: fr['manage.line.create'] }).click()
+    await a.page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
+    lineId = /\/lignes\/([0-9a-f-]{36})$/.exec(a.page.url())?.[1] ?? ''
+    for (const [name, aller, retour] of STOPS) {
+      await a.page.getByLabel(fr['manage.stop.name']).fill(name)
+      await a.page.getByLabel(fr['manage.stop.timeAller']).fill(aller)
+      await a.page.getByLabel(fr['manage.stop.timeRetour']).fill(retour)
+      await a.page.getByRole('button', { name: fr['manage.stop.add'] }).click()
+      await expect.poll(async () => (await a.page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
+    }
+    await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché'])
+    await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Place du Marché'])
+    await addFamily(a.page, 'Famille Durand', ['Chloé', '06 99 88 77 66'], ['Zoé', 'D', 'Mairie'])
+
+    await a.page.goto(`${base}/inviter`)
+    const invite = await readInviteLink(a.page)
+    for (const phone of [b, c]) {
+      await phone.page.goto(invite)
+      await phone.page.waitForURL((url) => url.pathname === base)
+    }
+    await sayWhoIAm(a.page, 'Famille Martin', 'Léa')
+    await sayWhoIAm(b.page, 'Famille Nguyen', 'Paul')
+    await sayWhoIAm(c.page, 'Famille Durand', 'Chloé')
+    await take(a.page, 'aller', 'Conducteur', 'Léa')
+    await take(a.page, 'retour', 'Conducteur', 'Léa')
+    await take(c.page, 'retour', 'Serre-file', 'Chloé')
+    for (const phone of [a, b, c]) {
+      await waitForServiceWorkerControl(phone.page)
+      await allSynced(phone)
+    }
+  })
+
+  it('A, offline, checks in three children at two stops, marks the departures and the arrival; back online, B sees the arrival', async () => {
+    for (const phone of [a, b, c]) await phone.context.clock.setFixedTime(ON_THE_WALK)
+    await a.context.setOffline(true)
+    // "Mode trajet" opens the one walk A holds that is coming first: today's aller.
+    await a.page.goto(`${base}/trajet`)
+    await a.page.waitForURL((url) => url.pathname === `${base}/trajet/${lineId}/${TODAY}/aller`)
+    await expect.poll(() => a.page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Ligne Verte · Aller')
+    expect(await a.page.getByTestId('my-slot').textContent()).toBe('Vous êtes conducteur.')
+    expect(await a.page.getByTestId('walk-summary').textContent()).toBe('0 présent · 3 à pointer')
+    expect(await a.page.getByTestId('walk-stop').locator('h3').allTextContents()).toEqual(['08:05Place du Marché', '08:15Mairie'])
+
+    // Tom: present, undone by tapping "Présent" again, then present again.
+    await markButton(a.page, 'present', 'Tom M.').click()
+    await expect.poll(statusOf(a.page, 'Tom M.'), POLL).toBe('Présent')
+    expect(await markButton(a.page, 'present', 'Tom M.').getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => a.page.getByTestId('announcer').textContent(), POLL).toBe('Tom M. : présent(e)')
+    await markButton(a.page, 'present', 'Tom M.').click()
+    await expect.poll(statusOf(a.page, 'Tom M.'), POLL).toBe('À pointer')
+    expect(await markButton(a.page, 'present', 'Tom M.').getAttribute('aria-pressed')).toBe('false')
+    await markButton(a.page, 'present', 'Tom M.').click()
+    await expect.poll(statusOf(a.page, 'Tom M.'), POLL).toBe('Présent')
+    // Nina: marked absent by mistake, "Annuler" at the bottom takes it back, then present.
+    await markButton(a.page, 'absent', 'Nina N.').click()
+    await expect.poll(statusOf(a.page, 'Nina N.'), POLL).toBe('Absent')
+    await a.page.getByTestId('undo-last').click()
+    await expect.poll(statusOf(a.page, 'Nina N.'), POLL).toBe('À pointer')
+    await markButton(a.page, 'present', 'Nina N.').click()
+    await a.page.getByRole('button', { name: 'Départ de Place du Marché' }).click()
+    await expect.poll(() => a.page.getByTestId('depart-done').first().textContent(), POLL).toBe('✓ Départ de Place du Marché à 8 h 27')
+    await markButton(a.page, 'present', 'Zoé D.').click()
+    await a.page.getByRole('button', { name: 'Départ de Mairie' }).click()
+    await expect.poll(() => a.page.getByTestId('depart-done').allTextContents(), POLL)
+      .toEqual(['✓ Départ de Place du Marché à 8 h 27', '✓ Départ de Mairie à 8 h 27'])
+    await expect.poll(() => a.page.getByTestId('walk-summary').textContent(), POLL).toBe('3 présents')
+
+    // Parents are one tap away, and so is the emergency card.
+    expect(await childRow(a.page, 'Nina N.').getByRole('link', { name: 'Appeler Paul, parent de Nina N.' }).getAttribute('href')).toBe('tel:0655667788')
+    await a.page.getByTestId('emergency-link').click()
+    await expect.poll(() => a.page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe(fr['walk.emergency.title'])
+    await expect.poll(() => a.page.getByTestId('emergency-child').filter({ hasText: 'Nina N.' }).textContent(), POLL).toContain('06 55 66 77 88')
+    expect(await a.page.getByTestId('emergency-adult').allTextContents()).toEqual(['☎ Léa · conducteur06 11 22 33 44'])
+    await a.page.getByRole('link', { name: fr['walk.emergency.back'] }).click()
+
+    await a.page.getByRole('button', { name: fr['walk.arrive'] }).click()
+    await expect.poll(() => a.page.getByTestId('arrive-done').textContent(), POLL).toBe('✓ Arrivés à 8 h 27')
+    await a.page.getByLabel(fr['walk.log.label']).fill('Pluie forte, tout le monde est arrivé au sec.')
+    await a.page.getByRole('button', { name: fr['walk.log.add'] }).click()
+    await expect.poll(() => a.page.getByTestId('walk-note').allTextContents(), POLL).toEqual(['Pluie forte, tout le monde est arrivé au sec.Léa, 8 h 27Supprimer'])
+    await expect.poll(() => a.page.getByTestId('sync-status').textContent(), POLL).not.toContain('Tout est sur le relais')
+
+    await a.context.setOffline(false)
+    await allSynced(a)
+    await b.page.goto(base)
+    await expect.poll(() => b.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Nina est arrivé(e) à l’école à 8 h 27'])
+    expect(await b.page.getByTestId('arrival-notices').getAttribute('role')).toBe('status')
+    // Only the family's own children.
+    await a.page.goto(base)
+    await expect.poll(() => a.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Tom est arrivé(e) à l’école à 8 h 27'])
+    expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('two adults on duty check in concurrently offline: the same list on both phones, the disagreement shown, settled on one', async () => {
+    for (const phone of [a, c]) {
+      await phone.page.goto(`${base}/trajet`)
+      await phone.page.waitForURL((url) => url.pathname === `${base}/trajet/${lineId}/${TODAY}/retour`)
+      await expect.poll(() => phone.page.getByTestId('walk-child').count(), POLL).toBe(3)
+    }
+    // The retour walks the stops the other way.
+    expect(await c.page.getByTestId('walk-stop').locator('h3').allTextContents()).toEqual(['16:35Mairie', '16:45Place du Marché'])
+    await a.context.setOffline(true)
+    await c.context.setOffline(true)
+    await markButton(a.page, 'present', 'Tom M.').click()
+    await markButton(a.page, 'present', 'Nina N.').click()
+    await markButton(a.page, 'absent', 'Zoé D.').click()
+    await markButton(c.page, 'present', 'Zoé D.').click()
+    await markButton(c.page, 'absent', 'Nina N.').click()
+    await markButton(c.page, 'present', 'Tom M.').click()
+    await expect.poll(statusOf(a.page, 'Zoé D.'), POLL).toBe('Absent')
+    await expect.poll(statusOf(c.page, 'Zoé D.'), POLL).toBe('Présent')
+    await a.context.setOffline(false)
+    await c.context.setOffline(false)
+
+    const settled = async () => {
+      const [onA, onC] = [await listText(a.page), await listText(c.page)]
+      return JSON.stringify(onA) === JSON.stringify(onC) && onA.filter((row) => row.includes('vérifiez')).length === 2
+    }
+    await expect.poll(settled, POLL).toBe(true)
+    for (const phone of [a, c]) {
+      expect(await childRow(phone.page, 'Nina N.').getByTestId('disagreement').textContent()).toMatch(/^⚠ (Léa : présent · Chloé : absent|Chloé : absent · Léa : présent) — vérifiez$/)
+      expect(await childRow(phone.page, 'Zoé D.').getByTestId('disagreement').textContent()).toContain('Léa : absent')
+      expect(await childRow(phone.page, 'Tom M.').getByTestId('disagreement').count()).toBe(0)
+      await expect.poll(() => phone.page.getByTestId('walk-summary').textContent(), POLL).toContain('2 désaccords')
+    }
+
+    // Chloé settles Nina as present: the disagreement goes on both phones, and both lists read the same again.
+    await markButton(c.page, 'present', 'Nina N.').click()
+    for (const phone of [a, c]) {
+      await expect.poll(() => childRow(phone.page, 'Nina N.').getByTestId('disagreement').count(), POLL).toBe(0)
+      await expect.poll(statusOf(phone.page, 'Nina N.'), POLL).toBe('Présent')
+    }
+    await expect.poll(async () => JSON.stringify(await listText(a.page)) === JSON.stringify(await listText(c.page)), POLL).toBe(true)
+    expect((await listText(a.page)).filter((row) => row.includes('vérifiez'))).toHaveLength(1)
+    expect([...a.errors, ...c.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('keeps the walk screen’s buttons at least 56 px tall inside a 360 px screen', async () => {
+    const boxes = await c.page.locator('.walk-mode button.mark, .walk-mode button.walk-go, .walk-emergency-link').evaluateAll((nodes) =>
+      nodes.map((node) => { const box = node.getBoundingClientRect(); return { h: Math.round(box.height), right: Math.round(box.right) } }))
+    expect(boxes.length).toBeGreaterThan(10)
+    for (const box of boxes) {
+      expect(box.h).toBeGreaterThanOrEqual(56)
+      expect(box.right).toBeLessThanOrEqual(360)
+    }
+  })
+})

@@ -1,0 +1,183 @@
+// Rendered walk-mode pieces: stops in walking order with their children, big mark buttons (pressed state), disagreements named,
+// tap-to-call, the counts line, departures and arrival with their time, the emergency card's phones, arrival notices' text.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
+import { localDate, TimeOfDaySchema } from '../../../src/domain/dates.ts'
+import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
+import type { Line, Stop } from '../../../src/domain/line.ts'
+import type { Adult, Child } from '../../../src/domain/people.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import type { SignUp, WalkRef } from '../../../src/domain/signup.ts'
+import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
+import { AbsenceIdSchema, NO_WALK_LOG, type Absence, type CheckIn, type WalkEvent, type WalkLogRecords } from '../../../src/domain/walk-log/records.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { EmergencyCard } from '../../../src/ui/components/walk/EmergencyCard.tsx'
+import { WalkScreen } from '../../../src/ui/components/walk/WalkScreen.tsx'
+import { arrivalText, formatTime, summaryText } from '../../../src/ui/components/walk/walk-text.ts'
+import { parseWalkParams, walkToOpen } from '../../../src/ui/components/walk/walk-source.ts'
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+const lineId = LineIdSchema.parse(uuid(1))
+const marche = StopIdSchema.parse(uuid(2))
+const mairie = StopIdSchema.parse(uuid(3))
+const famMartin = FamilyIdSchema.parse(uuid(10))
+const famNguyen = FamilyIdSchema.parse(uuid(11))
+const marie = AdultIdSchema.parse(uuid(20))
+const paul = AdultIdSchema.parse(uuid(21))
+const sophie = AdultIdSchema.parse(uuid(22))
+const actorA = ActorIdSchema.parse(uuid(30))
+const actorB = ActorIdSchema.parse(uuid(31))
+const lea = ChildIdSchema.parse(uuid(40))
+const tom = ChildIdSchema.parse(uuid(41))
+const nina = ChildIdSchema.parse(uuid(42))
+
+const walk: WalkRef = { lineId, date: localDate('2027-03-02'), direction: 'aller' }
+const line: Line = { id: lineId, name: 'Ligne Verte', colour: '#1f5f3f', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }
+const stop = (id: typeof marche, name: string, position: number, time: string, access: Partial<Stop['access']> = {}): Stop => ({
+  id, lineId, name, position, times: { aller: time as Stop['times']['aller'] }, access: { stepFree: false, dangerousCrossing: false, note: '', ...access },
+})
+const stops = [stop(marche, 'Place du Marché', 1, '08:05', { dangerousCrossing: true }), stop(mairie, 'Mairie', 2, '08:15', { note: 'Attendre devant la grille' })]
+const adults: Adult[] = [
+  { id: marie, familyId: famMartin, firstName: 'Marie', phone: '06 11 22 33 44', charterAcceptedOn: null, insured: true },
+  { id: paul, familyId: famNguyen, firstName: 'Paul', phone: '06 55 66 77 88', charterAcceptedOn: null, insured: true },
+  { id: sophie, familyId: famMartin, firstName: 'Sophie', phone: '06 99 88 77 66', charterAcceptedOn: null, insured: true },
+]
+const child = (id: typeof lea, familyId: typeof famMartin, firstName: string, initial: string, stopId: typeof marche, support = ''): Child => ({
+  id, familyId, firstName, initial, routes: { aller: { lineId, stopId } }, days: [1, 2, 4, 5], support, countsExtra: false,
+})
+const children = [
+  child(lea, famMartin, 'Léa', 'M', marche, 'Tenir la main à la traversée'),
+  child(tom, famMartin, 'Tom', 'M', mairie),
+  child(nina, famNguyen, 'Nina', 'N', mairie),
+]
+const signUp = (adultId: typeof marie, familyId: typeof famMartin, slot: SignUp['slot'], actor: typeof actorA, clock: number): SignUp =>
+  ({ ...walk, adultId, familyId, slot, status: 'active', clock, actor })
+const mark = (childId: string, status: CheckIn['status'], adultId: typeof marie, actor: typeof actorA, clock: number, seen: Record<string, number> = {}): CheckIn =>
+  ({ walk, childId: childId as CheckIn['childId'], status, stopId: marche, adultId, clock, actor, at: '2027-03-02T08:06:00+01:00', seen })
+const event = (kind: WalkEvent['kind'], stopId: typeof marche | null, at: string, actor = actorA): WalkEvent =>
+  ({ walk, kind, stopId, adultId: marie, clock: 50, actor, at, cancelled: false })
+
+const viewWith = (log: Partial<WalkLogRecords>, absences: Absence[] = []): CollectiveView => ({
+  profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre' } as CollectiveView['profile'],
+  settings: DEFAULT_SETTINGS, lines: [line], stops, families: [], adults, children, exceptions: [], holidays: [], holidayOverrides: [],
+  signUps: [signUp(marie, famMartin, 'lead', actorA, 1), signUp(paul, famNguyen, 'tail', actorB, 2)],
+  absences, toCheck: [], schemaVersion: 1, swaps: NO_SWAP_RECORDS,
+  walkLog: { ...NO_WALK_LOG, absences, ...log },
+  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
+})
+const sessionOf = (view: CollectiveView, me: DeviceIdentity): CollectiveSession =>
+  ({ id: 'room', view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
+const asMarie: DeviceIdentity = { actorId: actorA, familyId: famMartin, adultId: marie }
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ')
+const screen = (view: CollectiveView, me = asMarie) => renderToString(<WalkScreen session={sessionOf(view, me)} base="/c/room" walk={walk} />)
+
+describe('walk screen', () => {
+  it('lists the stops in walking order with their time, access notes and expected children, and the counts', () => {
+    const html = screen(viewWith({}))
+    const plain = text(html)
+    expect(plain).toContain('Ligne Verte · Aller')
+    expect(plain).toContain('Vous êtes conducteur.')
+    expect(plain).toContain('0 présent · 3 à pointer')
+    expect(plain.indexOf('08:05 Place du Marché')).toBeGreaterThan(-1)
+    expect(plain.indexOf('08:15 Mairie')).toBeGreaterThan(plain.indexOf('08:05 Place du Marché'))
+    expect(plain).toContain('Traversée dangereuse')
+    expect(plain).toContain('Attendre devant la grille')
+    // Léa at the first stop, with what to do; Nina and Tom at the Mairie.
+    expect(plain).toMatch(/Place du Marché.*Léa M\. À pointer À faire : Tenir la main à la traversée.*Départ de Place du Marché.*Mairie.*Nina N\..*Tom M\..*Départ de Mairie.*Arrivés à l’école/)
+    expect(html).toContain('aria-label="Présent : Léa M."')
+    expect(html).not.toContain('aria-pressed="true"')
+    expect(html).toContain('href="/c/room/trajet/' + lineId + '/2027-03-02/aller/urgence"')
+  })
+
+  it('calls each child’s parents by first name, with the child named for screen readers', () => {
+    const html = screen(viewWith({}))
+    expect(html).toContain('href="tel:0611223344" aria-label="Appeler Marie, parent de Léa M."')
+    expect(html).toContain('aria-label="Appeler Sophie, parent de Léa M."')
+    expect(html).toContain('aria-label="Appeler Paul, parent de Nina N."')
+  })
+
+  it('shows a mark as pressed, and a disagreement with the adults’ names and the buttons to settle it', () => {
+    const html = screen(viewWith({ checkIns: [mark(lea, 'present', marie, actorA, 5), mark(tom, 'present', marie, actorA, 6), mark(tom, 'absent', paul, actorB, 7)] }))
+    const plain = text(html)
+    expect(plain).toContain('Marie : présent · Paul : absent — vérifiez')
+    expect(html).toMatch(/aria-pressed="true" aria-label="Présent : Léa M\."/)
+    // Under a disagreement nothing is pressed: any tap settles it.
+    expect(html).not.toMatch(/aria-pressed="true" aria-label="[^"]+ : Tom M\."/)
+    expect(plain).toContain('1 présent · 1 absent · 1 à pointer · 1 désaccord')
+  })
+
+  it('pre-fills a declared absence as "Excusé (absence signalée)" with its note', () => {
+    const absence: Absence = {
+      id: AbsenceIdSchema.parse(uuid(60)), childId: nina, familyId: famNguyen, from: walk.date, to: walk.date, direction: null,
+      note: 'Chez le dentiste', clock: 3, actor: actorB, at: '2027-03-01T20:00:00+01:00',
+    }
+    const plain = text(screen(viewWith({}, [absence])))
+    expect(plain).toContain('Nina N. Excusé (absence signalée)')
+    expect(plain).toContain('Absence signalée : Chez le dentiste')
+  })
+
+  it('shows departures and the arrival with their time, and "Annuler" only on the phone that marked them', () => {
+    const view = viewWith({ events: [event('departed', marche, '2027-03-02T08:07:00+01:00'), event('arrived', null, '2027-03-02T08:27:00+01:00')] })
+    const mine = text(screen(view))
+    expect(mine).toContain('Départ de Place du Marché à 8 h 07')
+    expect(mine).toContain('Arrivés à 8 h 27')
+    expect(mine).toContain('Départ de Mairie')
+    expect(screen(view)).toContain('aria-label="Annuler l’arrivée"')
+    const other = screen(view, { actorId: actorB, familyId: famNguyen, adultId: paul })
+    expect(other).not.toContain('aria-label="Annuler l’arrivée"')
+    expect(text(other)).toContain('Vous êtes serre-file.')
+  })
+
+  it('asks who the phone is when it has not said', () => {
+    const plain = text(screen(viewWith({}), { actorId: actorA, familyId: null, adultId: null }))
+    expect(plain).toContain('Dites qui vous êtes pour pointer les enfants.')
+  })
+})
+
+describe('emergency card', () => {
+  it('lists every child with what to do and the parents’ phones, and the adults on duty', () => {
+    const html = renderToString(<EmergencyCard session={sessionOf(viewWith({}), asMarie)} base="/c/room" walk={walk} />)
+    const plain = text(html)
+    expect(plain).toContain('Pédibus des Écureuils')
+    expect(plain).toMatch(/Léa M\..*À faire : Tenir la main à la traversée.*Marie 06 11 22 33 44.*Sophie 06 99 88 77 66/)
+    expect(plain).toMatch(/Adultes du trajet.*Marie · conducteur 06 11 22 33 44.*Paul · serre-file 06 55 66 77 88/)
+    expect(html).toContain(`href="/c/room/imprimer/urgence/${lineId}/2027-03-02/aller"`)
+  })
+})
+
+describe('walk text', () => {
+  const t = createTranslate('fr')
+  it('says times the French way and counts with plurals', () => {
+    expect(formatTime('08:27', 'fr')).toBe('8 h 27')
+    expect(formatTime('16:05', 'en')).toBe('16:05')
+    expect(summaryText(t, 'fr', { present: 3, absent: 0, excused: 1, unmarked: 2, disagreements: 0 })).toBe('3 présents · 1 excusé · 2 à pointer')
+  })
+
+  it('words arrival notices for an aller and a retour', () => {
+    const notice = { walk, key: 'k', childId: lea, familyId: famMartin, arrivedAt: TimeOfDaySchema.parse('08:27'), stopId: null }
+    expect(arrivalText(t, 'fr', notice, 'Léa', null)).toBe('Léa est arrivé(e) à l’école à 8 h 27')
+    expect(arrivalText(t, 'fr', { ...notice, walk: { ...walk, direction: 'retour' }, arrivedAt: TimeOfDaySchema.parse('16:52') }, 'Léa', 'Mairie'))
+      .toBe('Léa est arrivé(e) à son arrêt (Mairie) à 16 h 52')
+  })
+})
+
+describe('walk source', () => {
+  it('reads a walk from its address and refuses bad segments', () => {
+    expect(parseWalkParams({ lineId, date: '2027-03-02', direction: 'aller' })).toEqual(walk)
+    expect(parseWalkParams({ lineId, date: '2027-02-30', direction: 'aller' })).toBeNull()
+    expect(parseWalkParams({ lineId: 'x', date: '2027-03-02', direction: 'aller' })).toBeNull()
+    expect(parseWalkParams({ lineId, date: '2027-03-02', direction: 'sideways' })).toBeNull()
+  })
+
+  it('opens the walk I hold that has not arrived, and lists otherwise', () => {
+    const rota = { ...walk, key: 'k', startTime: null, cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
+      lead: signUp(marie, famMartin, 'lead', actorA, 1), tail: null, extras: [], waiting: [], state: 'toFill' } as const
+    const retour = { ...rota, direction: 'retour' as const, key: 'k2', lead: null }
+    expect(walkToOpen([rota as never, retour as never], marie, NO_WALK_LOG)).toBe(rota)
+    expect(walkToOpen([rota as never, retour as never], paul, NO_WALK_LOG)).toBeNull()
+    expect(walkToOpen([rota as never], marie, { ...NO_WALK_LOG, events: [event('arrived', null, '2027-03-02T08:27:00+01:00')] })).toBeNull()
+  })
+})
