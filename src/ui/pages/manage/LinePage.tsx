@@ -30,6 +30,7 @@ function LineScreen({ session, view, params }: ScreenProps) {
     <>
       <PageTitle>{t('manage.line.title', { name: line.name })}</PageTitle>
       <LineEditor session={session} view={view} line={line} />
+      <p><a class="button" href={`/c/${session.id}/imprimer/affiche/${line.id}`}>{t('print.link.poster')}</a></p>
       <section class="card" aria-labelledby="line-remove-title">
         <h2 id="line-remove-title">{t('manage.line.removeTitle')}</h2>
         {routed > 0 && <p>{t('manage.line.removeChildren', { n: routed })}</p>}

@@ -25,7 +25,7 @@ export function WeekPage({ demo }: RotaPageProps) {
 
 const SWIPE_MIN_PX = 80
 
-function Week({ session, base }: RotaScreenProps) {
+function Week({ session, base, demo }: RotaScreenProps) {
   const { t, language } = useI18n()
   const { params } = useRoute()
   const { route } = useLocation()
@@ -71,7 +71,7 @@ function Week({ session, base }: RotaScreenProps) {
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
       ) : (
-        lines.map((line) => <LineWeek key={line.id} line={line} days={days} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={isPastWalk(walk, today, now)} />} language={language} />)
+        lines.map((line) => <LineWeek key={line.id} line={line} days={days} printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={isPastWalk(walk, today, now)} />} language={language} />)
       )}
     </div>
   )
@@ -89,9 +89,11 @@ interface LineWeekProps {
   readonly days: readonly DayRota[]
   readonly render: (walk: WalkRota) => ComponentChildren
   readonly language: 'fr' | 'en'
+  /** The line's printable week (not in the demo: print views open a joined collective). */
+  readonly printHref?: string | undefined
 }
 
-function LineWeek({ line, days, render, language }: LineWeekProps) {
+function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
   const { t } = useI18n()
   const lineDays = days
     .map((day) => ({ date: day.date, walks: day.walks.filter((walk) => walk.lineId === line.id) }))
@@ -103,6 +105,7 @@ function LineWeek({ line, days, render, language }: LineWeekProps) {
         <span class="line-swatch" style={{ background: line.colour }} aria-hidden="true" />
         {line.name}
       </h2>
+      {printHref && <p><a class="button no-print" href={printHref} aria-label={t('print.link.weekLabel', { line: line.name })}>{t('print.link.week')}</a></p>}
       {lineDays.length === 0 && <p>{t('rota.week.noWalks')}</p>}
       {lineDays.map((day) => (
         <div key={day.date} class="day" data-testid="day" data-date={day.date}>
