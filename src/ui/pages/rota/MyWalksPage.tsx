@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks'
 import { mondayOf } from '../../../domain/dates.ts'
 import { childLabel } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
+import { AgendaExport } from '../../components/agenda/AgendaExport.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, directionText, formatDay, slotText, STATE_ICONS, stateText, todayIn } from '../../components/rota/rota-format.ts'
 import { familyChildrenWalks, familyPlaces, HORIZON_WEEKS } from '../../components/rota/rota-source.ts'
@@ -19,7 +20,7 @@ export function MyWalksPage({ demo }: RotaPageProps) {
   return <RotaFrame demo={demo} render={(props) => <MyWalks {...props} />} />
 }
 
-function MyWalks({ session, base }: RotaScreenProps) {
+function MyWalks({ session, base, demo }: RotaScreenProps) {
   const { t, language } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)
@@ -68,6 +69,7 @@ function MyWalks({ session, base }: RotaScreenProps) {
       </section>
       <section class="card" aria-labelledby="mine-children">
         <h2 id="mine-children">{t('rota.mine.children')}</h2>
+        {!demo && me.familyId && <p><a class="button" href={`${base}/absences`}>{t('absence.declareLink')}</a></p>}
         {childWalks.length === 0 ? (
           <p>{t('rota.mine.noChildren', { weeks: HORIZON_WEEKS })}</p>
         ) : (
@@ -88,6 +90,7 @@ function MyWalks({ session, base }: RotaScreenProps) {
           </ul>
         )}
       </section>
+      <AgendaExport session={session} />
     </>
   )
 }

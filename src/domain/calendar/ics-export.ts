@@ -1,0 +1,189 @@
+// The .ics export (RFC 5545) of a family's coming walks and coordinator periods: a pure function from plain data to the file's text.
+//
+// The file leaves the app and syncs to third-party calendar servers: it carries line and stop
+// names, times and the adult's first name only; never a phone number nor a child's name.
+import { addDays, type LocalDate, type TimeOfDay } from '../dates.ts'
+import type { AdultId, FamilyId, LineId } from '../ids.ts'
+import type { Direction } from '../line.ts'
+import type { Slot } from '../signup.ts'
+import { escapeText, icsDate, icsLocalDateTime, icsUtcDateTime, joinContentLines } from './ics-text.ts'
+import { PARIS_TIME_ZONE } from './paris-time.ts'
+
+export interface CalendarStop {
+  readonly name: string
+  /** Time of passage in this direction, null when the line does not give one. */
+  readonly time: TimeOfDay | null
+}
+
+/** A walk on which one adult of the family holds a slot. */
+export interface CalendarWalk {
+  readonly lineId: LineId
+  readonly lineName: string
+  readonly date: LocalDate
+  readonly direction: Direction
+  readonly slot: Slot
+  readonly adultId: AdultId
+  readonly adultFirstName: string
+  /** The line's stops in walking order (aller: line order; retour: reversed). */
+  readonly stops: readonly CalendarStop[]
+  /** Where and when the walk starts (the earliest time of passage); null when no stop has a time: an all-day event. */
+  readonly start: { readonly stopName: string; readonly time: TimeOfDay } | null
+  /** Paris wall-clock end: the last time of passage, or the start + 45 min when none is later. */
+  readonly end: { readonly date: LocalDate; readonly time: TimeOfDay } | null
+}
+
+/** A coordinator period held by the family, both days included. */
+export interface CalendarPeriod {
+  readonly start: LocalDate
+  readonly end: LocalDate
+}
+
+export interface FamilyCalendar {
+  readonly familyId: FamilyId
+  readonly collectiveName: string
+  readonly walks: readonly CalendarWalk[]
+  readonly periods: readonly CalendarPeriod[]
+}
+
+/** The words of the file, in the phone's language (filled by the interface from its translations). */
+export interface CalendarTexts {
+  readonly calendarName: (collectiveName: string) => string
+  /** "Pédibus – Ligne Verte, aller (conducteur)". */
+  readonly walkSummary: (walk: CalendarWalk) => string
+  /** "Camille, conducteur": who holds the slot. */
+  readonly walkHolder: (walk: CalendarWalk) => string
+  readonly stopsHeading: string
+  /** Shown after the name of a stop without a time: "horaire non précisé". */
+  readonly noTime: string
+  readonly coordinationSummary: string
+  readonly coordinationDescription: (period: CalendarPeriod) => string
+}
+
+export interface FamilyCalendarIcsInput extends FamilyCalendar {
+  /** When the file is made (epoch ms): DTSTAMP, and SEQUENCE (see sequenceAt). */
+  readonly now: number
+  readonly texts: CalendarTexts
+}
+
+export const ICS_UID_DOMAIN = 'pedibus-coop'
+export const ICS_PRODID = '-//Pedibus Coop//Agenda famille//FR'
+
+/** Stable per walk and adult: re-importing the file updates the event instead of adding a copy. */
+export const walkUid = (walk: Pick<CalendarWalk, 'lineId' | 'date' | 'direction' | 'adultId'>): string =>
+  `${walk.lineId}-${walk.date}-${walk.direction}-${walk.adultId}@${ICS_UID_DOMAIN}`
+
+/** Stable per period and family. */
+export const periodUid = (period: Pick<CalendarPeriod, 'start'>, familyId: FamilyId): string =>
+  `${period.start}-${familyId}-coordination@${ICS_UID_DOMAIN}`
+
+const SEQUENCE_ORIGIN = Date.UTC(2026, 0, 1)
+
+/**
+ * SEQUENCE: whole minutes since 2026-01-01 UTC at export time. Agenda apps keep an imported
+ * event unless the new copy's SEQUENCE is at least as high (some require higher), and the file
+ * cannot know what changed since the last export (a stop time, a swap). A value that only grows
+ * with the export time makes every later export the newer revision, while staying deterministic
+ * (same `now`, same file) and far below the 2^31 limit of many readers. A content hash would not
+ * grow, so an edit could be refused as older; a constant 0 relies on lenient readers.
+ */
+export const sequenceAt = (now: number): number => Math.max(0, Math.floor((now - SEQUENCE_ORIGIN) / 60_000))
+
+/** Europe/Paris with the EU rule (last Sunday of March 02:00 -> 03:00, last Sunday of October 03:00 -> 02:00). */
+const PARIS_VTIMEZONE: readonly string[] = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${PARIS_TIME_ZONE}`,
+  `X-LIC-LOCATION:${PARIS_TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+]
+
+const walkDescription = (walk: CalendarWalk, texts: CalendarTexts): string =>
+  [texts.walkHolder(walk), texts.stopsHeading, ...walk.stops.map((stop) => (stop.time === null ? `${stop.name} (${texts.noTime})` : `${stop.time} ${stop.name}`))].join('\n')
+
+/** Timed in Paris wall-clock time; a walk whose line gives no time is an all-day event rather than a made-up hour. */
+const walkTimes = (walk: CalendarWalk): string[] =>
+  walk.start === null || walk.end === null
+    ? [`DTSTART;VALUE=DATE:${icsDate(walk.date)}`, `DTEND;VALUE=DATE:${icsDate(addDays(walk.date, 1))}`]
+    : [
+        `DTSTART;TZID=${PARIS_TIME_ZONE}:${icsLocalDateTime(walk.date, walk.start.time)}`,
+        `DTEND;TZID=${PARIS_TIME_ZONE}:${icsLocalDateTime(walk.end.date, walk.end.time)}`,
+      ]
+
+const walkEvent = (walk: CalendarWalk, stamp: string, sequence: number, texts: CalendarTexts): string[] => [
+  'BEGIN:VEVENT',
+  `UID:${walkUid(walk)}`,
+  `DTSTAMP:${stamp}`,
+  `SEQUENCE:${sequence}`,
+  ...walkTimes(walk),
+  `SUMMARY:${escapeText(texts.walkSummary(walk))}`,
+  ...(walk.start === null ? [] : [`LOCATION:${escapeText(walk.start.stopName)}`]),
+  `DESCRIPTION:${escapeText(walkDescription(walk, texts))}`,
+  'STATUS:CONFIRMED',
+  'TRANSP:OPAQUE',
+  'END:VEVENT',
+]
+
+/** All day, DTEND exclusive (the day after the period's last day); transparent: the duty does not fill the agenda. */
+const periodEvent = (period: CalendarPeriod, familyId: FamilyId, stamp: string, sequence: number, texts: CalendarTexts): string[] => [
+  'BEGIN:VEVENT',
+  `UID:${periodUid(period, familyId)}`,
+  `DTSTAMP:${stamp}`,
+  `SEQUENCE:${sequence}`,
+  `DTSTART;VALUE=DATE:${icsDate(period.start)}`,
+  `DTEND;VALUE=DATE:${icsDate(addDays(period.end, 1))}`,
+  `SUMMARY:${escapeText(texts.coordinationSummary)}`,
+  `DESCRIPTION:${escapeText(texts.coordinationDescription(period))}`,
+  'STATUS:CONFIRMED',
+  'TRANSP:TRANSPARENT',
+  'END:VEVENT',
+]
+
+/** The whole VCALENDAR, CRLF line endings, folded at 75 octets. */
+export const familyCalendarIcs = (input: FamilyCalendarIcsInput): string => {
+  const stamp = icsUtcDateTime(input.now)
+  const sequence = sequenceAt(input.now)
+  return joinContentLines([
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${ICS_PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(input.texts.calendarName(input.collectiveName))}`,
+    `X-WR-TIMEZONE:${PARIS_TIME_ZONE}`,
+    `X-WR-RELCALID:${input.familyId}@${ICS_UID_DOMAIN}`,
+    ...PARIS_VTIMEZONE,
+    ...input.walks.flatMap((walk) => walkEvent(walk, stamp, sequence, input.texts)),
+    ...input.periods.flatMap((period) => periodEvent(period, input.familyId, stamp, sequence, input.texts)),
+    'END:VCALENDAR',
+  ])
+}
+
+/**
+ * 'pedibus-les-ecureuils.ics': the collective's name without accents or punctuation; a name that
+ * already starts with "Pédibus" is not prefixed twice, and 'pedibus.ics' when nothing is left.
+ */
+export const icsFileName = (collectiveName: string): string => {
+  const slug = collectiveName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '')
+  if (slug === '' || slug === 'pedibus') return 'pedibus.ics'
+  return slug.startsWith('pedibus-') ? `${slug}.ics` : `pedibus-${slug}.ics`
+}

@@ -1,0 +1,74 @@
+// "Ajouter à mon agenda" on "Mes trajets": builds my family's .ics file on the phone and downloads it, or says why it cannot yet.
+import { useMemo, useState } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import { familyCalendarOf } from '../../../domain/calendar/family-calendar.ts'
+import { familyCalendarIcs, icsFileName } from '../../../domain/calendar/ics-export.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useStore } from '../../hooks/useStore.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { pluralKey } from '../../i18n/translate.ts'
+import { todayIn } from '../rota/rota-format.ts'
+import { useNow } from '../rota/useRotaNow.ts'
+import { calendarTexts } from './agenda-texts.ts'
+import { downloadTextFile } from './download-file.ts'
+import './agenda.css'
+
+export function AgendaExport({ session }: { readonly session: CollectiveSession }) {
+  const { t, language } = useI18n()
+  const announce = useAnnounce()
+  const view = useStore(session.view)
+  const me = useStore(session.me)
+  const now = useNow()
+  const today = todayIn(now)
+  const [failed, setFailed] = useState(false)
+  const calendar = useMemo(() => (me.familyId ? familyCalendarOf(view, me.familyId, today, now) : null), [view, me.familyId, today, now])
+  const empty = calendar !== null && calendar.walks.length === 0 && calendar.periods.length === 0
+  const reason = calendar === null ? t('agenda.whoFirst') : empty ? t('agenda.empty') : null
+
+  const download = () => {
+    if (me.familyId === null) return
+    try {
+      // Rebuilt at the click: the stamp is the moment the file is made, and the rota may have moved since the last render.
+      const at = Date.now()
+      const fresh = familyCalendarOf(view, me.familyId, todayIn(at), at)
+      const fileName = icsFileName(fresh.collectiveName)
+      downloadTextFile(fileName, familyCalendarIcs({ ...fresh, now: at, texts: calendarTexts(t, language) }), 'text/calendar;charset=utf-8')
+      setFailed(false)
+      announce(t('agenda.done', { file: fileName }))
+    } catch (error) {
+      setFailed(true)
+      console.error('agenda export failed', error instanceof Error ? error.name : 'unknown')
+    }
+  }
+
+  /** "1 trajet et 2 périodes de coordination", leaving out what there is none of. */
+  const contents = (walks: number, periods: number): string =>
+    new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format([
+      ...(walks > 0 ? [t(pluralKey(language, walks, 'agenda.walks.one', 'agenda.walks.other'), { n: walks })] : []),
+      ...(periods > 0 ? [t(pluralKey(language, periods, 'agenda.periods.one', 'agenda.periods.other'), { n: periods })] : []),
+    ])
+
+  return (
+    <section class="card agenda" aria-labelledby="agenda-title" data-testid="agenda">
+      <h2 id="agenda-title">{t('agenda.title')}</h2>
+      <p>{t('agenda.intro')}</p>
+      <p class="field__hint">{t('agenda.update')}</p>
+      <p class="field__hint">{t('agenda.privacy')}</p>
+      {calendar !== null && !empty && (
+        <p data-testid="agenda-contents">{t('agenda.contents', { items: contents(calendar.walks.length, calendar.periods.length) })}</p>
+      )}
+      {reason !== null && <p id="agenda-reason" class="agenda__reason">{reason}</p>}
+      <button
+        type="button"
+        class="button button--primary agenda__download"
+        disabled={reason !== null}
+        aria-describedby={reason !== null ? 'agenda-reason' : undefined}
+        data-testid="agenda-download"
+        onClick={download}
+      >
+        {t('agenda.download')}
+      </button>
+      {failed && <p class="notice" role="alert">{t('agenda.failed')}</p>}
+    </section>
+  )
+}

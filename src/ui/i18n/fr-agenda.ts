@@ -1,0 +1,30 @@
+// French text of the "Ajouter à mon agenda" (.ics export of my family's walks and coordinator periods).
+
+export const frAgenda = {
+  'agenda.title': 'Ajouter à mon agenda',
+  'agenda.intro': 'Un fichier à ouvrir avec l’agenda de votre téléphone : les trajets de votre famille et vos périodes de coordination à venir. Il est créé sur ce téléphone.',
+  'agenda.update': 'Après un changement, téléchargez-le à nouveau et ouvrez-le : l’agenda se met à jour. Un trajet retiré reste parfois dans l’agenda : supprimez-le à la main.',
+  'agenda.privacy': 'Le fichier contient les lignes, les arrêts et les horaires, sans numéro de téléphone ni prénom d’enfant.',
+  'agenda.download': 'Télécharger le fichier agenda (.ics)',
+  'agenda.contents': 'Il contiendra {items}.',
+  'agenda.walks.one': '{n} trajet',
+  'agenda.walks.other': '{n} trajets',
+  'agenda.periods.one': '{n} période de coordination',
+  'agenda.periods.other': '{n} périodes de coordination',
+  'agenda.empty': 'Rien à ajouter pour l’instant : votre famille n’a ni trajet ni période de coordination à venir.',
+  'agenda.whoFirst': 'Indiquez d’abord qui vous êtes sur ce téléphone : le fichier contient les trajets de votre famille.',
+  'agenda.done': 'Fichier {file} téléchargé. Ouvrez-le pour l’ajouter à votre agenda.',
+  'agenda.failed': 'Le fichier n’a pas pu être créé sur ce téléphone. Réessayez.',
+
+  'agenda.ics.calendarName': 'Pédibus – {collective}',
+  'agenda.ics.calendarNameNone': 'Pédibus',
+  'agenda.ics.summary': 'Pédibus – {line}, {direction} ({slot})',
+  'agenda.ics.holder': '{name}, {slot}',
+  'agenda.ics.stops': 'Arrêts :',
+  'agenda.ics.noTime': 'horaire non précisé',
+  'agenda.ics.slot.lead': 'conducteur',
+  'agenda.ics.slot.tail': 'serre-file',
+  'agenda.ics.slot.extra': 'accompagnant',
+  'agenda.ics.coordination': 'Pédibus – coordination',
+  'agenda.ics.coordinationText': 'Votre famille coordonne le pédibus du {start} au {end}.',
+} as const

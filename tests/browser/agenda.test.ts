@@ -1,0 +1,100 @@
+// "Ajouter à mon agenda" in Chromium: the button is off until the phone says who it is and the family holds something,
+// then it downloads an .ics made on the phone that Mozilla's ical.js reads back with the walk in it.
+import { readFile } from 'node:fs/promises'
+import ICAL from 'ical.js'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+
+const POLL = { timeout: 15_000, interval: 100 }
+// Tuesday 2 March 2027, 09:00 in Paris; Thursday 11 March is a school day ahead (zone A winter holidays end 1 March).
+const NOW = new Date('2027-03-02T09:00:00+01:00')
+const WEEK = '2027-03-08'
+const THURSDAY = '2027-03-11'
+const PLACE = 'Place du 8 mai, côté école; entrée B'
+const PHONE = '06 11 22 33 44'
+
+const walkCard = (page: Page, date: string): Locator => page.locator(`[data-testid="walk"][data-walk$="|${date}|aller"]`)
+
+describe('agenda file on a phone', () => {
+  let harness: BrowserHarness
+  let phone: Phone
+  let base = ''
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    phone = await harness.newPhone()
+    await phone.context.clock.setFixedTime(NOW)
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
+
+  it('is off, with its reason, until the phone says who it is and the family holds a walk', async () => {
+    const { page } = phone
+    base = await createCollective(page)
+    await page.goto(`${base}/lignes`)
+    await page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
+    await page.getByRole('button', { name: fr['manage.line.create'] }).click()
+    await page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
+    for (const [name, time] of [[PLACE, '08:10'], ['École Jules Ferry', '08:25']] as const) {
+      await page.getByLabel(fr['manage.stop.name']).fill(name)
+      await page.getByLabel(fr['manage.stop.timeAller']).fill(time)
+      await page.getByRole('button', { name: fr['manage.stop.add'] }).click()
+      await expect.poll(async () => (await page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
+    }
+    await addFamilyWithAdult(page, base, 'Famille Martin', 'Camille', PHONE)
+    await page.getByLabel(fr['manage.child.firstName']).fill('Tom')
+    await page.getByLabel(fr['manage.child.initial']).fill('M')
+    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: `${PLACE} (08:10)` })
+    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
+    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(['Tom M.'])
+
+    await page.goto(`${base}/mes-trajets`)
+    const agenda = page.getByTestId('agenda')
+    await expect.poll(() => agenda.getByRole('heading', { level: 2 }).textContent(), POLL).toBe(fr['agenda.title'])
+    const button = agenda.getByRole('button', { name: fr['agenda.download'] })
+    expect(await button.isDisabled()).toBe(true)
+    expect(await agenda.textContent()).toContain(fr['agenda.whoFirst'])
+
+    await page.getByTestId('me').getByRole('button').click()
+    await page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
+    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Camille' })
+    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await expect.poll(() => agenda.textContent(), POLL).toContain(fr['agenda.empty'])
+    expect(await button.isDisabled()).toBe(true)
+  })
+
+  it('downloads pedibus-des-ecureuils.ics, read by ical.js, with the walk Camille holds and nothing private', async () => {
+    const { page } = phone
+    await page.goto(`${base}/semaine/${WEEK}`)
+    await walkCard(page, THURSDAY).getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()
+    await expect.poll(() => walkCard(page, THURSDAY).getByTestId('slot-lead').getByTestId('holder').textContent(), POLL).toBe('Camille (vous)')
+
+    await page.getByRole('link', { name: fr['rota.nav.mine'] }).click()
+    const button = page.getByTestId('agenda').getByRole('button', { name: fr['agenda.download'] })
+    await expect.poll(() => button.isEnabled(), POLL).toBe(true)
+    expect(await page.getByTestId('agenda-contents').textContent()).toBe('Il contiendra 1 trajet.')
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toBe('pedibus-des-ecureuils.ics')
+    const text = await readFile(await download.path(), 'utf8')
+    await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toContain('pedibus-des-ecureuils.ics')
+
+    const calendar = new ICAL.Component(ICAL.parse(text))
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component))
+    expect(events).toHaveLength(1)
+    const [walk] = events
+    expect(walk?.summary).toBe('Pédibus – Ligne Verte, aller (conducteur)')
+    expect(walk?.location).toBe(PLACE)
+    expect(walk?.startDate.zone?.tzid).toBe('Europe/Paris')
+    expect(new Date((walk?.startDate.toUnixTime() ?? 0) * 1000).toISOString()).toBe('2027-03-11T07:10:00.000Z')
+    expect(new Date((walk?.endDate.toUnixTime() ?? 0) * 1000).toISOString()).toBe('2027-03-11T07:25:00.000Z')
+    expect(walk?.uid).toMatch(new RegExp(`^[0-9a-f-]{36}-${THURSDAY}-aller-[0-9a-f-]{36}@pedibus-coop$`))
+    expect(text).not.toContain('Tom')
+    expect(text).not.toContain(PHONE)
+    for (const line of text.split('\r\n').slice(0, -1)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+    expect(phone.errors).toEqual([])
+  })
+})

@@ -1,0 +1,272 @@
+// The agenda file (.ics) of a family: read back with Mozilla's ical.js, a real RFC 5545 parser, never with our own import parser.
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { familyCalendarOf, type FamilyCalendarModel } from '../../../src/domain/calendar/family-calendar.ts'
+import { familyCalendarIcs, icsFileName, sequenceAt } from '../../../src/domain/calendar/ics-export.ts'
+import { escapeText, foldLine } from '../../../src/domain/calendar/ics-text.ts'
+import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
+import { localDate, type LocalDate, type TimeOfDay } from '../../../src/domain/dates.ts'
+import type { Direction } from '../../../src/domain/line.ts'
+import type { Adult, Child } from '../../../src/domain/people.ts'
+import type { SignUp, Slot } from '../../../src/domain/signup.ts'
+import { calendarTexts } from '../../../src/ui/components/agenda/agenda-texts.ts'
+import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { join, WEEKLY } from './coordination-fixtures.ts'
+import { actorId, adultId, childId, createLine, createModel, createStop, familyId, lineId } from './rota-fixtures.ts'
+import { offer, response } from './swaps-fixtures.ts'
+
+const TEXTS = calendarTexts(createTranslate('fr'), 'fr')
+/** Tuesday 2 March 2027, 07:00 in Paris. */
+const NOW = Date.UTC(2027, 2, 2, 6, 0)
+const TODAY = localDate('2027-03-02')
+const PLACE = 'Place du 8 mai, côté école; entrée B'
+const PHONE = '06 12 34 56 78'
+
+const adult = (n: number, family: number, firstName: string): Adult => ({
+  id: adultId(n),
+  familyId: familyId(family),
+  firstName,
+  phone: PHONE,
+  charterAcceptedOn: null,
+  insured: true,
+})
+
+const child = (n: number, family: number, firstName: string): Child => ({
+  id: childId(n),
+  familyId: familyId(family),
+  firstName,
+  initial: 'M',
+  routes: { aller: { lineId: lineId(1), stopId: createStop(1, 1, 1, {}).id } },
+  days: [1, 2, 4, 5],
+  support: 'Asthme : inhalateur dans le sac',
+  countsExtra: false,
+})
+
+/** Adults 1 (Camille) and 2 (Dominique) are family 1, adult 3 (Sacha) family 2, adult 4 (Alix) family 3. */
+const familyOfAdult = (n: number): number => (n <= 2 ? 1 : n - 1)
+
+const sign = (n: number, slot: Slot, clock: number, date: string, direction: Direction = 'aller', line = 1, status: SignUp['status'] = 'active'): SignUp => ({
+  lineId: lineId(line),
+  date: localDate(date),
+  direction,
+  adultId: adultId(n),
+  familyId: familyId(familyOfAdult(n)),
+  slot,
+  status,
+  clock,
+  actor: actorId(n),
+})
+
+const walk = (date: string, direction: Direction = 'aller') => ({ lineId: lineId(1), date: localDate(date), direction })
+
+/** Adult 3 offers Tuesday 9 March; Dominique (adult 2, family 1) takes it. Camille offers Thursday 11 March; Sacha takes it. */
+const takenOffer = { ...offer(1, 3, 10, { walk: walk('2027-03-09') }), familyId: familyId(2) }
+const takenBySacha = { ...offer(2, 1, 12, { walk: walk('2027-03-11') }), familyId: familyId(1) }
+const dominiqueTakes = { ...response(1, 2, 'take', 11), familyId: familyId(1) }
+const sachaTakes = { ...response(2, 3, 'take', 13), familyId: familyId(2) }
+
+const MODEL: FamilyCalendarModel = {
+  ...createModel({
+    profile: { name: 'Les Écureuils, Lyon; 3e', school: 'École Jules Ferry', town: 'Lyon' },
+    lines: [createLine(1, { name: 'Ligne Verte' }), createLine(2, { name: 'Ligne Bleue', directions: ['aller'] })],
+    stops: [
+      { ...createStop(1, 1, 1, { aller: '08:10', retour: '16:50' }), name: PLACE },
+      { ...createStop(2, 1, 2, { aller: '08:15', retour: '16:45' }), name: 'Rue des Écoles, devant la boulangerie « Au pain doré »' },
+      { ...createStop(3, 1, 3, { aller: '08:25', retour: '16:35' }), name: 'École Jules Ferry' },
+      { ...createStop(4, 2, 1, { aller: '08:00' }), name: 'Mairie' },
+      { ...createStop(5, 2, 2, {}), name: 'Gymnase' },
+    ],
+    adults: [adult(1, 1, 'Camille'), adult(2, 1, 'Dominique'), adult(3, 2, 'Sacha'), adult(4, 3, 'Alix')],
+    children: [child(1, 1, 'Léa'), child(2, 2, 'Noé')],
+    signUps: [
+      sign(1, 'lead', 1, '2027-03-01'), // yesterday: not exported
+      sign(1, 'lead', 2, '2027-03-26'), // Friday before the change to summer time
+      sign(1, 'lead', 3, '2027-03-29'), // Easter Monday: cancelled, not exported
+      sign(1, 'tail', 4, '2027-03-30'), // Tuesday after the change
+      sign(2, 'lead', 5, '2027-03-30'), // two adults of the family on one walk: two events
+      sign(3, 'lead', 6, '2027-03-04', 'retour'),
+      sign(2, 'lead', 7, '2027-03-04', 'retour'), // waiting list: not exported
+      sign(1, 'tail', 8, '2027-03-04', 'retour'),
+      sign(2, 'lead', 9, '2027-03-05', 'aller', 1, 'withdrawn'), // withdrawn: not exported
+      sign(3, 'lead', 9, '2027-03-09'),
+      sign(1, 'lead', 10, '2027-03-11'),
+      sign(1, 'lead', 11, '2027-03-12', 'aller', 2), // one timed stop: ends 45 min later
+    ],
+  }),
+  swaps: { offers: [takenOffer, takenBySacha], responses: [dominiqueTakes, sachaTakes], releases: [] },
+  coordination: { setting: WEEKLY, roster: [join(1, 1, 1), join(2, 2, 2)], offers: [], responses: [] },
+}
+
+const exportAt = (now: number, model: FamilyCalendarModel = MODEL): string =>
+  familyCalendarIcs({ ...familyCalendarOf(model, familyId(1), TODAY, now), now, texts: TEXTS })
+
+// X-WR-CALNAME is an extension that Apple and Google read as TEXT: ical.js is told so, to unescape it like any TEXT.
+ICAL.design.defaultSet.property['x-wr-calname'] = { defaultType: 'text' }
+
+const ICS = exportAt(NOW)
+const calendar = new ICAL.Component(ICAL.parse(ICS))
+const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component))
+const eventByUid = (uid: string): ICAL.Event => {
+  const found = events.find((event) => event.uid === uid)
+  if (found === undefined) throw new Error(`no event ${uid}`)
+  return found
+}
+const walkUidOf = (date: string, direction: Direction, adult: number, line = 1) => `${lineId(line)}-${date}-${direction}-${adultId(adult)}@pedibus-coop`
+const periodUidOf = (start: string) => `${start}-${familyId(1)}-coordination@pedibus-coop`
+const utcOf = (time: ICAL.Time): string => new Date(time.toUnixTime() * 1000).toISOString()
+
+describe('family agenda file (.ics) read by ical.js', () => {
+  it('parses as one VCALENDAR with the required calendar properties', () => {
+    expect(calendar.name).toBe('vcalendar')
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/Pedibus Coop/)
+    expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN')
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Pédibus – Les Écureuils, Lyon; 3e')
+    const zone = calendar.getFirstSubcomponent('vtimezone')
+    expect(zone?.getFirstPropertyValue('tzid')).toBe('Europe/Paris')
+    expect(zone?.getAllSubcomponents().map((part) => part.name).sort()).toEqual(['daylight', 'standard'])
+    for (const event of events) {
+      expect(event.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2027-03-02T06:00:00Z')
+      expect(event.component.getFirstPropertyValue('sequence')).toBe(sequenceAt(NOW))
+    }
+  })
+
+  it('has one event per walk a family adult holds from today on, and one per coordinator period', () => {
+    expect(events.map((event) => event.uid).sort()).toEqual(
+      [
+        walkUidOf('2027-03-04', 'retour', 1),
+        walkUidOf('2027-03-09', 'aller', 2), // taken from Sacha through a swap
+        walkUidOf('2027-03-12', 'aller', 1, 2),
+        walkUidOf('2027-03-26', 'aller', 1),
+        walkUidOf('2027-03-30', 'aller', 1),
+        walkUidOf('2027-03-30', 'aller', 2),
+        // Weekly rotation of families 1 and 2 from 31 August 2026: family 1 has the even periods.
+        periodUidOf('2027-03-01'),
+        periodUidOf('2027-03-15'),
+        periodUidOf('2027-03-29'),
+        periodUidOf('2027-04-12'),
+      ].sort(),
+    )
+  })
+
+  it('times walks in Europe/Paris: 08:10 is 07:10Z before the change to summer time and 06:10Z after it', () => {
+    const before = eventByUid(walkUidOf('2027-03-26', 'aller', 1))
+    const after = eventByUid(walkUidOf('2027-03-30', 'aller', 1))
+    expect(before.startDate.zone?.tzid).toBe('Europe/Paris')
+    expect(utcOf(before.startDate)).toBe('2027-03-26T07:10:00.000Z')
+    expect(utcOf(before.endDate)).toBe('2027-03-26T07:25:00.000Z')
+    expect(utcOf(after.startDate)).toBe('2027-03-30T06:10:00.000Z')
+    expect(utcOf(after.endDate)).toBe('2027-03-30T06:25:00.000Z')
+    expect(ICS).toContain('DTSTART;TZID=Europe/Paris:20270326T081000\r\n')
+  })
+
+  it('agrees with the app’s own Paris time for every timed walk', () => {
+    for (const event of events.filter((candidate) => !candidate.startDate.isDate)) {
+      const { year, month, day, hour, minute } = event.startDate
+      const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as LocalDate
+      const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` as TimeOfDay
+      expect(event.startDate.toUnixTime() * 1000).toBe(parisToInstant(date, time))
+    }
+  })
+
+  it('names the line, direction and slot in the summary and the starting stop in the location', () => {
+    const first = eventByUid(walkUidOf('2027-03-26', 'aller', 1))
+    expect(first.summary).toBe('Pédibus – Ligne Verte, aller (conducteur)')
+    expect(first.location).toBe(PLACE)
+    expect(first.description.split('\n')).toEqual(['Camille, conducteur', 'Arrêts :', `08:10 ${PLACE}`, '08:15 Rue des Écoles, devant la boulangerie « Au pain doré »', '08:25 École Jules Ferry'])
+    expect(ICS).toContain('LOCATION:Place du 8 mai\\, côté école\\; entrée B\r\n')
+  })
+
+  it('starts a return walk at its first stop on the way back, stops in walking order', () => {
+    const back = eventByUid(walkUidOf('2027-03-04', 'retour', 1))
+    expect(back.summary).toBe('Pédibus – Ligne Verte, retour (serre-file)')
+    expect(back.location).toBe('École Jules Ferry')
+    expect(utcOf(back.startDate)).toBe('2027-03-04T15:35:00.000Z')
+    expect(utcOf(back.endDate)).toBe('2027-03-04T15:50:00.000Z')
+    expect(back.description.split('\n').slice(2)).toEqual(['16:35 École Jules Ferry', '16:45 Rue des Écoles, devant la boulangerie « Au pain doré »', `16:50 ${PLACE}`])
+  })
+
+  it('ends a walk 45 minutes after its start when no later stop has a time', () => {
+    const blue = eventByUid(walkUidOf('2027-03-12', 'aller', 1, 2))
+    expect(blue.location).toBe('Mairie')
+    expect(utcOf(blue.endDate)).toBe('2027-03-12T07:45:00.000Z')
+    expect(blue.description).toContain('Gymnase (horaire non précisé)')
+  })
+
+  it('writes coordinator periods as all-day events with an exclusive end', () => {
+    const period = eventByUid(periodUidOf('2027-03-01'))
+    expect(period.startDate.isDate).toBe(true)
+    expect(period.startDate.toString()).toBe('2027-03-01')
+    expect(period.endDate.toString()).toBe('2027-03-08')
+    expect(period.summary).toBe('Pédibus – coordination')
+    expect(ICS).toContain('DTSTART;VALUE=DATE:20270301\r\n')
+    expect(ICS).toContain('DTEND;VALUE=DATE:20270308\r\n')
+  })
+
+  it('keeps UIDs stable across exports and unique within one, with a growing SEQUENCE', () => {
+    const later = NOW + 2 * 3_600_000
+    const again = new ICAL.Component(ICAL.parse(exportAt(later, MODEL)))
+    const uidsOf = (component: ICAL.Component) => component.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'))
+    const uids = uidsOf(calendar)
+    expect(new Set(uids).size).toBe(uids.length)
+    // Two hours later, same records: the same events, under the same UIDs.
+    expect(uidsOf(again).sort()).toEqual([...uids].sort())
+    expect(sequenceAt(later)).toBeGreaterThan(sequenceAt(NOW))
+    expect(exportAt(NOW)).toBe(ICS)
+  })
+
+  it('drops a walk from the next export once the family no longer holds it', () => {
+    const withdrawn: FamilyCalendarModel = {
+      ...MODEL,
+      signUps: MODEL.signUps.map((signUp) => (signUp.date === '2027-03-26' ? { ...signUp, status: 'withdrawn' as const, clock: 20 } : signUp)),
+    }
+    const uids = new ICAL.Component(ICAL.parse(exportAt(NOW, withdrawn))).getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'))
+    expect(uids).not.toContain(walkUidOf('2027-03-26', 'aller', 1))
+    expect(uids).toContain(walkUidOf('2027-03-30', 'aller', 1))
+  })
+
+  it('folds every physical line to at most 75 octets, each ending with CRLF', () => {
+    expect(ICS.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    const lines = ICS.split('\r\n')
+    expect(lines.pop()).toBe('')
+    expect(lines.some((line) => Buffer.byteLength(line, 'utf8') > 60)).toBe(true)
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/)
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+    }
+    expect(ICS).not.toContain('\uFFFD')
+  })
+
+  it('holds no child’s name, support note nor phone number', () => {
+    expect(ICS).not.toMatch(/Léa|Noé|Asthme|inhalateur/)
+    expect(ICS).not.toContain(PHONE)
+    const unfolded = ICS.replace(/\r\n /g, '')
+    expect(unfolded.match(/(?:\+33 ?|\b0)[1-9](?:[ .]\d{2}){4}\b/)).toBeNull()
+    expect(unfolded.match(/\b0[1-9]\d{8}\b/)).toBeNull()
+  })
+})
+
+describe('ics text rules', () => {
+  it('escapes backslash, semicolon, comma and line breaks, and drops control characters', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf\u0007')).toBe('a\\\\b\\;c\\,d\\ne\\nf')
+  })
+
+  it('folds at 75 octets without splitting a multi-byte character or a surrogate pair', () => {
+    for (const text of ['DESCRIPTION:' + 'é'.repeat(200), 'SUMMARY:' + '🚸'.repeat(60), 'X:' + 'a'.repeat(73), 'X:' + 'a'.repeat(74)]) {
+      const lines = foldLine(text)
+      for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+      for (const line of lines.slice(1)) expect(line.startsWith(' ')).toBe(true)
+      expect(lines.map((line, i) => (i === 0 ? line : line.slice(1))).join('')).toBe(text)
+      expect(lines.join('')).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+    }
+    expect(foldLine('X:' + 'a'.repeat(73))).toHaveLength(1)
+    expect(foldLine('X:' + 'a'.repeat(74))).toHaveLength(2)
+  })
+
+  it('names the file after the collective without accents', () => {
+    expect(icsFileName('Les Écureuils, Lyon; 3e')).toBe('pedibus-les-ecureuils-lyon-3e.ics')
+    expect(icsFileName('Pédibus des Lilas')).toBe('pedibus-des-lilas.ics')
+    expect(icsFileName('  ')).toBe('pedibus.ics')
+  })
+})
