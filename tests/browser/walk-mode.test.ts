@@ -125,7 +125,7 @@ describe('walk mode on three phones', () => {
     await markButton(a.page, 'present', 'Tom M.').click()
     await expect.poll(statusOf(a.page, 'Tom M.'), POLL).toBe('Présent')
     expect(await markButton(a.page, 'present', 'Tom M.').getAttribute('aria-pressed')).toBe('true')
-    await expect.poll(() => a.page.getByTestId('announcer').textContent(), POLL).toBe('Tom M. : présent(e)')
+    await expect.poll(() => a.page.getByTestId('announcer').textContent(), POLL).toBe('Tom M. : présence notée')
     await markButton(a.page, 'present', 'Tom M.').click()
     await expect.poll(statusOf(a.page, 'Tom M.'), POLL).toBe('À pointer')
     expect(await markButton(a.page, 'present', 'Tom M.').getAttribute('aria-pressed')).toBe('false')
@@ -163,11 +163,11 @@ describe('walk mode on three phones', () => {
     await a.context.setOffline(false)
     await allSynced(a)
     await b.page.goto(base)
-    await expect.poll(() => b.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Nina est arrivé(e) à l’école à 8 h 27'])
+    await expect.poll(() => b.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Le pédibus est arrivé à l’école à 8 h 27 avec Nina'])
     expect(await b.page.getByTestId('arrival-notices').getAttribute('role')).toBe('status')
     // Only the family's own children.
     await a.page.goto(base)
-    await expect.poll(() => a.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Tom est arrivé(e) à l’école à 8 h 27'])
+    await expect.poll(() => a.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Le pédibus est arrivé à l’école à 8 h 27 avec Tom'])
     expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })
 

@@ -17,6 +17,11 @@ describe('translations', () => {
     }
   })
 
+  it('French stays neutral in gender: children and adults have no recorded gender, so no "(e)" or "·e"', () => {
+    const gendered = Object.entries(fr).filter(([, text]) => /\(e\)|·e\b/.test(text)).map(([key]) => key)
+    expect(gendered).toEqual([])
+  })
+
   it('each English message uses the same {placeholders} as its French original', () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]))

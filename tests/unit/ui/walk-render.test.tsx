@@ -158,9 +158,9 @@ describe('walk text', () => {
 
   it('words arrival notices for an aller and a retour', () => {
     const notice = { walk, key: 'k', childId: lea, familyId: famMartin, arrivedAt: TimeOfDaySchema.parse('08:27'), stopId: null }
-    expect(arrivalText(t, 'fr', notice, 'Léa', null)).toBe('Léa est arrivé(e) à l’école à 8 h 27')
+    expect(arrivalText(t, 'fr', notice, 'Léa', null)).toBe('Le pédibus est arrivé à l’école à 8 h 27 avec Léa')
     expect(arrivalText(t, 'fr', { ...notice, walk: { ...walk, direction: 'retour' }, arrivedAt: TimeOfDaySchema.parse('16:52') }, 'Léa', 'Mairie'))
-      .toBe('Léa est arrivé(e) à son arrêt (Mairie) à 16 h 52')
+      .toBe('Le pédibus a déposé Léa à son arrêt (Mairie) à 16 h 52')
   })
 })
 

@@ -1,4 +1,4 @@
-// "Léa est arrivé(e) à l'école à 8 h 27": today's arrivals of my family's children, in a status region, each read out once per app run.
+// "Le pédibus est arrivé à l'école à 8 h 27 avec Léa": today's arrivals of my family's children, in a status region, each read out once per app run.
 import { useEffect, useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
 import { arrivalNotices } from '../../../domain/walk-log/notices.ts'

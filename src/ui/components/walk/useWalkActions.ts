@@ -11,7 +11,7 @@ type Run = (adultId: AdultId) => Result<unknown, WalkLogError>
 
 export interface WalkAction {
   readonly run: Run
-  /** Read out when it worked ("Léa M. : présent(e)"); also names the "Annuler" button. */
+  /** Read out when it worked ("Léa M. : présence notée"); also names the "Annuler" button. */
   readonly done: string
   /** How "Annuler" takes it back, when it can. */
   readonly undo?: Run

@@ -21,6 +21,8 @@ export const parseWalkParams = (params: Readonly<Record<string, string | undefin
 
 export const walkPath = (base: string, walk: WalkRef): string => `${base}/trajet/${walk.lineId}/${walk.date}/${walk.direction}`
 export const emergencyPath = (base: string, walk: WalkRef): string => `${walkPath(base, walk)}/urgence`
+/** The blank check-in sheet of the walk, for an adult without a phone or a phone without battery. */
+export const printSheetPath = (base: string, walk: WalkRef): string => `${base}/imprimer/feuille/${walk.lineId}/${walk.date}/${walk.direction}`
 export const printEmergencyPath = (base: string, walk: WalkRef): string => `${base}/imprimer/urgence/${walk.lineId}/${walk.date}/${walk.direction}`
 
 /** The walk on the effective rota (sign-ups, then swaps), or null when the line does not run it. */

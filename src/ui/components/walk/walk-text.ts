@@ -32,7 +32,7 @@ const ANNOUNCE_KEYS: Readonly<Record<MarkedStatus, MessageKey>> = {
   excused: 'walk.announce.excused',
 }
 
-/** "Léa M. : présent(e)", or "Léa M. : pointage annulé" for an undo (status null). */
+/** "Léa M. : présence notée", or "Léa M. : pointage annulé" for an undo (status null). */
 export const markAnnouncement = (t: Translate, name: string, status: MarkedStatus | null): string =>
   status === null ? t('walk.announce.cleared', { name }) : t(ANNOUNCE_KEYS[status], { name })
 
@@ -67,7 +67,7 @@ export const disagreementText = (t: Translate, marks: readonly CurrentMark[], ad
     marks: marks.map((mark) => `${adults.get(mark.adultId)?.firstName ?? '?'} : ${t(MARK_KEYS[mark.status])}`).join(' · '),
   })
 
-/** "Léa est arrivé(e) à l'école à 8 h 27" (aller), "… à son arrêt (Mairie) à 16 h 52" (retour). */
+/** "Le pédibus est arrivé à l'école à 8 h 27 avec Léa" (aller), "Le pédibus a déposé Léa à son arrêt (Mairie) à 16 h 52" (retour). */
 export const arrivalText = (t: Translate, language: Language, notice: ArrivalNotice, childName: string, stopName: string | null): string => {
   const time = formatTime(notice.arrivedAt, language)
   if (notice.walk.direction === 'aller') return t('walk.arrival.school', { name: childName, time })
