@@ -1,10 +1,13 @@
-// Routes of the print views (A4), mounted by the router in App.tsx.
+// Routes of the print views (A4), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached for offline use).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import { CheckInSheetPage } from './pages/print/CheckInSheetPage.tsx'
-import { EmergencyPrintPage } from './pages/print/EmergencyPrintPage.tsx'
-import { PosterPrintPage } from './pages/print/PosterPrintPage.tsx'
-import { WeekPrintPage } from './pages/print/WeekPrintPage.tsx'
+import { lazy, Route } from 'preact-iso'
+
+// One chunk for the four views: they share the print frame, sheets and styles.
+const load = () => import('./pages/print/index.ts')
+const WeekPrintPage = lazy(() => load().then((module) => module.WeekPrintPage))
+const PosterPrintPage = lazy(() => load().then((module) => module.PosterPrintPage))
+const CheckInSheetPage = lazy(() => load().then((module) => module.CheckInSheetPage))
+const EmergencyPrintPage = lazy(() => load().then((module) => module.EmergencyPrintPage))
 
 export const printRoutes: VNode[] = [
   <Route key="print-week" path="/c/:id/imprimer/semaine/:lineId/:monday" component={WeekPrintPage} />,
