@@ -1,10 +1,10 @@
 // A parent reports "Léa ne vient pas jeudi" on the absences screen: the week's walk card shows fewer children, fewer adults
 // needed and "1 absence signalée" (on a second phone too, after sync); "Retirer" restores them; a reversed range is refused in French.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027 outside zone A holidays; the phones live on Tuesday 2 March 2027, 09:00 in Paris.
@@ -19,28 +19,11 @@ const absencesLine = (walk: Locator): Promise<string | null> =>
   walk.getByTestId('walk-absences').textContent({ timeout: 500 }).catch(() => null)
 
 describe('declared absences', () => {
-  let harness: BrowserHarness
   let a: Phone
   let b: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    a = await harness.newPhone()
-    b = await harness.newPhone()
-    for (const phone of [a, b]) await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
-
-  const addChild = async (page: Page, name: string, initial: string, stop: string, expected: string[]) => {
-    await page.getByLabel(fr['manage.child.firstName']).fill(name)
-    await page.getByLabel(fr['manage.child.initial']).fill(initial)
-    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: stop })
-    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
-    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(expected)
-  }
+  usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
   it('sets up a line, one adult per child (ratio 1) and three children walking on Thursday', async () => {
     const { page } = a
@@ -51,22 +34,14 @@ describe('declared absences', () => {
     await page.reload()
     await expect.poll(() => page.getByLabel(fr['manage.settings.childrenPerAdult']).inputValue(), POLL).toBe('1')
 
-    await page.goto(`${base}/lignes`)
-    await page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
-    await page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    for (const [name, time] of [['Place du Marché', '08:05'], ['École Jules Ferry', '08:25']] as const) {
-      await page.getByLabel(fr['manage.stop.name']).fill(name)
-      await page.getByLabel(fr['manage.stop.timeAller']).fill(time)
-      await page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-      await expect.poll(async () => (await page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
-    }
+    await addLineWithStops(page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' }])
 
+    const stopAller = 'Place du Marché (08:05)'
     await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addChild(page, 'Léa', 'M', 'Place du Marché (08:05)', ['Léa M.'])
-    await addChild(page, 'Tom', 'M', 'Place du Marché (08:05)', ['Léa M.', 'Tom M.'])
+    await addChild(page, { firstName: 'Léa', initial: 'M', stopAller }, ['Léa M.'])
+    await addChild(page, { firstName: 'Tom', initial: 'M', stopAller }, ['Léa M.', 'Tom M.'])
     await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addChild(page, 'Nina', 'N', 'Place du Marché (08:05)', ['Nina N.'])
+    await addChild(page, { firstName: 'Nina', initial: 'N', stopAller }, ['Nina N.'])
 
     await page.goto(`${base}/semaine/${WEEK}`)
     await expect.poll(() => meta(walkCard(page, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')
@@ -74,10 +49,7 @@ describe('declared absences', () => {
   })
 
   it('phone B joins the collective and sees the same Thursday', async () => {
-    await a.page.goto(`${base}/inviter`)
-    const invite = await readInviteLink(a.page)
-    await b.page.goto(invite)
-    await b.page.waitForURL((url) => url.pathname === base)
+    await joinByInvite(a.page, base, [b.page])
     await b.page.goto(`${base}/semaine/${WEEK}`)
     await expect.poll(() => meta(walkCard(b.page, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')
   })
@@ -91,10 +63,7 @@ describe('declared absences', () => {
 
     // Nobody chosen on this phone yet: the existing "Qui êtes-vous ?" comes first, and no form.
     expect(await page.getByTestId('absence-form').count()).toBe(0)
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Sophie' })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await chooseWhoIAm(page, 'Famille Martin', 'Sophie')
 
     const form = page.getByTestId('absence-form')
     await form.getByLabel(fr['absence.form.child']).selectOption({ label: 'Léa' })

@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027, 09:00 in Paris; Thursday 11 March is a school day ahead (zone A winter holidays end 1 March).
@@ -19,38 +19,17 @@ const PHONE = '06 11 22 33 44'
 const walkCard = (page: Page, date: string): Locator => page.locator(`[data-testid="walk"][data-walk$="|${date}|aller"]`)
 
 describe('agenda file on a phone', () => {
-  let harness: BrowserHarness
   let phone: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    phone = await harness.newPhone()
-    await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(1, ([only]) => { phone = only }, NOW)
 
   it('is off, with its reason, until the phone says who it is and the family holds a walk', async () => {
     const { page } = phone
     base = await createCollective(page)
-    await page.goto(`${base}/lignes`)
-    await page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
-    await page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    for (const [name, time] of [[PLACE, '08:10'], ['École Jules Ferry', '08:25']] as const) {
-      await page.getByLabel(fr['manage.stop.name']).fill(name)
-      await page.getByLabel(fr['manage.stop.timeAller']).fill(time)
-      await page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-      await expect.poll(async () => (await page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
-    }
+    await addLineWithStops(page, base, 'Ligne Verte', [{ name: PLACE, aller: '08:10' }, { name: 'École Jules Ferry', aller: '08:25' }])
     await addFamilyWithAdult(page, base, 'Famille Martin', 'Camille', PHONE)
-    await page.getByLabel(fr['manage.child.firstName']).fill('Tom')
-    await page.getByLabel(fr['manage.child.initial']).fill('M')
-    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: `${PLACE} (08:10)` })
-    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
-    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(['Tom M.'])
+    await addChild(page, { firstName: 'Tom', initial: 'M', stopAller: `${PLACE} (08:10)` }, ['Tom M.'])
 
     await page.goto(`${base}/mes-trajets`)
     const agenda = page.getByTestId('agenda')
@@ -59,10 +38,7 @@ describe('agenda file on a phone', () => {
     expect(await button.isDisabled()).toBe(true)
     expect(await agenda.textContent()).toContain(fr['agenda.whoFirst'])
 
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Camille' })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await chooseWhoIAm(page, 'Famille Martin', 'Camille')
     await expect.poll(() => agenda.textContent(), POLL).toContain(fr['agenda.empty'])
     expect(await button.isDisabled()).toBe(true)
   })

@@ -1,10 +1,10 @@
 // Two phones run the rotating coordinator through the real relay and the real screens: both families join the roster,
 // the current and next coordinator show on both phones, a handover note is left and acknowledged, and the journal lists and filters it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 in Paris: roster changes apply from the next period, Monday 8 March.
@@ -14,31 +14,17 @@ const WEEK_LATER = new Date('2027-03-09T09:00:00+01:00')
 const NOTE = 'Les gilets sont chez la boulangère, rue des Lilas.'
 
 describe('the rotating coordinator on two phones', () => {
-  let harness: BrowserHarness
   let a: Phone
   let b: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    a = await harness.newPhone()
-    b = await harness.newPhone()
-    for (const phone of [a, b]) await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
   const addFamily = (page: Page, name: string, adult: [string, string]) => addFamilyWithAdult(page, base, name, adult[0], adult[1])
 
   /** On the coordination page: says who this phone is, then joins the roster. */
   const joinRoster = async (page: Page, family: string, adult: string) => {
-    await page.goto(`${base}/coordination`)
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: family })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: adult })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
-    await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
+    await sayWhoIAm(page, base, family, adult, '/coordination')
     expect(await page.getByText(fr['coord.roster.effective'].replace('{day}', 'lundi 8 mars')).count()).toBe(1)
     await page.getByRole('button', { name: fr['coord.roster.join'] }).click()
     await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(`C’est noté : ${family} coordonnera à son tour à partir du lundi 8 mars.`)
@@ -59,9 +45,7 @@ describe('the rotating coordinator on two phones', () => {
     await joinRoster(a.page, 'Famille Martin', 'Léa')
     await expect.poll(() => rosterOf(a.page), POLL).toEqual(['Famille Martin (votre famille)'])
 
-    await a.page.goto(`${base}/inviter`)
-    await b.page.goto(await readInviteLink(a.page))
-    await b.page.waitForURL((url) => url.pathname === base)
+    await joinByInvite(a.page, base, [b.page])
     await joinRoster(b.page, 'Famille Nguyen', 'Paul')
     await expect.poll(() => rosterOf(b.page), POLL).toEqual(['Famille Martin', 'Famille Nguyen (votre famille)'])
     await a.page.goto(`${base}/coordination`)

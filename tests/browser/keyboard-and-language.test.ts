@@ -1,7 +1,7 @@
 // The create form with the keyboard only, its French errors (linked and focused), and the language switch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -22,18 +22,11 @@ const tabTo = async (page: Page, matches: (f: Awaited<ReturnType<typeof focused>
 }
 
 describe('create form, keyboard and language', () => {
-  let harness: BrowserHarness
   let phone: Phone
   /** Set by the keyboard test: the collective it created. */
   let collectivePath = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    phone = await harness.newPhone()
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(1, ([only]) => { phone = only })
 
   it('shows French errors under each field, linked to it, and focuses the first one', async () => {
     const { page } = phone

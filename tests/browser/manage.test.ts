@@ -1,7 +1,7 @@
 // Management screens in Chromium: the guided set-up builds a line with 4 stops (one reordered) and a family; a used stop is removed with reassignment; bad input gets French errors.
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { usePhones, type Phone } from '../helpers/browser.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -22,17 +22,10 @@ const sizeProblems = (page: Page) =>
   })
 
 describe('management screens and the guided set-up', () => {
-  let harness: BrowserHarness
   let phone: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    phone = await harness.newPhone()
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(1, ([only]) => { phone = only })
 
   it('after "Créer le collectif", the set-up creates the first line; a missing name is explained in French', async () => {
     const { page } = phone

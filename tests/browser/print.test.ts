@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027, 09:00 in Paris (zone A: spring holidays from Saturday 10 April).
@@ -15,16 +15,18 @@ const NOW = new Date('2027-03-02T09:00:00+01:00')
 const WEEK = '2027-03-08'
 const THURSDAY = '2027-03-11'
 
-type StopRow = readonly [name: string, aller: string, retour: string, access?: 'crossing' | 'stepFree']
+interface StopRow { readonly name: string; readonly aller: string; readonly retour: string; readonly access?: 'crossing' | 'stepFree' }
 const SMALL_STOPS: readonly StopRow[] = [
-  ['Place du Marché', '08:05', '16:50'],
-  ['Rue des Lilas', '08:10', '16:45', 'crossing'],
-  ['Parc des Pins', '08:15', '16:40', 'stepFree'],
-  ['École Jules Ferry', '08:25', '16:30'],
+  { name: 'Place du Marché', aller: '08:05', retour: '16:50' },
+  { name: 'Rue des Lilas', aller: '08:10', retour: '16:45', access: 'crossing' },
+  { name: 'Parc des Pins', aller: '08:15', retour: '16:40', access: 'stepFree' },
+  { name: 'École Jules Ferry', aller: '08:25', retour: '16:30' },
 ]
 const BIG_STOPS: readonly StopRow[] = [
-  ['Mairie', '07:55', '17:10'], ['Lavoir', '07:58', '17:07'], ['Église', '08:01', '17:04', 'crossing'], ['Boulangerie', '08:04', '17:01'],
-  ['Stade', '08:07', '16:58'], ['Gymnase', '08:10', '16:55', 'stepFree'], ['Poste', '08:13', '16:52'], ['Collège', '08:16', '16:49'],
+  { name: 'Mairie', aller: '07:55', retour: '17:10' }, { name: 'Lavoir', aller: '07:58', retour: '17:07' },
+  { name: 'Église', aller: '08:01', retour: '17:04', access: 'crossing' }, { name: 'Boulangerie', aller: '08:04', retour: '17:01' },
+  { name: 'Stade', aller: '08:07', retour: '16:58' }, { name: 'Gymnase', aller: '08:10', retour: '16:55', access: 'stepFree' },
+  { name: 'Poste', aller: '08:13', retour: '16:52' }, { name: 'Collège', aller: '08:16', retour: '16:49' },
 ]
 const BIG_FAMILIES = [
   ['Famille Bernard', 'Claire', '06 10 10 10 10'], ['Famille Petit', 'Hugo', '06 20 20 20 20'], ['Famille Durand', 'Sarah', '06 30 30 30 30'],
@@ -62,50 +64,22 @@ const expectInPdf = (text: string, parts: readonly string[]) => {
 const SHELL_TEXTS = [fr['app.name'], fr['nav.collectives'], fr['nav.settings'], fr['app.skipLink'], fr['print.toolbar.print'], fr['print.toolbar.hint'], 'Tout est sur le relais', 'Enregistré sur ce téléphone']
 
 describe('print views as PDF in Chromium', () => {
-  let harness: BrowserHarness
   let phone: Phone
   let page: Page
   let base = ''
   const lineIds = new Map<string, string>()
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    phone = await harness.newPhone()
-    page = phone.page
-    await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(1, ([only]) => { phone = only; page = only.page }, NOW)
 
   const createLine = async (name: string, stops: readonly StopRow[]) => {
-    await page.goto(`${base}/lignes`)
-    await page.getByLabel(fr['manage.line.name']).fill(name)
-    await page.getByLabel('Retour (depuis l’école)').check()
-    await page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    lineIds.set(name, /\/lignes\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '')
-    for (const [stop, aller, retour, access] of stops) {
-      await page.getByLabel(fr['manage.stop.name']).fill(stop)
-      await page.getByLabel(fr['manage.stop.timeAller']).fill(aller)
-      await page.getByLabel(fr['manage.stop.timeRetour']).fill(retour)
-      if (access === 'crossing') await page.getByLabel(fr['manage.stop.dangerousCrossingLabel']).check()
-      if (access === 'stepFree') await page.getByLabel(fr['manage.stop.stepFreeLabel']).check()
-      await page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-      await expect.poll(async () => (await page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(stop)
-    }
+    lineIds.set(name, await addLineWithStops(page, base, name, stops))
   }
 
-  /** On the family's page: a child routed to `stop` both ways. */
-  const addChild = async (name: string, initial: string, stop: StopRow, support = '') => {
-    await page.getByLabel(fr['manage.child.firstName']).fill(name)
-    await page.getByLabel(fr['manage.child.initial']).fill(initial)
-    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: `${stop[0]} (${stop[1]})` })
-    await page.getByLabel(fr['manage.child.stopRetour']).selectOption({ label: `${stop[0]} (${stop[2]})` })
-    if (support) await page.getByLabel(fr['manage.child.support']).fill(support)
-    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
-    await expect.poll(async () => (await page.getByTestId('child-name').allTextContents()).includes(`${name} ${initial}.`), POLL).toBe(true)
-  }
+  /** On the family's page: a child routed to `stop` both ways, after the family's `before` children ("Tom M."). */
+  const addChildAt = (name: string, initial: string, stop: StopRow, before: readonly string[] = [], support = '') =>
+    addChild(page, {
+      firstName: name, initial, stopAller: `${stop.name} (${stop.aller})`, stopRetour: `${stop.name} (${stop.retour})`, support,
+    }, [...before, `${name} ${initial}.`])
 
   /** Opens a print view, waits for `ready` on the sheet, prints it to an A4 PDF the way the browser's print does. */
   const printToPdf = async (path: string, ready: string) => {
@@ -131,16 +105,13 @@ describe('print views as PDF in Chromium', () => {
     base = await createCollective(page)
     await createLine('Ligne Verte', SMALL_STOPS)
     await addFamilyWithAdult(page, base, 'Famille Martin', 'Léa', '06 11 22 33 44')
-    await addChild('Tom', 'M', SMALL_STOPS[0] as StopRow, SUPPORT)
+    await addChildAt('Tom', 'M', SMALL_STOPS[0] as StopRow, [], SUPPORT)
     await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addChild('Nina', 'N', SMALL_STOPS[2] as StopRow)
+    await addChildAt('Nina', 'N', SMALL_STOPS[2] as StopRow)
 
     // Famille Martin coordinates from Monday 8 March (a roster change applies from the next period).
     await page.goto(`${base}/coordination`)
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Léa' })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
+    await chooseWhoIAm(page, 'Famille Martin', 'Léa')
     await page.getByRole('button', { name: fr['coord.roster.join'] }).click()
     await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toContain('Famille Martin')
 
@@ -231,9 +202,12 @@ describe('print views as PDF in Chromium', () => {
     await createLine('Ligne Bleue', BIG_STOPS)
     for (const [index, [family, adult, phoneNumber]] of BIG_FAMILIES.entries()) {
       await addFamilyWithAdult(page, base, family, adult, phoneNumber)
+      const added: string[] = []
       for (let k = 0; k < 3; k += 1) {
         const child = index * 3 + k
-        await addChild(BIG_CHILDREN[child] ?? '?', family.charAt(8), BIG_STOPS[child % BIG_STOPS.length] as StopRow, child % 2 === 0 ? SUPPORT : '')
+        const name = BIG_CHILDREN[child] ?? '?'
+        await addChildAt(name, family.charAt(8), BIG_STOPS[child % BIG_STOPS.length] as StopRow, added, child % 2 === 0 ? SUPPORT : '')
+        added.push(`${name} ${family.charAt(8)}.`)
       }
     }
     const blue = lineIds.get('Ligne Bleue') ?? ''
@@ -245,7 +219,7 @@ describe('print views as PDF in Chromium', () => {
 
     const sheet = await printToPdf(`${base}/imprimer/feuille/${blue}/${THURSDAY}/aller`, 'Zoé')
     expect(sheet.pages).toBe(1)
-    expectInPdf(sheet.text, [...allChildren, ...BIG_STOPS.map(([stop], index) => `${index + 1}. ${stop}`), 'Nom et signature'])
+    expectInPdf(sheet.text, [...allChildren, ...BIG_STOPS.map(({ name }, index) => `${index + 1}. ${name}`), 'Nom et signature'])
 
     const card = await printToPdf(`${base}/imprimer/urgence/${blue}/${THURSDAY}/retour`, 'Zoé')
     expect(card.pages).toBe(1)
@@ -253,7 +227,7 @@ describe('print views as PDF in Chromium', () => {
 
     const poster = await printToPdf(`${base}/imprimer/affiche/${blue}`, 'Ligne Bleue')
     expect(poster.pages).toBe(1)
-    expectInPdf(poster.text, [...BIG_STOPS.map(([stop]) => stop), 'Rejoindre'])
+    expectInPdf(poster.text, [...BIG_STOPS.map(({ name }) => name), 'Rejoindre'])
     expect([...phone.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })
 })

@@ -1,10 +1,10 @@
 // Two phones run the rota through the real relay and the real screens: set-up, a sign-up seen by the other phone,
 // then the same free slot taken on both phones offline, resolved to one holder and one waiting list with a message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { readInviteLink, startHarness, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
+import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027, outside zone A holidays (winter ends 1 March, spring starts 10 April).
@@ -15,12 +15,12 @@ const FRIDAY = '2027-03-12'
 // whatever the real date the test runs on.
 const NOW = new Date('2027-03-02T09:00:00+01:00')
 
-const STOPS: ReadonlyArray<[string, string]> = [
-  ['Place du Marché', '08:05'],
-  ['Rue des Lilas', '08:10'],
-  ['Parc des Pins', '08:15'],
-  ['École Jules Ferry', '08:25'],
-]
+const STOPS = [
+  { name: 'Place du Marché', aller: '08:05' },
+  { name: 'Rue des Lilas', aller: '08:10' },
+  { name: 'Parc des Pins', aller: '08:15' },
+  { name: 'École Jules Ferry', aller: '08:25' },
+] as const
 
 const walkCard = (page: Page, date: string, direction: 'aller' | 'retour'): Locator =>
   page.locator(`[data-testid="walk"][data-walk$="|${date}|${direction}"]`)
@@ -30,66 +30,36 @@ const waitingNames = (walk: Locator): Promise<string[]> => walk.getByTestId('wai
 const takeButton = (walk: Locator, role: string): Locator => walk.getByRole('button', { name: new RegExp(`^${role} .*S’inscrire`) })
 
 describe('the rota on two phones', () => {
-  let harness: BrowserHarness
   let a: Phone
   let b: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    a = await harness.newPhone()
-    b = await harness.newPhone()
-    for (const phone of [a, b]) await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
   const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
     await addFamilyWithAdult(page, base, name, adult[0], adult[1])
-    await page.getByLabel(fr['manage.child.firstName']).fill(child[0])
-    await page.getByLabel(fr['manage.child.initial']).fill(child[1])
-    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: child[2] })
-    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
-    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual([`${child[0]} ${child[1]}.`])
+    await addChild(page, { firstName: child[0], initial: child[1], stopAller: child[2] }, [`${child[0]} ${child[1]}.`])
   }
 
   it('phone A creates a collective, a line with 4 stops and two families with children on the management screens', async () => {
     base = await createCollective(a.page)
 
-    await a.page.goto(`${base}/lignes`)
-    await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
-    await a.page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await a.page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    for (const [name, time] of STOPS) {
-      await a.page.getByLabel(fr['manage.stop.name']).fill(name)
-      await a.page.getByLabel(fr['manage.stop.timeAller']).fill(time)
-      await a.page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-      await expect.poll(async () => (await a.page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
-    }
-    expect(await a.page.getByTestId('stop-name').allTextContents()).toEqual(STOPS.map(([name]) => name))
+    await addLineWithStops(a.page, base, 'Ligne Verte', STOPS)
+    expect(await a.page.getByTestId('stop-name').allTextContents()).toEqual(STOPS.map(({ name }) => name))
 
     await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché (08:05)'])
     await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Parc des Pins (08:15)'])
 
     // A says who it is on the week screen ("Qui êtes-vous ?" or "Changer").
-    await a.page.goto(`${base}/semaine/${WEEK}`)
-    await a.page.getByTestId('me').getByRole('button').click()
-    await a.page.getByLabel(fr['rota.me.family']).selectOption({ label: 'Famille Martin' })
-    await a.page.getByLabel(fr['rota.me.adult']).selectOption({ label: 'Léa' })
-    await a.page.getByRole('button', { name: fr['rota.me.save'] }).click()
-    await expect.poll(() => a.page.getByTestId('me').textContent(), POLL).toContain('Vous êtes Léa (Famille Martin).')
+    await sayWhoIAm(a.page, base, 'Famille Martin', 'Léa', `/semaine/${WEEK}`)
     const thursday = walkCard(a.page, THURSDAY, 'aller')
     await expect.poll(() => thursday.getAttribute('data-state'), POLL).toBe('toFill')
     expect(await thursday.getByTestId('walk-state').textContent()).toContain('À pourvoir')
-    await expect.poll(() => a.page.getByTestId('sync-status').textContent(), POLL).toContain('Tout est sur le relais')
+    await waitAllSynced(a.page)
   })
 
   it('phone B joins, says who it is, and signs up as lead on "Cette semaine"; phone A sees it', async () => {
-    await a.page.goto(`${base}/inviter`)
-    const invite = await readInviteLink(a.page)
-    await b.page.goto(invite)
-    await b.page.waitForURL((url) => url.pathname === base)
+    await joinByInvite(a.page, base, [b.page])
     await b.page.getByRole('link', { name: fr['rota.nav.week'] }).click()
     await b.page.waitForURL((url) => url.pathname === `${base}/semaine`)
     await b.page.goto(`${base}/semaine/${WEEK}`)

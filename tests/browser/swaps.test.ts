@@ -1,10 +1,10 @@
 // Three phones swap slots through the real relay and the real screens: an offer taken, the same offer taken by two
 // phones offline (one winner everywhere, the other told "déjà pris"), and a trade accepted (both slots change on both phones).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The week of 8 March 2027 (no zone A holidays); every phone lives on Tuesday 2 March 2027, 09:00 Paris (nothing urgent, nothing past).
@@ -21,32 +21,15 @@ const leadName = async (page: Page, date: string): Promise<string> => (await lea
 const announced = (page: Page) => () => page.getByTestId('announcer').textContent()
 
 describe('swaps on three phones', () => {
-  let harness: BrowserHarness
   let a: Phone
   let b: Phone
   let c: Phone
   let base = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    a = await harness.newPhone()
-    b = await harness.newPhone()
-    c = await harness.newPhone()
-    for (const phone of [a, b, c]) await phone.context.clock.setFixedTime(NOW)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(3, (phones) => { [a, b, c] = phones }, NOW)
 
   const addFamily = (page: Page, name: string, adult: string) => addFamilyWithAdult(page, base, name, adult, '06 11 22 33 44')
-  const sayWhoIAm = async (page: Page, family: string, adult: string) => {
-    await page.goto(`${base}/semaine/${WEEK}`)
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: family })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: adult })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
-    await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
-  }
+  const whoIAm = (phone: Phone, family: string, adult: string) => sayWhoIAm(phone.page, base, family, adult, `/semaine/${WEEK}`)
   const signUpLead = async (page: Page, date: string, adult: string) => {
     await walkCard(page, date).getByTestId('slot-lead').getByRole('button').click()
     await expect.poll(() => leadOf(page, date), POLL).toBe(`${adult} (vous)`)
@@ -55,27 +38,15 @@ describe('swaps on three phones', () => {
   it('sets up a collective, three families, and one lead each on the week of 8 March', async () => {
     base = await createCollective(a.page)
 
-    await a.page.goto(`${base}/lignes`)
-    await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
-    await a.page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await a.page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    await a.page.getByLabel(fr['manage.stop.name']).fill('Place du Marché')
-    await a.page.getByLabel(fr['manage.stop.timeAller']).fill('08:05')
-    await a.page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-    await expect.poll(() => a.page.getByTestId('stop-name').allTextContents(), POLL).toEqual(['Place du Marché'])
+    await addLineWithStops(a.page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }])
     await addFamily(a.page, 'Famille Martin', 'Léa')
     await addFamily(a.page, 'Famille Nguyen', 'Paul')
     await addFamily(a.page, 'Famille Durand', 'Chloé')
 
-    await a.page.goto(`${base}/inviter`)
-    const invite = await readInviteLink(a.page)
-    for (const phone of [b, c]) {
-      await phone.page.goto(invite)
-      await phone.page.waitForURL((url) => url.pathname === base)
-    }
-    await sayWhoIAm(a.page, 'Famille Martin', 'Léa')
-    await sayWhoIAm(b.page, 'Famille Nguyen', 'Paul')
-    await sayWhoIAm(c.page, 'Famille Durand', 'Chloé')
+    await joinByInvite(a.page, base, [b.page, c.page])
+    await whoIAm(a, 'Famille Martin', 'Léa')
+    await whoIAm(b, 'Famille Nguyen', 'Paul')
+    await whoIAm(c, 'Famille Durand', 'Chloé')
     await signUpLead(a.page, THURSDAY, 'Léa')
     await signUpLead(b.page, FRIDAY, 'Paul')
     await signUpLead(c.page, MONDAY, 'Chloé')

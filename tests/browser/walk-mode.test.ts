@@ -1,11 +1,11 @@
 // Walk mode on real phones through the real relay: the leader checks three children in at two stops offline, marks the
 // departures and the arrival, and the parent's phone shows the arrival once synced; then two adults on duty check in
 // concurrently offline, both phones read the same list with the disagreement shown, and settling it on one clears it on both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { readInviteLink, startHarness, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
+import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 (a school day in zone A): set-up at 07:30, before the aller starts; the walk itself at 08:27.
@@ -14,10 +14,10 @@ const MONDAY = '2027-03-01'
 const SET_UP = new Date('2027-03-02T07:30:00+01:00')
 const ON_THE_WALK = new Date('2027-03-02T08:27:00+01:00')
 
-const STOPS: ReadonlyArray<[string, string, string]> = [
-  ['Place du Marché', '08:05', '16:45'],
-  ['Mairie', '08:15', '16:35'],
-]
+const STOPS = [
+  { name: 'Place du Marché', aller: '08:05', retour: '16:45' },
+  { name: 'Mairie', aller: '08:15', retour: '16:35' },
+] as const
 
 const walkCard = (page: Page, direction: 'aller' | 'retour'): Locator =>
   page.locator(`[data-testid="walk"][data-walk$="|${TODAY}|${direction}"]`)
@@ -28,85 +28,46 @@ const markButton = (page: Page, status: 'present' | 'absent' | 'excused', name: 
 const listText = (page: Page) => page.getByTestId('walk-child').allTextContents()
 
 describe('walk mode on three phones', () => {
-  let harness: BrowserHarness
   let a: Phone
   let b: Phone
   let c: Phone
   let base = ''
   let lineId = ''
 
-  beforeAll(async () => {
-    harness = await startHarness()
-    a = await harness.newPhone()
-    b = await harness.newPhone()
-    c = await harness.newPhone()
-    for (const phone of [a, b, c]) await phone.context.clock.setFixedTime(SET_UP)
-  })
-  afterAll(async () => {
-    await harness?.teardown()
-  })
+  usePhones(3, (phones) => { [a, b, c] = phones }, SET_UP)
 
   const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
     await addFamilyWithAdult(page, base, name, adult[0], adult[1])
-    await page.getByLabel(fr['manage.child.firstName']).fill(child[0])
-    await page.getByLabel(fr['manage.child.initial']).fill(child[1])
-    const stop = STOPS.find(([stopName]) => stopName === child[2])
+    const stop = STOPS.find(({ name: stopName }) => stopName === child[2])
     if (!stop) throw new Error(`unknown stop ${child[2]}`)
-    await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: `${stop[0]} (${stop[1]})` })
-    await page.getByLabel(fr['manage.child.stopRetour']).selectOption({ label: `${stop[0]} (${stop[2]})` })
-    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
-    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual([`${child[0]} ${child[1]}.`])
+    const stopAller = `${stop.name} (${stop.aller})`
+    const stopRetour = `${stop.name} (${stop.retour})`
+    await addChild(page, { firstName: child[0], initial: child[1], stopAller, stopRetour }, [`${child[0]} ${child[1]}.`])
   }
-  const sayWhoIAm = async (page: Page, family: string, adult: string) => {
-    await page.goto(`${base}/semaine/${MONDAY}`)
-    await page.getByTestId('me').getByRole('button').click()
-    await page.getByLabel(fr['rota.me.family']).selectOption({ label: family })
-    await page.getByLabel(fr['rota.me.adult']).selectOption({ label: adult })
-    await page.getByRole('button', { name: fr['rota.me.save'] }).click()
-    await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
-  }
+  const whoIAm = (phone: Phone, family: string, adult: string) => sayWhoIAm(phone.page, base, family, adult, `/semaine/${MONDAY}`)
   const take = async (page: Page, direction: 'aller' | 'retour', role: string, adult: string) => {
     const card = walkCard(page, direction)
     await card.getByRole('button', { name: new RegExp(`^${role} .*S’inscrire`) }).click()
     await expect.poll(() => card.getByTestId(`slot-${role === 'Conducteur' ? 'lead' : 'tail'}`).getByTestId('holder').textContent(), POLL).toBe(`${adult} (vous)`)
   }
-  const allSynced = async (phone: Phone) =>
-    expect.poll(() => phone.page.getByTestId('sync-status').textContent(), POLL).toContain('Tout est sur le relais')
 
   it('sets up a line of two stops, three families with a child each, and the adults on duty today', async () => {
     base = await createCollective(a.page)
-    await a.page.goto(`${base}/lignes`)
-    await a.page.getByLabel(fr['manage.line.name']).fill('Ligne Verte')
-    await a.page.getByLabel(fr['manage.direction.retourLong']).check()
-    await a.page.getByRole('button', { name: fr['manage.line.create'] }).click()
-    await a.page.waitForURL(/\/lignes\/[0-9a-f-]{36}$/)
-    lineId = /\/lignes\/([0-9a-f-]{36})$/.exec(a.page.url())?.[1] ?? ''
-    for (const [name, aller, retour] of STOPS) {
-      await a.page.getByLabel(fr['manage.stop.name']).fill(name)
-      await a.page.getByLabel(fr['manage.stop.timeAller']).fill(aller)
-      await a.page.getByLabel(fr['manage.stop.timeRetour']).fill(retour)
-      await a.page.getByRole('button', { name: fr['manage.stop.add'] }).click()
-      await expect.poll(async () => (await a.page.getByTestId('stop-name').allTextContents()).at(-1), POLL).toBe(name)
-    }
+    lineId = await addLineWithStops(a.page, base, 'Ligne Verte', STOPS)
     await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché'])
     await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Place du Marché'])
     await addFamily(a.page, 'Famille Durand', ['Chloé', '06 99 88 77 66'], ['Zoé', 'D', 'Mairie'])
 
-    await a.page.goto(`${base}/inviter`)
-    const invite = await readInviteLink(a.page)
-    for (const phone of [b, c]) {
-      await phone.page.goto(invite)
-      await phone.page.waitForURL((url) => url.pathname === base)
-    }
-    await sayWhoIAm(a.page, 'Famille Martin', 'Léa')
-    await sayWhoIAm(b.page, 'Famille Nguyen', 'Paul')
-    await sayWhoIAm(c.page, 'Famille Durand', 'Chloé')
+    await joinByInvite(a.page, base, [b.page, c.page])
+    await whoIAm(a, 'Famille Martin', 'Léa')
+    await whoIAm(b, 'Famille Nguyen', 'Paul')
+    await whoIAm(c, 'Famille Durand', 'Chloé')
     await take(a.page, 'aller', 'Conducteur', 'Léa')
     await take(a.page, 'retour', 'Conducteur', 'Léa')
     await take(c.page, 'retour', 'Serre-file', 'Chloé')
     for (const phone of [a, b, c]) {
       await waitForServiceWorkerControl(phone.page)
-      await allSynced(phone)
+      await waitAllSynced(phone.page)
     }
   })
 
@@ -161,7 +122,7 @@ describe('walk mode on three phones', () => {
     await expect.poll(() => a.page.getByTestId('sync-status').textContent(), POLL).not.toContain('Tout est sur le relais')
 
     await a.context.setOffline(false)
-    await allSynced(a)
+    await waitAllSynced(a.page)
     await b.page.goto(base)
     await expect.poll(() => b.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Le pédibus est arrivé à l’école à 8 h 27 avec Nina'])
     expect(await b.page.getByTestId('arrival-notices').getAttribute('role')).toBe('status')

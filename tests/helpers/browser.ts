@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startRelay, type InProcessRelay } from './relay.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -98,6 +99,27 @@ export const startHarness = async (): Promise<BrowserHarness> => {
       return closing
     },
   }
+}
+
+/** `count` phones, as a tuple so they destructure without undefined. */
+export type Phones<N extends number, T extends Phone[] = []> = T['length'] extends N ? T : Phones<N, [...T, Phone]>
+
+/**
+ * In a describe block: before its tests, starts the harness and `count` phones (their clocks fixed at `fixedTime` when
+ * given) and hands them to `ready`; after its tests, tears everything down.
+ */
+export const usePhones = <N extends number>(count: N, ready: (phones: Phones<N>) => void, fixedTime?: Date): void => {
+  let harness: BrowserHarness | undefined
+  beforeAll(async () => {
+    harness = await startHarness()
+    const phones: Phone[] = []
+    for (let n = 0; n < count; n += 1) phones.push(await harness.newPhone())
+    if (fixedTime) for (const phone of phones) await phone.context.clock.setFixedTime(fixedTime)
+    ready(phones as Phones<N>)
+  })
+  afterAll(async () => {
+    await harness?.teardown()
+  })
 }
 
 /**
