@@ -1,5 +1,6 @@
 // The walk-log commands: absences, check-in marks and guests, departures and arrival, logbook notes; each checks the view, then writes once.
 import { authorTime } from '../doc/clock.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { Origin } from '../doc/keys.ts'
 import * as edit from '../doc/mutations.ts'
 import { parseInput } from '../doc/mutations-util.ts'
@@ -21,8 +22,14 @@ type WalkLogCommands = Pick<
 
 const GuestInputSchema = z.object({ firstName: shortText(FIRST_NAME_MAX) })
 
-/** A walk of the rota that is not cancelled: the only walks one can check children in on. */
-const isRunning = (view: CollectiveView, walk: WalkRef): boolean => {
+/**
+ * A walk of the rota that is not cancelled and not in the future (Paris date of `now`): the only
+ * walks one can check children in on. A walk opened on the day before (from "Aujourd'hui" left open
+ * overnight, or a mistyped date) would otherwise record marks and an arrival that never happened
+ * and tell families their child arrived. Past walks stay open for late corrections.
+ */
+const isRunning = (view: CollectiveView, walk: WalkRef, now: number): boolean => {
+  if (walk.date > instantToParisDate(now)) return false
   const derived = walkOf(view, walk)
   return derived !== null && derived.cancellation === null
 }
@@ -61,7 +68,7 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): W
       const guestName = entries.find((entry) => entry.guestName !== undefined)?.guestName
       const isChild = current.children.some((child) => child.id === childId)
       if (!isChild && guestName === undefined) return err('unknownChild')
-      if (!isRunning(current, walk)) return err('walkNotRunning')
+      if (!isRunning(current, walk, now())) return err('walkNotRunning')
       // Nothing to undo when no device marked the child on this walk.
       if (status === null && entries.length === 0) return ok(undefined)
       const written = edit.writeCheckIn(doc, {
@@ -74,7 +81,7 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): W
       const parsed = parseInput(GuestInputSchema, input)
       if (!parsed.ok) return parsed
       if (adultOf(adultId) === undefined) return err({ _: 'unknownAdult' })
-      if (!isRunning(view.get(), walk)) return err({ _: 'walkNotRunning' })
+      if (!isRunning(view.get(), walk, now())) return err({ _: 'walkNotRunning' })
       const guestId = createGuestId()
       const written = edit.writeCheckIn(
         doc, { walk, childId: guestId, guestName: parsed.value.firstName, status: 'present', stopId, adultId, ...author() }, Origin.addGuest,
@@ -84,13 +91,13 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): W
 
     markDeparture(walk, stopId, adultId) {
       if (adultOf(adultId) === undefined) return err('unknownAdult')
-      if (!isRunning(view.get(), walk)) return err('walkNotRunning')
+      if (!isRunning(view.get(), walk, now())) return err('walkNotRunning')
       return edit.writeWalkEvent(doc, { walk, kind: 'departed', stopId, adultId, ...author() }) ? ok(undefined) : err('notRecorded')
     },
 
     markArrival(walk, adultId) {
       if (adultOf(adultId) === undefined) return err('unknownAdult')
-      if (!isRunning(view.get(), walk)) return err('walkNotRunning')
+      if (!isRunning(view.get(), walk, now())) return err('walkNotRunning')
       return edit.writeWalkEvent(doc, { walk, kind: 'arrived', stopId: null, adultId, ...author() }) ? ok(undefined) : err('notRecorded')
     },
 

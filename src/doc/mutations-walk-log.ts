@@ -64,7 +64,7 @@ export interface CheckInWrite extends Authored {
   readonly childId: ChildId | GuestId
   /** Guests only: the first name (sealed as personal). */
   readonly guestName?: string
-  /** 'unmarked' undoes this device's mark. */
+  /** 'unmarked' undoes this device's mark (and only it: written with an empty `seen`). */
   readonly status: CheckInStatus
   readonly stopId: StopId | null
   readonly adultId: AdultId
@@ -72,10 +72,12 @@ export interface CheckInWrite extends Authored {
 
 /**
  * This device's mark for the child on the walk (replacing its previous one), with `seen`: the
- * other devices' current marks this phone has, so a later mark supersedes exactly those.
+ * other devices' current marks this phone has, so a later mark supersedes exactly those. An undo
+ * ('unmarked') sees nothing: it only withdraws this device's own mark, so another adult's mark it
+ * had overridden shows again instead of being erased.
  */
 export const writeCheckIn = (doc: Y.Doc, write: CheckInWrite, origin: ChangeOrigin = Origin.markChild): boolean => {
-  const seen = seenFor(readFlatValues(doc, checkInReader), write.walk, write.childId, write.actor)
+  const seen = write.status === 'unmarked' ? {} : seenFor(readFlatValues(doc, checkInReader), write.walk, write.childId, write.actor)
   const mark = {
     walk: plainWalk(write.walk),
     childId: write.childId,

@@ -87,7 +87,8 @@ const writeMark = (
   const { doc } = replica
   const adultId = randomAdult(doc, context.random)
   if (adultId === undefined) return
-  const seen = othersSeen(doc, walk, childId, replica.actor)
+  // An undo withdraws only this device's own mark: it is written having seen nothing.
+  const seen = status === 'unmarked' ? {} : othersSeen(doc, walk, childId, replica.actor)
   const write = { walk, childId, guestName, status, stopId: randomStop(doc, context.random, walk.lineId), adultId, ...authored(replica, context.random, walk.date) }
   if (!edit.writeCheckIn(doc, write)) throw new Error('writeCheckIn refused a mark')
   const key = checkInKeyOf({ walk, childId, actor: replica.actor })

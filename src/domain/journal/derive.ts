@@ -8,9 +8,9 @@ import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck,
 import type { CoordinationRecords } from '../coordination/records.ts'
 import type { CalendarException } from '../calendar-records.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
-import type { Adult } from '../people.ts'
-import { signUpKeyOf, type SignUp } from '../signup.ts'
-import { doneArrivals } from '../walk-log/history.ts'
+import type { Adult, Child } from '../people.ts'
+import { signUpKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
+import { doneArrivals, walksDone } from '../walk-log/history.ts'
 import type { WalkLogRecords } from '../walk-log/records.ts'
 import { compareJournalEvents, type JournalEvent, type JournalKind, type SlotSwapJournalEvent } from './events.ts'
 
@@ -22,18 +22,40 @@ export interface JournalInput {
   readonly slotSwaps?: readonly SlotSwapJournalEvent[]
   /** Cancellations; only those written with a logical clock (by this version on) have a place in the order. */
   readonly exceptions?: readonly CalendarException[]
-  /** Absent: no walk-done nor logbook-note events. */
-  readonly walkLog?: Pick<WalkLogRecords, 'events' | 'notes'>
+  /** Absent: no walk-done nor logbook-note events. The check-ins count the children present (with walkDuty). */
+  readonly walkLog?: Pick<WalkLogRecords, 'events' | 'notes'> & Partial<Pick<WalkLogRecords, 'checkIns'>>
   /** Names the family of a walk's arrival author (walk events carry the adult only). */
   readonly adults?: readonly Pick<Adult, 'id' | 'familyId'>[]
+  /**
+   * "Trajet fait : Sophie, Paul · 5 enfants": given, each walkDone event names the adults on duty
+   * (the walk's holders in the effective rota, which the journal cannot resolve itself, plus whoever
+   * marked) and the children present. Absent: the events say who marked the arrival only.
+   */
+  readonly walkDuty?: {
+    readonly children: readonly Pick<Child, 'id'>[]
+    readonly holdersOf: (walk: WalkRef) => readonly AdultId[]
+  }
 }
 
-const walkLogEvents = (log: NonNullable<JournalInput['walkLog']>, adults: readonly Pick<Adult, 'id' | 'familyId'>[]): JournalEvent[] => {
+type DutyOf = (key: WalkKey) => Pick<JournalEvent, 'dutyAdultIds' | 'presentCount'>
+
+const dutyOf = (log: NonNullable<JournalInput['walkLog']>, duty: JournalInput['walkDuty']): DutyOf => {
+  if (duty === undefined) return () => ({})
+  const done = new Map(walksDone(duty, { checkIns: log.checkIns ?? [], events: log.events, notes: log.notes }, duty.holdersOf).map((walk) => [walk.key, walk]))
+  return (key) => {
+    const walk = done.get(key)
+    return walk === undefined ? {} : { dutyAdultIds: walk.dutyAdultIds, presentCount: walk.presentCount }
+  }
+}
+
+const walkLogEvents = (log: NonNullable<JournalInput['walkLog']>, adults: readonly Pick<Adult, 'id' | 'familyId'>[], duty: JournalInput['walkDuty']): JournalEvent[] => {
   const families = new Map<AdultId, FamilyId>(adults.map((adult) => [adult.id, adult.familyId]))
+  const onDuty = dutyOf(log, duty)
   const events: JournalEvent[] = []
   for (const [key, arrival] of doneArrivals(log.events)) {
     const familyId = families.get(arrival.adultId)
     events.push({
+      ...onDuty(key),
       kind: 'walkDone',
       ...(familyId === undefined ? {} : { familyId }),
       adultId: arrival.adultId,
@@ -150,5 +172,5 @@ export const deriveJournal = (input: JournalInput): JournalEvent[] =>
     ...(input.coordination ? coordinationEvents(input.coordination) : []),
     ...(input.slotSwaps ?? []),
     ...cancellationEvents(input.exceptions ?? []),
-    ...(input.walkLog ? walkLogEvents(input.walkLog, input.adults ?? []) : []),
+    ...(input.walkLog ? walkLogEvents(input.walkLog, input.adults ?? [], input.walkDuty) : []),
   ].sort(compareJournalEvents)

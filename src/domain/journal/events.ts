@@ -49,6 +49,10 @@ export interface JournalEvent<K extends JournalKind = JournalKind> {
   readonly actor: ActorId
   /** The author's local time, display only; may be missing (older records) or wrong (a phone's clock). */
   readonly at?: AuthorTime
+  /** walkDone only, when the journal is given the rota (JournalInput.walkDuty): who was on duty, sorted by id. */
+  readonly dutyAdultIds?: readonly AdultId[]
+  /** walkDone only, with dutyAdultIds: the children (and guests) the adults agree were present. */
+  readonly presentCount?: number
 }
 
 /** What src/domain/swaps will hand the journal: slot events always name their walk and line. */

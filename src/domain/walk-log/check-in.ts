@@ -4,7 +4,10 @@
 // other devices' entries its phone had when writing (`seen`): an entry seen by another device at
 // its current clock is superseded. What is left are marks nobody had seen when writing; if they
 // say different things, the adults see a disagreement and settle it by marking again (which
-// sees them all). The result depends only on the set of entries, never on the order they synced.
+// sees them all). An undo ('unmarked') is written with an empty `seen`: it withdraws only this
+// device's own mark, so the other adults' marks it had overridden show again rather than being
+// erased by a tap meant to cancel a mistake. The result depends only on the set of entries,
+// never on the order they synced.
 import { compareLogical } from '../record-order.ts'
 import type { ActorId, StopId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
@@ -27,8 +30,10 @@ const latestPerActor = (entries: readonly CheckIn[]): CheckIn[] => {
   return [...byActor.values()].sort(compareLogical)
 }
 
+// A cleared entry never supersedes, whatever its `seen` says (entries written before undo was
+// narrowed carry a full map): an undo only withdraws its own device's mark.
 const isSuperseded = (entry: CheckIn, entries: readonly CheckIn[]): boolean =>
-  entries.some((other) => other.actor !== entry.actor && (other.seen[entry.actor] ?? -1) >= entry.clock)
+  entries.some((other) => other.actor !== entry.actor && other.status !== 'unmarked' && (other.seen[entry.actor] ?? -1) >= entry.clock)
 
 /** A check-in entry that says something (not a cleared mark). */
 export type StatusMark = CheckIn & { readonly status: MarkedStatus }
@@ -47,6 +52,10 @@ const entriesOf = (checkIns: readonly CheckIn[], walk: WalkRef, childId: string)
 /** The current (not superseded, not cleared) marks of a child on a walk, in logical order. */
 export const currentMarks = (checkIns: readonly CheckIn[], walk: WalkRef, childId: string): StatusMark[] =>
   currentOf(entriesOf(checkIns, walk, childId))
+
+/** This device's (`actor`) current entry for the child on the walk, cleared or not; null when it never marked them. */
+export const ownMark = (checkIns: readonly CheckIn[], walk: WalkRef, childId: string, actor: ActorId): CheckIn | null =>
+  latestPerActor(entriesOf(checkIns, walk, childId).filter((entry) => entry.actor === actor)).at(-1) ?? null
 
 /**
  * The `seen` map of a new mark by `actor`: every other device's entry for the child on the walk

@@ -1,7 +1,7 @@
 // Walks actually done (an arrival is marked): who was on duty, how many children walked, the logbook notes; for the history and the journal.
 import type { LocalDate, TimeOfDay } from '../dates.ts'
 import type { AdultId } from '../ids.ts'
-import type { CollectiveModel } from '../model.ts'
+import type { Child } from '../people.ts'
 import { compareLogical, compareText } from '../record-order.ts'
 import { walkKeyOf, type WalkKey, type WalkRef } from '../signup.ts'
 import { checkInsBySubject, resolveMarks } from './check-in.ts'
@@ -22,14 +22,15 @@ export const doneArrivals = (events: readonly WalkEvent[]): Map<WalkKey, WalkEve
 
 const DIRECTION_ORDER = { aller: 0, retour: 1 } as const
 
-/** Children (and guests) of the collective whose merged status on the walk is 'present'. */
+/** Children (and guests) of the collective the adults agree were present on the walk (a disagreement is not counted, as for the arrival notice). */
 const presentCountOf = (knownChild: ReadonlySet<string>, log: Pick<WalkLogRecords, 'checkIns'>, walk: WalkRef): number => {
   let count = 0
   for (const [id, entries] of checkInsBySubject(log.checkIns, walk)) {
     // A child removed from the collective is not counted; a guest is (as in the walk's list).
     const isGuest = !knownChild.has(id) && GuestIdSchema.safeParse(id).success && entries.some((entry) => entry.guestName !== undefined)
     if (!knownChild.has(id) && !isGuest) continue
-    if (resolveMarks(entries).latest?.status === 'present') count += 1
+    const { latest, disagreement } = resolveMarks(entries)
+    if (!disagreement && latest?.status === 'present') count += 1
   }
   return count
 }
@@ -41,8 +42,8 @@ const presentCountOf = (knownChild: ReadonlySet<string>, log: Pick<WalkLogRecord
  * unreadable is left out (it cannot say when).
  */
 export const walksDone = (
-  model: Pick<CollectiveModel, 'children'>,
-  log: WalkLogRecords,
+  model: { readonly children: readonly Pick<Child, 'id'>[] },
+  log: Pick<WalkLogRecords, 'checkIns' | 'events' | 'notes'>,
   holdersOf: (walk: WalkRef) => readonly AdultId[],
   range?: { readonly from: LocalDate; readonly to: LocalDate },
 ): WalkDone[] => {

@@ -5,7 +5,7 @@ import type { CollectiveModel } from '../model.ts'
 import { compareLogical } from '../record-order.ts'
 import { walkKeyOf, type WalkKey, type WalkRef } from '../signup.ts'
 import { checkInsBySubject, resolveMarks } from './check-in.ts'
-import { timeOfAuthorTime } from './progress.ts'
+import { dateOfAuthorTime, timeOfAuthorTime } from './progress.ts'
 import type { WalkEvent, WalkLogRecords } from './records.ts'
 import type { ArrivalNotice } from './types.ts'
 
@@ -22,9 +22,11 @@ export const arrivalsByWalk = (events: readonly WalkEvent[]): Map<WalkKey, WalkE
 }
 
 /**
- * Notices for the family's children marked present (merged marks) on walks whose arrival is
- * marked, dated on or after `since`; newest first. An arrival whose author time is unreadable
- * gives no notice (it cannot say when).
+ * Notices for the family's children marked present (merged marks, the adults agreeing) on walks
+ * whose arrival is marked, dated on or after `since`; newest first. A family is told "arrived"
+ * only when it is sure: no notice while the adults' marks disagree, none for an arrival tapped on
+ * another Paris day than the walk's (a screen left open overnight), none when the arrival's author
+ * time is unreadable (it cannot say when).
  */
 export const arrivalNotices = (
   model: Pick<CollectiveModel, 'children'>,
@@ -37,12 +39,12 @@ export const arrivalNotices = (
   const notices: ArrivalNotice[] = []
   for (const [key, arrival] of arrivalsByWalk(log.events)) {
     const arrivedAt = timeOfAuthorTime(arrival.at)
-    if (arrival.walk.date < since || arrivedAt === null) continue
+    if (arrival.walk.date < since || arrivedAt === null || dateOfAuthorTime(arrival.at) !== arrival.walk.date) continue
     const walk: WalkRef = { lineId: arrival.walk.lineId, date: arrival.walk.date, direction: arrival.walk.direction }
     const bySubject = checkInsBySubject(log.checkIns, walk)
     for (const child of children) {
-      const { latest } = resolveMarks(bySubject.get(child.id) ?? [])
-      if (latest?.status !== 'present') continue
+      const { latest, disagreement } = resolveMarks(bySubject.get(child.id) ?? [])
+      if (disagreement || latest?.status !== 'present') continue
       const route = child.routes[walk.direction]
       const stopId = walk.direction === 'aller' ? null : route?.lineId === walk.lineId ? route.stopId : latest.stopId
       notices.push({ walk, key: `${key}|${child.id}`, childId: child.id, familyId, arrivedAt, stopId })

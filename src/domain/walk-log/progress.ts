@@ -2,7 +2,8 @@
 //
 // Two adults may both tap "parti" at a stop: the earliest in logical order is shown, so every
 // phone shows the same. An undo rewrites the device's own entry as cancelled.
-import { LocalDateSchema, TimeOfDaySchema, type LocalDate, type TimeOfDay } from '../dates.ts'
+import { instantToParisDate, instantToParisTime } from '../calendar/paris-time.ts'
+import type { LocalDate, TimeOfDay } from '../dates.ts'
 import { compareStops, type Stop } from '../line.ts'
 import type { CollectiveModel } from '../model.ts'
 import { compareLogical } from '../record-order.ts'
@@ -16,18 +17,38 @@ export const walkStopsInOrder = (model: Pick<CollectiveModel, 'stops'>, walk: Pi
   return walk.direction === 'retour' ? stops.reverse() : stops
 }
 
-const AUTHOR_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/
+// '2027-03-02T08:27:00+01:00' as authorTime writes it (seconds and fraction optional, 'Z' accepted).
+const AUTHOR_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/
 
-/** 'HH:MM' of the author's local time ('2027-03-02T08:27:00+01:00' -> '08:27'); null when unreadable. */
-export const timeOfAuthorTime = (at: string): TimeOfDay | null => {
-  const parsed = TimeOfDaySchema.safeParse(AUTHOR_TIME.exec(at)?.[2])
-  return parsed.success ? parsed.data : null
+/**
+ * The instant an author time names, its offset applied; null when unreadable or without an offset
+ * (a wall-clock time alone cannot be placed). The phone writes its own zone's time: a phone set to
+ * UTC or abroad must still show Paris times to the families.
+ */
+export const instantOfAuthorTime = (at: string): number | null => {
+  const match = AUTHOR_TIME.exec(at)
+  if (match === null) return null
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number]
+  const offsetHours = Number(match[9] ?? 0)
+  const offsetMinutes = Number(match[10] ?? 0)
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return null
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second)
+  // Date.UTC rolls 31 February over into March: such a date is not a real one.
+  if (new Date(wall).getUTCDate() !== day) return null
+  const offset = (match[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  return wall - offset
 }
 
-/** The date of the author's local time; null when unreadable. */
+/** 'HH:MM' in Paris of an author time ('2027-03-02T07:27:00+00:00' -> '08:27'); null when unreadable. */
+export const timeOfAuthorTime = (at: string): TimeOfDay | null => {
+  const instant = instantOfAuthorTime(at)
+  return instant === null ? null : instantToParisTime(instant)
+}
+
+/** The Paris date of an author time; null when unreadable. */
 export const dateOfAuthorTime = (at: string): LocalDate | null => {
-  const parsed = LocalDateSchema.safeParse(AUTHOR_TIME.exec(at)?.[1])
-  return parsed.success ? parsed.data : null
+  const instant = instantOfAuthorTime(at)
+  return instant === null ? null : instantToParisDate(instant)
 }
 
 /** Events of the walk not undone, in logical order. */

@@ -4,7 +4,7 @@
 // rewritten by another, so two phones offline on the same pavement never fight over one value.
 // What the walk looks like (who is present, when it arrived) is derived in this folder.
 import { z } from 'zod'
-import { LocalDateSchema, type LocalDate } from '../dates.ts'
+import { daysBetween, LocalDateSchema, type LocalDate } from '../dates.ts'
 import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId, type ChildId } from '../ids.ts'
 import { DirectionSchema, type Direction } from '../line.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
@@ -37,9 +37,15 @@ const WithdrawnSchema = z.object({ clock: ClockSchema, actor: ActorIdSchema, at:
 
 export const ABSENCE_NOTE_MAX = 200
 
+/** The longest absence one can declare, in days (a school year and a bit); longer is a mistyped year. */
+export const ABSENCE_RANGE_MAX_DAYS = 366
+
 /**
  * One walk (from = to, a direction), one day (from = to, both directions) or a date range.
- * Messages are French-first keys: 'endBeforeStart' on `to` when the range is reversed.
+ * Messages are French-first keys on `to`: 'endBeforeStart' when the range is reversed,
+ * 'rangeTooLong' past ABSENCE_RANGE_MAX_DAYS (a mistyped year, 2207 for 2027, would otherwise
+ * hide the child from every walk for ages). The stored schema keeps reading such ranges: a record
+ * from another version must not turn into an error.
  */
 export const AbsenceInputSchema = z
   .object({
@@ -51,6 +57,7 @@ export const AbsenceInputSchema = z
     note: z.string().trim().max(ABSENCE_NOTE_MAX, { message: 'tooLong' }),
   })
   .refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] })
+  .refine((input) => input.from > input.to || daysBetween(input.from, input.to) < ABSENCE_RANGE_MAX_DAYS, { message: 'rangeTooLong', path: ['to'] })
 export type AbsenceInput = z.input<typeof AbsenceInputSchema>
 
 export const StoredAbsenceSchema = z.looseObject({

@@ -42,7 +42,7 @@ export const enAbsence: Readonly<Record<keyof typeof frAbsence, string>> = {
   'absence.withdrawFailed': 'This absence could not be removed. Please try again.',
   'absence.error.endBeforeStart': 'The end date is before the start date.',
   'absence.error.noteTooLong': 'This text is too long: {max} characters at most.',
-  'absence.error.rangeTooLong': 'This period is too long.',
+  'absence.error.rangeTooLong': 'This period is too long: {max} days at most. Check the end year.',
   'absence.error.unknownChild': 'This child is no longer in the collective.',
   'absence.error.invalidDate': 'Enter a valid date (day/month/year).',
   'absence.walkCount.one': '{n} absence reported',

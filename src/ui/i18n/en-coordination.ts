@@ -166,4 +166,8 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'journal.kind.walkDone': '{adult} ({family}) marks the walk as arrived: {line}, {day} ({direction}).',
   'journal.kind.walkNote': '{adult} ({family}) writes in the logbook: {line}, {day} ({direction}).',
   'journal.noteText': 'Note: {text}',
+  'journal.walkDuty': 'Walk done: {adults} · {children}',
+  'journal.walkDuty.children.one': '{n} child',
+  'journal.walkDuty.children.other': '{n} children',
+  'journal.walkDuty.unknownAdult': 'a removed adult',
 }

@@ -41,7 +41,7 @@ export const frAbsence = {
   'absence.withdrawFailed': 'Cette absence n’a pas pu être retirée. Réessayez.',
   'absence.error.endBeforeStart': 'La date de fin est avant la date de début.',
   'absence.error.noteTooLong': 'Le texte est trop long : {max} caractères au plus.',
-  'absence.error.rangeTooLong': 'La période est trop longue.',
+  'absence.error.rangeTooLong': 'La période est trop longue : {max} jours au plus. Vérifiez l’année de fin.',
   'absence.error.unknownChild': 'Cet enfant n’est plus inscrit dans le collectif.',
   'absence.error.invalidDate': 'Indiquez une date valable (jour/mois/année).',
   'absence.walkCount.one': '{n} absence signalée',

@@ -165,4 +165,8 @@ export const frCoordination = {
   'journal.kind.walkDone': '{adult} ({family}) marque l’arrivée du trajet : {line}, {day} ({direction}).',
   'journal.kind.walkNote': '{adult} ({family}) écrit dans le carnet de bord : {line}, {day} ({direction}).',
   'journal.noteText': 'Note : {text}',
+  'journal.walkDuty': 'Trajet fait : {adults} · {children}',
+  'journal.walkDuty.children.one': '{n} enfant',
+  'journal.walkDuty.children.other': '{n} enfants',
+  'journal.walkDuty.unknownAdult': 'un adulte retiré',
 } as const

@@ -5,7 +5,14 @@ import { walkOf } from '../../../src/domain/rota/walks.ts'
 import type { AdultId } from '../../../src/domain/ids.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import { walkCheckIns, walkProgress } from '../../../src/domain/walk-log/index.ts'
+import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
+import type { TimeOfDay } from '../../../src/domain/dates.ts'
 import { NOW, newWorld, syncAll, valueOf, walkOn, type Phone } from './swap-phones.ts'
+
+/** The phones' clocks on the walk's morning: a walk of a later day takes no mark. */
+const onTheDay = (phones: readonly Phone[], walk: WalkRef): void => {
+  for (const phone of phones) phone.clock = parisToInstant(walk.date, '08:12' as TimeOfDay)
+}
 
 const listOf = (phone: Phone, ref: WalkRef) => {
   const view = phone.view.get()
@@ -20,6 +27,7 @@ describe('walk-log commands on two phones', () => {
     const [a, b] = world.phones as [Phone, Phone]
     const [camille, sophie] = world.adults as [AdultId, AdultId]
     const walk = walkOn(world.lineId)
+    onTheDay(world.phones, walk)
     valueOf(a.commands.markChild(walk, world.childId, 'present', world.stops[1] ?? null, camille))
     valueOf(b.commands.markChild(walk, world.childId, 'absent', world.stops[1] ?? null, sophie))
     syncAll([a, b])
@@ -39,6 +47,7 @@ describe('walk-log commands on two phones', () => {
     const [a, b] = world.phones as [Phone, Phone]
     const [camille, sophie] = world.adults as [AdultId, AdultId]
     const walk = walkOn(world.lineId)
+    onTheDay(world.phones, walk)
     const guestId = valueOf(a.commands.addGuest(walk, { firstName: 'Zoé' }, null, camille))
     expect(b.commands.markChild(walk, guestId, 'present', null, sophie)).toEqual({ ok: false, error: 'unknownChild' })
     syncAll([a, b])
@@ -53,6 +62,7 @@ describe('walk-log commands on two phones', () => {
     const [a, b] = world.phones as [Phone, Phone]
     const [camille] = world.adults as [AdultId]
     const walk = walkOn(world.lineId)
+    onTheDay(world.phones, walk)
     const noteId = valueOf(a.commands.addWalkNote(walk, { text: 'Pluie, on a attendu sous l’abri.' }, camille))
     valueOf(a.commands.markArrival(walk, camille))
     syncAll([a, b])

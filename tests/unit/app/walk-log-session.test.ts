@@ -137,6 +137,21 @@ describe('check-in marks', () => {
     expect(session.markChild({ ...walk, date: localDate('2027-03-18') }, lea, 'present', null, adultId)).toEqual({ ok: false, error: 'walkNotRunning' })
   })
 
+  it('a walk of a later Paris day takes no mark, guest, departure nor arrival; an earlier one still does (late correction)', async () => {
+    const { session, walk, stops, adultId, children: [lea] } = await newCollective()
+    // Tuesday 16 March runs, but it is Monday 15 at 08:12 in Paris.
+    const tomorrow = { ...walk, date: localDate('2027-03-16') }
+    expect(session.markChild(tomorrow, lea, 'present', stops[0], adultId)).toEqual({ ok: false, error: 'walkNotRunning' })
+    expect(session.addGuest(tomorrow, { firstName: 'Jade' }, stops[0], adultId)).toEqual({ ok: false, error: { _: 'walkNotRunning' } })
+    expect(session.markDeparture(tomorrow, stops[0], adultId)).toEqual({ ok: false, error: 'walkNotRunning' })
+    expect(session.markArrival(tomorrow, adultId)).toEqual({ ok: false, error: 'walkNotRunning' })
+    expect(session.view.get().walkLog.checkIns).toEqual([])
+    expect(session.view.get().walkLog.events).toEqual([])
+    const lastFriday = { ...walk, date: localDate('2027-03-12') }
+    expect(session.markChild(lastFriday, lea, 'present', stops[0], adultId)).toEqual({ ok: true, value: undefined })
+    expect(session.markArrival(lastFriday, adultId)).toEqual({ ok: true, value: undefined })
+  })
+
   it('a guest is added present with a first name, can then be marked like a child, and only on that walk', async () => {
     const { session, walk, stops, adultId } = await newCollective()
     expect(session.addGuest(walk, { firstName: '   ' }, stops[1], adultId)).toEqual({ ok: false, error: { firstName: 'required' } })

@@ -4,9 +4,9 @@ import type { HandoverRecords } from '../../../src/domain/coordination/handover.
 import { localDate } from '../../../src/domain/dates.ts'
 import { deriveJournal, type JournalInput } from '../../../src/domain/journal/derive.ts'
 import { filterJournal, type SlotSwapJournalEvent } from '../../../src/domain/journal/events.ts'
-import { StoredSignUpSchema, type SignUp } from '../../../src/domain/signup.ts'
-import { actorId, adultId, createAdult, createSignUp, familyId, lineId } from './rota-fixtures.ts'
-import { noteId, RETOUR, walkEvent, walkNote, walkRef } from './walk-log-fixtures.ts'
+import { StoredSignUpSchema, type SignUp, type WalkRef } from '../../../src/domain/signup.ts'
+import { actorId, adultId, createAdult, createChild, createSignUp, familyId, lineId } from './rota-fixtures.ts'
+import { mark, noteId, RETOUR, walkEvent, walkNote, walkRef } from './walk-log-fixtures.ts'
 import { ack, join, leave, note, orders, records, replacementOffer, respond, weekStart } from './coordination-fixtures.ts'
 
 // `at` deliberately disagrees with the logical order: phone clocks drift.
@@ -118,5 +118,21 @@ describe('journal', () => {
     // Without adults the arrival's family is unknown ("quelqu'un"), the event stays.
     expect(deriveJournal({ signUps: [], walkLog })[0]).not.toHaveProperty('familyId')
     expect(deriveJournal({ ...input, walkLog }).map((event) => event.clock)).toEqual([...deriveJournal(input).map((event) => event.clock), 13, 16].sort((a, b) => a - b))
+  })
+
+  it('given the rota, a walk done names who was on duty (holders and whoever marked) and the children present', () => {
+    const walkLog = {
+      // Children 1 and 2 present; child 3 disputed (not counted); a departure by adult 6.
+      checkIns: [mark(2, 1, 'present', 3), mark(2, 2, 'present', 4), mark(2, 3, 'present', 5), mark(8, 3, 'absent', 6)],
+      events: [walkEvent('departed', 1, 6, 10, '2026-12-03T08:10:00+01:00'), walkEvent('arrived', null, 2, 13, '2026-12-03T08:27:00+01:00')],
+      notes: [],
+    }
+    const holdersOf = (walk: WalkRef) => (walk.date === '2026-12-03' && walk.direction === 'aller' ? [adultId(9), adultId(2)] : [])
+    const children = [createChild(1, 1), createChild(2, 1), createChild(3, 2)]
+    const [done] = deriveJournal({ signUps: [], walkLog, walkDuty: { children, holdersOf } })
+    expect(done).toMatchObject({ kind: 'walkDone', clock: 13, dutyAdultIds: [adultId(2), adultId(6), adultId(8), adultId(9)], presentCount: 2 })
+    // Without the rota the event keeps its shape of before.
+    expect(deriveJournal({ signUps: [], walkLog })[0]).not.toHaveProperty('dutyAdultIds')
+    expect(deriveJournal({ signUps: [], walkLog })[0]).not.toHaveProperty('presentCount')
   })
 })

@@ -2,7 +2,7 @@
 //   Replay one failing seed: CHECKIN_SEED=<seed> npx vitest run tests/unit/domain/walk-log-check-in.test.ts
 import { describe, expect, it } from 'vitest'
 import type { ActorId } from '../../../src/domain/ids.ts'
-import { checkInKeyOf, checkInSummary, currentMarks, seenFor, walkCheckIns, type CheckIn, type CheckInStatus, type ChildCheckIn, type WalkLogRecords } from '../../../src/domain/walk-log/index.ts'
+import { checkInKeyOf, checkInSummary, currentMarks, ownMark, seenFor, walkCheckIns, type CheckIn, type CheckInStatus, type ChildCheckIn, type WalkLogRecords } from '../../../src/domain/walk-log/index.ts'
 import { NO_WALK_LOG, SEEN_MAX } from '../../../src/domain/walk-log/records.ts'
 import { seededRandom } from '../../helpers/seeded-random.ts'
 import { actorId, childId, createChild, createModel, lineId, stopId } from './rota-fixtures.ts'
@@ -56,10 +56,21 @@ describe('one child’s marks', () => {
     expect(line?.marks).toHaveLength(2)
   })
 
-  it('an undo (unmarked) clears the device’s mark and still supersedes what it had seen', () => {
+  it('an undo (unmarked) clears only the device’s own mark: another adult’s mark it had seen shows again', () => {
     expect(only([mark(1, 2, 'present', 3), mark(1, 2, 'unmarked', 4)].slice(1))).toMatchObject({ status: null, marks: [] })
-    expect(only([mark(1, 2, 'present', 3), mark(2, 2, 'unmarked', 4, { seen: { 1: 3 } })])).toMatchObject({ status: null, marks: [], disagreement: false })
+    // Written by an older version with a full `seen`: still not an erasure of device 1's mark.
+    expect(only([mark(1, 2, 'present', 3), mark(2, 2, 'unmarked', 4, { seen: { 1: 3 } })])).toMatchObject({ status: 'present', disagreement: false })
     expect(only([mark(1, 2, 'present', 3), mark(2, 2, 'unmarked', 4)])).toMatchObject({ status: 'present', disagreement: false })
+    // Device 2 overrode device 1 then undid: device 1's "present" is back.
+    expect(only([mark(1, 2, 'present', 3), mark(2, 2, 'unmarked', 5)])?.marks.map((m) => m.actor)).toEqual([actorId(1)])
+  })
+
+  it('ownMark: this device’s entry, cleared ones included, never another device’s', () => {
+    const entries = [mark(1, 2, 'present', 3), mark(2, 2, 'unmarked', 6, { seen: { 1: 3 } }), mark(2, 2, 'absent', 5), mark(2, 1, 'excused', 9)]
+    expect(ownMark(entries, ALLER, childId(2), actorId(2))).toMatchObject({ status: 'unmarked', clock: 6 })
+    expect(ownMark(entries, ALLER, childId(2), actorId(1))).toMatchObject({ status: 'present', clock: 3 })
+    expect(ownMark(entries, ALLER, childId(2), actorId(3))).toBeNull()
+    expect(ownMark(entries, RETOUR, childId(2), actorId(1))).toBeNull()
   })
 
   it('keeps a device’s highest clock if an older version of its entry is also given', () => {
@@ -179,8 +190,9 @@ const simulate = (random: () => number, fullSync: boolean): Run => {
       const others = new Set(writes.filter((w) => w.actor !== actorId(device.actor)).map((w) => w.actor))
       if ([...others].some((actor) => !known.some((entry) => entry.actor === actor))) allSeen = false
       const clock = Math.max(0, ...known.map((entry) => entry.clock)) + 1
-      const seen = seenFor(known, ALLER, childId(CHILD), actorId(device.actor))
       const status = STATUSES[Math.floor(random() * STATUSES.length)] as CheckInStatus
+      // As writeCheckIn does: an undo has seen nothing (it withdraws only this device's mark).
+      const seen = status === 'unmarked' ? {} : seenFor(known, ALLER, childId(CHILD), actorId(device.actor))
       const entry: CheckIn = { ...mark(device.actor, CHILD, status, clock), seen }
       keep(device.known, entry)
       writes.push(entry)
@@ -230,7 +242,7 @@ describe('check-in merge properties (seeded; CHECKIN_SEED=n replays one seed)', 
       for (const entry of run.finals) {
         if (entry.status === 'unmarked') continue
         const shown = line?.marks.some((m) => m.actor === entry.actor && m.status === entry.status) ?? false
-        const supersededBy = run.finals.find((other) => other.actor !== entry.actor && (other.seen[entry.actor] ?? -1) >= entry.clock)
+        const supersededBy = run.finals.find((other) => other.actor !== entry.actor && other.status !== 'unmarked' && (other.seen[entry.actor] ?? -1) >= entry.clock)
         expect(shown || supersededBy !== undefined, `CHECKIN_SEED=${seed}, actor ${entry.actor}`).toBe(true)
         expect(shown && supersededBy !== undefined, `CHECKIN_SEED=${seed}, actor ${entry.actor} both shown and superseded`).toBe(false)
       }
@@ -241,15 +253,25 @@ describe('check-in merge properties (seeded; CHECKIN_SEED=n replays one seed)', 
     }
   })
 
-  it('when each device saw the others’ marks before writing, the latest writer wins with no disagreement', () => {
+  it('when each device saw the others’ marks before writing, the latest writer wins (an undo: its own mark goes) with no disagreement', () => {
     for (const seed of SEEDS) {
       const run = simulate(seededRandom(seed), true)
       expect(run.allSeenBeforeEachWrite).toBe(true)
       const line = lineFor(run.finals)
       const last = run.lastWrite
-      expect(line?.status ?? null, `CHECKIN_SEED=${seed}`).toBe(last === null || last.status === 'unmarked' ? null : last.status)
+      // A last undo leaves what the other devices had marked (at most one mark, see below), never its own.
+      if (last !== null && last.status === 'unmarked') expect(line?.marks.some((m) => m.actor === last.actor) ?? false, `CHECKIN_SEED=${seed}`).toBe(false)
+      else expect(line?.status ?? null, `CHECKIN_SEED=${seed}`).toBe(last === null ? null : last.status)
       expect(line?.disagreement, `CHECKIN_SEED=${seed}`).toBe(false)
       expect(line?.marks.length ?? 0, `CHECKIN_SEED=${seed}`).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('an undo never changes what the other devices’ marks show: the list is the same with the cleared entries left out', () => {
+    for (const seed of SEEDS) {
+      const run = simulate(seededRandom(seed), seed % 2 === 0)
+      const withoutUndos = run.finals.filter((entry) => entry.status !== 'unmarked')
+      expect(lineFor(run.finals), `CHECKIN_SEED=${seed}`).toEqual(lineFor(withoutUndos))
     }
   })
 

@@ -1,7 +1,7 @@
 // Walk progress (stops in walking order, earliest departure, undo), arrival notices for a family, and the walks done with who was on duty.
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../../src/domain/dates.ts'
-import { arrivalNotices, timeOfAuthorTime, walkProgress, walksDone, walkStopsInOrder, type WalkLogRecords } from '../../../src/domain/walk-log/index.ts'
+import { arrivalNotices, dateOfAuthorTime, timeOfAuthorTime, walkProgress, walksDone, walkStopsInOrder, type WalkLogRecords } from '../../../src/domain/walk-log/index.ts'
 import { NO_WALK_LOG } from '../../../src/domain/walk-log/records.ts'
 import { adultId, childId, createChild, createModel, familyId, lineId, stopId } from './rota-fixtures.ts'
 import { ALLER, mark, RETOUR, walkEvent, walkNote, walkRef } from './walk-log-fixtures.ts'
@@ -21,11 +21,21 @@ describe('walk progress', () => {
     expect(walkStopsInOrder(model, RETOUR).map((stop) => stop.id)).toEqual([stopId(3), stopId(2), stopId(1)])
   })
 
-  it('reads the author’s local time as written', () => {
+  it('reads an author time as an instant and gives it in Paris time, whatever the zone of the phone', () => {
     expect(timeOfAuthorTime('2027-03-02T08:27:00+01:00')).toBe('08:27')
-    expect(timeOfAuthorTime('2027-03-02T23:59:59Z')).toBe('23:59')
-    expect(timeOfAuthorTime('hier matin')).toBeNull()
-    expect(timeOfAuthorTime('2027-03-02T25:10:00+01:00')).toBeNull()
+    // A phone set to UTC, one in Montréal, one in summer time: the same Paris wall clock.
+    expect(timeOfAuthorTime('2027-03-02T07:27:00+00:00')).toBe('08:27')
+    expect(timeOfAuthorTime('2027-03-02T02:27:00-05:00')).toBe('08:27')
+    expect(timeOfAuthorTime('2027-06-02T06:27:00Z')).toBe('08:27')
+    expect(timeOfAuthorTime('2027-06-02T08:27:00.123+02:00')).toBe('08:27')
+    // Late evening UTC is already the next day in Paris.
+    expect(timeOfAuthorTime('2027-03-02T23:59:59Z')).toBe('00:59')
+    expect(dateOfAuthorTime('2027-03-02T23:59:59Z')).toBe('2027-03-03')
+    expect(dateOfAuthorTime('2027-03-02T08:27:00+01:00')).toBe('2027-03-02')
+    for (const unreadable of ['hier matin', '2027-03-02T25:10:00+01:00', '2027-02-30T08:27:00+01:00', '2027-03-02T08:27:00', '2027-13-02T08:27:00Z', '2027-03-02T08:61:00Z', '']) {
+      expect(timeOfAuthorTime(unreadable), unreadable).toBeNull()
+      expect(dateOfAuthorTime(unreadable), unreadable).toBeNull()
+    }
   })
 
   it('shows the earliest departure by logical order at each stop, and the arrival', () => {
@@ -116,6 +126,28 @@ describe('arrival notices', () => {
     const overruled = log({ ...records, checkIns: [...records.checkIns, mark(2, 3, 'absent', 4, { seen: { 1: 3 } })] })
     expect(arrivalNotices(model, overruled, familyId(2), localDate('2026-12-01'))).toEqual([])
   })
+
+  it('no notice while the adults disagree on whether the child is there', () => {
+    // Adult 1 marks absent, adult 2 (later, blind) marks present: the walk screen shows a disagreement.
+    const disputed = log({ checkIns: [mark(1, 2, 'absent', 3), mark(2, 2, 'present', 4)], events: [walkEvent('arrived', null, 1, 9, '2026-12-03T08:27:00+01:00')] })
+    expect(arrivalNotices(model, disputed, familyId(1), localDate('2026-12-01'))).toEqual([])
+    // Settled by a mark that saw both: the notice comes.
+    const settled = log({ ...disputed, checkIns: [...disputed.checkIns, mark(3, 2, 'present', 10, { seen: { 1: 3, 2: 4 } })] })
+    expect(arrivalNotices(model, settled, familyId(1), localDate('2026-12-01')).map((n) => n.childId)).toEqual([childId(2)])
+  })
+
+  it('no notice for an arrival tapped on another Paris day than the walk’s', () => {
+    const dayBefore = log({ checkIns: [mark(1, 2, 'present', 12)], events: [walkEvent('arrived', null, 1, 9, '2026-12-02T19:40:00+01:00')] })
+    expect(arrivalNotices(model, dayBefore, familyId(1), localDate('2026-12-01'))).toEqual([])
+    // 23:30 UTC on the 2nd is 00:30 on the 3rd in Paris: the walk's day.
+    const utcPhone = log({ checkIns: [mark(1, 2, 'present', 12)], events: [walkEvent('arrived', null, 1, 9, '2026-12-02T23:30:00Z')] })
+    expect(arrivalNotices(model, utcPhone, familyId(1), localDate('2026-12-01')).map((n) => n.arrivedAt)).toEqual(['00:30'])
+  })
+
+  it('the time is Paris time whatever the zone of the marking phone', () => {
+    const utcPhone = log({ checkIns: [mark(1, 2, 'present', 3)], events: [walkEvent('arrived', null, 1, 9, '2026-12-03T07:27:00+00:00')] })
+    expect(arrivalNotices(model, utcPhone, familyId(1), localDate('2026-12-01'))[0]?.arrivedAt).toBe('08:27')
+  })
 })
 
 describe('walks done', () => {
@@ -140,6 +172,11 @@ describe('walks done', () => {
     expect(first?.dutyAdultIds).toEqual([adultId(2), adultId(4), adultId(5), adultId(7), adultId(9)])
     expect(first).toMatchObject({ arrivedAt: '08:27', presentCount: 3, clock: 5, at: '2026-12-03T08:27:00+01:00' })
     expect(first?.notes.map((note) => note.text)).toEqual(['Pluie'])
+  })
+
+  it('a child the adults disagree about is not counted present', () => {
+    const disputed = log({ ...records, checkIns: [...records.checkIns, mark(8, 3, 'absent', 4)] })
+    expect(walksDone(model, disputed, holders)[0]?.presentCount).toBe(2)
   })
 
   it('within a range, bounds included', () => {

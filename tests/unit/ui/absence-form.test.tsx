@@ -13,7 +13,7 @@ import { createStore } from '../../../src/lib/store.ts'
 import { AbsenceForm } from '../../../src/ui/components/absence/AbsenceForm.tsx'
 import { absenceErrorText, absencePeriodText, savedAbsenceText } from '../../../src/ui/components/absence/absence-text.ts'
 import {
-  absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
+  absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, boundedRange, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
 } from '../../../src/ui/components/absence/absence-view.ts'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
@@ -40,6 +40,17 @@ describe('absence form errors', () => {
     const errors = errorsOf({ kind: 'range', from: '2026-12-10', to: '2026-12-08' })
     expect(errors).toEqual({ to: 'endBeforeStart' })
     expect(absenceErrorText(t, 'to', 'endBeforeStart')).toBe('La date de fin est avant la date de début.')
+  })
+
+  it('refuses a range longer than 366 days (a mistyped year) on the "Au" field, in French', () => {
+    expect(errorsOf({ kind: 'range', from: '2027-03-15', to: '2207-03-19' })).toEqual({ to: 'rangeTooLong' })
+    expect(absenceErrorText(t, 'to', 'rangeTooLong')).toBe('La période est trop longue : 366 jours au plus. Vérifiez l’année de fin.')
+    expect(createTranslate('en')('absence.error.rangeTooLong', { max: 366 })).toBe('This period is too long: 366 days at most. Check the end year.')
+    // 366 days, bounds included, is still a valid range (a whole school year and more).
+    expect(AbsenceInputSchema.safeParse(absenceInputOf(values({ kind: 'range', from: '2027-01-01', to: '2027-12-31' }))).success).toBe(true)
+    expect(AbsenceInputSchema.safeParse(absenceInputOf(values({ kind: 'range', from: '2028-01-01', to: '2028-12-31' }))).success).toBe(true)
+    expect(AbsenceInputSchema.safeParse(absenceInputOf(values({ kind: 'range', from: '2027-01-01', to: '2028-01-01' }))).success).toBe(true)
+    expect(errorsOf({ kind: 'range', from: '2027-01-01', to: '2028-01-02' })).toEqual({ to: 'rangeTooLong' })
   })
 
   it('puts a bad date of a one-day absence on its one date field, and a long note on the note', () => {
@@ -69,6 +80,18 @@ describe('what an absence changes', () => {
     const changed = noLongerExpected(model(), model([day]), lea.id, localDate('2026-12-03'), localDate('2026-12-03'), NOW)
     expect(affectedDays(changed)).toEqual([{ date: '2026-12-03', directions: ['aller', 'retour'] }])
     expect(savedAbsenceText(t, 'fr', 'Léa', affectedDays(changed))).toBe('C’est noté, Léa ne viendra pas : jeudi 3 décembre, aller et retour.')
+  })
+
+  it('resolves at most the rota horizon’s length of a long range (a record from another version), from its start', () => {
+    const century = absence(3, 1, '2027-03-15', '2127-03-19')
+    expect(boundedRange(localDate('2027-03-15'), localDate('2127-03-19'), NOW)).toEqual({ from: '2027-03-15', to: '2027-04-25' })
+    // Dates long past: from six weeks before today (NOW is 1 December 2026).
+    expect(boundedRange(localDate('2001-01-01'), localDate('2127-03-19'), NOW)).toEqual({ from: '2026-10-20', to: '2026-11-30' })
+    const changed = noLongerExpected(model(), model([century]), lea.id, localDate('2027-03-15'), localDate('2127-03-19'), NOW)
+    const days = affectedDays(changed).map((day) => day.date)
+    expect(days.at(0)).toBe('2027-03-15')
+    expect(days.every((date) => date <= '2027-04-25')).toBe(true)
+    expect(days.length).toBeGreaterThan(10)
   })
 
   it('says so when the dates miss every walk of the child (Wednesday: the line does not run)', () => {

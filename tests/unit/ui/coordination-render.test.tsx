@@ -11,6 +11,7 @@ import { createStore } from '../../../src/lib/store.ts'
 import { CoordinatorLine } from '../../../src/ui/components/coordination/CoordinatorLine.tsx'
 import { HandoverSection } from '../../../src/ui/components/coordination/HandoverSection.tsx'
 import { JournalList } from '../../../src/ui/components/coordination/JournalList.tsx'
+import { collectiveJournal } from '../../../src/ui/components/coordination/journal-view.ts'
 import { OffersSection } from '../../../src/ui/components/coordination/OffersSection.tsx'
 import { LogbookSection } from '../../../src/ui/components/coordination/LogbookSection.tsx'
 import { NO_WALK_LOG, type WalkNote } from '../../../src/domain/walk-log/index.ts'
@@ -142,5 +143,32 @@ describe('logbook notes for the coordinator', () => {
     expect(html).toContain('Note : Trottoir &lt;i>glissant&lt;/i> rue des Lilas')
     // A note deleted since: the line stays, its text does not.
     expect(renderToString(<JournalList view={viewWith(roster, [])} events={events} />)).not.toContain('journal-note')
+  })
+
+  it('says under a walk done who was on duty and how many children walked', () => {
+    const view = viewWith(roster)
+    const walk = { lineId: line, date: localDate('2026-11-30'), direction: 'retour' as const }
+    const done = { kind: 'walkDone' as const, familyId: martin, adultId: camille, lineId: line, walk, ref: 'walkDone|x', clock: 1, actor, at: '2026-11-30T16:52:00+01:00' }
+    const removed = AdultIdSchema.parse(uuid(49))
+    const html = text(renderToString(<JournalList view={view} events={[{ ...done, dutyAdultIds: [camille, removed], presentCount: 5 }]} />))
+    expect(html).toContain('Trajet fait : Camille, un adulte retiré · 5 enfants')
+    expect(text(renderToString(<JournalList view={view} events={[{ ...done, dutyAdultIds: [camille], presentCount: 1 }]} />))).toContain('Trajet fait : Camille · 1 enfant')
+    // An event derived without the rota: no duty line.
+    expect(renderToString(<JournalList view={view} events={[done]} />)).not.toContain('journal-duty')
+  })
+
+  it('the collective’s journal takes the walk’s holders from the effective rota', () => {
+    const walk = { lineId: line, date: localDate('2026-11-30'), direction: 'retour' as const }
+    const paul = AdultIdSchema.parse(uuid(42))
+    const base = viewWith(roster)
+    const view = {
+      ...base,
+      adults: [...base.adults, { id: paul, familyId: nguyen, firstName: 'Paul', phone: '06 00 00 00 01', charterAcceptedOn: null, insured: true }],
+      signUps: [{ ...walk, adultId: paul, familyId: nguyen, slot: 'lead' as const, status: 'active' as const, clock: 3, actor }],
+      walkLog: { ...NO_WALK_LOG, events: [{ walk, kind: 'arrived' as const, stopId: null, adultId: camille, clock: 9, actor, at: '2026-11-30T16:52:00+01:00', cancelled: false }] },
+    } as CollectiveView
+    const [done] = collectiveJournal(view, Date.parse('2026-12-01T12:00:00Z')).filter((event) => event.kind === 'walkDone')
+    expect(done).toMatchObject({ dutyAdultIds: [camille, paul], presentCount: 0 })
+    expect(text(renderToString(<JournalList view={view} events={done ? [done] : []} />))).toContain('Trajet fait : Camille, Paul · 0 enfant')
   })
 })

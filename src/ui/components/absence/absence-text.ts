@@ -1,6 +1,6 @@
 // Pure text of the absence screens: an absence's period, what a new absence changed, French-first field errors.
 import type { Direction } from '../../../domain/line.ts'
-import { ABSENCE_NOTE_MAX, type Absence } from '../../../domain/walk-log/records.ts'
+import { ABSENCE_NOTE_MAX, ABSENCE_RANGE_MAX_DAYS, type Absence } from '../../../domain/walk-log/records.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { directionText, formatDay } from '../rota/rota-format.ts'
@@ -44,13 +44,15 @@ export const absenceErrorText = (t: Translate, field: AbsenceField, key: string)
   switch (key) {
     case 'endBeforeStart':
       return t('absence.error.endBeforeStart')
+    case 'rangeTooLong':
+      return t('absence.error.rangeTooLong', { max: ABSENCE_RANGE_MAX_DAYS })
     case 'unknownChild':
       return t('absence.error.unknownChild')
     case 'invalidDate':
     case 'required':
       return field === 'note' ? t(fieldErrorKey(key)) : t('absence.error.invalidDate')
     case 'tooLong':
-      return field === 'note' ? t('absence.error.noteTooLong', { max: ABSENCE_NOTE_MAX }) : t('absence.error.rangeTooLong')
+      return field === 'note' ? t('absence.error.noteTooLong', { max: ABSENCE_NOTE_MAX }) : t('absence.error.rangeTooLong', { max: ABSENCE_RANGE_MAX_DAYS })
     default:
       return t(fieldErrorKey(key))
   }

@@ -1,5 +1,6 @@
 // Pure reading of declared absences for the screens: my family's children, which walks a child is expected on, what an absence changed, form values <-> input.
 import type { FieldErrors } from '../../../domain/validation.ts'
+import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
 import { addDays, compareDates, type LocalDate } from '../../../domain/dates.ts'
 import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
@@ -23,10 +24,25 @@ export const expectedWalksOf = (model: RotaModel, childId: ChildId, from: LocalD
 
 const refKey = (walk: WalkRef): string => `${walk.lineId}|${walk.date}|${walk.direction}`
 
-/** The walks where the child was expected in `before` and is not any more in `after` (what a new absence changed). */
+/**
+ * The part of [from, to] worth resolving on a phone: at most the rota horizon's length, from `from`
+ * or from that long before today when `from` is older. A long range (a record from another version,
+ * or dates far back) would otherwise resolve every walk of decades, twice, on a save; the saved
+ * sentence names the first days anyway.
+ */
+export const boundedRange = (from: LocalDate, to: LocalDate, now: number): { readonly from: LocalDate; readonly to: LocalDate } => {
+  const span = 7 * HORIZON_WEEKS
+  const earliest = addDays(instantToParisDate(now), -span)
+  const start = compareDates(from, earliest) < 0 ? earliest : from
+  const end = addDays(start, span - 1)
+  return { from: start, to: compareDates(to, end) > 0 ? end : to }
+}
+
+/** The walks where the child was expected in `before` and is not any more in `after` (what a new absence changed), within boundedRange. */
 export const noLongerExpected = (before: RotaModel, after: RotaModel, childId: ChildId, from: LocalDate, to: LocalDate, now: number): WalkRef[] => {
-  const still = new Set(expectedWalksOf(after, childId, from, to, now).map(refKey))
-  return expectedWalksOf(before, childId, from, to, now).filter((walk) => !still.has(refKey(walk)))
+  const range = boundedRange(from, to, now)
+  const still = new Set(expectedWalksOf(after, childId, range.from, range.to, now).map(refKey))
+  return expectedWalksOf(before, childId, range.from, range.to, now).filter((walk) => !still.has(refKey(walk)))
 }
 
 export interface AffectedDay {

@@ -1,4 +1,4 @@
-// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time (a logbook note's text under its line).
+// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time (who walked under a walk done, a logbook note's text under its line).
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
 import type { JournalEvent } from '../../../domain/journal/index.ts'
@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { authorTimeText, journalLineText } from './coordination-text.ts'
-import { filteredJournal, journalNoteText } from './journal-view.ts'
+import { filteredJournal, journalDutyText, journalNoteText } from './journal-view.ts'
 
 export function JournalList({ view, events }: { view: CollectiveView; events: readonly JournalEvent[] }) {
   const { t, language } = useI18n()
@@ -29,6 +29,7 @@ export function JournalList({ view, events }: { view: CollectiveView; events: re
           {shown.map((event) => (
             <li key={event.ref} data-testid="journal-entry" data-kind={event.kind}>
               <span data-testid="journal-text">{journalLineText(t, language, view, event)}</span>
+              <JournalDuty text={journalDutyText(t, language, view, event)} />
               <JournalNote text={journalNoteText(view, event)} />
               <span class="journal-time muted">{authorTimeText(t, language, event.at)}</span>
             </li>
@@ -37,6 +38,11 @@ export function JournalList({ view, events }: { view: CollectiveView; events: re
       )}
     </>
   )
+}
+
+/** Who walked and how many children under a walk-done line. */
+function JournalDuty({ text }: { text: string | null }) {
+  return text === null ? null : <span class="journal-duty" data-testid="journal-duty">{text}</span>
 }
 
 /** A logbook note's text under its journal line (rendered as text, never as HTML). */
