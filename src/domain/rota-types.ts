@@ -27,7 +27,7 @@ export interface WalkRota extends WalkRef {
   readonly requiredAdults: number
   readonly lead: SignUp | null
   readonly tail: SignUp | null
-  /** Holders of extra places, in order; at most requiredAdults - 2. */
+  /** Holders of extra places, in order; at most the places needed without absences, minus 2 (an absence never takes a held seat away). */
   readonly extras: readonly SignUp[]
   /** Active sign-ups not kept (slot already held): shown as the waiting list, their authors told. */
   readonly waiting: readonly SignUp[]

@@ -9,6 +9,7 @@ import { readCollective, type CollectiveSnapshot } from '../../src/doc/read.ts'
 import { addDays } from '../../src/domain/dates.ts'
 import { childrenWithMissingStop } from '../../src/domain/rota/checks.ts'
 import { resolveWalks } from '../../src/domain/rota/resolve.ts'
+import { expectedChildren, ratioCountOf, requiredAdultsFor } from '../../src/domain/rota/slots.ts'
 import { deriveWalks } from '../../src/domain/rota/walks.ts'
 import type { WalkRota } from '../../src/domain/rota-types.ts'
 import { compareSignUps, signUpKeyOf, walkKeyOf, type SignUp } from '../../src/domain/signup.ts'
@@ -44,8 +45,10 @@ export const checkRota = (view: CollectiveSnapshot, rota: readonly WalkRota[]): 
   const shown = new Map<string, number>()
   for (const walk of rota) {
     const holders = holdersOf(walk)
-    if (holders.length > walk.requiredAdults) failures.push(`walk ${walk.key}: ${holders.length} holders for ${walk.requiredAdults} places`)
-    if (walk.extras.length > Math.max(0, walk.requiredAdults - 2)) failures.push(`walk ${walk.key}: too many extras`)
+    // Absences lower requiredAdults but never unseat a holder: places are counted as if every child came.
+    const places = Math.max(walk.requiredAdults, requiredAdultsFor(view.settings, ratioCountOf(expectedChildren(view.children, walk))))
+    if (holders.length > places) failures.push(`walk ${walk.key}: ${holders.length} holders for ${places} places`)
+    if (walk.extras.length > places - 2) failures.push(`walk ${walk.key}: too many extras`)
     if (walk.lead && walk.lead.slot !== 'lead') failures.push(`walk ${walk.key}: lead holds another slot`)
     if (walk.tail && walk.tail.slot !== 'tail') failures.push(`walk ${walk.key}: tail holds another slot`)
     for (const signUp of [...holders, ...walk.waiting]) {

@@ -87,15 +87,21 @@ const NO_ABSENCE_RECORDS: readonly Absence[] = []
 
 /** Resolves one walk with a prebuilt index (see weekRota); resolveWalk is the one-off form. */
 export const resolveIndexedWalk = (model: RotaModel, index: SignUpIndex, walk: Walk, now: number, options: RotaOptions = {}): WalkRota => {
-  const children = expectedChildren(model.children, walk, options.isAbsent ?? isAbsentFrom(model.absences ?? NO_ABSENCE_RECORDS))
+  const isAbsent = options.isAbsent ?? isAbsentFrom(model.absences ?? NO_ABSENCE_RECORDS)
+  const everyChild = expectedChildren(model.children, walk)
+  const children = everyChild.filter((child) => !isAbsent(child.id, walk))
   const ratioCount = ratioCountOf(children)
   const requiredAdults = requiredAdultsFor(model.settings, ratioCount)
+  // An absence lowers what the walk needs (it may become covered) but never takes a held seat
+  // away: the extra places are counted as if every child came, so declaring or withdrawing an
+  // absence never moves an adult between a seat and the waiting list.
+  const extraPlaces = Math.max(requiredAdults, requiredAdultsFor(model.settings, ratioCountOf(everyChild))) - 2
   const active = index.byWalk.get(walk.key) ?? []
   const leads = bySlot(active, 'lead')
   const tails = bySlot(active, 'tail')
   const extraCandidates = bySlot(active, 'extra')
-  const extras = extraCandidates.slice(0, requiredAdults - 2)
-  const waiting = [...leads.slice(1), ...tails.slice(1), ...extraCandidates.slice(requiredAdults - 2)].sort(compareSignUps)
+  const extras = extraCandidates.slice(0, extraPlaces)
+  const waiting = [...leads.slice(1), ...tails.slice(1), ...extraCandidates.slice(extraPlaces)].sort(compareSignUps)
   const lead = leads[0] ?? null
   const tail = tails[0] ?? null
   const holders = (lead === null ? 0 : 1) + (tail === null ? 0 : 1) + extras.length

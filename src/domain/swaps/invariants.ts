@@ -27,7 +27,6 @@ const seatsAreSound = (walk: EffectiveWalk): string[] => {
   if (walk.waiting.some((signUp) => holders.includes(signUp.adultId))) errors.push(`walk ${walk.key}: an adult both holds and waits`)
   if (walk.lead !== null && walk.lead.slot !== 'lead') errors.push(`walk ${walk.key}: lead seat holds a ${walk.lead.slot} entry`)
   if (walk.tail !== null && walk.tail.slot !== 'tail') errors.push(`walk ${walk.key}: tail seat holds a ${walk.tail.slot} entry`)
-  if (walk.extras.length > Math.max(0, walk.requiredAdults - 2)) errors.push(`walk ${walk.key}: more extras than places`)
   return errors
 }
 
@@ -40,6 +39,8 @@ const seatsConserved = (model: SwapModel, resolution: SwapResolution, walk: Effe
   const derived = walkOf(model, walk)
   if (derived === null) return [`walk ${walk.key}: resolved but not scheduled`]
   const base = resolveWalk(model, derived, now)
+  // Extras kept despite an absence (see resolveIndexedWalk) are places too; swaps never add one.
+  if (walk.extras.length > Math.max(0, base.requiredAdults - 2, base.extras.length)) return [`walk ${walk.key}: more extras than places`]
   const before = [base.lead, base.tail, ...base.extras].filter((signUp) => signUp !== null).length + base.waiting.length
   const releases = resolution.releases.filter(({ release, applied }) => applied && walkKeyOf(release.walk) === walk.key).length
   const after = holdersOf(walk).length + walk.waiting.length + releases + walk.superseded.length

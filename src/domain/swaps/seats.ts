@@ -33,9 +33,12 @@ export interface WalkSeats {
   readonly superseded: SignUp[]
 }
 
-/** Seats as resolveWalk left them: lead, tail, then every extra place the ratio needs (filled or not). */
+/**
+ * Seats as resolveWalk left them: lead, tail, then every extra place the ratio needs (filled or not),
+ * plus extras kept although a declared absence lowered the need (resolveWalk never unseats them).
+ */
 export const seatsOf = (base: WalkRota): WalkSeats => {
-  const extraPlaces = Math.max(0, base.requiredAdults - 2)
+  const extraPlaces = Math.max(0, base.requiredAdults - 2, base.extras.length)
   const seats: Seat[] = [
     { slot: 'lead', holder: base.lead, via: null },
     { slot: 'tail', holder: base.tail, via: null },
