@@ -1,14 +1,14 @@
-// What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied) and its coordinator periods, from today on.
+// What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied), the walks they held and lost since (as cancelled), and its coordinator periods, from today on.
 import { coordinatorSchedule, periodAt, periodIndexOf, type CoordinationRecords } from '../coordination/index.ts'
 import { addDays, compareDates, type LocalDate, type TimeOfDay } from '../dates.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
 import { compareStops, type Stop } from '../line.ts'
 import type { CollectiveModel } from '../model.ts'
-import { walkOf, type Walk } from '../rota/index.ts'
+import { resolveWalks, walkOf, type Walk } from '../rota/index.ts'
 import type { WalkRota } from '../rota-types.ts'
-import { walkKeyOf, type SignUp, type WalkRef } from '../signup.ts'
-import { effectiveWalks, resolveSwaps, type SwapRecords } from '../swaps/index.ts'
-import type { CalendarPeriod, CalendarStop, CalendarWalk, FamilyCalendar } from './ics-export.ts'
+import { walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
+import { effectiveWalks, resolveSwaps, type SwapRecords, type Transfer } from '../swaps/index.ts'
+import type { CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar } from './ics-export.ts'
 
 export interface FamilyCalendarModel extends CollectiveModel {
   readonly swaps: SwapRecords
@@ -25,10 +25,14 @@ export const DEFAULT_WALK_MINUTES = 45
  */
 export const CALENDAR_PERIODS_AHEAD = 8
 
-/** Every walk on which one of `adults` may hold a slot from `today` on: their own sign-ups, and every walk a swap names (a take or a trade moves slots). */
+/**
+ * Every walk from `today` on where one of `adults` holds or once held a slot: their sign-ups,
+ * withdrawn ones included (a withdrawn walk is exported as cancelled), and every walk a swap
+ * names (a take or a trade moves slots). Bounded by the sign-ups' and offers' own dates.
+ */
 const candidateWalks = (model: FamilyCalendarModel, adults: ReadonlySet<AdultId>, today: LocalDate): Walk[] => {
   const refs: WalkRef[] = [
-    ...model.signUps.filter((signUp) => signUp.status === 'active' && adults.has(signUp.adultId)),
+    ...model.signUps.filter((signUp) => adults.has(signUp.adultId)),
     ...model.swaps.offers.flatMap((offer) => [offer.walk, ...(offer.target?.walk ? [offer.target.walk] : [])]),
   ]
   const walks = new Map<string, Walk>()
@@ -39,6 +43,32 @@ const candidateWalks = (model: FamilyCalendarModel, adults: ReadonlySet<AdultId>
     if (walk !== null) walks.set(key, walk)
   }
   return [...walks.values()]
+}
+
+/** Who sits where: all the export needs of a holder (its UID is per walk and adult). */
+type HeldSlot = Pick<SignUp, 'adultId' | 'slot'>
+
+const holdersOf = (walk: WalkRota): SignUp[] => [walk.lead, walk.tail, ...walk.extras].filter((holder): holder is SignUp => holder !== null)
+
+/**
+ * Slots the family's adults held at some point, per walk: on the rota without swaps with their
+ * withdrawn sign-ups put back (held before the withdrawal, or before giving the slot away), or
+ * received through a swap. A withdrawn sign-up that only ever waited is not there: no agenda had
+ * an event for it.
+ */
+const onceHeld = (model: FamilyCalendarModel, adults: ReadonlySet<AdultId>, walks: readonly Walk[], transfers: readonly Transfer[], now: number): Map<WalkKey, HeldSlot[]> => {
+  const restored = {
+    ...model,
+    signUps: model.signUps.map((signUp) => (adults.has(signUp.adultId) && signUp.status === 'withdrawn' ? { ...signUp, status: 'active' as const } : signUp)),
+  }
+  const held = new Map<WalkKey, HeldSlot[]>()
+  const add = (key: WalkKey, slot: HeldSlot): void => {
+    const list = held.get(key) ?? []
+    if (!list.some((known) => known.adultId === slot.adultId)) held.set(key, [...list, slot])
+  }
+  for (const walk of resolveWalks(restored, walks, now)) for (const holder of holdersOf(walk)) if (adults.has(holder.adultId)) add(walk.key, holder)
+  for (const transfer of transfers) if (adults.has(transfer.to)) add(transfer.walkKey, { adultId: transfer.to, slot: transfer.slot })
+  return held
 }
 
 /** The line's stops in walking order: to school in line order, back from school reversed. */
@@ -58,7 +88,7 @@ const addMinutes = (date: LocalDate, time: TimeOfDay, minutes: number): { date: 
   return { date: addDays(date, days), time: `${pad(Math.floor(rest / 60))}:${pad(rest % 60)}` as TimeOfDay }
 }
 
-const calendarWalk = (model: CollectiveModel, walk: WalkRota, holder: SignUp): CalendarWalk => {
+const calendarWalk = (model: CollectiveModel, walk: WalkRota, holder: HeldSlot, status: CalendarWalkStatus): CalendarWalk => {
   const ordered = stopsInWalkingOrder(model, walk)
   const stops: CalendarStop[] = ordered.map((stop) => ({ name: stop.name, time: stop.times[walk.direction] ?? null }))
   const startStop = walk.startTime === null ? undefined : stops.find((stop) => stop.time === walk.startTime)
@@ -72,6 +102,7 @@ const calendarWalk = (model: CollectiveModel, walk: WalkRota, holder: SignUp): C
     direction: walk.direction,
     slot: holder.slot,
     adultId: holder.adultId,
+    status,
     adultFirstName: model.adults.find((adult) => adult.id === holder.adultId)?.firstName ?? '',
     stops,
     start,
@@ -87,18 +118,25 @@ const compareCalendarWalks = (a: CalendarWalk, b: CalendarWalk): number =>
   a.lineId.localeCompare(b.lineId) ||
   a.adultId.localeCompare(b.adultId)
 
-/** The family's held slots on walks from `today` on that run (cancelled walks and waiting-list places are left out). */
+/**
+ * The family's slots on walks from `today` on: the ones held now on walks that run (confirmed),
+ * and, as cancelled, the ones held now on a cancelled walk or held earlier and given up (withdrawn,
+ * released, given away through a swap). Agenda apps never delete an event missing from a
+ * re-imported file, so a lost slot must come back under its UID marked cancelled.
+ * Waiting-list places are left out either way.
+ */
 export const familyCalendarWalks = (model: FamilyCalendarModel, familyId: FamilyId, today: LocalDate, now: number): CalendarWalk[] => {
   const adults = new Set(model.adults.filter((adult) => adult.familyId === familyId).map((adult) => adult.id))
   const walks = candidateWalks(model, adults, today)
-  const effective = effectiveWalks(model, resolveSwaps(model, model.swaps, now), walks, now)
-  return effective
-    .filter((walk) => walk.cancellation === null)
-    .flatMap((walk) =>
-      [walk.lead, walk.tail, ...walk.extras]
-        .filter((holder): holder is SignUp => holder !== null && adults.has(holder.adultId))
-        .map((holder) => calendarWalk(model, walk, holder)),
-    )
+  const resolution = resolveSwaps(model, model.swaps, now)
+  const before = onceHeld(model, adults, walks, resolution.transfers, now)
+  return effectiveWalks(model, resolution, walks, now)
+    .flatMap((walk) => {
+      const current = holdersOf(walk).filter((holder) => adults.has(holder.adultId))
+      const lost = (before.get(walk.key) ?? []).filter((slot) => !current.some((holder) => holder.adultId === slot.adultId))
+      const status: CalendarWalkStatus = walk.cancellation === null ? 'confirmed' : 'cancelled'
+      return [...current.map((holder) => calendarWalk(model, walk, holder, status)), ...lost.map((slot) => calendarWalk(model, walk, slot, 'cancelled'))]
+    })
     .sort(compareCalendarWalks)
 }
 

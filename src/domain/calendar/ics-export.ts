@@ -15,7 +15,10 @@ export interface CalendarStop {
   readonly time: TimeOfDay | null
 }
 
-/** A walk on which one adult of the family holds a slot. */
+/** confirmed: the adult holds the slot and the walk runs; cancelled: the walk is cancelled, or the adult gave the slot up. */
+export type CalendarWalkStatus = 'confirmed' | 'cancelled'
+
+/** A walk on which one adult of the family holds, or held, a slot. */
 export interface CalendarWalk {
   readonly lineId: LineId
   readonly lineName: string
@@ -24,6 +27,7 @@ export interface CalendarWalk {
   readonly slot: Slot
   readonly adultId: AdultId
   readonly adultFirstName: string
+  readonly status: CalendarWalkStatus
   /** The line's stops in walking order (aller: line order; retour: reversed). */
   readonly stops: readonly CalendarStop[]
   /** Where and when the walk starts (the earliest time of passage); null when no stop has a time: an all-day event. */
@@ -50,6 +54,8 @@ export interface CalendarTexts {
   readonly calendarName: (collectiveName: string) => string
   /** "Pédibus – Ligne Verte, aller (conducteur)". */
   readonly walkSummary: (walk: CalendarWalk) => string
+  /** "Annulé – Pédibus – …": the summary of a cancelled walk, from its usual summary. */
+  readonly cancelledSummary: (summary: string) => string
   /** "Camille, conducteur": who holds the slot. */
   readonly walkHolder: (walk: CalendarWalk) => string
   readonly stopsHeading: string
@@ -122,17 +128,25 @@ const walkTimes = (walk: CalendarWalk): string[] =>
         `DTEND;TZID=${PARIS_TIME_ZONE}:${icsLocalDateTime(walk.end.date, walk.end.time)}`,
       ]
 
+const walkSummary = (walk: CalendarWalk, texts: CalendarTexts): string =>
+  walk.status === 'cancelled' ? texts.cancelledSummary(texts.walkSummary(walk)) : texts.walkSummary(walk)
+
+/**
+ * A cancelled walk keeps the UID it had when held and says STATUS:CANCELLED: agenda apps never
+ * delete an event that a re-imported file leaves out, but they do mark it cancelled.
+ */
 const walkEvent = (walk: CalendarWalk, stamp: string, sequence: number, texts: CalendarTexts): string[] => [
   'BEGIN:VEVENT',
   `UID:${walkUid(walk)}`,
   `DTSTAMP:${stamp}`,
   `SEQUENCE:${sequence}`,
   ...walkTimes(walk),
-  `SUMMARY:${escapeText(texts.walkSummary(walk))}`,
+  `SUMMARY:${escapeText(walkSummary(walk, texts))}`,
   ...(walk.start === null ? [] : [`LOCATION:${escapeText(walk.start.stopName)}`]),
   `DESCRIPTION:${escapeText(walkDescription(walk, texts))}`,
-  'STATUS:CONFIRMED',
-  'TRANSP:OPAQUE',
+  walk.status === 'cancelled' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+  // A cancelled walk no longer takes the adult's time.
+  walk.status === 'cancelled' ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE',
   'END:VEVENT',
 ]
 

@@ -12,7 +12,7 @@ import type { SignUp, Slot } from '../../../src/domain/signup.ts'
 import { calendarTexts } from '../../../src/ui/components/agenda/agenda-texts.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { join, WEEKLY } from './coordination-fixtures.ts'
-import { actorId, adultId, childId, createLine, createModel, createStop, familyId, lineId } from './rota-fixtures.ts'
+import { actorId, adultId, childId, createException, createLine, createModel, createStop, familyId, lineId } from './rota-fixtures.ts'
 import { offer, response } from './swaps-fixtures.ts'
 
 const TEXTS = calendarTexts(createTranslate('fr'), 'fr')
@@ -81,13 +81,13 @@ const MODEL: FamilyCalendarModel = {
     signUps: [
       sign(1, 'lead', 1, '2027-03-01'), // yesterday: not exported
       sign(1, 'lead', 2, '2027-03-26'), // Friday before the change to summer time
-      sign(1, 'lead', 3, '2027-03-29'), // Easter Monday: cancelled, not exported
+      sign(1, 'lead', 3, '2027-03-29'), // Easter Monday: exported as cancelled
       sign(1, 'tail', 4, '2027-03-30'), // Tuesday after the change
       sign(2, 'lead', 5, '2027-03-30'), // two adults of the family on one walk: two events
       sign(3, 'lead', 6, '2027-03-04', 'retour'),
       sign(2, 'lead', 7, '2027-03-04', 'retour'), // waiting list: not exported
       sign(1, 'tail', 8, '2027-03-04', 'retour'),
-      sign(2, 'lead', 9, '2027-03-05', 'aller', 1, 'withdrawn'), // withdrawn: not exported
+      sign(2, 'lead', 9, '2027-03-05', 'aller', 1, 'withdrawn'), // withdrawn: exported as cancelled
       sign(3, 'lead', 9, '2027-03-09'),
       sign(1, 'lead', 10, '2027-03-11'),
       sign(1, 'lead', 11, '2027-03-12', 'aller', 2), // one timed stop: ends 45 min later
@@ -113,6 +113,8 @@ const eventByUid = (uid: string): ICAL.Event => {
 }
 const walkUidOf = (date: string, direction: Direction, adult: number, line = 1) => `${lineId(line)}-${date}-${direction}-${adultId(adult)}@pedibus-coop`
 const periodUidOf = (start: string) => `${start}-${familyId(1)}-coordination@pedibus-coop`
+const statusOf = (event: ICAL.Event): unknown => event.component.getFirstPropertyValue('status')
+const eventsOf = (ics: string): ICAL.Event[] => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component))
 const utcOf = (time: ICAL.Time): string => new Date(time.toUnixTime() * 1000).toISOString()
 
 describe('family agenda file (.ics) read by ical.js', () => {
@@ -133,7 +135,7 @@ describe('family agenda file (.ics) read by ical.js', () => {
   })
 
   it('has one event per walk a family adult holds from today on, and one per coordinator period', () => {
-    expect(events.map((event) => event.uid).sort()).toEqual(
+    expect(events.filter((event) => statusOf(event) === 'CONFIRMED').map((event) => event.uid).sort()).toEqual(
       [
         walkUidOf('2027-03-04', 'retour', 1),
         walkUidOf('2027-03-09', 'aller', 2), // taken from Sacha through a swap
@@ -148,6 +150,22 @@ describe('family agenda file (.ics) read by ical.js', () => {
         periodUidOf('2027-04-12'),
       ].sort(),
     )
+  })
+
+  it('marks cancelled the walks held and lost: a cancelled day, a withdrawn sign-up, a slot given away through a swap', () => {
+    expect(events.filter((event) => statusOf(event) === 'CANCELLED').map((event) => event.uid).sort()).toEqual(
+      [
+        walkUidOf('2027-03-05', 'aller', 2), // Dominique held it, then withdrew
+        walkUidOf('2027-03-11', 'aller', 1), // Camille's slot taken by Sacha through a swap
+        walkUidOf('2027-03-29', 'aller', 1), // Easter Monday: the walk does not run
+      ].sort(),
+    )
+    expect(new Set(events.map(statusOf))).toEqual(new Set(['CONFIRMED', 'CANCELLED']))
+    const givenAway = eventByUid(walkUidOf('2027-03-11', 'aller', 1))
+    expect(givenAway.summary).toBe('Annulé – Pédibus – Ligne Verte, aller (conducteur)')
+    expect(givenAway.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT')
+    // Dominique only waited on Thursday's return: no agenda ever had that walk, so nothing to cancel.
+    expect(events.map((event) => event.uid)).not.toContain(walkUidOf('2027-03-04', 'retour', 2))
   })
 
   it('times walks in Europe/Paris: 08:10 is 07:10Z before the change to summer time and 06:10Z after it', () => {
@@ -216,14 +234,39 @@ describe('family agenda file (.ics) read by ical.js', () => {
     expect(exportAt(NOW)).toBe(ICS)
   })
 
-  it('drops a walk from the next export once the family no longer holds it', () => {
+  it('brings back a walk withdrawn after an export under the same UID, cancelled', () => {
+    expect(statusOf(eventByUid(walkUidOf('2027-03-26', 'aller', 1)))).toBe('CONFIRMED')
     const withdrawn: FamilyCalendarModel = {
       ...MODEL,
       signUps: MODEL.signUps.map((signUp) => (signUp.date === '2027-03-26' ? { ...signUp, status: 'withdrawn' as const, clock: 20 } : signUp)),
     }
-    const uids = new ICAL.Component(ICAL.parse(exportAt(NOW, withdrawn))).getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'))
-    expect(uids).not.toContain(walkUidOf('2027-03-26', 'aller', 1))
-    expect(uids).toContain(walkUidOf('2027-03-30', 'aller', 1))
+    const again = eventsOf(exportAt(NOW + 3_600_000, withdrawn))
+    const event = again.find((candidate) => candidate.uid === walkUidOf('2027-03-26', 'aller', 1))
+    expect(event && statusOf(event)).toBe('CANCELLED')
+    expect(event?.summary).toBe('Annulé – Pédibus – Ligne Verte, aller (conducteur)')
+    const held = again.find((candidate) => candidate.uid === walkUidOf('2027-03-30', 'aller', 1))
+    expect(held && statusOf(held)).toBe('CONFIRMED')
+  })
+
+  it('brings back a walk cancelled by an exception after an export under the same UID, cancelled', () => {
+    expect(statusOf(eventByUid(walkUidOf('2027-03-30', 'aller', 1)))).toBe('CONFIRMED')
+    const cancelled: FamilyCalendarModel = {
+      ...MODEL,
+      exceptions: [createException(1, { date: '2027-03-30', lineId: lineId(1), direction: 'aller', reason: 'strike', note: '' })],
+    }
+    const again = eventsOf(exportAt(NOW + 3_600_000, cancelled))
+    for (const adult of [1, 2]) {
+      const event = again.find((candidate) => candidate.uid === walkUidOf('2027-03-30', 'aller', adult))
+      expect(event && statusOf(event)).toBe('CANCELLED')
+    }
+    const other = again.find((candidate) => candidate.uid === walkUidOf('2027-03-26', 'aller', 1))
+    expect(other && statusOf(other)).toBe('CONFIRMED')
+  })
+
+  it('writes the cancelled summary in the phone’s language', () => {
+    const english = familyCalendarIcs({ ...familyCalendarOf(MODEL, familyId(1), TODAY, NOW), now: NOW, texts: calendarTexts(createTranslate('en'), 'en') })
+    const event = eventsOf(english).find((candidate) => candidate.uid === walkUidOf('2027-03-11', 'aller', 1))
+    expect(event?.summary).toBe('Cancelled – Pédibus – Ligne Verte, to school (lead)')
   })
 
   it('folds every physical line to at most 75 octets, each ending with CRLF', () => {

@@ -22,6 +22,10 @@ export function AgendaExport({ session }: { readonly session: CollectiveSession 
   const today = todayIn(now)
   const [failed, setFailed] = useState(false)
   const calendar = useMemo(() => (me.familyId ? familyCalendarOf(view, me.familyId, today, now) : null), [view, me.familyId, today, now])
+  // Only walks the family holds count as "trajets"; cancelled ones are listed apart, and a file of
+  // cancellations alone is still worth opening: it marks the old events cancelled in the agenda.
+  const confirmed = calendar?.walks.filter((walk) => walk.status === 'confirmed').length ?? 0
+  const cancelled = (calendar?.walks.length ?? 0) - confirmed
   const empty = calendar !== null && calendar.walks.length === 0 && calendar.periods.length === 0
   const reason = calendar === null ? t('agenda.whoFirst') : empty ? t('agenda.empty') : null
 
@@ -41,10 +45,11 @@ export function AgendaExport({ session }: { readonly session: CollectiveSession 
     }
   }
 
-  /** "1 trajet et 2 périodes de coordination", leaving out what there is none of. */
-  const contents = (walks: number, periods: number): string =>
+  /** "1 trajet, 1 trajet annulé et 2 périodes de coordination", leaving out what there is none of. */
+  const contents = (walks: number, cancelledWalks: number, periods: number): string =>
     new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format([
       ...(walks > 0 ? [t(pluralKey(language, walks, 'agenda.walks.one', 'agenda.walks.other'), { n: walks })] : []),
+      ...(cancelledWalks > 0 ? [t(pluralKey(language, cancelledWalks, 'agenda.cancelled.one', 'agenda.cancelled.other'), { n: cancelledWalks })] : []),
       ...(periods > 0 ? [t(pluralKey(language, periods, 'agenda.periods.one', 'agenda.periods.other'), { n: periods })] : []),
     ])
 
@@ -55,7 +60,7 @@ export function AgendaExport({ session }: { readonly session: CollectiveSession 
       <p class="field__hint">{t('agenda.update')}</p>
       <p class="field__hint">{t('agenda.privacy')}</p>
       {calendar !== null && !empty && (
-        <p data-testid="agenda-contents">{t('agenda.contents', { items: contents(calendar.walks.length, calendar.periods.length) })}</p>
+        <p data-testid="agenda-contents">{t('agenda.contents', { items: contents(confirmed, cancelled, calendar.periods.length) })}</p>
       )}
       {reason !== null && <p id="agenda-reason" class="agenda__reason">{reason}</p>}
       <button

@@ -14,6 +14,7 @@ const SLOT_KEYS: Readonly<Record<Slot, MessageKey>> = {
 export const calendarTexts = (t: Translate, language: Language): CalendarTexts => ({
   calendarName: (collective) => (collective.trim() === '' ? t('agenda.ics.calendarNameNone') : t('agenda.ics.calendarName', { collective })),
   walkSummary: (walk) => t('agenda.ics.summary', { line: walk.lineName, direction: directionText(t, walk.direction), slot: t(SLOT_KEYS[walk.slot]) }),
+  cancelledSummary: (summary) => t('agenda.ics.cancelled', { summary }),
   walkHolder: (walk) => t('agenda.ics.holder', { name: walk.adultFirstName, slot: t(SLOT_KEYS[walk.slot]) }),
   stopsHeading: t('agenda.ics.stops'),
   noTime: t('agenda.ics.noTime'),
