@@ -30,10 +30,16 @@ export const useWakeLock = (enabled = true): WakeLockState => {
     if (!enabled || api === null) return
     let sentinel: WakeLockSentinelLike | null = null
     let active = true
+    // A request in flight: a visibilitychange meanwhile must not ask a second time (two locks, one
+    // of them never released).
+    let pending = false
     const request = () => {
-      if (!active || document.visibilityState !== 'visible' || (sentinel !== null && !sentinel.released)) return
+      if (!active || pending || document.visibilityState !== 'visible' || (sentinel !== null && !sentinel.released)) return
+      pending = true
       api.request('screen').then(
         (lock) => {
+          pending = false
+          // Unmounted while asking: the cleanup had nothing to release yet, so release it here.
           if (!active) {
             void lock.release().catch(() => undefined)
             return
@@ -45,6 +51,7 @@ export const useWakeLock = (enabled = true): WakeLockState => {
           })
         },
         () => {
+          pending = false
           if (active) setState('off')
         },
       )

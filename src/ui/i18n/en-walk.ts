@@ -92,6 +92,7 @@ export const enWalk: Readonly<Record<keyof typeof frWalk, string>> = {
   'walk.error.unknownChild': 'This child is no longer in the collective.',
   'walk.error.unknownAdult': 'Unknown adult: say who you are on this phone.',
   'walk.error.walkNotRunning': 'This walk does not take place: nothing was noted.',
+  'walk.error.notToday': 'This walk is not today: check-ins are only noted on the day, nothing was noted.',
   'walk.error.notFound': 'Nothing to undo.',
   'walk.error.notAuthor': 'Only the phone that wrote it can remove it.',
   'walk.error.notRecorded': 'It could not be saved on this phone. Please try again.',

@@ -91,6 +91,7 @@ export const frWalk = {
   'walk.error.unknownChild': 'Cet enfant n’est plus dans le collectif.',
   'walk.error.unknownAdult': 'Adulte inconnu : dites qui vous êtes sur ce téléphone.',
   'walk.error.walkNotRunning': 'Ce trajet n’a pas lieu : rien n’a été noté.',
+  'walk.error.notToday': 'Ce trajet n’est pas aujourd’hui : on ne pointe que le jour même, rien n’a été noté.',
   'walk.error.notFound': 'Rien à annuler.',
   'walk.error.notAuthor': 'Seul le téléphone qui l’a écrit peut le retirer.',
   'walk.error.notRecorded': 'Ce n’a pas pu être enregistré sur ce téléphone. Réessayez.',

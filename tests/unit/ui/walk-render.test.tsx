@@ -1,7 +1,8 @@
 // Rendered walk-mode pieces: stops in walking order with their children, big mark buttons (pressed state), disagreements named,
 // tap-to-call, the counts line, departures and arrival with their time, the emergency card's phones, arrival notices' text.
 import { renderToString } from 'preact-render-to-string'
-import { describe, expect, it } from 'vitest'
+import { LocationProvider } from 'preact-iso'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
 import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { localDate, TimeOfDaySchema } from '../../../src/domain/dates.ts'
@@ -14,6 +15,7 @@ import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { AbsenceIdSchema, NO_WALK_LOG, type Absence, type CheckIn, type WalkEvent, type WalkLogRecords } from '../../../src/domain/walk-log/records.ts'
 import { createStore } from '../../../src/lib/store.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { TodayWalk } from '../../../src/ui/components/rota/TodayWalk.tsx'
 import { EmergencyCard } from '../../../src/ui/components/walk/EmergencyCard.tsx'
 import { WalkScreen } from '../../../src/ui/components/walk/WalkScreen.tsx'
 import { arrivalText, formatTime, summaryText } from '../../../src/ui/components/walk/walk-text.ts'
@@ -99,14 +101,33 @@ describe('walk screen', () => {
     expect(html).toContain('aria-label="Appeler Paul, parent de Nina N."')
   })
 
-  it('shows a mark as pressed, and a disagreement with the adults’ names and the buttons to settle it', () => {
+  it('shows this phone’s own mark as pressed, and a disagreement with the adults’ names and the buttons to settle it', () => {
     const html = screen(viewWith({ checkIns: [mark(lea, 'present', marie, actorA, 5), mark(tom, 'present', marie, actorA, 6), mark(tom, 'absent', paul, actorB, 7)] }))
     const plain = text(html)
     expect(plain).toContain('Marie : présent · Paul : absent — vérifiez')
     expect(html).toMatch(/aria-pressed="true" aria-label="Présent : Léa M\."/)
-    // Under a disagreement nothing is pressed: any tap settles it.
-    expect(html).not.toMatch(/aria-pressed="true" aria-label="[^"]+ : Tom M\."/)
+    // Under a disagreement only this phone's own mark is pressed; tapping "Absent" settles it.
+    expect(html).toMatch(/aria-pressed="true" aria-label="Présent : Tom M\."/)
+    expect(html).toMatch(/aria-pressed="false" aria-label="Absent : Tom M\."/)
     expect(plain).toContain('1 présent · 1 absent · 1 à pointer · 1 désaccord')
+  })
+
+  it('shows another adult’s mark as the status but not as pressed on this phone', () => {
+    const view = viewWith({ checkIns: [mark(lea, 'present', paul, actorB, 5)] })
+    const html = screen(view)
+    expect(text(html)).toMatch(/Léa M\. Présent/)
+    // Not pressed: tapping "Présent" here writes Marie's own mark (confirming), never an undo of Paul's.
+    expect(html).not.toContain('aria-pressed="true"')
+    expect(screen(view, { actorId: actorB, familyId: famNguyen, adultId: paul })).toMatch(/aria-pressed="true" aria-label="Présent : Léa M\."/)
+  })
+
+  it('does not press a mark this phone withdrew, nor one another adult’s later mark superseded', () => {
+    const cleared = screen(viewWith({ checkIns: [mark(lea, 'unmarked', marie, actorA, 8), mark(lea, 'present', paul, actorB, 5)] }))
+    expect(text(cleared)).toMatch(/Léa M\. Présent/)
+    expect(cleared).not.toContain('aria-pressed="true"')
+    const superseded = screen(viewWith({ checkIns: [mark(lea, 'present', marie, actorA, 5), mark(lea, 'absent', paul, actorB, 7, { [actorA]: 5 })] }))
+    expect(text(superseded)).toMatch(/Léa M\. Absent/)
+    expect(superseded).not.toContain('aria-pressed="true"')
   })
 
   it('pre-fills a declared absence as "Excusé (absence signalée)" with its note', () => {
@@ -176,8 +197,51 @@ describe('walk source', () => {
     const rota = { ...walk, key: 'k', startTime: null, cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
       lead: signUp(marie, famMartin, 'lead', actorA, 1), tail: null, extras: [], waiting: [], state: 'toFill' } as const
     const retour = { ...rota, direction: 'retour' as const, key: 'k2', lead: null }
-    expect(walkToOpen([rota as never, retour as never], marie, NO_WALK_LOG)).toBe(rota)
-    expect(walkToOpen([rota as never, retour as never], paul, NO_WALK_LOG)).toBeNull()
-    expect(walkToOpen([rota as never], marie, { ...NO_WALK_LOG, events: [event('arrived', null, '2027-03-02T08:27:00+01:00')] })).toBeNull()
+    const morning = Date.parse('2027-03-02T07:30:00+01:00')
+    expect(walkToOpen([rota as never, retour as never], marie, NO_WALK_LOG, morning)).toBe(rota)
+    expect(walkToOpen([rota as never, retour as never], paul, NO_WALK_LOG, morning)).toBeNull()
+    expect(walkToOpen([rota as never], marie, { ...NO_WALK_LOG, events: [event('arrived', null, '2027-03-02T08:27:00+01:00')] }, morning)).toBeNull()
+  })
+
+  it('at 16:20 opens the retour I hold, not the morning aller whose "Arrivés" was forgotten', () => {
+    const aller = { ...walk, key: 'a', startTime: '08:00', cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
+      lead: signUp(marie, famMartin, 'lead', actorA, 1), tail: null, extras: [], waiting: [], state: 'toFill' } as const
+    const retour = { ...aller, direction: 'retour' as const, key: 'r', startTime: '16:30' }
+    const afternoon = Date.parse('2027-03-02T16:20:00+01:00')
+    expect(walkToOpen([aller as never, retour as never], marie, NO_WALK_LOG, afternoon)).toBe(retour)
+    // Holding only the stale aller: nothing to open, the list shows.
+    expect(walkToOpen([aller as never], marie, NO_WALK_LOG, afternoon)).toBeNull()
+    // Still under way an hour after it started: it opens.
+    expect(walkToOpen([aller as never, retour as never], marie, NO_WALK_LOG, Date.parse('2027-03-02T09:00:00+01:00'))).toBe(aller)
+  })
+})
+
+describe('"Aujourd’hui" walk card', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+  const rota = { ...walk, key: 'k', startTime: '08:00', cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
+    lead: signUp(marie, famMartin, 'lead', actorA, 1), tail: null, extras: [], waiting: [], state: 'toFill' } as const
+  const card = () => {
+    // The router reads the page's address; there is no page in a render test.
+    vi.stubGlobal('location', new URL('http://localhost/c/room/aujourdhui'))
+    return renderToString(
+      <LocationProvider><TodayWalk view={viewWith({})} walk={rota as never} /></LocationProvider>,
+    )
+  }
+
+  it('offers "Mode trajet" on the walk’s own day', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2027-03-02T07:30:00+01:00'))
+    expect(card()).toContain('data-testid="walk-mode-open"')
+  })
+
+  it('keeps only the sheet to print for the next day’s walks shown when today has none', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2027-03-01T18:00:00+01:00'))
+    const html = card()
+    expect(html).not.toContain('data-testid="walk-mode-open"')
+    expect(html).toContain(`href="/c/room/imprimer/feuille/${lineId}/2027-03-02/aller"`)
   })
 })

@@ -3,13 +3,16 @@ import type { CollectiveView } from '../../../app/api.ts'
 import { childLabel, type Child } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { cancellationText, directionTitle, slotText, STATE_ICONS, stateText, telHref } from './rota-format.ts'
+import { cancellationText, directionTitle, slotText, STATE_ICONS, stateText, telHref, todayIn } from './rota-format.ts'
 import { heldPlaces } from './rota-view.ts'
+import { useNow } from './useRotaNow.ts'
 import { WalkModeLink } from '../walk/WalkModeLink.tsx'
 import './rota.css'
 
 export function TodayWalk({ view, walk }: { view: CollectiveView; walk: WalkRota }) {
   const { t } = useI18n()
+  // "Aujourd'hui" shows the next day's walks when today has none: those cannot be run yet.
+  const isToday = walk.date === todayIn(useNow())
   const line = view.lines.find((l) => l.id === walk.lineId)
   const lineStops = view.stops.filter((stop) => stop.lineId === walk.lineId)
   const stops = walk.direction === 'retour' ? [...lineStops].reverse() : lineStops
@@ -38,7 +41,7 @@ export function TodayWalk({ view, walk }: { view: CollectiveView; walk: WalkRota
         <p data-testid="cancellation">{cancellationText(t, walk.cancellation)}</p>
       ) : (
         <>
-          <WalkModeLink walk={walk} lineName={line?.name ?? ''} />
+          <WalkModeLink walk={walk} lineName={line?.name ?? ''} today={isToday} />
           <h3>{t('rota.today.adults')}</h3>
           {heldPlaces(walk).length === 0 && <p class="duty-gap">{t('rota.today.noAdults')}</p>}
           {heldPlaces(walk).length > 0 && (['lead', 'tail'] as const).filter((slot) => walk[slot] === null).map((slot) => (

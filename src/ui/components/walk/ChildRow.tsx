@@ -1,6 +1,6 @@
 // One child on the walk screen: name, what to do for them, the shown status, disagreements, three big mark buttons and tap-to-call for the parents.
 import type { CollectiveView } from '../../../app/api.ts'
-import type { AdultId } from '../../../domain/ids.ts'
+import type { ActorId, AdultId } from '../../../domain/ids.ts'
 import { childLabel, type Adult, type Child } from '../../../domain/people.ts'
 import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
 import type { ChildCheckIn } from '../../../domain/walk-log/types.ts'
@@ -15,6 +15,14 @@ export const lineName = (line: ChildCheckIn, children: ReadonlyMap<string, Child
   return child ? childLabel(child) : '?'
 }
 
+/**
+ * This phone's own mark in force on the line (not cleared, not superseded by a mark that had seen
+ * it), or null. Only this one shows as pressed and is what a tap on a pressed button withdraws:
+ * another adult's status is shown as text, and tapping it writes this phone's mark (confirming).
+ */
+export const ownStatusOf = (line: Pick<ChildCheckIn, 'marks'>, actor: ActorId): MarkedStatus | null =>
+  line.marks.find((mark) => mark.actor === actor)?.status ?? null
+
 /** The adults of the child's family: whom to call. Guests have none. */
 export const parentsOf = (view: Pick<CollectiveView, 'adults'>, child: Child | undefined): readonly Adult[] =>
   child === undefined ? [] : view.adults.filter((adult) => adult.familyId === child.familyId)
@@ -25,11 +33,13 @@ interface ChildRowProps {
   readonly child: Child | undefined
   readonly parents: readonly Adult[]
   readonly adults: ReadonlyMap<AdultId, Adult>
+  /** This phone's own mark in force (see ownStatusOf), null when it has none. */
+  readonly own: MarkedStatus | null
   /** A status, or null to undo this phone's mark. */
   readonly onMark: (line: ChildCheckIn, name: string, status: MarkedStatus | null) => void
 }
 
-export function ChildRow({ line, name, child, parents, adults, onMark }: ChildRowProps) {
+export function ChildRow({ line, name, child, parents, adults, own, onMark }: ChildRowProps) {
   const { t } = useI18n()
   const status = line.status
   const notes = line.absences.map((absence) => absence.note.trim()).filter((note) => note !== '')
@@ -49,9 +59,10 @@ export function ChildRow({ line, name, child, parents, adults, onMark }: ChildRo
       )}
       <div class="kid__marks" role="group" aria-label={name}>
         {STATUSES.map((choice) => {
-          // Tapping the shown status again undoes this phone's mark; with a disagreement or a
-          // pre-filled absence nothing is settled yet, so every tap writes a mark.
-          const pressed = status === choice && !line.disagreement && !line.prefilled
+          // Pressed means "this phone said so": tapping it again withdraws this phone's mark only.
+          // A status another adult set is not pressed here, so tapping it writes this phone's own
+          // mark (confirming it, or settling a disagreement) instead of undoing someone else's.
+          const pressed = own === choice
           return (
             <button
               key={choice}

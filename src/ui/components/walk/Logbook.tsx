@@ -8,6 +8,7 @@ import type { WalkNote } from '../../../domain/walk-log/records.ts'
 import { timeOfAuthorTime } from '../../../domain/walk-log/progress.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
+import { focusLater } from './walk-focus.ts'
 import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
 
 /** The walk's notes not removed, oldest first (logical order, the same on every phone). */
@@ -51,11 +52,13 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
   const remove = (note: WalkNote) => {
     const result = session.removeWalkNote(note.id)
     announce(result.ok ? t('walk.log.removed') : walkErrorText(t, result.error))
+    // Its "Supprimer" button went away with the note: focus goes to writing a note (or the heading).
+    if (result.ok) focusLater('walk-log-text', 'walk-log-title')
   }
 
   return (
     <section class="walk-section walk-log" aria-labelledby="walk-log-title" data-testid="logbook">
-      <h2 id="walk-log-title">{t('walk.log.title')}</h2>
+      <h2 id="walk-log-title" tabIndex={-1}>{t('walk.log.title')}</h2>
       {notes.length === 0 ? (
         <p>{t('walk.log.empty')}</p>
       ) : (

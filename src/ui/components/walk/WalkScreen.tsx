@@ -1,13 +1,13 @@
 // The walk screen for the adults on duty: header and counts, stops in walking order with their children to mark, departures, arrival, additions, logbook.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import type { ActorId, AdultId, StopId } from '../../../domain/ids.ts'
+import type { AdultId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
 import type { Child } from '../../../domain/people.ts'
-import { walkKeyOf, type WalkRef } from '../../../domain/signup.ts'
+import type { WalkRef } from '../../../domain/signup.ts'
 import { checkInSummary, walkCheckIns } from '../../../domain/walk-log/check-in.ts'
 import { walkProgress, walkStopsInOrder } from '../../../domain/walk-log/progress.ts'
-import type { CheckIn, MarkedStatus, WalkEventKind } from '../../../domain/walk-log/records.ts'
+import type { MarkedStatus, WalkEventKind } from '../../../domain/walk-log/records.ts'
 import type { ChildCheckIn, WalkStopProgress } from '../../../domain/walk-log/types.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -18,24 +18,19 @@ import { cancellationText } from '../rota/rota-format.ts'
 import { useNow } from '../rota/useRotaNow.ts'
 import { IdentityForm, WhoAreYou } from '../rota/WhoAreYou.tsx'
 import { AddChild } from './AddChild.tsx'
-import { ChildRow, lineName, parentsOf } from './ChildRow.tsx'
+import { ChildRow, lineName, ownStatusOf, parentsOf } from './ChildRow.tsx'
 import { Logbook } from './Logbook.tsx'
 import { myAdultId, useWalkActions } from './useWalkActions.ts'
 import { emergencyPath, hasOwnEvent, slotOf, walkRotaOf } from './walk-source.ts'
 import { formatTime, markAnnouncement, walkErrorText } from './walk-text.ts'
+import { walkEventIds } from './walk-focus.ts'
 import { WalkEvent } from './WalkEvent.tsx'
 import { WalkHeader } from './WalkHeader.tsx'
 import './walk.css'
 
-/** This phone's own mark on the child (what "Annuler" puts back), null when it has none in force. */
-const ownStatus = (checkIns: readonly CheckIn[], walk: WalkRef, childId: string, actor: ActorId): MarkedStatus | null => {
-  const key = walkKeyOf(walk)
-  const own = checkIns
-    .filter((entry) => entry.actor === actor && entry.childId === childId && walkKeyOf(entry.walk) === key)
-    .sort((a, b) => a.clock - b.clock)
-    .at(-1)
-  return own === undefined || own.status === 'unmarked' ? null : own.status
-}
+/** DOM id prefixes of the departure (a stop's, or the school's: null) and arrival controls. */
+const departId = (stopId: StopId | null): string => `walk-depart-${stopId ?? 'school'}`
+const ARRIVE_ID = 'walk-arrive'
 
 interface WalkScreenProps {
   readonly session: CollectiveSession
@@ -79,7 +74,9 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
 
   const mark = (entry: ChildCheckIn, name: string, status: MarkedStatus | null) => {
     const childId = entry.subject.kind === 'child' ? entry.subject.childId : entry.subject.guestId
-    const previous = ownStatus(view.walkLog.checkIns, walk, entry.id, me.actorId)
+    // "Annuler" puts back this phone's own mark as it was in force (null: withdraw the new one), so
+    // the child shows what it showed before; another adult's mark is never touched.
+    const previous = ownStatusOf(entry, me.actorId)
     actions.perform({
       run: (who) => session.markChild(walk, childId, status, entry.stopId, who),
       done: markAnnouncement(t, name, status),
@@ -95,14 +92,18 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
     run: (who) => session.markDeparture(walk, stopId, who),
     done,
     undo: () => session.undoWalkEvent(walk, 'departed', stopId),
+    focusAfterUndo: afterUndo(departId(stopId)),
   })
+
+  /** After "Annuler" the event's big button is back (or its line, when another phone's mark holds). */
+  const afterUndo = (id: string): string[] => [walkEventIds(id).go, walkEventIds(id).done]
 
   const rows = (entries: readonly ChildCheckIn[]) => (
     <ul class="kids-list">
       {entries.map((entry) => {
         const name = lineName(entry, children, t('walk.guest'))
         const child = entry.subject.kind === 'child' ? children.get(entry.subject.childId) : undefined
-        return <ChildRow key={entry.id} line={entry} name={name} child={child} parents={parentsOf(view, child)} adults={adults} onMark={mark} />
+        return <ChildRow key={entry.id} line={entry} name={name} child={child} parents={parentsOf(view, child)} adults={adults} own={ownStatusOf(entry, me.actorId)} onMark={mark} />
       })}
     </ul>
   )
@@ -123,6 +124,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
         {stop.access.note && <p class="walk-stop__note">{stop.access.note}</p>}
         {here.length === 0 ? <p>{t('walk.stop.noChildren')}</p> : rows(here)}
         <WalkEvent
+          id={departId(stop.id)}
           testId="depart"
           doneAt={departedAt}
           doneText={departedAt === null ? '' : t('walk.departed', { stop: stop.name, time: formatTime(departedAt, language) })}
@@ -162,6 +164,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
       )}
       {!aller && (
         <WalkEvent
+          id={departId(null)}
           testId="depart-school"
           doneAt={progress.schoolDepartedAt}
           doneText={progress.schoolDepartedAt === null ? '' : t('walk.departedSchool', { time: formatTime(progress.schoolDepartedAt, language) })}
@@ -183,6 +186,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
         </section>
       )}
       <WalkEvent
+        id={ARRIVE_ID}
         testId="arrive"
         final
         doneAt={arrivedAt}
@@ -194,6 +198,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
           run: (who) => session.markArrival(walk, who),
           done: t(aller ? 'walk.announce.arrived' : 'walk.announce.ended', { time: clockNow() }),
           undo: () => session.undoWalkEvent(walk, 'arrived', null),
+          focusAfterUndo: afterUndo(ARRIVE_ID),
         })}
         onUndo={() => undoEvent('arrived', null, t('walk.undoArriveLabel'))}
       />

@@ -5,6 +5,7 @@ import type { AdultId } from '../../../domain/ids.ts'
 import type { Result } from '../../../lib/result.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
+import { focusLater, refocusLater } from './walk-focus.ts'
 import { walkErrorText } from './walk-text.ts'
 
 type Run = (adultId: AdultId) => Result<unknown, WalkLogError>
@@ -15,7 +16,24 @@ export interface WalkAction {
   readonly done: string
   /** How "Annuler" takes it back, when it can. */
   readonly undo?: Run
+  /**
+   * Ids to focus (first present) after "Annuler" took it back, when the tapped control was replaced
+   * (a departure's big button). Without it, the tapped control gets focus back if still on the page.
+   */
+  readonly focusAfterUndo?: readonly string[]
 }
+
+interface LastAction {
+  readonly label: string
+  readonly undo: Run
+  readonly focusAfterUndo: readonly string[]
+  /** The control that was tapped (a mark button stays on the page). */
+  readonly tapped: HTMLElement | null
+}
+
+/** The element with focus when the action was asked for: the button that was tapped. */
+const focusedElement = (): HTMLElement | null =>
+  typeof document !== 'undefined' && document.activeElement instanceof HTMLElement ? document.activeElement : null
 
 export interface WalkActions {
   /** Runs `then` with this phone's adult; when the phone has not said who it is, asks first and runs it after. */
@@ -40,7 +58,7 @@ export const useWalkActions = (session: CollectiveSession, view: CollectiveView,
   const { t } = useI18n()
   const announce = useAnnounce()
   const [pending, setPending] = useState<((adultId: AdultId) => void) | null>(null)
-  const [last, setLast] = useState<{ readonly label: string; readonly undo: Run } | null>(null)
+  const [last, setLast] = useState<LastAction | null>(null)
   const [error, setError] = useState<string | null>(null)
   const adultId = myAdultId(view, me)
 
@@ -61,15 +79,22 @@ export const useWalkActions = (session: CollectiveSession, view: CollectiveView,
     return true
   }
 
-  const perform = (action: WalkAction) =>
+  const perform = (action: WalkAction) => {
+    const tapped = focusedElement()
     withAdult((who) => {
-      if (report(action.run(who), action.done)) setLast(action.undo ? { label: action.done, undo: action.undo } : null)
+      if (!report(action.run(who), action.done)) return
+      setLast(action.undo ? { label: action.done, undo: action.undo, focusAfterUndo: action.focusAfterUndo ?? [], tapped } : null)
     })
+  }
 
   const undoLast = () => {
     if (last === null) return
     withAdult((who) => {
-      if (report(last.undo(who), t('walk.undone', { action: last.label }))) setLast(null)
+      if (!report(last.undo(who), t('walk.undone', { action: last.label }))) return
+      setLast(null)
+      // The "Annuler" bar goes away with its button: focus returns to the action taken back.
+      if (last.focusAfterUndo.length > 0) focusLater(...last.focusAfterUndo)
+      else refocusLater(last.tapped)
     })
   }
 

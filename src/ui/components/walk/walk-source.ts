@@ -47,16 +47,23 @@ const hasArrived = (log: WalkLogRecords, walk: WalkRef): boolean => {
   return log.events.some((event) => event.kind === 'arrived' && !event.cancelled && walkKeyOf(event.walk) === key)
 }
 
+/** A walk that started longer ago than this is taken as over (its "Arrivés" forgotten), not under way. */
+export const STALE_AFTER_MS = 3 * 3_600_000
+
 /**
- * The walk to open directly: among today's walks I hold and that have not arrived yet (under way or
- * to come), the one starting soonest, if exactly one starts then. Null: show the list.
+ * The walk to open directly: among today's walks I hold that have not arrived and did not start
+ * more than STALE_AFTER_MS ago, the one starting closest to now (under way or to come). Null when
+ * none qualifies, or two are equally close: show the list. Without the cut-off, an aller whose
+ * "Arrivés" was forgotten in the morning would open at 16:20 instead of the retour.
  */
-export const walkToOpen = (walks: readonly WalkRota[], adultId: AdultId | null, log: WalkLogRecords): WalkRota | null => {
-  const mine = walks.filter((walk) => slotOf(walk, adultId) !== null && !hasArrived(log, walk))
-  const first = mine[0]
+export const walkToOpen = (walks: readonly WalkRota[], adultId: AdultId | null, log: WalkLogRecords, now: number): WalkRota | null => {
+  const distance = (walk: WalkRota) => Math.abs(walkStartInstant(walk) - now)
+  const mine = walks
+    .filter((walk) => slotOf(walk, adultId) !== null && !hasArrived(log, walk) && walkStartInstant(walk) >= now - STALE_AFTER_MS)
+    .sort((a, b) => distance(a) - distance(b))
+  const [first, second] = mine
   if (first === undefined) return null
-  const soonest = mine.filter((walk) => walkStartInstant(walk) === walkStartInstant(first))
-  return soonest.length === 1 ? first : null
+  return second !== undefined && distance(second) === distance(first) ? null : first
 }
 
 /** Whether this phone wrote a departure or arrival of the walk that is still in force (so it can undo it). */

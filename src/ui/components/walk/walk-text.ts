@@ -74,17 +74,24 @@ export const arrivalText = (t: Translate, language: Language, notice: ArrivalNot
   return stopName === null ? t('walk.arrival.end', { name: childName, time }) : t('walk.arrival.stop', { name: childName, stop: stopName, time })
 }
 
-const ERROR_KEYS: Readonly<Record<WalkLogError, MessageKey>> = {
+/**
+ * 'notToday' (a mark on another day's walk) is being added to WalkLogError by the app side; listed
+ * here too so this compiles before and after. Once WalkLogError has it, `| 'notToday'` can go.
+ */
+type ShownWalkError = WalkLogError | 'notToday'
+
+const ERROR_KEYS: Readonly<Record<ShownWalkError, MessageKey>> = {
   unknownChild: 'walk.error.unknownChild',
   unknownAdult: 'walk.error.unknownAdult',
   walkNotRunning: 'walk.error.walkNotRunning',
+  notToday: 'walk.error.notToday',
   notFound: 'walk.error.notFound',
   notAuthor: 'walk.error.notAuthor',
   notRecorded: 'walk.error.notRecorded',
 }
-export const walkErrorText = (t: Translate, error: WalkLogError): string => t(ERROR_KEYS[error])
+export const walkErrorText = (t: Translate, error: ShownWalkError): string => t(ERROR_KEYS[error])
 
-const isWalkLogError = (key: string): key is WalkLogError => Object.hasOwn(ERROR_KEYS, key)
+const isWalkLogError = (key: string): key is ShownWalkError => Object.hasOwn(ERROR_KEYS, key)
 
 /** The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_'). */
 export const formErrorText = (t: Translate, errors: Readonly<Record<string, string>>, field: string): string => {

@@ -1,4 +1,4 @@
-// "/c/:id/trajet": opens the walk I hold today (the one starting soonest, or under way), otherwise lists today's walks as big buttons.
+// "/c/:id/trajet": opens the walk I hold today (the one starting closest to now, not one left from hours ago), otherwise lists today's walks as big buttons.
 import { useLocation } from 'preact-iso'
 import { useEffect, useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
@@ -27,7 +27,7 @@ function TodaysWalks({ session, base }: { session: CollectiveSession; base: stri
   const adultId = myAdultId(view, me)
   // "?liste": the list was asked for (from a walk screen), so no jump to my walk.
   const listAsked = query.liste !== undefined
-  const open = listAsked ? null : walkToOpen(walks, adultId, view.walkLog)
+  const open = listAsked ? null : walkToOpen(walks, adultId, view.walkLog, now)
   useEffect(() => {
     if (open !== null) route(walkPath(base, open), true)
   }, [open?.key])
