@@ -1,35 +1,13 @@
 // Correcting the school calendar through a session: ignore a shipped period, add and remove a period, and what the walks then show.
-import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
-import { createAppServices } from '../../../src/app/services.ts'
+import { describe, expect, it } from 'vitest'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
-import { FakeWebSocket } from '../sync/fake-socket.ts'
+import { useSessionPhones, valueOf } from './session-phones.ts'
 
 const NOW = parisToInstant(localDate('2028-02-25'), '10:00' as TimeOfDay)
-let phone = 0
-const started: { services: AppServices; sessions: CollectiveSession[] }[] = []
-const startPhone = async (): Promise<AppServices> => {
-  const services = await createAppServices({
-    origin: 'https://pedibus.example', namespace: `unit-holidays-${phone++}:`, WebSocket: FakeWebSocket, windowEvents: null,
-    isBrowserOnline: () => true, disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
-  })
-  started.push({ services, sessions: [] })
-  return services
-}
-afterEach(() => {
-  for (const { services, sessions } of started.splice(0)) {
-    for (const session of sessions) session.destroy()
-    services.destroy()
-  }
-})
-
-const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!result.ok) throw new Error(`unexpected error: ${JSON.stringify(result.error)}`)
-  return result.value
-}
+const phones = useSessionPhones('unit-holidays', () => NOW)
+const startPhone = phones.start
 
 describe('school calendar corrections through a session', () => {
   it('ignoring the provisional 2027-2028 winter period lets a walk on it run and take sign-ups; an added period cancels again', async () => {
@@ -37,7 +15,7 @@ describe('school calendar corrections through a session', () => {
     const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const session = await services.openCollective(id)
     if (!session) throw new Error('no session')
-    started.at(-1)?.sessions.push(session)
+    phones.track(session)
     const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
     const familyId = valueOf(session.addFamily({ displayName: 'Martin' }))
     const adultId = valueOf(session.addAdult(familyId, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
@@ -65,7 +43,7 @@ describe('school calendar corrections through a session', () => {
   it('the demo collective offers the same commands', async () => {
     const services = await startPhone()
     const demo = await services.openDemo()
-    started.at(-1)?.sessions.push(demo)
+    phones.track(demo)
     expect(demo.setShippedHolidayIgnored('2026-2027/A/noel', true)).toEqual({ ok: true, value: undefined })
     expect(demo.view.get().holidayOverrides).toEqual([{ periodId: '2026-2027/A/noel', ignored: true }])
   })

@@ -1,37 +1,16 @@
 // Rota commands of a session (through the real app services over fake-indexeddb), device identity, and the demo collective.
-import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
-import { createAppServices } from '../../../src/app/services.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { weekRota } from '../../../src/domain/rota/resolve.ts'
 import type { RoomId } from '../../../src/lib/credentials.ts'
-import { FakeWebSocket } from '../sync/fake-socket.ts'
+import { useSessionPhones, valueOf } from './session-phones.ts'
 
 /** Saturday 13 March 2027, 10:00 in Paris: the next walks are on Monday 15 (within 48 h). */
 const NOW = parisToInstant(localDate('2027-03-13'), '10:00' as TimeOfDay)
-let phone = 0
-const started: { services: AppServices; sessions: CollectiveSession[] }[] = []
-const startPhone = async (namespace = `unit-rota-${phone++}:`): Promise<AppServices> => {
-  const services = await createAppServices({
-    origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, isBrowserOnline: () => true,
-    disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
-  })
-  started.push({ services, sessions: [] })
-  return services
-}
-afterEach(() => {
-  for (const { services, sessions } of started.splice(0)) {
-    for (const session of sessions) session.destroy()
-    services.destroy()
-  }
-})
-
-const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!result.ok) throw new Error(`unexpected error: ${JSON.stringify(result.error)}`)
-  return result.value
-}
+const phones = useSessionPhones('unit-rota', () => NOW)
+const startPhone = phones.start
 
 const newCollective = async (services: AppServices): Promise<{ id: RoomId; session: CollectiveSession }> => {
   const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
@@ -101,7 +80,7 @@ describe('rota commands of a session', () => {
 
 describe('device identity', () => {
   it('a random actor id per collective, kept with my family and adult across a restart', async () => {
-    const namespace = `unit-identity-${phone++}:`
+    const namespace = `unit-identity-${crypto.randomUUID()}:`
     const services = await startPhone(namespace)
     const { id, session } = await newCollective(services)
     const other = await newCollective(services)
@@ -115,7 +94,7 @@ describe('device identity', () => {
     services.destroy()
     const restarted = await startPhone(namespace)
     const reopened = await restarted.openCollective(id)
-    started.at(-1)?.sessions.push(...(reopened ? [reopened] : []))
+    if (reopened) phones.track(reopened)
     expect(reopened?.me.get()).toEqual({ actorId: me.actorId, familyId, adultId })
   })
 })
@@ -126,7 +105,7 @@ describe('demo collective', () => {
     const databases = async (): Promise<string[]> => (await indexedDB.databases()).map((database) => database.name ?? '').sort()
     const before = await databases()
     const demo = await services.openDemo()
-    started.at(-1)?.sessions.push(demo)
+    phones.track(demo)
     const view = demo.view.get()
     expect(view.lines.map((line) => line.name)).toEqual(['Ligne des Pins'])
     expect(view.stops.length).toBeGreaterThanOrEqual(4)

@@ -1,8 +1,6 @@
 // Walk-log commands of a session (real app services over fake-indexeddb): absences and the ratio, check-in marks, guests, departures and arrival, logbook notes.
-import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
-import { createAppServices } from '../../../src/app/services.ts'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession } from '../../../src/app/api.ts'
 import { authorTime } from '../../../src/doc/clock.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
@@ -12,32 +10,13 @@ import { walkOf } from '../../../src/domain/rota/walks.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import { arrivalNotices, timeOfAuthorTime, walkCheckIns, walkProgress } from '../../../src/domain/walk-log/index.ts'
 import type { GuestId } from '../../../src/domain/walk-log/records.ts'
-import { FakeWebSocket } from '../sync/fake-socket.ts'
+import { useSessionPhones, valueOf } from './session-phones.ts'
 
 /** Monday 15 March 2027, 08:12 in Paris: the aller walk is under way. */
 const NOW = parisToInstant(localDate('2027-03-15'), '08:12' as TimeOfDay)
 const UNKNOWN = '00000000-0000-4000-8000-000000000000'
-let phone = 0
-const started: { services: AppServices; sessions: CollectiveSession[] }[] = []
-const startPhone = async (): Promise<AppServices> => {
-  const services = await createAppServices({
-    origin: 'https://pedibus.example', namespace: `unit-walk-log-${phone++}:`, WebSocket: FakeWebSocket, windowEvents: null, isBrowserOnline: () => true,
-    disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
-  })
-  started.push({ services, sessions: [] })
-  return services
-}
-afterEach(() => {
-  for (const { services, sessions } of started.splice(0)) {
-    for (const session of sessions) session.destroy()
-    services.destroy()
-  }
-})
-
-const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!result.ok) throw new Error(`unexpected error: ${JSON.stringify(result.error)}`)
-  return result.value
-}
+const phones = useSessionPhones('unit-walk-log', () => NOW)
+const startPhone = phones.start
 
 interface Collective {
   readonly session: CollectiveSession
@@ -54,7 +33,7 @@ const newCollective = async (): Promise<Collective> => {
   const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
   const session = await services.openCollective(id)
   if (!session) throw new Error('no session')
-  started.at(-1)?.sessions.push(session)
+  phones.track(session)
   valueOf(session.updateSettings({ childrenPerAdult: 1 }))
   const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
   const access = { stepFree: false, dangerousCrossing: false, note: '' }
@@ -208,7 +187,7 @@ describe('demo walk log', () => {
   it('shows an absence next week and the last school day’s aller walk done: marks, departures, arrival at 08:27, a note', async () => {
     const services = await startPhone()
     const demo = await services.openDemo()
-    started.at(-1)?.sessions.push(demo)
+    phones.track(demo)
     const view = demo.view.get()
     expect(view.toCheck).toEqual([])
     const [absence] = view.walkLog.absences
