@@ -1,11 +1,8 @@
 // Frame of every print view: opens the collective, the screen-only toolbar (Imprimer, Retour), the sheet, and the French problem page.
 import type { ComponentChildren, ComponentType } from 'preact'
-import { useRoute } from 'preact-iso'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import { useSession } from '../../hooks/services.ts'
-import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { MissingCollective } from '../../pages/MissingCollective.tsx'
+import { SessionGate, type ManageScreen, type ScreenProps } from '../../pages/manage/SessionGate.tsx'
 import { PageTitle } from '../PageTitle.tsx'
 import { useNow } from '../rota/useRotaNow.ts'
 import './print.css'
@@ -19,20 +16,23 @@ export interface PrintScreenProps {
   readonly now: number
 }
 
-/** Opens the collective named in the address, then renders the print screen with its live view. */
-export function PrintGate({ screen: Screen }: { screen: ComponentType<PrintScreenProps> }) {
-  const { params } = useRoute()
-  const state = useSession(params.id ?? null)
-  const { t } = useI18n()
-  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>
-  if (state.kind === 'missing') return <MissingCollective />
-  return <WithView session={state.session} screen={Screen} params={params} />
+/** The print screen as a management screen (SessionGate opens the collective), with its base path and the current time. */
+const adapters = new WeakMap<ComponentType<PrintScreenProps>, ManageScreen>()
+const asManageScreen = (Screen: ComponentType<PrintScreenProps>): ManageScreen => {
+  let adapter = adapters.get(Screen)
+  if (adapter === undefined) {
+    adapter = function PrintScreen(props: ScreenProps) {
+      const now = useNow()
+      return <Screen {...props} base={`/c/${props.session.id}`} now={now} />
+    }
+    adapters.set(Screen, adapter)
+  }
+  return adapter
 }
 
-function WithView({ session, screen: Screen, params }: { session: CollectiveSession; screen: ComponentType<PrintScreenProps>; params: Readonly<Record<string, string | undefined>> }) {
-  const view = useStore(session.view)
-  const now = useNow()
-  return <Screen session={session} view={view} params={params} base={`/c/${session.id}`} now={now} />
+/** Opens the collective named in the address, then renders the print screen with its live view. */
+export function PrintGate({ screen }: { screen: ComponentType<PrintScreenProps> }) {
+  return <SessionGate screen={asManageScreen(screen)} />
 }
 
 interface BackProps {
