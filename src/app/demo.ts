@@ -1,8 +1,10 @@
 // The demo session: an in-memory Y.Doc filled with an example collective; nothing stored, nothing sent.
 import * as Y from 'yjs'
+import { bindSealKey } from '../doc/codec.ts'
 import { Origin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
-import { createRoomId } from '../lib/credentials.ts'
+import { createInviteSecret, createRoomId } from '../lib/credentials.ts'
+import { deriveSealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
@@ -14,7 +16,10 @@ import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null }
 
 export const openDemoSession = async (origin: string, now: () => number): Promise<CollectiveSession> => {
+  const roomId = createRoomId()
   const doc = new Y.Doc()
+  // Sealed like a real collective (a random key, forgotten with the demo): the demo runs the same code paths.
+  bindSealKey(doc, await deriveSealKey(roomId, createInviteSecret()))
   // One transaction: a single update instead of hundreds.
   let content!: DemoContent
   doc.transact(() => {
@@ -29,7 +34,7 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
   doc.on('update', refresh)
   let destroyed = false
   return {
-    id: createRoomId(),
+    id: roomId,
     view,
     status: createStore(DEMO_STATUS),
     inviteUrl: `${origin}/demo`,

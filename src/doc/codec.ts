@@ -1,10 +1,97 @@
-// The one door for personal fields (family names, later phones and notes): sealing (encryption) goes here.
+// The one door for personal fields of the shared document: sealed on write, opened on read, under the key bound to the Y.Doc.
 //
-// Identity for now. Every write of a personal field calls sealPersonal and every read calls
-// openPersonal, so adding encryption later changes this file only (plus a migration).
+// The relay syncs, stores and compacts the document; it must never read a name, a phone number or
+// a note. Every personal value is sealed (src/lib/seal.ts) with the collective's key and bound to
+// where it lives (`map/recordKey/field`), so a sealed value copied into another record or field
+// does not open. Ids, dates, slots, clocks, structure, line and stop names and settings stay in
+// clear. The key lives only in memory, in a WeakMap beside the doc: never in the document.
+//
+// Reading: a sealed value that opens -> its text; one that cannot be opened (another
+// collective's key, tampered bytes, no key bound) -> CANNOT_OPEN, which the readers report as
+// `field:cannotOpen` (the record is "to check", the others render); a plain string (a document
+// written before sealing) -> accepted as is, and sealed by migrations.ts at the next session open.
+// A doc with no key bound writes plain text (unit tests that build docs by hand); the app
+// session and the demo always bind one.
+import type * as Y from 'yjs'
+import { isSealed, openText, sealText, type SealKey } from '../lib/seal.ts'
+import {
+  MAP_ABSENCES, MAP_ADULTS, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HANDOVER_NOTES, MAP_WALK_NOTES,
+} from './keys.ts'
 
-/** What is stored in the document for a personal text field. */
-export const sealPersonal = (text: string): unknown => text
+/** Where personal values live: map name -> fields of its records (nested maps or flat entries alike). */
+export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [MAP_FAMILIES]: ['displayName'],
+  [MAP_ADULTS]: ['firstName', 'phone'],
+  [MAP_CHILDREN]: ['firstName', 'initial', 'support'],
+  [MAP_EXCEPTIONS]: ['note'],
+  [MAP_ABSENCES]: ['note'],
+  [MAP_CHECK_INS]: ['guestName'],
+  [MAP_WALK_NOTES]: ['text'],
+  [MAP_HANDOVER_NOTES]: ['text'],
+}
 
-/** The stored value back to what the domain schema validates (unknown: the document is untrusted). */
-export const openPersonal = (stored: unknown): unknown => stored
+export const personalFieldsOf = (mapName: string): readonly string[] => PERSONAL_FIELDS[mapName] ?? []
+
+const keys = new WeakMap<Y.Doc, SealKey>()
+
+/** Binds the collective's key to this doc: every later write of a personal field is sealed with it. */
+export const bindSealKey = (doc: Y.Doc, key: SealKey): void => {
+  keys.set(doc, key)
+}
+
+/** The key bound to the doc (undefined in hand-built test docs). */
+export const sealKeyOf = (doc: Y.Doc): SealKey | undefined => keys.get(doc)
+
+/** The associated data of a value: where it lives. */
+export const personalContext = (mapName: string, recordKey: string, field: string): string => `${mapName}/${recordKey}/${field}`
+
+/** A value that could not be opened: no schema accepts it, the readers list its record "to check" with `field:cannotOpen`. */
+export const CANNOT_OPEN: unique symbol = Symbol('cannotOpen')
+export type CannotOpen = typeof CANNOT_OPEN
+export const CANNOT_OPEN_PROBLEM = 'cannotOpen'
+
+/** What is stored in the document for a personal text field: sealed when a key is bound. */
+export const sealPersonal = (doc: Y.Doc, context: string, text: string): string => {
+  const key = keys.get(doc)
+  return key === undefined ? text : sealText(key, context, text)
+}
+
+/** The stored value back to what the domain schema validates (unknown: the document is untrusted); never throws. */
+export const openPersonal = (doc: Y.Doc, context: string, stored: unknown): unknown => {
+  if (!isSealed(stored)) return stored
+  const key = keys.get(doc)
+  if (key === undefined) return CANNOT_OPEN
+  const opened = openText(key, context, stored)
+  return opened.ok ? opened.value : CANNOT_OPEN
+}
+
+/**
+ * The value to write for an edited field: the stored one when it already holds this text (a new
+ * nonce would make a no-op edit a write, and undo a concurrent edit of that field), else sealed anew.
+ */
+export const sealUnlessSame = (doc: Y.Doc, context: string, stored: unknown, text: string): string =>
+  isSealed(stored) && openPersonal(doc, context, stored) === text ? stored : sealPersonal(doc, context, text)
+
+export interface OpenedRecord {
+  /** The stored fields with every personal field opened (a field that cannot be opened is left out). */
+  readonly fields: Record<string, unknown>
+  /** Personal fields that hold a sealed value this phone cannot open. */
+  readonly cannotOpen: readonly string[]
+}
+
+/** Opens the personal fields of one stored record (only those present: an optional field stays absent). */
+export const openRecord = (doc: Y.Doc, mapName: string, recordKey: string, stored: Readonly<Record<string, unknown>>): OpenedRecord => {
+  const personal = personalFieldsOf(mapName)
+  if (personal.length === 0) return { fields: { ...stored }, cannotOpen: [] }
+  const fields: Record<string, unknown> = { ...stored }
+  const cannotOpen: string[] = []
+  for (const field of personal) {
+    if (!(field in stored)) continue
+    const opened = openPersonal(doc, personalContext(mapName, recordKey, field), stored[field])
+    if (opened === CANNOT_OPEN) {
+      cannotOpen.push(field)
+      delete fields[field]
+    } else fields[field] = opened
+  }
+  return { fields, cannotOpen }
+}

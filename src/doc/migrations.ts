@@ -1,7 +1,10 @@
-// Upgrades of the document layout, keyed by the schema version they start from (v1 is current: none yet).
-import type * as Y from 'yjs'
+// Upgrades of the document: layout steps keyed by the schema version they start from (v1 is current: none yet), and sealing of plain personal values.
+import * as Y from 'yjs'
+import { isSealed } from '../lib/seal.ts'
+import { PERSONAL_FIELDS, personalContext, sealKeyOf, sealPersonal } from './codec.ts'
 import { MAP_META, META_SCHEMA_VERSION, Origin, SCHEMA_VERSION, safeMap } from './keys.ts'
 import { readSchemaVersion } from './read.ts'
+import { isPlainObject } from './read-util.ts'
 
 /** Additive steps only: `steps[n]` turns a version-n document into version n+1 inside one transaction. */
 type MigrationStep = (doc: Y.Doc) => void
@@ -25,4 +28,51 @@ export const migrateDocument = (doc: Y.Doc, migrationSteps: Readonly<Record<numb
     safeMap(doc, MAP_META)?.set(META_SCHEMA_VERSION, SCHEMA_VERSION)
   }, Origin.migrate)
   return 'migrated'
+}
+
+/** A personal value stored in clear: written before sealing, or by an app version that did not seal. */
+const isPlainText = (value: unknown): value is string => typeof value === 'string' && !isSealed(value)
+
+type Rewrite = () => void
+
+/** The writes that seal the plain personal values of one map (nothing is written here). */
+const plainValueRewrites = (doc: Y.Doc, mapName: string, fields: readonly string[]): Rewrite[] => {
+  const map = safeMap(doc, mapName)
+  if (map === null) return []
+  const rewrites: Rewrite[] = []
+  const sealed = (key: string, field: string, text: string): string => sealPersonal(doc, personalContext(mapName, key, field), text)
+  for (const [key, value] of map.entries()) {
+    if (value instanceof Y.Map) {
+      // Nested record: only the plain fields are set, so concurrent edits of other fields survive.
+      for (const field of fields) {
+        const stored: unknown = value.get(field)
+        if (isPlainText(stored)) rewrites.push(() => value.set(field, sealed(key, field, stored)))
+      }
+    } else if (isPlainObject(value) && fields.some((field) => isPlainText(value[field]))) {
+      // Flat entry: written whole, as every write of it is.
+      const next: Record<string, unknown> = { ...value }
+      for (const field of fields) {
+        const stored = value[field]
+        if (isPlainText(stored)) next[field] = sealed(key, field, stored)
+      }
+      rewrites.push(() => map.set(key, next))
+    }
+  }
+  return rewrites
+}
+
+/**
+ * Seals every personal value still stored in clear, in one transaction (Origin.migrate); returns
+ * how many records or fields were rewritten. Idempotent: a second run finds nothing and writes
+ * nothing. Without a key bound it does nothing. A value another phone cannot open stays as is.
+ */
+export const sealPlainPersonalValues = (doc: Y.Doc): number => {
+  if (sealKeyOf(doc) === undefined) return 0
+  const rewrites = Object.entries(PERSONAL_FIELDS).flatMap(([mapName, fields]) => plainValueRewrites(doc, mapName, fields))
+  if (rewrites.length > 0) {
+    doc.transact(() => {
+      for (const rewrite of rewrites) rewrite()
+    }, Origin.migrate)
+  }
+  return rewrites.length
 }

@@ -5,6 +5,7 @@ import { ExceptionInputSchema, HolidayInputSchema, type ExceptionInput, type Hol
 import type { LocalDate } from '../domain/dates.ts'
 import { createExceptionId, createHolidayId, type ActorId, type ExceptionId, type FamilyId, type HolidayId } from '../domain/ids.ts'
 import { err, ok, type Result } from '../lib/result.ts'
+import { personalContext, sealPersonal } from './codec.ts'
 import { MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, createRecord, deleteRecord, parseInput, type EditResult } from './mutations-util.ts'
 import { isPlainObject, plainOf } from './read-util.ts'
@@ -24,7 +25,8 @@ export const addException = (doc: Y.Doc, input: ExceptionInput, author?: Excepti
   const stamp = author === undefined
     ? {}
     : { clock: nextSharedClock(doc), actor: author.actor, at: author.at, ...(author.familyId === null ? {} : { familyId: author.familyId }) }
-  return createRecord(doc, MAP_EXCEPTIONS, id, { ...parsed.value, ...stamp }, Origin.addException) ? ok(id) : err(DOCUMENT_DAMAGED)
+  const note = sealPersonal(doc, personalContext(MAP_EXCEPTIONS, id, 'note'), parsed.value.note)
+  return createRecord(doc, MAP_EXCEPTIONS, id, { ...parsed.value, note, ...stamp }, Origin.addException) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
 export const removeException = (doc: Y.Doc, id: ExceptionId): void => deleteRecord(doc, MAP_EXCEPTIONS, id, Origin.removeException)

@@ -8,7 +8,7 @@ import type { LocalDate } from '../domain/dates.ts'
 import type { FamilyId } from '../domain/ids.ts'
 import { err, ok } from '../lib/result.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
-import { sealPersonal } from './codec.ts'
+import { personalContext, sealPersonal } from './codec.ts'
 import {
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_ROSTER, MAP_SETTINGS, Origin, SETTINGS_ROSTER_FIELD, safeMap,
 } from './keys.ts'
@@ -78,10 +78,10 @@ export const writeHandoverNote = (
 ): EditResult<void> => {
   const parsed = parseInput(HandoverNoteInputSchema, input)
   if (!parsed.ok) return parsed
-  const note = {
-    periodStart, familyId, text: sealPersonal(parsed.value.text), clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()),
-  }
-  return putEntry(doc, MAP_HANDOVER_NOTES, handoverKeyOf(note), note, Origin.addHandoverNote) ? ok(undefined) : err(DOCUMENT_DAMAGED)
+  const key = handoverKeyOf({ periodStart, familyId })
+  const text = sealPersonal(doc, personalContext(MAP_HANDOVER_NOTES, key, 'text'), parsed.value.text)
+  const note = { periodStart, familyId, text, clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()) }
+  return putEntry(doc, MAP_HANDOVER_NOTES, key, note, Origin.addHandoverNote) ? ok(undefined) : err(DOCUMENT_DAMAGED)
 }
 
 /** The incoming coordinator's acknowledgement; already acknowledged: nothing is written. */

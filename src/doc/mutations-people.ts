@@ -1,31 +1,39 @@
 // Edits of adults and children of a family, personal fields sealed through the codec; one tagged transaction each.
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId } from '../domain/ids.ts'
 import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
 import { err, ok } from '../lib/result.ts'
-import { sealPersonal } from './codec.ts'
+import { personalContext, sealUnlessSame } from './codec.ts'
 import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_SIGNUPS, MAP_STOPS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, type EditResult } from './mutations-util.ts'
 
 type AdultFields = ReturnType<typeof AdultInputSchema.parse>
 type ChildFields = ReturnType<typeof ChildInputSchema.parse>
 
-const adultFields = (adult: AdultFields): Record<string, unknown> => ({
-  firstName: sealPersonal(adult.firstName),
-  phone: sealPersonal(adult.phone),
-  charterAcceptedOn: adult.charterAcceptedOn,
-  insured: adult.insured,
-})
+/** A sealed field of the record `mapName/id` (the stored value kept when it already holds this text). */
+const sealer = (doc: Y.Doc, mapName: string, id: string) => {
+  const record = safeMap(doc, mapName)?.get(id)
+  return (field: string, text: string): string =>
+    sealUnlessSame(doc, personalContext(mapName, id, field), record instanceof Y.Map ? record.get(field) : undefined, text)
+}
 
-const childFields = (child: ChildFields): Record<string, unknown> => ({
-  firstName: sealPersonal(child.firstName),
-  initial: sealPersonal(child.initial),
-  // Plain JSON, written whole: a route is one choice (line and stop together), never half of two edits.
-  routes: JSON.parse(JSON.stringify(child.routes)) as unknown,
-  days: child.days,
-  support: sealPersonal(child.support),
-  countsExtra: child.countsExtra,
-})
+const adultFields = (doc: Y.Doc, id: AdultId, adult: AdultFields): Record<string, unknown> => {
+  const seal = sealer(doc, MAP_ADULTS, id)
+  return { firstName: seal('firstName', adult.firstName), phone: seal('phone', adult.phone), charterAcceptedOn: adult.charterAcceptedOn, insured: adult.insured }
+}
+
+const childFields = (doc: Y.Doc, id: ChildId, child: ChildFields): Record<string, unknown> => {
+  const seal = sealer(doc, MAP_CHILDREN, id)
+  return {
+    firstName: seal('firstName', child.firstName),
+    initial: seal('initial', child.initial),
+    // Plain JSON, written whole: a route is one choice (line and stop together), never half of two edits.
+    routes: JSON.parse(JSON.stringify(child.routes)) as unknown,
+    days: child.days,
+    support: seal('support', child.support),
+    countsExtra: child.countsExtra,
+  }
+}
 
 const familyExists = (doc: Y.Doc, familyId: FamilyId): boolean => safeMap(doc, MAP_FAMILIES)?.has(familyId) ?? false
 
@@ -34,13 +42,13 @@ export const addAdult = (doc: Y.Doc, familyId: FamilyId, input: AdultInput): Edi
   if (!parsed.ok) return parsed
   if (!familyExists(doc, familyId)) return err(NOT_FOUND)
   const id = createAdultId()
-  return createRecord(doc, MAP_ADULTS, id, { familyId, ...adultFields(parsed.value) }, Origin.addAdult) ? ok(id) : err(DOCUMENT_DAMAGED)
+  return createRecord(doc, MAP_ADULTS, id, { familyId, ...adultFields(doc, id, parsed.value) }, Origin.addAdult) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
 export const updateAdult = (doc: Y.Doc, id: AdultId, input: AdultInput): EditResult<AdultId> => {
   const parsed = parseInput(AdultInputSchema, input)
   if (!parsed.ok) return parsed
-  return updateRecord(doc, MAP_ADULTS, id, adultFields(parsed.value), Origin.updateAdult)
+  return updateRecord(doc, MAP_ADULTS, id, adultFields(doc, id, parsed.value), Origin.updateAdult)
 }
 
 /** Deletes the sign-up entries of these adults (keys end with `|adultId`); call inside a transaction. */
@@ -81,7 +89,7 @@ export const addChild = (doc: Y.Doc, familyId: FamilyId, input: ChildInput): Edi
   if (Object.keys(errors).length > 0) return err(errors)
   if (!familyExists(doc, familyId)) return err(NOT_FOUND)
   const id = createChildId()
-  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(parsed.value) }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
+  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(doc, id, parsed.value) }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
 export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditResult<ChildId> => {
@@ -89,7 +97,7 @@ export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditRes
   if (!parsed.ok) return parsed
   const errors = routeErrors(doc, parsed.value)
   if (Object.keys(errors).length > 0) return err(errors)
-  return updateRecord(doc, MAP_CHILDREN, id, childFields(parsed.value), Origin.updateChild)
+  return updateRecord(doc, MAP_CHILDREN, id, childFields(doc, id, parsed.value), Origin.updateChild)
 }
 
 export const removeChild = (doc: Y.Doc, id: ChildId): void => {

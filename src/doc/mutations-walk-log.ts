@@ -14,7 +14,7 @@ import {
 } from '../domain/walk-log/records.ts'
 import { err, ok } from '../lib/result.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
-import { sealPersonal } from './codec.ts'
+import { personalContext, sealPersonal } from './codec.ts'
 import { MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin, type ChangeOrigin } from './keys.ts'
 import { putEntry, storedValue, type Authored } from './mutations-swaps.ts'
 import { DOCUMENT_DAMAGED, parseInput, type EditResult } from './mutations-util.ts'
@@ -44,7 +44,7 @@ export const writeAbsence = (doc: Y.Doc, input: AbsenceInput, familyId: FamilyId
   if (!parsed.ok) return parsed
   const id = createAbsenceId()
   const { childId, from, to, direction, note } = parsed.value
-  const absence = { id, childId, familyId, from, to, direction, note: sealPersonal(note), ...stamp(doc, author) }
+  const absence = { id, childId, familyId, from, to, direction, note: sealPersonal(doc, personalContext(MAP_ABSENCES, id, 'note'), note), ...stamp(doc, author) }
   return putEntry(doc, MAP_ABSENCES, id, absence, Origin.declareAbsence) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
@@ -78,17 +78,19 @@ export interface CheckInWrite extends Authored {
  */
 export const writeCheckIn = (doc: Y.Doc, write: CheckInWrite, origin: ChangeOrigin = Origin.markChild): boolean => {
   const seen = write.status === 'unmarked' ? {} : seenFor(readFlatValues(doc, checkInReader), write.walk, write.childId, write.actor)
+  // The key does not depend on the guest's name: it is known before sealing, and the name is bound to it.
+  const key = checkInKeyOf({ walk: write.walk, childId: write.childId, actor: write.actor })
   const mark = {
     walk: plainWalk(write.walk),
     childId: write.childId,
-    ...(write.guestName === undefined ? {} : { guestName: sealPersonal(write.guestName) }),
+    ...(write.guestName === undefined ? {} : { guestName: sealPersonal(doc, personalContext(MAP_CHECK_INS, key, 'guestName'), write.guestName) }),
     status: write.status,
     stopId: write.stopId,
     adultId: write.adultId,
     ...stamp(doc, write),
     seen: { ...seen },
   }
-  return putEntry(doc, MAP_CHECK_INS, checkInKeyOf(mark), mark, origin)
+  return putEntry(doc, MAP_CHECK_INS, key, mark, origin)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +131,7 @@ export const writeWalkNote = (
   const parsed = parseInput(WalkNoteInputSchema, input)
   if (!parsed.ok) return parsed
   const id = createWalkNoteId()
-  const note = { id, walk: plainWalk(walk), text: sealPersonal(parsed.value.text), adultId: by.adultId, familyId: by.familyId, ...stamp(doc, author) }
+  const note = { id, walk: plainWalk(walk), text: sealPersonal(doc, personalContext(MAP_WALK_NOTES, id, 'text'), parsed.value.text), adultId: by.adultId, familyId: by.familyId, ...stamp(doc, author) }
   return putEntry(doc, MAP_WALK_NOTES, id, note, Origin.addWalkNote) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 

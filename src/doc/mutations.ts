@@ -6,7 +6,7 @@ import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
 import { createFamilyId, type FamilyId } from '../domain/ids.ts'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
-import { sealPersonal } from './codec.ts'
+import { personalContext, sealPersonal, sealUnlessSame } from './codec.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
   MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
@@ -54,7 +54,7 @@ export const addFamily = (doc: Y.Doc, input: FamilyInput): EditResult<FamilyId> 
   const id = createFamilyId()
   // The nested map is created together with its fresh id: two phones never create the same one.
   const record = new Y.Map<unknown>()
-  record.set('displayName', sealPersonal(parsed.data.displayName))
+  record.set('displayName', sealPersonal(doc, personalContext(MAP_FAMILIES, id, 'displayName'), parsed.data.displayName))
   doc.transact(() => families.set(id, record), Origin.addFamily)
   return ok(id)
 }
@@ -65,7 +65,10 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
   const record = safeMap(doc, MAP_FAMILIES)?.get(id)
   if (!(record instanceof Y.Map)) return err({ _: 'notFound' })
   // Only the edited field is written: fields from newer app versions survive.
-  doc.transact(() => record.set('displayName', sealPersonal(parsed.data.displayName)), Origin.renameFamily)
+  const context = personalContext(MAP_FAMILIES, id, 'displayName')
+  const stored = record.get('displayName')
+  const next = sealUnlessSame(doc, context, stored, parsed.data.displayName)
+  if (next !== stored) doc.transact(() => record.set('displayName', next), Origin.renameFamily)
   return ok(id)
 }
 

@@ -7,7 +7,6 @@ import { StoredLineSchema, StoredStopSchema, compareStops, type Line, type Stop 
 import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
 import { StoredSignUpSchema, signUpKeyOf, type SignUp } from '../domain/signup.ts'
-import { openPersonal } from './codec.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
 } from './keys.ts'
@@ -46,24 +45,9 @@ const exceptionReader: RecordReader<CalendarException> = {
   mapName: MAP_EXCEPTIONS, kind: 'exception', schema: StoredExceptionSchema, decode: withId,
 }
 const holidayReader: RecordReader<ImportedHoliday> = { mapName: MAP_HOLIDAYS, kind: 'holiday', schema: StoredHolidaySchema, decode: withId }
-const adultReader: RecordReader<Adult> = {
-  mapName: MAP_ADULTS,
-  kind: 'adult',
-  schema: StoredAdultSchema,
-  decode: (key, fields) => ({ ...fields, id: key, firstName: openPersonal(fields.firstName), phone: openPersonal(fields.phone) }),
-}
-const childReader: RecordReader<Child> = {
-  mapName: MAP_CHILDREN,
-  kind: 'child',
-  schema: StoredChildSchema,
-  decode: (key, fields) => ({
-    ...fields,
-    id: key,
-    firstName: openPersonal(fields.firstName),
-    initial: openPersonal(fields.initial),
-    support: openPersonal(fields.support),
-  }),
-}
+// Personal fields (names, phone, support, exception note) are opened by readRecordMap (codec.ts PERSONAL_FIELDS).
+const adultReader: RecordReader<Adult> = { mapName: MAP_ADULTS, kind: 'adult', schema: StoredAdultSchema, decode: withId }
+const childReader: RecordReader<Child> = { mapName: MAP_CHILDREN, kind: 'child', schema: StoredChildSchema, decode: withId }
 
 const byName = <T extends { id: string; name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'fr') || compareIds(a.id, b.id)
 const byFirstName = <T extends { id: string; firstName: string }>(a: T, b: T): number =>

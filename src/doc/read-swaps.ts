@@ -8,7 +8,6 @@ import {
 import {
   StoredOfferSchema, StoredReleaseSchema, StoredResponseSchema, offerKeyOf, releaseKeyOf, responseKeyOf, type SwapRecords,
 } from '../domain/swaps/records.ts'
-import { openPersonal } from './codec.ts'
 import {
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER,
   MAP_SETTINGS, SETTINGS_ROSTER_FIELD, safeMap,
@@ -29,7 +28,6 @@ const noteReader: FlatReader<HandoverNote> = {
   kind: 'handoverNote',
   schema: StoredHandoverNoteSchema,
   keyOf: handoverKeyOf,
-  decode: (fields) => ({ ...fields, text: openPersonal(fields.text) }),
 }
 const ackReader: FlatReader<HandoverAck> = { mapName: MAP_HANDOVER_ACKS, kind: 'handoverAck', schema: StoredHandoverAckSchema, keyOf: handoverKeyOf }
 

@@ -1,6 +1,7 @@
 // Shared pieces of the readers: Yjs value -> plain value, short previews, problem codes, and one loop over a record map.
 import * as Y from 'yjs'
 import type { z } from 'zod'
+import { CANNOT_OPEN_PROBLEM, openRecord } from './codec.ts'
 import { safeMap } from './keys.ts'
 
 export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
@@ -48,13 +49,16 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null
 }
 
+/** `field:cannotOpen` for each personal field this phone cannot open (another collective's key, tampered bytes). */
+export const cannotOpenProblems = (fields: readonly string[]): string[] => fields.map((field) => `${field}:${CANNOT_OPEN_PROBLEM}`)
+
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 export interface RecordReader<T> {
   readonly mapName: string
   readonly kind: RecordKind
   readonly schema: z.ZodType<T>
-  /** Builds the candidate from the stored fields: injects the key as id, opens personal fields. */
+  /** Builds the candidate from the stored fields, personal ones already opened (codec.ts): injects the key as id. */
   readonly decode: (key: string, fields: Record<string, unknown>) => unknown
 }
 
@@ -75,9 +79,15 @@ export const readRecordMap = <T>(doc: Y.Doc, reader: RecordReader<T>, toCheck: R
       toCheck.push({ kind: reader.kind, key, preview: previewOf(raw), problems: ['notARecord'] })
       continue
     }
-    const parsed = reader.schema.safeParse(reader.decode(key, raw))
+    const opened = openRecord(doc, reader.mapName, key, raw)
+    // The preview shows opened text (it prefills the repair form), never a sealed value.
+    if (opened.cannotOpen.length > 0) {
+      toCheck.push({ kind: reader.kind, key, preview: previewOf(opened.fields), problems: cannotOpenProblems(opened.cannotOpen) })
+      continue
+    }
+    const parsed = reader.schema.safeParse(reader.decode(key, opened.fields))
     if (parsed.success) records.push(parsed.data)
-    else toCheck.push({ kind: reader.kind, key, preview: previewOf(raw), problems: problemsOf(parsed.error) })
+    else toCheck.push({ kind: reader.kind, key, preview: previewOf(opened.fields), problems: problemsOf(parsed.error) })
   }
   return records
 }

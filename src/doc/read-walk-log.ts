@@ -4,18 +4,16 @@ import {
   StoredAbsenceSchema, StoredCheckInSchema, StoredWalkEventSchema, StoredWalkNoteSchema, absenceKeyOf, checkInKeyOf, walkEventKeyOf, walkNoteKeyOf,
   type Absence, type CheckIn, type WalkEvent, type WalkLogRecords, type WalkNote,
 } from '../domain/walk-log/records.ts'
-import { openPersonal } from './codec.ts'
 import { MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES } from './keys.ts'
 import { readFlatMap, readFlatValues, type FlatReader } from './read-flat.ts'
 import type { RecordToCheck } from './read-util.ts'
 
-// Personal fields (absence note, guest first name, logbook text) are opened here, as handover notes are.
+// Personal fields (absence note, guest first name, logbook text) are opened by readFlatMap (codec.ts PERSONAL_FIELDS).
 export const absenceReader: FlatReader<Absence> = {
   mapName: MAP_ABSENCES,
   kind: 'absence',
   schema: StoredAbsenceSchema,
   keyOf: absenceKeyOf,
-  decode: (fields) => ({ ...fields, note: openPersonal(fields.note) }),
 }
 
 export const checkInReader: FlatReader<CheckIn> = {
@@ -23,8 +21,6 @@ export const checkInReader: FlatReader<CheckIn> = {
   kind: 'checkIn',
   schema: StoredCheckInSchema,
   keyOf: checkInKeyOf,
-  // guestName is optional: open it only when stored, so a child's mark stays without the field.
-  decode: (fields) => ('guestName' in fields ? { ...fields, guestName: openPersonal(fields.guestName) } : fields),
 }
 
 export const walkEventReader: FlatReader<WalkEvent> = { mapName: MAP_WALK_EVENTS, kind: 'walkEvent', schema: StoredWalkEventSchema, keyOf: walkEventKeyOf }
@@ -34,7 +30,6 @@ export const walkNoteReader: FlatReader<WalkNote> = {
   kind: 'walkNote',
   schema: StoredWalkNoteSchema,
   keyOf: walkNoteKeyOf,
-  decode: (fields) => ({ ...fields, text: openPersonal(fields.text) }),
 }
 
 /** Every walk-log record in key order (the same on every phone); invalid entries are listed "to check". */

@@ -9,7 +9,6 @@ import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
-import { openPersonal } from './codec.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
@@ -82,7 +81,7 @@ const familyReader: RecordReader<Family> = {
   mapName: MAP_FAMILIES,
   kind: 'family',
   schema: StoredFamilySchema,
-  decode: (key, fields) => ({ ...fields, id: key, displayName: openPersonal(fields.displayName) }),
+  decode: (key, fields) => ({ ...fields, id: key }),
 }
 
 export const readFamilies = (doc: Y.Doc, toCheck: RecordToCheck[]): Family[] =>

@@ -2,7 +2,10 @@
 import * as Y from 'yjs'
 import type { CollectiveSnapshot } from '../../src/doc/read.ts'
 import type { WalkRota } from '../../src/domain/rota-types.ts'
+import { bindSealKey } from '../../src/doc/codec.ts'
 import { initCollective } from '../../src/doc/mutations.ts'
+import { createInviteSecret, createRoomId } from '../../src/lib/credentials.ts'
+import { deriveSealKey } from '../../src/lib/seal.ts'
 import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
 import { ID_MAPS, checkChildren, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
@@ -52,10 +55,18 @@ const withSeededIds = <T>(random: () => number, body: () => T): T => {
   }
 }
 
+/**
+ * Personal fields are sealed as in the app: every replica binds the collective's key (one for all
+ * replicas of a run, as all phones of a collective share it). The key never steers the random
+ * sequence, so a seed replays the same run.
+ */
+const COLLECTIVE_KEY = await deriveSealKey(createRoomId(), createInviteSecret())
+
 const createReplicas = (random: () => number, options: RunOptions): Replica[] => {
   const clientIds = new Set<number>()
   return Array.from({ length: options.replicas }, (_, index) => {
     const doc = new Y.Doc()
+    bindSealKey(doc, COLLECTIVE_KEY)
     let clientId = Math.floor(random() * 0xffffffff)
     while (clientIds.has(clientId)) clientId = (clientId + 1) >>> 0
     clientIds.add(clientId)

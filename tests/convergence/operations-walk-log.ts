@@ -5,6 +5,7 @@
 // independently of the mutation's own `seen`, so the invariants can tell a superseded mark
 // from a lost one even if the document's `seen` were wrong.
 import * as Y from 'yjs'
+import { openPersonal, personalContext } from '../../src/doc/codec.ts'
 import { MAP_ABSENCES, MAP_ADULTS, MAP_CHECK_INS, MAP_CHILDREN, MAP_LINES, MAP_STOPS, MAP_WALK_EVENTS } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
@@ -107,8 +108,17 @@ const markChild: Op = (replica, context) => {
   const already = pick(random, onWalk)
   const childId = (already !== undefined && random() < 0.75 ? already.childId : pick(random, keys(doc, MAP_CHILDREN))) as ChildId | GuestId | undefined
   if (childId === undefined) return
-  const guestName = onWalk.find((mark) => mark.childId === childId && typeof mark.guestName === 'string')?.guestName as string | undefined
-  writeMark(replica, context, walk, childId, pick(random, STATUSES) ?? 'present', guestName)
+  writeMark(replica, context, walk, childId, pick(random, STATUSES) ?? 'present', guestNameOf(doc, walk, childId))
+}
+
+/** The guest's first name as the app has it (opened from the view): stored, it is sealed under its entry's key. */
+const guestNameOf = (doc: Y.Doc, walk: WalkRef, childId: string): string | undefined => {
+  for (const [key, mark] of doc.getMap<Plain>(MAP_CHECK_INS).entries()) {
+    if (mark.childId !== childId || walkKeyOf(mark.walk as WalkRef) !== walkKeyOf(walk) || typeof mark.guestName !== 'string') continue
+    const opened = openPersonal(doc, personalContext(MAP_CHECK_INS, key, 'guestName'), mark.guestName)
+    if (typeof opened === 'string') return opened
+  }
+  return undefined
 }
 
 const addGuest: Op = (replica, context) => {
