@@ -23,6 +23,8 @@ const envSchema = z.object({
   PING_INTERVAL_MS: intIn(20, 600_000, 30_000),
   /** Compact a loaded room when its log grows past this many bytes. */
   COMPACT_LOG_BYTES: intIn(1024, 1024 * 1024 * 1024, 4 * 1024 * 1024),
+  /** Compact a loaded room this long after a stored update deleted or replaced values (erasure, see rooms.ts). */
+  COMPACT_AFTER_DELETE_MS: intIn(0, 24 * 60 * 60 * 1000, 60_000),
   HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -41,6 +43,7 @@ export interface RelayConfig {
   readonly keepaliveMs: number
   readonly pingIntervalMs: number
   readonly compactLogBytes: number
+  readonly compactAfterDeleteMs: number
   readonly headersTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly logLevel: LogLevel
@@ -72,6 +75,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     keepaliveMs: e.KEEPALIVE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactLogBytes: e.COMPACT_LOG_BYTES,
+    compactAfterDeleteMs: e.COMPACT_AFTER_DELETE_MS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

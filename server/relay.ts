@@ -37,7 +37,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const log = options.logger ?? createLogger(config.logLevel)
   const metrics = createMetrics()
   const store = options.store ?? createFileStore(config.dataDir)
-  const rooms = createRoomRegistry({ store, metrics, log, compactLogBytes: config.compactLogBytes })
+  const rooms = createRoomRegistry({ store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs })
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)

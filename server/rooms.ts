@@ -1,5 +1,6 @@
 // Loaded rooms: one Y.Doc per room with at least one socket. Loaded from the store on first use; when the
 // last socket leaves, flushed, compacted and freed from memory. Updates are broadcast to the other peers.
+// A loaded room is also compacted when its log is large, and soon after an update deleted values (erasure).
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -17,7 +18,8 @@ export interface Room {
   readonly id: string
   readonly doc: Y.Doc
   readonly peers: Set<RoomPeer>
-  /** Call after each stored append: compacts in the background once the log is past the threshold. */
+  /** Call after each stored append: compacts in the background once the log is past the threshold,
+   *  or schedules a compaction when a stored update deleted values (see createCompactor). */
   maybeCompact(): void
 }
 
@@ -40,6 +42,8 @@ export const createRoomRegistry = (deps: {
   metrics: Metrics
   log: Logger
   compactLogBytes: number
+  /** Delay between a stored update that deletes values and the compaction that erases them from disk. */
+  compactAfterDeleteMs: number
 }): RoomRegistry => {
   const { store, metrics, log } = deps
   const entries = new Map<string, Entry>()
@@ -62,14 +66,34 @@ export const createRoomRegistry = (deps: {
     doc.on('update', (update: Uint8Array, origin: unknown) => broadcast(peers, update, origin))
     metrics.increment('roomsLoaded')
     log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
-    return { id: roomId, doc, peers, maybeCompact: createCompactor(roomId) }
+    return { id: roomId, doc, peers, maybeCompact: createCompactor(roomId, doc) }
   }
 
-  const createCompactor = (roomId: string) => {
+  /**
+   * Two production triggers while a room stays loaded (freeing a room compacts it too):
+   * - size: the log is past COMPACT_LOG_BYTES;
+   * - erasure: an update applied to the room deleted values (a removed family, child or note, a renamed
+   *   child, a rewritten entry). Until the log is compacted the deleted values (sealed or not) are still in
+   *   log.bin, so a compaction runs COMPACT_AFTER_DELETE_MS after such an update is stored. One timer per room
+   *   at a time: a busy room compacts at most once per delay, and a removed value stays on disk at most about
+   *   that long (or until the room is freed, whichever comes first).
+   */
+  const createCompactor = (roomId: string, doc: Y.Doc) => {
     let running = false
-    return () => {
-      if (running || store.logSize(roomId) < deps.compactLogBytes) return
+    let deleted = false // an update applied since the last compaction started deleted something
+    let timer: ReturnType<typeof setTimeout> | null = null
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) deleted = true
+    })
+    doc.on('destroy', () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+    })
+
+    const run = (): void => {
+      if (running || doc.isDestroyed) return
       running = true
+      deleted = false // deletions arriving during this compaction schedule the next one
       store
         .compact(roomId)
         .then(() => metrics.increment('compactions'))
@@ -79,7 +103,22 @@ export const createRoomRegistry = (deps: {
         })
         .finally(() => {
           running = false
+          if (deleted) scheduleErasure()
         })
+    }
+    const scheduleErasure = (): void => {
+      if (timer !== null || doc.isDestroyed) return
+      timer = setTimeout(() => {
+        timer = null
+        if (running) deleted = true // rescheduled when the running compaction ends
+        else run()
+      }, deps.compactAfterDeleteMs)
+    }
+
+    // Called only after the update is durable, so a compaction it starts or schedules includes that update.
+    return () => {
+      if (store.logSize(roomId) >= deps.compactLogBytes) run()
+      else if (deleted) scheduleErasure()
     }
   }
 

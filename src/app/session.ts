@@ -1,11 +1,14 @@
 // One open collective: its Y.Doc wired to IndexedDB (storage) and the relay (sync), exposed as a CollectiveSession.
 import * as Y from 'yjs'
 import type { CollectiveProfile } from '../domain/collective.ts'
-import { migrateDocument } from '../doc/migrations.ts'
+import { bindSealKey } from '../doc/codec.ts'
+import { migrateDocument, sealPlainPersonalValues } from '../doc/migrations.ts'
 import * as edit from '../doc/mutations.ts'
 import { readCollective } from '../doc/read.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
+import { deriveSealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
+import { removesRecord } from '../storage/doc-compaction.ts'
 import { bindDocPersistence, docDatabaseName, type LocalSaveState } from '../storage/doc-persistence.ts'
 import type { OutboxRows } from '../storage/device-db.ts'
 import { createRelayConnection, type ConnectionStatus } from '../sync/relay-connection.ts'
@@ -34,8 +37,12 @@ export interface SessionOptions {
 export const openSession = async (options: SessionOptions): Promise<CollectiveSession> => {
   const { roomId, env, errors } = options
   const token = await deriveRoomToken(roomId, options.secret)
+  // The key that seals personal fields: derived here, kept in memory beside the doc, never stored nor sent.
+  const sealKey = await deriveSealKey(roomId, options.secret)
   const identity = await loadIdentity(options.identity, (error) => errors.report('device.identity', error, 'storageUnavailable'))
   const doc = new Y.Doc()
+  // Bound before anything is loaded, read or written: no personal value is ever written in clear.
+  bindSealKey(doc, sealKey)
   const persistence = bindDocPersistence(doc, docDatabaseName(env.namespace, roomId))
   const connection = createRelayConnection({
     doc,
@@ -53,6 +60,11 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     onError: (error) => errors.report('sync.outbox', error),
   })
   let destroyed = false
+  // Erasure (issue 6): a removed family, adult or child (Origin.removeFamily/removeAdult/removeChild here, or the
+  // same removal synced from another phone) deletes a nested map; the stored log is then rewritten as one state.
+  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+    if (removesRecord(transaction)) void persistence.compact()
+  })
   // After the connection is wired, so the outbox counts this first change too.
   if (options.initialProfile) edit.initCollective(doc, options.initialProfile)
 
@@ -64,14 +76,32 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
   }
   doc.on('update', refreshView)
+  // Sealing rewrites plain values; the old plain text would stay in the phone's update log until a trim.
+  const sealAndCompact = (): void => {
+    if (sealPlainPersonalValues(doc) > 0) void persistence.compact()
+  }
+  let loaded = false
   void persistence.whenLoaded.then(() => {
     if (destroyed) return
+    loaded = true
     if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
+    sealAndCompact()
     refreshView()
+    sealAfterFirstSync()
   })
+  // Again once the relay's copy has arrived: values written in clear by an older app are sealed then.
+  let sealedAfterSync = false
+  const sealAfterFirstSync = (): void => {
+    if (destroyed || sealedAfterSync || !loaded || connection.status.get().connection !== 'online') return
+    sealedAfterSync = true
+    sealAndCompact()
+  }
 
   const status = createStore<SyncStatus>(combine(persistence.state.get(), connection.status.get()))
-  const refreshStatus = (): void => status.set(combine(persistence.state.get(), connection.status.get()))
+  const refreshStatus = (): void => {
+    status.set(combine(persistence.state.get(), connection.status.get()))
+    sealAfterFirstSync()
+  }
   const unsubscribes = [persistence.state.subscribe(refreshStatus), connection.status.subscribe(refreshStatus)]
 
   return {

@@ -5,9 +5,11 @@
 //   IndexedDB runs it after the earlier readwrite ones, so its completion means the write is done.
 // - errors: abort and error events bubble from transactions to the IDBDatabase; a listener there
 //   sees quota errors y-indexeddb drops, and turns them into visible state.
+// compact() rewrites the stored log as one state (doc-compaction.ts): the session calls it after a removal.
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
 import { createStore, type ReadableStore } from '../lib/store.ts'
+import { rewriteAsOneState, UPDATES_STORE } from './doc-compaction.ts'
 
 export type StorageProblem = 'quotaExceeded' | 'storageUnavailable'
 
@@ -22,10 +24,14 @@ export interface DocPersistence {
   readonly state: ReadableStore<LocalSaveState>
   /** Resolves once the stored document has been applied (or storage failed); never rejects. */
   readonly whenLoaded: Promise<void>
+  /**
+   * Erasure: replaces the stored updates by one state of the document, so deleted values leave the disk.
+   * Calls made while one is waiting share it; one made while a rewrite runs gets another after it.
+   * Resolves true once the rewrite is on disk, false when destroyed or storage failed; never rejects.
+   */
+  compact(): Promise<boolean>
   destroy(): void
 }
-
-const UPDATES_STORE = 'updates'
 
 export const docDatabaseName = (namespace: string, roomId: string): string => `${namespace}pedibus-doc-${roomId}`
 
@@ -94,10 +100,33 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
   }
   doc.on('updateV2', onUpdate)
 
+  let compactChain: Promise<unknown> = Promise.resolve()
+  let compactWaiting: Promise<boolean> | null = null
+  const rewrite = async (): Promise<boolean> => {
+    compactWaiting = null
+    await whenLoaded
+    if (destroyed) return false
+    try {
+      const db = await persistence._db
+      if (destroyed) return false
+      await rewriteAsOneState(db, doc, persistence)
+      persistence._dbsize = 1 // y-indexeddb's own trimming counts from here
+      return true
+    } catch {
+      return false // an abort also reached the database's listeners: the state shows the problem
+    }
+  }
+
   return {
     origin: persistence,
     state,
     whenLoaded,
+    compact() {
+      // Started after a microtask at least: y-indexeddb queues the removal's own update first.
+      compactWaiting ??= compactChain.then(rewrite)
+      compactChain = compactWaiting
+      return compactWaiting
+    },
     destroy() {
       if (destroyed) return
       destroyed = true

@@ -1,6 +1,9 @@
 // One family's page (/c/:id/familles/:familyId): any member may edit it (a trust network); removing the family asks first.
 import { useLocation } from 'preact-iso'
+import { useState } from 'preact/hooks'
 import { ConfirmAction } from '../../components/ConfirmAction.tsx'
+import { LeaveProgress } from '../../components/leave/LeaveProgress.tsx'
+import { LeaveSection } from '../../components/leave/LeaveSection.tsx'
 import { FamilyEditor } from '../../components/manage/FamilyEditor.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -19,6 +22,8 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
   const me = useStore(session.me)
   const family = view.families.find((f) => f.id === params.familyId)
   const back = `/c/${session.id}/familles`
+  const [leaving, setLeaving] = useState(false) // "Quitter le collectif": the family is gone, the page waits for the relay
+  if (leaving) return <LeaveProgress session={session} />
   if (!family) {
     return (
       <>
@@ -34,6 +39,7 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
       <section class="card" aria-labelledby="family-remove-title">
         <h2 id="family-remove-title">{t('manage.family.removeTitle')}</h2>
         <p>{t('manage.family.removeExplain')}</p>
+        <p>{t('leave.removeErasure')}</p>
         <ConfirmAction
           label={t('families.remove')}
           accessibleLabel={`${t('families.remove')} : ${family.displayName}`}
@@ -49,6 +55,9 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
           }}
         />
       </section>
+      {me.familyId === family.id && (
+        <LeaveSection session={session} familyId={family.id} familyName={family.displayName} onLeaving={() => setLeaving(true)} />
+      )}
       <BackLink href={back} label={t('manage.families.back')} />
     </>
   )

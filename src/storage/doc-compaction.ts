@@ -1,0 +1,48 @@
+// Erasure on the phone: rewrites a collective's stored update log as one state encoded from the live Y.Doc.
+//
+// y-indexeddb stores every update and merges them only past 500 updates, so a removed family's names, phone
+// numbers and notes (sealed or not) would stay in old updates for months. The Y.Doc has gc on: its encoded
+// state keeps only ids and lengths of deleted content. Rewriting the log as that one state drops them.
+import * as Y from 'yjs'
+
+/** The object store y-indexeddb keeps its update log in (autoIncrement keys). */
+export const UPDATES_STORE = 'updates'
+
+/**
+ * In one readwrite transaction: applies every stored update to `doc` (one another tab stored and this doc has
+ * not seen must not be lost), clears the log and adds the doc's whole state. Atomic: on any failure the
+ * transaction aborts and the old log stays as it was. Resolves with the key of the stored state.
+ */
+export const rewriteAsOneState = (db: IDBDatabase, doc: Y.Doc, origin: unknown): Promise<IDBValidKey> =>
+  new Promise((resolve, reject) => {
+    const transaction = db.transaction([UPDATES_STORE], 'readwrite')
+    const store = transaction.objectStore(UPDATES_STORE)
+    let stateKey: IDBValidKey | null = null
+    const all = store.getAll()
+    all.onsuccess = () => {
+      const stored: unknown[] = Array.isArray(all.result) ? all.result : []
+      Y.transact(doc, () => {
+        for (const update of stored) if (update instanceof Uint8Array) Y.applyUpdate(doc, update)
+      }, origin, false)
+      store.clear()
+      const added = store.add(Y.encodeStateAsUpdate(doc))
+      added.onsuccess = () => {
+        stateKey = added.result
+      }
+    }
+    transaction.oncomplete = () => (stateKey === null ? reject(new Error('state not stored')) : resolve(stateKey))
+    transaction.onabort = () => reject(transaction.error ?? new Error('compaction aborted'))
+  })
+
+/**
+ * True when the transaction deleted a nested shared type: a whole record (a family, an adult, a child…) was
+ * removed, here or on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction'
+ * gc has already replaced the deleted content and the record can no longer be recognised.
+ */
+export const removesRecord = (transaction: Y.Transaction): boolean => {
+  let found = false
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) found = true
+  })
+  return found
+}

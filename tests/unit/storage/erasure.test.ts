@@ -1,0 +1,158 @@
+// Erasure on the phone: once a family is removed and the stored document compacted, no IndexedDB record of
+// this phone holds its names, phone number or support note (in clear or sealed); before, they are there.
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { CollectiveSession } from '../../../src/app/api.ts'
+import * as edit from '../../../src/doc/mutations.ts'
+import type { FamilyId } from '../../../src/domain/ids.ts'
+import { removesRecord } from '../../../src/storage/doc-compaction.ts'
+import { bindDocPersistence, docDatabaseName, type DocPersistence } from '../../../src/storage/doc-persistence.ts'
+import { needlesFound } from '../../helpers/byte-search.ts'
+import { waitFor } from '../../helpers/relay.ts'
+import { useSessionPhones, valueOf } from '../app/session-phones.ts'
+
+const NOW = Date.UTC(2027, 2, 2, 9)
+const phones = useSessionPhones('unit-erasure', () => NOW)
+const bindings: DocPersistence[] = []
+afterEach(() => {
+  for (const binding of bindings.splice(0)) binding.destroy()
+})
+
+const LEAVING = { family: 'Quenouille-Vasseur', adult: 'Philémon', phone: '06 98 76 54 32', child: 'Zéphyrine', support: 'Allergie aux arachides : stylo dans le cartable bleu' }
+
+const request = <T>(req: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error ?? new Error('request failed'))
+  })
+
+/** Every byte string and text inside a stored value (updates are Uint8Arrays; Dexie rows are objects). */
+const bytesOf = (value: unknown): Uint8Array[] => {
+  if (value instanceof Uint8Array) return [value]
+  if (value instanceof ArrayBuffer) return [new Uint8Array(value)]
+  if (typeof value === 'string') return [Buffer.from(value, 'utf8')]
+  if (Array.isArray(value)) return value.flatMap(bytesOf)
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(bytesOf)
+  return []
+}
+
+/** The raw contents of every record of every object store of the databases whose name starts with `prefix`. */
+const recordsOfDatabases = async (prefix: string): Promise<Uint8Array[]> => {
+  const names = (await indexedDB.databases()).flatMap((info) => (info.name?.startsWith(prefix) ? [info.name] : []))
+  const all: Uint8Array[] = []
+  for (const name of names) {
+    const db = await request(indexedDB.open(name))
+    try {
+      for (const store of [...db.objectStoreNames]) {
+        const values = await request(db.transaction(store, 'readonly').objectStore(store).getAll())
+        all.push(...values.flatMap(bytesOf))
+      }
+    } finally {
+      db.close()
+    }
+  }
+  return all
+}
+
+/** The stored document, rebuilt without any key: personal values as stored (sealed or plain). */
+const storedDoc = async (databaseName: string): Promise<Y.Doc> => {
+  const doc = new Y.Doc()
+  for (const update of await recordsOfDatabases(databaseName)) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** The leaving family's stored strings that a byte search can find (a plain one-letter initial occurs by chance). */
+const storedOfFamily = (doc: Y.Doc, familyId: string): string[] => {
+  const texts: string[] = []
+  for (const mapName of ['families', 'adults', 'children']) {
+    for (const [key, record] of doc.getMap(mapName).entries()) {
+      if (!(record instanceof Y.Map) || (key !== familyId && record.get('familyId') !== familyId)) continue
+      for (const [field, value] of record.entries()) if (typeof value === 'string' && field !== 'familyId' && value.length >= 4) texts.push(value)
+    }
+  }
+  return texts
+}
+
+const addLeavingFamily = (session: Pick<CollectiveSession, 'addFamily' | 'addAdult' | 'addChild'>): FamilyId => {
+  const familyId = valueOf(session.addFamily({ displayName: LEAVING.family }))
+  valueOf(session.addAdult(familyId, { firstName: LEAVING.adult, phone: LEAVING.phone, charterAcceptedOn: null, insured: true }))
+  valueOf(session.addChild(familyId, { firstName: LEAVING.child, initial: 'Q', routes: {}, days: [1], support: LEAVING.support, countsExtra: false }))
+  return familyId
+}
+
+const countUpdates = async (databaseName: string): Promise<number> => {
+  const db = await request(indexedDB.open(databaseName))
+  try {
+    return await request(db.transaction('updates', 'readonly').objectStore('updates').count())
+  } finally {
+    db.close()
+  }
+}
+
+describe('erasure on the phone', () => {
+  it('removing a family through the session compacts the stored document: its values leave every database of the phone', async () => {
+    const namespace = 'unit-erasure-session:'
+    const services = await phones.start(namespace)
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const session = await services.openCollective(id)
+    if (!session) throw new Error('no session')
+    phones.track(session)
+    const keptId = valueOf(session.addFamily({ displayName: 'Martin-Lefebvre' }))
+    const familyId = addLeavingFamily(session)
+    await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
+
+    const databaseName = docDatabaseName(namespace, id)
+    const before = await storedDoc(databaseName)
+    const removed = storedOfFamily(before, familyId)
+    const kept = storedOfFamily(before, keptId)
+    expect(removed.length).toBeGreaterThanOrEqual(5)
+    expect(needlesFound(await recordsOfDatabases(namespace), removed)).toEqual(removed) // the search can fail
+
+    session.removeFamily(familyId)
+    // The session compacts by itself: the log becomes one state (nothing else writes in this test).
+    await waitFor(async () => (await countUpdates(databaseName)) === 1, 'stored document compacted')
+    const records = await recordsOfDatabases(namespace)
+    expect(needlesFound(records, [...removed, ...Object.values(LEAVING)])).toEqual([])
+    expect(needlesFound(records, kept)).toEqual(kept)
+    expect(session.view.get().families.map((family) => family.id)).toEqual([keptId])
+  })
+
+  it('a removal alone leaves the values in y-indexeddb’s log; compact() erases them and keeps the rest', async () => {
+    const name = 'unit-erasure-binding:doc'
+    const doc = new Y.Doc()
+    const binding = bindDocPersistence(doc, name)
+    bindings.push(binding)
+    await binding.whenLoaded
+    const keptId = valueOf(edit.addFamily(doc, { displayName: 'Martin-Lefebvre' }))
+    const familyId = addLeavingFamily({
+      addFamily: (input) => edit.addFamily(doc, input),
+      addAdult: (family, input) => edit.addAdult(doc, family, input),
+      addChild: (family, input) => edit.addChild(doc, family, input),
+    })
+    const removed = storedOfFamily(doc, familyId)
+
+    // The removal arrives from another phone (a member removes a family that left): not a local origin.
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
+    edit.removeFamily(remote, familyId)
+    const seen: boolean[] = []
+    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction)))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'relay')
+    expect(seen).toEqual([true])
+    doc.getMap('settings').set('minAdults', 2) // an ordinary change removes no record
+    expect(seen).toEqual([true, false])
+
+    await waitFor(() => binding.state.get().local === 'saved', 'removal saved')
+    expect(needlesFound(await recordsOfDatabases(name), removed)).toEqual(removed)
+
+    expect(await binding.compact()).toBe(true)
+    expect(await countUpdates(name)).toBe(1)
+    const records = await recordsOfDatabases(name)
+    expect(needlesFound(records, removed)).toEqual([])
+    const reloaded = new Y.Doc()
+    for (const update of records) Y.applyUpdate(reloaded, update)
+    expect([...reloaded.getMap('families').keys()]).toEqual([keptId])
+    expect(reloaded.getMap('settings').get('minAdults')).toBe(2)
+  })
+})
