@@ -211,11 +211,25 @@ export interface CollectiveSession {
   /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>
   withdraw(walk: WalkRef, adultId: AdultId): void
+
+  /**
+   * Exports, built on the phone from the current view (opened values: personal data in clear; the
+   * person who downloads keeps it private). A family's own data as JSON ('pedibus-coop/family':
+   * its adults, children, sign-ups, absences and the notes it wrote, nothing about other families);
+   * null when the family is not in the collective.
+   */
+  exportFamily(familyId: FamilyId): string | null
+  /** The whole collective as JSON ('pedibus-coop/collective', version 1): AppServices.restoreCollective makes a new collective of it. */
+  exportCollective(): string
+  /** The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells neutralised. */
+  exportRotaCsv(from: LocalDate, to: LocalDate): string
   /** Stops the providers, timers and listeners; safe to call twice. */
   destroy(): void
 }
 
 export type JoinError = 'invalidLink' | 'storageUnavailable'
+/** 'invalidExport': not a whole, valid collective export of a version this app reads (nothing was created). */
+export type RestoreError = 'invalidExport' | 'storageUnavailable'
 
 /** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
 export interface AppErrorMessage {
@@ -232,6 +246,13 @@ export interface AppServices {
   createCollective(input: CollectiveProfileInput): Promise<FormResult<RoomId>>
   /** Parses an invite fragment (`#...` of the invite URL) and joins; idempotent for a known collective. */
   joinFromInvite(fragment: string): Promise<Result<RoomId, JoinError>>
+  /**
+   * Makes a NEW collective (new room id and secret, never the exported room's) from a collective
+   * export (CollectiveSession.exportCollective), every record under its own id; the file is
+   * validated whole first. Resolves with the new id once it is on the phone; the relay gets it at
+   * the first connection, like a created collective.
+   */
+  restoreCollective(json: string): Promise<Result<RoomId, RestoreError>>
   /** Opens (or returns the already open) session; callers share one session per collective. */
   openCollective(id: RoomId): Promise<CollectiveSession | null>
   /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */

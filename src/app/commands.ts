@@ -8,6 +8,7 @@ import { err, ok } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
+import { createExportCommands, type ExportCommands } from './commands-export.ts'
 import { createSwapCommands } from './commands-swaps.ts'
 import { createWalkLogCommands } from './commands-walk-log.ts'
 import { importHolidaysFromIcs } from './holidays.ts'
@@ -27,11 +28,12 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createSwapCommands(context),
   ...createCoordinationCommands(context),
   ...createWalkLogCommands(context),
+  ...createExportCommands(context),
   ...createEditCommands(context),
 })
 
 const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
-  | keyof ReturnType<typeof createWalkLogCommands>> => ({
+  | keyof ReturnType<typeof createWalkLogCommands> | keyof ExportCommands> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),

@@ -1,5 +1,6 @@
 // createAppServices: the AppServices contract over Dexie (device-local), per-collective sessions, and one error channel.
 import { CollectiveProfileInputSchema, type CollectiveProfile } from '../domain/collective.ts'
+import { parseCollectiveExport } from '../domain/export/collective-export.ts'
 import { fieldErrorsOf } from '../domain/validation.ts'
 import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok } from '../lib/result.ts'
@@ -12,6 +13,7 @@ import { resolveEnv, type AppEnv } from './env.ts'
 import { openDemoSession } from './demo.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
+import { writeRestoredDocument } from './restore.ts'
 import { openSession } from './session.ts'
 import { whenSavedOnPhone } from './saved.ts'
 
@@ -133,6 +135,25 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       }
       void askPersistence()
       return ok(roomId)
+    },
+
+    async restoreCollective(json) {
+      const file = parseCollectiveExport(json)
+      if (!file.ok) return file
+      // A new room and secret: the exported room may still live (or be renewed), and two documents must never share a room.
+      const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: file.value.profile.name, joinedAt: env.now() }
+      try {
+        // The document first, then the row: the switcher never lists a half-written collective.
+        await writeRestoredDocument(env.namespace, row.id, row.secret, file.value)
+        await device.putCollective(row)
+      } catch (error) {
+        storageFailed('device.restore', error)
+        await deleteDocDatabase(docDatabaseName(env.namespace, row.id)).catch(() => undefined)
+        return err('storageUnavailable')
+      }
+      await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
+      void askPersistence()
+      return ok(row.id)
     },
 
     async openCollective(id) {

@@ -1,7 +1,8 @@
-// The collective switcher: every collective held on this phone, to open or forget; links to create or join another.
+// The collective switcher: every collective held on this phone, to open or forget; links to create or join another, or restore a backup.
 import { useLocation } from 'preact-iso'
 import type { JoinedCollective } from '../../app/api.ts'
 import { ConfirmAction } from '../components/ConfirmAction.tsx'
+import { RestoreBackup } from '../components/export/RestoreBackup.tsx'
 import { PageTitle } from '../components/PageTitle.tsx'
 import { useAnnounce } from '../hooks/announcer.tsx'
 import { useServices } from '../hooks/services.ts'
@@ -52,6 +53,7 @@ export function CollectivesPage({ currentId }: { currentId: string | null }) {
         <a class="button" href="/creer">{t('welcome.create')}</a>
         <a class="button" href="/rejoindre">{t('welcome.join')}</a>
       </div>
+      <RestoreBackup />
     </>
   )
 }

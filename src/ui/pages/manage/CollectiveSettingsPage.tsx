@@ -1,4 +1,5 @@
-// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults.
+// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults; data exports.
+import { ExportSection } from '../../components/export/ExportSection.tsx'
 import { SettingsForm } from '../../components/manage/SettingsForm.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -26,6 +27,7 @@ function SettingsScreen({ session, view }: ScreenProps) {
           }}
         />
       </section>
+      <ExportSection session={session} />
       <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
     </>
   )

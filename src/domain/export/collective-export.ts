@@ -1,0 +1,68 @@
+// The whole collective as a restorable JSON file (built from the readers' valid records), and its parser for a restore.
+import type { HandoverAck, HandoverNote, CoordinationRecords } from '../coordination/records.ts'
+import type { CollectiveModel } from '../model.ts'
+import type { SwapRecords } from '../swaps/records.ts'
+import type { WalkLogRecords } from '../walk-log/records.ts'
+import { err, ok, type Result } from '../../lib/result.ts'
+import { COLLECTIVE_EXPORT_FORMAT, CollectiveExportSchema, EXPORT_VERSION, type CollectiveExport } from './format.ts'
+
+/** What an export reads: the collective's valid records (the app's CollectiveView is one). Records "to check" are left out. */
+export interface ExportSource extends CollectiveModel {
+  readonly swaps: SwapRecords
+  readonly coordination: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
+  readonly walkLog: WalkLogRecords
+}
+
+export const exportTimestamp = (epochMs: number): string => new Date(epochMs).toISOString()
+
+export const buildCollectiveExport = (source: ExportSource, exportedAt: number): CollectiveExport => ({
+  format: COLLECTIVE_EXPORT_FORMAT,
+  version: EXPORT_VERSION,
+  exportedAt: exportTimestamp(exportedAt),
+  profile: source.profile,
+  settings: source.settings,
+  lines: [...source.lines],
+  stops: [...source.stops],
+  families: [...source.families],
+  adults: [...source.adults],
+  children: [...source.children],
+  exceptions: [...source.exceptions],
+  holidays: [...source.holidays],
+  holidayOverrides: [...(source.holidayOverrides ?? [])],
+  signUps: [...source.signUps],
+  swaps: { offers: [...source.swaps.offers], responses: [...source.swaps.responses], releases: [...source.swaps.releases] },
+  coordination: {
+    setting: source.coordination.setting,
+    roster: [...source.coordination.roster],
+    offers: [...source.coordination.offers],
+    responses: [...source.coordination.responses],
+    notes: [...source.coordination.notes],
+    acks: [...source.coordination.acks],
+  },
+  walkLog: {
+    absences: [...source.walkLog.absences],
+    checkIns: [...source.walkLog.checkIns],
+    events: [...source.walkLog.events],
+    notes: [...source.walkLog.notes],
+  },
+})
+
+/** Two spaces: the file is meant to be readable by the family who keeps it. */
+export const collectiveExportJson = (source: ExportSource, exportedAt: number): string =>
+  JSON.stringify(buildCollectiveExport(source, exportedAt), null, 2)
+
+/**
+ * 'invalidExport' for anything but a whole, valid collective file of this version (bad JSON, a
+ * family file, a record that fails its schema, no profile): a restore then creates nothing.
+ */
+export const parseCollectiveExport = (json: string): Result<CollectiveExport & { readonly profile: NonNullable<CollectiveExport['profile']> }, 'invalidExport'> => {
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    return err('invalidExport')
+  }
+  const parsed = CollectiveExportSchema.safeParse(raw)
+  if (!parsed.success || parsed.data.profile === null) return err('invalidExport')
+  return ok({ ...parsed.data, profile: parsed.data.profile })
+}

@@ -1,0 +1,81 @@
+// The versioned export files: Zod schemas of the whole-collective file (restorable) and of one family's file.
+//
+// Both hold opened values (readable JSON): the file is personal data in clear, kept by the person
+// who downloads it. The schemas reuse the document's stored-record schemas, so a file is valid
+// exactly when every record in it would be valid in a document.
+import { z } from 'zod'
+import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../calendar-records.ts'
+import { StoredCollectiveProfileSchema } from '../collective.ts'
+import {
+  CoordinatorRosterSettingSchema, StoredHandoverAckSchema, StoredHandoverNoteSchema, StoredPeriodOfferSchema, StoredPeriodResponseSchema,
+  StoredRosterEntrySchema,
+} from '../coordination/records.ts'
+import { StoredFamilySchema } from '../family.ts'
+import { StoredLineSchema, StoredStopSchema } from '../line.ts'
+import { StoredAdultSchema, StoredChildSchema } from '../people.ts'
+import { SettingsSchema } from '../settings.ts'
+import { StoredSignUpSchema } from '../signup.ts'
+import { StoredOfferSchema, StoredReleaseSchema, StoredResponseSchema } from '../swaps/records.ts'
+import { StoredAbsenceSchema, StoredCheckInSchema, StoredWalkEventSchema, StoredWalkNoteSchema } from '../walk-log/records.ts'
+
+export const COLLECTIVE_EXPORT_FORMAT = 'pedibus-coop/collective'
+export const FAMILY_EXPORT_FORMAT = 'pedibus-coop/family'
+/** Bumped on any change a reader of version 1 could misread; a restore refuses other versions. */
+export const EXPORT_VERSION = 1
+
+/** Far above a real collective (a few hundred records a year), far below what would freeze a phone. */
+const MAX_RECORDS = 200_000
+const list = <S extends z.ZodType>(schema: S) => z.array(schema).max(MAX_RECORDS)
+
+export const CollectiveExportSchema = z.object({
+  format: z.literal(COLLECTIVE_EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  profile: StoredCollectiveProfileSchema.nullable(),
+  settings: SettingsSchema,
+  lines: list(StoredLineSchema),
+  stops: list(StoredStopSchema),
+  families: list(StoredFamilySchema),
+  adults: list(StoredAdultSchema),
+  children: list(StoredChildSchema),
+  exceptions: list(StoredExceptionSchema),
+  holidays: list(StoredHolidaySchema),
+  holidayOverrides: list(StoredHolidayOverrideSchema),
+  signUps: list(StoredSignUpSchema),
+  swaps: z.object({ offers: list(StoredOfferSchema), responses: list(StoredResponseSchema), releases: list(StoredReleaseSchema) }),
+  coordination: z.object({
+    setting: CoordinatorRosterSettingSchema,
+    roster: list(StoredRosterEntrySchema),
+    offers: list(StoredPeriodOfferSchema),
+    responses: list(StoredPeriodResponseSchema),
+    notes: list(StoredHandoverNoteSchema),
+    acks: list(StoredHandoverAckSchema),
+  }),
+  walkLog: z.object({
+    absences: list(StoredAbsenceSchema),
+    checkIns: list(StoredCheckInSchema),
+    events: list(StoredWalkEventSchema),
+    notes: list(StoredWalkNoteSchema),
+  }),
+})
+export type CollectiveExport = z.output<typeof CollectiveExportSchema>
+
+/** Lines and stops a family's records name, reduced to what makes the file readable (no other family in them). */
+const PlaceSchema = z.object({ id: z.string(), name: z.string() })
+
+export const FamilyExportSchema = z.object({
+  format: z.literal(FAMILY_EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  collective: StoredCollectiveProfileSchema.nullable(),
+  family: StoredFamilySchema,
+  adults: list(StoredAdultSchema),
+  children: list(StoredChildSchema),
+  signUps: list(StoredSignUpSchema),
+  absences: list(StoredAbsenceSchema),
+  walkNotes: list(StoredWalkNoteSchema),
+  handoverNotes: list(StoredHandoverNoteSchema),
+  lines: list(PlaceSchema),
+  stops: list(PlaceSchema.extend({ lineId: z.string() })),
+})
+export type FamilyExport = z.output<typeof FamilyExportSchema>

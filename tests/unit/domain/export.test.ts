@@ -1,0 +1,160 @@
+// Exports: a family's file holds only that family; the rota CSV quotes per RFC 4180 and neutralises formula-like cells; the collective file round-trips through its parser.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import {
+  CollectiveExportSchema, FamilyExportSchema, UTF8_BOM, buildCollectiveExport, buildFamilyExport, csvCell, csvLine, parseCollectiveExport,
+  rotaCsv, rotaCsvRows, schoolYearOf, type ExportSource,
+} from '../../../src/domain/export/index.ts'
+import type { Family } from '../../../src/domain/family.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import type { Absence, AbsenceId, WalkNote, WalkNoteId } from '../../../src/domain/walk-log/records.ts'
+import { actorId, childId, createAdult, createChild, createLine, createSignUp, createStop, familyId, uuid } from './rota-fixtures.ts'
+
+const NOW = Date.UTC(2026, 10, 30, 8)
+const INJECTED_FAMILY = '=HYPERLINK("http://evil.example","Cliquez")'
+
+const family = (n: number, displayName: string): Family => ({ id: familyId(n), displayName })
+const absence = (n: number, child: number, family: number, note: string): Absence => ({
+  id: uuid<AbsenceId>(20, n), childId: childId(child), familyId: familyId(family), from: localDate('2026-12-03'), to: localDate('2026-12-03'),
+  direction: null, note, clock: 10 + n, actor: actorId(family), at: '2026-12-01T08:00',
+})
+const walkNote = (n: number, family: number, text: string): WalkNote => ({
+  id: uuid<WalkNoteId>(21, n), walk: { lineId: createLine(1).id, date: localDate('2026-12-03'), direction: 'aller' }, text,
+  adultId: createAdult(family, family).id, familyId: familyId(family), clock: 20 + n, actor: actorId(family), at: '2026-12-03T08:10',
+})
+
+/** Two families (1: "Martin", 2: a formula-like name) with an adult, a child, a sign-up, an absence and a note each. */
+const source = (): ExportSource => ({
+  profile: { name: 'Pédibus des Écureuils', school: 'École Jean Moulin', town: 'Bègles' },
+  settings: DEFAULT_SETTINGS,
+  lines: [createLine(1, { name: 'Ligne verte, côté parc' })],
+  stops: [createStop(1, 1, 1, { aller: '08:05' }), createStop(2, 1, 2, { aller: '08:15' })],
+  families: [family(1, 'Martin'), family(2, INJECTED_FAMILY)],
+  adults: [{ ...createAdult(1, 1), firstName: 'Camille' }, { ...createAdult(2, 2), firstName: '+33 6 12 34 56 78', phone: '+33 6 12 34 56 78' }],
+  children: [{ ...createChild(1, 1), firstName: 'Léa' }, { ...createChild(2, 2), firstName: 'Noé', support: 'tenir la main' }],
+  exceptions: [],
+  holidays: [],
+  holidayOverrides: [],
+  signUps: [createSignUp(1, 'lead', 1, 1), createSignUp(2, 'tail', 2, 2)],
+  absences: [],
+  swaps: { offers: [], responses: [], releases: [] },
+  coordination: {
+    setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [],
+    notes: [{ periodStart: localDate('2026-11-30'), familyId: familyId(2), text: 'Note de la famille 2', clock: 30, actor: actorId(2) }],
+    acks: [],
+  },
+  walkLog: {
+    absences: [absence(1, 1, 1, 'dentiste'), absence(2, 2, 2, 'grippe de Noé')],
+    checkIns: [],
+    events: [],
+    notes: [walkNote(1, 1, 'RAS'), walkNote(2, 2, 'Noé a oublié son cartable')],
+  },
+})
+
+describe('family export', () => {
+  it('holds that family, its adults, children, sign-ups, absences and notes, and nothing of another family', () => {
+    const file = buildFamilyExport(source(), familyId(1), NOW)
+    expect(file).not.toBeNull()
+    expect(FamilyExportSchema.safeParse(file).success).toBe(true)
+    expect(file?.family.displayName).toBe('Martin')
+    expect(file?.adults.map((adult) => adult.firstName)).toEqual(['Camille'])
+    expect(file?.children.map((child) => child.firstName)).toEqual(['Léa'])
+    expect(file?.signUps.map((signUp) => signUp.adultId)).toEqual([createAdult(1, 1).id])
+    expect(file?.absences.map((record) => record.note)).toEqual(['dentiste'])
+    expect(file?.walkNotes.map((note) => note.text)).toEqual(['RAS'])
+    expect(file?.handoverNotes).toEqual([])
+    expect(file?.lines.map((line) => line.name)).toEqual(['Ligne verte, côté parc'])
+    const text = JSON.stringify(file)
+    for (const other of [INJECTED_FAMILY, '+33 6 12 34 56 78', 'Noé', 'grippe', 'cartable', 'Note de la famille 2', familyId(2), createAdult(2, 2).id, childId(2)]) {
+      expect(text).not.toContain(JSON.stringify(other).slice(1, -1))
+    }
+  })
+
+  it('is null for a family that is not in the collective', () => {
+    expect(buildFamilyExport(source(), familyId(9), NOW)).toBeNull()
+  })
+})
+
+describe('collective export', () => {
+  it('is a valid versioned file that parses back to the same records', () => {
+    const file = buildCollectiveExport(source(), NOW)
+    expect(file.format).toBe('pedibus-coop/collective')
+    expect(file.version).toBe(1)
+    expect(file.exportedAt).toBe('2026-11-30T08:00:00.000Z')
+    expect(CollectiveExportSchema.safeParse(file).success).toBe(true)
+    const parsed = parseCollectiveExport(JSON.stringify(file))
+    expect(parsed).toEqual({ ok: true, value: file })
+  })
+
+  it('refuses bad JSON, a family file, another version, a record that fails its schema and a file without a profile', () => {
+    const good = buildCollectiveExport(source(), NOW)
+    const family = buildFamilyExport(source(), familyId(1), NOW)
+    const badChild = { ...good, children: [{ ...good.children[0], initial: 'not an initial' }] }
+    for (const json of ['{', '', 'null', '[]', JSON.stringify(family), JSON.stringify({ ...good, version: 2 }), JSON.stringify(badChild), JSON.stringify({ ...good, profile: null })]) {
+      expect(parseCollectiveExport(json)).toEqual({ ok: false, error: 'invalidExport' })
+    }
+  })
+})
+
+describe('CSV cells', () => {
+  it('puts an apostrophe before a cell a spreadsheet would run as a formula', () => {
+    expect(csvCell(INJECTED_FAMILY)).toBe(`"'=HYPERLINK(""http://evil.example"",""Cliquez"")"`)
+    expect(csvCell('+33 6 12 34 56 78')).toBe(`'+33 6 12 34 56 78`)
+    expect(csvCell('-2+3')).toBe(`'-2+3`)
+    expect(csvCell('@SUM(A1:A9)')).toBe(`'@SUM(A1:A9)`)
+    expect(csvCell('\t=1+1')).toBe(`'\t=1+1`)
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`)
+    expect(csvCell('Camille (=x)')).toBe('Camille (=x)')
+    expect(csvCell(3)).toBe('3')
+  })
+
+  it('quotes per RFC 4180: separator, quotes and line breaks', () => {
+    expect(csvCell('Ligne verte, côté parc')).toBe('"Ligne verte, côté parc"')
+    expect(csvCell('dit "stop"')).toBe('"dit ""stop"""')
+    expect(csvCell('deux\nlignes')).toBe('"deux\nlignes"')
+    expect(csvCell('simple')).toBe('simple')
+    expect(csvLine(['a', 'b,c', 2])).toBe('a,"b,c",2')
+  })
+})
+
+describe('rota CSV', () => {
+  it('lists the effective rota with a BOM, a header and CRLF lines, names neutralised', () => {
+    const csv = rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW)
+    expect(csv.startsWith(UTF8_BOM)).toBe(true)
+    const lines = csv.slice(1).split('\r\n')
+    expect(lines).toEqual([
+      'Date,Ligne,Sens,Heure,Conducteur,Serre-file,Accompagnants,État,Enfants',
+      // Both children take line 1 on Thursdays; the retour has no timed stop and no child routed.
+      `2026-12-03,"Ligne verte, côté parc",aller,08:05,Camille (Martin),"'+33 6 12 34 56 78 (=HYPERLINK(""http://evil.example"",""Cliquez""))",,complet,2`,
+      `2026-12-03,"Ligne verte, côté parc",retour,,,,,à pourvoir,0`,
+      '',
+    ])
+  })
+
+  it('marks a cancelled walk with its reason and counts declared absences out', () => {
+    const base = source()
+    const withStrike: ExportSource = {
+      ...base,
+      exceptions: [{ id: uuid(7, 1), date: localDate('2026-12-04'), lineId: null, direction: null, reason: 'strike', note: '' }],
+      absences: base.walkLog.absences,
+    }
+    const rows = rotaCsvRows(withStrike, localDate('2026-12-03'), localDate('2026-12-04'), NOW)
+    expect(rows.map((row) => [row[0], row[2], row[7], row[8]])).toEqual([
+      ['2026-12-03', 'aller', 'complet', 0],
+      ['2026-12-03', 'retour', 'à pourvoir', 0],
+      ['2026-12-04', 'aller', 'annulé (grève)', 2],
+      ['2026-12-04', 'retour', 'annulé (grève)', 0],
+    ])
+  })
+
+  it('is only the header for a reversed range', () => {
+    expect(rotaCsvRows(source(), localDate('2026-12-04'), localDate('2026-12-03'), NOW)).toEqual([])
+  })
+
+  it('defaults to the school year around today', () => {
+    expect(schoolYearOf(localDate('2027-03-02'))).toEqual({ from: '2026-09-01', to: '2027-08-31' })
+    expect(schoolYearOf(localDate('2026-09-01'))).toEqual({ from: '2026-09-01', to: '2027-08-31' })
+    expect(schoolYearOf(localDate('2026-08-31'))).toEqual({ from: '2025-09-01', to: '2026-08-31' })
+  })
+})
