@@ -23,6 +23,7 @@ import { rotaRoutes } from './routes-rota.tsx'
 import { walkRoutes } from './routes-walk.tsx'
 import { printRoutes } from './routes-print.tsx'
 import { absenceRoutes } from './routes-absence.tsx'
+import { privacyRoutes } from './routes-privacy.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 interface AppProps {
@@ -106,6 +107,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           {walkRoutes}
           {printRoutes}
           {absenceRoutes}
+          {privacyRoutes}
           <Route default component={NotFoundPage} />
         </Router>
       </main>

@@ -6,6 +6,9 @@ import { enWalk } from './en-walk.ts'
 import { enPrint } from './en-print.ts'
 import { enAgenda } from './en-agenda.ts'
 import { enAbsence } from './en-absence.ts'
+import { enPrivacy } from './en-privacy.ts'
+import { enExport } from './en-export.ts'
+import { enLeave } from './en-leave.ts'
 import type { CoreMessageKey, Messages } from './fr.ts'
 
 const enCore: Readonly<Record<CoreMessageKey, string>> = {
@@ -137,4 +140,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence }
+export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave }

@@ -6,6 +6,9 @@ import { frWalk } from './fr-walk.ts'
 import { frPrint } from './fr-print.ts'
 import { frAgenda } from './fr-agenda.ts'
 import { frAbsence } from './fr-absence.ts'
+import { frPrivacy } from './fr-privacy.ts'
+import { frExport } from './fr-export.ts'
+import { frLeave } from './fr-leave.ts'
 
 const frCore = {
   'app.name': 'Pédibus Coop',
@@ -137,7 +140,7 @@ const frCore = {
 } as const
 
 export type CoreMessageKey = keyof typeof frCore
-export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence } as const
+export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence, ...frPrivacy, ...frExport, ...frLeave } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>

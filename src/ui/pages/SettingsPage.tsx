@@ -1,4 +1,4 @@
-// Settings: the interface language (French by default), saved on this phone through AppServices.
+// Settings: the interface language (French by default), saved on this phone through AppServices; the link to "Vos données".
 import { PageTitle } from '../components/PageTitle.tsx'
 import { useServices } from '../hooks/services.ts'
 import { useI18n } from '../i18n/context.tsx'
@@ -29,6 +29,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <p><a class="button" href="/donnees">{t('privacy.link')}</a></p>
     </>
   )
 }

@@ -1,4 +1,4 @@
-// "Organiser le pédibus" on the collective's home: links to lines and stops, families, settings, calendar and the guided set-up.
+// "Organiser le pédibus" on the collective's home: links to lines and stops, families, calendar, settings, the guided set-up and "Vos données".
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
 
@@ -8,6 +8,7 @@ const LINKS: readonly { readonly path: string; readonly label: MessageKey }[] = 
   { path: '/calendrier', label: 'manage.links.calendar' },
   { path: '/parametres', label: 'manage.links.settings' },
   { path: '/demarrage/ligne', label: 'manage.links.setup' },
+  { path: '/donnees', label: 'privacy.link' },
 ]
 
 export function ManageLinks({ collectiveId }: { collectiveId: string }) {
