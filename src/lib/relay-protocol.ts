@@ -23,6 +23,18 @@ export const MESSAGE_AWARENESS = 1
  * sync step-2 and update messages you sent on this connection are durably stored".
  */
 export const MESSAGE_RELAY_ACK = 100
+/**
+ * Relay -> phone, in a renewed room (issue 6): the collective moved to a new room with a new
+ * secret; this room is read-only. Sent after the relay's sync step 1; no payload.
+ */
+export const MESSAGE_ROOM_MOVED = 101
+
+/**
+ * Renewal request: `POST /renew/<roomId>` with the room token in this header (never in the URL).
+ * 204 renewed (or already renewed), 401 bad or missing token, 404 unknown room.
+ */
+export const RENEW_PATH_PREFIX = '/renew/'
+export const TOKEN_HEADER = 'x-pedibus-token'
 
 /** y-protocols sync message subtypes (second varuint of a MESSAGE_SYNC frame). */
 export const SYNC_STEP1 = 0
@@ -39,6 +51,8 @@ export const CloseCode = {
   badToken: 4401,
   forbiddenOrigin: 4403,
   unknownRoom: 4404,
+  /** A renewed room deleted after its grace period: the collective moved; the phone needs the new invitation. */
+  roomMoved: 4410,
   tooManyRequests: 4429,
 } as const
 
