@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../src/lib/result.ts'
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
@@ -25,6 +27,8 @@ const envSchema = z.object({
   COMPACT_LOG_BYTES: intIn(1024, 1024 * 1024 * 1024, 4 * 1024 * 1024),
   /** Compact a loaded room this long after a stored update deleted or replaced values (erasure, see rooms.ts). */
   COMPACT_AFTER_DELETE_MS: intIn(0, 24 * 60 * 60 * 1000, 60_000),
+  /** How long a renewed (read-only) room is kept before its data is deleted and a tombstone left (issue 6). */
+  RENEWED_ROOM_GRACE_MS: intIn(0, 10 * 366 * DAY_MS, 30 * DAY_MS),
   HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -44,6 +48,7 @@ export interface RelayConfig {
   readonly pingIntervalMs: number
   readonly compactLogBytes: number
   readonly compactAfterDeleteMs: number
+  readonly renewedRoomGraceMs: number
   readonly headersTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly logLevel: LogLevel
@@ -76,6 +81,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactLogBytes: e.COMPACT_LOG_BYTES,
     compactAfterDeleteMs: e.COMPACT_AFTER_DELETE_MS,
+    renewedRoomGraceMs: e.RENEWED_ROOM_GRACE_MS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

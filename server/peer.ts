@@ -1,5 +1,6 @@
 // One accepted socket inside a room: the y-websocket sync protocol, durable acks, keepalive bookkeeping.
 // Messages of types the app does not use (awareness, anything else) are dropped without closing.
+// In a frozen (renewed) room, step 2 and updates are dropped too: not applied, stored, forwarded nor acked.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -29,6 +30,8 @@ const KEEPALIVE_FRAME = (() => {
   return encoding.toUint8Array(encoder)
 })()
 
+const CLOSE_GRACE_MS = 2_000
+
 const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0
 
 export const createPeer = (deps: {
@@ -47,6 +50,7 @@ export const createPeer = (deps: {
   let sentAt = now()
   let received = 0 // step2 + update messages received on this connection
   let acked = 0
+  let closeRequested = false
 
   const send = (frame: Uint8Array): void => {
     if (ws.readyState !== ws.OPEN) return
@@ -108,12 +112,23 @@ export const createPeer = (deps: {
     }
     if (subtype !== SYNC_STEP2 && subtype !== SYNC_UPDATE) return closeUndecodable()
     const update = decoding.readVarUint8Array(decoder)
+    if (room.frozen) {
+      metrics.increment('updatesDroppedFrozen')
+      return
+    }
     Y.applyUpdate(room.doc, update, peer) // V1 only: the V2 decoder can hang on crafted bytes
     persist(update)
   }
 
   const peer: Peer = {
     send,
+    close(code, reason) {
+      if (closeRequested || ws.readyState === ws.CLOSED) return
+      closeRequested = true
+      ws.close(code, reason)
+      // A client that never answers the closing handshake is cut off: its room must be freed.
+      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
+    },
     receive(bytes) {
       if (ws.readyState !== ws.OPEN) return
       try {

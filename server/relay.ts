@@ -1,5 +1,6 @@
 // The relay in one process: HTTP (healthz, app), the /sync/<roomId> websocket endpoint, rooms, the store.
 // createRelay is what main.ts and the tests start; close() stops accepting, closes sockets (1001), flushes.
+// Also POST /renew/<roomId> and the sweeper that deletes renewed rooms after their grace period (issue 6).
 import { createServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -11,10 +12,12 @@ import { createHttpHandler } from './http.ts'
 import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Counters, type Metrics } from './metrics.ts'
+import { createRenewHandler } from './renew.ts'
 import { createRoomRegistry } from './rooms.ts'
 import { createFileStore } from './store/file-store.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 import { createSocketHandler } from './socket.ts'
+import { createSweeper } from './sweeper.ts'
 
 export interface Relay {
   readonly port: number
@@ -22,6 +25,8 @@ export interface Relay {
   readonly url: string
   readonly metrics: Metrics
   health(): { status: 'ok'; rooms: number; connections: number; counters: Counters }
+  /** Runs the renewed-room sweeper now (it also runs at start and hourly); resolves with the rooms deleted. */
+  sweepRenewedRooms(): Promise<number>
   /** Stops accepting, closes sockets with 1001, writes out every room, closes the store. Safe twice. */
   close(): Promise<void>
 }
@@ -41,6 +46,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
+  const renewals = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -58,7 +64,11 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
       // How often Node checks those timeouts (default 30 s would let a slow client hold on much longer).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
     },
-    createHttpHandler({ staticDir: config.staticDir, health }),
+    createHttpHandler({
+      staticDir: config.staticDir,
+      health,
+      renew: createRenewHandler({ allowedOrigins: config.allowedOrigins, store, rooms, limiter: renewals, metrics, log }),
+    }),
   )
   server.on('error', (error) => log.error('http.error', { error: error.name }))
   server.on('clientError', (_error, socket) => socket.destroy())
@@ -86,12 +96,15 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   log.info('relay.listening', { port, host: config.host })
+  const sweeper = createSweeper({ store, rooms, metrics, log, graceMs: config.renewedRoomGraceMs })
 
   const shutdown = async (): Promise<void> => {
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     heartbeat.destroy()
+    const sweeping = sweeper.destroy()
     await closeSockets([...wss.clients])
     await rooms.settle()
+    await sweeping
     await store.close()
     server.closeAllConnections()
     await serverClosed
@@ -103,6 +116,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
     url,
     metrics,
     health,
+    sweepRenewedRooms: () => sweeper.sweep(),
     close() {
       closing ??= shutdown()
       return closing

@@ -1,10 +1,11 @@
 // Loaded rooms: one Y.Doc per room with at least one socket. Loaded from the store on first use; when the
 // last socket leaves, flushed, compacted and freed from memory. Updates are broadcast to the other peers.
 // A loaded room is also compacted when its log is large, and soon after an update deleted values (erasure).
+// A renewed room is frozen (read-only): its peers are told it moved, their updates are dropped (peer.ts).
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { MESSAGE_ROOM_MOVED, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { StorageAdapter } from './store/adapter.ts'
@@ -12,12 +13,28 @@ import type { StorageAdapter } from './store/adapter.ts'
 /** What a room needs from a socket. */
 export interface RoomPeer {
   send(frame: Uint8Array): void
+  /** Closes the socket (it leaves the room through its close handler). */
+  close(code: number, reason: string): void
 }
+
+/** acquire() of a room deleted after its renewal grace period (the socket is closed with 4410). */
+export class RoomMovedError extends Error {
+  override readonly name = 'RoomMovedError'
+}
+
+/** MESSAGE_ROOM_MOVED: a frame holding just its type. */
+export const ROOM_MOVED_FRAME: Uint8Array = (() => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_ROOM_MOVED)
+  return encoding.toUint8Array(encoder)
+})()
 
 export interface Room {
   readonly id: string
   readonly doc: Y.Doc
   readonly peers: Set<RoomPeer>
+  /** Renewed: read-only. Set on load from the meta, or by freeze() when renewed while loaded. */
+  frozen: boolean
   /** Call after each stored append: compacts in the background once the log is past the threshold,
    *  or schedules a compaction when a stored update deleted values (see createCompactor). */
   maybeCompact(): void
@@ -28,6 +45,13 @@ export interface RoomRegistry {
   acquire(roomId: string): Promise<Room>
   release(roomId: string): void
   count(): number
+  /** After a renewal is stored: a loaded room becomes read-only at once and its peers get MESSAGE_ROOM_MOVED. */
+  freeze(roomId: string): Promise<void>
+  /**
+   * Closes every socket of the room with `code` (again for late joiners) until the room is freed and written
+   * out. False if it is still in use after `timeoutMs` (the caller must not delete its files then).
+   */
+  evict(roomId: string, code: number, reason: string, timeoutMs: number): Promise<boolean>
   /** Waits until every room being freed is written out. */
   settle(): Promise<void>
 }
@@ -51,6 +75,9 @@ export const createRoomRegistry = (deps: {
 
   const load = async (roomId: string): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
+    // A socket authenticated just before the sweeper deleted the room: never recreate its files.
+    if (await store.readTombstone(roomId)) throw new RoomMovedError()
+    const meta = await store.readMeta(roomId)
     const updates = await store.loadUpdates(roomId)
     const doc = new Y.Doc()
     Y.transact(doc, () => {
@@ -66,7 +93,7 @@ export const createRoomRegistry = (deps: {
     doc.on('update', (update: Uint8Array, origin: unknown) => broadcast(peers, update, origin))
     metrics.increment('roomsLoaded')
     log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
-    return { id: roomId, doc, peers, maybeCompact: createCompactor(roomId, doc) }
+    return { id: roomId, doc, peers, frozen: meta?.renewedAt !== undefined, maybeCompact: createCompactor(roomId, doc) }
   }
 
   /**
@@ -162,6 +189,22 @@ export const createRoomRegistry = (deps: {
       freeing.set(roomId, done)
     },
     count: () => entries.size,
+    async freeze(roomId) {
+      const room = await entries.get(roomId)?.room.catch(() => null)
+      if (!room || room.frozen) return
+      room.frozen = true
+      for (const peer of room.peers) peer.send(ROOM_MOVED_FRAME)
+    },
+    async evict(roomId, code, reason, timeoutMs) {
+      const deadline = Date.now() + timeoutMs
+      while (entries.has(roomId) || freeing.has(roomId)) {
+        if (Date.now() > deadline) return false
+        const room = await entries.get(roomId)?.room.catch(() => null)
+        for (const peer of room?.peers ?? []) peer.close(code, reason)
+        await new Promise((done) => setTimeout(done, 20)) // a real wait: the close handshakes need the event loop
+      }
+      return true
+    },
     async settle() {
       while (freeing.size > 0) await Promise.all([...freeing.values()])
     },

@@ -13,7 +13,7 @@ import type { ConnectionLimiter, RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
 import { createPeer, type Peer } from './peer.ts'
-import type { RoomRegistry } from './rooms.ts'
+import { ROOM_MOVED_FRAME, RoomMovedError, type RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 
 interface Deps {
@@ -82,6 +82,9 @@ export const createSocketHandler = (deps: Deps) => (ws: WebSocket, req: Incoming
       ws.close(1011, 'internal error')
     },
   ).catch((error: unknown) => {
+    if (error instanceof RoomMovedError) {
+      return refuse(ws, deps, { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' })
+    }
     metrics.increment('storeErrors')
     log.error('room.load_failed', { error: errorKind(error) })
     ws.close(1011, 'internal error')
@@ -106,6 +109,7 @@ export const createSocketHandler = (deps: Deps) => (ws: WebSocket, req: Incoming
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(encoder, room.doc)
     joined.send(encoding.toUint8Array(encoder))
+    if (room.frozen) joined.send(ROOM_MOVED_FRAME) // renewed: read-only, the phone needs the new invitation
     const pending = early ?? []
     early = null
     for (const bytes of pending) joined.receive(bytes)
@@ -113,13 +117,15 @@ export const createSocketHandler = (deps: Deps) => (ws: WebSocket, req: Incoming
   }
 }
 
-/** Origin -> room id -> token -> room registration or token hash check. Creates a room only for a register. */
+/** Origin -> room id -> tombstone -> token -> room registration or token hash check. Creates a room only for a register. */
 const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promise<Decision> => {
   if (!isOriginAllowed(req.headers, deps.config.allowedOrigins)) {
     return { ok: false, code: CloseCode.forbiddenOrigin, counter: 'refusedOrigin', reason: 'origin not allowed' }
   }
   const roomId = roomIdFromUrl(req.url)
   if (!roomId) return { ok: false, code: CloseCode.badRequest, counter: 'refusedBadRequest', reason: 'bad room id' }
+  // A renewed room past its grace period: its data and token hash are gone, so no auth; register is refused too.
+  if (await deps.store.readTombstone(roomId)) return { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' }
   const offered = parseOfferedProtocols(protocolsFromHeader(req.headers['sec-websocket-protocol']))
   if (!offered.hasSubprotocol) return { ok: false, code: CloseCode.badRequest, counter: 'refusedBadRequest', reason: 'missing subprotocol' }
   if (!offered.token) return { ok: false, code: CloseCode.badToken, counter: 'refusedToken', reason: 'bad token' }
@@ -127,6 +133,8 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
   let meta = await deps.store.readMeta(roomId)
   if (!meta) {
     if (!offered.register) return { ok: false, code: CloseCode.unknownRoom, counter: 'refusedUnknownRoom', reason: 'unknown room' }
+    // Deleted by the sweeper since the check above? It wrote the tombstone before deleting the meta.
+    if (await deps.store.readTombstone(roomId)) return { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' }
     if (!deps.registrations.tryConsume(ip)) {
       return { ok: false, code: CloseCode.tooManyRequests, counter: 'refusedRateLimit', reason: 'too many registrations' }
     }

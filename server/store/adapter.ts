@@ -5,6 +5,14 @@ export interface RoomMeta {
   /** SHA-256 of the room token, base64url (hashRoomToken). */
   readonly tokenHash: string
   readonly createdAt: string
+  /** Set once by POST /renew (issue 6): the room is read-only from then on, deleted after the grace period. */
+  readonly renewedAt?: string
+}
+
+/** What is left of a renewed room after its grace period: enough to tell a phone the collective moved. */
+export interface Tombstone {
+  readonly roomId: string
+  readonly renewedAt: string
 }
 
 export interface StorageAdapter {
@@ -12,6 +20,19 @@ export interface StorageAdapter {
   readMeta(roomId: string): Promise<RoomMeta | null>
   /** Registers the room unless it exists; returns the metadata that is now stored (the existing one if any). */
   createRoom(roomId: string, meta: RoomMeta): Promise<{ created: boolean; meta: RoomMeta }>
+  /**
+   * Records the renewal durably (meta rewritten atomically). Idempotent: an already renewed room keeps its
+   * first renewedAt. Returns the stored meta, or null when the room does not exist.
+   */
+  markRenewed(roomId: string, renewedAt: string): Promise<RoomMeta | null>
+  /** Ids of the rooms that have data (a meta, a log or a snapshot), in no particular order. */
+  listRooms(): Promise<string[]>
+  /** The room's tombstone, or null. */
+  readTombstone(roomId: string): Promise<Tombstone | null>
+  /** Writes the tombstone durably (before the room's data is deleted, so a crash in between loses nothing). */
+  writeTombstone(tombstone: Tombstone): Promise<void>
+  /** Deletes the room's meta, snapshot and log. The room must not be in use (released). */
+  deleteRoom(roomId: string): Promise<void>
   /** Every stored update of the room (snapshot first, then the log), after recovering a torn tail. */
   loadUpdates(roomId: string): Promise<Uint8Array[]>
   /** Resolves once the update is durable (fsync). Concurrent appends share one fsync. */

@@ -1,18 +1,27 @@
 // The production store: per room a directory with meta.json, snapshot.bin and an append-only log.bin.
-// Layout: <dataDir>/rooms/<roomId>/. Room ids are checked against ROOM_ID_PATTERN before any path is built.
-import { mkdir, open, readFile, rename } from 'node:fs/promises'
+// Layout: <dataDir>/rooms/<roomId>/, and <dataDir>/tombstones/<roomId>.json for renewed rooms past their grace
+// period. Room ids are checked against ROOM_ID_PATTERN before any path is built.
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
-import type { StorageAdapter } from './adapter.ts'
+import type { RoomMeta, StorageAdapter, Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
 import { decodeRecords, encodeRecord } from './records.ts'
 import { openRoomLog, type RoomLog } from './room-log.ts'
 
-const metaSchema = z.object({ tokenHash: z.string().min(1), createdAt: z.string() })
+const metaSchema = z.object({ tokenHash: z.string().min(1), createdAt: z.string(), renewedAt: z.string().optional() })
+const tombstoneSchema = z.object({ roomId: z.string().regex(ROOM_ID_PATTERN), renewedAt: z.string() })
+
+/** Zod drops an absent optional key, but keep the stored object free of `renewedAt: undefined` too. */
+const parseMeta = (bytes: Buffer): RoomMeta => {
+  const { renewedAt, ...rest } = metaSchema.parse(JSON.parse(bytes.toString('utf8')))
+  return renewedAt === undefined ? rest : { ...rest, renewedAt }
+}
 
 export const createFileStore = (dataDir: string): StorageAdapter => {
   const roomsDir = join(dataDir, 'rooms')
+  const tombstonesDir = join(dataDir, 'tombstones')
   const logs = new Map<string, Promise<RoomLog>>()
   const openedLogs = new Map<string, RoomLog>() // the same logs once open, for the synchronous logSize()
   const locks = new Map<string, Promise<unknown>>()
@@ -21,6 +30,10 @@ export const createFileStore = (dataDir: string): StorageAdapter => {
   const roomDir = (roomId: string): string => {
     if (!ROOM_ID_PATTERN.test(roomId)) throw new Error('invalid room id') // a bug: callers validate first
     return join(roomsDir, roomId)
+  }
+  const tombstoneName = (roomId: string): string => {
+    if (!ROOM_ID_PATTERN.test(roomId)) throw new Error('invalid room id')
+    return `${roomId}.json`
   }
 
   /** Serializes room creation (meta writes) per room inside this process. */
@@ -64,18 +77,64 @@ export const createFileStore = (dataDir: string): StorageAdapter => {
     async readMeta(roomId) {
       const bytes = await readIfExists(join(roomDir(roomId), 'meta.json'))
       if (!bytes) return null
-      return metaSchema.parse(JSON.parse(bytes.toString('utf8')))
+      return parseMeta(bytes)
     },
 
     createRoom: (roomId, meta) =>
       withLock(roomId, async () => {
         const dir = roomDir(roomId)
         const existing = await readIfExists(join(dir, 'meta.json'))
-        if (existing) return { created: false, meta: metaSchema.parse(JSON.parse(existing.toString('utf8'))) }
+        if (existing) return { created: false, meta: parseMeta(existing) }
         await mkdir(dir, { recursive: true })
         await fsyncDir(roomsDir)
         await writeFileAtomic(dir, 'meta.json', Buffer.from(JSON.stringify(meta)))
         return { created: true, meta }
+      }),
+
+    markRenewed: (roomId, renewedAt) =>
+      withLock(roomId, async () => {
+        const dir = roomDir(roomId)
+        const existing = await readIfExists(join(dir, 'meta.json'))
+        if (!existing) return null
+        const meta = parseMeta(existing)
+        if (meta.renewedAt !== undefined) return meta // idempotent: the first renewal counts
+        const renewed: RoomMeta = { ...meta, renewedAt }
+        await writeFileAtomic(dir, 'meta.json', Buffer.from(JSON.stringify(renewed)))
+        return renewed
+      }),
+
+    async listRooms() {
+      const names = await readdir(roomsDir).catch((error: unknown) => {
+        if (isNotFound(error)) return []
+        throw error
+      })
+      return names.filter((name) => ROOM_ID_PATTERN.test(name))
+    },
+
+    async readTombstone(roomId) {
+      const bytes = await readIfExists(join(tombstonesDir, tombstoneName(roomId)))
+      if (!bytes) return null
+      return tombstoneSchema.parse(JSON.parse(bytes.toString('utf8')))
+    },
+
+    async writeTombstone(tombstone: Tombstone) {
+      const name = tombstoneName(tombstone.roomId)
+      await mkdir(tombstonesDir, { recursive: true })
+      await fsyncDir(dataDir)
+      await writeFileAtomic(tombstonesDir, name, Buffer.from(JSON.stringify({ roomId: tombstone.roomId, renewedAt: tombstone.renewedAt })))
+    },
+
+    deleteRoom: (roomId) =>
+      withLock(roomId, async () => {
+        const dir = roomDir(roomId)
+        const log = logs.get(roomId)
+        logs.delete(roomId)
+        openedLogs.delete(roomId)
+        await (await log?.catch(() => null))?.close()
+        await rm(dir, { recursive: true, force: true })
+        await fsyncDir(roomsDir).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error
+        })
       }),
 
     async loadUpdates(roomId) {
@@ -129,10 +188,13 @@ const readIfExists = async (path: string): Promise<Buffer | null> => {
   try {
     return await readFile(path)
   } catch (error) {
-    if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return null
+    if (isNotFound(error)) return null
     throw error
   }
 }
+
+const isNotFound = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
 
 const fsyncDir = async (dir: string): Promise<void> => {
   const handle = await open(dir, 'r')

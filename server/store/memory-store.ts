@@ -1,11 +1,12 @@
 // An in-memory StorageAdapter: for tests and the benchmark's "no disk" comparisons. Not durable.
-import type { RoomMeta, StorageAdapter } from './adapter.ts'
+import type { RoomMeta, StorageAdapter, Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
 
 export const createMemoryStore = (): StorageAdapter => {
   const metas = new Map<string, RoomMeta>()
   const updates = new Map<string, Uint8Array[]>()
   const sizes = new Map<string, number>()
+  const tombstones = new Map<string, Tombstone>()
   let closed = false
   const ensureOpen = (): void => {
     if (closed) throw new Error('store closed')
@@ -21,6 +22,31 @@ export const createMemoryStore = (): StorageAdapter => {
       if (existing) return { created: false, meta: existing }
       metas.set(roomId, meta)
       return { created: true, meta }
+    },
+    async markRenewed(roomId, renewedAt) {
+      ensureOpen()
+      const meta = metas.get(roomId)
+      if (!meta) return null
+      if (meta.renewedAt !== undefined) return meta
+      const renewed = { ...meta, renewedAt }
+      metas.set(roomId, renewed)
+      return renewed
+    },
+    async listRooms() {
+      return [...new Set([...metas.keys(), ...updates.keys()])]
+    },
+    async readTombstone(roomId) {
+      return tombstones.get(roomId) ?? null
+    },
+    async writeTombstone(tombstone) {
+      ensureOpen()
+      tombstones.set(tombstone.roomId, { roomId: tombstone.roomId, renewedAt: tombstone.renewedAt })
+    },
+    async deleteRoom(roomId) {
+      ensureOpen()
+      metas.delete(roomId)
+      updates.delete(roomId)
+      sizes.delete(roomId)
     },
     async loadUpdates(roomId) {
       ensureOpen()
