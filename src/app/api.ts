@@ -13,6 +13,7 @@ import type { FieldErrors } from '../domain/validation.ts'
 import type { CoordinationRecords, CoordinatorRosterSetting, HandoverAck, HandoverNote, PeriodOfferId } from '../domain/coordination/records.ts'
 import type { OfferId, SwapRecords } from '../domain/swaps/records.ts'
 import type { LocalDate } from '../domain/dates.ts'
+import type { NewYearRequest, NewYearSummary } from '../domain/year/index.ts'
 import type {
   AbsenceId, AbsenceInput, GuestId, MarkedStatus, WalkEventKind, WalkLogRecords, WalkNoteId, WalkNoteInput,
 } from '../domain/walk-log/records.ts'
@@ -40,6 +41,16 @@ export interface SyncStatus {
   readonly offlineSince: number | null
   /** A storage problem to show on screen (quota exceeded...), as a message key; null when fine. */
   readonly storageError: 'quotaExceeded' | 'storageUnavailable' | null
+  /**
+   * The relay acknowledged everything this phone sent on the current connection (the sync step 2
+   * included): with pending 0 and local 'saved', the relay holds all this phone holds.
+   */
+  readonly relayConfirmed: boolean
+  /**
+   * The collective was renewed ("Renouveler l'invitation" on another phone): this link's room is
+   * read-only (changes made here are not kept) or already deleted. Ask a member for the new link.
+   */
+  readonly moved: boolean
 }
 
 /** A record of the shared document that failed validation: shown "to check", never crashes a screen. */
@@ -223,6 +234,12 @@ export interface CollectiveSession {
   exportCollective(): string
   /** The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells neutralised. */
   exportRotaCsv(from: LocalDate, to: LocalDate): string
+  /**
+   * "Nouvelle année scolaire": in one change, deletes the records of walks and periods before `before` and the
+   * children listed; lines, stops, families, adults, settings, holidays and the roster stay. Resolves with what
+   * was deleted; 'invalidRequest' (nothing deleted) for a date that is not a date. See src/domain/year.
+   */
+  startNewSchoolYear(request: NewYearRequest): Result<NewYearSummary, 'invalidRequest'>
   /** Stops the providers, timers and listeners; safe to call twice. */
   destroy(): void
 }
@@ -230,6 +247,13 @@ export interface CollectiveSession {
 export type JoinError = 'invalidLink' | 'storageUnavailable'
 /** 'invalidExport': not a whole, valid collective export of a version this app reads (nothing was created). */
 export type RestoreError = 'invalidExport' | 'storageUnavailable'
+/**
+ * Why "Renouveler l'invitation" did not finish. 'offline': the old collective is not connected;
+ * 'notSynced': changes still waiting, or the copy did not reach the relay in time (the copy is
+ * then removed from this phone); 'relayRefused': the relay did not close the old room (the NEW
+ * collective is kept on this phone, the old one too); 'storageUnavailable': the copy could not be written.
+ */
+export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'storageUnavailable'
 
 /** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
 export interface AppErrorMessage {
@@ -253,6 +277,13 @@ export interface AppServices {
    * the first connection, like a created collective.
    */
   restoreCollective(json: string): Promise<Result<RoomId, RestoreError>>
+  /**
+   * "Renouveler l'invitation" (issue 6): copies the collective (records, ids and clocks) into a new
+   * room with a new secret, waits until the relay holds the copy, asks the relay to make the old
+   * room read-only, then forgets the old collective on this phone and keeps my family and adult.
+   * Resolves with the new collective's id (its invite link is the one to send to every family).
+   */
+  renewCollective(id: RoomId): Promise<Result<RoomId, RenewError>>
   /** Opens (or returns the already open) session; callers share one session per collective. */
   openCollective(id: RoomId): Promise<CollectiveSession | null>
   /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */

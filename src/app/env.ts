@@ -3,6 +3,12 @@ import type { WebSocketClass } from '../sync/counting-socket.ts'
 
 type WindowEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 
+/** The one HTTP call the app makes to the relay (the renewal request); tests pass their own. */
+export type RelayFetch = (url: string, init: { readonly method: 'POST'; readonly headers: Record<string, string> }) => Promise<{ readonly status: number }>
+
+/** How long "Renouveler l'invitation" waits for the relay to hold the new collective's copy. */
+export const DEFAULT_RENEW_COPY_TIMEOUT_MS = 60_000
+
 export interface AppEnv {
   /** Origin used in invite links; default `location.origin`. */
   readonly origin?: string
@@ -21,6 +27,10 @@ export interface AppEnv {
   readonly random?: () => number
   /** navigator.storage, for persist(); default the browser's. */
   readonly storageManager?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> }
+  /** fetch for the relay's HTTP endpoints; default the global one. */
+  readonly fetch?: RelayFetch
+  /** Default DEFAULT_RENEW_COPY_TIMEOUT_MS. */
+  readonly renewCopyTimeoutMs?: number
 }
 
 export interface ResolvedEnv {
@@ -33,6 +43,8 @@ export interface ResolvedEnv {
   readonly disableBroadcastChannel: boolean
   readonly now: () => number
   readonly random: () => number
+  readonly fetch: RelayFetch
+  readonly renewCopyTimeoutMs: number
 }
 
 export const resolveEnv = (env: AppEnv): ResolvedEnv => {
@@ -47,5 +59,8 @@ export const resolveEnv = (env: AppEnv): ResolvedEnv => {
     disableBroadcastChannel: env.disableBroadcastChannel ?? false,
     now: env.now ?? Date.now,
     random: env.random ?? Math.random,
+    // Bound late: a Node test without a global fetch only fails if it actually renews.
+    fetch: env.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    renewCopyTimeoutMs: env.renewCopyTimeoutMs ?? DEFAULT_RENEW_COPY_TIMEOUT_MS,
   }
 }

@@ -13,6 +13,7 @@ import { resolveEnv, type AppEnv } from './env.ts'
 import { openDemoSession } from './demo.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
+import { renewCollective } from './renew.ts'
 import { writeRestoredDocument } from './restore.ts'
 import { openSession } from './session.ts'
 import { whenSavedOnPhone } from './saved.ts'
@@ -155,6 +156,16 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       void askPersistence()
       return ok(row.id)
     },
+
+    renewCollective: (id) => renewCollective({
+      openCollective: (roomId) => services.openCollective(roomId),
+      restoreCollective: (json) => services.restoreCollective(json),
+      forgetCollective: (roomId) => services.forgetCollective(roomId),
+      secretOf: async (roomId) => (await device.getCollective(roomId).catch(() => undefined))?.secret ?? null,
+      relayUrl: env.relayUrl,
+      fetch: env.fetch,
+      copyTimeoutMs: env.renewCopyTimeoutMs,
+    }, id),
 
     async openCollective(id) {
       const existing = sessions.get(id)

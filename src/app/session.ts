@@ -131,4 +131,6 @@ const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus =>
   connection: remote.connection,
   pending: remote.pending,
   offlineSince: remote.offlineSince,
+  relayConfirmed: remote.relayConfirmed,
+  moved: remote.moved,
 })

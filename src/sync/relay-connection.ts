@@ -8,7 +8,8 @@ import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
-  ACK_PROTOCOL, MESSAGE_RELAY_ACK, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX, isPermanentRefusal,
+  ACK_PROTOCOL, CloseCode, MESSAGE_RELAY_ACK, MESSAGE_ROOM_MOVED, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX,
+  isPermanentRefusal,
 } from '../lib/relay-protocol.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts'
@@ -19,6 +20,14 @@ export interface ConnectionStatus {
   readonly connection: 'connecting' | 'online' | 'offline' | 'refused'
   readonly pending: number
   readonly offlineSince: number | null
+  /**
+   * The relay acknowledged every step-2/update message sent on the current connection: it durably
+   * holds everything this phone holds (with pending 0), including content loaded from disk that
+   * the outbox does not count (a restored or renewed collective). False while not online.
+   */
+  readonly relayConfirmed: boolean
+  /** The collective was renewed (issue 6): this room is read-only, or gone (close 4410); the phone needs the new invitation. */
+  readonly moved: boolean
 }
 
 type WindowEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -71,7 +80,9 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   const isBrowserOnline = options.isBrowserOnline ?? defaultIsOnline
 
   const outbox = createOutbox(options.outbox, onError)
-  const status = createStore<ConnectionStatus>({ connection: 'connecting', pending: 0, offlineSince: null })
+  const status = createStore<ConnectionStatus>({
+    connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: false,
+  })
   const setStatus = (change: Partial<ConnectionStatus>): void => status.set({ ...status.get(), ...change })
   const unsubscribePending = outbox.pending.subscribe((pending) => setStatus({ pending }))
 
@@ -82,16 +93,27 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   // Per socket: the last counted update message, and the last one a doc update already claimed.
   let lastUpdateMessage = 0
   let claimedUpdateMessage = 0
+  // Per socket: every counted message sent (step 2 included) and the relay's highest ack.
+  let sentMessages = 0
+  let ackedMessages = 0
+  const refreshConfirmed = (): void => {
+    const relayConfirmed = status.get().connection === 'online' && sentMessages > 0 && ackedMessages >= sentMessages
+    if (relayConfirmed !== status.get().relayConfirmed) setStatus({ relayConfirmed })
+  }
 
   const CountingWebSocket = createCountingWebSocket(options.WebSocket ?? globalThis.WebSocket, {
     created() {
       lastUpdateMessage = 0
       claimedUpdateMessage = 0
+      sentMessages = 0
+      ackedMessages = 0
     },
     sent(socket, kind, number) {
       if (socket !== provider.ws) return
+      sentMessages = number
       if (kind === 'step2') outbox.assignUnassigned(number)
       else lastUpdateMessage = number
+      refreshConfirmed()
     },
   })
 
@@ -115,9 +137,15 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       // phone with an oversize offline diff reconnect several times a second forever.
       if (count > 0) attempt = 0
       outbox.acknowledge(count)
+      ackedMessages = Math.max(ackedMessages, count)
+      refreshConfirmed()
     } catch {
       // a malformed ack is ignored: the changes stay pending, which is the safe side
     }
+  }
+  // A renewed room (issue 6): still readable, but what this phone sends is no longer kept.
+  provider.messageHandlers[MESSAGE_ROOM_MOVED] = () => {
+    if (!status.get().moved) setStatus({ moved: true })
   }
 
   // 'updateV2' is emitted right after 'update' for the same transaction, so the provider's
@@ -132,7 +160,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
 
   const goOffline = (): void => {
     if (status.get().connection === 'offline') return
-    setStatus({ connection: 'offline', offlineSince: now() })
+    setStatus({ connection: 'offline', offlineSince: now(), relayConfirmed: false })
   }
   const clearRetry = (): void => {
     if (retryTimer !== null) clearTimeout(retryTimer)
@@ -151,14 +179,17 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   provider.on('sync', (synced: boolean) => {
     if (!synced || destroyed) return
     setStatus({ connection: 'online', offlineSince: null })
+    refreshConfirmed()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     outbox.unassignAll()
+    if (status.get().relayConfirmed && !destroyed) setStatus({ relayConfirmed: false })
     if (destroyed || closingOnPurpose) return
     // Stops the provider's own retry after its watchdog closed the socket (event === null).
     provider.shouldConnect = false
     if (event !== null && isPermanentRefusal(event.code)) {
-      setStatus({ connection: 'refused', offlineSince: null })
+      // 4410: the renewed room was deleted after its grace period; the collective lives on under a new link.
+      setStatus({ connection: 'refused', offlineSince: null, moved: status.get().moved || event.code === CloseCode.roomMoved })
       return
     }
     goOffline()

@@ -9,6 +9,8 @@ import { enAbsence } from './en-absence.ts'
 import { enPrivacy } from './en-privacy.ts'
 import { enExport } from './en-export.ts'
 import { enLeave } from './en-leave.ts'
+import { enRenew } from './en-renew.ts'
+import { enYear } from './en-year.ts'
 import type { CoreMessageKey, Messages } from './fr.ts'
 
 const enCore: Readonly<Record<CoreMessageKey, string>> = {
@@ -140,4 +142,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave }
+export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear }

@@ -9,6 +9,8 @@ import { frAbsence } from './fr-absence.ts'
 import { frPrivacy } from './fr-privacy.ts'
 import { frExport } from './fr-export.ts'
 import { frLeave } from './fr-leave.ts'
+import { frRenew } from './fr-renew.ts'
+import { frYear } from './fr-year.ts'
 
 const frCore = {
   'app.name': 'Pédibus Coop',
@@ -140,7 +142,7 @@ const frCore = {
 } as const
 
 export type CoreMessageKey = keyof typeof frCore
-export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence, ...frPrivacy, ...frExport, ...frLeave } as const
+export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence, ...frPrivacy, ...frExport, ...frLeave, ...frRenew, ...frYear } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>

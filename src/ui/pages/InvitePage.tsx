@@ -1,8 +1,9 @@
-// The invite screen: the link (with the secret in its #fragment), a QR code, copy and share.
+// The invite screen: the link (with the secret in its #fragment), a QR code, copy and share; renewing the invitation.
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../app/api.ts'
 import { PageTitle } from '../components/PageTitle.tsx'
 import { QrCode } from '../components/QrCode.tsx'
+import { RenewSection } from '../components/renew/RenewSection.tsx'
 import { useAnnounce } from '../hooks/announcer.tsx'
 import { useSession } from '../hooks/services.ts'
 import { useStore } from '../hooks/useStore.ts'
@@ -61,6 +62,7 @@ function Invite({ session }: { session: CollectiveSession }) {
       </div>
       <QrCode text={session.inviteUrl} label={name ? t('invite.qrAlt', { name }) : t('invite.qrAltUnnamed')} />
       <p><a class="button" href={`/c/${session.id}`}>{t('invite.done')}</a></p>
+      <RenewSection key={session.id} session={session} />
     </>
   )
 }

@@ -1,4 +1,4 @@
-// The per-collective sync status line (polite live region) and the storage alert, shown under the header on every screen.
+// The per-collective sync status line (polite live region), the storage alert and the "collectif renouvelé" alert, shown under the header on every screen.
 import type { CollectiveSession } from '../../app/api.ts'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
@@ -16,6 +16,9 @@ export function SyncStatusBar({ session }: { session: CollectiveSession }) {
         <span class="sync-status__dot" aria-hidden="true" />
         {text}
       </p>
+      {status.moved && (
+        <p class="alert" role="alert" data-testid="moved-banner">{t('renew.moved')}</p>
+      )}
       {status.storageError && (
         <p class="alert" role="alert" data-testid="storage-error">
           {t(status.storageError === 'quotaExceeded' ? 'status.quotaExceeded' : 'status.storageUnavailable')}

@@ -1,0 +1,92 @@
+// "Renouveler l'invitation" (issue 6): copy the collective into a new room and secret, wait for the relay, close the old room.
+//
+// Order matters: the old room is made read-only only once the relay durably holds the copy, so a
+// phone (or relay) failure in between never leaves the collective without a writable home.
+import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
+import { RENEW_PATH_PREFIX, TOKEN_HEADER } from '../lib/relay-protocol.ts'
+import { err, ok, type Result } from '../lib/result.ts'
+import type { CollectiveSession, RenewError, RestoreError, SyncStatus } from './api.ts'
+import type { RelayFetch } from './env.ts'
+
+export interface RenewDeps {
+  readonly openCollective: (id: RoomId) => Promise<CollectiveSession | null>
+  readonly restoreCollective: (json: string) => Promise<Result<RoomId, RestoreError>>
+  readonly forgetCollective: (id: RoomId) => Promise<void>
+  /** The stored invite secret of a collective this phone holds; null when unknown. */
+  readonly secretOf: (id: RoomId) => Promise<InviteSecret | null>
+  /** http(s) (or ws(s)) URL of the relay. */
+  readonly relayUrl: string
+  readonly fetch: RelayFetch
+  readonly copyTimeoutMs: number
+}
+
+/** `wss://host/...` or `https://host/...` -> `https://host/renew/<roomId>`. */
+export const renewUrl = (relayUrl: string, roomId: RoomId): string => {
+  const url = new URL(relayUrl)
+  const protocol = url.protocol === 'wss:' || url.protocol === 'https:' ? 'https:' : 'http:'
+  return `${protocol}//${url.host}${RENEW_PATH_PREFIX}${roomId}`
+}
+
+export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Result<RoomId, RenewError>> => {
+  const old = await deps.openCollective(id)
+  const secret = await deps.secretOf(id)
+  if (old === null || secret === null) return err('storageUnavailable')
+  const before = old.status.get()
+  if (before.connection !== 'online') return err('offline')
+  // Renewing a room that already moved would make a second, diverging copy.
+  if (before.moved) return err('relayRefused')
+  if (before.pending > 0 || before.local !== 'saved') return err('notSynced')
+
+  const me = old.me.get()
+  const restored = await deps.restoreCollective(old.exportCollective())
+  // 'invalidExport' cannot come from our own export unless the document is damaged beyond its "to check" records.
+  if (!restored.ok) return err('storageUnavailable')
+  const newId = restored.value
+  const copy = await deps.openCollective(newId)
+  if (copy === null) {
+    await deps.forgetCollective(newId)
+    return err('storageUnavailable')
+  }
+  await copy.setMe(me.familyId, me.adultId)
+  if (!(await whenOnRelay(copy, deps.copyTimeoutMs))) {
+    // Nothing points to the copy yet: removing it lets the member simply try again later.
+    await deps.forgetCollective(newId)
+    return err('notSynced')
+  }
+
+  if (!(await requestRenewal(deps, id, secret))) return err('relayRefused')
+  await deps.forgetCollective(id)
+  return ok(newId)
+}
+
+const onRelay = (status: SyncStatus): boolean =>
+  status.local === 'saved' && status.connection === 'online' && status.pending === 0 && status.relayConfirmed
+
+/** True once the relay durably holds everything the session holds; false on refusal or after `timeoutMs`. */
+const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    let unsubscribe = (): void => {}
+    const finish = (value: boolean): void => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve(value)
+    }
+    const check = (status: SyncStatus): void => {
+      if (onRelay(status)) finish(true)
+      else if (status.connection === 'refused' || status.local === 'error') finish(false)
+    }
+    const timer = setTimeout(() => finish(false), timeoutMs)
+    unsubscribe = session.status.subscribe(check)
+    check(session.status.get())
+  })
+
+/** POST /renew/<old room> with its token in a header (never in the URL): 204 means the old room is read-only. */
+const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<boolean> => {
+  try {
+    const token = await deriveRoomToken(id, secret)
+    const response = await deps.fetch(renewUrl(deps.relayUrl, id), { method: 'POST', headers: { [TOKEN_HEADER]: token } })
+    return response.status === 204
+  } catch {
+    return false
+  }
+}

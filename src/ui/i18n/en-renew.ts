@@ -1,0 +1,17 @@
+// English text of "Renew the invitation" (same keys as fr-renew.ts).
+import type { frRenew } from './fr-renew.ts'
+
+export const enRenew: Readonly<Record<keyof typeof frRenew, string>> = {
+  'renew.title': 'Renew the invitation',
+  'renew.explain': 'Do this if a phone is lost or a family has left the collective: the old link will no longer let anyone change the collective. Then send the new link to every family. A person removed keeps what they had already downloaded.',
+  'renew.button': 'Renew the invitation',
+  'renew.confirm': 'Create a new link and close the old one? Every family will need the new link.',
+  'renew.yes': 'Yes, renew',
+  'renew.progress': 'Copying the collective to the relay, then closing the old link… Keep this page open.',
+  'renew.done': 'Invitation renewed: send this new link to every family.',
+  'renew.error.offline': 'Offline: renewing needs a connection to the relay. Try again once connected.',
+  'renew.error.notSynced': 'Some changes are not on the relay yet (or the copy could not be sent there). Nothing changed: try again in a moment.',
+  'renew.error.relayRefused': 'The relay did not close the old link: it can still change the collective. If a copy was created, it stays in “My collectives”. Try again later.',
+  'renew.error.storageUnavailable': 'This phone’s storage is unavailable: the copy could not be written. Nothing changed.',
+  'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. You can still view the data, but no longer change it.',
+}

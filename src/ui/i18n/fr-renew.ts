@@ -1,0 +1,16 @@
+// French text of "Renouveler l'invitation" (new room and secret for the collective) and of the "collectif renouvelé" banner.
+
+export const frRenew = {
+  'renew.title': 'Renouveler l’invitation',
+  'renew.explain': 'À faire si un téléphone est perdu ou si une famille a quitté le collectif : l’ancien lien ne permettra plus de modifier le collectif. Envoyez ensuite le nouveau lien à chaque famille. Une personne retirée garde ce qu’elle avait déjà téléchargé.',
+  'renew.button': 'Renouveler l’invitation',
+  'renew.confirm': 'Créer un nouveau lien et fermer l’ancien ? Chaque famille devra recevoir le nouveau lien.',
+  'renew.yes': 'Oui, renouveler',
+  'renew.progress': 'Copie du collectif vers le relais, puis fermeture de l’ancien lien… Gardez cette page ouverte.',
+  'renew.done': 'Invitation renouvelée : envoyez ce nouveau lien à chaque famille.',
+  'renew.error.offline': 'Hors ligne : le renouvellement demande une connexion au relais. Réessayez une fois connecté.',
+  'renew.error.notSynced': 'Des modifications ne sont pas encore sur le relais (ou la copie n’a pas pu y être envoyée). Rien n’a changé : réessayez dans un moment.',
+  'renew.error.relayRefused': 'Le relais n’a pas fermé l’ancien lien : il permet encore de modifier le collectif. Si une copie a été créée, elle reste dans « Mes collectifs ». Réessayez plus tard.',
+  'renew.error.storageUnavailable': 'Le stockage de ce téléphone n’est pas disponible : la copie n’a pas pu être écrite. Rien n’a changé.',
+  'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Vous pouvez encore consulter les données, mais plus les modifier.',
+} as const

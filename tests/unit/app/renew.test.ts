@@ -1,0 +1,161 @@
+// "Renouveler l'invitation" through real app services over fake-indexeddb, the test playing the relay (fake sockets) and its HTTP endpoint (fake fetch).
+import 'fake-indexeddb/auto'
+import * as encoding from 'lib0/encoding'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AppServices, CollectiveSession, SyncStatus } from '../../../src/app/api.ts'
+import type { RelayFetch } from '../../../src/app/env.ts'
+import { parseInvite } from '../../../src/app/invite.ts'
+import { createAppServices } from '../../../src/app/services.ts'
+import { deriveRoomToken, type RoomId } from '../../../src/lib/credentials.ts'
+import { MESSAGE_ROOM_MOVED, TOKEN_HEADER } from '../../../src/lib/relay-protocol.ts'
+import { FakeSocket, FakeWebSocket } from '../sync/fake-socket.ts'
+import { valueOf } from '../doc/fixtures.ts'
+
+const NOW = Date.UTC(2027, 2, 2, 8)
+let count = 0
+const cleanups: (() => void)[] = []
+
+interface FetchCall { readonly url: string; readonly headers: Record<string, string> }
+const fakeFetch = (status: number): { fetch: RelayFetch; calls: FetchCall[] } => {
+  const calls: FetchCall[] = []
+  return { calls, fetch: async (url, init) => (calls.push({ url, headers: init.headers }), { status }) }
+}
+
+const startPhone = async (fetch: RelayFetch, renewCopyTimeoutMs = 10_000): Promise<AppServices> => {
+  const services = await createAppServices({
+    origin: 'https://pedibus.example', namespace: `unit-renew-${count++}:`, WebSocket: FakeWebSocket, windowEvents: null,
+    isBrowserOnline: () => true, disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
+    fetch, renewCopyTimeoutMs,
+  })
+  cleanups.push(() => services.destroy())
+  return services
+}
+
+const until = async (condition: () => boolean): Promise<void> => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2))
+}
+const socketOf = async (roomId: string | ((url: string) => boolean)): Promise<FakeSocket> => {
+  const matches = typeof roomId === 'string' ? (url: string) => url.endsWith(`/${roomId}`) : roomId
+  await until(() => FakeSocket.instances.some((socket) => matches(socket.url)))
+  const socket = FakeSocket.instances.findLast((candidate) => matches(candidate.url))
+  if (!socket) throw new Error('no socket')
+  return socket
+}
+/** Plays a relay that stores and acks everything, until the test ends. */
+let stopAcking = (): void => {}
+const ackEverything = (socket: FakeSocket): void => {
+  socket.open()
+  socket.handshake()
+  const timer = setInterval(() => {
+    if (socket.readyState === socket.OPEN) socket.ack(socket.countedSent())
+  }, 2)
+  stopAcking = () => clearInterval(timer)
+  cleanups.push(stopAcking)
+}
+const statusIs = (session: CollectiveSession, wanted: (status: SyncStatus) => boolean): Promise<void> => until(() => wanted(session.status.get()))
+
+/** A collective with one family and adult (me), online with nothing pending. */
+const syncedCollective = async (services: AppServices) => {
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }))
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('no session')
+  const familyId = valueOf(session.addFamily({ displayName: 'Martin' }))
+  const adultId = valueOf(session.addAdult(familyId, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
+  await session.setMe(familyId, adultId)
+  ackEverything(await socketOf(id))
+  await statusIs(session, (s) => s.connection === 'online' && s.pending === 0 && s.local === 'saved')
+  return { id, session, familyId, adultId }
+}
+const isCopy = (oldId: RoomId) => (url: string) => url.includes('/sync/') && !url.endsWith(`/${oldId}`)
+
+beforeEach(() => {
+  FakeSocket.instances = []
+})
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+})
+
+describe('renewCollective', () => {
+  it('copies into a new room, waits for the relay to hold it, renews the old room with its token, forgets the old one and keeps me', async () => {
+    const relay = fakeFetch(204)
+    const services = await startPhone(relay.fetch)
+    const { id, session, familyId, adultId } = await syncedCollective(services)
+    const invite = valueOf(parseInvite(new URL(session.inviteUrl).hash))
+
+    const renewing = services.renewCollective(id)
+    const copySocket = await socketOf(isCopy(id))
+    copySocket.open()
+    copySocket.handshake()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(relay.calls).toHaveLength(0) // the copy is not acknowledged yet: the old room stays writable
+    ackEverything(copySocket)
+    const newId = valueOf(await renewing)
+
+    expect(newId).not.toBe(id)
+    expect(relay.calls).toEqual([{ url: `https://pedibus.example/renew/${id}`, headers: { [TOKEN_HEADER]: await deriveRoomToken(id, invite.secret) } }])
+    expect(services.collectives.get().map((c) => c.id)).toEqual([newId])
+    const copy = await services.openCollective(newId)
+    if (!copy) throw new Error('no copy')
+    expect(copy.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+    expect(copy.view.get().profile?.name).toBe('Pédibus des Lilas')
+    expect(copy.me.get()).toMatchObject({ familyId, adultId })
+    expect(copy.inviteUrl).not.toBe(session.inviteUrl)
+  })
+
+  it('refuses while the collective is not connected, and creates nothing', async () => {
+    const relay = fakeFetch(204)
+    const services = await startPhone(relay.fetch)
+    const id = valueOf(await services.createCollective({ name: 'Lilas', school: 'Jaurès', town: 'Lyon' }))
+    expect(await services.renewCollective(id)).toEqual({ ok: false, error: 'offline' })
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+    expect(relay.calls).toHaveLength(0)
+  })
+
+  it('refuses while changes wait for the relay', async () => {
+    const relay = fakeFetch(204)
+    const services = await startPhone(relay.fetch)
+    const { id, session } = await syncedCollective(services)
+    stopAcking() // the relay stops acknowledging: the next change waits
+    valueOf(session.addFamily({ displayName: 'Bernard' }))
+    expect(session.status.get().pending).toBeGreaterThan(0)
+    expect(await services.renewCollective(id)).toEqual({ ok: false, error: 'notSynced' })
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+  })
+
+  it('gives up when the relay never confirms the copy: the copy is removed, the old collective and its room stay', async () => {
+    const relay = fakeFetch(204)
+    const services = await startPhone(relay.fetch, 200)
+    const { id } = await syncedCollective(services)
+    const renewing = services.renewCollective(id)
+    const copySocket = await socketOf(isCopy(id))
+    copySocket.open()
+    copySocket.handshake() // online, but never an ack
+    expect(await renewing).toEqual({ ok: false, error: 'notSynced' })
+    expect(relay.calls).toHaveLength(0)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+  })
+
+  it('says relayRefused when the relay does not renew the old room; the new collective stays beside the old one', async () => {
+    const relay = fakeFetch(401)
+    const services = await startPhone(relay.fetch)
+    const { id } = await syncedCollective(services)
+    const renewing = services.renewCollective(id)
+    ackEverything(await socketOf(isCopy(id)))
+    expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
+    expect(relay.calls).toHaveLength(1)
+    expect(services.collectives.get()).toHaveLength(2)
+  })
+
+  it('does not renew a collective that already moved (a second copy would diverge)', async () => {
+    const relay = fakeFetch(204)
+    const services = await startPhone(relay.fetch)
+    const { id, session } = await syncedCollective(services)
+    const moved = encoding.createEncoder()
+    encoding.writeVarUint(moved, MESSAGE_ROOM_MOVED)
+    ;(await socketOf(id)).receive(encoding.toUint8Array(moved))
+    expect(session.status.get().moved).toBe(true)
+    expect(await services.renewCollective(id)).toEqual({ ok: false, error: 'relayRefused' })
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+    expect(relay.calls).toHaveLength(0)
+  })
+})
