@@ -11,6 +11,7 @@ import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands, type ExportCommands } from './commands-export.ts'
 import { createSwapCommands } from './commands-swaps.ts'
 import { createWalkLogCommands } from './commands-walk-log.ts'
+import { createYearCommands, type YearCommands } from './commands-year.ts'
 import { importHolidaysFromIcs } from './holidays.ts'
 
 /** Everything a session offers except its identity, stores and lifecycle. */
@@ -29,11 +30,12 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createCoordinationCommands(context),
   ...createWalkLogCommands(context),
   ...createExportCommands(context),
+  ...createYearCommands(context),
   ...createEditCommands(context),
 })
 
 const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
-  | keyof ReturnType<typeof createWalkLogCommands> | keyof ExportCommands> => ({
+  | keyof ReturnType<typeof createWalkLogCommands> | keyof ExportCommands | keyof YearCommands> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),

@@ -112,6 +112,7 @@ export const Origin = {
   undoWalkEvent: new ChangeOrigin('undoWalkEvent'),
   addWalkNote: new ChangeOrigin('addWalkNote'),
   removeWalkNote: new ChangeOrigin('removeWalkNote'),
+  startNewSchoolYear: new ChangeOrigin('startNewSchoolYear'),
   demo: new ChangeOrigin('demo'),
 } as const
 

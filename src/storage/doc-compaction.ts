@@ -35,14 +35,33 @@ export const rewriteAsOneState = (db: IDBDatabase, doc: Y.Doc, origin: unknown):
   })
 
 /**
- * True when the transaction deleted a nested shared type: a whole record (a family, an adult, a child…) was
- * removed, here or on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction'
- * gc has already replaced the deleted content and the record can no longer be recognised.
+ * Top-level maps whose flat entries (plain JSON values, not nested maps) hold personal values: absence notes,
+ * guests' names, logbook and handover notes (src/doc/codec.ts PERSONAL_FIELDS; a test keeps the two in step).
+ * Storage may not import src/doc, hence the names here.
+ */
+export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(['absences', 'checkIns', 'walkNotes', 'handoverNotes'])
+
+/** A deleted flat entry of a FLAT_PERSONAL_MAPS map whose key is gone (a rewrite of the entry replaces it, a delete leaves none). */
+const removesFlatEntry = (item: Y.Item): boolean => {
+  const parent = item.parent
+  const key = item.parentSub
+  if (!(parent instanceof Y.AbstractType) || parent._item !== null || key === null) return false
+  if (!FLAT_PERSONAL_MAPS.has(Y.findRootTypeKey(parent))) return false
+  const current = parent._map.get(key)
+  return current === undefined || current.deleted
+}
+
+/**
+ * True when the transaction removed a record: deleted a nested shared type (a family, an adult, a child…) or
+ * the key of a flat entry holding personal values (an absence, a logbook note… by a new school year), here or
+ * on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction' gc has already
+ * replaced the deleted content and the record can no longer be recognised.
  */
 export const removesRecord = (transaction: Y.Transaction): boolean => {
   let found = false
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) found = true
+    if (found || !(struct instanceof Y.Item)) return
+    if (struct.content instanceof Y.ContentType || removesFlatEntry(struct)) found = true
   })
   return found
 }

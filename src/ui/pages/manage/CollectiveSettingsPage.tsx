@@ -1,6 +1,7 @@
-// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults; data exports.
+// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults; data exports; end of school year.
 import { ExportSection } from '../../components/export/ExportSection.tsx'
 import { SettingsForm } from '../../components/manage/SettingsForm.tsx'
+import { NewYearSection } from '../../components/year/NewYearSection.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
@@ -28,6 +29,7 @@ function SettingsScreen({ session, view }: ScreenProps) {
         />
       </section>
       <ExportSection session={session} />
+      <NewYearSection session={session} view={view} />
       <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
     </>
   )

@@ -1,0 +1,28 @@
+// The end-of-school-year command of a session: plans from the live view (src/domain/year), then deletes in one change.
+import { z } from 'zod'
+import { applyNewSchoolYear } from '../doc/mutations-year.ts'
+import { LocalDateSchema } from '../domain/dates.ts'
+import { ChildIdSchema } from '../domain/ids.ts'
+import { planNewSchoolYear } from '../domain/year/past-records.ts'
+import { summarizeNewSchoolYear } from '../domain/year/summary.ts'
+import { err, ok } from '../lib/result.ts'
+import type { CollectiveSession } from './api.ts'
+import type { CommandContext } from './commands.ts'
+
+export type YearCommands = Pick<CollectiveSession, 'startNewSchoolYear'>
+
+/** Parsed at the boundary: the UI sends what a date field and checkboxes gave. */
+const NewYearRequestSchema = z.object({ before: LocalDateSchema, removeChildIds: z.array(ChildIdSchema).max(10_000) })
+
+export const createYearCommands = ({ doc, view }: Pick<CommandContext, 'doc' | 'view'>): YearCommands => ({
+  startNewSchoolYear(request) {
+    const parsed = NewYearRequestSchema.safeParse(request)
+    if (!parsed.success) return err('invalidRequest')
+    // Planned from what this phone shows: the summary the person confirmed is what gets deleted.
+    const source = view.get()
+    const plan = planNewSchoolYear(source, parsed.data)
+    const summary = summarizeNewSchoolYear(source, plan)
+    applyNewSchoolYear(doc, plan)
+    return ok(summary)
+  },
+})

@@ -1,0 +1,154 @@
+// A new school year through a real session over fake-indexeddb: archive first, then past records and leaving children go, the rest stays, the archive restores everything, the phone's stored bytes lose the past note.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
+import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
+import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
+import type { WalkRef } from '../../../src/domain/signup.ts'
+import { archiveExportJson } from '../../../src/domain/year/index.ts'
+import { docDatabaseName } from '../../../src/storage/doc-persistence.ts'
+import { needlesFound } from '../../helpers/byte-search.ts'
+import { waitFor } from '../../helpers/relay.ts'
+import { useSessionPhones, valueOf } from './session-phones.ts'
+
+/** Monday 15 March 2027, 08:12 in Paris. The "new year" of these tests starts on Tuesday 16 March. */
+const NOW = parisToInstant(localDate('2027-03-15'), '08:12' as TimeOfDay)
+const BEFORE = localDate('2027-03-16')
+const phones = useSessionPhones('unit-new-year', () => NOW)
+const PAST_NOTE = 'Zéphyrine a couru devant la boulangerie'
+
+const open = async (services: AppServices, id: Parameters<AppServices['openCollective']>[0]): Promise<CollectiveSession> => {
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('no session')
+  return phones.track(session)
+}
+
+const request = <T>(req: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error ?? new Error('request failed'))
+  })
+
+/** Every stored update of a document database (y-indexeddb's `updates` store). */
+const storedUpdates = async (name: string): Promise<Uint8Array[]> => {
+  const db = await request(indexedDB.open(name))
+  try {
+    const values: unknown[] = await request(db.transaction('updates', 'readonly').objectStore('updates').getAll())
+    return values.filter((value): value is Uint8Array => value instanceof Uint8Array)
+  } finally {
+    db.close()
+  }
+}
+
+/** Two families, three children, today's walk done with marks, a note and sign-ups, tomorrow's walk signed up, an absence each side. */
+const fill = async (session: CollectiveSession, withPastException: boolean) => {
+  valueOf(session.updateSettings({ childrenPerAdult: 4 }))
+  const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
+  const access = { stepFree: false, dangerousCrossing: false, note: '' }
+  const stop = valueOf(session.addStop(lineId, { name: 'Marché', times: { aller: '08:05' }, access }))
+  const martin = valueOf(session.addFamily({ displayName: 'Martin' }))
+  const durand = valueOf(session.addFamily({ displayName: 'Durand' }))
+  const camille = valueOf(session.addAdult(martin, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
+  const sami = valueOf(session.addAdult(durand, { firstName: 'Sami', phone: '07 00 00 00 01', charterAcceptedOn: null, insured: true }))
+  await session.setMe(martin, camille)
+  const route = { aller: { lineId, stopId: stop } }
+  const child = (familyId: typeof martin, firstName: string) =>
+    valueOf(session.addChild(familyId, { firstName, initial: 'M', routes: route, days: [1, 2, 4, 5], support: '', countsExtra: false }))
+  const lea = child(martin, 'Léa')
+  const zephyrine = child(martin, 'Zéphyrine')
+  const noe = child(durand, 'Noé')
+  const today: WalkRef = { lineId, date: localDate('2027-03-15'), direction: 'aller' }
+  const tomorrow: WalkRef = { lineId, date: BEFORE, direction: 'aller' }
+  valueOf(session.signUp(today, 'lead', camille))
+  valueOf(session.signUp(today, 'tail', sami))
+  valueOf(session.signUp(tomorrow, 'lead', sami))
+  if (withPastException) valueOf(session.addException({ date: localDate('2027-03-11'), lineId: null, direction: null, reason: 'strike', note: 'grève' }))
+  valueOf(session.declareAbsence({ childId: lea, from: localDate('2027-03-15'), to: localDate('2027-03-15'), direction: null, note: 'dentiste' }))
+  valueOf(session.declareAbsence({ childId: noe, from: localDate('2027-03-18'), to: localDate('2027-03-18'), direction: null, note: 'sortie' }))
+  valueOf(session.markChild(today, zephyrine, 'present', stop, camille))
+  valueOf(session.markDeparture(today, stop, camille))
+  valueOf(session.markArrival(today, camille))
+  valueOf(session.addWalkNote(today, { text: PAST_NOTE }, camille))
+  valueOf(session.addWalkNote(tomorrow, { text: 'Prévoir les gilets' }, camille))
+  return { lineId, martin, durand, lea, zephyrine, noe }
+}
+
+describe('startNewSchoolYear', () => {
+  it('keeps lines, families and settings, deletes every record before the date and the leaving children; the archive restores everything', async () => {
+    const phone = await phones.start()
+    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const { zephyrine, lea, noe } = await fill(session, true)
+    const before = session.view.get()
+    expect(before.toCheck).toEqual([])
+    const archive = archiveExportJson(before, NOW, '2026-2027')
+
+    const summary = valueOf(session.startNewSchoolYear({ before: BEFORE, removeChildIds: [zephyrine] }))
+    expect(summary).toEqual({
+      removed: { signUps: 2, swaps: 0, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, coordination: 0, children: 1 },
+      kept: { lines: 1, stops: 1, families: 2, adults: 2, children: 2 },
+    })
+    const after = session.view.get()
+    expect(after.toCheck).toEqual([])
+    expect(after.settings).toEqual(before.settings)
+    expect(after.profile).toEqual(before.profile)
+    for (const kind of ['lines', 'stops', 'families', 'adults', 'holidays', 'holidayOverrides'] as const) expect(after[kind], kind).toEqual(before[kind])
+    expect(after.coordination.roster).toEqual(before.coordination.roster)
+    expect(after.children.map((child) => child.id).sort()).toEqual([lea, noe].sort())
+    const dates = [
+      ...after.signUps.map((signUp) => signUp.date), ...after.exceptions.map((exception) => exception.date),
+      ...after.walkLog.absences.map((absence) => absence.to), ...after.walkLog.checkIns.map((mark) => mark.walk.date),
+      ...after.walkLog.events.map((event) => event.walk.date), ...after.walkLog.notes.map((note) => note.walk.date),
+    ]
+    expect(dates.length).toBe(3) // tomorrow's sign-up and note, Noé's absence
+    for (const date of dates) expect(date >= BEFORE).toBe(true)
+    expect(after.walkLog.notes.map((note) => note.text)).toEqual(['Prévoir les gilets'])
+    // Again: nothing left to delete.
+    expect(valueOf(session.startNewSchoolYear({ before: BEFORE, removeChildIds: [zephyrine] })).removed).toEqual(
+      { signUps: 0, swaps: 0, absences: 0, walkLog: 0, walkNotes: 0, exceptions: 0, coordination: 0, children: 0 })
+
+    // The archive, restored as a separate collective, holds the whole year.
+    const other = await phones.start()
+    const restored = await open(other, valueOf(await other.restoreCollective(archive)))
+    await waitFor(() => restored.view.get().profile !== null, 'restored collective loaded')
+    expect(JSON.parse(JSON.stringify(restored.view.get()))).toEqual(JSON.parse(JSON.stringify(before)))
+  })
+
+  it('refuses a request that is not a date, deleting nothing', async () => {
+    const phone = await phones.start()
+    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    await fill(session, false)
+    const before = JSON.stringify(session.view.get())
+    expect(session.startNewSchoolYear({ before: '2027-13-45' as typeof BEFORE, removeChildIds: [] })).toEqual({ ok: false, error: 'invalidRequest' })
+    expect(JSON.stringify(session.view.get())).toBe(before)
+  })
+
+  it('compacts the phone’s stored document: a past logbook note’s sealed value leaves IndexedDB (flat deletions only)', async () => {
+    const namespace = 'unit-new-year-bytes:'
+    const phone = await phones.start(namespace)
+    const id = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const session = await open(phone, id)
+    await fill(session, false)
+    await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
+    const databaseName = docDatabaseName(namespace, id)
+    // The note as stored (sealed): found in the phone's bytes before.
+    const stored = new Y.Doc()
+    for (const update of await storedUpdates(databaseName)) Y.applyUpdate(stored, update)
+    const sealedOn = (date: string): string[] => [...stored.getMap('walkNotes').values()].flatMap((value) => {
+      if (typeof value !== 'object' || value === null || !('text' in value) || !('walk' in value)) return []
+      const { text, walk } = value
+      return typeof text === 'string' && typeof walk === 'object' && walk !== null && 'date' in walk && walk.date === date ? [text] : []
+    })
+    const past = sealedOn('2027-03-15')
+    const kept = sealedOn(BEFORE)
+    expect(past).toHaveLength(1)
+    expect(kept).toHaveLength(1)
+    expect(past[0]?.startsWith('s1.')).toBe(true) // sealed, not the note in clear
+    expect(needlesFound(await storedUpdates(databaseName), [...past, PAST_NOTE])).toEqual(past)
+
+    // No child removed and no cancellation: the transaction deletes flat entries only, and still compacts.
+    valueOf(session.startNewSchoolYear({ before: BEFORE, removeChildIds: [] }))
+    await waitFor(async () => (await storedUpdates(databaseName)).length === 1, 'stored document compacted')
+    expect(needlesFound(await storedUpdates(databaseName), [...past, ...kept])).toEqual(kept)
+    expect(session.view.get().walkLog.notes.map((note) => note.text)).toEqual(['Prévoir les gilets'])
+  })
+})

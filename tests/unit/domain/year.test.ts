@@ -1,0 +1,156 @@
+// New school year (src/domain/year): which records are past, swaps and coordinator trades that reach the new year kept whole, leaving children, nothing else listed.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_ROSTER_SETTING, handoverKeyOf, periodResponseKeyOf, type PeriodOfferId } from '../../../src/domain/coordination/records.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { parseCollectiveExport, type ExportSource } from '../../../src/domain/export/index.ts'
+import { signUpKeyOf } from '../../../src/domain/signup.ts'
+import { responseKeyOf, type OfferId } from '../../../src/domain/swaps/records.ts'
+import { checkInKeyOf, walkEventKeyOf, type Absence, type AbsenceId, type WalkNoteId } from '../../../src/domain/walk-log/records.ts'
+import {
+  YEAR_RECORD_KINDS, archiveExportJson, archiveFileName, nextSchoolYearStart, planIsEmpty, planNewSchoolYear, schoolYearEndingBefore,
+  summarizeNewSchoolYear,
+} from '../../../src/domain/year/index.ts'
+import { actorId, adultId, childId, createAdult, createChild, createException, createModel, createSignUp, familyId, lineId, uuid } from './rota-fixtures.ts'
+
+const BEFORE = localDate('2027-09-01')
+const AT = '2027-06-01T08:00:00+02:00'
+const walk = (date: string) => ({ lineId: lineId(1), date: localDate(date), direction: 'aller' as const })
+const absence = (n: number, child: number, from: string, to: string): Absence => ({
+  id: uuid<AbsenceId>(20, n), childId: childId(child), familyId: familyId(1), from: localDate(from), to: localDate(to), direction: null,
+  note: 'angine', clock: 40 + n, actor: actorId(1), at: AT,
+})
+const offer = (n: number, date: string, target?: string) => ({
+  id: uuid<OfferId>(30, n), kind: target === undefined ? 'replacement' as const : 'trade' as const, walk: walk(date), adultId: adultId(1), familyId: familyId(1),
+  clock: 50 + n, actor: actorId(1), at: AT, ...(target === undefined ? {} : { target: { familyId: familyId(2), walk: walk(target) } }),
+})
+const periodOffer = (n: number, periodStart: string) => ({
+  id: uuid<PeriodOfferId>(31, n), kind: 'replacement' as const, periodStart: localDate(periodStart), familyId: familyId(1), clock: 60 + n, actor: actorId(1), at: AT,
+})
+
+/** June 2027 and September 2027 records of every kind, two children of family 1 and one of family 2. */
+const source = (): ExportSource => ({
+  ...createModel({
+    profile: { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' },
+    families: [{ id: familyId(1), displayName: 'Martin' }, { id: familyId(2), displayName: 'Durand' }],
+    adults: [createAdult(1, 1), createAdult(2, 2)],
+    children: [createChild(1, 1), createChild(2, 1), createChild(3, 2)],
+    exceptions: [createException(1, { date: '2027-06-10', lineId: null, direction: null, reason: 'strike', note: 'grève' }), createException(2, { date: '2027-09-14', lineId: null, direction: null, reason: 'strike', note: '' })],
+    signUps: [
+      createSignUp(1, 'lead', 1, 1, { date: '2027-06-07' }),
+      createSignUp(2, 'tail', 2, 2, { date: '2027-06-07' }),
+      createSignUp(1, 'lead', 3, 1, { date: '2027-06-28' }), // traded against a September walk: kept
+      createSignUp(2, 'lead', 4, 2, { date: '2027-09-06' }),
+    ],
+  }),
+  swaps: {
+    offers: [offer(1, '2027-06-07'), offer(2, '2027-06-28', '2027-09-06')],
+    responses: [
+      { offerId: uuid<OfferId>(30, 1), adultId: adultId(2), familyId: familyId(2), kind: 'take', clock: 70, actor: actorId(2), at: AT },
+      { offerId: uuid<OfferId>(30, 2), adultId: adultId(2), familyId: familyId(2), kind: 'accept', gives: walk('2027-09-06'), clock: 71, actor: actorId(2), at: AT },
+    ],
+    releases: [],
+  },
+  coordination: {
+    setting: { ...DEFAULT_ROSTER_SETTING, startsOn: localDate('2026-08-31') },
+    roster: [{ familyId: familyId(1), accepted: true, position: 1, from: localDate('2026-08-31'), clock: 1, actor: actorId(1) }],
+    // The week of Monday 30 August 2027 ends on 5 September: it reaches the new year.
+    offers: [periodOffer(1, '2027-06-07'), periodOffer(2, '2027-08-30')],
+    responses: [{ offerId: uuid<PeriodOfferId>(31, 1), familyId: familyId(2), kind: 'take', clock: 80, actor: actorId(2), at: AT }],
+    notes: [
+      { periodStart: localDate('2027-06-07'), familyId: familyId(1), text: 'clés', clock: 81, actor: actorId(1) },
+      { periodStart: localDate('2027-09-06'), familyId: familyId(1), text: 'rentrée', clock: 82, actor: actorId(1) },
+    ],
+    acks: [{ periodStart: localDate('2027-06-07'), familyId: familyId(2), clock: 83, actor: actorId(2), at: AT }],
+  },
+  walkLog: {
+    absences: [absence(1, 1, '2027-06-07', '2027-06-08'), absence(2, 1, '2027-08-30', '2027-09-03'), absence(3, 2, '2027-09-10', '2027-09-10')],
+    checkIns: [
+      { walk: walk('2027-06-07'), childId: childId(1), status: 'present', stopId: null, adultId: adultId(1), clock: 90, actor: actorId(1), at: AT, seen: {} },
+      { walk: walk('2027-09-06'), childId: childId(2), status: 'present', stopId: null, adultId: adultId(1), clock: 91, actor: actorId(1), at: AT, seen: {} },
+      { walk: walk('2027-09-06'), childId: childId(3), status: 'present', stopId: null, adultId: adultId(1), clock: 92, actor: actorId(1), at: AT, seen: {} },
+    ],
+    events: [{ walk: walk('2027-06-07'), kind: 'arrived', stopId: null, adultId: adultId(1), clock: 93, actor: actorId(1), at: AT, cancelled: false }],
+    notes: [
+      { id: uuid<WalkNoteId>(21, 1), walk: walk('2027-06-07'), text: 'Léa a couru', adultId: adultId(1), familyId: familyId(1), clock: 94, actor: actorId(1), at: AT },
+      { id: uuid<WalkNoteId>(21, 2), walk: walk('2027-09-06'), text: 'RAS', adultId: adultId(1), familyId: familyId(1), clock: 95, actor: actorId(1), at: AT },
+    ],
+  },
+})
+
+describe('planNewSchoolYear', () => {
+  it('lists the records of walks and periods before the first day, and keeps those on or after it', () => {
+    const s = source()
+    const plan = planNewSchoolYear(s, { before: BEFORE, removeChildIds: [] })
+    expect(plan.signUps).toEqual([signUpKeyOf(walk('2027-06-07'), adultId(1)), signUpKeyOf(walk('2027-06-07'), adultId(2))].sort())
+    expect(plan.offers).toEqual([uuid(30, 1)])
+    expect(plan.responses).toEqual([responseKeyOf({ offerId: uuid(30, 1), adultId: adultId(2) })])
+    expect(plan.releases).toEqual([])
+    expect(plan.periodOffers).toEqual([uuid(31, 1)])
+    expect(plan.periodResponses).toEqual([periodResponseKeyOf({ offerId: uuid(31, 1), familyId: familyId(2) })])
+    expect(plan.handoverNotes).toEqual([handoverKeyOf({ periodStart: localDate('2027-06-07'), familyId: familyId(1) })])
+    expect(plan.handoverAcks).toEqual([handoverKeyOf({ periodStart: localDate('2027-06-07'), familyId: familyId(2) })])
+    // An absence running into the new year stays.
+    expect(plan.absences).toEqual([uuid(20, 1)])
+    expect(plan.checkIns).toEqual([checkInKeyOf(s.walkLog.checkIns[0]!)])
+    expect(plan.walkEvents).toEqual([walkEventKeyOf(s.walkLog.events[0]!)])
+    expect(plan.walkNotes).toEqual([uuid(21, 1)])
+    expect(plan.exceptions).toEqual([s.exceptions[0]!.id])
+    expect(plan.children).toEqual([])
+  })
+
+  it('keeps a trade reaching the new year whole, with the sign-ups of the walks it touches', () => {
+    const plan = planNewSchoolYear(source(), { before: BEFORE, removeChildIds: [] })
+    expect(plan.offers).not.toContain(uuid(30, 2))
+    expect(plan.responses).not.toContain(responseKeyOf({ offerId: uuid(30, 2), adultId: adultId(2) }))
+    expect(plan.signUps).not.toContain(signUpKeyOf(walk('2027-06-28'), adultId(1)))
+    // The same trade, all in June: past.
+    const june = source()
+    const allPast = { ...june, swaps: { ...june.swaps, offers: [offer(2, '2027-06-28', '2027-06-21')], responses: [] } }
+    const planJune = planNewSchoolYear(allPast, { before: BEFORE, removeChildIds: [] })
+    expect(planJune.offers).toEqual([uuid(30, 2)])
+    expect(planJune.signUps).toContain(signUpKeyOf(walk('2027-06-28'), adultId(1)))
+  })
+
+  it('removes the leaving children with every absence and mark of theirs, whatever the date; unknown ids are ignored', () => {
+    const plan = planNewSchoolYear(source(), { before: BEFORE, removeChildIds: [childId(1), childId(9)] })
+    expect(plan.children).toEqual([childId(1)])
+    expect(plan.absences).toEqual([uuid(20, 1), uuid(20, 2)].sort())
+    expect(plan.checkIns).toHaveLength(1) // child 1's June mark; children 2 and 3 keep their September marks
+  })
+
+  it('lists nothing of lines, stops, families, adults, settings, holidays or the roster, and nothing at all before the first records', () => {
+    const s = source()
+    const plan = planNewSchoolYear(s, { before: localDate('2027-01-01'), removeChildIds: [] })
+    expect(planIsEmpty(plan)).toBe(true)
+    expect(Object.keys(plan).sort()).toEqual([...YEAR_RECORD_KINDS].sort())
+    const all = planNewSchoolYear(s, { before: localDate('2030-09-01'), removeChildIds: [] })
+    const listed = new Set(Object.values(all).flat())
+    for (const kept of [...s.lines, ...s.stops, ...s.families, ...s.adults].map((record) => record.id)) expect(listed.has(kept)).toBe(false)
+  })
+
+  it('summarizes what goes and what stays', () => {
+    const s = source()
+    const plan = planNewSchoolYear(s, { before: BEFORE, removeChildIds: [childId(3)] })
+    expect(summarizeNewSchoolYear(s, plan)).toEqual({
+      removed: { signUps: 2, swaps: 2, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, coordination: 4, children: 1 },
+      kept: { lines: 1, stops: 3, families: 2, adults: 2, children: 2 },
+    })
+  })
+})
+
+describe('year helpers', () => {
+  it('takes the shipped rentrée, else 1 September after today', () => {
+    expect(nextSchoolYearStart(localDate('2027-06-20'), 'A')).toBe('2027-09-01')
+    expect(nextSchoolYearStart(localDate('2028-09-20'), 'B')).toBe('2029-09-01')
+    expect(nextSchoolYearStart(localDate('2029-03-02'), 'C')).toBe('2029-09-01')
+    expect(schoolYearEndingBefore(localDate('2027-09-01'))).toBe('2026-2027')
+    expect(archiveFileName('2026-2027')).toBe('pedibus-archive-2026-2027.json')
+  })
+
+  it('an archive is the collective export marked with its year, and parses as an export', () => {
+    const json = archiveExportJson(source(), Date.UTC(2027, 6, 5), '2026-2027')
+    expect(JSON.parse(json)).toMatchObject({ format: 'pedibus-coop/collective', archive: { schoolYear: '2026-2027' } })
+    const parsed = parseCollectiveExport(json)
+    expect(parsed.ok && parsed.value.signUps.length).toBe(4)
+  })
+})

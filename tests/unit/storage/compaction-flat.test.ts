@@ -1,0 +1,45 @@
+// removesRecord on flat entries: deleting the key of an entry holding personal values (a logbook note, an absence) asks for compaction; rewriting it or deleting a sign-up does not.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PERSONAL_FIELDS } from '../../../src/doc/codec.ts'
+import { MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES } from '../../../src/doc/keys.ts'
+import { FLAT_PERSONAL_MAPS, removesRecord } from '../../../src/storage/doc-compaction.ts'
+
+const watch = (doc: Y.Doc): boolean[] => {
+  const seen: boolean[] = []
+  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction)))
+  return seen
+}
+
+describe('removesRecord and flat entries', () => {
+  it('is true for a deleted flat key of a personal map, here or arriving from another phone', () => {
+    const doc = new Y.Doc()
+    doc.getMap('walkNotes').set('n1', { text: 's1.sealed-note' })
+    doc.getMap('absences').set('a1', { note: 's1.sealed-absence' })
+    const seen = watch(doc)
+    doc.getMap('walkNotes').delete('n1')
+    expect(seen).toEqual([true])
+
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
+    remote.getMap('absences').delete('a1')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'relay')
+    expect(seen).toEqual([true, true])
+  })
+
+  it('is false for a rewrite of the entry, a new entry, or a deleted entry of a map without personal values', () => {
+    const doc = new Y.Doc()
+    doc.getMap('walkNotes').set('n1', { text: 'a' })
+    doc.getMap('signups').set('s1', { slot: 'lead' })
+    const seen = watch(doc)
+    doc.getMap('walkNotes').set('n1', { text: 'a', withdrawn: { clock: 2 } })
+    doc.getMap('walkNotes').set('n2', { text: 'b' })
+    doc.getMap('signups').delete('s1')
+    expect(seen).toEqual([false, false, false])
+  })
+
+  it('names every flat map the codec seals (the nested ones are caught as nested maps)', () => {
+    const nested = new Set([MAP_FAMILIES, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS])
+    expect(new Set(Object.keys(PERSONAL_FIELDS).filter((map) => !nested.has(map)))).toEqual(FLAT_PERSONAL_MAPS)
+  })
+})
