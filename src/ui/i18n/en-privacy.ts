@@ -37,7 +37,7 @@ export const enPrivacy: Readonly<Record<keyof typeof frPrivacy, string>> = {
   'privacy.leave.pickCollective': 'Open the collective first, then your family’s page.',
   'privacy.leave.then': 'Then “Remove from this phone” erases the copy on this phone.',
   'privacy.leave.keeps': 'Note: a person who leaves the collective, or is removed from it, keeps what their phone had already received, and any printed sheets. The app cannot erase someone else’s phone.',
-  'privacy.leave.stillOpen': 'Their invite link also stays valid: it still shows the collective’s new changes. Closing the door to a person who left or to a lost phone will need a renewed invitation (not available yet in this version).',
+  'privacy.leave.stillOpen': 'Their invite link also stays valid: it still shows the collective’s new changes. To close the door to a person who left or to a lost phone, renew the invitation (the “Invite” page) and send the new link to the families.',
 
   'privacy.rights.title': 'Your rights',
   'privacy.rights.text': 'You see everything the collective knows about your family, you can correct it on your family’s page and delete it by leaving the collective. For any question, ask the association or collective that runs the walking bus.',

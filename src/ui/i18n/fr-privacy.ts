@@ -36,7 +36,7 @@ export const frPrivacy = {
   'privacy.leave.pickCollective': 'Ouvrez d’abord le collectif, puis la page de votre famille.',
   'privacy.leave.then': 'Ensuite, « Retirer de ce téléphone » efface la copie de ce téléphone.',
   'privacy.leave.keeps': 'Attention : une personne qui quitte le collectif, ou qui en est retirée, garde ce que son téléphone avait déjà reçu, et les feuilles imprimées. L’application ne peut pas effacer le téléphone de quelqu’un d’autre.',
-  'privacy.leave.stillOpen': 'Son lien d’invitation reste aussi valable : il permet de voir les nouveautés du collectif. Pour fermer la porte à une personne partie ou à un téléphone perdu, il faudra renouveler l’invitation (pas encore disponible dans cette version).',
+  'privacy.leave.stillOpen': 'Son lien d’invitation reste aussi valable : il permet de voir les nouveautés du collectif. Pour fermer la porte à une personne partie ou à un téléphone perdu, renouvelez l’invitation (page « Inviter ») et envoyez le nouveau lien aux familles.',
 
   'privacy.rights.title': 'Vos droits',
   'privacy.rights.text': 'Vous voyez tout ce que le collectif sait de votre famille, vous pouvez le corriger sur la page de votre famille et le supprimer en quittant le collectif. Pour toute question, adressez-vous à l’association ou au collectif qui organise le pédibus.',
