@@ -5,6 +5,10 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import * as edit from '../src/doc/mutations.ts'
 import { readCollective } from '../src/doc/read.ts'
+import { bindSealKey } from '../src/doc/codec.ts'
+import { sealPlainPersonalValues } from '../src/doc/migrations.ts'
+import { createInviteSecret, createRoomId } from '../src/lib/credentials.ts'
+import { deriveSealKey } from '../src/lib/seal.ts'
 import { parisToInstant } from '../src/domain/calendar/paris-time.ts'
 import { addDays, localDate, mondayOf, type LocalDate, type TimeOfDay } from '../src/domain/dates.ts'
 import { createActorId, type ActorId, type AdultId, type ChildId, type FamilyId, type LineId, type StopId } from '../src/domain/ids.ts'
@@ -149,6 +153,15 @@ const main = async (): Promise<void> => {
   const firstRead = time(() => readCollective(loaded)).ms
   const cachedRead = timeMedian(5, () => readCollective(loaded))
   console.log(`  read the whole view (validated): first ${firstRead.toFixed(0)} ms, again ${cachedRead.toFixed(0)} ms (sign-up parses cached)`)
+
+  // The same document with every personal field sealed (what phones hold since issue 6), read through the codec.
+  const sealed = new Y.Doc()
+  Y.applyUpdate(sealed, update)
+  bindSealKey(sealed, await deriveSealKey(createRoomId(), createInviteSecret()))
+  const sealing = time(() => sealPlainPersonalValues(sealed))
+  const sealedFirst = time(() => readCollective(sealed)).ms
+  const sealedRead = timeMedian(5, () => readCollective(sealed))
+  console.log(`  sealing ${sealing.value} personal values once: ${sealing.ms.toFixed(0)} ms; read the sealed view: first ${sealedFirst.toFixed(0)} ms, again ${sealedRead.toFixed(0)} ms (x${(sealedRead / cachedRead).toFixed(2)} the plain read)`)
 
   const model = readCollective(loaded)
   const monday = mondayOf(localDate('2029-03-12'))

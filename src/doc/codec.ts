@@ -34,9 +34,19 @@ export const personalFieldsOf = (mapName: string): readonly string[] => PERSONAL
 
 const keys = new WeakMap<Y.Doc, SealKey>()
 
+/**
+ * Opened values per doc, keyed by context and sealed value: the session re-reads the whole view on
+ * every change, and opening every name again each time doubled the read of a large collective
+ * (bench:rota). A sealed value is immutable, so the cache never goes stale; it is dropped when a
+ * key is bound and emptied when it grows past OPENED_CACHE_MAX (a collective has a few hundred).
+ */
+const opened = new WeakMap<Y.Doc, Map<string, unknown>>()
+const OPENED_CACHE_MAX = 20_000
+
 /** Binds the collective's key to this doc: every later write of a personal field is sealed with it. */
 export const bindSealKey = (doc: Y.Doc, key: SealKey): void => {
   keys.set(doc, key)
+  opened.delete(doc)
 }
 
 /** The key bound to the doc (undefined in hand-built test docs). */
@@ -61,8 +71,15 @@ export const openPersonal = (doc: Y.Doc, context: string, stored: unknown): unkn
   if (!isSealed(stored)) return stored
   const key = keys.get(doc)
   if (key === undefined) return CANNOT_OPEN
-  const opened = openText(key, context, stored)
-  return opened.ok ? opened.value : CANNOT_OPEN
+  let cache = opened.get(doc)
+  if (cache === undefined) opened.set(doc, (cache = new Map()))
+  const cacheKey = `${context}\u0000${stored}`
+  if (cache.has(cacheKey)) return cache.get(cacheKey)
+  const result = openText(key, context, stored)
+  const value = result.ok ? result.value : CANNOT_OPEN
+  if (cache.size >= OPENED_CACHE_MAX) cache.clear()
+  cache.set(cacheKey, value)
+  return value
 }
 
 /**
