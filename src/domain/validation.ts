@@ -3,12 +3,15 @@ import type { z } from 'zod'
 
 export type FieldErrors = Readonly<Record<string, string>>
 
+/** Zod 4 reports a non-integer as `invalid_type` (expected 'int'): that is a wrong number, not a missing one. */
+const isMissing = (issue: z.core.$ZodIssue): boolean => issue.code === 'invalid_type' && issue.expected !== 'int'
+
 /** First issue per field, as a message key (e.g. `required`, `tooLong`), keyed by the field path. */
 export const fieldErrorsOf = (error: z.ZodError): FieldErrors => {
   const errors: Record<string, string> = {}
   for (const issue of error.issues) {
     const field = issue.path.join('.') || '_'
-    if (!(field in errors)) errors[field] = issue.code === 'invalid_type' ? 'required' : issue.message
+    if (!(field in errors)) errors[field] = isMissing(issue) ? 'required' : issue.message
   }
   return errors
 }

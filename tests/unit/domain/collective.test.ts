@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { CollectiveProfileInputSchema, StoredCollectiveProfileSchema } from '../../../src/domain/collective.ts'
 import { FamilyInputSchema, StoredFamilySchema } from '../../../src/domain/family.ts'
+import { FairnessSettingInputSchema } from '../../../src/domain/planning/records.ts'
+import { SettingsInputSchema } from '../../../src/domain/settings.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
 
 const errorsOf = (input: unknown) => {
@@ -39,5 +41,16 @@ describe('stored records', () => {
   it('validates a family name typed in a form', () => {
     expect(FamilyInputSchema.safeParse({ displayName: '' }).success).toBe(false)
     expect(FamilyInputSchema.parse({ displayName: ' Famille  Martin ' })).toEqual({ displayName: 'Famille Martin' })
+  })
+})
+
+describe('number fields', () => {
+  it('call a fraction where a whole number is expected a wrong number, not a missing value', () => {
+    const parsed = SettingsInputSchema.safeParse({ childrenPerAdult: 1.5 })
+    expect(parsed.success ? {} : fieldErrorsOf(parsed.error)).toEqual({ childrenPerAdult: 'invalidNumber' })
+    const missing = FairnessSettingInputSchema.safeParse({ basis: 'perChild' })
+    expect(missing.success ? {} : fieldErrorsOf(missing.error)).toEqual({ coordinatorCredit: 'required' })
+    const fraction = FairnessSettingInputSchema.safeParse({ basis: 'perChild', coordinatorCredit: 2.5 })
+    expect(fraction.success ? {} : fieldErrorsOf(fraction.error)).toEqual({ coordinatorCredit: 'invalidNumber' })
   })
 })

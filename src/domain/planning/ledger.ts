@@ -1,0 +1,69 @@
+// The fairness ledger ("Équité"): per family, over the school year, places done and planned, credits, fair share, balance.
+import { instantToParisDate } from '../calendar/paris-time.ts'
+import { addDays, type LocalDate } from '../dates.ts'
+import { schoolYearOf } from '../export/rota-csv.ts'
+import type { FamilyId } from '../ids.ts'
+import { DEFAULT_START_TIMES, walkStartInstant } from '../rota/resolve.ts'
+import type { Walk } from '../rota/walks.ts'
+import { countHolders, creditYearStart, dayBefore, familyOfAdult, runningWalks, zeroPerFamily } from './held.ts'
+import { exemptionAppliesOn, type Exemption } from './records.ts'
+import { coordinatorCredits, demandsOf, fairShares } from './share.ts'
+import type { Ledger, LedgerRow, FairnessModel } from './types.ts'
+
+/** Paris is UTC+1 or UTC+2: reading the wall time as UTC is within this of the true instant. */
+const MAX_PARIS_OFFSET_MS = 3 * 3_600_000
+
+/** walkStartInstant(walk) <= now; walks far from `now` are decided without the (slower) Intl time-zone lookup. */
+const hasStarted = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>, now: number): boolean => {
+  const [y, m, d] = walk.date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = (walk.startTime ?? DEFAULT_START_TIMES[walk.direction]).split(':').map(Number) as [number, number]
+  const rough = Date.UTC(y, m - 1, d, hh, mm) - now
+  if (rough > MAX_PARIS_OFFSET_MS) return false
+  if (rough < -MAX_PARIS_OFFSET_MS) return true
+  return walkStartInstant(walk) <= now
+}
+
+/** The last day of the reductions applying today (the family's share is reduced until then), or null. */
+const reducedUntil = (exemptions: readonly Exemption[], familyId: FamilyId, today: LocalDate): LocalDate | null => {
+  let until: LocalDate | null = null
+  for (const exemption of exemptions) {
+    if (exemption.familyId !== familyId || exemption.sharePercent >= 100 || !exemptionAppliesOn(exemption, today)) continue
+    if (until === null || exemption.to > until) until = exemption.to
+  }
+  return until
+}
+
+/**
+ * The ledger at `now`, over the school year containing today (Paris). A walk counts as done once
+ * it has started; cancelled walks count nowhere. Coordinator periods count from their start, in
+ * the school year whose first week they start in.
+ */
+export const fairnessLedger = (model: FairnessModel, now: number): Ledger => {
+  const today = instantToParisDate(now)
+  const year = schoolYearOf(today)
+  const walks = runningWalks(model, year.from, year.to, now)
+  const started = walks.filter((walk) => hasStarted(walk, now))
+  const toCome = walks.filter((walk) => !hasStarted(walk, now))
+  const nextYearCredits = creditYearStart(addDays(year.to, 1))
+  const lastCreditStart = today < nextYearCredits ? today : dayBefore(nextYearCredits)
+  const credits = coordinatorCredits(model, { from: creditYearStart(today), to: lastCreditStart })
+  const families = familyOfAdult(model)
+  const done = zeroPerFamily(model)
+  const planned = zeroPerFamily(model)
+  for (const walk of started) countHolders(done, walk, families)
+  for (const walk of toCome) countHolders(planned, walk, families)
+  const credited = zeroPerFamily(model)
+  for (const credit of credits) credited.set(credit.familyId, (credited.get(credit.familyId) ?? 0) + credit.walks)
+  const shares = fairShares(model, demandsOf(started, credits))
+  const rows = model.families.map((family): LedgerRow => {
+    const row = { done: done.get(family.id) ?? 0, credits: credited.get(family.id) ?? 0, share: shares.get(family.id) ?? 0 }
+    return {
+      familyId: family.id,
+      ...row,
+      planned: planned.get(family.id) ?? 0,
+      balance: row.done + row.credits - row.share,
+      reducedUntil: reducedUntil(model.planning.exemptions, family.id, today),
+    }
+  })
+  return { year, rows }
+}
