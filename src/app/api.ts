@@ -17,6 +17,10 @@ import type { NewYearRequest, NewYearSummary } from '../domain/year/index.ts'
 import type {
   AbsenceId, AbsenceInput, GuestId, MarkedStatus, WalkEventKind, WalkLogRecords, WalkNoteId, WalkNoteInput,
 } from '../domain/walk-log/records.ts'
+import type {
+  AvailabilityInput, ExemptionId, ExemptionInput, FairnessSetting, FairnessSettingInput, PlanningRecords,
+} from '../domain/planning/records.ts'
+import type { PlannedSlot } from '../domain/planning/types.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
@@ -61,7 +65,7 @@ export interface RecordToCheck {
    */
   readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
     | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
-    | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote'
+    | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote' | 'availability' | 'exemption'
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string
@@ -86,6 +90,12 @@ export interface CollectiveView extends CollectiveModel {
    * `absences` is also in the model (CollectiveModel.absences) so every rota computation counts them.
    */
   readonly walkLog: WalkLogRecords
+  /**
+   * Availability per adult, reduced-share periods, the fairness setting (DEFAULT_FAIRNESS_SETTING
+   * when unset): with `swaps` and `coordination` this view is a FairnessModel, so "Équité"
+   * (fairnessLedger) and the planner (planRota) run on it directly (src/domain/planning).
+   */
+  readonly planning: PlanningRecords
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -114,6 +124,19 @@ export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
 export type WalkLogError = 'unknownChild' | 'unknownAdult' | 'walkNotRunning' | 'notFound' | 'notAuthor' | 'notRecorded'
 
 export type FormResult<T> = Result<T, FieldErrors>
+
+/** Why a planning command wrote nothing. */
+export type PlanningError = 'notFound' | 'notRecorded'
+
+/**
+ * What publishing a proposal did: `written` sign-ups; `skipped` places no longer open when
+ * publishing (someone signed up meanwhile, the adult or the walk is gone, the walk has started,
+ * the adult is already on that walk): nothing was written for them.
+ */
+export interface PublishOutcome {
+  readonly written: number
+  readonly skipped: number
+}
 
 /** One open collective: its live view, its status, and the edits a member can make. */
 export interface CollectiveSession {
@@ -218,6 +241,24 @@ export interface CollectiveSession {
   addWalkNote(walk: WalkRef, input: WalkNoteInput, adultId: AdultId): FormResult<WalkNoteId>
   /** By its author's device only. */
   removeWalkNote(id: WalkNoteId): Result<void, WalkLogError>
+
+  /**
+   * "Mes disponibilités": replaces the adult's whole availability (recurring weekdays, date
+   * exceptions, weekly maximum, lead/tail preference). Field error 'unknownAdult' for an adult not in the collective.
+   */
+  setAvailability(adultId: AdultId, input: AvailabilityInput): FormResult<void>
+  /** "Part réduite" for a family and a date range; no reason is asked or stored. Field errors: 'endBeforeStart', 'rangeTooLong', 'unknownFamily'. */
+  declareExemption(input: ExemptionInput): FormResult<ExemptionId>
+  /** By any member; the record stays, marked withdrawn. */
+  withdrawExemption(id: ExemptionId): Result<void, PlanningError>
+  /** Share per child or per family, and the walks a coordinator period counts as. */
+  setFairness(input: FairnessSettingInput): FormResult<FairnessSetting>
+  /**
+   * Publishes a (possibly edited) proposal of planRota in ONE transaction, as ordinary sign-ups
+   * (this phone's actor, the adult's family, consecutive logical clocks) that anyone can then swap.
+   * Never rewrites an active sign-up; places no longer open are skipped and counted.
+   */
+  publishPlan(assignments: readonly PlannedSlot[]): Result<PublishOutcome, PlanningError>
 
   /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>

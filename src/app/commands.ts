@@ -9,6 +9,7 @@ import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands, type ExportCommands } from './commands-export.ts'
+import { createPlanningCommands } from './commands-planning.ts'
 import { createSwapCommands } from './commands-swaps.ts'
 import { createWalkLogCommands } from './commands-walk-log.ts'
 import { createYearCommands, type YearCommands } from './commands-year.ts'
@@ -29,13 +30,14 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createSwapCommands(context),
   ...createCoordinationCommands(context),
   ...createWalkLogCommands(context),
+  ...createPlanningCommands(context),
   ...createExportCommands(context),
   ...createYearCommands(context),
   ...createEditCommands(context),
 })
 
 const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
-  | keyof ReturnType<typeof createWalkLogCommands> | keyof ExportCommands | keyof YearCommands> => ({
+  | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),

@@ -9,6 +9,7 @@ import { createStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
 import { fillDemo, type DemoContent } from './demo-data.ts'
+import { fillDemoPlanning } from './demo-planning.ts'
 import { fillDemoSwaps } from './demo-swaps.ts'
 import { fillDemoWalkLog } from './demo-walk-log.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
@@ -26,6 +27,7 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
     content = fillDemo(doc, now())
     fillDemoSwaps(doc, now(), content.me.familyId)
     fillDemoWalkLog(doc, now())
+    fillDemoPlanning(doc, now())
   }, Origin.demo)
   const identity = await loadIdentity(memoryIdentityStorage(), () => undefined)
   await identity.setMe(content.me.familyId, content.me.adultId)

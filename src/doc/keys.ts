@@ -48,6 +48,14 @@ export const MAP_WALK_EVENTS = 'walkEvents'
 export const MAP_WALK_NOTES = 'walkNotes'
 /** The coordinator roster setting: one field of MAP_SETTINGS, DEFAULT_ROSTER_SETTING when absent. */
 export const SETTINGS_ROSTER_FIELD = 'coordinatorRoster'
+/**
+ * Planning records (src/domain/planning/records.ts): flat entries, plain JSON values written whole,
+ * keyed by availabilityKeyOf (the adult id) and exemptionKeyOf (a random id); see mutations-planning.ts.
+ */
+export const MAP_AVAILABILITY = 'availability'
+export const MAP_EXEMPTIONS = 'exemptions'
+/** The fairness setting: one field of MAP_SETTINGS, DEFAULT_FAIRNESS_SETTING when absent. */
+export const SETTINGS_FAIRNESS_FIELD = 'fairness'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
@@ -113,6 +121,11 @@ export const Origin = {
   addWalkNote: new ChangeOrigin('addWalkNote'),
   removeWalkNote: new ChangeOrigin('removeWalkNote'),
   startNewSchoolYear: new ChangeOrigin('startNewSchoolYear'),
+  setAvailability: new ChangeOrigin('setAvailability'),
+  declareExemption: new ChangeOrigin('declareExemption'),
+  withdrawExemption: new ChangeOrigin('withdrawExemption'),
+  setFairness: new ChangeOrigin('setFairness'),
+  publishPlan: new ChangeOrigin('publishPlan'),
   demo: new ChangeOrigin('demo'),
 } as const
 

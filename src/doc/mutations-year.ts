@@ -4,7 +4,7 @@ import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
 import {
   MAP_ABSENCES, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS,
-  MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin, safeMap,
+  MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_EXEMPTIONS, Origin, safeMap,
 } from './keys.ts'
 
 /** The document map of each kind the domain plans to delete. */
@@ -22,6 +22,7 @@ export const MAP_OF_YEAR_KIND: Readonly<Record<YearRecordKind, string>> = {
   walkEvents: MAP_WALK_EVENTS,
   walkNotes: MAP_WALK_NOTES,
   exceptions: MAP_EXCEPTIONS,
+  exemptions: MAP_EXEMPTIONS,
   children: MAP_CHILDREN,
 }
 

@@ -3,17 +3,18 @@
 import * as Y from 'yjs'
 import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
-import { createFamilyId, type FamilyId } from '../domain/ids.ts'
+import { createFamilyId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { personalContext, sealPersonal, sealUnlessSame } from './codec.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
   MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
-  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
+  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
-import { removeFamilyWithMembers } from './mutations-people.ts'
-import type { RecordKind, RecordToCheck } from './read-util.ts'
+import { removeAdult as removeAdultAndSignUps, removeFamilyWithMembers } from './mutations-people.ts'
+import { keysWhere } from './mutations-util.ts'
+import { isPlainObject, type RecordKind, type RecordToCheck } from './read-util.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
 export * from './mutations-calendar.ts'
@@ -23,6 +24,7 @@ export * from './mutations-signups.ts'
 export * from './mutations-swaps.ts'
 export * from './mutations-coordination.ts'
 export * from './mutations-walk-log.ts'
+export * from './mutations-planning.ts'
 
 /**
  * Writes meta and profile of a brand-new collective. Only the creating phone calls this: a joining
@@ -72,8 +74,41 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
   return ok(id)
 }
 
-/** Removes the family together with its adults (and their sign-ups) and its children. */
-export const removeFamily = (doc: Y.Doc, id: FamilyId): void => removeFamilyWithMembers(doc, id)
+/** Deletes the planning entries of these adults (availability) and of the family (exemptions); call inside a transaction. */
+const deletePlanningOf = (doc: Y.Doc, adultIds: readonly string[], familyId: FamilyId | null): void => {
+  const availability = safeMap(doc, MAP_AVAILABILITY)
+  for (const adultId of adultIds) if (availability?.has(adultId)) availability.delete(adultId)
+  const exemptions = safeMap(doc, MAP_EXEMPTIONS)
+  if (familyId === null || exemptions === null) return
+  for (const [key, value] of [...exemptions.entries()]) {
+    if (isPlainObject(value) && value.familyId === familyId) exemptions.delete(key)
+  }
+}
+
+/**
+ * Removes the family together with its adults (their sign-ups and availability), its children and
+ * its reduced-share periods, in one transaction (the nested removal joins it, origin removeFamily).
+ */
+export const removeFamily = (doc: Y.Doc, id: FamilyId): void => {
+  if (!safeMap(doc, MAP_FAMILIES)?.has(id)) return
+  const adultIds = keysWhere(doc, MAP_ADULTS, 'familyId', id)
+  doc.transact(() => {
+    removeFamilyWithMembers(doc, id)
+    deletePlanningOf(doc, adultIds, id)
+  }, Origin.removeFamily)
+}
+
+/**
+ * Removes the adult with their sign-ups and their availability, in one transaction. This local
+ * export takes precedence over the star re-export of mutations-people.ts's removeAdult.
+ */
+export const removeAdult = (doc: Y.Doc, id: AdultId): void => {
+  if (!safeMap(doc, MAP_ADULTS)?.has(id)) return
+  doc.transact(() => {
+    removeAdultAndSignUps(doc, id)
+    deletePlanningOf(doc, [id], null)
+  }, Origin.removeAdult)
+}
 
 const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
   settings: MAP_SETTINGS,
@@ -98,6 +133,8 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
   checkIn: MAP_CHECK_INS,
   walkEvent: MAP_WALK_EVENTS,
   walkNote: MAP_WALK_NOTES,
+  availability: MAP_AVAILABILITY,
+  exemption: MAP_EXEMPTIONS,
 }
 
 /**

@@ -6,7 +6,7 @@ import { safeMap } from './keys.ts'
 
 export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
   | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
-  | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote'
+  | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote' | 'availability' | 'exemption'
 
 export interface RecordToCheck {
   readonly kind: RecordKind

@@ -7,12 +7,14 @@ import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { CollectiveModel } from '../domain/model.ts'
+import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
 import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
+import { readPlanning } from './read-planning.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
@@ -27,6 +29,8 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly walkLog: WalkLogRecords
   /** The same array as walkLog.absences: always read here, so every rota computation counts them. */
   readonly absences: readonly Absence[]
+  /** Availability per adult, reduced-share periods and the fairness setting (its default when unset). */
+  readonly planning: PlanningRecords
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -51,6 +55,7 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     swaps: readSwapRecords(doc, toCheck),
     coordination: readCoordination(doc, toCheck),
     walkLog: readWalkLog(doc, toCheck),
+    planning: readPlanning(doc, toCheck),
     toCheck,
     schemaVersion: readSchemaVersion(doc),
   }

@@ -7,15 +7,16 @@ import * as Y from 'yjs'
 import type { CollectiveExport } from '../domain/export/format.ts'
 import type { CollectiveProfile } from '../domain/collective.ts'
 import { handoverKeyOf, periodResponseKeyOf, rosterEntryKeyOf } from '../domain/coordination/records.ts'
+import { availabilityKeyOf, exemptionKeyOf } from '../domain/planning/records.ts'
 import { signUpKeyOf } from '../domain/signup.ts'
 import { releaseKeyOf, responseKeyOf } from '../domain/swaps/records.ts'
 import { checkInKeyOf, walkEventKeyOf } from '../domain/walk-log/records.ts'
 import { personalContext, personalFieldsOf, sealPersonal } from './codec.ts'
 import {
-  ChangeOrigin, MAP_ABSENCES, MAP_ADULTS, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES,
+  ChangeOrigin, MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES,
   MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES,
   MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
-  MIN_APP_VERSION, SCHEMA_VERSION, SETTINGS_ROSTER_FIELD,
+  MIN_APP_VERSION, SCHEMA_VERSION, SETTINGS_FAIRNESS_FIELD, SETTINGS_ROSTER_FIELD,
 } from './keys.ts'
 
 export const restoreOrigin = new ChangeOrigin('restore')
@@ -71,6 +72,7 @@ export const writeRestoredCollective = (doc: Y.Doc, file: CollectiveExport & { r
     const settings = doc.getMap<unknown>(MAP_SETTINGS)
     for (const [field, value] of Object.entries(file.settings)) settings.set(field, plainCopy(value))
     settings.set(SETTINGS_ROSTER_FIELD, plainCopy(file.coordination.setting))
+    settings.set(SETTINGS_FAIRNESS_FIELD, plainCopy(file.planning.fairness))
 
     writeRecords(doc, MAP_LINES, file.lines)
     writeRecords(doc, MAP_STOPS, file.stops)
@@ -95,5 +97,8 @@ export const writeRestoredCollective = (doc: Y.Doc, file: CollectiveExport & { r
     writeFlat(doc, MAP_CHECK_INS, file.walkLog.checkIns, checkInKeyOf)
     writeFlat(doc, MAP_WALK_EVENTS, file.walkLog.events, walkEventKeyOf)
     writeFlat(doc, MAP_WALK_NOTES, file.walkLog.notes, (note) => note.id)
+
+    writeFlat(doc, MAP_AVAILABILITY, file.planning.availability, availabilityKeyOf)
+    writeFlat(doc, MAP_EXEMPTIONS, file.planning.exemptions, exemptionKeyOf)
   }, restoreOrigin)
 }

@@ -10,9 +10,10 @@ import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
 import { ID_MAPS, checkChildren, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
 import { checkCoordinators, checkSwaps } from './invariants-swaps.ts'
+import { checkPlanning } from './invariants-planning.ts'
 import { checkWalkLog } from './invariants-walk-log.ts'
 import { Network } from './network.ts'
-import { OPERATIONS, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
+import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 import type { CheckInWitness } from './operations-walk-log.ts'
 
 export interface RunOptions {
@@ -27,9 +28,13 @@ export interface RunOptions {
    * so a seed found then replays (CONVERGENCE_NO_WALK_LOG=1 sets it for the default run).
    */
   readonly withoutWalkLog?: boolean
+  /** Without the planning operations (CONVERGENCE_NO_PLANNING=1): replays a seed found before they were added. */
+  readonly withoutPlanning?: boolean
 }
 
-export const DEFAULT_RUN: RunOptions = { replicas: 5, operations: 200, withoutWalkLog: process.env.CONVERGENCE_NO_WALK_LOG === '1' }
+export const DEFAULT_RUN: RunOptions = {
+  replicas: 5, operations: 200, withoutWalkLog: process.env.CONVERGENCE_NO_WALK_LOG === '1', withoutPlanning: process.env.CONVERGENCE_NO_PLANNING === '1',
+}
 
 /** A fixed "now" before the simulated walks: urgency is computed the same way on every replica. */
 const NOW = Date.UTC(2027, 2, 1)
@@ -109,7 +114,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const checkIns: CheckInWitness[] = []
     let counter = 0
     const context: OpContext = { random, witnesses, checkIns, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false }
-    const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : OPERATIONS
+    const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
     for (let step = 0; step < options.operations; step++) {
       const replica = replicas[Math.floor(random() * replicas.length)]!
       const roll = random()
@@ -138,6 +143,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches
       // derivations that depend on delivery order without reading every replica again.
       ...checkWalkLog(views, rota, checkIns, NOW),
+      ...checkPlanning(view),
     )
     for (const doc of docs) doc.destroy()
     return failures

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE,
   MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
-  MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES,
+  MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS,
 } from '../../src/doc/keys.ts'
 import { readCollective, type CollectiveSnapshot } from '../../src/doc/read.ts'
 import { addDays } from '../../src/domain/dates.ts'
@@ -17,8 +17,11 @@ import { DAYS, FIRST_DAY, type SignUpWitness } from './operations.ts'
 
 export const ALL_MAPS = [MAP_META, MAP_PROFILE, MAP_SETTINGS, MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_HOLIDAY_OVERRIDES, MAP_SIGNUPS,
   MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS,
-  MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES]
-/** Maps keyed by fresh random ids: a key created is never created again elsewhere. */
+  MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS]
+/**
+ * Maps keyed by fresh random ids: a key created is never created again elsewhere. Not exemptions:
+ * a withdrawal rewrites the entry, and a rewrite concurrent with its family's removal keeps it (an orphan the rules ignore).
+ */
 export const ID_MAPS = [MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS]
 
 /** Key-sorted JSON: Y.Map.toJSON() key order depends on delivery order. */

@@ -8,6 +8,7 @@ import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
 import type { Direction } from '../../src/domain/line.ts'
 import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
+import { PLANNING_OPERATIONS } from './operations-planning.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
 import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
 
@@ -192,10 +193,14 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [5, withdraw],
   ...SWAP_OPERATIONS,
   ...WALK_LOG_OPERATIONS,
+  ...PLANNING_OPERATIONS,
 ]
 
-/** The operations as before the walk log (CONVERGENCE_NO_WALK_LOG=1): replays a seed found without the walk-log operations. */
-export const OPERATIONS_WITHOUT_WALK_LOG: readonly (readonly [number, Op])[] = OPERATIONS.filter((entry) => !WALK_LOG_OPERATIONS.includes(entry))
+/** The operations as before planning (CONVERGENCE_NO_PLANNING=1): replays a seed found without the planning operations. */
+export const OPERATIONS_WITHOUT_PLANNING: readonly (readonly [number, Op])[] = OPERATIONS.filter((entry) => !PLANNING_OPERATIONS.includes(entry))
+
+/** The operations as before the walk log (CONVERGENCE_NO_WALK_LOG=1): replays a seed found without the walk-log (and planning) operations. */
+export const OPERATIONS_WITHOUT_WALK_LOG: readonly (readonly [number, Op])[] = OPERATIONS_WITHOUT_PLANNING.filter((entry) => !WALK_LOG_OPERATIONS.includes(entry))
 
 export const randomOperation = (random: () => number, operations: readonly (readonly [number, Op])[] = OPERATIONS): Op => {
   // The weights are summed per call (cheap next to one mutation) so that either list draws the same way from the same roll.

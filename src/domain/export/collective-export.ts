@@ -1,6 +1,7 @@
 // The whole collective as a restorable JSON file (built from the readers' valid records), and its parser for a restore.
 import type { HandoverAck, HandoverNote, CoordinationRecords } from '../coordination/records.ts'
 import type { CollectiveModel } from '../model.ts'
+import { EMPTY_PLANNING, type PlanningRecords } from '../planning/records.ts'
 import type { SwapRecords } from '../swaps/records.ts'
 import type { WalkLogRecords } from '../walk-log/records.ts'
 import { err, ok, type Result } from '../../lib/result.ts'
@@ -11,6 +12,8 @@ export interface ExportSource extends CollectiveModel {
   readonly swaps: SwapRecords
   readonly coordination: CoordinationRecords & { readonly notes: readonly HandoverNote[]; readonly acks: readonly HandoverAck[] }
   readonly walkLog: WalkLogRecords
+  /** Availability, reduced-share periods, the fairness setting; absent (a hand-built source): none and the default. */
+  readonly planning?: PlanningRecords
 }
 
 export const exportTimestamp = (epochMs: number): string => new Date(epochMs).toISOString()
@@ -45,7 +48,13 @@ export const buildCollectiveExport = (source: ExportSource, exportedAt: number):
     events: [...source.walkLog.events],
     notes: [...source.walkLog.notes],
   },
+  planning: planningOf(source),
 })
+
+const planningOf = (source: ExportSource): CollectiveExport['planning'] => {
+  const planning = source.planning ?? EMPTY_PLANNING
+  return { fairness: planning.fairness, availability: [...planning.availability], exemptions: [...planning.exemptions] }
+}
 
 /** Two spaces: the file is meant to be readable by the family who keeps it. */
 export const collectiveExportJson = (source: ExportSource, exportedAt: number): string =>

@@ -1,4 +1,4 @@
-// One family's own data as a JSON file: the family, its adults and children, their sign-ups, absences and the notes it wrote.
+// One family's own data as a JSON file: the family, its adults and children, their sign-ups, absences, availability, reduced shares and the notes it wrote.
 //
 // Nothing about other families: no other family's name, adult, child, mark or note. Records a
 // family shares with others (a check-in mark by another adult, a swap with another family) are
@@ -19,11 +19,17 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
   const absences = source.walkLog.absences.filter((absence) => childIds.has(absence.childId) || absence.familyId === familyId)
   const walkNotes = source.walkLog.notes.filter((note) => note.familyId === familyId)
   const handoverNotes = source.coordination.notes.filter((note) => note.familyId === familyId)
+  const availability = (source.planning?.availability ?? []).filter((entry) => adultIds.has(entry.adultId))
+  const exemptions = (source.planning?.exemptions ?? []).filter((exemption) => exemption.familyId === familyId)
 
   const lineIds = new Set<string>([
     ...signUps.map((signUp) => signUp.lineId),
     ...walkNotes.map((note) => note.walk.lineId),
     ...children.flatMap((child) => [child.routes.aller?.lineId, child.routes.retour?.lineId].filter((id) => id !== undefined)),
+    ...availability.flatMap((entry) => [
+      ...entry.recurring.map((slot) => slot.lineId),
+      ...entry.exceptions.flatMap((exception) => (exception.lineId === null ? [] : [exception.lineId])),
+    ]),
   ])
   const stopIds = new Set<string>(children.flatMap((child) => [child.routes.aller?.stopId, child.routes.retour?.stopId].filter((id) => id !== undefined)))
   return {
@@ -38,6 +44,8 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
     absences,
     walkNotes,
     handoverNotes,
+    availability,
+    exemptions,
     lines: source.lines.filter((line) => lineIds.has(line.id)).map((line) => ({ id: line.id, name: line.name })),
     stops: source.stops.filter((stop) => stopIds.has(stop.id)).map((stop) => ({ id: stop.id, lineId: stop.lineId, name: stop.name })),
   }

@@ -13,6 +13,7 @@ import {
 import { StoredFamilySchema } from '../family.ts'
 import { StoredLineSchema, StoredStopSchema } from '../line.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../people.ts'
+import { EMPTY_PLANNING, FairnessSettingSchema, StoredAvailabilitySchema, StoredExemptionSchema } from '../planning/records.ts'
 import { SettingsSchema } from '../settings.ts'
 import { StoredSignUpSchema } from '../signup.ts'
 import { StoredOfferSchema, StoredReleaseSchema, StoredResponseSchema } from '../swaps/records.ts'
@@ -26,6 +27,14 @@ export const EXPORT_VERSION = 1
 /** Far above a real collective (a few hundred records a year), far below what would freeze a phone. */
 const MAX_RECORDS = 200_000
 const list = <S extends z.ZodType>(schema: S) => z.array(schema).max(MAX_RECORDS)
+
+/**
+ * Availability, reduced-share periods and the fairness setting. Files written before planning
+ * existed have none: they read as no planning records and the default setting.
+ */
+const PlanningExportSchema = z
+  .object({ fairness: FairnessSettingSchema, availability: list(StoredAvailabilitySchema), exemptions: list(StoredExemptionSchema) })
+  .default(() => ({ ...EMPTY_PLANNING, availability: [], exemptions: [] }))
 
 export const CollectiveExportSchema = z.object({
   format: z.literal(COLLECTIVE_EXPORT_FORMAT),
@@ -57,6 +66,7 @@ export const CollectiveExportSchema = z.object({
     events: list(StoredWalkEventSchema),
     notes: list(StoredWalkNoteSchema),
   }),
+  planning: PlanningExportSchema,
 })
 export type CollectiveExport = z.output<typeof CollectiveExportSchema>
 
@@ -75,6 +85,9 @@ export const FamilyExportSchema = z.object({
   absences: list(StoredAbsenceSchema),
   walkNotes: list(StoredWalkNoteSchema),
   handoverNotes: list(StoredHandoverNoteSchema),
+  /** Its adults' availability and its reduced-share periods (ids and dates only). */
+  availability: list(StoredAvailabilitySchema),
+  exemptions: list(StoredExemptionSchema),
   lines: list(PlaceSchema),
   stops: list(PlaceSchema.extend({ lineId: z.string() })),
 })

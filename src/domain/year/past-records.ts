@@ -1,7 +1,7 @@
-// Which records a new school year erases: past walks' details (sign-ups, swaps, walk log, cancellations, coordinator periods) and the children who left.
+// Which records a new school year erases: past walks' details (sign-ups, swaps, walk log, cancellations, coordinator periods), ended reduced shares, and the children who left.
 //
 // Pure: reads the valid records of a collective and returns the document keys to delete, per kind.
-// Lines, stops, families, adults, settings, holidays and roster entries are never listed. A swap
+// Lines, stops, families, adults, settings, holidays, roster entries and availability are never listed. A swap
 // or coordinator trade that also touches a date of the new year is kept whole (with the sign-ups
 // of the walks it touches): deleting half of it would move a slot or a period of the new year.
 import { handoverKeyOf, periodResponseKeyOf, type CoordinatorRosterSetting } from '../coordination/records.ts'
@@ -9,6 +9,7 @@ import { periodOn } from '../coordination/periods.ts'
 import type { LocalDate } from '../dates.ts'
 import type { ExportSource } from '../export/collective-export.ts'
 import type { ChildId } from '../ids.ts'
+import { exemptionKeyOf } from '../planning/records.ts'
 import { signUpKeyOf, walkKeyOf, type WalkRef } from '../signup.ts'
 import { releaseKeyOf, responseKeyOf } from '../swaps/records.ts'
 import { absenceKeyOf, checkInKeyOf, walkEventKeyOf, walkNoteKeyOf } from '../walk-log/records.ts'
@@ -16,7 +17,7 @@ import { absenceKeyOf, checkInKeyOf, walkEventKeyOf, walkNoteKeyOf } from '../wa
 /** Every kind of record a new school year may delete; the doc layer maps each to its document map. */
 export const YEAR_RECORD_KINDS = [
   'signUps', 'offers', 'responses', 'releases', 'periodOffers', 'periodResponses', 'handoverNotes', 'handoverAcks',
-  'absences', 'checkIns', 'walkEvents', 'walkNotes', 'exceptions', 'children',
+  'absences', 'checkIns', 'walkEvents', 'walkNotes', 'exceptions', 'exemptions', 'children',
 ] as const
 export type YearRecordKind = (typeof YEAR_RECORD_KINDS)[number]
 
@@ -99,6 +100,8 @@ export const planNewSchoolYear = (source: ExportSource, request: NewYearRequest)
     walkEvents: sorted(log.events.filter((event) => event.walk.date < before).map(walkEventKeyOf)),
     walkNotes: sorted(log.notes.filter((note) => note.walk.date < before).map(walkNoteKeyOf)),
     exceptions: sorted(source.exceptions.filter((exception) => exception.date < before).map((exception) => exception.id)),
+    // A reduced share that ended before the new year no longer counts for anything (the ledger is per school year).
+    exemptions: sorted((source.planning?.exemptions ?? []).filter((exemption) => exemption.to < before).map(exemptionKeyOf)),
     children: sorted(leaving),
   }
 }

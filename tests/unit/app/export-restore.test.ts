@@ -31,7 +31,7 @@ const loaded = (session: CollectiveSession): Promise<void> =>
     })
   })
 
-/** Every record kind at least once: settings, line, stops, families, adults, children, calendar, sign-ups, a swap, the roster, notes, the walk log. */
+/** Every record kind at least once: settings, line, stops, families, adults, children, calendar, sign-ups, a swap, the roster, notes, the walk log, planning. */
 const fillCollective = async (session: CollectiveSession): Promise<{ martin: FamilyId; other: FamilyId }> => {
   valueOf(session.updateSettings({ childrenPerAdult: 4, holidayZone: 'A' }))
   const lineId = valueOf(session.addLine({ name: '=Ligne des Pins', colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
@@ -75,6 +75,16 @@ const fillCollective = async (session: CollectiveSession): Promise<{ martin: Fam
   valueOf(session.markDeparture(today, stop1, camille))
   valueOf(session.markArrival(today, camille))
   valueOf(session.addWalkNote(today, { text: 'Léa a couru' }, camille))
+
+  valueOf(session.setAvailability(camille, {
+    recurring: [{ weekday: 1, direction: 'aller', lineId }], exceptions: [{ date: localDate('2027-03-22'), available: false, direction: null, lineId: null }],
+    weeklyMax: 2, preference: 'lead',
+  }))
+  valueOf(session.setAvailability(sami, { recurring: [{ weekday: 4, direction: 'retour', lineId }], exceptions: [], weeklyMax: null, preference: 'none' }))
+  valueOf(session.declareExemption({ familyId: martin, from: localDate('2027-03-01'), to: localDate('2027-04-30'), sharePercent: 50 }))
+  const withdrawn = valueOf(session.declareExemption({ familyId: other, from: localDate('2027-03-01'), to: localDate('2027-03-31'), sharePercent: 0 }))
+  valueOf(session.withdrawExemption(withdrawn))
+  valueOf(session.setFairness({ basis: 'perFamily', coordinatorCredit: 3 }))
   return { martin, other }
 }
 
@@ -94,7 +104,7 @@ describe('restoreCollective', () => {
       exceptions: before.exceptions, holidays: before.holidays, holidayOverrides: before.holidayOverrides, signUps: before.signUps,
       offers: before.swaps.offers, swapResponses: before.swaps.responses, roster: before.coordination.roster, notes: before.coordination.notes,
       acks: before.coordination.acks, absences: before.walkLog.absences, checkIns: before.walkLog.checkIns, events: before.walkLog.events,
-      walkNotes: before.walkLog.notes,
+      walkNotes: before.walkLog.notes, availability: before.planning.availability, exemptions: before.planning.exemptions,
     }
     for (const [kind, records] of Object.entries(kinds)) expect(records?.length ?? 0, kind).toBeGreaterThan(0)
 
@@ -119,10 +129,23 @@ describe('restoreCollective', () => {
     expect(restored.inviteUrl).not.toBe(original.inviteUrl)
     const after = restored.view.get()
     expect(after.toCheck).toEqual([])
+    expect(after.planning.fairness).toEqual({ basis: 'perFamily', coordinatorCredit: 3 })
     // Key-sorted JSON of the whole view: every record kind, field and order the same.
     expect(JSON.parse(JSON.stringify(after))).toEqual(JSON.parse(JSON.stringify(before)))
     // And the restored collective exports the same file, but for the time stamp.
     expect(restored.exportCollective()).toBe(json)
+  })
+
+  it('restores a file written before planning existed: no planning records, the default fairness setting', async () => {
+    const phone = await phones.start()
+    const original = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    await fillCollective(original)
+    const { planning: _planning, ...older } = JSON.parse(original.exportCollective()) as Record<string, unknown>
+    const restored = await open(phone, valueOf(await phone.restoreCollective(JSON.stringify(older))))
+    await loaded(restored)
+    expect(restored.view.get().planning).toEqual({ fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] })
+    expect(restored.view.get().toCheck).toEqual([])
+    expect(restored.view.get().signUps).toEqual(original.view.get().signUps)
   })
 
   it('restores on the same phone as a second collective, beside the original', async () => {
@@ -166,6 +189,9 @@ describe('session exports', () => {
     expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(buildFamilyExport(session.view.get(), martin, NOW))))
     for (const foreign of ['Sami', 'Nadia', 'Noé', 'HYPERLINK', '+33 6 98', other]) expect(file).not.toContain(foreign)
     expect(file).toContain('Clés du local chez Camille')
+    const parsed = JSON.parse(file) as { availability: { adultId: string }[]; exemptions: { familyId: string }[] }
+    expect(parsed.availability.map((entry) => entry.adultId)).toEqual([session.me.get().adultId])
+    expect(parsed.exemptions.map((exemption) => exemption.familyId)).toEqual([martin])
 
     const csv = session.exportRotaCsv(localDate('2027-03-15'), localDate('2027-03-16'))
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n')

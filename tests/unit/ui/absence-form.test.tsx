@@ -1,4 +1,5 @@
 // Absence screens without a browser: French errors from the real validation, what a new absence changed, the confirmation, the walk card's count, the rendered form.
+import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
@@ -140,7 +141,7 @@ describe('what an absence changes', () => {
 
 const viewOf = (absences: Absence[]): CollectiveView => ({
   ...model(absences),
-  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS,
+  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS, planning: EMPTY_PLANNING,
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
   walkLog: { absences, checkIns: [], events: [], notes: [] },
 })

@@ -1,4 +1,5 @@
 // Print views without a browser: the week sheet rendered to a string (holders with their family, "à pourvoir", cancellations),
+import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 // the address parsing, the poster's stretch until the holidays, children by stop in walking order, the period's contact.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
@@ -58,7 +59,7 @@ const view = (part: Partial<CollectiveView> = {}): CollectiveView => ({
   profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre-Médoc' },
   settings: DEFAULT_SETTINGS, lines: [line], stops, families: [{ id: martin, displayName: 'Famille Martin' }, { id: nguyen, displayName: 'Famille Nguyen' }],
   adults, children, exceptions: [], holidays: [], signUps: [signUp('2027-03-11', 'aller', lea, martin, 'lead', 1), signUp('2027-03-11', 'aller', paul, nguyen, 'tail', 2)],
-  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG,
+  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG, planning: EMPTY_PLANNING,
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster, offers: [], responses: [], notes: [], acks: [] },
   ...part,
 })

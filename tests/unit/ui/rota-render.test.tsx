@@ -1,4 +1,5 @@
 // Rendered walk cards: states shown by word and icon (not colour alone), named sign-up buttons, my own place withdrawable, reasons for cancellations.
+import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
@@ -32,7 +33,7 @@ const adults: Adult[] = [
 const view: CollectiveView = {
   profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
   exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1, holidayOverrides: [],
-  swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG,
+  swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG, planning: EMPTY_PLANNING,
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
 }
 const sessionAs = (me: DeviceIdentity): CollectiveSession => ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession

@@ -1,4 +1,5 @@
 // Rendered walk-mode pieces: stops in walking order with their children, big mark buttons (pressed state), disagreements named,
+import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 // tap-to-call, the counts line, departures and arrival with their time, the emergency card's phones, arrival notices' text.
 import { renderToString } from 'preact-render-to-string'
 import { LocationProvider } from 'preact-iso'
@@ -66,7 +67,7 @@ const viewWith = (log: Partial<WalkLogRecords>, absences: Absence[] = []): Colle
   profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre' } as CollectiveView['profile'],
   settings: DEFAULT_SETTINGS, lines: [line], stops, families: [], adults, children, exceptions: [], holidays: [], holidayOverrides: [],
   signUps: [signUp(marie, famMartin, 'lead', actorA, 1), signUp(paul, famNguyen, 'tail', actorB, 2)],
-  absences, toCheck: [], schemaVersion: 1, swaps: NO_SWAP_RECORDS,
+  absences, toCheck: [], schemaVersion: 1, swaps: NO_SWAP_RECORDS, planning: EMPTY_PLANNING,
   walkLog: { ...NO_WALK_LOG, absences, ...log },
   coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
 })

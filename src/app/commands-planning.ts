@@ -1,0 +1,72 @@
+// The planning commands: an adult's availability, reduced-share periods, the fairness setting, publishing a plan as sign-ups.
+import { authorTime } from '../doc/clock.ts'
+import * as edit from '../doc/mutations.ts'
+import { parseInput } from '../doc/mutations-util.ts'
+import { AvailabilityInputSchema, ExemptionInputSchema, type AvailabilityInput } from '../domain/planning/records.ts'
+import type { FieldErrors } from '../domain/validation.ts'
+import { err, ok } from '../lib/result.ts'
+import type { CollectiveView } from './api.ts'
+import type { CommandContext, SessionCommands } from './commands.ts'
+import { placesToPublish } from './plan-publication.ts'
+
+type PlanningCommands = Pick<SessionCommands, 'setAvailability' | 'declareExemption' | 'withdrawExemption' | 'setFairness' | 'publishPlan'>
+
+type ParsedAvailability = ReturnType<typeof AvailabilityInputSchema.parse>
+
+/** 'unknownLine' on every recurring slot or date exception naming a line the collective does not have (a removed one). */
+const unknownLines = (view: CollectiveView, input: ParsedAvailability): FieldErrors => {
+  const lineIds = new Set<string>(view.lines.map((line) => line.id))
+  const errors: Record<string, string> = {}
+  input.recurring.forEach((slot, index) => {
+    if (!lineIds.has(slot.lineId)) errors[`recurring.${index}.lineId`] = 'unknownLine'
+  })
+  input.exceptions.forEach((exception, index) => {
+    if (exception.lineId !== null && !lineIds.has(exception.lineId)) errors[`exceptions.${index}.lineId`] = 'unknownLine'
+  })
+  return errors
+}
+
+/** Adds `field: code` unless the field has an error already (the form shows the first problem per field). */
+const withError = (errors: FieldErrors, field: string, code: string): FieldErrors => (field in errors ? errors : { ...errors, [field]: code })
+
+export const createPlanningCommands = ({ doc, view, me, now }: CommandContext): PlanningCommands => {
+  const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })
+
+  return {
+    setAvailability(adultId, input: AvailabilityInput) {
+      const current = view.get()
+      const adult = current.adults.find((candidate) => candidate.id === adultId)
+      const parsed = parseInput(AvailabilityInputSchema, input)
+      if (!parsed.ok) return adult === undefined ? err(withError(parsed.error, '_', 'unknownAdult')) : parsed
+      if (adult === undefined) return err({ _: 'unknownAdult' })
+      const lineErrors = unknownLines(current, parsed.value)
+      if (Object.keys(lineErrors).length > 0) return err(lineErrors)
+      return edit.writeAvailability(doc, { adultId, familyId: adult.familyId }, parsed.value, author())
+    },
+
+    declareExemption(input) {
+      const known = view.get().families.some((family) => family.id === input.familyId)
+      const parsed = parseInput(ExemptionInputSchema, input)
+      if (!parsed.ok) return known ? parsed : err(withError(parsed.error, 'familyId', 'unknownFamily'))
+      if (!known) return err({ familyId: 'unknownFamily' })
+      return edit.writeExemption(doc, parsed.value, author())
+    },
+
+    withdrawExemption(id) {
+      const exemption = view.get().planning.exemptions.find((candidate) => candidate.id === id)
+      if (exemption === undefined) return err('notFound')
+      if (exemption.withdrawn !== undefined) return ok(undefined)
+      return edit.writeExemptionWithdrawal(doc, id, author()) ? ok(undefined) : err('notRecorded')
+    },
+
+    setFairness: (input) => edit.writeFairnessSetting(doc, input),
+
+    publishPlan(assignments) {
+      const { writes, skipped } = placesToPublish(view.get(), assignments, now())
+      const written = edit.writePublishedSignUps(doc, writes, author())
+      if (written === null) return err('notRecorded')
+      // A place the document already held active (not in the view: an invalid entry) counts as skipped.
+      return ok({ written, skipped: skipped + writes.length - written })
+    },
+  }
+}

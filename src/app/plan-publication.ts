@@ -1,0 +1,83 @@
+// Which places of a proposed plan are still open when the coordinator publishes it: the rest are skipped, never forced.
+//
+// The proposal was computed a while ago (and edited since); meanwhile someone may have signed up,
+// swapped, removed an adult or cancelled a walk. Each place is checked against the live view and
+// the places the same publication already takes, so the published sign-ups all hold their slot
+// on this phone (another phone's concurrent sign-up may still come first: ordinary rules apply).
+import { z } from 'zod'
+import type { PlannedSignUpWrite } from '../doc/mutations-planning.ts'
+import { AdultIdSchema, type AdultId } from '../domain/ids.ts'
+import type { PlannedSlot } from '../domain/planning/types.ts'
+import { walkStartInstant } from '../domain/rota/resolve.ts'
+import { walkOf, type Walk } from '../domain/rota/walks.ts'
+import { SlotSchema, signUpKeyOf, walkKeyOf, type WalkKey } from '../domain/signup.ts'
+import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
+import { effectiveWalks, resolveSwaps } from '../domain/swaps/resolve.ts'
+import { WalkRefSchema } from '../domain/swaps/records.ts'
+import type { CollectiveView } from './api.ts'
+import { holdersOf } from './swap-context.ts'
+
+/** What a publication needs of each proposed place (the UI sends PlannedSlot; anything else is skipped). */
+const PlacementSchema = z.object({ walk: WalkRefSchema, slot: SlotSchema, adultId: AdultIdSchema })
+
+/** The places still free on one walk, consumed as the publication takes them. */
+interface OpenPlaces {
+  lead: boolean
+  tail: boolean
+  extras: number
+  /** Adults on the walk already: holders (swaps included), waiting list, and this publication's. */
+  readonly onWalk: Set<AdultId>
+}
+
+const openPlacesOf = (walk: EffectiveWalk): OpenPlaces => ({
+  lead: walk.lead === null,
+  tail: walk.tail === null,
+  // Places needed, not seats: extras beyond the walk's required adults are not proposed.
+  extras: Math.max(0, walk.requiredAdults - 2 - walk.extras.length),
+  onWalk: new Set([...holdersOf(walk), ...walk.waiting.map((signUp) => signUp.adultId)]),
+})
+
+/** Walks that run and have not started, resolved once with swaps applied (what every rota screen shows). */
+const openWalks = (view: CollectiveView, refs: readonly z.output<typeof WalkRefSchema>[], now: number): Map<WalkKey, OpenPlaces> => {
+  const walks = new Map<WalkKey, Walk>()
+  for (const ref of refs) {
+    const key = walkKeyOf(ref)
+    if (walks.has(key)) continue
+    const walk = walkOf(view, ref)
+    if (walk !== null && walk.cancellation === null && walkStartInstant(walk) > now) walks.set(key, walk)
+  }
+  const resolution = resolveSwaps(view, view.swaps, now)
+  return new Map(effectiveWalks(view, resolution, [...walks.values()], now).map((walk) => [walk.key, openPlacesOf(walk)]))
+}
+
+const takePlace = (places: OpenPlaces, slot: PlannedSignUpWrite['slot']): boolean => {
+  if (slot === 'lead' && places.lead) places.lead = false
+  else if (slot === 'tail' && places.tail) places.tail = false
+  else if (slot === 'extra' && places.extras > 0) places.extras -= 1
+  else return false
+  return true
+}
+
+/** The sign-ups to write (in the proposal's order) and how many places were skipped. */
+export const placesToPublish = (
+  view: CollectiveView, assignments: readonly PlannedSlot[], now: number,
+): { readonly writes: PlannedSignUpWrite[]; readonly skipped: number } => {
+  const placements = assignments.map((assignment) => PlacementSchema.safeParse(assignment))
+  const valid = placements.flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+  const walks = openWalks(view, valid.map((placement) => placement.walk), now)
+  const adults = new Map(view.adults.map((adult) => [adult.id, adult]))
+  const families = new Set<string>(view.families.map((family) => family.id))
+  const active = new Set(view.signUps.filter((signUp) => signUp.status === 'active').map((signUp) => signUpKeyOf(signUp, signUp.adultId)))
+  const writes: PlannedSignUpWrite[] = []
+  for (const placement of valid) {
+    const adult = adults.get(placement.adultId)
+    const places = walks.get(walkKeyOf(placement.walk))
+    if (adult === undefined || !families.has(adult.familyId) || places === undefined) continue
+    if (active.has(signUpKeyOf(placement.walk, adult.id)) || places.onWalk.has(adult.id)) continue
+    if (!takePlace(places, placement.slot)) continue
+    places.onWalk.add(adult.id)
+    const { lineId, date, direction } = placement.walk
+    writes.push({ walk: { lineId, date, direction }, adultId: adult.id, familyId: adult.familyId, slot: placement.slot })
+  }
+  return { writes, skipped: assignments.length - writes.length }
+}
