@@ -24,6 +24,7 @@ import { walkRoutes } from './routes-walk.tsx'
 import { printRoutes } from './routes-print.tsx'
 import { absenceRoutes } from './routes-absence.tsx'
 import { privacyRoutes } from './routes-privacy.tsx'
+import { planningRoutes } from './routes-planning.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 interface AppProps {
@@ -108,6 +109,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           {printRoutes}
           {absenceRoutes}
           {privacyRoutes}
+          {planningRoutes}
           <Route default component={NotFoundPage} />
         </Router>
       </main>

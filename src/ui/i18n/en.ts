@@ -11,6 +11,7 @@ import { enExport } from './en-export.ts'
 import { enLeave } from './en-leave.ts'
 import { enRenew } from './en-renew.ts'
 import { enYear } from './en-year.ts'
+import { enPlanning } from './en-planning.ts'
 import type { CoreMessageKey, Messages } from './fr.ts'
 
 const enCore: Readonly<Record<CoreMessageKey, string>> = {
@@ -142,4 +143,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear }
+export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning }

@@ -11,6 +11,7 @@ import { frExport } from './fr-export.ts'
 import { frLeave } from './fr-leave.ts'
 import { frRenew } from './fr-renew.ts'
 import { frYear } from './fr-year.ts'
+import { frPlanning } from './fr-planning.ts'
 
 const frCore = {
   'app.name': 'Pédibus Coop',
@@ -142,7 +143,7 @@ const frCore = {
 } as const
 
 export type CoreMessageKey = keyof typeof frCore
-export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence, ...frPrivacy, ...frExport, ...frLeave, ...frRenew, ...frYear } as const
+export const fr = { ...frCore, ...frRota, ...frManage, ...frCoordination, ...frWalk, ...frPrint, ...frAgenda, ...frAbsence, ...frPrivacy, ...frExport, ...frLeave, ...frRenew, ...frYear, ...frPlanning } as const
 
 export type MessageKey = keyof typeof fr
 export type Messages = Readonly<Record<MessageKey, string>>

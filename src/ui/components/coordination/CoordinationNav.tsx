@@ -1,4 +1,4 @@
-// Links between the coordination page, the coordinator's "À faire" screen and the journal; the current one is marked for screen readers.
+// Links between the coordination page, the coordinator's "À faire" screen, the journal, "Équité" and "Planifier"; the current one is marked for screen readers.
 import { useLocation } from 'preact-iso'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
@@ -7,6 +7,8 @@ const LINKS: readonly { readonly path: string; readonly label: MessageKey }[] = 
   { path: '/coordination', label: 'coord.nav.roster' },
   { path: '/coordination/a-faire', label: 'coord.nav.duty' },
   { path: '/journal', label: 'coord.nav.journal' },
+  { path: '/equite', label: 'planning.nav.fairness' },
+  { path: '/planifier', label: 'planning.nav.plan' },
 ]
 
 export function CoordinationNav({ collectiveId }: { collectiveId: string }) {

@@ -33,6 +33,8 @@ const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
   checkIn: 'manage.kind.checkIn',
   walkEvent: 'manage.kind.walkEvent',
   walkNote: 'manage.kind.walkNote',
+  availability: 'planning.kind.availability',
+  exemption: 'planning.kind.exemption',
 }
 
 export const toCheckKindKey = (kind: Kind): MessageKey => KIND_KEYS[kind]

@@ -1,4 +1,4 @@
-// Links between the three rota screens (Cette semaine, Mes trajets, Aujourd’hui); the current one is marked for screen readers.
+// Links between the rota screens (Cette semaine, Mes trajets, Aujourd’hui, Absences, Mes disponibilités); the current one is marked for screen readers.
 import { useLocation } from 'preact-iso'
 import { useI18n } from '../../i18n/context.tsx'
 import './rota.css'
@@ -12,6 +12,8 @@ export function RotaNav({ base }: { base: string }) {
     { href: `${base}/aujourdhui`, label: t('rota.nav.today'), match: `${base}/aujourdhui` },
     // The demo has no absences screen.
     ...(base.startsWith('/c/') ? [{ href: `${base}/absences`, label: t('absence.nav'), match: `${base}/absences` }] : []),
+    // Nor an availability screen: its planning records live in a real collective.
+    ...(base.startsWith('/c/') ? [{ href: `${base}/disponibilites`, label: t('planning.nav.availability'), match: `${base}/disponibilites` }] : []),
   ]
   return (
     <nav class="rota-nav" aria-label={t('rota.nav.label')}>

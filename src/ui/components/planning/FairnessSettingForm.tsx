@@ -1,0 +1,72 @@
+// "Réglages" of fairness: share per child or per family, and the walks a coordinator period counts as; saved with setFairness.
+import { useState } from 'preact/hooks'
+import type { CollectiveSession } from '../../../app/api.ts'
+import { COORDINATOR_CREDIT_MAX, type FairnessSetting, type ShareBasis } from '../../../domain/planning/records.ts'
+import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useI18n } from '../../i18n/context.tsx'
+import { ChoiceGroup, FieldError, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { planningErrorText } from './planning-text.ts'
+
+const BASES: readonly ShareBasis[] = ['perChild', 'perFamily']
+const FIELDS = ['basis', 'coordinatorCredit', 'form'] as const
+type Field = (typeof FIELDS)[number]
+const idOf = (field: string): string => `fairness-${field}`
+
+/** The credit as typed: a whole number, or the error key shown on the field. */
+export const creditOf = (typed: string): { ok: true; value: number } | { ok: false; error: string } =>
+  /^\s*\d+\s*$/.test(typed) ? { ok: true, value: Number(typed.trim()) } : { ok: false, error: 'invalidNumber' }
+
+export function FairnessSettingForm({ session, setting }: { session: CollectiveSession; setting: FairnessSetting }) {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const [basis, setBasis] = useState<ShareBasis>(setting.basis)
+  const [credit, setCredit] = useState(String(setting.coordinatorCredit))
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const fail = (fieldErrors: Partial<Record<Field, string>>) => {
+    setErrors(fieldErrors)
+    focusFirstManageError(FIELDS, fieldErrors, idOf)
+  }
+  const submit = (event: Event) => {
+    event.preventDefault()
+    const parsed = creditOf(credit)
+    if (!parsed.ok) return fail({ coordinatorCredit: parsed.error })
+    const result = session.setFairness({ basis, coordinatorCredit: parsed.value })
+    if (!result.ok) {
+      const fieldErrors: Partial<Record<Field, string>> = {}
+      for (const [path, key] of Object.entries(result.error)) fieldErrors[FIELDS.find((field) => field === path) ?? 'form'] ??= key
+      return fail(fieldErrors)
+    }
+    setErrors({})
+    announce(t('planning.settings.saved'))
+  }
+  const errorOf = (field: Field): string | null => {
+    const key = errors[field]
+    return key === undefined ? null : planningErrorText(t, key, 'coordinatorCredit')
+  }
+  return (
+    <form class="card" aria-labelledby="fairness-settings-title" onSubmit={submit} noValidate data-testid="fairness-settings">
+      <h2 id="fairness-settings-title">{t('planning.settings.title')}</h2>
+      <ChoiceGroup<ShareBasis>
+        id={idOf('basis')}
+        kind="radio"
+        legend={t('planning.settings.basis')}
+        options={BASES.map((value) => ({ value, label: t(`planning.settings.basis.${value}`) }))}
+        selected={[basis]}
+        onChange={([value]) => value && setBasis(value)}
+        error={errorOf('basis')}
+      />
+      <InputField
+        id={idOf('coordinatorCredit')}
+        label={t('planning.settings.credit')}
+        hint={t('planning.settings.creditHint', { max: COORDINATOR_CREDIT_MAX })}
+        inputMode="numeric"
+        maxLength={3}
+        value={credit}
+        onInput={setCredit}
+        error={errorOf('coordinatorCredit')}
+      />
+      {errorOf('form') && <FieldError id={idOf('form-error')} text={errorOf('form') ?? ''} />}
+      <button type="submit" class="button">{t('planning.settings.save')}</button>
+    </form>
+  )
+}

@@ -1,0 +1,61 @@
+// /c/:id/equite "Équité": the ledger per family (neutral, family order), how the share is computed, reduced shares, and the fairness settings.
+import { useMemo } from 'preact/hooks'
+import type { CollectiveView } from '../../../app/api.ts'
+import { fairnessLedger } from '../../../domain/planning/ledger.ts'
+import type { Ledger } from '../../../domain/planning/types.ts'
+import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
+import { useCoordination } from '../../components/coordination/useCoordination.ts'
+import { PageTitle } from '../../components/PageTitle.tsx'
+import { ExemptionsSection } from '../../components/planning/ExemptionsSection.tsx'
+import { FairnessSettingForm } from '../../components/planning/FairnessSettingForm.tsx'
+import { LedgerTable } from '../../components/planning/LedgerTable.tsx'
+import { formatDay } from '../../components/rota/rota-format.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import { SessionGate, type ScreenProps } from '../manage/SessionGate.tsx'
+
+export function FairnessPage() {
+  return <SessionGate screen={Fairness} />
+}
+
+/** The ledger, or null if the rules failed on unexpected records: the rest of the screen stays usable. */
+export const safeLedger = (view: CollectiveView, now: number): Ledger | null => {
+  try {
+    return fairnessLedger(view, now)
+  } catch {
+    return null
+  }
+}
+
+/** The screen itself (rendered by the tests with a fake session). */
+export function Fairness({ session, view }: Pick<ScreenProps, 'session' | 'view'>) {
+  const { t, language } = useI18n()
+  const { myFamily, now, today } = useCoordination(session)
+  const ledger = useMemo(() => safeLedger(view, now), [view, now])
+  const { fairness } = view.planning
+  const toCheck = view.toCheck.some((record) => record.kind === 'availability' || record.kind === 'exemption')
+  return (
+    <>
+      <PageTitle>{t('planning.fairness.title')}</PageTitle>
+      <CoordinationNav collectiveId={session.id} />
+      <p>{t('planning.fairness.intro')}</p>
+      <section class="card" aria-labelledby="ledger-title">
+        <h2 id="ledger-title">{t('planning.fairness.ledgerTitle')}</h2>
+        {ledger === null ? (
+          <p class="notice">{t('planning.fairness.unavailable')}</p>
+        ) : (
+          <>
+            <p class="muted">{t('planning.fairness.year', { from: formatDay(ledger.year.from, language), to: formatDay(ledger.year.to, language) })}</p>
+            <LedgerTable ledger={ledger} families={view.families} />
+          </>
+        )}
+        <p data-testid="share-explained">
+          {t(fairness.basis === 'perChild' ? 'planning.fairness.howBasisPerChild' : 'planning.fairness.howBasisPerFamily')}
+        </p>
+        {toCheck && <p class="notice">{t('planning.fairness.toCheck')}</p>}
+      </section>
+      <ExemptionsSection session={session} view={view} myFamily={myFamily} today={today} />
+      {/* Keyed by the stored setting: a change synced from another phone shows up in the form. */}
+      <FairnessSettingForm key={`${fairness.basis}|${fairness.coordinatorCredit}`} session={session} setting={fairness} />
+    </>
+  )
+}

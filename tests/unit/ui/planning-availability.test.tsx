@@ -1,0 +1,159 @@
+// "Mes disponibilités" without a browser: the grid of lines and school days, form values <-> the stored record, French field errors from the real validation, the rendered screen.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { AvailabilityInputSchema } from '../../../src/domain/planning/records.ts'
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import { fieldErrorsOf } from '../../../src/domain/validation.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import {
+  addException, availabilityFieldErrors, availabilityGrid, availabilityInputOf, availabilityValuesOf, EMPTY_AVAILABILITY_VALUES,
+  isTicked, removeException, toggleCell,
+} from '../../../src/ui/components/planning/availability-view.ts'
+import { planningErrorText } from '../../../src/ui/components/planning/planning-text.ts'
+import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { Availability } from '../../../src/ui/pages/planning/AvailabilityPage.tsx'
+import { availability, fairnessModel, LINE_1 } from '../domain/planning-fixtures.ts'
+import { actorId, adultId, createAdult, createLine, familyId, lineId } from '../domain/rota-fixtures.ts'
+
+const t = createTranslate('fr')
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, '\'').replace(/\s+/g, ' ')
+
+describe('the grid', () => {
+  it('shows each line on the school days it runs, in week order, aller before retour', () => {
+    const lines = [
+      createLine(2, { name: 'Zèbre', days: [5, 1, 3], directions: ['retour'] }),
+      createLine(1, { name: 'Acacias', days: [1, 2, 4, 5], directions: ['retour', 'aller'] }),
+    ]
+    const grid = availabilityGrid(lines, { operatingWeekdays: [1, 2, 4, 5] })
+    expect(grid.map((row) => [row.line.name, row.weekdays, row.directions])).toEqual([
+      ['Acacias', [1, 2, 4, 5], ['aller', 'retour']],
+      // Wednesday is not a school day here: the line's Wednesday is not offered.
+      ['Zèbre', [1, 5], ['retour']],
+    ])
+  })
+})
+
+describe('form values', () => {
+  const stored = availability(1, 1, {
+    recurring: [{ weekday: 1, direction: 'aller', lineId: LINE_1 }, { weekday: 4, direction: 'retour', lineId: LINE_1 }],
+    exceptions: [
+      { date: localDate('2026-12-10'), available: false, direction: null, lineId: null },
+      { date: localDate('2026-12-03'), available: true, direction: 'aller', lineId: null },
+    ],
+    weeklyMax: 3,
+    preference: 'tail',
+  })
+
+  it('start from the stored record and give it back unchanged (exceptions by date)', () => {
+    const values = availabilityValuesOf(stored)
+    expect(values.weeklyMax).toBe('3')
+    expect(values.exceptions.map((e) => e.date)).toEqual(['2026-12-03', '2026-12-10'])
+    const parsed = availabilityInputOf(values)
+    expect(parsed).toEqual({ ok: true, input: { recurring: stored.recurring, exceptions: values.exceptions, weeklyMax: 3, preference: 'tail' } })
+    expect(AvailabilityInputSchema.safeParse(parsed.ok ? parsed.input : null).success).toBe(true)
+  })
+
+  it('start empty for an adult who never said anything: nothing ticked, no maximum, either place', () => {
+    expect(availabilityValuesOf(undefined)).toEqual({ recurring: [], exceptions: [], weeklyMax: '', preference: 'none' })
+    expect(availabilityInputOf(EMPTY_AVAILABILITY_VALUES)).toEqual({ ok: true, input: { recurring: [], exceptions: [], weeklyMax: null, preference: 'none' } })
+  })
+
+  it('tick and untick one cell without touching the others, even ones the grid no longer shows', () => {
+    const hidden = { weekday: 3 as const, direction: 'aller' as const, lineId: lineId(9) }
+    const start = { ...EMPTY_AVAILABILITY_VALUES, recurring: [hidden] }
+    const monday = { weekday: 1 as const, direction: 'aller' as const, lineId: LINE_1 }
+    const ticked = toggleCell(start, monday, true)
+    expect(isTicked(ticked, monday)).toBe(true)
+    expect(toggleCell(ticked, monday, true).recurring).toHaveLength(2)
+    const unticked = toggleCell(ticked, monday, false)
+    expect(unticked.recurring).toEqual([hidden])
+  })
+
+  it('add a date exception for every line, refuse a date that is not one and the same walk twice, remove one', () => {
+    const first = addException(EMPTY_AVAILABILITY_VALUES, { date: '2026-12-10', available: false, direction: '' })
+    if (!first.ok) throw new Error('expected the date to be added')
+    expect(first.values.exceptions).toEqual([{ date: '2026-12-10', available: false, direction: null, lineId: null }])
+    expect(addException(first.values, { date: '2026-12-10', available: true, direction: '' })).toEqual({ ok: false, error: 'duplicate' })
+    expect(addException(first.values, { date: '2026-02-30', available: false, direction: '' })).toEqual({ ok: false, error: 'invalidDate' })
+    expect(addException(first.values, { date: '', available: false, direction: '' })).toEqual({ ok: false, error: 'invalidDate' })
+    const second = addException(first.values, { date: '2026-12-10', available: true, direction: 'retour' })
+    if (!second.ok) throw new Error('another direction is another exception')
+    expect(removeException(second.values, 0).exceptions).toHaveLength(1)
+    expect(planningErrorText(t, 'invalidDate')).toBe('Indiquez une date valable (jour/mois/année).')
+  })
+
+  it('say in French that the weekly maximum is not a whole number, before anything is sent', () => {
+    expect(availabilityInputOf({ ...EMPTY_AVAILABILITY_VALUES, weeklyMax: '2,5' })).toEqual({ ok: false, errors: { weeklyMax: 'invalidNumber' } })
+    expect(availabilityInputOf({ ...EMPTY_AVAILABILITY_VALUES, weeklyMax: ' 4 ' })).toMatchObject({ ok: true, input: { weeklyMax: 4 } })
+    expect(planningErrorText(t, 'invalidNumber')).toBe('Écrivez un nombre entier, par exemple 3.')
+  })
+
+  it('put the real validation’s errors on their fields, in French, and any unknown path on the form', () => {
+    const tooMany = AvailabilityInputSchema.safeParse({ recurring: [], exceptions: [], weeklyMax: 15, preference: 'none' })
+    if (tooMany.success) throw new Error('15 walks a week is over the limit')
+    const errors = availabilityFieldErrors(fieldErrorsOf(tooMany.error))
+    expect(errors).toEqual({ weeklyMax: 'tooLarge' })
+    expect(planningErrorText(t, 'tooLarge', 'weeklyMax')).toBe('Ce nombre est trop grand : 14 au plus.')
+    const zero = AvailabilityInputSchema.safeParse({ recurring: [], exceptions: [], weeklyMax: 0, preference: 'none' })
+    expect(zero.success ? {} : availabilityFieldErrors(fieldErrorsOf(zero.error))).toEqual({ weeklyMax: 'tooSmall' })
+    expect(availabilityFieldErrors({ 'recurring.3.weekday': 'tooMany', adultId: 'unknownAdult' })).toEqual({ recurring: 'tooMany', form: 'unknownAdult' })
+    expect(planningErrorText(t, 'unknownAdult')).toBe('Cet adulte n’est plus dans le collectif.')
+  })
+})
+
+const me = (adult: number | null, family: number | null): DeviceIdentity =>
+  ({ actorId: actorId(1), familyId: family === null ? null : familyId(family), adultId: adult === null ? null : adultId(adult) })
+
+const viewOf = (model: ReturnType<typeof fairnessModel>): CollectiveView =>
+  ({ ...model, toCheck: [], schemaVersion: 1, holidayOverrides: [], coordination: { ...model.coordination, notes: [], acks: [] }, walkLog: { absences: [], checkIns: [], events: [], notes: [] } }) as unknown as CollectiveView
+
+const sessionOf = (view: CollectiveView, identity: DeviceIdentity): CollectiveSession =>
+  ({ id: 'room', view: createStore(view), me: createStore(identity) }) as unknown as CollectiveSession
+
+describe('rendered', () => {
+  const adults = [createAdult(1, 1), { ...createAdult(2, 1), firstName: 'Camille' }, createAdult(3, 2)]
+  const stored = availability(1, 1, { recurring: [{ weekday: 4, direction: 'retour', lineId: LINE_1 }], weeklyMax: 2, preference: 'lead',
+    exceptions: [{ date: localDate('2026-12-10'), available: false, direction: null, lineId: null }] })
+  const view = viewOf(fairnessModel({ adults, settings: DEFAULT_SETTINGS }, { availability: [stored] }))
+
+  it('prefills my grid, maximum, place and dates, with a labelled checkbox per cell and a select of my family’s adults', () => {
+    const html = renderToString(<Availability session={sessionOf(view, me(1, 1))} />)
+    expect(text(html)).toContain('Mes disponibilités')
+    expect(text(html)).toContain('Disponibilités de Adulte1')
+    expect(html).toMatch(/<label for="availability-adult">Pour qui \?<\/label>/)
+    expect(text(html)).toContain('Camille')
+    // Other families' adults are not offered.
+    expect(html).not.toContain('Adulte3')
+    // One checkbox per school day and direction of line 1 (Mon Tue Thu Fri x aller, retour), one of them ticked.
+    expect(html.match(/type="checkbox"/g)).toHaveLength(8)
+    expect(html.match(/type="checkbox"[^>]*checked/g)).toHaveLength(1)
+    expect(html).toMatch(new RegExp(`id="availability-recurring-${LINE_1}-4-retour" type="checkbox" checked`))
+    expect(text(html)).toContain('Jeudi, retour, ligne « Ligne 1 »')
+    expect(text(html)).toContain('Aller : le matin, vers l’école.')
+    expect(html).toMatch(/id="availability-weeklyMax"[^>]*value="2"/)
+    expect(html).toMatch(/id="availability-preference-lead"[^>]*checked/)
+    expect(text(html)).toContain('jeudi 10 décembre : pas disponible (toute la journée)')
+    expect(text(html)).toContain('Retirer')
+    expect(html).toContain('aria-label="Retirer la date : jeudi 10 décembre : pas disponible (toute la journée)"')
+    expect(text(html)).toContain('Enregistrer')
+  })
+
+  it('says so when another adult of my family has nothing saved yet, and starts empty', () => {
+    const html = renderToString(<Availability session={sessionOf(view, me(2, 1))} />)
+    expect(text(html)).toContain('Disponibilités de Camille')
+    expect(text(html)).toContain('Pas encore de disponibilités enregistrées pour Camille.')
+    expect(html).not.toMatch(/type="checkbox"[^>]*checked/)
+    expect(text(html)).toContain('Aucune date particulière.')
+  })
+
+  it('has no adult select when the family has one adult, and asks who I am when the phone does not know', () => {
+    const single = renderToString(<Availability session={sessionOf(view, me(3, 2))} />)
+    expect(single).not.toContain('availability-adult')
+    expect(text(single)).toContain('Disponibilités de Adulte3')
+    const unknown = renderToString(<Availability session={sessionOf(view, me(null, null))} />)
+    expect(text(unknown)).toContain('Dites d’abord qui vous êtes pour indiquer vos disponibilités.')
+    expect(unknown).not.toContain('availability-form')
+  })
+})

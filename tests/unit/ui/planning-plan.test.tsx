@@ -1,0 +1,130 @@
+// "Planifier" without a browser: the period typed, the proposal by day with its places, edits, uncovered walks with reasons, families before/after, publishing words.
+import { renderToString } from 'preact-render-to-string'
+import { describe, expect, it } from 'vitest'
+import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import { localDate, type Weekday } from '../../../src/domain/dates.ts'
+import type { Direction } from '../../../src/domain/line.ts'
+import { planCandidates, planRota, summarisePlan } from '../../../src/domain/planning/plan.ts'
+import type { DateRange, PlannedSlot } from '../../../src/domain/planning/types.ts'
+import { walkKeyOf } from '../../../src/domain/signup.ts'
+import { createStore } from '../../../src/lib/store.ts'
+import { editPlace, groupByDay, periodOf, placeChoices } from '../../../src/ui/components/planning/plan-view.ts'
+import { PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
+import { uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'
+import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { Planner, publishedText } from '../../../src/ui/pages/planning/PlanPage.tsx'
+import { availability, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
+import { actorId, adultId, createAdult, createChild, lineId, stopId } from '../domain/rota-fixtures.ts'
+
+const t = createTranslate('fr')
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
+/** Tuesday 1 to Friday 4 September 2026, planned the Friday before. */
+const WEEK: DateRange = { from: localDate('2026-09-01'), to: localDate('2026-09-04') }
+const NOW = parisAt('2026-08-28', '12:00')
+const slots = (weekdays: readonly Weekday[], direction: Direction) => weekdays.map((weekday) => ({ weekday, direction, lineId: lineId(1) }))
+
+/**
+ * Three families (one walking child each), adults 1..3 in families 1..3. Adults 1 and 2 can walk Tuesday and
+ * Thursday mornings, adult 3 Tuesday morning only; nobody in the afternoon.
+ */
+const model = fairnessModel(
+  {
+    families: families(3),
+    adults: [createAdult(1, 1), createAdult(2, 2), createAdult(3, 3)],
+    children: [1, 2, 3].map((n) => createChild(n, n, { routes: { aller: { lineId: lineId(1), stopId: stopId(1) }, retour: { lineId: lineId(1), stopId: stopId(1) } } })),
+  },
+  { availability: [availability(1, 1, { recurring: slots([2, 4], 'aller') }), availability(2, 2, { recurring: slots([2, 4], 'aller') }), availability(3, 3, { recurring: slots([2], 'aller') })] },
+)
+const view = ({ ...model, toCheck: [], schemaVersion: 1, holidayOverrides: [], coordination: { ...model.coordination, notes: [], acks: [] } }) as unknown as CollectiveView
+const session = ({ id: 'room', view: createStore(view), me: createStore<DeviceIdentity>({ actorId: actorId(1), familyId: null, adultId: null }) }) as unknown as CollectiveSession
+
+describe('the period', () => {
+  it('accepts two real dates in order, and says what is wrong otherwise', () => {
+    expect(periodOf('2026-09-01', '2026-09-04')).toEqual({ ok: true, period: WEEK })
+    expect(periodOf('2026-09-01', '2026-09-01')).toMatchObject({ ok: true })
+    expect(periodOf('', '2026-13-01')).toEqual({ ok: false, errors: { from: 'invalidDate', to: 'invalidDate' } })
+    expect(periodOf('2026-09-04', '2026-09-01')).toEqual({ ok: false, errors: { to: 'endBeforeStart' } })
+    // 183 days is the most the planner takes: a longer range is a mistyped year.
+    expect(periodOf('2026-09-01', '2027-03-02')).toMatchObject({ ok: true })
+    expect(periodOf('2026-09-01', '2027-03-03')).toEqual({ ok: false, errors: { to: 'periodTooLong' } })
+  })
+})
+
+describe('the proposal', () => {
+  const plan = planRota(model, WEEK, NOW)
+
+  it('groups the places and the missing ones by day then walk, keeping each place’s index in the plan', () => {
+    const days = groupByDay(plan, () => 'Ligne 1')
+    // Tuesday and Thursday mornings are proposed; every afternoon, and the Monday and Friday mornings, miss adults.
+    expect(days.map((day) => day.date)).toEqual(['2026-09-01', '2026-09-03', '2026-09-04'])
+    expect(days.flatMap((day) => day.walks.flatMap((walk) => walk.places.map((p) => p.index))).sort((a, b) => a - b)).toEqual(plan.assignments.map((_, i) => i))
+    for (const day of days) for (const walk of day.walks) for (const { place } of walk.places) expect(place.walk.date).toBe(day.date)
+    const tuesday = days[0]?.walks ?? []
+    expect(tuesday.map((walk) => [walk.walk.direction, walk.places.length, walk.missing, walk.reason])).toEqual([
+      ['aller', 2, 0, null],
+      ['retour', 0, 2, 'noOneAvailable'],
+    ])
+  })
+
+  it('edits one place: another adult takes it with their family, or nobody does; an unknown adult changes nothing', () => {
+    const first = plan.assignments[0] as PlannedSlot
+    const other = model.adults.find((adult) => adult.id !== first.adultId) ?? model.adults[0]
+    if (other === undefined) throw new Error('fixture has adults')
+    const moved = editPlace(plan.assignments, 0, other.id, model.adults)
+    expect(moved[0]).toEqual({ ...first, adultId: other.id, familyId: other.familyId })
+    expect(moved.slice(1)).toEqual(plan.assignments.slice(1))
+    expect(editPlace(plan.assignments, 0, null, model.adults)).toEqual(plan.assignments.slice(1))
+    expect(editPlace(plan.assignments, 0, adultId(99), model.adults)).toEqual(plan.assignments)
+    // Summarised again, the dropped place shows as missing on its walk.
+    const dropped = summarisePlan(model, WEEK, editPlace(plan.assignments, 0, null, model.adults), NOW)
+    expect(dropped.uncovered.some((walk) => walk.key === first.key)).toBe(true)
+    expect(placeChoices(first.adultId, [adultId(3), first.adultId])).toEqual([first.adultId, adultId(3)])
+  })
+
+  it('shows each day, walk and place with "Changer", the uncovered walks with why, and each family’s counts', () => {
+    const html = renderToString(<PlanProposal view={view} plan={plan} now={NOW} onEdit={() => undefined} />)
+    const words = text(html)
+    expect(words).toContain('Mardi 1er septembre')
+    expect(words).toContain('Jeudi 3 septembre')
+    expect(words).toContain('Ligne 1 · aller')
+    expect(words).toMatch(/Conducteur : Adulte\d \(Famille \d\)/)
+    expect(words).toMatch(/Serre-file : Adulte\d \(Famille \d\)/)
+    expect(html.match(/data-testid="plan-place"/g)).toHaveLength(plan.assignments.length)
+    expect(html).toMatch(/aria-label="Changer : Conducteur, Ligne 1, aller, mardi 1er septembre"/)
+    // Nobody walks in the afternoon: said under the walk, on its day.
+    expect(words).toContain('Ligne 1 · retour ! 2 places manquantes : personne n’est disponible.')
+    expect(words).toMatch(/\d+ trajets restent sans assez d’adultes : le détail est donné jour par jour\./)
+    expect(html.match(/data-testid="plan-families"/g)).toHaveLength(1)
+    for (const header of ['Part visée', 'Avant', 'Après']) expect(words).toContain(header)
+    expect(html.match(/<tr><th scope="row">Famille \d<\/th>/g)).toHaveLength(3)
+    expect(words).toMatch(/Plus grand écart à la part visée : \d+,\d ; écart total : \d+,\d\./)
+  })
+
+  it('offers the candidates of a walk, and the publish button on the Planifier screen', () => {
+    const first = plan.assignments[0] as PlannedSlot
+    expect(planCandidates(model, plan, first.key, NOW)).not.toContain(first.adultId)
+    expect(first.key).toBe(walkKeyOf(first.walk))
+    const html = renderToString(<Planner session={session} view={view} initialPlan={plan} />)
+    expect(text(html)).toContain('Proposer un planning')
+    expect(text(html)).toContain('Publier')
+    expect(text(html)).toContain('Abandonner la proposition')
+    expect(html).toMatch(/<label for="plan-from">Du<\/label>/)
+    expect(renderToString(<Planner session={session} view={view} />)).not.toContain('data-testid="plan-proposal"')
+  })
+})
+
+describe('words', () => {
+  it('say why a walk stays uncovered', () => {
+    expect(uncoveredReasonText(t, 'noOneAvailable')).toBe('personne n’est disponible')
+    expect(uncoveredReasonText(t, 'weeklyMax')).toBe('maximum par semaine atteint')
+    expect(uncoveredReasonText(t, 'sameTime')).toBe('déjà sur un autre trajet à la même heure')
+  })
+
+  it('say how many slots were published and how many were skipped', () => {
+    expect(publishedText(t, 'fr', 12, 0)).toBe('12 créneaux publiés.')
+    expect(publishedText(t, 'fr', 1, 0)).toBe('1 créneau publié.')
+    expect(publishedText(t, 'fr', 11, 1)).toBe('11 créneaux publiés. 1 créneau n’était plus libre et n’a pas été publié.')
+    expect(publishedText(createTranslate('en'), 'en', 0, 2)).toBe('0 slots published. 2 slots were no longer open and were not published.')
+  })
+})
