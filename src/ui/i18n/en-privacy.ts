@@ -24,6 +24,7 @@ export const enPrivacy: Readonly<Record<keyof typeof frPrivacy, string>> = {
   'privacy.who.members': 'Every family of the collective sees: the families’ names, the adults’ first names and phone numbers, the children’s first names and initials, their stops, days and support instructions, who walks when, absences with their reason, check-ins, the logbook and the coordination handover notes.',
   'privacy.who.link': 'Anyone with the invite link can join the collective and see everything: send it only to the walking bus families.',
   'privacy.who.health': 'For support instructions and absence reasons, write what the adult should do (“hold her hand at crossings”), not a diagnosis or a health detail.',
+  'privacy.who.fairness': 'Each adult’s availability (days, walks, dates) and reduced shares are visible to every family, and readable by the relay since they hold no names. A reduced share never asks for a reason.',
   'privacy.who.minimum': 'For children, only the first name and the initial of the family name: no birth date, no address, no photo.',
 
   'privacy.outside.title': 'What leaves the app',

@@ -23,6 +23,7 @@ export const frPrivacy = {
   'privacy.who.members': 'Toutes les familles du collectif voient : le nom des familles, le prénom et le téléphone des adultes, le prénom et l’initiale des enfants, leurs arrêts, leurs jours et leurs consignes d’accompagnement, qui accompagne quand, les absences avec leur motif, les présences, le carnet de bord et les notes de passation de la coordination.',
   'privacy.who.link': 'Toute personne qui a le lien d’invitation peut rejoindre le collectif et tout voir : ne l’envoyez qu’aux familles du pédibus.',
   'privacy.who.health': 'Pour les consignes et les motifs d’absence, écrivez ce que l’adulte doit faire (« lui tenir la main aux traversées »), pas un diagnostic ni un détail de santé.',
+  'privacy.who.fairness': 'Les disponibilités de chaque adulte (jours, trajets, dates) et les parts réduites sont visibles par toutes les familles, et lisibles par le relais car elles ne contiennent aucun nom. Une part réduite ne demande jamais de motif.',
   'privacy.who.minimum': 'Pour les enfants, seulement le prénom et l’initiale du nom : ni date de naissance, ni adresse, ni photo.',
 
   'privacy.outside.title': 'Ce qui sort de l’application',

@@ -28,7 +28,7 @@ export function PrivacyContent({ familyHref }: PrivacyContentProps) {
         {paragraphs(['privacy.relay.what', 'privacy.relay.sealed', 'privacy.relay.clear', 'privacy.relay.places', 'privacy.relay.key'])}
       </Section>
       <Section id="who" title={t('privacy.who.title')}>
-        {paragraphs(['privacy.who.members', 'privacy.who.link', 'privacy.who.health', 'privacy.who.minimum'])}
+        {paragraphs(['privacy.who.members', 'privacy.who.link', 'privacy.who.health', 'privacy.who.minimum', 'privacy.who.fairness'])}
       </Section>
       <Section id="outside" title={t('privacy.outside.title')}>
         {paragraphs(['privacy.outside.print', 'privacy.outside.ics', 'privacy.outside.export'])}
