@@ -2,6 +2,8 @@
 import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
 import { parseInput } from '../doc/mutations-util.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
+import { compareDates, type LocalDate } from '../domain/dates.ts'
 import { AvailabilityInputSchema, ExemptionInputSchema, type AvailabilityInput } from '../domain/planning/records.ts'
 import type { FieldErrors } from '../domain/validation.ts'
 import { err, ok } from '../lib/result.ts'
@@ -13,17 +15,20 @@ type PlanningCommands = Pick<SessionCommands, 'setAvailability' | 'declareExempt
 
 type ParsedAvailability = ReturnType<typeof AvailabilityInputSchema.parse>
 
-/** 'unknownLine' on every recurring slot or date exception naming a line the collective does not have (a removed one). */
-const unknownLines = (view: CollectiveView, input: ParsedAvailability): FieldErrors => {
+/**
+ * What is worth keeping of a parsed availability: date exceptions dated before today (Paris) can
+ * no longer matter, and slots or exceptions naming a line the collective no longer has (another
+ * member may have removed it) are dropped silently, so a removed line never makes an adult's
+ * availability unsavable.
+ */
+const prunedAvailability = (view: CollectiveView, input: ParsedAvailability, today: LocalDate): ParsedAvailability => {
   const lineIds = new Set<string>(view.lines.map((line) => line.id))
-  const errors: Record<string, string> = {}
-  input.recurring.forEach((slot, index) => {
-    if (!lineIds.has(slot.lineId)) errors[`recurring.${index}.lineId`] = 'unknownLine'
-  })
-  input.exceptions.forEach((exception, index) => {
-    if (exception.lineId !== null && !lineIds.has(exception.lineId)) errors[`exceptions.${index}.lineId`] = 'unknownLine'
-  })
-  return errors
+  return {
+    ...input,
+    recurring: input.recurring.filter((slot) => lineIds.has(slot.lineId)),
+    exceptions: input.exceptions.filter((exception) =>
+      compareDates(exception.date, today) >= 0 && (exception.lineId === null || lineIds.has(exception.lineId))),
+  }
 }
 
 /** Adds `field: code` unless the field has an error already (the form shows the first problem per field). */
@@ -39,9 +44,8 @@ export const createPlanningCommands = ({ doc, view, me, now }: CommandContext): 
       const parsed = parseInput(AvailabilityInputSchema, input)
       if (!parsed.ok) return adult === undefined ? err(withError(parsed.error, '_', 'unknownAdult')) : parsed
       if (adult === undefined) return err({ _: 'unknownAdult' })
-      const lineErrors = unknownLines(current, parsed.value)
-      if (Object.keys(lineErrors).length > 0) return err(lineErrors)
-      return edit.writeAvailability(doc, { adultId, familyId: adult.familyId }, parsed.value, author())
+      const kept = prunedAvailability(current, parsed.value, instantToParisDate(now()))
+      return edit.writeAvailability(doc, { adultId, familyId: adult.familyId }, kept, author())
     },
 
     declareExemption(input) {

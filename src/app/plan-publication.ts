@@ -4,10 +4,16 @@
 // swapped, removed an adult or cancelled a walk. Each place is checked against the live view and
 // the places the same publication already takes, so the published sign-ups all hold their slot
 // on this phone (another phone's concurrent sign-up may still come first: ordinary rules apply).
+// The adult must also still be a candidate the planner would propose now: available that day
+// (date exceptions added since count), not on another walk at that time, within their weekly
+// maximum, and not someone who withdrew from that walk.
 import { z } from 'zod'
 import type { PlannedSignUpWrite } from '../doc/mutations-planning.ts'
+import { compareDates, mondayOf, type LocalDate } from '../domain/dates.ts'
 import { AdultIdSchema, type AdultId } from '../domain/ids.ts'
-import type { PlannedSlot } from '../domain/planning/types.ts'
+import { candidatesFor } from '../domain/planning/explain.ts'
+import { planContext, type PlanContext } from '../domain/planning/problem.ts'
+import type { DateRange, PlannedSlot } from '../domain/planning/types.ts'
 import { walkStartInstant } from '../domain/rota/resolve.ts'
 import { walkOf, type Walk } from '../domain/rota/walks.ts'
 import { SlotSchema, signUpKeyOf, walkKeyOf, type WalkKey } from '../domain/signup.ts'
@@ -58,6 +64,24 @@ const takePlace = (places: OpenPlaces, slot: PlannedSignUpWrite['slot']): boolea
   return true
 }
 
+type Placement = z.output<typeof PlacementSchema>
+
+/** From the earliest to the latest date placed (a range over PLAN_MAX_DAYS is cut: later places are skipped). */
+const rangeOf = (placements: readonly Placement[]): DateRange | null => {
+  const dates = placements.map((placement) => placement.walk.date).sort(compareDates)
+  const from = dates[0]
+  const to = dates[dates.length - 1]
+  return from === undefined || to === undefined ? null : { from, to }
+}
+
+/**
+ * Whether the planner would still propose the adult on the walk given the places this publication
+ * accepted so far. Only the accepted places of the same week matter (weekly maximums count Monday
+ * to Sunday; same-time clashes fall on the same day), which keeps a long plan cheap to check.
+ */
+const stillCandidate = (context: PlanContext, accepted: ReadonlyMap<LocalDate, readonly PlannedSlot[]>, place: PlannedSlot): boolean =>
+  candidatesFor(context, place.key, accepted.get(mondayOf(place.walk.date)) ?? []).includes(place.adultId)
+
 /** The sign-ups to write (in the proposal's order) and how many places were skipped. */
 export const placesToPublish = (
   view: CollectiveView, assignments: readonly PlannedSlot[], now: number,
@@ -67,6 +91,10 @@ export const placesToPublish = (
   const walks = openWalks(view, valid.map((placement) => placement.walk), now)
   const adults = new Map(view.adults.map((adult) => [adult.id, adult]))
   const families = new Set<string>(view.families.map((family) => family.id))
+  const range = rangeOf(valid)
+  if (range === null) return { writes: [], skipped: assignments.length }
+  const context = planContext(view, range, now)
+  const accepted = new Map<LocalDate, PlannedSlot[]>()
   const active = new Set(view.signUps.filter((signUp) => signUp.status === 'active').map((signUp) => signUpKeyOf(signUp, signUp.adultId)))
   const writes: PlannedSignUpWrite[] = []
   for (const placement of valid) {
@@ -74,10 +102,16 @@ export const placesToPublish = (
     const places = walks.get(walkKeyOf(placement.walk))
     if (adult === undefined || !families.has(adult.familyId) || places === undefined) continue
     if (active.has(signUpKeyOf(placement.walk, adult.id)) || places.onWalk.has(adult.id)) continue
-    if (!takePlace(places, placement.slot)) continue
-    places.onWalk.add(adult.id)
     const { lineId, date, direction } = placement.walk
-    writes.push({ walk: { lineId, date, direction }, adultId: adult.id, familyId: adult.familyId, slot: placement.slot })
+    const walk = { lineId, date, direction }
+    const place: PlannedSlot = { walk, key: walkKeyOf(walk), slot: placement.slot, adultId: adult.id, familyId: adult.familyId }
+    if (!stillCandidate(context, accepted, place) || !takePlace(places, placement.slot)) continue
+    places.onWalk.add(adult.id)
+    const week = mondayOf(date)
+    const ofWeek = accepted.get(week) ?? []
+    ofWeek.push(place)
+    accepted.set(week, ofWeek)
+    writes.push({ walk, adultId: adult.id, familyId: adult.familyId, slot: placement.slot })
   }
   return { writes, skipped: assignments.length - writes.length }
 }

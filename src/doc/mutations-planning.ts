@@ -92,7 +92,7 @@ export interface PlannedSignUpWrite {
   readonly slot: Slot
 }
 
-/** Unknown fields of a previous (withdrawn) value survive the rewrite; the fields the key holds are dropped (as writeSignUp does). */
+/** Unknown fields of a previous value (an entry without a valid status) survive the rewrite; the fields the key holds are dropped (as writeSignUp does). */
 const withoutKeyFields = (value: Record<string, unknown> | undefined): Record<string, unknown> => {
   if (value === undefined) return {}
   const { lineId: _lineId, date: _date, direction: _direction, adultId: _adultId, ...rest } = value
@@ -102,7 +102,7 @@ const withoutKeyFields = (value: Record<string, unknown> | undefined): Record<st
 /**
  * Writes the sign-ups in ONE transaction (Origin.publishPlan), with consecutive clocks from the
  * next shared clock, computed once (a plan holds hundreds of places). An adult already active on
- * a walk is left alone: a published plan never rewrites an active entry. Returns how many entries
+ * a walk, or who withdrew from it, is left alone: a published plan never rewrites either entry. Returns how many entries
  * were written, or null when the document is damaged. The caller decides which places are still open.
  */
 export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUpWrite[], author: Authored): number | null => {
@@ -117,7 +117,8 @@ export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUp
       const key = signUpKeyOf(write.walk, write.adultId)
       const stored = map.get(key)
       const current = isPlainObject(stored) ? stored : undefined
-      if (current?.status === 'active') continue
+      // A withdrawn entry is the adult's choice to leave that walk: a plan never puts them back.
+      if (current?.status === 'active' || current?.status === 'withdrawn') continue
       map.set(key, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
       clock += 1
       written += 1

@@ -2,6 +2,7 @@
 // This file holds the profile, families and "to check" deletions, and re-exports the other kinds' edits.
 import * as Y from 'yjs'
 import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
+import type { LocalDate } from '../domain/dates.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
 import { createFamilyId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
@@ -48,7 +49,8 @@ export const updateProfile = (doc: Y.Doc, input: CollectiveProfileInput): EditRe
   return ok(parsed.data)
 }
 
-export const addFamily = (doc: Y.Doc, input: FamilyInput): EditResult<FamilyId> => {
+/** `joinedOn`: today (Paris) for a family added now; fair shares count from it. */
+export const addFamily = (doc: Y.Doc, input: FamilyInput, joinedOn?: LocalDate): EditResult<FamilyId> => {
   const parsed = FamilyInputSchema.safeParse(input)
   if (!parsed.success) return err(fieldErrorsOf(parsed.error))
   const families = safeMap(doc, MAP_FAMILIES)
@@ -57,6 +59,7 @@ export const addFamily = (doc: Y.Doc, input: FamilyInput): EditResult<FamilyId> 
   // The nested map is created together with its fresh id: two phones never create the same one.
   const record = new Y.Map<unknown>()
   record.set('displayName', sealPersonal(doc, personalContext(MAP_FAMILIES, id, 'displayName'), parsed.data.displayName))
+  if (joinedOn !== undefined) record.set('joinedOn', joinedOn)
   doc.transact(() => families.set(id, record), Origin.addFamily)
   return ok(id)
 }
@@ -74,15 +77,25 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
   return ok(id)
 }
 
-/** Deletes the planning entries of these adults (availability) and of the family (exemptions); call inside a transaction. */
+/** Deletes entries of `map` whose value names the family. */
+const deleteEntriesOfFamily = (map: Y.Map<unknown> | null, familyId: FamilyId): void => {
+  if (map === null) return
+  for (const [key, value] of [...map.entries()]) {
+    if (isPlainObject(value) && value.familyId === familyId) map.delete(key)
+  }
+}
+
+/**
+ * Deletes the planning entries of these adults (availability) and of the family (its adults'
+ * availability found by familyId too, and its exemptions); call inside a transaction. The familyId
+ * pass catches availability of an adult that another phone removed concurrently (not in `adultIds`).
+ */
 const deletePlanningOf = (doc: Y.Doc, adultIds: readonly string[], familyId: FamilyId | null): void => {
   const availability = safeMap(doc, MAP_AVAILABILITY)
   for (const adultId of adultIds) if (availability?.has(adultId)) availability.delete(adultId)
-  const exemptions = safeMap(doc, MAP_EXEMPTIONS)
-  if (familyId === null || exemptions === null) return
-  for (const [key, value] of [...exemptions.entries()]) {
-    if (isPlainObject(value) && value.familyId === familyId) exemptions.delete(key)
-  }
+  if (familyId === null) return
+  deleteEntriesOfFamily(availability, familyId)
+  deleteEntriesOfFamily(safeMap(doc, MAP_EXEMPTIONS), familyId)
 }
 
 /**

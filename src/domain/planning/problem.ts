@@ -36,7 +36,10 @@ export interface PlanWalk {
   readonly open: number
   /** The slots those places are, in order: lead if empty, tail if empty, then extras. */
   readonly freeSlots: readonly Slot[]
-  /** Adults with an active entry (holding or waiting) on the walk: never proposed on it again. */
+  /**
+   * Adults with an entry on the walk: holding or waiting, and also withdrawn (they chose to leave
+   * it, so the planner does not put them back). Never proposed on it.
+   */
   readonly onWalk: ReadonlySet<AdultId>
   /** Available adults of existing families not on the walk, in adult order; empty for a walk that has started. */
   readonly candidates: readonly AdultId[]
@@ -106,10 +109,10 @@ const runningWalksAround = (model: FairnessModel, period: DateRange, now: number
   return effectiveWalks(model, resolveSwaps(model, model.swaps, now), walks, now)
 }
 
-const activeEntriesByWalk = (model: FairnessModel): Map<string, Set<AdultId>> => {
+/** Adults with any entry (active or withdrawn) per walk key. */
+const entriesByWalk = (model: FairnessModel): Map<string, Set<AdultId>> => {
   const entries = new Map<string, Set<AdultId>>()
   for (const signUp of model.signUps) {
-    if (signUp.status !== 'active') continue
     const key = `${signUp.lineId}|${signUp.date}|${signUp.direction}`
     const set = entries.get(key) ?? new Set<AdultId>()
     set.add(signUp.adultId)
@@ -196,7 +199,7 @@ export const planContext = (model: FairnessModel, requested: DateRange, now: num
   const around = runningWalksAround(model, period, now)
   const held = indexHeld(around, period, familyOf)
   const adults = planAdults(model, familyOf, familyRank, held)
-  const entries = activeEntriesByWalk(model)
+  const entries = entriesByWalk(model)
   const walks = around
     .filter((walk) => compareDates(period.from, walk.date) <= 0 && compareDates(walk.date, period.to) <= 0)
     .map((walk, index): PlanWalk => {

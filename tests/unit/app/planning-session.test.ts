@@ -5,13 +5,14 @@ import type { PublishOutcome } from '../../../src/app/api.ts'
 import { openDemoSession } from '../../../src/app/demo.ts'
 import { swapStateOf, effectiveWalk } from '../../../src/app/swap-context.ts'
 import { nextSharedClock } from '../../../src/doc/clock.ts'
-import { MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
+import { MAP_AVAILABILITY, MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../../src/domain/ids.ts'
 import { DEFAULT_FAIRNESS_SETTING, type AvailabilityInput, type ExemptionId } from '../../../src/domain/planning/records.ts'
 import type { PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { signUpKeyOf, walkKeyOf, type Slot, type WalkRef } from '../../../src/domain/signup.ts'
+import { stopInput } from '../doc/fixtures.ts'
 import { NOW, newWorld, syncAll, valueOf, walkOn, type Phone, type World } from './swap-phones.ts'
 import { useSessionPhones } from './session-phones.ts'
 
@@ -27,6 +28,12 @@ const availability = (lineId: LineId): AvailabilityInput => ({
 const planned = (world: World, walk: WalkRef, slot: Slot, adultId: AdultId): PlannedSlot => {
   const index = world.adults.indexOf(adultId)
   return { walk, key: walkKeyOf(walk), slot, adultId, familyId: (world.families[index] ?? world.familyId) as FamilyId }
+}
+
+/** Every adult can walk every weekday, both ways, on these lines (publication only places adults the planner would propose). */
+const everyoneAvailable = (world: World, phone: Phone, lineIds: readonly LineId[] = [world.lineId], weeklyMax: number | null = null): void => {
+  const recurring = lineIds.flatMap((lineId) => [1, 2, 3, 4, 5].flatMap((weekday) => (['aller', 'retour'] as const).map((direction) => ({ weekday, direction, lineId }))))
+  for (const adultId of world.adults) valueOf(phone.commands.setAvailability(adultId, { recurring, exceptions: [], weeklyMax, preference: 'none' }))
 }
 
 const effective = (phone: Phone, walk: WalkRef) => effectiveWalk(phone.view.get(), swapStateOf(phone.view.get(), phone.clock), walk, phone.clock)
@@ -59,21 +66,52 @@ describe('availability', () => {
     expect(a.view.get().planning.availability).toEqual([expect.objectContaining({ adultId: sophie, exceptions: [], weeklyMax: null })])
   })
 
-  it('refuses an unknown adult, unknown lines and invalid fields with field errors, and writes nothing', () => {
+  it('refuses an unknown adult and invalid fields with field errors, and writes nothing', () => {
     const world = newWorld()
     const [a] = world.phones as [Phone]
     const [camille] = world.adults as [AdultId]
     const input = availability(world.lineId)
     expect(a.commands.setAvailability(UNKNOWN as AdultId, input)).toEqual({ ok: false, error: { _: 'unknownAdult' } })
+    expect(a.commands.setAvailability(camille, { ...input, weeklyMax: 15 })).toEqual({ ok: false, error: { weeklyMax: 'tooLarge' } })
+    expect(a.commands.setAvailability(UNKNOWN as AdultId, { ...input, weeklyMax: 0 })).toEqual({ ok: false, error: { weeklyMax: 'tooSmall', _: 'unknownAdult' } })
+    expect(a.view.get().planning.availability).toEqual([])
+  })
+
+  it('drops slots and exceptions of lines that no longer exist instead of refusing the save', () => {
+    const world = newWorld()
+    const [a, b] = world.phones as [Phone, Phone]
+    const [camille] = world.adults as [AdultId]
+    const input = availability(world.lineId)
     const otherLine = UNKNOWN as LineId
     expect(a.commands.setAvailability(camille, {
       ...input,
       recurring: [...input.recurring, { weekday: 2, direction: 'retour', lineId: otherLine }],
       exceptions: [{ date: '2027-03-22', available: true, direction: null, lineId: otherLine }, { date: '2027-03-23', available: true, direction: null, lineId: null }],
-    })).toEqual({ ok: false, error: { 'recurring.1.lineId': 'unknownLine', 'exceptions.0.lineId': 'unknownLine' } })
-    expect(a.commands.setAvailability(camille, { ...input, weeklyMax: 15 })).toEqual({ ok: false, error: { weeklyMax: 'tooLarge' } })
-    expect(a.commands.setAvailability(UNKNOWN as AdultId, { ...input, weeklyMax: 0 })).toEqual({ ok: false, error: { weeklyMax: 'tooSmall', _: 'unknownAdult' } })
-    expect(a.view.get().planning.availability).toEqual([])
+    })).toEqual({ ok: true, value: undefined })
+    expect(a.view.get().planning.availability).toEqual([expect.objectContaining({
+      adultId: camille, recurring: input.recurring, exceptions: [{ date: '2027-03-23', available: true, direction: null, lineId: null }],
+    })])
+    // A line another member removed: the adult's next save keeps the rest.
+    const lineB = valueOf(b.commands.addLine({ name: 'Ligne des Chênes', colour: '#1565c0', directions: ['aller'], days: [1] }))
+    syncAll([a, b])
+    b.commands.removeLine(lineB)
+    syncAll([b, a])
+    const saved = { ...input, recurring: [...input.recurring, { weekday: 1, direction: 'aller' as const, lineId: lineB }] }
+    expect(a.commands.setAvailability(camille, saved)).toEqual({ ok: true, value: undefined })
+    expect(a.view.get().planning.availability[0]?.recurring).toEqual(input.recurring)
+  })
+
+  it('drops date exceptions dated before today (Paris) and keeps today and later ones', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille] = world.adults as [AdultId]
+    // Saturday 13 March 2027, 00:30 in Paris (still the 12th in UTC).
+    a.clock = parisToInstant(localDate('2027-03-13'), '00:30' as TimeOfDay)
+    const exception = (date: string) => ({ date, available: false, direction: null, lineId: null })
+    valueOf(a.commands.setAvailability(camille, {
+      ...availability(world.lineId), exceptions: [exception('2027-03-01'), exception('2027-03-12'), exception('2027-03-13'), exception('2027-04-02')],
+    }))
+    expect(a.view.get().planning.availability[0]?.exceptions.map((entry) => entry.date)).toEqual(['2027-03-13', '2027-04-02'])
   })
 })
 
@@ -129,6 +167,36 @@ describe('a new school year', () => {
   })
 })
 
+describe('a new school year prunes availability', () => {
+  it('rewrites each availability without its exceptions before the first day, keeping the rest and unknown fields, in the same change', () => {
+    const world = newWorld()
+    const [a, b] = world.phones as [Phone, Phone]
+    const [camille, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
+    const exception = (date: string) => ({ date, available: false, direction: null, lineId: null })
+    a.clock = parisToInstant(localDate('2027-06-01'), '10:00' as TimeOfDay)
+    valueOf(a.commands.setAvailability(camille, { ...availability(world.lineId), exceptions: [exception('2027-06-10'), exception('2027-09-14')] }))
+    valueOf(a.commands.setAvailability(sophie, { ...availability(world.lineId), exceptions: [exception('2027-09-01')] }))
+    valueOf(a.commands.setAvailability(minh, { ...availability(world.lineId), exceptions: [exception('2027-08-31')] }))
+    const map = a.doc.getMap<Record<string, unknown>>(MAP_AVAILABILITY)
+    map.set(camille, { ...map.get(camille), fromNewerVersion: 1 })
+    const sophieBefore = map.get(sophie)
+    let outcome: unknown
+    const { updates, origins } = updatesDuring(a, () => {
+      outcome = a.commands.startNewSchoolYear({ before: localDate('2027-09-01'), removeChildIds: [] })
+    })
+    expect(outcome).toMatchObject({ ok: true })
+    expect(updates).toBe(1)
+    expect(origins).toEqual([Origin.startNewSchoolYear])
+    expect(map.get(camille)).toMatchObject({ adultId: camille, recurring: availability(world.lineId).recurring, weeklyMax: 3, exceptions: [exception('2027-09-14')], fromNewerVersion: 1 })
+    expect(map.get(sophie)).toBe(sophieBefore)
+    expect(map.get(minh)).toMatchObject({ exceptions: [] })
+    syncAll([a, b])
+    expect(b.view.get().planning.availability.map((entry) => [entry.adultId, entry.exceptions.map((e) => e.date)]).sort())
+      .toEqual([[camille, ['2027-09-14']], [sophie, ['2027-09-01']], [minh, []]].sort())
+    expect(b.view.get().toCheck).toEqual([])
+  })
+})
+
 describe('publishing a plan', () => {
   const MONDAY = '2027-03-15'
   const TUESDAY = '2027-03-16'
@@ -138,6 +206,7 @@ describe('publishing a plan', () => {
     const world = newWorld()
     const [a] = world.phones as [Phone]
     const [camille, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
+    everyoneAvailable(world, a)
     const walks = [MONDAY, TUESDAY, THURSDAY].flatMap((date) => [walkOn(world.lineId, date, 'aller'), walkOn(world.lineId, date, 'retour')])
     const plan = walks.flatMap((walk, index) => [
       planned(world, walk, 'lead', [camille, sophie, minh][index % 3] as AdultId),
@@ -165,6 +234,7 @@ describe('publishing a plan', () => {
     const [a, b] = world.phones as [Phone, Phone]
     const [camille, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
     valueOf(a.commands.updateSettings({ minAdults: 3 }))
+    everyoneAvailable(world, a)
     const monday = walkOn(world.lineId, MONDAY)
     const tuesday = walkOn(world.lineId, TUESDAY)
     const thursday = walkOn(world.lineId, THURSDAY)
@@ -202,6 +272,7 @@ describe('publishing a plan', () => {
     const world = newWorld()
     const [a] = world.phones as [Phone]
     const [camille, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
+    everyoneAvailable(world, a)
     const monday = walkOn(world.lineId, MONDAY)
     const retour = walkOn(world.lineId, MONDAY, 'retour')
     const plan = [planned(world, monday, 'lead', camille), planned(world, retour, 'lead', camille), planned(world, retour, 'tail', sophie), planned(world, retour, 'extra', minh)]
@@ -218,6 +289,8 @@ describe('publishing a plan', () => {
     const world = newWorld()
     const [a, b, c] = world.phones as [Phone, Phone, Phone]
     const [, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
+    everyoneAvailable(world, a)
+    syncAll([a, b, c])
     const monday = walkOn(world.lineId, MONDAY)
     valueOf(a.commands.publishPlan([planned(world, monday, 'lead', sophie)]))
     syncAll([a, b, c])
@@ -239,6 +312,8 @@ describe('publishing a plan', () => {
       const world = newWorld()
       const [a, b] = world.phones as [Phone, Phone]
       const [camille, sophie] = world.adults as [AdultId, AdultId]
+      everyoneAvailable(world, a)
+      syncAll([a, b])
       const monday = walkOn(world.lineId, MONDAY)
       const tuesday = walkOn(world.lineId, TUESDAY)
       // Offline: the coordinator (phone A) publishes Camille as Monday's lead; Sophie signs up for it on phone B.
@@ -256,6 +331,111 @@ describe('publishing a plan', () => {
       expect(effective(b, tuesday)?.tail?.adultId).toBe(camille)
     })
   }
+})
+
+describe('publishing checks the planner rules again (the proposal may be old)', () => {
+  const MONDAY = '2027-03-15'
+  const TUESDAY = '2027-03-16'
+  const THURSDAY = '2027-03-18'
+
+  const secondLine = (phone: Phone): LineId => {
+    const lineId = valueOf(phone.commands.addLine({ name: 'Ligne des Chênes', colour: '#1565c0', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
+    valueOf(phone.commands.addStop(lineId, stopInput('Mairie')))
+    return lineId
+  }
+
+  const entriesOf = (phone: Phone, adultId: AdultId) =>
+    phone.view.get().signUps.filter((signUp) => signUp.adultId === adultId && signUp.status === 'active').map((signUp) => `${signUp.lineId}|${signUp.date}|${signUp.direction}`).sort()
+
+  it('skips an adult who signed up meanwhile on another line at the same time, and two places at once in one plan', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille, sophie] = world.adults as [AdultId, AdultId]
+    const line2 = secondLine(a)
+    everyoneAvailable(world, a, [world.lineId, line2])
+    const plan = [planned(world, walkOn(world.lineId, MONDAY), 'lead', camille), planned(world, walkOn(world.lineId, MONDAY, 'retour'), 'lead', sophie)]
+    // After the proposal, Camille signs up on line 2, Monday aller.
+    expect(a.commands.signUp(walkOn(line2, MONDAY), 'lead', camille)).toEqual({ ok: true, value: 'held' })
+    expect(a.commands.publishPlan(plan)).toEqual({ ok: true, value: { written: 1, skipped: 1 } })
+    expect(entriesOf(a, camille)).toEqual([walkKeyOf(walkOn(line2, MONDAY))])
+    expect(effective(a, walkOn(world.lineId, MONDAY))?.lead).toBeNull()
+    expect(effective(a, walkOn(world.lineId, MONDAY, 'retour'))?.lead?.adultId).toBe(sophie)
+    // One plan placing Sophie on both lines on Tuesday aller: only the first place is written.
+    const twice = [planned(world, walkOn(world.lineId, TUESDAY), 'lead', sophie), planned(world, walkOn(line2, TUESDAY), 'lead', sophie)]
+    expect(a.commands.publishPlan(twice)).toEqual({ ok: true, value: { written: 1, skipped: 1 } })
+    expect(effective(a, walkOn(line2, TUESDAY))?.lead).toBeNull()
+  })
+
+  it('skips an adult who added a date exception after the proposal', () => {
+    const world = newWorld()
+    const [a, b] = world.phones as [Phone, Phone]
+    const [camille, sophie] = world.adults as [AdultId, AdultId]
+    everyoneAvailable(world, a)
+    syncAll([a, b])
+    const plan = [planned(world, walkOn(world.lineId, MONDAY), 'lead', sophie), planned(world, walkOn(world.lineId, MONDAY), 'tail', camille)]
+    const current = b.view.get().planning.availability.find((entry) => entry.adultId === sophie)
+    valueOf(b.commands.setAvailability(sophie, {
+      recurring: current?.recurring ?? [], weeklyMax: null, preference: 'none',
+      exceptions: [{ date: MONDAY, available: false, direction: 'aller', lineId: null }],
+    }))
+    syncAll([b, a])
+    expect(a.commands.publishPlan(plan)).toEqual({ ok: true, value: { written: 1, skipped: 1 } })
+    expect(effective(a, walkOn(world.lineId, MONDAY))).toMatchObject({ lead: null, tail: { adultId: camille } })
+  })
+
+  it('skips places beyond a weekly maximum, counting places held meanwhile and those this publication takes', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille, sophie] = world.adults as [AdultId, AdultId]
+    everyoneAvailable(world, a)
+    const recurring = a.view.get().planning.availability.find((entry) => entry.adultId === camille)?.recurring ?? []
+    valueOf(a.commands.setAvailability(camille, { recurring, exceptions: [], weeklyMax: 2, preference: 'none' }))
+    const plan = [
+      planned(world, walkOn(world.lineId, MONDAY), 'lead', camille),
+      planned(world, walkOn(world.lineId, THURSDAY), 'lead', camille),
+      planned(world, walkOn(world.lineId, THURSDAY), 'tail', sophie),
+      planned(world, walkOn(world.lineId, '2027-03-22'), 'lead', camille), // the next week: room again
+    ]
+    // Meanwhile Camille took Tuesday's lead: one place left that week.
+    valueOf(a.commands.signUp(walkOn(world.lineId, TUESDAY), 'lead', camille))
+    expect(a.commands.publishPlan(plan)).toEqual({ ok: true, value: { written: 3, skipped: 1 } })
+    expect(entriesOf(a, camille)).toEqual([MONDAY, TUESDAY, '2027-03-22'].map((date) => walkKeyOf(walkOn(world.lineId, date))).sort())
+    expect(effective(a, walkOn(world.lineId, THURSDAY))).toMatchObject({ lead: null, tail: { adultId: sophie } })
+  })
+
+  it('two plans published one after the other on the same phone never give an adult two walks at once', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille] = world.adults as [AdultId]
+    const line2 = secondLine(a)
+    everyoneAvailable(world, a, [world.lineId, line2])
+    const first = [planned(world, walkOn(world.lineId, MONDAY), 'lead', camille)]
+    const second = [planned(world, walkOn(line2, MONDAY), 'lead', camille)]
+    expect(a.commands.publishPlan(first)).toEqual({ ok: true, value: { written: 1, skipped: 0 } })
+    expect(a.commands.publishPlan(second)).toEqual({ ok: true, value: { written: 0, skipped: 1 } })
+    expect(entriesOf(a, camille)).toEqual([walkKeyOf(walkOn(world.lineId, MONDAY))])
+  })
+
+  it('never puts back an adult who withdrew from the walk: the entry stays withdrawn', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille, sophie] = world.adults as [AdultId, AdultId]
+    everyoneAvailable(world, a)
+    const monday = walkOn(world.lineId, MONDAY)
+    valueOf(a.commands.signUp(monday, 'lead', camille))
+    a.commands.withdraw(monday, camille)
+    const plan = [planned(world, monday, 'lead', camille), planned(world, monday, 'tail', sophie)]
+    expect(a.commands.publishPlan(plan)).toEqual({ ok: true, value: { written: 1, skipped: 1 } })
+    expect(a.doc.getMap(MAP_SIGNUPS).get(signUpKeyOf(monday, camille))).toMatchObject({ status: 'withdrawn' })
+    expect(effective(a, monday)).toMatchObject({ lead: null, tail: { adultId: sophie } })
+  })
+
+  it('skips an adult without availability (the planner would not propose them)', () => {
+    const world = newWorld()
+    const [a] = world.phones as [Phone]
+    const [camille] = world.adults as [AdultId]
+    expect(a.commands.publishPlan([planned(world, walkOn(world.lineId, MONDAY), 'lead', camille)])).toEqual({ ok: true, value: { written: 0, skipped: 1 } })
+  })
 })
 
 describe('the demo', () => {

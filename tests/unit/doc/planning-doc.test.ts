@@ -1,6 +1,6 @@
 // Planning records in the document: availability, reduced shares and the fairness setting round-trip; invalid ones are "to check"; removals cascade; a published plan is one transaction.
 import { describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { nextSharedClock } from '../../../src/doc/clock.ts'
 import { MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_SETTINGS, MAP_SIGNUPS, Origin, SETTINGS_FAIRNESS_FIELD } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
@@ -138,6 +138,26 @@ describe('planning records in the document', () => {
     expect(origins).toHaveLength(2)
   })
 
+  it('a removed family takes the availability naming it even of an adult another phone removed concurrently', () => {
+    const fixture = newFixture()
+    const { doc, adultId, familyId } = fixture
+    const second = valueOf(edit.addAdult(doc, familyId, { firstName: 'Julien', phone: '06 98 76 54 32', charterAcceptedOn: null, insured: true }))
+    const otherFamily = valueOf(edit.addFamily(doc, { displayName: 'Bernard' }))
+    const stranger = valueOf(edit.addAdult(doc, otherFamily, { firstName: 'Sophie', phone: '06 11 22 33 44', charterAcceptedOn: null, insured: true }))
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    // Phone B removes Julien (and his availability) while phone A, offline, saves Julien's availability.
+    edit.removeAdult(other, second)
+    for (const [id, family] of [[adultId, familyId], [second, familyId], [stranger, otherFamily]] as const) {
+      valueOf(edit.writeAvailability(doc, { adultId: id, familyId: family }, availabilityInput(fixture), author()))
+    }
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    expect(doc.getMap(MAP_AVAILABILITY).has(second)).toBe(true)
+    // Julien is no adult any more: removing the family still takes his availability.
+    edit.removeFamily(doc, familyId)
+    expect([...doc.getMap(MAP_AVAILABILITY).keys()]).toEqual([stranger])
+  })
+
   it('each write is one transaction with its own origin', () => {
     const fixture = newFixture()
     const { doc, adultId, familyId } = fixture
@@ -179,18 +199,21 @@ describe('a published plan', () => {
       .toEqual(['actor', 'at', 'clock', 'familyId', 'slot', 'status'])
   })
 
-  it('never rewrites an active entry, rewrites a withdrawn one keeping its unknown fields, and writes nothing for an empty plan', () => {
+  it('never rewrites an active or a withdrawn entry (the adult chose to leave), rewrites an invalid one keeping its unknown fields, and writes nothing for an empty plan', () => {
     const fixture = newFixture()
     const { doc, lineId, adultId, familyId } = fixture
     const held = walkOn(lineId, dates[0])
     const left = walkOn(lineId, dates[1])
+    const damaged = walkOn(lineId, dates[2])
     const actor = createActorId()
     edit.writeSignUp(doc, { walk: held, adultId, familyId, slot: 'lead', actor })
     edit.writeSignUp(doc, { walk: left, adultId, familyId, slot: 'lead', actor })
     edit.writeWithdrawal(doc, left, adultId, actor)
     const signUps = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS)
-    signUps.set(signUpKeyOf(left, adultId), { ...signUps.get(signUpKeyOf(left, adultId)), fromNewerVersion: 1 })
+    signUps.set(signUpKeyOf(damaged, adultId), { fromNewerVersion: 1 })
     const before = signUps.get(signUpKeyOf(held, adultId))
+    const withdrawn = signUps.get(signUpKeyOf(left, adultId))
+    expect(withdrawn).toMatchObject({ status: 'withdrawn' })
     const updates: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => updates.push(update))
     expect(edit.writePublishedSignUps(doc, [], author())).toBe(0)
@@ -198,11 +221,13 @@ describe('a published plan', () => {
     const written = edit.writePublishedSignUps(doc, [
       { walk: held, adultId, familyId, slot: 'tail' },
       { walk: left, adultId, familyId, slot: 'tail' },
-      { walk: left, adultId, familyId, slot: 'extra' },
+      { walk: damaged, adultId, familyId, slot: 'tail' },
+      { walk: damaged, adultId, familyId, slot: 'extra' },
     ], author())
     expect(written).toBe(1)
     expect(signUps.get(signUpKeyOf(held, adultId))).toBe(before)
-    expect(signUps.get(signUpKeyOf(left, adultId))).toMatchObject({ status: 'active', slot: 'tail', fromNewerVersion: 1 })
+    expect(signUps.get(signUpKeyOf(left, adultId))).toBe(withdrawn)
+    expect(signUps.get(signUpKeyOf(damaged, adultId))).toMatchObject({ status: 'active', slot: 'tail', fromNewerVersion: 1 })
     expect(readCollective(doc).toCheck).toEqual([])
   })
 })

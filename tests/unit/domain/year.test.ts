@@ -7,9 +7,11 @@ import { signUpKeyOf } from '../../../src/domain/signup.ts'
 import { responseKeyOf, type OfferId } from '../../../src/domain/swaps/records.ts'
 import { checkInKeyOf, walkEventKeyOf, type Absence, type AbsenceId, type WalkNoteId } from '../../../src/domain/walk-log/records.ts'
 import {
-  YEAR_RECORD_KINDS, archiveExportJson, archiveFileName, nextSchoolYearStart, planIsEmpty, planNewSchoolYear, schoolYearEndingBefore,
+  YEAR_RECORD_KINDS, archiveExportJson, availabilityToPrune, archiveFileName, nextSchoolYearStart, planIsEmpty, planNewSchoolYear, schoolYearEndingBefore,
   summarizeNewSchoolYear,
 } from '../../../src/domain/year/index.ts'
+import { DEFAULT_FAIRNESS_SETTING, type Availability } from '../../../src/domain/planning/records.ts'
+import { availability } from './planning-fixtures.ts'
 import { actorId, adultId, childId, createAdult, createChild, createException, createModel, createSignUp, familyId, lineId, uuid } from './rota-fixtures.ts'
 
 const BEFORE = localDate('2027-09-01')
@@ -152,5 +154,24 @@ describe('year helpers', () => {
     expect(JSON.parse(json)).toMatchObject({ format: 'pedibus-coop/collective', archive: { schoolYear: '2026-2027' } })
     const parsed = parseCollectiveExport(json)
     expect(parsed.ok && parsed.value.signUps.length).toBe(4)
+  })
+})
+
+describe('availabilityToPrune', () => {
+  const exception = (date: string) => ({ date: localDate(date), available: false, direction: null, lineId: null })
+  const entry = (adult: number, dates: readonly string[]): Availability => availability(adult, adult, { exceptions: dates.map(exception) })
+
+  it('lists the adults whose availability has a date exception before the first day (sorted), not the others', () => {
+    const s: ExportSource = {
+      ...source(),
+      planning: {
+        fairness: DEFAULT_FAIRNESS_SETTING,
+        availability: [entry(2, ['2027-06-10', '2027-09-14']), entry(1, ['2027-08-31']), entry(3, ['2027-09-01']), entry(4, [])],
+        exemptions: [],
+      },
+    }
+    expect(availabilityToPrune(s, BEFORE)).toEqual([adultId(1), adultId(2)])
+    expect(availabilityToPrune(s, localDate('2027-01-01'))).toEqual([])
+    expect(availabilityToPrune(source(), BEFORE)).toEqual([])
   })
 })
