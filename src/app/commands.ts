@@ -2,6 +2,7 @@
 import type * as Y from 'yjs'
 import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { resolveWalk, signUpStatusIn } from '../domain/rota/resolve.ts'
 import { walkOf } from '../domain/rota/walks.ts'
 import { err, ok } from '../lib/result.ts'
@@ -39,7 +40,7 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
 const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
   | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
-  addFamily: (input) => edit.addFamily(doc, input),
+  addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
   removeFamily: (id) => edit.removeFamily(doc, id),
   deleteRecordToCheck: (record) => edit.deleteRecordToCheck(doc, record),

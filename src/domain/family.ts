@@ -1,5 +1,6 @@
-// A family (household) of the collective: for now its display name; adults and children come with the rota.
+// A family (household) of the collective: its display name and the day it joined; adults and children are records of their own.
 import { z } from 'zod'
+import { LocalDateSchema } from './dates.ts'
 import { FamilyIdSchema } from './ids.ts'
 import { shortText, storedShortText } from './text.ts'
 
@@ -13,5 +14,10 @@ export type FamilyInput = z.input<typeof FamilyInputSchema>
 export const StoredFamilySchema = z.looseObject({
   id: FamilyIdSchema,
   displayName: storedShortText(FAMILY_NAME_MAX),
+  /**
+   * The day (Paris) the family was added. Fair shares count from it, so a family joining in March
+   * owes nothing for the autumn; absent in records written before it existed: the whole year counts.
+   */
+  joinedOn: LocalDateSchema.optional(),
 })
 export type Family = z.output<typeof StoredFamilySchema>

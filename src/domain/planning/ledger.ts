@@ -7,7 +7,7 @@ import { DEFAULT_START_TIMES, walkStartInstant } from '../rota/resolve.ts'
 import type { Walk } from '../rota/walks.ts'
 import { countHolders, creditYearStart, dayBefore, familyOfAdult, runningWalks, zeroPerFamily } from './held.ts'
 import { exemptionAppliesOn, type Exemption } from './records.ts'
-import { coordinatorCredits, demandsOf, fairShares } from './share.ts'
+import { coordinatorCredits, fairShares, heldDemandsOf } from './share.ts'
 import type { Ledger, LedgerRow, FairnessModel } from './types.ts'
 
 /** Paris is UTC+1 or UTC+2: reading the wall time as UTC is within this of the true instant. */
@@ -54,7 +54,7 @@ export const fairnessLedger = (model: FairnessModel, now: number): Ledger => {
   for (const walk of toCome) countHolders(planned, walk, families)
   const credited = zeroPerFamily(model)
   for (const credit of credits) credited.set(credit.familyId, (credited.get(credit.familyId) ?? 0) + credit.walks)
-  const shares = fairShares(model, demandsOf(started, credits))
+  const shares = fairShares(model, heldDemandsOf(started, credits, families))
   const rows = model.families.map((family): LedgerRow => {
     const row = { done: done.get(family.id) ?? 0, credits: credited.get(family.id) ?? 0, share: shares.get(family.id) ?? 0 }
     return {

@@ -2,9 +2,11 @@
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { compareDates, type LocalDate } from '../dates.ts'
 import { schoolYearOf } from '../export/rota-csv.ts'
-import type { FamilyId } from '../ids.ts'
+import type { AdultId, FamilyId } from '../ids.ts'
+import type { Family } from '../family.ts'
 import type { Child } from '../people.ts'
-import { countHolders, creditYearStart, dayBefore, familyOfAdult, runningWalks, zeroPerFamily } from './held.ts'
+import type { EffectiveWalk } from '../swaps/outcomes.ts'
+import { countHolders, creditYearStart, dayBefore, familyOfAdult, holdersOf, runningWalks, zeroPerFamily } from './held.ts'
 import { exemptionAppliesOn, type Exemption } from './records.ts'
 import type { DateRange, FairnessModel } from './types.ts'
 
@@ -45,8 +47,13 @@ const exemptionFactor = (exemptions: readonly Exemption[], date: LocalDate): num
 const baseWeight = (model: WeightModel, walking: number): number =>
   model.planning.fairness.basis === 'perChild' ? walking : walking > 0 ? 1 : 0
 
-/** A family's weight on `date`: children walking (or 1 per family with one), times its exemption's share. */
+/** Before the day it joined (when known), a family has no share: it owes nothing for walks before it was there. */
+const hasJoinedBy = (family: Pick<Family, 'joinedOn'> | undefined, date: LocalDate): boolean =>
+  family?.joinedOn === undefined || family.joinedOn <= date
+
+/** A family's weight on `date`: children walking (or 1 per family with one), times its exemption's share; 0 before it joined. */
 export const familyWeightOn = (model: WeightModel, familyId: FamilyId, date: LocalDate): number => {
+  if (!hasJoinedBy(model.families.find((family) => family.id === familyId), date)) return 0
   const base = baseWeight(model, walkingChildren(model).get(familyId) ?? 0)
   if (base === 0) return 0
   return base * exemptionFactor(model.planning.exemptions.filter((exemption) => exemption.familyId === familyId), date)
@@ -59,13 +66,15 @@ const weightsByDate = (model: ShareModel): ((date: LocalDate) => readonly number
   const exemptions = model.families.map((family) => model.planning.exemptions.filter((exemption) => exemption.familyId === family.id && exemption.withdrawn === undefined))
   // Nobody walking that day (a new collective, every family exempted): the places are still
   // needed, so they are shared equally among the families that have an adult.
+  // A family at 0 % stays at 0 % here too, and a family not yet there takes no part.
   const familiesWithAdults = new Set<string>(model.adults.map((adult) => adult.familyId))
-  const fallback = model.families.map((family) => (familiesWithAdults.has(family.id) ? 1 : 0))
   const cache = new Map<LocalDate, readonly number[]>()
   return (date) => {
     const cached = cache.get(date)
     if (cached !== undefined) return cached
-    const weights = bases.map((base, i) => (base === 0 ? 0 : base * exemptionFactor(exemptions[i] ?? [], date)))
+    const factors = model.families.map((family, i) => (hasJoinedBy(family, date) ? exemptionFactor(exemptions[i] ?? [], date) : 0))
+    const weights = bases.map((base, i) => (base === 0 ? 0 : base * (factors[i] ?? 0)))
+    const fallback = model.families.map((family, i) => (familiesWithAdults.has(family.id) ? (factors[i] ?? 0) : 0))
     const result = weights.some((weight) => weight > 0) ? weights : fallback
     cache.set(date, result)
     return result
@@ -106,16 +115,33 @@ export const coordinatorCredits = (model: Pick<FairnessModel, 'families' | 'coor
   )
 }
 
-/** The demands of running walks (their required adults) and of coordinator credits. */
+/**
+ * The demands of running walks (their required adults) and of coordinator credits: what a period
+ * to plan needs. What is already past is shared with heldDemandsOf instead.
+ */
 export const demandsOf = (walks: readonly { readonly date: LocalDate; readonly requiredAdults: number }[], credits: readonly CoordinatorCredit[]): Demand[] => [
   ...walks.map((walk) => ({ date: walk.date, places: walk.requiredAdults })),
   ...credits.map((credit) => ({ date: credit.start, places: credit.walks })),
 ]
 
 /**
+ * The demands of walks as they were held: the places families of the collective held (after
+ * swaps) and the credits. Sharing what was actually given, not what walks needed, keeps the
+ * balances summing to zero: a walk nobody took (before the collective used the app, or left
+ * open) puts nobody behind.
+ */
+export const heldDemandsOf = (walks: readonly EffectiveWalk[], credits: readonly CoordinatorCredit[], families: ReadonlyMap<AdultId, FamilyId>): Demand[] => [
+  ...walks.flatMap((walk) => {
+    const places = holdersOf(walk).filter((holder) => families.has(holder.adultId)).length
+    return places === 0 ? [] : [{ date: walk.date, places }]
+  }),
+  ...credits.map((credit) => ({ date: credit.start, places: credit.walks })),
+]
+
+/**
  * Each family's balance over the school year of `date`, strictly before it: places held on
- * running walks (after swaps) plus coordinator credits, minus its fair share of the places
- * needed and the credits. Above zero: the family has given more than its share.
+ * running walks (after swaps) plus coordinator credits, minus its fair share of all the places
+ * held and credits (heldDemandsOf). Above zero: the family has given more than its share.
  */
 export const yearBalanceBefore = (model: FairnessModel, date: LocalDate, now: number): Map<FamilyId, number> => {
   const until = dayBefore(date)
@@ -125,6 +151,6 @@ export const yearBalanceBefore = (model: FairnessModel, date: LocalDate, now: nu
   const families = familyOfAdult(model)
   for (const walk of walks) countHolders(given, walk, families)
   for (const credit of credits) given.set(credit.familyId, (given.get(credit.familyId) ?? 0) + credit.walks)
-  const shares = fairShares(model, demandsOf(walks, credits))
+  const shares = fairShares(model, heldDemandsOf(walks, credits, families))
   return new Map([...given].map(([familyId, count]) => [familyId, count - (shares.get(familyId) ?? 0)]))
 }

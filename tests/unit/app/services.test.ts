@@ -82,7 +82,7 @@ describe('app services', () => {
     const session = await openOrFail(services, created.value)
     const added = session.addFamily({ displayName: 'Dupont' })
     if (!added.ok) throw new Error('add failed')
-    expect(session.view.get().families).toEqual([{ id: added.value, displayName: 'Dupont' }])
+    expect(session.view.get().families).toEqual([{ id: added.value, displayName: 'Dupont', joinedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }])
     expect(session.renameFamily(added.value, { displayName: '' })).toEqual({ ok: false, error: { displayName: 'required' } })
     session.updateProfile({ ...profile, name: 'Les Lilas' })
     await until(() => services.collectives.get()[0]?.name === 'Les Lilas', 'cached name in the switcher')

@@ -50,6 +50,19 @@ describe('fairnessLedger', () => {
     expect(ledger.rows.map((row) => row.familyId)).toEqual([familyId(3), familyId(2), familyId(1)])
   })
 
+  it('puts nobody behind for walks nobody held: a collective that starts in March owes nothing for the autumn', () => {
+    const fresh = fairnessLedger(thursdays({ signUps: [place(2, 'lead', 8, '2026-10-01')] }), NOW)
+    expect(rowsOf(fresh).map(({ share, balance }) => ({ share, balance }))).toEqual([
+      { share: 0, balance: 0 }, { share: 0, balance: 0 }, { share: 0, balance: 0 },
+    ])
+  })
+
+  it('keeps the balances summing to zero when a started walk was left short', () => {
+    const short = fairnessLedger(thursdays({ signUps: SIGN_UPS.filter((signUp) => signUp.clock !== 6) }), NOW)
+    expect(sum(column(short, 'balance'))).toBeCloseTo(0, 9)
+    expect(sum(column(short, 'share'))).toBeCloseTo(5, 9)
+  })
+
   it('splits held places into done and planned at now, and shares what has started', () => {
     expect(rowsOf(fairnessLedger(thursdays(), NOW))).toEqual([
       { done: 2, planned: 1, credits: 0, share: 3, balance: -1 },

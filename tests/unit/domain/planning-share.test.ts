@@ -30,6 +30,13 @@ describe('familyWeightOn', () => {
     expect([1, 2, 3].map((n) => familyWeightOn(model(), familyId(n), D))).toEqual([2, 1, 0])
   })
 
+  it('gives a family no weight before the day it joined, and its usual weight from that day', () => {
+    const joined = model({}, { families: families(3).map((family, i) => (i === 1 ? { ...family, joinedOn: localDate('2026-12-03') } : family)) })
+    expect(familyWeightOn(joined, familyId(2), localDate('2026-12-02'))).toBe(0)
+    expect(familyWeightOn(joined, familyId(2), D)).toBe(1)
+    expect(sharesOf(fairShares(joined, [demand(4, '2026-12-02'), demand(3)]))).toEqual([4 + 2, 0 + 1, 0])
+  })
+
   it('counts 1 per family with a child walking, per family', () => {
     expect([1, 2, 3].map((n) => familyWeightOn(model({ fairness: { basis: 'perFamily' } }), familyId(n), D))).toEqual([1, 1, 0])
   })
@@ -80,9 +87,9 @@ describe('fairShares', () => {
     expect(sharesOf(fairShares(noChildren, [demand(6)]))).toEqual([3, 3, 0])
   })
 
-  it('shares equally among families with an adult on a day every walking family is exempted', () => {
+  it('shares among the other families with an adult on a day every walking family is exempted, never with an exempted one', () => {
     const allExempted = model({ exemptions: [exemption(1, 1, '2026-12-01', '2026-12-10', 0), exemption(2, 2, '2026-12-03', '2026-12-03', 0)] })
-    expect(sharesOf(fairShares(allExempted, [demand(3)]))).toEqual([1, 1, 1])
+    expect(sharesOf(fairShares(allExempted, [demand(3)]))).toEqual([0, 0, 3])
     expect(sharesOf(fairShares(allExempted, [demand(3, '2026-12-04')]))).toEqual([0, 3, 0])
   })
 
@@ -108,7 +115,12 @@ describe('fairShares', () => {
       const demands = Array.from({ length: pick(30) }, () => demand(1 + pick(4), addDays(D, pick(20) - 10)))
       const shares = fairShares(shareModel, demands)
       const total = sharesOf(shares).reduce((a, b) => a + b, 0)
-      const expected = demands.reduce((sum, d) => sum + d.places, 0)
+      // A day when every family is either exempted at 0 % or has neither a walking child nor an adult: nobody can take it.
+      const zeroOn = (familyIndex: number, date: string) =>
+        exemptions.some((e) => e.familyId === familyId(familyIndex) && e.withdrawn === undefined && e.sharePercent === 0 && e.from <= date && date <= e.to)
+      const shareable = (date: string) => shareModel.families.some((family, i) =>
+        familyWeightOn(shareModel, family.id, localDate(date)) > 0 || (shareModel.adults.some((adult) => adult.familyId === family.id) && !zeroOn(i + 1, date)))
+      const expected = demands.reduce((sum, d) => sum + (shareable(d.date) ? d.places : 0), 0)
       expect(Math.abs(total - expected), `seed ${seed} round ${round}: PLANNING_SEED=${seed} replays it`).toBeLessThan(1e-9)
       expect(sharesOf(shares).every((share) => share >= 0), `seed ${seed} round ${round}`).toBe(true)
       expect(shares.size).toBe(familyCount)
@@ -162,8 +174,9 @@ describe('yearBalanceBefore', () => {
   const SEPT_17 = localDate('2026-09-17')
   const NOW = Date.UTC(2026, 8, 20)
 
-  it('is the places held before the date minus the fair share of the places needed', () => {
-    expect(sharesOf(yearBalanceBefore(thursdays(), SEPT_17, NOW))).toEqual([0, -3, 0])
+  it('is the places held before the date minus the fair share of all the places held', () => {
+    // 5 places held (4 by family 1, 1 by family 2), shared 2.5 / 2.5: the walks' open places put nobody behind.
+    expect(sharesOf(yearBalanceBefore(thursdays(), SEPT_17, NOW))).toEqual([1.5, -1.5, 0])
   })
 
   it('counts nothing on the first day of the school year', () => {
@@ -171,20 +184,25 @@ describe('yearBalanceBefore', () => {
   })
 
   it('adds coordinator credits before the date, the period starting on 31 August included', () => {
-    // Periods of 31 August and 14 September: family 1; 7 September: family 2; the 14 demands are shared 7 / 7.
+    // Periods of 31 August and 14 September: family 1; 7 September: family 2; 5 places held and 6 credited, shared 5.5 / 5.5.
     const balance = yearBalanceBefore(thursdays(undefined, { coordination: records({ roster: [join(1, 1, 1), join(2, 2, 2)] }) }), SEPT_17, NOW)
-    expect(sharesOf(balance)).toEqual([4 + 4 - 7, 1 + 2 - 7, 0])
+    expect(sharesOf(balance)).toEqual([4 + 4 - 5.5, 1 + 2 - 5.5, 0])
   })
 
   it('leaves cancelled walks out, held or not', () => {
     const cancelled = thursdays(undefined, { exceptions: [createException(1, { date: '2026-09-10', lineId: null, direction: null, reason: 'strike', note: '' })] })
-    expect(sharesOf(yearBalanceBefore(cancelled, SEPT_17, NOW))).toEqual([2 - 2, 1 - 2, 0])
+    expect(sharesOf(yearBalanceBefore(cancelled, SEPT_17, NOW))).toEqual([2 - 1.5, 1 - 1.5, 0])
   })
 
   it('counts the place where a swap moved it', () => {
     const swapped = thursdays(undefined, {
       swaps: { offers: [offer(1, 1, 20, { walk: { lineId: lineId(1), date: localDate('2026-09-03'), direction: 'retour' } })], responses: [response(1, 3, 'take', 21)], releases: [] },
     })
-    expect(sharesOf(yearBalanceBefore(swapped, SEPT_17, NOW))).toEqual([3 - 4, 1 - 4, 1])
+    // Family 3 has no child walking: its place counts for it, and the 5 places are shared by families 1 and 2.
+    expect(sharesOf(yearBalanceBefore(swapped, SEPT_17, NOW))).toEqual([3 - 2.5, 1 - 2.5, 1])
+  })
+
+  it('puts nobody behind for walks nobody held (before the collective used the app)', () => {
+    expect(sharesOf(yearBalanceBefore(thursdays([]), SEPT_17, NOW))).toEqual([0, 0, 0])
   })
 })
