@@ -1,14 +1,17 @@
-// Planner benchmark (printed, never asserted): a seeded 40-family collective (3 lines, both directions, 7 weeks), planning time, gaps to fair share, lower bounds, and a first-come baseline.
+// Planner benchmark (printed, never asserted): a seeded 40-family collective (3 lines, both directions, 7 weeks), a fresh start and one with the autumn carried over: planning time, gaps to fair share, lower bounds, a first-come baseline.
 import { parisToInstant } from '../src/domain/calendar/paris-time.ts'
 import { DEFAULT_ROSTER_SETTING, StoredRosterEntrySchema, type CoordinationRecords } from '../src/domain/coordination/records.ts'
-import { localDate, mondayOf, type LocalDate, type TimeOfDay, type Weekday } from '../src/domain/dates.ts'
+import { daysBetween, localDate, mondayOf, type LocalDate, type TimeOfDay, type Weekday } from '../src/domain/dates.ts'
 import { StoredFamilySchema, type Family } from '../src/domain/family.ts'
 import { ActorIdSchema, type ActorId, type AdultId } from '../src/domain/ids.ts'
 import { StoredLineSchema, StoredStopSchema, type Direction, type Line, type Stop } from '../src/domain/line.ts'
 import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../src/domain/people.ts'
+import { isAvailableFor } from '../src/domain/planning/availability.ts'
+import { runningWalks } from '../src/domain/planning/held.ts'
 import { planRota } from '../src/domain/planning/plan.ts'
 import { planContext, problemOf } from '../src/domain/planning/problem.ts'
 import { DEFAULT_FAIRNESS_SETTING, StoredAvailabilitySchema, StoredExemptionSchema, type Availability, type Exemption } from '../src/domain/planning/records.ts'
+import { yearBalanceBefore } from '../src/domain/planning/share.ts'
 import { scorePlan, solvePlanProblem } from '../src/domain/planning/solver.ts'
 import type { DateRange, FairnessModel, PlanProblem, PlanScore, ProblemAssignment } from '../src/domain/planning/types.ts'
 import { indexSignUps, resolveIndexedWalk } from '../src/domain/rota/resolve.ts'
@@ -29,12 +32,16 @@ const RUNS = 7
 const AT = '2027-01-01T10:00:00+01:00'
 const WEEKDAYS: readonly Weekday[] = [1, 2, 4, 5]
 const DIRECTIONS: readonly Direction[] = ['aller', 'retour']
+/** How much less often an adult signs up, in the autumn, for a walk of their line they did not list as available. */
+const UNLISTED = 0.25
+/** Walks a week a family means to do, per child walking, when it signs up first-come. */
+const INTENT = 1.1
 
 const random = seededRandom(SEED)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
 const uuid = (prefix: number, n: number): string => `00000000-0000-4000-8${String(prefix).padStart(3, '0')}-${String(n).padStart(12, '0')}`
 
-interface Member { family: Family; adults: Adult[]; line: number; eagerness: number[] }
+interface Member { family: Family; adults: Adult[]; line: number; children: number; eagerness: number[] }
 
 const buildLines = (): { lines: Line[]; stops: Stop[] } => {
   const lines = LINES.map(([name], l) => StoredLineSchema.parse({ id: uuid(1, l + 1), name, colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
@@ -68,7 +75,7 @@ const buildFamilies = (lines: readonly Line[], stops: readonly Stop[]): { member
       }))
     }
     // "The same few parents doing most walks": a few are far more eager than the rest.
-    members.push({ family, adults, line, eagerness: adults.map(() => (random() < 0.15 ? 2.5 : 0.5 + random())) })
+    members.push({ family, adults, line, children: childCount, eagerness: adults.map(() => (random() < 0.15 ? 2.5 : 0.5 + random())) })
   }
   return { members, children }
 }
@@ -92,24 +99,51 @@ const buildAvailability = (members: readonly Member[], lines: readonly Line[]): 
     })]
   }))
 
-/** Sign-ups as phones write them: eager adults of the walk's line first-come, `rate` of the places. */
+/**
+ * Sign-ups as phones write them, first come first served: each place of a walk is taken with
+ * probability `rate` by an adult free then (one place at a time, weekly maximum kept), of the
+ * walk's line or available for it. The draw favours, in this order: adults who said they can walk
+ * then (those who did not, a quarter as often), eager adults, and families behind what they mean
+ * to do (about INTENT walks a week per child). So the more available families take more walks,
+ * every walk is about covered, and a family that can seldom walk ends the autumn behind.
+ */
 const buildSignUps = (base: Omit<FairnessModel, 'signUps'>, members: readonly Member[], range: DateRange, rate: number, clock: { value: number }, actors: Map<AdultId, ActorId>): SignUp[] => {
   const model = { ...base, signUps: [] }
   const index = indexSignUps(model)
+  const records = new Map(base.planning.availability.map((record) => [record.adultId, record]))
+  const busy = new Set<string>()
+  const perWeek = new Map<string, number>()
+  const done = new Map<string, number>()
   const signUps: SignUp[] = []
   for (const walk of deriveWalks(model, range.from, range.to)) {
     if (walk.cancellation !== null) continue
     const required = resolveIndexedWalk(model, index, walk, NOW).requiredAdults
-    const pool = members.filter((member) => base.lines[member.line]!.id === walk.lineId).flatMap((member) => member.adults.map((adult, i) => ({ adult, weight: member.eagerness[i]! })))
+    const weeks = (daysBetween(range.from, walk.date) + 1) / 7
+    const weekOf = (adult: Adult): number => perWeek.get(`${adult.id}|${mondayOf(walk.date)}`) ?? 0
+    const free = (adult: Adult): boolean => {
+      const max = records.get(adult.id)?.weeklyMax ?? null
+      return !busy.has(`${adult.id}|${walk.date}|${walk.direction}`) && (max === null || weekOf(adult) < max)
+    }
+    const pool = members.flatMap((member) => member.adults.flatMap((adult, i) => {
+      const record = records.get(adult.id)
+      const able = record !== undefined && isAvailableFor(record, walk)
+      if (!free(adult) || (!able && base.lines[member.line]!.id !== walk.lineId)) return []
+      const behind = INTENT * member.children * weeks - (done.get(member.family.id) ?? 0)
+      return [{ adult, weight: member.eagerness[i]! * (able ? 1 : UNLISTED) * Math.min(3, Math.max(0.2, 1 + behind / 2)) }]
+    }))
     const slots: Slot[] = ['lead', 'tail', ...Array.from({ length: required - 2 }, () => 'extra' as const)]
     const taken = new Set<AdultId>()
     for (const slot of slots) {
       if (random() >= rate) continue
-      const free = pool.filter(({ adult }) => !taken.has(adult.id))
-      let draw = random() * free.reduce((sum, { weight }) => sum + weight, 0)
-      const chosen = free.find(({ weight }) => (draw -= weight) <= 0) ?? free[free.length - 1]
+      const left = pool.filter(({ adult }) => !taken.has(adult.id))
+      let draw = random() * left.reduce((sum, { weight }) => sum + weight, 0)
+      const chosen = left.find(({ weight }) => (draw -= weight) <= 0) ?? left[left.length - 1]
       if (chosen === undefined) continue
       taken.add(chosen.adult.id)
+      busy.add(`${chosen.adult.id}|${walk.date}|${walk.direction}`)
+      const week = `${chosen.adult.id}|${mondayOf(walk.date)}`
+      perWeek.set(week, (perWeek.get(week) ?? 0) + 1)
+      done.set(chosen.adult.familyId, (done.get(chosen.adult.familyId) ?? 0) + 1)
       const actor = actors.get(chosen.adult.id) ?? ActorIdSchema.parse(uuid(6, 100 + actors.size))
       actors.set(chosen.adult.id, actor)
       signUps.push(StoredSignUpSchema.parse({
@@ -121,7 +155,19 @@ const buildSignUps = (base: Omit<FairnessModel, 'signUps'>, members: readonly Me
   return signUps
 }
 
-const buildModel = (): FairnessModel => {
+const rosterFrom = (from: LocalDate): CoordinationRecords => ({
+  setting: DEFAULT_ROSTER_SETTING,
+  roster: [2, 7, 11, 19, 23, 31, 36, 40].map((n, i) => StoredRosterEntrySchema.parse({ familyId: uuid(3, n), accepted: true, position: i + 1, from, clock: i + 1, actor: uuid(6, 1) })),
+  offers: [],
+  responses: [],
+})
+
+/**
+ * The same collective twice: `carried` used the app since September (autumn sign-ups and coordinator
+ * periods count in each family's balance); `fresh` starts with the period (same families,
+ * availability and sign-ups in the period; its coordinator rotation starts then too).
+ */
+const buildModels = (): { fresh: FairnessModel; carried: FairnessModel } => {
   const { lines, stops } = buildLines()
   const { members, children } = buildFamilies(lines, stops)
   const availability = buildAvailability(members, lines)
@@ -130,12 +176,6 @@ const buildModel = (): FairnessModel => {
     StoredExemptionSchema.parse({ id: uuid(10, 1), familyId: members[4]!.family.id, from: '2027-01-04', to: '2027-02-28', sharePercent: 0, actor: uuid(6, 1), at: AT }),
     StoredExemptionSchema.parse({ id: uuid(10, 2), familyId: members[16]!.family.id, from: '2026-10-01', to: '2026-12-18', sharePercent: 50, actor: uuid(6, 1), at: AT }),
   ]
-  const coordination: CoordinationRecords = {
-    setting: DEFAULT_ROSTER_SETTING,
-    roster: [2, 7, 11, 19, 23, 31, 36, 40].map((n, i) => StoredRosterEntrySchema.parse({ familyId: uuid(3, n), accepted: true, position: i + 1, from: '2026-08-31', clock: i + 1, actor: uuid(6, 1) })),
-    offers: [],
-    responses: [],
-  }
   const base = {
     profile: null,
     settings: { ...DEFAULT_SETTINGS, holidayZone: 'B' as const },
@@ -143,13 +183,17 @@ const buildModel = (): FairnessModel => {
     families: members.map((member) => member.family),
     adults: members.flatMap((member) => member.adults),
     swaps: NO_SWAP_RECORDS,
-    coordination,
+    coordination: rosterFrom(HISTORY.from),
     planning: { fairness: DEFAULT_FAIRNESS_SETTING, availability, exemptions },
   }
   const clock = { value: 100 }
   const actors = new Map<AdultId, ActorId>()
-  const signUps = [...buildSignUps(base, members, HISTORY, 0.85, clock, actors), ...buildSignUps(base, members, PERIOD, 0.12, clock, actors)]
-  return { ...base, signUps }
+  const history = buildSignUps(base, members, HISTORY, 0.95, clock, actors)
+  const period = buildSignUps(base, members, PERIOD, 0.12, clock, actors)
+  return {
+    fresh: { ...base, coordination: rosterFrom(mondayOf(PERIOD.from)), signUps: period },
+    carried: { ...base, signUps: [...history, ...period] },
+  }
 }
 
 /** First come, first served: each open place, walk by walk, to the first candidate still free at that time and under their weekly maximum. */
@@ -268,40 +312,51 @@ const reasonsText = (walks: readonly { readonly reason: string }[]): string => {
   return [...counts].map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none'
 }
 
-const main = (): void => {
-  const generated = time(buildModel)
-  const model = generated.value
-  const active = model.signUps.length
-  console.log(`planner on a ${FAMILIES}-family collective: ${model.lines.length} lines, both directions, ${model.adults.length} adults (${model.planning.availability.length} with availability), ${model.children.length} children, generated in ${generated.ms.toFixed(0)} ms (seed ${SEED})`)
-  console.log(`  ${active} existing sign-ups (Sept-Dec history and ${PERIOD.from}..${PERIOD.to}), ${model.planning.exemptions.length} reduced shares, ${model.coordination.roster.length} families on the coordinator roster`)
+/** "largest behind 4.20, largest ahead 6.10 walks": no family is named, a benchmark prints no ranking. */
+const balanceText = (model: FairnessModel): string => {
+  const balances = [...yearBalanceBefore(model, PERIOD.from, NOW).values()]
+  const behind = Math.max(0, ...balances.map((balance) => -balance))
+  const ahead = Math.max(0, ...balances)
+  return `carried balance: largest behind ${behind.toFixed(2)}, largest ahead ${ahead.toFixed(2)} walks`
+}
 
+const scenario = (title: string, model: FairnessModel): void => {
   const plan = time(() => planRota(model, PERIOD, NOW))
   const planMs = timeMedian(RUNS, () => planRota(model, PERIOD, NOW))
-  const context = time(() => planContext(model, PERIOD, NOW))
+  const context = planContext(model, PERIOD, NOW)
   const contextMs = timeMedian(RUNS, () => planContext(model, PERIOD, NOW))
-  const problem = problemOf(context.value)
+  const problem = problemOf(context)
   const solveMs = timeMedian(RUNS, () => solvePlanProblem(problem))
   const solution = solvePlanProblem(problem)
-  const candidates = problem.walks.reduce((sum, walk) => sum + walk.candidates.length, 0)
-  console.log(`  period ${PERIOD.from}..${PERIOD.to}: ${context.value.walks.length} walks, ${plan.value.openPlaces} open places on ${problem.walks.length} walks, ${candidates} (walk, candidate) pairs`)
-  console.log(`  planRota: median ${planMs.toFixed(0)} ms over ${RUNS} runs (first ${plan.ms.toFixed(0)} ms); of which building the problem from the model ${contextMs.toFixed(0)} ms, the exact solver ${solveMs.toFixed(0)} ms`)
-  console.log(`  planner:  ${scoreText(solution)}; ${plan.value.uncovered.length} walks left with open places (${reasonsText(plan.value.uncovered)})`)
-  console.log(`            as the Plan shows it: largest gap ${plan.value.largestGap.toFixed(2)}, total gap ${plan.value.totalGap.toFixed(2)} walks over ${plan.value.families.length} families`)
-
+  const held = model.signUps.filter((signUp) => signUp.date < PERIOD.from).length
+  // What the autumn walks needed (required adults of those not cancelled), for how well the history covers them.
+  const needed = runningWalks(model, HISTORY.from, HISTORY.to, NOW).reduce((sum, walk) => sum + walk.requiredAdults, 0)
+  const before = held === 0 ? 'no sign-up before the period' : `${held} of the ${needed} autumn places held`
+  console.log(`${title}: ${before}; ${balanceText(model)}`)
+  console.log(`  planRota median ${planMs.toFixed(0)} ms (first ${plan.ms.toFixed(0)}; problem ${contextMs.toFixed(0)}, solver ${solveMs.toFixed(0)}); ${plan.value.uncovered.length} walks left open (${reasonsText(plan.value.uncovered)})`)
+  console.log(`  planner:  ${scoreText(solution)}`)
   const bound = lowerBounds(problem, solution.covered)
-  console.log(`  lower bound, each family alone (target to the nearest count it could reach): largest gap >= ${walksText(bound.simple.largest)}, total gap >= ${walksText(bound.simple.total)} walks`)
-  console.log(`  lower bound, counts also adding up to the ${solution.covered} places covered: largest gap >= ${walksText(bound.largest)}, total gap >= ${walksText(bound.total)} walks`)
-  console.log(`            planner above that bound: largest +${walksText(solution.largestGap - bound.largest)}, total +${walksText(solution.totalGap - bound.total)} walks (adults' times shared between families are what the bound leaves out)`)
-
+  console.log(`  lower bound, each family alone: largest >= ${walksText(bound.simple.largest)}, total >= ${walksText(bound.simple.total)}; counts adding up to ${solution.covered}: largest >= ${walksText(bound.largest)}, total >= ${walksText(bound.total)} (planner +${walksText(solution.largestGap - bound.largest)}, +${walksText(solution.totalGap - bound.total)})`)
   const naive = naivePlan(problem)
   const naiveMs = timeMedian(RUNS, () => naivePlan(problem))
   const naiveScore = scorePlan(problem, naive)
-  console.log(`  baseline (first come, first served on the same problem): ${scoreText(naiveScore)}; median ${naiveMs.toFixed(2)} ms`)
+  console.log(`  baseline (first come, first served): ${scoreText(naiveScore)}; ${naiveMs.toFixed(2)} ms`)
   if (naiveScore !== null) {
-    console.log(`  planner / baseline: time x${(solveMs / Math.max(naiveMs, 0.001)).toFixed(0)} (solver alone), places covered ${solution.covered} vs ${naiveScore.covered}, largest gap x${(solution.largestGap / Math.max(naiveScore.largestGap, 1)).toFixed(2)}, total gap x${(solution.totalGap / Math.max(naiveScore.totalGap, 1)).toFixed(2)}`)
+    console.log(`  planner / baseline: covered ${solution.covered} vs ${naiveScore.covered}, largest gap x${(solution.largestGap / Math.max(naiveScore.largestGap, 1)).toFixed(2)}, total gap x${(solution.totalGap / Math.max(naiveScore.totalGap, 1)).toFixed(2)}, solver time x${(solveMs / Math.max(naiveMs, 0.001)).toFixed(0)}`)
   }
-  const weeks = new Set(context.value.walks.map((walk) => mondayOf(walk.walk.date) as LocalDate)).size
-  console.log(`  (${weeks} weeks; targets are fair share of the period minus each family's balance since September, so gaps carry over the autumn)`)
+}
+
+const main = (): void => {
+  const generated = time(buildModels)
+  const { fresh, carried } = generated.value
+  const context = planContext(carried, PERIOD, NOW)
+  const problem = problemOf(context)
+  const weeks = new Set(context.walks.map((walk) => mondayOf(walk.walk.date))).size
+  const pairs = problem.walks.reduce((sum, walk) => sum + walk.candidates.length, 0)
+  console.log(`planner on a ${FAMILIES}-family collective (seed ${SEED}, generated in ${generated.ms.toFixed(0)} ms): ${carried.lines.length} lines, both directions, ${carried.adults.length} adults (${carried.planning.availability.length} with availability), ${carried.children.length} children, ${carried.planning.exemptions.length} reduced shares, ${carried.coordination.roster.length} coordinators`)
+  console.log(`period ${PERIOD.from}..${PERIOD.to} (${weeks} weeks): ${context.walks.length} walks, ${fresh.signUps.length} sign-ups already, ${problem.walks.reduce((sum, walk) => sum + walk.open, 0)} open places on ${problem.walks.length} walks, ${pairs} (walk, candidate) pairs`)
+  scenario('(a) fresh start, targets = fair share of the period', fresh)
+  scenario(`(b) autumn ${HISTORY.from}..${HISTORY.to} carried over, targets = fair share - balance`, carried)
 }
 
 main()

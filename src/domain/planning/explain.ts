@@ -44,9 +44,14 @@ export const hasWeeklyRoom = (adult: PlanAdult, week: LocalDate, load: PlanLoad)
 export const isBusyAt = (adult: PlanAdult, walk: PlanWalk, load: PlanLoad): boolean =>
   adult.busy.has(walk.time) || (load.times.get(adult.id)?.has(walk.time) ?? false)
 
+/** Whether the adult could take one more place on the walk: not on it already, free at that time, with weekly room left. */
+const canTakeOne = (adult: PlanAdult, walk: PlanWalk, load: PlanLoad): boolean =>
+  load.onWalk.get(walk.key)?.has(adult.id) !== true && !isBusyAt(adult, walk, load) && hasWeeklyRoom(adult, walk.week, load)
+
 /**
- * No candidate at all (or every one already on the walk): 'noOneAvailable'; every candidate left
- * at their weekly maximum: 'weeklyMax'; otherwise they are on another walk at that time (or at their maximum): 'sameTime'.
+ * Someone could still be added (only after the coordinator's edits): 'leftOpen'. Else no candidate
+ * at all (or every one already on the walk): 'noOneAvailable'; every candidate left at their weekly
+ * maximum: 'weeklyMax'; otherwise they are on another walk at that time (or at their maximum): 'sameTime'.
  */
 const reasonFor = (context: PlanContext, walk: PlanWalk, load: PlanLoad): UncoveredReason => {
   const placed = load.onWalk.get(walk.key)
@@ -55,6 +60,7 @@ const reasonFor = (context: PlanContext, walk: PlanWalk, load: PlanLoad): Uncove
     return adult === undefined || placed?.has(adultId) === true ? [] : [adult]
   })
   if (left.length === 0) return 'noOneAvailable'
+  if (left.some((adult) => canTakeOne(adult, walk, load))) return 'leftOpen'
   return left.every((adult) => !hasWeeklyRoom(adult, walk.week, load)) ? 'weeklyMax' : 'sameTime'
 }
 
@@ -75,9 +81,8 @@ export const candidatesFor = (context: PlanContext, key: WalkKey, assignments: r
   const walk = context.byKey.get(key)
   if (walk === undefined || !walk.upcoming) return []
   const load = loadOf(context, assignments)
-  const placed = load.onWalk.get(key)
   return walk.candidates.filter((adultId) => {
     const adult = context.adults.get(adultId)
-    return adult !== undefined && placed?.has(adultId) !== true && !isBusyAt(adult, walk, load) && hasWeeklyRoom(adult, walk.week, load)
+    return adult !== undefined && canTakeOne(adult, walk, load)
   })
 }

@@ -1,12 +1,13 @@
-// The planner: a proposal of holders for a period's open places (planRota), its summary after the coordinator's edits, and who could take a place.
+// The planner: a proposal of holders for a period's open places (planRota), its summary after the coordinator's edits, who could take a place, and adding one by hand.
 //
 // Existing sign-ups are never moved: they are the problem's fixed part (busy times, weekly counts,
 // families' places). The solver (solver.ts) finds the exact optimum: most places covered, then the
 // smallest largest gap to each family's target, then the smallest total gap.
 import type { AdultId, FamilyId } from '../ids.ts'
-import type { WalkKey } from '../signup.ts'
+import type { Slot, WalkKey } from '../signup.ts'
 import { candidatesFor, loadOf, uncoveredWalks } from './explain.ts'
-import { planContext, problemOf, type PlanContext } from './problem.ts'
+import { planContext, problemOf, type PlanContext, type PlanWalk } from './problem.ts'
+import type { RolePreference } from './records.ts'
 import { compareSlots, labelSlots } from './slots.ts'
 import { solvePlanProblem } from './solver.ts'
 import type { DateRange, FairnessModel, FamilyPlanRow, Plan, PlannedSlot, ProblemAssignment } from './types.ts'
@@ -106,3 +107,39 @@ export const summarisePlan = (model: FairnessModel, period: DateRange, assignmen
  */
 export const planCandidates = (model: FairnessModel, plan: Plan, key: WalkKey, now: number): AdultId[] =>
   candidatesFor(planContext(model, plan.period, now), key, plan.assignments)
+
+/**
+ * The walk's slots still free once the plan's places on it are taken out, in order (lead, tail,
+ * extras). A place whose slot is not among them (a list edited elsewhere) still takes one: the last.
+ */
+const slotsLeft = (walk: PlanWalk, assignments: readonly PlannedSlot[]): Slot[] => {
+  const left = [...walk.freeSlots]
+  for (const assignment of assignments) {
+    if (assignment.key !== walk.key) continue
+    const index = left.indexOf(assignment.slot)
+    left.splice(index < 0 ? left.length - 1 : index, 1)
+  }
+  return left
+}
+
+/** The first free slot (a walk needs a front and a back before extras); an adult preferring the tail gets it when lead and tail are both free. */
+const slotFor = (left: readonly Slot[], preference: RolePreference): Slot | undefined =>
+  preference === 'tail' && left.includes('lead') && left.includes('tail') ? 'tail' : left[0]
+
+/**
+ * The plan with `adultId` added by hand on the walk `key`, summarised again (families' counts,
+ * gaps, open walks). Null when that adult cannot take a place there (see planCandidates) or the
+ * walk has no open place left. The adult gets the walk's first free slot, honouring a lead or
+ * tail preference when both are free.
+ */
+export const addPlannedPlace = (model: FairnessModel, plan: Plan, key: WalkKey, adultId: AdultId, now: number): Plan | null => {
+  const context = planContext(model, plan.period, now)
+  const walk = context.byKey.get(key)
+  const adult = context.adults.get(adultId)
+  const familyId = context.familyOf.get(adultId)
+  if (walk === undefined || adult === undefined || familyId === undefined) return null
+  if (!candidatesFor(context, key, plan.assignments).includes(adultId)) return null
+  const slot = slotFor(slotsLeft(walk, plan.assignments), adult.preference)
+  if (slot === undefined) return null
+  return summary(context, inWalkOrder(context, [...plan.assignments, { walk: walk.walk, key, slot, adultId, familyId }]))
+}

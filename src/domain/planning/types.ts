@@ -32,7 +32,10 @@ export interface LedgerRow {
   readonly planned: number
   /** Coordinator periods it held that have started this school year, times the collective's credit. */
   readonly credits: number
-  /** Its fair share of everything that has started this school year (places needed and coordinator credits); fractional. */
+  /**
+   * Its fair share of what the collective gave this school year (places held on walks that have
+   * started, and coordinator credits); fractional. A walk nobody took puts nobody behind.
+   */
   readonly share: number
   /** done + credits - share: above zero, the family has given more than its share so far. */
   readonly balance: number
@@ -55,6 +58,12 @@ export type UncoveredReason =
   | 'weeklyMax'
   /** Those available are already on another walk at the same time (or at their weekly maximum). */
   | 'sameTime'
+  /**
+   * Someone available could still take a place: at least one candidate is free at that time with
+   * weekly room left, given the plan. The planner's own proposal never leaves such a walk (it
+   * covers as many places as it can); the coordinator's edits can (a place removed or moved away).
+   */
+  | 'leftOpen'
 
 /** One place the planner proposes: an adult on a walk's slot. */
 export interface PlannedSlot {

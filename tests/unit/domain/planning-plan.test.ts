@@ -5,7 +5,7 @@ import type { Family } from '../../../src/domain/family.ts'
 import type { Direction } from '../../../src/domain/line.ts'
 import type { Adult, Child } from '../../../src/domain/people.ts'
 import { isAvailableFor } from '../../../src/domain/planning/availability.ts'
-import { planCandidates, planRota, summarisePlan } from '../../../src/domain/planning/plan.ts'
+import { addPlannedPlace, planCandidates, planRota, summarisePlan } from '../../../src/domain/planning/plan.ts'
 import type { Availability } from '../../../src/domain/planning/records.ts'
 import { labelSlots } from '../../../src/domain/planning/slots.ts'
 import type { DateRange, FairnessModel, Plan, PlannedSlot } from '../../../src/domain/planning/types.ts'
@@ -114,7 +114,7 @@ const randomModel = (seed: number): FairnessModel => {
 
 const TWO_WEEKS: DateRange = { from: localDate('2026-09-01'), to: localDate('2026-09-11') }
 
-const checkFeasible = (model: FairnessModel, plan: Plan, now: number): void => {
+const checkFeasible = (model: FairnessModel, plan: Plan, now: number, leftOpen = 0): void => {
   const before = publish({ ...model }, { ...plan, assignments: [] }, now)
   const after = publish(model, plan, now)
   const records = new Map(model.planning.availability.map((record) => [record.adultId, record]))
@@ -167,8 +167,12 @@ const checkFeasible = (model: FairnessModel, plan: Plan, now: number): void => {
   const gaps = plan.families.map((row) => Math.abs(row.after - row.target))
   expect(plan.largestGap).toBeCloseTo(Math.max(0, ...gaps), 9)
   expect(plan.totalGap).toBeCloseTo(gaps.reduce((a, b) => a + b, 0), 9)
-  expect(plan.openPlaces).toBe(plan.assignments.length + plan.uncovered.reduce((sum, walk) => sum + walk.missing, 0))
+  expect(plan.openPlaces).toBe(plan.assignments.length + leftOpen + plan.uncovered.reduce((sum, walk) => sum + walk.missing, 0))
 }
+
+/** checkFeasible for an edited plan, which may leave places someone could take: those walks say so. */
+const checkFeasibleEdit = (model: FairnessModel, plan: Plan): void =>
+  checkFeasible(model, { ...plan, uncovered: plan.uncovered.filter((walk) => walk.reason !== 'leftOpen') }, BEFORE, plan.uncovered.reduce((sum, walk) => sum + (walk.reason === 'leftOpen' ? walk.missing : 0), 0))
 
 describe('planRota', () => {
   it('fills open slots only: existing holders keep their slots, nobody is proposed on a walk they are on', () => {
@@ -359,6 +363,34 @@ describe('editing a proposal', () => {
     expect(others.uncovered.map((walk) => [walk.key, walk.missing])).toEqual([[first.key, 1]])
   })
 
+  it('explains a place left open as "leftOpen" exactly when someone could take it, and fills it feasibly (seeded)', () => {
+    const first = seedFromEnv('PLANNING_SEED', 7101)
+    let filled = 0
+    for (let seed = first; seed < first + 12; seed++) {
+      try {
+        const random = randomModel(seed)
+        const proposal = planRota(random, TWO_WEEKS, BEFORE)
+        // The coordinator drops every other proposed place.
+        const edited = summarisePlan(random, TWO_WEEKS, proposal.assignments.filter((_, i) => i % 2 === 0), BEFORE)
+        edited.uncovered.forEach((walk, i) => {
+          const candidates = planCandidates(random, edited, walk.key, BEFORE)
+          expect(walk.reason === 'leftOpen', walk.key).toBe(candidates.length > 0)
+          // Filling is checked on a few walks per collective (each check publishes the whole plan).
+          if (i % 3 !== 0) return
+          const added = candidates[0] === undefined ? null : addPlannedPlace(random, edited, walk.key, candidates[0], BEFORE)
+          expect(added === null).toBe(candidates.length === 0)
+          if (added === null) return
+          expect(added.assignments).toHaveLength(edited.assignments.length + 1)
+          checkFeasibleEdit(random, added)
+          filled++
+        })
+      } catch (error) {
+        throw new Error(`failed for seed ${seed} (replay: PLANNING_SEED=${seed}): ${String(error)}`, { cause: error })
+      }
+    }
+    expect(filled).toBeGreaterThan(5)
+  })
+
   it('planCandidates leaves out who is on the walk, busy at that time, or at their weekly maximum, in family display order', () => {
     const named = [family(1, 'Roux'), family(2, 'Bernard'), family(3, 'Moreau')]
     const renamed = { ...model, families: named, planning: { ...model.planning, availability: everyone(1) } }
@@ -374,5 +406,23 @@ describe('editing a proposal', () => {
     // A walk outside the period, or one that has started, has no candidate.
     expect(planCandidates(renamed, plan, walkKeyOf(ref(1, '2026-09-08', 'aller')), BEFORE)).toEqual([])
     expect(planCandidates(renamed, plan, walkKeyOf(thuAller), parisAt('2026-09-03', '09:00'))).toEqual([])
+  })
+})
+
+describe('an adult who withdrew from a walk', () => {
+  it('is never proposed on that walk again (planRota, planCandidates), but still on the others', () => {
+    const { families, adults, children } = pairs(1)
+    const tue = ref(1, '2026-09-01', 'aller')
+    // Adult 1 signed up for Tuesday aller and withdrew; nobody else is on it.
+    const signUps = [held(1, 1, 'lead', 1, tue, 'withdrawn')]
+    const model = fairnessModel({ families, adults, children, signUps }, {
+      availability: [availability(1, 1, { recurring: everywhere([1]) }), availability(2, 1, { recurring: slotsOn(1, 'retour', WEEKDAYS) })],
+    })
+    const plan = planRota(model, WEEK, BEFORE)
+    expect(plan.assignments.filter((a) => a.key === walkKeyOf(tue))).toEqual([])
+    expect(plan.uncovered.find((walk) => walk.key === walkKeyOf(tue))).toMatchObject({ missing: 2, reason: 'noOneAvailable' })
+    expect(planCandidates(model, plan, walkKeyOf(tue), BEFORE)).toEqual([])
+    // Thursday aller: adult 1 is proposed as usual.
+    expect(plan.assignments.filter((a) => a.key === walkKeyOf(ref(1, '2026-09-03', 'aller'))).map((a) => a.adultId)).toEqual([adultId(1)])
   })
 })
