@@ -6,12 +6,14 @@ import type { Direction } from '../../../src/domain/line.ts'
 import type { Adult, Child } from '../../../src/domain/people.ts'
 import { isAvailableFor } from '../../../src/domain/planning/availability.ts'
 import { addPlannedPlace, planCandidates, planRota, summarisePlan } from '../../../src/domain/planning/plan.ts'
+import { planContext, problemOf } from '../../../src/domain/planning/problem.ts'
 import type { Availability } from '../../../src/domain/planning/records.ts'
 import { labelSlots } from '../../../src/domain/planning/slots.ts'
 import type { DateRange, FairnessModel, Plan, PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { deriveWalks } from '../../../src/domain/rota/walks.ts'
 import { walkKeyOf, type SignUp, type Slot, type WalkRef } from '../../../src/domain/signup.ts'
 import { effectiveWalks, resolveSwaps } from '../../../src/domain/swaps/resolve.ts'
+import { exhaustiveOptimum } from '../../helpers/plan-problems.ts'
 import { seededRandom, seedFromEnv } from '../../helpers/seeded-random.ts'
 import { join, records } from './coordination-fixtures.ts'
 import { availability, exemption, fairnessModel, parisAt } from './planning-fixtures.ts'
@@ -424,5 +426,26 @@ describe('an adult who withdrew from a walk', () => {
     expect(planCandidates(model, plan, walkKeyOf(tue), BEFORE)).toEqual([])
     // Thursday aller: adult 1 is proposed as usual.
     expect(plan.assignments.filter((a) => a.key === walkKeyOf(ref(1, '2026-09-03', 'aller'))).map((a) => a.adultId)).toEqual([adultId(1)])
+  })
+})
+
+describe('planRota against exhaustive search', () => {
+  it('reaches the exact optimum on small random collectives: places covered, then largest gap, then total gap (seeded)', () => {
+    const seed = seedFromEnv('PLANNING_SEED', 20270301)
+    const random = seededRandom(seed)
+    for (let round = 0; round < 40; round++) {
+      const modelSeed = Math.floor(random() * 2 ** 31)
+      const model = randomModel(modelSeed)
+      // Thursday and Friday of the first week: 8 walks, small enough to enumerate every choice.
+      const period: DateRange = { from: localDate('2026-09-03'), to: localDate('2026-09-04') }
+      const plan = planRota(model, period, BEFORE)
+      const optimum = exhaustiveOptimum(problemOf(planContext(model, period, BEFORE)))
+      const context = `seed ${seed} round ${round} (model seed ${modelSeed}): PLANNING_SEED=${seed} replays it`
+      expect(plan.assignments.length, context).toBe(optimum.covered)
+      // The plan reports gaps against exact targets, the solver works in thousandths: within half a thousandth per family.
+      const rounding = 0.0005 * plan.families.length
+      expect(Math.abs(plan.largestGap - optimum.largestGap / 1000), context).toBeLessThanOrEqual(0.0005 + 1e-9)
+      expect(Math.abs(plan.totalGap - optimum.totalGap / 1000), context).toBeLessThanOrEqual(rounding + 1e-9)
+    }
   })
 })
