@@ -1,11 +1,12 @@
-// Routes of the planning screens (Mes disponibilités, Équité, Planifier), mounted by the router in App.tsx.
+// Routes of the planning screens (Mes disponibilités, Équité, Planifier), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import './components/manage/manage.css'
-import './components/planning/planning.css'
-import { AvailabilityPage } from './pages/planning/AvailabilityPage.tsx'
-import { FairnessPage } from './pages/planning/FairnessPage.tsx'
-import { PlanPage } from './pages/planning/PlanPage.tsx'
+import { lazy, Route } from 'preact-iso'
+
+// One chunk for the three screens: they share the fairness rules, the planner and its solver.
+const load = () => import('./pages/planning/index.ts')
+const AvailabilityPage = lazy(() => load().then((module) => module.AvailabilityPage))
+const FairnessPage = lazy(() => load().then((module) => module.FairnessPage))
+const PlanPage = lazy(() => load().then((module) => module.PlanPage))
 
 export const planningRoutes: VNode[] = [
   <Route key="availability" path="/c/:id/disponibilites" component={AvailabilityPage} />,

@@ -47,7 +47,7 @@ describe('form values', () => {
   })
 
   it('start from the stored record and give it back unchanged (exceptions by date)', () => {
-    const values = availabilityValuesOf(stored)
+    const values = availabilityValuesOf(stored, [{ id: LINE_1 }])
     expect(values.weeklyMax).toBe('3')
     expect(values.exceptions.map((e) => e.date)).toEqual(['2026-12-03', '2026-12-10'])
     const parsed = availabilityInputOf(values)
@@ -56,12 +56,30 @@ describe('form values', () => {
   })
 
   it('start empty for an adult who never said anything: nothing ticked, no maximum, either place', () => {
-    expect(availabilityValuesOf(undefined)).toEqual({ recurring: [], exceptions: [], weeklyMax: '', preference: 'none' })
+    expect(availabilityValuesOf(undefined, [{ id: LINE_1 }])).toEqual({ recurring: [], exceptions: [], weeklyMax: '', preference: 'none' })
     expect(availabilityInputOf(EMPTY_AVAILABILITY_VALUES)).toEqual({ ok: true, input: { recurring: [], exceptions: [], weeklyMax: null, preference: 'none' } })
   })
 
-  it('tick and untick one cell without touching the others, even ones the grid no longer shows', () => {
-    const hidden = { weekday: 3 as const, direction: 'aller' as const, lineId: lineId(9) }
+  it('leave out slots and exceptions of a line that no longer exists: saving drops them anyway', () => {
+    const removed = lineId(9)
+    const withRemoved = availability(1, 1, {
+      recurring: [{ weekday: 3, direction: 'aller', lineId: removed }, { weekday: 1, direction: 'aller', lineId: LINE_1 }],
+      exceptions: [
+        { date: localDate('2026-12-10'), available: false, direction: null, lineId: removed },
+        { date: localDate('2026-12-11'), available: false, direction: null, lineId: LINE_1 },
+        { date: localDate('2026-12-12'), available: true, direction: null, lineId: null },
+      ],
+    })
+    const values = availabilityValuesOf(withRemoved, [{ id: LINE_1 }])
+    expect(values.recurring).toEqual([{ weekday: 1, direction: 'aller', lineId: LINE_1 }])
+    expect(values.exceptions.map((e) => e.date)).toEqual(['2026-12-11', '2026-12-12'])
+    // Every line gone: nothing of them is kept.
+    expect(availabilityValuesOf(withRemoved, []).recurring).toEqual([])
+  })
+
+  it('tick and untick one cell without touching the others, even a day of a line the grid no longer shows', () => {
+    // Wednesday of line 1 (its days changed): still kept, so it comes back with the day.
+    const hidden = { weekday: 3 as const, direction: 'aller' as const, lineId: LINE_1 }
     const start = { ...EMPTY_AVAILABILITY_VALUES, recurring: [hidden] }
     const monday = { weekday: 1 as const, direction: 'aller' as const, lineId: LINE_1 }
     const ticked = toggleCell(start, monday, true)

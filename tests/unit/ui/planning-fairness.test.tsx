@@ -100,10 +100,13 @@ describe('reduced shares', () => {
     exemption(2, 1, '2026-11-02', '2026-11-27', 0), // over
     exemption(3, 3, '2026-11-30', '2026-12-11', 25, true), // withdrawn
     exemption(4, 3, '2026-11-16', '2026-12-04', 0),
+    exemption(5, 9, '2026-11-23', '2026-12-18', 50), // of a family removed since
   ]
 
-  it('lists those not withdrawn and not over, by start date', () => {
-    expect(currentExemptions(reductions, today).map((e) => e.id)).toEqual([reductions[3]?.id, reductions[0]?.id])
+  it('lists those not withdrawn, not over and of a family that still exists, by start date', () => {
+    expect(currentExemptions(reductions, today, families(3)).map((e) => e.id)).toEqual([reductions[3]?.id, reductions[0]?.id])
+    // The family back (or never removed on this phone): its reduced share is listed again.
+    expect(currentExemptions(reductions, today, families(9)).map((e) => e.id)).toEqual([reductions[3]?.id, reductions[4]?.id, reductions[0]?.id])
   })
 
   it('shows each with its family, share and dates and a "Retirer", says no reason is needed, and offers the form', () => {
@@ -113,6 +116,8 @@ describe('reduced shares', () => {
     expect(text(html)).toContain('Famille 3 : 0 % de sa part, du lundi 16 novembre au vendredi 4 décembre')
     expect(text(html)).toContain('Famille 2 : 50 % de sa part, du lundi 4 janvier au vendredi 29 janvier')
     expect(html.match(/data-testid="exemption"/g)).toHaveLength(2)
+    // The removed family's reduced share is not listed with an empty name.
+    expect(text(html)).not.toContain('lundi 23 novembre')
     expect(html).toContain('aria-label="Retirer la part réduite : Famille 3 : 0 % de sa part, du lundi 16 novembre au vendredi 4 décembre"')
     // The form starts on my family, today, half share; the four shares are offered.
     expect(html).toContain(`<option selected value="${familyId(2)}">Famille 2</option>`)

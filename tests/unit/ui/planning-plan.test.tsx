@@ -1,4 +1,4 @@
-// "Planifier" without a browser: the period typed, the proposal by day with its places, edits, uncovered walks with reasons, families before/after, publishing words.
+// "Planifier" without a browser: the period typed, the proposal by day with its places, edits, someone added by hand, uncovered walks with reasons, families before/after, publishing words.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
@@ -8,8 +8,8 @@ import { planCandidates, planRota, summarisePlan } from '../../../src/domain/pla
 import type { DateRange, PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
 import { createStore } from '../../../src/lib/store.ts'
-import { editPlace, groupByDay, periodOf, placeChoices } from '../../../src/ui/components/planning/plan-view.ts'
-import { PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
+import { addChoice, editPlace, groupByDay, periodOf, placeChoices, walkDomId } from '../../../src/ui/components/planning/plan-view.ts'
+import { AddPlace, namesOf, PlaceRow, PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
 import { uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { Planner, publishedText } from '../../../src/ui/pages/planning/PlanPage.tsx'
@@ -83,7 +83,7 @@ describe('the proposal', () => {
   })
 
   it('shows each day, walk and place with "Changer", the uncovered walks with why, and each family’s counts', () => {
-    const html = renderToString(<PlanProposal view={view} plan={plan} now={NOW} onEdit={() => undefined} />)
+    const html = renderToString(<PlanProposal view={view} plan={plan} now={NOW} onEdit={() => undefined} onAdd={() => undefined} />)
     const words = text(html)
     expect(words).toContain('Mardi 1er septembre')
     expect(words).toContain('Jeudi 3 septembre')
@@ -114,11 +114,89 @@ describe('the proposal', () => {
   })
 })
 
+describe('adding someone to a walk missing places', () => {
+  const plan = planRota(model, WEEK, NOW)
+  const tuesday = walkKeyOf({ lineId: lineId(1), date: localDate('2026-09-01'), direction: 'aller' })
+  const dropped = plan.assignments.findIndex((place) => place.key === tuesday)
+  const edited = summarisePlan(model, WEEK, editPlace(plan.assignments, dropped, null, model.adults), NOW)
+  const walkOf = (key: string) => groupByDay(edited, () => 'Ligne 1').flatMap((day) => day.walks).find((walk) => walk.key === key)
+  const names = namesOf(view, t)
+
+  it('puts "Ajouter quelqu’un" only under walks someone could still join, named after the walk; the others just say why', () => {
+    const html = renderToString(<PlanProposal view={view} plan={edited} now={NOW} onEdit={() => undefined} onAdd={() => undefined} />)
+    const missing = html.match(/data-testid="plan-missing"/g)?.length ?? 0
+    expect(missing).toBe(edited.uncovered.length)
+    const leftOpen = edited.uncovered.filter((walk) => walk.reason === 'leftOpen')
+    expect(leftOpen.map((walk) => walk.key)).toEqual([tuesday])
+    expect(missing).toBeGreaterThan(leftOpen.length)
+    expect(html.match(/>Ajouter quelqu’un<\/button>/g)).toHaveLength(leftOpen.length)
+    expect(html).toContain(`id="plan-add-${walkDomId(tuesday)}" class="button" aria-label="Ajouter quelqu’un : Ligne 1, aller, mardi 1er septembre"`)
+    // Nobody can walk on Tuesday afternoon: the reason, and nothing to add.
+    expect(text(html)).toContain('Ligne 1 · retour ! 2 places manquantes : personne n’est disponible.')
+    expect(html).not.toContain('aria-label="Ajouter quelqu’un : Ligne 1, retour, mardi 1er septembre"')
+    // The place dropped by the coordinator: someone free then could still take it.
+    expect(text(html)).toMatch(/Mardi 1er septembre Ligne 1 · aller [^!]+ Changer ! 1 place manquante : une personne disponible peut encore être ajoutée\. Ajouter quelqu’un /)
+    // Each walk is a group named after it (focus goes there after a place changed hands).
+    expect(html).toContain(`id="plan-walk-${walkDomId(tuesday)}" class="planning-walk" role="group" aria-label="Ligne 1, aller, mardi 1er septembre" tabindex="-1"`)
+    // The planner's own proposal covers what it can: no walk offers someone to add.
+    const fresh = renderToString(<PlanProposal view={view} plan={plan} now={NOW} onEdit={() => undefined} onAdd={() => undefined} />)
+    expect(plan.uncovered.length).toBeGreaterThan(0)
+    expect(fresh).not.toContain('>Ajouter quelqu’un</button>')
+  })
+
+  it('once opened, offers who could take the place in a labelled select, with a confirm button', () => {
+    const walk = walkOf(tuesday)
+    if (walk === undefined) throw new Error('Tuesday morning is missing a place')
+    const html = renderToString(<AddPlace view={view} plan={edited} now={NOW} walk={walk} names={names} onAdd={() => undefined} initialOpen />)
+    const candidates = planCandidates(model, edited, tuesday, NOW)
+    expect(candidates.length).toBeGreaterThan(0)
+    expect(html).toMatch(/role="group" aria-label="Ajouter quelqu’un : Ligne 1, aller, mardi 1er septembre"/)
+    expect(html).toContain(`<label for="plan-add-${walkDomId(tuesday)}-who">Qui ajouter ? Ligne 1, aller, mardi 1er septembre</label>`)
+    expect(html.match(/<option /g)).toHaveLength(candidates.length)
+    for (const id of candidates) expect(text(html)).toContain(names.adult(id))
+    expect(html).toContain('aria-label="Confirmer l’ajout : Ligne 1, aller, mardi 1er septembre"')
+    expect(text(html)).toContain('Annuler')
+  })
+
+  it('says so when nobody can take a place, without a confirm button', () => {
+    const afternoon = walkOf(walkKeyOf({ lineId: lineId(1), date: localDate('2026-09-01'), direction: 'retour' }))
+    if (afternoon === undefined) throw new Error('Tuesday afternoon is missing places')
+    const html = renderToString(<AddPlace view={view} plan={edited} now={NOW} walk={afternoon} names={names} onAdd={() => undefined} initialOpen />)
+    expect(text(html)).toContain('Personne d’autre ne peut prendre une place sur ce trajet pour l’instant.')
+    expect(html).not.toContain('<select')
+    expect(html).not.toContain('Confirmer l’ajout')
+  })
+
+  it('once "Changer" is open, offers the holder, the candidates and "Personne", applied only by "Confirmer"', () => {
+    const index = edited.assignments.findIndex((place) => place.walk.date === '2026-09-03')
+    const place = edited.assignments[index]
+    if (place === undefined) throw new Error('Thursday morning has places')
+    const html = renderToString(<PlaceRow view={view} plan={edited} now={NOW} index={index} place={place} names={names} onEdit={() => undefined} initialOpen />)
+    const label = `${place.slot === 'lead' ? 'Conducteur' : 'Serre-file'}, Ligne 1, aller, jeudi 3 septembre`
+    expect(html).toContain(`<label for="plan-place-${index}">${label}</label>`)
+    const choices = placeChoices(place.adultId, planCandidates(model, edited, place.key, NOW))
+    expect(html.match(/<option /g)).toHaveLength(choices.length + 1)
+    expect(html).toContain(`<option selected value="${place.adultId}">`)
+    expect(text(html)).toContain('Personne')
+    expect(html).toContain(`aria-label="Confirmer le changement : ${label}">Confirmer</button>`)
+    expect(text(html)).toContain('Annuler')
+  })
+
+  it('adds the adult chosen if still offered, else the first one offered', () => {
+    expect(addChoice([adultId(2), adultId(3)], adultId(3))).toBe(adultId(3))
+    expect(addChoice([adultId(2), adultId(3)], adultId(1))).toBe(adultId(2))
+    expect(addChoice([adultId(2)], '')).toBe(adultId(2))
+    expect(addChoice([], adultId(2))).toBeNull()
+  })
+})
+
 describe('words', () => {
   it('say why a walk stays uncovered', () => {
     expect(uncoveredReasonText(t, 'noOneAvailable')).toBe('personne n’est disponible')
     expect(uncoveredReasonText(t, 'weeklyMax')).toBe('maximum par semaine atteint')
     expect(uncoveredReasonText(t, 'sameTime')).toBe('déjà sur un autre trajet à la même heure')
+    expect(uncoveredReasonText(t, 'leftOpen')).toBe('une personne disponible peut encore être ajoutée')
+    expect(uncoveredReasonText(createTranslate('en'), 'leftOpen')).toBe('someone available can still be added')
   })
 
   it('say how many slots were published and how many were skipped', () => {

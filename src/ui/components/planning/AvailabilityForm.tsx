@@ -32,7 +32,7 @@ const PREFERENCES: readonly RolePreference[] = ['lead', 'tail', 'none']
 export function AvailabilityForm({ session, adult, stored, lines, settings }: AvailabilityFormProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
-  const [values, setValues] = useState<AvailabilityValues>(() => availabilityValuesOf(stored))
+  const [values, setValues] = useState<AvailabilityValues>(() => availabilityValuesOf(stored, lines))
   const [errors, setErrors] = useState<AvailabilityErrors>({})
   const [saved, setSaved] = useState(false)
   const update = (next: AvailabilityValues) => {

@@ -30,7 +30,7 @@ export function ExemptionsSection({ session, view, myFamily, today }: Exemptions
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const names = new Map(view.families.map((family) => [family.id, family.displayName]))
-  const listed = currentExemptions(view.planning.exemptions, today)
+  const listed = currentExemptions(view.planning.exemptions, today, view.families)
   const withdraw = (exemption: Exemption) => {
     const result = session.withdrawExemption(exemption.id)
     announce(result.ok ? t('planning.exemption.withdrawn') : planningErrorText(t, result.error))

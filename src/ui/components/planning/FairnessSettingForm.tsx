@@ -16,11 +16,24 @@ const idOf = (field: string): string => `fairness-${field}`
 export const creditOf = (typed: string): { ok: true; value: number } | { ok: false; error: string } =>
   /^\s*\d+\s*$/.test(typed) ? { ok: true, value: Number(typed.trim()) } : { ok: false, error: 'invalidNumber' }
 
+/** The form as typed: null until something is changed, then the values typed. */
+interface Draft {
+  readonly basis: ShareBasis
+  readonly credit: string
+}
+
+/**
+ * Untouched, the form shows the stored setting (a change synced from another phone shows up);
+ * once something is typed it keeps it (a sync never wipes typing) until it is saved.
+ */
 export function FairnessSettingForm({ session, setting }: { session: CollectiveSession; setting: FairnessSetting }) {
   const { t } = useI18n()
   const announce = useAnnounce()
-  const [basis, setBasis] = useState<ShareBasis>(setting.basis)
-  const [credit, setCredit] = useState(String(setting.coordinatorCredit))
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const basis = draft?.basis ?? setting.basis
+  const credit = draft?.credit ?? String(setting.coordinatorCredit)
+  const setBasis = (value: ShareBasis) => setDraft({ basis: value, credit })
+  const setCredit = (value: string) => setDraft({ basis, credit: value })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const fail = (fieldErrors: Partial<Record<Field, string>>) => {
     setErrors(fieldErrors)
@@ -37,6 +50,8 @@ export function FairnessSettingForm({ session, setting }: { session: CollectiveS
       return fail(fieldErrors)
     }
     setErrors({})
+    // Saved: the form follows the stored setting again (what was just saved).
+    setDraft(null)
     announce(t('planning.settings.saved'))
   }
   const errorOf = (field: Field): string | null => {

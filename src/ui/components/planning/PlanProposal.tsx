@@ -1,17 +1,17 @@
-// The proposal of "Planifier": places by day and walk (each can change hands or go to nobody), walks left uncovered with why, families before/after, publish.
+// The proposal of "Planifier": places by day and walk (each can change hands or go to nobody, on confirmation), walks left uncovered with why and someone to add, families before/after.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import { planCandidates } from '../../../domain/planning/plan.ts'
 import type { Plan, PlannedSlot } from '../../../domain/planning/types.ts'
-import type { WalkRef } from '../../../domain/signup.ts'
+import type { WalkKey, WalkRef } from '../../../domain/signup.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { directionText, formatDay, formatDayTitle, slotText } from '../rota/rota-format.ts'
 import { PlanFamilies } from './PlanFamilies.tsx'
-import { groupByDay, placeChoices } from './plan-view.ts'
+import { addChoice, groupByDay, placeChoices, walkDomId, type ProposedWalk } from './plan-view.ts'
 import { uncoveredReasonText } from './planning-text.ts'
 
 interface PlanProposalProps {
@@ -20,6 +20,8 @@ interface PlanProposalProps {
   readonly now: number
   /** One place changes hands (null: nobody). */
   readonly onEdit: (index: number, adultId: AdultId | null) => void
+  /** Someone takes one more open place of a walk. */
+  readonly onAdd: (key: WalkKey, adultId: AdultId) => void
 }
 
 /** Names of adults ("Camille (Famille Martin)") and lines, with words for the unknown ones. */
@@ -36,10 +38,13 @@ export const namesOf = (view: Pick<CollectiveView, 'adults' | 'families' | 'line
   }
 }
 
+/** The element id of a walk's block (focused after one of its places changed hands). */
+const walkElementId = (key: WalkKey): string => `plan-walk-${walkDomId(key)}`
+
 const plural = (t: Translate, language: Language, n: number, one: MessageKey, other: MessageKey, params: Record<string, string | number> = {}): string =>
   t(pluralKey(language, n, one, other), { n, ...params })
 
-export function PlanProposal({ view, plan, now, onEdit }: PlanProposalProps) {
+export function PlanProposal({ view, plan, now, onEdit, onAdd }: PlanProposalProps) {
   const { t, language } = useI18n()
   const names = namesOf(view, t)
   const days = useMemo(() => groupByDay(plan, names.line), [plan, view])
@@ -56,12 +61,20 @@ export function PlanProposal({ view, plan, now, onEdit }: PlanProposalProps) {
         <div key={day.date} class="planning-day" role="group" aria-labelledby={`plan-day-${day.date}`} data-testid="plan-day">
           <h3 id={`plan-day-${day.date}`} tabIndex={-1}>{formatDayTitle(day.date, language)}</h3>
           {day.walks.map((walk) => (
-            <div key={walk.key} class="planning-walk" data-testid="plan-walk">
+            <div
+              key={walk.key}
+              id={walkElementId(walk.key)}
+              class="planning-walk"
+              role="group"
+              aria-label={t('planning.plan.walkLabel', { line: names.line(walk.walk), direction: directionText(t, walk.walk.direction), day: formatDay(walk.walk.date, language) })}
+              tabIndex={-1}
+              data-testid="plan-walk"
+            >
               <p class="planning-walk__title">{t('planning.plan.walk', { line: names.line(walk.walk), direction: directionText(t, walk.walk.direction) })}</p>
               {walk.places.length > 0 && (
                 <ul class="list">
                   {walk.places.map(({ index, place }) => (
-                    <PlaceRow key={`${index}|${place.slot}|${place.adultId}`} view={view} plan={plan} now={now} index={index} place={place} names={names} onEdit={onEdit} />
+                    <PlaceRow key={`${place.key}|${place.slot}|${place.adultId}`} view={view} plan={plan} now={now} index={index} place={place} names={names} onEdit={onEdit} />
                   ))}
                 </ul>
               )}
@@ -71,6 +84,8 @@ export function PlanProposal({ view, plan, now, onEdit }: PlanProposalProps) {
                   {plural(t, language, walk.missing, 'planning.plan.missing.one', 'planning.plan.missing.other', { reason: uncoveredReasonText(t, walk.reason) })}
                 </p>
               )}
+              {/* Only when someone could still take a place: otherwise the planner already covered what it could. */}
+              {walk.reason === 'leftOpen' && walk.missing > 0 && <AddPlace view={view} plan={plan} now={now} walk={walk} names={names} onAdd={onAdd} />}
             </div>
           ))}
         </div>
@@ -88,16 +103,24 @@ interface PlaceRowProps {
   readonly place: PlannedSlot
   readonly names: ReturnType<typeof namesOf>
   readonly onEdit: (index: number, adultId: AdultId | null) => void
+  /** Lets the tests render the open control. */
+  readonly initialOpen?: boolean
 }
 
 /**
  * One proposed place: "Conducteur : Camille (Famille Martin)" and "Changer", which opens a select of
- * who else could take it. The candidates are computed only then: a long period has many places.
+ * who else could take it (computed only then: a long period has many places). Choosing in the select
+ * changes nothing yet (keyboard users arrow through it): "Confirmer" applies the choice, then focus
+ * goes to the walk (this row is rebuilt, or gone for "Personne"). "Annuler" and Escape close it,
+ * focus back on "Changer".
  */
-function PlaceRow({ view, plan, now, index, place, names, onEdit }: PlaceRowProps) {
+export function PlaceRow({ view, plan, now, index, place, names, onEdit, initialOpen = false }: PlaceRowProps) {
   const { t, language } = useI18n()
-  const [editing, setEditing] = useState(false)
+  const [editing, setEditing] = useState(initialOpen)
+  const [chosen, setChosen] = useState<string>(place.adultId)
   const opened = useRef(false)
+  const selectId = `plan-place-${index}`
+  const changeId = `plan-change-${index}`
   useEffect(() => {
     if (editing) {
       opened.current = true
@@ -108,8 +131,10 @@ function PlaceRow({ view, plan, now, index, place, names, onEdit }: PlaceRowProp
     }
   }, [editing])
   const context = { slot: slotText(t, place.slot), line: names.line(place.walk), direction: directionText(t, place.walk.direction), day: formatDay(place.walk.date, language) }
-  const selectId = `plan-place-${index}`
-  const changeId = `plan-change-${index}`
+  const close = () => {
+    setEditing(false)
+    setChosen(place.adultId)
+  }
   if (!editing) {
     return (
       <li class="list__item" data-testid="plan-place">
@@ -121,22 +146,122 @@ function PlaceRow({ view, plan, now, index, place, names, onEdit }: PlaceRowProp
     )
   }
   const choices = placeChoices(place.adultId, planCandidates(view, plan, place.key, now))
+  const confirm = () => {
+    if (chosen === place.adultId) return close()
+    // Focus goes to the walk, not back to "Changer": this row is rebuilt (or gone) and the indexes move.
+    opened.current = false
+    setEditing(false)
+    onEdit(index, choices.find((id) => id === chosen) ?? null)
+    requestAnimationFrame(() => (document.getElementById(walkElementId(place.key)) ?? document.getElementById(`plan-day-${place.walk.date}`))?.focus())
+  }
   return (
-    <li class="list__item list__item--stacked" data-testid="plan-place">
+    <li
+      class="list__item list__item--stacked"
+      data-testid="plan-place"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close()
+      }}
+    >
       <SelectField
         id={selectId}
         label={t('planning.plan.slotLabel', context)}
-        value={place.adultId}
-        onChange={(value) => {
-          setEditing(false)
-          if (value === place.adultId) return
-          onEdit(index, choices.find((id) => id === value) ?? null)
-          // The row is rebuilt (or gone, for "personne"): keep keyboard users on this place, else on its day.
-          requestAnimationFrame(() => (document.getElementById(changeId) ?? document.getElementById(`plan-day-${place.walk.date}`))?.focus())
-        }}
+        value={chosen}
+        onChange={setChosen}
         options={[...choices.map((id) => ({ value: id, label: names.adult(id) })), { value: '', label: t('planning.plan.nobody') }]}
       />
-      <button type="button" class="button button--quiet" onClick={() => setEditing(false)}>{t('form.cancel')}</button>
+      <div class="actions actions--compact">
+        <button type="button" class="button button--primary" aria-label={t('planning.plan.changeConfirmLabel', context)} onClick={confirm}>
+          {t('planning.plan.changeConfirm')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={close}>{t('form.cancel')}</button>
+      </div>
     </li>
+  )
+}
+
+interface AddPlaceProps {
+  readonly view: CollectiveView
+  readonly plan: Plan
+  readonly now: number
+  readonly walk: ProposedWalk
+  readonly names: ReturnType<typeof namesOf>
+  readonly onAdd: (key: WalkKey, adultId: AdultId) => void
+  /** Lets the tests render the open control. */
+  readonly initialOpen?: boolean
+}
+
+/**
+ * "Ajouter quelqu’un" under a walk missing places that someone could still take ('leftOpen'): opens a select of who could take one more place
+ * (computed only then, from the live view: availability may have changed since the proposal) and
+ * "Confirmer l’ajout". Focus goes to the select when it opens, and back to the walk when it closes.
+ */
+export function AddPlace({ view, plan, now, walk, names, onAdd, initialOpen = false }: AddPlaceProps) {
+  const { t, language } = useI18n()
+  const [open, setOpen] = useState(initialOpen)
+  const [chosen, setChosen] = useState('')
+  const opened = useRef(false)
+  const base = `plan-add-${walkDomId(walk.key)}`
+  const selectId = `${base}-who`
+  useEffect(() => {
+    if (open) {
+      opened.current = true
+      document.getElementById(selectId)?.focus()
+    } else if (opened.current) {
+      opened.current = false
+      document.getElementById(base)?.focus()
+    }
+  }, [open])
+  const context = { line: names.line(walk.walk), direction: directionText(t, walk.walk.direction), day: formatDay(walk.walk.date, language) }
+  if (!open) {
+    return (
+      <button type="button" id={base} class="button" aria-label={t('planning.plan.addLabel', context)} onClick={() => setOpen(true)}>
+        {t('planning.plan.add')}
+      </button>
+    )
+  }
+  const candidates = planCandidates(view, plan, walk.key, now)
+  const selected = addChoice(candidates, chosen)
+  const confirm = () => {
+    if (selected === null) return
+    setOpen(false)
+    setChosen('')
+    onAdd(walk.key, selected)
+    // The walk may now be covered (this control is gone): keep keyboard users on it, at its last place.
+    requestAnimationFrame(() => {
+      const places = document.getElementById(walkElementId(walk.key))?.querySelectorAll<HTMLElement>('button[id^="plan-change-"]')
+      const target = document.getElementById(base) ?? places?.[places.length - 1] ?? document.getElementById(`plan-day-${walk.walk.date}`)
+      target?.focus()
+    })
+  }
+  return (
+    <div
+      class="planning-add"
+      role="group"
+      aria-label={t('planning.plan.addLabel', context)}
+      data-testid="plan-add"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setOpen(false)
+      }}
+    >
+      {selected === null ? (
+        <p id={selectId} tabIndex={-1}>{t('planning.plan.addNone')}</p>
+      ) : (
+        <SelectField
+          id={selectId}
+          label={t('planning.plan.addWho', context)}
+          value={selected}
+          onChange={setChosen}
+          options={candidates.map((id) => ({ value: id, label: names.adult(id) }))}
+        />
+      )}
+      <div class="actions actions--compact">
+        {selected !== null && (
+          <button type="button" class="button button--primary" aria-label={t('planning.plan.addConfirmLabel', context)} onClick={confirm}>
+            {t('planning.plan.addConfirm')}
+          </button>
+        )}
+        <button type="button" class="button button--quiet" onClick={() => setOpen(false)}>{t('form.cancel')}</button>
+      </div>
+    </div>
   )
 }

@@ -37,8 +37,9 @@ export interface ExceptionValues {
 
 export interface AvailabilityValues {
   /**
-   * Recurring slots, including ones the grid no longer shows (a line's days changed): they are kept
-   * on save, so a line whose days come back finds them again and nothing typed is lost.
+   * Recurring slots of the collective's lines, including ones the grid no longer shows (a line's
+   * days changed): they are kept on save, so a line whose days come back finds them again. Slots of
+   * a removed line are not kept: saving drops them anyway.
    */
   readonly recurring: readonly AvailabilitySlot[]
   readonly exceptions: readonly AvailabilityException[]
@@ -49,16 +50,17 @@ export interface AvailabilityValues {
 
 export const EMPTY_AVAILABILITY_VALUES: AvailabilityValues = { recurring: [], exceptions: [], weeklyMax: '', preference: 'none' }
 
-/** The form's start: the stored availability of the adult, or nothing ticked. */
-export const availabilityValuesOf = (stored: Availability | undefined): AvailabilityValues =>
-  stored === undefined
-    ? EMPTY_AVAILABILITY_VALUES
-    : {
-      recurring: stored.recurring,
-      exceptions: sortExceptions(stored.exceptions),
-      weeklyMax: stored.weeklyMax === null ? '' : String(stored.weeklyMax),
-      preference: stored.preference,
-    }
+/** The form's start: the stored availability of the adult (without slots or exceptions of lines that no longer exist), or nothing ticked. */
+export const availabilityValuesOf = (stored: Availability | undefined, lines: readonly Pick<Line, 'id'>[]): AvailabilityValues => {
+  if (stored === undefined) return EMPTY_AVAILABILITY_VALUES
+  const lineIds = new Set<string>(lines.map((line) => line.id))
+  return {
+    recurring: stored.recurring.filter((slot) => lineIds.has(slot.lineId)),
+    exceptions: sortExceptions(stored.exceptions.filter((exception) => exception.lineId === null || lineIds.has(exception.lineId))),
+    weeklyMax: stored.weeklyMax === null ? '' : String(stored.weeklyMax),
+    preference: stored.preference,
+  }
+}
 
 export const isTicked = (values: AvailabilityValues, slot: AvailabilitySlot): boolean =>
   values.recurring.some((candidate) => cellKey(candidate) === cellKey(slot))

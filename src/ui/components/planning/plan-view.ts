@@ -1,4 +1,4 @@
-// Pure helpers of "Planifier": the period as typed -> a date range or an error, proposals grouped by day and walk, one place edited, the adults offered for a place.
+// Pure helpers of "Planifier": the period as typed -> a date range or an error, proposals grouped by day and walk, one place edited, the adults offered for a place or to add.
 import { daysBetween, LocalDateSchema, type LocalDate } from '../../../domain/dates.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
@@ -83,3 +83,10 @@ export const editPlace = (assignments: readonly PlannedSlot[], index: number, ad
 
 /** The adults a place can go to: the one holding it first, then the candidates (without repeating it). */
 export const placeChoices = (current: AdultId, candidates: readonly AdultId[]): AdultId[] => [current, ...candidates.filter((id) => id !== current)]
+
+/** The adult "Confirmer l’ajout" adds: the one chosen if still a candidate (the plan may have changed meanwhile), else the first candidate, else nobody. */
+export const addChoice = (candidates: readonly AdultId[], chosen: string): AdultId | null =>
+  candidates.find((id) => id === chosen) ?? candidates[0] ?? null
+
+/** An element id for a walk's controls: its key (line id, date, direction) without the "|" separators. */
+export const walkDomId = (key: WalkKey): string => key.replaceAll('|', '-')

@@ -28,6 +28,7 @@ const REASON_KEYS: Readonly<Record<UncoveredReason, MessageKey>> = {
   noOneAvailable: 'planning.plan.reason.noOneAvailable',
   weeklyMax: 'planning.plan.reason.weeklyMax',
   sameTime: 'planning.plan.reason.sameTime',
+  leftOpen: 'planning.plan.reason.leftOpen',
 }
 export const uncoveredReasonText = (t: Translate, reason: UncoveredReason): string => t(REASON_KEYS[reason])
 

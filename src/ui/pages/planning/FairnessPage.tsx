@@ -54,8 +54,8 @@ export function Fairness({ session, view }: Pick<ScreenProps, 'session' | 'view'
         {toCheck && <p class="notice">{t('planning.fairness.toCheck')}</p>}
       </section>
       <ExemptionsSection session={session} view={view} myFamily={myFamily} today={today} />
-      {/* Keyed by the stored setting: a change synced from another phone shows up in the form. */}
-      <FairnessSettingForm key={`${fairness.basis}|${fairness.coordinatorCredit}`} session={session} setting={fairness} />
+      {/* Not keyed by the stored setting: a sync from another phone must not wipe what is being typed (the form follows it while untouched). */}
+      <FairnessSettingForm session={session} setting={fairness} />
     </>
   )
 }

@@ -2,9 +2,10 @@
 import { useRef, useState } from 'preact/hooks'
 import type { AdultId } from '../../../domain/ids.ts'
 import { defaultPlanningPeriod } from '../../../domain/planning/period.ts'
-import { planRota, summarisePlan } from '../../../domain/planning/plan.ts'
+import { addPlannedPlace, planRota, summarisePlan } from '../../../domain/planning/plan.ts'
 import { PLAN_MAX_DAYS } from '../../../domain/planning/problem.ts'
 import type { Plan } from '../../../domain/planning/types.ts'
+import type { WalkKey } from '../../../domain/signup.ts'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
 import { InputField } from '../../components/manage/fields.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
@@ -76,14 +77,25 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
     announce(t('planning.plan.edited'))
   }
 
-  const publish = () => {
+  const add = (key: WalkKey, adultId: AdultId) => {
     if (plan === null) return
+    const added = attempt(() => addPlannedPlace(view, plan, key, adultId, now) ?? ('refused' as const))
+    if (added === null) return setFailed(true)
+    if (added === 'refused') return announce(t('planning.plan.addRefused'))
+    setPlan(added)
+    announce(t('planning.plan.added'))
+  }
+
+  /** Null when published; else why not, shown and focused by "Publier" (focus reads it out: no announcement too). */
+  const publish = (): string | null => {
+    if (plan === null) return null
     const outcome = session.publishPlan(plan.assignments)
-    if (!outcome.ok) return announce(planningErrorText(t, outcome.error))
+    if (!outcome.ok) return planningErrorText(t, outcome.error)
     const text = publishedText(t, language, outcome.value.written, outcome.value.skipped)
     setPlan(null)
     setResult(text)
     announce(text)
+    return null
   }
 
   return (
@@ -104,7 +116,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
       {plan && (
         <section class="card" aria-labelledby="plan-proposal-title" data-testid="plan-proposal">
           <h2 id="plan-proposal-title" tabIndex={-1} ref={proposalHeading}>{t('planning.plan.proposalTitle')}</h2>
-          <PlanProposal view={view} plan={plan} now={now} onEdit={edit} />
+          <PlanProposal view={view} plan={plan} now={now} onEdit={edit} onAdd={add} />
           <div class="actions">
             {plan.assignments.length > 0 && <PublishAction onConfirm={publish} />}
             <button type="button" class="button button--quiet" onClick={() => {
