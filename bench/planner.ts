@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../src/domain/settings.ts'
 import { StoredSignUpSchema, type SignUp, type Slot } from '../src/domain/signup.ts'
 import { NO_SWAP_RECORDS } from '../src/domain/swaps/records.ts'
 import { seededRandom } from '../tests/helpers/seeded-random.ts'
+import { time, timeMedian } from './timing.ts'
 
 const SEED = 2027
 const FAMILIES = 40
@@ -295,13 +296,6 @@ const lowerBounds = (problem: PlanProblem, covered: number): { simple: { largest
   }
 }
 
-const time = <T>(run: () => T): { value: T; ms: number } => {
-  const started = performance.now()
-  const value = run()
-  return { value, ms: performance.now() - started }
-}
-const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!
-const timeMedian = (runs: number, run: () => unknown): number => median(Array.from({ length: runs }, () => time(run).ms))
 const walksText = (thousandths: number): string => (thousandths / 1000).toFixed(2)
 const scoreText = (score: PlanScore | null): string =>
   score === null ? 'INVALID' : `${score.covered} places covered, largest gap ${walksText(score.largestGap)}, total gap ${walksText(score.totalGap)} walks`

@@ -17,6 +17,7 @@ import { expectedChildren, ratioCountOf, requiredAdultsFor } from '../src/domain
 import { deriveWalks, type Walk } from '../src/domain/rota/walks.ts'
 import type { Slot } from '../src/domain/signup.ts'
 import { seededRandom } from '../tests/helpers/seeded-random.ts'
+import { median, time, timeMedian } from './timing.ts'
 
 const FIRST_SCHOOL_YEAR = 2026
 const YEARS = 5
@@ -113,13 +114,6 @@ const generate = (): { doc: Y.Doc; writes: number; ms: number } => {
   return { doc, writes, ms: performance.now() - started }
 }
 
-const time = <T>(run: () => T): { value: T; ms: number } => {
-  const started = performance.now()
-  const value = run()
-  return { value, ms: performance.now() - started }
-}
-const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!
-const timeMedian = (runs: number, run: () => unknown): number => median(Array.from({ length: runs }, () => time(run).ms))
 
 const loadFromIndexedDb = async (name: string): Promise<{ doc: Y.Doc; ms: number }> => {
   const started = performance.now()

@@ -63,12 +63,15 @@ const storedDoc = async (databaseName: string): Promise<Y.Doc> => {
 }
 
 /** The leaving family's stored strings that a byte search can find (a plain one-letter initial occurs by chance). */
+const SHARED_FIELDS = new Set(['familyId', 'joinedOn'])
+
 const storedOfFamily = (doc: Y.Doc, familyId: string): string[] => {
   const texts: string[] = []
   for (const mapName of ['families', 'adults', 'children']) {
     for (const [key, record] of doc.getMap(mapName).entries()) {
       if (!(record instanceof Y.Map) || (key !== familyId && record.get('familyId') !== familyId)) continue
-      for (const [field, value] of record.entries()) if (typeof value === 'string' && field !== 'familyId' && value.length >= 4) texts.push(value)
+      // Ids and dates shared with other records (a family's joining day) are not the family's own values.
+      for (const [field, value] of record.entries()) if (typeof value === 'string' && !SHARED_FIELDS.has(field) && value.length >= 4) texts.push(value)
     }
   }
   return texts
