@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { applyNewSchoolYear } from '../doc/mutations-year.ts'
 import { LocalDateSchema } from '../domain/dates.ts'
 import { ChildIdSchema } from '../domain/ids.ts'
-import { availabilityToPrune, planNewSchoolYear } from '../domain/year/past-records.ts'
+import { planNewSchoolYear } from '../domain/year/past-records.ts'
 import { summarizeNewSchoolYear } from '../domain/year/summary.ts'
 import { err, ok } from '../lib/result.ts'
 import type { CollectiveSession } from './api.ts'
@@ -22,7 +22,7 @@ export const createYearCommands = ({ doc, view }: Pick<CommandContext, 'doc' | '
     const source = view.get()
     const plan = planNewSchoolYear(source, parsed.data)
     const summary = summarizeNewSchoolYear(source, plan)
-    applyNewSchoolYear(doc, plan, { before: parsed.data.before, adultIds: availabilityToPrune(source, parsed.data.before) })
+    applyNewSchoolYear(doc, plan)
     return ok(summary)
   },
 })

@@ -15,6 +15,7 @@ import { checkWalkLog } from './invariants-walk-log.ts'
 import { Network } from './network.ts'
 import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 import type { CheckInWitness } from './operations-walk-log.ts'
+import type { PublicationWitness } from './operations-planning.ts'
 
 export interface RunOptions {
   readonly replicas: number
@@ -38,6 +39,8 @@ export const DEFAULT_RUN: RunOptions = {
 
 /** A fixed "now" before the simulated walks: urgency is computed the same way on every replica. */
 const NOW = Date.UTC(2027, 2, 1)
+/** The fairness ledger and a plan are computed on about one run in this many, drawn from the run's seed (they cost more than the rest of its checks). */
+const DERIVE_EVERY = 8
 
 /** Seeded v4 UUIDs, so that a failing seed replays the very same ids. */
 const seededUuid = (random: () => number): string => {
@@ -112,8 +115,9 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     network.deliver(options.replicas * 2)
     const witnesses: SignUpWitness[] = []
     const checkIns: CheckInWitness[] = []
+    const publications: PublicationWitness[] = []
     let counter = 0
-    const context: OpContext = { random, witnesses, checkIns, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false }
+    const context: OpContext = { random, witnesses, checkIns, publications, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false }
     const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
     for (let step = 0; step < options.operations; step++) {
       const replica = replicas[Math.floor(random() * replicas.length)]!
@@ -143,7 +147,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches
       // derivations that depend on delivery order without reading every replica again.
       ...checkWalkLog(views, rota, checkIns, NOW),
-      ...checkPlanning(view),
+      ...checkPlanning(views, publications, NOW, random() < 1 / DERIVE_EVERY),
     )
     for (const doc of docs) doc.destroy()
     return failures

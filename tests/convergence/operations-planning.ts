@@ -2,13 +2,16 @@
 //
 // A published plan is written straight through writePublishedSignUps (without the app's check of
 // which places are still open): whatever a coordinator's phone publishes, concurrently with other
-// phones' sign-ups, the rota invariants must hold once the replicas have converged.
+// phones' sign-ups, the rota invariants must hold once the replicas have converged. It often
+// includes places the phone shows withdrawn: a witness records them (a plan must leave them alone).
 import * as Y from 'yjs'
-import { MAP_ADULTS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_LINES } from '../../src/doc/keys.ts'
+import { nextSharedClock } from '../../src/doc/clock.ts'
+import { MAP_ADULTS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_LINES, MAP_SIGNUPS } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate } from '../../src/domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../src/domain/ids.ts'
 import type { AvailabilityInput, ExemptionId } from '../../src/domain/planning/records.ts'
+import { signUpKeyOf } from '../../src/domain/signup.ts'
 import type { OpContext, Replica } from './operations.ts'
 
 /** operations.ts's FIRST_DAY and DAYS (not imported: that module imports this one). */
@@ -17,6 +20,14 @@ const DAYS = 11
 
 type Op = (replica: Replica, context: OpContext) => void
 type Plain = Record<string, unknown>
+
+/** A publication that listed places its phone showed withdrawn: none of its entries (actor, clock in [fromClock, toClock)) may end on those keys. */
+export interface PublicationWitness {
+  readonly withdrawnKeys: readonly string[]
+  readonly actor: string
+  readonly fromClock: number
+  readonly toClock: number
+}
 
 const pick = <T>(random: () => number, items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)]
 const keys = (doc: Y.Doc, name: string): string[] => [...doc.getMap(name).keys()]
@@ -64,12 +75,13 @@ const withdrawExemption: Op = (replica, { random }) => {
 const setFairness: Op = ({ doc }, { random }) =>
   void edit.writeFairnessSetting(doc, { basis: random() < 0.5 ? 'perChild' : 'perFamily', coordinatorCredit: Math.floor(random() * 5) })
 
+type PlannedWrite = Parameters<typeof edit.writePublishedSignUps>[1][number]
+
 /** A few places on the first days (where sign-ups collide), for random adults: concurrent with the replicas' own sign-ups. */
-const publishPlan: Op = (replica, { random }) => {
-  const { doc } = replica
+const randomWrites = (doc: Y.Doc, random: () => number): PlannedWrite[] => {
   const lines = keys(doc, MAP_LINES) as LineId[]
   const adults = keys(doc, MAP_ADULTS) as AdultId[]
-  const writes = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+  return Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
     const lineId = pick(random, lines)
     const adultId = pick(random, adults)
     const familyId = adultId === undefined ? undefined : familyOf(doc, adultId)
@@ -77,7 +89,29 @@ const publishPlan: Op = (replica, { random }) => {
     const walk = { lineId, date: addDays(FIRST_DAY, Math.floor(random() * 4)), direction: random() < 0.75 ? 'aller' as const : 'retour' as const }
     return { walk, adultId, familyId, slot: pick(random, ['lead', 'tail', 'extra'] as const) ?? 'lead' }
   }).filter((write) => write !== null)
-  if (edit.writePublishedSignUps(doc, writes, authored(replica)) === null) throw new Error('writePublishedSignUps found the document damaged')
+}
+
+/** The place of a sign-up this phone shows withdrawn (as a stale plan computed before the withdrawal would list it). */
+const withdrawnWrite = (doc: Y.Doc, random: () => number): PlannedWrite | null => {
+  const withdrawn = [...doc.getMap<Plain>(MAP_SIGNUPS).entries()].filter(([, value]) => value.status === 'withdrawn')
+  const chosen = pick(random, withdrawn)
+  if (chosen === undefined) return null
+  // The key is lineId|date|direction|adultId (the value does not repeat them).
+  const [lineId, date, direction, adultId] = chosen[0].split('|')
+  const walk = { lineId: lineId as LineId, date: localDate(date!), direction: direction === 'retour' ? 'retour' as const : 'aller' as const }
+  return { walk, adultId: adultId as AdultId, familyId: chosen[1].familyId as FamilyId, slot: 'lead' }
+}
+
+const publishPlan: Op = (replica, { random, publications }) => {
+  const { doc } = replica
+  const stale = random() < 0.5 ? withdrawnWrite(doc, random) : null
+  const writes = stale === null ? randomWrites(doc, random) : [stale, ...randomWrites(doc, random)]
+  const signUps = doc.getMap<Plain>(MAP_SIGNUPS)
+  const withdrawnKeys = writes.map((write) => signUpKeyOf(write.walk, write.adultId)).filter((key) => signUps.get(key)?.status === 'withdrawn')
+  const fromClock = nextSharedClock(doc)
+  const written = edit.writePublishedSignUps(doc, writes, authored(replica))
+  if (written === null) throw new Error('writePublishedSignUps found the document damaged')
+  if (withdrawnKeys.length > 0) publications.push({ withdrawnKeys, actor: replica.actor, fromClock, toClock: fromClock + written })
 }
 
 /** [weight, operation], added to the rota, swap and walk-log operations' weights. */

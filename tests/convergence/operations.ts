@@ -8,7 +8,7 @@ import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
 import type { Direction } from '../../src/domain/line.ts'
 import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
-import { PLANNING_OPERATIONS } from './operations-planning.ts'
+import { PLANNING_OPERATIONS, type PublicationWitness } from './operations-planning.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
 import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
 
@@ -37,6 +37,8 @@ export interface OpContext {
   readonly witnesses: SignUpWitness[]
   /** Every check-in mark written, with what its replica had from the other devices (see operations-walk-log.ts). */
   readonly checkIns: CheckInWitness[]
+  /** Every plan publication that listed places its phone showed withdrawn (see operations-planning.ts). */
+  readonly publications: PublicationWitness[]
   /** A counter for names, per run (so a replay writes the same names). */
   readonly next: () => number
   /** Planted bug: new stops are keyed by line and rank instead of a fresh random id. */

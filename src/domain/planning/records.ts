@@ -28,8 +28,9 @@ export type AvailabilitySlot = z.infer<typeof AvailabilitySlotSchema>
 
 /**
  * A date that differs from the recurring pattern: `available: false` ("pas le 12 décembre") or
- * `available: true` ("exceptionnellement libre"). `direction` / `lineId` null: every direction /
- * line (for `available: true`, every line of the collective).
+ * `available: true` ("exceptionnellement libre"). `direction` null: every direction. `lineId` null:
+ * for `available: false`, every line; for `available: true`, the lines of the adult's recurring
+ * slots (every line when the adult has none).
  */
 export const AvailabilityExceptionSchema = z.object({
   date: LocalDateSchema,

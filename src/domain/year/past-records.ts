@@ -2,14 +2,14 @@
 //
 // Pure: reads the valid records of a collective and returns the document keys to delete, per kind.
 // Lines, stops, families, adults, settings, holidays, roster entries and availability are never listed
-// for deletion; an availability's date exceptions of the past year are pruned (availabilityToPrune). A swap
+// for deletion nor rewritten (past date exceptions never match a future walk, and each save drops them). A swap
 // or coordinator trade that also touches a date of the new year is kept whole (with the sign-ups
 // of the walks it touches): deleting half of it would move a slot or a period of the new year.
 import { handoverKeyOf, periodResponseKeyOf, type CoordinatorRosterSetting } from '../coordination/records.ts'
 import { periodOn } from '../coordination/periods.ts'
 import type { LocalDate } from '../dates.ts'
 import type { ExportSource } from '../export/collective-export.ts'
-import type { AdultId, ChildId } from '../ids.ts'
+import type { ChildId } from '../ids.ts'
 import { exemptionKeyOf } from '../planning/records.ts'
 import { signUpKeyOf, walkKeyOf, type WalkRef } from '../signup.ts'
 import { releaseKeyOf, responseKeyOf } from '../swaps/records.ts'
@@ -105,16 +105,4 @@ export const planNewSchoolYear = (source: ExportSource, request: NewYearRequest)
     exemptions: sorted((source.planning?.exemptions ?? []).filter((exemption) => exemption.to < before).map(exemptionKeyOf)),
     children: sorted(leaving),
   }
-}
-
-/**
- * Adults whose (valid) availability has date exceptions dated before `before`: those exceptions can
- * no longer matter, so the new year rewrites the entry without them (the rest of it is kept).
- * Sorted, without duplicates.
- */
-export const availabilityToPrune = (source: ExportSource, before: LocalDate): AdultId[] => {
-  const adultIds = (source.planning?.availability ?? [])
-    .filter((availability) => availability.exceptions.some((exception) => exception.date < before))
-    .map((availability) => availability.adultId)
-  return [...new Set(adultIds)].sort()
 }

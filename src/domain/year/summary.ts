@@ -14,6 +14,8 @@ export interface NewYearSummary {
     readonly walkLog: number
     readonly walkNotes: number
     readonly exceptions: number
+    /** Reduced shares that ended before the new year (withdrawn or not). */
+    readonly exemptions: number
     readonly coordination: number
     readonly children: number
   }
@@ -28,6 +30,7 @@ export const summarizeNewSchoolYear = (source: ExportSource, plan: NewYearPlan):
     walkLog: plan.checkIns.length + plan.walkEvents.length,
     walkNotes: plan.walkNotes.length,
     exceptions: plan.exceptions.length,
+    exemptions: plan.exemptions.length,
     coordination: plan.periodOffers.length + plan.periodResponses.length + plan.handoverNotes.length + plan.handoverAcks.length,
     children: plan.children.length,
   },

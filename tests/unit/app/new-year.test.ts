@@ -84,7 +84,7 @@ describe('startNewSchoolYear', () => {
 
     const summary = valueOf(session.startNewSchoolYear({ before: BEFORE, removeChildIds: [zephyrine] }))
     expect(summary).toEqual({
-      removed: { signUps: 2, swaps: 0, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, coordination: 0, children: 1 },
+      removed: { signUps: 2, swaps: 0, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, exemptions: 0, coordination: 0, children: 1 },
       kept: { lines: 1, stops: 1, families: 2, adults: 2, children: 2 },
     })
     const after = session.view.get()
@@ -104,7 +104,7 @@ describe('startNewSchoolYear', () => {
     expect(after.walkLog.notes.map((note) => note.text)).toEqual(['Prévoir les gilets'])
     // Again: nothing left to delete.
     expect(valueOf(session.startNewSchoolYear({ before: BEFORE, removeChildIds: [zephyrine] })).removed).toEqual(
-      { signUps: 0, swaps: 0, absences: 0, walkLog: 0, walkNotes: 0, exceptions: 0, coordination: 0, children: 0 })
+      { signUps: 0, swaps: 0, absences: 0, walkLog: 0, walkNotes: 0, exceptions: 0, exemptions: 0, coordination: 0, children: 0 })
 
     // The archive, restored as a separate collective, holds the whole year.
     const other = await phones.start()

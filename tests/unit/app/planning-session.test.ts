@@ -167,33 +167,34 @@ describe('a new school year', () => {
   })
 })
 
-describe('a new school year prunes availability', () => {
-  it('rewrites each availability without its exceptions before the first day, keeping the rest and unknown fields, in the same change', () => {
+describe('a new school year leaves availability alone', () => {
+  it('never rewrites an availability (a rewrite could undo a concurrent offline save); deletes in one change', () => {
     const world = newWorld()
     const [a, b] = world.phones as [Phone, Phone]
-    const [camille, sophie, minh] = world.adults as [AdultId, AdultId, AdultId]
+    const [camille, sophie] = world.adults as [AdultId, AdultId]
     const exception = (date: string) => ({ date, available: false, direction: null, lineId: null })
     a.clock = parisToInstant(localDate('2027-06-01'), '10:00' as TimeOfDay)
     valueOf(a.commands.setAvailability(camille, { ...availability(world.lineId), exceptions: [exception('2027-06-10'), exception('2027-09-14')] }))
-    valueOf(a.commands.setAvailability(sophie, { ...availability(world.lineId), exceptions: [exception('2027-09-01')] }))
-    valueOf(a.commands.setAvailability(minh, { ...availability(world.lineId), exceptions: [exception('2027-08-31')] }))
-    const map = a.doc.getMap<Record<string, unknown>>(MAP_AVAILABILITY)
-    map.set(camille, { ...map.get(camille), fromNewerVersion: 1 })
-    const sophieBefore = map.get(sophie)
+    valueOf(a.commands.declareExemption({ familyId: world.familyId, from: '2027-05-01', to: '2027-06-30', sharePercent: 0 }))
+    syncAll([a, b])
+    const before = JSON.stringify(a.doc.getMap(MAP_AVAILABILITY).toJSON())
+    // Sophie's phone saves her availability offline while the new year starts on Camille's phone.
+    valueOf(b.commands.setAvailability(sophie, availability(world.lineId)))
+    valueOf(b.commands.setAvailability(camille, { ...availability(world.lineId), exceptions: [exception('2027-09-20')] }))
     let outcome: unknown
     const { updates, origins } = updatesDuring(a, () => {
       outcome = a.commands.startNewSchoolYear({ before: localDate('2027-09-01'), removeChildIds: [] })
     })
-    expect(outcome).toMatchObject({ ok: true })
+    expect(outcome).toMatchObject({ ok: true, value: { removed: { exemptions: 1 } } })
     expect(updates).toBe(1)
     expect(origins).toEqual([Origin.startNewSchoolYear])
-    expect(map.get(camille)).toMatchObject({ adultId: camille, recurring: availability(world.lineId).recurring, weeklyMax: 3, exceptions: [exception('2027-09-14')], fromNewerVersion: 1 })
-    expect(map.get(sophie)).toBe(sophieBefore)
-    expect(map.get(minh)).toMatchObject({ exceptions: [] })
+    expect(JSON.stringify(a.doc.getMap(MAP_AVAILABILITY).toJSON())).toBe(before)
     syncAll([a, b])
-    expect(b.view.get().planning.availability.map((entry) => [entry.adultId, entry.exceptions.map((e) => e.date)]).sort())
-      .toEqual([[camille, ['2027-09-14']], [sophie, ['2027-09-01']], [minh, []]].sort())
-    expect(b.view.get().toCheck).toEqual([])
+    for (const phone of [a, b]) {
+      expect(phone.view.get().planning.availability.map((entry) => [entry.adultId, entry.exceptions.map((e) => e.date)]).sort())
+        .toEqual([[camille, ['2027-09-20']], [sophie, ['2027-03-22']]].sort())
+      expect(phone.view.get().toCheck).toEqual([])
+    }
   })
 })
 

@@ -53,10 +53,40 @@ describe('isAvailableFor', () => {
     expect(isAvailableFor(adult, walk('retour', 2, '2026-12-04'))).toBe(false)
   })
 
-  it('an available exception without direction or line covers every walk of its date', () => {
+  it('an available exception without a line covers only the lines of the recurring slots, any weekday and direction', () => {
+    // Recurring on line 1 (Thursday aller) and line 3 (Monday retour); Friday 4 December is outside both.
+    const adult = availability(1, 1, {
+      recurring: [thursdayAller, { weekday: 1, direction: 'retour', lineId: lineId(3) }],
+      exceptions: [except(true, null, null, '2026-12-04')],
+    })
+    expect(isAvailableFor(adult, walk('aller', 1, '2026-12-04'))).toBe(true)
+    expect(isAvailableFor(adult, walk('retour', 1, '2026-12-04'))).toBe(true)
+    expect(isAvailableFor(adult, walk('aller', 3, '2026-12-04'))).toBe(true)
+    expect(isAvailableFor(adult, walk('retour', 2, '2026-12-04'))).toBe(false)
+    expect(isAvailableFor(adult, walk('aller', 2, '2026-12-04'))).toBe(false)
+  })
+
+  it('an available exception without a line keeps its direction rule on the recurring lines', () => {
+    const adult = availability(1, 1, { recurring: [thursdayAller], exceptions: [except(true, 'retour', null, '2026-12-04')] })
+    expect(isAvailableFor(adult, walk('retour', 1, '2026-12-04'))).toBe(true)
+    expect(isAvailableFor(adult, walk('aller', 1, '2026-12-04'))).toBe(false)
+    expect(isAvailableFor(adult, walk('retour', 2, '2026-12-04'))).toBe(false)
+  })
+
+  it('an available exception without direction or line covers every walk of its date when there is no recurring slot', () => {
     const adult = availability(1, 1, { exceptions: [except(true, null, null, '2026-12-04')] })
     expect(isAvailableFor(adult, walk('retour', 2, '2026-12-04'))).toBe(true)
     expect(isAvailableFor(adult, walk('aller', 1, '2026-12-04'))).toBe(true)
+    expect(isAvailableFor(adult, walk('aller', 1, '2026-12-05'))).toBe(false)
+  })
+
+  it('an unavailable exception without a line covers every line, the recurring ones or not', () => {
+    const adult = availability(1, 1, {
+      recurring: [thursdayAller],
+      exceptions: [except(true, null, 2), except(false, null, null)],
+    })
+    expect(isAvailableFor(adult, walk('aller', 1))).toBe(false)
+    expect(isAvailableFor(adult, walk('aller', 2))).toBe(false)
   })
 
   it('unavailable wins over available on the same walk, in either order', () => {

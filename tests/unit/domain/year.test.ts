@@ -7,11 +7,11 @@ import { signUpKeyOf } from '../../../src/domain/signup.ts'
 import { responseKeyOf, type OfferId } from '../../../src/domain/swaps/records.ts'
 import { checkInKeyOf, walkEventKeyOf, type Absence, type AbsenceId, type WalkNoteId } from '../../../src/domain/walk-log/records.ts'
 import {
-  YEAR_RECORD_KINDS, archiveExportJson, availabilityToPrune, archiveFileName, nextSchoolYearStart, planIsEmpty, planNewSchoolYear, schoolYearEndingBefore,
+  YEAR_RECORD_KINDS, archiveExportJson, archiveFileName, nextSchoolYearStart, planIsEmpty, planNewSchoolYear, schoolYearEndingBefore,
   summarizeNewSchoolYear,
 } from '../../../src/domain/year/index.ts'
-import { DEFAULT_FAIRNESS_SETTING, type Availability } from '../../../src/domain/planning/records.ts'
-import { availability } from './planning-fixtures.ts'
+import { DEFAULT_FAIRNESS_SETTING } from '../../../src/domain/planning/records.ts'
+import { availability, exemption } from './planning-fixtures.ts'
 import { actorId, adultId, childId, createAdult, createChild, createException, createModel, createSignUp, familyId, lineId, uuid } from './rota-fixtures.ts'
 
 const BEFORE = localDate('2027-09-01')
@@ -134,9 +134,32 @@ describe('planNewSchoolYear', () => {
     const s = source()
     const plan = planNewSchoolYear(s, { before: BEFORE, removeChildIds: [childId(3)] })
     expect(summarizeNewSchoolYear(s, plan)).toEqual({
-      removed: { signUps: 2, swaps: 2, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, coordination: 4, children: 1 },
+      removed: { signUps: 2, swaps: 2, absences: 1, walkLog: 3, walkNotes: 1, exceptions: 1, exemptions: 0, coordination: 4, children: 1 },
       kept: { lines: 1, stops: 3, families: 2, adults: 2, children: 2 },
     })
+  })
+
+  it('counts the reduced shares that ended before the first day (withdrawn too), not those running into it; availability is never listed', () => {
+    const s: ExportSource = {
+      ...source(),
+      planning: {
+        fairness: DEFAULT_FAIRNESS_SETTING,
+        availability: [availability(1, 1, { exceptions: [{ date: localDate('2027-06-10'), available: false, direction: null, lineId: null }] })],
+        exemptions: [
+          exemption(1, 1, '2027-05-01', '2027-06-30', 0), exemption(2, 2, '2027-01-04', '2027-02-26', 50, true),
+          exemption(3, 1, '2027-08-01', '2027-09-01', 75), exemption(4, 2, '2027-06-01', '2027-10-31', 25),
+        ],
+      },
+    }
+    const plan = planNewSchoolYear(s, { before: BEFORE, removeChildIds: [] })
+    expect(summarizeNewSchoolYear(s, plan).removed.exemptions).toBe(2)
+    expect(planIsEmpty(plan)).toBe(false)
+    expect(Object.values(plan).flat()).not.toContain(adultId(1))
+    // In March only the winter reduced share has ended: it is the one thing to erase, and it is counted.
+    const march = planNewSchoolYear(s, { before: localDate('2027-03-01'), removeChildIds: [] })
+    expect(summarizeNewSchoolYear(s, march).removed).toEqual(
+      { signUps: 0, swaps: 0, absences: 0, walkLog: 0, walkNotes: 0, exceptions: 0, exemptions: 1, coordination: 0, children: 0 })
+    expect(planIsEmpty(march)).toBe(false)
   })
 })
 
@@ -154,24 +177,5 @@ describe('year helpers', () => {
     expect(JSON.parse(json)).toMatchObject({ format: 'pedibus-coop/collective', archive: { schoolYear: '2026-2027' } })
     const parsed = parseCollectiveExport(json)
     expect(parsed.ok && parsed.value.signUps.length).toBe(4)
-  })
-})
-
-describe('availabilityToPrune', () => {
-  const exception = (date: string) => ({ date: localDate(date), available: false, direction: null, lineId: null })
-  const entry = (adult: number, dates: readonly string[]): Availability => availability(adult, adult, { exceptions: dates.map(exception) })
-
-  it('lists the adults whose availability has a date exception before the first day (sorted), not the others', () => {
-    const s: ExportSource = {
-      ...source(),
-      planning: {
-        fairness: DEFAULT_FAIRNESS_SETTING,
-        availability: [entry(2, ['2027-06-10', '2027-09-14']), entry(1, ['2027-08-31']), entry(3, ['2027-09-01']), entry(4, [])],
-        exemptions: [],
-      },
-    }
-    expect(availabilityToPrune(s, BEFORE)).toEqual([adultId(1), adultId(2)])
-    expect(availabilityToPrune(s, localDate('2027-01-01'))).toEqual([])
-    expect(availabilityToPrune(source(), BEFORE)).toEqual([])
   })
 })

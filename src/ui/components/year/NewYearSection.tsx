@@ -24,12 +24,13 @@ const REMOVED_KEYS: Readonly<Record<Removed, readonly [MessageKey, MessageKey]>>
   walkLog: ['year.walkLog.one', 'year.walkLog.other'],
   walkNotes: ['year.walkNotes.one', 'year.walkNotes.other'],
   exceptions: ['year.exceptions.one', 'year.exceptions.other'],
+  exemptions: ['year.exemptions.one', 'year.exemptions.other'],
   coordination: ['year.coordination.one', 'year.coordination.other'],
   children: ['year.children.one', 'year.children.other'],
 }
 
 /** The order of the summary: what people count first. */
-const REMOVED_ORDER: readonly Removed[] = ['signUps', 'absences', 'walkLog', 'walkNotes', 'swaps', 'exceptions', 'coordination', 'children']
+const REMOVED_ORDER: readonly Removed[] = ['signUps', 'absences', 'walkLog', 'walkNotes', 'swaps', 'exceptions', 'exemptions', 'coordination', 'children']
 
 const count = (t: Translate, language: Language, n: number, [one, other]: readonly [MessageKey, MessageKey]): string =>
   t(pluralKey(language, n, one, other), { n })
