@@ -54,6 +54,7 @@ const familyRows = (context: PlanContext, assignments: readonly PlannedSlot[]): 
   return context.families.map((family) => ({
     familyId: family.id,
     target: family.target / 1000,
+    balanceBefore: family.balanceBefore,
     before: family.existing,
     after: family.existing + (proposed.get(family.id) ?? 0),
   }))

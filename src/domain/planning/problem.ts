@@ -62,8 +62,10 @@ export interface PlanFamily {
   readonly id: FamilyId
   /** Places held in the period plus coordinator credits starting in it. */
   readonly existing: number
-  /** Fair share of the period minus the balance before it, in thousandths of a walk. */
+  /** Fair share of the period minus the balance before it, never below 0, in thousandths of a walk. */
   readonly target: number
+  /** Its balance over the school year before the period, in walks (shown beside the target). */
+  readonly balanceBefore: number
 }
 
 export interface PlanContext {
@@ -183,7 +185,10 @@ const planFamilies = (model: FairnessModel, ordered: readonly Family[], period: 
   return ordered.map((family) => ({
     id: family.id,
     existing: (held.perFamily.get(family.id) ?? 0) + (creditsOf.get(family.id) ?? 0),
-    target: Math.round(1000 * ((shares.get(family.id) ?? 0) - (balances.get(family.id) ?? 0))),
+    // A family far ahead is asked for nothing, not for "minus three walks": a negative target would
+    // only make its gap (which nothing can reduce) the largest one and blunt the objective for the others.
+    target: Math.max(0, Math.round(1000 * ((shares.get(family.id) ?? 0) - (balances.get(family.id) ?? 0)))),
+    balanceBefore: balances.get(family.id) ?? 0,
   }))
 }
 
@@ -194,7 +199,7 @@ export const planContext = (model: FairnessModel, requested: DateRange, now: num
   const familyRank = new Map(ordered.map((family, i) => [family.id, i]))
   const familyOf = new Map(model.adults.filter((adult) => familyRank.has(adult.familyId)).map((adult) => [adult.id, adult.familyId]))
   if (compareDates(period.to, period.from) < 0) {
-    return { period, walks: [], byKey: new Map(), adults: new Map(), familyOf, families: ordered.map((family) => ({ id: family.id, existing: 0, target: 0 })) }
+    return { period, walks: [], byKey: new Map(), adults: new Map(), familyOf, families: ordered.map((family) => ({ id: family.id, existing: 0, target: 0, balanceBefore: 0 })) }
   }
   const around = runningWalksAround(model, period, now)
   const held = indexHeld(around, period, familyOf)

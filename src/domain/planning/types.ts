@@ -87,9 +87,11 @@ export interface FamilyPlanRow {
   readonly familyId: FamilyId
   /**
    * Its fair share of the period's places, minus its balance over the school year before the
-   * period (a family ahead is asked for less, one behind for more); fractional, may be negative.
+   * period (a family ahead is asked for less, one behind for more); fractional, never below 0.
    */
   readonly target: number
+  /** Its balance over the school year before the period (done + credits - share, as in "Équité"). */
+  readonly balanceBefore: number
   /** Places it already holds in the period (sign-ups and swaps: never moved by the planner). */
   readonly before: number
   /** before + places proposed. */

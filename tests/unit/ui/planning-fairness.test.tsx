@@ -11,6 +11,7 @@ import { createStore } from '../../../src/lib/store.ts'
 import { ExemptionsSection } from '../../../src/ui/components/planning/ExemptionsSection.tsx'
 import { currentExemptions, exemptionFieldErrors } from '../../../src/ui/components/planning/exemption-view.ts'
 import { creditOf, FairnessSettingForm } from '../../../src/ui/components/planning/FairnessSettingForm.tsx'
+import { FormError } from '../../../src/ui/components/planning/FormError.tsx'
 import { LedgerTable } from '../../../src/ui/components/planning/LedgerTable.tsx'
 import { balanceWords, formatSigned, formatWalks, planningErrorText } from '../../../src/ui/components/planning/planning-text.ts'
 import { I18nContext } from '../../../src/ui/i18n/context.tsx'
@@ -151,13 +152,19 @@ describe('fairness settings', () => {
     expect(creditOf('1.5')).toEqual({ ok: false, error: 'invalidNumber' })
     expect(planningErrorText(t, 'tooLarge', 'coordinatorCredit')).toBe('Ce nombre est trop grand : 20 au plus.')
   })
+
+  it('give a whole-form error the id "Enregistrer" focuses (idOf(\'form\')), focusable so that it is read out', () => {
+    const html = renderToString(<FormError id="fairness-form" text={planningErrorText(t, 'notRecorded')} />)
+    expect(html).toMatch(/^<p class="field__error" id="fairness-form" tabindex="-1"/)
+    expect(text(html)).toContain('Rien n’a été enregistré')
+  })
 })
 
 describe('the Équité screen', () => {
   it('explains how the share is computed for the collective’s basis, and shows the ledger, reduced shares and settings', () => {
     const perChild = viewOf(fairnessModel())
     const html = renderToString(<Fairness session={sessionOf(perChild)} view={perChild} />)
-    expect(text(html)).toContain('en proportion du nombre de ses enfants qui marchent')
+    expect(text(html)).toContain('en proportion du nombre de ses enfants qui marchent, réduite pendant une période de part réduite.')
     for (const title of ['Équité', 'Qui a donné quoi', 'Parts réduites', 'Réglages']) expect(text(html)).toContain(title)
     expect(html.match(/data-testid="ledger-row"/g)).toHaveLength(3)
     const perFamily = viewOf(fairnessModel({}, { fairness: { basis: 'perFamily' } }))

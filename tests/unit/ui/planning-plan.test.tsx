@@ -8,9 +8,10 @@ import { planCandidates, planRota, summarisePlan } from '../../../src/domain/pla
 import type { DateRange, PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
 import { createStore } from '../../../src/lib/store.ts'
-import { addChoice, editPlace, groupByDay, periodOf, placeChoices, walkDomId } from '../../../src/ui/components/planning/plan-view.ts'
+import { addChoice, editPlace, groupByDay, periodOf, placeChange, placeChoices, placeSelectValue, walkDomId } from '../../../src/ui/components/planning/plan-view.ts'
 import { AddPlace, namesOf, PlaceRow, PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
-import { uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'
+import { PlanFamilies } from '../../../src/ui/components/planning/PlanFamilies.tsx'
+import { targetText, uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { Planner, publishedText } from '../../../src/ui/pages/planning/PlanPage.tsx'
 import { availability, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
@@ -182,6 +183,20 @@ describe('adding someone to a walk missing places', () => {
     expect(text(html)).toContain('Annuler')
   })
 
+  it('"Confirmer" keeps the holder, gives the place to the adult chosen or, only for "Personne", to nobody; a choice no longer offered is refused', () => {
+    const holder = adultId(1)
+    const choices = [holder, adultId(2), adultId(3)]
+    expect(placeChange(holder, choices, holder)).toEqual({ kind: 'keep' })
+    expect(placeChange(holder, choices, adultId(3))).toEqual({ kind: 'edit', adultId: adultId(3) })
+    expect(placeChange(holder, choices, '')).toEqual({ kind: 'edit', adultId: null })
+    // Adult 2 was chosen, then left the choices (another place edited, a sync): never turned into "Personne".
+    expect(placeChange(holder, [holder, adultId(3)], adultId(2))).toEqual({ kind: 'refused' })
+    // The select never shows a gone option: it is back on the holder; "Personne" is always offered.
+    expect(placeSelectValue(holder, [holder, adultId(3)], adultId(2))).toBe(holder)
+    expect(placeSelectValue(holder, [holder, adultId(3)], adultId(3))).toBe(adultId(3))
+    expect(placeSelectValue(holder, [holder], '')).toBe('')
+  })
+
   it('adds the adult chosen if still offered, else the first one offered', () => {
     expect(addChoice([adultId(2), adultId(3)], adultId(3))).toBe(adultId(3))
     expect(addChoice([adultId(2), adultId(3)], adultId(1))).toBe(adultId(2))
@@ -202,7 +217,24 @@ describe('words', () => {
   it('say how many slots were published and how many were skipped', () => {
     expect(publishedText(t, 'fr', 12, 0)).toBe('12 créneaux publiés.')
     expect(publishedText(t, 'fr', 1, 0)).toBe('1 créneau publié.')
-    expect(publishedText(t, 'fr', 11, 1)).toBe('11 créneaux publiés. 1 créneau n’était plus libre et n’a pas été publié.')
-    expect(publishedText(createTranslate('en'), 'en', 0, 2)).toBe('0 slots published. 2 slots were no longer open and were not published.')
+    expect(publishedText(t, 'fr', 11, 1)).toBe(
+      '11 créneaux publiés. 1 créneau n’a pas été publié : entre-temps, la place a été prise, le trajet annulé ou la personne n’est plus disponible.')
+    expect(publishedText(t, 'fr', 3, 2)).toBe(
+      '3 créneaux publiés. 2 créneaux n’ont pas été publiés : entre-temps, les places ont été prises, les trajets annulés ou les personnes ne sont plus disponibles.')
+    expect(publishedText(createTranslate('en'), 'en', 0, 2)).toBe(
+      '0 slots published. 2 slots were not published: meanwhile the places were taken, the walks were cancelled or the people are no longer available.')
+  })
+
+  it('show a target never below zero, saying neutrally when a family has already given more this year', () => {
+    expect(targetText(t, { target: 2.5, balanceBefore: -1 }, 'fr')).toBe('2,5')
+    expect(targetText(t, { target: 0, balanceBefore: 0 }, 'fr')).toBe('0,0')
+    expect(targetText(t, { target: 0, balanceBefore: 3.25 }, 'fr')).toBe('0,0 (a déjà donné un peu plus cette année)')
+    expect(targetText(createTranslate('en'), { target: 0, balanceBefore: 1 }, 'en')).toBe('0.0 (has already given a little more this year)')
+    const plan = planRota(model, WEEK, NOW)
+    const ahead = { ...plan, families: plan.families.map((row, i) => (i === 0 ? { ...row, target: 0, balanceBefore: 2.4 } : row)) }
+    const html = renderToString(<PlanFamilies view={view} plan={ahead} />)
+    expect(html).not.toContain('\u2212')
+    expect(html).not.toMatch(/>-\d/)
+    expect(text(html)).toContain('0,0 (a déjà donné un peu plus cette année)')
   })
 })

@@ -7,7 +7,8 @@ import type { Settings } from '../../../domain/settings.ts'
 import type { Line } from '../../../domain/line.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
-import { ChoiceGroup, FieldError, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { ChoiceGroup, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { FormError } from './FormError.tsx'
 import { AvailabilityGrid } from './AvailabilityGrid.tsx'
 import { ExceptionsEditor } from './ExceptionsEditor.tsx'
 import {
@@ -91,7 +92,7 @@ export function AvailabilityForm({ session, adult, stored, lines, settings }: Av
         error={errorOf('preference')}
       />
       <ExceptionsEditor id={availabilityIdOf('exceptions')} values={values} onChange={update} error={errorOf('exceptions')} />
-      {errorOf('form') && <FieldError id={availabilityIdOf('form-error')} text={errorOf('form') ?? ''} />}
+      {errorOf('form') && <FormError id={availabilityIdOf('form')} text={errorOf('form') ?? ''} />}
       <div class="actions">
         <button type="submit" class="button button--primary">{t('planning.availability.save')}</button>
       </div>

@@ -8,7 +8,8 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { ConfirmAction } from '../ConfirmAction.tsx'
-import { ChoiceGroup, FieldError, InputField, SelectField, focusFirstManageError } from '../manage/fields.tsx'
+import { ChoiceGroup, InputField, SelectField, focusFirstManageError } from '../manage/fields.tsx'
+import { FormError } from './FormError.tsx'
 import { formatDay } from '../rota/rota-format.ts'
 import {
   currentExemptions, EXEMPTION_FIELDS, exemptionFieldErrors, exemptionInputOf, type ExemptionField, type ExemptionValues,
@@ -116,7 +117,7 @@ function ExemptionForm({ session, view, myFamily, today }: ExemptionsSectionProp
         onChange={([sharePercent]) => sharePercent !== undefined && set({ sharePercent })}
         error={errorOf('sharePercent')}
       />
-      {errorOf('form') && <FieldError id={idOf('form-error')} text={errorOf('form') ?? ''} />}
+      {errorOf('form') && <FormError id={idOf('form')} text={errorOf('form') ?? ''} />}
       <div class="actions">
         <button type="submit" class="button button--primary">{t('planning.exemption.submit')}</button>
       </div>

@@ -4,7 +4,8 @@ import type { CollectiveSession } from '../../../app/api.ts'
 import { COORDINATOR_CREDIT_MAX, type FairnessSetting, type ShareBasis } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
-import { ChoiceGroup, FieldError, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { ChoiceGroup, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { FormError } from './FormError.tsx'
 import { planningErrorText } from './planning-text.ts'
 
 const BASES: readonly ShareBasis[] = ['perChild', 'perFamily']
@@ -80,7 +81,7 @@ export function FairnessSettingForm({ session, setting }: { session: CollectiveS
         onInput={setCredit}
         error={errorOf('coordinatorCredit')}
       />
-      {errorOf('form') && <FieldError id={idOf('form-error')} text={errorOf('form') ?? ''} />}
+      {errorOf('form') && <FormError id={idOf('form')} text={errorOf('form') ?? ''} />}
       <button type="submit" class="button">{t('planning.settings.save')}</button>
     </form>
   )

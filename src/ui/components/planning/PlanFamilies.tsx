@@ -2,7 +2,7 @@
 import type { CollectiveView } from '../../../app/api.ts'
 import type { Plan } from '../../../domain/planning/types.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { formatWalks } from './planning-text.ts'
+import { formatWalks, targetText } from './planning-text.ts'
 
 export function PlanFamilies({ view, plan }: { view: Pick<CollectiveView, 'families'>; plan: Plan }) {
   const { t, language } = useI18n()
@@ -25,7 +25,7 @@ export function PlanFamilies({ view, plan }: { view: Pick<CollectiveView, 'famil
             {plan.families.map((row) => (
               <tr key={row.familyId}>
                 <th scope="row">{names.get(row.familyId) ?? ''}</th>
-                <td class="num" data-label={t('planning.plan.target')}>{formatWalks(row.target, language)}</td>
+                <td class="num" data-label={t('planning.plan.target')}>{targetText(t, row, language)}</td>
                 <td class="num" data-label={t('planning.plan.before')}>{row.before}</td>
                 <td class="num" data-label={t('planning.plan.after')}>{row.after}</td>
               </tr>

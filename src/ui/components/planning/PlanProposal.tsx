@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { directionText, formatDay, formatDayTitle, slotText } from '../rota/rota-format.ts'
 import { PlanFamilies } from './PlanFamilies.tsx'
-import { addChoice, groupByDay, placeChoices, walkDomId, type ProposedWalk } from './plan-view.ts'
+import { addChoice, groupByDay, placeChange, placeChoices, placeSelectValue, walkDomId, type ProposedWalk } from './plan-view.ts'
 import { uncoveredReasonText } from './planning-text.ts'
 
 interface PlanProposalProps {
@@ -112,12 +112,14 @@ interface PlaceRowProps {
  * who else could take it (computed only then: a long period has many places). Choosing in the select
  * changes nothing yet (keyboard users arrow through it): "Confirmer" applies the choice, then focus
  * goes to the walk (this row is rebuilt, or gone for "Personne"). "Annuler" and Escape close it,
- * focus back on "Changer".
+ * focus back on "Changer". An adult chosen who is no longer offered (another place edited, a sync)
+ * is refused, said under the select, never turned into "Personne".
  */
 export function PlaceRow({ view, plan, now, index, place, names, onEdit, initialOpen = false }: PlaceRowProps) {
   const { t, language } = useI18n()
   const [editing, setEditing] = useState(initialOpen)
   const [chosen, setChosen] = useState<string>(place.adultId)
+  const [refused, setRefused] = useState(false)
   const opened = useRef(false)
   const selectId = `plan-place-${index}`
   const changeId = `plan-change-${index}`
@@ -134,6 +136,7 @@ export function PlaceRow({ view, plan, now, index, place, names, onEdit, initial
   const close = () => {
     setEditing(false)
     setChosen(place.adultId)
+    setRefused(false)
   }
   if (!editing) {
     return (
@@ -146,12 +149,21 @@ export function PlaceRow({ view, plan, now, index, place, names, onEdit, initial
     )
   }
   const choices = placeChoices(place.adultId, planCandidates(view, plan, place.key, now))
+  const shown = placeSelectValue(place.adultId, choices, chosen)
   const confirm = () => {
-    if (chosen === place.adultId) return close()
+    const change = placeChange(place.adultId, choices, chosen)
+    if (change.kind === 'keep') return close()
+    if (change.kind === 'refused') {
+      // Nothing changes: the select is back on the holder, why is said under it, and focus there reads it out.
+      setChosen(place.adultId)
+      setRefused(true)
+      requestAnimationFrame(() => document.getElementById(selectId)?.focus())
+      return
+    }
     // Focus goes to the walk, not back to "Changer": this row is rebuilt (or gone) and the indexes move.
     opened.current = false
     setEditing(false)
-    onEdit(index, choices.find((id) => id === chosen) ?? null)
+    onEdit(index, change.adultId)
     requestAnimationFrame(() => (document.getElementById(walkElementId(place.key)) ?? document.getElementById(`plan-day-${place.walk.date}`))?.focus())
   }
   return (
@@ -165,8 +177,12 @@ export function PlaceRow({ view, plan, now, index, place, names, onEdit, initial
       <SelectField
         id={selectId}
         label={t('planning.plan.slotLabel', context)}
-        value={chosen}
-        onChange={setChosen}
+        value={shown}
+        onChange={(value) => {
+          setChosen(value)
+          setRefused(false)
+        }}
+        error={refused || shown !== chosen ? t('planning.plan.addRefused') : null}
         options={[...choices.map((id) => ({ value: id, label: names.adult(id) })), { value: '', label: t('planning.plan.nobody') }]}
       />
       <div class="actions actions--compact">

@@ -84,6 +84,25 @@ export const editPlace = (assignments: readonly PlannedSlot[], index: number, ad
 /** The adults a place can go to: the one holding it first, then the candidates (without repeating it). */
 export const placeChoices = (current: AdultId, candidates: readonly AdultId[]): AdultId[] => [current, ...candidates.filter((id) => id !== current)]
 
+/** What "Confirmer" does with a place: nothing (the holder kept), hand it to an adult or to nobody, or refuse a choice no longer offered. */
+export type PlaceChange = { readonly kind: 'keep' } | { readonly kind: 'edit'; readonly adultId: AdultId | null } | { readonly kind: 'refused' }
+
+/**
+ * The choice in the select, as "Confirmer" applies it. Only the explicit "Personne" option ('') gives
+ * the place to nobody: an adult who left the choices meanwhile (another place edited, a sync) is
+ * refused, never turned into "Personne".
+ */
+export const placeChange = (holder: AdultId, choices: readonly AdultId[], chosen: string): PlaceChange => {
+  if (chosen === holder) return { kind: 'keep' }
+  if (chosen === '') return { kind: 'edit', adultId: null }
+  const adult = choices.find((id) => id === chosen)
+  return adult === undefined ? { kind: 'refused' } : { kind: 'edit', adultId: adult }
+}
+
+/** The value the select shows: the choice while still offered ("Personne" always is), else the holder (a select never shows a gone option). */
+export const placeSelectValue = (holder: AdultId, choices: readonly AdultId[], chosen: string): string =>
+  chosen === '' || choices.some((id) => id === chosen) ? chosen : holder
+
 /** The adult "Confirmer l’ajout" adds: the one chosen if still a candidate (the plan may have changed meanwhile), else the first candidate, else nobody. */
 export const addChoice = (candidates: readonly AdultId[], chosen: string): AdultId | null =>
   candidates.find((id) => id === chosen) ?? candidates[0] ?? null

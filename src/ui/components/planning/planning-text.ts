@@ -1,6 +1,6 @@
-// Pure text of the planning screens: walks with one decimal, neutral signed differences, French-first error messages, uncovered reasons.
+// Pure text of the planning screens: walks with one decimal, targets never below zero, neutral signed differences, French-first error messages, uncovered reasons.
 import { COORDINATOR_CREDIT_MAX, EXEMPTION_RANGE_MAX_DAYS, WEEKLY_MAX_LIMIT } from '../../../domain/planning/records.ts'
-import type { UncoveredReason } from '../../../domain/planning/types.ts'
+import type { FamilyPlanRow, UncoveredReason } from '../../../domain/planning/types.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, type Language, type Translate } from '../../i18n/translate.ts'
 
@@ -19,6 +19,13 @@ export const formatSigned = (value: number, language: Language): string => {
   const magnitude = formatWalks(Math.abs(value), language)
   return value > 0 ? `+${magnitude}` : `\u2212${magnitude}`
 }
+
+/**
+ * A family's target for the period: never below zero. A family whose balance from earlier in the year
+ * exceeds its share of the period is asked for nothing, said neutrally ("0,0 (a déjà donné un peu plus cette année)").
+ */
+export const targetText = (t: Translate, row: Pick<FamilyPlanRow, 'target' | 'balanceBefore'>, language: Language): string =>
+  row.target < EPSILON && row.balanceBefore >= EPSILON ? t('planning.plan.targetAhead', { n: formatWalks(0, language) }) : formatWalks(Math.max(0, row.target), language)
 
 /** The words next to a difference: neutral, never a rank or a judgement. */
 export const balanceWords = (t: Translate, value: number): string =>

@@ -1,10 +1,10 @@
-// /c/:id/planifier "Planifier": a period (default: until the next holidays), the proposal of planRota, edits, and publishing it as ordinary sign-ups.
+// /c/:id/planifier "Planifier": a period (default: until the next holidays), the proposal of planRota, edits, publishing it as ordinary sign-ups, and proposing again when some places were skipped.
 import { useRef, useState } from 'preact/hooks'
 import type { AdultId } from '../../../domain/ids.ts'
 import { defaultPlanningPeriod } from '../../../domain/planning/period.ts'
 import { addPlannedPlace, planRota, summarisePlan } from '../../../domain/planning/plan.ts'
 import { PLAN_MAX_DAYS } from '../../../domain/planning/problem.ts'
-import type { Plan } from '../../../domain/planning/types.ts'
+import type { DateRange, Plan } from '../../../domain/planning/types.ts'
 import type { WalkKey } from '../../../domain/signup.ts'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
 import { InputField } from '../../components/manage/fields.tsx'
@@ -48,7 +48,23 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
   const [plan, setPlan] = useState<Plan | null>(initialPlan)
   const [failed, setFailed] = useState(false)
   const [result, setResult] = useState<string | null>(null)
+  /** The period just published when some places were skipped: "Proposer à nouveau" plans it again, for what still needs someone. */
+  const [again, setAgain] = useState<DateRange | null>(null)
   const proposalHeading = useRef<HTMLHeadingElement>(null)
+
+  /** Plans the period from the live view (what was published meanwhile is taken into account). */
+  const run = (period: DateRange) => {
+    setErrors({})
+    setResult(null)
+    setAgain(null)
+    const proposal = attempt(() => planRota(view, period, now))
+    setFailed(proposal === null)
+    setPlan(proposal)
+    if (proposal === null) return
+    const n = proposal.assignments.length
+    announce(t(pluralKey(language, n, 'planning.plan.proposed.one', 'planning.plan.proposed.other'), { n }))
+    requestAnimationFrame(() => proposalHeading.current?.focus())
+  }
 
   const propose = (event: Event) => {
     event.preventDefault()
@@ -58,15 +74,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
       requestAnimationFrame(() => document.getElementById(parsed.errors.from ? 'plan-from' : 'plan-to')?.focus())
       return
     }
-    setErrors({})
-    setResult(null)
-    const proposal = attempt(() => planRota(view, parsed.period, now))
-    setFailed(proposal === null)
-    setPlan(proposal)
-    if (proposal === null) return
-    const n = proposal.assignments.length
-    announce(t(pluralKey(language, n, 'planning.plan.proposed.one', 'planning.plan.proposed.other'), { n }))
-    requestAnimationFrame(() => proposalHeading.current?.focus())
+    run(parsed.period)
   }
 
   const edit = (index: number, adultId: AdultId | null) => {
@@ -92,6 +100,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
     const outcome = session.publishPlan(plan.assignments)
     if (!outcome.ok) return planningErrorText(t, outcome.error)
     const text = publishedText(t, language, outcome.value.written, outcome.value.skipped)
+    setAgain(outcome.value.skipped > 0 ? plan.period : null)
     setPlan(null)
     setResult(text)
     announce(text)
@@ -112,6 +121,14 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
         <button type="submit" class="button button--primary">{t('planning.plan.propose')}</button>
         {failed && <p class="notice" role="alert">{t('planning.plan.failed')}</p>}
         {result && <p class="notice" data-testid="plan-published">{result}</p>}
+        {again && (
+          <button type="button" class="button" data-testid="plan-propose-again" onClick={() => {
+            setRange({ from: again.from, to: again.to })
+            run(again)
+          }}>
+            {t('planning.plan.proposeAgain')}
+          </button>
+        )}
       </form>
       {plan && (
         <section class="card" aria-labelledby="plan-proposal-title" data-testid="plan-proposal">
@@ -133,7 +150,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
   )
 }
 
-/** "12 créneaux publiés. 1 créneau n’était plus libre et n’a pas été publié." */
+/** "12 créneaux publiés. 1 créneau n’a pas été publié : entre-temps, …" */
 export const publishedText = (t: Translate, language: 'fr' | 'en', written: number, skipped: number): string => {
   const main = t(pluralKey(language, written, 'planning.plan.published.one', 'planning.plan.published.other'), { n: written })
   return skipped === 0 ? main : `${main} ${t(pluralKey(language, skipped, 'planning.plan.skipped.one', 'planning.plan.skipped.other'), { n: skipped })}`
