@@ -111,7 +111,12 @@ describe('journal text', () => {
 
   it('shows the author’s local time as written, never converted', () => {
     expect(authorTimeText(t, 'fr', '2027-03-02T09:05:00+01:00')).toBe('le mar. 2 mars à 09:05')
-    expect(authorTimeText(t, 'fr', '2027-03-02T23:30:00-05:00')).toBe('le mar. 2 mars à 23:30')
+    // A phone set to New York: the same instant in Paris, the next morning.
+    expect(authorTimeText(t, 'fr', '2027-03-02T23:30:00-05:00')).toBe('le mer. 3 mars à 05:30')
+    // Summer time in Paris (UTC+2), written by a phone at UTC.
+    expect(authorTimeText(t, 'fr', '2027-06-15T06:10:00Z')).toBe('le mar. 15 juin à 08:10')
+    // No offset: shown as written.
+    expect(authorTimeText(t, 'fr', '2027-03-02T09:05')).toBe('le mar. 2 mars à 09:05')
     expect(authorTimeText(t, 'fr', undefined)).toBe('heure inconnue')
     expect(authorTimeText(t, 'fr', 'garbage')).toBe('heure inconnue')
   })

@@ -1,4 +1,4 @@
-// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with the author's local time (who walked under a walk done, a logbook note's text under its line).
+// The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with when it was written, in Paris time (who walked under a walk done, a logbook note's text under its line).
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
 import type { JournalEvent } from '../../../domain/journal/index.ts'

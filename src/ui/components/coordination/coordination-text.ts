@@ -1,4 +1,5 @@
 // Pure text helpers of the coordinator screens and the journal: family and line names, periods, the author's local time, one journal line.
+import { instantToParisDate, instantToParisTime } from '../../../domain/calendar/paris-time.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId, LineId } from '../../../domain/ids.ts'
 import type { JournalEvent, JournalKind } from '../../../domain/journal/index.ts'
@@ -21,15 +22,19 @@ export const periodText = (t: Translate, language: Language, period: { readonly 
   t('coord.schedule.period', { from: formatDay(period.start, language), to: formatDay(period.end, language) })
 
 /**
- * The author's local time as written in the record ('2027-03-02T09:05:00+01:00'): read from the
- * text itself, never converted to this phone's zone, so it says what the author's phone showed.
+ * When the author wrote the record, in Paris time like every other time of the app: the record
+ * holds the author's local time with its offset ('2027-03-02T09:05:00+01:00'), so a parent
+ * writing from a phone set to another zone is shown at the same instant on every phone. Without
+ * a readable offset, the time is shown as written.
  */
 export const authorTimeText = (t: Translate, language: Language, at: string | undefined): string => {
-  const match = at === undefined ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(at)
+  const match = at === undefined ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(at)
   if (!match?.[1] || !match[2] || !match[3]) return t('journal.noTime')
   const date = match[1] as LocalDate
   if (Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return t('journal.noTime')
-  return t('journal.at', { day: formatShortDay(date, language), time: `${match[2]}:${match[3]}` })
+  const instant = match[4] === undefined || at === undefined ? Number.NaN : new Date(at).getTime()
+  if (Number.isNaN(instant)) return t('journal.at', { day: formatShortDay(date, language), time: `${match[2]}:${match[3]}` })
+  return t('journal.at', { day: formatShortDay(instantToParisDate(instant), language), time: instantToParisTime(instant) })
 }
 
 const kindKey = (event: JournalEvent): MessageKey => {
