@@ -291,8 +291,9 @@ export type RestoreError = 'invalidExport' | 'storageUnavailable'
 /**
  * Why "Renouveler l'invitation" did not finish. 'offline': the old collective is not connected;
  * 'notSynced': changes still waiting, or the copy did not reach the relay in time (the copy is
- * then removed from this phone); 'relayRefused': the relay did not close the old room (the NEW
- * collective is kept on this phone, the old one too); 'storageUnavailable': the copy could not be written.
+ * then removed from this phone); 'relayRefused': the relay did not close the old room, even after
+ * retries (the copy is removed from this phone; the old collective is unchanged and still works);
+ * 'storageUnavailable': the copy could not be written.
  */
 export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'storageUnavailable'
 

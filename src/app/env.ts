@@ -31,7 +31,12 @@ export interface AppEnv {
   readonly fetch?: RelayFetch
   /** Default DEFAULT_RENEW_COPY_TIMEOUT_MS. */
   readonly renewCopyTimeoutMs?: number
+  /** Waits before asking the relay again to close the old room (network error, 5xx); default RENEW_RETRY_DELAYS_MS. */
+  readonly renewRetryDelaysMs?: readonly number[]
 }
+
+/** A flaky network or a relay restarting: two more tries, 1 s then 4 s later, before giving up. */
+export const RENEW_RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000]
 
 export interface ResolvedEnv {
   readonly origin: string
@@ -45,6 +50,7 @@ export interface ResolvedEnv {
   readonly random: () => number
   readonly fetch: RelayFetch
   readonly renewCopyTimeoutMs: number
+  readonly renewRetryDelaysMs: readonly number[]
 }
 
 export const resolveEnv = (env: AppEnv): ResolvedEnv => {
@@ -62,5 +68,6 @@ export const resolveEnv = (env: AppEnv): ResolvedEnv => {
     // Bound late: a Node test without a global fetch only fails if it actually renews.
     fetch: env.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     renewCopyTimeoutMs: env.renewCopyTimeoutMs ?? DEFAULT_RENEW_COPY_TIMEOUT_MS,
+    renewRetryDelaysMs: env.renewRetryDelaysMs ?? RENEW_RETRY_DELAYS_MS,
   }
 }

@@ -18,6 +18,8 @@ export interface RenewDeps {
   readonly relayUrl: string
   readonly fetch: RelayFetch
   readonly copyTimeoutMs: number
+  /** Waits before each new try of the renewal request after a network error or a 5xx. */
+  readonly retryDelaysMs: readonly number[]
 }
 
 /** `wss://host/...` or `https://host/...` -> `https://host/renew/<roomId>`. */
@@ -54,7 +56,12 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
     return err('notSynced')
   }
 
-  if (!(await requestRenewal(deps, id, secret))) return err('relayRefused')
+  if (!(await requestRenewalWithRetries(deps, id, secret))) {
+    // The old room stays the collective: the copy (on the relay, but known to nobody else) is
+    // removed from this phone, so a later try does not leave two collectives side by side.
+    await deps.forgetCollective(newId)
+    return err('relayRefused')
+  }
   await deps.forgetCollective(id)
   return ok(newId)
 }
@@ -80,13 +87,28 @@ const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boo
     check(session.status.get())
   })
 
+type RenewalAnswer = 'renewed' | 'refused' | 'unreachable'
+
 /** POST /renew/<old room> with its token in a header (never in the URL): 204 means the old room is read-only. */
-const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<boolean> => {
+const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<RenewalAnswer> => {
   try {
     const token = await deriveRoomToken(id, secret)
     const response = await deps.fetch(renewUrl(deps.relayUrl, id), { method: 'POST', headers: { [TOKEN_HEADER]: token } })
-    return response.status === 204
+    if (response.status === 204) return 'renewed'
+    return response.status >= 500 ? 'unreachable' : 'refused'
   } catch {
-    return false
+    return 'unreachable'
   }
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Renewal is idempotent on the relay, so asking again after a network error or a 5xx is safe; a 4xx is final. */
+const requestRenewalWithRetries = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<boolean> => {
+  for (const delay of [0, ...deps.retryDelaysMs]) {
+    if (delay > 0) await wait(delay)
+    const answer = await requestRenewal(deps, id, secret)
+    if (answer !== 'unreachable') return answer === 'renewed'
+  }
+  return false
 }

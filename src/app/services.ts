@@ -165,6 +165,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       relayUrl: env.relayUrl,
       fetch: env.fetch,
       copyTimeoutMs: env.renewCopyTimeoutMs,
+      retryDelaysMs: env.renewRetryDelaysMs,
     }, id),
 
     async openCollective(id) {

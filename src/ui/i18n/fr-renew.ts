@@ -10,7 +10,7 @@ export const frRenew = {
   'renew.done': 'Invitation renouvelée : envoyez ce nouveau lien à chaque famille.',
   'renew.error.offline': 'Hors ligne : le renouvellement demande une connexion au relais. Réessayez une fois connecté.',
   'renew.error.notSynced': 'Des modifications ne sont pas encore sur le relais (ou la copie n’a pas pu y être envoyée). Rien n’a changé : réessayez dans un moment.',
-  'renew.error.relayRefused': 'Le relais n’a pas fermé l’ancien lien : il permet encore de modifier le collectif. Si une copie a été créée, elle reste dans « Mes collectifs ». Réessayez plus tard.',
+  'renew.error.relayRefused': 'Le relais n’a pas fermé l’ancien lien : rien n’a changé, le collectif continue avec son lien actuel. Réessayez plus tard.',
   'renew.error.storageUnavailable': 'Le stockage de ce téléphone n’est pas disponible : la copie n’a pas pu être écrite. Rien n’a changé.',
   'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Vous pouvez encore consulter les données, mais plus les modifier.',
 } as const

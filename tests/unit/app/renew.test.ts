@@ -16,16 +16,25 @@ let count = 0
 const cleanups: (() => void)[] = []
 
 interface FetchCall { readonly url: string; readonly headers: Record<string, string> }
-const fakeFetch = (status: number): { fetch: RelayFetch; calls: FetchCall[] } => {
+/** Answers each call with the next status of the list (the last one repeats); 0 stands for a network error. */
+const fakeFetch = (...statuses: number[]): { fetch: RelayFetch; calls: FetchCall[] } => {
   const calls: FetchCall[] = []
-  return { calls, fetch: async (url, init) => (calls.push({ url, headers: init.headers }), { status }) }
+  return {
+    calls,
+    fetch: async (url, init) => {
+      calls.push({ url, headers: init.headers })
+      const status = statuses[Math.min(calls.length, statuses.length) - 1] ?? 204
+      if (status === 0) throw new TypeError('Failed to fetch')
+      return { status }
+    },
+  }
 }
 
 const startPhone = async (fetch: RelayFetch, renewCopyTimeoutMs = 10_000): Promise<AppServices> => {
   const services = await createAppServices({
     origin: 'https://pedibus.example', namespace: `unit-renew-${count++}:`, WebSocket: FakeWebSocket, windowEvents: null,
     isBrowserOnline: () => true, disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
-    fetch, renewCopyTimeoutMs,
+    fetch, renewCopyTimeoutMs, renewRetryDelaysMs: [1, 1],
   })
   cleanups.push(() => services.destroy())
   return services
@@ -135,7 +144,7 @@ describe('renewCollective', () => {
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
   })
 
-  it('says relayRefused when the relay does not renew the old room; the new collective stays beside the old one', async () => {
+  it('says relayRefused when the relay refuses (no retry on a 4xx); the copy is removed, the old collective stays alone', async () => {
     const relay = fakeFetch(401)
     const services = await startPhone(relay.fetch)
     const { id } = await syncedCollective(services)
@@ -143,7 +152,29 @@ describe('renewCollective', () => {
     ackEverything(await socketOf(isCopy(id)))
     expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
     expect(relay.calls).toHaveLength(1)
-    expect(services.collectives.get()).toHaveLength(2)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+  })
+
+  it('asks again after a network error and a 5xx, and renews when the relay answers', async () => {
+    const relay = fakeFetch(0, 503, 204)
+    const services = await startPhone(relay.fetch)
+    const { id } = await syncedCollective(services)
+    const renewing = services.renewCollective(id)
+    ackEverything(await socketOf(isCopy(id)))
+    const renewed = valueOf(await renewing)
+    expect(relay.calls).toHaveLength(3)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([renewed])
+  })
+
+  it('gives up after three unanswered tries: relayRefused, only the old collective left', async () => {
+    const relay = fakeFetch(0)
+    const services = await startPhone(relay.fetch)
+    const { id } = await syncedCollective(services)
+    const renewing = services.renewCollective(id)
+    ackEverything(await socketOf(isCopy(id)))
+    expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
+    expect(relay.calls).toHaveLength(3)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
   })
 
   it('does not renew a collective that already moved (a second copy would diverge)', async () => {
