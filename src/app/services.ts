@@ -56,6 +56,10 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       onNameChange: (name) => {
         device.updateCollective(row.id, { name }).then(refreshCollectives).catch((error: unknown) => storageFailed('device.rename', error))
       },
+      knownMoved: row.movedAt !== undefined,
+      onMoved: () => {
+        device.updateCollective(row.id, { movedAt: env.now() }).catch((error: unknown) => storageFailed('device.moved', error))
+      },
       onDestroy: () => {
         sessions.delete(row.id)
         openSessions.delete(row.id)

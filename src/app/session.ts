@@ -31,6 +31,10 @@ export interface SessionOptions {
   readonly initialProfile?: CollectiveProfile
   /** Called when the document's collective name changes (to refresh the cached name in the switcher). */
   readonly onNameChange?: (name: string) => void
+  /** The device already knows the collective moved (renewed elsewhere): said before any connection. */
+  readonly knownMoved?: boolean
+  /** Called once when the relay first says the collective moved, to remember it on the device. */
+  readonly onMoved?: () => void
   readonly onDestroy?: () => void
 }
 
@@ -58,6 +62,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     now: env.now,
     random: env.random,
     onError: (error) => errors.report('sync.outbox', error),
+    initiallyMoved: options.knownMoved,
   })
   let destroyed = false
   // Erasure (issue 6): a removed family, adult or child (Origin.removeFamily/removeAdult/removeChild here, or the
@@ -98,9 +103,14 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   }
 
   const status = createStore<SyncStatus>(combine(persistence.state.get(), connection.status.get()))
+  let movedRemembered = options.knownMoved ?? false
   const refreshStatus = (): void => {
     status.set(combine(persistence.state.get(), connection.status.get()))
     sealAfterFirstSync()
+    if (!movedRemembered && connection.status.get().moved) {
+      movedRemembered = true
+      options.onMoved?.()
+    }
   }
   const unsubscribes = [persistence.state.subscribe(refreshStatus), connection.status.subscribe(refreshStatus)]
 

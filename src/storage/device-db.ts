@@ -18,6 +18,8 @@ const CollectiveRowSchema = z.object({
   actorId: ActorIdSchema.optional().catch(undefined),
   myFamilyId: FamilyIdSchema.nullable().optional().catch(null),
   myAdultId: AdultIdSchema.nullable().optional().catch(null),
+  /** When this phone learned the collective was renewed elsewhere (its room read-only or gone): shown even offline. */
+  movedAt: z.number().finite().optional().catch(undefined),
 })
 export type CollectiveRow = z.output<typeof CollectiveRowSchema>
 
@@ -69,7 +71,7 @@ export interface DeviceStore {
   listCollectives(): Promise<CollectiveRow[]>
   getCollective(id: RoomId): Promise<CollectiveRow | null>
   putCollective(row: CollectiveRow): Promise<void>
-  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name'>>): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt'>>): Promise<void>
   /**
    * The device identity in a collective; creates and stores the actor id on first use (a row from
    * before version 2, or damaged). null when the collective is unknown.

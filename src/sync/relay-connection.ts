@@ -50,6 +50,8 @@ export interface RelayConnectionOptions {
   readonly now?: () => number
   readonly random?: () => number
   readonly onError?: (error: unknown) => void
+  /** This phone already learned that the room moved (stored on the device): the status says so before any connection. */
+  readonly initiallyMoved?: boolean
 }
 
 export interface RelayConnection {
@@ -81,7 +83,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
 
   const outbox = createOutbox(options.outbox, onError)
   const status = createStore<ConnectionStatus>({
-    connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: false,
+    connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: options.initiallyMoved ?? false,
   })
   const setStatus = (change: Partial<ConnectionStatus>): void => status.set({ ...status.get(), ...change })
   const unsubscribePending = outbox.pending.subscribe((pending) => setStatus({ pending }))

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppServices, CollectiveSession, SyncStatus } from '../../../src/app/api.ts'
 import type { RelayFetch } from '../../../src/app/env.ts'
 import { parseInvite } from '../../../src/app/invite.ts'
+import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../../src/storage/device-db.ts'
 import { createAppServices } from '../../../src/app/services.ts'
 import { deriveRoomToken, type RoomId } from '../../../src/lib/credentials.ts'
 import { MESSAGE_ROOM_MOVED, TOKEN_HEADER } from '../../../src/lib/relay-protocol.ts'
@@ -30,10 +31,10 @@ const fakeFetch = (...statuses: number[]): { fetch: RelayFetch; calls: FetchCall
   }
 }
 
-const startPhone = async (fetch: RelayFetch, renewCopyTimeoutMs = 10_000): Promise<AppServices> => {
+const startPhone = async (fetch: RelayFetch, renewCopyTimeoutMs = 10_000, namespace = `unit-renew-${count++}:`, online = true): Promise<AppServices> => {
   const services = await createAppServices({
-    origin: 'https://pedibus.example', namespace: `unit-renew-${count++}:`, WebSocket: FakeWebSocket, windowEvents: null,
-    isBrowserOnline: () => true, disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
+    origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null,
+    isBrowserOnline: () => online, disableBroadcastChannel: true, storageManager: { persist: async () => true }, now: () => NOW,
     fetch, renewCopyTimeoutMs, renewRetryDelaysMs: [1, 1],
   })
   cleanups.push(() => services.destroy())
@@ -42,6 +43,9 @@ const startPhone = async (fetch: RelayFetch, renewCopyTimeoutMs = 10_000): Promi
 
 const until = async (condition: () => boolean): Promise<void> => {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2))
+}
+const untilAsync = async (condition: () => Promise<boolean>): Promise<void> => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 2))
 }
 const socketOf = async (roomId: string | ((url: string) => boolean)): Promise<FakeSocket> => {
   const matches = typeof roomId === 'string' ? (url: string) => url.endsWith(`/${roomId}`) : roomId
@@ -175,6 +179,24 @@ describe('renewCollective', () => {
     expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
     expect(relay.calls).toHaveLength(3)
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+  })
+
+  it('remembers on the phone that the collective moved: after a restart, offline, the status says so at once', async () => {
+    const namespace = `unit-renew-remembered-${count++}:`
+    const services = await startPhone(fakeFetch(204).fetch, 10_000, namespace)
+    const { id, session } = await syncedCollective(services)
+    const moved = encoding.createEncoder()
+    encoding.writeVarUint(moved, MESSAGE_ROOM_MOVED)
+    ;(await socketOf(id)).receive(encoding.toUint8Array(moved))
+    expect(session.status.get().moved).toBe(true)
+    const device = openDeviceStore(`${namespace}${DEFAULT_DEVICE_DB_NAME}`)
+    await untilAsync(async () => (await device.getCollective(id))?.movedAt === NOW)
+    services.destroy()
+
+    const restarted = await startPhone(fakeFetch(204).fetch, 10_000, namespace, false)
+    const again = await restarted.openCollective(id)
+    if (!again) throw new Error('no session')
+    expect(again.status.get().moved).toBe(true)
   })
 
   it('does not renew a collective that already moved (a second copy would diverge)', async () => {
