@@ -1,5 +1,6 @@
 // Edits of adults and children of a family, personal fields sealed through the codec; one tagged transaction each.
 import * as Y from 'yjs'
+import { LocalDateSchema, type LocalDate } from '../domain/dates.ts'
 import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId } from '../domain/ids.ts'
 import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
 import { err, ok } from '../lib/result.ts'
@@ -82,22 +83,33 @@ const routeErrors = (doc: Y.Doc, child: ChildFields): Record<string, string> => 
   return errors
 }
 
-export const addChild = (doc: Y.Doc, familyId: FamilyId, input: ChildInput): EditResult<ChildId> => {
+/** `joinedOn`: today (Paris) for a child added now; it counts in its family's fair share from then. */
+export const addChild = (doc: Y.Doc, familyId: FamilyId, input: ChildInput, joinedOn?: LocalDate): EditResult<ChildId> => {
   const parsed = parseInput(ChildInputSchema, input)
   if (!parsed.ok) return parsed
   const errors = routeErrors(doc, parsed.value)
   if (Object.keys(errors).length > 0) return err(errors)
   if (!familyExists(doc, familyId)) return err(NOT_FOUND)
   const id = createChildId()
-  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(doc, id, parsed.value) }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
+  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(doc, id, parsed.value), joinedOn }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
+/**
+ * `joinedOn` is not a field of the form: an edit keeps it. An unreadable one is removed (undefined
+ * deletes the field), so the repair of a child "to check" for it succeeds; the child then counts all year.
+ */
+const joinedOnRepair = (doc: Y.Doc, id: ChildId): Record<string, unknown> => {
+  const stored = fieldOf(safeMap(doc, MAP_CHILDREN)?.get(id), 'joinedOn')
+  return stored === undefined || LocalDateSchema.safeParse(stored).success ? {} : { joinedOn: undefined }
+}
+
+/** Rewrites the fields of the form only: the child's joining day stays (see joinedOnRepair). */
 export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditResult<ChildId> => {
   const parsed = parseInput(ChildInputSchema, input)
   if (!parsed.ok) return parsed
   const errors = routeErrors(doc, parsed.value)
   if (Object.keys(errors).length > 0) return err(errors)
-  return updateRecord(doc, MAP_CHILDREN, id, childFields(doc, id, parsed.value), Origin.updateChild)
+  return updateRecord(doc, MAP_CHILDREN, id, { ...childFields(doc, id, parsed.value), ...joinedOnRepair(doc, id) }, Origin.updateChild)
 }
 
 export const removeChild = (doc: Y.Doc, id: ChildId): void => {

@@ -2,7 +2,7 @@
 // This file holds the profile, families and "to check" deletions, and re-exports the other kinds' edits.
 import * as Y from 'yjs'
 import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
-import type { LocalDate } from '../domain/dates.ts'
+import { LocalDateSchema, type LocalDate } from '../domain/dates.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
 import { createFamilyId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
@@ -73,7 +73,16 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
   const context = personalContext(MAP_FAMILIES, id, 'displayName')
   const stored = record.get('displayName')
   const next = sealUnlessSame(doc, context, stored, parsed.data.displayName)
-  if (next !== stored) doc.transact(() => record.set('displayName', next), Origin.renameFamily)
+  // The form is also the repair of a family "to check": an unreadable joining day (not a form
+  // field) is removed, and the family then counts from the start of the school year.
+  const joinedOn = record.get('joinedOn')
+  const unreadableJoinedOn = joinedOn !== undefined && !LocalDateSchema.safeParse(joinedOn).success
+  if (next !== stored || unreadableJoinedOn) {
+    doc.transact(() => {
+      if (next !== stored) record.set('displayName', next)
+      if (unreadableJoinedOn) record.delete('joinedOn')
+    }, Origin.renameFamily)
+  }
   return ok(id)
 }
 

@@ -63,6 +63,12 @@ export const StoredChildSchema = z.looseObject({
   days: z.array(WeekdaySchema),
   support: z.string().max(SUPPORT_MAX),
   countsExtra: z.boolean(),
+  /**
+   * The day (Paris) the child was added: it counts in its family's fair share from then, so a child
+   * arriving in March adds nothing to the autumn. Not personal, never sealed; absent in records
+   * written before it existed: the whole year counts.
+   */
+  joinedOn: LocalDateSchema.optional(),
 })
 export type Child = z.output<typeof StoredChildSchema>
 

@@ -1,4 +1,4 @@
-// Fair shares: each family's part of the places needed (and coordinator credits), by children walking, reduced by exemptions.
+// Fair shares: each family's part of the places needed (and coordinator credits), by children walking since they joined, reduced by exemptions.
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { compareDates, type LocalDate } from '../dates.ts'
 import { schoolYearOf } from '../export/rota-csv.ts'
@@ -29,12 +29,38 @@ type ShareModel = Pick<FairnessModel, 'families' | 'children' | 'lines' | 'plann
 const isWalking = (child: Child, lineIds: ReadonlySet<string>): boolean =>
   child.days.length > 0 && [child.routes.aller, child.routes.retour].some((route) => route !== undefined && lineIds.has(route.lineId))
 
-/** Children walking per family (families without any are absent from the map). */
-const walkingChildren = (model: Pick<FairnessModel, 'children' | 'lines'>): Map<FamilyId, number> => {
+/**
+ * The walking children of each family by the day they joined (families without any are absent):
+ * `always` counts those without a joining day (records older than it), `since` the joining days, sorted.
+ */
+interface WalkingChildren {
+  readonly always: number
+  readonly since: readonly LocalDate[]
+}
+
+const walkingChildren = (model: Pick<FairnessModel, 'children' | 'lines'>): Map<FamilyId, WalkingChildren> => {
   const lineIds = new Set<string>(model.lines.map((line) => line.id))
-  const counts = new Map<FamilyId, number>()
-  for (const child of model.children) if (isWalking(child, lineIds)) counts.set(child.familyId, (counts.get(child.familyId) ?? 0) + 1)
-  return counts
+  const found = new Map<FamilyId, { always: number; since: LocalDate[] }>()
+  for (const child of model.children) {
+    if (!isWalking(child, lineIds)) continue
+    const entry = found.get(child.familyId) ?? { always: 0, since: [] }
+    if (child.joinedOn === undefined) entry.always += 1
+    else entry.since.push(child.joinedOn)
+    found.set(child.familyId, entry)
+  }
+  for (const entry of found.values()) entry.since.sort(compareDates)
+  return found
+}
+
+/** How many of a family's walking children count on `date`: a child added mid-year counts from the day it joined. */
+const walkingOn = (walking: WalkingChildren | undefined, date: LocalDate): number => {
+  if (walking === undefined) return 0
+  let count = walking.always
+  for (const joinedOn of walking.since) {
+    if (joinedOn > date) break
+    count += 1
+  }
+  return count
 }
 
 /** The smallest share (0..1) among the exemptions applying that date: overlapping reductions never add up below it. */
@@ -51,10 +77,10 @@ const baseWeight = (model: WeightModel, walking: number): number =>
 const hasJoinedBy = (family: Pick<Family, 'joinedOn'> | undefined, date: LocalDate): boolean =>
   family?.joinedOn === undefined || family.joinedOn <= date
 
-/** A family's weight on `date`: children walking (or 1 per family with one), times its exemption's share; 0 before it joined. */
+/** A family's weight on `date`: children walking and joined by then (or 1 per family with one), times its exemption's share; 0 before it joined. */
 export const familyWeightOn = (model: WeightModel, familyId: FamilyId, date: LocalDate): number => {
   if (!hasJoinedBy(model.families.find((family) => family.id === familyId), date)) return 0
-  const base = baseWeight(model, walkingChildren(model).get(familyId) ?? 0)
+  const base = baseWeight(model, walkingOn(walkingChildren(model).get(familyId), date))
   if (base === 0) return 0
   return base * exemptionFactor(model.planning.exemptions.filter((exemption) => exemption.familyId === familyId), date)
 }
@@ -62,7 +88,7 @@ export const familyWeightOn = (model: WeightModel, familyId: FamilyId, date: Loc
 /** Weights of every family on one date, computed once per date however many demands fall on it. */
 const weightsByDate = (model: ShareModel): ((date: LocalDate) => readonly number[]) => {
   const walking = walkingChildren(model)
-  const bases = model.families.map((family) => baseWeight(model, walking.get(family.id) ?? 0))
+  const walkingOf = model.families.map((family) => walking.get(family.id))
   const exemptions = model.families.map((family) => model.planning.exemptions.filter((exemption) => exemption.familyId === family.id && exemption.withdrawn === undefined))
   // Nobody walking that day (a new collective, every family exempted): the places are still
   // needed, so they are shared equally among the families that have an adult.
@@ -73,7 +99,10 @@ const weightsByDate = (model: ShareModel): ((date: LocalDate) => readonly number
     const cached = cache.get(date)
     if (cached !== undefined) return cached
     const factors = model.families.map((family, i) => (hasJoinedBy(family, date) ? exemptionFactor(exemptions[i] ?? [], date) : 0))
-    const weights = bases.map((base, i) => (base === 0 ? 0 : base * (factors[i] ?? 0)))
+    const weights = walkingOf.map((children, i) => {
+      const base = baseWeight(model, walkingOn(children, date))
+      return base === 0 ? 0 : base * (factors[i] ?? 0)
+    })
     const fallback = model.families.map((family, i) => (familiesWithAdults.has(family.id) ? (factors[i] ?? 0) : 0))
     const result = weights.some((weight) => weight > 0) ? weights : fallback
     cache.set(date, result)

@@ -37,6 +37,41 @@ describe('familyWeightOn', () => {
     expect(sharesOf(fairShares(joined, [demand(4, '2026-12-02'), demand(3)]))).toEqual([4 + 2, 0 + 1, 0])
   })
 
+  it('counts a child added mid-year from the day it joined only, per child', () => {
+    // Family 1: child 1 joined on 3 December, child 2 has no joining day (an older record): it counts all year.
+    const joined = model({}, { children: CHILDREN.map((child, i) => (i === 0 ? { ...child, joinedOn: D } : child)) })
+    expect(familyWeightOn(joined, familyId(1), localDate('2026-12-02'))).toBe(1)
+    expect(familyWeightOn(joined, familyId(1), D)).toBe(2)
+    expect(familyWeightOn(joined, familyId(1), localDate('2027-03-01'))).toBe(2)
+    // 2 December: family 1 weighs 1, family 2 weighs 1; 3 December: 2 and 1.
+    expect(sharesOf(fairShares(joined, [demand(4, '2026-12-02'), demand(3)]))).toEqual([2 + 2, 2 + 1, 0])
+  })
+
+  it('counts children joining on different days one by one, whatever their order in the document', () => {
+    const dates = ['2027-01-10', '2026-11-02', '2026-12-03']
+    const children = dates.map((date, i) => createChild(i + 1, 1, { joinedOn: localDate(date) }))
+    const joined = model({}, { children })
+    const on = ['2026-11-01', '2026-11-02', '2026-12-02', '2026-12-03', '2027-01-09', '2027-01-10']
+    expect(on.map((date) => familyWeightOn(joined, familyId(1), localDate(date)))).toEqual([0, 1, 1, 2, 2, 3])
+    // The same days through fairShares (weights cached per date), beside family 2's child counting all year.
+    const withOther = model({}, { children: [...children, createChild(4, 2)] })
+    expect(sharesOf(fairShares(withOther, on.map((date) => demand(6, date))))).toEqual([0 + 3 + 3 + 4 + 4 + 4.5, 6 + 3 + 3 + 2 + 2 + 1.5, 0])
+  })
+
+  it('per family, counts a family from the first day one of its children counts', () => {
+    const children = [createChild(1, 1, { joinedOn: localDate('2026-12-10') }), createChild(2, 1, { joinedOn: localDate('2027-01-04') }), createChild(3, 2)]
+    const perFamily = model({ fairness: { basis: 'perFamily' } }, { children })
+    expect(['2026-12-09', '2026-12-10', '2027-01-04'].map((date) => familyWeightOn(perFamily, familyId(1), localDate(date)))).toEqual([0, 1, 1])
+    expect(sharesOf(fairShares(perFamily, [demand(4, '2026-12-09'), demand(4, '2026-12-10'), demand(4, '2027-01-04')]))).toEqual([0 + 2 + 2, 4 + 2 + 2, 0])
+  })
+
+  it('a child not yet joined leaves the places to the families with an adult when no child counts that day', () => {
+    const children = [createChild(1, 1, { joinedOn: localDate('2026-12-10') })]
+    const late = fairnessModel({ children, adults: [createAdult(1, 1), createAdult(2, 2)] })
+    expect(sharesOf(fairShares(late, [demand(6, '2026-12-09')]))).toEqual([3, 3, 0])
+    expect(sharesOf(fairShares(late, [demand(6, '2026-12-10')]))).toEqual([6, 0, 0])
+  })
+
   it('counts 1 per family with a child walking, per family', () => {
     expect([1, 2, 3].map((n) => familyWeightOn(model({ fairness: { basis: 'perFamily' } }), familyId(n), D))).toEqual([1, 1, 0])
   })
@@ -103,7 +138,10 @@ describe('fairShares', () => {
     const pick = (n: number): number => Math.floor(random() * n)
     for (let round = 0; round < 200; round++) {
       const familyCount = 1 + pick(8)
-      const children = Array.from({ length: pick(12) }, (_, i) => createChild(i + 1, 1 + pick(familyCount), { days: random() < 0.9 ? [1, 2, 4, 5] : [] }))
+      const children = Array.from({ length: pick(12) }, (_, i) => createChild(i + 1, 1 + pick(familyCount), {
+        days: random() < 0.9 ? [1, 2, 4, 5] : [],
+        ...(random() < 0.3 ? { joinedOn: addDays(D, pick(20) - 10) } : {}),
+      }))
       const exemptions = Array.from({ length: pick(5) }, (_, i) => {
         const from = addDays(D, pick(20) - 10)
         return exemption(i + 1, 1 + pick(familyCount), from, addDays(from, pick(10)), [0, 25, 50, 75][pick(4)] ?? 0, random() < 0.2)
@@ -124,6 +162,14 @@ describe('fairShares', () => {
       expect(Math.abs(total - expected), `seed ${seed} round ${round}: PLANNING_SEED=${seed} replays it`).toBeLessThan(1e-9)
       expect(sharesOf(shares).every((share) => share >= 0), `seed ${seed} round ${round}`).toBe(true)
       expect(shares.size).toBe(familyCount)
+      // One demand on a day someone weighs: the cached per-date weights agree with familyWeightOn.
+      const first = demands[0]
+      if (first === undefined) continue
+      const weights = shareModel.families.map((family) => familyWeightOn(shareModel, family.id, first.date))
+      const sum = weights.reduce((a, b) => a + b, 0)
+      if (sum === 0) continue
+      const single = sharesOf(fairShares(shareModel, [first]))
+      weights.forEach((weight, i) => expect(Math.abs((single[i] ?? 0) - (first.places * weight) / sum), `seed ${seed} round ${round}`).toBeLessThan(1e-9))
     }
   })
 })
