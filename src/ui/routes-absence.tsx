@@ -1,9 +1,10 @@
-// Routes of the declared absences, mounted by the router in App.tsx.
+// Routes of the declared absences, mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import './components/manage/manage.css'
+import { lazy, Route } from 'preact-iso'
+// Kept in the main chunk: the rota's walk cards show the absences count with .walk__absences.
 import './components/absence/absence.css'
-import { AbsencesPage } from './pages/absence/AbsencesPage.tsx'
+
+const AbsencesPage = lazy(() => import('./pages/absence/index.ts').then((module) => module.AbsencesPage))
 
 export const absenceRoutes: VNode[] = [
   <Route key="absences" path="/c/:id/absences" component={AbsencesPage} />,

@@ -1,10 +1,12 @@
-// Routes of the coordinator screens (roster and periods, "À faire" with the handover) and the journal, mounted by the router in App.tsx.
+// Routes of the coordinator screens (roster and periods, "À faire" with the handover) and the journal, mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import './components/coordination/coordination.css'
-import { CoordinationPage } from './pages/coordination/CoordinationPage.tsx'
-import { DutyPage } from './pages/coordination/DutyPage.tsx'
-import { JournalPage } from './pages/coordination/JournalPage.tsx'
+import { lazy, Route } from 'preact-iso'
+
+// One chunk for the three screens: they share the coordination sections and the journal list.
+const load = () => import('./pages/coordination/index.ts')
+const CoordinationPage = lazy(() => load().then((module) => module.CoordinationPage))
+const DutyPage = lazy(() => load().then((module) => module.DutyPage))
+const JournalPage = lazy(() => load().then((module) => module.JournalPage))
 
 export const coordinationRoutes: VNode[] = [
   <Route key="coordination" path="/c/:id/coordination" component={CoordinationPage} />,

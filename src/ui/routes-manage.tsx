@@ -1,16 +1,20 @@
-// Routes of management screens (lines and stops, families, adults and children, settings, calendar, guided set-up), mounted by the router in App.tsx.
+// Routes of management screens (lines and stops, families, adults and children, settings, calendar, guided set-up), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
+import { lazy, Route } from 'preact-iso'
+// Kept in the main chunk: selects, text areas, disabled buttons, h3 and reduced motion are styled here for every screen.
 import './components/manage/manage.css'
-import { CalendarPage } from './pages/manage/CalendarPage.tsx'
-import { CollectiveSettingsPage } from './pages/manage/CollectiveSettingsPage.tsx'
-import { FamiliesPage } from './pages/manage/FamiliesPage.tsx'
-import { FamilyPage } from './pages/manage/FamilyPage.tsx'
-import { LinePage } from './pages/manage/LinePage.tsx'
-import { LinesPage } from './pages/manage/LinesPage.tsx'
-import { RepairPage } from './pages/manage/RepairPage.tsx'
-import { SetupFamilyPage } from './pages/manage/SetupFamilyPage.tsx'
-import { SetupLinePage } from './pages/manage/SetupLinePage.tsx'
+
+// One chunk for the management screens: they share the session gate, forms and the collective editors.
+const load = () => import('./pages/manage/index.ts')
+const CalendarPage = lazy(() => load().then((module) => module.CalendarPage))
+const CollectiveSettingsPage = lazy(() => load().then((module) => module.CollectiveSettingsPage))
+const FamiliesPage = lazy(() => load().then((module) => module.FamiliesPage))
+const FamilyPage = lazy(() => load().then((module) => module.FamilyPage))
+const LinePage = lazy(() => load().then((module) => module.LinePage))
+const LinesPage = lazy(() => load().then((module) => module.LinesPage))
+const RepairPage = lazy(() => load().then((module) => module.RepairPage))
+const SetupFamilyPage = lazy(() => load().then((module) => module.SetupFamilyPage))
+const SetupLinePage = lazy(() => load().then((module) => module.SetupLinePage))
 
 export const manageRoutes: VNode[] = [
   <Route key="lines" path="/c/:id/lignes" component={LinesPage} />,

@@ -1,8 +1,11 @@
-// Routes of "Vos données" (what is stored where, who sees what, how to leave), mounted by the router in App.tsx.
+// Routes of "Vos données" (what is stored where, who sees what, how to leave), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import { CollectivePrivacyPage } from './pages/privacy/CollectivePrivacyPage.tsx'
-import { PrivacyPage } from './pages/privacy/PrivacyPage.tsx'
+import { lazy, Route } from 'preact-iso'
+
+// One chunk for both screens: they share the privacy texts.
+const load = () => import('./pages/privacy/index.ts')
+const PrivacyPage = lazy(() => load().then((module) => module.PrivacyPage))
+const CollectivePrivacyPage = lazy(() => load().then((module) => module.CollectivePrivacyPage))
 
 export const privacyRoutes: VNode[] = [
   <Route key="privacy" path="/donnees" component={PrivacyPage} />,

@@ -1,9 +1,12 @@
-// Routes of the walk mode and its emergency card, mounted by the router in App.tsx.
+// Routes of the walk mode and its emergency card, mounted by the router in App.tsx; loaded on first use (a separate chunk, precached so it opens offline).
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import { EmergencyPage } from './pages/walk/EmergencyPage.tsx'
-import { WalkIndexPage } from './pages/walk/WalkIndexPage.tsx'
-import { WalkPage } from './pages/walk/WalkPage.tsx'
+import { lazy, Route } from 'preact-iso'
+
+// One chunk for the three screens: they share the walk frame and the walk screen.
+const load = () => import('./pages/walk/index.ts')
+const WalkIndexPage = lazy(() => load().then((module) => module.WalkIndexPage))
+const WalkPage = lazy(() => load().then((module) => module.WalkPage))
+const EmergencyPage = lazy(() => load().then((module) => module.EmergencyPage))
 
 export const walkRoutes: VNode[] = [
   <Route key="walk-today" path="/c/:id/trajet" component={WalkIndexPage} />,

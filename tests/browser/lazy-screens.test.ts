@@ -1,0 +1,79 @@
+// The screens loaded on first use (their own chunks): every built file is precached, and each screen opens offline,
+// by its address and by an in-app link, with its title in the tab and the focus on its heading after a link.
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { DIST_DIR, usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
+import { createCollective } from '../helpers/collective-steps.ts'
+
+const POLL = { timeout: 10_000, interval: 100 }
+
+describe('screens loaded on first use', () => {
+  let phone: Phone
+  usePhones(1, ([only]) => {
+    phone = only
+  })
+  let base = ''
+
+  const inCollective = (screens: Array<[string, string]>): Array<[string, string]> => screens.map(([path, title]) => [`${base}${path}`, title])
+  const headings = () => phone.page.getByRole('heading', { level: 1 }).allTextContents()
+
+  it('precaches every script and style of the build, the lazy chunks included', async () => {
+    base = await createCollective(phone.page)
+    await waitForServiceWorkerControl(phone.page)
+    const built = (await readdir(join(DIST_DIR, 'assets'))).filter((file) => /\.(js|css)$/.test(file))
+    expect(built.length).toBeGreaterThan(3) // the main chunk, its styles and at least two lazy chunks
+    const cached = await phone.page.evaluate(async () => {
+      const urls: string[] = []
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname)
+      return urls
+    })
+    expect(built.filter((file) => !cached.includes(`/assets/${file}`))).toEqual([])
+  })
+
+  it('opens each lazy screen by its address with the network off, titled in the tab', async () => {
+    const screens: Array<[string, string]> = [
+      ['/donnees', fr['privacy.title']],
+      ...inCollective([
+        ['/lignes', fr['manage.lines.title']],
+        ['/familles', fr['families.title']],
+        ['/parametres', fr['manage.settings.title']],
+        ['/calendrier', fr['manage.calendar.title']],
+        ['/coordination', fr['coord.page.title']],
+        ['/coordination/a-faire', fr['coord.duty.title']],
+        ['/journal', fr['journal.title']],
+        ['/absences', fr['absence.title']],
+        ['/donnees', fr['privacy.title']],
+        ['/trajet', fr['walk.index.title']],
+      ]),
+    ]
+    await phone.context.setOffline(true)
+    try {
+      for (const [path, heading] of screens) {
+        await phone.page.goto(path)
+        await expect.poll(async () => (await headings()).join(' | '), POLL).toBe(heading)
+        await expect.poll(() => phone.page.title(), POLL).toBe(`${heading} · Pédibus Coop`)
+      }
+    } finally {
+      await phone.context.setOffline(false)
+    }
+    expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('follows an in-app link to a lazy screen offline and focuses its heading', async () => {
+    await phone.context.setOffline(true)
+    try {
+      await phone.page.goto(base)
+      await expect.poll(async () => (await headings()).length, POLL).toBe(1)
+      await phone.page.locator(`a[href="${base}/lignes"]`).first().click()
+      await expect.poll(async () => (await headings()).join(' | '), POLL).toBe(fr['manage.lines.title'])
+      await expect
+        .poll(() => phone.page.evaluate(() => document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null), POLL)
+        .toBe(fr['manage.lines.title'])
+    } finally {
+      await phone.context.setOffline(false)
+    }
+    expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+})
