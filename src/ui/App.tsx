@@ -1,5 +1,5 @@
 // The app shell: language, services and router providers; skip link, header, per-collective status, update banner, routes.
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso'
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso'
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks'
 import type { AppServices } from '../app/api.ts'
 import { ErrorMessages } from './components/ErrorMessages.tsx'
@@ -13,7 +13,6 @@ import { CollectivePage } from './pages/CollectivePage.tsx'
 import { CollectivesPage } from './pages/CollectivesPage.tsx'
 import { CreatePage } from './pages/CreatePage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
-import { InvitePage } from './pages/InvitePage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
@@ -26,6 +25,9 @@ import { absenceRoutes } from './routes-absence.tsx'
 import { privacyRoutes } from './routes-privacy.tsx'
 import { planningRoutes } from './routes-planning.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
+
+// The invite screen brings the QR code library and renewal: loaded on first use, precached like the other screens.
+const InvitePage = lazy(() => import('./pages/InvitePage.tsx').then((module) => module.InvitePage))
 
 interface AppProps {
   readonly services: AppServices

@@ -46,6 +46,7 @@ describe('screens loaded on first use', () => {
         ['/absences', fr['absence.title']],
         ['/donnees', fr['privacy.title']],
         ['/trajet', fr['walk.index.title']],
+        ['/inviter', fr['invite.title']],
       ]),
     ]
     await phone.context.setOffline(true)
