@@ -22,7 +22,7 @@ export const createYearCommands = ({ doc, view }: Pick<CommandContext, 'doc' | '
     const source = view.get()
     const plan = planNewSchoolYear(source, parsed.data)
     const summary = summarizeNewSchoolYear(source, plan)
-    applyNewSchoolYear(doc, plan)
+    applyNewSchoolYear(doc, plan, parsed.data.before)
     return ok(summary)
   },
 })

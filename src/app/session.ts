@@ -4,7 +4,9 @@ import type { CollectiveProfile } from '../domain/collective.ts'
 import { bindSealKey } from '../doc/codec.ts'
 import { migrateDocument, sealPlainPersonalValues } from '../doc/migrations.ts'
 import * as edit from '../doc/mutations.ts'
+import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
+import { cleanUpPastYear } from '../doc/year-cleanup.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { deriveSealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
@@ -75,12 +77,25 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
 
   const view = createStore<CollectiveView>(readCollective(doc))
   const refreshView = (): void => {
-    const next = readCollective(doc)
+    showView(readCollective(doc))
+  }
+  const showView = (next: CollectiveView): void => {
     const previousName = view.get().profile?.name
     view.set(next)
     if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
   }
-  doc.on('update', refreshView)
+  // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
+  // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
+  // origin, never cleaned up again) shows the view, so a screen never shows the old record.
+  const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    const next = readCollective(doc)
+    if (!(origin instanceof ChangeOrigin) && cleanUpPastYear(doc, next) > 0) {
+      void persistence.compact()
+      return
+    }
+    showView(next)
+  }
+  doc.on('update', onUpdate)
   // Sealing rewrites plain values; the old plain text would stay in the phone's update log until a trim.
   const sealAndCompact = (): void => {
     if (sealPlainPersonalValues(doc) > 0) void persistence.compact()
@@ -126,7 +141,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       if (destroyed) return
       destroyed = true
       for (const unsubscribe of unsubscribes) unsubscribe()
-      doc.off('update', refreshView)
+      doc.off('update', onUpdate)
       connection.destroy()
       persistence.destroy()
       doc.destroy()

@@ -56,6 +56,11 @@ export const MAP_AVAILABILITY = 'availability'
 export const MAP_EXEMPTIONS = 'exemptions'
 /** The fairness setting: one field of MAP_SETTINGS, DEFAULT_FAIRNESS_SETTING when absent. */
 export const SETTINGS_FAIRNESS_FIELD = 'fairness'
+/**
+ * The first day of the current school year (a LocalDate), written by the new-school-year request; absent
+ * until the first one. Phones delete the past records an offline phone brings back (src/doc/year-cleanup.ts).
+ */
+export const SETTINGS_YEAR_START_FIELD = 'yearStartedOn'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
@@ -121,6 +126,8 @@ export const Origin = {
   addWalkNote: new ChangeOrigin('addWalkNote'),
   removeWalkNote: new ChangeOrigin('removeWalkNote'),
   startNewSchoolYear: new ChangeOrigin('startNewSchoolYear'),
+  /** The self-healing deletion of past records brought back after a new school year (year-cleanup.ts). */
+  yearCleanUp: new ChangeOrigin('yearCleanUp'),
   setAvailability: new ChangeOrigin('setAvailability'),
   declareExemption: new ChangeOrigin('declareExemption'),
   withdrawExemption: new ChangeOrigin('withdrawExemption'),

@@ -1,11 +1,14 @@
-// The new school year on the document: deletes the planned past records and leaving children in one transaction.
+// The new school year on the document: deletes the planned past records and leaving children in one transaction, and records the year's first day.
 import type * as Y from 'yjs'
+import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
 import {
   MAP_ABSENCES, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS,
-  MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_EXEMPTIONS, Origin, safeMap,
+  MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SETTINGS, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_EXEMPTIONS, Origin,
+  SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin,
 } from './keys.ts'
+import { readYearStart } from './read-year.ts'
 
 /** The document map of each kind the domain plans to delete. */
 export const MAP_OF_YEAR_KIND: Readonly<Record<YearRecordKind, string>> = {
@@ -26,25 +29,54 @@ export const MAP_OF_YEAR_KIND: Readonly<Record<YearRecordKind, string>> = {
   children: MAP_CHILDREN,
 }
 
+/** Deletes every planned key still present (inside the caller's transaction); returns how many went. */
+const deletePlanned = (doc: Y.Doc, plan: NewYearPlan): number => {
+  let deleted = 0
+  for (const kind of YEAR_RECORD_KINDS) {
+    const map = safeMap(doc, MAP_OF_YEAR_KIND[kind])
+    if (map === null) continue
+    for (const key of plan[kind]) {
+      if (!map.has(key)) continue
+      map.delete(key)
+      deleted += 1
+    }
+  }
+  return deleted
+}
+
 /**
- * Deletes every planned key still present in one transaction (Origin.startNewSchoolYear): phones
- * and the relay receive deletes, and both compact their stored bytes afterwards. Returns how many
- * entries went. Availability is never rewritten here: a whole-entry rewrite concurrent with a
- * parent's offline save could restore the old entry (last writer wins), and past date exceptions
- * never match a future walk anyway (writeAvailability drops them on every save).
+ * Remembers the new year's first day (SETTINGS_YEAR_START_FIELD), keeping a later one already there: every
+ * phone then deletes the past records an offline phone rewrites later (a concurrent set survives a delete in Yjs).
+ * Two phones writing different dates concurrently: one field, so one of the two wins (Yjs), not always the later.
  */
-export const applyNewSchoolYear = (doc: Y.Doc, plan: NewYearPlan): number => {
+const recordYearStart = (doc: Y.Doc, before: LocalDate): void => {
+  const settings = safeMap(doc, MAP_SETTINGS)
+  if (settings === null) return
+  const current = readYearStart(doc, [])
+  if (current === null || current < before) settings.set(SETTINGS_YEAR_START_FIELD, before)
+}
+
+/**
+ * Deletes every planned key still present and records `before` as the year's first day, in one transaction
+ * (Origin.startNewSchoolYear): phones and the relay receive deletes, and both compact their stored bytes
+ * afterwards. Returns how many entries went. Availability is never rewritten here: a whole-entry rewrite
+ * concurrent with a parent's offline save could restore the old entry (last writer wins), and past date
+ * exceptions never match a future walk anyway (writeAvailability drops them on every save).
+ */
+export const applyNewSchoolYear = (doc: Y.Doc, plan: NewYearPlan, before: LocalDate): number => {
   let deleted = 0
   doc.transact(() => {
-    for (const kind of YEAR_RECORD_KINDS) {
-      const map = safeMap(doc, MAP_OF_YEAR_KIND[kind])
-      if (map === null) continue
-      for (const key of plan[kind]) {
-        if (!map.has(key)) continue
-        map.delete(key)
-        deleted += 1
-      }
-    }
+    deleted = deletePlanned(doc, plan)
+    recordYearStart(doc, before)
   }, Origin.startNewSchoolYear)
+  return deleted
+}
+
+/** Deletes the planned keys still present in one transaction tagged `origin` (the self-healing clean-up); never touches settings. */
+export const deletePastRecords = (doc: Y.Doc, plan: NewYearPlan, origin: ChangeOrigin): number => {
+  let deleted = 0
+  doc.transact(() => {
+    deleted = deletePlanned(doc, plan)
+  }, origin)
   return deleted
 }

@@ -6,6 +6,7 @@ import type * as Y from 'yjs'
 import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain/collective.ts'
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
+import type { LocalDate } from '../domain/dates.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
@@ -17,6 +18,7 @@ import {
 import { readPlanning } from './read-planning.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
+import { readYearStart } from './read-year.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
@@ -31,6 +33,8 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly absences: readonly Absence[]
   /** Availability per adult, reduced-share periods and the fairness setting (its default when unset). */
   readonly planning: PlanningRecords
+  /** The first day of the current school year (the last new-year request), null before the first one or when invalid. */
+  readonly yearStartedOn: LocalDate | null
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -56,6 +60,7 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     coordination: readCoordination(doc, toCheck),
     walkLog: readWalkLog(doc, toCheck),
     planning: readPlanning(doc, toCheck),
+    yearStartedOn: readYearStart(doc, toCheck),
     toCheck,
     schemaVersion: readSchemaVersion(doc),
   }

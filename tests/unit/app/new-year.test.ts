@@ -1,14 +1,19 @@
-// A new school year through a real session over fake-indexeddb: archive first, then past records and leaving children go, the rest stays, the archive restores everything, the phone's stored bytes lose the past note.
-import { describe, expect, it } from 'vitest'
+// A new school year through a real session over fake-indexeddb: archive first, then past records and leaving children go, the rest stays, the archive restores everything, the phone's stored bytes lose the past note; an offline phone's rewrite of a past record is deleted again.
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import { archiveExportJson } from '../../../src/domain/year/index.ts'
+import { MESSAGE_SYNC } from '../../../src/lib/relay-protocol.ts'
 import { docDatabaseName } from '../../../src/storage/doc-persistence.ts'
 import { needlesFound } from '../../helpers/byte-search.ts'
 import { waitFor } from '../../helpers/relay.ts'
+import { FakeSocket } from '../sync/fake-socket.ts'
 import { useSessionPhones, valueOf } from './session-phones.ts'
 
 /** Monday 15 March 2027, 08:12 in Paris. The "new year" of these tests starts on Tuesday 16 March. */
@@ -150,5 +155,138 @@ describe('startNewSchoolYear', () => {
     await waitFor(async () => (await storedUpdates(databaseName)).length === 1, 'stored document compacted')
     expect(needlesFound(await storedUpdates(databaseName), [...past, ...kept])).toEqual(kept)
     expect(session.view.get().walkLog.notes.map((note) => note.text)).toEqual(['Prévoir les gilets'])
+  })
+})
+
+/** A relay played in memory over the phones' fake sockets: stores every update, forwards it to the other phones, acks. */
+const createBridge = () => {
+  const relayDoc = new Y.Doc()
+  const links: { socket: FakeSocket; read: number; paused: boolean }[] = []
+  const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    write(encoder)
+    return encoding.toUint8Array(encoder)
+  }
+  relayDoc.on('update', (update: Uint8Array, origin: unknown) => {
+    for (const link of links) {
+      if (link !== origin && !link.paused) link.socket.receive(frame((encoder) => syncProtocol.writeUpdate(encoder, update)))
+    }
+  })
+  const pump = (): void => {
+    for (const link of links) {
+      if (link.paused || link.socket.readyState !== link.socket.OPEN) continue
+      for (const bytes of link.socket.sent.slice(link.read)) {
+        const decoder = decoding.createDecoder(bytes)
+        if (decoding.readVarUint(decoder) === MESSAGE_SYNC) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), relayDoc, link)
+      }
+      link.read = link.socket.sent.length
+      link.socket.ack(link.socket.countedSent())
+    }
+  }
+  const timer = setInterval(pump, 2)
+  return {
+    connect(socket: FakeSocket) {
+      links.push({ socket, read: 0, paused: false })
+      socket.open()
+      socket.handshake(relayDoc)
+    },
+    /** Offline: nothing goes either way until `resume`. */
+    pause(socket: FakeSocket) {
+      for (const link of links) if (link.socket === socket) link.paused = true
+    },
+    /** Back online: what the phone wrote reaches the relay, and the relay's whole state reaches the phone. */
+    resume(socket: FakeSocket) {
+      for (const link of links) {
+        if (link.socket !== socket) continue
+        link.paused = false
+        socket.receive(frame((encoder) => syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(relayDoc))))
+      }
+      pump()
+    },
+    destroy() {
+      clearInterval(timer)
+      relayDoc.destroy()
+    },
+  }
+}
+const bridges: ReturnType<typeof createBridge>[] = []
+afterEach(() => {
+  for (const bridge of bridges.splice(0)) bridge.destroy()
+})
+
+/** The newest fake socket to the collective's room that is not one of `others`. */
+const socketOf = async (roomId: string, others: readonly FakeSocket[] = []): Promise<FakeSocket> => {
+  const find = () => FakeSocket.instances.findLast((socket) => socket.url.endsWith(`/${roomId}`) && !others.includes(socket))
+  await waitFor(() => find() !== undefined, 'socket created')
+  const socket = find()
+  if (!socket) throw new Error('no socket')
+  return socket
+}
+
+/** The sealed notes of a child's stored absences (as the phone's bytes hold them). */
+const storedAbsenceNotes = async (databaseName: string, childId: string): Promise<string[]> => {
+  const stored = new Y.Doc()
+  for (const update of await storedUpdates(databaseName)) Y.applyUpdate(stored, update)
+  return [...stored.getMap('absences').values()].flatMap((value) =>
+    typeof value === 'object' && value !== null && 'note' in value && typeof value.note === 'string' && 'childId' in value && value.childId === childId
+      ? [value.note] : [])
+}
+
+describe('a past record rewritten by a phone offline during the new school year', () => {
+  it('is deleted again on both phones once synced: equal views, stored logs compacted, children kept', async () => {
+    const bridge = createBridge()
+    bridges.push(bridge)
+    const phoneA = await phones.start('unit-new-year-offline-a:')
+    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const sessionA = await open(phoneA, id)
+    const socketA = await socketOf(id)
+    bridge.connect(socketA)
+    const { lea } = await fill(sessionA, false)
+
+    const phoneB = await phones.start('unit-new-year-offline-b:')
+    const joined = valueOf(await phoneB.joinFromInvite(sessionA.inviteUrl))
+    const sessionB = await open(phoneB, joined)
+    const socketB = await socketOf(joined, [socketA])
+    bridge.connect(socketB)
+    const pastAbsence = (session: CollectiveSession) =>
+      session.view.get().walkLog.absences.find((absence) => absence.childId === lea && absence.to < BEFORE)
+    await waitFor(() => pastAbsence(sessionB) !== undefined && sessionB.view.get().walkLog.notes.length === 2, 'phone B synced')
+
+    // B goes offline and withdraws Léa's past absence (the whole entry is rewritten)…
+    bridge.pause(socketB)
+    const absenceId = pastAbsence(sessionB)?.id
+    if (absenceId === undefined) throw new Error('no past absence')
+    valueOf(sessionB.withdrawAbsence(absenceId))
+    expect(pastAbsence(sessionB)?.withdrawn).toBeDefined()
+    const databaseB = docDatabaseName('unit-new-year-offline-b:', joined)
+    await waitFor(() => sessionB.status.get().local === 'saved', 'B saved its rewrite')
+    const rewritten = await storedAbsenceNotes(databaseB, lea)
+    expect(rewritten).toHaveLength(1)
+    expect(rewritten[0]?.startsWith('s1.')).toBe(true)
+    expect(needlesFound(await storedUpdates(databaseB), rewritten)).toEqual(rewritten)
+    // …while A starts the new school year.
+    valueOf(sessionA.startNewSchoolYear({ before: BEFORE, removeChildIds: [] }))
+    expect(pastAbsence(sessionA)).toBeUndefined()
+
+    // Back online: B's rewrite survives A's delete in Yjs; each phone deletes it again before showing it.
+    const shown: boolean[] = []
+    const unsubscribe = sessionA.view.subscribe((view) => shown.push(view.walkLog.absences.some((absence) => absence.id === absenceId)))
+    bridge.resume(socketB)
+    await waitFor(() => pastAbsence(sessionB) === undefined && JSON.stringify(sessionA.view.get()) === JSON.stringify(sessionB.view.get()), 'phones converged')
+    unsubscribe()
+    expect(shown).not.toContain(true)
+    for (const session of [sessionA, sessionB]) {
+      const view = session.view.get()
+      expect(view.walkLog.absences.map((absence) => absence.id)).not.toContain(absenceId)
+      expect(view.children.map((child) => child.firstName).sort()).toEqual(['Léa', 'Noé', 'Zéphyrine'])
+      expect(view.walkLog.notes.map((note) => note.text)).toEqual(['Prévoir les gilets'])
+      expect(view.toCheck).toEqual([])
+    }
+    // The stored logs were rewritten as one state without the rewritten entry's sealed note.
+    for (const databaseName of [databaseB, docDatabaseName('unit-new-year-offline-a:', id)]) {
+      await waitFor(async () => (await storedUpdates(databaseName)).length === 1, `${databaseName} compacted`)
+      expect(needlesFound(await storedUpdates(databaseName), rewritten)).toEqual([])
+    }
   })
 })

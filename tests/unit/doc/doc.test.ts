@@ -48,7 +48,7 @@ describe('initialisation and readers', () => {
       swaps: { offers: [], responses: [], releases: [] },
       coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
       walkLog: { absences: [], checkIns: [], events: [], notes: [] }, absences: [],
-      planning: { fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] },
+      planning: { fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] }, yearStartedOn: null,
     })
   })
 
