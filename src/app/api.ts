@@ -291,11 +291,13 @@ export type RestoreError = 'invalidExport' | 'storageUnavailable'
 /**
  * Why "Renouveler l'invitation" did not finish. 'offline': the old collective is not connected;
  * 'notSynced': changes still waiting, or the copy did not reach the relay in time (the copy is
- * then removed from this phone); 'relayRefused': the relay did not close the old room, even after
- * retries (the copy is removed from this phone; the old collective is unchanged and still works);
+ * then removed from this phone); 'relayRefused': the relay refused to close the old room (the copy
+ * is removed from this phone and made read-only on the relay; the old collective is unchanged);
+ * 'relayUnreachable': no answer even after retries (the copy is KEPT on this phone: the relay may
+ * have closed the old room without saying so, and then the copy's invitation is the way in);
  * 'storageUnavailable': the copy could not be written.
  */
-export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'storageUnavailable'
+export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreachable' | 'storageUnavailable'
 
 /** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
 export interface AppErrorMessage {

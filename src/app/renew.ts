@@ -56,14 +56,24 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
     return err('notSynced')
   }
 
-  if (!(await requestRenewalWithRetries(deps, id, secret))) {
-    // The old room stays the collective: the copy (on the relay, but known to nobody else) is
-    // removed from this phone, so a later try does not leave two collectives side by side.
+  const answer = await requestRenewalWithRetries(deps, id, secret)
+  // A lost 204: the relay froze the old room (it tells connected phones at once) but its answer never came.
+  if (answer === 'renewed' || (await whenMoved(old, MOVED_WAIT_MS))) {
+    await deps.forgetCollective(id)
+    return ok(newId)
+  }
+  if (answer === 'refused') {
+    // A definite refusal: the old room stays the collective. Nobody else knows the copy: it is
+    // renewed in turn (read-only, deleted by the relay's sweeper after the grace period) and removed
+    // from this phone, so a later try does not leave two collectives side by side.
+    const copySecret = await deps.secretOf(newId)
+    if (copySecret !== null) await requestRenewal(deps, newId, copySecret)
     await deps.forgetCollective(newId)
     return err('relayRefused')
   }
-  await deps.forgetCollective(id)
-  return ok(newId)
+  // No answer: the relay may have renewed without saying so. The copy is kept: if the old link
+  // says "renouvelé", its invitation is the only way into the collective.
+  return err('relayUnreachable')
 }
 
 const onRelay = (status: SyncStatus): boolean =>
@@ -89,13 +99,17 @@ const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boo
 
 type RenewalAnswer = 'renewed' | 'refused' | 'unreachable'
 
+/** How long to wait for the old room's "moved" message after a renewal request went unanswered. */
+const MOVED_WAIT_MS = 1_000
+
 /** POST /renew/<old room> with its token in a header (never in the URL): 204 means the old room is read-only. */
 const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<RenewalAnswer> => {
   try {
     const token = await deriveRoomToken(id, secret)
     const response = await deps.fetch(renewUrl(deps.relayUrl, id), { method: 'POST', headers: { [TOKEN_HEADER]: token } })
     if (response.status === 204) return 'renewed'
-    return response.status >= 500 ? 'unreachable' : 'refused'
+    // 429 (too many requests from a school's shared address) and 5xx say nothing about the room.
+    return response.status >= 500 || response.status === 429 ? 'unreachable' : 'refused'
   } catch {
     return 'unreachable'
   }
@@ -103,12 +117,31 @@ const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret)
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Renewal is idempotent on the relay, so asking again after a network error or a 5xx is safe; a 4xx is final. */
-const requestRenewalWithRetries = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<boolean> => {
+/**
+ * Renewal is idempotent on the relay, so asking again after a network error, a 429 or a 5xx is
+ * safe; another 4xx is final. 'unreachable' when no try got a definite answer.
+ */
+const requestRenewalWithRetries = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<RenewalAnswer> => {
   for (const delay of [0, ...deps.retryDelaysMs]) {
     if (delay > 0) await wait(delay)
     const answer = await requestRenewal(deps, id, secret)
-    if (answer !== 'unreachable') return answer === 'renewed'
+    if (answer !== 'unreachable') return answer
   }
-  return false
+  return 'unreachable'
 }
+
+/** True once the session's relay says the room moved (within `timeoutMs`). */
+const whenMoved = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    let unsubscribe = (): void => {}
+    const finish = (value: boolean): void => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve(value)
+    }
+    const timer = setTimeout(() => finish(false), timeoutMs)
+    unsubscribe = session.status.subscribe((status) => {
+      if (status.moved) finish(true)
+    })
+    if (session.status.get().moved) finish(true)
+  })

@@ -12,6 +12,7 @@ export const enRenew: Readonly<Record<keyof typeof frRenew, string>> = {
   'renew.error.offline': 'Offline: renewing needs a connection to the relay. Try again once connected.',
   'renew.error.notSynced': 'Some changes are not on the relay yet (or the copy could not be sent there). Nothing changed: try again in a moment.',
   'renew.error.relayRefused': 'The relay did not close the old link: nothing changed, the collective goes on with its current link. Try again later.',
+  'renew.error.relayUnreachable': 'The relay did not answer. A copy of the collective is kept in “My collectives”: if the old link shows “collective renewed”, use the copy and send its invitation link. Otherwise nothing changed: try again later, then remove the copy from this phone.',
   'renew.error.storageUnavailable': 'This phone’s storage is unavailable: the copy could not be written. Nothing changed.',
   'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. You can still view the data, but no longer change it.',
 }

@@ -148,15 +148,46 @@ describe('renewCollective', () => {
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
   })
 
-  it('says relayRefused when the relay refuses (no retry on a 4xx); the copy is removed, the old collective stays alone', async () => {
-    const relay = fakeFetch(401)
+  it('says relayRefused when the relay refuses (no retry on a 4xx); the copy is made read-only on the relay and removed, the old collective stays alone', async () => {
+    const relay = fakeFetch(401, 204)
     const services = await startPhone(relay.fetch)
     const { id } = await syncedCollective(services)
     const renewing = services.renewCollective(id)
     ackEverything(await socketOf(isCopy(id)))
     expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
-    expect(relay.calls).toHaveLength(1)
+    // One refused request for the old room, then one for the copy (so the relay's sweeper deletes it).
+    expect(relay.calls.map((call) => call.url.endsWith(`/${id}`))).toEqual([true, false])
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+  })
+
+  it('asks again after a 429 (a school’s shared address), which says nothing about the room', async () => {
+    const relay = fakeFetch(429, 204)
+    const services = await startPhone(relay.fetch)
+    const { id } = await syncedCollective(services)
+    const renewing = services.renewCollective(id)
+    ackEverything(await socketOf(isCopy(id)))
+    const renewed = valueOf(await renewing)
+    expect(relay.calls).toHaveLength(2)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([renewed])
+  })
+
+  it('succeeds when the answer is lost but the old room says it moved', async () => {
+    const old: { socket?: FakeSocket } = {}
+    const moved = encoding.createEncoder()
+    encoding.writeVarUint(moved, MESSAGE_ROOM_MOVED)
+    const calls: FetchCall[] = []
+    const fetch: RelayFetch = async (url, init) => {
+      calls.push({ url, headers: init.headers })
+      old.socket?.receive(encoding.toUint8Array(moved)) // the relay froze the room and told its phones...
+      throw new TypeError('Failed to fetch') // ...but the 204 was lost
+    }
+    const services = await startPhone(fetch)
+    const { id } = await syncedCollective(services)
+    old.socket = await socketOf(id)
+    const renewing = services.renewCollective(id)
+    ackEverything(await socketOf(isCopy(id)))
+    const renewed = valueOf(await renewing)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([renewed])
   })
 
   it('asks again after a network error and a 5xx, and renews when the relay answers', async () => {
@@ -170,15 +201,15 @@ describe('renewCollective', () => {
     expect(services.collectives.get().map((c) => c.id)).toEqual([renewed])
   })
 
-  it('gives up after three unanswered tries: relayRefused, only the old collective left', async () => {
+  it('after three unanswered tries says relayUnreachable and keeps the copy (the relay may have renewed without saying so)', async () => {
     const relay = fakeFetch(0)
     const services = await startPhone(relay.fetch)
     const { id } = await syncedCollective(services)
     const renewing = services.renewCollective(id)
     ackEverything(await socketOf(isCopy(id)))
-    expect(await renewing).toEqual({ ok: false, error: 'relayRefused' })
+    expect(await renewing).toEqual({ ok: false, error: 'relayUnreachable' })
     expect(relay.calls).toHaveLength(3)
-    expect(services.collectives.get().map((c) => c.id)).toEqual([id])
+    expect(services.collectives.get()).toHaveLength(2)
   })
 
   it('remembers on the phone that the collective moved: after a restart, offline, the status says so at once', async () => {

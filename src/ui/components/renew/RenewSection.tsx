@@ -13,6 +13,7 @@ const ERROR_KEYS: Record<RenewError, MessageKey> = {
   offline: 'renew.error.offline',
   notSynced: 'renew.error.notSynced',
   relayRefused: 'renew.error.relayRefused',
+  relayUnreachable: 'renew.error.relayUnreachable',
   storageUnavailable: 'renew.error.storageUnavailable',
 }
 
