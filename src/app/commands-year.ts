@@ -1,6 +1,7 @@
 // The end-of-school-year command of a session: plans from the live view (src/domain/year), then deletes in one change.
 import { z } from 'zod'
 import { applyNewSchoolYear } from '../doc/mutations-year.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { LocalDateSchema } from '../domain/dates.ts'
 import { ChildIdSchema } from '../domain/ids.ts'
 import { planNewSchoolYear } from '../domain/year/past-records.ts'
@@ -14,7 +15,7 @@ export type YearCommands = Pick<CollectiveSession, 'startNewSchoolYear'>
 /** Parsed at the boundary: the UI sends what a date field and checkboxes gave. */
 const NewYearRequestSchema = z.object({ before: LocalDateSchema, removeChildIds: z.array(ChildIdSchema).max(10_000) })
 
-export const createYearCommands = ({ doc, view }: Pick<CommandContext, 'doc' | 'view'>): YearCommands => ({
+export const createYearCommands = ({ doc, view, now }: Pick<CommandContext, 'doc' | 'view' | 'now'>): YearCommands => ({
   startNewSchoolYear(request) {
     const parsed = NewYearRequestSchema.safeParse(request)
     if (!parsed.success) return err('invalidRequest')
@@ -22,7 +23,11 @@ export const createYearCommands = ({ doc, view }: Pick<CommandContext, 'doc' | '
     const source = view.get()
     const plan = planNewSchoolYear(source, parsed.data)
     const summary = summarizeNewSchoolYear(source, plan)
-    applyNewSchoolYear(doc, plan, parsed.data.before)
+    // Phones later delete again what an offline phone writes back, but only records dated before
+    // today too: a strike on 25 June written after a new year started in June (first day: 1 September)
+    // is a new record, not a resurrected one.
+    const today = instantToParisDate(now())
+    applyNewSchoolYear(doc, plan, parsed.data.before < today ? parsed.data.before : today)
     return ok(summary)
   },
 })

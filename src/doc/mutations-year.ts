@@ -57,17 +57,18 @@ const recordYearStart = (doc: Y.Doc, before: LocalDate): void => {
 }
 
 /**
- * Deletes every planned key still present and records `before` as the year's first day, in one transaction
+ * Deletes every planned key still present and records `cleanedBefore` (the new year's first day, or the day
+ * it was started if earlier: records written after that are new ones) as the clean-up boundary, in one transaction
  * (Origin.startNewSchoolYear): phones and the relay receive deletes, and both compact their stored bytes
  * afterwards. Returns how many entries went. Availability is never rewritten here: a whole-entry rewrite
  * concurrent with a parent's offline save could restore the old entry (last writer wins), and past date
  * exceptions never match a future walk anyway (writeAvailability drops them on every save).
  */
-export const applyNewSchoolYear = (doc: Y.Doc, plan: NewYearPlan, before: LocalDate): number => {
+export const applyNewSchoolYear = (doc: Y.Doc, plan: NewYearPlan, cleanedBefore: LocalDate): number => {
   let deleted = 0
   doc.transact(() => {
     deleted = deletePlanned(doc, plan)
-    recordYearStart(doc, before)
+    recordYearStart(doc, cleanedBefore)
   }, Origin.startNewSchoolYear)
   return deleted
 }

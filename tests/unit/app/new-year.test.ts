@@ -68,7 +68,7 @@ const fill = async (session: CollectiveSession, withPastException: boolean) => {
   valueOf(session.signUp(today, 'tail', sami))
   valueOf(session.signUp(tomorrow, 'lead', sami))
   if (withPastException) valueOf(session.addException({ date: localDate('2027-03-11'), lineId: null, direction: null, reason: 'strike', note: 'grève' }))
-  valueOf(session.declareAbsence({ childId: lea, from: localDate('2027-03-15'), to: localDate('2027-03-15'), direction: null, note: 'dentiste' }))
+  valueOf(session.declareAbsence({ childId: lea, from: localDate('2027-03-12'), to: localDate('2027-03-12'), direction: null, note: 'dentiste' }))
   valueOf(session.declareAbsence({ childId: noe, from: localDate('2027-03-18'), to: localDate('2027-03-18'), direction: null, note: 'sortie' }))
   valueOf(session.markChild(today, zephyrine, 'present', stop, camille))
   valueOf(session.markDeparture(today, stop, camille))
@@ -288,5 +288,31 @@ describe('a past record rewritten by a phone offline during the new school year'
       await waitFor(async () => (await storedUpdates(databaseName)).length === 1, `${databaseName} compacted`)
       expect(needlesFound(await storedUpdates(databaseName), rewritten)).toEqual([])
     }
+  })
+})
+
+describe('a record written after the new school year started', () => {
+  it('is never taken for a resurrected one: dated today (before the new first day), it stays on both phones', async () => {
+    const bridge = createBridge()
+    bridges.push(bridge)
+    const phoneA = await phones.start('unit-new-year-after-a:')
+    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const sessionA = await open(phoneA, id)
+    const socketA = await socketOf(id)
+    bridge.connect(socketA)
+    const { noe } = await fill(sessionA, false)
+    const phoneB = await phones.start('unit-new-year-after-b:')
+    const joined = valueOf(await phoneB.joinFromInvite(sessionA.inviteUrl))
+    const sessionB = await open(phoneB, joined)
+    bridge.connect(await socketOf(joined, [socketA]))
+    await waitFor(() => sessionB.view.get().children.length === 3, 'phone B synced')
+
+    // The new year starts on 16 March, confirmed on the 15th; then B declares an absence for today, the 15th.
+    valueOf(sessionA.startNewSchoolYear({ before: BEFORE, removeChildIds: [] }))
+    await waitFor(() => sessionB.view.get().walkLog.notes.length === 1, 'the new year reached B')
+    const today = valueOf(sessionB.declareAbsence({ childId: noe, from: localDate('2027-03-15'), to: localDate('2027-03-15'), direction: null, note: 'fièvre' }))
+    await waitFor(() => sessionA.view.get().walkLog.absences.some((absence) => absence.id === today), 'A received it')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    for (const session of [sessionA, sessionB]) expect(session.view.get().walkLog.absences.map((absence) => absence.id)).toContain(today)
   })
 })
