@@ -79,8 +79,11 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
 const onRelay = (status: SyncStatus): boolean =>
   status.local === 'saved' && status.connection === 'online' && status.pending === 0 && status.relayConfirmed
 
-/** True once the relay durably holds everything the session holds; false on refusal or after `timeoutMs`. */
-const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+/**
+ * Resolves with `decide(status)` as soon as it says true or false (undefined: keep waiting), or
+ * false after `timeoutMs`; the subscription and timer go either way.
+ */
+const whenStatus = (session: CollectiveSession, decide: (status: SyncStatus) => boolean | undefined, timeoutMs: number): Promise<boolean> =>
   new Promise((resolve) => {
     let unsubscribe = (): void => {}
     const finish = (value: boolean): void => {
@@ -89,13 +92,17 @@ const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boo
       resolve(value)
     }
     const check = (status: SyncStatus): void => {
-      if (onRelay(status)) finish(true)
-      else if (status.connection === 'refused' || status.local === 'error') finish(false)
+      const decided = decide(status)
+      if (decided !== undefined) finish(decided)
     }
     const timer = setTimeout(() => finish(false), timeoutMs)
     unsubscribe = session.status.subscribe(check)
     check(session.status.get())
   })
+
+/** True once the relay durably holds everything the session holds; false on refusal or after `timeoutMs`. */
+const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+  whenStatus(session, (status) => (onRelay(status) ? true : status.connection === 'refused' || status.local === 'error' ? false : undefined), timeoutMs)
 
 type RenewalAnswer = 'renewed' | 'refused' | 'unreachable'
 
@@ -132,16 +139,4 @@ const requestRenewalWithRetries = async (deps: RenewDeps, id: RoomId, secret: In
 
 /** True once the session's relay says the room moved (within `timeoutMs`). */
 const whenMoved = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    let unsubscribe = (): void => {}
-    const finish = (value: boolean): void => {
-      clearTimeout(timer)
-      unsubscribe()
-      resolve(value)
-    }
-    const timer = setTimeout(() => finish(false), timeoutMs)
-    unsubscribe = session.status.subscribe((status) => {
-      if (status.moved) finish(true)
-    })
-    if (session.status.get().moved) finish(true)
-  })
+  whenStatus(session, (status) => (status.moved ? true : undefined), timeoutMs)

@@ -2,33 +2,14 @@
 // choose, "Confirmer") is explained ("une personne disponible peut encore être ajoutée"), then filled again with
 // "Ajouter quelqu’un" (open, choose, confirm), focus kept on the walk throughout.
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
+import { activeId, CHLOE, LINE, MARC, MONDAY, NOW, POLL, proposedHolders, saveAvailability, SOPHIE, STOP, TUESDAY } from '../helpers/planning-steps.ts'
 import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, sayWhoIAm } from '../helpers/collective-steps.ts'
 
-const POLL = { timeout: 15_000, interval: 100 }
-// Tuesday 2 March 2027, 09:00 Paris; Monday 8 and Tuesday 9 March are school days in zone A.
-const NOW = new Date('2027-03-02T09:00:00+01:00')
-const MONDAY = '2027-03-08'
-const TUESDAY = '2027-03-09'
-const LINE = 'Ligne Verte'
-const STOP = 'Place du Marché (08:05)'
-const SOPHIE = 'Sophie (Famille Martin)'
-const CHLOE = 'Chloé (Famille Durand)'
-const MARC = 'Marc (Famille Bernard)'
 const WALK = `${LINE}, aller, lundi 8 mars`
 const TUESDAY_WALK = `${LINE}, aller, mardi 9 mars`
 
-const saveMonday = async (page: Page): Promise<void> => {
-  await page.getByLabel(`Lundi, aller, ligne « ${LINE} »`).check()
-  await page.getByRole('button', { name: fr['planning.availability.save'], exact: true }).click()
-  await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(fr['planning.availability.saved'])
-}
-
-const mondayPlaces = (page: Page): Promise<string[]> =>
-  page.locator('[data-testid="plan-place"] > span').evaluateAll((spans) => spans.map((span) => (span.textContent ?? '').replace(/^[^:]*:\s*/, '')).sort())
-const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '')
 
 describe('adding someone to a proposal by hand', () => {
   let a: Phone
@@ -44,18 +25,18 @@ describe('adding someone to a proposal by hand', () => {
     await addChild(page, { firstName: 'Hugo', initial: 'D', stopAller: STOP }, ['Hugo D.'])
     await addFamilyWithAdult(page, base, 'Famille Bernard', 'Marc', '06 99 88 77 66')
     await sayWhoIAm(page, base, 'Famille Martin', 'Sophie', '/disponibilites')
-    await saveMonday(page)
+    await saveAvailability(page, ['Lundi'])
     for (const [family, adult] of [['Famille Durand', 'Chloé'], ['Famille Bernard', 'Marc']] as const) {
       await chooseWhoIAm(page, family, adult)
       await expect.poll(() => page.locator('#availability-title').textContent(), POLL).toContain(adult)
-      await saveMonday(page)
+      await saveAvailability(page, ['Lundi'])
     }
 
     await page.goto(`${base}/planifier`)
     await page.getByLabel(fr['planning.plan.from'], { exact: true }).fill(MONDAY)
     await page.getByLabel(fr['planning.plan.to'], { exact: true }).fill(TUESDAY)
     await page.getByRole('button', { name: fr['planning.plan.propose'] }).click()
-    await expect.poll(() => mondayPlaces(page), POLL).toEqual([CHLOE, SOPHIE])
+    await expect.poll(() => proposedHolders(page), POLL).toEqual([CHLOE, SOPHIE])
     // Covered walks offer nobody to add; nor does Tuesday, when nobody can walk: it only says why.
     const monday = page.getByRole('group', { name: WALK, exact: true })
     const tuesday = page.getByRole('group', { name: TUESDAY_WALK, exact: true })
@@ -75,7 +56,7 @@ describe('adding someone to a proposal by hand', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => activeId(page), POLL).toBe(changeId)
     expect(await monday.getByRole('combobox').count()).toBe(0)
-    expect(await mondayPlaces(page)).toEqual([CHLOE, SOPHIE])
+    expect(await proposedHolders(page)).toEqual([CHLOE, SOPHIE])
 
     // Sophie's place goes to nobody, confirmed with the keyboard: the walk says someone available could still take it.
     await page.keyboard.press('Enter')
@@ -87,7 +68,7 @@ describe('adding someone to a proposal by hand', () => {
     expect(confirm?.height ?? 0).toBeGreaterThanOrEqual(48)
     await page.keyboard.press('Enter')
     await expect.poll(() => monday.getByTestId('plan-missing').textContent(), POLL).toContain('1 place manquante : une personne disponible peut encore être ajoutée.')
-    expect(await mondayPlaces(page)).toEqual([CHLOE])
+    expect(await proposedHolders(page)).toEqual([CHLOE])
     // The edit keeps keyboard users on the walk (the next frame): wait for it before moving on.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), POLL).toBe(WALK)
     // Tuesday still offers nobody to add.
@@ -115,7 +96,7 @@ describe('adding someone to a proposal by hand', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(fr['planning.plan.added'])
-    expect(await mondayPlaces(page)).toEqual([CHLOE, MARC])
+    expect(await proposedHolders(page)).toEqual([CHLOE, MARC])
     // Only Tuesday, which nobody can walk, stays uncovered.
     expect(await page.getByTestId('plan-uncovered').textContent()).toBe('1 trajet reste sans assez d’adultes : le détail est donné jour par jour.')
     expect(await monday.getByTestId('plan-missing').count()).toBe(0)

@@ -1,34 +1,15 @@
 // "Planifier" while another phone signs up: a choice that left the choices meanwhile is refused (never turned into
 // "Personne"), publishing says why a place was not published, and "Proposer à nouveau" plans the same period again.
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
+import { activeId, CHLOE, LINE, MARC, MONDAY, NOW, POLL, proposedHolders, saveAvailability, SOPHIE, STOP, TUESDAY } from '../helpers/planning-steps.ts'
 import {
   addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite, sayWhoIAm, waitAllSynced,
 } from '../helpers/collective-steps.ts'
 
-const POLL = { timeout: 15_000, interval: 100 }
-// Tuesday 2 March 2027, 09:00 Paris; Monday 8 and Tuesday 9 March are school days in zone A.
-const NOW = new Date('2027-03-02T09:00:00+01:00')
-const MONDAY = '2027-03-08'
-const TUESDAY = '2027-03-09'
-const LINE = 'Ligne Verte'
-const STOP = 'Place du Marché (08:05)'
-const SOPHIE = 'Sophie (Famille Martin)'
-const CHLOE = 'Chloé (Famille Durand)'
-const MARC = 'Marc (Famille Bernard)'
 const WALK = `${LINE}, aller, lundi 8 mars`
 
-const saveMonday = async (page: Page): Promise<void> => {
-  await page.getByLabel(`Lundi, aller, ligne « ${LINE} »`).check()
-  await page.getByRole('button', { name: fr['planning.availability.save'], exact: true }).click()
-  await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(fr['planning.availability.saved'])
-}
-
-const places = (page: Page): Promise<string[]> =>
-  page.locator('[data-testid="plan-place"] > span').evaluateAll((spans) => spans.map((span) => (span.textContent ?? '').replace(/^[^:]*:\s*/, '')).sort())
-const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '')
 
 describe('planning while another phone signs up', () => {
   let a: Phone
@@ -46,11 +27,11 @@ describe('planning while another phone signs up', () => {
     await addChild(page, { firstName: 'Hugo', initial: 'D', stopAller: STOP }, ['Hugo D.'])
     await addFamilyWithAdult(page, base, 'Famille Bernard', 'Marc', '06 99 88 77 66')
     await sayWhoIAm(page, base, 'Famille Martin', 'Sophie', '/disponibilites')
-    await saveMonday(page)
+    await saveAvailability(page, ['Lundi'])
     for (const [family, adult] of [['Famille Durand', 'Chloé'], ['Famille Bernard', 'Marc']] as const) {
       await chooseWhoIAm(page, family, adult)
       await expect.poll(() => page.locator('#availability-title').textContent(), POLL).toContain(adult)
-      await saveMonday(page)
+      await saveAvailability(page, ['Lundi'])
     }
     await waitAllSynced(page)
     await joinByInvite(page, base, [b.page])
@@ -63,7 +44,7 @@ describe('planning while another phone signs up', () => {
     await page.getByLabel(fr['planning.plan.from'], { exact: true }).fill(MONDAY)
     await page.getByLabel(fr['planning.plan.to'], { exact: true }).fill(TUESDAY)
     await page.getByRole('button', { name: fr['planning.plan.propose'] }).click()
-    await expect.poll(() => places(page), POLL).toEqual([CHLOE, SOPHIE])
+    await expect.poll(() => proposedHolders(page), POLL).toEqual([CHLOE, SOPHIE])
     const monday = page.getByRole('group', { name: WALK, exact: true })
     const row = monday.getByTestId('plan-place').filter({ hasText: CHLOE })
     await row.getByRole('button', { name: /^Changer/ }).click()
@@ -89,7 +70,7 @@ describe('planning while another phone signs up', () => {
     expect(await monday.getByTestId('plan-missing').count()).toBe(0)
     expect(await select.getAttribute('aria-describedby')).toBe(`${selectId}-error`)
     await page.keyboard.press('Escape')
-    await expect.poll(() => places(page), POLL).toEqual([CHLOE, SOPHIE])
+    await expect.poll(() => proposedHolders(page), POLL).toEqual([CHLOE, SOPHIE])
   })
 
   it('publishing skips the place taken meanwhile, says why, and "Proposer à nouveau" plans the same period again', async () => {

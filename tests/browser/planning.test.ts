@@ -8,28 +8,11 @@ import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/b
 import {
   addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite, sayWhoIAm, waitAllSynced,
 } from '../helpers/collective-steps.ts'
+import { CHLOE, FRIDAY, LINE, MARC, MONDAY, NOW, PAUL, POLL, saveAvailability, SOPHIE, STOP, THURSDAY, TUESDAY } from '../helpers/planning-steps.ts'
 
-const POLL = { timeout: 15_000, interval: 100 }
-// Every phone lives on Tuesday 2 March 2027, 09:00 Paris; the planned week of 8 March is a school week (zone A spring
-// holidays start 10 April), the line walks aller on Monday, Tuesday, Thursday and Friday, two adults a walk.
-const NOW = new Date('2027-03-02T09:00:00+01:00')
-const WEEK = '2027-03-08'
-const [MONDAY, TUESDAY, THURSDAY, FRIDAY] = ['2027-03-08', '2027-03-09', '2027-03-11', '2027-03-12'] as const
-const LINE = 'Ligne Verte'
-const STOP = 'Place du Marché (08:05)'
+// The line walks aller on Monday, Tuesday, Thursday and Friday, two adults a walk; the planned week starts on MONDAY.
+const WEEK = MONDAY
 
-const SOPHIE = 'Sophie (Famille Martin)'
-const PAUL = 'Paul (Famille Nguyen)'
-const CHLOE = 'Chloé (Famille Durand)'
-const MARC = 'Marc (Famille Bernard)'
-
-/** Ticks "<Day>, aller, ligne « Ligne Verte »" for each day, optionally types a weekly maximum, saves and waits for "Enregistré". */
-const saveAvailability = async (page: Page, days: readonly string[], weeklyMax?: string): Promise<void> => {
-  for (const day of days) await page.getByLabel(`${day}, aller, ligne « ${LINE} »`).check()
-  if (weeklyMax !== undefined) await page.getByLabel(fr['planning.availability.weeklyMax']).fill(weeklyMax)
-  await page.getByRole('button', { name: fr['planning.availability.save'], exact: true }).click()
-  await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe(fr['planning.availability.saved'])
-}
 
 /** The proposal as "date -> the places' holders, sorted", read from each day's heading id and its places. */
 const proposalByDay = (page: Page): Promise<Record<string, string[]>> =>
