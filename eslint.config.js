@@ -40,6 +40,8 @@ export default tseslint.config(
       },
     }),
   ),
+  // src/crdt: Yjs update bytes (shapes, admission, parts), shared by the phone and the relay; no app model.
+  layer('crdt', ['domain', 'doc', 'storage', 'sync', 'app', 'pwa', 'ui']),
   layer('doc', ['storage', 'sync', 'app', 'pwa', 'ui']),
   layer('storage', ['doc', 'sync', 'app', 'pwa', 'ui']),
   layer('sync', ['storage', 'app', 'pwa', 'ui']),
@@ -60,7 +62,7 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/src/doc/*', '**/src/storage/*', '**/src/sync/*', '**/src/app/*', '**/src/ui/*', '**/src/pwa/*'], message: 'server/ may import only src/domain and src/lib' }],
+        patterns: [{ group: ['**/src/doc/*', '**/src/storage/*', '**/src/sync/*', '**/src/app/*', '**/src/ui/*', '**/src/pwa/*'], message: 'server/ may import only src/domain, src/crdt and src/lib' }],
       }],
     },
   },
