@@ -496,7 +496,10 @@ const runScenario = async (scenario: Scenario, settings: Settings): Promise<Scen
   const fleets: Fleet[] = []
   try {
     // A fresh relay and data dir per scenario: compaction of the previous scenario's rooms never overlaps.
-    servers.push(await startOurs(), await startStock())
+    // INGEST_SERVERS=ours (or stock) runs one side only: to profile it with --cpu-prof.
+    const only = process.env.INGEST_SERVERS
+    if (only !== 'stock') servers.push(await startOurs())
+    if (only !== 'ours') servers.push(await startStock())
     for (const server of servers) fleets.push(await openFleet(server, scenario))
     const budget = settings.messages
     const durationMs = settings.seconds * 1000

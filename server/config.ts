@@ -19,6 +19,14 @@ const envSchema = z.object({
   MAX_PAYLOAD: intIn(1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
   MAX_CONNECTIONS_PER_IP: intIn(1, 1_000_000, 50),
   MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR: intIn(0, 1_000_000, 30),
+  /** Room registrations per rolling hour over the whole relay, every address together. */
+  MAX_ROOM_REGISTRATIONS_PER_HOUR: intIn(0, 10_000_000, 1_000),
+  /** Stored bytes of a room beyond which updates that add content are refused (deletions still pass). */
+  ROOM_MAX_BYTES: intIn(64 * 1024, 4 * 1024 * 1024 * 1024, 16 * 1024 * 1024),
+  /** A registered room with nothing stored after this long is deleted (with a tombstone). */
+  UNUSED_ROOM_HOURS: intIn(1, 24 * 366, 24),
+  /** A room no socket joined for this long is deleted (with a tombstone its own token can lift). */
+  IDLE_ROOM_DAYS: intIn(1, 10 * 366, 400),
   /** Send a no-op frame to a socket that received nothing for this long (stock client gives up at 30 s). */
   KEEPALIVE_MS: intIn(20, 25_000, 12_000),
   /** Ping every socket this often; one without a pong since the previous ping is terminated. */
@@ -44,6 +52,10 @@ export interface RelayConfig {
   readonly maxPayload: number
   readonly maxConnectionsPerIp: number
   readonly maxRoomRegistrationsPerIpPerHour: number
+  readonly maxRoomRegistrationsPerHour: number
+  readonly roomMaxBytes: number
+  readonly unusedRoomMs: number
+  readonly idleRoomMs: number
   readonly keepaliveMs: number
   readonly pingIntervalMs: number
   readonly compactLogBytes: number
@@ -77,6 +89,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     maxPayload: e.MAX_PAYLOAD,
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     maxRoomRegistrationsPerIpPerHour: e.MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR,
+    maxRoomRegistrationsPerHour: e.MAX_ROOM_REGISTRATIONS_PER_HOUR,
+    roomMaxBytes: e.ROOM_MAX_BYTES,
+    unusedRoomMs: e.UNUSED_ROOM_HOURS * 60 * 60 * 1000,
+    idleRoomMs: e.IDLE_ROOM_DAYS * DAY_MS,
     keepaliveMs: e.KEEPALIVE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactLogBytes: e.COMPACT_LOG_BYTES,

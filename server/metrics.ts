@@ -9,6 +9,7 @@ export const COUNTER_NAMES = [
   'refusedUnknownRoom',
   'refusedRateLimit',
   'refusedRoomMoved',
+  'refusedRoomUnavailable',
   'roomsCreated',
   'roomsLoaded',
   'roomsFreed',
@@ -29,6 +30,14 @@ export const COUNTER_NAMES = [
   'keepalivesSent',
   'deadSocketsTerminated',
   'slowSocketsDropped',
+  'updatesApplied',
+  'updatesHeld',
+  'updatesRefused',
+  'updatesConflicting',
+  'roomsReset',
+  'syncRepliesInParts',
+  'roomsDeletedUnused',
+  'roomsDeletedIdle',
 ] as const
 
 export type CounterName = (typeof COUNTER_NAMES)[number]

@@ -16,7 +16,7 @@ import { createRenewHandler } from './renew.ts'
 import { createRoomRegistry } from './rooms.ts'
 import { createFileStore } from './store/file-store.ts'
 import type { StorageAdapter } from './store/adapter.ts'
-import { createSocketHandler } from './socket.ts'
+import { createUpgradeHandler } from './socket.ts'
 import { createSweeper } from './sweeper.ts'
 
 export interface Relay {
@@ -25,7 +25,7 @@ export interface Relay {
   readonly url: string
   readonly metrics: Metrics
   health(): { status: 'ok'; rooms: number; connections: number; counters: Counters }
-  /** Runs the renewed-room sweeper now (it also runs at start and hourly); resolves with the rooms deleted. */
+  /** Runs the sweeper now (renewed, unused and idle rooms; it also runs at start and hourly): rooms deleted. */
   sweepRenewedRooms(): Promise<number>
   /** Stops accepting, closes sockets with 1001, writes out every room, closes the store. Safe twice. */
   close(): Promise<void>
@@ -34,18 +34,26 @@ export interface Relay {
 export interface RelayOptions {
   logger?: Logger
   store?: StorageAdapter
+  /** The sweeper's clock (tests make rooms old without waiting). */
+  now?: () => number
 }
 
 const SHUTDOWN_GRACE_MS = 2_000
+/** Largest message a refused socket may push before its close handshake: anything bigger cuts it off (1009). */
+const REFUSED_MAX_PAYLOAD = 1024
+/** A sync reply larger than this is sent as several messages, each when the socket has taken the previous one. */
+const SYNC_PART_BYTES = 256 * 1024
 
 export const createRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<Relay> => {
   const log = options.logger ?? createLogger(config.logLevel)
   const metrics = createMetrics()
   const store = options.store ?? createFileStore(config.dataDir)
+  await store.open() // replays what a crash left in the write-ahead log before any room is served
   const rooms = createRoomRegistry({ store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs })
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
+  const globalRegistrations = createRegistrationLimiter(config.maxRoomRegistrationsPerHour)
   const renewals = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
 
   const wss = new WebSocketServer({
@@ -54,7 +62,9 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
     perMessageDeflate: false,
     handleProtocols: (offered) => selectProtocol(offered),
   })
-  wss.on('error', (error) => log.error('wss.error', { error: error.name }))
+  // Refused sockets complete the upgrade only to receive their 44xx close code: anything they push is cut off.
+  const refusals = new WebSocketServer({ noServer: true, maxPayload: REFUSED_MAX_PAYLOAD, perMessageDeflate: false, handleProtocols: (offered) => selectProtocol(offered) })
+  for (const server of [wss, refusals]) server.on('error', (error) => log.error('wss.error', { error: error.name }))
 
   const health = () => ({ status: 'ok' as const, rooms: rooms.count(), connections: wss.clients.size, counters: { ...metrics.counters } })
   const server = createServer(
@@ -73,7 +83,17 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   server.on('error', (error) => log.error('http.error', { error: error.name }))
   server.on('clientError', (_error, socket) => socket.destroy())
 
-  const onSocket = createSocketHandler({ config, log, metrics, store, rooms, heartbeat, connections, registrations })
+  const onUpgrade = createUpgradeHandler({
+    config, log, metrics, store, rooms, heartbeat, connections, registrations, globalRegistrations, wss, refusals,
+    peerLimits: {
+      maxBufferedBytes: 8 * config.maxPayload,
+      maxRoomBytes: config.roomMaxBytes,
+      partBytes: Math.min(SYNC_PART_BYTES, Math.floor(config.maxPayload / 2)),
+      maxHeldMessages: 16,
+      maxHeldBytes: config.maxPayload,
+      heldTimeoutMs: 10_000,
+    },
+  })
   let closing: Promise<void> | null = null
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -82,7 +102,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => onSocket(ws, req))
+    void onUpgrade(req, socket, head)
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -96,13 +116,16 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   log.info('relay.listening', { port, host: config.host })
-  const sweeper = createSweeper({ store, rooms, metrics, log, graceMs: config.renewedRoomGraceMs })
+  const sweeper = createSweeper({
+    store, rooms, metrics, log, graceMs: config.renewedRoomGraceMs, unusedMs: config.unusedRoomMs, idleMs: config.idleRoomMs,
+    now: options.now,
+  })
 
   const shutdown = async (): Promise<void> => {
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     heartbeat.destroy()
     const sweeping = sweeper.destroy()
-    await closeSockets([...wss.clients])
+    await closeSockets([...wss.clients, ...refusals.clients])
     await rooms.settle()
     await sweeping
     await store.close()

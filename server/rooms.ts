@@ -1,20 +1,25 @@
-// Loaded rooms: one Y.Doc per room with at least one socket. Loaded from the store on first use; when the
-// last socket leaves, flushed, compacted and freed from memory. Updates are broadcast to the other peers.
-// A loaded room is also compacted when its log is large, and soon after an update deleted values (erasure).
-// A renewed room is frozen (read-only): its peers are told it moved, their updates are dropped (peer.ts).
+// Loaded rooms: one Y.Doc per room with at least one socket, loaded from the store on first use (in slices, so a
+// big room never blocks the others) and freed when the last socket leaves (flushed, compacted). An update is
+// applied only once admitted whole (src/crdt/admission.ts); what the room stores and forwards is the Yjs encoding
+// of what it integrated, once durable. A store failure, or Yjs failing on an admitted update, resets the room:
+// every socket is closed with a retryable code and the next socket loads the room again from disk, so nothing
+// that was not stored is ever acknowledged or served as stored.
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MESSAGE_ROOM_MOVED, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { StorageAdapter } from './store/adapter.ts'
+import { buildDoc } from './store/build-doc.ts'
 
 /** What a room needs from a socket. */
 export interface RoomPeer {
   send(frame: Uint8Array): void
   /** Closes the socket (it leaves the room through its close handler). */
   close(code: number, reason: string): void
+  /** Re-tries the messages this socket sent that were waiting for predecessors (after the room changed). */
+  retryHeld(): void
 }
 
 /** acquire() of a room deleted after its renewal grace period (the socket is closed with 4410). */
@@ -29,22 +34,44 @@ export const ROOM_MOVED_FRAME: Uint8Array = (() => {
   return encoding.toUint8Array(encoder)
 })()
 
+export interface Applied {
+  /** Resolves once what the update added is durable (or, when it added nothing, once earlier appends are). */
+  readonly durable: Promise<void>
+  /** The update changed the room (something new was stored), rather than repeating what it holds. */
+  readonly changed: boolean
+}
+
 export interface Room {
   readonly id: string
   readonly doc: Y.Doc
   readonly peers: Set<RoomPeer>
   /** Renewed: read-only. Set on load from the meta, or by freeze() when renewed while loaded. */
   frozen: boolean
-  /** Call after each stored append: compacts in the background once the log is past the threshold,
-   *  or schedules a compaction when a stored update deleted values (see createCompactor). */
-  maybeCompact(): void
+  /** Reset after a failure: its sockets are being closed; nothing more is applied. */
+  readonly broken: boolean
+  /** Bytes the store holds for the room (the size limit counts these). */
+  storedBytes(): number
+  /**
+   * Applies an admitted update (origin: the sending peer), stores what it integrated and forwards it to the other
+   * peers once durable. Null when the room was reset instead (Yjs failed or left something pending).
+   */
+  apply(update: Uint8Array, origin: RoomPeer): Applied | null
+  /** Closes every socket with a retryable code and unloads the room; the next socket loads it from disk. */
+  reset(reason: string): void
+}
+
+export interface RoomLease {
+  readonly room: Room
+  /** Call once, when the socket leaves. */
+  release(): void
 }
 
 export interface RoomRegistry {
-  /** Counts a user of the room at once (synchronously), then loads it. Always pair with release(). */
-  acquire(roomId: string): Promise<Room>
-  release(roomId: string): void
+  /** Counts a user of the room at once, then loads it (rejects when it cannot be loaded whole). */
+  acquire(roomId: string): Promise<RoomLease>
   count(): number
+  /** A socket uses the room, or it is being loaded or written out. */
+  isInUse(roomId: string): boolean
   /** After a renewal is stored: a loaded room becomes read-only at once and its peers get MESSAGE_ROOM_MOVED. */
   freeze(roomId: string): Promise<void>
   /**
@@ -55,6 +82,9 @@ export interface RoomRegistry {
   /** Waits until every room being freed is written out. */
   settle(): Promise<void>
 }
+
+/** Retry passes over held messages after a change (each pass applies at least one, or the loop stops). */
+const MAX_RETRY_PASSES = 16
 
 interface Entry {
   refs: number
@@ -73,37 +103,101 @@ export const createRoomRegistry = (deps: {
   const entries = new Map<string, Entry>()
   const freeing = new Map<string, Promise<void>>()
 
-  const load = async (roomId: string): Promise<Room> => {
+  const load = async (roomId: string, entry: () => Entry | undefined): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
     // A socket authenticated just before the sweeper deleted the room: never recreate its files.
     if (await store.readTombstone(roomId)) throw new RoomMovedError()
     const meta = await store.readMeta(roomId)
     const updates = await store.loadUpdates(roomId)
-    const doc = new Y.Doc()
-    Y.transact(doc, () => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(doc, update)
-        } catch {
-          metrics.increment('storeErrors')
-        }
-      }
-    })
-    const peers = new Set<RoomPeer>()
-    doc.on('update', (update: Uint8Array, origin: unknown) => broadcast(peers, update, origin))
+    const { doc, dropped } = await buildDoc(updates) // throws on a stored update Yjs cannot read: never half-loaded
+    if (dropped > 0) log.warn('room.dropped_unintegrable', { room: roomPrefix(roomId), dropped })
     metrics.increment('roomsLoaded')
     log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
-    return { id: roomId, doc, peers, frozen: meta?.renewedAt !== undefined, maybeCompact: createCompactor(roomId, doc) }
+    return createRoom(roomId, doc, meta?.renewedAt !== undefined, entry)
+  }
+
+  const createRoom = (roomId: string, doc: Y.Doc, frozen: boolean, entry: () => Entry | undefined): Room => {
+    const peers = new Set<RoomPeer>()
+    let integrated: Uint8Array | null = null
+    doc.on('update', (update: Uint8Array) => {
+      integrated = update
+    })
+    const compactor = createCompactor(roomId, doc)
+    let retrying = false
+
+    let appliedCount = 0
+    /** Messages waiting for predecessors, on every socket, until a pass applies nothing more (bounded). */
+    const retryHeld = (): void => {
+      if (retrying) return // an update applied while retrying is picked up by the next pass below
+      retrying = true
+      try {
+        for (let pass = 0; pass < MAX_RETRY_PASSES; pass++) {
+          const before = appliedCount
+          for (const peer of peers) peer.retryHeld()
+          if (appliedCount === before) break
+        }
+      } finally {
+        retrying = false
+      }
+    }
+
+    const room: Room = {
+      id: roomId,
+      doc,
+      peers,
+      frozen,
+      broken: false,
+      storedBytes: () => store.storedBytes(roomId),
+      apply(update, origin) {
+        if (room.broken) return null
+        integrated = null
+        try {
+          Y.applyUpdate(doc, update, origin) // V1 only: the V2 decoder can hang on crafted bytes
+        } catch (error) {
+          log.error('room.apply_failed', { room: roomPrefix(roomId), error: errorKind(error) })
+          room.reset('apply failed')
+          return null
+        }
+        if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+          // Admission said it integrates whole; a half-integrated document is never served.
+          log.error('room.apply_incomplete', { room: roomPrefix(roomId) })
+          room.reset('apply incomplete')
+          return null
+        }
+        appliedCount++
+        const added = integrated
+        const durable = added === null ? store.flush(roomId) : store.append(roomId, added)
+        durable.then(() => {
+          if (added !== null) broadcast(peers, added, origin)
+          compactor.afterStored()
+        }, (error: unknown) => {
+          metrics.increment('storeErrors')
+          log.error('store.append_failed', { room: roomPrefix(roomId), error: errorKind(error) })
+          room.reset('store failed') // never ack what is not stored; phones send it again after reconnecting
+        })
+        if (added !== null) retryHeld()
+        return { durable, changed: added !== null }
+      },
+      reset(reason) {
+        if (room.broken) return
+        ;(room as { broken: boolean }).broken = true
+        metrics.increment('roomsReset')
+        log.warn('room.reset', { room: roomPrefix(roomId), reason })
+        const current = entry()
+        if (current) detach(roomId, current)
+        for (const peer of peers) peer.close(CloseCode.tryAgainLater, 'room reset')
+      },
+    }
+    return room
   }
 
   /**
    * Two production triggers while a room stays loaded (freeing a room compacts it too):
-   * - size: the log is past COMPACT_LOG_BYTES;
+   * - size: the room's log is past COMPACT_LOG_BYTES;
    * - erasure: an update applied to the room deleted values (a removed family, child or note, a renamed
-   *   child, a rewritten entry). Until the log is compacted the deleted values (sealed or not) are still in
-   *   log.bin, so a compaction runs COMPACT_AFTER_DELETE_MS after such an update is stored. One timer per room
-   *   at a time: a busy room compacts at most once per delay, and a removed value stays on disk at most about
-   *   that long (or until the room is freed, whichever comes first).
+   *   child, a rewritten entry). Until the log is compacted the deleted values (sealed or not) are still on
+   *   disk, so a compaction runs COMPACT_AFTER_DELETE_MS after such an update is stored. One timer per room
+   *   at a time: a busy room compacts at most once per delay.
    */
   const createCompactor = (roomId: string, doc: Y.Doc) => {
     let running = false
@@ -142,11 +236,18 @@ export const createRoomRegistry = (deps: {
       }, deps.compactAfterDeleteMs)
     }
 
-    // Called only after the update is durable, so a compaction it starts or schedules includes that update.
-    return () => {
-      if (store.logSize(roomId) >= deps.compactLogBytes) run()
-      else if (deleted) scheduleErasure()
+    // Called only after an update is durable, so a compaction it starts or schedules includes that update.
+    return {
+      afterStored() {
+        if (store.logSize(roomId) >= deps.compactLogBytes) run()
+        else if (deleted) scheduleErasure()
+      },
     }
+  }
+
+  /** A reset room leaves the registry at once (new sockets load it again); it is freed when its sockets are gone. */
+  const detach = (roomId: string, entry: Entry): void => {
+    if (entries.get(roomId) === entry) entries.delete(roomId)
   }
 
   const free = async (roomId: string, entry: Entry): Promise<void> => {
@@ -154,8 +255,10 @@ export const createRoomRegistry = (deps: {
     room?.doc.destroy()
     try {
       await store.flush(roomId)
-      if (room) await store.compact(roomId)
-      if (room) metrics.increment('compactions')
+      if (room && !room.broken) {
+        await store.compact(roomId)
+        metrics.increment('compactions')
+      }
     } catch (error) {
       metrics.increment('storeErrors')
       log.error('room.free_failed', { room: roomPrefix(roomId), error: errorKind(error) })
@@ -166,29 +269,47 @@ export const createRoomRegistry = (deps: {
     log.debug('room.freed', { room: roomPrefix(roomId) })
   }
 
+  const releaseEntry = (roomId: string, entry: Entry): void => {
+    entry.refs--
+    if (entry.refs > 0) return
+    detach(roomId, entry)
+    const previous = freeing.get(roomId) ?? Promise.resolve()
+    const done = previous.then(() => free(roomId, entry)).finally(() => {
+      if (freeing.get(roomId) === done) freeing.delete(roomId)
+    })
+    freeing.set(roomId, done)
+  }
+
   return {
-    acquire(roomId) {
+    async acquire(roomId) {
       let entry = entries.get(roomId)
       if (!entry) {
-        entry = { refs: 0, room: load(roomId) }
-        entry.room.catch(() => undefined) // callers see the rejection; avoid an unhandled one here
+        const holder: { entry?: Entry } = {}
+        entry = { refs: 0, room: load(roomId, () => holder.entry) }
+        holder.entry = entry
+        entry.room.catch(() => undefined) // each caller sees the rejection; never an unhandled one here
         entries.set(roomId, entry)
       }
-      entry.refs++
-      return entry.room
-    },
-    release(roomId) {
-      const entry = entries.get(roomId)
-      if (!entry) return
-      entry.refs--
-      if (entry.refs > 0) return
-      entries.delete(roomId)
-      const done = free(roomId, entry).finally(() => {
-        if (freeing.get(roomId) === done) freeing.delete(roomId)
-      })
-      freeing.set(roomId, done)
+      const held = entry
+      held.refs++
+      try {
+        const room = await held.room
+        let released = false
+        return {
+          room,
+          release() {
+            if (released) return
+            released = true
+            releaseEntry(roomId, held)
+          },
+        }
+      } catch (error) {
+        releaseEntry(roomId, held)
+        throw error
+      }
     },
     count: () => entries.size,
+    isInUse: (roomId) => entries.has(roomId) || freeing.has(roomId),
     async freeze(roomId) {
       const room = await entries.get(roomId)?.room.catch(() => null)
       if (!room || room.frozen) return

@@ -1,9 +1,13 @@
-// A new websocket, from upgrade to room: per-IP cap, authentication (before any room is loaded),
-// then joining the room. Refusals close with a 44xx code after the upgrade, so clients stop retrying.
+// A websocket upgrade, from request to room. Everything is decided BEFORE the upgrade completes, while the socket
+// is not read: per-IP cap, Origin, room id, token, registration, and the room loaded. So not one byte of a
+// stranger's messages is ever buffered. Refusals still complete the upgrade and close with a 44xx code (a refused
+// upgrade reaches browsers as 1006 and clients retry forever), on a WebSocketServer whose tiny message limit cuts
+// off anything a refused client tries to push.
 import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import type { RawData, WebSocket } from 'ws'
+import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import { hashRoomToken } from '../src/lib/credentials.ts'
 import { CloseCode, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
 import { isOriginAllowed, isSameHash, parseOfferedProtocols, protocolsFromHeader, roomIdFromUrl } from './auth.ts'
@@ -12,8 +16,8 @@ import type { Heartbeat } from './heartbeat.ts'
 import type { ConnectionLimiter, RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
-import { createPeer, type Peer } from './peer.ts'
-import { ROOM_MOVED_FRAME, RoomMovedError, type RoomRegistry } from './rooms.ts'
+import { createPeer, type PeerLimits } from './peer.ts'
+import { ROOM_MOVED_FRAME, RoomMovedError, type RoomLease, type RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 
 interface Deps {
@@ -25,118 +29,119 @@ interface Deps {
   heartbeat: Heartbeat
   connections: ConnectionLimiter
   registrations: RateLimiter
+  /** Room registrations over the whole relay (every address together). */
+  globalRegistrations: RateLimiter
+  /** Accepted sockets. */
+  wss: WebSocketServer
+  /** Refused sockets: completed only to send the close code; a tiny maxPayload. */
+  refusals: WebSocketServer
+  peerLimits: PeerLimits
+  now?: () => number
 }
 
-type Decision = { ok: true; roomId: string; ack: boolean } | { ok: false; code: number; counter: CounterName; reason: string }
+type Refusal = { ok: false; code: number; counter: CounterName; reason: string }
+type Decision = { ok: true; roomId: string; ack: boolean } | Refusal
 
-/** Messages that arrive while authentication runs wait here; a client sends few before its first reply. */
-const MAX_EARLY_MESSAGES = 256
+const refusal = (code: number, counter: CounterName, reason: string): Refusal => ({ ok: false, code, counter, reason })
 
-export const createSocketHandler = (deps: Deps) => (ws: WebSocket, req: IncomingMessage): void => {
+const CLOSE_GRACE_MS = 2_000
+
+export const createUpgradeHandler = (deps: Deps) => async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
   const { metrics, log } = deps
   const ip = req.socket.remoteAddress ?? 'unknown'
-  let early: Uint8Array[] | null = []
-  let peer: Peer | null = null
-  let closed = false
-  let releaseRoom: (() => void) | null = null
+  if (!deps.connections.tryAcquire(ip)) return refuse(deps, req, socket, head, refusal(CloseCode.tooManyRequests, 'refusedRateLimit', 'too many connections'))
+  // One release whatever happens next: the TCP socket closes once, upgraded or not.
+  socket.once('close', () => deps.connections.release(ip))
 
-  ws.on('error', (error: Error & { code?: string }) => {
-    // ws closes the socket itself (1002 bad frame, 1009 too large); count it, keep serving.
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.increment('oversizeMessages')
-    else if (error.code?.startsWith('WS_ERR_')) metrics.increment('malformedFrames')
-    else metrics.increment('socketErrors')
-  })
+  let decision: Decision
+  try {
+    decision = await authenticate(deps, req, ip)
+  } catch (error) {
+    metrics.increment('storeErrors')
+    log.error('socket.auth_failed', { error: errorKind(error) })
+    decision = refusal(CloseCode.tryAgainLater, 'storeErrors', 'try again later')
+  }
+  if (!decision.ok) return refuse(deps, req, socket, head, decision)
+
+  let lease: RoomLease
+  try {
+    lease = await deps.rooms.acquire(decision.roomId)
+  } catch (error) {
+    if (error instanceof RoomMovedError) return refuse(deps, req, socket, head, refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved'))
+    metrics.increment('storeErrors')
+    log.error('room.load_failed', { room: roomPrefix(decision.roomId), error: errorKind(error) })
+    // Never served half-loaded, nothing deleted: the phone retries later, the operator sees the log line.
+    return refuse(deps, req, socket, head, refusal(CloseCode.tryAgainLater, 'refusedRoomUnavailable', 'room unavailable'))
+  }
+  if (socket.destroyed) return lease.release()
+  const { roomId, ack } = decision
+  deps.wss.handleUpgrade(req, socket, head, (ws) => join(deps, ws, lease, ack))
+  void deps.store.markUsed(roomId, new Date(deps.now?.() ?? Date.now()).toISOString().slice(0, 10)).catch(() => undefined)
+}
+
+/** The room is loaded: the peer exists before the first message can be read. */
+const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void => {
+  const { metrics, log } = deps
+  const { room } = lease
+  ws.on('error', (error: Error & { code?: string }) => countSocketError(metrics, error))
+  const peer = createPeer({ ws, room, ack, limits: deps.peerLimits, metrics, log })
+  room.peers.add(peer)
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (!isBinary) {
       metrics.increment('undecodableMessages')
-      return ws.close(CloseCode.invalidPayload, 'binary frames only')
+      return peer.close(CloseCode.invalidPayload, 'binary frames only')
     }
-    const bytes = rawToBytes(data)
-    if (peer) return peer.receive(bytes)
-    if (!early) return
-    if (early.length >= MAX_EARLY_MESSAGES) return ws.close(CloseCode.tooManyRequests, 'too many messages')
-    early.push(bytes)
+    peer.receive(rawToBytes(data))
   })
-
-  if (!deps.connections.tryAcquire(ip)) {
-    return refuse(ws, deps, { ok: false, code: CloseCode.tooManyRequests, counter: 'refusedRateLimit', reason: 'too many connections' })
-  }
   ws.on('close', () => {
-    closed = true
-    early = null
-    deps.connections.release(ip)
+    room.peers.delete(peer)
+    peer.destroy()
     deps.heartbeat.untrack(ws)
-    releaseRoom?.()
-    releaseRoom = null
+    lease.release()
   })
-
-  authenticate(deps, req, ip).then(
-    async (decision) => {
-      if (closed) return
-      if (!decision.ok) return refuse(ws, deps, decision)
-      peer = await join(decision.roomId, decision.ack)
-    },
-    (error: unknown) => {
-      metrics.increment('storeErrors')
-      log.error('socket.auth_failed', { error: errorKind(error) })
-      ws.close(1011, 'internal error')
-    },
-  ).catch((error: unknown) => {
-    if (error instanceof RoomMovedError) {
-      return refuse(ws, deps, { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' })
-    }
-    metrics.increment('storeErrors')
-    log.error('room.load_failed', { error: errorKind(error) })
-    ws.close(1011, 'internal error')
-  })
-
-  /** Loads the room (counted as used at once), greets with sync step 1, then replays early messages. */
-  const join = async (roomId: string, ack: boolean): Promise<Peer | null> => {
-    releaseRoom = () => deps.rooms.release(roomId)
-    const room = await deps.rooms.acquire(roomId)
-    if (closed) return null
-    const joined = createPeer({ ws, room, ack, maxBufferedBytes: 8 * deps.config.maxPayload, store: deps.store, metrics, log })
-    room.peers.add(joined)
-    const leave = releaseRoom
-    releaseRoom = () => {
-      room.peers.delete(joined)
-      leave()
-    }
-    metrics.increment('connectionsAccepted')
-    log.debug('socket.joined', { room: roomPrefix(roomId), ack })
-    deps.heartbeat.track(ws, joined)
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    syncProtocol.writeSyncStep1(encoder, room.doc)
-    joined.send(encoding.toUint8Array(encoder))
-    if (room.frozen) joined.send(ROOM_MOVED_FRAME) // renewed: read-only, the phone needs the new invitation
-    const pending = early ?? []
-    early = null
-    for (const bytes of pending) joined.receive(bytes)
-    return joined
-  }
+  metrics.increment('connectionsAccepted')
+  log.debug('socket.joined', { room: roomPrefix(room.id), ack })
+  deps.heartbeat.track(ws, peer)
+  if (room.broken) return peer.close(CloseCode.tryAgainLater, 'room reset')
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep1(encoder, room.doc)
+  peer.send(encoding.toUint8Array(encoder))
+  if (room.frozen) peer.send(ROOM_MOVED_FRAME) // renewed: read-only, the phone needs the new invitation
 }
 
-/** Origin -> room id -> tombstone -> token -> room registration or token hash check. Creates a room only for a register. */
+const countSocketError = (metrics: Metrics, error: Error & { code?: string }): void => {
+  // ws closes the socket itself (1002 bad frame, 1009 too large); count it, keep serving.
+  if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.increment('oversizeMessages')
+  else if (error.code?.startsWith('WS_ERR_')) metrics.increment('malformedFrames')
+  else metrics.increment('socketErrors')
+}
+
+/**
+ * Origin -> room id -> tombstone -> token -> room registration or token hash check. Creates a room only for a
+ * register, within the per-address and relay-wide registration limits.
+ */
 const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promise<Decision> => {
-  if (!isOriginAllowed(req.headers, deps.config.allowedOrigins)) {
-    return { ok: false, code: CloseCode.forbiddenOrigin, counter: 'refusedOrigin', reason: 'origin not allowed' }
-  }
+  if (!isOriginAllowed(req.headers, deps.config.allowedOrigins)) return refusal(CloseCode.forbiddenOrigin, 'refusedOrigin', 'origin not allowed')
   const roomId = roomIdFromUrl(req.url)
-  if (!roomId) return { ok: false, code: CloseCode.badRequest, counter: 'refusedBadRequest', reason: 'bad room id' }
-  // A renewed room past its grace period: its data and token hash are gone, so no auth; register is refused too.
-  if (await deps.store.readTombstone(roomId)) return { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' }
+  if (!roomId) return refusal(CloseCode.badRequest, 'refusedBadRequest', 'bad room id')
+  const tombstone = await deps.store.readTombstone(roomId)
+  // A renewed room past its grace period: its data and token hash are gone; the id can never be created again.
+  if (tombstone && tombstone.tokenHash === undefined) return refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved')
   const offered = parseOfferedProtocols(protocolsFromHeader(req.headers['sec-websocket-protocol']))
-  if (!offered.hasSubprotocol) return { ok: false, code: CloseCode.badRequest, counter: 'refusedBadRequest', reason: 'missing subprotocol' }
-  if (!offered.token) return { ok: false, code: CloseCode.badToken, counter: 'refusedToken', reason: 'bad token' }
+  if (!offered.hasSubprotocol) return refusal(CloseCode.badRequest, 'refusedBadRequest', 'missing subprotocol')
+  if (!offered.token) return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
   const tokenHash = await hashRoomToken(offered.token)
   let meta = await deps.store.readMeta(roomId)
   if (!meta) {
-    if (!offered.register) return { ok: false, code: CloseCode.unknownRoom, counter: 'refusedUnknownRoom', reason: 'unknown room' }
+    if (!offered.register) return refusal(CloseCode.unknownRoom, 'refusedUnknownRoom', 'unknown room')
+    // A room deleted for disuse comes back only with its own token (a phone that still holds the collective).
+    if (tombstone && !isSameHash(tombstone.tokenHash ?? '', tokenHash)) return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
     // Deleted by the sweeper since the check above? It wrote the tombstone before deleting the meta.
-    if (await deps.store.readTombstone(roomId)) return { ok: false, code: CloseCode.roomMoved, counter: 'refusedRoomMoved', reason: 'room moved' }
-    if (!deps.registrations.tryConsume(ip)) {
-      return { ok: false, code: CloseCode.tooManyRequests, counter: 'refusedRateLimit', reason: 'too many registrations' }
+    const now = await deps.store.readTombstone(roomId)
+    if (now && now.tokenHash === undefined) return refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved')
+    if (!deps.registrations.tryConsume(ip) || !deps.globalRegistrations.tryConsume('relay')) {
+      return refusal(CloseCode.tooManyRequests, 'refusedRateLimit', 'too many registrations')
     }
     const result = await deps.store.createRoom(roomId, { tokenHash, createdAt: new Date().toISOString() })
     meta = result.meta
@@ -145,15 +150,21 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
       deps.log.info('room.created', { room: roomPrefix(roomId) })
     }
   }
-  if (!isSameHash(meta.tokenHash, tokenHash)) return { ok: false, code: CloseCode.badToken, counter: 'refusedToken', reason: 'bad token' }
+  if (!isSameHash(meta.tokenHash, tokenHash)) return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
   return { ok: true, roomId, ack: offered.ack }
 }
 
-const refuse = (ws: WebSocket, deps: Deps, decision: Extract<Decision, { ok: false }>): void => {
+/** Completes the upgrade on the refusal server only to send the close code; the client gets nothing else. */
+const refuse = (deps: Deps, req: IncomingMessage, socket: Duplex, head: Buffer, decision: Refusal): void => {
   deps.metrics.increment('connectionsRefused')
   deps.metrics.increment(decision.counter)
   deps.log.info('socket.refused', { code: decision.code })
-  ws.close(decision.code, decision.reason)
+  if (socket.destroyed) return
+  deps.refusals.handleUpgrade(req, socket, head, (ws) => {
+    ws.on('error', (error: Error & { code?: string }) => countSocketError(deps.metrics, error))
+    ws.close(decision.code, decision.reason)
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
+  })
 }
 
 const rawToBytes = (data: RawData): Uint8Array => {

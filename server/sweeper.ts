@@ -1,10 +1,17 @@
-// Deletes renewed rooms past RENEWED_ROOM_GRACE_MS (issue 6): tombstone first (room id + renewedAt), then the
-// room's sockets are closed with 4410, then its meta, snapshot and log are deleted. Runs at start and hourly.
+// Deletes rooms nobody needs any more, tombstone first (so a crash in between loses nothing and is finished by the
+// next pass), then the room's sockets are closed, then its meta, snapshot and log are deleted. Runs at start and
+// hourly. Three kinds:
+// - renewed rooms past RENEWED_ROOM_GRACE_MS (issue 6): the tombstone has no token hash, the id is never reused
+//   and sockets get 4410 (the collective moved);
+// - rooms registered and never used: nothing stored UNUSED_ROOM_HOURS after registration (a flood of made-up
+//   rooms does not stay on disk);
+// - rooms no socket joined for IDLE_ROOM_DAYS. For these two the tombstone keeps the token hash: a phone that
+//   still holds the collective registers it again with its own token and re-sends everything.
 import { CloseCode } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
-import type { Metrics } from './metrics.ts'
+import type { CounterName, Metrics } from './metrics.ts'
 import type { RoomRegistry } from './rooms.ts'
-import type { StorageAdapter } from './store/adapter.ts'
+import type { RoomMeta, StorageAdapter, Tombstone } from './store/adapter.ts'
 
 export interface Sweeper {
   /** One pass over the stored rooms; resolves with how many were deleted. Concurrent calls share a pass. */
@@ -23,6 +30,8 @@ export const createSweeper = (deps: {
   metrics: Metrics
   log: Logger
   graceMs: number
+  unusedMs: number
+  idleMs: number
   intervalMs?: number
   now?: () => number
 }): Sweeper => {
@@ -32,27 +41,56 @@ export const createSweeper = (deps: {
   let running: Promise<number> | null = null
 
   /** Deletes the room's data once nobody uses it; a tombstone must exist already (crash-safe order). */
-  const deleteWhenFree = async (roomId: string): Promise<boolean> => {
-    if (!(await rooms.evict(roomId, CloseCode.roomMoved, 'room moved', EVICT_TIMEOUT_MS))) return false
+  const deleteWhenFree = async (roomId: string, tombstone: Tombstone): Promise<boolean> => {
+    // A renewed room's phones are told it moved; a room deleted for disuse is re-registered by a phone that retries.
+    const code = tombstone.tokenHash === undefined ? CloseCode.roomMoved : CloseCode.tryAgainLater
+    if (!(await rooms.evict(roomId, code, 'room deleted', EVICT_TIMEOUT_MS))) return false
     await store.deleteRoom(roomId)
-    metrics.increment('roomsDeleted')
-    log.info('room.deleted', { room: roomPrefix(roomId) })
+    metrics.increment(counterOf(tombstone))
+    log.info('room.deleted', { room: roomPrefix(roomId), reason: tombstone.reason ?? 'renewed' })
     return true
   }
 
-  const isExpired = (renewedAt: string | undefined): renewedAt is string => {
-    if (renewedAt === undefined) return false
-    const time = Date.parse(renewedAt)
-    return Number.isFinite(time) && now() - time >= deps.graceMs
+  const isPast = (time: string | undefined, delay: number): boolean => {
+    if (time === undefined) return false
+    const parsed = Date.parse(time)
+    return Number.isFinite(parsed) && now() - parsed >= delay
+  }
+
+  /** Why the room should go, or null. Rooms in use are never deleted for disuse. */
+  const verdict = async (roomId: string, meta: RoomMeta): Promise<Tombstone | null> => {
+    const deletedAt = new Date(now()).toISOString()
+    if (meta.renewedAt !== undefined) {
+      return isPast(meta.renewedAt, deps.graceMs) ? { roomId, renewedAt: meta.renewedAt, deletedAt, reason: 'renewed' } : null
+    }
+    if (rooms.isInUse(roomId)) return null
+    if (isPast(meta.createdAt, deps.unusedMs) && !(await store.hasData(roomId))) {
+      return { roomId, deletedAt, reason: 'unused', tokenHash: meta.tokenHash }
+    }
+    const usedOn = meta.usedOn === undefined ? meta.createdAt : `${meta.usedOn}T00:00:00.000Z`
+    if (isPast(usedOn, deps.idleMs)) return { roomId, deletedAt, reason: 'idle', tokenHash: meta.tokenHash }
+    return null
   }
 
   const sweepRoom = async (roomId: string): Promise<boolean> => {
-    // A tombstone next to room files: a previous pass was interrupted (crash, busy room); finish it.
-    if (await store.readTombstone(roomId)) return deleteWhenFree(roomId)
+    const tombstone = await store.readTombstone(roomId)
     const meta = await store.readMeta(roomId)
-    if (!isExpired(meta?.renewedAt)) return false
-    await store.writeTombstone({ roomId, renewedAt: meta.renewedAt })
-    return deleteWhenFree(roomId)
+    if (tombstone) {
+      // Registered again (same token) after a deletion for disuse: the tombstone is stale.
+      const recreated = meta !== null && tombstone.tokenHash !== undefined && tombstone.deletedAt !== undefined &&
+        Date.parse(meta.createdAt) > Date.parse(tombstone.deletedAt)
+      if (recreated) {
+        await store.deleteTombstone(roomId)
+        return false
+      }
+      // A tombstone next to room files: a previous pass was interrupted (crash, busy room); finish it.
+      return deleteWhenFree(roomId, tombstone)
+    }
+    if (!meta) return false
+    const decided = await verdict(roomId, meta)
+    if (!decided) return false
+    await store.writeTombstone(decided)
+    return deleteWhenFree(roomId, decided)
   }
 
   const pass = async (): Promise<number> => {
@@ -96,3 +134,6 @@ export const createSweeper = (deps: {
     },
   }
 }
+
+const counterOf = (tombstone: Tombstone): CounterName =>
+  tombstone.reason === 'unused' ? 'roomsDeletedUnused' : tombstone.reason === 'idle' ? 'roomsDeletedIdle' : 'roomsDeleted'

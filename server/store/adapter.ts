@@ -7,15 +7,25 @@ export interface RoomMeta {
   readonly createdAt: string
   /** Set once by POST /renew (issue 6): the room is read-only from then on, deleted after the grace period. */
   readonly renewedAt?: string
+  /** Last day (YYYY-MM-DD, UTC) a socket joined the room: rooms untouched for long are deleted by the sweeper. */
+  readonly usedOn?: string
 }
 
-/** What is left of a renewed room after its grace period: enough to tell a phone the collective moved. */
+/** What is left of a deleted room: enough to tell a phone what happened, never its data. */
 export interface Tombstone {
   readonly roomId: string
-  readonly renewedAt: string
+  /** Deleted after its renewal grace period: the collective moved (close 4410). */
+  readonly renewedAt?: string
+  readonly deletedAt?: string
+  /** 'renewed', or deleted by the sweeper because it was never used or untouched for too long. */
+  readonly reason?: 'renewed' | 'unused' | 'idle'
+  /** For 'unused' and 'idle': only the same token may register the room again (a phone that still holds it). */
+  readonly tokenHash?: string
 }
 
 export interface StorageAdapter {
+  /** Opens the store (replays what a crash left in its write-ahead log). Other calls wait for it too. */
+  open(): Promise<void>
   /** The room's metadata, or null when the room was never registered. Never creates anything. */
   readMeta(roomId: string): Promise<RoomMeta | null>
   /** Registers the room unless it exists; returns the metadata that is now stored (the existing one if any). */
@@ -25,24 +35,34 @@ export interface StorageAdapter {
    * first renewedAt. Returns the stored meta, or null when the room does not exist.
    */
   markRenewed(roomId: string, renewedAt: string): Promise<RoomMeta | null>
+  /** Records the day the room was last used (a no-op when it is already that day). */
+  markUsed(roomId: string, usedOn: string): Promise<void>
   /** Ids of the rooms that have data (a meta, a log or a snapshot), in no particular order. */
   listRooms(): Promise<string[]>
   /** The room's tombstone, or null. */
   readTombstone(roomId: string): Promise<Tombstone | null>
   /** Writes the tombstone durably (before the room's data is deleted, so a crash in between loses nothing). */
   writeTombstone(tombstone: Tombstone): Promise<void>
+  /** Removes a tombstone (a room deleted for disuse and registered again by its own token). */
+  deleteTombstone(roomId: string): Promise<void>
+  /** Whether anything was ever stored for the room (an update, a snapshot). */
+  hasData(roomId: string): Promise<boolean>
   /** Deletes the room's meta, snapshot and log. The room must not be in use (released). */
   deleteRoom(roomId: string): Promise<void>
-  /** Every stored update of the room (snapshot first, then the log), after recovering a torn tail. */
+  /** Every stored update of the room, in order (snapshot first). */
   loadUpdates(roomId: string): Promise<Uint8Array[]>
-  /** Resolves once the update is durable (fsync). Concurrent appends share one fsync. */
+  /** Resolves once the update is durable; appends that arrive together share one fsync (group commit). */
   append(roomId: string, update: Uint8Array): Promise<void>
-  /** Resolves once everything appended before this call is durable. */
+  /** Resolves once everything appended before this call is durable (or has failed). */
   flush(roomId: string): Promise<void>
-  /** Bytes in the room's log since the last compaction (0 if unknown). */
+  /** Bytes stored for the room since its last compaction (0 if unknown). */
   logSize(roomId: string): number
-  /** Replaces snapshot + log by one snapshot, encoded from a Y.Doc (never Y.mergeUpdates). */
+  /** Bytes stored for the room in all (snapshot and log; 0 if unknown): what the room size limit counts. */
+  storedBytes(roomId: string): number
+  /** Replaces the room's stored updates by one snapshot, read back and checked first (compact.ts). */
   compact(roomId: string): Promise<void>
+  /** Copies what only the write-ahead log holds into the rooms' files (a no-op for stores without one). */
+  checkpoint(): Promise<void>
   /** Releases the room's open files. Safe to call for a room that is not open. */
   release(roomId: string): Promise<void>
   /** Flushes and closes everything; safe to call twice. */

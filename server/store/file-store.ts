@@ -1,31 +1,73 @@
-// The production store: per room a directory with meta.json, snapshot.bin and an append-only log.bin.
-// Layout: <dataDir>/rooms/<roomId>/, and <dataDir>/tombstones/<roomId>.json for renewed rooms past their grace
-// period. Room ids are checked against ROOM_ID_PATTERN before any path is built.
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+// The production store. Layout under DATA_DIR: rooms/<roomId>/ (meta.json, state.bin, updates.bin; older rooms
+// snapshot.bin and log.bin), wal/ (the shared write-ahead log, wal.ts), tombstones/<roomId>.json. An append is
+// acknowledged once its WAL batch is on disk; every CHECKPOINT_MS the checkpointer copies the WAL's records into
+// the rooms' logs, fsyncs them and deletes the old WAL segments (so erased values also leave the WAL quickly).
+// A compaction replaces a room's files by one snapshot that is read back and checked before anything is removed.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
 import type { RoomMeta, StorageAdapter, Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
-import { decodeRecords, encodeRecord } from './records.ts'
-import { openRoomLog, type RoomLog } from './room-log.ts'
+import { fsyncDir, isNotFound, NO_FAULTS, readIfExists, writeFileAtomic, type StoreFaults } from './fs-util.ts'
+import { ROOM_DATA_FILES, openRoomFiles, type RoomFiles, type SequencedUpdate } from './room-files.ts'
+import { openWal, type Wal, type WalRecord } from './wal.ts'
 
-const metaSchema = z.object({ tokenHash: z.string().min(1), createdAt: z.string(), renewedAt: z.string().optional() })
-const tombstoneSchema = z.object({ roomId: z.string().regex(ROOM_ID_PATTERN), renewedAt: z.string() })
+const metaSchema = z.object({
+  tokenHash: z.string().min(1),
+  createdAt: z.string(),
+  renewedAt: z.string().optional(),
+  usedOn: z.string().optional(),
+})
+const tombstoneSchema = z.object({
+  roomId: z.string().regex(ROOM_ID_PATTERN),
+  renewedAt: z.string().optional(),
+  deletedAt: z.string().optional(),
+  reason: z.enum(['renewed', 'unused', 'idle']).optional(),
+  tokenHash: z.string().optional(),
+})
 
-/** Zod drops an absent optional key, but keep the stored object free of `renewedAt: undefined` too. */
-const parseMeta = (bytes: Buffer): RoomMeta => {
-  const { renewedAt, ...rest } = metaSchema.parse(JSON.parse(bytes.toString('utf8')))
-  return renewedAt === undefined ? rest : { ...rest, renewedAt }
+/** Zod drops absent optional keys; keep stored objects free of `key: undefined` too. */
+const withoutUndefined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
+
+const parseMeta = (bytes: Buffer): RoomMeta => withoutUndefined(metaSchema.parse(JSON.parse(bytes.toString('utf8'))))
+
+export interface FileStoreOptions {
+  /** How often WAL records are copied into the rooms' files and old segments deleted. */
+  readonly checkpointMs?: number
+  /** Tests make chosen writes fail (ENOSPC, EIO) through this hook. */
+  readonly faults?: StoreFaults
 }
 
-export const createFileStore = (dataDir: string): StorageAdapter => {
+/** A room's state in the store: files once opened, and what the WAL holds for it that its files do not yet. */
+interface RoomState {
+  files: Promise<RoomFiles> | null
+  /** The same files once open (size figures are read synchronously). */
+  opened: RoomFiles | null
+  /** Highest sequence number handed out (durable or in flight). */
+  lastSeq: number
+  /** Durable in the WAL, not yet in the room's files, in sequence order. */
+  unflushed: SequencedUpdate[]
+  unflushedBytes: number
+  /** Serialises flushes, compactions and releases of this room. */
+  chain: Promise<unknown>
+}
+
+const DEFAULT_CHECKPOINT_MS = 2_000
+/** A busy WAL is checkpointed before this size, whatever the timer says. */
+const CHECKPOINT_BYTES = 16 * 1024 * 1024
+
+export const createFileStore = (dataDir: string, options: FileStoreOptions = {}): StorageAdapter => {
+  const faults = options.faults ?? NO_FAULTS
   const roomsDir = join(dataDir, 'rooms')
   const tombstonesDir = join(dataDir, 'tombstones')
-  const logs = new Map<string, Promise<RoomLog>>()
-  const openedLogs = new Map<string, RoomLog>() // the same logs once open, for the synchronous logSize()
-  const locks = new Map<string, Promise<unknown>>()
+  const rooms = new Map<string, RoomState>()
+  const metaLocks = new Map<string, Promise<unknown>>()
+  let closedSegments: number[] = []
   let closed = false
+  let checkpointing: Promise<void> | null = null
+  let timer: NodeJS.Timeout | null = null
 
   const roomDir = (roomId: string): string => {
     if (!ROOM_ID_PATTERN.test(roomId)) throw new Error('invalid room id') // a bug: callers validate first
@@ -36,73 +78,171 @@ export const createFileStore = (dataDir: string): StorageAdapter => {
     return `${roomId}.json`
   }
 
-  /** Serializes room creation (meta writes) per room inside this process. */
-  const withLock = <T>(roomId: string, op: () => Promise<T>): Promise<T> => {
-    const result = (locks.get(roomId) ?? Promise.resolve()).then(op)
+  const stateOf = (roomId: string): RoomState => {
+    let state = rooms.get(roomId)
+    if (!state) {
+      state = { files: null, opened: null, lastSeq: 0, unflushed: [], unflushedBytes: 0, chain: Promise.resolve() }
+      rooms.set(roomId, state)
+    }
+    return state
+  }
+  const filesOf = (roomId: string, state: RoomState): Promise<RoomFiles> => {
+    if (!state.files) {
+      const dir = roomDir(roomId)
+      const opening = mkdir(dir, { recursive: true }).then(() => openRoomFiles(dir, faults))
+      opening.then((files) => {
+        if (state.files === opening) state.opened = files
+        state.lastSeq = Math.max(state.lastSeq, files.lastSeq())
+      }, () => {
+        if (state.files === opening) state.files = null
+      })
+      state.files = opening
+    }
+    return state.files
+  }
+  const exclusive = <T>(state: RoomState, op: () => Promise<T>): Promise<T> => {
+    const result = state.chain.then(op)
+    state.chain = result.catch(() => undefined)
+    return result
+  }
+
+  /** Serializes meta writes per room inside this process. */
+  const withMetaLock = <T>(roomId: string, op: () => Promise<T>): Promise<T> => {
+    const result = (metaLocks.get(roomId) ?? Promise.resolve()).then(op)
     const settled = result.catch(() => undefined)
-    locks.set(roomId, settled)
+    metaLocks.set(roomId, settled)
     void settled.then(() => {
-      if (locks.get(roomId) === settled) locks.delete(roomId)
+      if (metaLocks.get(roomId) === settled) metaLocks.delete(roomId)
     })
     return result
   }
 
-  const getLog = (roomId: string): Promise<RoomLog> => {
-    if (closed) return Promise.reject(new Error('store closed'))
-    let log = logs.get(roomId)
-    if (!log) {
-      const dir = roomDir(roomId)
-      log = (async () => {
-        await mkdir(dir, { recursive: true })
-        const opened = await openRoomLog(join(dir, 'log.bin'))
-        await fsyncDir(dir) // the log file's directory entry must survive a crash too
-        openedLogs.set(roomId, opened)
-        return opened
-      })()
-      logs.set(roomId, log)
-      log.catch(() => logs.delete(roomId))
+  const readMeta = async (roomId: string): Promise<RoomMeta | null> => {
+    const bytes = await readIfExists(join(roomDir(roomId), 'meta.json'))
+    return bytes ? parseMeta(bytes) : null
+  }
+  const readTombstone = async (roomId: string): Promise<Tombstone | null> => {
+    const bytes = await readIfExists(join(tombstonesDir, tombstoneName(roomId)))
+    return bytes ? withoutUndefined(tombstoneSchema.parse(JSON.parse(bytes.toString('utf8')))) : null
+  }
+  const writeMeta = (roomId: string, meta: RoomMeta): Promise<void> =>
+    writeFileAtomic(roomDir(roomId), 'meta.json', Buffer.from(JSON.stringify(meta)), faults, 'meta')
+
+  // ---- Start: replay what the WAL holds into the rooms' files, then delete it ----------------------------------
+
+  const recover = async (records: readonly WalRecord[]): Promise<void> => {
+    const byRoom = new Map<string, WalRecord[]>()
+    for (const record of records) {
+      const list = byRoom.get(record.roomId)
+      if (list) list.push(record)
+      else byRoom.set(record.roomId, [record])
     }
-    return log
+    for (const [roomId, list] of byRoom) {
+      // A room deleted (or never created) since: its records are dropped with the segment.
+      if ((await readTombstone(roomId)) || !(await readMeta(roomId))) continue
+      const state = stateOf(roomId)
+      const files = await filesOf(roomId, state)
+      const missing = list.filter((record) => record.seq > files.lastSeq())
+      await files.appendRecords(missing)
+      state.lastSeq = Math.max(state.lastSeq, files.lastSeq())
+      await files.close()
+      state.files = null
+      state.opened = null
+    }
   }
 
-  const readSnapshot = async (roomId: string): Promise<Uint8Array[]> => {
-    const bytes = await readIfExists(join(roomDir(roomId), 'snapshot.bin'))
-    if (!bytes) return []
-    const decoded = decodeRecords(bytes)
-    if (decoded.records.length !== 1 || decoded.validBytes !== bytes.length) throw new Error('corrupt snapshot')
-    return decoded.records
+  const ready: Promise<Wal> = (async () => {
+    await mkdir(roomsDir, { recursive: true })
+    const opened = await openWal(join(dataDir, 'wal'), faults)
+    await recover(opened.recovered)
+    await opened.wal.deleteSegments(opened.recoveredSegments)
+    return opened.wal
+  })()
+  ready.catch(() => undefined) // surfaced by open() and every later call
+  let openedWal: Wal | null = null
+  void ready.then((wal) => {
+    openedWal = wal
+  }, () => undefined)
+
+  // ---- Checkpoint: WAL records into the rooms' logs, then old segments deleted ---------------------------------
+
+  const flushRoom = (state: RoomState, roomId: string): Promise<void> =>
+    exclusive(state, async () => {
+      if (state.unflushed.length === 0) return
+      const records = state.unflushed
+      await (await filesOf(roomId, state)).appendRecords(records)
+      state.unflushed = state.unflushed.slice(records.length)
+      state.unflushedBytes = state.unflushed.reduce((sum, record) => sum + record.update.length, 0)
+    })
+
+  const checkpoint = async (): Promise<void> => {
+    const wal = await ready
+    closedSegments.push(await wal.rotate())
+    let complete = true
+    for (const [roomId, state] of rooms) {
+      if (state.unflushed.length === 0) continue
+      await flushRoom(state, roomId).catch(() => {
+        complete = false // its records stay in the WAL; the next checkpoint tries again
+      })
+      if (!state.files && state.unflushed.length === 0) rooms.delete(roomId)
+    }
+    if (!complete) return
+    const done = closedSegments
+    closedSegments = []
+    await wal.deleteSegments(done)
+  }
+
+  const runCheckpoint = (): Promise<void> => {
+    checkpointing ??= checkpoint().catch(() => undefined).finally(() => {
+      checkpointing = null
+    })
+    return checkpointing
+  }
+
+  if ((options.checkpointMs ?? DEFAULT_CHECKPOINT_MS) > 0) {
+    timer = setInterval(() => {
+      // Also when every room was compacted already: the old segments still hold their records (erased values).
+      if (!closed && openedWal !== null && (openedWal.activeBytes() > 0 || closedSegments.length > 0)) void runCheckpoint()
+    }, options.checkpointMs ?? DEFAULT_CHECKPOINT_MS)
+    timer.unref()
+  }
+
+  const storedUpdates = async (roomId: string, state: RoomState): Promise<{ updates: Uint8Array[]; seq: number }> => {
+    const files = await filesOf(roomId, state)
+    const unflushed = state.unflushed
+    const seq = unflushed.length > 0 ? unflushed[unflushed.length - 1]!.seq : files.lastSeq()
+    return { updates: [...(await files.readAll()), ...unflushed.map((record) => record.update)], seq }
   }
 
   return {
-    async readMeta(roomId) {
-      const bytes = await readIfExists(join(roomDir(roomId), 'meta.json'))
-      if (!bytes) return null
-      return parseMeta(bytes)
+    open: async () => {
+      await ready
     },
-
+    readMeta,
     createRoom: (roomId, meta) =>
-      withLock(roomId, async () => {
-        const dir = roomDir(roomId)
-        const existing = await readIfExists(join(dir, 'meta.json'))
-        if (existing) return { created: false, meta: parseMeta(existing) }
-        await mkdir(dir, { recursive: true })
+      withMetaLock(roomId, async () => {
+        const existing = await readMeta(roomId)
+        if (existing) return { created: false, meta: existing }
+        await mkdir(roomDir(roomId), { recursive: true })
         await fsyncDir(roomsDir)
-        await writeFileAtomic(dir, 'meta.json', Buffer.from(JSON.stringify(meta)))
+        await writeMeta(roomId, meta)
         return { created: true, meta }
       }),
-
     markRenewed: (roomId, renewedAt) =>
-      withLock(roomId, async () => {
-        const dir = roomDir(roomId)
-        const existing = await readIfExists(join(dir, 'meta.json'))
-        if (!existing) return null
-        const meta = parseMeta(existing)
+      withMetaLock(roomId, async () => {
+        const meta = await readMeta(roomId)
+        if (!meta) return null
         if (meta.renewedAt !== undefined) return meta // idempotent: the first renewal counts
         const renewed: RoomMeta = { ...meta, renewedAt }
-        await writeFileAtomic(dir, 'meta.json', Buffer.from(JSON.stringify(renewed)))
+        await writeMeta(roomId, renewed)
         return renewed
       }),
-
+    markUsed: (roomId, usedOn) =>
+      withMetaLock(roomId, async () => {
+        const meta = await readMeta(roomId)
+        if (!meta || meta.usedOn === usedOn) return
+        await writeMeta(roomId, { ...meta, usedOn })
+      }),
     async listRooms() {
       const names = await readdir(roomsDir).catch((error: unknown) => {
         if (isNotFound(error)) return []
@@ -110,111 +250,114 @@ export const createFileStore = (dataDir: string): StorageAdapter => {
       })
       return names.filter((name) => ROOM_ID_PATTERN.test(name))
     },
-
-    async readTombstone(roomId) {
-      const bytes = await readIfExists(join(tombstonesDir, tombstoneName(roomId)))
-      if (!bytes) return null
-      return tombstoneSchema.parse(JSON.parse(bytes.toString('utf8')))
-    },
-
-    async writeTombstone(tombstone: Tombstone) {
+    readTombstone,
+    async writeTombstone(tombstone) {
       const name = tombstoneName(tombstone.roomId)
       await mkdir(tombstonesDir, { recursive: true })
       await fsyncDir(dataDir)
-      await writeFileAtomic(tombstonesDir, name, Buffer.from(JSON.stringify({ roomId: tombstone.roomId, renewedAt: tombstone.renewedAt })))
+      await writeFileAtomic(tombstonesDir, name, Buffer.from(JSON.stringify(withoutUndefined(tombstone))), faults, 'meta')
     },
-
-    deleteRoom: (roomId) =>
-      withLock(roomId, async () => {
-        const dir = roomDir(roomId)
-        const log = logs.get(roomId)
-        logs.delete(roomId)
-        openedLogs.delete(roomId)
-        await (await log?.catch(() => null))?.close()
-        await rm(dir, { recursive: true, force: true })
+    async deleteTombstone(roomId) {
+      await rm(join(tombstonesDir, tombstoneName(roomId)), { force: true })
+      await fsyncDir(tombstonesDir).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error
+      })
+    },
+    async hasData(roomId) {
+      await ready
+      if ((rooms.get(roomId)?.unflushed.length ?? 0) > 0) return true
+      for (const name of ROOM_DATA_FILES) {
+        const size = await stat(join(roomDir(roomId), name)).then((info) => info.size, () => 0)
+        if (size > 0) return true
+      }
+      return false
+    },
+    async deleteRoom(roomId) {
+      const state = stateOf(roomId)
+      await exclusive(state, async () => {
+        const files = state.files
+        state.files = null
+        state.opened = null
+        state.unflushed = []
+        state.unflushedBytes = 0
+        await (await files?.catch(() => null))?.close()
+        await rm(roomDir(roomId), { recursive: true, force: true })
         await fsyncDir(roomsDir).catch((error: unknown) => {
           if (!isNotFound(error)) throw error
         })
-      }),
-
+      })
+      rooms.delete(roomId)
+    },
     async loadUpdates(roomId) {
-      const log = await getLog(roomId)
-      return log.exclusive(async () => [...(await readSnapshot(roomId)), ...(await log.readAll())])
+      await ready
+      const state = stateOf(roomId)
+      return exclusive(state, async () => (await storedUpdates(roomId, state)).updates)
     },
-
     async append(roomId, update) {
-      await (await getLog(roomId)).append(update)
+      const wal = await ready
+      if (closed) throw new Error('store closed')
+      const state = stateOf(roomId)
+      await filesOf(roomId, state) // the sequence continues from what the room's files hold
+      const seq = ++state.lastSeq
+      await wal.append({ roomId, seq, update })
+      // Durable: the WAL resolves in append order, so `unflushed` stays in sequence order.
+      state.unflushed.push({ seq, update })
+      state.unflushedBytes += update.length
+      if (wal.activeBytes() > CHECKPOINT_BYTES) void runCheckpoint()
     },
-
-    async flush(roomId) {
-      const log = logs.get(roomId)
-      if (log) await (await log).flush()
+    async flush() {
+      await (await ready).barrier()
     },
-
     logSize(roomId) {
-      return openedLogs.get(roomId)?.size() ?? 0
+      const state = rooms.get(roomId)
+      if (!state) return 0
+      return state.unflushedBytes + (openedFiles(state)?.logBytes() ?? 0)
     },
-
+    storedBytes(roomId) {
+      const state = rooms.get(roomId)
+      if (!state) return 0
+      const files = openedFiles(state)
+      return state.unflushedBytes + (files ? files.logBytes() + files.snapshotBytes() : 0)
+    },
     async compact(roomId) {
-      const log = await getLog(roomId)
-      await log.exclusive(async () => {
-        const updates = [...(await readSnapshot(roomId)), ...(await log.readAll())]
+      await ready
+      const state = stateOf(roomId)
+      await exclusive(state, async () => {
+        const { updates, seq } = await storedUpdates(roomId, state)
         if (updates.length === 0) return
-        const snapshot = compactUpdates(updates)
-        await writeFileAtomic(roomDir(roomId), 'snapshot.bin', encodeRecord(snapshot))
-        await log.truncateAll() // a crash before this line leaves snapshot + old log: duplicates are harmless
+        const snapshot = await compactUpdates(updates) // read back and checked (compact.ts) before it replaces anything
+        const files = await filesOf(roomId, state)
+        await files.replaceWithSnapshot(snapshot, seq)
+        state.unflushed = state.unflushed.filter((record) => record.seq > seq)
+        state.unflushedBytes = state.unflushed.reduce((sum, record) => sum + record.update.length, 0)
       })
     },
-
     async release(roomId) {
-      const log = logs.get(roomId)
-      if (!log) return
-      logs.delete(roomId)
-      openedLogs.delete(roomId)
-      await (await log.catch(() => null))?.close()
+      const state = rooms.get(roomId)
+      if (!state) return
+      await exclusive(state, async () => {
+        const files = state.files
+        state.files = null
+        state.opened = null
+        await (await files?.catch(() => null))?.close()
+      })
+      if (state.unflushed.length === 0 && state.files === null) rooms.delete(roomId)
     },
-
+    checkpoint: runCheckpoint,
     async close() {
+      if (closed) return
+      if (timer) clearInterval(timer)
+      const wal = await ready.catch(() => null)
+      await checkpointing
+      if (wal) await runCheckpoint() // a clean stop leaves every record in the rooms' files
       closed = true
-      const open = [...logs.values()]
-      logs.clear()
-      openedLogs.clear()
-      await Promise.all(open.map(async (log) => (await log.catch(() => null))?.close()))
+      await wal?.close()
+      for (const [roomId, state] of rooms) {
+        await exclusive(state, async () => (await state.files?.catch(() => null))?.close()).catch(() => undefined)
+        rooms.delete(roomId)
+      }
     },
   }
 }
 
-const readIfExists = async (path: string): Promise<Buffer | null> => {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    if (isNotFound(error)) return null
-    throw error
-  }
-}
-
-const isNotFound = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
-
-const fsyncDir = async (dir: string): Promise<void> => {
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-/** tmp + fsync + rename + fsync(dir): readers see the old file or the new one, never half of one. */
-const writeFileAtomic = async (dir: string, name: string, bytes: Uint8Array): Promise<void> => {
-  const tmp = join(dir, `${name}.tmp`)
-  const handle = await open(tmp, 'w')
-  try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await rename(tmp, join(dir, name))
-  await fsyncDir(dir)
-}
+const openedFiles = (state: RoomState): RoomFiles | null => state.opened

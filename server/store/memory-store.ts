@@ -6,6 +6,7 @@ export const createMemoryStore = (): StorageAdapter => {
   const metas = new Map<string, RoomMeta>()
   const updates = new Map<string, Uint8Array[]>()
   const sizes = new Map<string, number>()
+  const snapshots = new Map<string, number>()
   const tombstones = new Map<string, Tombstone>()
   let closed = false
   const ensureOpen = (): void => {
@@ -13,6 +14,7 @@ export const createMemoryStore = (): StorageAdapter => {
   }
 
   return {
+    async open() {},
     async readMeta(roomId) {
       return metas.get(roomId) ?? null
     },
@@ -32,6 +34,10 @@ export const createMemoryStore = (): StorageAdapter => {
       metas.set(roomId, renewed)
       return renewed
     },
+    async markUsed(roomId, usedOn) {
+      const meta = metas.get(roomId)
+      if (meta) metas.set(roomId, { ...meta, usedOn })
+    },
     async listRooms() {
       return [...new Set([...metas.keys(), ...updates.keys()])]
     },
@@ -40,13 +46,20 @@ export const createMemoryStore = (): StorageAdapter => {
     },
     async writeTombstone(tombstone) {
       ensureOpen()
-      tombstones.set(tombstone.roomId, { roomId: tombstone.roomId, renewedAt: tombstone.renewedAt })
+      tombstones.set(tombstone.roomId, { ...tombstone })
+    },
+    async deleteTombstone(roomId) {
+      tombstones.delete(roomId)
+    },
+    async hasData(roomId) {
+      return (updates.get(roomId)?.length ?? 0) > 0
     },
     async deleteRoom(roomId) {
       ensureOpen()
       metas.delete(roomId)
       updates.delete(roomId)
       sizes.delete(roomId)
+      snapshots.delete(roomId)
     },
     async loadUpdates(roomId) {
       ensureOpen()
@@ -63,13 +76,17 @@ export const createMemoryStore = (): StorageAdapter => {
       ensureOpen()
     },
     logSize: (roomId) => sizes.get(roomId) ?? 0,
+    storedBytes: (roomId) => (sizes.get(roomId) ?? 0) + (snapshots.get(roomId) ?? 0),
     async compact(roomId) {
       ensureOpen()
       const list = updates.get(roomId)
       if (!list || list.length === 0) return
-      updates.set(roomId, [compactUpdates(list)])
+      const snapshot = await compactUpdates(list)
+      updates.set(roomId, [snapshot])
       sizes.set(roomId, 0)
+      snapshots.set(roomId, snapshot.length)
     },
+    async checkpoint() {},
     async release() {},
     async close() {
       closed = true

@@ -4,7 +4,7 @@
 import * as Y from 'yjs'
 import type { IntegrationPlan } from './integration.ts'
 import {
-  ContentRef, TypeRef, readItemValues, structEnd, type ItemStruct, type Struct, type StructId, type UpdateShape,
+  ContentRef, TypeRef, readItemValues, structEnd, textOf, type ItemStruct, type Struct, type StructId, type UpdateShape,
 } from './update-shape.ts'
 
 export type HeldFailure =
@@ -56,22 +56,24 @@ const firstDifference = (doc: Y.Doc, update: Uint8Array, item: ItemStruct, end: 
     // A deleted struct's content is gone (gc): whatever was written there is deleted for everyone alike.
     if (held instanceof Y.Item && !held.deleted) {
       values ??= readItemValues(update, item)
-      if (!sameSegment(held, item, values, clock, segmentEnd)) return clock
+      if (!sameSegment(update, held, item, values, clock, segmentEnd)) return clock
     }
     clock = segmentEnd
   }
   return null
 }
 
-const sameSegment = (held: Y.Item, item: ItemStruct, values: unknown[], clock: number, end: number): boolean => {
+const sameSegment = (
+  update: Uint8Array, held: Y.Item, item: ItemStruct, values: unknown[], clock: number, end: number,
+): boolean => {
   if (held.content.getRef() !== item.contentRef) return false
   const fromItem = clock - item.clock
   const fromHeld = clock - held.id.clock
   const expectedOrigin = fromItem > 0 ? { client: item.client, clock: clock - 1 } : item.origin
   const heldOrigin = fromHeld > 0 ? { client: held.id.client, clock: clock - 1 } : held.origin
   if (!sameId(expectedOrigin, heldOrigin) || !sameId(item.rightOrigin, held.rightOrigin)) return false
-  if (item.parent !== null && !sameParent(held, item)) return false
-  if (item.parentSub !== null && item.parentSub !== held.parentSub) return false
+  if (item.parent !== null && !sameParent(update, held, item)) return false
+  if (item.parentSub !== null && textOf(update, item.parentSub) !== held.parentSub) return false
   if (item.typeRef !== null && typeRefOf(held) !== item.typeRef) return false
   const heldValues = contentValues(held)
   if (heldValues === null) return true // deleted or type content: nothing more to compare
@@ -84,10 +86,10 @@ const sameSegment = (held: Y.Item, item: ItemStruct, values: unknown[], clock: n
 const sameId = (a: StructId | null, b: { client: number; clock: number } | null): boolean =>
   a === null || b === null ? a === b : a.client === b.client && a.clock === b.clock
 
-const sameParent = (held: Y.Item, item: ItemStruct): boolean => {
+const sameParent = (update: Uint8Array, held: Y.Item, item: ItemStruct): boolean => {
   const parent = held.parent
   if (!(parent instanceof Y.AbstractType) || item.parent === null) return false
-  if ('root' in item.parent) return parent._item === null && Y.findRootTypeKey(parent) === item.parent.root
+  if ('root' in item.parent) return parent._item === null && Y.findRootTypeKey(parent) === textOf(update, item.parent.root)
   return parent._item !== null && sameId(item.parent.id, parent._item.id)
 }
 
@@ -166,59 +168,77 @@ type Reference =
   | { readonly kind: 'update'; readonly item: ItemStruct; readonly plusOne: boolean }
   | { readonly kind: 'bad' }
 
-const checkNesting = (doc: Y.Doc, shape: UpdateShape, plan: OkPlan, limits: HeldLimits): HeldCheck => {
-  const index = indexByClient(shape)
-  const depths = new Map<ItemStruct, number>()
+interface Nesting {
+  readonly doc: Y.Doc
+  readonly shape: UpdateShape
+  readonly maxDepth: number
+  /** Built on first use: most updates never reference their own structs by id. */
+  index: Map<number, readonly Struct[]> | null
+  readonly depths: Map<ItemStruct, number>
+}
 
-  /** What decides the depth of `item`'s container: its explicit parent, or its left/right neighbour's container. */
-  const referenceOf = (item: ItemStruct): Reference => {
-    const viaParent = item.parent !== null
-    if (item.parent && 'root' in item.parent) return { kind: 'root' }
-    const id = item.parent && 'id' in item.parent ? item.parent.id : (item.origin ?? item.rightOrigin)
-    if (id === null) return { kind: 'bad' }
-    if (id.clock < Y.getState(doc.store, id.client)) {
-      const held = Y.getItem(doc.store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC
-      if (!(held instanceof Y.Item)) return { kind: 'none' }
-      if (viaParent && !(held.content instanceof Y.ContentType)) return held.deleted ? { kind: 'none' } : { kind: 'bad' }
-      return { kind: 'held', depth: heldContainerDepth(held, limits.maxDepth) + (viaParent ? 1 : 0) }
-    }
-    const inUpdate = findInUpdate(index, id)
-    if (!inUpdate || inUpdate.kind !== 'item') return inUpdate?.kind === 'gc' ? { kind: 'none' } : { kind: 'bad' }
-    if (viaParent && inUpdate.contentRef !== ContentRef.type) return { kind: 'bad' }
-    return { kind: 'update', item: inUpdate, plusOne: viaParent }
+/** What decides the depth of `item`'s container: its explicit parent, or its left/right neighbour's container. */
+const referenceOf = (nesting: Nesting, item: ItemStruct): Reference => {
+  const viaParent = item.parent !== null
+  if (item.parent && 'root' in item.parent) return { kind: 'root' }
+  const id = item.parent && 'id' in item.parent ? item.parent.id : (item.origin ?? item.rightOrigin)
+  if (id === null) return { kind: 'bad' }
+  const { doc } = nesting
+  if (id.clock < Y.getState(doc.store, id.client)) {
+    const held = Y.getItem(doc.store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC
+    if (!(held instanceof Y.Item)) return { kind: 'none' }
+    if (viaParent && !(held.content instanceof Y.ContentType)) return held.deleted ? { kind: 'none' } : { kind: 'bad' }
+    return { kind: 'held', depth: heldContainerDepth(held, nesting.maxDepth) + (viaParent ? 1 : 0) }
   }
+  nesting.index ??= indexByClient(nesting.shape)
+  const inUpdate = findInUpdate(nesting.index, id)
+  if (!inUpdate || inUpdate.kind !== 'item') return inUpdate?.kind === 'gc' ? { kind: 'none' } : { kind: 'bad' }
+  if (viaParent && inUpdate.contentRef !== ContentRef.type) return { kind: 'bad' }
+  return { kind: 'update', item: inUpdate, plusOne: viaParent }
+}
 
-  /** Iterative (an update may chain thousands of neighbours): resolves `start` and everything it depends on. */
-  const resolve = (start: ItemStruct): number | 'bad' => {
-    const stack: ItemStruct[] = [start]
-    const visiting = new Set<ItemStruct>()
-    while (stack.length > 0) {
-      const item = stack[stack.length - 1]!
-      if (depths.has(item)) {
-        stack.pop()
-        continue
-      }
-      const reference = referenceOf(item)
-      if (reference.kind === 'bad') return 'bad'
-      if (reference.kind === 'update' && !depths.has(reference.item)) {
-        if (visiting.has(reference.item)) return 'bad'
-        visiting.add(item)
-        stack.push(reference.item)
-        continue
-      }
-      const depth = reference.kind === 'root' ? 1
-        : reference.kind === 'none' ? 0
-          : reference.kind === 'held' ? reference.depth
-            : depths.get(reference.item)! + (reference.plusOne ? 1 : 0)
-      depths.set(item, depth)
+const depthFrom = (nesting: Nesting, reference: Exclude<Reference, { kind: 'bad' }>): number | null => {
+  switch (reference.kind) {
+    case 'root': return 1
+    case 'none': return 0
+    case 'held': return reference.depth
+    case 'update': {
+      const known = nesting.depths.get(reference.item)
+      return known === undefined ? null : known + (reference.plusOne ? 1 : 0)
+    }
+  }
+}
+
+/** Iterative (an update may chain thousands of neighbours): resolves `start` and everything it depends on. */
+const resolveDepth = (nesting: Nesting, start: ItemStruct): number | 'bad' => {
+  const stack: ItemStruct[] = [start]
+  const visiting = new Set<ItemStruct>()
+  while (stack.length > 0) {
+    const item = stack[stack.length - 1]!
+    if (nesting.depths.has(item)) {
       stack.pop()
+      continue
     }
-    return depths.get(start)!
+    const reference = referenceOf(nesting, item)
+    if (reference.kind === 'bad') return 'bad'
+    const depth = depthFrom(nesting, reference)
+    if (depth === null && reference.kind === 'update') {
+      if (visiting.has(reference.item)) return 'bad'
+      visiting.add(item)
+      stack.push(reference.item)
+      continue
+    }
+    nesting.depths.set(item, depth ?? 0)
+    stack.pop()
   }
+  return nesting.depths.get(start)!
+}
 
+const checkNesting = (doc: Y.Doc, shape: UpdateShape, plan: OkPlan, limits: HeldLimits): HeldCheck => {
+  const nesting: Nesting = { doc, shape, maxDepth: limits.maxDepth, index: null, depths: new Map() }
   for (const struct of plan.order) {
     if (struct.kind !== 'item') continue
-    const depth = resolve(struct)
+    const depth = resolveDepth(nesting, struct)
     if (depth === 'bad') return { ok: false, reason: 'parentNotAType', at: struct }
     const created = struct.contentRef === ContentRef.type ? depth + 1 : depth
     if (created > limits.maxDepth) return { ok: false, reason: 'tooDeep', at: struct }

@@ -6,8 +6,8 @@ import { ContentRef, TypeRef, type UpdateShape } from './update-shape.ts'
 export interface UpdatePolicy {
   readonly contentRefs: ReadonlySet<number>
   readonly typeRefs: ReadonlySet<number>
-  /** Length of a root type's name and of a map key, in UTF-16 units. */
-  readonly maxNameLength: number
+  /** Length of a root type's name and of a map key, in UTF-8 bytes. */
+  readonly maxNameBytes: number
   /** Depth of the deepest shared type (a root type is 1). */
   readonly maxDepth: number
 }
@@ -20,7 +20,7 @@ export interface UpdatePolicy {
 export const ROOM_POLICY: UpdatePolicy = {
   contentRefs: new Set([ContentRef.deleted, ContentRef.json, ContentRef.binary, ContentRef.any, ContentRef.type]),
   typeRefs: new Set([TypeRef.map, TypeRef.array]),
-  maxNameLength: 256,
+  maxNameBytes: 1024,
   maxDepth: 8,
 }
 
@@ -33,8 +33,8 @@ export const checkPolicy = (shape: UpdateShape, policy: UpdatePolicy): PolicyFai
       if (struct.kind !== 'item') continue
       if (!policy.contentRefs.has(struct.contentRef)) return 'contentKind'
       if (struct.typeRef !== null && !policy.typeRefs.has(struct.typeRef)) return 'typeKind'
-      if (struct.parent && 'root' in struct.parent && struct.parent.root.length > policy.maxNameLength) return 'nameTooLong'
-      if (struct.parentSub !== null && struct.parentSub.length > policy.maxNameLength) return 'nameTooLong'
+      if (struct.parent && 'root' in struct.parent && struct.parent.root.bytes > policy.maxNameBytes) return 'nameTooLong'
+      if (struct.parentSub !== null && struct.parentSub.bytes > policy.maxNameBytes) return 'nameTooLong'
     }
   }
   return null

@@ -33,7 +33,13 @@ export interface SkipStruct extends StructBase {
   readonly kind: 'skip'
 }
 
-export type ParentRef = { readonly root: string } | { readonly id: StructId }
+/** A string inside the update, as a byte range: decoded only when compared (most never are). */
+export interface TextRange {
+  readonly start: number
+  readonly bytes: number
+}
+
+export type ParentRef = { readonly root: TextRange } | { readonly id: StructId }
 
 export interface ItemStruct extends StructBase {
   readonly kind: 'item'
@@ -41,7 +47,7 @@ export interface ItemStruct extends StructBase {
   readonly rightOrigin: StructId | null
   /** Only when neither origin is given (otherwise the parent is the neighbour's). */
   readonly parent: ParentRef | null
-  readonly parentSub: string | null
+  readonly parentSub: TextRange | null
   readonly contentRef: number
   /** For ContentType only. */
   readonly typeRef: number | null
@@ -172,11 +178,11 @@ const readStruct = (decoder: decoding.Decoder, client: number, clock: number): S
   const rightOrigin = (info & BIT7) === BIT7 ? readId(decoder) : null
   const parentInfo = (info & (BIT7 | BIT8)) === 0
   let parent: ParentRef | null = null
-  let parentSub: string | null = null
+  let parentSub: TextRange | null = null
   if (parentInfo) {
     const isRoot = decoding.readVarUint(decoder) === 1
-    parent = isRoot ? { root: decoding.readVarString(decoder) } : { id: readId(decoder) }
-    if ((info & BIT6) === BIT6) parentSub = decoding.readVarString(decoder)
+    parent = isRoot ? { root: skipString(decoder) } : { id: readId(decoder) }
+    if ((info & BIT6) === BIT6) parentSub = skipString(decoder)
   }
   const contentRef = info & BITS5
   const contentStart = decoder.pos
@@ -187,6 +193,23 @@ const readStruct = (decoder: decoding.Decoder, client: number, clock: number): S
   }
 }
 
+/** Yjs (lib0) decodes strings with a fatal decoder: bytes that are not UTF-8 make it throw mid-update. */
+const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** Moves past a varString (checked to be UTF-8, like Yjs will), keeping where its bytes are. */
+const skipString = (decoder: decoding.Decoder): TextRange => {
+  const bytes = decoding.readVarUint(decoder)
+  const start = decoder.pos
+  if (start + bytes > decoder.arr.length) throw new UpdateShapeError('undecodable')
+  textDecoder.decode(decoder.arr.subarray(start, start + bytes)) // throws on invalid UTF-8
+  decoder.pos += bytes
+  return { start, bytes }
+}
+
+/** The string at `range` (a root type's name, a map key). */
+export const textOf = (update: Uint8Array, range: TextRange): string =>
+  textDecoder.decode(update.subarray(range.start, range.start + range.bytes))
+
 /** Moves past an item's content and returns its length in clock units (as yjs' ContentX.getLength). */
 const skipContent = (decoder: decoding.Decoder, ref: number): { length: number; typeRef: number | null } => {
   switch (ref) {
@@ -194,7 +217,10 @@ const skipContent = (decoder: decoding.Decoder, ref: number): { length: number; 
       return { length: positive(decoding.readVarUint(decoder)), typeRef: null }
     case ContentRef.json: {
       const count = positive(readCount(decoder, decoder.arr.length))
-      for (let i = 0; i < count; i++) decoding.readVarString(decoder)
+      for (let i = 0; i < count; i++) {
+        const text = decoding.readVarString(decoder)
+        if (text !== 'undefined') JSON.parse(text) // Yjs parses each one: invalid JSON would throw mid-update
+      }
       return { length: count, typeRef: null }
     }
     case ContentRef.binary:
@@ -275,9 +301,10 @@ const readDeletes = (decoder: decoding.Decoder, size: number): DeleteRange[] => 
     const rangeCount = readCount(decoder, size)
     for (let r = 0; r < rangeCount; r++) {
       const clock = readClock(decoder)
-      const length = decoding.readVarUint(decoder)
+      // Yjs never writes an empty range, and throws on one it cannot apply yet (its V2 encoder refuses length 0).
+      const length = positive(decoding.readVarUint(decoder))
       if (clock + length > MAX_CLOCK) throw new UpdateShapeError('clockOutOfRange')
-      if (length > 0) deletes.push({ client, clock, length })
+      deletes.push({ client, clock, length })
     }
   }
   return deletes

@@ -28,6 +28,19 @@ export const MESSAGE_RELAY_ACK = 100
  * secret; this room is read-only. Sent after the relay's sync step 1; no payload.
  */
 export const MESSAGE_ROOM_MOVED = 101
+/**
+ * Relay -> phone: a step-2/update message was refused and will never be acknowledged: varuint reason
+ * (RefusalCode), varuint message number (as counted for acks), and for a conflict the varuint client id and clock
+ * where the room holds other content. The socket is then closed (CloseCode.conflict or roomFull).
+ */
+export const MESSAGE_REFUSED = 102
+
+export const RefusalCode = {
+  /** The room holds other content under the same client id and clock (a forged or diverged write). */
+  conflict: 1,
+  /** The room reached ROOM_MAX_BYTES: only deletions are accepted until it shrinks. */
+  roomFull: 2,
+} as const
 
 /**
  * Renewal request: `POST /renew/<roomId>` with the room token in this header (never in the URL).
@@ -47,17 +60,29 @@ export const CloseCode = {
   protocolError: 1002,
   invalidPayload: 1007,
   goingAway: 1001,
+  /** Breaks the room's rules (content kind, nesting, names) or waited too long for predecessors. */
+  policy: 1008,
+  /** The room failed to store or apply something and was reset: reconnect (with backoff) and send again. */
+  tryAgainLater: 1013,
   badRequest: 4400,
   badToken: 4401,
   forbiddenOrigin: 4403,
   unknownRoom: 4404,
+  /** MESSAGE_REFUSED with RefusalCode.conflict was sent: the phone must rebuild its copy from the room. */
+  conflict: 4409,
   /** A renewed room deleted after its grace period: the collective moved; the phone needs the new invitation. */
   roomMoved: 4410,
+  /** MESSAGE_REFUSED with RefusalCode.roomFull was sent. */
+  roomFull: 4413,
   tooManyRequests: 4429,
 } as const
 
-/** True when the relay refused this socket for good: reconnecting cannot help. */
-export const isPermanentRefusal = (code: number): boolean => code >= 4400 && code < 4500
+/**
+ * True when the relay refused this socket for good: reconnecting cannot help. 4409 and 4413 also stop the stock
+ * client, but the app handles them itself (rebuild from the room; wait for the room to shrink).
+ */
+export const isPermanentRefusal = (code: number): boolean =>
+  code >= 4400 && code < 4500 && code !== CloseCode.conflict && code !== CloseCode.roomFull
 
 /** Room ids are 128 random bits, base64url without padding (22 characters). */
 export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/

@@ -148,6 +148,8 @@ describe.each([
     writer.provider.destroy()
     await waitFor(async () => (await fetchHealth(relay.url)).rooms === 0, 'room freed')
     await waitFor(() => relay.relay.metrics.counters.roomsFreed >= 1, 'room written out')
-    expect(needlesFound(await filesUnder(relay.dataDir), [...removed, ...Object.values(LEAVING)])).toEqual([])
+    // The room's files are compacted at once; the write-ahead log's old segments go at the next checkpoint.
+    const everything = [...removed, ...Object.values(LEAVING)]
+    await waitFor(async () => needlesFound(await filesUnder(relay.dataDir), everything).length === 0, 'erased', 10_000)
   })
 })

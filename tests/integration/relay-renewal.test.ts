@@ -228,7 +228,8 @@ describe('relay renewal', () => {
     expect((await reader.closed).code).toBe(CloseCode.roomMoved)
     expect(await readdir(join(dataDir, 'rooms'))).toEqual([kept.roomId])
     const tombstone: unknown = JSON.parse(await readFile(join(dataDir, 'tombstones', `${room.roomId}.json`), 'utf8'))
-    expect(Object.keys(tombstone as object).sort()).toEqual(['renewedAt', 'roomId'])
+    // Never a token hash: the id can never be registered again.
+    expect(Object.keys(tombstone as object).sort()).toEqual(['deletedAt', 'reason', 'renewedAt', 'roomId'])
     expect(tombstone).toMatchObject({ roomId: room.roomId, renewedAt: expect.any(String) })
 
     const refusals = async (): Promise<number[]> => {
@@ -334,9 +335,9 @@ for (const { name, create } of adapters) {
       const roomId = createRoomId()
       await store.writeTombstone({ roomId, renewedAt: '2026-02-01T00:00:00.000Z' })
       const rooms = createRoomRegistry({ store, metrics: createMetrics(), log: createLogger('silent'), compactLogBytes: 1 << 20, compactAfterDeleteMs: 60_000 })
-      await expect(rooms.acquire(roomId)).rejects.toBeInstanceOf(RoomMovedError)
-      rooms.release(roomId)
+      await expect(rooms.acquire(roomId)).rejects.toBeInstanceOf(RoomMovedError) // and releases its count itself
       await rooms.settle()
+      expect(rooms.isInUse(roomId)).toBe(false)
       expect(await store.listRooms()).toEqual([])
     })
   })

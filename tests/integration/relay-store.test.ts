@@ -1,6 +1,7 @@
 // The StorageAdapter contract, run against every implementation (file store, memory store), plus the file
-// store's crash recovery: a torn or corrupt log tail is cut off and earlier records survive.
-import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+// store's own promises: write-ahead log replay after a crash, torn tails cut, group commit across rooms, failed
+// writes never acknowledged, compactions checked before they replace anything, rooms of the previous version read.
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -9,7 +10,9 @@ import type { StorageAdapter } from '../../server/store/adapter.ts'
 import { crc32 } from '../../server/store/crc32.ts'
 import { createFileStore } from '../../server/store/file-store.ts'
 import { createMemoryStore } from '../../server/store/memory-store.ts'
-import { openRoomLog } from '../../server/store/room-log.ts'
+import { fsError, NO_FAULTS } from '../../server/store/fs-util.ts'
+import { encodeRecord } from '../../server/store/records.ts'
+import { openWal } from '../../server/store/wal.ts'
 import { createRoomId } from '../../src/lib/credentials.ts'
 
 const META = { tokenHash: 'hash-of-a-token', createdAt: '2026-01-01T00:00:00.000Z' }
@@ -89,7 +92,7 @@ for (const { name, create } of adapters) {
   })
 }
 
-describe('file store recovery', () => {
+describe('file store: write-ahead log, room files, recovery', () => {
   let dir: string
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pedibus-store-'))
@@ -98,16 +101,17 @@ describe('file store recovery', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
+  /** A room written and closed cleanly: its records are in updates.bin, the WAL is empty. */
   const writeRoom = async (count: number) => {
     const roomId = createRoomId()
     const store = createFileStore(dir)
     await store.createRoom(roomId, META)
     for (const update of keyUpdates(count)) await store.append(roomId, update)
     await store.close()
-    return { roomId, log: join(dir, 'rooms', roomId, 'log.bin') }
+    return { roomId, log: join(dir, 'rooms', roomId, 'updates.bin') }
   }
 
-  it('cuts a torn tail (half-written record) and keeps appending after it', async () => {
+  it('cuts a torn tail of a room log (half-written record) and keeps appending after it', async () => {
     const { roomId, log } = await writeRoom(10)
     const size = (await stat(log)).size
     await truncate(log, size - 3)
@@ -132,15 +136,106 @@ describe('file store recovery', () => {
     expect((await stat(log)).size).toBeLessThan(bytes.length)
   })
 
-  it('shares one fsync among appends that arrive while another fsync runs (group commit)', async () => {
-    const log = await openRoomLog(join(dir, 'group.log'))
+  it('replays what only the write-ahead log holds after a crash, once, then empties it', async () => {
+    const roomId = createRoomId()
+    const crashed = createFileStore(dir, { checkpointMs: 0 }) // never copies into the room's files by itself
+    await crashed.createRoom(roomId, META)
+    for (const update of keyUpdates(20)) await crashed.append(roomId, update)
+    expect((await stat(join(dir, 'rooms', roomId, 'updates.bin')).catch(() => ({ size: 0 }))).size).toBe(0)
+    // No close(): the process died. A new store on the same directory recovers every acknowledged append.
+    const store = createFileStore(dir)
+    expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(20)
+    expect(await walBytes(dir)).toBe(0)
+    await store.close()
+    const again = createFileStore(dir)
+    expect(await again.loadUpdates(roomId)).toHaveLength(20) // replayed once: no duplicate records
+    await again.close()
+  })
+
+  it('keeps the whole records of a torn write-ahead log segment', async () => {
+    const roomId = createRoomId()
+    const crashed = createFileStore(dir, { checkpointMs: 0 })
+    await crashed.createRoom(roomId, META)
+    for (const update of keyUpdates(5)) await crashed.append(roomId, update)
+    const segments = await readdir(join(dir, 'wal'))
+    const last = join(dir, 'wal', segments.sort().at(-1)!)
+    await appendFile(last, Buffer.from([200, 0, 0, 0, 1, 2, 3])) // a record header cut short
+    const store = createFileStore(dir)
+    expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(5)
+    await store.close()
+  })
+
+  it('shares one fdatasync among appends of many rooms that arrive together (group commit)', async () => {
+    const { wal } = await openWal(join(dir, 'wal'), NO_FAULTS)
+    const rooms = Array.from({ length: 20 }, () => createRoomId())
     const updates = keyUpdates(200)
-    await Promise.all(updates.map((update) => log.append(update)))
-    expect(log.syncCount()).toBeGreaterThan(0)
-    expect(log.syncCount()).toBeLessThan(10)
-    expect(keysOf(await log.readAll())).toHaveLength(200)
-    await log.close()
-    await log.close()
+    await Promise.all(updates.map((update, i) => wal.append({ roomId: rooms[i % rooms.length]!, seq: i + 1, update })))
+    expect(wal.syncCount()).toBeGreaterThan(0)
+    expect(wal.syncCount()).toBeLessThan(10)
+    await wal.close()
+  })
+
+  it('acknowledges nothing of a batch whose write fails, and keeps serving once the disk has room again', async () => {
+    let failing: 'wal' | 'walSync' | null = null
+    const store = createFileStore(dir, { faults: { check: (operation) => { if (operation === failing) throw fsError('ENOSPC') } } })
+    const roomId = createRoomId()
+    await store.createRoom(roomId, META)
+    const updates = keyUpdates(30)
+    for (const update of updates.slice(0, 10)) await store.append(roomId, update)
+    for (const operation of ['wal', 'walSync'] as const) {
+      failing = operation
+      const results = await Promise.allSettled(updates.slice(10, 20).map((update) => store.append(roomId, update)))
+      expect(results.every((result) => result.status === 'rejected')).toBe(true)
+    }
+    failing = null
+    for (const update of updates.slice(20)) await store.append(roomId, update)
+    const stored = keysOf(await store.loadUpdates(roomId))
+    expect(stored).toEqual(keysOf([...updates.slice(0, 10), ...updates.slice(20)]))
+    await store.close()
+    const reopened = createFileStore(dir)
+    expect(keysOf(await reopened.loadUpdates(roomId))).toEqual(stored) // nothing half-written came back either
+    await reopened.close()
+  })
+
+  it('keeps the room as it was when a compaction cannot check its snapshot, and when the snapshot write fails', async () => {
+    let failing = false
+    const store = createFileStore(dir, { faults: { check: (operation) => { if (failing && operation === 'snapshot') throw fsError('EIO') } } })
+    const roomId = createRoomId()
+    await store.createRoom(roomId, META)
+    for (const update of keyUpdates(10)) await store.append(roomId, update)
+    failing = true
+    await expect(store.compact(roomId)).rejects.toThrow(/EIO/)
+    failing = false
+    expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(10)
+    await store.close()
+    // A stored record Yjs cannot read: the compaction refuses to replace anything, the records stay.
+    const log = join(dir, 'rooms', roomId, 'updates.bin')
+    await appendFile(log, encodeRecord(Buffer.concat([Buffer.from([99]), Buffer.from([1, 1, 200, 200, 200, 1, 0])])))
+    const reopened = createFileStore(dir)
+    await expect(reopened.compact(roomId)).rejects.toThrow()
+    expect(await reopened.loadUpdates(roomId)).toHaveLength(11)
+    await reopened.close()
+  })
+
+  it('reads rooms stored by the previous version (snapshot.bin, log.bin) and folds them into state.bin', async () => {
+    const roomId = createRoomId()
+    const roomDir = join(dir, 'rooms', roomId)
+    await mkdir(roomDir, { recursive: true })
+    await writeFile(join(roomDir, 'meta.json'), JSON.stringify(META))
+    const updates = keyUpdates(12)
+    const snapshot = new Y.Doc()
+    for (const update of updates.slice(0, 8)) Y.applyUpdate(snapshot, update)
+    await writeFile(join(roomDir, 'snapshot.bin'), encodeRecord(Y.encodeStateAsUpdate(snapshot)))
+    await writeFile(join(roomDir, 'log.bin'), Buffer.concat(updates.slice(8).map((update) => encodeRecord(update))))
+    const store = createFileStore(dir)
+    expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(12)
+    await store.append(roomId, keyUpdates(1, 'new')[0]!)
+    await store.compact(roomId)
+    expect((await readdir(roomDir)).sort()).toEqual(['meta.json', 'state.bin', 'updates.bin'])
+    await store.close()
+    const reopened = createFileStore(dir)
+    expect(keysOf(await reopened.loadUpdates(roomId))).toHaveLength(13)
+    await reopened.close()
   })
 
   it('computes CRC-32 like zlib', () => {
@@ -154,3 +249,10 @@ describe('file store recovery', () => {
     await store.close()
   })
 })
+
+/** Bytes in the write-ahead log's segments. */
+const walBytes = async (dataDir: string): Promise<number> => {
+  let total = 0
+  for (const name of await readdir(join(dataDir, 'wal'))) total += (await stat(join(dataDir, 'wal', name))).size
+  return total
+}
