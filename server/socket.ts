@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import { hashRoomToken } from '../src/lib/credentials.ts'
-import { CloseCode, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_RELAY_LIMITS, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
 import { isOriginAllowed, isSameHash, parseOfferedProtocols, protocolsFromHeader, roomIdFromUrl } from './auth.ts'
 import type { RelayConfig } from './config.ts'
 import type { Heartbeat } from './heartbeat.ts'
@@ -103,11 +103,19 @@ const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void =
   log.debug('socket.joined', { room: roomPrefix(room.id), ack })
   deps.heartbeat.track(ws, peer)
   if (room.broken) return peer.close(CloseCode.tryAgainLater, 'room reset')
+  if (ack) peer.send(limitsFrame(deps.config.maxPayload)) // only the app offers acks: stock clients never see it
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   syncProtocol.writeSyncStep1(encoder, room.doc)
   peer.send(encoding.toUint8Array(encoder))
   if (room.frozen) peer.send(ROOM_MOVED_FRAME) // renewed: read-only, the phone needs the new invitation
+}
+
+const limitsFrame = (maxPayload: number): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_RELAY_LIMITS)
+  encoding.writeVarUint(encoder, maxPayload)
+  return encoding.toUint8Array(encoder)
 }
 
 const countSocketError = (metrics: Metrics, error: Error & { code?: string }): void => {

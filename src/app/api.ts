@@ -55,6 +55,13 @@ export interface SyncStatus {
    * read-only (changes made here are not kept) or already deleted. Ask a member for the new link.
    */
   readonly moved: boolean
+  /**
+   * The relay holds other content under ids this phone wrote (someone wrote in its name): this copy is being
+   * rebuilt from the relay's, with this phone's waiting changes written again. Transient.
+   */
+  readonly diverged: boolean
+  /** The relay refused changes because the collective reached its size limit: they wait on this phone. */
+  readonly roomFull: boolean
 }
 
 /** A record of the shared document that failed validation: shown "to check", never crashes a screen. */

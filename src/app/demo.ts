@@ -14,7 +14,7 @@ import { fillDemoSwaps } from './demo-swaps.ts'
 import { fillDemoWalkLog } from './demo-walk-log.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
-const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false }
+const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, diverged: false, roomFull: false }
 
 export const openDemoSession = async (origin: string, now: () => number): Promise<CollectiveSession> => {
   const roomId = createRoomId()

@@ -1,4 +1,7 @@
 // One open collective: its Y.Doc wired to IndexedDB (storage) and the relay (sync), exposed as a CollectiveSession.
+// The document and its wiring form a "core" that can be replaced under the same session: when the relay holds
+// other content under ids this phone wrote (a forged write, MESSAGE_REFUSED conflict), the copy is rebuilt from
+// the relay's with this phone's waiting changes written again (src/doc/rebuild.ts), and screens go on as before.
 import * as Y from 'yjs'
 import type { CollectiveProfile } from '../domain/collective.ts'
 import { bindSealKey } from '../doc/codec.ts'
@@ -6,17 +9,19 @@ import { migrateDocument, sealPlainPersonalValues } from '../doc/migrations.ts'
 import * as edit from '../doc/mutations.ts'
 import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
+import { changedPlaces, writePlaces } from '../doc/rebuild.ts'
 import { cleanUpPastYear } from '../doc/year-cleanup.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
-import { deriveSealKey } from '../lib/seal.ts'
+import { deriveSealKey, type SealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
 import { removesRecord } from '../storage/doc-compaction.ts'
-import { bindDocPersistence, docDatabaseName, type LocalSaveState } from '../storage/doc-persistence.ts'
+import { bindDocPersistence, docDatabaseName, replaceStoredDocument, type LocalSaveState } from '../storage/doc-persistence.ts'
 import type { OutboxRows } from '../storage/device-db.ts'
-import { createRelayConnection, type ConnectionStatus } from '../sync/relay-connection.ts'
+import { fetchRelayCopy } from '../sync/relay-copy.ts'
+import { createRelayConnection, type ConnectionStatus, type RelayConnection } from '../sync/relay-connection.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import type { ResolvedEnv } from './env.ts'
-import { createCommands } from './commands.ts'
+import { createCommands, type SessionCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
 import { loadIdentity, type IdentityStorage } from './identity.ts'
 import { buildInviteUrl } from './invite.ts'
@@ -40,94 +45,176 @@ export interface SessionOptions {
   readonly onDestroy?: () => void
 }
 
+/** A document and what binds it: phone storage, relay connection, listeners, commands. */
+interface Core {
+  readonly doc: Y.Doc
+  readonly connection: RelayConnection
+  readonly commands: SessionCommands
+  readonly status: () => SyncStatus
+  destroy(): void
+}
+
+/** After a failed rebuild (relay unreachable), the next attempt. */
+const REBUILD_RETRY_MS = 30_000
+
 export const openSession = async (options: SessionOptions): Promise<CollectiveSession> => {
   const { roomId, env, errors } = options
   const token = await deriveRoomToken(roomId, options.secret)
   // The key that seals personal fields: derived here, kept in memory beside the doc, never stored nor sent.
   const sealKey = await deriveSealKey(roomId, options.secret)
   const identity = await loadIdentity(options.identity, (error) => errors.report('device.identity', error, 'storageUnavailable'))
-  const doc = new Y.Doc()
-  // Bound before anything is loaded, read or written: no personal value is ever written in clear.
-  bindSealKey(doc, sealKey)
-  const persistence = bindDocPersistence(doc, docDatabaseName(env.namespace, roomId))
-  const connection = createRelayConnection({
-    doc,
-    relayUrl: env.relayUrl,
-    roomId,
-    token,
-    outbox: options.outbox,
-    foreignOrigins: [persistence.origin],
-    WebSocket: env.WebSocket,
-    windowEvents: env.windowEvents,
-    isBrowserOnline: env.isBrowserOnline,
-    disableBroadcastChannel: env.disableBroadcastChannel,
-    now: env.now,
-    random: env.random,
-    onError: (error) => errors.report('sync.outbox', error),
-    initiallyMoved: options.knownMoved,
-  })
+  const databaseName = docDatabaseName(env.namespace, roomId)
   let destroyed = false
-  // Erasure (issue 6): a removed family, adult or child (Origin.removeFamily/removeAdult/removeChild here, or the
-  // same removal synced from another phone) deletes a nested map; the stored log is then rewritten as one state.
-  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
-    if (removesRecord(transaction)) void persistence.compact()
-  })
-  // After the connection is wired, so the outbox counts this first change too.
-  if (options.initialProfile) edit.initCollective(doc, options.initialProfile)
 
-  const view = createStore<CollectiveView>(readCollective(doc))
-  const refreshView = (): void => {
-    showView(readCollective(doc))
-  }
+  const firstDoc = newDoc(sealKey)
+  const view = createStore<CollectiveView>(readCollective(firstDoc))
   const showView = (next: CollectiveView): void => {
     const previousName = view.get().profile?.name
     view.set(next)
     if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
   }
-  // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
-  // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
-  // origin, never cleaned up again) shows the view, so a screen never shows the old record.
-  const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    const next = readCollective(doc)
-    if (!(origin instanceof ChangeOrigin) && cleanUpPastYear(doc, next) > 0) {
-      void persistence.compact()
-      return
-    }
-    showView(next)
-  }
-  doc.on('update', onUpdate)
-  // Sealing rewrites plain values; the old plain text would stay in the phone's update log until a trim.
-  const sealAndCompact = (): void => {
-    if (sealPlainPersonalValues(doc) > 0) void persistence.compact()
-  }
-  let loaded = false
-  void persistence.whenLoaded.then(() => {
-    if (destroyed) return
-    loaded = true
-    if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
-    sealAndCompact()
-    refreshView()
-    sealAfterFirstSync()
-  })
-  // Again once the relay's copy has arrived: values written in clear by an older app are sealed then.
-  let sealedAfterSync = false
-  const sealAfterFirstSync = (): void => {
-    if (destroyed || sealedAfterSync || !loaded || connection.status.get().connection !== 'online') return
-    sealedAfterSync = true
-    sealAndCompact()
-  }
-
-  const status = createStore<SyncStatus>(combine(persistence.state.get(), connection.status.get()))
+  let core: Core | null = null
+  const status = createStore<SyncStatus>(initialStatus(options.knownMoved ?? false))
   let movedRemembered = options.knownMoved ?? false
   const refreshStatus = (): void => {
-    status.set(combine(persistence.state.get(), connection.status.get()))
-    sealAfterFirstSync()
-    if (!movedRemembered && connection.status.get().moved) {
+    if (!core) return
+    status.set(core.status())
+    if (!movedRemembered && status.get().moved) {
       movedRemembered = true
       options.onMoved?.()
     }
+    if (status.get().diverged) void rebuild()
   }
-  const unsubscribes = [persistence.state.subscribe(refreshStatus), connection.status.subscribe(refreshStatus)]
+
+  const openCore = (doc: Y.Doc, fresh: boolean): Core => {
+    const persistence = bindDocPersistence(doc, databaseName)
+    const connection = createRelayConnection({
+      doc,
+      relayUrl: env.relayUrl,
+      roomId,
+      token,
+      outbox: options.outbox,
+      foreignOrigins: [persistence.origin],
+      WebSocket: env.WebSocket,
+      windowEvents: env.windowEvents,
+      isBrowserOnline: env.isBrowserOnline,
+      disableBroadcastChannel: env.disableBroadcastChannel,
+      now: env.now,
+      random: env.random,
+      onError: (error) => errors.report('sync.outbox', error),
+      initiallyMoved: status.get().moved,
+    })
+    // Erasure (issue 6): a removed family, adult or child (here, or the same removal synced from another phone)
+    // deletes a nested map; the stored log is then rewritten as one state, and waiting changes forget their bytes.
+    const onRemoval = (transaction: Y.Transaction): void => {
+      if (!removesRecord(transaction)) return
+      void persistence.compact()
+      connection.forgetPendingContents()
+    }
+    doc.on('beforeObserverCalls', onRemoval)
+    // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
+    // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
+    // origin, never cleaned up again) shows the view, so a screen never shows the old record.
+    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+      const next = readCollective(doc)
+      if (!(origin instanceof ChangeOrigin) && cleanUpPastYear(doc, next) > 0) {
+        void persistence.compact()
+        return
+      }
+      showView(next)
+    }
+    doc.on('update', onUpdate)
+    // Sealing rewrites plain values; the old plain text would stay in the phone's update log until a trim.
+    const sealAndCompact = (): void => {
+      if (sealPlainPersonalValues(doc) === 0) return
+      void persistence.compact()
+      connection.forgetPendingContents()
+    }
+    let loaded = false
+    let sealedAfterSync = false
+    // Again once the relay's copy has arrived: values written in clear by an older app are sealed then.
+    const sealAfterFirstSync = (): void => {
+      if (destroyed || sealedAfterSync || !loaded || connection.status.get().connection !== 'online') return
+      sealedAfterSync = true
+      sealAndCompact()
+    }
+    void persistence.whenLoaded.then(() => {
+      if (destroyed || doc.isDestroyed) return
+      loaded = true
+      if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
+      sealAndCompact()
+      showView(readCollective(doc))
+      sealAfterFirstSync()
+    })
+    const unsubscribes = [
+      persistence.state.subscribe(() => refreshStatus()),
+      connection.status.subscribe(() => {
+        sealAfterFirstSync()
+        refreshStatus()
+      }),
+    ]
+    if (fresh) showView(readCollective(doc))
+    return {
+      doc,
+      connection,
+      commands: createCommands({ doc, view, me: identity.me, now: env.now }),
+      status: () => combine(persistence.state.get(), connection.status.get()),
+      destroy() {
+        for (const unsubscribe of unsubscribes) unsubscribe()
+        doc.off('beforeObserverCalls', onRemoval)
+        doc.off('update', onUpdate)
+        connection.destroy()
+        persistence.destroy()
+      },
+    }
+  }
+
+  let rebuilding: Promise<void> | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  /** Replaces the diverged copy by the relay's plus this phone's waiting changes (see the file comment). */
+  const rebuild = (): Promise<void> => {
+    rebuilding ??= rebuildOnce().catch((error: unknown) => {
+      errors.report('sync.rebuild', error)
+      if (!destroyed) retryTimer ??= setTimeout(() => {
+        retryTimer = null
+        if (core && status.get().diverged) void rebuild()
+      }, REBUILD_RETRY_MS)
+    }).finally(() => {
+      rebuilding = null
+    })
+    return rebuilding
+  }
+  const rebuildOnce = async (): Promise<void> => {
+    const old = core
+    if (!old || destroyed) return
+    const relayCopy = newDoc(sealKey)
+    await fetchRelayCopy(relayCopy, { relayUrl: env.relayUrl, roomId, token, WebSocket: env.WebSocket })
+    if (destroyed || core !== old) return
+    // From here to the new core, nothing awaits but storage: every change made on the old copy is counted.
+    const waiting = old.connection.pendingChanges()
+    old.destroy()
+    let rebuildChange: Uint8Array | null = null
+    relayCopy.once('update', (update: Uint8Array) => {
+      rebuildChange = update
+    })
+    writePlaces(old.doc, relayCopy, changedPlaces(old.doc, waiting))
+    await replaceStoredDocument(databaseName, Y.encodeStateAsUpdate(relayCopy))
+    await options.outbox.replaceAll(rebuildChange ? [{ seq: randomSeq(), update: rebuildChange }] : [])
+    old.doc.destroy()
+    if (destroyed) return relayCopy.destroy()
+    core = openCore(relayCopy, true)
+    refreshStatus()
+  }
+
+  core = openCore(firstDoc, false)
+  // After the connection is wired, so the outbox counts this first change too.
+  if (options.initialProfile) edit.initCollective(firstDoc, options.initialProfile)
+  refreshStatus()
+
+  const commandsOf = (): SessionCommands => {
+    if (!core) throw new Error('session closed') // a bug: commands after destroy
+    return core.commands
+  }
 
   return {
     id: roomId,
@@ -136,19 +223,44 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
     me: identity.me,
     setMe: identity.setMe,
-    ...createCommands({ doc, view, me: identity.me, now: env.now }),
+    ...delegating(commandsOf, core.commands),
     destroy() {
       if (destroyed) return
       destroyed = true
-      for (const unsubscribe of unsubscribes) unsubscribe()
-      doc.off('update', onUpdate)
-      connection.destroy()
-      persistence.destroy()
-      doc.destroy()
+      if (retryTimer !== null) clearTimeout(retryTimer)
+      const last = core
+      core = null
+      last?.destroy()
+      last?.doc.destroy()
       options.onDestroy?.()
     },
   }
 }
+
+const newDoc = (sealKey: SealKey): Y.Doc => {
+  const doc = new Y.Doc()
+  // Bound before anything is loaded, read or written: no personal value is ever written in clear.
+  bindSealKey(doc, sealKey)
+  return doc
+}
+
+/** The same commands, each calling the current core's: the session outlives a rebuilt document. */
+const delegating = (current: () => SessionCommands, shape: SessionCommands): SessionCommands =>
+  Object.fromEntries(Object.keys(shape).map((name) => [
+    name,
+    (...args: unknown[]) => (current()[name as keyof SessionCommands] as (...inner: unknown[]) => unknown)(...args),
+  ])) as unknown as SessionCommands
+
+/** Same shape as the sync outbox's row keys (53 random bits). */
+const randomSeq = (): number => {
+  const [high = 0, low = 0] = crypto.getRandomValues(new Uint32Array(2))
+  return (high & 0x1fffff) * 2 ** 32 + low
+}
+
+const initialStatus = (moved: boolean): SyncStatus => ({
+  local: 'loading', storageError: null, connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false,
+  moved, diverged: false, roomFull: false,
+})
 
 const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus => ({
   local: local.local,
@@ -158,4 +270,6 @@ const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus =>
   offlineSince: remote.offlineSince,
   relayConfirmed: remote.relayConfirmed,
   moved: remote.moved,
+  diverged: remote.diverged,
+  roomFull: remote.roomFull,
 })

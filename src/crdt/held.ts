@@ -167,6 +167,8 @@ type Reference =
   | { readonly kind: 'held'; readonly depth: number }
   | { readonly kind: 'update'; readonly item: ItemStruct; readonly plusOne: boolean }
   | { readonly kind: 'bad' }
+  /** Names as a parent something the room holds that is not a shared type: the sender holds other content there. */
+  | { readonly kind: 'conflict'; readonly at: StructId }
 
 interface Nesting {
   readonly doc: Y.Doc
@@ -187,7 +189,7 @@ const referenceOf = (nesting: Nesting, item: ItemStruct): Reference => {
   if (id.clock < Y.getState(doc.store, id.client)) {
     const held = Y.getItem(doc.store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC
     if (!(held instanceof Y.Item)) return { kind: 'none' }
-    if (viaParent && !(held.content instanceof Y.ContentType)) return held.deleted ? { kind: 'none' } : { kind: 'bad' }
+    if (viaParent && !(held.content instanceof Y.ContentType)) return held.deleted ? { kind: 'none' } : { kind: 'conflict', at: id }
     return { kind: 'held', depth: heldContainerDepth(held, nesting.maxDepth) + (viaParent ? 1 : 0) }
   }
   nesting.index ??= indexByClient(nesting.shape)
@@ -197,7 +199,7 @@ const referenceOf = (nesting: Nesting, item: ItemStruct): Reference => {
   return { kind: 'update', item: inUpdate, plusOne: viaParent }
 }
 
-const depthFrom = (nesting: Nesting, reference: Exclude<Reference, { kind: 'bad' }>): number | null => {
+const depthFrom = (nesting: Nesting, reference: Exclude<Reference, { kind: 'bad' | 'conflict' }>): number | null => {
   switch (reference.kind) {
     case 'root': return 1
     case 'none': return 0
@@ -210,7 +212,7 @@ const depthFrom = (nesting: Nesting, reference: Exclude<Reference, { kind: 'bad'
 }
 
 /** Iterative (an update may chain thousands of neighbours): resolves `start` and everything it depends on. */
-const resolveDepth = (nesting: Nesting, start: ItemStruct): number | 'bad' => {
+const resolveDepth = (nesting: Nesting, start: ItemStruct): number | 'bad' | { conflict: StructId } => {
   const stack: ItemStruct[] = [start]
   const visiting = new Set<ItemStruct>()
   while (stack.length > 0) {
@@ -221,6 +223,7 @@ const resolveDepth = (nesting: Nesting, start: ItemStruct): number | 'bad' => {
     }
     const reference = referenceOf(nesting, item)
     if (reference.kind === 'bad') return 'bad'
+    if (reference.kind === 'conflict') return { conflict: reference.at }
     const depth = depthFrom(nesting, reference)
     if (depth === null && reference.kind === 'update') {
       if (visiting.has(reference.item)) return 'bad'
@@ -240,6 +243,7 @@ const checkNesting = (doc: Y.Doc, shape: UpdateShape, plan: OkPlan, limits: Held
     if (struct.kind !== 'item') continue
     const depth = resolveDepth(nesting, struct)
     if (depth === 'bad') return { ok: false, reason: 'parentNotAType', at: struct }
+    if (typeof depth === 'object') return { ok: false, reason: 'conflict', at: depth.conflict }
     const created = struct.contentRef === ContentRef.type ? depth + 1 : depth
     if (created > limits.maxDepth) return { ok: false, reason: 'tooDeep', at: struct }
   }

@@ -134,6 +134,8 @@ export const Origin = {
   setFairness: new ChangeOrigin('setFairness'),
   publishPlan: new ChangeOrigin('publishPlan'),
   demo: new ChangeOrigin('demo'),
+  /** This phone's waiting changes written again on a copy rebuilt from the relay's (src/doc/rebuild.ts). */
+  rebuild: new ChangeOrigin('rebuild'),
 } as const
 
 /**

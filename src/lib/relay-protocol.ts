@@ -35,6 +35,12 @@ export const MESSAGE_ROOM_MOVED = 101
  */
 export const MESSAGE_REFUSED = 102
 
+/**
+ * Relay -> phone, to sockets that offered ACK_PROTOCOL, before its sync step 1: varuint MAX_PAYLOAD, the largest
+ * message the relay reads. The phone sends larger changes in parts under it.
+ */
+export const MESSAGE_RELAY_LIMITS = 103
+
 export const RefusalCode = {
   /** The room holds other content under the same client id and clock (a forged or diverged write). */
   conflict: 1,

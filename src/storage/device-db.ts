@@ -37,7 +37,12 @@ const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), languag
 export interface Preferences { readonly language: Language }
 const DEFAULT_PREFERENCES: Preferences = { language: 'fr' }
 
-const OutboxRowSchema = z.object({ collectiveId: z.string(), seq: z.number().int().nonnegative() })
+const OutboxRowSchema = z.object({
+  collectiveId: z.string(),
+  seq: z.number().int().nonnegative(),
+  /** The change (a V1 update), kept until the relay acknowledges it; absent in rows of older versions. */
+  update: z.instanceof(Uint8Array).optional(),
+})
 
 class DeviceDexie extends Dexie {
   collectives!: Table<unknown, string>
@@ -62,9 +67,11 @@ class DeviceDexie extends Dexie {
 
 /** Persistence of one collective's sync outbox (the sync layer sees only this shape). */
 export interface OutboxRows {
-  load(): Promise<number[]>
-  add(seq: number): Promise<void>
+  load(): Promise<Array<{ readonly seq: number; readonly update: Uint8Array | null }>>
+  add(seq: number, update: Uint8Array | null): Promise<void>
   remove(seqs: readonly number[]): Promise<void>
+  /** Every row of the collective replaced by these (a rebuilt copy's own change), in one transaction. */
+  replaceAll(rows: ReadonlyArray<{ readonly seq: number; readonly update: Uint8Array | null }>): Promise<void>
 }
 
 export interface DeviceStore {
@@ -141,14 +148,20 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
         const rows = await db.outbox.where('collectiveId').equals(collectiveId).toArray()
         return rows.flatMap((row) => {
           const parsed = OutboxRowSchema.safeParse(row)
-          return parsed.success ? [parsed.data.seq] : []
+          return parsed.success ? [{ seq: parsed.data.seq, update: parsed.data.update ?? null }] : []
         })
       },
-      async add(seq) {
-        await db.outbox.put({ collectiveId, seq })
+      async add(seq, update) {
+        await db.outbox.put(update ? { collectiveId, seq, update } : { collectiveId, seq })
       },
       async remove(seqs) {
         await db.outbox.bulkDelete(seqs.map((seq): [string, number] => [collectiveId, seq]))
+      },
+      async replaceAll(rows) {
+        await db.transaction('rw', db.outbox, async () => {
+          await db.outbox.where('collectiveId').equals(collectiveId).delete()
+          await db.outbox.bulkPut(rows.map((row) => (row.update ? { collectiveId, ...row } : { collectiveId, seq: row.seq })))
+        })
       },
     }),
     close: () => db.close(),

@@ -148,6 +148,35 @@ const problemOf = (source: unknown): StorageProblem => {
 // Duck-typed: events from other IndexedDB implementations (fake-indexeddb) are not `Event` instances.
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
+/**
+ * Replaces a collective's stored document by `state`, in one readwrite transaction (the old copy stays whole if
+ * it fails). Call with no binding open on the database: a binding would go on writing the old copy's updates.
+ */
+export const replaceStoredDocument = async (databaseName: string, state: Uint8Array): Promise<void> => {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(databaseName)
+    // A database that does not exist yet gets the store y-indexeddb would create.
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(UPDATES_STORE)) request.result.createObjectStore(UPDATES_STORE, { autoIncrement: true })
+      if (!request.result.objectStoreNames.contains('custom')) request.result.createObjectStore('custom')
+    }
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('open failed'))
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction([UPDATES_STORE], 'readwrite')
+      const store = transaction.objectStore(UPDATES_STORE)
+      store.clear()
+      store.add(state)
+      transaction.oncomplete = () => resolve()
+      transaction.onabort = () => reject(transaction.error ?? new Error('replace aborted'))
+    })
+  } finally {
+    db.close()
+  }
+}
+
 /** Deletes a collective's stored document (after its binding was destroyed); resolves even when blocked. */
 export const deleteDocDatabase = (databaseName: string): Promise<void> =>
   new Promise((resolve, reject) => {

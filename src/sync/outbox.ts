@@ -5,27 +5,46 @@
 // update, per connection) that carried it. The relay acks "the first N messages are stored".
 import { createStore, type ReadableStore } from '../lib/store.ts'
 
+/** A stored change: its row key, and its V1 update (null for rows stored before updates were kept). */
+export interface StoredChange {
+  readonly seq: number
+  readonly update: Uint8Array | null
+}
+
 /** Where the outbox is kept on the phone; src/app wires it to Dexie (sync must not import storage). */
 export interface OutboxPersistence {
-  load(): Promise<number[]>
-  add(seq: number): Promise<void>
+  load(): Promise<StoredChange[]>
+  add(seq: number, update: Uint8Array | null): Promise<void>
   remove(seqs: readonly number[]): Promise<void>
 }
 
-interface Entry {
+export interface OutboxEntry {
   /** null until the entry is persisted (changes made before the stored outbox was loaded). */
   seq: number | null
   message: number | null
+  /** The change itself (V1): re-sent as is when the relay claims to hold its clocks already. */
+  update: Uint8Array | null
 }
+
+type Entry = OutboxEntry
 
 export interface Outbox {
   readonly pending: ReadableStore<number>
   /** Resolves once stored entries are loaded; never rejects (errors go to onError). */
   readonly loaded: Promise<void>
   /** A local change; `carriedBy` is the number of the message that already sent it, if any. */
-  addLocalChange(carriedBy: number | null): void
+  addLocalChange(carriedBy: number | null, update: Uint8Array | null): void
   /** A sync step 2 numbered `message` was sent: it carries every unassigned change. */
   assignUnassigned(message: number): void
+  /** Entries not yet acknowledged, oldest first (to re-send some of them as they are). */
+  entries(): readonly OutboxEntry[]
+  /** `entry` was sent again in message `message` of this connection. */
+  reassign(entry: OutboxEntry, message: number): void
+  /**
+   * Erasure: a record was removed, so the changes' own bytes (which may hold its values, sealed) leave the phone's
+   * storage; the changes stay counted and are carried by the next step 2, they just cannot be re-sent as they were.
+   */
+  forgetContents(): void
   /** The relay stored the first `count` messages of this connection. */
   acknowledge(count: number): void
   /** The connection closed: its message numbers mean nothing anymore. */
@@ -56,13 +75,13 @@ export const createOutbox = (
   const persist = (entry: Entry): void => {
     if (!canPersist) return // changes made before loading are written once it is done
     entry.seq = allocateSeq()
-    persistence.add(entry.seq).catch(onError)
+    persistence.add(entry.seq, entry.update).catch(onError)
   }
 
   const loaded = persistence.load().then(
-    (seqs) => {
+    (changes) => {
       if (destroyed) return
-      const stored = seqs.map((seq): Entry => ({ seq, message: null }))
+      const stored = changes.map((change): Entry => ({ seq: change.seq, message: null, update: change.update }))
       canPersist = true
       for (const entry of entries) persist(entry)
       entries.unshift(...stored)
@@ -77,15 +96,26 @@ export const createOutbox = (
   return {
     pending,
     loaded,
-    addLocalChange(carriedBy) {
+    addLocalChange(carriedBy, update) {
       if (destroyed) return
-      const entry: Entry = { seq: null, message: carriedBy }
+      const entry: Entry = { seq: null, message: carriedBy, update }
       entries.push(entry)
       persist(entry)
       publish()
     },
     assignUnassigned(message) {
       for (const entry of entries) if (entry.message === null) entry.message = message
+    },
+    entries: () => entries,
+    reassign(entry, message) {
+      entry.message = message
+    },
+    forgetContents() {
+      for (const entry of entries) {
+        if (entry.update === null) continue
+        entry.update = null
+        if (entry.seq !== null) persistence.add(entry.seq, null).catch(onError)
+      }
     },
     acknowledge(count) {
       if (destroyed) return

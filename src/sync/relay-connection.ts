@@ -6,14 +6,15 @@
 import * as decoding from 'lib0/decoding'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import {
-  ACK_PROTOCOL, CloseCode, MESSAGE_RELAY_ACK, MESSAGE_ROOM_MOVED, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX,
-  isPermanentRefusal,
+  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_RELAY_LIMITS, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, REGISTER_PROTOCOL,
+  RefusalCode, SUBPROTOCOL, SYNC_STEP1, TOKEN_PROTOCOL_PREFIX, isPermanentRefusal,
 } from '../lib/relay-protocol.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts'
-import { createCountingWebSocket, type WebSocketClass } from './counting-socket.ts'
+import { createCountingWebSocket, syncMessage, type WebSocketClass } from './counting-socket.ts'
+import { MIN_PART_BYTES, OUTGOING_PART_BYTES, overlapsRelayState, partBytesFor, prepareOutgoing } from './outgoing.ts'
 import { createOutbox, type OutboxPersistence } from './outbox.ts'
 
 export interface ConnectionStatus {
@@ -28,6 +29,13 @@ export interface ConnectionStatus {
   readonly relayConfirmed: boolean
   /** The collective was renewed (issue 6): this room is read-only, or gone (close 4410); the phone needs the new invitation. */
   readonly moved: boolean
+  /**
+   * The relay holds other content under ids this phone wrote (a forged write, MESSAGE_REFUSED conflict): this
+   * copy can no longer sync and must be rebuilt from the relay's (the session does it, then reconnects).
+   */
+  readonly diverged: boolean
+  /** The relay refused a change because the room reached its size limit; changes wait; retried slowly. */
+  readonly roomFull: boolean
 }
 
 type WindowEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -60,6 +68,10 @@ export interface RelayConnection {
   readonly started: Promise<void>
   /** Cancels any backoff wait and connects now (also what the `online` event does). */
   reconnectNow(): void
+  /** Erasure: waiting changes' bytes leave the phone's storage (see Outbox.forgetContents). */
+  forgetPendingContents(): void
+  /** The waiting changes this phone still has the bytes of (V1 updates), oldest first. */
+  pendingChanges(): Uint8Array[]
   destroy(): void
 }
 
@@ -84,6 +96,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   const outbox = createOutbox(options.outbox, onError)
   const status = createStore<ConnectionStatus>({
     connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: options.initiallyMoved ?? false,
+    diverged: false, roomFull: false,
   })
   const setStatus = (change: Partial<ConnectionStatus>): void => status.set({ ...status.get(), ...change })
   const unsubscribePending = outbox.pending.subscribe((pending) => setStatus({ pending }))
@@ -110,13 +123,16 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       sentMessages = 0
       ackedMessages = 0
     },
-    sent(socket, kind, number) {
+    sent(socket, kind, number, of) {
       if (socket !== provider.ws) return
       sentMessages = number
       if (kind === 'step2') outbox.assignUnassigned(number)
-      else lastUpdateMessage = number
+      // Parts of a step 2 and re-sent changes carry no new local change: only the provider's own updates do.
+      else if (of === 'update' && !resending) lastUpdateMessage = number
       refreshConfirmed()
+      if (kind === 'step2') queueMicrotask(resendClaimed)
     },
+    prepare: (_kind, update) => prepareOutgoing(doc, update, partBytes),
   })
 
   // Privacy: no presence is ever published (the relay drops awareness anyway).
@@ -138,11 +154,31 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       // reads (and may refuse, 1009) our own step 2, so resetting the backoff on 'sync' would let a
       // phone with an oversize offline diff reconnect several times a second forever.
       if (count > 0) attempt = 0
+      if (count > 0 && status.get().roomFull) setStatus({ roomFull: false })
       outbox.acknowledge(count)
       ackedMessages = Math.max(ackedMessages, count)
       refreshConfirmed()
     } catch {
       // a malformed ack is ignored: the changes stay pending, which is the safe side
+    }
+  }
+  // Parts sized for the relay's message limit (it says it before its step 1); halved after a 1009 (a proxy on the
+  // way may read less than the relay).
+  let partBytes = OUTGOING_PART_BYTES
+  provider.messageHandlers[MESSAGE_RELAY_LIMITS] = (_encoder, decoder) => {
+    try {
+      partBytes = Math.min(partBytes, partBytesFor(decoding.readVarUint(decoder)))
+    } catch {
+      // keep the current size
+    }
+  }
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    try {
+      const reason = decoding.readVarUint(decoder)
+      if (reason === RefusalCode.conflict) setStatus({ diverged: true })
+      else if (reason === RefusalCode.roomFull) setStatus({ roomFull: true })
+    } catch {
+      // the close code that follows says the same
     }
   }
   // A renewed room (issue 6): still readable, but what this phone sends is no longer kept.
@@ -153,12 +189,64 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   // 'updateV2' is emitted right after 'update' for the same transaction, so the provider's
   // 'update' handler has already sent (or not) the message carrying this change.
   const foreign = new Set<unknown>([provider, ...(options.foreignOrigins ?? [])])
+  let lastV1: Uint8Array | null = null
+  const onDocUpdateV1 = (update: Uint8Array): void => {
+    lastV1 = update
+  }
   const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     const carried = lastUpdateMessage !== claimedUpdateMessage ? lastUpdateMessage : null
     claimedUpdateMessage = lastUpdateMessage
-    if (!foreign.has(origin)) outbox.addLocalChange(carried)
+    if (!foreign.has(origin)) outbox.addLocalChange(carried, lastV1)
+    lastV1 = null
   }
+  doc.on('update', onDocUpdateV1)
   doc.on('updateV2', onDocUpdate)
+
+  // The relay's state vector as its sync step 1 told it (per connection): what a step 2 will leave out.
+  let relayState: Map<number, number> | null = null
+  let resending = false
+  const syncHandler = provider.messageHandlers[MESSAGE_SYNC]!
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, handlerProvider, emitSynced, messageType) => {
+    try {
+      const peek = decoding.clone(decoder)
+      if (decoding.readVarUint(peek) === SYNC_STEP1) relayState = Y.decodeStateVector(decoding.readVarUint8Array(peek))
+    } catch {
+      // the provider's own handler reads (and fails on) it the same way
+    }
+    syncHandler(encoder, decoder, handlerProvider, emitSynced, messageType)
+  }
+  /**
+   * After our step 2: waiting changes whose clocks the relay already claims were left out of it. Usually the
+   * relay stored them and the ack was lost; but someone may have written other content under the same ids (a
+   * forged write): re-sent as they are, the relay compares and says which (MESSAGE_REFUSED, conflict).
+   */
+  const resendClaimed = (): void => {
+    const socket = provider.ws
+    if (destroyed || relayState === null || !socket || socket.readyState !== socket.OPEN) return
+    const state = relayState
+    relayState = null
+    resending = true
+    try {
+      for (const entry of outbox.entries()) {
+        if (entry.update === null || entry.message === null || !overlapsRelayState(entry.update, state)) continue
+        socket.send(syncMessage('update', entry.update))
+        outbox.reassign(entry, sentMessages)
+      }
+    } finally {
+      resending = false
+    }
+  }
+
+  /**
+   * y-websocket addresses the (empty) awareness by doc.clientID when it connects and disconnects: the awareness
+   * follows the doc's new id, with its bookkeeping entry, or encoding it would throw.
+   */
+  const rotateClientId = (): void => {
+    const id = freshClientId()
+    doc.clientID = id
+    awareness.clientID = id
+    awareness.meta.set(id, { clock: 0, lastUpdated: now() })
+  }
 
   const goOffline = (): void => {
     if (status.get().connection === 'offline') return
@@ -185,10 +273,20 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     outbox.unassignAll()
+    relayState = null
     if (status.get().relayConfirmed && !destroyed) setStatus({ relayConfirmed: false })
+    // Changes made until the next connection use a client id nobody has seen: no one can write ahead of them.
+    if (!destroyed) rotateClientId()
     if (destroyed || closingOnPurpose) return
     // Stops the provider's own retry after its watchdog closed the socket (event === null).
     provider.shouldConnect = false
+    if (event?.code === CloseCode.conflict || status.get().diverged) {
+      // Reconnecting would be refused again: the session rebuilds this copy from the relay's, then reconnects.
+      setStatus({ connection: 'offline', offlineSince: now(), diverged: true })
+      return
+    }
+    if (event?.code === CloseCode.roomFull) setStatus({ roomFull: true })
+    if (event?.code === CloseCode.tooLarge) partBytes = Math.max(MIN_PART_BYTES, Math.floor(partBytes / 2))
     if (event !== null && isPermanentRefusal(event.code)) {
       // 4410: the renewed room was deleted after its grace period; the collective lives on under a new link.
       setStatus({ connection: 'refused', offlineSince: null, moved: status.get().moved || event.code === CloseCode.roomMoved })
@@ -231,12 +329,15 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     status,
     started,
     reconnectNow,
+    forgetPendingContents: () => outbox.forgetContents(),
+    pendingChanges: () => outbox.entries().flatMap((entry) => (entry.update ? [entry.update] : [])),
     destroy() {
       if (destroyed) return
       destroyed = true
       clearRetry()
       windowEvents?.removeEventListener('online', onOnline)
       windowEvents?.removeEventListener('offline', onOffline)
+      doc.off('update', onDocUpdateV1)
       doc.off('updateV2', onDocUpdate)
       unsubscribePending()
       outbox.destroy()
@@ -245,6 +346,9 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     },
   }
 }
+
+/** A random uint32, as Yjs picks client ids. */
+const freshClientId = (): number => crypto.getRandomValues(new Uint32Array(1))[0]!
 
 const defaultWindowEvents = (): WindowEvents | null =>
   typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : null

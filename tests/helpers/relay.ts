@@ -44,6 +44,8 @@ export interface ChildRelay extends StartedRelay {
   restart(): Promise<void>
   /** stdout lines of the current child, parsed. */
   logs: LogLine[]
+  /** Process id of the current child (undefined before it started); for reading its memory from /proc. */
+  pid(): number | undefined
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
@@ -101,6 +103,7 @@ export const spawnRelay = async (options: RelayOptions = {}): Promise<ChildRelay
     wsUrl: '',
     dataDir,
     logs: [],
+    pid: () => child?.pid,
     async kill(signal = 'SIGKILL') {
       const current = child
       if (!current || current.exitCode !== null || current.signalCode !== null) return exited

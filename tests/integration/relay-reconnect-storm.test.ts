@@ -94,7 +94,7 @@ const recordingWebSocket = (attempts: number[]): WebSocketClass =>
     }
   } as unknown as WebSocketClass
 
-const memoryOutbox = { load: async (): Promise<number[]> => [], add: async (): Promise<void> => {}, remove: async (): Promise<void> => {} }
+const memoryOutbox = { load: async () => [], add: async (): Promise<void> => {}, remove: async (): Promise<void> => {} }
 
 describe('reconnect storm', () => {
   it(`${ROOMS * STOCK_PER_ROOM} stock + ${ROOMS * APP_PER_ROOM} app clients resync after the relay is down ${DOWN_MS / 1000} s`, async () => {

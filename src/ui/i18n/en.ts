@@ -128,6 +128,8 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'status.offline': 'Offline',
   'status.refused': 'Invite refused by the relay',
   'status.localError': 'Error while saving on this phone',
+  'status.rebuilding': 'Bringing this phone back in step with the relay…',
+  'status.roomFull': 'The collective has reached its size limit on the relay: changes stay on this phone. Tell whoever hosts the relay.',
   'status.quotaExceeded': 'Phone storage full: the latest changes may not be saved on this phone. Free some space (photos, apps).',
   'status.storageUnavailable': 'Cannot save on this phone (private browsing?). Changes are sent to the relay while the page stays open.',
 

@@ -127,6 +127,8 @@ const frCore = {
   'status.offline': 'Hors ligne',
   'status.refused': 'Invitation refusée par le relais',
   'status.localError': 'Erreur d’enregistrement sur ce téléphone',
+  'status.rebuilding': 'Remise en accord avec le relais…',
+  'status.roomFull': 'Le collectif a atteint sa taille maximale sur le relais : les modifications restent sur ce téléphone. Prévenez la personne qui héberge le relais.',
   'status.quotaExceeded': 'Mémoire du téléphone pleine : les dernières modifications ne sont peut-être pas enregistrées sur ce téléphone. Libérez de la place (photos, applications).',
   'status.storageUnavailable': 'Enregistrement impossible sur ce téléphone (navigation privée ?). Les modifications sont envoyées au relais tant que la page reste ouverte.',
 

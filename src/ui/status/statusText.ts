@@ -26,6 +26,8 @@ export const syncStatusText = (
   if (status.connection === 'refused') return { text: t('status.refused'), tone: 'error' }
   if (status.local === 'error') return { text: t('status.localError'), tone: 'error' }
   if (status.local === 'loading') return { text: t('status.loading'), tone: 'busy' }
+  if (status.diverged) return { text: t('status.rebuilding'), tone: 'busy' }
+  if (status.roomFull) return { text: `${t('status.roomFull')} · ${pending()}`, tone: 'error' }
   if (status.connection === 'offline') {
     const offline = status.offlineSince === null
       ? t('status.offline')

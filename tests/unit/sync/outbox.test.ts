@@ -11,7 +11,7 @@ const memoryPersistence = (initial: number[] = []): OutboxPersistence & { rows: 
     release: () => release(),
     load: async () => {
       await gate
-      return [...rows]
+      return [...rows].map((seq) => ({ seq, update: null }))
     },
     add: async (seq) => void rows.add(seq),
     remove: async (seqs) => seqs.forEach((seq) => rows.delete(seq)),
@@ -42,8 +42,8 @@ describe('outbox', () => {
     persistence.release()
     await outbox.loaded
     outbox.assignUnassigned(1)
-    outbox.addLocalChange(2)
-    outbox.addLocalChange(3)
+    outbox.addLocalChange(2, null)
+    outbox.addLocalChange(3, null)
     expect(outbox.pending.get()).toBe(2)
     outbox.acknowledge(2)
     expect(outbox.pending.get()).toBe(1)
@@ -56,13 +56,13 @@ describe('outbox', () => {
     const outbox = createOutbox(persistence, (error) => { throw error })
     persistence.release()
     await outbox.loaded
-    outbox.addLocalChange(1)
-    outbox.addLocalChange(null) // made while offline
+    outbox.addLocalChange(1, null)
+    outbox.addLocalChange(null, null) // made while offline
     outbox.unassignAll()
     outbox.acknowledge(1) // stale numbering must not clear anything
     expect(outbox.pending.get()).toBe(2)
     outbox.assignUnassigned(1)
-    outbox.addLocalChange(2)
+    outbox.addLocalChange(2, null)
     outbox.acknowledge(1)
     expect(outbox.pending.get()).toBe(1)
     outbox.acknowledge(2)
@@ -73,7 +73,7 @@ describe('outbox', () => {
     const persistence = memoryPersistence([7])
     let nextSeq = 8
     const outbox = createOutbox(persistence, (error) => { throw error }, () => nextSeq++)
-    outbox.addLocalChange(null)
+    outbox.addLocalChange(null, null)
     expect(outbox.pending.get()).toBe(1)
     expect([...persistence.rows]).toEqual([7])
     persistence.release()
@@ -90,7 +90,7 @@ describe('outbox', () => {
       (error) => errors.push(error),
     )
     await outbox.loaded
-    outbox.addLocalChange(1)
+    outbox.addLocalChange(1, null)
     await flush()
     expect(outbox.pending.get()).toBe(1)
     expect(errors.length).toBe(2)

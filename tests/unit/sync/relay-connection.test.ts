@@ -23,7 +23,7 @@ class CountingEvents extends EventTarget {
 
 const memoryOutbox = () => {
   const rows = new Set<number>()
-  return { rows, load: async () => [...rows], add: async (seq: number) => void rows.add(seq), remove: async (seqs: readonly number[]) => seqs.forEach((seq) => rows.delete(seq)) }
+  return { rows, load: async () => [...rows].map((seq) => ({ seq, update: null })), add: async (seq: number) => void rows.add(seq), remove: async (seqs: readonly number[]) => seqs.forEach((seq) => rows.delete(seq)) }
 }
 
 const connections: RelayConnection[] = []

@@ -14,7 +14,7 @@ const connect = async (doc: Y.Doc): Promise<RelayConnection> => {
     relayUrl: 'http://127.0.0.1:9',
     roomId: 'AAAAAAAAAAAAAAAAAAAAAA',
     token: 'T'.repeat(43),
-    outbox: { load: async () => [...rows], add: async (seq) => void rows.add(seq), remove: async (seqs) => seqs.forEach((seq) => rows.delete(seq)) },
+    outbox: { load: async () => [...rows].map((seq) => ({ seq, update: null })), add: async (seq) => void rows.add(seq), remove: async (seqs) => seqs.forEach((seq) => rows.delete(seq)) },
     WebSocket: FakeWebSocket,
     windowEvents: null,
     isBrowserOnline: () => true,

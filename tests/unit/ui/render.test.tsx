@@ -36,7 +36,7 @@ describe('rendered UI pieces', () => {
 
   it('shows the status in a polite live region and storage errors as an alert', () => {
     const html = renderToString(
-      <SyncStatusBar session={sessionWith({ local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: 'quotaExceeded', relayConfirmed: false, moved: false })} />,
+      <SyncStatusBar session={sessionWith({ local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: 'quotaExceeded', relayConfirmed: false, moved: false, diverged: false, roomFull: false })} />,
     )
     expect(html).toMatch(/aria-live="polite"[^>]*>.*Tout est sur le relais/)
     expect(html).toMatch(/role="alert"[^>]*>Mémoire du téléphone pleine/)

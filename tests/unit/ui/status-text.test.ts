@@ -4,7 +4,7 @@ import type { SyncStatus } from '../../../src/app/api.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { syncStatusText } from '../../../src/ui/status/statusText.ts'
 
-const base: SyncStatus = { local: 'saved', connection: 'connecting', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false }
+const base: SyncStatus = { local: 'saved', connection: 'connecting', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, diverged: false, roomFull: false }
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16)
 const fr = (status: Partial<SyncStatus>) => syncStatusText({ ...base, ...status }, createTranslate('fr'), 'fr', hhmm)
 const en = (status: Partial<SyncStatus>) => syncStatusText({ ...base, ...status }, createTranslate('en'), 'en', hhmm)
@@ -31,6 +31,16 @@ describe('sync status text', () => {
     expect(fr({ connection: 'offline', offlineSince: since })).toEqual({ text: 'Hors ligne depuis 08:42', tone: 'warning' })
     expect(fr({ connection: 'offline', offlineSince: since, pending: 2 }).text).toBe('Hors ligne depuis 08:42 · 2 modifications en attente')
     expect(fr({ connection: 'offline' }).text).toBe('Hors ligne')
+  })
+
+  it('says when this phone is brought back in step with the relay, and when the collective is full there', () => {
+    expect(fr({ connection: 'offline', diverged: true, pending: 2 })).toEqual({ text: 'Remise en accord avec le relais…', tone: 'busy' })
+    expect(en({ diverged: true }).text).toBe('Bringing this phone back in step with the relay…')
+    const full = fr({ connection: 'offline', roomFull: true, pending: 3 })
+    expect(full.tone).toBe('error')
+    expect(full.text).toContain('taille maximale sur le relais')
+    expect(full.text).toContain('3 modifications en attente')
+    expect(en({ roomFull: true, pending: 1 }).text).toContain('size limit on the relay')
   })
 
   it('puts a refusal by the relay above everything else', () => {

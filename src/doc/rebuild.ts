@@ -1,0 +1,110 @@
+// Rebuilding this phone's copy from the relay's, keeping what this phone changed. Needed when the relay holds other
+// content under ids this phone wrote (someone forged a write at this phone's client id and clock): the two copies
+// can never converge by sync, since Yjs keeps the first content it gets for an id. The relay's copy is taken as it
+// is, and the entries and record fields this phone's waiting changes touched are written again on it, with this
+// phone's current values, as a new change under a new client id.
+import * as Y from 'yjs'
+import { parseUpdateShape } from '../crdt/update-shape.ts'
+import { Origin } from './keys.ts'
+
+/** Where a change wrote: an entry of a top-level map (a flat entry or a whole record), or a field of a record. */
+export type ChangedPlace =
+  | { readonly map: string; readonly key: string; readonly field?: undefined }
+  | { readonly map: string; readonly key: string; readonly field: string }
+
+const placeKey = (place: ChangedPlace): string => JSON.stringify([place.map, place.key, place.field ?? null])
+
+/** The place of an item of `doc`: its map entry, or its record's field (deeper items count as their record). */
+const placeOf = (item: Y.Item): ChangedPlace | null => {
+  const parent = item.parent
+  if (!(parent instanceof Y.AbstractType)) return null
+  if (parent._item === null) return item.parentSub === null ? null : { map: Y.findRootTypeKey(parent), key: item.parentSub }
+  // Climb to the record: the item right under a top-level map.
+  let record: Y.Item = parent._item
+  let field = item.parentSub
+  for (let depth = 0; record.parent instanceof Y.AbstractType && record.parent._item !== null; depth++) {
+    if (depth > 16) return null
+    field = null // deeper than a record's field: the whole record counts
+    record = record.parent._item
+  }
+  const root = record.parent
+  if (!(root instanceof Y.AbstractType) || record.parentSub === null) return null
+  const map = Y.findRootTypeKey(root)
+  return field === null ? { map, key: record.parentSub } : { map, key: record.parentSub, field }
+}
+
+/** Every place this phone's changes (V1 updates of `doc`'s own transactions) wrote or deleted. */
+export const changedPlaces = (doc: Y.Doc, changes: readonly Uint8Array[]): ChangedPlace[] => {
+  const places = new Map<string, ChangedPlace>()
+  const add = (struct: Y.Item | Y.GC): void => {
+    const place = struct instanceof Y.Item ? placeOf(struct) : null
+    if (place) places.set(placeKey(place), place)
+  }
+  const visit = (client: number, clock: number, end: number): void => {
+    const limit = Math.min(end, Y.getState(doc.store, client))
+    for (let at = clock; at < limit;) {
+      const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC
+      add(struct)
+      at = struct.id.clock + struct.length
+    }
+  }
+  for (const change of changes) {
+    let shape
+    try {
+      shape = parseUpdateShape(change)
+    } catch {
+      continue
+    }
+    for (const block of shape.blocks) for (const struct of block.structs) visit(block.client, struct.clock, struct.clock + struct.length)
+    for (const range of shape.deletes) visit(range.client, range.clock, range.clock + range.length)
+  }
+  return [...places.values()]
+}
+
+/**
+ * Writes `places` of `from` onto `to`, in one transaction (origin Origin.rebuild): an entry as a whole (a record
+ * copied field by field, a flat value, or removed), a field of a record that still exists in `to`. A record the
+ * relay's copy removed stays removed when this phone only changed one of its fields.
+ */
+export const writePlaces = (from: Y.Doc, to: Y.Doc, places: readonly ChangedPlace[]): void => {
+  Y.transact(to, () => {
+    for (const place of places) {
+      const source = from.getMap(place.map)
+      const target = to.getMap(place.map)
+      const wanted = source.get(place.key)
+      if (place.field !== undefined && wanted instanceof Y.Map) {
+        const record = target.get(place.key)
+        if (record instanceof Y.Map) writeEntry(record, place.field, wanted.get(place.field))
+        continue
+      }
+      writeEntry(target, place.key, wanted)
+    }
+  }, Origin.rebuild)
+}
+
+const writeEntry = (target: Y.Map<unknown>, key: string, wanted: unknown): void => {
+  const current = target.get(key)
+  if (wanted === undefined) {
+    if (target.has(key)) target.delete(key)
+    return
+  }
+  if (wanted instanceof Y.Map) {
+    if (current instanceof Y.Map) {
+      for (const [field, value] of wanted.entries()) writeEntry(current, field, value)
+      for (const field of [...current.keys()]) if (!wanted.has(field)) current.delete(field)
+    } else {
+      target.set(key, copyOf(wanted))
+    }
+    return
+  }
+  if (!sameJson(current, wanted)) target.set(key, wanted)
+}
+
+const copyOf = (map: Y.Map<unknown>): Y.Map<unknown> => {
+  const copy = new Y.Map<unknown>()
+  for (const [field, value] of map.entries()) copy.set(field, value instanceof Y.Map ? copyOf(value) : value)
+  return copy
+}
+
+const sameJson = (a: unknown, b: unknown): boolean =>
+  a === b || (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
