@@ -36,6 +36,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/sync\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // No source map of the service worker: it would be served with the app (and says how the code works).
+        sourcemap: false,
       },
       devOptions: { enabled: false },
     }),
@@ -48,6 +50,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2020',
-    sourcemap: true,
+    // Not built for production: a map served publicly exposes the sources, and phones never need it.
+    sourcemap: false,
   },
 })

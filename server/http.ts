@@ -39,6 +39,8 @@ export const createHttpHandler = (options: { staticDir: string; health: () => ob
     if (path === '/healthz') return sendJson(res, 200, options.health())
     const served = getStatic()
     if (!served) return sendText(res, 503, NOT_BUILT)
+    // Source maps are never served, even if a build left some in STATIC_DIR.
+    if (path.endsWith('.map')) return sendText(res, 404, 'Not Found\n')
     // A path whose last segment has an extension is a file: a missing one is a 404, never index.html.
     const isFile = /\.[^/]*$/.test(path)
     const handler = isFile ? served.files : served.app

@@ -3,7 +3,6 @@
 // a phone that joins later (also after a restart), other rooms keep their acks fast, the relay's memory stays bounded.
 import { readFile } from 'node:fs/promises'
 import { connect } from 'node:net'
-import { Worker } from 'node:worker_threads'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import * as Y from 'yjs'
 import {
   MESSAGE_RELAY_ACK, MESSAGE_SYNC, SUBPROTOCOL, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, TOKEN_PROTOCOL_PREFIX,
 } from '../../src/lib/relay-protocol.ts'
+import { startCanary as startCanaryWorker, type Canary } from '../helpers/canary.ts'
 import {
   aheadUpdates, deepNestingUpdate, encodeDeleteOnlyUpdate, mutatedDecodableUpdates, poisonUpdates,
 } from '../helpers/crafted-updates.ts'
@@ -292,98 +292,11 @@ const joinAndRead = async (wsUrl: string, room: TestRoom, timeoutMs = 10_000): P
 const missingFrom = (keys: Set<string>, expected: readonly string[]): string[] =>
   expected.filter((key) => !keys.has(key))
 
-/**
- * The canary, run in a worker thread: a raw client of another room that sends one prepared update at a time
- * and records the time from each send to its ack. In a thread of its own, so that what the test's main thread
- * does (attackers, phones, garbage collection) is not counted as the relay's delay.
- */
-const CANARY_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { WebSocket } = require('ws')
-const { url, protocols, messages } = workerData
-const varUint = (bytes, at) => {
-  let value = 0
-  for (let shift = 1; at < bytes.length; shift *= 128) {
-    const byte = bytes[at++]
-    value += (byte & 127) * shift
-    if (byte < 128) return [value, at]
-  }
-  return [-1, at]
-}
-let acked = 0
-let greeted = false
-let stopped = false
-let wake = () => {}
-const ws = new WebSocket(url, protocols)
-ws.on('error', () => {})
-ws.on('message', (data) => {
-  greeted = true
-  const bytes = new Uint8Array(data)
-  const [type, next] = varUint(bytes, 0)
-  if (type === ${MESSAGE_RELAY_ACK}) acked = Math.max(acked, varUint(bytes, next)[0])
-  wake()
-})
-ws.on('close', () => { stopped = true; wake() })
-parentPort.on('message', () => { stopped = true; wake() })
-const until = (check, ms) => new Promise((resolve) => {
-  const done = () => { clearTimeout(timer); wake = () => {}; resolve(check()) }
-  const timer = setTimeout(done, ms)
-  wake = () => { if (check() || stopped) done() }
-  wake()
-})
-const run = async () => {
-  const latencies = []
-  parentPort.postMessage({ ready: await until(() => greeted, 5000) })
-  for (let i = 0; i < messages.length && !stopped; i++) {
-    const start = performance.now()
-    ws.send(messages[i])
-    const ok = await until(() => acked > i, 5000)
-    latencies.push(performance.now() - start)
-    if (!ok) break // closed, or no ack for 5 s: the recorded latency says enough
-    await new Promise((resume) => setTimeout(resume, 10))
-  }
-  await until(() => stopped, 60000)
-  ws.close()
-  parentPort.postMessage({ latencies })
-}
-run()
-`
-
-interface Canary {
-  /** Stops the canary; resolves with the latency (ms) of each of its acks. */
-  stop(): Promise<number[]>
-}
-
+/** The canary of another room (tests/helpers/canary.ts), ended by the test's cleanup if the test fails first. */
 const startCanary = async (wsUrl: string, room: TestRoom, register: boolean): Promise<Canary> => {
-  // 3,000 one-key updates prepared here (about 40 s of canary at most).
-  const doc = new Y.Doc()
-  const messages: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => messages.push(syncMessage(SYNC_UPDATE, update)))
-  for (let i = 0; i < 3_000; i++) doc.getMap('writes').set(`canary${i}`, i)
-  const protocols = relayProtocols(room.token, { register, ack: true })
-  const workerData = { url: `${wsUrl}/${room.roomId}`, protocols, messages }
-  const worker = new Worker(CANARY_WORKER, { eval: true, workerData })
-  cleanups.push(async () => {
-    await worker.terminate()
-  })
-  let ready: (greeted: boolean) => void = () => undefined
-  const greeted = new Promise<boolean>((resolve) => (ready = resolve))
-  const result = new Promise<number[]>((resolve, reject) => {
-    worker.on('message', (message: { ready?: boolean; latencies?: number[] }) => {
-      if (message.ready !== undefined) ready(message.ready)
-      if (message.latencies) resolve(message.latencies)
-    })
-    worker.once('error', reject)
-  })
-  if (!(await Promise.race([greeted, sleep(6_000).then(() => false)]))) throw new Error('canary not joined')
-  return {
-    async stop() {
-      worker.postMessage('stop')
-      const latencies = await Promise.race([result, sleep(10_000).then(() => [Infinity])])
-      await worker.terminate()
-      return latencies
-    },
-  }
+  const canary = await startCanaryWorker(wsUrl, room, register)
+  cleanups.push(() => canary.terminate())
+  return canary
 }
 
 const summary = (latencies: readonly number[]): string => {

@@ -1,6 +1,6 @@
 // Plain HTTP on the relay: /healthz, the built app with the right MIME and cache headers, SPA fallback for
 // navigation only, a notice when the app is not built, and slow clients cut off by header timeouts.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,9 @@ beforeAll(async () => {
   await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   await writeFile(join(staticDir, 'manifest.webmanifest'), '{"name":"Pédibus Coop"}')
   await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  // Maps a careless build would leave: they must never be served.
+  await writeFile(join(staticDir, 'sw.js.map'), '{"version":3,"sources":["sw.ts"]}')
+  await writeFile(join(staticDir, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["main.tsx"]}')
   relay = await startRelay({ staticDir, env: { HEADERS_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '600' } })
 })
 
@@ -50,6 +53,24 @@ describe('relay http', () => {
       expect({ path, cache: response.headers.get('cache-control') }).toEqual({ path, cache })
       expect(response.headers.get('referrer-policy')).toBe('no-referrer')
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it('never serves source maps, even when the static dir holds some', async () => {
+    for (const path of ['/sw.js.map', '/assets/index-abc123.js.map', '/assets/missing.js.map']) {
+      const response = await fetch(`${relay.url}${path}`)
+      expect({ path, status: response.status }).toEqual({ path, status: 404 })
+      expect(await response.text()).not.toContain('sources')
+    }
+  })
+
+  it('builds no source map and points to none (dist/, as npm test builds it)', async () => {
+    const dist = join(import.meta.dirname, '../../dist')
+    const files = await listFiles(dist)
+    expect(files.some((file) => file.endsWith('index.html'))).toBe(true) // the build ran
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([])
+    for (const file of files.filter((name) => name.endsWith('.js'))) {
+      expect({ file, mapped: (await readFile(file, 'utf8')).includes('sourceMappingURL') }).toEqual({ file, mapped: false })
     }
   })
 
@@ -91,3 +112,10 @@ describe('relay http', () => {
     expect(index).toBeLessThan(request.length) // closed before the slow client finished its headers
   })
 })
+
+const listFiles = async (dir: string): Promise<string[]> => {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const nested = await Promise.all(entries.map((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)])))
+  return nested.flat()
+}

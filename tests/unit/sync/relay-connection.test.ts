@@ -1,7 +1,9 @@
 // Relay connection against a scripted socket: subprotocols, pending count and acks, refusal, backoff, online/offline, teardown.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../src/lib/relay-protocol.ts'
+import {
+  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, REGISTER_PROTOCOL, RefusalCode, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX,
+} from '../../../src/lib/relay-protocol.ts'
 import { createRelayConnection, type RelayConnection, type RelayConnectionOptions } from '../../../src/sync/relay-connection.ts'
 import { FakeSocket, FakeWebSocket } from './fake-socket.ts'
 
@@ -106,6 +108,42 @@ describe('relay connection', () => {
     expect(FakeSocket.instances).toHaveLength(1)
     connection.reconnectNow()
     expect(FakeSocket.instances).toHaveLength(1)
+  })
+
+  it('a conflict stops retrying and says the copy diverged (the session rebuilds it); a full room retries later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const connection = await connect(new Y.Doc())
+    const socket = FakeSocket.latest()
+    socket.open()
+    socket.handshake()
+    socket.receive(Uint8Array.from([MESSAGE_REFUSED, RefusalCode.conflict, 1, 5, 0]))
+    socket.serverClose(CloseCode.conflict)
+    expect(connection.status.get()).toMatchObject({ diverged: true, connection: 'offline' })
+    vi.advanceTimersByTime(120_000)
+    expect(FakeSocket.instances).toHaveLength(1)
+
+    const full = await connect(new Y.Doc())
+    const other = FakeSocket.latest()
+    other.open()
+    other.handshake()
+    other.receive(Uint8Array.from([MESSAGE_REFUSED, RefusalCode.roomFull, 1]))
+    other.serverClose(CloseCode.roomFull)
+    expect(full.status.get()).toMatchObject({ roomFull: true, connection: 'offline', diverged: false })
+    vi.advanceTimersByTime(60_000)
+    expect(FakeSocket.latest()).not.toBe(other) // retried: the room may have shrunk
+  })
+
+  it('rotates its client id when a connection closes, so offline changes use an id nobody has seen', async () => {
+    const doc = new Y.Doc()
+    await connect(doc)
+    const socket = FakeSocket.latest()
+    socket.open()
+    socket.handshake()
+    const seen = doc.clientID
+    socket.serverClose(1006)
+    expect(doc.clientID).not.toBe(seen)
+    doc.getMap('m').set('offline', true) // still works with the new id (awareness follows it)
+    expect(Y.getState(doc.store, doc.clientID)).toBe(1)
   })
 
   it('a lost connection shows offline since then, retries after the jittered delay, and drains pending on reconnect', async () => {
