@@ -480,6 +480,7 @@ const percentile = (sorted: readonly number[], q: number): number =>
 const rate = (value: number): string => (value >= 10_000 ? value.toFixed(0) : value.toPrecision(4)).padStart(7)
 
 const summary = (rates: readonly number[]): string => {
+  if (rates.length === 0) return '   (not run)          '
   const sorted = [...rates].sort((a, b) => a - b)
   return `${rate(sorted[0]!)} / ${rate(median(sorted))} / ${rate(sorted.at(-1)!)}`
 }
