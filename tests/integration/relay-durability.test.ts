@@ -1,12 +1,13 @@
 // Durability: what the relay acknowledged survives SIGKILL; SIGTERM exits 0 after writing out; idle rooms are compacted and freed.
-import { stat } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readdir } from 'node:fs/promises'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
+import { encodeRecord } from '../../server/store/records.ts'
 import {
   connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor,
   type ChildRelay, type InProcessRelay, type RawClient, type TestRoom,
@@ -98,7 +99,63 @@ describe('relay durability', () => {
     await waitFor(async () => (await walBytes(relay.dataDir)) === 0, 'write-ahead log emptied')
     expect(await readKeys(relay.wsUrl, room, 30)).toBe(30)
   })
+
+  it('refuses with a retryable code, and deletes nothing, a room whose stored data does not load', async () => {
+    const relay = await spawnRelay()
+    stoppers.push(() => relay.stop())
+    const room = await createTestRoom()
+    ;(await writeAcked(relay.wsUrl, room, 0, 10, true)).ws.close()
+    expect(await relay.kill('SIGTERM')).toBe(0) // written out: the room's records are in updates.bin
+    const log = join(relay.dataDir, 'rooms', room.roomId, 'updates.bin')
+    // A record whose checksum is right but whose update Yjs cannot read (a bug, a bad disk, a bad restore).
+    await appendFile(log, encodeRecord(Uint8Array.from([11, 1, 1, 200, 200, 200, 1, 0])))
+    const before = await filesOf(join(relay.dataDir, 'rooms', room.roomId))
+    await relay.restart()
+    const client = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token))
+    expect((await client.closed).code).toBe(CloseCode.tryAgainLater) // never served half-loaded
+    expect(relay.logs.some((line) => line.event === 'room.load_failed')).toBe(true)
+    expect(await filesOf(join(relay.dataDir, 'rooms', room.roomId))).toEqual(before) // nothing deleted or rewritten
+  })
+
+  it('gets back what a phone holds after the relay lost it (a backup restored): healing by sync', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pedibus-heal-'))
+    const backup = await mkdtemp(join(tmpdir(), 'pedibus-heal-backup-'))
+    stoppers.push(async () => {
+      await rm(dataDir, { recursive: true, force: true })
+      await rm(backup, { recursive: true, force: true })
+    })
+    const relay = await spawnRelay({ dataDir })
+    stoppers.push(() => relay.stop())
+    const room = await createTestRoom()
+    ;(await writeAcked(relay.wsUrl, room, 0, 5, true)).ws.close()
+    expect(await relay.kill('SIGTERM')).toBe(0)
+    await cp(dataDir, backup, { recursive: true }) // the host's nightly backup
+    await relay.restart()
+    // A phone writes more, and another phone gets it; then the relay's disk is restored from the backup.
+    const writer = new Y.Doc()
+    const a = connectProvider(relay.wsUrl, room, { doc: writer })
+    const reader = new Y.Doc()
+    const b = connectProvider(relay.wsUrl, room, { doc: reader })
+    stoppers.push(async () => {
+      a.destroy()
+      b.destroy()
+    })
+    await waitFor(() => a.synced && b.synced, 'phones synced')
+    for (let i = 5; i < 15; i++) writer.getMap('writes').set(`w${i}`, i)
+    await waitFor(() => reader.getMap('writes').size === 15, 'reader has everything')
+    a.destroy() // the writer's phone is lost: only the reader still holds its writes
+    expect(await relay.kill('SIGKILL')).toBe(null)
+    await rm(dataDir, { recursive: true, force: true })
+    await cp(backup, dataDir, { recursive: true })
+    await relay.restart()
+    // The reader reconnects by itself (stock client): its step 2 gives the relay back the writer's updates.
+    expect(await readKeys(relay.wsUrl, room, 15)).toBe(15)
+  }, 60_000)
 })
+
+/** Names and sizes of a directory's files. */
+const filesOf = async (dir: string): Promise<Array<[string, number]>> =>
+  Promise.all((await readdir(dir)).sort().map(async (name): Promise<[string, number]> => [name, (await stat(join(dir, name))).size]))
 
 /** Bytes in the write-ahead log's segments. */
 const walBytes = async (dataDir: string): Promise<number> => {
