@@ -85,6 +85,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
 
   const onUpgrade = createUpgradeHandler({
     config, log, metrics, store, rooms, heartbeat, connections, registrations, globalRegistrations, wss, refusals,
+    now: options.now,
     peerLimits: {
       maxBufferedBytes: 8 * config.maxPayload,
       maxRoomBytes: config.roomMaxBytes,

@@ -105,8 +105,10 @@ export const createRoomRegistry = (deps: {
 
   const load = async (roomId: string, entry: () => Entry | undefined): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
-    // A socket authenticated just before the sweeper deleted the room: never recreate its files.
-    if (await store.readTombstone(roomId)) throw new RoomMovedError()
+    // A socket authenticated just before the sweeper deleted a renewed room: never recreate its files. (A room
+    // deleted for disuse keeps its token hash: registered again with it, it loads like any room.)
+    const tombstone = await store.readTombstone(roomId)
+    if (tombstone && tombstone.tokenHash === undefined) throw new RoomMovedError()
     const meta = await store.readMeta(roomId)
     const updates = await store.loadUpdates(roomId)
     const { doc, dropped } = await buildDoc(updates) // throws on a stored update Yjs cannot read: never half-loaded

@@ -151,12 +151,14 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
     if (!deps.registrations.tryConsume(ip) || !deps.globalRegistrations.tryConsume('relay')) {
       return refusal(CloseCode.tooManyRequests, 'refusedRateLimit', 'too many registrations')
     }
-    const result = await deps.store.createRoom(roomId, { tokenHash, createdAt: new Date().toISOString() })
+    const result = await deps.store.createRoom(roomId, { tokenHash, createdAt: new Date(deps.now?.() ?? Date.now()).toISOString() })
     meta = result.meta
     if (result.created) {
       deps.metrics.increment('roomsCreated')
       deps.log.info('room.created', { room: roomPrefix(roomId) })
     }
+    // Brought back by a phone that still holds it: the tombstone of its deletion for disuse is stale now.
+    if (tombstone) await deps.store.deleteTombstone(roomId)
   }
   if (!isSameHash(meta.tokenHash, tokenHash)) return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
   return { ok: true, roomId, ack: offered.ack }

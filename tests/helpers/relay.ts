@@ -20,6 +20,8 @@ export interface RelayOptions {
   staticDir?: string
   /** Extra environment settings (MAX_PAYLOAD, KEEPALIVE_MS, ...). */
   env?: Record<string, string>
+  /** The sweeper's clock (in-process only): tests make rooms old without waiting. */
+  now?: () => number
 }
 
 export interface StartedRelay {
@@ -75,7 +77,10 @@ export const startRelay = async (options: RelayOptions = {}): Promise<InProcessR
   const config = parseConfig(baseEnv(dataDir, options))
   if (!config.ok) throw new Error(config.error)
   const logs: LogLine[] = []
-  const relay = await createRelay(config.value, { logger: createLogger(config.value.logLevel, (line) => logs.push(line)) })
+  const relay = await createRelay(config.value, {
+    logger: createLogger(config.value.logLevel, (line) => logs.push(line)),
+    now: options.now,
+  })
   let stopped: Promise<void> | null = null
   return {
     relay,
