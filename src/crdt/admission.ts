@@ -3,7 +3,7 @@
 // refused (never: malformed, outside the policy, unresolvable), or in conflict (content the room holds under the
 // same ids differs: a forged write, or a phone that diverged).
 import * as Y from 'yjs'
-import { checkAgainstDocument, type HeldFailure } from './held.ts'
+import { checkAgainstDocument, findConflict, type HeldFailure } from './held.ts'
 import { planIntegration, type IntegrationPlan, type PlanFailure } from './integration.ts'
 import { checkPolicy, type PolicyFailure, type UpdatePolicy } from './policy.ts'
 import { parseUpdateShape, UpdateShapeError, type ShapeError, type StructId, type UpdateShape } from './update-shape.ts'
@@ -27,6 +27,10 @@ export const admitUpdate = (doc: Y.Doc, update: Uint8Array, policy: UpdatePolicy
   }
   const broken = checkPolicy(shape, policy)
   if (broken) return { kind: 'refuse', reason: broken }
+  // Content the room holds under the same ids first: a forged write (or a diverged phone) is told as such, even
+  // when the rest of the update would also have to wait.
+  const conflict = findConflict(doc, update, shape)
+  if (conflict) return { kind: 'conflict', at: conflict }
   const plan = planIntegration(shape, (client) => Y.getState(doc.store, client))
   if (!plan.ok) {
     if (plan.reason === 'missingPredecessor' || plan.reason === 'ghostDeletion') return { kind: 'wait', reason: plan.reason }

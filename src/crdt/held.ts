@@ -23,17 +23,17 @@ export interface HeldLimits {
   readonly maxDepth: number
 }
 
+/** Parents and nesting of the new structs (call findConflict first for the structs the document holds). */
 export const checkAgainstDocument = (
-  doc: Y.Doc, update: Uint8Array, shape: UpdateShape, plan: OkPlan, limits: HeldLimits,
+  doc: Y.Doc, _update: Uint8Array, shape: UpdateShape, plan: OkPlan, limits: HeldLimits,
 ): HeldCheck => {
-  const conflict = findConflict(doc, update, shape)
-  if (conflict) return { ok: false, reason: 'conflict', at: conflict }
   return checkNesting(doc, shape, plan, limits)
 }
 
 // ---- Structs the document already holds ---------------------------------------------------------------------
 
-const findConflict = (doc: Y.Doc, update: Uint8Array, shape: UpdateShape): StructId | null => {
+/** The first clock where a struct of the update differs from what the document holds there, or null. */
+export const findConflict = (doc: Y.Doc, update: Uint8Array, shape: UpdateShape): StructId | null => {
   for (const block of shape.blocks) {
     const state = Y.getState(doc.store, block.client)
     for (const struct of block.structs) {

@@ -76,8 +76,12 @@ export const planIntegration = (shape: UpdateShape, stateOf: StateOf): Integrati
     for (const struct of block.structs) {
       if (struct.kind === 'skip') return { ok: false, reason: 'gap' }
       if (refersAhead(struct)) return { ok: false, reason: 'selfReference' }
-      if (structEnd(struct) <= held) known.push(struct)
-      else (fresh ??= []).push(struct)
+      if (structEnd(struct) <= held) {
+        // Yjs resolves a struct's references before it sees the struct is already there: a re-sent struct whose
+        // references do not exist would be kept pending too.
+        if (missingReference(walk, struct) !== null) return { ok: false, reason: 'missingPredecessor' }
+        known.push(struct)
+      } else (fresh ??= []).push(struct)
     }
     if (fresh) {
       if (fresh[0]!.clock > held) return { ok: false, reason: 'missingPredecessor' }

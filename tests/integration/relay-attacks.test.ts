@@ -475,6 +475,8 @@ describe('relay attacks by a room member', () => {
       ` ${Date.now() - attackStarted} ms, ${reconnects} sockets replaced;` +
       ` canary during the attack: ${summary(liveLatencies)}`)
 
+    // Refused before they reach the room: never a reset (each would close every phone of the room).
+    expect.soft((await fetchHealth(relay.url)).counters.roomsReset, 'rooms reset by mutated updates').toBe(0)
     honest.close() // the relay alone must hold what it acknowledged
     await relay.restart()
     const canary = await startCanary(relay.wsUrl, canaryRoom, false)
