@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import { admitUpdate, type Admission } from '../src/crdt/admission.ts'
 import { ROOM_POLICY } from '../src/crdt/policy.ts'
-import { splitUpdate } from '../src/crdt/update-parts.ts'
+import { encodeUpdate, splitUpdate } from '../src/crdt/update-parts.ts'
 import {
   CloseCode, MESSAGE_AWARENESS, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_SYNC, RefusalCode, SYNC_STEP1, SYNC_STEP2,
   SYNC_UPDATE,
@@ -118,9 +118,7 @@ export const createPeer = (deps: {
       return
     }
     sentAt = now()
-    ws.send(frame, (error) => {
-      if (error) metrics.increment('socketErrors')
-    })
+    ws.send(frame) // a failed write surfaces as the socket's 'error' event (counted in socket.ts)
   }
 
   /** Sends the queued parts of a large sync reply while the socket keeps up; the rest waits for the next drain. */
@@ -191,7 +189,12 @@ export const createPeer = (deps: {
       close(CloseCode.roomFull, 'room full')
       return false
     }
-    const applied = room.apply(update, peer)
+    const { plan, shape } = admission
+    // What is stored and forwarded: the update as it came, or without the structs the room already holds (a
+    // re-send may carry content deleted since, which must not come back to the relay's disk).
+    const adds = plan.order.length > 0 || shape.deletes.length > 0
+    const added = !adds ? null : plan.known.length === 0 ? update : encodeUpdate(update, plan.order, shape.deletes)
+    const applied = room.apply(update, peer, added)
     if (!applied) return false
     metrics.increment('updatesApplied')
     applied.durable.then(() => {

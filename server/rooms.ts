@@ -1,13 +1,14 @@
 // Loaded rooms: one Y.Doc per room with at least one socket, loaded from the store on first use (in slices, so a
 // big room never blocks the others) and freed when the last socket leaves (flushed, compacted). An update is
-// applied only once admitted whole (src/crdt/admission.ts); what the room stores and forwards is the Yjs encoding
-// of what it integrated, once durable. A store failure, or Yjs failing on an admitted update, resets the room:
-// every socket is closed with a retryable code and the next socket loads the room again from disk, so nothing
-// that was not stored is ever acknowledged or served as stored.
+// applied only once admitted whole (src/crdt/admission.ts); the room then stores it as it came, less the structs it
+// held already (integrating whole into this state, it gives the same document wherever it is applied in the same
+// order), and forwards it once durable. Yjs never re-encodes it: the room has no 'update' listener.
+// A store failure, or Yjs failing on an admitted update, resets the room: every socket is closed with a retryable
+// code and the next socket loads the room again from disk, so nothing that was not stored is ever acknowledged or
+// served as stored.
 import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, SYNC_UPDATE } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { StorageAdapter } from './store/adapter.ts'
@@ -52,10 +53,11 @@ export interface Room {
   /** Bytes the store holds for the room (the size limit counts these). */
   storedBytes(): number
   /**
-   * Applies an admitted update (origin: the sending peer), stores what it integrated and forwards it to the other
+   * Applies an admitted update (origin: the sending peer), stores `added` (what it adds to the room, null for
+   * nothing) and forwards it to the other
    * peers once durable. Null when the room was reset instead (Yjs failed or left something pending).
    */
-  apply(update: Uint8Array, origin: RoomPeer): Applied | null
+  apply(update: Uint8Array, origin: RoomPeer, added: Uint8Array | null): Applied | null
   /** Closes every socket with a retryable code and unloads the room; the next socket loads it from disk. */
   reset(reason: string): void
 }
@@ -120,10 +122,6 @@ export const createRoomRegistry = (deps: {
 
   const createRoom = (roomId: string, doc: Y.Doc, frozen: boolean, entry: () => Entry | undefined): Room => {
     const peers = new Set<RoomPeer>()
-    let integrated: Uint8Array | null = null
-    doc.on('update', (update: Uint8Array) => {
-      integrated = update
-    })
     const compactor = createCompactor(roomId, doc)
     let retrying = false
 
@@ -150,9 +148,8 @@ export const createRoomRegistry = (deps: {
       frozen,
       broken: false,
       storedBytes: () => store.storedBytes(roomId),
-      apply(update, origin) {
+      apply(update, origin, added) {
         if (room.broken) return null
-        integrated = null
         try {
           Y.applyUpdate(doc, update, origin) // V1 only: the V2 decoder can hang on crafted bytes
         } catch (error) {
@@ -167,7 +164,6 @@ export const createRoomRegistry = (deps: {
           return null
         }
         appliedCount++
-        const added = integrated
         const durable = added === null ? store.flush(roomId) : store.append(roomId, added)
         durable.then(() => {
           if (added !== null) broadcast(peers, added, origin)
@@ -336,10 +332,26 @@ export const createRoomRegistry = (deps: {
 
 /** One update per frame: y-websocket 3.x reads only the first message of a frame. */
 const broadcast = (peers: ReadonlySet<RoomPeer>, update: Uint8Array, origin: unknown): void => {
-  if (peers.size === 0) return
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeUpdate(encoder, update)
-  const frame = encoding.toUint8Array(encoder)
+  if (peers.size === 0 || (peers.size === 1 && peers.has(origin as RoomPeer))) return
+  const frame = updateFrame(update)
   for (const peer of peers) if (peer !== origin) peer.send(frame)
+}
+
+/** [MESSAGE_SYNC][SYNC_UPDATE][varuint length][update], in one allocation (this runs for every stored update). */
+const updateFrame = (update: Uint8Array): Uint8Array => {
+  let lengthBytes = 1
+  for (let rest = Math.floor(update.length / 128); rest > 0; rest = Math.floor(rest / 128)) lengthBytes++
+  const frame = new Uint8Array(2 + lengthBytes + update.length)
+  frame[0] = MESSAGE_SYNC
+  frame[1] = SYNC_UPDATE
+  let at = 2
+  for (let rest = update.length; ; rest = Math.floor(rest / 128)) {
+    if (rest < 128) {
+      frame[at++] = rest
+      break
+    }
+    frame[at++] = (rest % 128) | 0x80
+  }
+  frame.set(update, at)
+  return frame
 }

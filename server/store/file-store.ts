@@ -52,6 +52,8 @@ interface RoomState {
   unflushedBytes: number
   /** Serialises flushes, compactions and releases of this room. */
   chain: Promise<unknown>
+  /** Appends waiting for the WAL or the room's files to open: later ones wait behind them (sequence order). */
+  opening: number
 }
 
 const DEFAULT_CHECKPOINT_MS = 2_000
@@ -81,7 +83,7 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
   const stateOf = (roomId: string): RoomState => {
     let state = rooms.get(roomId)
     if (!state) {
-      state = { files: null, opened: null, lastSeq: 0, unflushed: [], unflushedBytes: 0, chain: Promise.resolve() }
+      state = { files: null, opened: null, lastSeq: 0, unflushed: [], unflushedBytes: 0, chain: Promise.resolve(), opening: 0 }
       rooms.set(roomId, state)
     }
     return state
@@ -293,17 +295,24 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
       const state = stateOf(roomId)
       return exclusive(state, async () => (await storedUpdates(roomId, state)).updates)
     },
-    async append(roomId, update) {
-      const wal = await ready
-      if (closed) throw new Error('store closed')
+    append(roomId, update) {
       const state = stateOf(roomId)
-      await filesOf(roomId, state) // the sequence continues from what the room's files hold
-      const seq = ++state.lastSeq
-      await wal.append({ roomId, seq, update })
-      // Durable: the WAL resolves in append order, so `unflushed` stays in sequence order.
-      state.unflushed.push({ seq, update })
-      state.unflushedBytes += update.length
-      if (wal.activeBytes() > CHECKPOINT_BYTES) void runCheckpoint()
+      // The common case without a single await (this runs for every stored update): WAL open, room files read.
+      if (openedWal !== null && !closed && state.opened !== null && state.opening === 0) {
+        if (openedWal.activeBytes() > CHECKPOINT_BYTES) void runCheckpoint() // a busy WAL, between two timer ticks
+        return appendDurable(openedWal, state, roomId, update)
+      }
+      state.opening++
+      return (async () => {
+        try {
+          const wal = await ready
+          if (closed) throw new Error('store closed')
+          await filesOf(roomId, state) // the sequence continues from what the room's files hold
+          return appendDurable(wal, state, roomId, update)
+        } finally {
+          state.opening--
+        }
+      })()
     },
     async flush() {
       await (await ready).barrier()
@@ -361,3 +370,13 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
 }
 
 const openedFiles = (state: RoomState): RoomFiles | null => state.opened
+
+/** Appends with the room's next sequence number; once durable, the record waits in `unflushed` for a checkpoint. */
+const appendDurable = (wal: Wal, state: RoomState, roomId: string, update: Uint8Array): Promise<void> => {
+  const seq = ++state.lastSeq
+  return wal.append({ roomId, seq, update }).then(() => {
+    // The WAL resolves in append order, so `unflushed` stays in sequence order.
+    state.unflushed.push({ seq, update })
+    state.unflushedBytes += update.length
+  })
+}

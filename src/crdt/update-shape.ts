@@ -196,12 +196,22 @@ const readStruct = (decoder: decoding.Decoder, client: number, clock: number): S
 /** Yjs (lib0) decodes strings with a fatal decoder: bytes that are not UTF-8 make it throw mid-update. */
 const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
+/** Throws unless bytes [start, end) are UTF-8; ASCII (the common case: keys, ids) is checked without decoding. */
+const checkUtf8 = (arr: Uint8Array, start: number, end: number): void => {
+  for (let i = start; i < end; i++) {
+    if (arr[i]! >= 0x80) {
+      textDecoder.decode(arr.subarray(start, end)) // throws on invalid UTF-8
+      return
+    }
+  }
+}
+
 /** Moves past a varString (checked to be UTF-8, like Yjs will), keeping where its bytes are. */
 const skipString = (decoder: decoding.Decoder): TextRange => {
   const bytes = decoding.readVarUint(decoder)
   const start = decoder.pos
   if (start + bytes > decoder.arr.length) throw new UpdateShapeError('undecodable')
-  textDecoder.decode(decoder.arr.subarray(start, start + bytes)) // throws on invalid UTF-8
+  checkUtf8(decoder.arr, start, start + bytes)
   decoder.pos += bytes
   return { start, bytes }
 }
@@ -274,11 +284,11 @@ const skipAny = (decoder: decoding.Decoder, depth: number): void => {
     case 124: decoding.readFloat32(decoder); return
     case 123: decoding.readFloat64(decoder); return
     case 122: decoding.readBigInt64(decoder); return
-    case 119: decoding.readVarString(decoder); return
+    case 119: skipString(decoder); return
     case 118: {
       const count = readCount(decoder, decoder.arr.length)
       for (let i = 0; i < count; i++) {
-        decoding.readVarString(decoder)
+        skipString(decoder)
         skipAny(decoder, depth + 1)
       }
       return

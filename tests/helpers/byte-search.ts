@@ -9,8 +9,10 @@ export const needlesFound = (haystacks: readonly Uint8Array[], needles: readonly
     return haystacks.some((haystack) => Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(bytes) !== -1)
   })
 
-/** The bytes of every file under `dir` (recursively), whatever its name. */
+/** The bytes of every file under `dir` (recursively), whatever its name; a file gone meanwhile (renamed, deleted) is skipped. */
 export const filesUnder = async (dir: string): Promise<Uint8Array[]> => {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
-  return Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name))))
+  const files = await Promise.all(entries.filter((entry) => entry.isFile())
+    .map((entry) => readFile(join(entry.parentPath, entry.name)).catch(() => null)))
+  return files.flatMap((file) => (file === null ? [] : [file]))
 }

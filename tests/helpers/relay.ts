@@ -1,7 +1,7 @@
 // Starts the real relay for tests: in-process (startRelay) or as a child process (spawnRelay, for SIGKILL),
 // always on 127.0.0.1 port 0 with a temporary data dir removed on stop. Also builds subprotocol lists.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -13,6 +13,8 @@ import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } f
 import { parseConfig } from '../../server/config.ts'
 import { createLogger, type LogLine } from '../../server/log.ts'
 import { createRelay, type Relay } from '../../server/relay.ts'
+import { decodeRecords } from '../../server/store/records.ts'
+import { decodeWalBatch } from '../../server/store/wal.ts'
 
 export interface RelayOptions {
   /** Reused as is and not removed on stop; by default a fresh temp dir that is removed. */
@@ -254,4 +256,19 @@ export const fetchHealth = async (url: string): Promise<{ rooms: number; connect
   const body: unknown = await response.json()
   if (!body || typeof body !== 'object' || !('rooms' in body) || !('counters' in body)) throw new Error('bad /healthz body')
   return body as { rooms: number; connections: number; counters: Record<string, number> }
+}
+
+/** Update records the relay's write-ahead log still holds (its segments are pre-filled with zeros: sizes say nothing). */
+export const walRecordCount = async (dataDir: string): Promise<number> => {
+  const dir = join(dataDir, 'wal')
+  let count = 0
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const bytes = await readFile(join(dir, name)).catch(() => null) // a segment deleted meanwhile holds nothing
+    if (!bytes) continue
+    for (const payload of decodeRecords(bytes).records) {
+      if (payload.length === 0) break
+      count += decodeWalBatch(payload).length
+    }
+  }
+  return count
 }

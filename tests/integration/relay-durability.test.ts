@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { CloseCode, MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
 import { encodeRecord } from '../../server/store/records.ts'
 import {
-  connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor,
+  connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor, walRecordCount,
   type ChildRelay, type InProcessRelay, type RawClient, type TestRoom,
 } from '../helpers/relay.ts'
 
@@ -96,7 +96,7 @@ describe('relay durability', () => {
     expect((await stat(join(dir, 'updates.bin'))).size).toBe(0)
     expect((await stat(join(dir, 'state.bin'))).size).toBeGreaterThan(0)
     // Nothing left in the write-ahead log either once the checkpointer has run (the room's values are erased there).
-    await waitFor(async () => (await walBytes(relay.dataDir)) === 0, 'write-ahead log emptied')
+    await waitFor(async () => (await walRecordCount(relay.dataDir)) === 0, 'write-ahead log emptied')
     expect(await readKeys(relay.wsUrl, room, 30)).toBe(30)
   })
 
@@ -156,11 +156,3 @@ describe('relay durability', () => {
 /** Names and sizes of a directory's files. */
 const filesOf = async (dir: string): Promise<Array<[string, number]>> =>
   Promise.all((await readdir(dir)).sort().map(async (name): Promise<[string, number]> => [name, (await stat(join(dir, name))).size]))
-
-/** Bytes in the write-ahead log's segments. */
-const walBytes = async (dataDir: string): Promise<number> => {
-  const dir = join(dataDir, 'wal')
-  let total = 0
-  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size
-  return total
-}

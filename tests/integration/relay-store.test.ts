@@ -1,7 +1,7 @@
 // The StorageAdapter contract, run against every implementation (file store, memory store), plus the file
 // store's own promises: write-ahead log replay after a crash, torn tails cut, group commit across rooms, failed
 // writes never acknowledged, compactions checked before they replace anything, rooms of the previous version read.
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -13,6 +13,7 @@ import { createMemoryStore } from '../../server/store/memory-store.ts'
 import { fsError, NO_FAULTS } from '../../server/store/fs-util.ts'
 import { encodeRecord } from '../../server/store/records.ts'
 import { openWal } from '../../server/store/wal.ts'
+import { walRecordCount } from '../helpers/relay.ts'
 import { createRoomId } from '../../src/lib/credentials.ts'
 
 const META = { tokenHash: 'hash-of-a-token', createdAt: '2026-01-01T00:00:00.000Z' }
@@ -145,7 +146,7 @@ describe('file store: write-ahead log, room files, recovery', () => {
     // No close(): the process died. A new store on the same directory recovers every acknowledged append.
     const store = createFileStore(dir)
     expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(20)
-    expect(await walBytes(dir)).toBe(0)
+    expect(await walRecordCount(dir)).toBe(0)
     await store.close()
     const again = createFileStore(dir)
     expect(await again.loadUpdates(roomId)).toHaveLength(20) // replayed once: no duplicate records
@@ -157,9 +158,19 @@ describe('file store: write-ahead log, room files, recovery', () => {
     const crashed = createFileStore(dir, { checkpointMs: 0 })
     await crashed.createRoom(roomId, META)
     for (const update of keyUpdates(5)) await crashed.append(roomId, update)
-    const segments = await readdir(join(dir, 'wal'))
-    const last = join(dir, 'wal', segments.sort().at(-1)!)
-    await appendFile(last, Buffer.from([200, 0, 0, 0, 1, 2, 3])) // a record header cut short
+    // The segment that holds them (the others are prepared, all zeros), and where its last batch ends.
+    let torn: { path: string; end: number } | null = null
+    for (const name of (await readdir(join(dir, 'wal'))).sort()) {
+      const bytes = await readFile(join(dir, 'wal', name))
+      let end = 0
+      while (end + 8 <= bytes.length && bytes.readUInt32LE(end) > 0) end += 8 + bytes.readUInt32LE(end)
+      if (end > 0) torn = { path: join(dir, 'wal', name), end }
+    }
+    if (!torn) throw new Error('no segment holds the records')
+    // A crash in the middle of the next batch: its header and a few bytes, then the zeros of the segment.
+    const handle = await open(torn.path, 'r+')
+    await handle.write(Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 9, 9]), 0, 10, torn.end)
+    await handle.close()
     const store = createFileStore(dir)
     expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(5)
     await store.close()
@@ -249,10 +260,3 @@ describe('file store: write-ahead log, room files, recovery', () => {
     await store.close()
   })
 })
-
-/** Bytes in the write-ahead log's segments. */
-const walBytes = async (dataDir: string): Promise<number> => {
-  let total = 0
-  for (const name of await readdir(join(dataDir, 'wal'))) total += (await stat(join(dataDir, 'wal', name))).size
-  return total
-}
