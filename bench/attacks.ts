@@ -10,7 +10,7 @@ import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../src/lib/relay-protocol.ts'
 import { startCanary, type Canary } from '../tests/helpers/canary.ts'
-import { aheadUpdates, mutatedDecodableUpdates } from '../tests/helpers/crafted-updates.ts'
+import { aheadUpdates, attackSourceUpdates, mutatedDecodableUpdates } from '../tests/helpers/crafted-updates.ts'
 import {
   connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay,
   type ChildRelay, type RawClient, type TestRoom,
@@ -426,23 +426,6 @@ const writingAhead = (count: number, random: () => number) => async (context: At
   ]
 }
 
-/** The real updates of an attacker's doc that get mutated: map entries, a nested map, an array, text, deletions. */
-const mutationSources = (random: () => number): Uint8Array[] => {
-  const source = new Y.Doc()
-  source.clientID = 1 + Math.floor(random() * 1_000_000)
-  const sources: Uint8Array[] = []
-  source.on('update', (update: Uint8Array) => sources.push(update))
-  const map = source.getMap('writes')
-  for (let i = 0; i < 30; i++) map.set(`m${i % 9}`, i % 2 ? 'x'.repeat(i) : i)
-  const nested = new Y.Map<unknown>()
-  map.set('nested', nested)
-  nested.set('a', 1)
-  source.getArray('list').insert(0, [1, 2, 3])
-  source.getArray('list').delete(1, 1)
-  source.getText('text').insert(0, 'hello')
-  map.delete('m1')
-  return sources
-}
 
 /**
  * M: mutated but decodable updates from one member, as the test sends them: up to 64 in flight; when the relay
@@ -561,7 +544,7 @@ const main = async (): Promise<void> => {
     reloads.set('W', ahead.reloadMs)
 
     // Generated before the relay starts, so the canary phase holds the attack alone.
-    const updates = mutatedDecodableUpdates(mutationSources(random), settings.mutatedUpdates, random)
+    const updates = mutatedDecodableUpdates(attackSourceUpdates(random), settings.mutatedUpdates, random)
     console.log(`   M mutated (${updates.length} decodable updates generated from seed ${seed})`)
     const mutation = await runAttack(mutated(updates, settings.maxAttackSeconds))
     console.log(mutation.lines.join('\n'))

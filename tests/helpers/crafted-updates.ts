@@ -291,3 +291,24 @@ export const mutatedDecodableUpdates = (
   }
   return kept
 }
+
+/**
+ * Real updates of an attacker's doc, to mutate: map entries, a nested map, an array, text and deletions (the
+ * shapes the attack tests, the admission fuzz and bench/attacks.ts start from).
+ */
+export const attackSourceUpdates = (random: () => number): Uint8Array[] => {
+  const source = new Y.Doc()
+  source.clientID = 1 + Math.floor(random() * 1_000_000)
+  const sources: Uint8Array[] = []
+  source.on('update', (update: Uint8Array) => sources.push(update))
+  const map = source.getMap('writes')
+  for (let i = 0; i < 30; i++) map.set(`m${i % 9}`, i % 2 ? 'x'.repeat(i) : i)
+  const nested = new Y.Map<unknown>()
+  map.set('nested', nested)
+  nested.set('a', 1)
+  source.getArray('list').insert(0, [1, 2, 3])
+  source.getArray('list').delete(1, 1)
+  source.getText('text').insert(0, 'hello')
+  map.delete('m1')
+  return sources
+}

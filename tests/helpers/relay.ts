@@ -5,11 +5,15 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createInviteSecret, createRoomId, deriveRoomToken, type RoomId, type RoomToken } from '../../src/lib/credentials.ts'
-import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/relay-protocol.ts'
+import {
+  ACK_PROTOCOL, MESSAGE_RELAY_ACK, MESSAGE_SYNC, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX,
+} from '../../src/lib/relay-protocol.ts'
 import { parseConfig } from '../../server/config.ts'
 import { createLogger, type LogLine } from '../../server/log.ts'
 import { createRelay, type Relay } from '../../server/relay.ts'
@@ -249,6 +253,25 @@ export const openRawClient = (
     ws.once('unexpected-response', () => rejectOpen(new Error('upgrade refused')))
     void closed.then(() => rejectOpen(new Error('closed before open')))
   })
+
+/** A sync message: [MESSAGE_SYNC][subtype: 0 step 1, 1 step 2, 2 update][varuint8array payload]. */
+export const syncFrame = (subtype: number, payload: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, subtype)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The highest relay ack ([100, N]) among `frames`: how many messages of the connection are stored. */
+export const lastAck = (frames: readonly Uint8Array[]): number => {
+  let ack = 0
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
+  }
+  return ack
+}
 
 /** GET /healthz, parsed. */
 export const fetchHealth = async (url: string): Promise<{ rooms: number; connections: number; counters: Record<string, number> }> => {

@@ -6,7 +6,6 @@
 // - a member deleting clocks nobody wrote yet does not hide the next write.
 import 'fake-indexeddb/auto'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -20,7 +19,8 @@ import type { WebSocketClass } from '../../src/sync/counting-socket.ts'
 import { createRelayConnection, type RelayConnection } from '../../src/sync/relay-connection.ts'
 import type { StoredChange } from '../../src/sync/outbox.ts'
 import {
-  connectProvider, createTestRoom, openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay, type TestRoom,
+  connectProvider, createTestRoom, openRawClient, relayProtocols, startRelay, syncFrame, waitFor,
+  type InProcessRelay, type TestRoom,
 } from '../helpers/relay.ts'
 import { seedFromEnv, seededRandom } from '../helpers/seeded-random.ts'
 
@@ -90,19 +90,11 @@ const freshCopy = async (relay: InProcessRelay, room: TestRoom): Promise<Y.Doc> 
 
 const online = (connection: RelayConnection): boolean => connection.status.get().connection === 'online'
 
-const updateFrame = (update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, SYNC_UPDATE)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
 /** What a member with the room's token can send by hand: `update` on its own socket. */
 const sendAsMember = async (relay: InProcessRelay, room: TestRoom, update: Uint8Array): Promise<void> => {
   const member = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token))
   cleanups.push(() => member.ws.terminate())
-  member.ws.send(updateFrame(update))
+  member.ws.send(syncFrame(SYNC_UPDATE, update))
   // The relay answers a step 1 after it processed the update (messages of a socket are handled in order).
   member.ws.send(Uint8Array.from([MESSAGE_SYNC, 0, 1, 0]))
   await waitFor(() => member.received.length >= 2 || member.ws.readyState !== member.ws.OPEN, 'member update processed')
@@ -222,7 +214,7 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     const ghost = Uint8Array.from([0, 1, ...varUint(client), 1, ...varUint(clock), 100])
     const member = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token, { ack: true }))
     cleanups.push(() => member.ws.terminate())
-    member.ws.send(updateFrame(ghost))
+    member.ws.send(syncFrame(SYNC_UPDATE, ghost))
     const closed = await member.closed
     expect(closed.code).toBe(1008) // held while it waited, then refused: never stored, never acknowledged
     expect(member.received.some((frame) => frame[0] === 100)).toBe(false)

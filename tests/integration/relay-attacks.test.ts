@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/relay-protocol.ts'
 import { startCanary as startCanaryWorker, type Canary } from '../helpers/canary.ts'
 import {
-  aheadUpdates, deepNestingUpdate, encodeDeleteOnlyUpdate, mutatedDecodableUpdates, poisonUpdates,
+  aheadUpdates, deepNestingUpdate, encodeDeleteOnlyUpdate, attackSourceUpdates, mutatedDecodableUpdates, poisonUpdates,
 } from '../helpers/crafted-updates.ts'
 import {
   connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor,
@@ -408,20 +408,7 @@ describe('relay attacks by a room member', () => {
     const random = seededRandom(seed)
 
     // Real updates of an attacker's doc (map entries, a nested map, an array, text, deletions), then mutated.
-    const source = new Y.Doc()
-    source.clientID = 1 + Math.floor(random() * 1_000_000)
-    const sources: Uint8Array[] = []
-    source.on('update', (update: Uint8Array) => sources.push(update))
-    const map = source.getMap('writes')
-    for (let i = 0; i < 30; i++) map.set(`m${i % 9}`, i % 2 ? 'x'.repeat(i) : i)
-    const nested = new Y.Map<unknown>()
-    map.set('nested', nested)
-    nested.set('a', 1)
-    source.getArray('list').insert(0, [1, 2, 3])
-    source.getArray('list').delete(1, 1)
-    source.getText('text').insert(0, 'hello')
-    map.delete('m1')
-    const updates = mutatedDecodableUpdates(sources, count, random)
+    const updates = mutatedDecodableUpdates(attackSourceUpdates(random), count, random)
 
     const relay = await spawnTestRelay()
     const room = await createTestRoom()

@@ -23,13 +23,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, type RawData } from 'ws'
 import * as Y from 'yjs'
 import { MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
 import {
-  connectProvider, createTestRoom, fetchHealth, relayProtocols, spawnRelay, waitFor, type ChildRelay, type TestRoom,
+  connectProvider, createTestRoom, fetchHealth, relayProtocols, spawnRelay, syncFrame, waitFor, type ChildRelay,
+  type TestRoom,
 } from '../helpers/relay.ts'
 import { seedFromEnv, seededRandom } from '../helpers/seeded-random.ts'
 
@@ -217,14 +217,6 @@ const toBytes = (data: RawData): Uint8Array => {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-}
-
-const syncFrame = (subtype: number, update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
 }
 
 const randomText = (random: () => number, length: number): string => {

@@ -2,30 +2,20 @@
 import { appendFile, cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
 import { encodeRecord } from '../../server/store/records.ts'
 import {
-  connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor, walRecordCount,
-  type ChildRelay, type InProcessRelay, type RawClient, type TestRoom,
+  connectProvider, createTestRoom, fetchHealth, lastAck, openRawClient, relayProtocols, spawnRelay, startRelay,
+  waitFor, walRecordCount, type ChildRelay, type InProcessRelay, type RawClient, type TestRoom,
 } from '../helpers/relay.ts'
 
 const stoppers: Array<() => Promise<void>> = []
 afterEach(async () => {
   for (const stop of stoppers.splice(0).reverse()) await stop()
 })
-
-const ackOf = (frames: Uint8Array[]): number => {
-  let ack = 0
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
-  }
-  return ack
-}
 
 /** Writes `count` unique keys starting at `from`, one update per frame, and waits for the relay's ack of all. */
 const writeAcked = async (wsUrl: string, room: TestRoom, from: number, count: number, register: boolean): Promise<RawClient> => {
@@ -39,7 +29,7 @@ const writeAcked = async (wsUrl: string, room: TestRoom, from: number, count: nu
     client.ws.send(encoding.toUint8Array(encoder))
   })
   for (let i = from; i < from + count; i++) doc.getMap('writes').set(`w${i}`, i)
-  await waitFor(() => ackOf(client.received) === count, `ack of ${count} updates`)
+  await waitFor(() => lastAck(client.received) === count, `ack of ${count} updates`)
   return client // left open: in the kill tests the socket dies with the relay, like a phone's
 }
 

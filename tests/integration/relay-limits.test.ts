@@ -1,14 +1,15 @@
 // A room's size limit (a clear refusal, deletions still pass) and a large room sent to a joining phone on a slow
 // link in parts it can take, instead of dropping it before it gets a byte.
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
-  CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_SYNC, RefusalCode, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
+  CloseCode, MESSAGE_REFUSED, MESSAGE_SYNC, RefusalCode, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
 } from '../../src/lib/relay-protocol.ts'
-import { createTestRoom, openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay, type RawClient } from '../helpers/relay.ts'
+import {
+  createTestRoom, lastAck, openRawClient, relayProtocols, startRelay, syncFrame, waitFor, type InProcessRelay,
+} from '../helpers/relay.ts'
 import { seedFromEnv, seededRandom } from '../helpers/seeded-random.ts'
 
 const SEED = seedFromEnv('LIMITS_SEED', 311)
@@ -21,24 +22,6 @@ const started = async (env: Record<string, string>): Promise<InProcessRelay> => 
   const relay = await startRelay({ env })
   cleanups.push(() => relay.stop())
   return relay
-}
-
-const syncFrame = (subtype: number, payload: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
-
-/** Highest ack a raw client got. */
-const ackOf = (client: RawClient): number => {
-  let ack = 0
-  for (const frame of client.received) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
-  }
-  return ack
 }
 
 /** Incompressible text, like sealed values. */
@@ -73,8 +56,8 @@ describe('room size limit and large rooms', () => {
     let refusedAt = 0
     for (const update of updates) {
       const number = first.send(update)
-      await waitFor(() => ackOf(first.client) >= number || first.client.ws.readyState !== first.client.ws.OPEN, `message ${number}`)
-      if (ackOf(first.client) < number) {
+      await waitFor(() => lastAck(first.client.received) >= number || first.client.ws.readyState !== first.client.ws.OPEN, `message ${number}`)
+      if (lastAck(first.client.received) < number) {
         refusedAt = number
         break
       }
@@ -94,7 +77,7 @@ describe('room size limit and large rooms', () => {
     for (let i = 0; i < refusedAt - 2; i++) doc.getMap('notes').delete(`n${i}`)
     const second = await writer(relay, room, false)
     for (const update of updates.slice(before)) second.send(update)
-    await waitFor(() => ackOf(second.client) >= 1 + updates.length - before, 'deletions acknowledged')
+    await waitFor(() => lastAck(second.client.received) >= 1 + updates.length - before, 'deletions acknowledged')
   })
 
   it('sends a large room to a phone that reads slowly in parts, without dropping it', async () => {
@@ -109,7 +92,7 @@ describe('room size limit and large rooms', () => {
     const filler = await writer(relay, room, true)
     let last = 0
     for (const update of updates) last = filler.send(update)
-    await waitFor(() => ackOf(filler.client) >= last, 'room filled', 30_000)
+    await waitFor(() => lastAck(filler.client.received) >= last, 'room filled', 30_000)
 
     // A phone on a slow link: it asks for everything, then does not read for 2 s, then reads.
     const joiner = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token))
@@ -121,7 +104,7 @@ describe('room size limit and large rooms', () => {
     // Meanwhile the room goes on: what is forwarded to the slow phone must not count it as a dead reader.
     doc.getMap('notes').set('late', 'written while the phone was joining')
     last = filler.send(updates[updates.length - 1]!)
-    await waitFor(() => ackOf(filler.client) >= last, 'late write stored')
+    await waitFor(() => lastAck(filler.client.received) >= last, 'late write stored')
     await new Promise((done) => setTimeout(done, 1_000))
     socket.resume()
     const copy = new Y.Doc()

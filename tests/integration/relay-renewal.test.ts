@@ -5,11 +5,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  CloseCode, MESSAGE_RELAY_ACK, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, TOKEN_HEADER,
+  CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
+  TOKEN_HEADER,
 } from '../../src/lib/relay-protocol.ts'
 import { createLogger } from '../../server/log.ts'
 import { createMetrics } from '../../server/metrics.ts'
@@ -19,8 +19,8 @@ import { createFileStore } from '../../server/store/file-store.ts'
 import { createMemoryStore } from '../../server/store/memory-store.ts'
 import { createRoomId } from '../../src/lib/credentials.ts'
 import {
-  connectProvider, createTestRoom, openRawClient, relayProtocols, spawnRelay, startRelay, waitFor,
-  type RawClient, type RelayOptions, type TestRoom,
+  connectProvider, createTestRoom, lastAck, openRawClient, relayProtocols, spawnRelay, startRelay, syncFrame,
+  waitFor, type RawClient, type RelayOptions, type TestRoom,
 } from '../helpers/relay.ts'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -47,14 +47,6 @@ const renew = (url: string, roomId: string, token?: string, headers: Record<stri
     body: 'ignored',
   })
 
-const syncFrame = (subtype: number, payload: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
-
 /** [type, subtype?] of each frame, for order checks. */
 const kinds = (frames: Uint8Array[]): string[] =>
   frames.map((frame) => {
@@ -62,15 +54,6 @@ const kinds = (frames: Uint8Array[]): string[] =>
     const type = decoding.readVarUint(decoder)
     return type === MESSAGE_SYNC ? `sync${decoding.readVarUint(decoder)}` : String(type)
   })
-
-const lastAck = (frames: Uint8Array[]): number => {
-  let ack = 0
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
-  }
-  return ack
-}
 
 /** Applies every sync step 2 / update the relay sent to a fresh doc. */
 const docFrom = (frames: Uint8Array[]): Y.Doc => {

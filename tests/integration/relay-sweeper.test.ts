@@ -3,17 +3,16 @@
 // and its phone re-uploads everything), renewed rooms unaffected, the registration limits, and the counters.
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { hashRoomToken } from '../../src/lib/credentials.ts'
 import {
-  CloseCode, MESSAGE_RELAY_ACK, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_UPDATE, TOKEN_HEADER,
+  CloseCode, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_UPDATE, TOKEN_HEADER,
 } from '../../src/lib/relay-protocol.ts'
 import {
-  connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, startRelay, waitFor,
+  connectProvider, createTestRoom, fetchHealth, lastAck, openRawClient, relayProtocols, startRelay, waitFor,
   type InProcessRelay, type RawClient, type RelayOptions, type TestRoom,
 } from '../helpers/relay.ts'
 
@@ -58,15 +57,6 @@ const syncUpdate = (update: Uint8Array): Uint8Array => {
   encoding.writeVarUint(encoder, SYNC_UPDATE)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
-}
-
-const lastAck = (frames: Uint8Array[]): number => {
-  let ack = 0
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
-  }
-  return ack
 }
 
 /** Writes `keys` into `doc` (the phone's copy), one update each through a raw client; waits until all are stored. */

@@ -1,11 +1,12 @@
 // The relay speaks y-websocket: stock clients converge through it; durable acks count step2 + update messages.
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MESSAGE_RELAY_ACK, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
-import { connectProvider, createTestRoom, fetchHealth, openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { SYNC_STEP2, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
+import {
+  connectProvider, createTestRoom, fetchHealth, lastAck, openRawClient, relayProtocols, startRelay, syncFrame,
+  waitFor, type InProcessRelay,
+} from '../helpers/relay.ts'
 
 let relay: InProcessRelay | null = null
 const providers: WebsocketProvider[] = []
@@ -18,23 +19,6 @@ afterEach(async () => {
 const track = (provider: WebsocketProvider): WebsocketProvider => {
   providers.push(provider)
   return provider
-}
-
-const syncFrame = (subtype: number, update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-const lastAck = (frames: Uint8Array[]): number => {
-  let ack = 0
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
-  }
-  return ack
 }
 
 describe('relay sync', () => {

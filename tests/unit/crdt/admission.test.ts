@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { admitUpdate } from '../../../src/crdt/admission.ts'
 import { ROOM_POLICY } from '../../../src/crdt/policy.ts'
-import { mutatedDecodableUpdates } from '../../helpers/crafted-updates.ts'
+import { attackSourceUpdates, mutatedDecodableUpdates } from '../../helpers/crafted-updates.ts'
 import { seededRandom } from '../../helpers/seeded-random.ts'
 
 const SEED = Number(process.env.ADMISSION_SEED ?? 20261206)
@@ -92,19 +92,7 @@ describe('admission', () => {
     // resolves references before it sees a struct is already there).
     for (let run = 0; run < 4; run++) {
       const random = seededRandom(SEED + 100 + run)
-      const source = new Y.Doc()
-      source.clientID = 1 + Math.floor(random() * 1_000_000)
-      const sources: Uint8Array[] = []
-      source.on('update', (update: Uint8Array) => sources.push(update))
-      const map = source.getMap('writes')
-      for (let i = 0; i < 30; i++) map.set(`m${i % 9}`, i % 2 ? 'x'.repeat(i) : i)
-      const nested = new Y.Map<unknown>()
-      map.set('nested', nested)
-      nested.set('a', 1)
-      source.getArray('list').insert(0, [1, 2, 3])
-      source.getArray('list').delete(1, 1)
-      source.getText('text').insert(0, 'hello')
-      map.delete('m1')
+      const sources = attackSourceUpdates(random)
       const room = new Y.Doc()
       let accepted = 0
       for (const update of mutatedDecodableUpdates(sources, 2_500, random)) {
