@@ -182,7 +182,8 @@ export const createPeer = (deps: {
 
   /** Applies an accepted message; false when the room was reset instead. */
   const apply = (entry: Numbered, update: Uint8Array, admission: Extract<Admission, { kind: 'accept' }>): boolean => {
-    if (admission.shape.structCount > 0 && room.storedBytes() + update.length > limits.maxRoomBytes) {
+    // Only what adds content counts: a re-send of what the room holds, or deletions, always pass.
+    if (admission.plan.order.length > 0 && room.storedBytes() + update.length > limits.maxRoomBytes) {
       metrics.increment('updatesRefused')
       log.warn('room.full', { room: roomPrefix(room.id) })
       sendRefusal(entry.seq, RefusalCode.roomFull)
@@ -275,6 +276,13 @@ export const createPeer = (deps: {
     close,
     retryHeld() {
       if (held.length === 0 || closeRequested || room.broken) return
+      if (room.frozen) {
+        // Renewed while they waited: like any update to a renewed room, dropped (never applied, stored or acked).
+        metrics.increment('updatesDroppedFrozen', held.length)
+        held = []
+        heldBytes = 0
+        return
+      }
       const waiting = held
       held = []
       heldBytes = 0

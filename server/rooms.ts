@@ -28,6 +28,11 @@ export class RoomMovedError extends Error {
   override readonly name = 'RoomMovedError'
 }
 
+/** acquire() of a room the sweeper is deleting for disuse (the socket is closed with 1013 and comes back). */
+export class RoomBeingDeletedError extends Error {
+  override readonly name = 'RoomBeingDeletedError'
+}
+
 /** MESSAGE_ROOM_MOVED: a frame holding just its type. */
 export const ROOM_MOVED_FRAME: Uint8Array = (() => {
   const encoder = encoding.createEncoder()
@@ -112,6 +117,9 @@ export const createRoomRegistry = (deps: {
     const tombstone = await store.readTombstone(roomId)
     if (tombstone && tombstone.tokenHash === undefined) throw new RoomMovedError()
     const meta = await store.readMeta(roomId)
+    // Being deleted for disuse (its tombstone is newer than its registration): the phone retries and registers it
+    // again once it is gone. Loading it now would write into files about to be deleted.
+    if (tombstone && meta && Date.parse(tombstone.deletedAt ?? '') >= Date.parse(meta.createdAt)) throw new RoomBeingDeletedError()
     const updates = await store.loadUpdates(roomId)
     const { doc, dropped } = await buildDoc(updates) // throws on a stored update Yjs cannot read: never half-loaded
     if (dropped > 0) log.warn('room.dropped_unintegrable', { room: roomPrefix(roomId), dropped })

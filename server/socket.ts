@@ -17,7 +17,7 @@ import type { ConnectionLimiter, RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
 import { createPeer, type PeerLimits } from './peer.ts'
-import { ROOM_MOVED_FRAME, RoomMovedError, type RoomLease, type RoomRegistry } from './rooms.ts'
+import { ROOM_MOVED_FRAME, RoomBeingDeletedError, RoomMovedError, type RoomLease, type RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 
 interface Deps {
@@ -68,6 +68,9 @@ export const createUpgradeHandler = (deps: Deps) => async (req: IncomingMessage,
     lease = await deps.rooms.acquire(decision.roomId)
   } catch (error) {
     if (error instanceof RoomMovedError) return refuse(deps, req, socket, head, refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved'))
+    if (error instanceof RoomBeingDeletedError) {
+      return refuse(deps, req, socket, head, refusal(CloseCode.tryAgainLater, 'refusedRoomUnavailable', 'room being deleted'))
+    }
     metrics.increment('storeErrors')
     log.error('room.load_failed', { room: roomPrefix(decision.roomId), error: errorKind(error) })
     // Never served half-loaded, nothing deleted: the phone retries later, the operator sees the log line.

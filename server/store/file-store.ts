@@ -54,6 +54,10 @@ interface RoomState {
   chain: Promise<unknown>
   /** Appends waiting for the WAL or the room's files to open: later ones wait behind them (sequence order). */
   opening: number
+  /** Appends handed to the WAL and not resolved yet. */
+  writing: number
+  /** No room instance uses it (released): files the checkpointer opens to flush it are closed again after. */
+  released: boolean
 }
 
 const DEFAULT_CHECKPOINT_MS = 2_000
@@ -83,7 +87,9 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
   const stateOf = (roomId: string): RoomState => {
     let state = rooms.get(roomId)
     if (!state) {
-      state = { files: null, opened: null, lastSeq: 0, unflushed: [], unflushedBytes: 0, chain: Promise.resolve(), opening: 0 }
+      state = {
+        files: null, opened: null, lastSeq: 0, unflushed: [], unflushedBytes: 0, chain: Promise.resolve(), opening: 0, writing: 0, released: false,
+      }
       rooms.set(roomId, state)
     }
     return state
@@ -102,6 +108,23 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
     }
     return state.files
   }
+  /**
+   * A room's state leaves memory only when nothing of it is open, waiting for the WAL or still only in the WAL: an
+   * append resolving later must find it, or its record would never reach the room's files.
+   */
+  const forgetIfIdle = (roomId: string, state: RoomState): void => {
+    const idle = state.files === null && state.unflushed.length === 0 && state.writing === 0 && state.opening === 0
+    if (idle && rooms.get(roomId) === state) rooms.delete(roomId)
+  }
+
+  const closeFiles = (state: RoomState): Promise<void> =>
+    exclusive(state, async () => {
+      const files = state.files
+      state.files = null
+      state.opened = null
+      await (await files?.catch(() => null))?.close()
+    })
+
   const exclusive = <T>(state: RoomState, op: () => Promise<T>): Promise<T> => {
     const result = state.chain.then(op)
     state.chain = result.catch(() => undefined)
@@ -171,9 +194,11 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
   const flushRoom = (state: RoomState, roomId: string): Promise<void> =>
     exclusive(state, async () => {
       if (state.unflushed.length === 0) return
-      const records = state.unflushed
+      // A copy: records made durable while this writes are pushed onto `unflushed` and wait for the next one.
+      const records = [...state.unflushed]
       await (await filesOf(roomId, state)).appendRecords(records)
-      state.unflushed = state.unflushed.slice(records.length)
+      const written = records[records.length - 1]!.seq
+      state.unflushed = state.unflushed.filter((record) => record.seq > written)
       state.unflushedBytes = state.unflushed.reduce((sum, record) => sum + record.update.length, 0)
     })
 
@@ -186,7 +211,8 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
       await flushRoom(state, roomId).catch(() => {
         complete = false // its records stay in the WAL; the next checkpoint tries again
       })
-      if (!state.files && state.unflushed.length === 0) rooms.delete(roomId)
+      if (state.released) await closeFiles(state)
+      forgetIfIdle(roomId, state)
     }
     if (!complete) return
     const done = closedSegments
@@ -293,6 +319,7 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
     async loadUpdates(roomId) {
       await ready
       const state = stateOf(roomId)
+      state.released = false
       return exclusive(state, async () => (await storedUpdates(roomId, state)).updates)
     },
     append(roomId, update) {
@@ -344,13 +371,9 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
     async release(roomId) {
       const state = rooms.get(roomId)
       if (!state) return
-      await exclusive(state, async () => {
-        const files = state.files
-        state.files = null
-        state.opened = null
-        await (await files?.catch(() => null))?.close()
-      })
-      if (state.unflushed.length === 0 && state.files === null) rooms.delete(roomId)
+      state.released = true
+      await closeFiles(state)
+      forgetIfIdle(roomId, state)
     },
     checkpoint: runCheckpoint,
     async close() {
@@ -374,9 +397,14 @@ const openedFiles = (state: RoomState): RoomFiles | null => state.opened
 /** Appends with the room's next sequence number; once durable, the record waits in `unflushed` for a checkpoint. */
 const appendDurable = (wal: Wal, state: RoomState, roomId: string, update: Uint8Array): Promise<void> => {
   const seq = ++state.lastSeq
+  state.writing++
   return wal.append({ roomId, seq, update }).then(() => {
+    state.writing--
     // The WAL resolves in append order, so `unflushed` stays in sequence order.
     state.unflushed.push({ seq, update })
     state.unflushedBytes += update.length
+  }, (error: unknown) => {
+    state.writing--
+    throw error
   })
 }

@@ -130,6 +130,8 @@ interface InFlight {
   readonly end: number
   done: boolean
   error: unknown
+  /** Settles when its write attempt is over (whatever the outcome): a cut must never race it. */
+  written: Promise<void>
 }
 
 export const openWal = async (dir: string, faults: StoreFaults): Promise<OpenedWal> => {
@@ -197,12 +199,16 @@ export const openWal = async (dir: string, faults: StoreFaults): Promise<OpenedW
     notifyIdle()
   }
 
-  /** Nothing after a failed write is trusted: those batches are rejected, the segment is cut back first. */
+  /**
+   * Nothing after a failed write is trusted: those batches are rejected, and the segment is cut back once their
+   * writes are over (a write still landing after the cut would overwrite what is written there next).
+   */
   const fail = (error: unknown, failed: InFlight[]): void => {
     broken = error
     for (const entry of failed) for (const item of entry.batch) item.reject(error)
     cutting = (async () => {
       try {
+        await Promise.all(failed.map((entry) => entry.written))
         await segment.handle.truncate(durable)
         await segment.handle.datasync()
         broken = null
@@ -226,11 +232,11 @@ export const openWal = async (dir: string, faults: StoreFaults): Promise<OpenedW
       const batch = pending
       pending = []
       if (broken !== null) {
-        fail(broken, [{ batch, end: durable, done: true, error: broken }])
+        fail(broken, [{ batch, end: durable, done: true, error: broken, written: Promise.resolve() }])
         return
       }
       const records = batch.flatMap((item) => (item.record ? [item.record] : []))
-      const entry: InFlight = { batch, end: reserved, done: false, error: null }
+      const entry: InFlight = { batch, end: reserved, done: false, error: null, written: Promise.resolve() }
       inFlight.push(entry)
       if (records.length === 0) {
         entry.done = true // a barrier: done once everything before it is
@@ -241,7 +247,7 @@ export const openWal = async (dir: string, faults: StoreFaults): Promise<OpenedW
       ;(entry as { end: number }).end = offset + bytes.length
       reserved += bytes.length
       const handle = segment.handle
-      void (async () => {
+      entry.written = (async () => {
         try {
           faults.check('wal')
           faults.check('walSync')
@@ -288,10 +294,16 @@ export const openWal = async (dir: string, faults: StoreFaults): Promise<OpenedW
       paused++
       try {
         await drained()
-        const previous = segment
-        segment = (await spare) ?? (await createSegment(dir, nextId++, faults))
+        const next = (await spare) ?? (await createSegment(dir, nextId++, faults))
+        try {
+          await fsyncDir(dir) // the new segment's name is durable before anything is written in it
+        } catch (error) {
+          spare = Promise.resolve(next) // kept for the next attempt; the current segment goes on
+          throw error
+        }
         spare = prepareSpare()
-        await fsyncDir(dir)
+        const previous = segment
+        segment = next
         reserved = 0
         durable = 0
         broken = null

@@ -10,6 +10,8 @@ import * as edit from '../doc/mutations.ts'
 import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
 import { changedPlaces, writePlaces } from '../doc/rebuild.ts'
+import { encodeUpdate } from '../crdt/update-parts.ts'
+import { parseUpdateShape } from '../crdt/update-shape.ts'
 import { cleanUpPastYear } from '../doc/year-cleanup.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { deriveSealKey, type SealKey } from '../lib/seal.ts'
@@ -45,10 +47,10 @@ export interface SessionOptions {
   readonly onDestroy?: () => void
 }
 
-/** A document and what binds it: phone storage, relay connection, listeners, commands. */
+/** A document and what binds it: phone storage, relay connection (null while a rebuilt copy is stored), commands. */
 interface Core {
   readonly doc: Y.Doc
-  readonly connection: RelayConnection
+  readonly connection: RelayConnection | null
   readonly commands: SessionCommands
   readonly status: () => SyncStatus
   destroy(): void
@@ -186,24 +188,49 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   }
   const rebuildOnce = async (): Promise<void> => {
     const old = core
-    if (!old || destroyed) return
+    if (!old || destroyed || !old.connection) return
     const relayCopy = newDoc(sealKey)
     await fetchRelayCopy(relayCopy, { relayUrl: env.relayUrl, roomId, token, WebSocket: env.WebSocket })
     if (destroyed || core !== old) return
-    // From here to the new core, nothing awaits but storage: every change made on the old copy is counted.
-    const waiting = old.connection.pendingChanges()
+    // From here to the new core nothing is lost: the old copy's waiting changes are written on the relay's, and
+    // what the user does meanwhile goes to the relay's copy too (a holding core), and is counted as waiting.
+    const waiting = [...old.connection.pendingChanges(), ...unsentBy(old.doc, relayCopy, old.connection.conflictAt())]
     old.destroy()
-    let rebuildChange: Uint8Array | null = null
-    relayCopy.once('update', (update: Uint8Array) => {
-      rebuildChange = update
-    })
+    const changes: Uint8Array[] = []
+    const holding = holdingCore(relayCopy, changes)
+    core = holding
     writePlaces(old.doc, relayCopy, changedPlaces(old.doc, waiting))
+    showView(readCollective(relayCopy))
+    refreshStatus()
     await replaceStoredDocument(databaseName, Y.encodeStateAsUpdate(relayCopy))
-    await options.outbox.replaceAll(rebuildChange ? [{ seq: randomSeq(), update: rebuildChange }] : [])
+    const stored = changes.length
+    await options.outbox.replaceAll(changes.slice(0, stored).map((update) => ({ seq: randomSeq(), update })))
+    // Changes made while the outbox was written: added one by one, until none is left (no await after that).
+    for (let counted = stored; counted < changes.length; counted++) {
+      await options.outbox.add(randomSeq(), changes[counted]!)
+    }
+    holding.destroy()
     old.doc.destroy()
     if (destroyed) return relayCopy.destroy()
     core = openCore(relayCopy, true)
     refreshStatus()
+  }
+
+  /** The rebuilt copy before its storage and connection are bound: commands work, and their changes are kept. */
+  const holdingCore = (doc: Y.Doc, changes: Uint8Array[]): Core => {
+    const onUpdate = (update: Uint8Array): void => {
+      changes.push(update) // the rebuild's own change too: all of them wait for the relay
+      showView(readCollective(doc))
+    }
+    doc.on('update', onUpdate)
+    const holdingStatus = { ...status.get(), diverged: true }
+    return {
+      doc,
+      connection: null,
+      commands: createCommands({ doc, view, me: identity.me, now: env.now }),
+      status: () => ({ ...holdingStatus, pending: changes.length }),
+      destroy: () => doc.off('update', onUpdate),
+    }
   }
 
   core = openCore(firstDoc, false)
@@ -235,6 +262,27 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       options.onDestroy?.()
     },
   }
+}
+
+/**
+ * What the old copy holds that the relay's copy does not, as updates without deletions (a state's delete set is the
+ * whole document's): its structs never sent, and from the clock the relay said conflicts, every struct of that
+ * client (a change whose bytes were forgotten for erasure is found again this way). The places to write again are
+ * computed from these too.
+ */
+const unsentBy = (old: Y.Doc, relayCopy: Y.Doc, conflict: { client: number; clock: number } | null): Uint8Array[] => {
+  const structsOnly = (update: Uint8Array): Uint8Array => {
+    const shape = parseUpdateShape(update)
+    return encodeUpdate(update, shape.blocks.flatMap((block) => block.structs), [])
+  }
+  const unsent = [structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(relayCopy)))]
+  if (conflict !== null && conflict.clock < Y.getState(old.store, conflict.client)) {
+    const from = new Map<number, number>()
+    for (const client of old.store.clients.keys()) from.set(client, Y.getState(old.store, client))
+    from.set(conflict.client, conflict.clock)
+    unsent.push(structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(from))))
+  }
+  return unsent
 }
 
 const newDoc = (sealKey: SealKey): Y.Doc => {

@@ -38,7 +38,9 @@ export const findConflict = (doc: Y.Doc, update: Uint8Array, shape: UpdateShape)
     const state = Y.getState(doc.store, block.client)
     for (const struct of block.structs) {
       if (struct.clock >= state) break
-      if (struct.kind !== 'item') continue // a GC or Skip claims no content
+      // A GC, a Skip or deleted content claims no content: the sender deleted (and dropped) what is there, the
+      // room may still hold it alive (it reached the room from another socket since the sender's sync began).
+      if (struct.kind !== 'item' || struct.contentRef === ContentRef.deleted) continue
       const at = firstDifference(doc, update, struct, Math.min(structEnd(struct), state))
       if (at !== null) return { client: struct.client, clock: at }
     }

@@ -72,6 +72,8 @@ export interface RelayConnection {
   forgetPendingContents(): void
   /** The waiting changes this phone still has the bytes of (V1 updates), oldest first. */
   pendingChanges(): Uint8Array[]
+  /** Where the relay said it holds other content (MESSAGE_REFUSED conflict), or null. */
+  conflictAt(): { readonly client: number; readonly clock: number } | null
   destroy(): void
 }
 
@@ -165,6 +167,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   // Parts sized for the relay's message limit (it says it before its step 1); halved after a 1009 (a proxy on the
   // way may read less than the relay).
   let partBytes = OUTGOING_PART_BYTES
+  let conflict: { client: number; clock: number } | null = null
   provider.messageHandlers[MESSAGE_RELAY_LIMITS] = (_encoder, decoder) => {
     try {
       partBytes = Math.min(partBytes, partBytesFor(decoding.readVarUint(decoder)))
@@ -175,7 +178,11 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     try {
       const reason = decoding.readVarUint(decoder)
-      if (reason === RefusalCode.conflict) setStatus({ diverged: true })
+      if (reason === RefusalCode.conflict) {
+        decoding.readVarUint(decoder) // the message number
+        conflict = { client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) }
+        setStatus({ diverged: true })
+      }
       else if (reason === RefusalCode.roomFull) setStatus({ roomFull: true })
     } catch {
       // the close code that follows says the same
@@ -331,6 +338,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     reconnectNow,
     forgetPendingContents: () => outbox.forgetContents(),
     pendingChanges: () => outbox.entries().flatMap((entry) => (entry.update ? [entry.update] : [])),
+    conflictAt: () => conflict,
     destroy() {
       if (destroyed) return
       destroyed = true

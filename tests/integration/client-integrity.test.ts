@@ -3,7 +3,8 @@
 // - a member forging a write at an offline phone's client id and next clock does not make that phone's own write
 //   vanish (client ids rotate when a connection closes; a forged write under an id in use is a conflict, and the
 //   phone rebuilds its copy from the relay's with its change written again);
-// - a member deleting clocks nobody wrote yet does not hide the next write.
+// - a member deleting clocks nobody wrote yet does not hide the next write;
+// - a change made while the rebuilt copy is being stored is kept.
 import 'fake-indexeddb/auto'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -161,13 +162,17 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     expect(copy.getMap('signups').get('lun|aller|lead')).toBe('victim')
   })
 
-  it("keeps a phone's write when a member forges one at the very id and clock it was sent under (lost on the way)", async () => {
+  it.each([
+    ['as it is', false],
+    ['after an erasure made the phone forget its waiting changes\' bytes', true],
+  ])("keeps a phone's write when a member forges one at the very id and clock it was sent under (lost on the way), %s", async (_label, erase) => {
     const relay = await started()
     const link = lossyLink()
     const victim = await appPhone(relay, 'victim', link.WebSocket)
     const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
     if (!created.ok) throw new Error('create failed')
     const session = (await victim.openCollective(created.value))!
+    const leaving = erase ? session.addFamily({ displayName: 'Famille Partie' }) : null
     await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')
 
     // The victim's change leaves, and is lost with the connection (a train going into a tunnel).
@@ -176,6 +181,9 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     if (!familyId.ok) throw new Error('addFamily failed')
     await waitFor(() => link.dropped.length > 0, 'change sent and lost')
     link.cutAll()
+    // A removal on this phone (erasure): its waiting changes' bytes leave its storage; the rebuild must find the
+    // lost change anyway (from the clock the relay says conflicts).
+    if (leaving?.ok) session.removeFamily(leaving.value)
     // A member who saw the lost message's id and clock (white box) writes other content there first.
     const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
     const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
@@ -199,6 +207,46 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     await waitFor(() => otherSession.view.get().families.length === 1, 'other phone sees the family', 20_000)
     expect(otherSession.view.get().families[0]!.displayName).toBe('Famille Tunnel')
     expect((await freshCopy(relay, room)).getMap('signups').get('forged')).toBe('by a member')
+  }, 60_000)
+
+  it('keeps a change made while the rebuilt copy is being stored', async () => {
+    const relay = await started()
+    const link = lossyLink()
+    const victim = await appPhone(relay, 'victim', link.WebSocket)
+    const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
+    if (!created.ok) throw new Error('create failed')
+    const session = (await victim.openCollective(created.value))!
+    await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')
+
+    link.dropping = true
+    const familyId = session.addFamily({ displayName: 'Famille Tunnel' })
+    if (!familyId.ok) throw new Error('addFamily failed')
+    await waitFor(() => link.dropped.length > 0, 'change sent and lost')
+    link.cutAll()
+    const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
+    const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
+    await sendAsMember(relay, room, forgedWrite(lost.client, lost.clock, 'forged', 'by a member', await freshCopy(relay, room)))
+    link.dropping = false
+
+    // The user adds a family at the moment the rebuilt copy is written to IndexedDB (replaceStoredDocument).
+    const factory = globalThis.indexedDB as unknown as { open: (...args: unknown[]) => unknown }
+    const originalOpen = factory.open
+    let during: unknown = null
+    factory.open = function (this: unknown, ...args: unknown[]) {
+      if (during === null && session.status.get().diverged && String(args[0]).includes(created.value)) {
+        during = session.addFamily({ displayName: 'Famille Pendant' })
+      }
+      return originalOpen.apply(this, args)
+    }
+    cleanups.push(() => { factory.open = originalOpen })
+
+    await waitFor(() => during !== null && !session.status.get().diverged && session.status.get().connection === 'online' &&
+      session.status.get().pending === 0, 'rebuilt and acked', 30_000)
+    expect((during as { ok: boolean }).ok).toBe(true) // the command said it worked
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const names = session.view.get().families.map((family) => family.displayName).sort()
+    const relayFamilies = (await freshCopy(relay, room)).getMap('families').size
+    expect({ names, relayFamilies }).toEqual({ names: ['Famille Pendant', 'Famille Tunnel'], relayFamilies: 2 })
   }, 60_000)
 
   it('a deletion of clocks nobody wrote yet never hides the next write', async () => {

@@ -80,6 +80,40 @@ describe('room size limit and large rooms', () => {
     await waitFor(() => lastAck(second.client.received) >= 1 + updates.length - before, 'deletions acknowledged')
   })
 
+  it('acknowledges a re-send of a change the full room already holds', async () => {
+    const relay = await started({ ROOM_MAX_BYTES: String(64 * 1024), COMPACT_LOG_BYTES: String(1024 * 1024) })
+    const room = await createTestRoom()
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const random = seededRandom(SEED + 2)
+    for (let i = 0; i < 20; i++) doc.getMap('notes').set(`n${i}`, noise(random, 5_000))
+
+    const first = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token, { register: true, ack: true }))
+    cleanups.push(() => first.ws.terminate())
+    first.ws.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(new Y.Doc())))
+    let sent = 1
+    let lastStored: Uint8Array | null = null
+    for (const update of updates) {
+      first.ws.send(syncFrame(SYNC_UPDATE, update))
+      const number = ++sent
+      await waitFor(() => lastAck(first.received) >= number || first.ws.readyState !== first.ws.OPEN, `message ${number}`)
+      if (lastAck(first.received) < number) break
+      lastStored = update
+    }
+    expect((await first.closed).code).toBe(CloseCode.roomFull)
+    expect(lastStored).not.toBeNull()
+
+    // The same phone, its last ack lost: it reconnects and re-sends the stored change as it is.
+    const again = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token, { ack: true }))
+    cleanups.push(() => again.ws.terminate())
+    again.ws.send(syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(new Y.Doc()))) // message 1: nothing new
+    again.ws.send(syncFrame(SYNC_UPDATE, lastStored!)) // message 2: already in the room
+    await waitFor(() => lastAck(again.received) >= 2 || again.ws.readyState !== again.ws.OPEN, 're-send answered')
+    const closedWith = again.ws.readyState === again.ws.OPEN ? null : (await again.closed).code
+    expect({ ack: lastAck(again.received), closedWith }).toEqual({ ack: 2, closedWith: null }) // it was closed with 4413
+  })
+
   it('sends a large room to a phone that reads slowly in parts, without dropping it', async () => {
     // Small messages so that the room (about 5 MiB) is many times the slow-socket bound (8 x MAX_PAYLOAD = 2 MiB).
     const relay = await started({ MAX_PAYLOAD: String(256 * 1024) })

@@ -316,6 +316,32 @@ describe('relay sweeper: a room deleted for disuse comes back with its own token
     await waitFor(() => reader.synced && keysOf(reader.doc).length === 2, 'recreated room whole')
     expect((await fetchHealth(relay.url)).counters).toMatchObject({ roomsDeletedIdle: 1 })
   })
+
+  it('never serves a room while it is being deleted (tombstone written, files not yet gone): 1013, then it comes back', async () => {
+    const relay = await started()
+    const room = await createTestRoom()
+    const phone = new Y.Doc()
+    await writeKeys(relay, room, phone, ['a', 'b'], true)
+    await freed(relay)
+    // The sweeper wrote the tombstone and has not deleted the files yet; a socket authenticated just then.
+    await mkdir(join(relay.dataDir, 'tombstones'), { recursive: true })
+    const tokenHash = await hashRoomToken(room.token)
+    const tombstone = { roomId: room.roomId, deletedAt: new Date(Date.now() + 1_000).toISOString(), reason: 'idle', tokenHash }
+    await writeFile(tombstonePath(relay, room), JSON.stringify(tombstone))
+    const loadedBefore = relay.relay.metrics.counters.roomsLoaded
+    const early = await openRawClient(relay.wsUrl, room.roomId, relayProtocols(room.token, { register: true, ack: true }))
+    expect((await early.closed).code).toBe(CloseCode.tryAgainLater)
+    expect(relay.relay.metrics.counters.roomsLoaded).toBe(loadedBefore) // nothing written into the dying room
+    expect(await relay.relay.sweepRenewedRooms()).toBe(1) // the deletion finishes
+    expect(await roomDirs(relay)).toEqual([])
+    // The phone tries again: the room is registered again with its token and gets everything back.
+    const again = connectProvider(relay.wsUrl, room, { doc: phone, register: true })
+    cleanups.push(async () => again.destroy())
+    await waitFor(() => again.synced, 'phone back')
+    const fresh = connectProvider(relay.wsUrl, room)
+    cleanups.push(async () => fresh.destroy())
+    await waitFor(() => fresh.synced && keysOf(fresh.doc).length === 2, 'room whole again')
+  })
 })
 
 describe('relay sweeper: renewed rooms', () => {

@@ -129,6 +129,36 @@ describe('admission', () => {
     expect(verdict).toMatchObject({ kind: 'conflict', at: { client: victim } })
   })
 
+  // Two tabs of one browser (BroadcastChannel) coming online together: the room holds alive what one tab deleted.
+  it("accepts a phone's step 2 that carries, deleted, an item another socket just delivered alive", () => {
+    const room = new Y.Doc({ gc: true })
+    const tabB = new Y.Doc({ gc: true })
+    const tabA = new Y.Doc({ gc: true })
+    // Offline, tab B writes an entry; tab A receives it over the BroadcastChannel and removes it.
+    let written: Uint8Array | null = null
+    tabB.on('update', (update: Uint8Array) => { written = update })
+    tabB.getMap('signups').set('lun|aller|lead', { slot: 'lead' })
+    Y.applyUpdate(tabA, written!, 'bc')
+    tabA.getMap('signups').delete('lun|aller|lead')
+
+    // Both come online. The room's step 1 to tab A holds nothing of tab B's client.
+    const stepOneToA = Y.encodeStateVector(room)
+    const stepTwoFromA = Y.encodeStateAsUpdate(tabA, stepOneToA)
+    // Tab B's step 2 reaches the room first.
+    const stepTwoFromB = Y.encodeStateAsUpdate(tabB, Y.encodeStateVector(room))
+    expect(admitUpdate(room, stepTwoFromB, ROOM_POLICY).kind).toBe('accept')
+    Y.applyUpdate(room, stepTwoFromB)
+
+    const admission = admitUpdate(room, stepTwoFromA, ROOM_POLICY)
+    expect(admission.kind).toBe('accept') // it was 'conflict': the honest tab was told someone wrote in its name
+    // What Yjs does with it: the known struct is skipped, the deletion applies, nothing pending.
+    const check = new Y.Doc({ gc: true })
+    Y.applyUpdate(check, Y.encodeStateAsUpdate(room))
+    Y.applyUpdate(check, stepTwoFromA)
+    expect(check.store.pendingStructs).toBeNull()
+    expect(check.getMap('signups').has('lun|aller|lead')).toBe(false)
+  })
+
   it('waits for missing predecessors and refuses deletions of clocks nobody wrote yet, never integrating them', () => {
     const updates = updatesOf((doc) => {
       for (let i = 0; i < 3; i++) doc.getMap('m').set(`k${i}`, i)
