@@ -672,6 +672,7 @@ describe('relay attacks by strangers', () => {
     const healthyAcked = await healthy.settle(5_000)
     const note = `strangers: pushed ${Math.round(pushed / MIB)} MiB; relay RSS ${Math.round(baseline)} -> peak ` +
       `${Math.round(peak)} MB; ${closedCount}/20 sockets closed by the relay`
+    console.info(note) // the figure, on success too
     onTestFailed(() => console.error(note))
 
     expect.soft(peak - baseline, 'relay RSS growth (MB) while strangers push data').toBeLessThan(60)
