@@ -10,7 +10,7 @@ import { createStore } from '../../../src/lib/store.ts'
 import {
   addException, availabilityFieldErrors, availabilityGrid, availabilityInputOf, availabilityValuesOf, EMPTY_AVAILABILITY_VALUES,
   isTicked, removeException, toggleCell,
-} from '../../../src/ui/components/planning/availability-view.ts'
+} from '../../../src/app/queries/planning/availability-view.ts'
 import { planningErrorText } from '../../../src/ui/components/planning/planning-text.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { Availability } from '../../../src/ui/pages/planning/AvailabilityPage.tsx'

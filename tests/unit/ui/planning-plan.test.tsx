@@ -8,7 +8,7 @@ import { planCandidates, planRota, summarisePlan } from '../../../src/domain/pla
 import type { DateRange, PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
 import { createStore } from '../../../src/lib/store.ts'
-import { addChoice, editPlace, groupByDay, periodOf, placeChange, placeChoices, placeSelectValue, walkDomId } from '../../../src/ui/components/planning/plan-view.ts'
+import { addChoice, editPlace, groupByDay, periodOf, placeChange, placeChoices, placeSelectValue, walkDomId } from '../../../src/app/queries/planning/plan-view.ts'
 import { AddPlace, namesOf, PlaceRow, PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
 import { PlanFamilies } from '../../../src/ui/components/planning/PlanFamilies.tsx'
 import { targetText, uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'

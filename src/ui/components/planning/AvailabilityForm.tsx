@@ -1,7 +1,8 @@
 // "Mes disponibilités" for one adult: the weekly grid (line x weekday x direction), a weekly maximum, a preferred place, date exceptions; saved whole with setAvailability.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { WEEKLY_MAX_LIMIT, type Availability, type RolePreference } from '../../../domain/planning/records.ts'
+import { WEEKLY_MAX_LIMIT } from '../../../app/queries/limits.ts'
+import type { Availability, RolePreference } from '../../../domain/planning/records.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import type { Line } from '../../../domain/line.ts'
@@ -14,7 +15,7 @@ import { ExceptionsEditor } from './ExceptionsEditor.tsx'
 import {
   AVAILABILITY_FIELDS, availabilityFieldErrors, availabilityInputOf, availabilityValuesOf,
   type AvailabilityErrors, type AvailabilityField, type AvailabilityValues,
-} from './availability-view.ts'
+} from '../../../app/queries/planning/availability-view.ts'
 import { planningErrorText } from './planning-text.ts'
 
 interface AvailabilityFormProps {

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { FieldError } from '../manage/fields.tsx'
 import { weekdayName } from '../manage/labels.ts'
 import { directionText, directionTitle } from '../rota/rota-format.ts'
-import { availabilityGrid, isTicked, toggleCell, type AvailabilityValues } from './availability-view.ts'
+import { availabilityGrid, isTicked, toggleCell, type AvailabilityValues } from '../../../app/queries/planning/availability-view.ts'
 
 interface AvailabilityGridProps {
   /** The fieldset id; a cell's checkbox is `${id}-<line>-<weekday>-<direction>`. */

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { ChoiceGroup, FieldError, InputField, SelectField } from '../manage/fields.tsx'
 import { directionText, directionTitle, formatDay } from '../rota/rota-format.ts'
-import { addException, removeException, type AvailabilityValues, type ExceptionValues } from './availability-view.ts'
+import { addException, removeException, type AvailabilityValues, type ExceptionValues } from '../../../app/queries/planning/availability-view.ts'
 import { planningErrorText } from './planning-text.ts'
 
 interface ExceptionsEditorProps {

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
-import { EXEMPTION_SHARES, type Exemption } from '../../../domain/planning/records.ts'
+import { EXEMPTION_SHARES } from '../../../app/queries/limits.ts'
+import type { Exemption } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import type { Language, Translate } from '../../i18n/translate.ts'
@@ -13,7 +14,7 @@ import { FormError } from './FormError.tsx'
 import { formatDay } from '../rota/rota-format.ts'
 import {
   currentExemptions, EXEMPTION_FIELDS, exemptionFieldErrors, exemptionInputOf, type ExemptionField, type ExemptionValues,
-} from './exemption-view.ts'
+} from '../../../app/queries/planning/exemption-view.ts'
 import { planningErrorText } from './planning-text.ts'
 
 interface ExemptionsSectionProps {

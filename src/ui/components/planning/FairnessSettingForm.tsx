@@ -1,7 +1,8 @@
 // "Réglages" of fairness: share per child or per family, and the walks a coordinator period counts as; saved with setFairness.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { COORDINATOR_CREDIT_MAX, type FairnessSetting, type ShareBasis } from '../../../domain/planning/records.ts'
+import { COORDINATOR_CREDIT_MAX } from '../../../app/queries/limits.ts'
+import type { FairnessSetting, ShareBasis } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { ChoiceGroup, InputField, focusFirstManageError } from '../manage/fields.tsx'

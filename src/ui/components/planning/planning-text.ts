@@ -1,5 +1,5 @@
 // Pure text of the planning screens: walks with one decimal, targets never below zero, neutral signed differences, French-first error messages, uncovered reasons.
-import { COORDINATOR_CREDIT_MAX, EXEMPTION_RANGE_MAX_DAYS, WEEKLY_MAX_LIMIT } from '../../../domain/planning/records.ts'
+import { COORDINATOR_CREDIT_MAX, EXEMPTION_RANGE_MAX_DAYS, WEEKLY_MAX_LIMIT } from '../../../app/queries/limits.ts'
 import type { FamilyPlanRow, UncoveredReason } from '../../../domain/planning/types.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, type Language, type Translate } from '../../i18n/translate.ts'

@@ -1,7 +1,7 @@
 // /c/:id/equite "Équité": the ledger per family (neutral, family order), how the share is computed, reduced shares, and the fairness settings.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
-import { fairnessLedger } from '../../../domain/planning/ledger.ts'
+import { fairnessLedger } from '../../../app/queries/planning/rules.ts'
 import type { Ledger } from '../../../domain/planning/types.ts'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
 import { useCoordination } from '../../components/coordination/useCoordination.ts'
