@@ -25,7 +25,7 @@ import {
   stopValuesOf,
   textOf,
 } from '../../../src/ui/components/manage/forms.ts'
-import { childrenUsingStop, defaultReassignment, stopsOfLine } from '../../../src/ui/components/manage/stops.ts'
+import { childrenUsingStop, defaultReassignment, stopsOfLine } from '../../../src/app/queries/collective.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 
 const lineId = LineIdSchema.parse('11111111-1111-4111-8111-111111111111')

@@ -1,8 +1,7 @@
 // "Ajouter à mon agenda" on "Mes trajets": builds my family's .ics file on the phone and downloads it, or says why it cannot yet.
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { familyCalendarOf } from '../../../domain/calendar/family-calendar.ts'
-import { familyCalendarIcs, icsFileName } from '../../../domain/calendar/ics-export.ts'
+import { familyCalendarIcs, familyCalendarOf, icsFileName } from '../../../app/queries/exports.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'

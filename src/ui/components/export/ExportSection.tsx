@@ -1,8 +1,8 @@
 // "Exporter les données" on the collective settings page: my family's JSON, the whole collective's JSON, the rota as CSV for a date range.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { LocalDateSchema } from '../../../domain/dates.ts'
-import { rotaCsvFileName, schoolYearOf } from '../../../domain/export/rota-csv.ts'
+import { parseLocalDate, schoolYearOf } from '../../../app/queries/calendar.ts'
+import { rotaCsvFileName } from '../../../app/queries/exports.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -47,14 +47,14 @@ export function ExportSection({ session }: { readonly session: CollectiveSession
   }
   const exportCollective = () => save(jsonFileName('collectif', Date.now()), () => session.exportCollective(), JSON_TYPE)
   const exportRota = () => {
-    const start = LocalDateSchema.safeParse(from)
-    const end = LocalDateSchema.safeParse(to)
-    if (!start.success || !end.success || end.data < start.data) {
+    const start = parseLocalDate(from)
+    const end = parseLocalDate(to)
+    if (start === null || end === null || end < start) {
       setBadRange(true)
       return
     }
     setBadRange(false)
-    save(rotaCsvFileName(start.data, end.data), () => session.exportRotaCsv(start.data, end.data), CSV_TYPE)
+    save(rotaCsvFileName(start, end), () => session.exportRotaCsv(start, end), CSV_TYPE)
   }
 
   return (

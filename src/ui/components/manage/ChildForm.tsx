@@ -11,7 +11,7 @@ import { errorTextOf } from './errors.ts'
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, focusFirstManageError, type SelectGroup } from './fields.tsx'
 import { CHILD_ERROR_ALIASES, FORM_WEEKDAYS, childInputOf, flattenErrors, type ChildValues } from './forms.ts'
 import { weekdayOptions } from './labels.ts'
-import { stopsOfLine } from './stops.ts'
+import { stopsOfLine } from '../../../app/queries/collective.ts'
 
 const FIELDS = ['firstName', 'initial', 'aller', 'retour', 'days', 'support'] as const
 

@@ -1,7 +1,8 @@
 // Cancelling a walk or a whole day: date, line (or all), direction (or both), reason (grève, alerte météo, sortie scolaire, autre) and a note.
 import { useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
-import { CANCEL_REASONS, type CancelReason, type ExceptionInput } from '../../../domain/calendar-records.ts'
+import { CANCEL_REASONS } from '../../../app/queries/calendar.ts'
+import type { CancelReason, ExceptionInput } from '../../../domain/calendar-records.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'

@@ -1,8 +1,8 @@
 // Repairing a record "to check": the kind's ordinary edit form, prefilled from the readable part of the record; saving rewrites every field.
 import type { CollectiveSession, CollectiveView, FormResult, RecordToCheck } from '../../../app/api.ts'
+import { DIRECTIONS, parseId } from '../../../app/queries/collective.ts'
 import type { Weekday } from '../../../domain/dates.ts'
-import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../../domain/ids.ts'
-import { DIRECTIONS, type Direction } from '../../../domain/line.ts'
+import type { Direction } from '../../../domain/line.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { FamilyNameForm } from '../FamilyNameForm.tsx'
 import { ProfileForm } from '../ProfileForm.tsx'
@@ -41,13 +41,13 @@ export function RepairForm({ session, view, record, onRepaired }: RepairFormProp
     case 'settings':
       return <SettingsForm settings={view.settings} onSubmit={(input) => save(session.updateSettings(input))} />
     case 'family': {
-      const id = FamilyIdSchema.safeParse(record.key)
-      if (!id.success) return null
-      return <FamilyNameForm id={`${prefix}-displayName`} label={t('families.addLabel')} initial={textOf(raw, 'displayName')} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.renameFamily(id.data, input))} />
+      const id = parseId('family', record.key)
+      if (id === null) return null
+      return <FamilyNameForm id={`${prefix}-displayName`} label={t('families.addLabel')} initial={textOf(raw, 'displayName')} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.renameFamily(id, input))} />
     }
     case 'line': {
-      const id = LineIdSchema.safeParse(record.key)
-      if (!id.success) return null
+      const id = parseId('line', record.key)
+      if (id === null) return null
       const base = lineValuesOf(undefined, view.settings)
       const colour = textOf(raw, 'colour')
       const days = daysOf(raw?.days)
@@ -58,25 +58,25 @@ export function RepairForm({ session, view, record, onRepaired }: RepairFormProp
         directions: directions.length > 0 ? directions : base.directions,
         days: days.length > 0 ? days : base.days,
       }
-      return <LineForm idPrefix={prefix} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateLine(id.data, input))} />
+      return <LineForm idPrefix={prefix} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateLine(id, input))} />
     }
     case 'stop': {
-      const id = StopIdSchema.safeParse(record.key)
-      if (!id.success) return null
+      const id = parseId('stop', record.key)
+      if (id === null) return null
       const line = view.lines.find((l) => l.id === raw?.lineId)
       const access = raw?.access && typeof raw.access === 'object' ? (raw.access as Record<string, unknown>) : null
       const initial = { ...EMPTY_STOP, name: textOf(raw, 'name'), note: textOf(access, 'note'), stepFree: access?.stepFree === true, dangerousCrossing: access?.dangerousCrossing === true }
-      return <StopForm idPrefix={prefix} directions={line?.directions ?? DIRECTIONS} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateStop(id.data, input))} />
+      return <StopForm idPrefix={prefix} directions={line?.directions ?? DIRECTIONS} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateStop(id, input))} />
     }
     case 'adult': {
-      const id = AdultIdSchema.safeParse(record.key)
-      if (!id.success) return null
+      const id = parseId('adult', record.key)
+      if (id === null) return null
       const initial = { firstName: textOf(raw, 'firstName'), phone: textOf(raw, 'phone'), charterAcceptedOn: textOf(raw, 'charterAcceptedOn'), insured: raw?.insured === true }
-      return <AdultForm idPrefix={prefix} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateAdult(id.data, input))} />
+      return <AdultForm idPrefix={prefix} initial={initial} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateAdult(id, input))} />
     }
     case 'child': {
-      const id = ChildIdSchema.safeParse(record.key)
-      if (!id.success) return null
+      const id = parseId('child', record.key)
+      if (id === null) return null
       const days = daysOf(raw?.days)
       const initial = {
         ...emptyChild(view.settings),
@@ -86,7 +86,7 @@ export function RepairForm({ session, view, record, onRepaired }: RepairFormProp
         countsExtra: raw?.countsExtra === true,
         ...(days.length > 0 ? { days } : {}),
       }
-      return <ChildForm idPrefix={prefix} initial={initial} lines={view.lines} stops={view.stops} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateChild(id.data, input))} />
+      return <ChildForm idPrefix={prefix} initial={initial} lines={view.lines} stops={view.stops} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateChild(id, input))} />
     }
     default:
       return null

@@ -1,7 +1,7 @@
 // "Vacances scolaires (zone X)": the shipped periods of the collective's zone by school year, their status (officiel / à confirmer) and a "does not apply" toggle each.
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import { ignoredPeriodIds, shippedHolidayPeriods, type ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
-import { SHIPPED_SCHOOL_YEARS } from '../../../domain/calendar/school-holidays-data.ts'
+import { ignoredPeriodIds, SHIPPED_SCHOOL_YEARS, shippedHolidayPeriods } from '../../../app/queries/calendar.ts'
+import type { ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { dateText } from './labels.ts'

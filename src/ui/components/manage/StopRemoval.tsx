@@ -3,11 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
 import type { ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
-import { childLabel, type Child } from '../../../domain/people.ts'
+import { childLabel, defaultReassignment } from '../../../app/queries/collective.ts'
+import type { Child } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { FieldError, SelectField } from './fields.tsx'
-import { defaultReassignment } from './stops.ts'
 
 const NONE = 'none'
 

@@ -9,7 +9,7 @@ import { stopValuesOf } from './forms.ts'
 import { stopAccessTexts, stopTimesText } from './labels.ts'
 import { StopForm } from './StopForm.tsx'
 import { StopRemoval } from './StopRemoval.tsx'
-import { childrenUsingStop, stopsOfLine } from './stops.ts'
+import { childrenUsingStop, stopsOfLine } from '../../../app/queries/collective.ts'
 
 type Mode = { readonly kind: 'idle' } | { readonly kind: 'edit' | 'remove'; readonly id: StopId }
 

@@ -1,11 +1,11 @@
 // "Fin d'année scolaire" on the collective settings page: archive the year (download), then start the new one after a summary and a confirmation.
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import { LocalDateSchema, type LocalDate } from '../../../domain/dates.ts'
+import { nextSchoolYearStart, parseLocalDate, schoolYearEndingBefore } from '../../../app/queries/calendar.ts'
+import { archiveExportJson, archiveFileName, newYearSummary } from '../../../app/queries/year.ts'
+import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
-import {
-  archiveExportJson, archiveFileName, nextSchoolYearStart, planNewSchoolYear, schoolYearEndingBefore, summarizeNewSchoolYear, type NewYearSummary,
-} from '../../../domain/year/index.ts'
+import type { NewYearSummary } from '../../../domain/year/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
@@ -61,12 +61,11 @@ export function NewYearSection({ session, view }: { readonly session: Collective
   const [archived, setArchived] = useState(false)
   const [problem, setProblem] = useState<'archiveFailed' | 'failed' | null>(null)
 
-  const parsedDay = LocalDateSchema.safeParse(firstDay)
-  const before: LocalDate | null = parsedDay.success ? parsedDay.data : null
+  const before: LocalDate | null = parseLocalDate(firstDay)
   const schoolYear = schoolYearEndingBefore(before ?? nextSchoolYearStart(todayIn(Date.now()), view.settings.holidayZone))
   // Computed from the view shown: the same plan the session applies on confirmation.
   const summary = useMemo(
-    () => (before === null ? null : summarizeNewSchoolYear(view, planNewSchoolYear(view, { before, removeChildIds: [...leaving] }))),
+    () => (before === null ? null : newYearSummary(view, { before, removeChildIds: [...leaving] })),
     [view, before, leaving],
   )
 

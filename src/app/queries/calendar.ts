@@ -1,0 +1,12 @@
+// What the screens need about dates and the school calendar: a typed date read back, day arithmetic, school years, the shipped holidays, why a walk may be cancelled.
+import { LocalDateSchema, type LocalDate } from '../../domain/dates.ts'
+
+/** A date as typed in a field or an address ('YYYY-MM-DD', a real day), or null: the forms show "date invalide". */
+export const parseLocalDate = (text: string | undefined): LocalDate | null => LocalDateSchema.safeParse(text).data ?? null
+
+export { addDays, compareDates, mondayOf } from '../../domain/dates.ts'
+export { nextSchoolYearStart, schoolYearEndingBefore } from '../../domain/year/index.ts'
+export { schoolYearOf } from '../../domain/export/rota-csv.ts'
+export { ignoredPeriodIds, shippedHolidayPeriods } from '../../domain/calendar/school-calendar.ts'
+export { SHIPPED_SCHOOL_YEARS } from '../../domain/calendar/school-holidays-data.ts'
+export { CANCEL_REASONS } from '../../domain/calendar-records.ts'
