@@ -15,7 +15,7 @@ import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { NO_WALK_LOG, type Absence, AbsenceIdSchema } from '../../../src/domain/walk-log/records.ts'
 import { accessText } from '../../../src/ui/components/print/PosterSheet.tsx'
 import { childrenByStop, contactOn, lineDays, lineWeek, missingSlots, posterStretch } from '../../../src/ui/components/print/print-model.ts'
-import { parseWalkParams, parseWeekParams } from '../../../src/ui/components/print/print-params.ts'
+import { parseWalkParams, parseWeekParams } from '../../../src/app/queries/print/print-params.ts'
 import { WeekSheet } from '../../../src/ui/components/print/WeekSheet.tsx'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 

@@ -1,6 +1,7 @@
 // The stop poster: the line, its stops in order with times and access notes, who walks until the next holidays, the contact; never the invite link (it holds the secret).
 import type { LocalDate } from '../../../domain/dates.ts'
-import { DIRECTIONS, type Direction, type Line, type Stop } from '../../../domain/line.ts'
+import { DIRECTIONS } from '../../../app/queries/collective.ts'
+import type { Direction, Line, Stop } from '../../../domain/line.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'

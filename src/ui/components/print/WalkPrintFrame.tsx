@@ -1,6 +1,6 @@
 // Frame of the two per-walk print views (check-in sheet, emergency card): resolves the walk, or says in French why there is nothing to print.
 import type { ComponentChildren } from 'preact'
-import { mondayOf } from '../../../domain/dates.ts'
+import { mondayOf } from '../../../app/queries/calendar.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'

@@ -1,7 +1,9 @@
 // The printed week of one line: a table of days x directions with the start time, who holds each place or "à pourvoir", and cancellations with their reason.
-import { addDays, type LocalDate } from '../../../domain/dates.ts'
+import { addDays } from '../../../app/queries/calendar.ts'
+import type { LocalDate } from '../../../domain/dates.ts'
 import type { Family } from '../../../domain/family.ts'
-import { DIRECTIONS, type Line } from '../../../domain/line.ts'
+import { DIRECTIONS } from '../../../app/queries/collective.ts'
+import type { Line } from '../../../domain/line.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'

@@ -6,7 +6,7 @@ import type { WalkCancellation, WalkRota } from '../../../domain/rota-types.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { err, ok, type Result } from '../../../lib/result.ts'
 import { effectiveOf, type RotaModel } from '../rota/rota-source.ts'
-import { parseWalkParams, type PrintParamProblem } from './print-params.ts'
+import { parseWalkParams, type PrintParamProblem } from '../../../app/queries/print/print-params.ts'
 
 export type PrintWalkProblem =
   | { readonly kind: 'param'; readonly problem: PrintParamProblem; readonly date: LocalDate | null }

@@ -1,10 +1,10 @@
 // /c/:id/imprimer/affiche/:lineId: the stop poster of one line on one A4 page.
-import { compareStops } from '../../../domain/line.ts'
+import { stopsOfLine } from '../../../app/queries/collective.ts'
 import { PosterSheet } from '../../components/print/PosterSheet.tsx'
 import { PrintGate, PrintLayout, PrintProblem, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
 import { paramProblemText } from '../../components/print/print-format.ts'
 import { contactOn, lineDays, posterStretch } from '../../components/print/print-model.ts'
-import { parseLineParam } from '../../components/print/print-params.ts'
+import { parseLineParam } from '../../../app/queries/print/print-params.ts'
 import { todayIn } from '../../components/rota/rota-format.ts'
 import { useI18n } from '../../i18n/context.tsx'
 
@@ -22,7 +22,7 @@ function PosterPrint({ view, params, base, now }: PrintScreenProps) {
   if (line === undefined) return <PrintProblem text={t('print.error.line')} back={lines} backLabel={backLabel} />
   const today = todayIn(now)
   const stretch = posterStretch(view, today)
-  const stops = view.stops.filter((stop) => stop.lineId === line.id).sort(compareStops)
+  const stops = stopsOfLine(view.stops, line.id)
   const days = lineDays(view, line.id, stretch.from, stretch.to, now)
   return (
     <PrintLayout back={`${lines}/${line.id}`}>

@@ -4,7 +4,7 @@ import { LineIdSchema, type LineId } from '../../../domain/ids.ts'
 import { DirectionSchema, type Direction } from '../../../domain/line.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { err, ok, type Result } from '../../../lib/result.ts'
-import { parseDateParam } from '../rota/rota-format.ts'
+import { parseLocalDate } from '../calendar.ts'
 
 /** Which segment of the address is wrong: each has its own French message. */
 export type PrintParamProblem = 'line' | 'date' | 'direction'
@@ -20,7 +20,7 @@ export const parseLineParam = (params: Params): Result<LineId, PrintParamProblem
 export const parseWeekParams = (params: Params): Result<{ readonly lineId: LineId; readonly monday: LocalDate }, PrintParamProblem> => {
   const lineId = parseLineParam(params)
   if (!lineId.ok) return lineId
-  const monday = parseDateParam(params.monday)
+  const monday = parseLocalDate(params.monday)
   return monday === null ? err('date') : ok({ lineId: lineId.value, monday })
 }
 
@@ -28,7 +28,7 @@ export const parseWeekParams = (params: Params): Result<{ readonly lineId: LineI
 export const parseWalkParams = (params: Params): Result<WalkRef, PrintParamProblem> => {
   const lineId = parseLineParam(params)
   if (!lineId.ok) return lineId
-  const date = parseDateParam(params.date)
+  const date = parseLocalDate(params.date)
   if (date === null) return err('date')
   const direction = DirectionSchema.safeParse(params.direction)
   return direction.success ? ok({ lineId: lineId.value, date, direction: direction.data satisfies Direction }) : err('direction')
