@@ -4,11 +4,16 @@
 // Y.Map: a write replaces the entry atomically, and each entry has a single author (an offer's
 // withdrawal is its author rewriting the whole entry). Who wins is derived by src/domain/swaps.
 import type * as Y from 'yjs'
+import { z } from 'zod'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { WalkRef } from '../domain/signup.ts'
-import { createOfferId, releaseKeyOf, responseKeyOf, type Offer, type OfferId, type Release, type SwapResponse } from '../domain/swaps/records.ts'
+import {
+  createOfferId, releaseKeyOf, responseKeyOf, SeatClaimSchema, WalkRefSchema, type Offer, type OfferId, type Release, type SeatClaim,
+  type SwapResponse,
+} from '../domain/swaps/records.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_OFFERS, MAP_RELEASES, MAP_RESPONSES, Origin, safeMap, type ChangeOrigin } from './keys.ts'
+import { storedEntry } from './mutations-signups.ts'
 import { isPlainObject } from './read-util.ts'
 
 /** Sets one flat entry in one transaction; false when the map is damaged (another Yjs type under its name). */
@@ -44,13 +49,20 @@ export interface OfferWrite extends Authored {
   readonly target?: { readonly familyId: FamilyId; readonly walk?: WalkRef }
 }
 
-/** Writes a new offer under a fresh id; null when the document is damaged. */
+/** The adult's active sign-up on the walk as a seat claim (see SeatClaimSchema), or undefined. */
+const seatClaimOf = (doc: Y.Doc, walk: WalkRef | undefined, adultId: AdultId): SeatClaim | undefined => {
+  const entry = walk === undefined ? undefined : storedEntry(doc, walk, adultId)
+  const claim = SeatClaimSchema.safeParse(entry)
+  return entry?.status === 'active' && claim.success ? { slot: claim.data.slot, clock: claim.data.clock, actor: claim.data.actor } : undefined
+}
+
+/** Writes a new offer under a fresh id, with the sign-up it gives away; null when the document is damaged. */
 export const writeOffer = (doc: Y.Doc, write: OfferWrite): OfferId | null => {
   const id = createOfferId()
   const { at, target, walk, ...rest } = write
   const offer = plain({
     ...rest, id, walk: { ...walk }, target: target === undefined ? undefined : plain({ ...target, walk: target.walk && { ...target.walk } }),
-    clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()),
+    seat: seatClaimOf(doc, walk, write.adultId), clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()),
   })
   return putEntry(doc, MAP_OFFERS, id, offer, write.kind === 'trade' ? Origin.proposeTrade : Origin.offerSlot) ? id : null
 }
@@ -71,10 +83,21 @@ export interface ResponseWrite extends Authored {
   readonly gives?: WalkRef
 }
 
-/** The adult's answer to an offer (one entry per offer and adult: a later answer replaces it). */
+const OfferTargetSchema = z.object({ target: z.object({ walk: WalkRefSchema }) })
+
+/** The walk a trade accept gives: the one it names, else the one the offer asks for. */
+const acceptedWalk = (doc: Y.Doc, write: ResponseWrite): WalkRef | undefined => {
+  if (write.kind !== 'accept') return undefined
+  if (write.gives !== undefined) return write.gives
+  const offer = OfferTargetSchema.safeParse(storedValue(doc, MAP_OFFERS, write.offerId))
+  return offer.success ? offer.data.target.walk : undefined
+}
+
+/** The adult's answer to an offer (one entry per offer and adult: a later answer replaces it); an accept claims the seat it gives. */
 export const writeResponse = (doc: Y.Doc, write: ResponseWrite): boolean => {
   const { at, gives, ...rest } = write
-  const response = plain({ ...rest, gives: gives && { ...gives }, clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()) })
+  const seat = seatClaimOf(doc, acceptedWalk(doc, write), write.adultId)
+  const response = plain({ ...rest, gives: gives && { ...gives }, seat, clock: nextSharedClock(doc), at: at ?? authorTime(Date.now()) })
   return putEntry(doc, MAP_RESPONSES, responseKeyOf(write), response, write.kind === 'take' ? Origin.takeOffer : Origin.answerTrade)
 }
 

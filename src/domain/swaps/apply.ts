@@ -1,7 +1,7 @@
 // Applying one ordered swap event to the seats: a take, a trade accept or decline, a withdrawal, a release.
 import type { ResponseResult, TradeFailure } from './outcomes.ts'
 import { compareStamps, type Offer, type Release, type SwapResponse } from './records.ts'
-import { giveSeat, isOnWalkAt, releaseSeat, seatOf, type Acquisition } from './seats.ts'
+import { giveSeat, isOnWalkAt, releaseSeat, seatOf, tiedSeat, type Acquisition } from './seats.ts'
 import { seatsFor, type OfferState, type SwapContext } from './context.ts'
 import { fitsOffer, givenWalk } from './validity.ts'
 
@@ -29,7 +29,7 @@ const win = (context: SwapContext, state: OfferState, response: SwapResponse): v
 const applyTake = (context: SwapContext, state: OfferState, response: SwapResponse): void => {
   const offer = state.offer
   const walk = seatsFor(context, offer.walk)
-  const seat = walk === null ? undefined : seatOf(walk, offer.adultId)
+  const seat = walk === null ? undefined : tiedSeat(walk, offer.adultId, offer, offer.seat)
   if (walk === null || seat === undefined) return record(context, response, { kind: 'void' })
   if (isOnWalkAt(walk, response.adultId, response)) return record(context, response, { kind: 'notEligible' })
   const via: Acquisition = { offerId: offer.id, stamp: response }
@@ -45,8 +45,8 @@ const applyAccept = (context: SwapContext, state: OfferState, response: SwapResp
   const gives = givenWalk(offer, response)
   const theirs = gives === undefined ? null : seatsFor(context, gives)
   if (mine === null || theirs === null) return record(context, response, { kind: 'invalid' })
-  const mySeat = seatOf(mine, offer.adultId)
-  const theirSeat = seatOf(theirs, response.adultId)
+  const mySeat = tiedSeat(mine, offer.adultId, offer, offer.seat)
+  const theirSeat = tiedSeat(theirs, response.adultId, response, response.seat)
   const fail = (reason: TradeFailure): void => record(context, response, { kind: 'tradeFailed', reason })
   if (mySeat === undefined) return fail('authorNoLongerHolds')
   if (theirSeat === undefined) return fail('responderNoLongerHolds')

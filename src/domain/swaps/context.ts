@@ -4,6 +4,7 @@ import type { CollectiveModel } from '../model.ts'
 import { indexSignUps, resolveIndexedWalk, type RotaOptions, type SignUpIndex } from '../rota/resolve.ts'
 import { walkOf } from '../rota/walks.ts'
 import { walkKeyOf, type WalkKey, type WalkRef } from '../signup.ts'
+import { withEndedSignUps, type EndedSignUp } from './ghosts.ts'
 import type { OfferStatus, ReleaseOutcome, ResponseOutcome, Transfer } from './outcomes.ts'
 import type { Offer, OfferId, SwapResponse } from './records.ts'
 import { seatsOf, type WalkSeats } from './seats.ts'
@@ -29,19 +30,24 @@ export interface SwapContext {
   readonly responses: ResponseOutcome[]
   readonly releases: ReleaseOutcome[]
   readonly transfers: Transfer[]
+  readonly ended: { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }
 
-export const createContext = (model: SwapModel, now: number, options: RotaOptions): SwapContext => ({
+/** `families` maps every adult to their family; `ended` are the sign-ups swap records bring back (see ghosts.ts). */
+export const createContext = (
+  model: SwapModel, now: number, options: RotaOptions, families: ReadonlyMap<AdultId, FamilyId>, ended: readonly EndedSignUp[],
+): SwapContext => ({
   model,
   now,
   options,
-  index: indexSignUps(model),
+  index: { byWalk: withEndedSignUps(indexSignUps(model).byWalk, ended) },
   walks: new Map(),
-  families: new Map(model.adults.map((adult) => [adult.id, adult.familyId])),
+  families,
   offers: new Map(),
   responses: [],
   releases: [],
   transfers: [],
+  ended: [],
 })
 
 /** The walk's seats, resolved from the sign-ups the first time a swap record names the walk. */

@@ -32,8 +32,8 @@ const seatsAreSound = (walk: EffectiveWalk): string[] => {
 
 /**
  * No place appears or disappears: holders and waiting after swaps, plus the releases applied on
- * the walk (each takes one adult off it) and the superseded sign-ups, equal holders and waiting
- * from the sign-ups alone.
+ * the walk (each takes one adult off it), the superseded sign-ups and the brought-back sign-ups that
+ * ended in place, minus every brought-back sign-up, equal holders and waiting from the sign-ups alone.
  */
 const seatsConserved = (model: SwapModel, resolution: SwapResolution, walk: EffectiveWalk, now: number): string[] => {
   const derived = walkOf(model, walk)
@@ -43,7 +43,9 @@ const seatsConserved = (model: SwapModel, resolution: SwapResolution, walk: Effe
   if (walk.extras.length > Math.max(0, base.requiredAdults - 2, base.extras.length)) return [`walk ${walk.key}: more extras than places`]
   const before = [base.lead, base.tail, ...base.extras].filter((signUp) => signUp !== null).length + base.waiting.length
   const releases = resolution.releases.filter(({ release, applied }) => applied && walkKeyOf(release.walk) === walk.key).length
-  const after = holdersOf(walk).length + walk.waiting.length + releases + walk.superseded.length
+  const ended = resolution.ended.filter((item) => item.walkKey === walk.key)
+  const vanished = ended.filter((item) => item.vanished).length
+  const after = holdersOf(walk).length + walk.waiting.length + releases + walk.superseded.length + vanished - ended.length
   return before === after ? [] : [`walk ${walk.key}: ${before} sign-up places became ${after}`]
 }
 

@@ -78,4 +78,6 @@ export interface SwapResolution {
   readonly responses: readonly ResponseOutcome[]
   readonly releases: readonly ReleaseOutcome[]
   readonly transfers: readonly Transfer[]
+  /** Sign-ups brought back for the time a swap record held them (see ghosts.ts); `vanished`: still there when they ended. */
+  readonly ended: readonly { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }

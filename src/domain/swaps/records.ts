@@ -7,7 +7,7 @@ import { LocalDateSchema } from '../dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../ids.ts'
 import { DirectionSchema } from '../line.ts'
 import { AuthorTimeSchema, compareLogical, type LogicalStamp } from '../record-order.ts'
-import { MAX_CLOCK, walkKeyOf, type WalkRef } from '../signup.ts'
+import { MAX_CLOCK, SlotSchema, walkKeyOf, type WalkRef } from '../signup.ts'
 
 export const OfferIdSchema = z.uuid().brand<'OfferId'>()
 export type OfferId = z.infer<typeof OfferIdSchema>
@@ -22,6 +22,13 @@ export const WalkRefSchema = z.object({ lineId: LineIdSchema, date: LocalDateSch
 /** One logical instant: the Lamport clock of a record and its author device. */
 export type Stamp = LogicalStamp
 
+/**
+ * The author's own sign-up a record was made from (its slot and stamp), read from their entry when writing:
+ * a later rewrite of that entry (another slot, a withdrawal) does not erase the seat the record gives away.
+ */
+export const SeatClaimSchema = z.object({ slot: SlotSchema, clock: ClockSchema, actor: ActorIdSchema })
+export type SeatClaim = z.output<typeof SeatClaimSchema>
+
 export const StoredOfferSchema = z.looseObject({
   id: OfferIdSchema,
   kind: z.enum(['replacement', 'trade']),
@@ -34,6 +41,8 @@ export const StoredOfferSchema = z.looseObject({
   at: AtSchema,
   /** Trades only: the family asked, and optionally which of its slots (else any one they hold). */
   target: z.object({ familyId: FamilyIdSchema, walk: WalkRefSchema.optional() }).optional(),
+  /** The sign-up the offered seat came from; absent on offers written by older versions. */
+  seat: SeatClaimSchema.optional(),
   /** Written later by the same author (the whole entry is rewritten with this field added). */
   withdrawn: z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AtSchema }).optional(),
 })
@@ -47,6 +56,8 @@ export const StoredResponseSchema = z.looseObject({
   kind: z.enum(['take', 'accept', 'decline']),
   /** Trades: which walk's slot the responder gives (must match the offer's target walk when it names one). */
   gives: WalkRefSchema.optional(),
+  /** Trade accepts: the responder's sign-up on the walk they give (see SeatClaimSchema). */
+  seat: SeatClaimSchema.optional(),
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AtSchema,

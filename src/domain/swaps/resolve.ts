@@ -8,13 +8,15 @@ import type { Walk } from '../rota/walks.ts'
 import type { WalkRota } from '../rota-types.ts'
 import { compareSignUps, walkKeyOf } from '../signup.ts'
 import { applyRelease, applyResponse, applyWithdrawal } from './apply.ts'
-import { createContext, type SwapContext, type SwapModel } from './context.ts'
+import { createContext, seatsFor, type SwapContext, type SwapModel } from './context.ts'
 import type { EffectiveWalk, OfferOutcome, SwapResolution } from './outcomes.ts'
 import { compareStamps, releaseKeyOf, responseKeyOf, type Offer, type Release, type Stamp, type SwapRecords, type SwapResponse } from './records.ts'
-import { absorbSuperseded, seatOf, type WalkSeats } from './seats.ts'
+import { endedSignUps, type EndedSignUp } from './ghosts.ts'
+import { absorbSuperseded, endSignUp, tiedSeat, type WalkSeats } from './seats.ts'
 import { isValidOffer } from './validity.ts'
 
 type SwapEvent =
+  | { readonly kind: 'ended'; readonly stamp: Stamp; readonly key: string; readonly ended: EndedSignUp }
   | { readonly kind: 'withdrawal'; readonly stamp: Stamp; readonly key: string; readonly offer: Offer }
   | { readonly kind: 'response'; readonly stamp: Stamp; readonly key: string; readonly response: SwapResponse }
   | { readonly kind: 'release'; readonly stamp: Stamp; readonly key: string; readonly release: Release }
@@ -23,7 +25,8 @@ type SwapEvent =
 const compareEvents = (a: SwapEvent, b: SwapEvent): number =>
   compareStamps(a.stamp, b.stamp) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
-const eventsOf = (records: SwapRecords): SwapEvent[] => [
+const eventsOf = (records: SwapRecords, ended: readonly EndedSignUp[]): SwapEvent[] => [
+  ...ended.map((item): SwapEvent => ({ kind: 'ended', stamp: item.endedAt, key: `${walkKeyOf(item.walk)}|${item.signUp.adultId}`, ended: item })),
   ...records.offers.flatMap((offer): SwapEvent[] => (offer.withdrawn ? [{ kind: 'withdrawal', stamp: offer.withdrawn, key: offer.id, offer }] : [])),
   ...records.responses.map((response): SwapEvent => ({ kind: 'response', stamp: response, key: responseKeyOf(response), response })),
   ...records.releases.map((release): SwapEvent => ({ kind: 'release', stamp: release, key: releaseKeyOf(release), release })),
@@ -39,12 +42,17 @@ const registerOffers = (context: SwapContext, offers: readonly Offer[]): void =>
   }
 }
 
+const endSignUpIn = (context: SwapContext, ended: EndedSignUp): void => {
+  const walk = seatsFor(context, ended.walk)
+  if (walk !== null) context.ended.push({ walkKey: walk.base.key, vanished: endSignUp(walk, ended.signUp) })
+}
+
 /** An open offer whose author no longer holds the slot (given away by another offer, or withdrawn) is void. */
 const finalOutcome = (context: SwapContext, offer: Offer): OfferOutcome => {
   const state = context.offers.get(offer.id)
   if (state === undefined) throw new Error('offer not registered')
   const walk = context.walks.get(walkKeyOf(offer.walk))
-  const holds = walk !== undefined && walk !== null && seatOf(walk, offer.adultId) !== undefined
+  const holds = walk !== undefined && walk !== null && tiedSeat(walk, offer.adultId, offer, offer.seat) !== undefined
   const status = state.status === 'open' && !holds ? 'void' : state.status
   return { offer, status, winner: state.winner, lateWithdrawal: state.lateWithdrawal }
 }
@@ -72,18 +80,21 @@ const toEffective = (walk: WalkSeats, now: number): EffectiveWalk => {
 
 /** Resolves every swap record of the collective against the sign-ups. */
 export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number, options: RotaOptions = {}): SwapResolution => {
-  const context = createContext(model, now, options)
+  const families = new Map(model.adults.map((adult) => [adult.id, adult.familyId]))
+  const ended = endedSignUps(model.signUps, records, families)
+  const context = createContext(model, now, options, families, ended)
   const offers = sortedOffers(records.offers)
   registerOffers(context, offers)
-  for (const event of eventsOf(records).sort(compareEvents)) {
-    if (event.kind === 'withdrawal') applyWithdrawal(context, event.offer)
+  for (const event of eventsOf(records, ended).sort(compareEvents)) {
+    if (event.kind === 'ended') endSignUpIn(context, event.ended)
+    else if (event.kind === 'withdrawal') applyWithdrawal(context, event.offer)
     else if (event.kind === 'response') applyResponse(context, event.response)
     else applyRelease(context, event.release)
   }
   for (const walk of context.walks.values()) if (walk !== null) absorbSuperseded(walk)
   const walks = new Map([...context.walks].flatMap(([key, walk]) => (walk === null ? [] : [[key, toEffective(walk, now)] as const])))
   const outcomes = new Map(offers.map((offer) => [offer.id, finalOutcome(context, offer)] as const))
-  return { walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers }
+  return { walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers, ended: context.ended }
 }
 
 /** The effective form of a resolved walk: the swapped one if a swap record touched it, else the sign-up rota itself. */

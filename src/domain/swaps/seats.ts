@@ -2,7 +2,7 @@
 import type { AdultId, FamilyId } from '../ids.ts'
 import type { WalkRota } from '../rota-types.ts'
 import { compareSignUps, type SignUp, type Slot } from '../signup.ts'
-import { compareStamps, type OfferId, type Stamp } from './records.ts'
+import { compareStamps, type OfferId, type SeatClaim, type Stamp } from './records.ts'
 
 /** How a holder got a seat by swap: the offer and the deciding record (take, accept) of the transfer. */
 export interface Acquisition {
@@ -50,6 +50,21 @@ export const seatsOf = (base: WalkRota): WalkSeats => {
 export const seatOf = (walk: WalkSeats, adultId: AdultId): Seat | undefined => walk.seats.find((seat) => seat.holder?.adultId === adultId)
 
 /**
+ * The seat a record (offer, trade accept) gives away: the one its author held when writing it. A seat got
+ * by swap counts if acquired before the record; a seat from a sign-up, if it is that very sign-up (the
+ * record's claim) or, for records written without a claim, a sign-up older than the record. A place the
+ * author got later (signing up again, another slot) is never given away by an older record.
+ */
+export const tiedSeat = (walk: WalkSeats, adultId: AdultId, record: Stamp, claim: SeatClaim | undefined): Seat | undefined =>
+  walk.seats.find((seat) => {
+    const holder = seat.holder
+    if (holder === null || holder.adultId !== adultId) return false
+    if (seat.via !== null) return compareStamps(seat.via.stamp, record) < 0
+    if (claim === undefined) return compareStamps(holder, record) < 0
+    return holder.slot === claim.slot && holder.clock === claim.clock && holder.actor === claim.actor
+  })
+
+/**
  * Holding or waiting at the logical instant `at`: either way the adult is already on the walk and
  * may not take another place on it. A sign-up clocked after `at` does not count (it was written
  * later, e.g. after a release); absorbSuperseded settles it once every event is applied.
@@ -69,7 +84,7 @@ export const giveSeat = (walk: WalkSeats, seat: Seat, adultId: AdultId, familyId
 }
 
 /** Empties the seat, then the first adult waiting for that kind of slot moves up (as resolveWalk would have done); true if someone did. */
-const emptySeat = (walk: WalkSeats, seat: Seat): boolean => {
+export const emptySeat = (walk: WalkSeats, seat: Seat): boolean => {
   seat.holder = null
   seat.via = null
   const next = walk.waiting.filter((signUp) => signUp.slot === seat.slot).sort(compareSignUps)[0]
@@ -82,6 +97,18 @@ const emptySeat = (walk: WalkSeats, seat: Seat): boolean => {
 export const releaseSeat = (walk: WalkSeats, seat: Seat, offerId: OfferId): void => {
   const releasedBy = seat.holder?.adultId
   if (!emptySeat(walk, seat) && releasedBy !== undefined) walk.released.push({ slot: seat.slot, releasedBy, offerId })
+}
+
+/**
+ * A sign-up that ended when its author rewrote their entry (see ghostSignUps): from that logical instant it
+ * holds nothing. Still seated (nobody took it): the seat goes to the next adult waiting, as a withdrawal does.
+ */
+export const endSignUp = (walk: WalkSeats, ended: SignUp): boolean => {
+  const waited = walk.waiting.includes(ended)
+  walk.waiting = walk.waiting.filter((signUp) => signUp !== ended)
+  const seat = walk.seats.find((candidate) => candidate.holder === ended)
+  if (seat !== undefined) emptySeat(walk, seat)
+  return waited || seat !== undefined
 }
 
 /**

@@ -10,7 +10,10 @@ import { readCollective } from '../../../src/doc/read.ts'
 import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { createActorId, type AdultId, type FamilyId } from '../../../src/domain/ids.ts'
+import { walkKeyOf } from '../../../src/domain/signup.ts'
+import { resolveSwaps } from '../../../src/domain/swaps/resolve.ts'
 import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const actor = createActorId()
 const at = '2027-03-13T10:00:00+01:00'
@@ -115,7 +118,7 @@ describe('swap and coordinator records in the document', () => {
   for (const order of ['ab', 'ba'] as const) {
     it(`concurrent writes on two phones merge in either order (${order})`, () => {
       const { doc: a, lineId, familyId, adultId } = newFixture()
-      const b = new Y.Doc()
+      const b = keyedDoc()
       Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
       const other = valueOf(edit.addFamily(b, { displayName: 'Bernard' }))
       const otherAdult = valueOf(edit.addAdult(b, other, { firstName: 'Sophie', phone: '06 11 22 33 44', charterAcceptedOn: null, insured: true }))
@@ -139,4 +142,28 @@ describe('swap and coordinator records in the document', () => {
       expect(viewA.coordination.acks).toHaveLength(1)
     })
   }
+})
+
+describe('an offer is tied to the sign-up it gives away', () => {
+  const second = (doc: Y.Doc): { familyId: FamilyId; adultId: AdultId } => {
+    const familyId = valueOf(edit.addFamily(doc, { displayName: 'Bernard' }))
+    const adultId = valueOf(edit.addAdult(doc, familyId, { firstName: 'Inès', phone: '06 11 11 11 11', charterAcceptedOn: '2026-09-07', insured: true }))
+    return { familyId, adultId }
+  }
+
+  it('records the seat; the author signing up for the tail after the take keeps the taker on the lead', () => {
+    const { doc, lineId, familyId, adultId } = newFixture()
+    const taker = second(doc)
+    const walk = walkOn(lineId)
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor, at })
+    const offerId = edit.writeOffer(doc, { kind: 'replacement', walk, adultId, familyId, actor, at })
+    if (offerId === null) throw new Error('not written')
+    const signUp = readCollective(doc).signUps[0]
+    expect(readCollective(doc).swaps.offers[0]?.seat).toEqual({ slot: 'lead', clock: signUp?.clock, actor })
+    edit.writeResponse(doc, { offerId, ...taker, kind: 'take', actor, at })
+    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'tail', actor, at })
+    const view = readCollective(doc)
+    const rota = resolveSwaps(view, view.swaps, 0).walks.get(walkKeyOf(walk))
+    expect([rota?.lead?.adultId, rota?.tail?.adultId]).toEqual([taker.adultId, adultId])
+  })
 })

@@ -28,6 +28,8 @@ export interface OfferFields {
   walk?: WalkRef
   target?: { family: number; walk?: WalkRef }
   withdrawnAt?: number
+  /** The author's sign-up the offer was made from (slot and clock, actor = the author): new offers record it. */
+  seat?: { slot: SignUp['slot']; clock: number }
 }
 
 export const offer = (n: number, adult: number, clock: number, fields: OfferFields = {}): Offer => ({
@@ -41,6 +43,7 @@ export const offer = (n: number, adult: number, clock: number, fields: OfferFiel
   at: AT,
   ...(fields.target ? { target: { familyId: familyId(fields.target.family), ...(fields.target.walk ? { walk: fields.target.walk } : {}) } } : {}),
   ...(fields.withdrawnAt === undefined ? {} : { withdrawn: { clock: fields.withdrawnAt, actor: actorId(adult), at: AT } }),
+  ...(fields.seat ? { seat: { slot: fields.seat.slot, clock: fields.seat.clock, actor: actorId(adult) } } : {}),
 })
 
 export const response = (offer: number, adult: number, kind: SwapResponse['kind'], clock: number, gives?: WalkRef, actor = adult): SwapResponse => ({

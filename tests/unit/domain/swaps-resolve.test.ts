@@ -258,6 +258,39 @@ const cases: Case[] = [
     offers: { 1: 'open' },
     results: { '1|3': { kind: 'notEligible' } },
   },
+  {
+    name: 'seat tie: the author re-signs for the tail after the take: the taker keeps the lead, the author holds the tail',
+    signUps: [signUp(1, 'tail', 4), signUp(2, 'tail', 1, W2)],
+    records: rec({ offer: offer(1, 1, 2, { seat: { slot: 'lead', clock: 1 } }) }, { response: response(1, 3, 'take', 3) }),
+    holders: [[W1, 3, 1]],
+    offers: { 1: 'taken' },
+    results: { '1|3': { kind: 'won' } },
+  },
+  {
+    name: 'seat tie: taken, released, then the author re-signs for the tail: the lead stays released, the author holds the tail',
+    signUps: [signUp(1, 'tail', 5)],
+    records: rec({ offer: offer(1, 1, 2, { seat: { slot: 'lead', clock: 1 } }) }, { response: response(1, 3, 'take', 3) }, { release: release(1, 3, 4) }),
+    holders: [[W1, null, 1]],
+    offers: { 1: 'taken' },
+    results: { '1|3': { kind: 'won' } },
+    check: (resolution) => expect(resolution.walks.get(walkKeyOf(W1))?.released.map((seat) => seat.slot)).toEqual(['lead']),
+  },
+  {
+    name: 'seat tie: the author moved to the tail before any take: a later take is void, the next adult waiting gets the lead',
+    signUps: [signUp(1, 'tail', 4), signUp(2, 'lead', 2)],
+    records: rec({ offer: offer(1, 1, 3, { seat: { slot: 'lead', clock: 1 } }) }, { response: response(1, 3, 'take', 5) }),
+    holders: [[W1, 2, 1]],
+    offers: { 1: 'void' },
+    results: { '1|3': { kind: 'void' } },
+  },
+  {
+    name: 'seat tie, offer without its seat (older phones): a take never applies to a place its author got after the offer',
+    signUps: [signUp(1, 'tail', 5)],
+    records: rec({ offer: offer(1, 1, 2) }, { response: response(1, 3, 'take', 3) }, { release: release(1, 3, 4) }),
+    holders: [[W1, null, 1]],
+    offers: { 1: 'void' },
+    results: { '1|3': { kind: 'void' } },
+  },
 ]
 
 /** Through effectiveWalks, as a screen would: walks no record touched come straight from the sign-ups. */
