@@ -10,8 +10,9 @@
 // collective's key, tampered bytes, no key bound) -> CANNOT_OPEN, which the readers report as
 // `field:cannotOpen` (the record is "to check", the others render); a plain string (a document
 // written before sealing) -> accepted as is, and sealed by migrations.ts at the next session open.
-// A doc with no key bound writes plain text (unit tests that build docs by hand); the app
-// session and the demo always bind one.
+// Writing fails closed: a personal field written to a doc with no key bound is a programming error
+// (SealKeyMissingError), thrown before anything is written, never plain text in the document. The
+// app session, the demo, restore and the test fixtures bind a key before their first write.
 import type * as Y from 'yjs'
 import { isSealed, openText, sealText, type SealKey } from '../lib/seal.ts'
 import {
@@ -49,7 +50,7 @@ export const bindSealKey = (doc: Y.Doc, key: SealKey): void => {
   opened.delete(doc)
 }
 
-/** The key bound to the doc (undefined in hand-built test docs). */
+/** The key bound to the doc (undefined before the session binds it, or in a doc only read). */
 export const sealKeyOf = (doc: Y.Doc): SealKey | undefined => keys.get(doc)
 
 /** The associated data of a value: where it lives. */
@@ -60,11 +61,24 @@ export const CANNOT_OPEN: unique symbol = Symbol('cannotOpen')
 export type CannotOpen = typeof CANNOT_OPEN
 export const CANNOT_OPEN_PROBLEM = 'cannotOpen'
 
-/** What is stored in the document for a personal text field: sealed when a key is bound. */
-export const sealPersonal = (doc: Y.Doc, context: string, text: string): string => {
-  const key = keys.get(doc)
-  return key === undefined ? text : sealText(key, context, text)
+/** A personal field was about to be written to a doc with no key bound: a wiring bug, never a user error. */
+export class SealKeyMissingError extends Error {
+  override readonly name = 'SealKeyMissingError'
+  constructor(context: string) {
+    // The context names the map and field (and a random record id), never the value.
+    super(`no seal key bound to the document: refusing to write ${context} in clear`)
+  }
 }
+
+/** Throws SealKeyMissingError unless a key is bound: call before the first write of a transaction that seals. */
+export const requireSealKey = (doc: Y.Doc, context = 'a personal field'): SealKey => {
+  const key = keys.get(doc)
+  if (key === undefined) throw new SealKeyMissingError(context)
+  return key
+}
+
+/** What is stored in the document for a personal text field: always sealed; throws SealKeyMissingError with no key bound. */
+export const sealPersonal = (doc: Y.Doc, context: string, text: string): string => sealText(requireSealKey(doc, context), context, text)
 
 /** The stored value back to what the domain schema validates (unknown: the document is untrusted); never throws. */
 export const openPersonal = (doc: Y.Doc, context: string, stored: unknown): unknown => {

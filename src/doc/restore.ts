@@ -11,7 +11,7 @@ import { availabilityKeyOf, exemptionKeyOf } from '../domain/planning/records.ts
 import { signUpKeyOf } from '../domain/signup.ts'
 import { releaseKeyOf, responseKeyOf } from '../domain/swaps/records.ts'
 import { checkInKeyOf, walkEventKeyOf } from '../domain/walk-log/records.ts'
-import { personalContext, personalFieldsOf, sealPersonal } from './codec.ts'
+import { personalContext, personalFieldsOf, requireSealKey, sealPersonal } from './codec.ts'
 import {
   ChangeOrigin, MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES,
   MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES,
@@ -63,6 +63,8 @@ const signUpValue = ({ lineId: _line, date: _date, direction: _direction, adultI
 
 /** One transaction: the new document is whole or empty. The caller binds the new collective's seal key to `doc` first. */
 export const writeRestoredCollective = (doc: Y.Doc, file: CollectiveExport & { readonly profile: CollectiveProfile }): void => {
+  // Fails closed before the transaction: a restore without a key would write the names in clear, or half a document.
+  requireSealKey(doc, 'a restored collective')
   doc.transact(() => {
     const meta = doc.getMap<unknown>(MAP_META)
     meta.set(META_SCHEMA_VERSION, SCHEMA_VERSION)

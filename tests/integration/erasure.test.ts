@@ -6,12 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { bindSealKey } from '../../src/doc/codec.ts'
+import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
-import type { FamilyId } from '../../src/domain/ids.ts'
+import { createAdultId, createChildId, createFamilyId, type FamilyId } from '../../src/domain/ids.ts'
 import { createInviteSecret } from '../../src/lib/credentials.ts'
 import { MESSAGE_RELAY_ACK } from '../../src/lib/relay-protocol.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { filesUnder, needlesFound } from '../helpers/byte-search.ts'
+import { writeLegacyRecord } from '../helpers/legacy-records.ts'
 import { connectProvider, createTestRoom, fetchHealth, startRelay, waitFor, type InProcessRelay, type TestRoom } from '../helpers/relay.ts'
 
 const cleanups: Array<() => Promise<void> | void> = []
@@ -55,8 +57,21 @@ const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown
   return result.value
 }
 
-/** Writes both families in three transactions each; returns the leaving family's id. */
-const writeFamilies = (doc: Y.Doc): FamilyId => {
+/** The same families as an app from before sealing wrote them, names in clear: the relay must erase those too. */
+const writeLegacyFamilies = (doc: Y.Doc): FamilyId => {
+  const staying = writeLegacyRecord(doc, MAP_FAMILIES, createFamilyId(), { displayName: STAYING.family })
+  writeLegacyRecord(doc, MAP_ADULTS, createAdultId(), { familyId: staying, firstName: STAYING.adult, phone: STAYING.phone, charterAcceptedOn: null, insured: true })
+  const leaving = writeLegacyRecord(doc, MAP_FAMILIES, createFamilyId(), { displayName: LEAVING.family })
+  writeLegacyRecord(doc, MAP_ADULTS, createAdultId(), { familyId: leaving, firstName: LEAVING.adult, phone: LEAVING.phone, charterAcceptedOn: null, insured: true })
+  writeLegacyRecord(doc, MAP_CHILDREN, createChildId(), {
+    familyId: leaving, firstName: LEAVING.child, initial: 'Q', routes: {}, days: [1, 2], support: LEAVING.support, countsExtra: true,
+  })
+  return leaving
+}
+
+/** Writes both families in three transactions each (sealed: the key is bound; plain: as a legacy app); returns the leaving family's id. */
+const writeFamilies = (doc: Y.Doc, sealed: boolean): FamilyId => {
+  if (!sealed) return writeLegacyFamilies(doc)
   const staying = valueOf(edit.addFamily(doc, { displayName: STAYING.family }))
   valueOf(edit.addAdult(doc, staying, { firstName: STAYING.adult, phone: STAYING.phone, charterAcceptedOn: null, insured: true }))
   const leaving = valueOf(edit.addFamily(doc, { displayName: LEAVING.family }))
@@ -100,7 +115,7 @@ describe.each([
     cleanups.push(() => relay.stop())
     const room = await createTestRoom()
     const writer = await connectWriter(relay, room, sealed)
-    const leaving = writeFamilies(writer.doc)
+    const leaving = writeFamilies(writer.doc, sealed)
     await waitFor(() => writer.acked() >= 1 + WRITE_TRANSACTIONS, 'writes durable') // step 2 + each transaction
 
     const removed = storedOfFamily(writer.doc, leaving)
@@ -136,7 +151,7 @@ describe.each([
     cleanups.push(() => relay.stop())
     const room = await createTestRoom()
     const writer = await connectWriter(relay, room, sealed)
-    const leaving = writeFamilies(writer.doc)
+    const leaving = writeFamilies(writer.doc, sealed)
     await waitFor(() => writer.acked() >= 1 + WRITE_TRANSACTIONS, 'writes durable')
     const removed = storedOfFamily(writer.doc, leaving)
 

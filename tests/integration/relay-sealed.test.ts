@@ -8,14 +8,15 @@ import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
 import { parseInvite } from '../../src/app/invite.ts'
 import { createAppServices } from '../../src/app/services.ts'
 import { localDate } from '../../src/domain/dates.ts'
+import { createFamilyId } from '../../src/domain/ids.ts'
 import type { StopInput } from '../../src/domain/line.ts'
 import type { WalkRef } from '../../src/domain/signup.ts'
 import { base64urlToBytes, bytesToBase64url } from '../../src/lib/base64url.ts'
 import * as Y from 'yjs'
 import { MAP_FAMILIES } from '../../src/doc/keys.ts'
-import * as edit from '../../src/doc/mutations.ts'
 import { deriveRoomToken, type RoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey, isSealed } from '../../src/lib/seal.ts'
+import { writeLegacyRecord } from '../helpers/legacy-records.ts'
 import { connectProvider, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
 
 const cleanups: Array<() => Promise<void> | void> = []
@@ -195,12 +196,12 @@ describe('the relay never sees personal values in clear', () => {
     await waitFor(() => sessionA.status.get().connection === 'online', 'A online')
     const invite = must(parseInvite(sessionA.inviteUrl))
 
-    // An app from before sealing: the same document, no key bound, so the name is written in clear.
+    // An app from before sealing: the same document, no key bound, the name written in clear.
     const legacyDoc = new Y.Doc()
     const legacy = connectProvider(relay.wsUrl, { roomId, token: await deriveRoomToken(roomId, invite.secret) }, { doc: legacyDoc })
     cleanups.push(() => legacy.destroy())
     await waitFor(() => legacy.synced, 'legacy client synced')
-    const familyId = must(edit.addFamily(legacyDoc, { displayName: 'Famille Anciennevie' }))
+    const familyId = writeLegacyRecord(legacyDoc, MAP_FAMILIES, createFamilyId(), { displayName: 'Famille Anciennevie' })
     const storedName = (): unknown => legacyDoc.getMap<Y.Map<unknown>>(MAP_FAMILIES).get(familyId)?.get('displayName')
     expect(storedName()).toBe('Famille Anciennevie')
 

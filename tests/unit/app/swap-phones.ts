@@ -8,6 +8,7 @@ import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { createActorId, type AdultId, type FamilyId } from '../../../src/domain/ids.ts'
 import { createStore, type WritableStore } from '../../../src/lib/store.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 import { newFixture, valueOf, walkOn, type Fixture } from '../doc/fixtures.ts'
 
 /** Saturday 13 March 2027, 10:00 in Paris: the next walks are on Monday 15. */
@@ -47,7 +48,7 @@ export const newWorld = (): World => {
     adults.push(valueOf(edit.addAdult(fixture.doc, familyId, { firstName, phone: '06 11 22 33 44', charterAcceptedOn: '2026-09-07', insured: true })))
   }
   const phones = families.map((familyId, index) => {
-    const doc = index === 0 ? fixture.doc : new Y.Doc()
+    const doc = index === 0 ? fixture.doc : keyedDoc()
     if (index > 0) Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.doc))
     return phoneOf(doc, familyId, adults[index] as AdultId)
   })

@@ -8,11 +8,12 @@ import { readCollective } from '../../../src/doc/read.ts'
 import type { FamilyId } from '../../../src/domain/ids.ts'
 import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const profile = { name: 'Pédibus des Lilas', school: 'École Jean Jaurès', town: 'Lyon' }
 
 const newCollectiveDoc = (): Y.Doc => {
-  const doc = new Y.Doc()
+  const doc = keyedDoc()
   edit.initCollective(doc, profile)
   return doc
 }
@@ -174,7 +175,7 @@ describe('convergence', () => {
   for (const order of ['ab', 'ba'] as const) {
     it(`concurrent edits on two phones converge (exchange ${order})`, () => {
       const a = newCollectiveDoc()
-      const b = new Y.Doc()
+      const b = keyedDoc()
       Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
       const shared = edit.addFamily(a, { displayName: 'Partagée' })
       if (!shared.ok) throw new Error('addFamily failed')

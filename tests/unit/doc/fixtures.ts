@@ -7,6 +7,7 @@ import type { StopInput } from '../../../src/domain/line.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import type { SealKey } from '../../../src/lib/seal.ts'
+import { TEST_SEAL_KEY } from '../../helpers/seal-key.ts'
 
 export const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!result.ok) throw new Error(`unexpected error: ${JSON.stringify(result.error)}`)
@@ -28,10 +29,10 @@ export interface Fixture {
   childId: ChildId
 }
 
-/** With `sealKey`, the key is bound before the first write (as the app session does): personal fields are stored sealed. */
-export const newFixture = (sealKey?: SealKey): Fixture => {
+/** The key (the test collective's, unless given) is bound before the first write, as the app session does: personal fields are stored sealed. */
+export const newFixture = (sealKey: SealKey = TEST_SEAL_KEY): Fixture => {
   const doc = new Y.Doc()
-  if (sealKey !== undefined) bindSealKey(doc, sealKey)
+  bindSealKey(doc, sealKey)
   edit.initCollective(doc, { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
   const lineId = valueOf(edit.addLine(doc, { name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
   const stops = ['Marché', 'Lilas', 'Parc'].map((name) => valueOf(edit.addStop(doc, lineId, stopInput(name))))

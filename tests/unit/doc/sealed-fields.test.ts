@@ -1,12 +1,14 @@
-// Personal fields of the shared document with a key bound: stored sealed ('s1.'), read opened; unopenable values "to check"; legacy plain values read, then sealed by the migration.
+// Personal fields of the shared document: stored sealed ('s1.'), read opened; unopenable values "to check"; legacy plain values read, then sealed; no key, no write.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { PERSONAL_FIELDS, bindSealKey, personalContext } from '../../../src/doc/codec.ts'
+import { PERSONAL_FIELDS, SealKeyMissingError, bindSealKey, openPersonal, personalContext } from '../../../src/doc/codec.ts'
 import { MAP_ABSENCES, MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_WALK_NOTES, Origin } from '../../../src/doc/keys.ts'
 import { sealPlainPersonalValues } from '../../../src/doc/migrations.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
+import { writeRestoredCollective } from '../../../src/doc/restore.ts'
 import { localDate } from '../../../src/domain/dates.ts'
+import { collectiveExportJson, parseCollectiveExport } from '../../../src/domain/export/collective-export.ts'
 import { createActorId } from '../../../src/domain/ids.ts'
 import { createGuestId } from '../../../src/domain/walk-log/records.ts'
 import { createInviteSecret, createRoomId } from '../../../src/lib/credentials.ts'
@@ -45,6 +47,21 @@ const personalValues = (doc: Y.Doc): { map: string; key: string; field: string; 
     }
   }
   return values
+}
+
+/**
+ * A document written before sealing (an older app version): the filled fixture's values in clear in
+ * a copy with no key bound. Written field by field as that version did; the app never writes this.
+ */
+const legacyFixture = (): Fixture => {
+  const sealed = newFixture()
+  fillPersonal(sealed)
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(sealed.doc))
+  for (const { map, key, field, value } of personalValues(sealed.doc)) {
+    setField(doc, map, key, field, openPersonal(sealed.doc, personalContext(map, key, field), value))
+  }
+  return { ...sealed, doc }
 }
 
 const updateBytes = (doc: Y.Doc): Buffer => Buffer.from(Y.encodeStateAsUpdate(doc))
@@ -154,8 +171,7 @@ describe('sealed personal fields', () => {
   })
 
   it('reads legacy plain values as they are, then the migration seals them in one transaction, once', async () => {
-    const legacy = newFixture()
-    fillPersonal(legacy)
+    const legacy = legacyFixture()
     expect(personalValues(legacy.doc).every(({ value }) => typeof value === 'string' && !isSealed(value))).toBe(true)
     const before = readCollective(legacy.doc)
     const key = await newKey()
@@ -182,7 +198,7 @@ describe('sealed personal fields', () => {
   })
 
   it('does nothing without a key, and leaves a value it cannot open as it is', async () => {
-    const legacy = newFixture()
+    const legacy = legacyFixture()
     expect(sealPlainPersonalValues(legacy.doc)).toBe(0)
     const key = await newKey()
     bindSealKey(legacy.doc, key)
@@ -190,5 +206,71 @@ describe('sealed personal fields', () => {
     setField(legacy.doc, MAP_FAMILIES, legacy.familyId, 'displayName', foreign)
     sealPlainPersonalValues(legacy.doc)
     expect(legacy.doc.getMap<Y.Map<unknown>>(MAP_FAMILIES).get(legacy.familyId)!.get('displayName')).toBe(foreign)
+  })
+})
+
+describe('writing personal fields fails closed', () => {
+  /** The filled fixture as a phone that has not bound the key sees it: everything synced, nothing to seal with. */
+  const blindCopy = (): { fixture: Fixture; blind: Y.Doc } => {
+    const fixture = newFixture()
+    fillPersonal(fixture)
+    const blind = new Y.Doc()
+    Y.applyUpdate(blind, Y.encodeStateAsUpdate(fixture.doc))
+    return { fixture, blind }
+  }
+
+  it('throws SealKeyMissingError for every personal write with no key bound, and writes nothing', () => {
+    const { fixture, blind: doc } = blindCopy()
+    const { lineId, stops, familyId, adultId, childId } = fixture
+    const author = { actor: createActorId(), at: '2027-03-15T08:12:00+01:00' }
+    const walk = walkOn(lineId)
+    const route = { lineId, stopId: stops[0]! }
+    const child = { firstName: 'Noé', initial: 'B', routes: { aller: route, retour: route }, days: [1, 2], support: '', countsExtra: false }
+    const adult = { firstName: 'Alex', phone: '06 55 44 33 22', charterAcceptedOn: '2026-09-07', insured: true }
+    const writes: Record<string, () => unknown> = {
+      addFamily: () => edit.addFamily(doc, { displayName: 'Dupont' }),
+      renameFamily: () => edit.renameFamily(doc, familyId, { displayName: 'Martin-Dupont' }),
+      addAdult: () => edit.addAdult(doc, familyId, adult),
+      updateAdult: () => edit.updateAdult(doc, adultId, adult),
+      addChild: () => edit.addChild(doc, familyId, child),
+      updateChild: () => edit.updateChild(doc, childId, child),
+      addException: () => edit.addException(doc, { date: '2027-03-22', lineId: null, direction: null, reason: 'strike', note: 'Grève' }),
+      writeAbsence: () => edit.writeAbsence(doc, { childId, from: '2027-03-16', to: '2027-03-16', direction: null, note: 'Dentiste' }, familyId, author),
+      guest: () => edit.writeCheckIn(doc, { walk, childId: createGuestId(), guestName: 'Jade', status: 'present', stopId: null, adultId, ...author }),
+      writeWalkNote: () => edit.writeWalkNote(doc, walk, { text: 'Pluie' }, { adultId, familyId }, author),
+      writeHandoverNote: () => edit.writeHandoverNote(doc, localDate('2027-03-22'), familyId, { text: 'Code du portail' }, author),
+    }
+    let updates = 0
+    doc.on('update', () => updates++)
+    const before = Y.encodeStateVector(doc)
+    for (const [name, write] of Object.entries(writes)) expect(write, name).toThrow(SealKeyMissingError)
+    expect(updates).toBe(0)
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    for (const text of ['Dupont', 'Alex', 'Noé', 'Grève', 'Dentiste', 'Jade', 'Pluie', 'Code du portail']) {
+      expect(updateBytes(doc).indexOf(Buffer.from(text, 'utf8')), text).toBe(-1)
+    }
+  })
+
+  it('a restore with no key bound throws before writing anything; with a key it round-trips, sealed', async () => {
+    const { fixture } = blindCopy()
+    const file = valueOf(parseCollectiveExport(collectiveExportJson(readCollective(fixture.doc), Date.parse('2027-03-15T12:00:00Z'))))
+    const blind = new Y.Doc()
+    expect(() => writeRestoredCollective(blind, file)).toThrow(SealKeyMissingError)
+    expect(Y.encodeStateVector(blind)).toEqual(Y.encodeStateVector(new Y.Doc()))
+
+    const key = await newKey()
+    const restored = new Y.Doc()
+    bindSealKey(restored, key)
+    writeRestoredCollective(restored, file)
+    expectNoPersonalText(restored)
+    for (const { map, field, value } of personalValues(restored)) expect(isSealed(value), `${map}.${field}`).toBe(true)
+    const original = readCollective(fixture.doc)
+    const copy = readCollective(restored)
+    expect(copy.toCheck).toEqual([])
+    expect(copy.families).toEqual(original.families)
+    expect(copy.adults).toEqual(original.adults)
+    expect(copy.children).toEqual(original.children)
+    expect(copy.walkLog).toEqual(original.walkLog)
+    expect(copy.coordination.notes).toEqual(original.coordination.notes)
   })
 })

@@ -8,6 +8,7 @@ import type { ActorId } from '../../../src/domain/ids.ts'
 import { resolveWalk, signUpStatusIn } from '../../../src/domain/rota/resolve.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
 import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const actorA = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' as ActorId
 const actorB = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' as ActorId
@@ -57,7 +58,7 @@ describe('sign-up entries', () => {
     it(`two offline phones take the same slot: same holder on both, the other waiting (exchange ${order})`, () => {
       const { doc: a, lineId, adultId, familyId } = newFixture()
       const second = valueOf(edit.addAdult(a, familyId, { firstName: 'Julien', phone: '06 98 76 54 32', charterAcceptedOn: null, insured: true }))
-      const b = new Y.Doc()
+      const b = keyedDoc()
       Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
       const walk = walkOf(readCollective(a), walkOn(lineId))
       if (!walk) throw new Error('the walk should run')
@@ -79,7 +80,7 @@ describe('sign-up entries', () => {
     const second = valueOf(edit.addAdult(a, familyId, { firstName: 'Julien', phone: '06 98 76 54 32', charterAcceptedOn: null, insured: true }))
     const walk = walkOf(readCollective(a), walkOn(lineId))!
     edit.writeSignUp(a, { walk, adultId, familyId, slot: 'tail', actor: actorB })
-    const b = new Y.Doc()
+    const b = keyedDoc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     edit.writeSignUp(b, { walk, adultId: second, familyId, slot: 'tail', actor: actorA })
     exchange(a, b, 'ba')

@@ -12,6 +12,7 @@ import type { WalkRef } from '../../../src/domain/signup.ts'
 import { walkCheckIns } from '../../../src/domain/walk-log/index.ts'
 import { createGuestId, type CheckInStatus } from '../../../src/domain/walk-log/records.ts'
 import { exchange, newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const AT = '2027-03-15T08:12:00+01:00'
 const author = (actor: ActorId = createActorId()) => ({ actor, at: AT })
@@ -146,7 +147,7 @@ describe('concurrent check-ins on two documents', () => {
   it('two phones mark the same child without syncing: the same list with a disagreement; a mark that had seen the other settles it', () => {
     const fixture = newFixture()
     const a = fixture.doc
-    const b = new Y.Doc()
+    const b = keyedDoc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     const [actorA, actorB] = [createActorId(), createActorId()]
     const walk = walkOn(fixture.lineId)

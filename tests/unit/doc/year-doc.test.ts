@@ -11,6 +11,7 @@ import { createActorId } from '../../../src/domain/ids.ts'
 import { planNewSchoolYear } from '../../../src/domain/year/past-records.ts'
 import { seedFromEnv, seededRandom } from '../../helpers/seeded-random.ts'
 import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const AT = '2027-03-15T08:00:00+01:00'
 const author = () => ({ actor: createActorId(), at: AT })
@@ -51,7 +52,7 @@ describe('cleanUpPastYear', () => {
     const { doc: a, childId, familyId, adultId, lineId } = fixture
     const absenceId = valueOf(edit.writeAbsence(a, { childId, from: '2027-03-15', to: '2027-03-15', direction: null, note: 'Dentiste' }, familyId, author()))
     expect(edit.writeSignUp(a, { walk: walkOn(lineId), slot: 'lead', adultId, familyId, ...author() })).toBe(true)
-    const b = new Y.Doc()
+    const b = keyedDoc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
 
     expect(edit.writeAbsenceWithdrawal(b, absenceId, author())).toBe(true) // offline: rewrites the whole entry
@@ -90,7 +91,7 @@ describe('phones cleaning up as the session does (seeded)', () => {
     const random = seededRandom(seed)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
     const { doc: first, childId, familyId, adultId, lineId } = newFixture()
-    const docs = [first, new Y.Doc(), new Y.Doc()]
+    const docs = [first, keyedDoc(), keyedDoc()]
     for (const doc of docs.slice(1)) Y.applyUpdate(doc, Y.encodeStateAsUpdate(first))
     let cleanUps = 0
     for (const doc of docs) {

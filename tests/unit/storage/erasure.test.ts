@@ -10,6 +10,7 @@ import { removesRecord } from '../../../src/storage/doc-compaction.ts'
 import { bindDocPersistence, docDatabaseName, type DocPersistence } from '../../../src/storage/doc-persistence.ts'
 import { needlesFound } from '../../helpers/byte-search.ts'
 import { waitFor } from '../../helpers/relay.ts'
+import { keyedDoc } from '../../helpers/seal-key.ts'
 import { useSessionPhones, valueOf } from '../app/session-phones.ts'
 
 const NOW = Date.UTC(2027, 2, 2, 9)
@@ -123,7 +124,7 @@ describe('erasure on the phone', () => {
 
   it('a removal alone leaves the values in y-indexeddb’s log; compact() erases them and keeps the rest', async () => {
     const name = 'unit-erasure-binding:doc'
-    const doc = new Y.Doc()
+    const doc = keyedDoc()
     const binding = bindDocPersistence(doc, name)
     bindings.push(binding)
     await binding.whenLoaded
@@ -136,7 +137,7 @@ describe('erasure on the phone', () => {
     const removed = storedOfFamily(doc, familyId)
 
     // The removal arrives from another phone (a member removes a family that left): not a local origin.
-    const remote = new Y.Doc()
+    const remote = keyedDoc()
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
     edit.removeFamily(remote, familyId)
     const seen: boolean[] = []
