@@ -116,7 +116,15 @@ export interface DeviceIdentity {
 }
 
 export type SignUpOutcome = 'held' | 'waiting'
-export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'notRecorded'
+/** 'alreadyOnWalk': the adult holds a place of the walk through a swap (a sign-up would count for nothing). */
+export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'alreadyOnWalk' | 'notRecorded'
+/** 'withdrawn': the adult's sign-up is withdrawn; 'released': a place received through a swap was given up ("à pourvoir"). */
+export type WithdrawOutcome = 'withdrawn' | 'released'
+/**
+ * Why a withdrawal wrote nothing: 'nothingToWithdraw' (the adult is not on the walk the screens show: no sign-up,
+ * or the place was given away through a swap); 'expired' (a place received through a swap, the walk has started).
+ */
+export type WithdrawError = 'nothingToWithdraw' | 'expired' | 'notRecorded'
 export type StopRemovalError = 'childrenNeedAStop'
 export type IcsImportError = 'invalidIcs' | 'noEvents'
 /** Why a swap command wrote nothing. */
@@ -267,9 +275,16 @@ export interface CollectiveSession {
    */
   publishPlan(assignments: readonly PlannedSlot[]): Result<PublishOutcome, PlanningError>
 
-  /** Writes my entry for this walk and slot with the next logical clock; 'waiting' if someone holds it already. */
+  /**
+   * Writes my entry for this walk and slot with the next logical clock; the answer is read on the effective rota
+   * (swaps applied) the screens show: 'held' when the adult then holds that slot, 'waiting' when on its waiting list.
+   */
   signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>
-  withdraw(walk: WalkRef, adultId: AdultId): void
+  /**
+   * Takes the adult off the walk as the screens show it: withdraws their sign-up and gives up (releases) a place
+   * received through a swap. Also for a walk no longer derived (its sign-up is then withdrawn).
+   */
+  withdraw(walk: WalkRef, adultId: AdultId): Result<WithdrawOutcome, WithdrawError>
 
   /**
    * Exports, built on the phone from the current view (opened values: personal data in clear; the

@@ -8,7 +8,7 @@ import { nextPeriodIndex } from '../domain/coordination/schedule.ts'
 import { addDays, compareDates, type LocalDate } from '../domain/dates.ts'
 import { err, ok } from '../lib/result.ts'
 import type { CommandContext, SessionCommands } from './commands.ts'
-import { periodHolder, scheduleThrough } from './swap-context.ts'
+import { periodHolder, scheduleThrough } from './queries/coordination.ts'
 
 type CoordinationCommands = Pick<
   SessionCommands,
@@ -42,14 +42,14 @@ export const createCoordinationCommands = ({ doc, view, me, now }: CommandContex
 
     offerPeriod(periodStart, familyId, target) {
       if (!hasFamily(familyId)) return err('notFound')
-      const holder = periodHolder(view.get(), periodStart)
+      const holder = periodHolder(view.get().coordination, periodStart)
       if (holder === undefined) return err('notFound')
       if (isOver(periodStart)) return err('expired')
       if (holder !== familyId) return err('notHolder')
       if (target !== undefined) {
         if (!hasFamily(target.familyId)) return err('notFound')
         if (target.familyId === familyId) return err('notEligible')
-        const theirs = periodHolder(view.get(), target.periodStart)
+        const theirs = periodHolder(view.get().coordination, target.periodStart)
         if (theirs === undefined) return err('notFound')
         if (isOver(target.periodStart)) return err('expired')
         if (theirs !== target.familyId) return err('notHolder')
@@ -73,13 +73,13 @@ export const createCoordinationCommands = ({ doc, view, me, now }: CommandContex
       const allowed = offer.kind === 'trade' ? kind !== 'take' && offer.target?.familyId === familyId : kind === 'take' && offer.familyId !== familyId
       if (!allowed) return err('notEligible')
       if (isOver(offer.periodStart)) return err('expired')
-      const before = scheduleThrough(view.get(), offer.periodStart).offers.find((outcome) => outcome.offer.id === offerId)
+      const before = scheduleThrough(view.get().coordination, offer.periodStart).offers.find((outcome) => outcome.offer.id === offerId)
       if (before !== undefined && before.status !== 'open') {
         if (offer.kind === 'trade') return ok('failed')
         return ok(before.status === 'withdrawn' ? 'withdrawn' : before.status === 'invalid' ? 'void' : 'alreadyTaken')
       }
       if (!edit.writePeriodResponse(doc, { offerId, familyId, kind, ...author() })) return err('notRecorded')
-      const result = scheduleThrough(view.get(), offer.periodStart).responses.get(periodResponseKeyOf({ offerId, familyId }))
+      const result = scheduleThrough(view.get().coordination, offer.periodStart).responses.get(periodResponseKeyOf({ offerId, familyId }))
       if (result === undefined) return err('notRecorded')
       if (result === 'ignored') return err('notEligible')
       if (kind === 'decline') return ok('declined')

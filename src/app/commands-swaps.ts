@@ -8,7 +8,8 @@ import { err, ok, type Result } from '../lib/result.ts'
 import type { SwapError, TakeOutcome, TradeOutcome } from './api.ts'
 import type { CommandContext, SessionCommands } from './commands.ts'
 import { authorTime } from '../doc/clock.ts'
-import { effectiveWalk, familyHolds, holdersOf, startOf, swapStateOf } from './swap-context.ts'
+import { effectiveWalkOf, familyHolds, holds, startOf } from './queries/rota.ts'
+import { swapStateOf } from './queries/swap-state.ts'
 
 type SwapCommands = Pick<SessionCommands, 'offerSlot' | 'proposeTrade' | 'withdrawOffer' | 'takeOffer' | 'answerTrade' | 'releaseSlot'>
 
@@ -52,10 +53,10 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
     const current = view.get()
     if (adultOf(adultId) === undefined) return 'unknownAdult'
     const start = startOf(current, walk)
-    const effective = effectiveWalk(current, swapStateOf(current, now()), walk, now())
-    if (start === null || effective === null) return 'notFound'
+    const effective = effectiveWalkOf(current, walk, now())
+    if (start === null || effective === null || effective.cancellation !== null) return 'notFound'
     if (now() >= start) return 'expired'
-    return holdersOf(effective).includes(adultId) ? null : 'notHolder'
+    return holds(effective, adultId) ? null : 'notHolder'
   }
 
   return {
@@ -77,8 +78,8 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
       if (!current.families.some((family) => family.id === target.familyId)) return err('notFound')
       if (target.familyId === familyId) return err('notEligible')
       if (target.walk !== undefined) {
-        const theirs = effectiveWalk(current, swapStateOf(current, now()), target.walk, now())
-        if (theirs === null) return err('notFound')
+        const theirs = effectiveWalkOf(current, target.walk, now())
+        if (theirs === null || theirs.cancellation !== null) return err('notFound')
         if (!familyHolds(current, theirs, target.familyId)) return err('notHolder')
       }
       const id = edit.writeOffer(doc, { kind: 'trade', walk, adultId, familyId, target, ...author() })
@@ -100,13 +101,13 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
       const offer = offerOf(offerId)
       const current = view.get()
       const state = swapStateOf(current, now())
-      const offerView = state.offers.get(offerId)
+      const offerView = state.offerById.get(offerId)
       if (offer === undefined || offerView === undefined) return err('notFound')
       if (offer.kind !== 'replacement') return err('notEligible')
       if (isExpired(offerView, now())) return err('expired')
       if (!canTake(offerView, now())) return closedOutcome(offerView.status)
-      const walk = effectiveWalk(current, state, offer.walk, now())
-      if (offer.adultId === adultId || (walk !== null && holdersOf(walk).includes(adultId))) return err('notEligible')
+      const walk = effectiveWalkOf(current, offer.walk, now())
+      if (offer.adultId === adultId || (walk !== null && holds(walk, adultId))) return err('notEligible')
       if (!edit.writeResponse(doc, { offerId, adultId, familyId: adult.familyId, kind: 'take', ...author() })) return err('notRecorded')
       const result = resultOf(offerId, adultId)
       return result === null ? err('notRecorded') : takeOutcomeOf(result)
@@ -118,7 +119,7 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
       const offer = offerOf(offerId)
       const current = view.get()
       const state = swapStateOf(current, now())
-      const offerView = state.offers.get(offerId)
+      const offerView = state.offerById.get(offerId)
       if (offer === undefined || offerView === undefined || offer.kind !== 'trade') return err('notFound')
       if (offer.target?.familyId !== adult.familyId) return err('notEligible')
       if (isExpired(offerView, now())) return err('expired')
@@ -128,10 +129,10 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
         gives = answer.gives ?? offer.target.walk
         if (gives === undefined) return err('notFound')
         const start = startOf(current, gives)
-        const theirs = effectiveWalk(current, state, gives, now())
-        if (start === null || theirs === null) return err('notFound')
+        const theirs = effectiveWalkOf(current, gives, now())
+        if (start === null || theirs === null || theirs.cancellation !== null) return err('notFound')
         if (now() >= start) return err('expired')
-        if (!holdersOf(theirs).includes(adultId)) return err('notHolder')
+        if (!holds(theirs, adultId)) return err('notHolder')
       }
       const kind = answer.accept ? 'accept' : 'decline'
       if (!edit.writeResponse(doc, { offerId, adultId, familyId: adult.familyId, kind, gives, ...author() })) return err('notRecorded')

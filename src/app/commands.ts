@@ -3,14 +3,12 @@ import type * as Y from 'yjs'
 import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
-import { resolveWalk, signUpStatusIn } from '../domain/rota/resolve.ts'
-import { walkOf } from '../domain/rota/walks.ts'
-import { err, ok } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands, type ExportCommands } from './commands-export.ts'
 import { createPlanningCommands } from './commands-planning.ts'
+import { createSignUpCommands } from './commands-signups.ts'
 import { createSwapCommands } from './commands-swaps.ts'
 import { createWalkLogCommands } from './commands-walk-log.ts'
 import { createYearCommands, type YearCommands } from './commands-year.ts'
@@ -29,6 +27,7 @@ export interface CommandContext {
 
 export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createSwapCommands(context),
+  ...createSignUpCommands(context),
   ...createCoordinationCommands(context),
   ...createWalkLogCommands(context),
   ...createPlanningCommands(context),
@@ -37,8 +36,8 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createEditCommands(context),
 })
 
-const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
-  | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands> => ({
+const createEditCommands = ({ doc, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
+  | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands | 'signUp' | 'withdraw'> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
@@ -65,20 +64,4 @@ const createEditCommands = ({ doc, view, me, now }: CommandContext): Omit<Sessio
   removeHoliday: (id) => edit.removeHoliday(doc, id),
   setShippedHolidayIgnored: (periodId, ignored) => edit.setHolidayOverride(doc, periodId, ignored),
 
-  signUp(walkRef, slot, adultId) {
-    const before = view.get()
-    const adult = before.adults.find((candidate) => candidate.id === adultId)
-    if (adult === undefined) return err('unknownAdult')
-    const walk = walkOf(before, walkRef)
-    if (walk === null || walk.cancellation !== null) return err('walkNotRunning')
-    const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId, at: authorTime(now()) })
-    if (!written) return err('walkNotRunning')
-    // Resolved after writing, with every entry this phone has: another phone may still win later.
-    const status = signUpStatusIn(resolveWalk(view.get(), walk, now()), adultId)
-    // Null: the entry just written is not in the view (it failed validation): never claim "waiting".
-    if (status === null) return err('notRecorded')
-    return ok(status.status === 'held' ? 'held' : 'waiting')
-  },
-
-  withdraw: (walk, adultId) => edit.writeWithdrawal(doc, walk, adultId, me.get().actorId, authorTime(now())),
 })

@@ -18,10 +18,9 @@ import { walkStartInstant } from '../domain/rota/resolve.ts'
 import { walkOf, type Walk } from '../domain/rota/walks.ts'
 import { SlotSchema, signUpKeyOf, walkKeyOf, type WalkKey } from '../domain/signup.ts'
 import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
-import { effectiveWalks, resolveSwaps } from '../domain/swaps/resolve.ts'
 import { WalkRefSchema } from '../domain/swaps/records.ts'
 import type { CollectiveView } from './api.ts'
-import { holdersOf } from './swap-context.ts'
+import { effectiveOf, holdersOf } from './queries/rota.ts'
 
 /** What a publication needs of each proposed place (the UI sends PlannedSlot; anything else is skipped). */
 const PlacementSchema = z.object({ walk: WalkRefSchema, slot: SlotSchema, adultId: AdultIdSchema })
@@ -40,7 +39,7 @@ const openPlacesOf = (walk: EffectiveWalk): OpenPlaces => ({
   tail: walk.tail === null,
   // Places needed, not seats: extras beyond the walk's required adults are not proposed.
   extras: Math.max(0, walk.requiredAdults - 2 - walk.extras.length),
-  onWalk: new Set([...holdersOf(walk), ...walk.waiting.map((signUp) => signUp.adultId)]),
+  onWalk: new Set([...holdersOf(walk), ...walk.waiting].map((signUp) => signUp.adultId)),
 })
 
 /** Walks that run and have not started, resolved once with swaps applied (what every rota screen shows). */
@@ -52,8 +51,7 @@ const openWalks = (view: CollectiveView, refs: readonly z.output<typeof WalkRefS
     const walk = walkOf(view, ref)
     if (walk !== null && walk.cancellation === null && walkStartInstant(walk) > now) walks.set(key, walk)
   }
-  const resolution = resolveSwaps(view, view.swaps, now)
-  return new Map(effectiveWalks(view, resolution, [...walks.values()], now).map((walk) => [walk.key, openPlacesOf(walk)]))
+  return new Map(effectiveOf(view, [...walks.values()], now).map((walk) => [walk.key, openPlacesOf(walk)]))
 }
 
 const takePlace = (places: OpenPlaces, slot: PlannedSignUpWrite['slot']): boolean => {

@@ -37,6 +37,10 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.slot.withdrawConfirm': 'Withdraw {name} from the walk on {day} ({direction})?',
   'rota.slot.withdrawYes': 'Yes, withdraw',
   'rota.slot.withdrawn': 'Done: {name} no longer walks on {day} ({direction}).',
+  'rota.slot.released': 'Done: {name} gave back their place on {day} ({direction}); it is now to fill.',
+  'rota.slot.nothingToWithdraw': 'Nothing to withdraw: {name} is not on the walk on {day} ({direction}).',
+  'rota.slot.withdrawExpired': 'Too late: the walk on {day} ({direction}) has started, the place can no longer be given back.',
+  'rota.slot.withdrawNotRecorded': 'Withdrawal not recorded: the shared rota has items to check. Tell the coordinator.',
   'rota.slot.chooseAdult': 'Who goes?',
   'rota.slot.chooseAdultFor': 'Who signs up as {slot} on {day} ({direction})?',
 
@@ -62,6 +66,7 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.signUp.waiting': 'This slot is already taken: {name} is on the waiting list for {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Sign-up not possible: this adult is no longer in the collective.',
   'rota.signUp.walkNotRunning': 'Sign-up not possible: this walk does not take place.',
+  'rota.signUp.alreadyOnWalk': 'No need to sign up: this adult already has a place on this walk, received through a swap.',
   'rota.signUp.notRecorded': 'Sign-up not recorded: the shared rota has items to check. Tell the coordinator.',
 
   'rota.waiting.title': 'Waiting list',

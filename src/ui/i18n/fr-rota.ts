@@ -36,6 +36,10 @@ export const frRota = {
   'rota.slot.withdrawConfirm': 'Retirer {name} du trajet du {day} ({direction}) ?',
   'rota.slot.withdrawYes': 'Oui, retirer',
   'rota.slot.withdrawn': 'C’est noté : {name} ne fait plus partie du trajet du {day} ({direction}).',
+  'rota.slot.released': 'C’est noté : {name} a rendu sa place du {day} ({direction}), elle est à pourvoir.',
+  'rota.slot.nothingToWithdraw': 'Rien à retirer : {name} n’est pas sur le trajet du {day} ({direction}).',
+  'rota.slot.withdrawExpired': 'Trop tard : le trajet du {day} ({direction}) a commencé, la place ne peut plus être rendue.',
+  'rota.slot.withdrawNotRecorded': 'Retrait non enregistré : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
   'rota.slot.chooseAdult': 'Qui y va ?',
   'rota.slot.chooseAdultFor': 'Qui s’inscrit comme {slot} le {day} ({direction}) ?',
 
@@ -61,6 +65,7 @@ export const frRota = {
   'rota.signUp.waiting': 'Ce créneau est déjà pris : {name} est en liste d’attente pour le {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Inscription impossible : cet adulte n’est plus dans le collectif.',
   'rota.signUp.walkNotRunning': 'Inscription impossible : ce trajet n’a pas lieu.',
+  'rota.signUp.alreadyOnWalk': 'Inscription inutile : cet adulte a déjà une place sur ce trajet, reçue par un échange.',
   'rota.signUp.notRecorded': 'Inscription non enregistrée : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
 
   'rota.waiting.title': 'Liste d’attente',

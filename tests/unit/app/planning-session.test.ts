@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import type { PublishOutcome } from '../../../src/app/api.ts'
 import { openDemoSession } from '../../../src/app/demo.ts'
-import { swapStateOf, effectiveWalk } from '../../../src/app/swap-context.ts'
+import { effectiveWalkOf } from '../../../src/app/queries/rota.ts'
 import { nextSharedClock } from '../../../src/doc/clock.ts'
 import { MAP_AVAILABILITY, MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
@@ -36,7 +36,7 @@ const everyoneAvailable = (world: World, phone: Phone, lineIds: readonly LineId[
   for (const adultId of world.adults) valueOf(phone.commands.setAvailability(adultId, { recurring, exceptions: [], weeklyMax, preference: 'none' }))
 }
 
-const effective = (phone: Phone, walk: WalkRef) => effectiveWalk(phone.view.get(), swapStateOf(phone.view.get(), phone.clock), walk, phone.clock)
+const effective = (phone: Phone, walk: WalkRef) => effectiveWalkOf(phone.view.get(), walk, phone.clock)
 
 /** Local updates the phone's doc emits while `run` runs. */
 const updatesDuring = (phone: Phone, run: () => void): { updates: number; origins: unknown[] } => {

@@ -1,7 +1,8 @@
 // Swap commands of a session: offer and take, concurrent takes, withdrawal racing a take, trades, expiry, release, and the demo's examples.
 import { describe, expect, it } from 'vitest'
 import { openDemoSession } from '../../../src/app/demo.ts'
-import { swapStateOf, effectiveWalk } from '../../../src/app/swap-context.ts'
+import { effectiveWalkOf } from '../../../src/app/queries/rota.ts'
+import { swapStateOf } from '../../../src/app/queries/swap-state.ts'
 import { instantToParisDate } from '../../../src/domain/calendar/paris-time.ts'
 import { coordinatorOn } from '../../../src/domain/coordination/schedule.ts'
 import { responseKeyOf, type OfferId } from '../../../src/domain/swaps/records.ts'
@@ -9,7 +10,7 @@ import type { AdultId } from '../../../src/domain/ids.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import { NOW, newWorld, syncAll, valueOf, walkOn, type Phone } from './swap-phones.ts'
 
-const leadOf = (phone: Phone, walk: WalkRef): AdultId | undefined => effectiveWalk(phone.view.get(), swapStateOf(phone.view.get(), NOW), walk, NOW)?.lead?.adultId
+const leadOf = (phone: Phone, walk: WalkRef): AdultId | undefined => effectiveWalkOf(phone.view.get(), walk, NOW)?.lead?.adultId
 const resultOf = (phone: Phone, offerId: OfferId, adultId: AdultId): string | undefined =>
   swapStateOf(phone.view.get(), NOW).resolution.responses.find((outcome) => responseKeyOf(outcome.response) === responseKeyOf({ offerId, adultId }))?.result.kind
 
@@ -73,7 +74,7 @@ describe('swap commands', () => {
     const lead = leadOf(a, walk)
     expect(leadOf(b, walk)).toBe(lead)
     expect([camille, sophie]).toContain(lead)
-    const holders = effectiveWalk(a.view.get(), swapStateOf(a.view.get(), NOW), walk, NOW)
+    const holders = effectiveWalkOf(a.view.get(), walk, NOW)
     expect([holders?.lead, holders?.tail, ...(holders?.extras ?? [])].filter((holder) => holder !== null && holder !== undefined)).toHaveLength(1)
     const status = swapStateOf(a.view.get(), NOW).resolution.offers.get(offerId)?.status
     expect(status).toBe(swapStateOf(b.view.get(), NOW).resolution.offers.get(offerId)?.status)
@@ -151,7 +152,7 @@ describe('demo swaps', () => {
     expect(view.toCheck).toEqual([])
     const [offer] = view.swaps.offers
     expect(view.swaps.offers).toHaveLength(1)
-    expect(swapStateOf(view, NOW).offers.get(offer!.id)?.status).toBe('open')
+    expect(swapStateOf(view, NOW).offerById.get(offer!.id)?.status).toBe('open')
     expect(new Set(view.coordination.roster.map((entry) => entry.familyId)).size).toBe(3)
     expect(coordinatorOn(view.coordination, instantToParisDate(NOW))).not.toBeNull()
     const me = demo.me.get()

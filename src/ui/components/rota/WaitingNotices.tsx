@@ -4,7 +4,7 @@ import type { CollectiveSession } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, type GoneNotice, type WaitingNotice } from './rota-format.ts'
+import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, withdrawText, type GoneNotice, type WaitingNotice } from './rota-format.ts'
 import { goneNotices, walksWithSignUpsOf } from './rota-source.ts'
 import { adultsById, isMine, waitingNotices } from './rota-view.ts'
 import { useNow } from './useRotaNow.ts'
@@ -63,8 +63,8 @@ export function WaitingNotices({ session }: { session: CollectiveSession }) {
   )
   const gone = useMemo(() => goneNotices(view, (signUp) => isMine(signUp, me), today), [view, me, today])
   const withdraw = (notice: GoneNotice) => {
-    session.withdraw(notice.walk, notice.adultId)
-    announce(t('rota.notice.goneWithdrawn', { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }))
+    const values = { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
+    announce(withdrawText(t, session.withdraw(notice.walk, notice.adultId), values, 'rota.notice.goneWithdrawn'))
   }
   return <WaitingNoticeList notices={notices} gone={gone} onWithdraw={withdraw} />
 }

@@ -5,16 +5,15 @@ import type { AdultId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
-import type { EffectiveWalk } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
-import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText } from './rota-format.ts'
+import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText, withdrawText } from './rota-format.ts'
 import { adultName, adultsOfFamily, heldPlaces, isMine } from './rota-view.ts'
 import { SlotSwap, SlotSwapTag } from '../swaps/MySlotSwap.tsx'
-import { absentOnWalk } from '../absence/absence-view.ts'
+import { absentOnWalk } from '../../../app/queries/absence/absence-view.ts'
 import { SlotRow } from './SlotRow.tsx'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
@@ -28,9 +27,6 @@ interface WalkCardProps {
 }
 
 const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
-
-/** Holders who came through a swap (the rota screens pass effective walks; a plain WalkRota has none). */
-const viaSwap = (walk: WalkRota): NonNullable<EffectiveWalk['viaSwap']> => ('viaSwap' in walk ? (walk as EffectiveWalk).viaSwap : [])
 
 export function WalkCard({ session, walk, adults, past = false }: WalkCardProps) {
   const { t, language } = useI18n()
@@ -63,11 +59,8 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
   }
   const withdraw = (adultId: AdultId) => {
     card.current?.focus()
-    // A place received through a swap is not my sign-up: giving it up is a release (it becomes "à pourvoir").
-    const swapped = viaSwap(walk).find((via) => via.adultId === adultId)
-    if (swapped) session.releaseSlot(swapped.offerId, adultId)
-    else session.withdraw(refOf(walk), adultId)
-    announce(t('rota.slot.withdrawn', { name: adultName(adults, adultId), day, direction }))
+    // The command takes the adult off the walk as shown: a place received through a swap is released ("à pourvoir").
+    announce(withdrawText(t, session.withdraw(refOf(walk), adultId), { name: adultName(adults, adultId), day, direction }))
   }
 
   const extraPlaces = Math.max(0, walk.requiredAdults - 2, walk.extras.length)
@@ -193,5 +186,6 @@ function AdultChoice({ question, adults, onChoose, onCancel }: AdultChoiceProps)
 const SIGN_UP_ERROR_KEYS = {
   unknownAdult: 'rota.signUp.unknownAdult',
   walkNotRunning: 'rota.signUp.walkNotRunning',
+  alreadyOnWalk: 'rota.signUp.alreadyOnWalk',
   notRecorded: 'rota.signUp.notRecorded',
 } as const

@@ -5,6 +5,8 @@ import type { AdultId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
+import type { WithdrawError, WithdrawOutcome } from '../../../app/api.ts'
+import type { Result } from '../../../lib/result.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 
@@ -121,6 +123,18 @@ export interface GoneNotice {
 export const goneNoticeText = (t: Translate, language: Language, notice: GoneNotice): string => {
   const values = { day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
   return notice.lineName === null ? t('rota.notice.goneNoLine', values) : t('rota.notice.gone', { ...values, line: notice.lineName })
+}
+
+/** What a withdrawal did ("C'est noté", "Rien à retirer", "Trop tard"), from the command's answer. */
+export const withdrawText = (
+  t: Translate,
+  result: Result<WithdrawOutcome, WithdrawError>,
+  values: { readonly name: string; readonly day: string; readonly direction: string },
+  done: MessageKey = 'rota.slot.withdrawn',
+): string => {
+  if (result.ok) return t(result.value === 'released' ? 'rota.slot.released' : done, values)
+  if (result.error === 'nothingToWithdraw') return t('rota.slot.nothingToWithdraw', values)
+  return t(result.error === 'expired' ? 'rota.slot.withdrawExpired' : 'rota.slot.withdrawNotRecorded', values)
 }
 
 /** "tel:" address of a phone number as typed ("06 12 34 56 78" -> "tel:0612345678"). */
