@@ -15,7 +15,7 @@ import { AbsenceForm } from '../../../src/ui/components/absence/AbsenceForm.tsx'
 import { absenceErrorText, absencePeriodText, savedAbsenceText } from '../../../src/ui/components/absence/absence-text.ts'
 import {
   absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, boundedRange, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
-} from '../../../src/ui/components/absence/absence-view.ts'
+} from '../../../src/app/queries/absence/absence-view.ts'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { actorId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'

@@ -1,7 +1,8 @@
 // "Signaler une absence": child, one walk / one day / several days, optional note; on save, says which walks the child no longer takes.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import { LocalDateSchema, type LocalDate } from '../../../domain/dates.ts'
+import { parseLocalDate } from '../../../app/queries/calendar.ts'
+import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { Child } from '../../../domain/people.ts'
@@ -13,7 +14,7 @@ import { absenceErrorText, savedAbsenceText } from './absence-text.ts'
 import {
   ABSENCE_FIELDS, ABSENCE_KINDS, absenceFieldErrors, absenceInputOf, absenceValuesFor, affectedDays, nextWalkOf, noLongerExpected,
   type AbsenceField, type AbsenceKind, type AbsenceValues,
-} from './absence-view.ts'
+} from '../../../app/queries/absence/absence-view.ts'
 
 interface AbsenceFormProps {
   readonly session: CollectiveSession
@@ -146,7 +147,7 @@ const changedWalks = (
 ) => {
   const after = session.view.get()
   const stored = after.absences?.find((absence) => absence.id === absenceId)
-  const from = stored?.from ?? LocalDateSchema.safeParse(input.from).data
-  const to = stored?.to ?? LocalDateSchema.safeParse(input.to).data
-  return from === undefined || to === undefined ? [] : noLongerExpected(before, after, childId, from, to, now)
+  const from = stored?.from ?? parseLocalDate(input.from)
+  const to = stored?.to ?? parseLocalDate(input.to)
+  return from === null || to === null ? [] : noLongerExpected(before, after, childId, from, to, now)
 }

@@ -8,7 +8,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { absencePeriodText } from './absence-text.ts'
-import { comingAbsences } from './absence-view.ts'
+import { comingAbsences } from '../../../app/queries/absence/absence-view.ts'
 
 interface AbsenceListProps {
   readonly session: CollectiveSession

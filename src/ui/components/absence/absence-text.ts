@@ -1,10 +1,11 @@
 // Pure text of the absence screens: an absence's period, what a new absence changed, French-first field errors.
+import type { AbsenceField, AffectedDay } from '../../../app/queries/absence/absence-view.ts'
+import { ABSENCE_NOTE_MAX, ABSENCE_RANGE_MAX_DAYS } from '../../../app/queries/limits.ts'
 import type { Direction } from '../../../domain/line.ts'
-import { ABSENCE_NOTE_MAX, ABSENCE_RANGE_MAX_DAYS, type Absence } from '../../../domain/walk-log/records.ts'
+import type { Absence } from '../../../domain/walk-log/records.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { directionText, formatDay } from '../rota/rota-format.ts'
-import type { AbsenceField, AffectedDay } from './absence-view.ts'
 
 /** "jeudi 4 mars, toute la journée", "jeudi 4 mars, aller seulement", "du lundi 8 mars au vendredi 12 mars". */
 export const absencePeriodText = (t: Translate, language: Language, absence: Pick<Absence, 'from' | 'to' | 'direction'>): string => {

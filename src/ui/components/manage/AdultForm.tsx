@@ -1,7 +1,7 @@
 // The adult form: first name, phone, charter accepted on a date (empty: not yet), insured yes/no, and optionally "C'est moi".
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
-import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import type { AdultInput } from '../../../domain/people.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -25,7 +25,7 @@ interface AdultFormProps {
 }
 
 /** Today as 'YYYY-MM-DD' in Paris (the collective's calendar), whatever the phone's zone. */
-const today = (): string => instantToParisDate(Date.now())
+const today = (): string => todayIn(Date.now())
 
 export function AdultForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, offerMe, clearOnSuccess, autoFocus }: AdultFormProps) {
   const { t } = useI18n()

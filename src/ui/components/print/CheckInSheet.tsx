@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
 import { directionText } from '../rota/rota-format.ts'
 import { formatFullDay, holderName, placeText } from './print-format.ts'
-import { missingSlots, type Contact, type OnDuty, type StopGroup } from './print-model.ts'
+import { missingSlots, type Contact, type OnDuty, type StopGroup } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 /** Blank lines for children who join on the pavement without being on the list. */

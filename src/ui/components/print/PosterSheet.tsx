@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
 import { cancellationText, directionTitle, formatDay, formatShortDay } from '../rota/rota-format.ts'
 import { dayCancellation } from './print-format.ts'
-import type { Contact, LineDay } from './print-model.ts'
+import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export interface PosterSheetProps {

@@ -5,7 +5,7 @@ import type { Line } from '../../../domain/line.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { PageTitle } from '../PageTitle.tsx'
 import { contactText, formatFullDay } from './print-format.ts'
-import type { Contact } from './print-model.ts'
+import type { Contact } from '../../../app/queries/print/print-model.ts'
 
 interface SheetHeaderProps {
   readonly line: Pick<Line, 'colour'>

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionText, formatDay } from '../rota/rota-format.ts'
 import { PrintLayout, PrintProblem, type PrintScreenProps } from './PrintFrame.tsx'
 import { paramProblemText } from './print-format.ts'
-import { printWalkOf } from './print-walk.ts'
+import { printWalkOf } from '../../../app/queries/print/print-walk.ts'
 
 export interface WalkSheetContext {
   readonly line: Line

@@ -9,7 +9,7 @@ import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionTitle, formatDay, formatDayTitle } from '../rota/rota-format.ts'
 import { childrenCount, dayCancellation, formatFullDay, holderName, placeText } from './print-format.ts'
-import { missingSlots, type Contact, type LineDay } from './print-model.ts'
+import { missingSlots, type Contact, type LineDay } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export interface WeekSheetProps {

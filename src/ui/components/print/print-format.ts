@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { cancellationText, slotText } from '../rota/rota-format.ts'
 import type { PrintParamProblem } from '../../../app/queries/print/print-params.ts'
-import type { Contact, LineDay } from './print-model.ts'
+import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
 
 /** "mardi 2 mars 2027" / "Tuesday 2 March 2027": paper outlives the week, so the year is printed. */
 export const formatFullDay = (date: LocalDate, language: Language): string => {

@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks'
 import { AbsenceForm } from '../../components/absence/AbsenceForm.tsx'
 import { AbsenceList } from '../../components/absence/AbsenceList.tsx'
-import { familyChildren } from '../../components/absence/absence-view.ts'
+import { familyChildren } from '../../../app/queries/absence/absence-view.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { todayIn } from '../../components/rota/rota-format.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'

@@ -1,5 +1,5 @@
 // "Calendrier" (/c/:id/calendrier): cancelled walks and days (removable), the shipped school holidays of the zone (each can be ignored), added or imported periods (removable), a form to add one, and the ICS import.
-import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import type { CalendarException } from '../../../domain/calendar-records.ts'
 import { ConfirmAction } from '../../components/ConfirmAction.tsx'
 import { ExceptionForm } from '../../components/manage/ExceptionForm.tsx'
@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { BackLink, SessionGate, type ScreenProps } from './SessionGate.tsx'
 
 /** Today in the collective's time zone, as 'YYYY-MM-DD' (read from the date parts). */
-const todayInParis = (): string => instantToParisDate(Date.now())
+const todayInParis = (): string => todayIn(Date.now())
 
 export function CalendarPage() {
   return <SessionGate screen={CalendarScreen} />

@@ -1,7 +1,7 @@
 // /c/:id/imprimer/feuille/:lineId/:date/:direction: the blank check-in sheet of one walk on one A4 page.
 import { CheckInSheet } from '../../components/print/CheckInSheet.tsx'
 import { PrintGate, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
-import { childrenByStop, contactOn, onDutyOf } from '../../components/print/print-model.ts'
+import { childrenByStop, contactOn, onDutyOf } from '../../../app/queries/print/print-model.ts'
 import { WalkPrintFrame, type WalkSheetContext } from '../../components/print/WalkPrintFrame.tsx'
 import { todayIn } from '../../components/rota/rota-format.ts'
 

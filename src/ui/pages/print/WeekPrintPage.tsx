@@ -2,7 +2,7 @@
 import { mondayOf } from '../../../app/queries/calendar.ts'
 import { PrintGate, PrintLayout, PrintProblem, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
 import { paramProblemText } from '../../components/print/print-format.ts'
-import { contactOn, lineWeek } from '../../components/print/print-model.ts'
+import { contactOn, lineWeek } from '../../../app/queries/print/print-model.ts'
 import { parseWeekParams } from '../../../app/queries/print/print-params.ts'
 import { WeekSheet } from '../../components/print/WeekSheet.tsx'
 import { todayIn } from '../../components/rota/rota-format.ts'

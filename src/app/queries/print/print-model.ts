@@ -1,5 +1,5 @@
 // Pure selections of the print views: the period's contact, a line's week, the poster's stretch until the holidays, a walk's children by stop, who is on duty.
-import type { CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView } from '../../api.ts'
 import { holidayOn } from '../../../domain/calendar/school-calendar.ts'
 import { currentAndNextCoordinator } from '../../../domain/coordination/schedule.ts'
 import { addDays, compareDates, mondayOf, type LocalDate } from '../../../domain/dates.ts'
@@ -11,8 +11,7 @@ import { deriveWalks, expectedChildren, type WalkModel } from '../../../domain/r
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import { walkStopsInOrder } from '../../../domain/walk-log/progress.ts'
-import { effectiveOf, weekOf, type RotaModel } from '../rota/rota-source.ts'
-import { heldPlaces } from '../rota/rota-view.ts'
+import { effectiveOf, heldPlaces, weekOf, type RotaModel } from '../rota.ts'
 
 /** Whom a reader of the paper calls: the coordinator's family and the phone of its first adult. */
 export interface Contact {

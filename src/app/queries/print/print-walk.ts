@@ -1,12 +1,11 @@
 // The walk a check-in sheet or emergency card prints: from the address, on the effective rota, or why there is none (bad address, not run that day, cancelled).
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Line } from '../../../domain/line.ts'
-import { walkOf } from '../../../domain/rota/index.ts'
 import type { WalkCancellation, WalkRota } from '../../../domain/rota-types.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { err, ok, type Result } from '../../../lib/result.ts'
-import { effectiveOf, type RotaModel } from '../rota/rota-source.ts'
-import { parseWalkParams, type PrintParamProblem } from '../../../app/queries/print/print-params.ts'
+import { effectiveWalkOf, type RotaModel } from '../rota.ts'
+import { parseWalkParams, type PrintParamProblem } from './print-params.ts'
 
 export type PrintWalkProblem =
   | { readonly kind: 'param'; readonly problem: PrintParamProblem; readonly date: LocalDate | null }
@@ -21,9 +20,8 @@ export const printWalkOf = (
   const ref = parsed.value
   const line = model.lines.find((candidate) => candidate.id === ref.lineId)
   if (line === undefined) return err({ kind: 'param', problem: 'line', date: ref.date })
-  const walk = walkOf(model, ref)
-  const rota = walk === null ? undefined : effectiveOf(model, [walk], now)[0]
-  if (rota === undefined) return err({ kind: 'notRunning', line, walk: ref })
+  const rota = effectiveWalkOf(model, ref, now)
+  if (rota === null) return err({ kind: 'notRunning', line, walk: ref })
   if (rota.cancellation !== null) return err({ kind: 'cancelled', line, walk: ref, cancellation: rota.cancellation })
   return ok({ line, walk: rota })
 }

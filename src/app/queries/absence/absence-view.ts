@@ -8,7 +8,7 @@ import type { Child } from '../../../domain/people.ts'
 import { deriveWalks, expectedChildren } from '../../../domain/rota/index.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { absenceCovers, type Absence, type AbsenceInput } from '../../../domain/walk-log/records.ts'
-import { effectiveOf, HORIZON_WEEKS, type RotaModel } from '../rota/rota-source.ts'
+import { effectiveOf, HORIZON_WEEKS, type RotaModel } from '../rota.ts'
 
 /** The children of my family, by first name. */
 export const familyChildren = (model: Pick<RotaModel, 'children'>, familyId: FamilyId): Child[] =>
