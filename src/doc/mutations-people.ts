@@ -5,7 +5,8 @@ import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId
 import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
 import { err, ok } from '../lib/result.ts'
 import { personalContext, sealUnlessSame } from './codec.ts'
-import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_SIGNUPS, MAP_STOPS, Origin, safeMap } from './keys.ts'
+import { isPlainObject } from './read-util.ts'
+import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_ROSTER, MAP_SIGNUPS, MAP_STOPS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, type EditResult } from './mutations-util.ts'
 
 type AdultFields = ReturnType<typeof AdultInputSchema.parse>
@@ -112,9 +113,12 @@ export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditRes
   return updateRecord(doc, MAP_CHILDREN, id, { ...childFields(doc, id, parsed.value), ...joinedOnRepair(doc, id) }, Origin.updateChild)
 }
 
-export const removeChild = (doc: Y.Doc, id: ChildId): void => {
+/** False when the child is not there (removed elsewhere already): nothing written. */
+export const removeChild = (doc: Y.Doc, id: ChildId): boolean => {
   const children = safeMap(doc, MAP_CHILDREN)
-  if (children?.has(id)) doc.transact(() => children.delete(id), Origin.removeChild)
+  if (!children?.has(id)) return false
+  doc.transact(() => children.delete(id), Origin.removeChild)
+  return true
 }
 
 /** Keys of the records of `mapName` that belong to the family. */
@@ -129,8 +133,12 @@ export const removeFamilyWithMembers = (doc: Y.Doc, id: FamilyId, origin = Origi
   if (!families?.has(id)) return
   const adultIds = ofFamily(doc, MAP_ADULTS, id)
   const childIds = ofFamily(doc, MAP_CHILDREN, id)
+  // Its roster entries too: a removed family never stays in the coordinator rotation (read.ts also ignores them).
+  const rosterKeys = [...(safeMap(doc, MAP_ROSTER)?.entries() ?? [])]
+    .filter(([, value]) => isPlainObject(value) && value.familyId === id).map(([key]) => key)
   doc.transact(() => {
     families.delete(id)
+    for (const key of rosterKeys) safeMap(doc, MAP_ROSTER)?.delete(key)
     for (const adultId of adultIds) safeMap(doc, MAP_ADULTS)?.delete(adultId)
     for (const childId of childIds) safeMap(doc, MAP_CHILDREN)?.delete(childId)
     deleteSignUpsOf(doc, new Set(adultIds))

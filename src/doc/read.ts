@@ -64,7 +64,28 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
     toCheck,
     schemaVersion: readSchemaVersion(doc),
   }
-  return { ...snapshot, absences: snapshot.walkLog.absences }
+  return { ...withoutRemovedFamilies(snapshot, toCheck), absences: snapshot.walkLog.absences }
+}
+
+/**
+ * A family's removal wins over what another phone added to it meanwhile (a concurrent add survives the
+ * delete in Yjs): its adults and children are left out of every view and listed "to check" for deletion,
+ * and its roster entries are left out of the coordinator rotation.
+ */
+const withoutRemovedFamilies = <T extends Pick<CollectiveSnapshot, 'families' | 'adults' | 'children' | 'coordination'>>(
+  snapshot: T, toCheck: RecordToCheck[],
+): T => {
+  const families = new Set(snapshot.families.map((family) => family.id))
+  const orphan = (record: { readonly familyId: Family['id'] }): boolean => !families.has(record.familyId)
+  for (const adult of snapshot.adults.filter(orphan)) toCheck.push({ kind: 'adult', key: adult.id, preview: adult.firstName, problems: ['familyRemoved'] })
+  for (const child of snapshot.children.filter(orphan)) toCheck.push({ kind: 'child', key: child.id, preview: child.firstName, problems: ['familyRemoved'] })
+  const roster = snapshot.coordination.roster.filter((entry) => !orphan(entry))
+  return {
+    ...snapshot,
+    adults: snapshot.adults.filter((adult) => !orphan(adult)),
+    children: snapshot.children.filter((child) => !orphan(child)),
+    coordination: roster.length === snapshot.coordination.roster.length ? snapshot.coordination : { ...snapshot.coordination, roster },
+  }
 }
 
 export const readSchemaVersion = (doc: Y.Doc): number | null => {

@@ -41,7 +41,8 @@ export function ToCheckSection({ session, records }: ToCheckSectionProps) {
               <p>{t('toCheck.damagedPart')}</p>
             ) : (
               <>
-                {isRepairable(record.kind) && <a class="button" href={repairPath(session.id, record)}>{t('manage.repair.action')}</a>}
+                {/* A person whose family was removed cannot be repaired by rewriting its fields: delete only. */}
+                {isRepairable(record.kind) && !record.problems.includes('familyRemoved') && <a class="button" href={repairPath(session.id, record)}>{t('manage.repair.action')}</a>}
                 <ConfirmAction
                   label={t('toCheck.delete')}
                   accessibleLabel={`${t('toCheck.delete')} : ${t(toCheckKindKey(record.kind))} ${record.preview.slice(0, 40)}`.trim()}

@@ -87,6 +87,7 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'toCheck.delete': 'Delete',
   'toCheck.deleteConfirm': 'Delete this item for good, for every family?',
   'toCheck.deleteYes': 'Yes, delete',
+  'toCheck.familyRemoved': 'Its family was removed from the collective (on another phone): delete it.',
   'toCheck.deleted': 'Item deleted.',
   'toCheck.damagedPart': 'This whole part of the collective is damaged: it cannot be repaired from this phone. Everything else works; tell whoever runs the relay.',
 

@@ -86,6 +86,7 @@ const frCore = {
   'toCheck.delete': 'Supprimer',
   'toCheck.deleteConfirm': 'Supprimer définitivement cet élément pour toutes les familles ?',
   'toCheck.deleteYes': 'Oui, supprimer',
+  'toCheck.familyRemoved': 'Sa famille a été retirée du collectif (sur un autre téléphone) : supprimez-le.',
   'toCheck.deleted': 'Élément supprimé.',
   'toCheck.damagedPart': 'Toute cette partie du collectif est endommagée : elle ne peut pas être réparée depuis ce téléphone. Le reste fonctionne ; signalez-le à la personne qui héberge le relais.',
 

@@ -34,6 +34,7 @@ const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   required: 'form.required',
   tooLong: 'form.tooLong',
   invalidCharacters: 'form.invalidCharacters',
+  familyRemoved: 'toCheck.familyRemoved',
 }
 
 /** Domain validation keys ('required', 'tooLong', ...) to interface text; unknown keys get a generic message. */
