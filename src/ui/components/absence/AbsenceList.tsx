@@ -1,5 +1,6 @@
 // My family's coming absences, per child, each with its note and a "Retirer" behind a confirmation.
 import type { CollectiveSession } from '../../../app/api.ts'
+import { comingAbsences } from '../../../app/queries/absence/absence-view.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Child } from '../../../domain/people.ts'
 import type { Absence } from '../../../domain/walk-log/records.ts'
@@ -8,7 +9,6 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { absencePeriodText } from './absence-text.ts'
-import { comingAbsences } from '../../../app/queries/absence/absence-view.ts'
 
 interface AbsenceListProps {
   readonly session: CollectiveSession

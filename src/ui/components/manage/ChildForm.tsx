@@ -1,6 +1,7 @@
 // The child form: first name and initial only, the stop for aller and for retour, days walked, support instructions, "compte double".
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
+import { stopsOfLine } from '../../../app/queries/collective.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { Direction, Line, Stop } from '../../../domain/line.ts'
 import type { ChildInput } from '../../../domain/people.ts'
@@ -11,7 +12,6 @@ import { errorTextOf } from './errors.ts'
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, focusFirstManageError, type SelectGroup } from './fields.tsx'
 import { CHILD_ERROR_ALIASES, FORM_WEEKDAYS, childInputOf, flattenErrors, type ChildValues } from './forms.ts'
 import { weekdayOptions } from './labels.ts'
-import { stopsOfLine } from '../../../app/queries/collective.ts'
 
 const FIELDS = ['firstName', 'initial', 'aller', 'retour', 'days', 'support'] as const
 

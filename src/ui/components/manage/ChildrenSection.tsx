@@ -1,8 +1,8 @@
 // A family's children: first name + initial, their stops per direction, days and support shown in words; edit, remove, add.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
+import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import type { Child } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'

@@ -1,8 +1,8 @@
 // The collective's settings form: holiday zone, operating weekdays, children per adult, minimum adults (never below 2), with plain-French help.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
-import type { Weekday } from '../../../domain/dates.ts'
 import { MIN_ADULTS_FLOOR } from '../../../app/queries/limits.ts'
+import type { Weekday } from '../../../domain/dates.ts'
 import type { HolidayZone, Settings, SettingsInput } from '../../../domain/settings.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'

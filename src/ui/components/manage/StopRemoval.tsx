@@ -1,9 +1,9 @@
 // Removing a stop: a confirmation that, when children use the stop, asks per child which stop they go to instead (or none: flagged).
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
+import { childLabel, defaultReassignment } from '../../../app/queries/collective.ts'
 import type { ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
-import { childLabel, defaultReassignment } from '../../../app/queries/collective.ts'
 import type { Child } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'

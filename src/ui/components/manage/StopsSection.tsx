@@ -1,6 +1,7 @@
 // A line's stops in order: move up/down with buttons (no drag needed), edit in place, remove (asking where children go), add at the end.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import { childrenUsingStop, stopsOfLine } from '../../../app/queries/collective.ts'
 import type { StopId } from '../../../domain/ids.ts'
 import type { Line, Stop } from '../../../domain/line.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -9,7 +10,6 @@ import { stopValuesOf } from './forms.ts'
 import { stopAccessTexts, stopTimesText } from './labels.ts'
 import { StopForm } from './StopForm.tsx'
 import { StopRemoval } from './StopRemoval.tsx'
-import { childrenUsingStop, stopsOfLine } from '../../../app/queries/collective.ts'
 
 type Mode = { readonly kind: 'idle' } | { readonly kind: 'edit' | 'remove'; readonly id: StopId }
 

@@ -1,11 +1,11 @@
 // The weekly availability grid: per line, a small table of weekdays x directions, one labelled checkbox per cell (48 px targets).
+import { availabilityGrid, isTicked, toggleCell, type AvailabilityValues } from '../../../app/queries/planning/availability-view.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { FieldError } from '../manage/fields.tsx'
 import { weekdayName } from '../manage/labels.ts'
 import { directionText, directionTitle } from '../rota/rota-format.ts'
-import { availabilityGrid, isTicked, toggleCell, type AvailabilityValues } from '../../../app/queries/planning/availability-view.ts'
 
 interface AvailabilityGridProps {
   /** The fieldset id; a cell's checkbox is `${id}-<line>-<weekday>-<direction>`. */

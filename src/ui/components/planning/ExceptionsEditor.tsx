@@ -1,5 +1,6 @@
 // Date exceptions of an availability: the list (each with "Retirer") and a small adder (date, disponible / pas disponible, trajet); saved with the form.
 import { useState } from 'preact/hooks'
+import { addException, removeException, type AvailabilityValues, type ExceptionValues } from '../../../app/queries/planning/availability-view.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { AvailabilityException } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -7,7 +8,6 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { ChoiceGroup, FieldError, InputField, SelectField } from '../manage/fields.tsx'
 import { directionText, directionTitle, formatDay } from '../rota/rota-format.ts'
-import { addException, removeException, type AvailabilityValues, type ExceptionValues } from '../../../app/queries/planning/availability-view.ts'
 import { planningErrorText } from './planning-text.ts'
 
 interface ExceptionsEditorProps {

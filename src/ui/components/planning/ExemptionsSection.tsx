@@ -1,9 +1,9 @@
 // "Parts réduites": the reduced shares now or to come (each with "Retirer" behind a confirmation) and the form to declare one; no reason is ever asked.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import { EXEMPTION_SHARES } from '../../../app/queries/limits.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
-import { EXEMPTION_SHARES } from '../../../app/queries/limits.ts'
 import type { Exemption } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'

@@ -1,8 +1,9 @@
 // The proposal of "Planifier": places by day and walk (each can change hands or go to nobody, on confirmation), walks left uncovered with why and someone to add, families before/after.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CollectiveView } from '../../../app/api.ts'
-import type { AdultId } from '../../../domain/ids.ts'
+import { addChoice, groupByDay, placeChange, placeChoices, placeSelectValue, walkDomId, type ProposedWalk } from '../../../app/queries/planning/plan-view.ts'
 import { planCandidates } from '../../../app/queries/planning/rules.ts'
+import type { AdultId } from '../../../domain/ids.ts'
 import type { Plan, PlannedSlot } from '../../../domain/planning/types.ts'
 import type { WalkKey, WalkRef } from '../../../domain/signup.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -11,7 +12,6 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { directionText, formatDay, formatDayTitle, slotText } from '../rota/rota-format.ts'
 import { PlanFamilies } from './PlanFamilies.tsx'
-import { addChoice, groupByDay, placeChange, placeChoices, placeSelectValue, walkDomId, type ProposedWalk } from '../../../app/queries/planning/plan-view.ts'
 import { uncoveredReasonText } from './planning-text.ts'
 
 interface PlanProposalProps {

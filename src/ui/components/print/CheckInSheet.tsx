@@ -1,4 +1,5 @@
 // The blank check-in sheet of a walk: stops in walking order, the children expected at each with "Présent / Absent / Excusé" boxes and their instructions, lines for added children, who is on duty, notes and signature.
+import { missingSlots, type Contact, type OnDuty, type StopGroup } from '../../../app/queries/print/print-model.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Family } from '../../../domain/family.ts'
 import type { Line } from '../../../domain/line.ts'
@@ -7,7 +8,6 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
 import { directionText } from '../rota/rota-format.ts'
 import { formatFullDay, holderName, placeText } from './print-format.ts'
-import { missingSlots, type Contact, type OnDuty, type StopGroup } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 /** Blank lines for children who join on the pavement without being on the list. */

@@ -1,9 +1,9 @@
 // The printed emergency card of a walk: emergency numbers, the adults on duty and the coordinator with phones, every expected child with instructions and parents' phones.
+import { parentsOf } from '../../../app/queries/print/print-model.ts'
 import type { Adult } from '../../../domain/people.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { DutyList, walkTitle, type WalkSheetProps } from './CheckInSheet.tsx'
 import { contactText } from './print-format.ts'
-import { parentsOf } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export function EmergencySheet({ line, walk, groups, onDuty, families, collective, contact, today, adults }: WalkSheetProps & { adults: readonly Adult[] }) {

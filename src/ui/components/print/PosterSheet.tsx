@@ -1,6 +1,7 @@
 // The stop poster: the line, its stops in order with times and access notes, who walks until the next holidays, the contact; never the invite link (it holds the secret).
-import type { LocalDate } from '../../../domain/dates.ts'
 import { DIRECTIONS } from '../../../app/queries/collective.ts'
+import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
+import type { LocalDate } from '../../../domain/dates.ts'
 import type { Direction, Line, Stop } from '../../../domain/line.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
@@ -8,7 +9,6 @@ import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
 import { cancellationText, directionTitle, formatDay, formatShortDay } from '../rota/rota-format.ts'
 import { dayCancellation } from './print-format.ts'
-import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export interface PosterSheetProps {

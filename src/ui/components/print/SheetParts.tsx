@@ -1,11 +1,11 @@
 // Parts every printed sheet shares: the header band in the line's colour (the name carries the meaning in black and white) and the footer with contact and print date.
 import type { ComponentChildren } from 'preact'
+import type { Contact } from '../../../app/queries/print/print-model.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Line } from '../../../domain/line.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { PageTitle } from '../PageTitle.tsx'
 import { contactText, formatFullDay } from './print-format.ts'
-import type { Contact } from '../../../app/queries/print/print-model.ts'
 
 interface SheetHeaderProps {
   readonly line: Pick<Line, 'colour'>

@@ -1,13 +1,13 @@
 // Frame of the two per-walk print views (check-in sheet, emergency card): resolves the walk, or says in French why there is nothing to print.
 import type { ComponentChildren } from 'preact'
 import { mondayOf } from '../../../app/queries/calendar.ts'
+import { printWalkOf } from '../../../app/queries/print/print-walk.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionText, formatDay } from '../rota/rota-format.ts'
 import { PrintLayout, PrintProblem, type PrintScreenProps } from './PrintFrame.tsx'
 import { paramProblemText } from './print-format.ts'
-import { printWalkOf } from '../../../app/queries/print/print-walk.ts'
 
 export interface WalkSheetContext {
   readonly line: Line

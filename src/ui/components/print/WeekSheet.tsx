@@ -1,15 +1,15 @@
 // The printed week of one line: a table of days x directions with the start time, who holds each place or "à pourvoir", and cancellations with their reason.
 import { addDays } from '../../../app/queries/calendar.ts'
+import { DIRECTIONS } from '../../../app/queries/collective.ts'
+import { missingSlots, type Contact, type LineDay } from '../../../app/queries/print/print-model.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Family } from '../../../domain/family.ts'
-import { DIRECTIONS } from '../../../app/queries/collective.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionTitle, formatDay, formatDayTitle } from '../rota/rota-format.ts'
 import { childrenCount, dayCancellation, formatFullDay, holderName, placeText } from './print-format.ts'
-import { missingSlots, type Contact, type LineDay } from '../../../app/queries/print/print-model.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export interface WeekSheetProps {

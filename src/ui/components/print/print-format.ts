@@ -1,4 +1,6 @@
 // Pure text helpers of the print views: dates with their year, a holder's "first name (family)", the contact line, the times of a stop.
+import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
+import type { PrintParamProblem } from '../../../app/queries/print/print-params.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Family } from '../../../domain/family.ts'
 import type { Adult } from '../../../domain/people.ts'
@@ -6,8 +8,6 @@ import type { Slot } from '../../../domain/signup.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { cancellationText, slotText } from '../rota/rota-format.ts'
-import type { PrintParamProblem } from '../../../app/queries/print/print-params.ts'
-import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
 
 /** "mardi 2 mars 2027" / "Tuesday 2 March 2027": paper outlives the week, so the year is printed. */
 export const formatFullDay = (date: LocalDate, language: Language): string => {

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
 import { nextSchoolYearStart, parseLocalDate, schoolYearEndingBefore } from '../../../app/queries/calendar.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import { archiveExportJson, archiveFileName, newYearSummary } from '../../../app/queries/year.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
@@ -12,7 +13,6 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { downloadTextFile } from '../agenda/download-file.ts'
 import { CheckboxField, InputField } from '../manage/fields.tsx'
-import { todayIn } from '../rota/rota-format.ts'
 
 const JSON_TYPE = 'application/json;charset=utf-8'
 

@@ -1,10 +1,10 @@
 // /c/:id/absences: my family's children with their coming absences ("Retirer") and the form to report one; other families' absences are not shown here.
 import { useMemo } from 'preact/hooks'
+import { familyChildren } from '../../../app/queries/absence/absence-view.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import { AbsenceForm } from '../../components/absence/AbsenceForm.tsx'
 import { AbsenceList } from '../../components/absence/AbsenceList.tsx'
-import { familyChildren } from '../../../app/queries/absence/absence-view.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
-import { todayIn } from '../../components/rota/rota-format.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'

@@ -1,9 +1,9 @@
 // /c/:id/planifier "Planifier": a period (default: until the next holidays), the proposal of planRota, edits, publishing it as ordinary sign-ups, and proposing again when some places were skipped.
 import { useRef, useState } from 'preact/hooks'
-import type { AdultId } from '../../../domain/ids.ts'
 import { PLAN_MAX_DAYS } from '../../../app/queries/limits.ts'
 import { editPlace, periodOf, type PeriodErrors } from '../../../app/queries/planning/plan-view.ts'
 import { addPlannedPlace, defaultPlanningPeriod, planRota, summarisePlan } from '../../../app/queries/planning/rules.ts'
+import type { AdultId } from '../../../domain/ids.ts'
 import type { DateRange, Plan } from '../../../domain/planning/types.ts'
 import type { WalkKey } from '../../../domain/signup.ts'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'

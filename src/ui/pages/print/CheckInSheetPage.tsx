@@ -1,9 +1,9 @@
 // /c/:id/imprimer/feuille/:lineId/:date/:direction: the blank check-in sheet of one walk on one A4 page.
+import { childrenByStop, contactOn, onDutyOf } from '../../../app/queries/print/print-model.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import { CheckInSheet } from '../../components/print/CheckInSheet.tsx'
 import { PrintGate, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
-import { childrenByStop, contactOn, onDutyOf } from '../../../app/queries/print/print-model.ts'
 import { WalkPrintFrame, type WalkSheetContext } from '../../components/print/WalkPrintFrame.tsx'
-import { todayIn } from '../../components/rota/rota-format.ts'
 
 export function CheckInSheetPage() {
   return <PrintGate screen={CheckInPrint} />

@@ -1,9 +1,9 @@
 // /c/:id/imprimer/urgence/:lineId/:date/:direction: the emergency card of one walk on one A4 page.
+import { childrenByStop, contactOn, onDutyOf } from '../../../app/queries/print/print-model.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import { EmergencySheet } from '../../components/print/EmergencySheet.tsx'
 import { PrintGate, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
-import { childrenByStop, contactOn, onDutyOf } from '../../../app/queries/print/print-model.ts'
 import { WalkPrintFrame } from '../../components/print/WalkPrintFrame.tsx'
-import { todayIn } from '../../components/rota/rota-format.ts'
 
 export function EmergencyPrintPage() {
   return <PrintGate screen={EmergencyPrint} />

@@ -1,11 +1,11 @@
 // /c/:id/imprimer/affiche/:lineId: the stop poster of one line on one A4 page.
 import { stopsOfLine } from '../../../app/queries/collective.ts'
+import { contactOn, lineDays, posterStretch } from '../../../app/queries/print/print-model.ts'
+import { parseLineParam } from '../../../app/queries/print/print-params.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
 import { PosterSheet } from '../../components/print/PosterSheet.tsx'
 import { PrintGate, PrintLayout, PrintProblem, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
 import { paramProblemText } from '../../components/print/print-format.ts'
-import { contactOn, lineDays, posterStretch } from '../../../app/queries/print/print-model.ts'
-import { parseLineParam } from '../../../app/queries/print/print-params.ts'
-import { todayIn } from '../../components/rota/rota-format.ts'
 import { useI18n } from '../../i18n/context.tsx'
 
 export function PosterPrintPage() {

@@ -1,11 +1,11 @@
 // /c/:id/imprimer/semaine/:lineId/:monday: the week rota of one line on one A4 page.
 import { mondayOf } from '../../../app/queries/calendar.ts'
-import { PrintGate, PrintLayout, PrintProblem, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
-import { paramProblemText } from '../../components/print/print-format.ts'
 import { contactOn, lineWeek } from '../../../app/queries/print/print-model.ts'
 import { parseWeekParams } from '../../../app/queries/print/print-params.ts'
+import { todayIn } from '../../../app/queries/rota.ts'
+import { PrintGate, PrintLayout, PrintProblem, type PrintScreenProps } from '../../components/print/PrintFrame.tsx'
+import { paramProblemText } from '../../components/print/print-format.ts'
 import { WeekSheet } from '../../components/print/WeekSheet.tsx'
-import { todayIn } from '../../components/rota/rota-format.ts'
 import { useI18n } from '../../i18n/context.tsx'
 
 export function WeekPrintPage() {
