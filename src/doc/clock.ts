@@ -1,49 +1,44 @@
 // The one logical clock shared by sign-ups, swap, coordinator and walk-log records, and the author's local time written beside it.
 import * as Y from 'yjs'
-import { maxCoordinationClock } from '../domain/coordination/records.ts'
-import { nextSwapClock } from '../domain/swaps/records.ts'
+import { plausibleMaxClock } from '../domain/record-order.ts'
 import { MAX_CLOCK } from '../domain/signup.ts'
-import { maxWalkLogClock } from '../domain/walk-log/records.ts'
-import { MAP_EXCEPTIONS, MAP_SIGNUPS, safeMap } from './keys.ts'
+import {
+  MAP_ABSENCES, MAP_CHECK_INS, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
+  MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, safeMap,
+} from './keys.ts'
 import { isPlainObject } from './read-util.ts'
-import { readCoordination, readSwapRecords } from './read-swaps.ts'
-import { readWalkLogValues } from './read-walk-log.ts'
 
-/**
- * The highest clock of every sign-up entry, even entries invalid for other reasons: the next clock
- * must exceed all of them. Clocks above MAX_CLOCK are skipped: such an entry is invalid and never counted.
- */
-const maxSignUpClock = (doc: Y.Doc): number => {
-  let max = 0
-  for (const value of safeMap(doc, MAP_SIGNUPS)?.values() ?? []) {
-    const clock = isPlainObject(value) ? value.clock : undefined
-    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0 && clock <= MAX_CLOCK) max = Math.max(max, clock)
+/** Maps whose flat entries carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated. */
+const CLOCKED_MAPS = [
+  MAP_SIGNUPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
+  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES,
+] as const
+
+const clockOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined)
+
+/** Every clock written in the document, even of entries invalid for other reasons (the next clock must exceed them). */
+function* clocksIn(doc: Y.Doc): Generator<number> {
+  for (const name of CLOCKED_MAPS) {
+    for (const value of safeMap(doc, name)?.values() ?? []) {
+      if (!isPlainObject(value)) continue
+      const clock = clockOf(value.clock)
+      if (clock !== undefined) yield clock
+      const withdrawn = isPlainObject(value.withdrawn) ? clockOf(value.withdrawn.clock) : undefined
+      if (withdrawn !== undefined) yield withdrawn
+    }
   }
-  return max
-}
-
-/** Cancellations are nested maps (older ones carry no clock). */
-const maxExceptionClock = (doc: Y.Doc): number => {
-  let max = 0
+  // Cancellations are nested maps (older ones carry no clock).
   for (const value of safeMap(doc, MAP_EXCEPTIONS)?.values() ?? []) {
-    const clock = value instanceof Y.Map ? value.get('clock') : undefined
-    if (typeof clock === 'number' && Number.isSafeInteger(clock) && clock >= 0 && clock <= MAX_CLOCK) max = Math.max(max, clock)
+    const clock = value instanceof Y.Map ? clockOf(value.get('clock')) : undefined
+    if (clock !== undefined) yield clock
   }
-  return max
 }
 
 /**
- * 1 + the highest clock over sign-ups (every entry), cancellations, swap, coordinator and
- * walk-log records (valid ones: an invalid record counts for nothing anyway).
+ * 1 + the highest plausible clock over every clocked record (see plausibleMaxClock): a record forged at the
+ * ceiling neither exhausts the clock nor makes the next write invalid.
  */
-export const nextSharedClock = (doc: Y.Doc): number => {
-  const ignored: never[] = []
-  const signUps = maxSignUpClock(doc)
-  const swaps = nextSwapClock(readSwapRecords(doc, ignored), []) - 1
-  const coordination = maxCoordinationClock(readCoordination(doc, ignored))
-  const walkLog = maxWalkLogClock(readWalkLogValues(doc))
-  return Math.max(signUps, swaps, coordination, walkLog, maxExceptionClock(doc)) + 1
-}
+export const nextSharedClock = (doc: Y.Doc): number => Math.min(plausibleMaxClock(clocksIn(doc)) + 1, MAX_CLOCK)
 
 const pad = (value: number, width = 2): string => String(Math.trunc(value)).padStart(width, '0')
 

@@ -21,3 +21,24 @@ export const compareLogical = (a: LogicalStamp, b: LogicalStamp): number =>
 
 /** Plain code-unit order for ids and keys (never locale-dependent, so the same on every phone). */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The widest step between consecutive clocks an honest phone can make: a phone writes one more than the
+ * highest clock it has seen, so a jump this large means a forged or corrupted record, not 65,536 offline writes.
+ */
+export const MAX_CLOCK_STEP = 2 ** 16
+
+/**
+ * The highest plausible clock among `clocks`: from 0 upwards, the last clock reached without a step over
+ * MAX_CLOCK_STEP. Records above it never push the next clock (one record at the ceiling cannot exhaust the clock
+ * for everyone); the same documents give the same answer on every phone.
+ */
+export const plausibleMaxClock = (clocks: Iterable<number>): number => {
+  const sorted = [...new Set(clocks)].filter((clock) => Number.isSafeInteger(clock) && clock >= 0).sort((a, b) => a - b)
+  let max = 0
+  for (const clock of sorted) {
+    if (clock - max > MAX_CLOCK_STEP) break
+    max = clock
+  }
+  return max
+}

@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import { MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
-import type { ActorId } from '../../../src/domain/ids.ts'
+import { createActorId, type ActorId } from '../../../src/domain/ids.ts'
+import { MAX_CLOCK, signUpKeyOf } from '../../../src/domain/signup.ts'
 import { resolveWalk, signUpStatusIn } from '../../../src/domain/rota/resolve.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
 import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
@@ -85,5 +86,23 @@ describe('sign-up entries', () => {
     edit.writeSignUp(b, { walk, adultId: second, familyId, slot: 'tail', actor: actorA })
     exchange(a, b, 'ba')
     expect(resolveWalk(readCollective(a), walk, NOW).tail?.adultId).toBe(adultId)
+  })
+})
+
+describe('the shared clock cannot be exhausted by one record', () => {
+  it('a valid entry at the clock ceiling leaves later writes recorded, in order, and valid', () => {
+    const { doc, lineId, familyId, adultId } = newFixture()
+    const forged = walkOn(lineId, '2027-03-16')
+    doc.getMap('signups').set(signUpKeyOf(forged, adultId), { familyId, slot: 'lead', status: 'active', clock: MAX_CLOCK, actor: createActorId(), at: '2027-03-13T10:00:00+01:00' })
+    const walk = walkOn(lineId)
+    expect(edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'tail', actor: createActorId() })).toBe(true)
+    const first = readCollective(doc)
+    expect(first.toCheck).toEqual([])
+    const written = first.signUps.find((signUp) => signUp.date === walk.date)
+    expect(written?.clock).toBeLessThan(MAX_CLOCK)
+    edit.writeWithdrawal(doc, walk, adultId, createActorId())
+    const after = readCollective(doc).signUps.find((signUp) => signUp.date === walk.date)
+    expect(after?.status).toBe('withdrawn')
+    expect(after!.clock).toBeGreaterThan(written!.clock)
   })
 })
