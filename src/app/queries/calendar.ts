@@ -6,7 +6,7 @@ export const parseLocalDate = (text: string | undefined): LocalDate | null => Lo
 
 export { addDays, compareDates, mondayOf } from '../../domain/dates.ts'
 export { nextSchoolYearStart, schoolYearEndingBefore } from '../../domain/year/index.ts'
-export { schoolYearOf } from '../../domain/export/rota-csv.ts'
+export { schoolYearOf } from '../../domain/calendar/school-year.ts'
 export { ignoredPeriodIds, shippedHolidayPeriods } from '../../domain/calendar/school-calendar.ts'
 export { SHIPPED_SCHOOL_YEARS } from '../../domain/calendar/school-holidays-data.ts'
 export { CANCEL_REASONS } from '../../domain/calendar-records.ts'

@@ -3,7 +3,7 @@
 // Column titles and values are French (the collective's language); holders are "Prénom (Famille)".
 // Built on the phone from the same rules the rota screens use (sign-ups, then swaps).
 import type { CancelReason } from '../calendar-records.ts'
-import { addDays, compareDates, daysBetween, localDate, type LocalDate } from '../dates.ts'
+import { addDays, compareDates, daysBetween, type LocalDate } from '../dates.ts'
 import type { Direction } from '../line.ts'
 import { deriveWalks } from '../rota/walks.ts'
 import type { WalkCancellation, WalkState } from '../rota-types.ts'
@@ -60,13 +60,6 @@ export const rotaCsvRows = (source: ExportSource, from: LocalDate, to: LocalDate
 
 export const rotaCsv = (source: ExportSource, from: LocalDate, to: LocalDate, now: number): string =>
   csvDocument([[...ROTA_CSV_HEADER], ...rotaCsvRows(source, from, to, now)])
-
-/** This school year around `today`: 1 September to 31 August (walks only run on school days anyway). */
-export const schoolYearOf = (today: LocalDate): { readonly from: LocalDate; readonly to: LocalDate } => {
-  const year = Number(today.slice(0, 4))
-  const start = today.slice(5) >= '09-01' ? year : year - 1
-  return { from: localDate(`${start}-09-01`), to: localDate(`${start + 1}-08-31`) }
-}
 
 /** File names carry dates only: never a name (the collective's name may be personal enough). */
 export const rotaCsvFileName = (from: LocalDate, to: LocalDate): string => `pedibus-planning-${from}-${to}.csv`

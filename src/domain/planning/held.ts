@@ -1,6 +1,6 @@
 // The places families hold on the walks of a date range: effective rota (sign-ups, then swaps), cancelled walks left out.
+import { schoolYearOf } from '../calendar/school-year.ts'
 import { addDays, compareDates, mondayOf, type LocalDate } from '../dates.ts'
-import { schoolYearOf } from '../export/rota-csv.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
 import { deriveWalks } from '../rota/walks.ts'
 import type { SignUp } from '../signup.ts'

@@ -1,7 +1,7 @@
 // The fairness ledger ("Équité"): per family, over the school year, places done and planned, credits, fair share, balance.
 import { instantToParisDate } from '../calendar/paris-time.ts'
+import { schoolYearOf } from '../calendar/school-year.ts'
 import { addDays, type LocalDate } from '../dates.ts'
-import { schoolYearOf } from '../export/rota-csv.ts'
 import type { FamilyId } from '../ids.ts'
 import { DEFAULT_START_TIMES, walkStartInstant } from '../rota/resolve.ts'
 import type { Walk } from '../rota/walks.ts'
@@ -65,5 +65,5 @@ export const fairnessLedger = (model: FairnessModel, now: number): Ledger => {
       reducedUntil: reducedUntil(model.planning.exemptions, family.id, today),
     }
   })
-  return { year, rows }
+  return { year: { from: year.from, to: year.to }, rows }
 }

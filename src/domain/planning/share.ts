@@ -1,7 +1,7 @@
 // Fair shares: each family's part of the places needed (and coordinator credits), by children walking since they joined, reduced by exemptions.
+import { schoolYearOf } from '../calendar/school-year.ts'
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { compareDates, type LocalDate } from '../dates.ts'
-import { schoolYearOf } from '../export/rota-csv.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
 import type { Family } from '../family.ts'
 import type { Child } from '../people.ts'

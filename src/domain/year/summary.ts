@@ -1,6 +1,7 @@
 // The new school year in figures, before confirming: what will be erased (per kind) and what stays.
 import { SHIPPED_SCHOOL_HOLIDAYS } from '../calendar/school-holidays-data.ts'
-import { localDate, type LocalDate } from '../dates.ts'
+import { schoolYearOf, schoolYearStarting } from '../calendar/school-year.ts'
+import type { LocalDate } from '../dates.ts'
 import type { ExportSource } from '../export/collective-export.ts'
 import type { HolidayZone } from '../settings.ts'
 import type { NewYearPlan } from './past-records.ts'
@@ -57,12 +58,12 @@ export const nextSchoolYearStart = (today: LocalDate, zone: HolidayZone): LocalD
     .sort()
   const known = rentrees[0]
   if (known !== undefined) return known
-  const year = Number(today.slice(0, 4))
-  return localDate(`${today.slice(5) < '09-01' ? year : year + 1}-09-01`)
+  return schoolYearStarting(Number(schoolYearOf(today).to.slice(0, 4))).from
 }
 
-/** The school year that ends before the new one starting `start`: '2026-2027' for a start in September 2027. */
-export const schoolYearEndingBefore = (start: LocalDate): string => {
-  const year = Number(start.slice(0, 4))
-  return `${year - 1}-${year}`
-}
+/**
+ * The school year that ends before the new one starting `start`: '2026-2027' for a start in September 2027. By the
+ * calendar year of `start`, not by schoolYearOf(start): a new year confirmed late (a start in October) still closes
+ * the year that ended in the summer.
+ */
+export const schoolYearEndingBefore = (start: LocalDate): string => schoolYearStarting(Number(start.slice(0, 4)) - 1).label

@@ -1,8 +1,9 @@
-// The school calendar: Easter and public holidays, shipped and imported school holidays, Wednesdays, the Saturday rule.
+// The school calendar: school years, Easter and public holidays, shipped and imported school holidays, Wednesdays, the Saturday rule.
 import { describe, expect, it } from 'vitest'
 import { easterSunday, publicHolidayOn, publicHolidaysOf } from '../../../src/domain/calendar/public-holidays.ts'
 import { decreeToPeriod, holidayOn, isSchoolDay, schoolDayStatus, shippedHolidayPeriods } from '../../../src/domain/calendar/school-calendar.ts'
 import { SHIPPED_SCHOOL_HOLIDAYS, SHIPPED_SCHOOL_YEARS } from '../../../src/domain/calendar/school-holidays-data.ts'
+import { schoolYearOf } from '../../../src/domain/calendar/school-year.ts'
 import { addDays, localDate, weekdayOf } from '../../../src/domain/dates.ts'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings.ts'
 import { createHoliday } from './rota-fixtures.ts'
@@ -159,5 +160,14 @@ describe('shipped data', () => {
     if (toussaint === undefined) throw new Error('no shipped data')
     const period = decreeToPeriod(toussaint, [1, 2, 4, 5])
     expect(period).toEqual({ start: '2026-10-17', end: addDays(localDate('2026-11-02'), -1), label: 'Vacances de la Toussaint' })
+  })
+})
+
+describe('school year', () => {
+  it('runs 1 September to 31 August, named as the shipped data names it', () => {
+    expect(schoolYearOf(localDate('2027-03-02'))).toEqual({ from: '2026-09-01', to: '2027-08-31', label: '2026-2027' })
+    expect(schoolYearOf(localDate('2026-09-01'))).toEqual({ from: '2026-09-01', to: '2027-08-31', label: '2026-2027' })
+    expect(schoolYearOf(localDate('2026-08-31'))).toEqual({ from: '2025-09-01', to: '2026-08-31', label: '2025-2026' })
+    expect(SHIPPED_SCHOOL_HOLIDAYS.every((holiday) => schoolYearOf(holiday.classesEndAfter).label === holiday.schoolYear)).toBe(true)
   })
 })

@@ -4,7 +4,7 @@ import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records
 import { localDate } from '../../../src/domain/dates.ts'
 import {
   CollectiveExportSchema, FamilyExportSchema, UTF8_BOM, buildCollectiveExport, buildFamilyExport, csvCell, csvLine, parseCollectiveExport,
-  rotaCsv, rotaCsvRows, schoolYearOf, type ExportSource,
+  rotaCsv, rotaCsvRows, type ExportSource,
 } from '../../../src/domain/export/index.ts'
 import type { Family } from '../../../src/domain/family.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
@@ -150,11 +150,5 @@ describe('rota CSV', () => {
 
   it('is only the header for a reversed range', () => {
     expect(rotaCsvRows(source(), localDate('2026-12-04'), localDate('2026-12-03'), NOW)).toEqual([])
-  })
-
-  it('defaults to the school year around today', () => {
-    expect(schoolYearOf(localDate('2027-03-02'))).toEqual({ from: '2026-09-01', to: '2027-08-31' })
-    expect(schoolYearOf(localDate('2026-09-01'))).toEqual({ from: '2026-09-01', to: '2027-08-31' })
-    expect(schoolYearOf(localDate('2026-08-31'))).toEqual({ from: '2025-09-01', to: '2026-08-31' })
   })
 })

@@ -168,7 +168,9 @@ describe('year helpers', () => {
     expect(nextSchoolYearStart(localDate('2027-06-20'), 'A')).toBe('2027-09-01')
     expect(nextSchoolYearStart(localDate('2028-09-20'), 'B')).toBe('2029-09-01')
     expect(nextSchoolYearStart(localDate('2029-03-02'), 'C')).toBe('2029-09-01')
+    expect(nextSchoolYearStart(localDate('2029-09-01'), 'A')).toBe('2030-09-01')
     expect(schoolYearEndingBefore(localDate('2027-09-01'))).toBe('2026-2027')
+    expect(schoolYearEndingBefore(localDate('2027-10-04'))).toBe('2026-2027')
     expect(archiveFileName('2026-2027')).toBe('pedibus-archive-2026-2027.json')
   })
 
