@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import { createStore } from '../../../src/lib/store.ts'
 import { ChildForm } from '../../../src/ui/components/manage/ChildForm.tsx'
 import { FamilyEditor } from '../../../src/ui/components/manage/FamilyEditor.tsx'
+import { RepairForm } from '../../../src/ui/components/manage/RepairForm.tsx'
 import { emptyChild } from '../../../src/ui/components/manage/forms.ts'
 import { SettingsForm } from '../../../src/ui/components/manage/SettingsForm.tsx'
 import { ShippedHolidays } from '../../../src/ui/components/manage/ShippedHolidays.tsx'
@@ -93,6 +94,16 @@ describe('management pieces', () => {
     expect(html).toContain('Annulation')
     expect(html.match(/>Supprimer</g)?.length).toBe(2)
     expect(html).toContain('aria-label="Supprimer : Ligne {&quot;name&quot;:&quot;&quot;}"')
+  })
+
+  it('repairs a record whose key is an id of its kind with the kind’s form, prefilled; a key that is not one gets no form', () => {
+    const repair = (kind: 'line' | 'stop' | 'family', key: string, preview: string) =>
+      renderToString(<RepairForm session={session} view={view} record={{ kind, key, preview, problems: [] }} onRepaired={() => {}} />)
+    const lineForm = repair('line', lineId, '{"name":"Ligne bleue","days":[1,2]}')
+    expect(lineForm).toContain('id="repair-name"')
+    expect(lineForm).toContain('value="Ligne bleue"')
+    expect(repair('stop', '00000000-0000-4000-8000-000000000001', '{"name":"Mairie"}')).toContain('value="Mairie"')
+    for (const kind of ['line', 'stop', 'family'] as const) expect(repair(kind, 'not-an-id', '{}')).toBe('')
   })
 
   it('offers no repair or delete for a whole damaged part of the document, and says so', () => {
