@@ -11,6 +11,13 @@ export const LocalDateSchema = z
   .brand<'LocalDate'>()
 export type LocalDate = z.infer<typeof LocalDateSchema>
 
+/** Dates a setting may hold (a roster start, the school year's first day): a typo such as 1027 is refused. */
+export const SETTING_DATE_MIN = '2020-01-01'
+export const SETTING_DATE_MAX = '2099-12-31'
+export const SettingDateSchema = LocalDateSchema.refine((date) => SETTING_DATE_MIN <= date && date <= SETTING_DATE_MAX, {
+  message: 'dateOutOfRange',
+})
+
 export const TimeOfDaySchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalidTime' })

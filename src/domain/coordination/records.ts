@@ -3,13 +3,13 @@
 // All are flat entries (plain JSON values, written whole) so two phones never share a nested map;
 // conflicts are decided when deriving, by logical order, never by the CRDT's own last-writer rule.
 import { z } from 'zod'
-import { LocalDateSchema, weekdayOf, type LocalDate } from '../dates.ts'
+import { LocalDateSchema, SettingDateSchema, weekdayOf, type LocalDate } from '../dates.ts'
 import { ActorIdSchema, FamilyIdSchema, type FamilyId } from '../ids.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
 import { MAX_CLOCK } from '../signup.ts'
 
 const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
-const MondaySchema = LocalDateSchema.refine((date) => weekdayOf(date) === 1, { message: 'notMonday' })
+const MondaySchema = SettingDateSchema.refine((date) => weekdayOf(date) === 1, { message: 'notMonday' })
 
 export const PERIOD_LENGTHS = ['week', 'twoWeeks', 'month'] as const
 export const PeriodLengthSchema = z.enum(PERIOD_LENGTHS)

@@ -28,6 +28,8 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.roster.effective': 'The change applies from the next period (on {day}): the current period does not change.',
   'coord.roster.joined': 'Noted: {family} will coordinate in turn from {day}.',
   'coord.roster.left': 'Noted: {family} will no longer coordinate from {day}.',
+  'coord.roster.notFound': 'Your family is no longer in the collective (removed on another phone): nothing was saved.',
+  'coord.roster.notRecorded': 'Nothing was saved: the shared rota has records to check. Tell the coordinator.',
 
   'coord.setting.title': 'Rotation rhythm',
   'coord.setting.length': 'Length of a period',
@@ -35,7 +37,7 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.setting.twoWeeks': 'Two weeks',
   'coord.setting.month': 'One month',
   'coord.setting.startsOn': 'First Monday',
-  'coord.setting.startsOnHint': 'A Monday. Changing the rhythm restarts the rotation from that date.',
+  'coord.setting.startsOnHint': 'A Monday, between 2020 and 2099. Changing the rhythm restarts the rotation from that date.',
   'coord.setting.save': 'Save the rhythm',
   'coord.setting.saved': 'Coordination rhythm saved.',
   'coord.setting.notMonday': 'Choose a Monday.',
@@ -126,6 +128,9 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.handover.noteAdded': 'Note added for {family}.',
   'coord.handover.ack': 'I have read it',
   'coord.handover.acked': 'Noted: handover read.',
+  'coord.handover.alreadyAcked': 'Already marked as read, perhaps on another phone.',
+  'coord.handover.notFound': 'Your family is no longer in the collective (removed on another phone): nothing was saved.',
+  'coord.handover.notRecorded': 'Nothing was saved: the shared rota has records to check. Tell the coordinator.',
 
   'journal.title': 'Collective journal',
   'journal.intro': 'Everything that happened, in the order the phones recorded it. Times are those of the author’s phone.',

@@ -27,6 +27,8 @@ export const frCoordination = {
   'coord.roster.effective': 'Le changement s’applique à partir de la prochaine période (le {day}) : la période en cours ne change pas.',
   'coord.roster.joined': 'C’est noté : {family} coordonnera à son tour à partir du {day}.',
   'coord.roster.left': 'C’est noté : {family} ne coordonnera plus à partir du {day}.',
+  'coord.roster.notFound': 'Votre famille n’est plus dans le collectif (retirée sur un autre téléphone) : rien n’a été enregistré.',
+  'coord.roster.notRecorded': 'Rien n’a été enregistré : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
 
   'coord.setting.title': 'Rythme de la rotation',
   'coord.setting.length': 'Durée d’une période',
@@ -34,7 +36,7 @@ export const frCoordination = {
   'coord.setting.twoWeeks': 'Deux semaines',
   'coord.setting.month': 'Un mois',
   'coord.setting.startsOn': 'Premier lundi',
-  'coord.setting.startsOnHint': 'Un lundi. Changer le rythme recommence la rotation à partir de cette date.',
+  'coord.setting.startsOnHint': 'Un lundi, entre 2020 et 2099. Changer le rythme recommence la rotation à partir de cette date.',
   'coord.setting.save': 'Enregistrer le rythme',
   'coord.setting.saved': 'Rythme de la coordination enregistré.',
   'coord.setting.notMonday': 'Choisissez un lundi.',
@@ -125,6 +127,9 @@ export const frCoordination = {
   'coord.handover.noteAdded': 'Note ajoutée pour {family}.',
   'coord.handover.ack': 'J’ai pris connaissance',
   'coord.handover.acked': 'C’est noté : passation lue.',
+  'coord.handover.alreadyAcked': 'Déjà noté comme lu, peut-être sur un autre téléphone.',
+  'coord.handover.notFound': 'Votre famille n’est plus dans le collectif (retirée sur un autre téléphone) : rien n’a été enregistré.',
+  'coord.handover.notRecorded': 'Rien n’a été enregistré : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
 
   'journal.title': 'Journal du collectif',
   'journal.intro': 'Tout ce qui s’est passé, dans l’ordre où les téléphones l’ont enregistré. Les heures sont celles du téléphone de l’auteur.',

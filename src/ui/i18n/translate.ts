@@ -35,6 +35,7 @@ const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   tooLong: 'form.tooLong',
   invalidCharacters: 'form.invalidCharacters',
   familyRemoved: 'toCheck.familyRemoved',
+  dateOutOfRange: 'form.dateOutOfRange',
 }
 
 /** Domain validation keys ('required', 'tooLong', ...) to interface text; unknown keys get a generic message. */

@@ -4,7 +4,7 @@ import { CoordinatorRosterSettingSchema, DEFAULT_ROSTER_SETTING, StoredRosterEnt
 import { periodOn } from '../../../src/domain/coordination/periods.ts'
 import { currentMembers } from '../../../src/domain/coordination/roster.ts'
 import { coordinatorOn, coordinatorSchedule, currentAndNextCoordinator } from '../../../src/domain/coordination/schedule.ts'
-import { localDate } from '../../../src/domain/dates.ts'
+import { localDate, SettingDateSchema } from '../../../src/domain/dates.ts'
 import { familyId } from './rota-fixtures.ts'
 import { join, leave, orders, records, weekStart, WEEKLY } from './coordination-fixtures.ts'
 
@@ -104,5 +104,16 @@ describe('current and next coordinator', () => {
     const withLeave = records({ roster: [...ABC, leave(2, 2, 10, '2026-09-28')] })
     expect(coordinatorOn(withLeave, localDate('2026-09-27'))).toBe(familyId(1))
     expect(currentAndNextCoordinator(withLeave, localDate('2026-09-27')).next.coordinator).toBe(familyId(3))
+  })
+})
+
+describe('dates in settings are bounded', () => {
+  it('refuses a roster start or a year start outside 2020–2099 (a typo such as 1027), with its own message', () => {
+    const typo = CoordinatorRosterSettingSchema.safeParse({ periodLength: 'week', startsOn: '1027-03-02' })
+    expect(typo.success).toBe(false)
+    expect(typo.error?.issues.map((issue) => issue.message)).toContain('dateOutOfRange')
+    expect(CoordinatorRosterSettingSchema.safeParse({ periodLength: 'week', startsOn: '2027-03-01' }).success).toBe(true)
+    expect(SettingDateSchema.safeParse('2100-01-04').success).toBe(false)
+    expect(SettingDateSchema.safeParse('2019-12-30').success).toBe(false)
   })
 })
