@@ -8,8 +8,8 @@ import { createInviteSecret, createRoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
-import { ID_MAPS, checkChildren, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
-import { checkCoordinators, checkSwaps } from './invariants-swaps.ts'
+import { ID_MAPS, checkChildren, checkFamilies, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
+import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swaps.ts'
 import { checkPlanning } from './invariants-planning.ts'
 import { checkWalkLog } from './invariants-walk-log.ts'
 import { Network } from './network.ts'
@@ -143,6 +143,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkRecordsKept(docs[0]!, keys.created, keys.deleted),
       ...checkSwaps(view, NOW),
       ...checkCoordinators(view),
+      ...checkFamilies(view, rota, coordinatorsOf(view)),
       // Every replica's own reading (the others were compared as state above).
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches
       // derivations that depend on delivery order without reading every replica again.

@@ -29,3 +29,7 @@ export const checkCoordinators = (view: Pick<CollectiveSnapshot, 'coordination'>
   failures.push(...checkPeriodTrades(view.coordination, THROUGH))
   return failures
 }
+
+/** The coordinator of every period through the operations' last Monday (see checkFamilies). */
+export const coordinatorsOf = (view: Pick<CollectiveSnapshot, 'coordination'>): (string | null)[] =>
+  coordinatorSchedule(view.coordination, THROUGH).periods.map((period) => period.coordinator)
