@@ -1,4 +1,4 @@
 // Files the phone builds from the rota for other tools: my family's agenda (.ics) and its name, the rota CSV's name.
-export { familyCalendarOf } from '../../domain/calendar/family-calendar.ts'
+export { familyCalendarOf } from '../../domain/export/family-calendar.ts'
 export { familyCalendarIcs, icsFileName } from '../../domain/calendar/ics-export.ts'
 export { rotaCsvFileName } from '../../domain/export/rota-csv.ts'

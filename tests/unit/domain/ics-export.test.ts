@@ -1,7 +1,7 @@
 // The agenda file (.ics) of a family: read back with Mozilla's ical.js, a real RFC 5545 parser, never with our own import parser.
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { familyCalendarOf, type FamilyCalendarModel } from '../../../src/domain/calendar/family-calendar.ts'
+import { familyCalendarOf, type FamilyCalendarModel } from '../../../src/domain/export/family-calendar.ts'
 import { familyCalendarIcs, icsFileName, sequenceAt } from '../../../src/domain/calendar/ics-export.ts'
 import { escapeText, foldLine } from '../../../src/domain/calendar/ics-text.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'

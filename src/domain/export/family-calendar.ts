@@ -1,4 +1,5 @@
 // What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied), the walks they held and lost since (as cancelled), and its coordinator periods, from today on.
+import type { CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar } from '../calendar/ics-export.ts'
 import { coordinatorSchedule, periodAt, periodIndexOf, type CoordinationRecords } from '../coordination/index.ts'
 import { addDays, compareDates, type LocalDate, type TimeOfDay } from '../dates.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
@@ -8,7 +9,6 @@ import { resolveWalks, walkOf, type Walk } from '../rota/index.ts'
 import type { WalkRota } from '../rota-types.ts'
 import { walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
 import { effectiveWalks, resolveSwaps, type SwapRecords, type Transfer } from '../swaps/index.ts'
-import type { CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar } from './ics-export.ts'
 
 export interface FamilyCalendarModel extends CollectiveModel {
   readonly swaps: SwapRecords
