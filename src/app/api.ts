@@ -125,7 +125,14 @@ export type WithdrawOutcome = 'withdrawn' | 'released'
  * or the place was given away through a swap); 'expired' (a place received through a swap, the walk has started).
  */
 export type WithdrawError = 'nothingToWithdraw' | 'expired' | 'notRecorded'
-export type StopRemovalError = 'childrenNeedAStop'
+/** 'notFound': the stop is not there any more (removed on another phone): nothing was written. */
+export type StopRemovalError = 'childrenNeedAStop' | 'notFound'
+/** Why a removal wrote nothing: the record is not there any more (removed on another phone, or never synced here). */
+export type RemovalError = 'notFound'
+/** Why a roster or handover command wrote nothing: 'notFound' the family is not in the collective; 'notRecorded' the entry did not read back. */
+export type CoordinationWriteError = 'notFound' | 'notRecorded'
+/** 'alreadyAcknowledged': acknowledged before (on another phone maybe): nothing new was written. */
+export type HandoverAckOutcome = 'acknowledged' | 'alreadyAcknowledged'
 export type IcsImportError = 'invalidIcs' | 'noEvents'
 /** Why a swap command wrote nothing. */
 export type SwapError = 'notFound' | 'notHolder' | 'notEligible' | 'expired' | 'unknownAdult' | 'notRecorded'
@@ -163,9 +170,10 @@ export interface CollectiveSession {
   updateProfile(input: CollectiveProfileInput): FormResult<CollectiveProfile>
   addFamily(input: FamilyInput): FormResult<FamilyId>
   renameFamily(id: FamilyId, input: FamilyInput): FormResult<FamilyId>
-  removeFamily(id: FamilyId): void
+  /** With its adults, children and their records; 'notFound' when already removed (nothing written). */
+  removeFamily(id: FamilyId): Result<void, RemovalError>
   /** Deletes a record listed "to check". */
-  deleteRecordToCheck(record: RecordToCheck): void
+  deleteRecordToCheck(record: RecordToCheck): Result<void, RemovalError>
 
   /** Me on this device; a demo session has a throwaway identity. */
   readonly me: ReadableStore<DeviceIdentity>
@@ -176,7 +184,7 @@ export interface CollectiveSession {
   addLine(input: LineInput): FormResult<LineId>
   updateLine(id: LineId, input: LineInput): FormResult<LineId>
   /** Children routed on it keep their route and are flagged "stop missing" by the rules. */
-  removeLine(id: LineId): void
+  removeLine(id: LineId): Result<void, RemovalError>
   /** Appends the stop at the end of the line. */
   addStop(lineId: LineId, input: StopInput): FormResult<StopId>
   updateStop(id: StopId, input: StopInput): FormResult<StopId>
@@ -190,19 +198,19 @@ export interface CollectiveSession {
 
   addAdult(familyId: FamilyId, input: AdultInput): FormResult<AdultId>
   updateAdult(id: AdultId, input: AdultInput): FormResult<AdultId>
-  removeAdult(id: AdultId): void
+  removeAdult(id: AdultId): Result<void, RemovalError>
   addChild(familyId: FamilyId, input: ChildInput): FormResult<ChildId>
   updateChild(id: ChildId, input: ChildInput): FormResult<ChildId>
-  removeChild(id: ChildId): void
+  removeChild(id: ChildId): Result<void, RemovalError>
 
   addException(input: ExceptionInput): FormResult<ExceptionId>
-  removeException(id: ExceptionId): void
+  removeException(id: ExceptionId): Result<void, RemovalError>
   /** Imports holiday periods (VEVENTs with DTSTART/DTEND dates) for years not shipped; returns how many. */
   importHolidays(icsText: string): Result<number, IcsImportError>
   /** Adds a holiday period typed in by a member (label required, end on or after start), with the imported ones. */
   addHoliday(input: HolidayInput): FormResult<HolidayId>
   /** Removes an imported or added holiday period. */
-  removeHoliday(id: HolidayId): void
+  removeHoliday(id: HolidayId): Result<void, RemovalError>
   /**
    * Marks a shipped period (its id from shippedHolidayPeriods, e.g. '2027-2028/A/hiver') as not
    * applying to the school (`ignored`: its walks are no longer cancelled), or applying again.
@@ -224,13 +232,13 @@ export interface CollectiveSession {
 
   setRoster(setting: CoordinatorRosterSetting): FormResult<CoordinatorRosterSetting>
   /** The family accepts (or gives up) the coordinator duty from the next period on; past and current periods never move. */
-  setRosterMembership(familyId: FamilyId, accepted: boolean): void
+  setRosterMembership(familyId: FamilyId, accepted: boolean): Result<void, CoordinationWriteError>
   offerPeriod(periodStart: LocalDate, familyId: FamilyId, target?: { readonly familyId: FamilyId; readonly periodStart: LocalDate }): Result<PeriodOfferId, SwapError>
   withdrawPeriodOffer(offerId: PeriodOfferId): Result<void, SwapError>
   answerPeriodOffer(offerId: PeriodOfferId, familyId: FamilyId, kind: 'take' | 'accept' | 'decline'): Result<TakeOutcome | TradeOutcome, SwapError>
   addHandoverNote(periodStart: LocalDate, familyId: FamilyId, input: { readonly text: string }): FormResult<void>
   /** The incoming coordinator's "J'ai pris connaissance". */
-  acknowledgeHandover(periodStart: LocalDate, familyId: FamilyId): void
+  acknowledgeHandover(periodStart: LocalDate, familyId: FamilyId): Result<HandoverAckOutcome, CoordinationWriteError>
 
   /**
    * "Léa ne vient pas jeudi": one walk (from = to and a direction), a day (direction null) or a
@@ -365,6 +373,8 @@ export interface AppServices {
   readonly hasPendingWrites: ReadableStore<boolean>
   /** The single error channel: unexpected errors, newest last. */
   readonly errors: ReadableStore<readonly AppErrorMessage[]>
+  /** Reports an unexpected error a screen caught (a screen that threw, a rule that failed) to that channel. */
+  reportError(context: string, error: unknown): void
   dismissError(id: number): void
   destroy(): void
 }

@@ -31,13 +31,18 @@ export const createCoordinationCommands = ({ doc, view, me, now }: CommandContex
     setRoster: (setting) => edit.writeRosterSetting(doc, setting),
 
     setRosterMembership(familyId, accepted) {
+      // A family removed on another phone must not come back into the rotation through an old screen.
+      if (!hasFamily(familyId)) return err('notFound')
       const { coordination } = view.get()
       const from = periodAt(coordination.setting, nextPeriodIndex(coordination, today())).start
       const own = coordination.roster.filter((entry) => entry.familyId === familyId)
       const latest = own.reduce<(typeof own)[number] | undefined>((best, entry) => (best === undefined || entry.clock > best.clock ? entry : best), undefined)
       // A family keeps its place in the order; a new one goes at the end.
       const position = latest?.position ?? Math.max(0, ...coordination.roster.map((entry) => entry.position)) + 1
-      edit.writeRosterEntry(doc, { familyId, accepted, position, from, ...author() })
+      if (!edit.writeRosterEntry(doc, { familyId, accepted, position, from, ...author() })) return err('notRecorded')
+      // Read back: an entry the readers refuse (listed "to check") changes nothing on any screen.
+      const written = view.get().coordination.roster.some((entry) => entry.familyId === familyId && entry.from === from && entry.accepted === accepted)
+      return written ? ok(undefined) : err('notRecorded')
     },
 
     offerPeriod(periodStart, familyId, target) {
@@ -90,7 +95,11 @@ export const createCoordinationCommands = ({ doc, view, me, now }: CommandContex
     addHandoverNote: (periodStart, familyId, input) => edit.writeHandoverNote(doc, periodStart, familyId, input, author()),
 
     acknowledgeHandover(periodStart, familyId) {
-      edit.writeHandoverAck(doc, periodStart, familyId, author())
+      if (!hasFamily(familyId)) return err('notFound')
+      const acknowledged = (): boolean => view.get().coordination.acks.some((ack) => ack.periodStart === periodStart && ack.familyId === familyId)
+      if (acknowledged()) return ok('alreadyAcknowledged')
+      if (!edit.writeHandoverAck(doc, periodStart, familyId, author())) return err('notRecorded')
+      return acknowledged() ? ok('acknowledged') : err('notRecorded')
     },
   }
 }

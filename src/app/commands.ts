@@ -1,10 +1,12 @@
 // The edit commands of a CollectiveSession over one Y.Doc: shared by a joined collective and the in-memory demo.
 import type * as Y from 'yjs'
 import { authorTime } from '../doc/clock.ts'
+import { MAP_FAMILIES, safeMap } from '../doc/keys.ts'
 import * as edit from '../doc/mutations.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
+import { err, ok, type Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from './api.ts'
+import type { CollectiveSession, CollectiveView, DeviceIdentity, RemovalError } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands, type ExportCommands } from './commands-export.ts'
 import { createPlanningCommands } from './commands-planning.ts'
@@ -36,32 +38,40 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createEditCommands(context),
 })
 
+/** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */
+const removed = (done: boolean): Result<void, RemovalError> => (done ? ok(undefined) : err('notFound'))
+
 const createEditCommands = ({ doc, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
   | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands | 'signUp' | 'withdraw'> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
-  removeFamily: (id) => edit.removeFamily(doc, id),
-  deleteRecordToCheck: (record) => edit.deleteRecordToCheck(doc, record),
+  removeFamily(id) {
+    // The removal (with its cascade) answers nothing back: whether the family is still there decides.
+    if (!(safeMap(doc, MAP_FAMILIES)?.has(id) ?? false)) return err('notFound')
+    edit.removeFamily(doc, id)
+    return ok(undefined)
+  },
+  deleteRecordToCheck: (record) => removed(edit.deleteRecordToCheck(doc, record)),
   updateSettings: (input) => edit.updateSettings(doc, input),
   addLine: (input) => edit.addLine(doc, input),
   updateLine: (id, input) => edit.updateLine(doc, id, input),
-  removeLine: (id) => edit.removeLine(doc, id),
+  removeLine: (id) => removed(edit.removeLine(doc, id)),
   addStop: (lineId, input) => edit.addStop(doc, lineId, input),
   updateStop: (id, input) => edit.updateStop(doc, id, input),
   moveStop: (id, toIndex) => edit.moveStop(doc, id, toIndex),
   removeStop: (id, reassign) => edit.removeStop(doc, id, reassign),
   addAdult: (familyId, input) => edit.addAdult(doc, familyId, input),
   updateAdult: (id, input) => edit.updateAdult(doc, id, input),
-  removeAdult: (id) => edit.removeAdult(doc, id),
+  removeAdult: (id) => removed(edit.removeAdult(doc, id)),
   addChild: (familyId, input) => edit.addChild(doc, familyId, input, instantToParisDate(now())),
   updateChild: (id, input) => edit.updateChild(doc, id, input),
-  removeChild: (id) => edit.removeChild(doc, id),
+  removeChild: (id) => removed(edit.removeChild(doc, id)),
   addException: (input) => edit.addException(doc, input, { actor: me.get().actorId, familyId: me.get().familyId, at: authorTime(now()) }),
-  removeException: (id) => edit.removeException(doc, id),
+  removeException: (id) => removed(edit.removeException(doc, id)),
   importHolidays: (icsText) => importHolidaysFromIcs(doc, icsText),
   addHoliday: (input) => edit.addHoliday(doc, input),
-  removeHoliday: (id) => edit.removeHoliday(doc, id),
+  removeHoliday: (id) => removed(edit.removeHoliday(doc, id)),
   setShippedHolidayIgnored: (periodId, ignored) => edit.setHolidayOverride(doc, periodId, ignored),
 
 })

@@ -29,7 +29,8 @@ export const addException = (doc: Y.Doc, input: ExceptionInput, author?: Excepti
   return createRecord(doc, MAP_EXCEPTIONS, id, { ...parsed.value, note, ...stamp }, Origin.addException) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
-export const removeException = (doc: Y.Doc, id: ExceptionId): void => deleteRecord(doc, MAP_EXCEPTIONS, id, Origin.removeException)
+/** False when the exception is not there (removed elsewhere already): nothing written. */
+export const removeException = (doc: Y.Doc, id: ExceptionId): boolean => deleteRecord(doc, MAP_EXCEPTIONS, id, Origin.removeException)
 
 export interface HolidayPeriodInput {
   readonly start: LocalDate
@@ -69,7 +70,8 @@ export const addHoliday = (doc: Y.Doc, input: HolidayInput): EditResult<HolidayI
 }
 
 /** Removes an imported or added period (shipped periods are ignored with setHolidayOverride instead). */
-export const removeHoliday = (doc: Y.Doc, id: HolidayId): void => deleteRecord(doc, MAP_HOLIDAYS, id, Origin.removeHoliday)
+/** False when the period is not there (removed elsewhere already): nothing written. */
+export const removeHoliday = (doc: Y.Doc, id: HolidayId): boolean => deleteRecord(doc, MAP_HOLIDAYS, id, Origin.removeHoliday)
 
 export type HolidayOverrideError = 'unknownPeriod' | 'documentDamaged'
 

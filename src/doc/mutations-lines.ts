@@ -40,14 +40,15 @@ export const updateLine = (doc: Y.Doc, id: LineId, input: LineInput): EditResult
  * Removes the line and its stops. Children routed on it keep their route (the rules flag them "stop
  * missing" so a parent picks another line); sign-ups stay as history of walks no longer derived.
  */
-export const removeLine = (doc: Y.Doc, id: LineId): void => {
+export const removeLine = (doc: Y.Doc, id: LineId): boolean => {
   const lines = safeMap(doc, MAP_LINES)
   const stops = safeMap(doc, MAP_STOPS)
-  if (!lines?.has(id)) return
+  if (!lines?.has(id)) return false
   doc.transact(() => {
     lines.delete(id)
     for (const stopId of keysWhere(doc, MAP_STOPS, 'lineId', id)) stops?.delete(stopId)
   }, Origin.removeLine)
+  return true
 }
 
 /** Stops of a line in order (position, then id), read from the raw fields; stops without a number sort last. */
@@ -89,7 +90,8 @@ export const moveStop = (doc: Y.Doc, id: StopId, toIndex: number): void => {
   if (record.get('position') !== position) doc.transact(() => record.set('position', position), Origin.moveStop)
 }
 
-export type StopRemovalError = 'childrenNeedAStop'
+/** 'notFound': the stop is not there (removed on another phone already): nothing written. */
+export type StopRemovalError = 'childrenNeedAStop' | 'notFound'
 
 type Route = { lineId: string; stopId: string }
 const routesOf = (value: unknown): Record<string, Route | undefined> => {
@@ -105,7 +107,7 @@ export const removeStop = (doc: Y.Doc, id: StopId, reassign: ReadonlyMap<ChildId
   const stops = safeMap(doc, MAP_STOPS)
   const children = safeMap(doc, MAP_CHILDREN)
   const lineId = LineIdSchema.safeParse(fieldOf(stops?.get(id), 'lineId'))
-  if (!stops?.has(id) || children === null) return ok(undefined)
+  if (!stops?.has(id) || children === null) return err('notFound')
   const changes: [Y.Map<unknown>, Record<string, Route | undefined>][] = []
   for (const [childId, child] of children.entries()) {
     const routes = routesOf(child)

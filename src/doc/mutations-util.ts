@@ -60,9 +60,12 @@ export const updateRecord = <T extends string>(
   return ok(id)
 }
 
-export const deleteRecord = (doc: Y.Doc, mapName: string, id: string, origin: ChangeOrigin): void => {
+/** False when there was nothing to delete (removed on another phone already): nothing is written. */
+export const deleteRecord = (doc: Y.Doc, mapName: string, id: string, origin: ChangeOrigin): boolean => {
   const map = safeMap(doc, mapName)
-  if (map?.has(id)) doc.transact(() => map.delete(id), origin)
+  if (!map?.has(id)) return false
+  doc.transact(() => map.delete(id), origin)
+  return true
 }
 
 /** A field of a stored record as written (for lookups such as "stops of this line"); undefined when absent. */

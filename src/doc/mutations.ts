@@ -124,12 +124,13 @@ export const removeFamily = (doc: Y.Doc, id: FamilyId): void => {
  * Removes the adult with their sign-ups and their availability, in one transaction. This local
  * export takes precedence over the star re-export of mutations-people.ts's removeAdult.
  */
-export const removeAdult = (doc: Y.Doc, id: AdultId): void => {
-  if (!safeMap(doc, MAP_ADULTS)?.has(id)) return
+export const removeAdult = (doc: Y.Doc, id: AdultId): boolean => {
+  if (!safeMap(doc, MAP_ADULTS)?.has(id)) return false
   doc.transact(() => {
     removeAdultAndSignUps(doc, id)
     deletePlanningOf(doc, [id], null)
   }, Origin.removeAdult)
+  return true
 }
 
 const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
@@ -162,20 +163,21 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
 /**
  * Deletes a record listed "to check": the entry under its key (for settings the field, which then
  * falls back to its default; for the profile its fields, so it can be filled in again). A whole
- * top-level map of the wrong type cannot be deleted and is left alone.
+ * top-level map of the wrong type cannot be deleted and is left alone. False when nothing was deleted.
  */
-export const deleteRecordToCheck = (doc: Y.Doc, record: Pick<RecordToCheck, 'kind' | 'key'>): void => {
+export const deleteRecordToCheck = (doc: Y.Doc, record: Pick<RecordToCheck, 'kind' | 'key'>): boolean => {
   if (record.kind !== 'profile') {
     const map = safeMap(doc, MAP_OF_KIND[record.kind])
-    if (map?.has(record.key)) doc.transact(() => map.delete(record.key), Origin.deleteToCheck)
-    return
+    if (!map?.has(record.key)) return false
+    doc.transact(() => map.delete(record.key), Origin.deleteToCheck)
+    return true
   }
   const profile = safeMap(doc, MAP_PROFILE)
-  if (profile && profile.size > 0) {
-    doc.transact(() => {
-      for (const key of [...profile.keys()]) profile.delete(key)
-    }, Origin.deleteToCheck)
-  }
+  if (!profile || profile.size === 0) return false
+  doc.transact(() => {
+    for (const key of [...profile.keys()]) profile.delete(key)
+  }, Origin.deleteToCheck)
+  return true
 }
 
 /** Sets only the fields whose value changes, so a no-op edit writes nothing. */

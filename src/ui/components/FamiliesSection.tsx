@@ -76,8 +76,8 @@ export function FamiliesSection({ session, families }: FamiliesSectionProps) {
                       question={t('families.removeConfirm', { name: family.displayName })}
                       confirmLabel={t('families.removeYes')}
                       onConfirm={() => {
-                        session.removeFamily(family.id)
-                        announce(t('families.removed', { name: family.displayName }))
+                        const result = session.removeFamily(family.id)
+                        announce(result.ok ? t('families.removed', { name: family.displayName }) : t('removal.notFound'))
                       }}
                     />
                   </div>

@@ -49,8 +49,8 @@ export function ToCheckSection({ session, records }: ToCheckSectionProps) {
                   question={t('toCheck.deleteConfirm')}
                   confirmLabel={t('toCheck.deleteYes')}
                   onConfirm={() => {
-                    session.deleteRecordToCheck(record)
-                    announce(t('toCheck.deleted'))
+                    const result = session.deleteRecordToCheck(record)
+                    announce(result.ok ? t('toCheck.deleted') : t('removal.notFound'))
                   }}
                 />
               </>

@@ -34,8 +34,9 @@ export function HandoverSection({ session, view, handover, myFamily }: HandoverP
   }
   const acknowledge = () => {
     if (myFamily === null) return
-    session.acknowledgeHandover(incoming.start, myFamily)
-    announce(t('coord.handover.acked'))
+    const result = session.acknowledgeHandover(incoming.start, myFamily)
+    if (!result.ok) return announce(t(result.error === 'notFound' ? 'coord.handover.notFound' : 'coord.handover.notRecorded'))
+    announce(t(result.value === 'acknowledged' ? 'coord.handover.acked' : 'coord.handover.alreadyAcked'))
   }
   const ack = handover.acknowledgement
   return (

@@ -24,6 +24,7 @@ export function LeaveSection({ session, familyId, familyName, onLeaving }: Leave
         confirmLabel={t('leave.yes')}
         onConfirm={() => {
           // Removes the family with its adults, children and their sign-ups in one change (removeFamilyWithMembers).
+          // 'notFound' (removed on another phone already) changes nothing: leaving goes on, the family is gone either way.
           session.removeFamily(familyId)
           void session.setMe(null, null)
           onLeaving()

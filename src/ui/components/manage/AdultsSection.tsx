@@ -69,9 +69,9 @@ export function AdultsSection({ session, view, familyId, readOnly = false }: Adu
                       question={t('manage.adult.removeConfirm', { name: adult.firstName })}
                       confirmLabel={t('manage.removeYes')}
                       onConfirm={() => {
-                        session.removeAdult(adult.id)
+                        const result = session.removeAdult(adult.id)
                         if (me.adultId === adult.id) void session.setMe(familyId, null)
-                        announce(t('manage.removed', { name: adult.firstName }))
+                        announce(result.ok ? t('manage.removed', { name: adult.firstName }) : t('removal.notFound'))
                       }}
                     />
                   </div>}

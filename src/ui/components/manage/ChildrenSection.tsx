@@ -64,8 +64,8 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
                       question={t('manage.child.removeConfirm', { name: childLabel(child) })}
                       confirmLabel={t('manage.removeYes')}
                       onConfirm={() => {
-                        session.removeChild(child.id)
-                        announce(t('manage.removed', { name: childLabel(child) }))
+                        const result = session.removeChild(child.id)
+                        announce(result.ok ? t('manage.removed', { name: childLabel(child) }) : t('removal.notFound'))
                       }}
                     />
                   </div>}

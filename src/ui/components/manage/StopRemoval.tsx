@@ -33,8 +33,8 @@ export function StopRemoval({ session, stop, lineStops, users, onDone }: StopRem
   const confirm = () => {
     const reassign = new Map<ChildId, StopId | null>(users.map((child) => [child.id, choices.get(child.id) ?? null]))
     const result = session.removeStop(stop.id, reassign)
-    if (result.ok) {
-      announce(t('manage.stop.removed', { name: stop.name }))
+    if (result.ok || result.error === 'notFound') {
+      announce(result.ok ? t('manage.stop.removed', { name: stop.name }) : t('removal.notFound'))
       onDone()
     } else setFailed(true)
   }

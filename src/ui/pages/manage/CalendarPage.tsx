@@ -47,8 +47,8 @@ function CalendarScreen({ session, view }: ScreenProps) {
                   question={t('manage.exception.removeConfirm', { what: describe(exception) })}
                   confirmLabel={t('manage.exception.removeYes')}
                   onConfirm={() => {
-                    session.removeException(exception.id)
-                    announce(t('manage.exception.removed'))
+                    const result = session.removeException(exception.id)
+                    announce(result.ok ? t('manage.exception.removed') : t('removal.notFound'))
                   }}
                 />
               </li>
@@ -83,8 +83,8 @@ function CalendarScreen({ session, view }: ScreenProps) {
                     question={t('manage.holidays.removeConfirm', { what })}
                     confirmLabel={t('manage.holidays.removeYes')}
                     onConfirm={() => {
-                      session.removeHoliday(holiday.id)
-                      announce(t('manage.holidays.removed'))
+                      const result = session.removeHoliday(holiday.id)
+                      announce(result.ok ? t('manage.holidays.removed') : t('removal.notFound'))
                     }}
                   />
                 </li>

@@ -48,9 +48,9 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
           onConfirm={() => {
             for (const child of view.children.filter((c) => c.familyId === family.id)) session.removeChild(child.id)
             for (const adult of view.adults.filter((a) => a.familyId === family.id)) session.removeAdult(adult.id)
-            session.removeFamily(family.id)
+            const result = session.removeFamily(family.id)
             if (me.familyId === family.id) void session.setMe(null, null)
-            announce(t('families.removed', { name: family.displayName }))
+            announce(result.ok ? t('families.removed', { name: family.displayName }) : t('removal.notFound'))
             route(back)
           }}
         />

@@ -39,8 +39,8 @@ function LineScreen({ session, view, params }: ScreenProps) {
           question={t('manage.line.removeConfirm', { name: line.name })}
           confirmLabel={t('manage.line.removeYes')}
           onConfirm={() => {
-            session.removeLine(line.id)
-            announce(t('manage.line.removed', { name: line.name }))
+            const result = session.removeLine(line.id)
+            announce(result.ok ? t('manage.line.removed', { name: line.name }) : t('removal.notFound'))
             route(back)
           }}
         />

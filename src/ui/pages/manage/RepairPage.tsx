@@ -57,8 +57,8 @@ function Repair({ session, view, params }: ScreenProps) {
           question={t('toCheck.deleteConfirm')}
           confirmLabel={t('toCheck.deleteYes')}
           onConfirm={() => {
-            session.deleteRecordToCheck(record)
-            announce(t('toCheck.deleted'))
+            const result = session.deleteRecordToCheck(record)
+            announce(result.ok ? t('toCheck.deleted') : t('removal.notFound'))
             route(home)
           }}
         />
