@@ -98,6 +98,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     preferences,
     hasPendingWrites,
     errors: errors.messages,
+    reportError: (context, error) => errors.report(context, error),
     dismissError: (id) => errors.dismiss(id),
 
     async createCollective(input) {

@@ -3,8 +3,10 @@ import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso'
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks'
 import type { AppServices } from '../app/api.ts'
 import { ErrorMessages } from './components/ErrorMessages.tsx'
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx'
 import { UpdateBanner, type UpdatePrompt } from './components/UpdateBanner.tsx'
 import { AnnouncerProvider } from './hooks/announcer.tsx'
+import { ReportErrorContext, useReportError } from './hooks/report-error.ts'
 import { ServicesContext, useServices, useSession } from './hooks/services.ts'
 import { useStore } from './hooks/useStore.ts'
 import { I18nContext, useI18n, type I18n } from './i18n/context.tsx'
@@ -45,11 +47,13 @@ export function App({ services, updatePrompt }: AppProps) {
   return (
     <ServicesContext.Provider value={services}>
       <I18nContext.Provider value={i18n}>
-        <LocationProvider>
-          <AnnouncerProvider>
-            <Shell updatePrompt={updatePrompt} />
-          </AnnouncerProvider>
-        </LocationProvider>
+        <ReportErrorContext.Provider value={services.reportError}>
+          <LocationProvider>
+            <AnnouncerProvider>
+              <Shell updatePrompt={updatePrompt} />
+            </AnnouncerProvider>
+          </LocationProvider>
+        </ReportErrorContext.Provider>
       </I18nContext.Provider>
     </ServicesContext.Provider>
   )
@@ -73,8 +77,10 @@ const useCurrentCollectiveId = (): string | null => {
 function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
   const { t } = useI18n()
   const currentId = useCurrentCollectiveId()
+  const { path } = useLocation()
+  const report = useReportError()
   // The demo is not synced: a real collective's status there would mislead.
-  const inDemo = useLocation().path.startsWith('/demo')
+  const inDemo = path.startsWith('/demo')
   const skipToMain = (event: Event) => {
     event.preventDefault() // keep the address free of '#main' (the join page reads the fragment)
     document.getElementById('main')?.focus()
@@ -96,24 +102,26 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
       <ErrorMessages />
       {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
       <main id="main" tabIndex={-1}>
-        <Router>
-          <Route path="/" component={HomePage} preferredId={currentId} />
-          <Route path="/creer" component={CreatePage} />
-          <Route path="/rejoindre" component={JoinPage} />
-          <Route path="/collectifs" component={CollectivesPage} currentId={currentId} />
-          <Route path="/reglages" component={SettingsPage} />
-          <Route path="/c/:id" component={CollectivePage} />
-          <Route path="/c/:id/inviter" component={InvitePage} />
-          {rotaRoutes}
-          {manageRoutes}
-          {coordinationRoutes}
-          {walkRoutes}
-          {printRoutes}
-          {absenceRoutes}
-          {privacyRoutes}
-          {planningRoutes}
-          <Route default component={NotFoundPage} />
-        </Router>
+        <ScreenErrorBoundary path={path} report={report}>
+          <Router>
+            <Route path="/" component={HomePage} preferredId={currentId} />
+            <Route path="/creer" component={CreatePage} />
+            <Route path="/rejoindre" component={JoinPage} />
+            <Route path="/collectifs" component={CollectivesPage} currentId={currentId} />
+            <Route path="/reglages" component={SettingsPage} />
+            <Route path="/c/:id" component={CollectivePage} />
+            <Route path="/c/:id/inviter" component={InvitePage} />
+            {rotaRoutes}
+            {manageRoutes}
+            {coordinationRoutes}
+            {walkRoutes}
+            {printRoutes}
+            {absenceRoutes}
+            {privacyRoutes}
+            {planningRoutes}
+            <Route default component={NotFoundPage} />
+          </Router>
+        </ScreenErrorBoundary>
       </main>
     </>
   )

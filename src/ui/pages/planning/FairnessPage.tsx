@@ -10,6 +10,7 @@ import { ExemptionsSection } from '../../components/planning/ExemptionsSection.t
 import { FairnessSettingForm } from '../../components/planning/FairnessSettingForm.tsx'
 import { LedgerTable } from '../../components/planning/LedgerTable.tsx'
 import { formatDay } from '../../components/rota/rota-format.ts'
+import { useReportError, type ReportError } from '../../hooks/report-error.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { SessionGate, type ScreenProps } from '../manage/SessionGate.tsx'
 
@@ -17,11 +18,15 @@ export function FairnessPage() {
   return <SessionGate screen={Fairness} />
 }
 
-/** The ledger, or null if the rules failed on unexpected records: the rest of the screen stays usable. */
-export const safeLedger = (view: CollectiveView, now: number): Ledger | null => {
+/**
+ * The ledger, or null if the rules failed on unexpected records: the rest of the screen stays usable,
+ * and the failure goes to the error channel (a bug in the rules must not pass unseen).
+ */
+export const safeLedger = (view: CollectiveView, now: number, report: ReportError): Ledger | null => {
   try {
     return fairnessLedger(view, now)
-  } catch {
+  } catch (error) {
+    report('planning.ledger', error)
     return null
   }
 }
@@ -30,7 +35,9 @@ export const safeLedger = (view: CollectiveView, now: number): Ledger | null => 
 export function Fairness({ session, view }: Pick<ScreenProps, 'session' | 'view'>) {
   const { t, language } = useI18n()
   const { myFamily, now, today } = useCoordination(session)
-  const ledger = useMemo(() => safeLedger(view, now), [view, now])
+  const report = useReportError()
+  // Computed (and a failure reported) once per view and minute, not on every render.
+  const ledger = useMemo(() => safeLedger(view, now, report), [view, now, report])
   const { fairness } = view.planning
   const toCheck = view.toCheck.some((record) => record.kind === 'availability' || record.kind === 'exemption')
   return (

@@ -14,6 +14,7 @@ import { PublishAction } from '../../components/planning/PublishAction.tsx'
 import { planningErrorText } from '../../components/planning/planning-text.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useReportError, type ReportError } from '../../hooks/report-error.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey, type Translate } from '../../i18n/translate.ts'
 import { SessionGate, type ScreenProps } from '../manage/SessionGate.tsx'
@@ -25,11 +26,15 @@ export function PlanPage() {
 const periodErrorText = (t: Translate, key: PeriodErrors['from']): string | null =>
   key === undefined ? null : key === 'periodTooLong' ? t('planning.plan.rangeTooLong', { max: PLAN_MAX_DAYS }) : planningErrorText(t, key)
 
-/** The rules run on the phone: a failure on unexpected records is shown, never a crashed screen. */
-const attempt = <T,>(compute: () => T): T | null => {
+/**
+ * The rules run on the phone: a failure on unexpected records is shown ("failed"), never a crashed
+ * screen, and reported to the error channel: a bug in the rules must not pass unseen.
+ */
+const attempt = <T,>(report: ReportError, step: string, compute: () => T): T | null => {
   try {
     return compute()
-  } catch {
+  } catch (error) {
+    report(`planning.${step}`, error)
     return null
   }
 }
@@ -39,8 +44,9 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const now = useNow()
+  const report = useReportError()
   const [range, setRange] = useState(() => {
-    const period = attempt(() => defaultPlanningPeriod(view, now))
+    const period = attempt(report, 'period', () => defaultPlanningPeriod(view, now))
     return { from: period?.from ?? '', to: period?.to ?? '' }
   })
   const [errors, setErrors] = useState<PeriodErrors>({})
@@ -56,7 +62,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
     setErrors({})
     setResult(null)
     setAgain(null)
-    const proposal = attempt(() => planRota(view, period, now))
+    const proposal = attempt(report, 'plan', () => planRota(view, period, now))
     setFailed(proposal === null)
     setPlan(proposal)
     if (proposal === null) return
@@ -78,7 +84,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
 
   const edit = (index: number, adultId: AdultId | null) => {
     if (plan === null) return
-    const edited = attempt(() => summarisePlan(view, plan.period, editPlace(plan.assignments, index, adultId, view.adults), now))
+    const edited = attempt(report, 'edit', () => summarisePlan(view, plan.period, editPlace(plan.assignments, index, adultId, view.adults), now))
     if (edited === null) return setFailed(true)
     setPlan(edited)
     announce(t('planning.plan.edited'))
@@ -86,7 +92,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
 
   const add = (key: WalkKey, adultId: AdultId) => {
     if (plan === null) return
-    const added = attempt(() => addPlannedPlace(view, plan, key, adultId, now) ?? ('refused' as const))
+    const added = attempt(report, 'add', () => addPlannedPlace(view, plan, key, adultId, now) ?? ('refused' as const))
     if (added === null) return setFailed(true)
     if (added === 'refused') return announce(t('planning.plan.addRefused'))
     setPlan(added)
