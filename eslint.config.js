@@ -68,15 +68,6 @@ export default tseslint.config(
   layer('app', ['ui', 'pwa']),
   layer('pwa', ['ui', 'doc', 'storage', 'sync']),
   { files: ['src/ui/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiImports({ domain: true })] } },
-  // temporary: being moved to src/app/queries (issue 13). These folders still call the domain's rules at
-  // runtime; whoever finishes the move deletes this block, and the rule above then covers them too.
-  {
-    files: [
-      'src/ui/components/{rota,swaps,walk,coordination}/**/*.{ts,tsx}',
-      'src/ui/pages/{rota,walk,coordination}/**/*.{ts,tsx}',
-    ],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', uiImports({ domain: false })] },
-  },
   {
     files: ['server/**/*.ts'],
     rules: {

@@ -14,6 +14,8 @@ import type { CollectiveView } from '../api.ts'
 import { effectiveOf } from './rota.ts'
 import { swapStateOf, type RotaModel } from './swap-state.ts'
 
+export { PERIOD_LENGTHS } from '../../domain/coordination/index.ts'
+
 /** How many periods the coordination page lists. */
 export const UPCOMING_PERIODS = 8
 

@@ -119,6 +119,19 @@ export const familyPlaces = (model: RotaModel, familyId: FamilyId, today: LocalD
 export const familyChildrenWalks = (model: RotaModel, familyId: FamilyId, today: LocalDate, now: number): MyWalk[] =>
   familyWalks(model, familyId, today, horizonEnd(today), now).filter((walk) => walk.childIds.length > 0)
 
+/**
+ * "Aujourd'hui": today's walks (cancelled ones included, with their reason), those that run, and, when none
+ * runs, the walks of the next day with a walk that runs (within the horizon).
+ */
+export const todayRotaOf = (model: RotaModel, today: LocalDate, now: number): { readonly todays: readonly EffectiveWalk[]; readonly running: readonly EffectiveWalk[]; readonly next: readonly EffectiveWalk[] } => {
+  const todays = (weekOf(model, today, now).find((day) => day.date === today)?.walks ?? []) as EffectiveWalk[]
+  const running = todays.filter((walk) => !walk.cancellation)
+  if (running.length > 0) return { todays, running, next: [] }
+  const ahead = walksOfWeeks(model, today, HORIZON_WEEKS + 1, now).filter((walk) => !walk.cancellation && compareDates(walk.date, today) > 0)
+  const first = ahead[0]?.date
+  return { todays, running, next: first ? ahead.filter((walk) => walk.date === first) : [] }
+}
+
 /** My family's next walk I hold a place on, not cancelled and not started: "Mon prochain trajet". */
 export const nextHeldWalk = (model: RotaModel, familyId: FamilyId, today: LocalDate, now: number): { readonly walk: EffectiveWalk; readonly role: MyRole } | null => {
   for (const place of familyPlaces(model, familyId, today, now)) {

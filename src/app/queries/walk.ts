@@ -75,6 +75,10 @@ export const hasOwnEvent = (log: WalkLogRecords, walk: WalkRef, kind: WalkEventK
 export const checkInsOf = (model: RotaModel & { readonly walkLog: WalkLogRecords }, rota: WalkRota): ChildCheckIn[] =>
   walkCheckIns(model, rota, model.walkLog)
 
+/** On the walk: expected children, children added and guests; a child declared absent or marked away and not expected is left out. */
+export const onTheWalk = (list: readonly ChildCheckIn[]): ChildCheckIn[] =>
+  list.filter((entry) => entry.expected || (entry.status !== 'absent' && entry.status !== 'excused'))
+
 /** Present, absent, excused and unmarked counts of a check-in list. */
 export const summaryOf = (list: readonly ChildCheckIn[]): CheckInSummary => checkInSummary(list)
 

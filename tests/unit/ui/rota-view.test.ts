@@ -5,8 +5,8 @@ import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../.
 import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
 import { walkKeyOf, type SignUp, type Slot } from '../../../src/domain/signup.ts'
-import { goneNotices, walksWithSignUpsOf } from '../../../src/ui/components/rota/rota-source.ts'
-import { adultsById, isMine, waitingNotices } from '../../../src/ui/components/rota/rota-view.ts'
+import { goneNotices, walksWithSignUpsOf } from '../../../src/app/queries/rota.ts'
+import { adultsById, isMine, waitingNotices } from '../../../src/app/queries/rota-view.ts'
 import { actorId as fixtureActor, adultId as fixtureAdult, createChild, createHoliday, createLine, createModel, createSignUp, familyId as fixtureFamily, lineId as fixtureLine } from '../domain/rota-fixtures.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { localDate, type Weekday } from '../../../src/domain/dates.ts'
 import { LineIdSchema } from '../../../src/domain/ids.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
-import { defaultWeekMonday, isPastWalk, weekTitle } from '../../../src/ui/components/rota/rota-week.ts'
+import { defaultWeekMonday, isPastWalk } from '../../../src/app/queries/rota.ts'
+import { weekTitle } from '../../../src/ui/components/rota/rota-week.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 
 const fr = createTranslate('fr')

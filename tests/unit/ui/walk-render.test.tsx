@@ -20,7 +20,7 @@ import { TodayWalk } from '../../../src/ui/components/rota/TodayWalk.tsx'
 import { EmergencyCard } from '../../../src/ui/components/walk/EmergencyCard.tsx'
 import { WalkScreen } from '../../../src/ui/components/walk/WalkScreen.tsx'
 import { arrivalText, formatTime, summaryText } from '../../../src/ui/components/walk/walk-text.ts'
-import { parseWalkParams, walkToOpen } from '../../../src/ui/components/walk/walk-source.ts'
+import { parseWalkParams, walkToOpen } from '../../../src/app/queries/walk.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const lineId = LineIdSchema.parse(uuid(1))

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { todayIn } from '../rota/rota-format.ts'
 import { useNow } from '../rota/useRotaNow.ts'
 import { familyNameOf } from './coordination-text.ts'
-import { coordinatorSummary } from './coordination-view.ts'
+import { coordinatorSummary } from '../../../app/queries/coordination.ts'
 import './coordination.css'
 
 export function CoordinatorLine({ session }: { session: CollectiveSession }) {

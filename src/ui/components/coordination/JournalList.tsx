@@ -5,8 +5,8 @@ import type { JournalEvent } from '../../../domain/journal/index.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import { SelectField } from '../manage/fields.tsx'
-import { authorTimeText, journalLineText } from './coordination-text.ts'
-import { filteredJournal, journalDutyText, journalNoteText } from './journal-view.ts'
+import { filteredJournal, journalNoteText } from '../../../app/queries/journal.ts'
+import { authorTimeText, journalDutyText, journalLineText } from './coordination-text.ts'
 
 export function JournalList({ view, events }: { view: CollectiveView; events: readonly JournalEvent[] }) {
   const { t, language } = useI18n()

@@ -4,7 +4,7 @@ import type { LocalDate } from '../../../domain/dates.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay } from '../rota/rota-format.ts'
 import { authorTimeText, lineNameOf } from './coordination-text.ts'
-import { recentLogbookNotes } from './logbook-view.ts'
+import { recentLogbookNotes } from '../../../app/queries/logbook.ts'
 
 export function LogbookSection({ view, today }: { view: CollectiveView; today: LocalDate }) {
   const { t, language } = useI18n()

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { formatDay } from '../rota/rota-format.ts'
 import { familyNameOf } from './coordination-text.ts'
-import { offerWinner, type LostAnswer } from './coordination-view.ts'
+import { offerWinner, type LostAnswer } from '../../../app/queries/coordination.ts'
 import { answerOutcomeKey, swapErrorKey } from './offer-messages.ts'
 
 interface OffersProps {

@@ -1,13 +1,12 @@
 // The roster: families who accept the duty, in rotation order, and my family's "accepte la coordination" / "ne plus coordonner" (from the next period).
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
-import { currentMembers } from '../../../domain/coordination/index.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { formatDay } from '../rota/rota-format.ts'
 import { familyNameOf } from './coordination-text.ts'
-import { isRosterMember, nextPeriodStart } from './coordination-view.ts'
+import { isRosterMember, nextPeriodStart, rosterMembers } from '../../../app/queries/coordination.ts'
 import { MeMissing } from './MeMissing.tsx'
 
 interface RosterSectionProps {
@@ -20,7 +19,7 @@ interface RosterSectionProps {
 export function RosterSection({ session, view, myFamily, today }: RosterSectionProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const members = currentMembers(view.coordination.roster)
+  const members = rosterMembers(view.coordination)
   const member = isRosterMember(view.coordination, myFamily)
   const from = formatDay(nextPeriodStart(view.coordination, today), language)
   const toggle = () => {
@@ -35,10 +34,10 @@ export function RosterSection({ session, view, myFamily, today }: RosterSectionP
         <p>{t('coord.roster.empty')}</p>
       ) : (
         <ol aria-label={t('coord.roster.order')} data-testid="roster">
-          {members.map((m) => (
-            <li key={m.familyId} data-testid="roster-family">
-              {familyNameOf(t, view, m.familyId)}
-              {m.familyId === myFamily && <> {t('coord.roster.mine')}</>}
+          {members.map((familyId) => (
+            <li key={familyId} data-testid="roster-family">
+              {familyNameOf(t, view, familyId)}
+              {familyId === myFamily && <> {t('coord.roster.mine')}</>}
             </li>
           ))}
         </ol>

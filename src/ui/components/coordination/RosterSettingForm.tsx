@@ -1,7 +1,8 @@
 // The rotation's rhythm: period length (semaine, deux semaines, mois) and first Monday, saved with setRoster.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { PERIOD_LENGTHS, type CoordinatorRosterSetting, type PeriodLength } from '../../../domain/coordination/index.ts'
+import { PERIOD_LENGTHS } from '../../../app/queries/coordination.ts'
+import type { CoordinatorRosterSetting, PeriodLength } from '../../../domain/coordination/index.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'

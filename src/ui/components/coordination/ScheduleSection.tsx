@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { formatDay } from '../rota/rota-format.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { familyNameOf, periodText } from './coordination-text.ts'
-import { tradeTargets } from './coordination-view.ts'
+import { tradeTargets } from '../../../app/queries/coordination.ts'
 import { swapErrorKey } from './offer-messages.ts'
 
 interface ScheduleProps {

@@ -1,11 +1,11 @@
-// Pure text helpers of the coordinator screens and the journal: family and line names, periods, the author's local time, one journal line.
-import { instantToParisDate, instantToParisTime } from '../../../domain/calendar/paris-time.ts'
+// Pure text helpers of the coordinator screens and the journal: family and line names, periods, the author's local time, one journal line, who was on duty.
+import { authorMomentOf } from '../../../app/queries/journal.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId, LineId } from '../../../domain/ids.ts'
 import type { JournalEvent, JournalKind } from '../../../domain/journal/index.ts'
 import type { CollectiveModel } from '../../../domain/model.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
-import type { Language, Translate } from '../../i18n/translate.ts'
+import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { directionText, formatDay, formatShortDay, slotText } from '../rota/rota-format.ts'
 
 type Names = Pick<CollectiveModel, 'families' | 'lines' | 'adults'>
@@ -21,21 +21,25 @@ export const lineNameOf = (t: Translate, model: Pick<CollectiveModel, 'lines'>, 
 export const periodText = (t: Translate, language: Language, period: { readonly start: LocalDate; readonly end: LocalDate }): string =>
   t('coord.schedule.period', { from: formatDay(period.start, language), to: formatDay(period.end, language) })
 
-/**
- * When the author wrote the record, in Paris time like every other time of the app: the record
- * holds the author's local time with its offset ('2027-03-02T09:05:00+01:00'), so a parent
- * writing from a phone set to another zone is shown at the same instant on every phone. Without
- * a readable offset, the time is shown as written.
- */
+/** When the author wrote the record, in Paris time (see authorMomentOf); "heure inconnue" when unreadable. */
 export const authorTimeText = (t: Translate, language: Language, at: string | undefined): string => {
-  const match = at === undefined ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(at)
-  if (!match?.[1] || !match[2] || !match[3]) return t('journal.noTime')
-  const date = match[1] as LocalDate
-  if (Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return t('journal.noTime')
-  const instant = match[4] === undefined || at === undefined ? Number.NaN : new Date(at).getTime()
-  if (Number.isNaN(instant)) return t('journal.at', { day: formatShortDay(date, language), time: `${match[2]}:${match[3]}` })
-  return t('journal.at', { day: formatShortDay(instantToParisDate(instant), language), time: instantToParisTime(instant) })
+  const moment = authorMomentOf(at)
+  return moment === null ? t('journal.noTime') : t('journal.at', { day: formatShortDay(moment.date, language), time: moment.time })
 }
+
+/** "Trajet fait : Sophie, Paul · 5 enfants" under a walkDone line; null for other events or when the journal was not given the rota. */
+export const journalDutyText = (t: Translate, language: Language, model: Pick<CollectiveModel, 'adults'>, event: JournalEvent): string | null => {
+  if (event.kind !== 'walkDone' || event.dutyAdultIds === undefined || event.presentCount === undefined) return null
+  const names = event.dutyAdultIds
+    .map((id) => model.adults.find((adult) => adult.id === id)?.firstName ?? t('journal.walkDuty.unknownAdult'))
+    .sort((a, b) => a.localeCompare(b, language))
+  const n = event.presentCount
+  return t('journal.walkDuty', {
+    adults: names.join(', '),
+    children: t(pluralKey(language, n, 'journal.walkDuty.children.one', 'journal.walkDuty.children.other'), { n }),
+  })
+}
+
 
 const kindKey = (event: JournalEvent): MessageKey => {
   if (event.kind === 'periodOffered' && event.otherFamilyId !== undefined) return 'journal.kind.periodTradeOffered'

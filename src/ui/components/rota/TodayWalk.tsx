@@ -1,10 +1,11 @@
 // One walk on the pavement: adults on duty with large call buttons, then stop by stop the time, access notes and children expected.
 import type { CollectiveView } from '../../../app/api.ts'
-import { childLabel, type Child } from '../../../domain/people.ts'
+import { childLabel } from '../../../app/queries/collective.ts'
+import { heldPlaces } from '../../../app/queries/rota.ts'
+import type { Child } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionTitle, slotText, STATE_ICONS, stateText, telHref, todayIn } from './rota-format.ts'
-import { heldPlaces } from './rota-view.ts'
 import { useNow } from './useRotaNow.ts'
 import { WalkModeLink } from '../walk/WalkModeLink.tsx'
 import './rota.css'

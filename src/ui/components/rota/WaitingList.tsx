@@ -5,7 +5,7 @@ import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { ConfirmAction } from '../ConfirmAction.tsx'
 import { slotText } from './rota-format.ts'
-import { adultName, isMine, type Me } from './rota-view.ts'
+import { adultName, isMine, type Me } from '../../../app/queries/rota-view.ts'
 
 interface WaitingListProps {
   readonly walk: WalkRota

@@ -1,11 +1,11 @@
 // Pure text helpers of the rota screens: French/English dates, today in Paris, directions, slots, walk states, cancellations, the notices.
-import { instantToParisDate } from '../../../domain/calendar/paris-time.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
-import type { AdultId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
-import type { Slot, WalkRef } from '../../../domain/signup.ts'
+import type { Slot } from '../../../domain/signup.ts'
 import type { WithdrawError, WithdrawOutcome } from '../../../app/api.ts'
+import type { GoneNotice } from '../../../app/queries/rota.ts'
+import type { WaitingNotice } from '../../../app/queries/rota-view.ts'
 import type { Result } from '../../../lib/result.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
@@ -32,8 +32,8 @@ export const formatShortDay = (date: LocalDate, language: Language): string => {
   return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
 }
 
-/** Today's civil date in the collective's time zone (Europe/Paris), whatever the phone's zone, read from the date parts. */
-export const todayIn = (epochMs: number): LocalDate => instantToParisDate(epochMs)
+/** Today's civil date in the collective's time zone (Europe/Paris), whatever the phone's zone. */
+export { todayIn } from '../../../app/queries/rota.ts'
 
 /** A 'YYYY-MM-DD' from an address segment, or null when it is not a real date. */
 export const parseDateParam = (text: string | undefined): LocalDate | null => {
@@ -85,17 +85,6 @@ export const cancellationText = (t: Translate, cancellation: WalkCancellation): 
   return t('rota.cancelled', { reason })
 }
 
-/** 'taken': the place was held first by another sign-up; 'fewerNeeded': an extra place that the walk no longer needs. */
-export type WaitingReason = 'taken' | 'fewerNeeded'
-
-export interface WaitingNotice {
-  readonly date: LocalDate
-  readonly direction: Direction
-  readonly reason: WaitingReason
-  /** First names of who holds the slot asked for, earliest first; empty if unknown (and for 'fewerNeeded'). */
-  readonly holders: readonly string[]
-}
-
 /**
  * "Votre inscription au trajet du jeudi 4 mars (aller) n'a pas été retenue : la place était déjà prise par Léa. Vous êtes en liste d'attente."
  * or, for an extra place no longer needed, "Trajet du jeudi 4 mars (aller) : votre place n'est plus nécessaire pour l'instant, …".
@@ -108,15 +97,6 @@ export const waitingNoticeText = (t: Translate, language: Language, notice: Wait
     ? t('rota.notice.someone')
     : new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(notice.holders)
   return t(notice.holders.length > 1 ? 'rota.notice.waitingMany' : 'rota.notice.waiting', { day, direction, holder })
-}
-
-/** An active sign-up of my family on a walk that is no longer derived (line days or directions changed, line deleted). */
-export interface GoneNotice {
-  readonly walk: WalkRef
-  readonly adultId: AdultId
-  readonly adultName: string
-  /** Null when the line itself was deleted. */
-  readonly lineName: string | null
 }
 
 /** "Le trajet du jeudi 4 mars (aller) de la Ligne des Pins n'a plus lieu : votre inscription n'est plus active." */

@@ -1,25 +1,19 @@
 // The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, notices, open offers; the app badge.
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { mondayOf } from '../../../domain/dates.ts'
-import { noticesFor, urgentItems, type Notice, type OfferView } from '../../../domain/swaps/index.ts'
-import { walkOf, walkStartInstant } from '../../../domain/rota/index.ts'
+import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
+import { offeredSlotOf, swapHomeOf, walkKeyOf, weekMondayOf } from '../../../app/queries/swaps.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
-import { walkKeyOf } from '../../../domain/signup.ts'
+import type { Notice } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
-import { effectiveOf, familyPlaces, walksOfWeeks } from '../rota/rota-source.ts'
-import { adultName, adultsById } from '../rota/rota-view.ts'
 import { isWarning, noticeText, swapErrorText, urgentText } from './swap-text.ts'
-import { applyBadge, badgeCount, currentNotices, takeOpen, type BadgeNavigator } from './swap-view.ts'
+import { applyBadge, type BadgeNavigator } from './app-badge.ts'
 import { TakeOffer } from './TakeOffer.tsx'
 import { TradeAnswer } from './TradeAnswer.tsx'
 import { useSwaps } from './useSwaps.ts'
 import './swaps.css'
-
-/** Days ahead the urgent list looks at: this week and the next cover the 48 h window on any day. */
-const URGENT_WEEKS = 2
 
 const walkAnchor = (walk: Pick<WalkRota, 'key'>): string => `walk-${walk.key.replace(/[^A-Za-z0-9-]/g, '-')}`
 
@@ -33,41 +27,20 @@ interface SwapHomeProps {
 export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const { view, me, now, swaps } = useSwaps(session)
+  const { view, me, now } = useSwaps(session)
   const block = useRef<HTMLDivElement>(null)
   const today = todayIn(now)
   const adults = useMemo(() => adultsById(view), [view])
-  const walks = useMemo(() => walksOfWeeks(view, today, URGENT_WEEKS, now), [view, today, now])
-  const urgent = useMemo(() => urgentItems(walks, swaps.offers, now), [walks, swaps, now])
-  const notices = useMemo(
-    () => (me.familyId === null ? [] : currentNotices(noticesFor(swaps.resolution, swaps.offers, me.familyId, now), today)),
-    [swaps, me.familyId, now, today],
+  const { urgent, pending, news, openOffers, next, offersById, badge: count } = useMemo(
+    () => swapHomeOf(view, me.familyId, today, now),
+    [view, me.familyId, today, now],
   )
-  const offersById = useMemo(() => new Map(swaps.offers.map((offer) => [offer.offer.id, offer] as const)), [swaps])
-  const next = useMemo(() => {
-    if (me.familyId === null) return null
-    for (const place of familyPlaces(view, me.familyId, today, now)) {
-      const role = place.roles.find((r) => r.status === 'held')
-      if (role && !place.rota.cancellation && walkStartInstant(place.rota) > now) return { walk: place.rota, role }
-    }
-    return null
-  }, [view, me.familyId, today, now])
-  const count = badgeCount(urgent, notices)
   useEffect(() => {
     if (badge) applyBadge(typeof navigator === 'undefined' ? undefined : (navigator as BadgeNavigator), count)
   }, [badge, count])
 
-  const weekHref = (walk: Pick<WalkRota, 'date' | 'key'>) => `${base}/semaine/${mondayOf(walk.date)}#${walkAnchor(walk)}`
+  const weekHref = (walk: Pick<WalkRota, 'date' | 'key'>) => `${base}/semaine/${weekMondayOf(walk)}#${walkAnchor(walk)}`
   const when = (walk: WalkRota) => ({ day: formatDay(walk.date, language), time: walk.startTime ?? '', direction: directionText(t, walk.direction) })
-  const walkOfOffer = (offer: OfferView) => {
-    const known = walks.find((walk) => walk.key === walkKeyOf(offer.offer.walk))
-    if (known) return known
-    const walk = walkOf(view, offer.offer.walk)
-    return walk ? effectiveOf(view, [walk], now)[0] : undefined
-  }
-  const pending = notices.filter((n) => n.kind === 'pendingOffer' || n.kind === 'tradeRequest')
-  const news = notices.filter((n) => n.kind !== 'pendingOffer' && n.kind !== 'tradeRequest')
-  const openOffers = swaps.offers.filter((offer) => offer.offer.kind === 'replacement' && takeOpen(offer, now) && offer.offer.familyId !== me.familyId)
   const focusBlock = () => block.current?.focus()
   const textOf = (notice: Notice) => {
     const offer = offersById.get(notice.offerId)
@@ -142,9 +115,8 @@ export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
         <section class="card" aria-labelledby="offers-title" data-testid="open-offers">
           <h2 id="offers-title">{t('swap.home.offers')}</h2>
           <ul class="list">
-            {openOffers.map((offer) => {
-              const walk = walkOfOffer(offer)
-              const slot = walk && (walk.lead?.adultId === offer.offer.adultId ? 'lead' : walk.tail?.adultId === offer.offer.adultId ? 'tail' : 'extra')
+            {openOffers.map(({ offer, walk }) => {
+              const slot = walk && offeredSlotOf(walk, offer.offer)
               return (
                 <li key={offer.offer.id} class="list__item list__item--stacked" data-testid="open-offer">
                   <span>{t('swap.home.offerText', { name: adultName(adults, offer.offer.adultId), slot: slot ? slotText(t, slot) : '', day: formatDay(offer.offer.walk.date, language), time: walk?.startTime ?? '', direction: directionText(t, offer.offer.walk.direction) }).replace(/\s+/g, ' ')}</span>

@@ -7,11 +7,11 @@ import type { OfferView } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText } from '../rota/rota-format.ts'
-import { adultName, adultsById, adultsOfFamily } from '../rota/rota-view.ts'
+import { adultName, adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
+import { eligibleTakers, offeredSlotOf, offerWinnerName, takeOpen } from '../../../app/queries/swaps.ts'
 import { AdultPicker } from './AdultPicker.tsx'
 import { swapErrorText, takeOutcomeText } from './swap-text.ts'
-import { eligibleTakers, takeOpen } from './swap-view.ts'
-import { currentWinner, useSwaps } from './useSwaps.ts'
+import { useSwaps } from './useSwaps.ts'
 
 interface TakeOfferProps {
   readonly session: CollectiveSession
@@ -30,7 +30,7 @@ export function TakeOffer({ session, walk, offer, onDone }: TakeOfferProps) {
   const holder = adultName(adults, offer.offer.adultId)
   const day = formatDay(walk.date, language)
   const direction = directionText(t, walk.direction)
-  const slot = walk.lead?.adultId === offer.offer.adultId ? 'lead' : walk.tail?.adultId === offer.offer.adultId ? 'tail' : 'extra'
+  const slot = offeredSlotOf(walk, offer.offer)
   const label = t('swap.takeLabel', { name: holder, slot: slotText(t, slot).toLowerCase(), day, direction })
 
   if (!takeOpen(offer, now)) {
@@ -47,7 +47,7 @@ export function TakeOffer({ session, walk, offer, onDone }: TakeOfferProps) {
     if (!result.ok) return announce(swapErrorText(t, result.error))
     announce(takeOutcomeText(t, result.value, {
       holder, taker: adultName(adults, adultId), self: adultId === me.adultId, day, direction,
-      winner: result.value === 'alreadyTaken' ? currentWinner(session, offer.offer.id) : null,
+      winner: result.value === 'alreadyTaken' ? offerWinnerName(session.view.get(), offer.offer.id, Date.now()) : null,
     }))
   }
   const only = takers.length === 1 ? takers[0] : undefined

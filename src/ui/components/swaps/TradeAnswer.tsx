@@ -1,16 +1,13 @@
 // "Accepter" / "Refuser" a trade asked of my family; when the offer names none of our slots, "Lequel de vos créneaux ?" first.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { walkStartInstant } from '../../../domain/rota/index.ts'
-import { walkKeyOf } from '../../../domain/signup.ts'
+import { adultName, adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
+import { refOf, tradableSlotsOf, walkKeyOf } from '../../../app/queries/swaps.ts'
 import type { OfferView } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
-import { HORIZON_WEEKS, walksOfWeeks } from '../rota/rota-source.ts'
-import { adultName, adultsById, adultsOfFamily } from '../rota/rota-view.ts'
 import { swapErrorText, tradeOutcomeText } from './swap-text.ts'
-import { heldSlotsOf, refOf } from './swap-view.ts'
 import { useSwaps } from './useSwaps.ts'
 
 interface TradeAnswerProps {
@@ -33,7 +30,7 @@ export function TradeAnswer({ session, offer, onDone }: TradeAnswerProps) {
   const requester = adultName(adults, offer.offer.adultId)
   const today = todayIn(now)
   const mine = useMemo(
-    () => (me.familyId === null ? [] : heldSlotsOf(walksOfWeeks(view, today, HORIZON_WEEKS, now), me.familyId, walkStartInstant, now)),
+    () => (me.familyId === null ? [] : tradableSlotsOf(view, me.familyId, today, now)),
     [view, me.familyId, today, now],
   )
   if (me.familyId === null) return null

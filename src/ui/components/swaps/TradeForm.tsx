@@ -2,15 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
 import type { AdultId, FamilyId } from '../../../domain/ids.ts'
-import { walkStartInstant } from '../../../domain/rota/index.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
-import { HORIZON_WEEKS, walksOfWeeks } from '../rota/rota-source.ts'
-import { adultName, adultsById } from '../rota/rota-view.ts'
+import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
+import { refOf, tradableSlotsOf } from '../../../app/queries/swaps.ts'
 import { swapErrorText } from './swap-text.ts'
-import { heldSlotsOf, refOf } from './swap-view.ts'
 import { useSwaps } from './useSwaps.ts'
 
 interface TradeFormProps {
@@ -33,7 +31,7 @@ export function TradeForm({ session, walk, adultId, idPrefix, onClose }: TradeFo
   const families = view.families.filter((family) => family.id !== me.familyId).sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'))
   const today = todayIn(now)
   const slots = useMemo(
-    () => (familyId === '' ? [] : heldSlotsOf(walksOfWeeks(view, today, HORIZON_WEEKS, now), familyId, walkStartInstant, now).filter((held) => held.walk.key !== walk.key)),
+    () => (familyId === '' ? [] : tradableSlotsOf(view, familyId, today, now).filter((held) => held.walk.key !== walk.key)),
     [view, familyId, today, now, walk.key],
   )
   const adults = adultsById(view)

@@ -1,9 +1,9 @@
 // "Ajouter un enfant": a child of the collective who is not on the list, or a guest by first name, marked present at a stop of this walk.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import { childLabel } from '../../../app/queries/collective.ts'
 import type { AdultId, ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
-import { childLabel } from '../../../domain/people.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'

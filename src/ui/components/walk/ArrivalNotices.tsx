@@ -1,7 +1,7 @@
 // "Le pédibus est arrivé à l'école à 8 h 27 avec Léa": today's arrivals of my family's children, in a status region, each read out once per app run.
 import { useEffect, useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
-import { arrivalNotices } from '../../../domain/walk-log/notices.ts'
+import { arrivalsToday } from '../../../app/queries/walk.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -21,8 +21,7 @@ export function ArrivalNotices({ session }: { session: CollectiveSession }) {
   const today = todayIn(useNow())
   const notices = useMemo(() => {
     if (me.familyId === null) return []
-    return arrivalNotices(view, view.walkLog, me.familyId, today)
-      .filter((notice) => notice.walk.date === today)
+    return arrivalsToday(view, me.familyId, today)
       .map((notice) => {
         const child = view.children.find((candidate) => candidate.id === notice.childId)
         const stop = notice.stopId === null ? null : (view.stops.find((candidate) => candidate.id === notice.stopId)?.name ?? null)

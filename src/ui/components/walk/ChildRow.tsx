@@ -1,7 +1,8 @@
 // One child on the walk screen: name, what to do for them, the shown status, disagreements, three big mark buttons and tap-to-call for the parents.
 import type { CollectiveView } from '../../../app/api.ts'
 import type { ActorId, AdultId } from '../../../domain/ids.ts'
-import { childLabel, type Adult, type Child } from '../../../domain/people.ts'
+import { childLabel } from '../../../app/queries/collective.ts'
+import type { Adult, Child } from '../../../domain/people.ts'
 import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
 import type { ChildCheckIn } from '../../../domain/walk-log/types.ts'
 import { useI18n } from '../../i18n/context.tsx'

@@ -3,29 +3,24 @@ import { useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
 import type { Child } from '../../../domain/people.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
-import { walkCheckIns } from '../../../domain/walk-log/check-in.ts'
-import type { ChildCheckIn } from '../../../domain/walk-log/types.ts'
+import { heldPlaces } from '../../../app/queries/rota.ts'
+import { checkInsOf, onTheWalk, walkRotaOf } from '../../../app/queries/walk.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { PageTitle } from '../PageTitle.tsx'
 import { directionTitle, formatDayTitle, slotText, telHref } from '../rota/rota-format.ts'
-import { heldPlaces } from '../rota/rota-view.ts'
 import { useNow } from '../rota/useRotaNow.ts'
 import { lineName, parentsOf } from './ChildRow.tsx'
-import { printEmergencyPath, walkPath, walkRotaOf } from './walk-source.ts'
+import { printEmergencyPath, walkPath } from './walk-paths.ts'
 import { shownStatusText } from './walk-text.ts'
 import './walk.css'
-
-/** On the walk: expected children, children added and guests; a child declared absent or marked away and not expected is left out. */
-export const onTheWalk = (list: readonly ChildCheckIn[]): ChildCheckIn[] =>
-  list.filter((entry) => entry.expected || (entry.status !== 'absent' && entry.status !== 'excused'))
 
 export function EmergencyCard({ session, base, walk }: { session: CollectiveSession; base: string; walk: WalkRef }) {
   const { t, language } = useI18n()
   const view = useStore(session.view)
   const now = useNow()
   const rota = useMemo(() => walkRotaOf(view, walk, now), [view, walk.lineId, walk.date, walk.direction, now])
-  const list = useMemo(() => (rota === null ? [] : onTheWalk(walkCheckIns(view, rota, view.walkLog))), [view, rota])
+  const list = useMemo(() => (rota === null ? [] : onTheWalk(checkInsOf(view, rota))), [view, rota])
   const children = new Map<string, Child>(view.children.map((child) => [child.id, child]))
   const line = view.lines.find((candidate) => candidate.id === walk.lineId)
   const stopName = (id: string | null) => view.stops.find((stop) => stop.id === id)?.name

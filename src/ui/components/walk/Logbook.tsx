@@ -1,21 +1,14 @@
 // "Carnet de bord": the walk's notes (incident, remark) with their author and time, a note to add, and my own notes to remove.
 import { useState } from 'preact/hooks'
 import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../app/api.ts'
+import { notesOf, noteTimeOf } from '../../../app/queries/walk.ts'
 import type { AdultId } from '../../../domain/ids.ts'
-import { compareLogical } from '../../../domain/record-order.ts'
-import { walkKeyOf, type WalkRef } from '../../../domain/signup.ts'
+import type { WalkRef } from '../../../domain/signup.ts'
 import type { WalkNote } from '../../../domain/walk-log/records.ts'
-import { timeOfAuthorTime } from '../../../domain/walk-log/progress.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { focusLater } from './walk-focus.ts'
 import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
-
-/** The walk's notes not removed, oldest first (logical order, the same on every phone). */
-export const notesOf = (notes: readonly WalkNote[], walk: WalkRef): WalkNote[] => {
-  const key = walkKeyOf(walk)
-  return notes.filter((note) => note.withdrawn === undefined && walkKeyOf(note.walk) === key).sort(compareLogical)
-}
 
 interface LogbookProps {
   readonly session: CollectiveSession
@@ -32,7 +25,7 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
   const [error, setError] = useState<string | null>(null)
   const notes = notesOf(view.walkLog.notes, walk)
   const timeOf = (note: WalkNote): string => {
-    const time = timeOfAuthorTime(note.at)
+    const time = noteTimeOf(note)
     return time === null ? '' : formatTime(time, language)
   }
 

@@ -1,12 +1,12 @@
 // The walk mode's place on the home screen and "Aujourd'hui": today's arrival notices, and "Mode trajet" when walks run today.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
+import { runningWalksOf } from '../../../app/queries/walk.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { todayIn } from '../rota/rota-format.ts'
 import { useNow } from '../rota/useRotaNow.ts'
 import { ArrivalNotices } from './ArrivalNotices.tsx'
-import { runningWalksOf } from './walk-source.ts'
 import './walk.css'
 
 export function WalkHomeEntry({ session, base, demo = false }: { session: CollectiveSession; base: string; demo?: boolean }) {

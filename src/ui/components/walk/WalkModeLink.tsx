@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText } from '../rota/rota-format.ts'
-import { printSheetPath, walkPath } from './walk-source.ts'
+import { printSheetPath, walkPath } from './walk-paths.ts'
 
 interface WalkModeLinkProps {
   readonly walk: WalkRota

@@ -1,12 +1,11 @@
 // The walk screen for the adults on duty: header and counts, stops in walking order with their children to mark, departures, arrival, additions, logbook.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveSession } from '../../../app/api.ts'
+import { checkInsOf, hasOwnEvent, progressOf as walkProgressOf, slotOf, stopsInOrder, summaryOf, walkRotaOf } from '../../../app/queries/walk.ts'
 import type { AdultId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
 import type { Child } from '../../../domain/people.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
-import { checkInSummary, walkCheckIns } from '../../../domain/walk-log/check-in.ts'
-import { walkProgress, walkStopsInOrder } from '../../../domain/walk-log/progress.ts'
 import type { MarkedStatus, WalkEventKind } from '../../../domain/walk-log/records.ts'
 import type { ChildCheckIn, WalkStopProgress } from '../../../domain/walk-log/types.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -21,7 +20,7 @@ import { AddChild } from './AddChild.tsx'
 import { ChildRow, lineName, ownStatusOf, parentsOf } from './ChildRow.tsx'
 import { Logbook } from './Logbook.tsx'
 import { myAdultId, useWalkActions } from './useWalkActions.ts'
-import { emergencyPath, hasOwnEvent, slotOf, walkRotaOf } from './walk-source.ts'
+import { emergencyPath } from './walk-paths.ts'
 import { formatTime, markAnnouncement, walkErrorText } from './walk-text.ts'
 import { walkEventIds } from './walk-focus.ts'
 import { WalkEvent } from './WalkEvent.tsx'
@@ -48,9 +47,9 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
   const awake = useWakeLock() === 'held'
   const actions = useWalkActions(session, view, me)
   const rota = useMemo(() => walkRotaOf(view, walk, now), [view, walk.lineId, walk.date, walk.direction, now])
-  const list = useMemo(() => (rota === null ? [] : walkCheckIns(view, rota, view.walkLog)), [view, rota])
-  const stops = useMemo(() => walkStopsInOrder(view, walk), [view, walk.lineId, walk.direction])
-  const progress = useMemo(() => walkProgress(view, walk, view.walkLog), [view, walk.lineId, walk.date, walk.direction])
+  const list = useMemo(() => (rota === null ? [] : checkInsOf(view, rota)), [view, rota])
+  const stops = useMemo(() => stopsInOrder(view, walk), [view, walk.lineId, walk.direction])
+  const progress = useMemo(() => walkProgressOf(view, walk), [view, walk.lineId, walk.date, walk.direction])
   const children = useMemo(() => new Map<string, Child>(view.children.map((child) => [child.id, child])), [view])
   const adults = useMemo(() => new Map(view.adults.map((adult) => [adult.id, adult])), [view])
 
@@ -147,7 +146,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
         walk={walk}
         line={line}
         slot={slotOf(rota, adultId)}
-        summary={checkInSummary(list)}
+        summary={summaryOf(list)}
         emergencyHref={emergencyPath(base, walk)}
         awake={awake}
       />

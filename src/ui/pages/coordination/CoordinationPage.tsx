@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
 import { CoordinatorLine } from '../../components/coordination/CoordinatorLine.tsx'
-import { lostAnswers, openOffers, upcomingPeriods } from '../../components/coordination/coordination-view.ts'
+import { lostAnswers, openOffers, upcomingPeriods } from '../../../app/queries/coordination.ts'
 import { OffersSection } from '../../components/coordination/OffersSection.tsx'
 import { RosterSection } from '../../components/coordination/RosterSection.tsx'
 import { RosterSettingForm } from '../../components/coordination/RosterSettingForm.tsx'

@@ -1,14 +1,9 @@
 // /c/:id/coordination/a-faire: the coordinator's screen (what needs attention this period, the recent logbook notes) and the handover to the next period. Same rights for everyone.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveView } from '../../../app/api.ts'
-import { coordinatorAttention, currentAndNextCoordinator, handoverFor, openPeriodOffers, coordinatorSchedule, type ResolveRange } from '../../../domain/coordination/index.ts'
-import type { LocalDate } from '../../../domain/dates.ts'
-import { deriveWalks } from '../../../domain/rota/walks.ts'
-import { effectiveWalks, resolveSwaps } from '../../../domain/swaps/index.ts'
+import { dutyOf } from '../../../app/queries/coordination.ts'
 import { AttentionSection } from '../../components/coordination/AttentionSection.tsx'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
 import { familyNameOf } from '../../components/coordination/coordination-text.ts'
-import { pendingSlotOffers } from '../../components/coordination/coordination-view.ts'
 import { HandoverSection } from '../../components/coordination/HandoverSection.tsx'
 import { LogbookSection } from '../../components/coordination/LogbookSection.tsx'
 import { useCoordination } from '../../components/coordination/useCoordination.ts'
@@ -20,25 +15,6 @@ import { SessionGate, type ScreenProps } from '../manage/SessionGate.tsx'
 
 export function DutyPage() {
   return <SessionGate screen={Duty} />
-}
-
-/** Attention list of the current period (from today, before the roster starts) and the handover to the next, with swaps applied. */
-const dutyOf = (view: CollectiveView, today: LocalDate, now: number) => {
-  const resolution = resolveSwaps(view, view.swaps, now)
-  const resolve: ResolveRange = (from, to) => effectiveWalks(view, resolution, deriveWalks(view, from, to), now)
-  const slotOffers = pendingSlotOffers(view, resolution, now)
-  const { current, next } = currentAndNextCoordinator(view.coordination, today)
-  const periodOffers = openPeriodOffers(coordinatorSchedule(view.coordination, next.start).offers)
-  const attention = coordinatorAttention({
-    model: view,
-    from: current?.start ?? today,
-    to: current?.end ?? next.end,
-    now,
-    pendingSwaps: [...slotOffers, ...periodOffers],
-    toCheckCount: view.toCheck.length,
-    resolve,
-  })
-  return { current, attention, handover: handoverFor(view, view.coordination, today, now, slotOffers, resolve) }
 }
 
 function Duty({ session, view }: ScreenProps) {

@@ -1,7 +1,7 @@
 // /c/:id/journal: the collective's history derived from the document, filterable by family and line.
 import { useMemo } from 'preact/hooks'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
-import { collectiveJournal } from '../../components/coordination/journal-view.ts'
+import { collectiveJournal } from '../../../app/queries/journal.ts'
 import { JournalList } from '../../components/coordination/JournalList.tsx'
 import { useCoordination } from '../../components/coordination/useCoordination.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'

@@ -1,9 +1,8 @@
 // "Aujourd’hui": today's walks stop by stop for the adults on the pavement; with no walk today, the next day that has some.
 import { useMemo } from 'preact/hooks'
-import { compareDates, mondayOf } from '../../../domain/dates.ts'
+import { todayRotaOf } from '../../../app/queries/rota.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { formatDay, todayIn } from '../../components/rota/rota-format.ts'
-import { HORIZON_WEEKS, walksOfWeeks, weekOf } from '../../components/rota/rota-source.ts'
 import { TodayWalk } from '../../components/rota/TodayWalk.tsx'
 import { WalkHomeEntry } from '../../components/walk/WalkHomeEntry.tsx'
 import { useNow } from '../../components/rota/useRotaNow.ts'
@@ -20,17 +19,7 @@ function Today({ session, base, demo }: RotaScreenProps) {
   const view = useStore(session.view)
   const now = useNow()
   const today = todayIn(now)
-  const todays = useMemo(
-    () => weekOf(view, mondayOf(today), now).find((day) => day.date === today)?.walks ?? [],
-    [view, today, now],
-  )
-  const running = todays.filter((walk) => !walk.cancellation)
-  const next = useMemo(() => {
-    if (running.length > 0) return []
-    const ahead = walksOfWeeks(view, today, HORIZON_WEEKS + 1, now).filter((walk) => !walk.cancellation && compareDates(walk.date, today) > 0)
-    const first = ahead[0]?.date
-    return first ? ahead.filter((walk) => walk.date === first) : []
-  }, [view, today, now, running.length])
+  const { todays, running, next } = useMemo(() => todayRotaOf(view, today, now), [view, today, now])
 
   return (
     <>

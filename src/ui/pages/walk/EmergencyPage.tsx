@@ -1,6 +1,6 @@
 // "/c/:id/trajet/:lineId/:date/:direction/urgence": the walk's emergency card, one tap from the walk screen.
 import { EmergencyCard } from '../../components/walk/EmergencyCard.tsx'
-import { parseWalkParams } from '../../components/walk/walk-source.ts'
+import { parseWalkParams } from '../../../app/queries/walk.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { WalkFrame } from './WalkFrame.tsx'
 

@@ -1,7 +1,7 @@
 // "/c/:id/trajet/:lineId/:date/:direction": the walk screen of one walk.
 import type { CollectiveSession } from '../../../app/api.ts'
 import { WalkScreen } from '../../components/walk/WalkScreen.tsx'
-import { parseWalkParams } from '../../components/walk/walk-source.ts'
+import { parseWalkParams } from '../../../app/queries/walk.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { WalkFrame } from './WalkFrame.tsx'
 

@@ -1,12 +1,13 @@
-// Pure selections over derived walks for the screens: whose sign-up is mine, holder names, my waiting notices (place taken or no longer needed).
-import type { DeviceIdentity } from '../../../app/api.ts'
-import { compareDates, type LocalDate } from '../../../domain/dates.ts'
-import type { AdultId, ChildId, FamilyId } from '../../../domain/ids.ts'
-import type { CollectiveModel } from '../../../domain/model.ts'
-import type { Adult, Child } from '../../../domain/people.ts'
-import type { WalkRota } from '../../../domain/rota-types.ts'
-import { compareSignUps, type SignUp, type Slot } from '../../../domain/signup.ts'
-import type { WaitingNotice } from './rota-format.ts'
+// Selections over the effective rota for the screens: whose sign-up is mine, people by id, my waiting notices (place taken or no longer needed).
+import { compareDates, type LocalDate } from '../../domain/dates.ts'
+import type { AdultId, ChildId, FamilyId } from '../../domain/ids.ts'
+import type { Direction } from '../../domain/line.ts'
+import type { CollectiveModel } from '../../domain/model.ts'
+import type { Adult, Child } from '../../domain/people.ts'
+import type { WalkRota } from '../../domain/rota-types.ts'
+import { compareSignUps, type SignUp } from '../../domain/signup.ts'
+import type { DeviceIdentity } from '../api.ts'
+import { holdersOf } from './rota.ts'
 
 export type Me = Pick<DeviceIdentity, 'actorId' | 'familyId'>
 
@@ -23,21 +24,18 @@ export const childrenById = (model: Pick<CollectiveModel, 'children'>): Readonly
 export const adultsOfFamily = (model: Pick<CollectiveModel, 'adults'>, familyId: FamilyId | null): readonly Adult[] =>
   familyId === null ? [] : model.adults.filter((adult) => adult.familyId === familyId)
 
-/** The sign-ups holding a slot of the walk, in slot order. */
-export const holdersOf = (walk: WalkRota, slot: Slot): readonly SignUp[] => {
-  if (slot === 'lead') return walk.lead ? [walk.lead] : []
-  if (slot === 'tail') return walk.tail ? [walk.tail] : []
-  return walk.extras
-}
-
-/** Every held place of the walk with its slot, lead first. */
-export const heldPlaces = (walk: WalkRota): ReadonlyArray<{ readonly slot: Slot; readonly signUp: SignUp }> => [
-  ...(walk.lead ? [{ slot: 'lead' as const, signUp: walk.lead }] : []),
-  ...(walk.tail ? [{ slot: 'tail' as const, signUp: walk.tail }] : []),
-  ...walk.extras.map((signUp) => ({ slot: 'extra' as const, signUp })),
-]
-
 export const adultName = (adults: ReadonlyMap<AdultId, Adult>, id: AdultId): string => adults.get(id)?.firstName ?? '?'
+
+/** 'taken': the place was held first by another sign-up; 'fewerNeeded': an extra place that the walk no longer needs. */
+export type WaitingReason = 'taken' | 'fewerNeeded'
+
+export interface WaitingNotice {
+  readonly date: LocalDate
+  readonly direction: Direction
+  readonly reason: WaitingReason
+  /** First names of who holds the slot asked for, earliest first; empty if unknown (and for 'fewerNeeded'). */
+  readonly holders: readonly string[]
+}
 
 /**
  * Whether a waiting sign-up waits only because the walk needs fewer adults now: an extra place

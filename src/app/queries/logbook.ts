@@ -1,7 +1,7 @@
-// Pure: the logbook notes the coordinator sees on "À faire": notes of walks in the last 14 days, newest first.
-import { addDays, type LocalDate } from '../../../domain/dates.ts'
-import { compareLogical } from '../../../domain/record-order.ts'
-import type { WalkNote } from '../../../domain/walk-log/index.ts'
+// The logbook the coordinator reads on "À faire": notes of walks in the last 14 days, newest first.
+import { addDays, type LocalDate } from '../../domain/dates.ts'
+import { compareLogical } from '../../domain/record-order.ts'
+import type { WalkNote } from '../../domain/walk-log/index.ts'
 
 export const LOGBOOK_DAYS = 14
 
