@@ -1,4 +1,4 @@
-// What the screens need about dates and the school calendar: a typed date read back, day arithmetic, school years, the shipped holidays, why a walk may be cancelled.
+// What screens need about dates and the school calendar: typed dates read back, day arithmetic, school years, holidays.
 import { LocalDateSchema, type LocalDate } from '../../domain/dates.ts'
 
 /** A date as typed in a field or an address ('YYYY-MM-DD', a real day), or null: the forms show "date invalide". */

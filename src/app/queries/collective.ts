@@ -1,4 +1,4 @@
-// The collective's people and lines as the screens name and order them: a child's label, a line's stops and who uses them, ids read back from a record's key.
+// The collective's people and lines as screens name and order them: a child's label, a line's stops, ids read from keys.
 import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../domain/ids.ts'
 import type { AdultId, ChildId, FamilyId, LineId, StopId } from '../../domain/ids.ts'
 import { compareStops, type Stop } from '../../domain/line.ts'
@@ -17,7 +17,9 @@ export const childrenUsingStop = (children: readonly Child[], stopId: StopId): C
  * Where each child goes when `stopId` is removed, before the member chooses: the next stop of the
  * line (a late child joins at the next stop), else the previous one, else none.
  */
-export const defaultReassignment = (lineStops: readonly Stop[], stopId: StopId, children: readonly Child[]): Map<ChildId, StopId | null> => {
+export const defaultReassignment = (
+  lineStops: readonly Stop[], stopId: StopId, children: readonly Child[],
+): Map<ChildId, StopId | null> => {
   const index = lineStops.findIndex((s) => s.id === stopId)
   const target = lineStops[index + 1]?.id ?? (index > 0 ? lineStops[index - 1]?.id : undefined) ?? null
   return new Map(children.map((child) => [child.id, target]))
