@@ -1,7 +1,7 @@
 // Rota text helpers: French/English dates, cancellations, the waiting and no-longer-running notices, neutral French, today in Paris, tel: links, date params.
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../../src/domain/dates.ts'
-import { cancellationText, formatDay, formatDayTitle, formatShortDay, goneNoticeText, parseDateParam, telHref, todayIn, waitingNoticeText } from '../../../src/ui/components/rota/rota-format.ts'
+import { cancellationText, formatDay, formatDayTitle, formatShortDay, goneNoticeText, parseDateParam, telHref, todayIn, waitingNoticeText, withdrawText } from '../../../src/ui/components/rota/rota-format.ts'
 import { frRota } from '../../../src/ui/i18n/fr-rota.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 
@@ -88,5 +88,17 @@ describe('rota formatting', () => {
   it('dials the digits of a phone number as typed', () => {
     expect(telHref('06 12 34 56 78')).toBe('tel:0612345678')
     expect(telHref('+33 6.12.34.56.78')).toBe('tel:+33612345678')
+  })
+
+  it('says what a withdrawal did: withdrawn, place given back, nothing to withdraw, too late, not recorded', () => {
+    const values = { name: 'Léa', day: 'jeudi 4 mars', direction: 'aller' }
+    expect(withdrawText(fr, { ok: true, value: 'withdrawn' }, values)).toBe('C’est noté : Léa ne fait plus partie du trajet du jeudi 4 mars (aller).')
+    expect(withdrawText(fr, { ok: true, value: 'released' }, values)).toBe('C’est noté : Léa a rendu sa place du jeudi 4 mars (aller), elle est à pourvoir.')
+    expect(withdrawText(fr, { ok: false, error: 'nothingToWithdraw' }, values)).toBe('Rien à retirer : Léa n’est pas sur le trajet du jeudi 4 mars (aller).')
+    expect(withdrawText(fr, { ok: false, error: 'expired' }, values)).toContain('Trop tard')
+    expect(withdrawText(fr, { ok: false, error: 'notRecorded' }, values)).toContain('Retrait non enregistré')
+    expect(withdrawText(en, { ok: false, error: 'nothingToWithdraw' }, values)).toBe('Nothing to withdraw: Léa is not on the walk on jeudi 4 mars (aller).')
+    // A walk that no longer runs keeps its own confirmation.
+    expect(withdrawText(fr, { ok: true, value: 'withdrawn' }, values, 'rota.notice.goneWithdrawn')).toBe(fr('rota.notice.goneWithdrawn', values))
   })
 })
