@@ -24,7 +24,8 @@ export function RosterSection({ session, view, myFamily, today }: RosterSectionP
   const from = formatDay(nextPeriodStart(view.coordination, today), language)
   const toggle = () => {
     if (myFamily === null) return
-    session.setRosterMembership(myFamily, !member)
+    const result = session.setRosterMembership(myFamily, !member)
+    if (!result.ok) return announce(t(result.error === 'notFound' ? 'coord.roster.notFound' : 'coord.roster.notRecorded'))
     announce(t(member ? 'coord.roster.left' : 'coord.roster.joined', { family: familyNameOf(t, view, myFamily), day: from }))
   }
   return (
