@@ -1,4 +1,5 @@
 // The whole collective as validated domain records: what the rules compute on, and what the app hands the UI.
+import type { Absence } from './absence-records.ts'
 import type { CalendarException, HolidayOverride, ImportedHoliday } from './calendar-records.ts'
 import type { CollectiveProfile } from './collective.ts'
 import type { Family } from './family.ts'
@@ -6,7 +7,6 @@ import type { Line, Stop } from './line.ts'
 import type { Adult, Child } from './people.ts'
 import type { Settings } from './settings.ts'
 import type { SignUp } from './signup.ts'
-import type { Absence } from './walk-log/records.ts'
 
 export interface CollectiveModel {
   readonly profile: CollectiveProfile | null

@@ -1,23 +1,23 @@
 // Stored walk-log records (absences, check-in marks, departures and arrivals, logbook notes): Zod schemas and document keys.
 //
+// Absences are defined in src/domain/absence-records.ts (the rota counts them, and sits below this folder) and
+// re-exported here with the others.
+//
 // Like sign-ups and swap records, each is a flat entry written whole by one device and never
 // rewritten by another, so two phones offline on the same pavement never fight over one value.
 // What the walk looks like (who is present, when it arrived) is derived in this folder.
 import { z } from 'zod'
-import { daysBetween, LocalDateSchema, type LocalDate } from '../dates.ts'
-import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId, type ChildId } from '../ids.ts'
-import { DirectionSchema, type Direction } from '../line.ts'
+import { type Absence, WithdrawnSchema } from '../absence-records.ts'
+import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId } from '../ids.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
 import { MAX_CLOCK, walkKeyOf, type WalkRef } from '../signup.ts'
 import { WalkRefSchema } from '../swaps/records.ts'
 import { FIRST_NAME_MAX } from '../people.ts'
 import { shortText, storedShortText } from '../text.ts'
 
-const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
+export * from '../absence-records.ts'
 
-export const AbsenceIdSchema = z.uuid().brand<'AbsenceId'>()
-export type AbsenceId = z.infer<typeof AbsenceIdSchema>
-export const createAbsenceId = (): AbsenceId => AbsenceIdSchema.parse(crypto.randomUUID())
+const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
 
 /** A child added on the pavement for one walk only (not a member's child): a random id and a first name. */
 export const GuestIdSchema = z.uuid().brand<'GuestId'>()
@@ -27,57 +27,6 @@ export const createGuestId = (): GuestId => GuestIdSchema.parse(crypto.randomUUI
 export const WalkNoteIdSchema = z.uuid().brand<'WalkNoteId'>()
 export type WalkNoteId = z.infer<typeof WalkNoteIdSchema>
 export const createWalkNoteId = (): WalkNoteId => WalkNoteIdSchema.parse(crypto.randomUUID())
-
-/** A later rewrite of the entry by its own author: withdrawn absence, deleted note. */
-const WithdrawnSchema = z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema })
-
-// ---------------------------------------------------------------------------------------------
-// Absences: "Léa ne vient pas jeudi"
-// ---------------------------------------------------------------------------------------------
-
-export const ABSENCE_NOTE_MAX = 200
-
-/** The longest absence one can declare, in days (a school year and a bit); longer is a mistyped year. */
-export const ABSENCE_RANGE_MAX_DAYS = 366
-
-/**
- * One walk (from = to, a direction), one day (from = to, both directions) or a date range.
- * Messages are French-first keys on `to`: 'endBeforeStart' when the range is reversed,
- * 'rangeTooLong' past ABSENCE_RANGE_MAX_DAYS (a mistyped year, 2207 for 2027, would otherwise
- * hide the child from every walk for ages). The stored schema keeps reading such ranges: a record
- * from another version must not turn into an error.
- */
-export const AbsenceInputSchema = z
-  .object({
-    childId: ChildIdSchema,
-    from: LocalDateSchema,
-    to: LocalDateSchema,
-    /** null: both directions (the whole day). */
-    direction: DirectionSchema.nullable(),
-    note: z.string().trim().max(ABSENCE_NOTE_MAX, { message: 'tooLong' }),
-  })
-  .refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] })
-  .refine((input) => input.from > input.to || daysBetween(input.from, input.to) < ABSENCE_RANGE_MAX_DAYS, { message: 'rangeTooLong', path: ['to'] })
-export type AbsenceInput = z.input<typeof AbsenceInputSchema>
-
-export const StoredAbsenceSchema = z.looseObject({
-  id: AbsenceIdSchema,
-  childId: ChildIdSchema,
-  /** The child's family when declared (a later move of the child keeps the record readable). */
-  familyId: FamilyIdSchema,
-  from: LocalDateSchema,
-  to: LocalDateSchema,
-  direction: DirectionSchema.nullable(),
-  /** Personal (may say why): goes through the codec. */
-  note: z.string().max(ABSENCE_NOTE_MAX),
-  clock: ClockSchema,
-  actor: ActorIdSchema,
-  at: AuthorTimeSchema,
-  withdrawn: WithdrawnSchema.optional(),
-}).refine((absence) => absence.from <= absence.to, { message: 'endBeforeStart', path: ['to'] })
-export type Absence = z.output<typeof StoredAbsenceSchema>
-
-export const absenceKeyOf = (absence: { readonly id: AbsenceId }): string => absence.id
 
 // ---------------------------------------------------------------------------------------------
 // Check-in marks: présent / absent / excusé, per child, per walk, per device
@@ -189,8 +138,3 @@ export const maxWalkLogClock = (log: WalkLogRecords): number => {
   for (const record of [...log.absences, ...log.notes]) max = Math.max(max, record.clock, record.withdrawn?.clock ?? 0)
   return max
 }
-
-/** Whether an absence applies to a walk of the child (date in range, direction matching or whole day). */
-export const absenceCovers = (absence: Pick<Absence, 'childId' | 'from' | 'to' | 'direction' | 'withdrawn'>, childId: ChildId, walk: { readonly date: LocalDate; readonly direction: Direction }): boolean =>
-  absence.withdrawn === undefined && absence.childId === childId && absence.from <= walk.date && walk.date <= absence.to
-  && (absence.direction === null || absence.direction === walk.direction)
