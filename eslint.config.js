@@ -19,20 +19,20 @@ const layer = (from, forbidden) => ({
  * model (queries/); the domain for its types only (`import type`), since screens render what a query returns.
  * tests/unit/ui/ui-imports-lint.test.ts plants imports and checks what is reported.
  */
-const uiImports = ({ domain }) => ({
+const uiImports = {
   patterns: [
     ...['doc', 'storage', 'sync'].map((t) => ({ group: [`**/${t}/*`], message: `src/ui may not import src/${t} (see docs/architecture.md)` })),
     {
       regex: String.raw`(^|/)app/(?!api\.ts$|queries/)`,
       message: 'src/ui knows the app only through its contract (src/app/api.ts) and its read model (src/app/queries/)',
     },
-    ...(domain ? [{
+    {
       regex: String.raw`(^|/)domain/`,
       allowTypeImports: true,
       message: 'src/ui imports only types from src/domain: reach rules, dates and limits through src/app/queries',
-    }] : []),
+    },
   ],
-})
+}
 
 const browserAndYjs = ['yjs', 'y-*', 'dexie', 'preact', 'preact/*', 'workbox-window', 'lib0/*']
 
@@ -67,7 +67,7 @@ export default tseslint.config(
   layer('sync', ['storage', 'app', 'pwa', 'ui']),
   layer('app', ['ui', 'pwa']),
   layer('pwa', ['ui', 'doc', 'storage', 'sync']),
-  { files: ['src/ui/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiImports({ domain: true })] } },
+  { files: ['src/ui/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiImports] } },
   {
     files: ['server/**/*.ts'],
     rules: {

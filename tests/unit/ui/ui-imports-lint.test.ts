@@ -19,6 +19,13 @@ describe('src/ui may not call the domain at runtime', () => {
     expect(found[0]).toContain('src/app/queries')
   })
 
+  it('reports one in every ui folder, the rota, swaps, walk and coordination screens included', async () => {
+    const code = "import { deriveWalks } from '../../../domain/rota/index.ts'\nexport const walks = deriveWalks\n"
+    for (const folder of ['rota', 'swaps', 'walk', 'coordination', 'manage']) {
+      expect(await restrictions(code, `src/ui/components/${folder}/planted.ts`)).toHaveLength(1)
+    }
+  })
+
   it('reports one in a page and in a mixed value-and-type import', async () => {
     const code = "import { LocalDateSchema, type LocalDate } from '../../../domain/dates.ts'\nexport const parse = (t: string): LocalDate => LocalDateSchema.parse(t)\n"
     expect(await restrictions(code, 'src/ui/pages/planning/Planted.tsx')).toHaveLength(1)
