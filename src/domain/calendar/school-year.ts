@@ -1,4 +1,4 @@
-// The school year: 1 September to 31 August, named '2026-2027'; the one rule the ledger, the CSV range and the new year share.
+// The school year: 1 September to 31 August, named '2026-2027'; one rule for the ledger, the CSV range and the new year.
 import { localDate, type LocalDate } from '../dates.ts'
 
 export interface SchoolYear {

@@ -66,4 +66,5 @@ export const nextSchoolYearStart = (today: LocalDate, zone: HolidayZone): LocalD
  * calendar year of `start`, not by schoolYearOf(start): a new year confirmed late (a start in October) still closes
  * the year that ended in the summer.
  */
-export const schoolYearEndingBefore = (start: LocalDate): string => schoolYearStarting(Number(start.slice(0, 4)) - 1).label
+export const schoolYearEndingBefore = (start: LocalDate): string =>
+  schoolYearStarting(Number(start.slice(0, 4)) - 1).label
