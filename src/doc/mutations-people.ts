@@ -53,11 +53,11 @@ export const updateAdult = (doc: Y.Doc, id: AdultId, input: AdultInput): EditRes
   return updateRecord(doc, MAP_ADULTS, id, adultFields(doc, id, parsed.value), Origin.updateAdult)
 }
 
-/** Deletes the sign-up entries of these adults (keys end with `|adultId`); call inside a transaction. */
+/** Deletes the sign-up entries of these adults (the 4th part of either key form is the adult); call inside a transaction. */
 const deleteSignUpsOf = (doc: Y.Doc, adultIds: ReadonlySet<string>): void => {
   const signUps = safeMap(doc, MAP_SIGNUPS)
   if (signUps === null || adultIds.size === 0) return
-  for (const key of [...signUps.keys()]) if (adultIds.has(key.slice(key.lastIndexOf('|') + 1))) signUps.delete(key)
+  for (const key of [...signUps.keys()]) if (adultIds.has(key.split('|')[3] ?? '')) signUps.delete(key)
 }
 
 /**

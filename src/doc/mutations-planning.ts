@@ -10,13 +10,13 @@ import {
   AvailabilityInputSchema, ExemptionInputSchema, FairnessSettingInputSchema, createExemptionId,
   type AvailabilityInput, type ExemptionId, type ExemptionInput, type FairnessSetting, type FairnessSettingInput,
 } from '../domain/planning/records.ts'
-import { signUpKeyOf, type Slot, type WalkRef } from '../domain/signup.ts'
+import type { Slot, WalkRef } from '../domain/signup.ts'
 import { err, ok } from '../lib/result.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_SETTINGS, MAP_SIGNUPS, Origin, SETTINGS_FAIRNESS_FIELD, safeMap } from './keys.ts'
+import { putPlaceEntry, storedEntry, withoutKeyFields } from './mutations-signups.ts'
 import { putEntry, storedValue, type Authored } from './mutations-swaps.ts'
 import { DOCUMENT_DAMAGED, parseInput, type EditResult } from './mutations-util.ts'
-import { isPlainObject } from './read-util.ts'
 
 const stamp = (author: Authored): { actor: Authored['actor']; at: string } => ({ actor: author.actor, at: author.at ?? authorTime(Date.now()) })
 
@@ -92,13 +92,6 @@ export interface PlannedSignUpWrite {
   readonly slot: Slot
 }
 
-/** Unknown fields of a previous value (an entry without a valid status) survive the rewrite; the fields the key holds are dropped (as writeSignUp does). */
-const withoutKeyFields = (value: Record<string, unknown> | undefined): Record<string, unknown> => {
-  if (value === undefined) return {}
-  const { lineId: _lineId, date: _date, direction: _direction, adultId: _adultId, ...rest } = value
-  return rest
-}
-
 /**
  * Writes the sign-ups in ONE transaction (Origin.publishPlan), with consecutive clocks from the
  * next shared clock, computed once (a plan holds hundreds of places). An adult already active on
@@ -114,12 +107,10 @@ export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUp
   let written = 0
   doc.transact(() => {
     for (const write of writes) {
-      const key = signUpKeyOf(write.walk, write.adultId)
-      const stored = map.get(key)
-      const current = isPlainObject(stored) ? stored : undefined
+      const current = storedEntry(doc, write.walk, write.adultId)
       // A withdrawn entry is the adult's choice to leave that walk: a plan never puts them back.
       if (current?.status === 'active' || current?.status === 'withdrawn') continue
-      map.set(key, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
+      putPlaceEntry(map, write.walk, write.adultId, actor, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
       clock += 1
       written += 1
     }

@@ -2,13 +2,15 @@
 //
 // Each entry is a plain JSON object, not a nested Y.Map: a write replaces the whole entry
 // atomically, so an entry can never mix the slot of one write with the status or clock of another
-// (concurrent writes to one key keep exactly one of them, on every phone). Plain values are also
-// immutable and smaller, which lets the reader cache their parse (thousands per collective).
-// The walk and the adult are not repeated in the value: the key `lineId|date|direction|adultId`
-// holds them (see readSignUps), which makes a five-year document about a third smaller.
+// Plain values are also immutable and smaller, which lets the reader cache their parse (thousands per
+// collective). Each device writes a place under its own key `lineId|date|direction|adultId|actor` and deletes
+// the entries of that place it saw, so concurrent writes both survive and a rule picks the current one
+// (signUpEntryKeyOf, currentEntryOf): never Yjs client order. The walk and the adult are not repeated in the
+// value (the key holds them, see readSignUps), which makes a five-year document about a third smaller.
 import type * as Y from 'yjs'
-import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
-import { signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { z } from 'zod'
+import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
+import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
@@ -20,7 +22,7 @@ export const nextClockIn = nextSharedClock
 type StoredEntry = Omit<SignUp, 'lineId' | 'date' | 'direction' | 'adultId'>
 
 /** Unknown fields of the previous value survive a rewrite; fields the key holds are dropped. */
-const withoutKeyFields = (value: Record<string, unknown> | undefined): Record<string, unknown> => {
+export const withoutKeyFields = (value: Record<string, unknown> | undefined): Record<string, unknown> => {
   if (value === undefined) return {}
   const { lineId: _lineId, date: _date, direction: _direction, adultId: _adultId, ...rest } = value
   return rest
@@ -36,10 +38,50 @@ export interface SignUpWrite {
   readonly at?: string
 }
 
-/** The stored entry of an adult on a walk, as written (unvalidated), or undefined. */
+interface OrderedEntry {
+  readonly value: Record<string, unknown>
+  readonly status: SignUp['status']
+  readonly clock: number
+  readonly actor: ActorId
+  readonly adultId: AdultId
+}
+
+/** What deciding the current entry needs; an entry without it takes no part (and is "to check" for the reader). */
+const OrderFieldsSchema = z.object({ status: z.enum(['active', 'withdrawn']), clock: z.number(), actor: ActorIdSchema })
+
+/** Every entry left for the adult's place on the walk (either key form, see signUpEntryKeyOf), read raw. */
+const placeEntries = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId): [string, Record<string, unknown>][] => {
+  const place = signUpKeyOf(walk, adultId)
+  const entries: [string, Record<string, unknown>][] = []
+  for (const [key, value] of map.entries()) {
+    if ((key === place || key.startsWith(`${place}|`)) && isPlainObject(value)) entries.push([key, value])
+  }
+  return entries
+}
+
+/**
+ * The current entry of an adult on a walk, as written (unvalidated), or undefined (see currentEntryOf); with no
+ * entry that can be ordered, an unreadable one, so a rewrite keeps the fields a newer version wrote.
+ */
 export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId): Record<string, unknown> | undefined => {
-  const value = safeMap(doc, MAP_SIGNUPS)?.get(signUpKeyOf(walk, adultId))
-  return isPlainObject(value) ? value : undefined
+  const map = safeMap(doc, MAP_SIGNUPS)
+  if (map === null) return undefined
+  const entries = placeEntries(map, walk, adultId)
+  const ordered = entries.flatMap(([, value]): OrderedEntry[] => {
+    const order = OrderFieldsSchema.safeParse(value)
+    return order.success ? [{ value, adultId, ...order.data }] : []
+  })
+  return currentEntryOf(ordered)?.value ?? entries[0]?.[1]
+}
+
+/**
+ * Writes the adult's place under this device's key and deletes the other entries of the place it has seen (inside
+ * the caller's transaction): what is left after a merge is only what nobody saw, decided by currentEntryOf.
+ */
+export const putPlaceEntry = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>): void => {
+  const own = signUpEntryKeyOf(walk, adultId, actor)
+  for (const [key] of placeEntries(map, walk, adultId)) if (key !== own) map.delete(key)
+  map.set(own, value)
 }
 
 /**
@@ -59,7 +101,7 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
     actor: write.actor,
     at: write.at ?? authorTime(Date.now()),
   }
-  doc.transact(() => map.set(signUpKeyOf(write.walk, write.adultId), { ...withoutKeyFields(current), ...entry }), Origin.signUp)
+  doc.transact(() => putPlaceEntry(map, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry }), Origin.signUp)
   return true
 }
 
@@ -72,5 +114,5 @@ export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, act
   const current = storedEntry(doc, walk, adultId)
   if (map === null || current === undefined || current.status !== 'active') return
   const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
-  doc.transact(() => map.set(signUpKeyOf(walk, adultId), entry), Origin.withdraw)
+  doc.transact(() => putPlaceEntry(map, walk, adultId, actor, entry), Origin.withdraw)
 }

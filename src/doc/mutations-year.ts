@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
+import { placeKeyOfEntry } from '../domain/signup.ts'
 import {
   MAP_ABSENCES, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS,
   MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SETTINGS, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_EXEMPTIONS, Origin,
@@ -29,13 +30,20 @@ export const MAP_OF_YEAR_KIND: Readonly<Record<YearRecordKind, string>> = {
   children: MAP_CHILDREN,
 }
 
+/** The document keys of the planned records: a sign-up place may be held by several entries (see signUpEntryKeyOf). */
+const keysToDelete = (map: Y.Map<unknown>, kind: YearRecordKind, planned: readonly string[]): readonly string[] => {
+  if (kind !== 'signUps') return planned
+  const places = new Set(planned)
+  return [...map.keys()].filter((key) => places.has(placeKeyOfEntry(key) ?? ''))
+}
+
 /** Deletes every planned key still present (inside the caller's transaction); returns how many went. */
 const deletePlanned = (doc: Y.Doc, plan: NewYearPlan): number => {
   let deleted = 0
   for (const kind of YEAR_RECORD_KINDS) {
     const map = safeMap(doc, MAP_OF_YEAR_KIND[kind])
     if (map === null) continue
-    for (const key of plan[kind]) {
+    for (const key of keysToDelete(map, kind, plan[kind])) {
       if (!map.has(key)) continue
       map.delete(key)
       deleted += 1

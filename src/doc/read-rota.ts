@@ -6,7 +6,7 @@ import {
 import { StoredLineSchema, StoredStopSchema, compareStops, type Line, type Stop } from '../domain/line.ts'
 import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
-import { StoredSignUpSchema, signUpKeyOf, type SignUp } from '../domain/signup.ts'
+import { StoredSignUpSchema, currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
 import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
 } from './keys.ts'
@@ -108,43 +108,56 @@ const signUpCache = new WeakMap<object, { key: string; outcome: SignUpOutcome }>
 const KEY_FIELDS = ['lineId', 'date', 'direction', 'adultId'] as const
 
 /**
- * The walk and the adult are in the key (`lineId|date|direction|adultId`), so the value need not
- * repeat them (a third of the size of a five-year document). A value that does carry them must agree.
+ * The walk and the adult are in the key (`lineId|date|direction|adultId`, then `|actor` for entries written per
+ * device, see signUpEntryKeyOf), so the value need not repeat them (a third of the size of a five-year document).
+ * A value that does carry them must agree, and so must the actor of a per-device key.
  */
 const parseSignUp = (key: string, value: Record<string, unknown>): SignUpOutcome => {
   const cached = signUpCache.get(value)
   if (cached?.key === key) return cached.outcome
   const parts = key.split('|')
   const fromKey = Object.fromEntries(KEY_FIELDS.map((field, i) => [field, parts[i]]))
+  const perDevice = parts.length === KEY_FIELDS.length + 1
   let outcome: SignUpOutcome
-  if (parts.length !== KEY_FIELDS.length || KEY_FIELDS.some((field) => field in value && value[field] !== fromKey[field])) {
+  if ((parts.length !== KEY_FIELDS.length && !perDevice) || KEY_FIELDS.some((field) => field in value && value[field] !== fromKey[field])) {
     outcome = { ok: false, problems: ['keyMismatch'] }
   } else {
     const parsed = StoredSignUpSchema.safeParse({ ...value, ...fromKey })
-    outcome = !parsed.success
-      ? { ok: false, problems: problemsOf(parsed.error) }
-      : signUpKeyOf(parsed.data, parsed.data.adultId) === key ? { ok: true, value: parsed.data } : { ok: false, problems: ['keyMismatch'] }
+    const expected = parsed.success
+      ? perDevice ? signUpEntryKeyOf(parsed.data, parsed.data.adultId, parsed.data.actor) : signUpKeyOf(parsed.data, parsed.data.adultId)
+      : null
+    outcome = !parsed.success ? { ok: false, problems: problemsOf(parsed.error) } : expected === key ? { ok: true, value: parsed.data } : { ok: false, problems: ['keyMismatch'] }
   }
   signUpCache.set(value, { key, outcome })
   return outcome
 }
 
-/** Sorted by key (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
+/** One entry per place, sorted by place (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
 export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
   const map = safeMap(doc, MAP_SIGNUPS)
   if (map === null) {
     toCheck.push({ kind: 'signUp', key: MAP_SIGNUPS, preview: '', problems: ['notAMap'] })
     return []
   }
-  const entries: [string, SignUp][] = []
+  const byPlace = new Map<string, SignUp[]>()
   for (const [key, value] of map.entries()) {
     if (!isPlainObject(value)) {
       toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
       continue
     }
     const outcome = parseSignUp(key, value)
-    if (outcome.ok) entries.push([key, outcome.value])
-    else toCheck.push({ kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems })
+    if (!outcome.ok) {
+      toCheck.push({ kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems })
+      continue
+    }
+    const place = signUpKeyOf(outcome.value, outcome.value.adultId)
+    const entries = byPlace.get(place)
+    if (entries === undefined) byPlace.set(place, [outcome.value])
+    else entries.push(outcome.value)
   }
-  return entries.sort(([a], [b]) => compareIds(a, b)).map(([, signUp]) => signUp)
+  // One entry per place: the current one among writes nobody saw (see currentEntryOf).
+  return [...byPlace].sort(([a], [b]) => compareIds(a, b)).flatMap(([, entries]) => {
+    const current = entries.length === 1 ? entries[0] : currentEntryOf(entries)
+    return current === undefined ? [] : [current]
+  })
 }

@@ -70,7 +70,7 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
 /**
  * A family's removal wins over what another phone added to it meanwhile (a concurrent add survives the
  * delete in Yjs): its adults and children are left out of every view and listed "to check" for deletion,
- * and its roster entries are left out of the coordinator rotation.
+ * and its roster entries, period offers and answers are left out of the coordinator rotation.
  */
 const withoutRemovedFamilies = <T extends Pick<CollectiveSnapshot, 'families' | 'adults' | 'children' | 'coordination'>>(
   snapshot: T, toCheck: RecordToCheck[],
@@ -79,12 +79,15 @@ const withoutRemovedFamilies = <T extends Pick<CollectiveSnapshot, 'families' | 
   const orphan = (record: { readonly familyId: Family['id'] }): boolean => !families.has(record.familyId)
   for (const adult of snapshot.adults.filter(orphan)) toCheck.push({ kind: 'adult', key: adult.id, preview: adult.firstName, problems: ['familyRemoved'] })
   for (const child of snapshot.children.filter(orphan)) toCheck.push({ kind: 'child', key: child.id, preview: child.firstName, problems: ['familyRemoved'] })
-  const roster = snapshot.coordination.roster.filter((entry) => !orphan(entry))
+  const coordination = snapshot.coordination
+  const kept = <R extends { readonly familyId: Family['id'] }>(records: readonly R[]): readonly R[] =>
+    records.some(orphan) ? records.filter((record) => !orphan(record)) : records
   return {
     ...snapshot,
-    adults: snapshot.adults.filter((adult) => !orphan(adult)),
-    children: snapshot.children.filter((child) => !orphan(child)),
-    coordination: roster.length === snapshot.coordination.roster.length ? snapshot.coordination : { ...snapshot.coordination, roster },
+    adults: kept(snapshot.adults),
+    children: kept(snapshot.children),
+    // Period offers and answers of a removed family go too: it never holds a coordinator period, even one it took.
+    coordination: { ...coordination, roster: kept(coordination.roster), offers: kept(coordination.offers), responses: kept(coordination.responses) },
   }
 }
 

@@ -29,8 +29,32 @@ export interface WalkRef {
 export type WalkKey = string & { readonly __walkKey: true }
 export const walkKeyOf = (walk: WalkRef): WalkKey => `${walk.lineId}|${walk.date}|${walk.direction}` as WalkKey
 
-/** The document key of an adult's entry on a walk: one entry per adult per walk, so one place each. */
+/** An adult's place on a walk (`walk|adult`): one current entry per adult per walk, so one place each. */
 export const signUpKeyOf = (walk: WalkRef, adultId: AdultId): string => `${walkKeyOf(walk)}|${adultId}`
+
+/**
+ * The document key a device writes an adult's place under: `walk|adult|actor`. Each device writes its own key and
+ * deletes the keys of that place it has seen, so the keys left are exactly the writes nobody saw (concurrent ones),
+ * and the current entry is chosen by a rule (currentEntryOf) rather than by Yjs client order. Entries written by
+ * earlier versions use the place key itself (`walk|adult`), still read.
+ */
+export const signUpEntryKeyOf = (walk: WalkRef, adultId: AdultId, actor: string): string => `${signUpKeyOf(walk, adultId)}|${actor}`
+
+/** The place key (`walk|adult`) of an entry key, either form; null when the key has neither shape. */
+export const placeKeyOfEntry = (entryKey: string): string | null => {
+  const parts = entryKey.split('|')
+  return parts.length === 4 || parts.length === 5 ? parts.slice(0, 4).join('|') : null
+}
+
+/**
+ * The current entry among the entries left for one place (writes nobody saw, see signUpEntryKeyOf): a withdrawal
+ * wins over writes that did not see it; otherwise the latest (clock, actor) wins. The same on every phone.
+ */
+export const currentEntryOf = <T extends Pick<SignUp, 'status' | 'clock' | 'actor' | 'adultId'>>(entries: readonly T[]): T | undefined => {
+  const withdrawn = entries.filter((entry) => entry.status === 'withdrawn')
+  const pool = withdrawn.length > 0 ? withdrawn : entries
+  return pool.reduce<T | undefined>((best, entry) => (best === undefined || compareSignUps(entry, best) > 0 ? entry : best), undefined)
+}
 
 export const StoredSignUpSchema = z.looseObject({
   lineId: LineIdSchema,

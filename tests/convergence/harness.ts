@@ -11,6 +11,7 @@ import { seededRandom } from '../helpers/seeded-random.ts'
 import { ID_MAPS, checkChildren, checkFamilies, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
 import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swaps.ts'
 import { checkPlanning } from './invariants-planning.ts'
+import { PlaceHistory } from './place-history.ts'
 import { checkWalkLog } from './invariants-walk-log.ts'
 import { Network } from './network.ts'
 import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
@@ -117,7 +118,10 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const checkIns: CheckInWitness[] = []
     const publications: PublicationWitness[] = []
     let counter = 0
-    const context: OpContext = { random, witnesses, checkIns, publications, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false }
+    const places = new PlaceHistory()
+    const context: OpContext = {
+      random, witnesses, checkIns, publications, places, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false,
+    }
     const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
     for (let step = 0; step < options.operations; step++) {
       const replica = replicas[Math.floor(random() * replicas.length)]!
@@ -144,6 +148,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkSwaps(view, NOW),
       ...checkCoordinators(view),
       ...checkFamilies(view, rota, coordinatorsOf(view)),
+      ...places.check(view.signUps, view.adults),
       // Every replica's own reading (the others were compared as state above).
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches
       // derivations that depend on delivery order without reading every replica again.

@@ -96,20 +96,25 @@ const withdrawnWrite = (doc: Y.Doc, random: () => number): PlannedWrite | null =
   const withdrawn = [...doc.getMap<Plain>(MAP_SIGNUPS).entries()].filter(([, value]) => value.status === 'withdrawn')
   const chosen = pick(random, withdrawn)
   if (chosen === undefined) return null
-  // The key is lineId|date|direction|adultId (the value does not repeat them).
+  // The key is lineId|date|direction|adultId, then |actor (the value does not repeat them).
   const [lineId, date, direction, adultId] = chosen[0].split('|')
   const walk = { lineId: lineId as LineId, date: localDate(date!), direction: direction === 'retour' ? 'retour' as const : 'aller' as const }
   return { walk, adultId: adultId as AdultId, familyId: chosen[1].familyId as FamilyId, slot: 'lead' }
 }
 
-const publishPlan: Op = (replica, { random, publications }) => {
+const publishPlan: Op = (replica, { random, publications, places }) => {
   const { doc } = replica
   const stale = random() < 0.5 ? withdrawnWrite(doc, random) : null
   const writes = stale === null ? randomWrites(doc, random) : [stale, ...randomWrites(doc, random)]
-  const signUps = doc.getMap<Plain>(MAP_SIGNUPS)
-  const withdrawnKeys = writes.map((write) => signUpKeyOf(write.walk, write.adultId)).filter((key) => signUps.get(key)?.status === 'withdrawn')
+  const withdrawnKeys = writes.filter((write) => edit.storedEntry(doc, write.walk, write.adultId)?.status === 'withdrawn')
+    .map((write) => signUpKeyOf(write.walk, write.adultId))
   const fromClock = nextSharedClock(doc)
+  const before = writes.map((write) => ({ write, entry: edit.storedEntry(doc, write.walk, write.adultId), seen: places.before(doc, write.walk, write.adultId) }))
   const written = edit.writePublishedSignUps(doc, writes, authored(replica))
+  for (const { write, entry, seen } of before) {
+    const after = edit.storedEntry(doc, write.walk, write.adultId)
+    if (after !== entry) places.wrote(write.walk, write.adultId, after, seen)
+  }
   if (written === null) throw new Error('writePublishedSignUps found the document damaged')
   if (withdrawnKeys.length > 0) publications.push({ withdrawnKeys, actor: replica.actor, fromClock, toClock: fromClock + written })
 }

@@ -11,7 +11,7 @@ import type { PeriodOfferId } from '../../src/domain/coordination/records.ts'
 import { coordinatorSchedule } from '../../src/domain/coordination/schedule.ts'
 import { readCoordination } from '../../src/doc/read-swaps.ts'
 import type { OfferId } from '../../src/domain/swaps/records.ts'
-import { signUpKeyOf, type WalkRef } from '../../src/domain/signup.ts'
+import type { WalkRef } from '../../src/domain/signup.ts'
 import type { OpContext, Replica } from './operations.ts'
 
 /** operations.ts's FIRST_DAY (not imported: that module imports this one). */
@@ -68,7 +68,7 @@ const takeOffer: Op = (replica, { random }) => {
   const offer = pick(random, entries(doc, MAP_OFFERS).filter(([, value]) => value.kind === 'replacement' && value.withdrawn === undefined))
   const walk = offer?.[1].walk as WalkRef | undefined
   // Mostly adults not on that walk yet (as the app checks); sometimes anyone, to exercise the refusals.
-  const onWalk = (adultId: string): boolean => walk !== undefined && doc.getMap<Plain>(MAP_SIGNUPS).get(signUpKeyOf(walk, adultId as AdultId))?.status === 'active'
+  const onWalk = (adultId: string): boolean => walk !== undefined && edit.storedEntry(doc, walk, adultId as AdultId)?.status === 'active'
   const adults = [...doc.getMap(MAP_ADULTS).keys()].filter((id) => random() < 0.1 || (id !== offer?.[1].adultId && !onWalk(id)))
   const adultId = pick(random, adults) as AdultId | undefined
   const familyId = adultId === undefined ? undefined : familyOfAdult(doc, adultId)

@@ -7,8 +7,9 @@ import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
 import type { Direction } from '../../src/domain/line.ts'
-import { signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
+import { placeKeyOfEntry, signUpKeyOf, type Slot, type WalkRef } from '../../src/domain/signup.ts'
 import { PLANNING_OPERATIONS, type PublicationWitness } from './operations-planning.ts'
+import type { PlaceHistory } from './place-history.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
 import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
 
@@ -39,6 +40,8 @@ export interface OpContext {
   readonly checkIns: CheckInWitness[]
   /** Every plan publication that listed places its phone showed withdrawn (see operations-planning.ts). */
   readonly publications: PublicationWitness[]
+  /** What each sign-up write had seen of its place's withdrawals (see place-history.ts). */
+  readonly places: PlaceHistory
   /** A counter for names, per run (so a replay writes the same names). */
   readonly next: () => number
   /** Planted bug: new stops are keyed by line and rank instead of a fresh random id. */
@@ -95,7 +98,7 @@ const randomWalk = (doc: Y.Doc, random: () => number): WalkRef | null => {
 /** A collective has a few lines: more would spread the sign-ups too thin to collide. */
 const MAX_LINES = 3
 
-const signUp: Op = (replica, { random, witnesses }) => {
+const signUp: Op = (replica, { random, witnesses, places }) => {
   const { doc } = replica
   const walk = randomWalk(doc, random)
   const adultId = pick(random, keys(doc, MAP_ADULTS)) as AdultId | undefined
@@ -105,21 +108,36 @@ const signUp: Op = (replica, { random, witnesses }) => {
   const key = signUpKeyOf(walk, adultId)
   const prefix = key.slice(0, key.lastIndexOf('|') + 1)
   const seenAhead: { key: string; clock: number }[] = []
-  for (const [other, value] of doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).entries()) {
-    if (other !== key && other.startsWith(prefix) && value.status === 'active' && value.slot === slot) seenAhead.push({ key: other, clock: value.clock as number })
+  for (const [other, value] of currentEntriesOn(doc, prefix)) {
+    if (other !== key && value.status === 'active' && value.slot === slot) seenAhead.push({ key: other, clock: value.clock as number })
   }
-  const before = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(key)
+  const before = edit.storedEntry(doc, walk, adultId)
+  const seen = places.before(doc, walk, adultId)
   if (replica.wallClockSignUps) writeWithWallClock(replica, walk, adultId, familyId, slot)
   else edit.writeSignUp(doc, { walk, adultId, familyId, slot, actor: replica.actor })
-  const after = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(key)
+  const after = edit.storedEntry(doc, walk, adultId)
+  if (after !== before) places.wrote(walk, adultId, after, seen)
   if (after && after !== before) witnesses.push({ key, clock: after.clock as number, seenAhead })
+}
+
+/** The current entry of every adult's place on the walk whose keys start with `prefix` (see storedEntry). */
+const currentEntriesOn = (doc: Y.Doc, prefix: string): Map<string, Record<string, unknown>> => {
+  const places = new Set<string>()
+  for (const key of doc.getMap(MAP_SIGNUPS).keys()) if (key.startsWith(prefix)) places.add(placeKeyOfEntry(key) ?? key)
+  const result = new Map<string, Record<string, unknown>>()
+  for (const place of places) {
+    const [lineId, date, direction, adultId] = place.split('|') as [LineId, LocalDate, Direction, AdultId]
+    const entry = edit.storedEntry(doc, { lineId, date, direction }, adultId)
+    if (entry !== undefined) result.set(place, entry)
+  }
+  return result
 }
 
 /** The planted bug: the clock is this phone's own (drifting) time, not "more than every clock seen". */
 const writeWithWallClock = (replica: Replica, walk: WalkRef, adultId: AdultId, familyId: FamilyId, slot: Slot): void => {
   replica.wallClock += 1
   const entry = { ...walk, adultId, familyId, slot, status: 'active', clock: replica.wallClock, actor: replica.actor }
-  replica.doc.transact(() => replica.doc.getMap(MAP_SIGNUPS).set(signUpKeyOf(walk, adultId), entry))
+  replica.doc.transact(() => edit.putPlaceEntry(replica.doc.getMap(MAP_SIGNUPS), walk, adultId, replica.actor, entry))
 }
 
 const addStop: Op = ({ doc }, { random, next, stopKeyedByRank }) => {
@@ -141,11 +159,16 @@ const addStopKeyedByRank = (doc: Y.Doc, lineId: LineId, input: ReturnType<typeof
   doc.transact(() => doc.getMap(MAP_STOPS).set(id, record))
 }
 
-const withdraw: Op = ({ doc, actor }, { random }) => {
+const withdraw: Op = ({ doc, actor }, { random, places }) => {
   const key = pick(random, keys(doc, MAP_SIGNUPS))
   if (key === undefined) return
   const [lineId, date, direction, adultId] = key.split('|') // the key holds the walk and the adult
-  edit.writeWithdrawal(doc, { lineId: lineId as LineId, date: date as LocalDate, direction: direction as Direction }, adultId as AdultId, actor)
+  const walk = { lineId: lineId as LineId, date: date as LocalDate, direction: direction as Direction }
+  const before = edit.storedEntry(doc, walk, adultId as AdultId)
+  const seen = places.before(doc, walk, adultId as AdultId)
+  edit.writeWithdrawal(doc, walk, adultId as AdultId, actor)
+  const after = edit.storedEntry(doc, walk, adultId as AdultId)
+  if (after !== before) places.wrote(walk, adultId as AdultId, after, seen)
 }
 
 const removeStop: Op = ({ doc }, { random }) => {

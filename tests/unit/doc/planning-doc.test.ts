@@ -7,7 +7,7 @@ import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import { createActorId } from '../../../src/domain/ids.ts'
 import { DEFAULT_FAIRNESS_SETTING, type AvailabilityInput, type ExemptionId } from '../../../src/domain/planning/records.ts'
-import { signUpKeyOf } from '../../../src/domain/signup.ts'
+import { signUpEntryKeyOf, signUpKeyOf } from '../../../src/domain/signup.ts'
 import { newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
 
 const AT = '2027-03-15T08:12:00+01:00'
@@ -195,7 +195,7 @@ describe('a published plan', () => {
     )
     expect(nextSharedClock(doc)).toBe(first + 4)
     // The value has the shape writeSignUp gives it: the key holds the walk and the adult.
-    expect(Object.keys(doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(signUpKeyOf(writes[0]!.walk, adultId)) ?? {}).sort())
+    expect(Object.keys(doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(signUpEntryKeyOf(writes[0]!.walk, adultId, me)) ?? {}).sort())
       .toEqual(['actor', 'at', 'clock', 'familyId', 'slot', 'status'])
   })
 
@@ -211,23 +211,26 @@ describe('a published plan', () => {
     edit.writeWithdrawal(doc, left, adultId, actor)
     const signUps = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS)
     signUps.set(signUpKeyOf(damaged, adultId), { fromNewerVersion: 1 })
-    const before = signUps.get(signUpKeyOf(held, adultId))
-    const withdrawn = signUps.get(signUpKeyOf(left, adultId))
+    const before = signUps.get(signUpEntryKeyOf(held, adultId, actor))
+    const withdrawn = signUps.get(signUpEntryKeyOf(left, adultId, actor))
     expect(withdrawn).toMatchObject({ status: 'withdrawn' })
     const updates: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => updates.push(update))
     expect(edit.writePublishedSignUps(doc, [], author())).toBe(0)
     expect(updates).toHaveLength(0)
+    const publisher = author()
     const written = edit.writePublishedSignUps(doc, [
       { walk: held, adultId, familyId, slot: 'tail' },
       { walk: left, adultId, familyId, slot: 'tail' },
       { walk: damaged, adultId, familyId, slot: 'tail' },
       { walk: damaged, adultId, familyId, slot: 'extra' },
-    ], author())
+    ], publisher)
     expect(written).toBe(1)
-    expect(signUps.get(signUpKeyOf(held, adultId))).toBe(before)
-    expect(signUps.get(signUpKeyOf(left, adultId))).toBe(withdrawn)
-    expect(signUps.get(signUpKeyOf(damaged, adultId))).toMatchObject({ status: 'active', slot: 'tail', fromNewerVersion: 1 })
+    expect(signUps.get(signUpEntryKeyOf(held, adultId, actor))).toBe(before)
+    expect(signUps.get(signUpEntryKeyOf(left, adultId, actor))).toBe(withdrawn)
+    // The unreadable entry is replaced by the publisher's own entry, keeping the fields a newer version wrote.
+    expect(signUps.has(signUpKeyOf(damaged, adultId))).toBe(false)
+    expect(signUps.get(signUpEntryKeyOf(damaged, adultId, publisher.actor))).toMatchObject({ status: 'active', slot: 'tail', fromNewerVersion: 1 })
     expect(readCollective(doc).toCheck).toEqual([])
   })
 })

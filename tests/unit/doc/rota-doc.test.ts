@@ -239,6 +239,6 @@ describe('records to check, for every kind', () => {
       array: ['notARecord'],
       [wrongKey]: ['slot:invalid_value', 'clock:too_small'],
     })
-    expect(key).toBe(`${lineId}|2027-03-15|aller|${adultId}`)
+    expect(key).toBe(`${lineId}|2027-03-15|aller|${adultId}|${actor}`)
   })
 })

@@ -106,3 +106,52 @@ describe('the shared clock cannot be exhausted by one record', () => {
     expect(after!.clock).toBeGreaterThan(written!.clock)
   })
 })
+
+describe('concurrent writes to one adult\'s place on a walk', () => {
+  const phones = (firstClient: number, secondClient: number) => {
+    const { doc: a, lineId, adultId, familyId } = newFixture()
+    const walk = walkOn(lineId)
+    edit.writeSignUp(a, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+    const b = keyedDoc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    a.clientID = firstClient
+    b.clientID = secondClient
+    return { a, b, walk, adultId, familyId }
+  }
+
+  for (const order of ['ab', 'ba'] as const) {
+    for (const [first, second] of [[1_000_001, 2_000_002], [2_000_002, 1_000_001]] as const) {
+      it(`a withdrawal is undone only by a write that saw it, whatever the client ids (${first} < ${second}?, exchange ${order})`, () => {
+        const { a, b, walk, adultId, familyId } = phones(first, second)
+        // Phone A moves its clock far ahead first (other entries), then withdraws: its clock is higher.
+        for (let i = 0; i < 3; i++) edit.writeSignUp(a, { walk: walkOn(walk.lineId, '2027-03-16'), adultId, familyId, slot: i % 2 ? 'lead' : 'tail', actor: actorA })
+        edit.writeWithdrawal(a, walk, adultId, actorA)
+        // Phone B, offline, never saw the withdrawal: it moves the adult to the tail (a lower clock).
+        edit.writeSignUp(b, { walk, adultId, familyId, slot: 'tail', actor: actorB })
+        exchange(a, b, order)
+        for (const doc of [a, b]) {
+          const entry = readCollective(doc).signUps.find((signUp) => signUp.date === walk.date)
+          expect(entry?.status).toBe('withdrawn')
+        }
+        // A write that saw the withdrawal brings the adult back, on both phones.
+        edit.writeSignUp(b, { walk, adultId, familyId, slot: 'lead', actor: actorB })
+        exchange(a, b, order)
+        for (const doc of [a, b]) {
+          expect(readCollective(doc).signUps.find((signUp) => signUp.date === walk.date)).toMatchObject({ status: 'active', slot: 'lead' })
+        }
+      })
+    }
+  }
+
+  it('two concurrent active writes: the higher clock wins on every phone, whatever the client ids', () => {
+    for (const [first, second] of [[1_000_001, 2_000_002], [2_000_002, 1_000_001]] as const) {
+      const { a, b, walk, adultId, familyId } = phones(first, second)
+      edit.writeSignUp(a, { walk: walkOn(walk.lineId, '2027-03-16'), adultId, familyId, slot: 'tail', actor: actorA })
+      edit.writeSignUp(a, { walk, adultId, familyId, slot: 'tail', actor: actorA })
+      edit.writeSignUp(b, { walk, adultId, familyId, slot: 'extra', actor: actorB })
+      exchange(a, b, 'ab')
+      for (const doc of [a, b]) expect(readCollective(doc).signUps.find((s) => s.date === walk.date)?.slot).toBe('tail')
+      expect(readCollective(a).toCheck).toEqual([])
+    }
+  })
+})
