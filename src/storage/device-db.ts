@@ -37,12 +37,19 @@ const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), languag
 export interface Preferences { readonly language: Language }
 const DEFAULT_PREFERENCES: Preferences = { language: 'fr' }
 
+const OutboxSeqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 const OutboxRowSchema = z.object({
   collectiveId: z.string(),
-  seq: z.number().int().nonnegative(),
+  seq: OutboxSeqSchema,
   /** The change (a V1 update), kept until the relay acknowledges it; absent in rows of older versions. */
   update: z.instanceof(Uint8Array).optional(),
+  /**
+   * Version 3: where the row stands in the collective's outbox (load() gives rows oldest first; seqs are random).
+   * Absent in rows of older versions: they come first, by seq, as version 2 gave them.
+   */
+  position: z.number().int().nonnegative().optional(),
 })
+type OutboxRow = z.output<typeof OutboxRowSchema>
 
 class DeviceDexie extends Dexie {
   collectives!: Table<unknown, string>
@@ -62,15 +69,23 @@ class DeviceDexie extends Dexie {
         if (!ActorIdSchema.safeParse(row.actorId).success) row.actorId = createActorId()
       })
     })
+    // Version 3: outbox rows keep the order they were added in (a new index; older rows have no position).
+    this.version(3).stores({ outbox: '[collectiveId+seq], collectiveId, [collectiveId+position]' })
   }
 }
 
-/** Persistence of one collective's sync outbox (the sync layer sees only this shape). */
+/**
+ * Persistence of one collective's sync outbox (the sync layer sees only this shape; src/sync/outbox-memory.ts is the
+ * in-memory one). The promises, checked on both by tests/unit/sync/outbox-contract.ts: rows come back oldest first
+ * (the order they were added in, not by seq), with their seq and the change's own bytes; an add of a stored seq
+ * replaces its bytes in place (null: they leave the disk); calls take effect in the order they were made; a seq that
+ * is not a non-negative safe integer is refused.
+ */
 export interface OutboxRows {
   load(): Promise<Array<{ readonly seq: number; readonly update: Uint8Array | null }>>
   add(seq: number, update: Uint8Array | null): Promise<void>
   remove(seqs: readonly number[]): Promise<void>
-  /** Every row of the collective replaced by these (a rebuilt copy's own change), in one transaction. */
+  /** Every row of the collective replaced by these (a rebuilt copy's own change), in their order, in one transaction. */
   replaceAll(rows: ReadonlyArray<{ readonly seq: number; readonly update: Uint8Array | null }>): Promise<void>
 }
 
@@ -95,6 +110,35 @@ export interface DeviceStore {
 
 export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceStore => {
   const db = new DeviceDexie(name)
+  // Outbox calls take effect in the order they were made: the sync outbox never awaits its writes (a change's add,
+  // then its ack's remove or its erasure), and Dexie may start a later call's transaction before an earlier one's.
+  // The calls waiting when a batch ends run together, in order, in the next readwrite transaction (IndexedDB runs it
+  // after those created before it, in any tab); a failure there rejects every call of the batch.
+  let outboxQueue: Array<{ run: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = []
+  let outboxDraining = false
+  const drainOutbox = async (): Promise<void> => {
+    outboxDraining = true
+    while (outboxQueue.length > 0) {
+      const batch = outboxQueue
+      outboxQueue = []
+      const results: unknown[] = []
+      try {
+        await db.transaction('rw', db.outbox, async () => {
+          for (const call of batch) results.push(await call.run())
+        })
+        batch.forEach((call, index) => call.resolve(results[index]))
+      } catch (error) {
+        for (const call of batch) call.reject(error)
+      }
+    }
+    outboxDraining = false
+  }
+  const inOutboxOrder = <T>(run: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      outboxQueue.push({ run, resolve: resolve as (value: unknown) => void, reject })
+      if (!outboxDraining) void drainOutbox()
+    })
+
   return {
     async listCollectives() {
       const rows = await db.collectives.orderBy('joinedAt').toArray()
@@ -143,27 +187,61 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
     async setPreferences(preferences) {
       await db.preferences.put({ key: PREFERENCES_KEY, language: LanguageSchema.parse(preferences.language) })
     },
-    outbox: (collectiveId) => ({
-      async load() {
-        const rows = await db.outbox.where('collectiveId').equals(collectiveId).toArray()
-        return rows.flatMap((row) => {
-          const parsed = OutboxRowSchema.safeParse(row)
-          return parsed.success ? [{ seq: parsed.data.seq, update: parsed.data.update ?? null }] : []
-        })
-      },
-      async add(seq, update) {
-        await db.outbox.put(update ? { collectiveId, seq, update } : { collectiveId, seq })
-      },
-      async remove(seqs) {
-        await db.outbox.bulkDelete(seqs.map((seq): [string, number] => [collectiveId, seq]))
-      },
-      async replaceAll(rows) {
-        await db.transaction('rw', db.outbox, async () => {
-          await db.outbox.where('collectiveId').equals(collectiveId).delete()
-          await db.outbox.bulkPut(rows.map((row) => (row.update ? { collectiveId, ...row } : { collectiveId, seq: row.seq })))
-        })
-      },
-    }),
+    outbox: (collectiveId) => {
+      /** The stored row: the change's own bytes (a view would store its whole buffer), or none. */
+      const outboxRow = (seq: number, update: Uint8Array | null, position?: number): OutboxRow => {
+        const row: OutboxRow = { collectiveId, seq: OutboxSeqSchema.parse(seq) }
+        if (update) row.update = new Uint8Array(update) // a copy of these bytes only (slice() on a Buffer shares them)
+        if (position !== undefined) row.position = position
+        return row
+      }
+      const lastPosition = async (): Promise<number> => {
+        const last = await db.outbox.where('[collectiveId+position]').between([collectiveId, Dexie.minKey], [collectiveId, Dexie.maxKey]).last()
+        const parsed = OutboxRowSchema.safeParse(last)
+        return parsed.success && parsed.data.position !== undefined ? parsed.data.position : -1
+      }
+      return {
+        load: () => inOutboxOrder(async () => {
+          const rows = (await db.outbox.where('collectiveId').equals(collectiveId).toArray()).flatMap((row) => {
+            const parsed = OutboxRowSchema.safeParse(row)
+            return parsed.success ? [parsed.data] : []
+          })
+          // Rows of older versions (no position) first, by seq as they were given; then the order they were added in.
+          rows.sort((a, b) => (a.position ?? -1) - (b.position ?? -1) || a.seq - b.seq)
+          return rows.map((row) => ({ seq: row.seq, update: row.update ?? null }))
+        }),
+        add(seq, update) {
+          // Checked (and copied) now: a seq the store could not give back is refused, not stored.
+          let row: OutboxRow
+          try {
+            row = outboxRow(seq, update)
+          } catch (error) {
+            return Promise.reject(error)
+          }
+          // A stored seq keeps its place; a new one goes last.
+          return inOutboxOrder(async () => {
+            const stored = OutboxRowSchema.safeParse(await db.outbox.get([collectiveId, row.seq]))
+            const position = stored.success ? stored.data.position : (await lastPosition()) + 1
+            await db.outbox.put(position === undefined ? row : { ...row, position })
+          })
+        },
+        remove: (seqs) => inOutboxOrder(async () => {
+          await db.outbox.bulkDelete(seqs.map((seq): [string, number] => [collectiveId, seq]))
+        }),
+        replaceAll(rows) {
+          let stored: OutboxRow[]
+          try {
+            stored = rows.map((row, position) => outboxRow(row.seq, row.update, position))
+          } catch (error) {
+            return Promise.reject(error)
+          }
+          return inOutboxOrder(async () => {
+            await db.outbox.where('collectiveId').equals(collectiveId).delete()
+            await db.outbox.bulkPut(stored)
+          })
+        },
+      }
+    },
     close: () => db.close(),
   }
 }

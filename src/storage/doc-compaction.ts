@@ -4,9 +4,7 @@
 // numbers and notes (sealed or not) would stay in old updates for months. The Y.Doc has gc on: its encoded
 // state keeps only ids and lengths of deleted content. Rewriting the log as that one state drops them.
 import * as Y from 'yjs'
-
-/** The object store y-indexeddb keeps its update log in (autoIncrement keys). */
-export const UPDATES_STORE = 'updates'
+import { UPDATES_STORE } from './y-indexeddb-adapter.ts'
 
 /**
  * In one readwrite transaction: applies every stored update to `doc` (one another tab stored and this doc has

@@ -1,15 +1,16 @@
 // Binds a collective's Y.Doc to IndexedDB (y-indexeddb) and tells when local changes are on disk or failed.
 //
-// y-indexeddb writes each update in its own readwrite transaction and ignores failures. Two tricks:
+// y-indexeddb writes each update in its own readwrite transaction and ignores failures. Two tricks, both on its
+// internals, which only y-indexeddb-adapter.ts reads (checked there, and pinned to the installed version by a test):
 // - "saved": after a local update, open a readonly transaction on the same 'updates' store;
 //   IndexedDB runs it after the earlier readwrite ones, so its completion means the write is done.
 // - errors: abort and error events bubble from transactions to the IDBDatabase; a listener there
 //   sees quota errors y-indexeddb drops, and turns them into visible state.
 // compact() rewrites the stored log as one state (doc-compaction.ts): the session calls it after a removal.
-import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
 import { createStore, type ReadableStore } from '../lib/store.ts'
-import { rewriteAsOneState, UPDATES_STORE } from './doc-compaction.ts'
+import { rewriteAsOneState } from './doc-compaction.ts'
+import { bindYIndexeddb, createYIndexeddbStores, UPDATES_STORE, YIndexeddbShapeError } from './y-indexeddb-adapter.ts'
 
 export type StorageProblem = 'quotaExceeded' | 'storageUnavailable'
 
@@ -37,7 +38,7 @@ export const docDatabaseName = (namespace: string, roomId: string): string => `$
 
 export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersistence => {
   const state = createStore<LocalSaveState>({ local: 'loading', storageError: null })
-  const persistence = new IndexeddbPersistence(databaseName, doc)
+  const persistence = bindYIndexeddb(databaseName, doc)
   let loaded = false
   let destroyed = false
   let checksInFlight = 0
@@ -56,14 +57,17 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
     state.set({ local: checksInFlight > 0 ? 'saving' : 'saved', storageError: null })
   }
 
-  const opened = persistence._db.then((db) => {
+  const opened = persistence.database.then((db) => {
     if (destroyed) return
     database = db
     db.addEventListener('abort', onDatabaseProblem)
     db.addEventListener('error', onDatabaseProblem)
     db.addEventListener('close', onUnexpectedClose)
   })
-  opened.catch(() => fail('storageUnavailable'))
+  opened.catch((error: unknown) => {
+    if (error instanceof YIndexeddbShapeError) console.error(error.message) // a y-indexeddb the app does not know
+    fail('storageUnavailable')
+  })
 
   // whenSynced never settles when the database cannot open: resolve on either outcome.
   const whenLoaded = new Promise<void>((resolve) => {
@@ -77,7 +81,7 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
   const confirmWritten = (): void => {
     checksInFlight++
     settle()
-    persistence._db
+    persistence.database
       .then((db) => {
         const transaction = db.transaction([UPDATES_STORE], 'readonly')
         transaction.oncomplete = () => {
@@ -96,7 +100,7 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
   }
   // 'updateV2' fires after 'update' for the same transaction, so y-indexeddb has queued its write.
   const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin !== persistence) confirmWritten()
+    if (origin !== persistence.origin) confirmWritten()
   }
   doc.on('updateV2', onUpdate)
 
@@ -107,10 +111,10 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
     await whenLoaded
     if (destroyed) return false
     try {
-      const db = await persistence._db
+      const db = await persistence.database
       if (destroyed) return false
-      await rewriteAsOneState(db, doc, persistence)
-      persistence._dbsize = 1 // y-indexeddb's own trimming counts from here
+      await rewriteAsOneState(db, doc, persistence.origin)
+      persistence.setStoredCount(1) // y-indexeddb's own trimming counts from here
       return true
     } catch {
       return false // an abort also reached the database's listeners: the state shows the problem
@@ -118,7 +122,7 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
   }
 
   return {
-    origin: persistence,
+    origin: persistence.origin,
     state,
     whenLoaded,
     compact() {
@@ -155,11 +159,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export const replaceStoredDocument = async (databaseName: string, state: Uint8Array): Promise<void> => {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(databaseName)
-    // A database that does not exist yet gets the store y-indexeddb would create.
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(UPDATES_STORE)) request.result.createObjectStore(UPDATES_STORE, { autoIncrement: true })
-      if (!request.result.objectStoreNames.contains('custom')) request.result.createObjectStore('custom')
-    }
+    // A database that does not exist yet gets the stores y-indexeddb would create.
+    request.onupgradeneeded = () => createYIndexeddbStores(request.result)
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('open failed'))
   })
