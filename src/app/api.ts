@@ -160,27 +160,53 @@ export interface PublishOutcome {
   readonly skipped: number
 }
 
-/** One open collective: its live view, its status, and the edits a member can make. */
-export interface CollectiveSession {
-  readonly id: RoomId
+/*
+ * What a session offers, in capability slices by what screens do: a component's props name the slices it uses
+ * (a screen that signs up takes `SessionState & SessionIdentity & RotaCommands`), so its type says what it can
+ * change and a test's fake (tests/helpers/make-session.ts) implements only those. CollectiveSession is all of them:
+ * the one object src/app/session.ts and the demo build, which pages pass down whole.
+ */
+
+/** What a screen reads: the live view of the collective and its sync status. */
+export interface SessionState {
   readonly view: ReadableStore<CollectiveView>
   readonly status: ReadableStore<SyncStatus>
+}
+
+/** Which collective this is (its id, its invite link) and who "I" am in it on this device. */
+export interface SessionIdentity {
+  readonly id: RoomId
   /** The invite link: origin + '/rejoindre#' + fragment holding room id and secret. */
   readonly inviteUrl: string
+  /** Me on this device; a demo session has a throwaway identity. */
+  readonly me: ReadableStore<DeviceIdentity>
+  setMe(familyId: FamilyId | null, adultId: AdultId | null): Promise<void>
+}
+
+/** The collective's profile and settings, its families, and repairs of records "to check" (Réglages, Familles). */
+export interface CollectiveCommands {
   updateProfile(input: CollectiveProfileInput): FormResult<CollectiveProfile>
+  updateSettings(input: SettingsInput): FormResult<Settings>
   addFamily(input: FamilyInput): FormResult<FamilyId>
   renameFamily(id: FamilyId, input: FamilyInput): FormResult<FamilyId>
   /** With its adults, children and their records; 'notFound' when already removed (nothing written). */
   removeFamily(id: FamilyId): Result<void, RemovalError>
   /** Deletes a record listed "to check". */
   deleteRecordToCheck(record: RecordToCheck): Result<void, RemovalError>
+}
 
-  /** Me on this device; a demo session has a throwaway identity. */
-  readonly me: ReadableStore<DeviceIdentity>
-  setMe(familyId: FamilyId | null, adultId: AdultId | null): Promise<void>
+/** A family's adults and children (Famille). */
+export interface PeopleCommands {
+  addAdult(familyId: FamilyId, input: AdultInput): FormResult<AdultId>
+  updateAdult(id: AdultId, input: AdultInput): FormResult<AdultId>
+  removeAdult(id: AdultId): Result<void, RemovalError>
+  addChild(familyId: FamilyId, input: ChildInput): FormResult<ChildId>
+  updateChild(id: ChildId, input: ChildInput): FormResult<ChildId>
+  removeChild(id: ChildId): Result<void, RemovalError>
+}
 
-  updateSettings(input: SettingsInput): FormResult<Settings>
-
+/** Lines and their stops (Lignes). */
+export interface LineCommands {
   addLine(input: LineInput): FormResult<LineId>
   updateLine(id: LineId, input: LineInput): FormResult<LineId>
   /** Children routed on it keep their route and are flagged "stop missing" by the rules. */
@@ -195,14 +221,10 @@ export interface CollectiveSession {
    * child to another stop of the same line, or to null (the child is then flagged to check).
    */
   removeStop(id: StopId, reassign: ReadonlyMap<ChildId, StopId | null>): Result<void, StopRemovalError>
+}
 
-  addAdult(familyId: FamilyId, input: AdultInput): FormResult<AdultId>
-  updateAdult(id: AdultId, input: AdultInput): FormResult<AdultId>
-  removeAdult(id: AdultId): Result<void, RemovalError>
-  addChild(familyId: FamilyId, input: ChildInput): FormResult<ChildId>
-  updateChild(id: ChildId, input: ChildInput): FormResult<ChildId>
-  removeChild(id: ChildId): Result<void, RemovalError>
-
+/** Days without walks: exceptions, imported or added holidays, shipped periods that do not apply (Calendrier). */
+export interface CalendarCommands {
   addException(input: ExceptionInput): FormResult<ExceptionId>
   removeException(id: ExceptionId): Result<void, RemovalError>
   /** Imports holiday periods (VEVENTs with DTSTART/DTEND dates) for years not shipped; returns how many. */
@@ -216,7 +238,24 @@ export interface CollectiveSession {
    * applying to the school (`ignored`: its walks are no longer cancelled), or applying again.
    */
   setShippedHolidayIgnored(periodId: string, ignored: boolean): Result<void, HolidayOverrideError>
+}
 
+/** Signing up for a walk and withdrawing from it (the week's rota). */
+export interface RotaCommands {
+  /**
+   * Writes my entry for this walk and slot with the next logical clock; the answer is read on the effective rota
+   * (swaps applied) the screens show: 'held' when the adult then holds that slot, 'waiting' when on its waiting list.
+   */
+  signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>
+  /**
+   * Takes the adult off the walk as the screens show it: withdraws their sign-up and gives up (releases) a place
+   * received through a swap. Also for a walk no longer derived (its sign-up is then withdrawn).
+   */
+  withdraw(walk: WalkRef, adultId: AdultId): Result<WithdrawOutcome, WithdrawError>
+}
+
+/** Slot offers, takes, trades and releases (Remplacements). */
+export interface SwapCommands {
   /** "Je cherche un remplaçant": offers the slot `adultId` holds on `walk`; the holder stays responsible until someone takes it. */
   offerSlot(walk: WalkRef, adultId: AdultId): Result<OfferId, SwapError>
   /** "Échange": my slot against a slot of `target.familyId` (a specific walk, or any of theirs). */
@@ -229,7 +268,10 @@ export interface CollectiveSession {
   answerTrade(offerId: OfferId, adultId: AdultId, answer: { readonly accept: true; readonly gives?: WalkRef } | { readonly accept: false }): Result<TradeOutcome, SwapError>
   /** Gives up a slot received through `offerId`: it becomes "à pourvoir" (urgent within 24 h). */
   releaseSlot(offerId: OfferId, adultId: AdultId): Result<void, SwapError>
+}
 
+/** The coordinator roster, period offers and the handover (Coordination). */
+export interface CoordinationCommands {
   setRoster(setting: CoordinatorRosterSetting): FormResult<CoordinatorRosterSetting>
   /** The family accepts (or gives up) the coordinator duty from the next period on; past and current periods never move. */
   setRosterMembership(familyId: FamilyId, accepted: boolean): Result<void, CoordinationWriteError>
@@ -239,7 +281,10 @@ export interface CollectiveSession {
   addHandoverNote(periodStart: LocalDate, familyId: FamilyId, input: { readonly text: string }): FormResult<void>
   /** The incoming coordinator's "J'ai pris connaissance". */
   acknowledgeHandover(periodStart: LocalDate, familyId: FamilyId): Result<HandoverAckOutcome, CoordinationWriteError>
+}
 
+/** Declared absences of children (Absences). */
+export interface AbsenceCommands {
   /**
    * "Léa ne vient pas jeudi": one walk (from = to and a direction), a day (direction null) or a
    * range; updates the expected children and the ratio of those walks. Errors on fields: 'endBeforeStart', 'tooLong', 'unknownChild'.
@@ -247,6 +292,10 @@ export interface CollectiveSession {
   declareAbsence(input: AbsenceInput): FormResult<AbsenceId>
   /** By any member (the family usually); the record stays, marked withdrawn. */
   withdrawAbsence(id: AbsenceId): Result<void, WalkLogError>
+}
+
+/** Walk mode: check-in marks, guests, departures and arrivals, logbook notes. */
+export interface WalkLogCommands {
   /**
    * Walk mode: `adultId` (on duty, of my family) marks a child (or a guest) présent / absent /
    * excusé at `stopId`; null undoes this device's mark. Works offline; concurrent marks merge.
@@ -264,7 +313,10 @@ export interface CollectiveSession {
   addWalkNote(walk: WalkRef, input: WalkNoteInput, adultId: AdultId): FormResult<WalkNoteId>
   /** By its author's device only. */
   removeWalkNote(id: WalkNoteId): Result<void, WalkLogError>
+}
 
+/** Availability, reduced shares, the fairness setting and publishing a plan (Planifier, Équité). */
+export interface PlanningCommands {
   /**
    * "Mes disponibilités": replaces the adult's whole availability (recurring weekdays, date
    * exceptions, weekly maximum, lead/tail preference). Field error 'unknownAdult' for an adult not in the collective.
@@ -282,18 +334,10 @@ export interface CollectiveSession {
    * Never rewrites an active sign-up; places no longer open are skipped and counted.
    */
   publishPlan(assignments: readonly PlannedSlot[]): Result<PublishOutcome, PlanningError>
+}
 
-  /**
-   * Writes my entry for this walk and slot with the next logical clock; the answer is read on the effective rota
-   * (swaps applied) the screens show: 'held' when the adult then holds that slot, 'waiting' when on its waiting list.
-   */
-  signUp(walk: WalkRef, slot: Slot, adultId: AdultId): Result<SignUpOutcome, SignUpError>
-  /**
-   * Takes the adult off the walk as the screens show it: withdraws their sign-up and gives up (releases) a place
-   * received through a swap. Also for a walk no longer derived (its sign-up is then withdrawn).
-   */
-  withdraw(walk: WalkRef, adultId: AdultId): Result<WithdrawOutcome, WithdrawError>
-
+/** Files built on the phone from the current view (Exporter). */
+export interface ExportCommands {
   /**
    * Exports, built on the phone from the current view (opened values: personal data in clear; the
    * person who downloads keeps it private). A family's own data as JSON ('pedibus-coop/family':
@@ -305,12 +349,27 @@ export interface CollectiveSession {
   exportCollective(): string
   /** The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells neutralised. */
   exportRotaCsv(from: LocalDate, to: LocalDate): string
+}
+
+/** The new school year (Nouvelle année scolaire). */
+export interface YearCommands {
   /**
    * "Nouvelle année scolaire": in one change, deletes the records of walks and periods before `before` and the
    * children listed; lines, stops, families, adults, settings, holidays and the roster stay. Resolves with what
    * was deleted; 'invalidRequest' (nothing deleted) for a date that is not a date. See src/domain/year.
    */
   startNewSchoolYear(request: NewYearRequest): Result<NewYearSummary, 'invalidRequest'>
+}
+
+/** Everything the management screens edit (Réglages, Familles, Lignes, Calendrier, and repairs of records to check). */
+export type ManageCommands = CollectiveCommands & PeopleCommands & LineCommands & CalendarCommands
+
+/** The edits a member can make: every command slice (src/app/commands.ts builds them over one Y.Doc). */
+export type SessionCommands = ManageCommands & RotaCommands & SwapCommands & CoordinationCommands & AbsenceCommands
+  & WalkLogCommands & PlanningCommands & ExportCommands & YearCommands
+
+/** One open collective: its live view, its status, who I am, and every edit a member can make. */
+export interface CollectiveSession extends SessionState, SessionIdentity, SessionCommands {
   /** Stops the providers, timers and listeners; safe to call twice. */
   destroy(): void
 }

@@ -7,13 +7,9 @@ import { periodResponseKeyOf, type PeriodOffer, type PeriodOfferId } from '../do
 import { nextPeriodIndex } from '../domain/coordination/schedule.ts'
 import { addDays, compareDates, type LocalDate } from '../domain/dates.ts'
 import { err, ok } from '../lib/result.ts'
-import type { CommandContext, SessionCommands } from './commands.ts'
+import type { CoordinationCommands } from './api.ts'
+import type { CommandContext } from './commands.ts'
 import { periodHolder, scheduleThrough } from './queries/coordination.ts'
-
-type CoordinationCommands = Pick<
-  SessionCommands,
-  'setRoster' | 'setRosterMembership' | 'offerPeriod' | 'withdrawPeriodOffer' | 'answerPeriodOffer' | 'addHandoverNote' | 'acknowledgeHandover'
->
 
 export const createCoordinationCommands = ({ doc, view, me, now }: CommandContext): CoordinationCommands => {
   const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })

@@ -2,10 +2,9 @@
 import { collectiveExportJson } from '../domain/export/collective-export.ts'
 import { familyExportJson } from '../domain/export/family-export.ts'
 import { rotaCsv } from '../domain/export/rota-csv.ts'
-import type { CollectiveSession } from './api.ts'
+import type { ExportCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
 
-export type ExportCommands = Pick<CollectiveSession, 'exportFamily' | 'exportCollective' | 'exportRotaCsv'>
 
 /** Each export reads the live view at the call: what the screen shows is what the file holds. */
 export const createExportCommands = ({ view, now }: Pick<CommandContext, 'view' | 'now'>): ExportCommands => ({

@@ -7,11 +7,10 @@ import { compareDates, type LocalDate } from '../domain/dates.ts'
 import { AvailabilityInputSchema, ExemptionInputSchema, type AvailabilityInput } from '../domain/planning/records.ts'
 import type { FieldErrors } from '../domain/validation.ts'
 import { err, ok } from '../lib/result.ts'
-import type { CollectiveView } from './api.ts'
-import type { CommandContext, SessionCommands } from './commands.ts'
+import type { CollectiveView, PlanningCommands } from './api.ts'
+import type { CommandContext } from './commands.ts'
 import { placesToPublish } from './plan-publication.ts'
 
-type PlanningCommands = Pick<SessionCommands, 'setAvailability' | 'declareExemption' | 'withdrawExemption' | 'setFairness' | 'publishPlan'>
 
 type ParsedAvailability = ReturnType<typeof AvailabilityInputSchema.parse>
 

@@ -6,11 +6,10 @@ import { walkOf } from '../domain/rota/walks.ts'
 import { walkKeyOf, type WalkRef } from '../domain/signup.ts'
 import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
 import { err, ok } from '../lib/result.ts'
-import type { CollectiveView } from './api.ts'
-import type { CommandContext, SessionCommands } from './commands.ts'
+import type { CollectiveView, RotaCommands } from './api.ts'
+import type { CommandContext } from './commands.ts'
 import { effectiveWalkOf, holdersOf, startOf } from './queries/rota.ts'
 
-type SignUpCommands = Pick<SessionCommands, 'signUp' | 'withdraw'>
 
 /** The adult's active sign-up on the walk, whether or not the walk is still derived. */
 const activeSignUp = (view: CollectiveView, walk: WalkRef, adultId: AdultId) => {
@@ -22,7 +21,7 @@ const activeSignUp = (view: CollectiveView, walk: WalkRef, adultId: AdultId) => 
 const isOn = (walk: EffectiveWalk, adultId: AdultId): boolean =>
   [...holdersOf(walk), ...walk.waiting].some((signUp) => signUp.adultId === adultId)
 
-export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): SignUpCommands => ({
+export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): RotaCommands => ({
   signUp(walkRef, slot, adultId) {
     const before = view.get()
     const adult = before.adults.find((candidate) => candidate.id === adultId)

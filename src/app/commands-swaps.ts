@@ -5,13 +5,12 @@ import type { ResponseResult } from '../domain/swaps/outcomes.ts'
 import { canTake, isExpired } from '../domain/swaps/expiry.ts'
 import { responseKeyOf, type Offer, type OfferId } from '../domain/swaps/records.ts'
 import { err, ok, type Result } from '../lib/result.ts'
-import type { SwapError, TakeOutcome, TradeOutcome } from './api.ts'
-import type { CommandContext, SessionCommands } from './commands.ts'
+import type { SwapCommands, SwapError, TakeOutcome, TradeOutcome } from './api.ts'
+import type { CommandContext } from './commands.ts'
 import { authorTime } from '../doc/clock.ts'
 import { effectiveWalkOf, familyHolds, holds, startOf } from './queries/rota.ts'
 import { swapStateOf } from './queries/swap-state.ts'
 
-type SwapCommands = Pick<SessionCommands, 'offerSlot' | 'proposeTrade' | 'withdrawOffer' | 'takeOffer' | 'answerTrade' | 'releaseSlot'>
 
 const takeOutcomeOf = (result: ResponseResult): Result<TakeOutcome, SwapError> => {
   switch (result.kind) {

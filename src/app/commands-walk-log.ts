@@ -12,13 +12,8 @@ import { shortText } from '../domain/text.ts'
 import { AbsenceInputSchema, createGuestId, walkEventKeyOf, type CheckIn } from '../domain/walk-log/records.ts'
 import { z } from 'zod'
 import { err, ok } from '../lib/result.ts'
-import type { CollectiveView } from './api.ts'
-import type { CommandContext, SessionCommands } from './commands.ts'
-
-type WalkLogCommands = Pick<
-  SessionCommands,
-  'declareAbsence' | 'withdrawAbsence' | 'markChild' | 'addGuest' | 'markDeparture' | 'markArrival' | 'undoWalkEvent' | 'addWalkNote' | 'removeWalkNote'
->
+import type { AbsenceCommands, CollectiveView, WalkLogCommands } from './api.ts'
+import type { CommandContext } from './commands.ts'
 
 const GuestInputSchema = z.object({ firstName: shortText(FIRST_NAME_MAX) })
 
@@ -40,7 +35,7 @@ const entriesOf = (view: CollectiveView, walk: WalkRef, childId: string): CheckI
   return view.walkLog.checkIns.filter((entry) => entry.childId === childId && walkKeyOf(entry.walk) === key)
 }
 
-export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): WalkLogCommands => {
+export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): AbsenceCommands & WalkLogCommands => {
   const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })
   const adultOf = (adultId: AdultId) => view.get().adults.find((adult) => adult.id === adultId)
 

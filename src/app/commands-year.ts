@@ -7,10 +7,9 @@ import { ChildIdSchema } from '../domain/ids.ts'
 import { planNewSchoolYear } from '../domain/year/past-records.ts'
 import { summarizeNewSchoolYear } from '../domain/year/summary.ts'
 import { err, ok } from '../lib/result.ts'
-import type { CollectiveSession } from './api.ts'
+import type { YearCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
 
-export type YearCommands = Pick<CollectiveSession, 'startNewSchoolYear'>
 
 /** Parsed at the boundary: the UI sends what a date field and checkboxes gave. */
 const NewYearRequestSchema = z.object({ before: LocalDateSchema, removeChildIds: z.array(ChildIdSchema).max(10_000) })

@@ -6,18 +6,18 @@ import * as edit from '../doc/mutations.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
-import type { CollectiveSession, CollectiveView, DeviceIdentity, RemovalError } from './api.ts'
+import type { CollectiveView, DeviceIdentity, ManageCommands, RemovalError, SessionCommands } from './api.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
-import { createExportCommands, type ExportCommands } from './commands-export.ts'
+import { createExportCommands } from './commands-export.ts'
 import { createPlanningCommands } from './commands-planning.ts'
 import { createSignUpCommands } from './commands-signups.ts'
 import { createSwapCommands } from './commands-swaps.ts'
 import { createWalkLogCommands } from './commands-walk-log.ts'
-import { createYearCommands, type YearCommands } from './commands-year.ts'
+import { createYearCommands } from './commands-year.ts'
 import { importHolidaysFromIcs } from './holidays.ts'
 
-/** Everything a session offers except its identity, stores and lifecycle. */
-export type SessionCommands = Omit<CollectiveSession, 'id' | 'view' | 'status' | 'inviteUrl' | 'me' | 'setMe' | 'destroy'>
+/** Everything a session offers except its identity, stores and lifecycle (the command slices of src/app/api.ts). */
+export type { SessionCommands }
 
 export interface CommandContext {
   readonly doc: Y.Doc
@@ -41,8 +41,7 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
 /** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */
 const removed = (done: boolean): Result<void, RemovalError> => (done ? ok(undefined) : err('notFound'))
 
-const createEditCommands = ({ doc, me, now }: CommandContext): Omit<SessionCommands, keyof ReturnType<typeof createSwapCommands> | keyof ReturnType<typeof createCoordinationCommands>
-  | keyof ReturnType<typeof createWalkLogCommands> | keyof ReturnType<typeof createPlanningCommands> | keyof ExportCommands | keyof YearCommands | 'signUp' | 'withdraw'> => ({
+const createEditCommands = ({ doc, me, now }: CommandContext): ManageCommands => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
