@@ -84,17 +84,7 @@ export interface PendingImport {
  * Imports that still close a cycle in src/domain, in files another change is editing (issue 13). Each goes once its
  * fix lands; the check fails on an entry whose import no longer exists, so the list cannot outlive the cycle.
  */
-export const PENDING_IN_DOMAIN: readonly PendingImport[] = [
-  {
-    from: 'rota/resolve.ts', to: 'walk-log/absences.ts',
-    fix: "import isAbsentFrom from './absences.ts' (then drop its re-export from walk-log/absences.ts)",
-  },
-  { from: 'rota/resolve.ts', to: 'walk-log/records.ts', fix: "import type Absence from '../absence-records.ts'" },
-  {
-    from: 'walk-log/records.ts', to: 'swaps/records.ts',
-    fix: 'move WalkRefSchema from swaps/records.ts to signup.ts (beside WalkRef); both records files import it there',
-  },
-]
+export const PENDING_IN_DOMAIN: readonly PendingImport[] = []
 
 const isPending = (pending: readonly PendingImport[], from: string, to: string): boolean =>
   pending.some((entry) => entry.from === from && entry.to === to)

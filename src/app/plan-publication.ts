@@ -18,7 +18,7 @@ import { walkStartInstant } from '../domain/rota/resolve.ts'
 import { walkOf, type Walk } from '../domain/rota/walks.ts'
 import { SlotSchema, signUpKeyOf, walkKeyOf, type WalkKey } from '../domain/signup.ts'
 import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
-import { WalkRefSchema } from '../domain/swaps/records.ts'
+import { WalkRefSchema } from '../domain/signup.ts'
 import type { CollectiveView } from './api.ts'
 import { effectiveOf, holdersOf } from './queries/rota.ts'
 

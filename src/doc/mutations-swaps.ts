@@ -6,9 +6,9 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
-import type { WalkRef } from '../domain/signup.ts'
+import { WalkRefSchema, type WalkRef } from '../domain/signup.ts'
 import {
-  createOfferId, releaseKeyOf, responseKeyOf, SeatClaimSchema, WalkRefSchema, type Offer, type OfferId, type Release, type SeatClaim,
+  createOfferId, releaseKeyOf, responseKeyOf, SeatClaimSchema, type Offer, type OfferId, type Release, type SeatClaim,
   type SwapResponse,
 } from '../domain/swaps/records.ts'
 import { authorTime, nextSharedClock } from './clock.ts'

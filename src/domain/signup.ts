@@ -26,6 +26,9 @@ export interface WalkRef {
   readonly direction: Direction
 }
 
+/** A walk named in a record (offers, releases, walk-log marks). */
+export const WalkRefSchema = z.object({ lineId: LineIdSchema, date: LocalDateSchema, direction: DirectionSchema })
+
 export type WalkKey = string & { readonly __walkKey: true }
 export const walkKeyOf = (walk: WalkRef): WalkKey => `${walk.lineId}|${walk.date}|${walk.direction}` as WalkKey
 

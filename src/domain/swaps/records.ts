@@ -3,11 +3,9 @@
 // Each record is a flat document entry written by one author and never rewritten by anyone else,
 // so concurrent phones never fight over one value; who wins is derived later (see resolve.ts).
 import { z } from 'zod'
-import { LocalDateSchema } from '../dates.ts'
-import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../ids.ts'
-import { DirectionSchema } from '../line.ts'
+import { ActorIdSchema, AdultIdSchema, FamilyIdSchema } from '../ids.ts'
 import { AuthorTimeSchema, compareLogical, type LogicalStamp } from '../record-order.ts'
-import { MAX_CLOCK, SlotSchema, walkKeyOf, type WalkRef } from '../signup.ts'
+import { MAX_CLOCK, SlotSchema, WalkRefSchema, walkKeyOf, type WalkRef } from '../signup.ts'
 
 export const OfferIdSchema = z.uuid().brand<'OfferId'>()
 export type OfferId = z.infer<typeof OfferIdSchema>
@@ -17,7 +15,6 @@ const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
 /** The author's local time, ISO 8601: shown in the journal, never used to order anything (phone clocks drift). */
 const AtSchema = AuthorTimeSchema
 
-export const WalkRefSchema = z.object({ lineId: LineIdSchema, date: LocalDateSchema, direction: DirectionSchema })
 
 /** One logical instant: the Lamport clock of a record and its author device. */
 export type Stamp = LogicalStamp

@@ -4,9 +4,6 @@ import type { LocalDate } from '../dates.ts'
 import type { ChildId } from '../ids.ts'
 import type { WalkRef } from '../signup.ts'
 
-// Moved to src/domain/rota/absences.ts; re-exported only until src/domain/rota/resolve.ts imports it from there.
-export { isAbsentFrom } from '../rota/absences.ts'
-
 const compareAbsences = (a: Absence, b: Absence): number =>
   (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || a.clock - b.clock || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 

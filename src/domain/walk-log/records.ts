@@ -11,7 +11,7 @@ import { type Absence, WithdrawnSchema } from '../absence-records.ts'
 import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId } from '../ids.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
 import { MAX_CLOCK, walkKeyOf, type WalkRef } from '../signup.ts'
-import { WalkRefSchema } from '../swaps/records.ts'
+import { WalkRefSchema } from '../signup.ts'
 import { FIRST_NAME_MAX } from '../people.ts'
 import { shortText, storedShortText } from '../text.ts'
 
