@@ -5,6 +5,8 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import * as edit from '../src/doc/mutations.ts'
 import { readCollective } from '../src/doc/read.ts'
+import { cleanUpPastYear } from '../src/doc/year-cleanup.ts'
+import { weekOf } from '../src/app/queries/rota.ts'
 import { bindSealKey } from '../src/doc/codec.ts'
 import type { SealKey } from '../src/lib/seal.ts'
 import { parisToInstant } from '../src/domain/calendar/paris-time.ts'
@@ -16,6 +18,10 @@ import { deriveWalks, type Walk } from '../src/domain/rota/walks.ts'
 import type { Slot } from '../src/domain/signup.ts'
 import { seededRandom } from '../tests/helpers/seeded-random.ts'
 import { median, time, timeMedian } from './timing.ts'
+
+/** min / median / max of samples in ms, for one printed line. */
+const spread = (samples: readonly number[], digits = 2): string =>
+  `min ${Math.min(...samples).toFixed(digits)} / median ${median(samples).toFixed(digits)} / max ${Math.max(...samples).toFixed(digits)} ms`
 
 const FIRST_SCHOOL_YEAR = 2026
 const YEARS = 5
@@ -167,6 +173,49 @@ const main = async (): Promise<void> => {
     edit.writeSignUp(loaded, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
   })
   console.log(`  one sign-up write on the five-year document (Lamport clock over all entries): median ${signUpWrite.toFixed(2)} ms`)
+  remoteUpdateToWeek(loaded, walks, monday, now)
+}
+
+const REMOTE_REPEATS = 41
+
+/**
+ * What a phone does when another phone's sign-up arrives: apply the update, read the view again as the session does
+ * (with the year clean-up's check of a change from outside), then compute what "Cette semaine" shows (weekOf, as
+ * WeekPage does). The update is written on a replica, untimed.
+ */
+const remoteUpdateToWeek = (doc: Y.Doc, walks: readonly Walk[], monday: LocalDate, now: number): void => {
+  const remote = new Y.Doc()
+  bindSealKey(remote, BENCH_KEY)
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
+  const adults = readCollective(remote).adults
+  const weekWalks = deriveWalks(readCollective(remote), monday, addDays(monday, 6))
+  const read = (): ReturnType<typeof readCollective> => readCollective(doc)
+  const totals: number[] = []
+  const applies: number[] = []
+  const reads: number[] = []
+  const weeks: number[] = []
+  for (let i = 0; i < REMOTE_REPEATS; i++) {
+    const before = Y.encodeStateVector(remote)
+    const walk = weekWalks[i % weekWalks.length] ?? walks[0]!
+    const adult = adults[Math.floor(random() * adults.length)]!
+    edit.writeSignUp(remote, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
+    const update = Y.encodeStateAsUpdate(remote, before)
+    const started = performance.now()
+    Y.applyUpdate(doc, update, 'relay')
+    const applied = performance.now()
+    const view = read()
+    cleanUpPastYear(doc, view)
+    const viewed = performance.now()
+    const days = weekOf(view, monday, now)
+    const done = performance.now()
+    if (days.length === 0) throw new Error('bench: an empty week')
+    totals.push(done - started)
+    applies.push(applied - started)
+    reads.push(viewed - applied)
+    weeks.push(done - viewed)
+  }
+  console.log(`  one remote update -> new "Cette semaine" view (${REMOTE_REPEATS} runs): ${spread(totals)}`)
+  console.log(`    of which apply ${median(applies).toFixed(2)}, read the view ${median(reads).toFixed(2)}, weekOf ${median(weeks).toFixed(2)} ms (medians)`)
 }
 
 await main()
