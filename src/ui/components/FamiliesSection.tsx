@@ -1,6 +1,6 @@
 // The families of the collective: list, add, rename in place, remove after confirmation.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../app/api.ts'
+import type { CollectiveCommands, SessionIdentity } from '../../app/api.ts'
 import type { Family } from '../../domain/family.ts'
 import type { FamilyId } from '../../domain/ids.ts'
 import { useAnnounce } from '../hooks/announcer.tsx'
@@ -11,7 +11,7 @@ import { ConfirmAction } from './ConfirmAction.tsx'
 import { FamilyNameForm } from './FamilyNameForm.tsx'
 
 interface FamiliesSectionProps {
-  readonly session: CollectiveSession
+  readonly session: SessionIdentity & CollectiveCommands
   readonly families: readonly Family[]
 }
 

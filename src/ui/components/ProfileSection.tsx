@@ -1,13 +1,13 @@
 // The collective's name, school and town, with "Renommer" opening the same form as at creation.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../app/api.ts'
+import type { CollectiveCommands, SessionIdentity } from '../../app/api.ts'
 import type { CollectiveProfile, CollectiveProfileInput } from '../../domain/collective.ts'
 import { useAnnounce } from '../hooks/announcer.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { ProfileForm } from './ProfileForm.tsx'
 
 interface ProfileSectionProps {
-  readonly session: CollectiveSession
+  readonly session: SessionIdentity & CollectiveCommands
   readonly profile: CollectiveProfile | null
 }
 

@@ -1,5 +1,5 @@
 // "À vérifier": records of the shared document that failed validation, shown as plain text with a delete action.
-import type { CollectiveSession, RecordToCheck } from '../../app/api.ts'
+import type { CollectiveCommands, RecordToCheck, SessionIdentity } from '../../app/api.ts'
 import { useAnnounce } from '../hooks/announcer.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { fieldErrorKey } from '../i18n/translate.ts'
@@ -9,7 +9,7 @@ import { isRepairable, repairPath, toCheckKindKey } from './manage/repair.ts'
 const PREVIEW_MAX = 120
 
 interface ToCheckSectionProps {
-  readonly session: CollectiveSession
+  readonly session: SessionIdentity & CollectiveCommands
   readonly records: readonly RecordToCheck[]
 }
 

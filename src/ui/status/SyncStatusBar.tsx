@@ -1,11 +1,11 @@
 // The per-collective sync status line (polite live region), the storage alert and the "collectif renouvelé" alert, shown under the header on every screen.
-import type { CollectiveSession } from '../../app/api.ts'
+import type { SessionState } from '../../app/api.ts'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { formatClock } from '../i18n/translate.ts'
 import { syncStatusText } from './statusText.ts'
 
-export function SyncStatusBar({ session }: { session: CollectiveSession }) {
+export function SyncStatusBar({ session }: { session: SessionState }) {
   const { t, language } = useI18n()
   const status = useStore(session.status)
   const { text, tone } = syncStatusText(status, t, language, (ms) => formatClock(ms, language))

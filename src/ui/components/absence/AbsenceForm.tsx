@@ -1,6 +1,6 @@
 // "Signaler une absence": child, one walk / one day / several days, optional note; on save, says which walks the child no longer takes.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { AbsenceCommands, CollectiveView, SessionState } from '../../../app/api.ts'
 import { parseLocalDate } from '../../../app/queries/calendar.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
@@ -17,7 +17,7 @@ import {
 } from '../../../app/queries/absence/absence-view.ts'
 
 interface AbsenceFormProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & AbsenceCommands
   /** My family's children (at least one). */
   readonly kids: readonly Child[]
   readonly today: LocalDate
@@ -138,7 +138,7 @@ export function AbsenceForm({ session, kids, today, now }: AbsenceFormProps) {
  * right after (the session refreshes it synchronously on every document update), over the saved dates.
  */
 const changedWalks = (
-  session: CollectiveSession,
+  session: SessionState & AbsenceCommands,
   before: CollectiveView,
   childId: ChildId,
   absenceId: string,

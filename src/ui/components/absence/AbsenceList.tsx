@@ -1,5 +1,5 @@
 // My family's coming absences, per child, each with its note and a "Retirer" behind a confirmation.
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { AbsenceCommands, SessionState } from '../../../app/api.ts'
 import { comingAbsences } from '../../../app/queries/absence/absence-view.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Child } from '../../../domain/people.ts'
@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { absencePeriodText } from './absence-text.ts'
 
 interface AbsenceListProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & AbsenceCommands
   readonly kids: readonly Child[]
   readonly today: LocalDate
 }
@@ -42,7 +42,11 @@ export function AbsenceList({ session, kids, today }: AbsenceListProps) {
   )
 }
 
-function AbsenceItem({ session, child, absence }: { session: CollectiveSession; child: Child; absence: Absence }) {
+function AbsenceItem({ session, child, absence }: {
+  session: SessionState & AbsenceCommands
+  child: Child
+  absence: Absence
+}) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const period = absencePeriodText(t, language, absence)

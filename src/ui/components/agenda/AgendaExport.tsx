@@ -1,6 +1,6 @@
 // "Ajouter à mon agenda" on "Mes trajets": builds my family's .ics file on the phone and downloads it, or says why it cannot yet.
 import { useMemo, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { familyCalendarIcs, familyCalendarOf, icsFileName } from '../../../app/queries/exports.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -12,7 +12,7 @@ import { calendarTexts } from './agenda-texts.ts'
 import { downloadTextFile } from './download-file.ts'
 import './agenda.css'
 
-export function AgendaExport({ session }: { readonly session: CollectiveSession }) {
+export function AgendaExport({ session }: { readonly session: SessionState & SessionIdentity }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const view = useStore(session.view)

@@ -1,6 +1,6 @@
 // The compact "Coordination cette semaine : X · ensuite : Y" line (or "Pas encore de coordination" with a set-up link), shown on the collective's screens.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { todayIn } from '../rota/rota-format.ts'
@@ -9,7 +9,7 @@ import { familyNameOf } from './coordination-text.ts'
 import { coordinatorSummary } from '../../../app/queries/coordination.ts'
 import './coordination.css'
 
-export function CoordinatorLine({ session }: { session: CollectiveSession }) {
+export function CoordinatorLine({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const today = todayIn(useNow())

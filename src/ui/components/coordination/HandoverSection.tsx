@@ -1,6 +1,6 @@
 // The handover into the next period: open items for the incoming family, notes and the note form, "J'ai pris connaissance" and its status (en attente / lu).
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
 import type { Handover } from '../../../domain/coordination/index.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -12,7 +12,7 @@ import { authorTimeText, familyNameOf } from './coordination-text.ts'
 import { PendingRequests, WalksToCover } from './PendingList.tsx'
 
 interface HandoverProps {
-  readonly session: CollectiveSession
+  readonly session: CoordinationCommands
   readonly view: CollectiveView
   readonly handover: Handover
   readonly myFamily: FamilyId | null
@@ -77,7 +77,12 @@ export function HandoverSection({ session, view, handover, myFamily }: HandoverP
   )
 }
 
-function NoteForm({ session, periodStart, familyId, incomingName }: { session: CollectiveSession; periodStart: Handover['incoming']['start']; familyId: FamilyId; incomingName: string }) {
+function NoteForm({ session, periodStart, familyId, incomingName }: {
+  session: CoordinationCommands
+  periodStart: Handover['incoming']['start']
+  familyId: FamilyId
+  incomingName: string
+}) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [text, setText] = useState('')

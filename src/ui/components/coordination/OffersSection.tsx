@@ -1,5 +1,5 @@
 // Open coordinator period offers with one-tap answers (take, accept, decline, withdraw), and my answers that came too late ("déjà pris par X").
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, CoordinationCommands, SessionState } from '../../../app/api.ts'
 import type { PeriodOfferOutcome } from '../../../domain/coordination/index.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -10,7 +10,7 @@ import { offerWinner, type LostAnswer } from '../../../app/queries/coordination.
 import { answerOutcomeKey, swapErrorKey } from './offer-messages.ts'
 
 interface OffersProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & CoordinationCommands
   readonly view: CollectiveView
   readonly offers: readonly PeriodOfferOutcome[]
   readonly lost: readonly LostAnswer[]
@@ -40,7 +40,12 @@ export function OffersSection({ session, view, offers, lost, myFamily }: OffersP
   )
 }
 
-function OfferRow({ session, view, outcome, myFamily }: { session: CollectiveSession; view: CollectiveView; outcome: PeriodOfferOutcome; myFamily: FamilyId | null }) {
+function OfferRow({ session, view, outcome, myFamily }: {
+  session: SessionState & CoordinationCommands
+  view: CollectiveView
+  outcome: PeriodOfferOutcome
+  myFamily: FamilyId | null
+}) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const { offer } = outcome

@@ -1,5 +1,5 @@
 // The roster: families who accept the duty, in rotation order, and my family's "accepte la coordination" / "ne plus coordonner" (from the next period).
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -10,7 +10,7 @@ import { isRosterMember, nextPeriodStart, rosterMembers } from '../../../app/que
 import { MeMissing } from './MeMissing.tsx'
 
 interface RosterSectionProps {
-  readonly session: CollectiveSession
+  readonly session: CoordinationCommands
   readonly view: CollectiveView
   readonly myFamily: FamilyId | null
   readonly today: LocalDate

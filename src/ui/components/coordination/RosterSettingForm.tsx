@@ -1,6 +1,6 @@
 // The rotation's rhythm: period length (semaine, deux semaines, mois) and first Monday, saved with setRoster.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { CoordinationCommands } from '../../../app/api.ts'
 import { PERIOD_LENGTHS } from '../../../app/queries/coordination.ts'
 import type { CoordinatorRosterSetting, PeriodLength } from '../../../domain/coordination/index.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
@@ -16,7 +16,10 @@ const LENGTH_KEYS: Readonly<Record<PeriodLength, MessageKey>> = { week: 'coord.s
 export const settingErrorKey = (domainKey: string | undefined): MessageKey | null =>
   domainKey === undefined ? null : domainKey === 'notMonday' ? 'coord.setting.notMonday' : fieldErrorKey(domainKey)
 
-export function RosterSettingForm({ session, setting }: { session: CollectiveSession; setting: CoordinatorRosterSetting }) {
+export function RosterSettingForm({ session, setting }: {
+  session: CoordinationCommands
+  setting: CoordinatorRosterSetting
+}) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [length, setLength] = useState<string>(setting.periodLength)

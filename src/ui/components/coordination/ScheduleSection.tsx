@@ -1,6 +1,6 @@
 // The next periods of the rotation with their coordinator; on my family's periods, "Je cherche un remplaçant" and "Proposer un échange".
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
 import type { CoordinatorPeriod, PeriodOfferOutcome } from '../../../domain/coordination/index.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
@@ -13,7 +13,7 @@ import { tradeTargets } from '../../../app/queries/coordination.ts'
 import { swapErrorKey } from './offer-messages.ts'
 
 interface ScheduleProps {
-  readonly session: CollectiveSession
+  readonly session: CoordinationCommands
   readonly view: CollectiveView
   readonly periods: readonly CoordinatorPeriod[]
   readonly openOffers: readonly PeriodOfferOutcome[]

@@ -1,5 +1,5 @@
 // What every coordinator screen needs besides the view: my family on this device, the clock and today's date (Paris).
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useStore } from '../../hooks/useStore.ts'
@@ -12,7 +12,7 @@ export interface CoordinationContext {
   readonly today: LocalDate
 }
 
-export const useCoordination = (session: CollectiveSession): CoordinationContext => {
+export const useCoordination = (session: SessionIdentity): CoordinationContext => {
   const me = useStore(session.me)
   const now = useNow()
   return { myFamily: me.familyId, now, today: todayIn(now) }

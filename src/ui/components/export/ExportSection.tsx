@@ -1,6 +1,6 @@
 // "Exporter les données" on the collective settings page: my family's JSON, the whole collective's JSON, the rota as CSV for a date range.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { ExportCommands, SessionIdentity } from '../../../app/api.ts'
 import { parseLocalDate, schoolYearOf } from '../../../app/queries/calendar.ts'
 import { rotaCsvFileName } from '../../../app/queries/exports.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
@@ -16,7 +16,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8'
 /** File names carry a kind and a date only: never a family's or the collective's name. */
 const jsonFileName = (kind: 'famille' | 'collectif', at: number): string => `pedibus-${kind}-${todayIn(at)}.json`
 
-export function ExportSection({ session }: { readonly session: CollectiveSession }) {
+export function ExportSection({ session }: { readonly session: SessionIdentity & ExportCommands }) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)

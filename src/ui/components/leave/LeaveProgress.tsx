@@ -2,13 +2,13 @@
 // Forgetting earlier would delete the change before it leaves the phone: the other phones and the relay would keep the family.
 import { useLocation } from 'preact-iso'
 import { useEffect, useRef } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useServices } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 
-export function LeaveProgress({ session }: { session: CollectiveSession }) {
+export function LeaveProgress({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
   const services = useServices()
   const announce = useAnnounce()

@@ -1,10 +1,10 @@
 // "Quitter le collectif" on my own family's page: says what happens, asks, removes the family, then hands over to LeaveProgress.
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveCommands, CollectiveView, SessionIdentity } from '../../../app/api.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { ConfirmAction } from '../ConfirmAction.tsx'
 
 interface LeaveSectionProps {
-  readonly session: CollectiveSession
+  readonly session: SessionIdentity & CollectiveCommands
   readonly familyId: CollectiveView['families'][number]['id']
   readonly familyName: string
   /** Called once the family is removed here: the page then shows LeaveProgress (this section unmounts). */

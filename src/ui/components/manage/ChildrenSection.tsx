@@ -1,6 +1,6 @@
 // A family's children: first name + initial, their stops per direction, days and support shown in words; edit, remove, add.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, PeopleCommands } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
 import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import type { Child } from '../../../domain/people.ts'
@@ -13,7 +13,7 @@ import { daysText } from './labels.ts'
 import { useReturnFocus } from './useReturnFocus.ts'
 
 interface ChildrenSectionProps {
-  readonly session: CollectiveSession
+  readonly session: PeopleCommands
   readonly view: CollectiveView
   readonly familyId: FamilyId
   /** Another family's children: shown (stops, support instructions), not edited. */

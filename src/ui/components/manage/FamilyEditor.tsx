@@ -3,7 +3,7 @@
 // A family edits its own details; another family's are shown read-only until a member says they are
 // filling them in at that family's request (families without a smartphone rely on it).
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveCommands, CollectiveView, PeopleCommands, SessionIdentity } from '../../../app/api.ts'
 import type { Family } from '../../../domain/family.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -12,7 +12,11 @@ import { FamilyNameForm } from '../FamilyNameForm.tsx'
 import { AdultsSection } from './AdultsSection.tsx'
 import { ChildrenSection } from './ChildrenSection.tsx'
 
-export function FamilyEditor({ session, view, family }: { session: CollectiveSession; view: CollectiveView; family: Family }) {
+export function FamilyEditor({ session, view, family }: {
+  session: SessionIdentity & CollectiveCommands & PeopleCommands
+  view: CollectiveView
+  family: Family
+}) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)

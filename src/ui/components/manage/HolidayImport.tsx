@@ -1,6 +1,6 @@
 // Importing school holidays from an ICS calendar for years not shipped: choose a file or paste its text, then see the count or a French error.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { CalendarCommands } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
@@ -10,7 +10,7 @@ import { FieldError, TextAreaField } from './fields.tsx'
 /** ICS files of a few years of holidays are small; anything far larger is not a holiday calendar. */
 const MAX_FILE_BYTES = 1_000_000
 
-export function HolidayImport({ session }: { session: CollectiveSession }) {
+export function HolidayImport({ session }: { session: CalendarCommands }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const [text, setText] = useState('')

@@ -1,5 +1,5 @@
 // "Vacances scolaires (zone X)": the shipped periods of the collective's zone by school year, their status (officiel / à confirmer) and a "does not apply" toggle each.
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CalendarCommands, CollectiveView } from '../../../app/api.ts'
 import { ignoredPeriodIds, SHIPPED_SCHOOL_YEARS, shippedHolidayPeriods } from '../../../app/queries/calendar.ts'
 import type { ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { dateText } from './labels.ts'
 
 interface ShippedHolidaysProps {
-  readonly session: CollectiveSession
+  readonly session: CalendarCommands
   readonly view: CollectiveView
 }
 

@@ -1,6 +1,6 @@
 // Removing a stop: a confirmation that, when children use the stop, asks per child which stop they go to instead (or none: flagged).
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { LineCommands } from '../../../app/api.ts'
 import { childLabel, defaultReassignment } from '../../../app/queries/collective.ts'
 import type { ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -12,7 +12,7 @@ import { FieldError, SelectField } from './fields.tsx'
 const NONE = 'none'
 
 interface StopRemovalProps {
-  readonly session: CollectiveSession
+  readonly session: LineCommands
   readonly stop: Stop
   readonly lineStops: readonly Stop[]
   readonly users: readonly Child[]

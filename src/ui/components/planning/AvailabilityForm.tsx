@@ -1,6 +1,6 @@
 // "Mes disponibilités" for one adult: the weekly grid (line x weekday x direction), a weekly maximum, a preferred place, date exceptions; saved whole with setAvailability.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { PlanningCommands } from '../../../app/api.ts'
 import { WEEKLY_MAX_LIMIT } from '../../../app/queries/limits.ts'
 import type { Availability, RolePreference } from '../../../domain/planning/records.ts'
 import type { Adult } from '../../../domain/people.ts'
@@ -19,7 +19,7 @@ import {
 import { planningErrorText } from './planning-text.ts'
 
 interface AvailabilityFormProps {
-  readonly session: CollectiveSession
+  readonly session: PlanningCommands
   readonly adult: Adult
   /** The adult's stored availability (the form starts from it), if any. */
   readonly stored: Availability | undefined

@@ -1,6 +1,6 @@
 // "Parts réduites": the reduced shares now or to come (each with "Retirer" behind a confirmation) and the form to declare one; no reason is ever asked.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, PlanningCommands } from '../../../app/api.ts'
 import { EXEMPTION_SHARES } from '../../../app/queries/limits.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
@@ -18,7 +18,7 @@ import {
 import { planningErrorText } from './planning-text.ts'
 
 interface ExemptionsSectionProps {
-  readonly session: CollectiveSession
+  readonly session: PlanningCommands
   readonly view: CollectiveView
   readonly myFamily: FamilyId | null
   readonly today: LocalDate

@@ -1,6 +1,6 @@
 // "Réglages" of fairness: share per child or per family, and the walks a coordinator period counts as; saved with setFairness.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { PlanningCommands } from '../../../app/api.ts'
 import { COORDINATOR_CREDIT_MAX } from '../../../app/queries/limits.ts'
 import type { FairnessSetting, ShareBasis } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -28,7 +28,7 @@ interface Draft {
  * Untouched, the form shows the stored setting (a change synced from another phone shows up);
  * once something is typed it keeps it (a sync never wipes typing) until it is saved.
  */
-export function FairnessSettingForm({ session, setting }: { session: CollectiveSession; setting: FairnessSetting }) {
+export function FairnessSettingForm({ session, setting }: { session: PlanningCommands; setting: FairnessSetting }) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [draft, setDraft] = useState<Draft | null>(null)

@@ -1,7 +1,7 @@
 // "Renouveler l'invitation" on the invite page: explains, asks, shows progress and errors, then opens the new collective's invite page.
 import { useLocation } from 'preact-iso'
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, RenewError } from '../../../app/api.ts'
+import type { RenewError, SessionIdentity, SessionState } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useServices } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
@@ -17,7 +17,7 @@ const ERROR_KEYS: Record<RenewError, MessageKey> = {
   storageUnavailable: 'renew.error.storageUnavailable',
 }
 
-export function RenewSection({ session }: { session: CollectiveSession }) {
+export function RenewSection({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
   const services = useServices()
   const announce = useAnnounce()

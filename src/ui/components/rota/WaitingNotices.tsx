@@ -1,6 +1,6 @@
 // My sign-ups not kept (place taken first, or no longer needed) and my sign-ups on walks that no longer run (with "Retirer"): on "Cette semaine", "Mes trajets" and the collective home.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { RotaCommands, SessionIdentity, SessionState } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -50,7 +50,7 @@ export function WaitingNoticeList({ notices, gone = [], onWithdraw }: WaitingNot
   )
 }
 
-export function WaitingNotices({ session }: { session: CollectiveSession }) {
+export function WaitingNotices({ session }: { session: SessionState & SessionIdentity & RotaCommands }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const view = useStore(session.view)

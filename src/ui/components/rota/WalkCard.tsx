@@ -1,6 +1,6 @@
 // One walk of the week: its state (icon + word), start time, children and adults counts, its places (with swap actions), the sign-up flow and waiting list.
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
@@ -20,7 +20,7 @@ import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
 
 interface WalkCardProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & RotaCommands & SwapCommands
   readonly walk: WalkRota
   readonly adults: ReadonlyMap<AdultId, Adult>
   /** A walk that has started (earlier today or before): shown, but nobody signs up or withdraws any more. */

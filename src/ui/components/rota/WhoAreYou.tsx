@@ -1,6 +1,6 @@
 // "Qui êtes-vous ?": this phone's family and adult (session.setMe), as a summary with "Changer" or as a two-step form.
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import type { AdultId, FamilyId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import './rota.css'
 
 interface IdentityFormProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity
   /** Called with the chosen adult once setMe has been saved. */
   readonly onDone: (adultId: AdultId) => void
   readonly onCancel?: (() => void) | undefined
@@ -77,7 +77,7 @@ export function IdentityForm({ session, onDone, onCancel, idPrefix }: IdentityFo
 }
 
 /** Who I am on this phone, with a way to change it; the form when nobody is chosen yet. */
-export function WhoAreYou({ session }: { session: CollectiveSession }) {
+export function WhoAreYou({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)

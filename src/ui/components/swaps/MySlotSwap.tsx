@@ -1,6 +1,6 @@
 // On a slot my family holds: "Je cherche un remplaçant" / "Retirer l'offre" and "Proposer un échange"; on anyone's offered slot, "Prendre".
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { SignUp } from '../../../domain/signup.ts'
@@ -16,7 +16,7 @@ import { useSwaps } from './useSwaps.ts'
 import './swaps.css'
 
 interface SlotSwapProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & SwapCommands
   readonly walk: WalkRota
   readonly holder: SignUp
   readonly holderAdult: Adult | undefined

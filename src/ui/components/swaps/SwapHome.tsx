@@ -1,6 +1,6 @@
 // The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, notices, open offers; the app badge.
 import { useEffect, useMemo, useRef } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
 import { offeredSlotOf, swapHomeOf, walkKeyOf, weekMondayOf } from '../../../app/queries/swaps.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
@@ -18,7 +18,7 @@ import './swaps.css'
 const walkAnchor = (walk: Pick<WalkRota, 'key'>): string => `walk-${walk.key.replace(/[^A-Za-z0-9-]/g, '-')}`
 
 interface SwapHomeProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & SwapCommands
   readonly base: string
   /** Sets the app badge (the demo does not: its walks are not the visitor's). */
   readonly badge?: boolean

@@ -1,6 +1,6 @@
 // "Prendre" on a replacement offer: one tap for the only eligible adult of my family, else "Qui remplace… ?"; the outcome is announced.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { OfferView } from '../../../domain/swaps/index.ts'
@@ -14,7 +14,7 @@ import { swapErrorText, takeOutcomeText } from './swap-text.ts'
 import { useSwaps } from './useSwaps.ts'
 
 interface TakeOfferProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & SwapCommands
   readonly walk: WalkRota
   readonly offer: OfferView
   /** Where focus goes after the take (the walk card, the list): never lost on a re-render. */

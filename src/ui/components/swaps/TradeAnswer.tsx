@@ -1,6 +1,6 @@
 // "Accepter" / "Refuser" a trade asked of my family; when the offer names none of our slots, "Lequel de vos créneaux ?" first.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import { adultName, adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
 import { refOf, tradableSlotsOf, walkKeyOf } from '../../../app/queries/swaps.ts'
 import type { OfferView } from '../../../domain/swaps/index.ts'
@@ -11,7 +11,7 @@ import { swapErrorText, tradeOutcomeText } from './swap-text.ts'
 import { useSwaps } from './useSwaps.ts'
 
 interface TradeAnswerProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & SwapCommands
   readonly offer: OfferView
   readonly onDone: () => void
 }

@@ -1,6 +1,6 @@
 // "Proposer un échange": choose a family, then one of its coming slots or "n'importe lequel de leurs créneaux"; sends proposeTrade.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import type { AdultId, FamilyId } from '../../../domain/ids.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -12,7 +12,7 @@ import { swapErrorText } from './swap-text.ts'
 import { useSwaps } from './useSwaps.ts'
 
 interface TradeFormProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & SwapCommands
   readonly walk: WalkRota
   readonly adultId: AdultId
   readonly idPrefix: string

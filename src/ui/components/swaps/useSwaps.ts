@@ -1,5 +1,5 @@
 // The swap state a screen part needs: the live view, me, the minute clock, and the swap state every part and command shares (src/app/queries).
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../app/api.ts'
+import type { CollectiveView, DeviceIdentity, SessionIdentity, SessionState } from '../../../app/api.ts'
 import { swapStateOf, type SwapState } from '../../../app/queries/swap-state.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useNow } from '../rota/useRotaNow.ts'
@@ -11,7 +11,7 @@ export interface SwapsContext {
   readonly swaps: SwapState
 }
 
-export const useSwaps = (session: CollectiveSession): SwapsContext => {
+export const useSwaps = (session: SessionState & SessionIdentity): SwapsContext => {
   const view = useStore(session.view)
   const me = useStore(session.me)
   const now = useNow()

@@ -1,6 +1,6 @@
 // "Ajouter un enfant": a child of the collective who is not on the list, or a guest by first name, marked present at a stop of this walk.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, WalkLogCommands } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
 import type { AdultId, ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -14,7 +14,7 @@ import { formErrorText } from './walk-text.ts'
 const GUEST = 'guest'
 
 interface AddChildProps {
-  readonly session: CollectiveSession
+  readonly session: WalkLogCommands
   readonly view: CollectiveView
   readonly walk: WalkRef
   readonly stops: readonly Stop[]

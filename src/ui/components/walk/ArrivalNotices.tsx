@@ -1,6 +1,6 @@
 // "Le pédibus est arrivé à l'école à 8 h 27 avec Léa": today's arrivals of my family's children, in a status region, each read out once per app run.
 import { useEffect, useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { arrivalsToday } from '../../../app/queries/walk.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -13,7 +13,7 @@ import './walk.css'
 // Notices already read out in this app run: coming back to the home screen does not repeat them.
 const announced = new Set<string>()
 
-export function ArrivalNotices({ session }: { session: CollectiveSession }) {
+export function ArrivalNotices({ session }: { session: SessionState & SessionIdentity }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const view = useStore(session.view)

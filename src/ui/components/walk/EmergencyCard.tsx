@@ -1,6 +1,6 @@
 // The walk's emergency card: every child on the walk with what to do for them and their parents' phones, the adults on duty, the collective's name.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionState } from '../../../app/api.ts'
 import type { Child } from '../../../domain/people.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import { heldPlaces } from '../../../app/queries/rota.ts'
@@ -15,7 +15,7 @@ import { printEmergencyPath, walkPath } from './walk-paths.ts'
 import { shownStatusText } from './walk-text.ts'
 import './walk.css'
 
-export function EmergencyCard({ session, base, walk }: { session: CollectiveSession; base: string; walk: WalkRef }) {
+export function EmergencyCard({ session, base, walk }: { session: SessionState; base: string; walk: WalkRef }) {
   const { t, language } = useI18n()
   const view = useStore(session.view)
   const now = useNow()

@@ -1,6 +1,6 @@
 // "Carnet de bord": the walk's notes (incident, remark) with their author and time, a note to add, and my own notes to remove.
 import { useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../app/api.ts'
+import type { CollectiveView, DeviceIdentity, WalkLogCommands } from '../../../app/api.ts'
 import { notesOf, noteTimeOf } from '../../../app/queries/walk.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
@@ -11,7 +11,7 @@ import { focusLater } from './walk-focus.ts'
 import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
 
 interface LogbookProps {
-  readonly session: CollectiveSession
+  readonly session: WalkLogCommands
   readonly view: CollectiveView
   readonly me: DeviceIdentity
   readonly walk: WalkRef

@@ -1,6 +1,6 @@
 // The walk mode's place on the home screen and "Aujourd'hui": today's arrival notices, and "Mode trajet" when walks run today.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { runningWalksOf } from '../../../app/queries/walk.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -9,7 +9,11 @@ import { useNow } from '../rota/useRotaNow.ts'
 import { ArrivalNotices } from './ArrivalNotices.tsx'
 import './walk.css'
 
-export function WalkHomeEntry({ session, base, demo = false }: { session: CollectiveSession; base: string; demo?: boolean }) {
+export function WalkHomeEntry({ session, base, demo = false }: {
+  session: SessionState & SessionIdentity
+  base: string
+  demo?: boolean
+}) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const now = useNow()

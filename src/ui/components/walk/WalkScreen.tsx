@@ -1,6 +1,6 @@
 // The walk screen for the adults on duty: header and counts, stops in walking order with their children to mark, departures, arrival, additions, logbook.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState, WalkLogCommands } from '../../../app/api.ts'
 import { checkInsOf, hasOwnEvent, progressOf as walkProgressOf, slotOf, stopsInOrder, summaryOf, walkRotaOf } from '../../../app/queries/walk.ts'
 import type { AdultId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -32,7 +32,7 @@ const departId = (stopId: StopId | null): string => `walk-depart-${stopId ?? 'sc
 const ARRIVE_ID = 'walk-arrive'
 
 interface WalkScreenProps {
-  readonly session: CollectiveSession
+  readonly session: SessionState & SessionIdentity & WalkLogCommands
   /** '/c/<id>': where this collective's screens live. */
   readonly base: string
   readonly walk: WalkRef

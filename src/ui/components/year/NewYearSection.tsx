@@ -1,6 +1,6 @@
 // "Fin d'année scolaire" on the collective settings page: archive the year (download), then start the new one after a summary and a confirmation.
 import { useMemo, useState } from 'preact/hooks'
-import type { CollectiveSession, CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, SessionState, YearCommands } from '../../../app/api.ts'
 import { nextSchoolYearStart, parseLocalDate, schoolYearEndingBefore } from '../../../app/queries/calendar.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import { archiveExportJson, archiveFileName, newYearSummary } from '../../../app/queries/year.ts'
@@ -52,7 +52,10 @@ const keptText = (t: Translate, language: Language, summary: NewYearSummary): st
     ].join(', '),
   })
 
-export function NewYearSection({ session, view }: { readonly session: CollectiveSession; readonly view: CollectiveView }) {
+export function NewYearSection({ session, view }: {
+  readonly session: SessionState & YearCommands
+  readonly view: CollectiveView
+}) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const [firstDay, setFirstDay] = useState<string>(() => nextSchoolYearStart(todayIn(Date.now()), view.settings.holidayZone))

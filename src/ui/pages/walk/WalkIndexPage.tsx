@@ -1,7 +1,7 @@
 // "/c/:id/trajet": opens the walk I hold today (the one starting closest to now, not one left from hours ago), otherwise lists today's walks as big buttons.
 import { useLocation } from 'preact-iso'
 import { useEffect, useMemo } from 'preact/hooks'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { runningWalksOf, slotOf, walkToOpen } from '../../../app/queries/walk.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { directionTitle, formatDay, slotText, todayIn } from '../../components/rota/rota-format.ts'
@@ -17,7 +17,7 @@ export function WalkIndexPage() {
   return <WalkFrame render={(session, base) => <TodaysWalks session={session} base={base} />} />
 }
 
-function TodaysWalks({ session, base }: { session: CollectiveSession; base: string }) {
+function TodaysWalks({ session, base }: { session: SessionState & SessionIdentity; base: string }) {
   const { t, language } = useI18n()
   const { route, query } = useLocation()
   const view = useStore(session.view)
