@@ -21,6 +21,7 @@ import type {
   AvailabilityInput, ExemptionId, ExemptionInput, FairnessSetting, FairnessSettingInput, PlanningRecords,
 } from '../domain/planning/records.ts'
 import type { PlannedSlot } from '../domain/planning/types.ts'
+import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
@@ -70,9 +71,7 @@ export interface RecordToCheck {
    * Repair: for an entity kind, the ordinary update command with `key` as the id rewrites every
    * field and makes the record valid again; or delete it with deleteRecordToCheck.
    */
-  readonly kind: 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
-    | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
-    | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote' | 'availability' | 'exemption'
+  readonly kind: RecordKind
   readonly key: string
   /** A short, escaped-by-rendering preview of the raw value (never rendered as HTML). */
   readonly preview: string

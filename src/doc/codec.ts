@@ -15,21 +15,10 @@
 // app session, the demo, restore and the test fixtures bind a key before their first write.
 import type * as Y from 'yjs'
 import { isSealed, openText, sealText, type SealKey } from '../lib/seal.ts'
-import {
-  MAP_ABSENCES, MAP_ADULTS, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HANDOVER_NOTES, MAP_WALK_NOTES,
-} from './keys.ts'
+import { PERSONAL_FIELDS } from './record-kinds.ts'
 
-/** Where personal values live: map name -> fields of its records (nested maps or flat entries alike). */
-export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  [MAP_FAMILIES]: ['displayName'],
-  [MAP_ADULTS]: ['firstName', 'phone'],
-  [MAP_CHILDREN]: ['firstName', 'initial', 'support'],
-  [MAP_EXCEPTIONS]: ['note'],
-  [MAP_ABSENCES]: ['note'],
-  [MAP_CHECK_INS]: ['guestName'],
-  [MAP_WALK_NOTES]: ['text'],
-  [MAP_HANDOVER_NOTES]: ['text'],
-}
+/** Where personal values live (map name -> fields): derived from the record-kind registry. */
+export { PERSONAL_FIELDS }
 
 export const personalFieldsOf = (mapName: string): readonly string[] => PERSONAL_FIELDS[mapName] ?? []
 

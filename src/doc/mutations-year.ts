@@ -4,31 +4,12 @@ import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
 import { placeKeyOfEntry } from '../domain/signup.ts'
-import {
-  MAP_ABSENCES, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS,
-  MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_SETTINGS, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_EXEMPTIONS, Origin,
-  SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin,
-} from './keys.ts'
+import { MAP_SETTINGS, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
+import { MAP_OF_YEAR_KIND } from './record-kinds.ts'
 import { readYearStart } from './read-year.ts'
 
-/** The document map of each kind the domain plans to delete. */
-export const MAP_OF_YEAR_KIND: Readonly<Record<YearRecordKind, string>> = {
-  signUps: MAP_SIGNUPS,
-  offers: MAP_OFFERS,
-  responses: MAP_RESPONSES,
-  releases: MAP_RELEASES,
-  periodOffers: MAP_PERIOD_OFFERS,
-  periodResponses: MAP_PERIOD_RESPONSES,
-  handoverNotes: MAP_HANDOVER_NOTES,
-  handoverAcks: MAP_HANDOVER_ACKS,
-  absences: MAP_ABSENCES,
-  checkIns: MAP_CHECK_INS,
-  walkEvents: MAP_WALK_EVENTS,
-  walkNotes: MAP_WALK_NOTES,
-  exceptions: MAP_EXCEPTIONS,
-  exemptions: MAP_EXEMPTIONS,
-  children: MAP_CHILDREN,
-}
+/** The document map of each kind the domain plans to delete: derived from the record-kind registry. */
+export { MAP_OF_YEAR_KIND }
 
 /** The document keys of the planned records: a sign-up place may be held by several entries (see signUpEntryKeyOf). */
 const keysToDelete = (map: Y.Map<unknown>, kind: YearRecordKind, planned: readonly string[]): readonly string[] => {

@@ -9,13 +9,13 @@ import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { personalContext, sealPersonal, sealUnlessSame } from './codec.ts'
 import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE, MAP_SETTINGS,
-  MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
-  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
+  MAP_ADULTS, MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_META, MAP_PROFILE, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
+  MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import { removeAdult as removeAdultAndSignUps, removeFamilyWithMembers } from './mutations-people.ts'
 import { keysWhere } from './mutations-util.ts'
-import { isPlainObject, type RecordKind, type RecordToCheck } from './read-util.ts'
+import { isPlainObject, type RecordToCheck } from './read-util.ts'
+import { mapOfKind } from './record-kinds.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
 export * from './mutations-calendar.ts'
@@ -133,33 +133,6 @@ export const removeAdult = (doc: Y.Doc, id: AdultId): boolean => {
   return true
 }
 
-const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
-  settings: MAP_SETTINGS,
-  family: MAP_FAMILIES,
-  adult: MAP_ADULTS,
-  child: MAP_CHILDREN,
-  line: MAP_LINES,
-  stop: MAP_STOPS,
-  exception: MAP_EXCEPTIONS,
-  holiday: MAP_HOLIDAYS,
-  holidayOverride: MAP_HOLIDAY_OVERRIDES,
-  signUp: MAP_SIGNUPS,
-  offer: MAP_OFFERS,
-  swapResponse: MAP_RESPONSES,
-  release: MAP_RELEASES,
-  rosterEntry: MAP_ROSTER,
-  periodOffer: MAP_PERIOD_OFFERS,
-  periodResponse: MAP_PERIOD_RESPONSES,
-  handoverNote: MAP_HANDOVER_NOTES,
-  handoverAck: MAP_HANDOVER_ACKS,
-  absence: MAP_ABSENCES,
-  checkIn: MAP_CHECK_INS,
-  walkEvent: MAP_WALK_EVENTS,
-  walkNote: MAP_WALK_NOTES,
-  availability: MAP_AVAILABILITY,
-  exemption: MAP_EXEMPTIONS,
-}
-
 /**
  * Deletes a record listed "to check": the entry under its key (for settings the field, which then
  * falls back to its default; for the profile its fields, so it can be filled in again). A whole
@@ -167,7 +140,7 @@ const MAP_OF_KIND: Readonly<Record<Exclude<RecordKind, 'profile'>, string>> = {
  */
 export const deleteRecordToCheck = (doc: Y.Doc, record: Pick<RecordToCheck, 'kind' | 'key'>): boolean => {
   if (record.kind !== 'profile') {
-    const map = safeMap(doc, MAP_OF_KIND[record.kind])
+    const map = safeMap(doc, mapOfKind(record.kind))
     if (!map?.has(record.key)) return false
     doc.transact(() => map.delete(record.key), Origin.deleteToCheck)
     return true

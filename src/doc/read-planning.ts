@@ -1,28 +1,16 @@
 // Readers of the planning records (availability per adult, reduced-share periods) and of the fairness setting: validated, never throwing.
 import type * as Y from 'yjs'
 import {
-  DEFAULT_FAIRNESS_SETTING, FairnessSettingSchema, StoredAvailabilitySchema, StoredExemptionSchema, availabilityKeyOf, exemptionKeyOf,
-  type Availability, type Exemption, type FairnessSetting, type PlanningRecords,
+  DEFAULT_FAIRNESS_SETTING, FairnessSettingSchema, type Availability, type Exemption, type FairnessSetting, type PlanningRecords,
 } from '../domain/planning/records.ts'
-import { MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_SETTINGS, SETTINGS_FAIRNESS_FIELD, safeMap } from './keys.ts'
+import { MAP_SETTINGS, SETTINGS_FAIRNESS_FIELD, safeMap } from './keys.ts'
 import { readFlatMap, type FlatReader } from './read-flat.ts'
 import { plainOf, previewOf, problemsOf, type RecordToCheck } from './read-util.ts'
+import { availabilityKind, exemptionKind } from './record-kinds.ts'
 
-// No personal field: availability and exemptions hold ids, dates, weekdays and percentages only (no
-// reason is ever stored for an exemption), so nothing here is sealed (codec.ts PERSONAL_FIELDS).
-export const availabilityReader: FlatReader<Availability> = {
-  mapName: MAP_AVAILABILITY,
-  kind: 'availability',
-  schema: StoredAvailabilitySchema,
-  keyOf: availabilityKeyOf,
-}
-
-export const exemptionReader: FlatReader<Exemption> = {
-  mapName: MAP_EXEMPTIONS,
-  kind: 'exemption',
-  schema: StoredExemptionSchema,
-  keyOf: exemptionKeyOf,
-}
+// The readers are the registry's descriptors (record-kinds.ts), which say why nothing here is sealed.
+export const availabilityReader: FlatReader<Availability> = availabilityKind
+export const exemptionReader: FlatReader<Exemption> = exemptionKind
 
 /** The `fairness` settings field; absent or invalid (then listed "to check" under that field): the default. */
 export const readFairnessSetting = (doc: Y.Doc, toCheck: RecordToCheck[]): FairnessSetting => {

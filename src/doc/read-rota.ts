@@ -1,18 +1,17 @@
 // Readers of the rota records: settings, lines, stops, adults, children, calendar records, holiday overrides and sign-ups (validated, never throwing).
 import type * as Y from 'yjs'
 import {
-  StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema, type CalendarException, type HolidayOverride, type ImportedHoliday,
+  StoredHolidayOverrideSchema, type CalendarException, type HolidayOverride, type ImportedHoliday,
 } from '../domain/calendar-records.ts'
-import { StoredLineSchema, StoredStopSchema, compareStops, type Line, type Stop } from '../domain/line.ts'
-import { StoredAdultSchema, StoredChildSchema, type Adult, type Child } from '../domain/people.ts'
+import { compareStops, type Line, type Stop } from '../domain/line.ts'
+import type { Adult, Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
 import { StoredSignUpSchema, currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
-import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, safeMap,
-} from './keys.ts'
+import { MAP_HOLIDAY_OVERRIDES, MAP_SETTINGS, MAP_SIGNUPS, safeMap } from './keys.ts'
 import {
   compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck,
 } from './read-util.ts'
+import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } from './record-kinds.ts'
 
 const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
 
@@ -39,15 +38,14 @@ export const readSettings = (doc: Y.Doc, toCheck: RecordToCheck[]): Settings => 
 
 const withId = (key: string, fields: Record<string, unknown>): unknown => ({ ...fields, id: key })
 
-const lineReader: RecordReader<Line> = { mapName: MAP_LINES, kind: 'line', schema: StoredLineSchema, decode: withId }
-const stopReader: RecordReader<Stop> = { mapName: MAP_STOPS, kind: 'stop', schema: StoredStopSchema, decode: withId }
-const exceptionReader: RecordReader<CalendarException> = {
-  mapName: MAP_EXCEPTIONS, kind: 'exception', schema: StoredExceptionSchema, decode: withId,
-}
-const holidayReader: RecordReader<ImportedHoliday> = { mapName: MAP_HOLIDAYS, kind: 'holiday', schema: StoredHolidaySchema, decode: withId }
-// Personal fields (names, phone, support, exception note) are opened by readRecordMap (codec.ts PERSONAL_FIELDS).
-const adultReader: RecordReader<Adult> = { mapName: MAP_ADULTS, kind: 'adult', schema: StoredAdultSchema, decode: withId }
-const childReader: RecordReader<Child> = { mapName: MAP_CHILDREN, kind: 'child', schema: StoredChildSchema, decode: withId }
+// From the registry's descriptors (record-kinds.ts): the key is the id. Personal fields (names, phone, support,
+// exception note) are opened by readRecordMap (codec.ts PERSONAL_FIELDS).
+const lineReader: RecordReader<Line> = { ...lineKind, decode: withId }
+const stopReader: RecordReader<Stop> = { ...stopKind, decode: withId }
+const exceptionReader: RecordReader<CalendarException> = { ...exceptionKind, decode: withId }
+const holidayReader: RecordReader<ImportedHoliday> = { ...holidayKind, decode: withId }
+const adultReader: RecordReader<Adult> = { ...adultKind, decode: withId }
+const childReader: RecordReader<Child> = { ...childKind, decode: withId }
 
 const byName = <T extends { id: string; name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'fr') || compareIds(a.id, b.id)
 const byFirstName = <T extends { id: string; firstName: string }>(a: T, b: T): number =>

@@ -1,35 +1,26 @@
 // Readers of the swap and coordinator records (flat maps) and of the roster setting: validated with the domain schemas, never throwing.
 import type * as Y from 'yjs'
 import {
-  CoordinatorRosterSettingSchema, DEFAULT_ROSTER_SETTING, StoredHandoverAckSchema, StoredHandoverNoteSchema, StoredPeriodOfferSchema,
-  StoredPeriodResponseSchema, StoredRosterEntrySchema, handoverKeyOf, periodResponseKeyOf, rosterEntryKeyOf,
-  type CoordinationRecords, type CoordinatorRosterSetting, type HandoverAck, type HandoverNote,
+  CoordinatorRosterSettingSchema, DEFAULT_ROSTER_SETTING, type CoordinationRecords, type CoordinatorRosterSetting, type HandoverAck,
+  type HandoverNote,
 } from '../domain/coordination/records.ts'
-import {
-  StoredOfferSchema, StoredReleaseSchema, StoredResponseSchema, offerKeyOf, releaseKeyOf, responseKeyOf, type SwapRecords,
-} from '../domain/swaps/records.ts'
-import {
-  MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER,
-  MAP_SETTINGS, SETTINGS_ROSTER_FIELD, safeMap,
-} from './keys.ts'
+import type { SwapRecords } from '../domain/swaps/records.ts'
+import { MAP_SETTINGS, SETTINGS_ROSTER_FIELD, safeMap } from './keys.ts'
 import { readFlatMap, type FlatReader } from './read-flat.ts'
+import {
+  handoverAckKind, handoverNoteKind, offerKind, periodOfferKind, periodResponseKind, releaseKind, rosterEntryKind, swapResponseKind,
+} from './record-kinds.ts'
 import { plainOf, previewOf, problemsOf, type RecordToCheck } from './read-util.ts'
 
-export const offerReader = { mapName: MAP_OFFERS, kind: 'offer', schema: StoredOfferSchema, keyOf: offerKeyOf } as const
-export const responseReader = { mapName: MAP_RESPONSES, kind: 'swapResponse', schema: StoredResponseSchema, keyOf: responseKeyOf } as const
-export const releaseReader = { mapName: MAP_RELEASES, kind: 'release', schema: StoredReleaseSchema, keyOf: releaseKeyOf } as const
-export const rosterReader = { mapName: MAP_ROSTER, kind: 'rosterEntry', schema: StoredRosterEntrySchema, keyOf: rosterEntryKeyOf } as const
-export const periodOfferReader = { mapName: MAP_PERIOD_OFFERS, kind: 'periodOffer', schema: StoredPeriodOfferSchema, keyOf: (offer: { id: string }) => offer.id } as const
-export const periodResponseReader = {
-  mapName: MAP_PERIOD_RESPONSES, kind: 'periodResponse', schema: StoredPeriodResponseSchema, keyOf: periodResponseKeyOf,
-} as const
-const noteReader: FlatReader<HandoverNote> = {
-  mapName: MAP_HANDOVER_NOTES,
-  kind: 'handoverNote',
-  schema: StoredHandoverNoteSchema,
-  keyOf: handoverKeyOf,
-}
-const ackReader: FlatReader<HandoverAck> = { mapName: MAP_HANDOVER_ACKS, kind: 'handoverAck', schema: StoredHandoverAckSchema, keyOf: handoverKeyOf }
+// The readers are the registry's descriptors (record-kinds.ts): map, kind, schema and key in one place.
+export const offerReader = offerKind
+export const responseReader = swapResponseKind
+export const releaseReader = releaseKind
+export const rosterReader = rosterEntryKind
+export const periodOfferReader = periodOfferKind
+export const periodResponseReader = periodResponseKind
+const noteReader: FlatReader<HandoverNote> = handoverNoteKind
+const ackReader: FlatReader<HandoverAck> = handoverAckKind
 
 export const readSwapRecords = (doc: Y.Doc, toCheck: RecordToCheck[]): SwapRecords => ({
   offers: readFlatMap(doc, offerReader, toCheck),

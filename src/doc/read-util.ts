@@ -3,10 +3,9 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { CANNOT_OPEN_PROBLEM, openRecord } from './codec.ts'
 import { safeMap } from './keys.ts'
+import type { RecordKind } from './record-kinds.ts'
 
-export type RecordKind = 'profile' | 'settings' | 'family' | 'adult' | 'child' | 'line' | 'stop' | 'exception' | 'holiday' | 'holidayOverride' | 'signUp'
-  | 'offer' | 'swapResponse' | 'release' | 'rosterEntry' | 'periodOffer' | 'periodResponse' | 'handoverNote' | 'handoverAck'
-  | 'absence' | 'checkIn' | 'walkEvent' | 'walkNote' | 'availability' | 'exemption'
+export type { RecordKind } from './record-kinds.ts'
 
 export interface RecordToCheck {
   readonly kind: RecordKind

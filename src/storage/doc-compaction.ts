@@ -34,17 +34,18 @@ export const rewriteAsOneState = (db: IDBDatabase, doc: Y.Doc, origin: unknown):
 
 /**
  * Top-level maps whose flat entries (plain JSON values, not nested maps) hold personal values: absence notes,
- * guests' names, logbook and handover notes (src/doc/codec.ts PERSONAL_FIELDS; a test keeps the two in step).
- * Storage may not import src/doc, hence the names here.
+ * guests' names, logbook and handover notes. Storage may not import src/doc, so the app passes the registry's
+ * list (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS) to removesRecord; this copy is the default until it does,
+ * and tests/unit/doc/record-kinds.test.ts keeps the two equal.
  */
 export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(['absences', 'checkIns', 'walkNotes', 'handoverNotes'])
 
-/** A deleted flat entry of a FLAT_PERSONAL_MAPS map whose key is gone (a rewrite of the entry replaces it, a delete leaves none). */
-const removesFlatEntry = (item: Y.Item): boolean => {
+/** A deleted flat entry of one of `flatPersonalMaps` whose key is gone (a rewrite of the entry replaces it, a delete leaves none). */
+const removesFlatEntry = (item: Y.Item, flatPersonalMaps: ReadonlySet<string>): boolean => {
   const parent = item.parent
   const key = item.parentSub
   if (!(parent instanceof Y.AbstractType) || parent._item !== null || key === null) return false
-  if (!FLAT_PERSONAL_MAPS.has(Y.findRootTypeKey(parent))) return false
+  if (!flatPersonalMaps.has(Y.findRootTypeKey(parent))) return false
   const current = parent._map.get(key)
   return current === undefined || current.deleted
 }
@@ -53,13 +54,13 @@ const removesFlatEntry = (item: Y.Item): boolean => {
  * True when the transaction removed a record: deleted a nested shared type (a family, an adult, a child…) or
  * the key of a flat entry holding personal values (an absence, a logbook note… by a new school year), here or
  * on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction' gc has already
- * replaced the deleted content and the record can no longer be recognised.
+ * replaced the deleted content and the record can no longer be recognised. `flatPersonalMaps`: see FLAT_PERSONAL_MAPS.
  */
-export const removesRecord = (transaction: Y.Transaction): boolean => {
+export const removesRecord = (transaction: Y.Transaction, flatPersonalMaps: ReadonlySet<string> = FLAT_PERSONAL_MAPS): boolean => {
   let found = false
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (found || !(struct instanceof Y.Item)) return
-    if (struct.content instanceof Y.ContentType || removesFlatEntry(struct)) found = true
+    if (struct.content instanceof Y.ContentType || removesFlatEntry(struct, flatPersonalMaps)) found = true
   })
   return found
 }

@@ -1,10 +1,6 @@
 // What must hold at the end of a run: identical state on every replica, and the domain invariants on the effective view.
 import * as Y from 'yjs'
-import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_PROFILE,
-  MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
-  MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS,
-} from '../../src/doc/keys.ts'
+import { DOCUMENT_MAPS, RECORD_KINDS } from '../../src/doc/record-kinds.ts'
 import { readCollective, type CollectiveSnapshot } from '../../src/doc/read.ts'
 import { addDays } from '../../src/domain/dates.ts'
 import { childrenWithMissingStop } from '../../src/domain/rota/checks.ts'
@@ -15,14 +11,13 @@ import type { WalkRota } from '../../src/domain/rota-types.ts'
 import { compareSignUps, signUpKeyOf, walkKeyOf, type SignUp } from '../../src/domain/signup.ts'
 import { DAYS, FIRST_DAY, type SignUpWitness } from './operations.ts'
 
-export const ALL_MAPS = [MAP_META, MAP_PROFILE, MAP_SETTINGS, MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS, MAP_HOLIDAY_OVERRIDES, MAP_SIGNUPS,
-  MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS,
-  MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_AVAILABILITY, MAP_EXEMPTIONS]
+/** Every top-level map of the document, from the record-kind registry. */
+export const ALL_MAPS = DOCUMENT_MAPS
 /**
- * Maps keyed by fresh random ids: a key created is never created again elsewhere. Not exemptions:
+ * Maps of nested records keyed by fresh random ids: a key created is never created again elsewhere. Not exemptions:
  * a withdrawal rewrites the entry, and a rewrite concurrent with its family's removal keeps it (an orphan the rules ignore).
  */
-export const ID_MAPS = [MAP_FAMILIES, MAP_LINES, MAP_STOPS, MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_HOLIDAYS]
+export const ID_MAPS = RECORD_KINDS.filter((kind) => kind.shape === 'records').map((kind) => kind.mapName)
 
 /** Key-sorted JSON: Y.Map.toJSON() key order depends on delivery order. */
 export const sortedJson = (value: unknown): string =>
