@@ -6,7 +6,8 @@
 import * as Y from 'yjs'
 import type { CollectiveExport } from '../domain/export/format.ts'
 import type { CollectiveProfile } from '../domain/collective.ts'
-import { personalContext, personalFieldsOf, requireSealKey, sealPersonal } from './codec.ts'
+import { requireSealKey } from './codec.ts'
+import { storedFields } from './entries.ts'
 import {
   ChangeOrigin, MAP_META, MAP_PROFILE, MAP_SETTINGS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, SCHEMA_VERSION,
   SETTINGS_FAIRNESS_FIELD, SETTINGS_ROSTER_FIELD,
@@ -17,19 +18,6 @@ export const restoreOrigin = new ChangeOrigin('restore')
 
 /** A JSON copy: values stored in Yjs must not share objects with the parsed file. */
 const plainCopy = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown
-
-/** The record's fields as stored: personal ones sealed for their place (`map/key/field`), `id` left out when the key holds it. */
-const storedFields = (doc: Y.Doc, mapName: string, key: string, record: object, dropId: boolean): Record<string, unknown> => {
-  const fields: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(record)) {
-    if (dropId && field === 'id') continue
-    if (value === undefined) continue
-    fields[field] = personalFieldsOf(mapName).includes(field) && typeof value === 'string'
-      ? sealPersonal(doc, personalContext(mapName, key, field), value)
-      : plainCopy(value)
-  }
-  return fields
-}
 
 /** Nested Y.Map records keyed by their id (families, adults, children, lines, stops, exceptions, holidays). */
 const writeRecords = <T extends { readonly id: string }>(doc: Y.Doc, kind: RecordsKind<string, T>, file: CollectiveExport): void => {
