@@ -115,8 +115,11 @@ export interface DeviceIdentity {
 }
 
 export type SignUpOutcome = 'held' | 'waiting'
-/** 'alreadyOnWalk': the adult holds a place of the walk through a swap (a sign-up would count for nothing). */
-export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'alreadyOnWalk' | 'notRecorded'
+/**
+ * 'alreadyOnWalk': the adult holds a place of the walk through a swap (a sign-up would count for nothing);
+ * 'busyElsewhere': the adult is on another walk at the same time (one adult, one walk at a time).
+ */
+export type SignUpError = 'unknownAdult' | 'walkNotRunning' | 'alreadyOnWalk' | 'busyElsewhere' | 'notRecorded'
 /** 'withdrawn': the adult's sign-up is withdrawn; 'released': a place received through a swap was given up ("à pourvoir"). */
 export type WithdrawOutcome = 'withdrawn' | 'released'
 /**

@@ -8,7 +8,7 @@ import { createInviteSecret, createRoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
-import { ID_MAPS, checkChildren, checkFamilies, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
+import { ID_MAPS, checkChildren, checkFamilies, checkOneWalkAtATime, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
 import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swaps.ts'
 import { checkPlanning } from './invariants-planning.ts'
 import { PlaceHistory } from './place-history.ts'
@@ -148,6 +148,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkSwaps(view, NOW),
       ...checkCoordinators(view),
       ...checkFamilies(view, rota, coordinatorsOf(view)),
+      ...checkOneWalkAtATime(rota),
       ...places.check(view.signUps, view.adults),
       // Every replica's own reading (the others were compared as state above).
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches

@@ -4,6 +4,7 @@ import { addDays, compareDates, datesBetween, mondayOf, weekdayOf, type LocalDat
 import type { AdultId, FamilyId } from '../../domain/ids.ts'
 import type { CollectiveModel } from '../../domain/model.ts'
 import { deriveWalks, walkOf, walkStartInstant, type MyRole, type MyWalk, type Walk } from '../../domain/rota/index.ts'
+import { doubleBookings } from '../../domain/rota/double-booking.ts'
 import type { DayRota, WalkRota } from '../../domain/rota-types.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkRef } from '../../domain/signup.ts'
 import { effectiveWalks, type EffectiveWalk } from '../../domain/swaps/index.ts'
@@ -154,13 +155,18 @@ export const walksWithSignUpsOf = (model: RotaModel, mine: (signUp: SignUp) => b
   return effectiveOf(model, [...walks.values()], now)
 }
 
-/** An active sign-up of my family on a walk that is no longer derived (line days or directions changed, line deleted). */
+/**
+ * An active sign-up of my family that holds no place, told with a "Retirer": its walk is no longer derived (line days
+ * or directions changed, line deleted), or it was set aside because the adult is on another walk at that time.
+ */
 export interface GoneNotice {
   readonly walk: WalkRef
   readonly adultId: AdultId
   readonly adultName: string
   /** Null when the line itself was deleted. */
   readonly lineName: string | null
+  /** Set for a double booking (see src/domain/rota/double-booking.ts): the line of the place the adult keeps. */
+  readonly keptLineName?: string
 }
 
 /**
@@ -170,13 +176,20 @@ export interface GoneNotice {
  */
 export const goneNotices = (model: CollectiveModel, mine: (signUp: SignUp) => boolean, today: LocalDate): GoneNotice[] => {
   const adults = new Map(model.adults.map((adult) => [adult.id, adult]))
+  const lineName = (lineId: WalkRef['lineId']): string | null => model.lines.find((line) => line.id === lineId)?.name ?? null
+  const keptLine = new Map(doubleBookings(model).flatMap((booking) => booking.dropped.map((signUp) => [signUp, booking.kept.lineId] as const)))
   return model.signUps
-    .filter((signUp) => signUp.status === 'active' && compareDates(signUp.date, today) >= 0 && mine(signUp) && walkOf(model, signUp) === null)
+    .filter((signUp) => signUp.status === 'active' && compareDates(signUp.date, today) >= 0 && mine(signUp)
+      && (keptLine.has(signUp) || walkOf(model, signUp) === null))
     .sort((a, b) => compareDates(a.date, b.date) || a.direction.localeCompare(b.direction) || compareSignUps(a, b))
-    .map((signUp) => ({
-      walk: { lineId: signUp.lineId, date: signUp.date, direction: signUp.direction },
-      adultId: signUp.adultId,
-      adultName: adults.get(signUp.adultId)?.firstName ?? '?',
-      lineName: model.lines.find((line) => line.id === signUp.lineId)?.name ?? null,
-    }))
+    .map((signUp) => {
+      const kept = keptLine.get(signUp)
+      return {
+        walk: { lineId: signUp.lineId, date: signUp.date, direction: signUp.direction },
+        adultId: signUp.adultId,
+        adultName: adults.get(signUp.adultId)?.firstName ?? '?',
+        lineName: lineName(signUp.lineId),
+        ...(kept === undefined ? {} : { keptLineName: lineName(kept) ?? '?' }),
+      }
+    })
 }

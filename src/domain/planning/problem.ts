@@ -52,7 +52,7 @@ export interface PlanAdult {
   readonly availability: Availability
   readonly weeklyMax: number | null
   readonly preference: RolePreference
-  /** Times (PlanWalk.time) at which the adult already holds a place. */
+  /** Times (PlanWalk.time) at which the adult already holds a place or waits for one. */
   readonly busy: ReadonlySet<string>
   /** Places already held per week (its Monday), over whole weeks around the period. */
   readonly heldPerWeek: ReadonlyMap<LocalDate, number>
@@ -145,6 +145,12 @@ const indexHeld = (walks: readonly EffectiveWalk[], period: DateRange, familyOf:
       perWeek.set(holder.adultId, weeks)
       const familyId = familyOf.get(holder.adultId)
       if (inPeriod && familyId !== undefined) perFamily.set(familyId, (perFamily.get(familyId) ?? 0) + 1)
+    }
+    // Waiting at that time is busy too: a place proposed elsewhere then would be set aside as a double booking.
+    for (const waiting of walk.waiting) {
+      const times = busy.get(waiting.adultId) ?? new Set<string>()
+      times.add(timeOf(walk))
+      busy.set(waiting.adultId, times)
     }
   }
   return { busy, perWeek, perFamily }

@@ -8,6 +8,7 @@ import type { DayRota, WalkRota, WalkState } from '../rota-types.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkKey } from '../signup.ts'
 import type { Absence } from '../absence-records.ts'
 import { isAbsentFrom } from './absences.ts'
+import { droppedSignUps, type BookingModel } from './double-booking.ts'
 import { expectedChildren, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
 import { deriveWalks, type Walk } from './walks.ts'
 
@@ -31,11 +32,13 @@ export interface SignUpIndex {
   readonly byWalk: ReadonlyMap<WalkKey, readonly SignUp[]>
 }
 
-export const indexSignUps = (model: Pick<CollectiveModel, 'adults' | 'signUps'>): SignUpIndex => {
+/** Sign-ups set aside by a double booking (see double-booking.ts) are not indexed: they hold no place anywhere. */
+export const indexSignUps = (model: BookingModel): SignUpIndex => {
   const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
+  const dropped = droppedSignUps(model)
   const byWalk = new Map<WalkKey, SignUp[]>()
   for (const signUp of model.signUps) {
-    if (signUp.status !== 'active' || !adultIds.has(signUp.adultId)) continue
+    if (signUp.status !== 'active' || !adultIds.has(signUp.adultId) || dropped.has(signUp)) continue
     const key = walkKeyOf(signUp)
     const list = byWalk.get(key)
     if (list === undefined) byWalk.set(key, [signUp])

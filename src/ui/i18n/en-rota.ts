@@ -66,6 +66,8 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.signUp.waiting': 'This slot is already taken: {name} is on the waiting list for {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Sign-up not possible: this adult is no longer in the collective.',
   'rota.signUp.walkNotRunning': 'Sign-up not possible: this walk does not take place.',
+  'rota.notice.doubleBooked': '{name} was signed up for two walks on {day} ({direction}): the place on {kept} counts, the one on {line} is set aside.',
+  'rota.signUp.busyElsewhere': 'This adult is already on another walk at the same time: withdraw from that one first.',
   'rota.signUp.alreadyOnWalk': 'No need to sign up: this adult already has a place on this walk, received through a swap.',
   'rota.signUp.notRecorded': 'Sign-up not recorded: the shared rota has items to check. Tell the coordinator.',
 

@@ -58,6 +58,21 @@ describe('rota commands of a session', () => {
     expect(session.signUp({ ...walk, date: localDate('2027-03-18') }, 'tail', first)).toEqual({ ok: false, error: 'walkNotRunning' })
   })
 
+  it('one adult, one walk at a time: a sign-up on another line at the same time is refused; offline doubles are told and withdrawable', async () => {
+    const { session } = await newCollective(await startPhone())
+    const days = [1, 2, 4, 5]
+    const lineA = valueOf(session.addLine({ name: 'Ligne A', colour: '#2e7d32', directions: ['aller'], days }))
+    const lineB = valueOf(session.addLine({ name: 'Ligne B', colour: '#1565c0', directions: ['aller'], days }))
+    const familyId = valueOf(session.addFamily({ displayName: 'Martin' }))
+    const camille = valueOf(session.addAdult(familyId, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
+    await session.setMe(familyId, camille)
+    expect(session.signUp({ lineId: lineA, ...monday }, 'lead', camille)).toEqual({ ok: true, value: 'held' })
+    expect(session.signUp({ lineId: lineB, ...monday }, 'tail', camille)).toEqual({ ok: false, error: 'busyElsewhere' })
+    // Another line cancelled that day: helping on it is not a double booking (its walk does not run).
+    valueOf(session.addException({ date: '2027-03-15', lineId: lineA, direction: null, reason: 'strike', note: '' }))
+    expect(session.signUp({ lineId: lineB, ...monday }, 'tail', camille)).toEqual({ ok: true, value: 'held' })
+  })
+
   it('importHolidays adds the periods of an ICS file once and reports a bad file', async () => {
     const { session } = await newCollective(await startPhone())
     const ics = [

@@ -188,5 +188,6 @@ const SIGN_UP_ERROR_KEYS = {
   unknownAdult: 'rota.signUp.unknownAdult',
   walkNotRunning: 'rota.signUp.walkNotRunning',
   alreadyOnWalk: 'rota.signUp.alreadyOnWalk',
+  busyElsewhere: 'rota.signUp.busyElsewhere',
   notRecorded: 'rota.signUp.notRecorded',
 } as const

@@ -102,6 +102,9 @@ export const waitingNoticeText = (t: Translate, language: Language, notice: Wait
 /** "Le trajet du jeudi 4 mars (aller) de la Ligne des Pins n'a plus lieu : votre inscription n'est plus active." */
 export const goneNoticeText = (t: Translate, language: Language, notice: GoneNotice): string => {
   const values = { day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
+  if (notice.keptLineName !== undefined) {
+    return t('rota.notice.doubleBooked', { ...values, name: notice.adultName, line: notice.lineName ?? '?', kept: notice.keptLineName })
+  }
   return notice.lineName === null ? t('rota.notice.goneNoLine', values) : t('rota.notice.gone', { ...values, line: notice.lineName })
 }
 
