@@ -38,7 +38,7 @@ export const rewriteAsOneState = (db: IDBDatabase, doc: Y.Doc, origin: unknown):
  * list (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS) to removesRecord; this copy is the default until it does,
  * and tests/unit/doc/record-kinds.test.ts keeps the two equal.
  */
-export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(['absences', 'checkIns', 'walkNotes', 'handoverNotes'])
+export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(['absences', 'checkIns', 'walkNotes', 'handoverNotes', 'meetings'])
 
 /** A deleted flat entry of one of `flatPersonalMaps` whose key is gone (a rewrite of the entry replaces it, a delete leaves none). */
 const removesFlatEntry = (item: Y.Item, flatPersonalMaps: ReadonlySet<string>): boolean => {

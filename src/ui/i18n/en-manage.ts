@@ -281,6 +281,7 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.kind.checkIn': 'Child check-in',
   'manage.kind.walkEvent': 'Walk departure or arrival',
   'manage.kind.walkNote': 'Walk logbook note',
+  'manage.kind.meeting': 'Collective meeting',
   'manage.repair.title': 'Repair: {kind}',
   'manage.repair.intro': 'This item is incomplete or unreadable. Correct it in the form: saving rewrites all its fields.',
   'manage.repair.formTitle': 'Repair form',

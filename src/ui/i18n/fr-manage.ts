@@ -280,6 +280,7 @@ export const frManage = {
   'manage.kind.checkIn': 'Pointage d’un enfant',
   'manage.kind.walkEvent': 'Départ ou arrivée d’un trajet',
   'manage.kind.walkNote': 'Note du carnet de trajet',
+  'manage.kind.meeting': 'Réunion du collectif',
   'manage.repair.title': 'Réparer : {kind}',
   'manage.repair.intro': 'Cet élément est incomplet ou illisible. Corrigez-le dans le formulaire : l’enregistrement réécrit tous ses champs.',
   'manage.repair.formTitle': 'Formulaire de réparation',

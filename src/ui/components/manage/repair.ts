@@ -35,6 +35,7 @@ const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
   walkNote: 'manage.kind.walkNote',
   availability: 'planning.kind.availability',
   exemption: 'planning.kind.exemption',
+  meeting: 'manage.kind.meeting',
 }
 
 export const toCheckKindKey = (kind: Kind): MessageKey => KIND_KEYS[kind]
