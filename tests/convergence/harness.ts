@@ -7,6 +7,8 @@ import { initCollective } from '../../src/doc/mutations.ts'
 import { createInviteSecret, createRoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
+import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
+import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
 import { ID_MAPS, checkChildren, checkFamilies, checkOneWalkAtATime, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
 import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swaps.ts'
@@ -38,8 +40,17 @@ export const DEFAULT_RUN: RunOptions = {
   replicas: 5, operations: 200, withoutWalkLog: process.env.CONVERGENCE_NO_WALK_LOG === '1', withoutPlanning: process.env.CONVERGENCE_NO_PLANNING === '1',
 }
 
-/** A fixed "now" before the simulated walks: urgency is computed the same way on every replica. */
-const NOW = Date.UTC(2027, 2, 1)
+/**
+ * The instant the converged views are derived at, one per run (drawn from its seed): before the simulated walks, when
+ * Monday's walks are urgent (within 48 h), in the middle of the fortnight (walks started, offers on them expired), and
+ * after every walk. Urgency, expiry and "started" are computed the same way on every replica at any of them.
+ */
+const INSTANTS = [
+  Date.UTC(2027, 2, 1),
+  parisToInstant(localDate('2027-03-14'), '12:00' as TimeOfDay),
+  parisToInstant(localDate('2027-03-18'), '09:00' as TimeOfDay),
+  parisToInstant(localDate('2027-03-30'), '12:00' as TimeOfDay),
+]
 /** The fairness ledger and a plan are computed on about one run in this many, drawn from the run's seed (they cost more than the rest of its checks). */
 const DERIVE_EVERY = 8
 
@@ -138,6 +149,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const { failures, views } = checkReplicas(docs)
     if (failures.length > 0) return failures
     const view = views[0]!
+    const NOW = INSTANTS[Math.floor(random() * INSTANTS.length)]!
     const rota = rotaOf(view, NOW)
     onView?.(view, rota)
     failures.push(
