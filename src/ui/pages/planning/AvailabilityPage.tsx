@@ -1,18 +1,19 @@
 // /c/:id/disponibilites "Mes disponibilités": for an adult of my family (me by default), when they can walk; saved whole for that adult.
 import { useState } from 'preact/hooks'
+import type { PlanningCommands, SessionIdentity, SessionState } from '../../../app/api.ts'
 import { AvailabilityForm } from '../../components/planning/AvailabilityForm.tsx'
 import { SelectField } from '../../components/manage/fields.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { RotaFrame, type RotaScreenProps } from '../rota/RotaFrame.tsx'
+import { RotaFrame } from '../rota/RotaFrame.tsx'
 
 export function AvailabilityPage() {
   return <RotaFrame render={(props) => <Availability {...props} />} />
 }
 
-export function Availability({ session }: Pick<RotaScreenProps, 'session'>) {
+export function Availability({ session }: { session: SessionState & SessionIdentity & PlanningCommands }) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)

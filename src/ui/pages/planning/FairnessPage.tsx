@@ -1,6 +1,6 @@
 // /c/:id/equite "Équité": the ledger per family (neutral, family order), how the share is computed, reduced shares, and the fairness settings.
 import { useMemo } from 'preact/hooks'
-import type { CollectiveView } from '../../../app/api.ts'
+import type { CollectiveView, PlanningCommands, SessionIdentity } from '../../../app/api.ts'
 import { fairnessLedger } from '../../../app/queries/planning/rules.ts'
 import type { Ledger } from '../../../domain/planning/types.ts'
 import { CoordinationNav } from '../../components/coordination/CoordinationNav.tsx'
@@ -32,7 +32,7 @@ export const safeLedger = (view: CollectiveView, now: number, report: ReportErro
 }
 
 /** The screen itself (rendered by the tests with a fake session). */
-export function Fairness({ session, view }: Pick<ScreenProps, 'session' | 'view'>) {
+export function Fairness({ session, view }: Pick<ScreenProps, 'view'> & { session: SessionIdentity & PlanningCommands }) {
   const { t, language } = useI18n()
   const { myFamily, now, today } = useCoordination(session)
   const report = useReportError()

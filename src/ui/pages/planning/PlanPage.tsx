@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks'
 import { PLAN_MAX_DAYS } from '../../../app/queries/limits.ts'
 import { editPlace, periodOf, type PeriodErrors } from '../../../app/queries/planning/plan-view.ts'
 import { addPlannedPlace, defaultPlanningPeriod, planRota, summarisePlan } from '../../../app/queries/planning/rules.ts'
+import type { PlanningCommands, SessionIdentity } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { DateRange, Plan } from '../../../domain/planning/types.ts'
 import type { WalkKey } from '../../../domain/signup.ts'
@@ -40,7 +41,10 @@ const attempt = <T,>(report: ReportError, step: string, compute: () => T): T | n
 }
 
 /** The screen itself; `initialPlan` lets the tests render a proposal. */
-export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps, 'session' | 'view'> & { initialPlan?: Plan | null }) {
+export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps, 'view'> & {
+  session: SessionIdentity & PlanningCommands
+  initialPlan?: Plan | null
+}) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const now = useNow()

@@ -1,6 +1,6 @@
 // "Vos données" of one collective (/c/:id/donnees): the same text, with a link to this phone's family page (where one leaves) and back.
 import { useRoute } from 'preact-iso'
-import type { CollectiveSession } from '../../../app/api.ts'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useSession } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
@@ -18,7 +18,7 @@ export function CollectivePrivacyPage() {
   return <CollectivePrivacy session={state.session} />
 }
 
-export function CollectivePrivacy({ session }: { session: CollectiveSession }) {
+export function CollectivePrivacy({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
   const me = useStore(session.me)
   const view = useStore(session.view)
