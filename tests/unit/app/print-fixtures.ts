@@ -1,15 +1,12 @@
 // The print views' collective: one line of three stops, two families with a phone each, three children, two places held on Thursday 11 March 2027.
 import type { CollectiveView } from '../../../src/app/api.ts'
-import { DEFAULT_ROSTER_SETTING, type RosterEntry } from '../../../src/domain/coordination/records.ts'
+import type { RosterEntry } from '../../../src/domain/coordination/records.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
 import type { Line, Stop } from '../../../src/domain/line.ts'
 import type { Adult, Child } from '../../../src/domain/people.ts'
-import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
-import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import type { SignUp } from '../../../src/domain/signup.ts'
-import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
-import { NO_WALK_LOG } from '../../../src/domain/walk-log/records.ts'
+import { makeView, type ViewParts } from '../../helpers/make-view.ts'
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 export const lineId = LineIdSchema.parse(uuid(1))
@@ -47,12 +44,11 @@ export const signUp = (date: string, direction: 'aller' | 'retour', adultId: typ
   ({ lineId, date: localDate(date), direction, adultId, familyId, slot, status: 'active', clock, actor })
 export const roster: RosterEntry[] = [{ familyId: martin, accepted: true, position: 1, from: localDate('2027-03-08'), clock: 1, actor }]
 
-export const view = (part: Partial<CollectiveView> = {}): CollectiveView => ({
+export const view = ({ coordination, ...part }: ViewParts = {}): CollectiveView => makeView({
   profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre-Médoc' },
-  settings: DEFAULT_SETTINGS, lines: [line], stops, families: [{ id: martin, displayName: 'Famille Martin' }, { id: nguyen, displayName: 'Famille Nguyen' }],
-  adults, children, exceptions: [], holidays: [], signUps: [signUp('2027-03-11', 'aller', lea, martin, 'lead', 1), signUp('2027-03-11', 'aller', paul, nguyen, 'tail', 2)],
-  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG, planning: EMPTY_PLANNING,
-  coordination: { setting: DEFAULT_ROSTER_SETTING, roster, offers: [], responses: [], notes: [], acks: [] },
+  lines: [line], stops, families: [{ id: martin, displayName: 'Famille Martin' }, { id: nguyen, displayName: 'Famille Nguyen' }],
+  adults, children, signUps: [signUp('2027-03-11', 'aller', lea, martin, 'lead', 1), signUp('2027-03-11', 'aller', paul, nguyen, 'tail', 2)],
+  coordination: { roster, ...coordination },
   ...part,
 })
 export const NOW = new Date('2027-03-02T09:00:00+01:00').getTime()

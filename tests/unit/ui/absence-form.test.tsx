@@ -1,16 +1,12 @@
 // Absence screens without a browser: French errors from the real validation, what a new absence changed, the confirmation, the walk card's count, the rendered form.
-import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
-import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
+import type { AbsenceCommands, CollectiveView, DeviceIdentity, RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../src/app/api.ts'
 import { localDate } from '../../../src/domain/dates.ts'
-import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { resolveWalk } from '../../../src/domain/rota/resolve.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
 import { AbsenceInputSchema, type Absence } from '../../../src/domain/walk-log/records.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { AbsenceForm } from '../../../src/ui/components/absence/AbsenceForm.tsx'
 import { absenceErrorText, absencePeriodText, savedAbsenceText } from '../../../src/ui/components/absence/absence-text.ts'
 import {
@@ -20,6 +16,8 @@ import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { actorId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'
 import { absence, NOW, walkRef } from '../domain/walk-log-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const t = createTranslate('fr')
 // Léa walks both ways from stop 1; Tom (another family) only the aller.
@@ -139,14 +137,9 @@ describe('what an absence changes', () => {
   })
 })
 
-const viewOf = (absences: Absence[]): CollectiveView => ({
-  ...model(absences),
-  toCheck: [], schemaVersion: 1, holidayOverrides: [], swaps: NO_SWAP_RECORDS, planning: EMPTY_PLANNING,
-  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
-  walkLog: { absences, checkIns: [], events: [], notes: [] },
-})
-const sessionOf = (view: CollectiveView, me: DeviceIdentity): CollectiveSession =>
-  ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
+const viewOf = (absences: Absence[]): CollectiveView => makeView(model(absences))
+const sessionOf = (view: CollectiveView, me: DeviceIdentity) =>
+  makeSession<SessionState & SessionIdentity & AbsenceCommands & RotaCommands & SwapCommands>({ view, me })
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 
 describe('rendered', () => {

@@ -1,13 +1,10 @@
 // Rendered coordinator pieces: the compact line (set up or not), handover status in words and icon, "déjà pris par X", the journal's plain lines, the logbook notes.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
-import { DEFAULT_ROSTER_SETTING, type Handover, type RosterEntry } from '../../../src/domain/coordination/index.ts'
+import type { CollectiveView, CoordinationCommands, DeviceIdentity, SessionIdentity, SessionState } from '../../../src/app/api.ts'
+import type { Handover, RosterEntry } from '../../../src/domain/coordination/index.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, FamilyIdSchema } from '../../../src/domain/ids.ts'
-import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
-import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/index.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { CoordinatorLine } from '../../../src/ui/components/coordination/CoordinatorLine.tsx'
 import { HandoverSection } from '../../../src/ui/components/coordination/HandoverSection.tsx'
 import { JournalList } from '../../../src/ui/components/coordination/JournalList.tsx'
@@ -17,6 +14,8 @@ import { LogbookSection } from '../../../src/ui/components/coordination/LogbookS
 import { NO_WALK_LOG, type WalkNote } from '../../../src/domain/walk-log/index.ts'
 import { AdultIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
 import { WalkNoteIdSchema } from '../../../src/domain/walk-log/records.ts'
+import { makeSession, TEST_ROOM_ID } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const martin = FamilyIdSchema.parse(uuid(10))
@@ -32,25 +31,23 @@ const roster: RosterEntry[] = [
   { familyId: martin, accepted: true, position: 1, from: localDate('2026-08-31'), clock: 1, actor },
   { familyId: nguyen, accepted: true, position: 2, from: localDate('2026-08-31'), clock: 2, actor },
 ]
-const viewWith = (entries: RosterEntry[], notes: WalkNote[] = []): CollectiveView => ({
-  profile: null, settings: DEFAULT_SETTINGS, stops: [], children: [], exceptions: [], holidays: [], holidayOverrides: [], signUps: [],
+const viewWith = (entries: RosterEntry[], notes: WalkNote[] = []): CollectiveView => makeView({
+  profile: null,
   lines: [{ id: line, name: 'Ligne verte', colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }],
   adults: [{ id: camille, familyId: martin, firstName: 'Camille', phone: '06 00 00 00 00', charterAcceptedOn: null, insured: true }],
-  walkLog: { ...NO_WALK_LOG, notes },
+  walkLog: { notes },
   families: [{ id: martin, displayName: 'Famille Martin' }, { id: nguyen, displayName: 'Famille Nguyen' }],
-  swaps: NO_SWAP_RECORDS,
-  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: entries, offers: [], responses: [], notes: [], acks: [] },
-  toCheck: [], schemaVersion: 1,
-}) as unknown as CollectiveView
-const sessionOf = (view: CollectiveView, me: Partial<DeviceIdentity> = {}): CollectiveSession =>
-  ({ id: 'room', view: createStore(view), me: createStore({ actorId: actor, familyId: null, adultId: null, ...me }) }) as unknown as CollectiveSession
+  coordination: { roster: entries },
+})
+const sessionOf = (view: CollectiveView, me: Partial<DeviceIdentity> = {}) =>
+  makeSession<SessionState & SessionIdentity & CoordinationCommands>({ view, me: { actorId: actor, ...me } })
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
 
 describe('coordinator line', () => {
   it('offers to set up the coordination when nobody is on the roster', () => {
     const html = renderToString(<CoordinatorLine session={sessionOf(viewWith([]))} />)
     expect(text(html)).toContain('Pas encore de coordination.')
-    expect(html).toContain('href="/c/room/coordination"')
+    expect(html).toContain(`href="/c/${TEST_ROOM_ID}/coordination"`)
   })
 
   it('names this period’s and the next period’s family in words', () => {

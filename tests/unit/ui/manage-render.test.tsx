@@ -1,11 +1,10 @@
 // Rendered markup of management pieces: stops reorder with labelled buttons (no drag), access notes in words, fields linked to hints.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView } from '../../../src/app/api.ts'
+import type { CollectiveCommands, CollectiveView, ManageCommands, PeopleCommands, SessionIdentity } from '../../../src/app/api.ts'
 import { AdultIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema, type FamilyId } from '../../../src/domain/ids.ts'
 import type { Line, Stop } from '../../../src/domain/line.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { ChildForm } from '../../../src/ui/components/manage/ChildForm.tsx'
 import { FamilyEditor } from '../../../src/ui/components/manage/FamilyEditor.tsx'
 import { RepairForm } from '../../../src/ui/components/manage/RepairForm.tsx'
@@ -14,6 +13,8 @@ import { SettingsForm } from '../../../src/ui/components/manage/SettingsForm.tsx
 import { ShippedHolidays } from '../../../src/ui/components/manage/ShippedHolidays.tsx'
 import { StopsSection } from '../../../src/ui/components/manage/StopsSection.tsx'
 import { ToCheckSection } from '../../../src/ui/components/ToCheckSection.tsx'
+import { makeSession, TEST_ROOM_ID } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const lineId = LineIdSchema.parse('11111111-1111-4111-8111-111111111111')
 const line = { id: lineId, name: 'Ligne verte', colour: '#1f5f3f', directions: ['aller'], days: [1, 2, 4, 5] } as Line
@@ -27,21 +28,12 @@ const stop = (n: number, name: string, access: Partial<Stop['access']> = {}): St
     access: { stepFree: false, dangerousCrossing: false, note: '', ...access },
   }) as Stop
 
-const view = {
+const view = makeView({
   profile: null,
-  settings: DEFAULT_SETTINGS,
   lines: [line],
   stops: [stop(1, 'Mairie', { stepFree: true }), stop(2, 'Église', { dangerousCrossing: true, note: 'Feu piéton' }), stop(3, 'École')],
-  families: [],
-  adults: [],
-  children: [],
-  exceptions: [],
-  holidays: [],
-  signUps: [],
-  toCheck: [],
-  schemaVersion: 1,
-} as unknown as CollectiveView
-const session = { id: 'room', view: createStore(view) } as unknown as CollectiveSession
+})
+const session = makeSession<SessionIdentity & ManageCommands>({ view })
 
 describe('management pieces', () => {
   it('lists stops in order with move buttons named after the stop; the ends cannot move further', () => {
@@ -88,7 +80,7 @@ describe('management pieces', () => {
         ]}
       />,
     )
-    expect(html).toContain('href="/c/room/verifier/line/11111111-1111-4111-8111-111111111111"')
+    expect(html).toContain(`href="/c/${TEST_ROOM_ID}/verifier/line/11111111-1111-4111-8111-111111111111"`)
     expect(html.match(/>Réparer</g)?.length).toBe(1)
     expect(html).toContain('Ligne')
     expect(html).toContain('Annulation')
@@ -135,9 +127,9 @@ describe('a family edits its own details', () => {
   const familyId = FamilyIdSchema.parse('22222222-2222-4222-8222-222222222222')
   const family = { id: familyId, displayName: 'Famille Nguyen' }
   const adult = { id: AdultIdSchema.parse('33333333-3333-4333-8333-333333333333'), familyId, firstName: 'Minh', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }
-  const familyView = { ...view, families: [family], adults: [adult] } as unknown as CollectiveView
+  const familyView: CollectiveView = { ...view, families: [family], adults: [adult] }
   const sessionAs = (me: FamilyId | null) =>
-    ({ id: 'room', view: createStore(familyView), me: createStore({ actorId: 'a', familyId: me, adultId: null }) }) as unknown as CollectiveSession
+    makeSession<SessionIdentity & CollectiveCommands & PeopleCommands>({ view: familyView, me: { familyId: me } })
 
   it('shows another family read-only, with tap-to-call, until a member edits at its request', () => {
     const html = renderToString(<FamilyEditor session={sessionAs(null)} view={familyView} family={family as never} />)
@@ -150,7 +142,7 @@ describe('a family edits its own details', () => {
   })
 
   it('lets whoever created an empty family fill it in', () => {
-    const empty = { ...familyView, adults: [] } as unknown as CollectiveView
+    const empty: CollectiveView = { ...familyView, adults: [] }
     const html = renderToString(<FamilyEditor session={sessionAs(null)} view={empty} family={family as never} />)
     expect(html).not.toContain('data-testid="family-read-only"')
     expect(html).toContain('Ajouter l’adulte')

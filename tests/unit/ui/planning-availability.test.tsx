@@ -1,12 +1,11 @@
 // "Mes disponibilités" without a browser: the grid of lines and school days, form values <-> the stored record, French field errors from the real validation, the rendered screen.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { CollectiveView, DeviceIdentity, PlanningCommands, SessionIdentity, SessionState } from '../../../src/app/api.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { AvailabilityInputSchema } from '../../../src/domain/planning/records.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import {
   addException, availabilityFieldErrors, availabilityGrid, availabilityInputOf, availabilityValuesOf, EMPTY_AVAILABILITY_VALUES,
   isTicked, removeException, toggleCell,
@@ -16,6 +15,8 @@ import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { Availability } from '../../../src/ui/pages/planning/AvailabilityPage.tsx'
 import { availability, fairnessModel, LINE_1 } from '../domain/planning-fixtures.ts'
 import { actorId, adultId, createAdult, createLine, familyId, lineId } from '../domain/rota-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const t = createTranslate('fr')
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, '\'').replace(/\s+/g, ' ')
@@ -124,11 +125,10 @@ describe('form values', () => {
 const me = (adult: number | null, family: number | null): DeviceIdentity =>
   ({ actorId: actorId(1), familyId: family === null ? null : familyId(family), adultId: adult === null ? null : adultId(adult) })
 
-const viewOf = (model: ReturnType<typeof fairnessModel>): CollectiveView =>
-  ({ ...model, toCheck: [], schemaVersion: 1, holidayOverrides: [], coordination: { ...model.coordination, notes: [], acks: [] }, walkLog: { absences: [], checkIns: [], events: [], notes: [] } }) as unknown as CollectiveView
+const viewOf = (model: ReturnType<typeof fairnessModel>): CollectiveView => makeView(model)
 
-const sessionOf = (view: CollectiveView, identity: DeviceIdentity): CollectiveSession =>
-  ({ id: 'room', view: createStore(view), me: createStore(identity) }) as unknown as CollectiveSession
+const sessionOf = (view: CollectiveView, identity: DeviceIdentity) =>
+  makeSession<SessionState & SessionIdentity & PlanningCommands>({ view, me: identity })
 
 describe('rendered', () => {
   const adults = [createAdult(1, 1), { ...createAdult(2, 1), firstName: 'Camille' }, createAdult(3, 2)]

@@ -1,13 +1,12 @@
 // "Équité" without a browser: numbers with one decimal and a true minus sign, neutral words, the table in family order, reduced shares and settings forms.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { CollectiveView, DeviceIdentity, PlanningCommands, SessionIdentity } from '../../../src/app/api.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { fairnessLedger } from '../../../src/domain/planning/ledger.ts'
 import { ExemptionInputSchema } from '../../../src/domain/planning/records.ts'
 import type { Ledger } from '../../../src/domain/planning/types.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { ExemptionsSection } from '../../../src/ui/components/planning/ExemptionsSection.tsx'
 import { currentExemptions, exemptionFieldErrors } from '../../../src/app/queries/planning/exemption-view.ts'
 import { creditOf, FairnessSettingForm } from '../../../src/ui/components/planning/FairnessSettingForm.tsx'
@@ -19,6 +18,8 @@ import { Fairness } from '../../../src/ui/pages/planning/FairnessPage.tsx'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { exemption, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
 import { actorId, createChild, createLine, createSignUp, familyId } from '../domain/rota-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const t = createTranslate('fr')
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
@@ -89,10 +90,9 @@ describe('the ledger table', () => {
   })
 })
 
-const viewOf = (model: ReturnType<typeof fairnessModel>): CollectiveView =>
-  ({ ...model, toCheck: [], schemaVersion: 1, holidayOverrides: [], coordination: { ...model.coordination, notes: [], acks: [] } }) as unknown as CollectiveView
-const sessionOf = (view: CollectiveView, me: Partial<DeviceIdentity> = {}): CollectiveSession =>
-  ({ id: 'room', view: createStore(view), me: createStore({ actorId: actorId(1), familyId: null, adultId: null, ...me }) }) as unknown as CollectiveSession
+const viewOf = (model: ReturnType<typeof fairnessModel>): CollectiveView => makeView(model)
+const sessionOf = (view: CollectiveView, me: Partial<DeviceIdentity> = {}) =>
+  makeSession<SessionIdentity & PlanningCommands>({ view, me: { actorId: actorId(1), ...me } })
 
 describe('reduced shares', () => {
   const today = localDate('2026-12-01')

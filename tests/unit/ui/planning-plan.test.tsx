@@ -1,13 +1,12 @@
 // "Planifier" without a browser: the period typed, the proposal by day with its places, edits, someone added by hand, uncovered walks with reasons, families before/after, publishing words.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { PlanningCommands, SessionIdentity } from '../../../src/app/api.ts'
 import { localDate, type Weekday } from '../../../src/domain/dates.ts'
 import type { Direction } from '../../../src/domain/line.ts'
 import { planCandidates, planRota, summarisePlan } from '../../../src/domain/planning/plan.ts'
 import type { DateRange, PlannedSlot } from '../../../src/domain/planning/types.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { addChoice, editPlace, groupByDay, periodOf, placeChange, placeChoices, placeSelectValue, walkDomId } from '../../../src/app/queries/planning/plan-view.ts'
 import { AddPlace, namesOf, PlaceRow, PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
 import { PlanFamilies } from '../../../src/ui/components/planning/PlanFamilies.tsx'
@@ -16,6 +15,8 @@ import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { Planner, publishedText } from '../../../src/ui/pages/planning/PlanPage.tsx'
 import { availability, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
 import { actorId, adultId, createAdult, createChild, lineId, stopId } from '../domain/rota-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const t = createTranslate('fr')
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
@@ -37,8 +38,8 @@ const model = fairnessModel(
   },
   { availability: [availability(1, 1, { recurring: slots([2, 4], 'aller') }), availability(2, 2, { recurring: slots([2, 4], 'aller') }), availability(3, 3, { recurring: slots([2], 'aller') })] },
 )
-const view = ({ ...model, toCheck: [], schemaVersion: 1, holidayOverrides: [], coordination: { ...model.coordination, notes: [], acks: [] } }) as unknown as CollectiveView
-const session = ({ id: 'room', view: createStore(view), me: createStore<DeviceIdentity>({ actorId: actorId(1), familyId: null, adultId: null }) }) as unknown as CollectiveSession
+const view = makeView(model)
+const session = makeSession<SessionIdentity & PlanningCommands>({ view, me: { actorId: actorId(1) } })
 
 describe('the period', () => {
   it('accepts two real dates in order, and says what is wrong otherwise', () => {

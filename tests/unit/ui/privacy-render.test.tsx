@@ -2,17 +2,18 @@
 // "Mes collectifs" and to this phone's family page (where one leaves), and the plain warning that a removed person keeps what they had.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { DeviceIdentity, SessionIdentity, SessionState } from '../../../src/app/api.ts'
 import { ActorIdSchema, FamilyIdSchema } from '../../../src/domain/ids.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { I18nContext } from '../../../src/ui/i18n/context.tsx'
 import { createTranslate, type Language } from '../../../src/ui/i18n/translate.ts'
 import { CollectivePrivacy } from '../../../src/ui/pages/privacy/CollectivePrivacyPage.tsx'
 import { PRIVACY_SECTIONS } from '../../../src/ui/pages/privacy/PrivacyContent.tsx'
 import { PrivacyPage } from '../../../src/ui/pages/privacy/PrivacyPage.tsx'
 import type { VNode } from 'preact'
+import { makeSession, TEST_ROOM_ID } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
-const collectiveId = 'AAAAAAAAAAAAAAAAAAAAAA'
+const collectiveId = TEST_ROOM_ID
 const martin = FamilyIdSchema.parse('00000000-0000-4000-8000-000000000010')
 const gone = FamilyIdSchema.parse('00000000-0000-4000-8000-000000000099')
 const actorId = ActorIdSchema.parse('00000000-0000-4000-8000-000000000030')
@@ -20,12 +21,11 @@ const actorId = ActorIdSchema.parse('00000000-0000-4000-8000-000000000030')
 const inLanguage = (language: Language, node: VNode): string =>
   renderToString(<I18nContext.Provider value={{ language, t: createTranslate(language) }}>{node}</I18nContext.Provider>)
 
-/** Only what the page reads: the id, this phone's identity and the families. */
-const sessionOf = (familyId: DeviceIdentity['familyId']): CollectiveSession => ({
-  id: collectiveId,
-  me: createStore<DeviceIdentity>({ actorId, familyId, adultId: null }),
-  view: createStore({ families: [{ id: martin, displayName: 'Famille Martin' }] } as unknown as CollectiveView),
-}) as unknown as CollectiveSession
+/** What the page reads: the id, this phone's identity and the families. */
+const sessionOf = (familyId: DeviceIdentity['familyId']) => makeSession<SessionState & SessionIdentity>({
+  me: { actorId, familyId },
+  view: makeView({ families: [{ id: martin, displayName: 'Famille Martin' }] }),
+})
 
 const headings = (html: string): string[] => [...html.matchAll(/<h2 id="privacy-(\w+)">([^<]+)<\/h2>/g)].map((m) => m[1] ?? '')
 const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '')

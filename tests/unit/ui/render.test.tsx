@@ -1,20 +1,17 @@
 // Rendered markup of UI pieces: invalid records stay text, fields link their errors, the status is a polite live region.
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, RecordToCheck, SyncStatus } from '../../../src/app/api.ts'
-import { createStore } from '../../../src/lib/store.ts'
+import type { CollectiveCommands, RecordToCheck, SessionIdentity, SessionState } from '../../../src/app/api.ts'
 import { TextField } from '../../../src/ui/components/TextField.tsx'
 import { ToCheckSection } from '../../../src/ui/components/ToCheckSection.tsx'
 import { SyncStatusBar } from '../../../src/ui/status/SyncStatusBar.tsx'
+import { makeSession } from '../../helpers/make-session.ts'
 
-const sessionWith = (status: SyncStatus): CollectiveSession => ({
-  status: createStore(status),
-}) as unknown as CollectiveSession
 
 describe('rendered UI pieces', () => {
   it('renders a record to check as text, never as markup', () => {
     const record: RecordToCheck = { kind: 'family', key: 'k1', preview: '<img src=x onerror="alert(1)">', problems: ['tooLong', '<b>bad</b>'] }
-    const html = renderToString(<ToCheckSection session={sessionWith({} as SyncStatus)} records={[record]} />)
+    const html = renderToString(<ToCheckSection session={makeSession<SessionIdentity & CollectiveCommands>()} records={[record]} />)
     expect(html).not.toContain('<img')
     expect(html).not.toContain('<b>')
     expect(html).toContain('&lt;img src=x onerror=')
@@ -23,7 +20,7 @@ describe('rendered UI pieces', () => {
   })
 
   it('renders nothing when no record is to check', () => {
-    expect(renderToString(<ToCheckSection session={sessionWith({} as SyncStatus)} records={[]} />)).toBe('')
+    expect(renderToString(<ToCheckSection session={makeSession<SessionIdentity & CollectiveCommands>()} records={[]} />)).toBe('')
   })
 
   it('links a field to its hint and its error', () => {
@@ -36,7 +33,7 @@ describe('rendered UI pieces', () => {
 
   it('shows the status in a polite live region and storage errors as an alert', () => {
     const html = renderToString(
-      <SyncStatusBar session={sessionWith({ local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: 'quotaExceeded', relayConfirmed: false, moved: false, diverged: false, roomFull: false })} />,
+      <SyncStatusBar session={makeSession<SessionState>({ status: { storageError: 'quotaExceeded', relayConfirmed: false } })} />,
     )
     expect(html).toMatch(/aria-live="polite"[^>]*>.*Tout est sur le relais/)
     expect(html).toMatch(/role="alert"[^>]*>Mémoire du téléphone pleine/)

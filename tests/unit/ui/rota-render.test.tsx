@@ -1,20 +1,16 @@
 // Rendered walk cards: states shown by word and icon (not colour alone), named sign-up buttons, my own place withdrawable, reasons for cancellations.
-import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { DeviceIdentity, RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../src/app/api.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
 import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
-import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
-import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
-import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { walkKeyOf, type SignUp } from '../../../src/domain/signup.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { WaitingNoticeList } from '../../../src/ui/components/rota/WaitingNotices.tsx'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
-import { NO_WALK_LOG } from '../../../src/domain/walk-log/records.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const line = LineIdSchema.parse(uuid(1))
@@ -30,13 +26,8 @@ const adults: Adult[] = [
   { id: paul, familyId: famB, firstName: 'Paul', phone: '0600000001', charterAcceptedOn: null, insured: true },
   { id: zoe, familyId: famB, firstName: 'Zoé', phone: '0600000002', charterAcceptedOn: null, insured: true },
 ]
-const view: CollectiveView = {
-  profile: null, settings: DEFAULT_SETTINGS, lines: [], stops: [], families: [], adults, children: [],
-  exceptions: [], holidays: [], signUps: [], toCheck: [], schemaVersion: 1, holidayOverrides: [],
-  swaps: NO_SWAP_RECORDS, walkLog: NO_WALK_LOG, planning: EMPTY_PLANNING,
-  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
-}
-const sessionAs = (me: DeviceIdentity): CollectiveSession => ({ view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
+const view = makeView({ profile: null, adults })
+const sessionAs = (me: DeviceIdentity) => makeSession<SessionState & SessionIdentity & RotaCommands & SwapCommands>({ view, me })
 const asPaul = sessionAs({ actorId: actorB, familyId: famB, adultId: paul })
 
 const ref = { lineId: line, date: localDate('2027-03-04'), direction: 'aller' as const }

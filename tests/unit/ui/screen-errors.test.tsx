@@ -2,9 +2,8 @@
 import { options } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { CollectiveView, PlanningCommands, SessionIdentity } from '../../../src/app/api.ts'
 import { createErrorChannel } from '../../../src/app/errors.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { ScreenErrorBoundary, screenOf } from '../../../src/ui/components/ScreenErrorBoundary.tsx'
 import { ReportErrorContext } from '../../../src/ui/hooks/report-error.ts'
 import { I18nContext } from '../../../src/ui/i18n/context.tsx'
@@ -13,6 +12,8 @@ import { Fairness } from '../../../src/ui/pages/planning/FairnessPage.tsx'
 import { Planner } from '../../../src/ui/pages/planning/PlanPage.tsx'
 import { fairnessModel } from '../domain/planning-fixtures.ts'
 import { actorId } from '../domain/rota-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 const ROOM = 'q4B8mZ0rT1uV2wX3yZ4a5b'
@@ -89,8 +90,9 @@ describe('the error boundary around the screens', () => {
 
 describe('the planning screens report what their rules throw', () => {
   // A view whose lines the rules cannot read (what a bug or an unexpected record would do); the screens still render.
-  const broken = { ...fairnessModel(), lines: null, toCheck: [], schemaVersion: 1, holidayOverrides: [] } as unknown as CollectiveView
-  const session = { id: ROOM, view: createStore(broken), me: createStore<DeviceIdentity>({ actorId: actorId(1), familyId: null, adultId: null }) } as unknown as CollectiveSession
+  // The one cast: no valid view has lines null, and that is the point.
+  const broken = makeView({ ...fairnessModel(), lines: null as unknown as CollectiveView['lines'] })
+  const session = makeSession<SessionIdentity & PlanningCommands>({ view: broken, me: { actorId: actorId(1) } })
   it('Équité: the ledger is said unavailable, the rest of the screen stays, and the failure is reported', () => {
     const contextsSeen: string[] = []
     const html = renderToString(

@@ -1,23 +1,23 @@
 // Rendered swap parts: an offered slot keeps its holder with "cherche un remplaçant", "Prendre" named for its slot, "Trop tard" after the start, urgent items on the home block.
 import { renderToString } from 'preact-render-to-string'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
+import type { RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../src/app/api.ts'
 import { mondayOf } from '../../../src/domain/dates.ts'
 import { weekOf } from '../../../src/app/queries/rota.ts'
 import { adultsById } from '../../../src/app/queries/rota-view.ts'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
 import { SwapHome } from '../../../src/ui/components/swaps/SwapHome.tsx'
-import { createStore } from '../../../src/lib/store.ts'
 import { actorId, adultId, familyId } from '../domain/rota-fixtures.ts'
 import { offer, recordsOf, signUp, swapModel, W1 } from '../domain/swaps-fixtures.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 const model = swapModel([signUp(1, 'lead', 1), signUp(2, 'tail', 2)])
-const view = { ...model, swaps: recordsOf([{ offer: offer(1, 1, 3) }]), toCheck: [], schemaVersion: 1 } as unknown as CollectiveView
-const sessionAs = (n: number): CollectiveSession => {
-  const me: DeviceIdentity = { actorId: actorId(n), familyId: familyId(n), adultId: adultId(n) }
-  return { id: 'room', view: createStore(view), me: createStore(me) } as unknown as CollectiveSession
-}
+const view = makeView({ ...model, swaps: recordsOf([{ offer: offer(1, 1, 3) }]) })
+const sessionAs = (n: number) => makeSession<SessionState & SessionIdentity & RotaCommands & SwapCommands>({
+  view, me: { actorId: actorId(n), familyId: familyId(n), adultId: adultId(n) },
+})
 const cardOf = (n: number, now: number) => {
   const walk = weekOf(view, mondayOf(W1.date), now).flatMap((day) => day.walks).find((w) => w.date === W1.date && w.direction === 'aller')
   if (!walk) throw new Error('no walk')

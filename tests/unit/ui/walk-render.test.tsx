@@ -1,26 +1,23 @@
 // Rendered walk-mode pieces: stops in walking order with their children, big mark buttons (pressed state), disagreements named,
-import { EMPTY_PLANNING } from '../../../src/domain/planning/records.ts'
 // tap-to-call, the counts line, departures and arrival with their time, the emergency card's phones, arrival notices' text.
 import { renderToString } from 'preact-render-to-string'
 import { LocationProvider } from 'preact-iso'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { CollectiveSession, CollectiveView, DeviceIdentity } from '../../../src/app/api.ts'
-import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
+import type { CollectiveView, DeviceIdentity, SessionIdentity, SessionState, WalkLogCommands } from '../../../src/app/api.ts'
 import { localDate, TimeOfDaySchema } from '../../../src/domain/dates.ts'
 import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
 import type { Line, Stop } from '../../../src/domain/line.ts'
 import type { Adult, Child } from '../../../src/domain/people.ts'
-import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import type { SignUp, WalkRef } from '../../../src/domain/signup.ts'
-import { NO_SWAP_RECORDS } from '../../../src/domain/swaps/records.ts'
 import { AbsenceIdSchema, NO_WALK_LOG, type Absence, type CheckIn, type WalkEvent, type WalkLogRecords } from '../../../src/domain/walk-log/records.ts'
-import { createStore } from '../../../src/lib/store.ts'
 import { createTranslate } from '../../../src/ui/i18n/translate.ts'
 import { TodayWalk } from '../../../src/ui/components/rota/TodayWalk.tsx'
 import { EmergencyCard } from '../../../src/ui/components/walk/EmergencyCard.tsx'
 import { WalkScreen } from '../../../src/ui/components/walk/WalkScreen.tsx'
 import { arrivalText, formatTime, summaryText } from '../../../src/ui/components/walk/walk-text.ts'
 import { parseWalkParams, walkToOpen } from '../../../src/app/queries/walk.ts'
+import { makeSession } from '../../helpers/make-session.ts'
+import { makeView } from '../../helpers/make-view.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const lineId = LineIdSchema.parse(uuid(1))
@@ -63,16 +60,13 @@ const mark = (childId: string, status: CheckIn['status'], adultId: typeof marie,
 const event = (kind: WalkEvent['kind'], stopId: typeof marche | null, at: string, actor = actorA): WalkEvent =>
   ({ walk, kind, stopId, adultId: marie, clock: 50, actor, at, cancelled: false })
 
-const viewWith = (log: Partial<WalkLogRecords>, absences: Absence[] = []): CollectiveView => ({
-  profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre' } as CollectiveView['profile'],
-  settings: DEFAULT_SETTINGS, lines: [line], stops, families: [], adults, children, exceptions: [], holidays: [], holidayOverrides: [],
+const viewWith = (log: Partial<WalkLogRecords>, absences: Absence[] = []): CollectiveView => makeView({
+  profile: { name: 'Pédibus des Écureuils', school: 'École Jules Ferry', town: 'Lesparre' },
+  lines: [line], stops, adults, children,
   signUps: [signUp(marie, famMartin, 'lead', actorA, 1), signUp(paul, famNguyen, 'tail', actorB, 2)],
-  absences, toCheck: [], schemaVersion: 1, swaps: NO_SWAP_RECORDS, planning: EMPTY_PLANNING,
-  walkLog: { ...NO_WALK_LOG, absences, ...log },
-  coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
+  absences, walkLog: { absences, ...log },
 })
-const sessionOf = (view: CollectiveView, me: DeviceIdentity): CollectiveSession =>
-  ({ id: 'room', view: createStore(view), me: createStore(me) }) as unknown as CollectiveSession
+const sessionOf = (view: CollectiveView, me: DeviceIdentity) => makeSession<SessionState & SessionIdentity & WalkLogCommands>({ view, me })
 const asMarie: DeviceIdentity = { actorId: actorA, familyId: famMartin, adultId: marie }
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ')
 const screen = (view: CollectiveView, me = asMarie) => renderToString(<WalkScreen session={sessionOf(view, me)} base="/c/room" walk={walk} />)
