@@ -115,9 +115,8 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
   // The calls waiting when a batch ends run together, in order, in the next readwrite transaction (IndexedDB runs it
   // after those created before it, in any tab); a failure there rejects every call of the batch.
   let outboxQueue: Array<{ run: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = []
-  let outboxDraining = false
+  let outboxDraining: Promise<void> | null = null
   const drainOutbox = async (): Promise<void> => {
-    outboxDraining = true
     while (outboxQueue.length > 0) {
       const batch = outboxQueue
       outboxQueue = []
@@ -131,12 +130,12 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
         for (const call of batch) call.reject(error)
       }
     }
-    outboxDraining = false
+    outboxDraining = null
   }
   const inOutboxOrder = <T>(run: () => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       outboxQueue.push({ run, resolve: resolve as (value: unknown) => void, reject })
-      if (!outboxDraining) void drainOutbox()
+      outboxDraining ??= drainOutbox()
     })
 
   return {
@@ -242,7 +241,11 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
         },
       }
     },
-    close: () => db.close(),
+    // Outbox calls made before closing still land (a change's row, its ack): the database closes once they have.
+    close: () => {
+      if (outboxDraining === null) db.close()
+      else void outboxDraining.finally(() => db.close())
+    },
   }
 }
 
