@@ -106,6 +106,21 @@ export interface CollectiveView extends CollectiveModel {
   readonly schemaVersion: number | null
 }
 
+/*
+ * Read slices: what a component that shows one part of the collective takes as its `view` (CollectiveView satisfies
+ * each), so its type says what it reads and a test gives only that. The queries in src/app/queries pick likewise.
+ */
+/** Who is in the collective: families, their adults and children. */
+export type PeopleView = Pick<CollectiveView, 'families' | 'adults' | 'children'>
+/** The lines and their stops, with the settings their forms default from. */
+export type LinesView = Pick<CollectiveView, 'lines' | 'stops' | 'settings'>
+/** Days without walks: the settings (zone, year), imported holidays, corrections of shipped periods, exceptions. */
+export type CalendarView = Pick<CollectiveView, 'settings' | 'holidays' | 'holidayOverrides' | 'exceptions'>
+/** The logbook: walk-log records, the adults who wrote them and the lines they walked. */
+export type WalkLogView = Pick<CollectiveView, 'adults' | 'lines' | 'walkLog'>
+/** The coordinator roster, period offers and handovers, and the families they name. */
+export type CoordinationView = Pick<CollectiveView, 'families' | 'coordination'>
+
 /** Who "I" am in a collective, on this device (device-local, never shared except actorId in my sign-ups). */
 export interface DeviceIdentity {
   /** Random per device and collective; orders concurrent sign-ups after the logical clock. */

@@ -1,6 +1,6 @@
 // The journal screen's body: filters by family and line, the count (announced), and one plain-text line per event with when it was written, in Paris time (who walked under a walk done, a logbook note's text under its line).
 import { useMemo, useState } from 'preact/hooks'
-import type { CollectiveView } from '../../../app/api.ts'
+import type { LinesView, PeopleView, WalkLogView } from '../../../app/api.ts'
 import type { JournalEvent } from '../../../domain/journal/index.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
@@ -8,7 +8,7 @@ import { SelectField } from '../manage/fields.tsx'
 import { filteredJournal, journalNoteText } from '../../../app/queries/journal.ts'
 import { authorTimeText, journalDutyText, journalLineText } from './coordination-text.ts'
 
-export function JournalList({ view, events }: { view: CollectiveView; events: readonly JournalEvent[] }) {
+export function JournalList({ view, events }: { view: PeopleView & LinesView & WalkLogView; events: readonly JournalEvent[] }) {
   const { t, language } = useI18n()
   const [familyId, setFamilyId] = useState('')
   const [lineId, setLineId] = useState('')

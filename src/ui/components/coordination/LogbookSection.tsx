@@ -1,12 +1,12 @@
 // "Carnet de bord" on the coordinator's screen: the notes adults on duty left on recent walks (date, line, direction, author, text).
-import type { CollectiveView } from '../../../app/api.ts'
+import type { WalkLogView } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay } from '../rota/rota-format.ts'
 import { authorTimeText, lineNameOf } from './coordination-text.ts'
 import { recentLogbookNotes } from '../../../app/queries/logbook.ts'
 
-export function LogbookSection({ view, today }: { view: CollectiveView; today: LocalDate }) {
+export function LogbookSection({ view, today }: { view: WalkLogView; today: LocalDate }) {
   const { t, language } = useI18n()
   const notes = recentLogbookNotes(view.walkLog.notes, today)
   return (

@@ -1,5 +1,5 @@
 // The roster: families who accept the duty, in rotation order, and my family's "accepte la coordination" / "ne plus coordonner" (from the next period).
-import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
+import type { CoordinationCommands, CoordinationView } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -11,7 +11,7 @@ import { MeMissing } from './MeMissing.tsx'
 
 interface RosterSectionProps {
   readonly session: CoordinationCommands
-  readonly view: CollectiveView
+  readonly view: CoordinationView
   readonly myFamily: FamilyId | null
   readonly today: LocalDate
 }

@@ -1,6 +1,6 @@
 // A family's adults: phone (tap to call), charter and insurance shown in words, edit in place, remove after confirmation, add; "C'est moi".
 import { useState } from 'preact/hooks'
-import type { CollectiveView, PeopleCommands, SessionIdentity } from '../../../app/api.ts'
+import type { PeopleCommands, PeopleView, SessionIdentity } from '../../../app/api.ts'
 import type { AdultId, FamilyId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -14,7 +14,7 @@ import { useReturnFocus } from './useReturnFocus.ts'
 
 interface AdultsSectionProps {
   readonly session: SessionIdentity & PeopleCommands
-  readonly view: CollectiveView
+  readonly view: PeopleView
   readonly familyId: FamilyId
   /** Another family's adults: shown (with tap-to-call), not edited. */
   readonly readOnly?: boolean

@@ -1,6 +1,6 @@
 // A family's children: first name + initial, their stops per direction, days and support shown in words; edit, remove, add.
 import { useState } from 'preact/hooks'
-import type { CollectiveView, PeopleCommands } from '../../../app/api.ts'
+import type { LinesView, PeopleCommands, PeopleView } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
 import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import type { Child } from '../../../domain/people.ts'
@@ -14,7 +14,7 @@ import { useReturnFocus } from './useReturnFocus.ts'
 
 interface ChildrenSectionProps {
   readonly session: PeopleCommands
-  readonly view: CollectiveView
+  readonly view: PeopleView & LinesView
   readonly familyId: FamilyId
   /** Another family's children: shown (stops, support instructions), not edited. */
   readonly readOnly?: boolean
@@ -95,7 +95,7 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
   )
 }
 
-function ChildSummary({ child, view }: { child: Child; view: CollectiveView }) {
+function ChildSummary({ child, view }: { child: Child; view: PeopleView & LinesView }) {
   const { t } = useI18n()
   const routeText = (direction: 'aller' | 'retour'): string => {
     const route = child.routes[direction]

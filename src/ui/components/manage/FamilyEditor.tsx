@@ -3,7 +3,7 @@
 // A family edits its own details; another family's are shown read-only until a member says they are
 // filling them in at that family's request (families without a smartphone rely on it).
 import { useState } from 'preact/hooks'
-import type { CollectiveCommands, CollectiveView, PeopleCommands, SessionIdentity } from '../../../app/api.ts'
+import type { CollectiveCommands, LinesView, PeopleCommands, PeopleView, SessionIdentity } from '../../../app/api.ts'
 import type { Family } from '../../../domain/family.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -14,7 +14,7 @@ import { ChildrenSection } from './ChildrenSection.tsx'
 
 export function FamilyEditor({ session, view, family }: {
   session: SessionIdentity & CollectiveCommands & PeopleCommands
-  view: CollectiveView
+  view: PeopleView & LinesView
   family: Family
 }) {
   const { t } = useI18n()

@@ -1,6 +1,6 @@
 // One line's details (name, colour, directions, days) with "Modifier la ligne", then its stops.
 import { useState } from 'preact/hooks'
-import type { CollectiveView, LineCommands } from '../../../app/api.ts'
+import type { LineCommands, LinesView, PeopleView } from '../../../app/api.ts'
 import type { Line } from '../../../domain/line.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
@@ -10,7 +10,7 @@ import { LineForm } from './LineForm.tsx'
 import { StopsSection } from './StopsSection.tsx'
 import { useReturnFocus } from './useReturnFocus.ts'
 
-export function LineEditor({ session, view, line }: { session: LineCommands; view: CollectiveView; line: Line }) {
+export function LineEditor({ session, view, line }: { session: LineCommands; view: PeopleView & LinesView; line: Line }) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [editing, setEditing] = useState(false)

@@ -1,5 +1,5 @@
 // Repairing a record "to check": the kind's ordinary edit form, prefilled from the readable part of the record; saving rewrites every field.
-import type { CollectiveView, FormResult, ManageCommands, RecordToCheck } from '../../../app/api.ts'
+import type { FormResult, LinesView, ManageCommands, RecordToCheck } from '../../../app/api.ts'
 import { DIRECTIONS, parseId } from '../../../app/queries/collective.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { Direction } from '../../../domain/line.ts'
@@ -16,7 +16,7 @@ import { StopForm } from './StopForm.tsx'
 
 interface RepairFormProps {
   readonly session: ManageCommands
-  readonly view: CollectiveView
+  readonly view: LinesView
   readonly record: RecordToCheck
   readonly onRepaired: () => void
 }

@@ -1,5 +1,5 @@
 // "Vacances scolaires (zone X)": the shipped periods of the collective's zone by school year, their status (officiel / à confirmer) and a "does not apply" toggle each.
-import type { CalendarCommands, CollectiveView } from '../../../app/api.ts'
+import type { CalendarCommands, CalendarView } from '../../../app/api.ts'
 import { ignoredPeriodIds, SHIPPED_SCHOOL_YEARS, shippedHolidayPeriods } from '../../../app/queries/calendar.ts'
 import type { ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -8,7 +8,7 @@ import { dateText } from './labels.ts'
 
 interface ShippedHolidaysProps {
   readonly session: CalendarCommands
-  readonly view: CollectiveView
+  readonly view: CalendarView
 }
 
 /** '2027-2028/A/hiver' -> 'shipped-2027-2028-A-hiver': usable as an element id and in selectors. */

@@ -1,6 +1,6 @@
 // A line's stops in order: move up/down with buttons (no drag needed), edit in place, remove (asking where children go), add at the end.
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { CollectiveView, LineCommands } from '../../../app/api.ts'
+import type { LineCommands, LinesView, PeopleView } from '../../../app/api.ts'
 import { childrenUsingStop, stopsOfLine } from '../../../app/queries/collective.ts'
 import type { StopId } from '../../../domain/ids.ts'
 import type { Line, Stop } from '../../../domain/line.ts'
@@ -13,7 +13,7 @@ import { StopRemoval } from './StopRemoval.tsx'
 
 type Mode = { readonly kind: 'idle' } | { readonly kind: 'edit' | 'remove'; readonly id: StopId }
 
-export function StopsSection({ session, view, line }: { session: LineCommands; view: CollectiveView; line: Line }) {
+export function StopsSection({ session, view, line }: { session: LineCommands; view: PeopleView & LinesView; line: Line }) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [mode, setMode] = useState<Mode>({ kind: 'idle' })

@@ -1,5 +1,5 @@
 // One walk on the pavement: adults on duty with large call buttons, then stop by stop the time, access notes and children expected.
-import type { CollectiveView } from '../../../app/api.ts'
+import type { LinesView, PeopleView } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
 import { heldPlaces } from '../../../app/queries/rota.ts'
 import type { Child } from '../../../domain/people.ts'
@@ -10,7 +10,7 @@ import { useNow } from './useRotaNow.ts'
 import { WalkModeLink } from '../walk/WalkModeLink.tsx'
 import './rota.css'
 
-export function TodayWalk({ view, walk }: { view: CollectiveView; walk: WalkRota }) {
+export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: WalkRota }) {
   const { t } = useI18n()
   // "Aujourd'hui" shows the next day's walks when today has none: those cannot be run yet.
   const isToday = walk.date === todayIn(useNow())

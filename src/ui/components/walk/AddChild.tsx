@@ -1,6 +1,6 @@
 // "Ajouter un enfant": a child of the collective who is not on the list, or a guest by first name, marked present at a stop of this walk.
 import { useState } from 'preact/hooks'
-import type { CollectiveView, WalkLogCommands } from '../../../app/api.ts'
+import type { PeopleView, WalkLogCommands } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
 import type { AdultId, ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -15,7 +15,7 @@ const GUEST = 'guest'
 
 interface AddChildProps {
   readonly session: WalkLogCommands
-  readonly view: CollectiveView
+  readonly view: PeopleView
   readonly walk: WalkRef
   readonly stops: readonly Stop[]
   /** Where a child joins by default: the first stop not left yet. */

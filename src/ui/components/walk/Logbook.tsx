@@ -1,6 +1,6 @@
 // "Carnet de bord": the walk's notes (incident, remark) with their author and time, a note to add, and my own notes to remove.
 import { useState } from 'preact/hooks'
-import type { CollectiveView, DeviceIdentity, WalkLogCommands } from '../../../app/api.ts'
+import type { DeviceIdentity, WalkLogCommands, WalkLogView } from '../../../app/api.ts'
 import { notesOf, noteTimeOf } from '../../../app/queries/walk.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
@@ -12,7 +12,7 @@ import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
 
 interface LogbookProps {
   readonly session: WalkLogCommands
-  readonly view: CollectiveView
+  readonly view: WalkLogView
   readonly me: DeviceIdentity
   readonly walk: WalkRef
   readonly withAdult: (then: (adultId: AdultId) => void) => void

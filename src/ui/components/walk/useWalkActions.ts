@@ -1,6 +1,6 @@
 // The walk screen's writes: who marks (this phone's adult, asked first when unknown), the result told in the live region, and "Annuler" for the last action.
 import { useState } from 'preact/hooks'
-import type { CollectiveView, DeviceIdentity, WalkLogCommands, WalkLogError } from '../../../app/api.ts'
+import type { CollectiveView, DeviceIdentity, PeopleView, WalkLogCommands, WalkLogError } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { Result } from '../../../lib/result.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -54,7 +54,7 @@ export interface WalkActions {
 export const myAdultId = (view: Pick<CollectiveView, 'adults'>, me: Pick<DeviceIdentity, 'adultId'>): AdultId | null =>
   me.adultId !== null && view.adults.some((adult) => adult.id === me.adultId) ? me.adultId : null
 
-export const useWalkActions = (session: WalkLogCommands, view: CollectiveView, me: DeviceIdentity): WalkActions => {
+export const useWalkActions = (session: WalkLogCommands, view: PeopleView, me: DeviceIdentity): WalkActions => {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [pending, setPending] = useState<((adultId: AdultId) => void) | null>(null)
