@@ -65,7 +65,7 @@ export const frRota = {
   'rota.signUp.waiting': 'Ce créneau est déjà pris : {name} est en liste d’attente pour le {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Inscription impossible : cet adulte n’est plus dans le collectif.',
   'rota.signUp.walkNotRunning': 'Inscription impossible : ce trajet n’a pas lieu.',
-  'rota.notice.doubleBooked': '{name} était inscrit·e sur deux trajets le {day} ({direction}) : sa place sur {kept} compte, celle sur {line} est mise de côté.',
+  'rota.notice.doubleBooked': 'Deux inscriptions de {name} le {day} ({direction}) : la place sur {kept} compte, celle sur {line} est mise de côté.',
   'rota.signUp.busyElsewhere': 'Cet adulte est déjà sur un autre trajet à la même heure : retirez-vous d’abord de celui-là.',
   'rota.signUp.alreadyOnWalk': 'Inscription inutile : cet adulte a déjà une place sur ce trajet, reçue par un échange.',
   'rota.signUp.notRecorded': 'Inscription non enregistrée : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
