@@ -9,6 +9,7 @@ import { migrateDocument, sealPlainPersonalValues } from '../doc/migrations.ts'
 import * as edit from '../doc/mutations.ts'
 import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
+import { liveCollective } from '../doc/read-live.ts'
 import { changedPlaces, writePlaces } from '../doc/rebuild.ts'
 import { encodeUpdate } from '../crdt/update-parts.ts'
 import { parseUpdateShape } from '../crdt/update-shape.ts'
@@ -114,11 +115,13 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       connection.forgetPendingContents()
     }
     doc.on('beforeObserverCalls', onRemoval)
+    // The view after each change reads again only the kinds whose maps the change touched (src/doc/read-live.ts).
+    const live = liveCollective(doc)
     // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
     // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
     // origin, never cleaned up again) shows the view, so a screen never shows the old record.
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-      const next = readCollective(doc)
+      const next = live.read()
       if (!(origin instanceof ChangeOrigin) && cleanUpPastYear(doc, next) > 0) {
         void persistence.compact()
         return
@@ -145,7 +148,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       loaded = true
       if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
       sealAndCompact()
-      showView(readCollective(doc))
+      showView(live.read())
       sealAfterFirstSync()
     })
     const unsubscribes = [
@@ -155,7 +158,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
         refreshStatus()
       }),
     ]
-    if (fresh) showView(readCollective(doc))
+    if (fresh) showView(live.read())
     return {
       doc,
       connection,
@@ -165,6 +168,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
         for (const unsubscribe of unsubscribes) unsubscribe()
         doc.off('beforeObserverCalls', onRemoval)
         doc.off('update', onUpdate)
+        live.destroy()
         connection.destroy()
         persistence.destroy()
       },
@@ -218,9 +222,10 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
 
   /** The rebuilt copy before its storage and connection are bound: commands work, and their changes are kept. */
   const holdingCore = (doc: Y.Doc, changes: Uint8Array[]): Core => {
+    const live = liveCollective(doc)
     const onUpdate = (update: Uint8Array): void => {
       changes.push(update) // the rebuild's own change too: all of them wait for the relay
-      showView(readCollective(doc))
+      showView(live.read())
     }
     doc.on('update', onUpdate)
     const holdingStatus = { ...status.get(), diverged: true }
@@ -229,7 +234,10 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       connection: null,
       commands: createCommands({ doc, view, me: identity.me, now: env.now }),
       status: () => ({ ...holdingStatus, pending: changes.length }),
-      destroy: () => doc.off('update', onUpdate),
+      destroy: () => {
+        doc.off('update', onUpdate)
+        live.destroy()
+      },
     }
   }
 

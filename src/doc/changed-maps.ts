@@ -52,3 +52,12 @@ export const changesOf = (transaction: Y.Transaction): MapChanges => {
   }
   return { maps, keys }
 }
+
+/**
+ * Transactions whose 'afterTransaction' may not have run yet, for a read that must count them: the one still open
+ * (between two writes) and those Yjs is cleaning up (a read from an observer). Counting one twice is harmless.
+ */
+export const unfinishedTransactions = (doc: Y.Doc): Y.Transaction[] =>
+  doc._transaction === null || doc._transactionCleanups.includes(doc._transaction)
+    ? [...doc._transactionCleanups]
+    : [...doc._transactionCleanups, doc._transaction]

@@ -6,7 +6,7 @@ import {
   MAP_ABSENCES, MAP_CHECK_INS, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
   MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, safeMap,
 } from './keys.ts'
-import { changesOf } from './changed-maps.ts'
+import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { isPlainObject } from './read-util.ts'
 
 /** Maps whose flat entries carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated. */
@@ -161,10 +161,8 @@ const indexOf = (doc: Y.Doc): ClockIndex => {
     })
   }
   // Inside a transaction (several records written with successive clocks): what it wrote so far counts already.
-  if (doc._transaction !== null) {
-    index = applyChanges(index, doc, doc._transaction)
-    indexes.set(doc, index)
-  }
+  for (const transaction of unfinishedTransactions(doc)) index = applyChanges(index, doc, transaction)
+  indexes.set(doc, index)
   return index
 }
 

@@ -95,7 +95,7 @@ export const readHolidayOverrides = (doc: Y.Doc, toCheck: RecordToCheck[]): Holi
   return overrides.sort((a, b) => compareIds(a.periodId, b.periodId))
 }
 
-type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
+export type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
 /**
  * Sign-up values are immutable plain objects (a write replaces the whole entry), and Yjs hands back
  * the same object on every read, so a parse is cached per stored value (and its key): a five-year
@@ -110,7 +110,7 @@ const KEY_FIELDS = ['lineId', 'date', 'direction', 'adultId'] as const
  * device, see signUpEntryKeyOf), so the value need not repeat them (a third of the size of a five-year document).
  * A value that does carry them must agree, and so must the actor of a per-device key.
  */
-const parseSignUp = (key: string, value: Record<string, unknown>): SignUpOutcome => {
+export const parseSignUp = (key: string, value: Record<string, unknown>): SignUpOutcome => {
   const cached = signUpCache.get(value)
   if (cached?.key === key) return cached.outcome
   const parts = key.split('|')

@@ -11,7 +11,12 @@ import type { CollectiveModel } from '../domain/model.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
-import { MAP_FAMILIES, MAP_META, MAP_PROFILE, META_SCHEMA_VERSION, safeMap } from './keys.ts'
+import {
+  MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_HANDOVER_ACKS,
+  MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
+  MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES,
+  META_SCHEMA_VERSION, safeMap,
+} from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
@@ -41,30 +46,76 @@ export interface CollectiveSnapshot extends CollectiveModel {
 
 const PROFILE_KEY = 'profile'
 
+/** What the readers produce, part by part ("to check" entries and the derived absences aside). */
+export type SnapshotParts = Omit<CollectiveSnapshot, 'toCheck' | 'absences'>
+
+/** One part of the snapshot and the top-level maps it reads: only a change to one of them changes it. */
+export interface SnapshotPart<T> {
+  readonly maps: readonly string[]
+  readonly read: (doc: Y.Doc, toCheck: RecordToCheck[]) => T
+  /** For records grouped in one object: the one map each field is read from (an unchanged map's array can be kept). */
+  readonly fields?: { readonly [F in keyof T]?: string }
+}
+
+/** Every part, in the order readCollective has always read them (so "to check" entries come in the same order). */
+export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart<SnapshotParts[K]> } = {
+  profile: { maps: [MAP_PROFILE], read: (doc, toCheck) => readProfile(doc, toCheck) },
+  settings: { maps: [MAP_SETTINGS], read: readSettings },
+  lines: { maps: [MAP_LINES], read: readLines },
+  stops: { maps: [MAP_STOPS], read: readStops },
+  families: { maps: [MAP_FAMILIES], read: (doc, toCheck) => readFamilies(doc, toCheck) },
+  adults: { maps: [MAP_ADULTS], read: readAdults },
+  children: { maps: [MAP_CHILDREN], read: readChildren },
+  exceptions: { maps: [MAP_EXCEPTIONS], read: readExceptions },
+  holidays: { maps: [MAP_HOLIDAYS], read: readHolidays },
+  holidayOverrides: { maps: [MAP_HOLIDAY_OVERRIDES], read: readHolidayOverrides },
+  signUps: { maps: [MAP_SIGNUPS], read: readSignUps },
+  swaps: {
+    maps: [MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES], read: readSwapRecords,
+    fields: { offers: MAP_OFFERS, responses: MAP_RESPONSES, releases: MAP_RELEASES },
+  },
+  coordination: {
+    maps: [MAP_SETTINGS, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS], read: readCoordination,
+    fields: {
+      setting: MAP_SETTINGS, roster: MAP_ROSTER, offers: MAP_PERIOD_OFFERS, responses: MAP_PERIOD_RESPONSES, notes: MAP_HANDOVER_NOTES,
+      acks: MAP_HANDOVER_ACKS,
+    },
+  },
+  walkLog: {
+    maps: [MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES], read: readWalkLog,
+    fields: { absences: MAP_ABSENCES, checkIns: MAP_CHECK_INS, events: MAP_WALK_EVENTS, notes: MAP_WALK_NOTES },
+  },
+  planning: {
+    maps: [MAP_SETTINGS, MAP_AVAILABILITY, MAP_EXEMPTIONS], read: readPlanning,
+    fields: { fairness: MAP_SETTINGS, availability: MAP_AVAILABILITY, exemptions: MAP_EXEMPTIONS },
+  },
+  yearStartedOn: { maps: [MAP_SETTINGS], read: readYearStart },
+  schemaVersion: { maps: [MAP_META], read: (doc) => readSchemaVersion(doc) },
+}
+
+export const SNAPSHOT_PART_NAMES = Object.keys(SNAPSHOT_PARTS) as (keyof SnapshotParts)[]
+
 /** The whole collective, every kind read and validated; invalid records are in `toCheck`. */
 export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
   const toCheck: RecordToCheck[] = []
-  const snapshot = {
-    profile: readProfile(doc, toCheck),
-    settings: readSettings(doc, toCheck),
-    lines: readLines(doc, toCheck),
-    stops: readStops(doc, toCheck),
-    families: readFamilies(doc, toCheck),
-    adults: readAdults(doc, toCheck),
-    children: readChildren(doc, toCheck),
-    exceptions: readExceptions(doc, toCheck),
-    holidays: readHolidays(doc, toCheck),
-    holidayOverrides: readHolidayOverrides(doc, toCheck),
-    signUps: readSignUps(doc, toCheck),
-    swaps: readSwapRecords(doc, toCheck),
-    coordination: readCoordination(doc, toCheck),
-    walkLog: readWalkLog(doc, toCheck),
-    planning: readPlanning(doc, toCheck),
-    yearStartedOn: readYearStart(doc, toCheck),
-    toCheck,
-    schemaVersion: readSchemaVersion(doc),
-  }
-  return { ...withoutRemovedFamilies(snapshot, toCheck), absences: snapshot.walkLog.absences }
+  const parts: Partial<Record<keyof SnapshotParts, unknown>> = {}
+  for (const name of SNAPSHOT_PART_NAMES) parts[name] = SNAPSHOT_PARTS[name].read(doc, toCheck)
+  return assembleSnapshot(parts as SnapshotParts, toCheck, withoutRemovedFamilies(parts as SnapshotParts))
+}
+
+/** The parts with what their families' removal takes out of them; `toCheck`: the parts' entries, in part order. */
+export const assembleSnapshot = (parts: SnapshotParts, toCheck: readonly RecordToCheck[], kept: FamiliesKept): CollectiveSnapshot => ({
+  ...parts,
+  adults: kept.adults,
+  children: kept.children,
+  coordination: kept.coordination,
+  toCheck: [...toCheck, ...kept.toCheck],
+  absences: parts.walkLog.absences,
+})
+
+export interface FamiliesKept extends Pick<CollectiveSnapshot, 'adults' | 'children' | 'coordination'> {
+  /** The removed families' adults and children, listed for deletion. */
+  readonly toCheck: readonly RecordToCheck[]
 }
 
 /**
@@ -72,22 +123,21 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
  * delete in Yjs): its adults and children are left out of every view and listed "to check" for deletion,
  * and its roster entries, period offers and answers are left out of the coordinator rotation.
  */
-const withoutRemovedFamilies = <T extends Pick<CollectiveSnapshot, 'families' | 'adults' | 'children' | 'coordination'>>(
-  snapshot: T, toCheck: RecordToCheck[],
-): T => {
+export const withoutRemovedFamilies = (snapshot: Pick<SnapshotParts, 'families' | 'adults' | 'children' | 'coordination'>): FamiliesKept => {
   const families = new Set(snapshot.families.map((family) => family.id))
   const orphan = (record: { readonly familyId: Family['id'] }): boolean => !families.has(record.familyId)
+  const toCheck: RecordToCheck[] = []
   for (const adult of snapshot.adults.filter(orphan)) toCheck.push({ kind: 'adult', key: adult.id, preview: adult.firstName, problems: ['familyRemoved'] })
   for (const child of snapshot.children.filter(orphan)) toCheck.push({ kind: 'child', key: child.id, preview: child.firstName, problems: ['familyRemoved'] })
   const coordination = snapshot.coordination
   const kept = <R extends { readonly familyId: Family['id'] }>(records: readonly R[]): readonly R[] =>
     records.some(orphan) ? records.filter((record) => !orphan(record)) : records
   return {
-    ...snapshot,
     adults: kept(snapshot.adults),
     children: kept(snapshot.children),
     // Period offers and answers of a removed family go too: it never holds a coordinator period, even one it took.
     coordination: { ...coordination, roster: kept(coordination.roster), offers: kept(coordination.offers), responses: kept(coordination.responses) },
+    toCheck,
   }
 }
 

@@ -1,0 +1,132 @@
+// Sign-ups kept current entry by entry: a change reads again only the keys it touched and patches the sorted list.
+//
+// A five-year document holds ~10,000 entries; grouping and sorting them all again after each change costs more than
+// everything else the view reads. The result always equals readSignUps (tests/unit/doc/read-live.test.ts).
+import type * as Y from 'yjs'
+import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
+import { MAP_SIGNUPS, safeMap } from './keys.ts'
+import { parseSignUp } from './read-rota.ts'
+import { compareIds, isPlainObject, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
+
+/** What one stored entry gives: a sign-up for a place, or a "to check" entry. */
+type Entry = { readonly place: string; readonly signUp: SignUp } | { readonly toCheck: RecordToCheck }
+
+export interface LiveSignUps {
+  /** One entry per place, sorted by place, as readSignUps returns them; a new array only when one changed. */
+  readonly signUps: readonly SignUp[]
+  readonly toCheck: readonly RecordToCheck[]
+  /**
+   * Reads again the entries under `keys`. False when the map is no longer the one read (read everything again), or
+   * when two entries of a place tie and only the map's order (which readSignUps follows) would pick one.
+   */
+  update(keys: Iterable<string>): boolean
+}
+
+/** As readSignUps classifies an entry. */
+const entryOf = (key: string, value: unknown): Entry => {
+  if (!isPlainObject(value)) return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
+  const outcome = parseSignUp(key, value)
+  if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems } }
+  return { place: signUpKeyOf(outcome.value, outcome.value.adultId), signUp: outcome.value }
+}
+
+/** Position of `place` in the ascending `places`, or where it would go. */
+const positionIn = (places: readonly string[], place: string): number => {
+  let low = 0
+  let high = places.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareIds(places[middle]!, place) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** The sign-ups of the document's `signups` map, null when it is not a map (readSignUps then lists it "to check"). */
+export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
+  const map = safeMap(doc, MAP_SIGNUPS)
+  if (map === null) return null
+  const entries = new Map<string, Entry>()
+  const byPlace = new Map<string, Map<string, SignUp>>()
+  const add = (place: string, key: string, signUp: SignUp): void => {
+    const keys = byPlace.get(place)
+    if (keys === undefined) byPlace.set(place, new Map([[key, signUp]]))
+    else keys.set(key, signUp)
+  }
+  // Entries with a problem, in the map's order (readSignUps lists them so).
+  const problems = (): RecordToCheck[] => {
+    const listed: RecordToCheck[] = []
+    for (const key of map.keys()) {
+      const entry = entries.get(key)
+      if (entry !== undefined && 'toCheck' in entry) listed.push(entry.toCheck)
+    }
+    return listed
+  }
+  for (const [key, value] of map.entries()) {
+    const entry = entryOf(key, value)
+    entries.set(key, entry)
+    if ('place' in entry) add(entry.place, key, entry.signUp)
+  }
+  const places = [...byPlace.keys()].sort(compareIds)
+  const currentOf = (place: string): SignUp | undefined => {
+    const list = [...(byPlace.get(place)?.values() ?? [])]
+    return list.length === 1 ? list[0] : currentEntryOf(list)
+  }
+  let signUps: readonly SignUp[] = places.flatMap((place) => currentOf(place) ?? [])
+  let toCheck: readonly RecordToCheck[] = problems()
+
+  const update = (keys: Iterable<string>): boolean => {
+    if (safeMap(doc, MAP_SIGNUPS) !== map) return false
+    const touched = new Set<string>()
+    let listed = false
+    for (const key of keys) {
+      const before = entries.get(key)
+      const after = map.has(key) ? entryOf(key, map.get(key)) : undefined
+      if (before !== undefined && 'place' in before) {
+        byPlace.get(before.place)?.delete(key)
+        touched.add(before.place)
+      } else if (before !== undefined) listed = true
+      if (after === undefined) entries.delete(key)
+      else {
+        entries.set(key, after)
+        if ('place' in after) {
+          add(after.place, key, after.signUp)
+          touched.add(after.place)
+        } else listed = true
+      }
+    }
+    let patched: SignUp[] | null = null
+    for (const place of touched) {
+      const list = [...(byPlace.get(place)?.values() ?? [])]
+      if (list.length === 0) byPlace.delete(place)
+      const current = list.length === 1 ? list[0] : currentEntryOf(list)
+      // A tie is decided by the order of the entries, which here is not the map's: read everything again.
+      if (current !== undefined && list.some((entry) => entry !== current && compareSignUps(entry, current) === 0)) return false
+      const at = positionIn(places, place)
+      const present = places[at] === place
+      if (present ? (patched ?? signUps)[at] === current : current === undefined) continue
+      patched ??= [...signUps]
+      if (current === undefined) {
+        places.splice(at, 1)
+        patched.splice(at, 1)
+      } else if (present) patched[at] = current
+      else {
+        places.splice(at, 0, place)
+        patched.splice(at, 0, current)
+      }
+    }
+    if (patched !== null) signUps = patched
+    if (listed) toCheck = problems()
+    return true
+  }
+
+  return {
+    get signUps() {
+      return signUps
+    },
+    get toCheck() {
+      return toCheck
+    },
+    update,
+  }
+}
