@@ -2,7 +2,7 @@
 import * as Y from 'yjs'
 
 export interface MapChanges {
-  /** Top-level maps with a change at any depth, by name; null when a change could not be placed (read everything again). */
+  /** Top-level maps with a change at any depth, by name; null when a change could not be placed (read all again). */
   readonly maps: ReadonlySet<string> | null
   /** Keys set or deleted directly on each top-level map: a flat entry written whole, a record added or removed. */
   readonly keys: ReadonlyMap<string, ReadonlySet<string>>

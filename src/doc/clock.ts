@@ -39,10 +39,12 @@ function* clockEntries(doc: Y.Doc): Generator<[string, string, number[]]> {
   for (const name of CLOCKED_MAPS) {
     for (const [key, value] of safeMap(doc, name)?.entries() ?? []) yield [name, key, entryClocks(value)]
   }
-  for (const [key, value] of safeMap(doc, MAP_EXCEPTIONS)?.entries() ?? []) yield [MAP_EXCEPTIONS, key, exceptionClocks(value)]
+  for (const [key, value] of safeMap(doc, MAP_EXCEPTIONS)?.entries() ?? []) {
+    yield [MAP_EXCEPTIONS, key, exceptionClocks(value)]
+  }
 }
 
-/** 1 + the highest plausible clock, scanning every clocked map: what the index answers without the scan (tests compare). */
+/** 1 + the highest plausible clock by a scan of every clocked map: what the index answers without it (tests compare). */
 export const scanNextSharedClock = (doc: Y.Doc): number =>
   Math.min(plausibleMaxClock([...clockEntries(doc)].flatMap(([, , clocks]) => clocks)) + 1, MAX_CLOCK)
 
@@ -72,14 +74,15 @@ const positionIn = (sorted: readonly number[], clock: number): number => {
   return low
 }
 
-/** A clock no entry carries any more: the chain from 0 breaks at the clock before it if the gap it leaves is too wide. */
+/** A clock no entry carries any more: the chain from 0 ends at the clock before it if the gap it leaves is too wide. */
 const removeClock = (index: ClockIndex, clock: number): void => {
   const at = positionIn(index.sorted, clock)
   const before = at > 0 ? index.sorted[at - 1]! : 0
   const after = index.sorted[at + 1]
   index.sorted.splice(at, 1)
   if (clock > index.max) return
-  if (clock === index.max || (after !== undefined && after <= index.max && after - before > MAX_CLOCK_STEP)) index.max = before
+  const gapTooWide = after !== undefined && after <= index.max && after - before > MAX_CLOCK_STEP
+  if (clock === index.max || gapTooWide) index.max = before
 }
 
 /** A new distinct clock: it extends the chain if it is within a step of its end, and so may the clocks above it. */
@@ -89,7 +92,9 @@ const addClock = (index: ClockIndex, clock: number): void => {
   if (clock <= index.max || clock - index.max > MAX_CLOCK_STEP) return
   // No clock lies between the old end and this one (it would have been within a step): walk up from here.
   index.max = clock
-  while (at + 1 < index.sorted.length && index.sorted[at + 1]! - index.max <= MAX_CLOCK_STEP) index.max = index.sorted[++at]!
+  while (at + 1 < index.sorted.length && index.sorted[at + 1]! - index.max <= MAX_CLOCK_STEP) {
+    index.max = index.sorted[++at]!
+  }
 }
 
 const plausible = (clock: number): boolean => Number.isSafeInteger(clock) && clock >= 0

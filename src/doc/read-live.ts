@@ -10,8 +10,8 @@ import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { sealKeyOf } from './codec.ts'
 import { MAP_SIGNUPS } from './keys.ts'
 import {
-  SNAPSHOT_PART_NAMES, SNAPSHOT_PARTS, assembleSnapshot, withoutRemovedFamilies, type CollectiveSnapshot, type FamiliesKept,
-  type SnapshotPart, type SnapshotParts,
+  SNAPSHOT_PART_NAMES, SNAPSHOT_PARTS, assembleSnapshot, withoutRemovedFamilies, type CollectiveSnapshot,
+  type FamiliesKept, type SnapshotPart, type SnapshotParts,
 } from './read.ts'
 import { liveSignUps, type LiveSignUps } from './read-signups-live.ts'
 import type { RecordToCheck } from './read-util.ts'
@@ -31,11 +31,16 @@ interface PartRead {
 }
 
 /** The fields of a grouped part whose map did not change keep their previous value (same array). */
-const keepUnchangedFields = (part: SnapshotPart<unknown>, fresh: unknown, previous: unknown, changed: ReadonlySet<string>): unknown => {
+const keepUnchangedFields = (
+  part: SnapshotPart<unknown>, fresh: unknown, previous: unknown, changed: ReadonlySet<string>,
+): unknown => {
   const fields = part.fields as Readonly<Record<string, string>> | undefined
-  if (fields === undefined || typeof fresh !== 'object' || fresh === null || typeof previous !== 'object' || previous === null) return fresh
+  if (fields === undefined || typeof fresh !== 'object' || fresh === null) return fresh
+  if (typeof previous !== 'object' || previous === null) return fresh
   const merged: Record<string, unknown> = { ...fresh }
-  for (const [field, map] of Object.entries(fields)) if (!changed.has(map)) merged[field] = (previous as Record<string, unknown>)[field]
+  for (const [field, map] of Object.entries(fields)) {
+    if (!changed.has(map)) merged[field] = (previous as Record<string, unknown>)[field]
+  }
   return merged
 }
 
@@ -58,7 +63,7 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
     for (const key of changes.keys.get(MAP_SIGNUPS) ?? []) signUpKeys.add(key)
   }
 
-  /** The sign-ups part: patched when possible, else read whole (null: the map is not a map, read as readCollective does). */
+  /** The sign-ups part: patched when possible, else read whole (null: not a map, read as readCollective does). */
   const readSignUps = (incremental: boolean): PartRead | null => {
     if (!incremental || signUps === null || !signUps.update(signUpKeys)) signUps = liveSignUps(doc)
     signUpKeys.clear()
@@ -68,12 +73,14 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
 
   const familiesKept = (values: SnapshotParts): FamiliesKept => {
     const input = [values.families, values.adults, values.children, values.coordination]
-    if (kept === null || input.some((value, i) => value !== kept!.input[i])) kept = { input, output: withoutRemovedFamilies(values) }
+    if (kept === null || input.some((value, i) => value !== kept!.input[i])) {
+      kept = { input, output: withoutRemovedFamilies(values) }
+    }
     return kept.output
   }
 
   const read = (): CollectiveSnapshot => {
-    // Read between two writes of one transaction, or from an observer: what it changed so far counts (again at its end).
+    // Read between two writes of one transaction, or from an observer: what it changed so far counts (again later).
     for (const transaction of unfinishedTransactions(doc)) note(transaction)
     // Opened text depends on the key bound to the doc: another key, everything is read again.
     if (sealKeyOf(doc) !== sealKey) parts = null
@@ -95,7 +102,8 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
       }
       const toCheck: RecordToCheck[] = []
       const fresh = part.read(doc, toCheck)
-      next.set(name, { value: before === undefined ? fresh : keepUnchangedFields(part, fresh, before.value, dirty), toCheck })
+      const value = before === undefined ? fresh : keepUnchangedFields(part, fresh, before.value, dirty)
+      next.set(name, { value, toCheck })
     }
     parts = next
     sealKey = sealKeyOf(doc)

@@ -24,7 +24,9 @@ export interface LiveSignUps {
 
 /** As readSignUps classifies an entry. */
 const entryOf = (key: string, value: unknown): Entry => {
-  if (!isPlainObject(value)) return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
+  if (!isPlainObject(value)) {
+    return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
+  }
   const outcome = parseSignUp(key, value)
   if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems } }
   return { place: signUpKeyOf(outcome.value, outcome.value.adultId), signUp: outcome.value }
@@ -101,7 +103,8 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
       if (list.length === 0) byPlace.delete(place)
       const current = list.length === 1 ? list[0] : currentEntryOf(list)
       // A tie is decided by the order of the entries, which here is not the map's: read everything again.
-      if (current !== undefined && list.some((entry) => entry !== current && compareSignUps(entry, current) === 0)) return false
+      const tied = (entry: SignUp): boolean => entry !== current && compareSignUps(entry, current!) === 0
+      if (current !== undefined && list.some(tied)) return false
       const at = positionIn(places, place)
       const present = places[at] === place
       if (present ? (patched ?? signUps)[at] === current : current === undefined) continue

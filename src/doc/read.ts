@@ -12,10 +12,10 @@ import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
 import {
-  MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_HANDOVER_ACKS,
-  MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
-  MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES,
-  META_SCHEMA_VERSION, safeMap,
+  MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
+  MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS,
+  MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS,
+  MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
@@ -75,10 +75,11 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
     fields: { offers: MAP_OFFERS, responses: MAP_RESPONSES, releases: MAP_RELEASES },
   },
   coordination: {
-    maps: [MAP_SETTINGS, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS], read: readCoordination,
+    maps: [MAP_SETTINGS, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES, MAP_HANDOVER_ACKS],
+    read: readCoordination,
     fields: {
-      setting: MAP_SETTINGS, roster: MAP_ROSTER, offers: MAP_PERIOD_OFFERS, responses: MAP_PERIOD_RESPONSES, notes: MAP_HANDOVER_NOTES,
-      acks: MAP_HANDOVER_ACKS,
+      setting: MAP_SETTINGS, roster: MAP_ROSTER, offers: MAP_PERIOD_OFFERS, responses: MAP_PERIOD_RESPONSES,
+      notes: MAP_HANDOVER_NOTES, acks: MAP_HANDOVER_ACKS,
     },
   },
   walkLog: {
@@ -104,7 +105,9 @@ export const readCollective = (doc: Y.Doc): CollectiveSnapshot => {
 }
 
 /** The parts with what their families' removal takes out of them; `toCheck`: the parts' entries, in part order. */
-export const assembleSnapshot = (parts: SnapshotParts, toCheck: readonly RecordToCheck[], kept: FamiliesKept): CollectiveSnapshot => ({
+export const assembleSnapshot = (
+  parts: SnapshotParts, toCheck: readonly RecordToCheck[], kept: FamiliesKept,
+): CollectiveSnapshot => ({
   ...parts,
   adults: kept.adults,
   children: kept.children,
@@ -123,7 +126,9 @@ export interface FamiliesKept extends Pick<CollectiveSnapshot, 'adults' | 'child
  * delete in Yjs): its adults and children are left out of every view and listed "to check" for deletion,
  * and its roster entries, period offers and answers are left out of the coordinator rotation.
  */
-export const withoutRemovedFamilies = (snapshot: Pick<SnapshotParts, 'families' | 'adults' | 'children' | 'coordination'>): FamiliesKept => {
+export const withoutRemovedFamilies = (
+  snapshot: Pick<SnapshotParts, 'families' | 'adults' | 'children' | 'coordination'>,
+): FamiliesKept => {
   const families = new Set(snapshot.families.map((family) => family.id))
   const orphan = (record: { readonly familyId: Family['id'] }): boolean => !families.has(record.familyId)
   const toCheck: RecordToCheck[] = []

@@ -24,6 +24,7 @@ const DATES = ['2027-03-15', '2027-03-16', '2027-03-18'] as const
 const ACTORS = [createActorId(), createActorId()]
 
 type Random = () => number
+const adultInput = (firstName: string) => ({ firstName, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-07', insured: true })
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
 /** One random change on `doc`, valid (through the mutations) or not (raw values the readers list "to check"). */
@@ -35,16 +36,17 @@ const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): voi
   if (roll < 0.3 && adults.length > 0) {
     const adult = pick(random, adults)
     const walk = walkOn(fixture.lineId, pick(random, DATES), random() < 0.5 ? 'aller' : 'retour')
-    if (random() < 0.75) edit.writeSignUp(doc, { walk, adultId: adult.id, familyId: adult.familyId, slot: pick(random, ['lead', 'tail', 'extra']), actor: createActorId() })
+    const slot = pick(random, ['lead', 'tail', 'extra'] as const)
+    if (random() < 0.75) edit.writeSignUp(doc, { walk, adultId: adult.id, familyId: adult.familyId, slot, actor: createActorId() })
     else edit.writeWithdrawal(doc, walk, adult.id, createActorId())
   } else if (roll < 0.4) {
     const familyId = valueOf(edit.addFamily(doc, { displayName: `Famille ${step}` }))
-    edit.addAdult(doc, familyId, { firstName: `Parent ${step}`, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-07', insured: true })
+    edit.addAdult(doc, familyId, adultInput(`Parent ${step}`))
   } else if (roll < 0.48 && families.length > 0) {
     // On one phone while the other may add to the same family: its adults are then listed "to check".
     const familyId = pick(random, families)
     if (random() < 0.5) edit.removeFamily(doc, familyId)
-    else edit.addAdult(doc, familyId, { firstName: `Ajout ${step}`, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-07', insured: true })
+    else edit.addAdult(doc, familyId, adultInput(`Ajout ${step}`))
   } else if (roll < 0.54 && families.length > 0) {
     edit.renameFamily(doc, pick(random, families), { displayName: `Renommée ${step}` })
   } else if (roll < 0.6 && families.length > 0) {
@@ -52,7 +54,8 @@ const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): voi
       familyId: pick(random, families), accepted: random() < 0.8, position: random(), from: localDate('2027-03-01'), actor: createActorId(),
     })
   } else if (roll < 0.66) {
-    doc.getMap<unknown>(MAP_SETTINGS).set(pick(random, ['childrenPerAdult', 'minAdults', 'fairness']), random() < 0.7 ? 1 + Math.floor(random() * 6) : 'many')
+    const field = pick(random, ['childrenPerAdult', 'minAdults', 'fairness'])
+    doc.getMap<unknown>(MAP_SETTINGS).set(field, random() < 0.7 ? 1 + Math.floor(random() * 6) : 'many')
   } else if (roll < 0.76 && adults.length > 0) {
     // Entries written raw for one place under both key forms, with clocks and actors that may tie.
     const adult = pick(random, adults)
@@ -129,13 +132,15 @@ describe('the live view of the collective', () => {
     const before = live.read()
     expect(live.read()).toBe(before)
     const state = Y.encodeStateVector(remote)
-    edit.writeSignUp(remote, { walk: walkOn(fixture.lineId), adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor: createActorId() })
+    const walk = walkOn(fixture.lineId)
+    edit.writeSignUp(remote, { walk, adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor: createActorId() })
     Y.applyUpdate(fixture.doc, Y.encodeStateAsUpdate(remote, state), 'relay')
     const after = live.read()
     expect(after).not.toBe(before)
     expect(after.signUps).not.toBe(before.signUps)
     expect(after.signUps.map((signUp) => signUp.adultId)).toEqual([fixture.adultId])
-    for (const part of ['families', 'adults', 'children', 'stops', 'lines', 'swaps', 'coordination', 'walkLog', 'planning', 'absences'] as const) {
+    const unchanged = ['families', 'adults', 'children', 'stops', 'lines', 'swaps', 'coordination', 'walkLog', 'planning', 'absences'] as const
+    for (const part of unchanged) {
       expect(after[part], part).toBe(before[part])
     }
     // A check-in mark re-reads the walk log, but its absences stay the same array (isAbsentFrom's cache key).
@@ -155,9 +160,7 @@ describe('the live view of the collective', () => {
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(fixture.doc))
     const live = liveCollective(fixture.doc)
     live.read()
-    const added: AdultId = valueOf(edit.addAdult(remote, fixture.familyId as FamilyId, {
-      firstName: 'Sam', phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-07', insured: true,
-    }))
+    const added: AdultId = valueOf(edit.addAdult(remote, fixture.familyId as FamilyId, adultInput('Sam')))
     edit.removeFamily(fixture.doc, fixture.familyId)
     Y.applyUpdate(fixture.doc, Y.encodeStateAsUpdate(remote))
     const view = live.read()
