@@ -4,7 +4,9 @@ import 'fake-indexeddb/auto'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import * as edit from '../src/doc/mutations.ts'
-import { readCollective } from '../src/doc/read.ts'
+import { nextSharedClock, scanNextSharedClock } from '../src/doc/clock.ts'
+import { readCollective, type CollectiveSnapshot } from '../src/doc/read.ts'
+import { liveCollective } from '../src/doc/read-live.ts'
 import { cleanUpPastYear } from '../src/doc/year-cleanup.ts'
 import { weekOf } from '../src/app/queries/rota.ts'
 import { bindSealKey } from '../src/doc/codec.ts'
@@ -172,7 +174,10 @@ const main = async (): Promise<void> => {
     const adult = model.adults[Math.floor(random() * model.adults.length)]!
     edit.writeSignUp(loaded, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
   })
-  console.log(`  one sign-up write on the five-year document (Lamport clock over all entries): median ${signUpWrite.toFixed(2)} ms`)
+  console.log(`  one sign-up write on the five-year document: median ${signUpWrite.toFixed(2)} ms`)
+  const indexed = timeMedian(21, () => nextSharedClock(loaded))
+  const scanned = timeMedian(5, () => scanNextSharedClock(loaded))
+  console.log(`    its next shared clock: from the per-doc index ${(indexed * 1000).toFixed(0)} µs; a scan of every clocked map ${scanned.toFixed(2)} ms`)
   remoteUpdateToWeek(loaded, walks, monday, now)
 }
 
@@ -181,7 +186,8 @@ const REMOTE_REPEATS = 41
 /**
  * What a phone does when another phone's sign-up arrives: apply the update, read the view again as the session does
  * (with the year clean-up's check of a change from outside), then compute what "Cette semaine" shows (weekOf, as
- * WeekPage does). The update is written on a replica, untimed.
+ * WeekPage does). The update is written on a replica, untimed. Run with the session's incremental view and, for
+ * comparison on the same machine and moment, with a full readCollective after each update (the session until issue 13).
  */
 const remoteUpdateToWeek = (doc: Y.Doc, walks: readonly Walk[], monday: LocalDate, now: number): void => {
   const remote = new Y.Doc()
@@ -189,33 +195,42 @@ const remoteUpdateToWeek = (doc: Y.Doc, walks: readonly Walk[], monday: LocalDat
   Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
   const adults = readCollective(remote).adults
   const weekWalks = deriveWalks(readCollective(remote), monday, addDays(monday, 6))
-  const read = (): ReturnType<typeof readCollective> => readCollective(doc)
-  const totals: number[] = []
-  const applies: number[] = []
-  const reads: number[] = []
-  const weeks: number[] = []
-  for (let i = 0; i < REMOTE_REPEATS; i++) {
-    const before = Y.encodeStateVector(remote)
-    const walk = weekWalks[i % weekWalks.length] ?? walks[0]!
-    const adult = adults[Math.floor(random() * adults.length)]!
-    edit.writeSignUp(remote, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
-    const update = Y.encodeStateAsUpdate(remote, before)
-    const started = performance.now()
-    Y.applyUpdate(doc, update, 'relay')
-    const applied = performance.now()
-    const view = read()
-    cleanUpPastYear(doc, view)
-    const viewed = performance.now()
-    const days = weekOf(view, monday, now)
-    const done = performance.now()
-    if (days.length === 0) throw new Error('bench: an empty week')
-    totals.push(done - started)
-    applies.push(applied - started)
-    reads.push(viewed - applied)
-    weeks.push(done - viewed)
+  const live = liveCollective(doc)
+  live.read()
+  const runs = (label: string, read: () => CollectiveSnapshot): void => {
+    const totals: number[] = []
+    const applies: number[] = []
+    const reads: number[] = []
+    const weeks: number[] = []
+    for (let i = 0; i < REMOTE_REPEATS; i++) {
+      const before = Y.encodeStateVector(remote)
+      const walk = weekWalks[i % weekWalks.length] ?? walks[0]!
+      // An adult already there on that slot writes nothing: another one then.
+      while (Y.getState(remote.store, remote.clientID) === (Y.decodeStateVector(before).get(remote.clientID) ?? 0)) {
+        const adult = adults[Math.floor(random() * adults.length)]!
+        edit.writeSignUp(remote, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor: createActorId() })
+      }
+      const update = Y.encodeStateAsUpdate(remote, before)
+      const started = performance.now()
+      Y.applyUpdate(doc, update, 'relay')
+      const applied = performance.now()
+      const view = read()
+      cleanUpPastYear(doc, view)
+      const viewed = performance.now()
+      const days = weekOf(view, monday, now)
+      const done = performance.now()
+      if (days.length === 0) throw new Error('bench: an empty week')
+      totals.push(done - started)
+      applies.push(applied - started)
+      reads.push(viewed - applied)
+      weeks.push(done - viewed)
+    }
+    console.log(`  one remote update -> new "Cette semaine" view, ${label} (${REMOTE_REPEATS} runs): ${spread(totals)}`)
+    console.log(`    of which apply ${median(applies).toFixed(2)}, read the view ${spread(reads)}, weekOf ${median(weeks).toFixed(2)} ms (median)`)
   }
-  console.log(`  one remote update -> new "Cette semaine" view (${REMOTE_REPEATS} runs): ${spread(totals)}`)
-  console.log(`    of which apply ${median(applies).toFixed(2)}, read the view ${median(reads).toFixed(2)}, weekOf ${median(weeks).toFixed(2)} ms (medians)`)
+  runs('incremental view (the session)', () => live.read())
+  runs('full read after each update (before)', () => readCollective(doc))
+  live.destroy()
 }
 
 await main()
