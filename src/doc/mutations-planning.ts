@@ -107,7 +107,7 @@ export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUp
   let written = 0
   doc.transact(() => {
     for (const write of writes) {
-      const current = storedEntry(doc, write.walk, write.adultId)
+      const current = storedEntry(doc, write.walk, write.adultId, actor)
       // A withdrawn entry is the adult's choice to leave that walk: a plan never puts them back.
       if (current?.status === 'active' || current?.status === 'withdrawn') continue
       putPlaceEntry(map, write.walk, write.adultId, actor, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })

@@ -10,7 +10,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
-import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { currentEntryOf, placeKeyOfEntry, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
@@ -49,24 +49,61 @@ interface OrderedEntry {
 /** What deciding the current entry needs; an entry without it takes no part (and is "to check" for the reader). */
 const OrderFieldsSchema = z.object({ status: z.enum(['active', 'withdrawn']), clock: z.number(), actor: ActorIdSchema })
 
-/** Every entry left for the adult's place on the walk (either key form, see signUpEntryKeyOf), read raw. */
-const placeEntries = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId): [string, Record<string, unknown>][] => {
-  const place = signUpKeyOf(walk, adultId)
-  const entries: [string, Record<string, unknown>][] = []
-  for (const [key, value] of map.entries()) {
-    if ((key === place || key.startsWith(`${place}|`)) && isPlainObject(value)) entries.push([key, value])
+/**
+ * The entry keys of each place, per sign-ups map: built once by a scan, then kept by the map's own observer (it lives
+ * and dies with the document), so a write looks at its place's few keys instead of every entry of five years.
+ */
+const placeIndexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>()
+
+const indexKey = (index: Map<string, Set<string>>, key: string, present: boolean): void => {
+  const place = placeKeyOfEntry(key)
+  if (place === null) return
+  const keys = index.get(place)
+  if (present) {
+    if (keys === undefined) index.set(place, new Set([key]))
+    else keys.add(key)
+  } else if (keys !== undefined) {
+    keys.delete(key)
+    if (keys.size === 0) index.delete(place)
   }
-  return entries
+}
+
+const placeIndexOf = (map: Y.Map<unknown>): Map<string, Set<string>> => {
+  const known = placeIndexes.get(map)
+  if (known !== undefined) return known
+  const index = new Map<string, Set<string>>()
+  for (const key of map.keys()) indexKey(index, key, true)
+  map.observe((event) => {
+    for (const [key, change] of event.changes.keys) if (change.action !== 'update') indexKey(index, key, change.action === 'add')
+  })
+  placeIndexes.set(map, index)
+  return index
+}
+
+/**
+ * Every entry left for the adult's place on the walk (either key form, see signUpEntryKeyOf), read raw. The index is
+ * updated after each transaction: within one (a published plan), the keys it wrote are found by name (`ownKey`).
+ */
+const placeEntries = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, ownKey?: string): [string, Record<string, unknown>][] => {
+  const place = signUpKeyOf(walk, adultId)
+  const keys = new Set([place, ...(placeIndexOf(map).get(place) ?? []), ...(ownKey === undefined ? [] : [ownKey])])
+  const entries: [string, Record<string, unknown>][] = []
+  for (const key of keys) {
+    const value = map.get(key)
+    if (isPlainObject(value)) entries.push([key, value])
+  }
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /**
  * The current entry of an adult on a walk, as written (unvalidated), or undefined (see currentEntryOf); with no
- * entry that can be ordered, an unreadable one, so a rewrite keeps the fields a newer version wrote.
+ * entry that can be ordered, an unreadable one, so a rewrite keeps the fields a newer version wrote. `writer`: a
+ * device writing several places in one transaction also finds its own entries written there.
  */
-export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId): Record<string, unknown> | undefined => {
+export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?: ActorId): Record<string, unknown> | undefined => {
   const map = safeMap(doc, MAP_SIGNUPS)
   if (map === null) return undefined
-  const entries = placeEntries(map, walk, adultId)
+  const entries = placeEntries(map, walk, adultId, writer === undefined ? undefined : signUpEntryKeyOf(walk, adultId, writer))
   const ordered = entries.flatMap(([, value]): OrderedEntry[] => {
     const order = OrderFieldsSchema.safeParse(value)
     return order.success ? [{ value, adultId, ...order.data }] : []
@@ -80,7 +117,7 @@ export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId): Record
  */
 export const putPlaceEntry = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>): void => {
   const own = signUpEntryKeyOf(walk, adultId, actor)
-  for (const [key] of placeEntries(map, walk, adultId)) if (key !== own) map.delete(key)
+  for (const [key] of placeEntries(map, walk, adultId, own)) if (key !== own) map.delete(key)
   map.set(own, value)
 }
 

@@ -32,8 +32,22 @@ export interface SignUpIndex {
   readonly byWalk: ReadonlyMap<WalkKey, readonly SignUp[]>
 }
 
+// The same view is indexed by the swaps and by every rota screen part: once per sign-up list, adults and walk model.
+const indexCache = new WeakMap<readonly SignUp[], { readonly model: BookingModel; readonly index: SignUpIndex }>()
+
 /** Sign-ups set aside by a double booking (see double-booking.ts) are not indexed: they hold no place anywhere. */
 export const indexSignUps = (model: BookingModel): SignUpIndex => {
+  const cached = indexCache.get(model.signUps)
+  const same = cached !== undefined && cached.model.adults === model.adults && cached.model.lines === model.lines
+    && cached.model.exceptions === model.exceptions && cached.model.holidays === model.holidays && cached.model.settings === model.settings
+    && cached.model.holidayOverrides === model.holidayOverrides
+  if (same) return cached.index
+  const index = buildIndex(model)
+  indexCache.set(model.signUps, { model, index })
+  return index
+}
+
+const buildIndex = (model: BookingModel): SignUpIndex => {
   const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
   const dropped = droppedSignUps(model)
   const byWalk = new Map<WalkKey, SignUp[]>()

@@ -41,9 +41,12 @@ const claimsOf = (records: SwapRecords): Claim[] => {
  * rewritten after the record. The entry must still exist: a removed adult or a cleaned-up walk brings nothing back.
  */
 export const endedSignUps = (signUps: readonly SignUp[], records: SwapRecords, families: ReadonlyMap<AdultId, FamilyId>): EndedSignUp[] => {
-  const entries = new Map(signUps.map((signUp) => [signUpKeyOf(signUp, signUp.adultId), signUp]))
+  const claims = claimsOf(records)
+  if (claims.length === 0) return []
+  const claimed = new Set(claims.map((claim) => claim.adultId))
+  const entries = new Map(signUps.filter((signUp) => claimed.has(signUp.adultId)).map((signUp) => [signUpKeyOf(signUp, signUp.adultId), signUp]))
   const ended = new Map<string, EndedSignUp>()
-  for (const claim of claimsOf(records)) {
+  for (const claim of claims) {
     const entry = entries.get(signUpKeyOf(claim.walk, claim.adultId))
     const familyId = families.get(claim.adultId)
     if (entry === undefined || familyId === undefined || compareStamps(claim.seat, claim.record) >= 0) continue
