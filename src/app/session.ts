@@ -18,6 +18,7 @@ import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credenti
 import { deriveSealKey, type SealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
 import { removesRecord } from '../storage/doc-compaction.ts'
+import { FLAT_PERSONAL_MAPS } from '../doc/record-kinds.ts'
 import { bindDocPersistence, docDatabaseName, replaceStoredDocument, type LocalSaveState } from '../storage/doc-persistence.ts'
 import type { OutboxRows } from '../storage/device-db.ts'
 import { fetchRelayCopy } from '../sync/relay-copy.ts'
@@ -110,7 +111,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     // Erasure (issue 6): a removed family, adult or child (here, or the same removal synced from another phone)
     // deletes a nested map; the stored log is then rewritten as one state, and waiting changes forget their bytes.
     const onRemoval = (transaction: Y.Transaction): void => {
-      if (!removesRecord(transaction)) return
+      if (!removesRecord(transaction, FLAT_PERSONAL_MAPS)) return
       void persistence.compact()
       connection.forgetPendingContents()
     }

@@ -2,18 +2,13 @@
 import * as Y from 'yjs'
 import { MAX_CLOCK_STEP, plausibleMaxClock } from '../domain/record-order.ts'
 import { MAX_CLOCK } from '../domain/signup.ts'
-import {
-  MAP_ABSENCES, MAP_CHECK_INS, MAP_EXCEPTIONS, MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES,
-  MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, safeMap,
-} from './keys.ts'
+import { safeMap } from './keys.ts'
+import { CLOCKED_ENTRY_MAPS, CLOCKED_RECORD_MAPS } from './record-kinds.ts'
 import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { isPlainObject } from './read-util.ts'
 
 /** Maps whose flat entries carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated. */
-const CLOCKED_MAPS = [
-  MAP_SIGNUPS, MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES, MAP_ROSTER, MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_HANDOVER_NOTES,
-  MAP_HANDOVER_ACKS, MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES,
-] as const
+const CLOCKED_MAPS = CLOCKED_ENTRY_MAPS
 
 const clockOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined)
 
@@ -28,8 +23,8 @@ const entryClocks = (value: unknown): number[] => {
   return clocks
 }
 
-/** Cancellations are nested maps (older ones carry no clock). */
-const exceptionClocks = (value: unknown): number[] => {
+/** Nested records with a `clock` field (cancellations; older ones carry none). */
+const recordClocks = (value: unknown): number[] => {
   const clock = value instanceof Y.Map ? clockOf(value.get('clock')) : undefined
   return clock === undefined ? [] : [clock]
 }
@@ -39,8 +34,8 @@ function* clockEntries(doc: Y.Doc): Generator<[string, string, number[]]> {
   for (const name of CLOCKED_MAPS) {
     for (const [key, value] of safeMap(doc, name)?.entries() ?? []) yield [name, key, entryClocks(value)]
   }
-  for (const [key, value] of safeMap(doc, MAP_EXCEPTIONS)?.entries() ?? []) {
-    yield [MAP_EXCEPTIONS, key, exceptionClocks(value)]
+  for (const name of CLOCKED_RECORD_MAPS) {
+    for (const [key, value] of safeMap(doc, name)?.entries() ?? []) yield [name, key, recordClocks(value)]
   }
 }
 
@@ -141,15 +136,16 @@ const applyChanges = (index: ClockIndex, doc: Y.Doc, transaction: Y.Transaction)
     const values = safeMap(doc, map)
     for (const key of keys) setEntry(index, map, key, entryClocks(values?.get(key)))
   }
-  if (changes.maps.has(MAP_EXCEPTIONS)) {
-    // A handful of cancellations, any of whose fields may have changed: all read again.
-    const exceptions = safeMap(doc, MAP_EXCEPTIONS)
-    const gone = new Set(index.byEntry.get(MAP_EXCEPTIONS)?.keys())
-    for (const [key, value] of exceptions?.entries() ?? []) {
+  for (const name of CLOCKED_RECORD_MAPS) {
+    if (!changes.maps.has(name)) continue
+    // A handful of records (cancellations), any of whose fields may have changed: all read again.
+    const records = safeMap(doc, name)
+    const gone = new Set(index.byEntry.get(name)?.keys())
+    for (const [key, value] of records?.entries() ?? []) {
       gone.delete(key)
-      setEntry(index, MAP_EXCEPTIONS, key, exceptionClocks(value))
+      setEntry(index, name, key, recordClocks(value))
     }
-    for (const key of gone) setEntry(index, MAP_EXCEPTIONS, key, [])
+    for (const key of gone) setEntry(index, name, key, [])
   }
   return index
 }
