@@ -6,7 +6,10 @@ import type { AdultId } from '../../src/domain/ids.ts'
 
 const stampKey = (value: { readonly clock?: unknown; readonly actor?: unknown }): string => `${String(value.clock)}|${String(value.actor)}`
 
-/** Per written entry (clock|actor), the withdrawals of its place it had seen, directly or through what it replaced. */
+/**
+ * Per written entry (place and clock|actor: a device may reuse a clock on another place once the entry that held it
+ * was deleted), the withdrawals of its place it had seen, directly or through what it replaced.
+ */
 export class PlaceHistory {
   private readonly seen = new Map<string, Set<string>>()
   /** Every withdrawal written, by place. */
@@ -19,7 +22,7 @@ export class PlaceHistory {
     for (const [key, value] of doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).entries()) {
       if (key !== place && !key.startsWith(`${place}|`)) continue
       const stamp = stampKey(value)
-      for (const earlier of this.seen.get(stamp) ?? []) seen.add(earlier)
+      for (const earlier of this.seen.get(`${place}#${stamp}`) ?? []) seen.add(earlier)
       if (value.status === 'withdrawn') seen.add(stamp)
     }
     return seen
@@ -28,11 +31,11 @@ export class PlaceHistory {
   /** Records a write of the place (its new current entry, if it wrote one) with what it had seen. */
   wrote(walk: WalkRef, adultId: AdultId, entry: Record<string, unknown> | undefined, seenBefore: Set<string>): void {
     if (entry === undefined) return
-    const stamp = stampKey(entry)
-    if (this.seen.has(stamp)) return
-    this.seen.set(stamp, seenBefore)
-    if (entry.status !== 'withdrawn') return
     const place = signUpKeyOf(walk, adultId)
+    const stamp = stampKey(entry)
+    if (this.seen.has(`${place}#${stamp}`)) return
+    this.seen.set(`${place}#${stamp}`, seenBefore)
+    if (entry.status !== 'withdrawn') return
     const list = this.withdrawals.get(place) ?? new Set<string>()
     list.add(stamp)
     this.withdrawals.set(place, list)
@@ -50,7 +53,7 @@ export class PlaceHistory {
     for (const signUp of signUps) {
       if (signUp.status !== 'active' || !existing.has(signUp.adultId)) continue
       const place = signUpKeyOf(signUp, signUp.adultId)
-      const seen = this.seen.get(stampKey(signUp))
+      const seen = this.seen.get(`${place}#${stampKey(signUp)}`)
       if (seen === undefined) continue
       for (const withdrawal of this.withdrawals.get(place) ?? []) {
         if (!seen.has(withdrawal) && !seenByAnyWrite.has(withdrawal)) failures.push(`sign-up ${place}: withdrawal ${withdrawal} undone by ${stampKey(signUp)}, a write that never saw it`)
