@@ -32,13 +32,6 @@ export const rewriteAsOneState = (db: IDBDatabase, doc: Y.Doc, origin: unknown):
     transaction.onabort = () => reject(transaction.error ?? new Error('compaction aborted'))
   })
 
-/**
- * Top-level maps whose flat entries (plain JSON values, not nested maps) hold personal values: absence notes,
- * guests' names, logbook and handover notes. Storage may not import src/doc, so the app passes the registry's
- * list (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS) to removesRecord; this copy is the default until it does,
- * and tests/unit/doc/record-kinds.test.ts keeps the two equal.
- */
-export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(['absences', 'checkIns', 'walkNotes', 'handoverNotes', 'meetings'])
 
 /** A deleted flat entry of one of `flatPersonalMaps` whose key is gone (a rewrite of the entry replaces it, a delete leaves none). */
 const removesFlatEntry = (item: Y.Item, flatPersonalMaps: ReadonlySet<string>): boolean => {
@@ -54,9 +47,10 @@ const removesFlatEntry = (item: Y.Item, flatPersonalMaps: ReadonlySet<string>): 
  * True when the transaction removed a record: deleted a nested shared type (a family, an adult, a child…) or
  * the key of a flat entry holding personal values (an absence, a logbook note… by a new school year), here or
  * on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction' gc has already
- * replaced the deleted content and the record can no longer be recognised. `flatPersonalMaps`: see FLAT_PERSONAL_MAPS.
+ * replaced the deleted content and the record can no longer be recognised. `flatPersonalMaps`: the maps whose flat entries
+ * hold personal values (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS; storage may not import src/doc, the app passes it).
  */
-export const removesRecord = (transaction: Y.Transaction, flatPersonalMaps: ReadonlySet<string> = FLAT_PERSONAL_MAPS): boolean => {
+export const removesRecord = (transaction: Y.Transaction, flatPersonalMaps: ReadonlySet<string>): boolean => {
   let found = false
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (found || !(struct instanceof Y.Item)) return

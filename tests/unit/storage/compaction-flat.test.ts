@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PERSONAL_FIELDS } from '../../../src/doc/codec.ts'
 import { MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES } from '../../../src/doc/keys.ts'
-import { FLAT_PERSONAL_MAPS, removesRecord } from '../../../src/storage/doc-compaction.ts'
+import { removesRecord } from '../../../src/storage/doc-compaction.ts'
+import { FLAT_PERSONAL_MAPS } from '../../../src/doc/record-kinds.ts'
 
 const watch = (doc: Y.Doc): boolean[] => {
   const seen: boolean[] = []
-  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction)))
+  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction, FLAT_PERSONAL_MAPS)))
   return seen
 }
 

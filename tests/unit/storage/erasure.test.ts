@@ -7,6 +7,7 @@ import type { CollectiveSession } from '../../../src/app/api.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import type { FamilyId } from '../../../src/domain/ids.ts'
 import { removesRecord } from '../../../src/storage/doc-compaction.ts'
+import { FLAT_PERSONAL_MAPS } from '../../../src/doc/record-kinds.ts'
 import { bindDocPersistence, docDatabaseName, type DocPersistence } from '../../../src/storage/doc-persistence.ts'
 import { needlesFound } from '../../helpers/byte-search.ts'
 import { waitFor } from '../../helpers/relay.ts'
@@ -141,7 +142,7 @@ describe('erasure on the phone', () => {
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
     edit.removeFamily(remote, familyId)
     const seen: boolean[] = []
-    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction)))
+    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction, FLAT_PERSONAL_MAPS)))
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'relay')
     expect(seen).toEqual([true])
     doc.getMap('settings').set('minAdults', 2) // an ordinary change removes no record
