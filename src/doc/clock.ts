@@ -7,9 +7,7 @@ import { CLOCKED_ENTRY_MAPS, CLOCKED_RECORD_MAPS } from './record-kinds.ts'
 import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { isPlainObject } from './read-util.ts'
 
-/** Maps whose flat entries carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated. */
-const CLOCKED_MAPS = CLOCKED_ENTRY_MAPS
-
+// Flat entries of CLOCKED_ENTRY_MAPS carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated.
 const clockOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined)
 
 /** The clocks one flat entry carries (its own, its withdrawal's), even if it is invalid for other reasons. */
@@ -31,7 +29,7 @@ const recordClocks = (value: unknown): number[] => {
 
 /** Every clock written in the document, by map and key: the full scan the index starts from (and equals). */
 function* clockEntries(doc: Y.Doc): Generator<[string, string, number[]]> {
-  for (const name of CLOCKED_MAPS) {
+  for (const name of CLOCKED_ENTRY_MAPS) {
     for (const [key, value] of safeMap(doc, name)?.entries() ?? []) yield [name, key, entryClocks(value)]
   }
   for (const name of CLOCKED_RECORD_MAPS) {
@@ -125,7 +123,7 @@ const buildIndex = (doc: Y.Doc): ClockIndex => {
   return index
 }
 
-const CLOCKED = new Set<string>(CLOCKED_MAPS)
+const CLOCKED = new Set<string>(CLOCKED_ENTRY_MAPS)
 
 /** Reads again the entries a transaction touched (idempotent: a transaction still open is applied again at its end). */
 const applyChanges = (index: ClockIndex, doc: Y.Doc, transaction: Y.Transaction): ClockIndex => {
