@@ -46,7 +46,7 @@ export type CoordinationWriteError = 'notFound' | 'notRecorded'
 export type HandoverAckOutcome = 'acknowledged' | 'alreadyAcknowledged'
 export type IcsImportError = 'invalidIcs' | 'noEvents'
 /** Why a swap command wrote nothing. */
-export type SwapError = 'notFound' | 'notHolder' | 'notEligible' | 'expired' | 'unknownAdult' | 'notRecorded'
+export type SwapError = 'notFound' | 'notHolder' | 'notEligible' | 'busyElsewhere' | 'expired' | 'unknownAdult' | 'notRecorded'
 /** What the deterministic resolution says right after my answer was written (it may change when older records arrive). */
 export type TakeOutcome = 'taken' | 'alreadyTaken' | 'withdrawn' | 'void'
 export type TradeOutcome = 'traded' | 'failed' | 'declined'

@@ -2,14 +2,14 @@
 import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
 import type { AdultId } from '../domain/ids.ts'
-import { droppedSignUps } from '../domain/rota/double-booking.ts'
-import { deriveWalks, walkOf } from '../domain/rota/walks.ts'
+import { walkOf } from '../domain/rota/walks.ts'
 import { walkKeyOf, type WalkRef } from '../domain/signup.ts'
 import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
 import { err, ok } from '../lib/result.ts'
 import type { CollectiveView, RotaCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
-import { effectiveWalkOf, holdersOf, startOf } from './queries/rota.ts'
+import { swapStateOf } from './queries/swap-state.ts'
+import { effectiveWalkOf, holdersOf, onAnotherWalkAt, startOf } from './queries/rota.ts'
 
 
 /** The adult's active sign-up on the walk, whether or not the walk is still derived. */
@@ -22,14 +22,6 @@ const activeSignUp = (view: CollectiveView, walk: WalkRef, adultId: AdultId) => 
 const isOn = (walk: EffectiveWalk, adultId: AdultId): boolean =>
   [...holdersOf(walk), ...walk.waiting].some((signUp) => signUp.adultId === adultId)
 
-/** On another running walk of the same date and direction (holding, waiting or through a swap): a new place would be set aside. */
-const onAnotherWalkAtThatTime = (view: CollectiveView, walk: WalkRef, adultId: AdultId, now: number): boolean =>
-  deriveWalks(view, walk.date, walk.date).some((other) => {
-    if (other.direction !== walk.direction || other.lineId === walk.lineId || other.cancellation !== null) return false
-    const effective = effectiveWalkOf(view, other, now)
-    return effective !== null && isOn(effective, adultId)
-  })
-
 export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): RotaCommands => ({
   signUp(walkRef, slot, adultId) {
     const before = view.get()
@@ -39,7 +31,7 @@ export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): Ro
     if (walk === null || walk.cancellation !== null) return err('walkNotRunning')
     // A place received through a swap absorbs the adult's own sign-up on that walk: writing one would say nothing true.
     if (effectiveWalkOf(before, walk, now())?.viaSwap.some((via) => via.adultId === adultId)) return err('alreadyOnWalk')
-    if (onAnotherWalkAtThatTime(before, walk, adultId, now())) return err('busyElsewhere')
+    if (onAnotherWalkAt(before, walk, adultId, now())) return err('busyElsewhere')
     const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId, at: authorTime(now()) })
     if (!written) return err('walkNotRunning')
     // Read back after writing, with every record this phone has and swaps applied: another phone may still win later.
@@ -58,7 +50,7 @@ export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): Ro
     // On a walk still derived, what counts is the walk the screens show: a sign-up whose place went to someone
     // else through a swap is not "on the walk"; on a walk no longer derived, the sign-up alone.
     // A sign-up set aside by a double booking holds nothing but is still the adult's to withdraw.
-    const setAside = signUp !== undefined && droppedSignUps(before).has(signUp)
+    const setAside = signUp !== undefined && swapStateOf(before, now()).resolution.setAside.has(signUp)
     const onWalk = effective === null ? signUp !== undefined : isOn(effective, adultId) || received.length > 0 || setAside
     if (!onWalk) return err('nothingToWithdraw')
     if (received.length > 0) {

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../lib/result.ts'
 import type { SwapCommands, SwapError, TakeOutcome, TradeOutcome } from './api.ts'
 import type { CommandContext } from './commands.ts'
 import { authorTime } from '../doc/clock.ts'
-import { effectiveWalkOf, familyHolds, holds, startOf } from './queries/rota.ts'
+import { effectiveWalkOf, familyHolds, holds, onAnotherWalkAt, startOf } from './queries/rota.ts'
 import { swapStateOf } from './queries/swap-state.ts'
 
 
@@ -19,6 +19,7 @@ const takeOutcomeOf = (result: ResponseResult): Result<TakeOutcome, SwapError> =
     case 'withdrawn': return ok('withdrawn')
     case 'void': return ok('void')
     case 'notEligible': return err('notEligible')
+    case 'busyElsewhere': return err('busyElsewhere')
     default: return err('notRecorded')
   }
 }
@@ -107,6 +108,7 @@ export const createSwapCommands = ({ doc, view, me, now }: CommandContext): Swap
       if (!canTake(offerView, now())) return closedOutcome(offerView.status)
       const walk = effectiveWalkOf(current, offer.walk, now())
       if (offer.adultId === adultId || (walk !== null && holds(walk, adultId))) return err('notEligible')
+      if (onAnotherWalkAt(current, offer.walk, adultId, now())) return err('busyElsewhere')
       if (!edit.writeResponse(doc, { offerId, adultId, familyId: adult.familyId, kind: 'take', ...author() })) return err('notRecorded')
       const result = resultOf(offerId, adultId)
       return result === null ? err('notRecorded') : takeOutcomeOf(result)

@@ -10,7 +10,7 @@ import { ActorIdSchema, type ActorId } from '../../src/domain/ids.ts'
 import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
 import { seededRandom } from '../helpers/seeded-random.ts'
-import { ID_MAPS, checkChildren, checkFamilies, checkOneWalkAtATime, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, rotaOf } from './invariants.ts'
+import { ID_MAPS, checkChildren, checkFamilies, checkOneWalkAtATime, checkRecordsKept, checkReplicas, checkRota, checkWitnesses, effectiveRotaOf, rotaOf } from './invariants.ts'
 import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swaps.ts'
 import { checkPlanning } from './invariants-planning.ts'
 import { PlaceHistory } from './place-history.ts'
@@ -128,10 +128,11 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const witnesses: SignUpWitness[] = []
     const checkIns: CheckInWitness[] = []
     const publications: PublicationWitness[] = []
+    const immediate: string[] = []
     let counter = 0
     const places = new PlaceHistory()
     const context: OpContext = {
-      random, witnesses, checkIns, publications, places, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false,
+      random, witnesses, checkIns, publications, places, immediate, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false,
     }
     const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
     for (let step = 0; step < options.operations; step++) {
@@ -153,6 +154,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const rota = rotaOf(view, NOW)
     onView?.(view, rota)
     failures.push(
+      ...immediate,
       ...checkRota(view, rota),
       ...checkChildren(view),
       ...checkWitnesses(view, witnesses),
@@ -161,6 +163,7 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkCoordinators(view),
       ...checkFamilies(view, rota, coordinatorsOf(view)),
       ...checkOneWalkAtATime(rota),
+      ...checkOneWalkAtATime(effectiveRotaOf(view, NOW)).map((failure) => `with swaps: ${failure}`),
       ...places.check(view.signUps, view.adults),
       // Every replica's own reading (the others were compared as state above).
       // Two replicas' readings (first and last, see checkReplicas): the state is identical everywhere, so this catches

@@ -1,6 +1,7 @@
 // What must hold at the end of a run: identical state on every replica, and the domain invariants on the effective view.
 import * as Y from 'yjs'
 import { DOCUMENT_MAPS, RECORD_KINDS } from '../../src/doc/record-kinds.ts'
+import { effectiveWalks, resolveSwaps } from '../../src/domain/swaps/resolve.ts'
 import { readCollective, type CollectiveSnapshot } from '../../src/doc/read.ts'
 import { addDays } from '../../src/domain/dates.ts'
 import { childrenWithMissingStop } from '../../src/domain/rota/checks.ts'
@@ -34,6 +35,10 @@ export const fingerprint = (doc: Y.Doc): string =>
 /** A bounded window of walks: where the simulated sign-ups are. */
 export const rotaOf = (view: CollectiveSnapshot, now: number): WalkRota[] =>
   resolveWalks(view, deriveWalks(view, FIRST_DAY, addDays(FIRST_DAY, DAYS)), now)
+
+/** The rota every screen shows: the sign-up rota with the swaps applied. */
+export const effectiveRotaOf = (view: CollectiveSnapshot, now: number): WalkRota[] =>
+  effectiveWalks(view, resolveSwaps(view, view.swaps, now), deriveWalks(view, FIRST_DAY, addDays(FIRST_DAY, DAYS)), now)
 
 const holdersOf = (rota: WalkRota): SignUp[] => [rota.lead, rota.tail, ...rota.extras].filter((s): s is SignUp => s !== null)
 

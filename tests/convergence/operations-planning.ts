@@ -12,6 +12,12 @@ import { addDays, localDate } from '../../src/domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../src/domain/ids.ts'
 import type { AvailabilityInput, ExemptionId } from '../../src/domain/planning/records.ts'
 import { signUpKeyOf } from '../../src/domain/signup.ts'
+import { placesToPublish } from '../../src/app/plan-publication.ts'
+import { effectiveWalkOf, holdersOf } from '../../src/app/queries/rota.ts'
+import { readCollective } from '../../src/doc/read.ts'
+import { planRota } from '../../src/domain/planning/plan.ts'
+import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
+import type { TimeOfDay } from '../../src/domain/dates.ts'
 import type { OpContext, Replica } from './operations.ts'
 
 /** operations.ts's FIRST_DAY and DAYS (not imported: that module imports this one). */
@@ -119,6 +125,35 @@ const publishPlan: Op = (replica, { random, publications, places }) => {
   if (withdrawnKeys.length > 0) publications.push({ withdrawnKeys, actor: replica.actor, fromClock, toClock: fromClock + written })
 }
 
+/** The evening before the first walks: every place of the first week is still open to a publication. */
+const PLAN_NOW = parisToInstant(addDays(FIRST_DAY, -1), '20:00' as TimeOfDay)
+const FIRST_WEEK = { from: FIRST_DAY, to: addDays(FIRST_DAY, 4) }
+
+/**
+ * The app's own path: the planner's proposal for the first week, kept by placesToPublish (what is still open on
+ * this phone), then published. Each place written is held by its adult in its slot right after, on that phone:
+ * a publication never writes a place the rota then sets aside or puts on a waiting list.
+ */
+const publishCheckedPlan: Op = (replica, { random, immediate, places }) => {
+  const { doc } = replica
+  // The planner proposes only adults who said when they can walk: a few more say so first.
+  for (let i = 0; i < 3; i++) setAvailability(replica, { random } as OpContext)
+  const view = readCollective(doc)
+  const { writes } = placesToPublish(view, planRota(view, FIRST_WEEK, PLAN_NOW).assignments, PLAN_NOW)
+  const before = writes.map((write) => ({ write, entry: edit.storedEntry(doc, write.walk, write.adultId), seen: places.before(doc, write.walk, write.adultId) }))
+  if (edit.writePublishedSignUps(doc, writes, authored(replica)) === null) throw new Error('writePublishedSignUps found the document damaged')
+  for (const { write, entry, seen } of before) {
+    const after = edit.storedEntry(doc, write.walk, write.adultId)
+    if (after !== entry) places.wrote(write.walk, write.adultId, after, seen)
+  }
+  const published = readCollective(doc)
+  for (const write of writes) {
+    const walk = effectiveWalkOf(published, write.walk, PLAN_NOW)
+    if (walk !== null && holdersOf(walk, write.slot).some((signUp) => signUp.adultId === write.adultId)) continue
+    immediate.push(`published place ${signUpKeyOf(write.walk, write.adultId)} (${write.slot}) not held right after its publication`)
+  }
+}
+
 /** [weight, operation], added to the rota, swap and walk-log operations' weights. */
 export const PLANNING_OPERATIONS: readonly (readonly [number, Op])[] = [
   [3, setAvailability],
@@ -126,4 +161,5 @@ export const PLANNING_OPERATIONS: readonly (readonly [number, Op])[] = [
   [0.7, withdrawExemption],
   [0.5, setFairness],
   [2, publishPlan],
+  [1.5, publishCheckedPlan],
 ]

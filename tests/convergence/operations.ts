@@ -42,6 +42,8 @@ export interface OpContext {
   readonly publications: PublicationWitness[]
   /** What each sign-up write had seen of its place's withdrawals (see place-history.ts). */
   readonly places: PlaceHistory
+  /** What an operation found wrong on its own phone right after writing (checked there, not after convergence). */
+  readonly immediate: string[]
   /** A counter for names, per run (so a replay writes the same names). */
   readonly next: () => number
   /** Planted bug: new stops are keyed by line and rank instead of a fresh random id. */

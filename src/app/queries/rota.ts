@@ -4,7 +4,6 @@ import { addDays, compareDates, datesBetween, mondayOf, weekdayOf, type LocalDat
 import type { AdultId, FamilyId } from '../../domain/ids.ts'
 import type { CollectiveModel } from '../../domain/model.ts'
 import { deriveWalks, walkOf, walkStartInstant, type MyRole, type MyWalk, type Walk } from '../../domain/rota/index.ts'
-import { doubleBookings } from '../../domain/rota/double-booking.ts'
 import type { DayRota, WalkRota } from '../../domain/rota-types.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkRef } from '../../domain/signup.ts'
 import { effectiveWalks, type EffectiveWalk } from '../../domain/swaps/index.ts'
@@ -24,6 +23,14 @@ export const effectiveWalkOf = (model: RotaModel, ref: WalkRef, now: number): Ef
   const walk = walkOf(model, ref)
   return walk === null ? null : (effectiveOf(model, [walk], now)[0] ?? null)
 }
+
+/** On another running walk of the same date and direction (holding, waiting or through a swap): a new place would be set aside. */
+export const onAnotherWalkAt = (model: RotaModel, walk: WalkRef, adultId: AdultId, now: number): boolean =>
+  deriveWalks(model, walk.date, walk.date).some((other) => {
+    if (other.direction !== walk.direction || other.lineId === walk.lineId || other.cancellation !== null) return false
+    const effective = effectiveWalkOf(model, other, now)
+    return effective !== null && [...holdersOf(effective), ...effective.waiting].some((signUp) => signUp.adultId === adultId)
+  })
 
 /** The sign-ups holding a place of the walk, lead first; with `slot`, only that slot's. */
 export const holdersOf = (walk: Pick<WalkRota, 'lead' | 'tail' | 'extras'>, slot?: Slot): readonly SignUp[] => {
@@ -174,10 +181,11 @@ export interface GoneNotice {
  * or directions changed, or the line was deleted): never dropped silently, told with a "Retirer".
  * A walk that is only cancelled still exists (shown with its reason) and is not listed.
  */
-export const goneNotices = (model: CollectiveModel, mine: (signUp: SignUp) => boolean, today: LocalDate): GoneNotice[] => {
+export const goneNotices = (model: RotaModel, mine: (signUp: SignUp) => boolean, now: number): GoneNotice[] => {
+  const today = todayIn(now)
   const adults = new Map(model.adults.map((adult) => [adult.id, adult]))
   const lineName = (lineId: WalkRef['lineId']): string | null => model.lines.find((line) => line.id === lineId)?.name ?? null
-  const keptLine = new Map(doubleBookings(model).flatMap((booking) => booking.dropped.map((signUp) => [signUp, booking.kept.lineId] as const)))
+  const keptLine = swapStateOf(model, now).resolution.setAside
   return model.signUps
     .filter((signUp) => signUp.status === 'active' && compareDates(signUp.date, today) >= 0 && mine(signUp)
       && (keptLine.has(signUp) || walkOf(model, signUp) === null))
@@ -189,7 +197,7 @@ export const goneNotices = (model: CollectiveModel, mine: (signUp: SignUp) => bo
         adultId: signUp.adultId,
         adultName: adults.get(signUp.adultId)?.firstName ?? '?',
         lineName: lineName(signUp.lineId),
-        ...(kept === undefined ? {} : { keptLineName: lineName(kept) ?? '?' }),
+        ...(kept === undefined ? {} : { keptLineName: (kept === null ? null : lineName(kept)) ?? '?' }),
       }
     })
 }

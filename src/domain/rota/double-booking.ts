@@ -54,5 +54,13 @@ export const doubleBookings = (model: BookingModel): readonly DoubleBooking[] =>
 }
 
 /** The sign-ups set aside by double bookings (never counted on their walk). */
-export const droppedSignUps = (model: BookingModel): ReadonlySet<SignUp> =>
-  new Set(doubleBookings(model).flatMap((booking) => booking.dropped))
+export const droppedSignUps = (model: BookingModel): ReadonlySet<SignUp> => {
+  const bookings = doubleBookings(model)
+  const known = droppedCache.get(bookings)
+  if (known !== undefined) return known
+  const dropped = new Set(bookings.flatMap((booking) => booking.dropped))
+  droppedCache.set(bookings, dropped)
+  return dropped
+}
+
+const droppedCache = new WeakMap<readonly DoubleBooking[], ReadonlySet<SignUp>>()

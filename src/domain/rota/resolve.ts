@@ -42,14 +42,14 @@ export const indexSignUps = (model: BookingModel): SignUpIndex => {
     && cached.model.exceptions === model.exceptions && cached.model.holidays === model.holidays && cached.model.settings === model.settings
     && cached.model.holidayOverrides === model.holidayOverrides
   if (same) return cached.index
-  const index = buildIndex(model)
+  const index = buildIndex(model, droppedSignUps(model))
   indexCache.set(model.signUps, { model, index })
   return index
 }
 
-const buildIndex = (model: BookingModel): SignUpIndex => {
+/** The index without the sign-ups `dropped` lists: the swaps decide double bookings again once takes are applied. */
+export const buildIndex = (model: BookingModel, dropped: ReadonlySet<SignUp>): SignUpIndex => {
   const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
-  const dropped = droppedSignUps(model)
   const byWalk = new Map<WalkKey, SignUp[]>()
   for (const signUp of model.signUps) {
     if (signUp.status !== 'active' || !adultIds.has(signUp.adultId) || dropped.has(signUp)) continue

@@ -4,6 +4,7 @@ import { compareStamps, type Offer, type Release, type SwapResponse } from './re
 import { giveSeat, isOnWalkAt, releaseSeat, seatOf, tiedSeat, type Acquisition } from './seats.ts'
 import { seatsFor, type OfferState, type SwapContext } from './context.ts'
 import { fitsOffer, givenWalk } from './validity.ts'
+import { busyElsewhereAt } from './bookings.ts'
 
 const record = (context: SwapContext, response: SwapResponse, result: ResponseResult): void => {
   context.responses.push({ response, result })
@@ -25,13 +26,16 @@ const win = (context: SwapContext, state: OfferState, response: SwapResponse): v
   record(context, response, { kind: 'won' })
 }
 
-/** Replacement: the author must still hold the slot, the taker must not already be on the walk. */
+/** Replacement: the author must still hold the slot, the taker must be neither on the walk nor on another at that time. */
 const applyTake = (context: SwapContext, state: OfferState, response: SwapResponse): void => {
   const offer = state.offer
   const walk = seatsFor(context, offer.walk)
   const seat = walk === null ? undefined : tiedSeat(walk, offer.adultId, offer, offer.seat)
   if (walk === null || seat === undefined) return record(context, response, { kind: 'void' })
   if (isOnWalkAt(walk, response.adultId, response)) return record(context, response, { kind: 'notEligible' })
+  if (busyElsewhereAt(context, response.adultId, walk.base, response, new Set([walk.base.key]))) {
+    return record(context, response, { kind: 'busyElsewhere' })
+  }
   const via: Acquisition = { offerId: offer.id, stamp: response }
   context.transfers.push({ offerId: offer.id, kind: 'replacement', stamp: response, walkKey: walk.base.key, slot: seat.slot, from: offer.adultId, to: response.adultId })
   giveSeat(walk, seat, response.adultId, response.familyId, via)
@@ -51,6 +55,10 @@ const applyAccept = (context: SwapContext, state: OfferState, response: SwapResp
   if (mySeat === undefined) return fail('authorNoLongerHolds')
   if (theirSeat === undefined) return fail('responderNoLongerHolds')
   if (mine !== theirs && (isOnWalkAt(theirs, offer.adultId, response) || isOnWalkAt(mine, response.adultId, response))) return fail('wouldHoldTwo')
+  // Elsewhere at either time, other than the two walks the trade itself changes.
+  const both = new Set([mine.base.key, theirs.base.key])
+  const busy = busyElsewhereAt(context, offer.adultId, theirs.base, response, both) || busyElsewhereAt(context, response.adultId, mine.base, response, both)
+  if (busy) return fail('wouldHoldTwo')
   const via: Acquisition = { offerId: offer.id, stamp: response }
   context.transfers.push(
     { offerId: offer.id, kind: 'trade', stamp: response, walkKey: mine.base.key, slot: mySeat.slot, from: offer.adultId, to: response.adultId },

@@ -1,9 +1,10 @@
 // The mutable working state of one swap resolution: walks' seats built on demand, offer states, outcome lists.
 import type { AdultId, FamilyId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
-import { indexSignUps, resolveIndexedWalk, type RotaOptions, type SignUpIndex } from '../rota/resolve.ts'
+import { droppedSignUps } from '../rota/double-booking.ts'
+import { buildIndex, indexSignUps, resolveIndexedWalk, type RotaOptions, type SignUpIndex } from '../rota/resolve.ts'
 import { walkOf } from '../rota/walks.ts'
-import { walkKeyOf, type WalkKey, type WalkRef } from '../signup.ts'
+import { walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
 import { withEndedSignUps, type EndedSignUp } from './ghosts.ts'
 import type { OfferStatus, ReleaseOutcome, ResponseOutcome, Transfer } from './outcomes.ts'
 import type { Offer, OfferId, SwapResponse } from './records.ts'
@@ -23,6 +24,8 @@ export interface SwapContext {
   readonly now: number
   readonly options: RotaOptions
   readonly index: SignUpIndex
+  /** Sign-ups this pass counts nowhere (double bookings, see bookings.ts): not in `index`. */
+  readonly setAside: ReadonlySet<SignUp>
   /** null: the walk is not scheduled (line gone, not that day): records on it are invalid. */
   readonly walks: Map<WalkKey, WalkSeats | null>
   readonly families: ReadonlyMap<AdultId, FamilyId>
@@ -33,14 +36,23 @@ export interface SwapContext {
   readonly ended: { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }
 
-/** `families` maps every adult to their family; `ended` are the sign-ups swap records bring back (see ghosts.ts). */
+/** The sign-up rota's own index when the pass sets aside what it does (the usual case), else one built for the pass. */
+const indexWithout = (model: SwapModel, setAside: ReadonlySet<SignUp>): SignUpIndex =>
+  setAside === droppedSignUps(model) ? indexSignUps(model) : buildIndex(model, setAside)
+
+/**
+ * `families` maps every adult to their family; `ended` are the sign-ups swap records bring back (see ghosts.ts);
+ * `setAside` the sign-ups this pass counts nowhere.
+ */
 export const createContext = (
   model: SwapModel, now: number, options: RotaOptions, families: ReadonlyMap<AdultId, FamilyId>, ended: readonly EndedSignUp[],
+  setAside: ReadonlySet<SignUp>,
 ): SwapContext => ({
   model,
   now,
   options,
-  index: { byWalk: withEndedSignUps(indexSignUps(model).byWalk, ended) },
+  index: { byWalk: withEndedSignUps(indexWithout(model, setAside).byWalk, ended) },
+  setAside,
   walks: new Map(),
   families,
   offers: new Map(),

@@ -1,4 +1,5 @@
 // The swap invariants as a checker: unit tests and the convergence harness call it on every resolution.
+import { droppedSignUps } from '../rota/double-booking.ts'
 import { resolveWalk } from '../rota/resolve.ts'
 import { walkOf } from '../rota/walks.ts'
 import { walkKeyOf, type SignUp } from '../signup.ts'
@@ -33,7 +34,8 @@ const seatsAreSound = (walk: EffectiveWalk): string[] => {
 /**
  * No place appears or disappears: holders and waiting after swaps, plus the releases applied on
  * the walk (each takes one adult off it), the superseded sign-ups and the brought-back sign-ups that
- * ended in place, minus every brought-back sign-up, equal holders and waiting from the sign-ups alone.
+ * ended in place, minus every brought-back sign-up, equal holders and waiting from the sign-ups alone
+ * (with the sign-ups the swaps count again or set aside).
  */
 const seatsConserved = (model: SwapModel, resolution: SwapResolution, walk: EffectiveWalk, now: number): string[] => {
   const derived = walkOf(model, walk)
@@ -41,7 +43,12 @@ const seatsConserved = (model: SwapModel, resolution: SwapResolution, walk: Effe
   const base = resolveWalk(model, derived, now)
   // Extras kept despite an absence (see resolveIndexedWalk) are places too; swaps never add one.
   if (walk.extras.length > Math.max(0, base.requiredAdults - 2, base.extras.length)) return [`walk ${walk.key}: more extras than places`]
-  const before = [base.lead, base.tail, ...base.extras].filter((signUp) => signUp !== null).length + base.waiting.length
+  // The swaps decide double bookings again (see bookings.ts): a sign-up counted again adds a place, one set aside removes one.
+  const onWalk = (signUp: SignUp): boolean => walkKeyOf(signUp) === walk.key
+  const dropped = droppedSignUps(model)
+  const counted = [...dropped].filter((signUp) => onWalk(signUp) && !resolution.setAside.has(signUp)).length
+  const setAside = [...resolution.setAside.keys()].filter((signUp) => onWalk(signUp) && !dropped.has(signUp)).length
+  const before = [base.lead, base.tail, ...base.extras].filter((signUp) => signUp !== null).length + base.waiting.length + counted - setAside
   const releases = resolution.releases.filter(({ release, applied }) => applied && walkKeyOf(release.walk) === walk.key).length
   const ended = resolution.ended.filter((item) => item.walkKey === walk.key)
   const vanished = ended.filter((item) => item.vanished).length

@@ -7,13 +7,13 @@ import type { OfferId } from './records.ts'
 
 /**
  * takeLost: "déjà pris par `other`"; offerWithdrawn: "offre retirée"; offerVoid: the holder no
- * longer had the slot; notEligible: already on that walk; tradeFailed (both parties, with the
+ * longer had the slot; notEligible: already on that walk; busyElsewhere: on another walk at that time; tradeFailed (both parties, with the
  * reason); offerTaken / tradeDone: to the author (tradeDone also to the responder);
  * lateWithdrawal: the author withdrew after `other` had taken; declined: to the author;
  * pendingOffer / offerExpired: the author's own open offers; tradeRequest: to the target family.
  */
 export type NoticeKind =
-  | 'takeLost' | 'offerWithdrawn' | 'offerVoid' | 'notEligible' | 'tradeFailed' | 'offerTaken' | 'tradeDone'
+  | 'takeLost' | 'offerWithdrawn' | 'offerVoid' | 'notEligible' | 'busyElsewhere' | 'tradeFailed' | 'offerTaken' | 'tradeDone'
   | 'lateWithdrawal' | 'declined' | 'pendingOffer' | 'offerExpired' | 'tradeRequest'
 
 export interface Notice {
@@ -38,6 +38,7 @@ const responderNotices = (resolution: SwapResolution, views: ReadonlyMap<OfferId
       case 'withdrawn': return [{ ...base, kind: 'offerWithdrawn' }]
       case 'void': return [{ ...base, kind: 'offerVoid' }]
       case 'notEligible': return [{ ...base, kind: 'notEligible' }]
+      case 'busyElsewhere': return [{ ...base, kind: 'busyElsewhere' }]
       case 'tradeFailed': return [{ ...base, kind: 'tradeFailed', reason: result.reason }]
       case 'won': return view.offer.kind === 'trade' ? [{ ...base, kind: 'tradeDone' }] : []
       default: return []

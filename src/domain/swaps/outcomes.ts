@@ -1,5 +1,5 @@
 // Shapes of a swap resolution: what became of each offer and response, the transfers made, the effective walks.
-import type { AdultId } from '../ids.ts'
+import type { AdultId, LineId } from '../ids.ts'
 import type { WalkRota } from '../rota-types.ts'
 import type { SignUp, Slot, WalkKey } from '../signup.ts'
 import type { Offer, OfferId, Release, Stamp, SwapResponse } from './records.ts'
@@ -27,7 +27,8 @@ export type TradeFailure = 'authorNoLongerHolds' | 'responderNoLongerHolds' | 'w
 
 /**
  * won; alreadyTaken (déjà pris par `by`); withdrawn (offre retirée); void (the author no longer
- * held the slot); notEligible (already on that walk, or the author); tradeFailed; declined;
+ * held the slot); notEligible (already on that walk, or the author); busyElsewhere (on another walk at
+ * that time); tradeFailed; declined;
  * invalid (wrong kind, wrong family, missing or mismatched `gives`, unknown offer or adult).
  */
 export type ResponseResult =
@@ -36,6 +37,7 @@ export type ResponseResult =
   | { readonly kind: 'withdrawn' }
   | { readonly kind: 'void' }
   | { readonly kind: 'notEligible' }
+  | { readonly kind: 'busyElsewhere' }
   | { readonly kind: 'tradeFailed'; readonly reason: TradeFailure }
   | { readonly kind: 'declined' }
   | { readonly kind: 'invalid' }
@@ -78,6 +80,11 @@ export interface SwapResolution {
   readonly responses: readonly ResponseOutcome[]
   readonly releases: readonly ReleaseOutcome[]
   readonly transfers: readonly Transfer[]
+  /**
+   * Sign-ups counted nowhere because their adult is on another walk at that time (decided with swaps applied, see
+   * bookings.ts), with the line the adult is on then (null: none, e.g. that walk was cancelled).
+   */
+  readonly setAside: ReadonlyMap<SignUp, LineId | null>
   /** Sign-ups brought back for the time a swap record held them (see ghosts.ts); `vanished`: still there when they ended. */
   readonly ended: readonly { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }

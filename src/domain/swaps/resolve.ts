@@ -6,7 +6,9 @@
 import { resolveWalks, walkStateOf, type RotaOptions } from '../rota/resolve.ts'
 import type { Walk } from '../rota/walks.ts'
 import type { WalkRota } from '../rota-types.ts'
-import { compareSignUps, walkKeyOf } from '../signup.ts'
+import { droppedSignUps as defaultSetAside } from '../rota/double-booking.ts'
+import { compareSignUps, walkKeyOf, type SignUp } from '../signup.ts'
+import { keptLinesOf, setAsideAfterSwaps, touchWalksOf } from './bookings.ts'
 import { applyRelease, applyResponse, applyWithdrawal } from './apply.ts'
 import { createContext, seatsFor, type SwapContext, type SwapModel } from './context.ts'
 import type { EffectiveWalk, OfferOutcome, SwapResolution } from './outcomes.ts'
@@ -78,13 +80,16 @@ const toEffective = (walk: WalkSeats, now: number): EffectiveWalk => {
   }
 }
 
-/** Resolves every swap record of the collective against the sign-ups. */
-export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number, options: RotaOptions = {}): SwapResolution => {
+/** One pass over every swap event with the given sign-ups set aside. */
+const applyPass = (
+  model: SwapModel, records: SwapRecords, now: number, options: RotaOptions, ended: readonly EndedSignUp[], setAside: ReadonlySet<SignUp>,
+): SwapContext => {
   const families = new Map(model.adults.map((adult) => [adult.id, adult.familyId]))
-  const ended = endedSignUps(model.signUps, records, families)
-  const context = createContext(model, now, options, families, ended)
-  const offers = sortedOffers(records.offers)
-  registerOffers(context, offers)
+  const context = createContext(model, now, options, families, ended, setAside)
+  // The walks of sign-ups set aside or counted again differently from the sign-up rota are resolved here.
+  touchWalksOf(context, [...setAside].filter((signUp) => !defaultSetAside(model).has(signUp)))
+  touchWalksOf(context, [...defaultSetAside(model)].filter((signUp) => !setAside.has(signUp)))
+  registerOffers(context, sortedOffers(records.offers))
   for (const event of eventsOf(records, ended).sort(compareEvents)) {
     if (event.kind === 'ended') endSignUpIn(context, event.ended)
     else if (event.kind === 'withdrawal') applyWithdrawal(context, event.offer)
@@ -92,9 +97,31 @@ export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number
     else applyRelease(context, event.release)
   }
   for (const walk of context.walks.values()) if (walk !== null) absorbSuperseded(walk)
+  return context
+}
+
+/** Passes over the events until the sign-ups set aside stand (a few at most; bounded so a forged document cannot loop). */
+const MAX_PASSES = 4
+
+/** Resolves every swap record of the collective against the sign-ups. */
+export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number, options: RotaOptions = {}): SwapResolution => {
+  const families = new Map(model.adults.map((adult) => [adult.id, adult.familyId]))
+  const ended = endedSignUps(model.signUps, records, families)
+  const offers = sortedOffers(records.offers)
+  let setAside: ReadonlySet<SignUp> = defaultSetAside(model)
+  let context = applyPass(model, records, now, options, ended, setAside)
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const next = setAsideAfterSwaps(context, setAside)
+    if (next === null) break
+    setAside = next
+    context = applyPass(model, records, now, options, ended, setAside)
+  }
   const walks = new Map([...context.walks].flatMap(([key, walk]) => (walk === null ? [] : [[key, toEffective(walk, now)] as const])))
   const outcomes = new Map(offers.map((offer) => [offer.id, finalOutcome(context, offer)] as const))
-  return { walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers, ended: context.ended }
+  return {
+    walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers, ended: context.ended,
+    setAside: keptLinesOf(context, setAside),
+  }
 }
 
 /** The effective form of a resolved walk: the swapped one if a swap record touched it, else the sign-up rota itself. */

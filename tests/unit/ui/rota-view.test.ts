@@ -1,12 +1,15 @@
 // Rota selections for the screens: whose sign-up is mine, the waiting notices and the notices of walks that no longer run (never dropped silently).
 import { describe, expect, it } from 'vitest'
-import { localDate } from '../../../src/domain/dates.ts'
+import { localDate, type LocalDate, type TimeOfDay } from '../../../src/domain/dates.ts'
+import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../../../src/domain/ids.ts'
 import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
 import { walkKeyOf, type SignUp, type Slot } from '../../../src/domain/signup.ts'
 import { goneNotices, walksWithSignUpsOf } from '../../../src/app/queries/rota.ts'
 import { adultsById, isMine, waitingNotices } from '../../../src/app/queries/rota-view.ts'
+
+const noon = (date: LocalDate): number => parisToInstant(date, '12:00' as TimeOfDay)
 import { actorId as fixtureActor, adultId as fixtureAdult, createChild, createHoliday, createLine, createModel, createSignUp, familyId as fixtureFamily, lineId as fixtureLine } from '../domain/rota-fixtures.ts'
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
@@ -133,24 +136,24 @@ describe('my sign-ups on walks that no longer run', () => {
   const signUps = [thursday, fridayRetour, others, past, withdrawn]
 
   it('lists nothing while every walk still runs', () => {
-    expect(goneNotices(createModel({ signUps }), mine, today)).toEqual([])
+    expect(goneNotices(createModel({ signUps }), mine, noon(today))).toEqual([])
   })
 
   it('lists my family’s active sign-ups once the line’s days or directions no longer include their walk', () => {
     const model = createModel({ signUps, lines: [createLine(1, { name: 'Ligne des Pins', days: [1, 2, 5], directions: ['aller'] })] })
-    expect(goneNotices(model, mine, today)).toEqual([
+    expect(goneNotices(model, mine, noon(today))).toEqual([
       { walk: { lineId: fixtureLine(1), date: '2027-06-03', direction: 'aller' }, adultId: fixtureAdult(2), adultName: 'Adulte2', lineName: 'Ligne des Pins' },
       { walk: { lineId: fixtureLine(1), date: '2027-06-04', direction: 'retour' }, adultId: fixtureAdult(2), adultName: 'Adulte2', lineName: 'Ligne des Pins' },
     ])
   })
 
   it('lists them when the line is deleted, without a line name', () => {
-    const notices = goneNotices(createModel({ signUps, lines: [] }), mine, today)
+    const notices = goneNotices(createModel({ signUps, lines: [] }), mine, noon(today))
     expect(notices.map((n) => [n.walk.date, n.lineName])).toEqual([['2027-06-03', null], ['2027-06-04', null]])
   })
 
   it('does not list a walk that is only cancelled (it still exists, with its reason)', () => {
     const model = createModel({ signUps, holidays: [createHoliday(1, '2027-06-01', '2027-06-10', 'Fermeture')] })
-    expect(goneNotices(model, mine, today)).toEqual([])
+    expect(goneNotices(model, mine, noon(today))).toEqual([])
   })
 })

@@ -6,6 +6,8 @@ const ERROR_KEYS: Readonly<Record<SwapError, MessageKey>> = {
   notFound: 'coord.error.notFound',
   notHolder: 'coord.error.notHolder',
   notEligible: 'coord.error.notEligible',
+  // Periods have no time of day: the period commands never answer this (it belongs to walks).
+  busyElsewhere: 'coord.error.notEligible',
   expired: 'coord.error.expired',
   unknownAdult: 'coord.error.unknownAdult',
   notRecorded: 'coord.error.notRecorded',

@@ -61,7 +61,7 @@ export function WaitingNotices({ session }: { session: SessionState & SessionIde
     () => waitingNotices(walksWithSignUpsOf(view, (signUp) => isMine(signUp, me), today, now), me, adultsById(view), today),
     [view, me, today, now],
   )
-  const gone = useMemo(() => goneNotices(view, (signUp) => isMine(signUp, me), today), [view, me, today])
+  const gone = useMemo(() => goneNotices(view, (signUp) => isMine(signUp, me), now), [view, me, now])
   const withdraw = (notice: GoneNotice) => {
     const values = { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
     announce(withdrawText(t, session.withdraw(notice.walk, notice.adultId), values, 'rota.notice.goneWithdrawn'))

@@ -15,6 +15,7 @@ const NOTICE_KEYS: Readonly<Record<Exclude<NoticeKind, 'tradeRequest'>, MessageK
   offerWithdrawn: 'swap.notice.offerWithdrawn',
   offerVoid: 'swap.notice.offerVoid',
   notEligible: 'swap.notice.notEligible',
+  busyElsewhere: 'swap.notice.busyElsewhere',
   tradeFailed: 'swap.notice.tradeFailed',
   offerTaken: 'swap.notice.offerTaken',
   tradeDone: 'swap.notice.tradeDone',
@@ -59,7 +60,8 @@ export const noticeText = (t: Translate, language: Language, notice: Notice, con
 
 /** Notices that call for attention (shown as warnings, with an icon): something did not happen as asked. */
 export const isWarning = (kind: NoticeKind): boolean =>
-  kind === 'takeLost' || kind === 'offerWithdrawn' || kind === 'offerVoid' || kind === 'notEligible' || kind === 'tradeFailed' || kind === 'declined' || kind === 'offerExpired' || kind === 'lateWithdrawal'
+  kind === 'takeLost' || kind === 'offerWithdrawn' || kind === 'offerVoid' || kind === 'notEligible' || kind === 'busyElsewhere'
+  || kind === 'tradeFailed' || kind === 'declined' || kind === 'offerExpired' || kind === 'lateWithdrawal'
 
 /** "Urgent : personne pour conduire mardi 9 mars 08:05 (aller)", the most pressing reason first. */
 export const urgentText = (t: Translate, language: Language, item: UrgentItem, names: Names, offerAuthors: readonly AdultId[]): string => {
@@ -106,6 +108,7 @@ const ERROR_KEYS: Readonly<Record<SwapError, MessageKey>> = {
   notFound: 'swap.error.notFound',
   notHolder: 'swap.error.notHolder',
   notEligible: 'swap.error.notEligible',
+  busyElsewhere: 'swap.error.busyElsewhere',
   expired: 'swap.error.expired',
   unknownAdult: 'swap.error.unknownAdult',
   notRecorded: 'swap.error.notRecorded',
