@@ -3,7 +3,8 @@
 // A five-year document holds ~10,000 entries; grouping and sorting them all again after each change costs more than
 // everything else the view reads. The result always equals readSignUps (tests/unit/doc/read-live.test.ts).
 import type * as Y from 'yjs'
-import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
+import { recordSignUpChange } from '../domain/rota/signup-index.ts'
+import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp, type WalkKey } from '../domain/signup.ts'
 import { MAP_SIGNUPS, safeMap } from './keys.ts'
 import { parseSignUp } from './read-rota.ts'
 import { compareIds, isPlainObject, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
@@ -42,6 +43,23 @@ const positionIn = (places: readonly string[], place: string): number => {
     else high = middle
   }
   return low
+}
+
+/** `walk|adult` -> `walk`. */
+const walkOfPlace = (place: string): WalkKey => place.slice(0, place.lastIndexOf('|')) as WalkKey
+
+/** Every sign-up of the walks of `touched` places: places of one walk are adjacent (they share the `walk|` prefix). */
+const walksOf = (places: readonly string[], signUps: readonly SignUp[], touched: ReadonlySet<string>): Map<WalkKey, SignUp[]> => {
+  const walks = new Map<WalkKey, SignUp[]>()
+  for (const place of touched) {
+    const walk = walkOfPlace(place)
+    if (walks.has(walk)) continue
+    const prefix = `${walk}|`
+    const list: SignUp[] = []
+    for (let at = positionIn(places, prefix); at < places.length && places[at]!.startsWith(prefix); at++) list.push(signUps[at]!)
+    walks.set(walk, list)
+  }
+  return walks
 }
 
 /** The sign-ups of the document's `signups` map, null when it is not a map (readSignUps then lists it "to check"). */
@@ -118,7 +136,10 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
         patched.splice(at, 0, current)
       }
     }
-    if (patched !== null) signUps = patched
+    if (patched !== null) {
+      recordSignUpChange(patched, signUps, walksOf(places, patched, touched))
+      signUps = patched
+    }
     if (listed) toCheck = problems()
     return true
   }

@@ -1,5 +1,6 @@
 // One adult, one walk at a time: sign-ups of one adult on two running walks at the same time (two offline phones,
 // two offline plan publications) resolve to the earliest (clock, actor); the others are set aside and told.
+// The bookings of a whole list are kept per list in signup-index.ts; the swaps decide them again (swaps/bookings.ts).
 import type { AdultId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
 import { compareSignUps, type SignUp } from '../signup.ts'
@@ -26,41 +27,26 @@ const runs = (model: BookingModel, signUp: SignUp): boolean => {
   return walk !== null && walk.cancellation === null
 }
 
-const cache = new WeakMap<readonly SignUp[], { readonly model: BookingModel; readonly bookings: readonly DoubleBooking[] }>()
-
-/** Every double booking of the collective, by date, direction and adult; cached per sign-up list and model. */
-export const doubleBookings = (model: BookingModel): readonly DoubleBooking[] => {
-  const cached = cache.get(model.signUps)
-  if (cached?.model === model) return cached.bookings
-  const adults = new Set(model.adults.map((adult) => adult.id))
-  const byTime = new Map<string, SignUp[]>()
-  for (const signUp of model.signUps) {
-    if (signUp.status !== 'active' || !adults.has(signUp.adultId)) continue
-    const key = `${signUp.adultId}|${signUp.date}|${signUp.direction}`
-    const list = byTime.get(key)
-    if (list === undefined) byTime.set(key, [signUp])
-    else list.push(signUp)
+/** The double bookings among the active sign-ups of existing adults on the walks of one date and direction. */
+export const bookingsAtOneTime = (model: BookingModel, walks: Iterable<readonly SignUp[]>): DoubleBooking[] => {
+  const byAdult = new Map<AdultId, SignUp[]>()
+  for (const signUps of walks) {
+    for (const signUp of signUps) {
+      const list = byAdult.get(signUp.adultId)
+      if (list === undefined) byAdult.set(signUp.adultId, [signUp])
+      else list.push(signUp)
+    }
   }
   const bookings: DoubleBooking[] = []
-  for (const list of byTime.values()) {
+  for (const list of byAdult.values()) {
     if (list.length < 2) continue
-    const running = list.filter((signUp) => runs(model, signUp)).sort(compareSignUps)
-    const [kept, ...dropped] = running
+    const [kept, ...dropped] = list.filter((signUp) => runs(model, signUp)).sort(compareSignUps)
     if (kept !== undefined && dropped.length > 0) bookings.push({ adultId: kept.adultId, kept, dropped })
   }
-  bookings.sort((a, b) => (a.kept.date < b.kept.date ? -1 : a.kept.date > b.kept.date ? 1 : 0) || compareSignUps(a.kept, b.kept))
-  cache.set(model.signUps, { model, bookings })
   return bookings
 }
 
-/** The sign-ups set aside by double bookings (never counted on their walk). */
-export const droppedSignUps = (model: BookingModel): ReadonlySet<SignUp> => {
-  const bookings = doubleBookings(model)
-  const known = droppedCache.get(bookings)
-  if (known !== undefined) return known
-  const dropped = new Set(bookings.flatMap((booking) => booking.dropped))
-  droppedCache.set(bookings, dropped)
-  return dropped
-}
-
-const droppedCache = new WeakMap<readonly DoubleBooking[], ReadonlySet<SignUp>>()
+/** Bookings by date, then by the kept sign-up's (clock, actor): the same order on every phone. */
+export const compareBookings = (a: DoubleBooking, b: DoubleBooking): number =>
+  (a.kept.date < b.kept.date ? -1 : a.kept.date > b.kept.date ? 1 : 0) || compareSignUps(a.kept, b.kept)
+  || (a.adultId < b.adultId ? -1 : a.adultId > b.adultId ? 1 : 0)

@@ -5,10 +5,10 @@ import type { AdultId } from '../ids.ts'
 import type { Direction } from '../line.ts'
 import type { CollectiveModel } from '../model.ts'
 import type { DayRota, WalkRota, WalkState } from '../rota-types.ts'
-import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkKey } from '../signup.ts'
+import { compareSignUps, type SignUp, type Slot } from '../signup.ts'
 import type { Absence } from '../absence-records.ts'
 import { isAbsentFrom } from './absences.ts'
-import { droppedSignUps, type BookingModel } from './double-booking.ts'
+import { indexSignUps, type SignUpIndex } from './signup-index.ts'
 import { expectedChildren, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
 import { deriveWalks, type Walk } from './walks.ts'
 
@@ -26,40 +26,6 @@ export interface RotaOptions {
 }
 
 export type RotaModel = Pick<CollectiveModel, 'settings' | 'adults' | 'children' | 'signUps' | 'absences'>
-
-/** Active sign-ups of existing adults, grouped by walk: built once for a week or a year of walks. */
-export interface SignUpIndex {
-  readonly byWalk: ReadonlyMap<WalkKey, readonly SignUp[]>
-}
-
-// The same view is indexed by the swaps and by every rota screen part: once per sign-up list, adults and walk model.
-const indexCache = new WeakMap<readonly SignUp[], { readonly model: BookingModel; readonly index: SignUpIndex }>()
-
-/** Sign-ups set aside by a double booking (see double-booking.ts) are not indexed: they hold no place anywhere. */
-export const indexSignUps = (model: BookingModel): SignUpIndex => {
-  const cached = indexCache.get(model.signUps)
-  const same = cached !== undefined && cached.model.adults === model.adults && cached.model.lines === model.lines
-    && cached.model.exceptions === model.exceptions && cached.model.holidays === model.holidays && cached.model.settings === model.settings
-    && cached.model.holidayOverrides === model.holidayOverrides
-  if (same) return cached.index
-  const index = buildIndex(model, droppedSignUps(model))
-  indexCache.set(model.signUps, { model, index })
-  return index
-}
-
-/** The index without the sign-ups `dropped` lists: the swaps decide double bookings again once takes are applied. */
-export const buildIndex = (model: BookingModel, dropped: ReadonlySet<SignUp>): SignUpIndex => {
-  const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
-  const byWalk = new Map<WalkKey, SignUp[]>()
-  for (const signUp of model.signUps) {
-    if (signUp.status !== 'active' || !adultIds.has(signUp.adultId) || dropped.has(signUp)) continue
-    const key = walkKeyOf(signUp)
-    const list = byWalk.get(key)
-    if (list === undefined) byWalk.set(key, [signUp])
-    else list.push(signUp)
-  }
-  return { byWalk }
-}
 
 /** Active sign-ups of adults who no longer exist: not counted on any walk, listed for a member to check. */
 export const orphanSignUps = (model: Pick<CollectiveModel, 'adults' | 'signUps'>): SignUp[] => {
@@ -113,7 +79,7 @@ export const resolveIndexedWalk = (model: RotaModel, index: SignUpIndex, walk: W
   // away: the extra places are counted as if every child came, so declaring or withdrawing an
   // absence never moves an adult between a seat and the waiting list.
   const extraPlaces = Math.max(requiredAdults, requiredAdultsFor(model.settings, ratioCountOf(everyChild))) - 2
-  const active = index.byWalk.get(walk.key) ?? []
+  const active = index.signUpsOf(walk.key)
   const leads = bySlot(active, 'lead')
   const tails = bySlot(active, 'tail')
   const extraCandidates = bySlot(active, 'extra')

@@ -5,7 +5,7 @@
 // more (their next sign-up at that time counts again), and a place received through a swap books the taker from
 // the take on (a later sign-up at that time is set aside; a take by someone already busy is refused).
 import type { AdultId, LineId } from '../ids.ts'
-import { doubleBookings } from '../rota/double-booking.ts'
+import { doubleBookings } from '../rota/signup-index.ts'
 import { walkOf } from '../rota/walks.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
 import { seatsFor, type SwapContext } from './context.ts'
@@ -13,6 +13,11 @@ import { compareStamps, type Stamp } from './records.ts'
 import { isOnWalkAt, type WalkSeats } from './seats.ts'
 
 const sameTime = (a: WalkRef, b: WalkRef): boolean => a.date === b.date && a.direction === b.direction
+const timeOf = (walk: WalkRef): string => `${walk.date}|${walk.direction}`
+
+/** The dates and directions of the walks the swaps touched: a double booking elsewhere stands as the sign-ups decided it. */
+const swappedTimes = (context: SwapContext): Set<string> =>
+  new Set([...context.walks.values()].flatMap((walk) => (walk === null ? [] : [timeOf(walk.base)])))
 
 /** The adult's indexed (not set aside) sign-ups on other running walks at the walk's date and direction. */
 const signUpsAtThatTime = (context: SwapContext, adultId: AdultId, ref: WalkRef, except: ReadonlySet<WalkKey>): SignUp[] =>
@@ -22,7 +27,7 @@ const signUpsAtThatTime = (context: SwapContext, adultId: AdultId, ref: WalkRef,
     if (except.has(key)) return []
     const walk = walkOf(context.model, other)
     if (walk === null || walk.cancellation !== null) return []
-    return (context.index.byWalk.get(key) ?? []).filter((signUp) => signUp.adultId === adultId)
+    return context.index.signUpsOf(key).filter((signUp) => signUp.adultId === adultId)
   })
 
 const runs = (walk: WalkSeats): boolean => walk.base.cancellation === null
@@ -79,7 +84,9 @@ const receivedPlaces = (context: SwapContext): Received[] =>
  */
 export const setAsideAfterSwaps = (context: SwapContext, setAside: ReadonlySet<SignUp>): Set<SignUp> | null => {
   const next = new Set(setAside)
+  const swapped = swappedTimes(context)
   for (const booking of doubleBookings(context.model)) {
+    if (!swapped.has(timeOf(booking.kept))) continue
     const signUps = [booking.kept, ...booking.dropped]
     const onSomeWalk = signUps.some((signUp) => !setAside.has(signUp) && stillOn(context, signUp))
       || walkAtThatTime(context, booking.adultId, booking.kept, setAside) !== null
@@ -96,8 +103,14 @@ export const setAsideAfterSwaps = (context: SwapContext, setAside: ReadonlySet<S
 }
 
 /** Where each set-aside sign-up's adult is at that time (the line they keep), for the notice; null if nowhere. */
-export const keptLinesOf = (context: SwapContext, setAside: ReadonlySet<SignUp>): Map<SignUp, LineId | null> =>
-  new Map([...setAside].sort(compareSignUps).map((signUp) => [signUp, walkAtThatTime(context, signUp.adultId, signUp, setAside)] as const))
+export const keptLinesOf = (context: SwapContext, setAside: ReadonlySet<SignUp>): Map<SignUp, LineId | null> => {
+  const swapped = swappedTimes(context)
+  const keptBy = new Map(doubleBookings(context.model).flatMap((booking) => booking.dropped.map((signUp) => [signUp, booking.kept] as const)))
+  return new Map([...setAside].sort(compareSignUps).map((signUp) => {
+    const kept = swapped.has(timeOf(signUp)) ? undefined : keptBy.get(signUp)
+    return [signUp, kept?.lineId ?? walkAtThatTime(context, signUp.adultId, signUp, setAside)] as const
+  }))
+}
 
 /** The walks a pass must resolve with seats (so the effective rota shows the pass's set-aside sign-ups). */
 export const touchWalksOf = (context: SwapContext, signUps: Iterable<SignUp>): void => {

@@ -1,8 +1,8 @@
 // The mutable working state of one swap resolution: walks' seats built on demand, offer states, outcome lists.
 import type { AdultId, FamilyId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
-import { droppedSignUps } from '../rota/double-booking.ts'
-import { buildIndex, indexSignUps, resolveIndexedWalk, type RotaOptions, type SignUpIndex } from '../rota/resolve.ts'
+import { resolveIndexedWalk, type RotaOptions } from '../rota/resolve.ts'
+import { indexWithout, type SignUpIndex } from '../rota/signup-index.ts'
 import { walkOf } from '../rota/walks.ts'
 import { walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
 import { withEndedSignUps, type EndedSignUp } from './ghosts.ts'
@@ -36,10 +36,6 @@ export interface SwapContext {
   readonly ended: { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }
 
-/** The sign-up rota's own index when the pass sets aside what it does (the usual case), else one built for the pass. */
-const indexWithout = (model: SwapModel, setAside: ReadonlySet<SignUp>): SignUpIndex =>
-  setAside === droppedSignUps(model) ? indexSignUps(model) : buildIndex(model, setAside)
-
 /**
  * `families` maps every adult to their family; `ended` are the sign-ups swap records bring back (see ghosts.ts);
  * `setAside` the sign-ups this pass counts nowhere.
@@ -51,7 +47,7 @@ export const createContext = (
   model,
   now,
   options,
-  index: { byWalk: withEndedSignUps(indexWithout(model, setAside).byWalk, ended) },
+  index: withEndedSignUps(indexWithout(model, setAside), ended),
   setAside,
   walks: new Map(),
   families,

@@ -6,6 +6,7 @@
 // (slot and stamp of that sign-up) restores it from its clock until the rewrite, the instant it ends.
 import type { AdultId, FamilyId } from '../ids.ts'
 import { compareSignUps, signUpKeyOf, walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
+import type { SignUpIndex } from '../rota/signup-index.ts'
 import { compareStamps, type SeatClaim, type Stamp, type SwapRecords } from './records.ts'
 import { givenWalk } from './validity.ts'
 
@@ -61,11 +62,12 @@ export const endedSignUps = (signUps: readonly SignUp[], records: SwapRecords, f
 }
 
 /** The active sign-ups per walk with the ended ones added back, in the index's order. */
-export const withEndedSignUps = (byWalk: ReadonlyMap<WalkKey, readonly SignUp[]>, ended: readonly EndedSignUp[]): Map<WalkKey, readonly SignUp[]> => {
-  const result = new Map(byWalk)
+export const withEndedSignUps = (index: SignUpIndex, ended: readonly EndedSignUp[]): SignUpIndex => {
+  if (ended.length === 0) return index
+  const added = new Map<WalkKey, readonly SignUp[]>()
   for (const { walk, signUp } of ended) {
     const key = walkKeyOf(walk)
-    result.set(key, [...(result.get(key) ?? []), signUp].sort(compareSignUps))
+    added.set(key, [...(added.get(key) ?? index.signUpsOf(key)), signUp].sort(compareSignUps))
   }
-  return result
+  return { signUpsOf: (key) => added.get(key) ?? index.signUpsOf(key) }
 }

@@ -1,5 +1,5 @@
 // The swap invariants as a checker: unit tests and the convergence harness call it on every resolution.
-import { droppedSignUps } from '../rota/double-booking.ts'
+import { droppedSignUps } from '../rota/signup-index.ts'
 import { resolveWalk } from '../rota/resolve.ts'
 import { walkOf } from '../rota/walks.ts'
 import { walkKeyOf, type SignUp } from '../signup.ts'

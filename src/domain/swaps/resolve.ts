@@ -6,7 +6,7 @@
 import { resolveWalks, walkStateOf, type RotaOptions } from '../rota/resolve.ts'
 import type { Walk } from '../rota/walks.ts'
 import type { WalkRota } from '../rota-types.ts'
-import { droppedSignUps as defaultSetAside } from '../rota/double-booking.ts'
+import { droppedSignUps as defaultSetAside } from '../rota/signup-index.ts'
 import { compareSignUps, walkKeyOf, type SignUp } from '../signup.ts'
 import { keptLinesOf, setAsideAfterSwaps, touchWalksOf } from './bookings.ts'
 import { applyRelease, applyResponse, applyWithdrawal } from './apply.ts'

@@ -1,7 +1,7 @@
 // One adult is never on two walks at the same time: two offline sign-ups (or publications) on two lines resolve the same way everywhere.
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../../src/domain/dates.ts'
-import { doubleBookings } from '../../../src/domain/rota/double-booking.ts'
+import { doubleBookings } from '../../../src/domain/rota/signup-index.ts'
 import { resolveWalks } from '../../../src/domain/rota/resolve.ts'
 import { deriveWalks } from '../../../src/domain/rota/walks.ts'
 import { adultId, createException, createLine, createModel, createSignUp, lineId } from './rota-fixtures.ts'
