@@ -11,8 +11,8 @@
 //   feature and versioned; descriptors point into the export (`fromExport`) and a test checks every list is claimed;
 // - which records the new school year deletes (src/domain/year/past-records.ts: per-kind rules, e.g. a swap kept
 //   whole); descriptors name the plan's list (`year`), and MAP_OF_YEAR_KIND derives from that;
-// - the "to check" labels and which kinds are repairable (src/ui/components/manage/repair.ts: ui may not import doc;
-//   its table is typed by RecordKind, so a kind without a label fails the type check);
+// - which kinds are repairable (src/ui/components/manage/repair.ts: ui may not import doc). Their names are the
+//   messages `manage.kind.<kind>` in both languages: a kind without them fails the type check there;
 // - the readers of sign-ups and holiday overrides (read-rota.ts: keys in two forms, the key injected in the value).
 import type { z } from 'zod'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../domain/calendar-records.ts'

@@ -260,7 +260,9 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.holidays.noEvents': 'This calendar has no holiday period to import.',
   'manage.holidays.tooBig': 'This file is too big to be a holiday calendar.',
 
+  'manage.kind.profile': 'Collective profile',
   'manage.kind.settings': 'Collective settings',
+  'manage.kind.family': 'Family',
   'manage.kind.adult': 'Adult',
   'manage.kind.child': 'Child',
   'manage.kind.line': 'Line',
@@ -281,6 +283,8 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.kind.checkIn': 'Child check-in',
   'manage.kind.walkEvent': 'Walk departure or arrival',
   'manage.kind.walkNote': 'Walk logbook note',
+  'manage.kind.availability': 'An adult’s availability',
+  'manage.kind.exemption': 'Reduced share',
   'manage.kind.meeting': 'Collective meeting',
   'manage.repair.title': 'Repair: {kind}',
   'manage.repair.intro': 'This item is incomplete or unreadable. Correct it in the form: saving rewrites all its fields.',

@@ -5,8 +5,6 @@ export const enPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
   'planning.nav.availability': 'My availability',
   'planning.nav.fairness': 'Fairness',
   'planning.nav.plan': 'Plan',
-  'planning.kind.availability': 'An adult’s availability',
-  'planning.kind.exemption': 'Reduced share',
 
   'planning.error.invalidNumber': 'Write a whole number, for example 3.',
   'planning.error.tooSmall': 'This number is too small.',

@@ -83,8 +83,6 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
 
   'toCheck.title': 'To check',
   'toCheck.intro': 'These items of the collective are unreadable or incomplete (perhaps written by another version of the app).',
-  'toCheck.kind.family': 'Family',
-  'toCheck.kind.profile': 'Collective profile',
   'toCheck.delete': 'Delete',
   'toCheck.deleteConfirm': 'Delete this item for good, for every family?',
   'toCheck.deleteYes': 'Yes, delete',

@@ -259,7 +259,9 @@ export const frManage = {
   'manage.holidays.noEvents': 'Ce calendrier ne contient aucune période de vacances à importer.',
   'manage.holidays.tooBig': 'Ce fichier est trop gros pour être un calendrier de vacances.',
 
+  'manage.kind.profile': 'Profil du collectif',
   'manage.kind.settings': 'Paramètres du collectif',
+  'manage.kind.family': 'Famille',
   'manage.kind.adult': 'Adulte',
   'manage.kind.child': 'Enfant',
   'manage.kind.line': 'Ligne',
@@ -280,6 +282,8 @@ export const frManage = {
   'manage.kind.checkIn': 'Pointage d’un enfant',
   'manage.kind.walkEvent': 'Départ ou arrivée d’un trajet',
   'manage.kind.walkNote': 'Note du carnet de trajet',
+  'manage.kind.availability': 'Disponibilités d’un adulte',
+  'manage.kind.exemption': 'Part réduite',
   'manage.kind.meeting': 'Réunion du collectif',
   'manage.repair.title': 'Réparer : {kind}',
   'manage.repair.intro': 'Cet élément est incomplet ou illisible. Corrigez-le dans le formulaire : l’enregistrement réécrit tous ses champs.',

@@ -4,8 +4,6 @@ export const frPlanning = {
   'planning.nav.availability': 'Mes disponibilités',
   'planning.nav.fairness': 'Équité',
   'planning.nav.plan': 'Planifier',
-  'planning.kind.availability': 'Disponibilités d’un adulte',
-  'planning.kind.exemption': 'Part réduite',
 
   'planning.error.invalidNumber': 'Écrivez un nombre entier, par exemple 3.',
   'planning.error.tooSmall': 'Ce nombre est trop petit.',

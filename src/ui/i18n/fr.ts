@@ -82,8 +82,6 @@ const frCore = {
 
   'toCheck.title': 'À vérifier',
   'toCheck.intro': 'Ces éléments du collectif sont illisibles ou incomplets (peut-être écrits par une autre version de l’application).',
-  'toCheck.kind.family': 'Famille',
-  'toCheck.kind.profile': 'Profil du collectif',
   'toCheck.delete': 'Supprimer',
   'toCheck.deleteConfirm': 'Supprimer définitivement cet élément pour toutes les familles ?',
   'toCheck.deleteYes': 'Oui, supprimer',
