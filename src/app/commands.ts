@@ -1,7 +1,6 @@
 // The edit commands of a CollectiveSession over one Y.Doc: shared by a joined collective and the in-memory demo.
 import type * as Y from 'yjs'
 import { authorTime } from '../doc/clock.ts'
-import { MAP_FAMILIES, safeMap } from '../doc/keys.ts'
 import * as edit from '../doc/mutations.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { err, ok, type Result } from '../lib/result.ts'
@@ -45,12 +44,7 @@ const createEditCommands = ({ doc, me, now }: CommandContext): ManageCommands =>
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
-  removeFamily(id) {
-    // The removal (with its cascade) answers nothing back: whether the family is still there decides.
-    if (!(safeMap(doc, MAP_FAMILIES)?.has(id) ?? false)) return err('notFound')
-    edit.removeFamily(doc, id)
-    return ok(undefined)
-  },
+  removeFamily: (id) => removed(edit.removeFamily(doc, id)),
   deleteRecordToCheck: (record) => removed(edit.deleteRecordToCheck(doc, record)),
   updateSettings: (input) => edit.updateSettings(doc, input),
   addLine: (input) => edit.addLine(doc, input),

@@ -1,5 +1,6 @@
 // Edits of the collective's settings, lines and stops (ordered by fractional positions), one tagged transaction each.
 import * as Y from 'yjs'
+import { removeWithDependants } from './removal.ts'
 import { LineIdSchema, createLineId, createStopId, type ChildId, type LineId, type StopId } from '../domain/ids.ts'
 import { LineInputSchema, StopInputSchema, positionBetween, type LineInput, type StopInput } from '../domain/line.ts'
 import { SettingsInputSchema, type Settings, type SettingsInput } from '../domain/settings.ts'
@@ -40,16 +41,7 @@ export const updateLine = (doc: Y.Doc, id: LineId, input: LineInput): EditResult
  * Removes the line and its stops. Children routed on it keep their route (the rules flag them "stop
  * missing" so a parent picks another line); sign-ups stay as history of walks no longer derived.
  */
-export const removeLine = (doc: Y.Doc, id: LineId): boolean => {
-  const lines = safeMap(doc, MAP_LINES)
-  const stops = safeMap(doc, MAP_STOPS)
-  if (!lines?.has(id)) return false
-  doc.transact(() => {
-    lines.delete(id)
-    for (const stopId of keysWhere(doc, MAP_STOPS, 'lineId', id)) stops?.delete(stopId)
-  }, Origin.removeLine)
-  return true
-}
+export const removeLine = (doc: Y.Doc, id: LineId): boolean => removeWithDependants(doc, 'line', id, Origin.removeLine)
 
 /** Stops of a line in order (position, then id), read from the raw fields; stops without a number sort last. */
 const orderedStopsOf = (doc: Y.Doc, lineId: string): { id: string; position: number }[] =>

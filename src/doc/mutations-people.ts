@@ -5,8 +5,8 @@ import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId
 import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
 import { err, ok } from '../lib/result.ts'
 import { personalContext, sealUnlessSame } from './codec.ts'
-import { isPlainObject } from './read-util.ts'
-import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_ROSTER, MAP_SIGNUPS, MAP_STOPS, Origin, safeMap } from './keys.ts'
+import { removeWithDependants } from './removal.ts'
+import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_STOPS, Origin, safeMap } from './keys.ts'
 import { DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, type EditResult } from './mutations-util.ts'
 
 type AdultFields = ReturnType<typeof AdultInputSchema.parse>
@@ -53,25 +53,11 @@ export const updateAdult = (doc: Y.Doc, id: AdultId, input: AdultInput): EditRes
   return updateRecord(doc, MAP_ADULTS, id, adultFields(doc, id, parsed.value), Origin.updateAdult)
 }
 
-/** Deletes the sign-up entries of these adults (the 4th part of either key form is the adult); call inside a transaction. */
-const deleteSignUpsOf = (doc: Y.Doc, adultIds: ReadonlySet<string>): void => {
-  const signUps = safeMap(doc, MAP_SIGNUPS)
-  if (signUps === null || adultIds.size === 0) return
-  for (const key of [...signUps.keys()]) if (adultIds.has(key.split('|')[3] ?? '')) signUps.delete(key)
-}
-
 /**
- * Removes the adult and their sign-ups (nobody is left holding a slot in the name of someone gone).
+ * Removes the adult with their sign-ups and availability (nobody is left holding a slot in the name of someone gone).
  * A sign-up written concurrently on an offline phone survives as an orphan, which the rules ignore.
  */
-export const removeAdult = (doc: Y.Doc, id: AdultId): void => {
-  const adults = safeMap(doc, MAP_ADULTS)
-  if (!adults?.has(id)) return
-  doc.transact(() => {
-    adults.delete(id)
-    deleteSignUpsOf(doc, new Set([id]))
-  }, Origin.removeAdult)
-}
+export const removeAdult = (doc: Y.Doc, id: AdultId): boolean => removeWithDependants(doc, 'adult', id, Origin.removeAdult)
 
 /** Every route must name an existing stop of its line: a child is never created "stop missing". */
 const routeErrors = (doc: Y.Doc, child: ChildFields): Record<string, string> => {
@@ -121,26 +107,8 @@ export const removeChild = (doc: Y.Doc, id: ChildId): boolean => {
   return true
 }
 
-/** Keys of the records of `mapName` that belong to the family. */
-const ofFamily = (doc: Y.Doc, mapName: string, familyId: FamilyId): string[] => {
-  const map = safeMap(doc, mapName)
-  return map === null ? [] : [...map.entries()].filter(([, value]) => fieldOf(value, 'familyId') === familyId).map(([key]) => key)
-}
-
-/** Removes the family with its adults (and their sign-ups) and its children, in one transaction. */
-export const removeFamilyWithMembers = (doc: Y.Doc, id: FamilyId, origin = Origin.removeFamily): void => {
-  const families = safeMap(doc, MAP_FAMILIES)
-  if (!families?.has(id)) return
-  const adultIds = ofFamily(doc, MAP_ADULTS, id)
-  const childIds = ofFamily(doc, MAP_CHILDREN, id)
-  // Its roster entries too: a removed family never stays in the coordinator rotation (read.ts also ignores them).
-  const rosterKeys = [...(safeMap(doc, MAP_ROSTER)?.entries() ?? [])]
-    .filter(([, value]) => isPlainObject(value) && value.familyId === id).map(([key]) => key)
-  doc.transact(() => {
-    families.delete(id)
-    for (const key of rosterKeys) safeMap(doc, MAP_ROSTER)?.delete(key)
-    for (const adultId of adultIds) safeMap(doc, MAP_ADULTS)?.delete(adultId)
-    for (const childId of childIds) safeMap(doc, MAP_CHILDREN)?.delete(childId)
-    deleteSignUpsOf(doc, new Set(adultIds))
-  }, origin)
-}
+/**
+ * A family's removal takes its adults (their sign-ups and availability), its children, its roster entries and
+ * reduced shares, in one transaction. Concurrent additions to it elsewhere are left out by the readers (read.ts).
+ */
+export const removeFamily = (doc: Y.Doc, id: FamilyId): boolean => removeWithDependants(doc, 'family', id, Origin.removeFamily)

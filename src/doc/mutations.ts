@@ -4,17 +4,15 @@ import * as Y from 'yjs'
 import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
 import { LocalDateSchema, type LocalDate } from '../domain/dates.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
-import { createFamilyId, type AdultId, type FamilyId } from '../domain/ids.ts'
+import { createFamilyId, type FamilyId } from '../domain/ids.ts'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { personalContext, sealPersonal, sealUnlessSame } from './codec.ts'
 import {
-  MAP_ADULTS, MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_META, MAP_PROFILE, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
+  MAP_FAMILIES, MAP_META, MAP_PROFILE, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
   MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
-import { removeAdult as removeAdultAndSignUps, removeFamilyWithMembers } from './mutations-people.ts'
-import { keysWhere } from './mutations-util.ts'
-import { isPlainObject, type RecordToCheck } from './read-util.ts'
+import type { RecordToCheck } from './read-util.ts'
 import { mapOfKind } from './record-kinds.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
@@ -84,53 +82,6 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
     }, Origin.renameFamily)
   }
   return ok(id)
-}
-
-/** Deletes entries of `map` whose value names the family. */
-const deleteEntriesOfFamily = (map: Y.Map<unknown> | null, familyId: FamilyId): void => {
-  if (map === null) return
-  for (const [key, value] of [...map.entries()]) {
-    if (isPlainObject(value) && value.familyId === familyId) map.delete(key)
-  }
-}
-
-/**
- * Deletes the planning entries of these adults (availability) and of the family (its adults'
- * availability found by familyId too, and its exemptions); call inside a transaction. The familyId
- * pass catches availability of an adult that another phone removed concurrently (not in `adultIds`).
- */
-const deletePlanningOf = (doc: Y.Doc, adultIds: readonly string[], familyId: FamilyId | null): void => {
-  const availability = safeMap(doc, MAP_AVAILABILITY)
-  for (const adultId of adultIds) if (availability?.has(adultId)) availability.delete(adultId)
-  if (familyId === null) return
-  deleteEntriesOfFamily(availability, familyId)
-  deleteEntriesOfFamily(safeMap(doc, MAP_EXEMPTIONS), familyId)
-}
-
-/**
- * Removes the family together with its adults (their sign-ups and availability), its children and
- * its reduced-share periods, in one transaction (the nested removal joins it, origin removeFamily).
- */
-export const removeFamily = (doc: Y.Doc, id: FamilyId): void => {
-  if (!safeMap(doc, MAP_FAMILIES)?.has(id)) return
-  const adultIds = keysWhere(doc, MAP_ADULTS, 'familyId', id)
-  doc.transact(() => {
-    removeFamilyWithMembers(doc, id)
-    deletePlanningOf(doc, adultIds, id)
-  }, Origin.removeFamily)
-}
-
-/**
- * Removes the adult with their sign-ups and their availability, in one transaction. This local
- * export takes precedence over the star re-export of mutations-people.ts's removeAdult.
- */
-export const removeAdult = (doc: Y.Doc, id: AdultId): boolean => {
-  if (!safeMap(doc, MAP_ADULTS)?.has(id)) return false
-  doc.transact(() => {
-    removeAdultAndSignUps(doc, id)
-    deletePlanningOf(doc, [id], null)
-  }, Origin.removeAdult)
-  return true
 }
 
 /**
