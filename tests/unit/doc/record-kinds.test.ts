@@ -7,8 +7,9 @@ import * as keys from '../../../src/doc/keys.ts'
 import { deleteRecordToCheck } from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import {
-  DOCUMENT_MAPS, FLAT_PERSONAL_MAPS, MAP_OF_YEAR_KIND, RECORD_KINDS, ownedBy, type RecordKindDescriptor,
+  DOCUMENT_MAPS, FLAT_PERSONAL_MAPS, MAP_OF_YEAR_KIND, RECORD_KINDS, kindOf, ownedBy, type RecordKind, type RecordKindDescriptor,
 } from '../../../src/doc/record-kinds.ts'
+import { removeWithDependants } from '../../../src/doc/removal.ts'
 import { buildCollectiveExport } from '../../../src/domain/export/collective-export.ts'
 import { YEAR_RECORD_KINDS } from '../../../src/domain/year/past-records.ts'
 
@@ -105,6 +106,45 @@ describe('the record-kind registry', () => {
   it('names only registered kinds as owners', () => {
     const names = new Set<string>(RECORD_KINDS.map((kind) => kind.kind))
     for (const kind of RECORD_KINDS) for (const owner of kind.owners) expect(names.has(owner.kind), `${kind.kind} -> ${owner.kind}`).toBe(true)
-    expect(ownedBy('family').map((owned) => owned.kind.kind).sort()).toEqual(['adult', 'availability', 'child', 'exemption', 'rosterEntry'])
+    expect(ownedBy('family').map((owned) => owned.kind.kind)).toEqual(expect.arrayContaining(['adult', 'availability', 'child', 'exemption', 'rosterEntry']))
+  })
+
+  it('removes with an owner every record of every kind that names it, and nothing else', () => {
+    const owner = '11111111-1111-4111-8111-111111111111'
+    const other = '22222222-2222-4222-8222-222222222222'
+    for (const kind of keyed) {
+      for (const { kind: ownerKind, by } of kind.owners.map((o) => ({ kind: o.kind as RecordKind, by: o.by }))) {
+        const doc = new Y.Doc()
+        const ownerMap = doc.getMap(kindOf(ownerKind).mapName)
+        ownerMap.set(owner, kindOf(ownerKind).shape === 'records' ? new Y.Map() : {})
+        const naming = (id: string): [string, unknown] => {
+          if (by === 'key') return [id, { id }]
+          if ('keyPart' in by) return [Array.from({ length: by.keyPart + 2 }, (_, i) => (i === by.keyPart ? id : `p${i}`)).join('|'), {}]
+          return [`record-of-${id}`, kind.shape === 'records' ? new Y.Map([[by.field, id]]) : { [by.field]: id }]
+        }
+        const [doomed, doomedValue] = naming(owner)
+        const [kept, keptValue] = naming(other)
+        doc.getMap(kind.mapName).set(doomed, doomedValue)
+        doc.getMap(kind.mapName).set(kept, keptValue)
+        expect(removeWithDependants(doc, ownerKind, owner, new keys.ChangeOrigin('test')), `${ownerKind} -> ${kind.kind}`).toBe(true)
+        expect(ownerMap.has(owner)).toBe(false)
+        expect(doc.getMap(kind.mapName).has(doomed), `${kind.kind} removed with its ${ownerKind}`).toBe(false)
+        expect(doc.getMap(kind.mapName).has(kept), `${kind.kind} of another ${ownerKind} kept`).toBe(true)
+      }
+    }
+  })
+
+  it('removes owners of owners: a family takes its adults and their sign-ups, in one transaction', () => {
+    const doc = new Y.Doc()
+    const family = '11111111-1111-4111-8111-111111111111'
+    const adult = '33333333-3333-4333-8333-333333333333'
+    doc.getMap(keys.MAP_FAMILIES).set(family, new Y.Map())
+    doc.getMap(keys.MAP_ADULTS).set(adult, new Y.Map([['familyId', family]]))
+    doc.getMap(keys.MAP_SIGNUPS).set(`line|2027-03-15|aller|${adult}|actor`, { slot: 'lead' })
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+    removeWithDependants(doc, 'family', family, new keys.ChangeOrigin('test'))
+    expect([doc.getMap(keys.MAP_FAMILIES).size, doc.getMap(keys.MAP_ADULTS).size, doc.getMap(keys.MAP_SIGNUPS).size]).toEqual([0, 0, 0])
+    expect(transactions).toBe(1)
   })
 })
