@@ -23,7 +23,7 @@ import {
 import type { CollectiveExport } from '../domain/export/format.ts'
 import { StoredFamilySchema } from '../domain/family.ts'
 import { StoredLineSchema, StoredStopSchema } from '../domain/line.ts'
-import { StoredMeetingSchema, meetingKeyOf } from '../domain/meeting.ts'
+import { StoredMeetingReplySchema, StoredMeetingSchema, meetingKeyOf, meetingReplyKeyOf } from '../domain/meeting.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../domain/people.ts'
 import { StoredAvailabilitySchema, StoredExemptionSchema, availabilityKeyOf, exemptionKeyOf } from '../domain/planning/records.ts'
 import { StoredSignUpSchema, signUpKeyOf } from '../domain/signup.ts'
@@ -216,11 +216,18 @@ export const meetingKind = entries({
   personal: ['place', 'agenda'],
 })
 
+/** A family's answer to a meeting: removed with the meeting or the family; not yet exported (see meetingKind). */
+export const meetingReplyKind = entries({
+  kind: 'meetingReply', mapName: 'meetingReplies', schema: StoredMeetingReplySchema, keyOf: meetingReplyKeyOf, fromExport: null,
+  clock: 'entry', owners: [{ kind: 'meeting', by: { keyPart: 0 } }, ofFamily],
+})
+
 /** Every kind, in the order restore writes them. Add a kind here and the tables below follow. */
 export const RECORD_KINDS = [
   profileKind, settingsKind, lineKind, stopKind, familyKind, adultKind, childKind, exceptionKind, holidayKind, holidayOverrideKind,
   signUpKind, offerKind, swapResponseKind, releaseKind, rosterEntryKind, periodOfferKind, periodResponseKind, handoverNoteKind,
   handoverAckKind, absenceKind, checkInKind, walkEventKind, walkNoteKind, availabilityKind, exemptionKind, meetingKind,
+  meetingReplyKind,
 ] as const
 
 export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]

@@ -1,6 +1,8 @@
 // A meeting of the collective (a date, a place, an agenda): the record the meeting screens and each family's reply will build on.
 import { z } from 'zod'
 import { LocalDateSchema } from './dates.ts'
+import { ActorIdSchema, FamilyIdSchema } from './ids.ts'
+import { MAX_CLOCK } from './signup.ts'
 import { shortText, storedShortText } from './text.ts'
 
 export const MEETING_PLACE_MAX = 120
@@ -29,3 +31,21 @@ export type Meeting = z.output<typeof StoredMeetingSchema>
 
 /** A flat entry keyed by its random id: one meeting, written whole (last writer wins). */
 export const meetingKeyOf = (meeting: { readonly id: MeetingId }): string => meeting.id
+
+/** Oui, non, peut-être. */
+export const MEETING_ANSWERS = ['yes', 'no', 'maybe'] as const
+
+/**
+ * One family's answer to a meeting, changeable offline: one entry per family and meeting, so two phones of the
+ * family answering meanwhile keep the later answer by the shared clock (then the actor), the same on every phone.
+ */
+export const StoredMeetingReplySchema = z.looseObject({
+  meetingId: MeetingIdSchema,
+  familyId: FamilyIdSchema,
+  answer: z.enum(MEETING_ANSWERS),
+  clock: z.number().int().nonnegative().max(MAX_CLOCK),
+  actor: ActorIdSchema,
+})
+export type MeetingReply = z.output<typeof StoredMeetingReplySchema>
+
+export const meetingReplyKeyOf = (reply: Pick<MeetingReply, 'meetingId' | 'familyId'>): string => `${reply.meetingId}|${reply.familyId}`

@@ -286,6 +286,7 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.kind.availability': 'An adult’s availability',
   'manage.kind.exemption': 'Reduced share',
   'manage.kind.meeting': 'Collective meeting',
+  'manage.kind.meetingReply': 'A family’s answer to a meeting',
   'manage.repair.title': 'Repair: {kind}',
   'manage.repair.intro': 'This item is incomplete or unreadable. Correct it in the form: saving rewrites all its fields.',
   'manage.repair.formTitle': 'Repair form',

@@ -285,6 +285,7 @@ export const frManage = {
   'manage.kind.availability': 'Disponibilités d’un adulte',
   'manage.kind.exemption': 'Part réduite',
   'manage.kind.meeting': 'Réunion du collectif',
+  'manage.kind.meetingReply': 'Réponse d’une famille à une réunion',
   'manage.repair.title': 'Réparer : {kind}',
   'manage.repair.intro': 'Cet élément est incomplet ou illisible. Corrigez-le dans le formulaire : l’enregistrement réécrit tous ses champs.',
   'manage.repair.formTitle': 'Formulaire de réparation',
