@@ -22,7 +22,8 @@ export const createHttpHandler = (options: { staticDir: string; health: () => ob
     const setHeaders = (res: ServerResponse, pathname: string) => {
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? LONG_CACHE : 'no-cache')
     }
-    const common = { dev: false, etag: true, dotfiles: false, setHeaders }
+    // The build writes .br and .gz copies of every text file (scripts/compress-dist.ts): sent to browsers that accept them.
+    const common = { dev: false, etag: true, dotfiles: false, brotli: true, gzip: true, setHeaders }
     serveStatic = {
       files: sirv(options.staticDir, { ...common, single: false }),
       app: sirv(options.staticDir, { ...common, single: true }),

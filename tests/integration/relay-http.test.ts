@@ -1,25 +1,45 @@
 // Plain HTTP on the relay: /healthz, the built app with the right MIME and cache headers, SPA fallback for
 // navigation only, a notice when the app is not built, and slow clients cut off by header timeouts.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { get, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { compressDirectory } from '../../scripts/compress-dist.ts'
 import { startRelay, type InProcessRelay } from '../helpers/relay.ts'
 
 let staticDir: string
+/** A script worth compressing (the texts of a screen): tens of KiB that shrink to a few. */
+const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const t${i} = 'Inscription au trajet du matin ${i}'`).join('\n')
+
+/** The raw response (no automatic decompression): status, headers and body bytes. */
+const rawGet = (url: string, acceptEncoding: string | null): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> =>
+  new Promise((resolve, reject) => {
+    const request = get(url, { headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+    request.on('error', reject)
+  })
 let relay: InProcessRelay
 
 beforeAll(async () => {
   staticDir = await mkdtemp(join(tmpdir(), 'pedibus-static-'))
   await mkdir(join(staticDir, 'assets'))
-  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Pédibus</title>')
+  // As big as the built page (its head lists the icons and the manifest): worth compressing.
+  const head = Array.from({ length: 20 }, (_, i) => `<link rel="icon" href="/icons/icon-${i}.png" sizes="${i}x${i}">`).join('')
+  await writeFile(join(staticDir, 'index.html'), `<!doctype html><title>Pédibus</title>${head}`)
   await writeFile(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   await writeFile(join(staticDir, 'manifest.webmanifest'), '{"name":"Pédibus Coop"}')
   await writeFile(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  await writeFile(join(staticDir, 'assets', 'texts-def456.js'), BIG_SCRIPT)
   // Maps a careless build would leave: they must never be served.
   await writeFile(join(staticDir, 'sw.js.map'), '{"version":3,"sources":["sw.ts"]}')
   await writeFile(join(staticDir, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["main.tsx"]}')
+  await compressDirectory(staticDir)
   relay = await startRelay({ staticDir, env: { HEADERS_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '600' } })
 })
 
@@ -54,6 +74,27 @@ describe('relay http', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer')
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     }
+  })
+
+  it('sends the precompressed copy a browser accepts (brotli first, then gzip), the file itself otherwise', async () => {
+    const url = `${relay.url}/assets/texts-def456.js`
+    const brotli = await rawGet(url, 'gzip, deflate, br')
+    expect([brotli.status, brotli.headers['content-encoding']]).toEqual([200, 'br'])
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(BIG_SCRIPT)
+    expect(brotli.body.length).toBeLessThan(BIG_SCRIPT.length / 4)
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(brotli.headers['content-type'] ?? '').toContain('text/javascript')
+    expect(brotli.headers.vary ?? '').toMatch(/accept-encoding/i)
+    const gzip = await rawGet(url, 'gzip')
+    expect([gzip.status, gzip.headers['content-encoding']]).toEqual([200, 'gzip'])
+    expect(gunzipSync(gzip.body).toString()).toBe(BIG_SCRIPT)
+    const plain = await rawGet(url, null)
+    expect([plain.status, plain.headers['content-encoding']]).toEqual([200, undefined])
+    expect(plain.body.toString()).toBe(BIG_SCRIPT)
+    // The app's own page too (navigation falls back to it).
+    const page = await rawGet(`${relay.url}/some/screen`, 'br')
+    expect([page.status, page.headers['content-encoding']]).toEqual([200, 'br'])
+    expect(brotliDecompressSync(page.body).toString()).toContain('Pédibus')
   })
 
   it('never serves source maps, even when the static dir holds some', async () => {
