@@ -1,5 +1,6 @@
 // Pure translation helpers: pick the language's messages, fill `{param}` slots, choose plural forms, format times.
 import { en } from './en.ts'
+import { dateFormat } from './formats.ts'
 import { fr, type MessageKey, type Messages } from './fr.ts'
 
 export type Language = 'fr' | 'en'
@@ -23,7 +24,7 @@ export const pluralKey = <K extends string>(language: Language, n: number, one: 
 
 /** "HH:MM" in the phone's time zone (or the given one, for tests). */
 export const formatClock = (epochMs: number, language: Language, timeZone?: string): string =>
-  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+  dateFormat(language, {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

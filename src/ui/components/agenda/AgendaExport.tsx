@@ -11,6 +11,7 @@ import { useNow } from '../rota/useRotaNow.ts'
 import { calendarTexts } from './agenda-texts.ts'
 import { downloadTextFile } from './download-file.ts'
 import './agenda.css'
+import { listFormat } from '../../i18n/formats.ts'
 
 export function AgendaExport({ session }: { readonly session: SessionState & SessionIdentity }) {
   const { t, language } = useI18n()
@@ -46,7 +47,7 @@ export function AgendaExport({ session }: { readonly session: SessionState & Ses
 
   /** "1 trajet, 1 trajet annulé et 2 périodes de coordination", leaving out what there is none of. */
   const contents = (walks: number, cancelledWalks: number, periods: number): string =>
-    new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format([
+    listFormat(language, { type: 'conjunction' }).format([
       ...(walks > 0 ? [t(pluralKey(language, walks, 'agenda.walks.one', 'agenda.walks.other'), { n: walks })] : []),
       ...(cancelledWalks > 0 ? [t(pluralKey(language, cancelledWalks, 'agenda.cancelled.one', 'agenda.cancelled.other'), { n: cancelledWalks })] : []),
       ...(periods > 0 ? [t(pluralKey(language, periods, 'agenda.periods.one', 'agenda.periods.other'), { n: periods })] : []),

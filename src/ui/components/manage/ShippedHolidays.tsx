@@ -5,6 +5,7 @@ import type { ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { dateText } from './labels.ts'
+import { listFormat } from '../../i18n/formats.ts'
 
 interface ShippedHolidaysProps {
   readonly session: CalendarCommands
@@ -20,7 +21,7 @@ export function ShippedHolidays({ session, view }: ShippedHolidaysProps) {
   const zone = view.settings.holidayZone
   const periods = shippedHolidayPeriods(zone, view.settings.operatingWeekdays)
   const ignored = ignoredPeriodIds(view.holidayOverrides ?? [])
-  const years = new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(SHIPPED_SCHOOL_YEARS)
+  const years = listFormat(language, { type: 'conjunction' }).format(SHIPPED_SCHOOL_YEARS)
 
   const toggle = (period: ShippedPeriod, nextIgnored: boolean) => {
     const result = session.setShippedHolidayIgnored(period.id, nextIgnored)

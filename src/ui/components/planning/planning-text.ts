@@ -3,15 +3,15 @@ import { COORDINATOR_CREDIT_MAX, EXEMPTION_RANGE_MAX_DAYS, WEEKLY_MAX_LIMIT } fr
 import type { FamilyPlanRow, UncoveredReason } from '../../../domain/planning/types.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, type Language, type Translate } from '../../i18n/translate.ts'
+import { numberFormat } from '../../i18n/formats.ts'
 
-const locale = (language: Language): string => (language === 'fr' ? 'fr-FR' : 'en-GB')
 
 /** Below half a tenth, a value is shown as zero (and a difference as even): "-0,0" would only confuse. */
 const EPSILON = 0.05
 
 /** "2,5" / "2.5": walks with one decimal (shares are fractional). */
 export const formatWalks = (value: number, language: Language): string =>
-  new Intl.NumberFormat(locale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(value) < EPSILON ? 0 : value)
+  numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(value) < EPSILON ? 0 : value)
 
 /** "+1,5", "−0,5" (a true minus sign), "0,0": a family's difference to its share. */
 export const formatSigned = (value: number, language: Language): string => {

@@ -6,12 +6,13 @@ import type { Family } from '../../../domain/family.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
+import { dateFormat } from '../../i18n/formats.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { cancellationText, slotText } from '../rota/rota-format.ts'
 
 /** "mardi 2 mars 2027" / "Tuesday 2 March 2027": paper outlives the week, so the year is printed. */
 export const formatFullDay = (date: LocalDate, language: Language): string => {
-  const text = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+  const text = dateFormat(language, {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
   }).format(new Date(`${date}T12:00:00Z`))
   return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text

@@ -8,15 +8,15 @@ import type { GoneNotice } from '../../../app/queries/rota.ts'
 import type { WaitingNotice } from '../../../app/queries/rota-view.ts'
 import type { Result } from '../../../lib/result.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
+import { dateFormat, listFormat } from '../../i18n/formats.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 
-const locale = (language: Language): string => (language === 'fr' ? 'fr-FR' : 'en-GB')
 
 const utcNoon = (date: LocalDate): Date => new Date(`${date}T12:00:00Z`)
 
 /** "jeudi 4 mars" / "Thursday 4 March"; French writes the first of the month "1er". */
 export const formatDay = (date: LocalDate, language: Language): string => {
-  const text = new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcNoon(date))
+  const text = dateFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcNoon(date))
   return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
 }
 
@@ -28,7 +28,7 @@ export const formatDayTitle = (date: LocalDate, language: Language): string => {
 
 /** "jeu. 4 mars" / "Thu 4 Mar": compact day labels. */
 export const formatShortDay = (date: LocalDate, language: Language): string => {
-  const text = new Intl.DateTimeFormat(locale(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcNoon(date))
+  const text = dateFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcNoon(date))
   return language === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text
 }
 
@@ -95,7 +95,7 @@ export const waitingNoticeText = (t: Translate, language: Language, notice: Wait
   if (notice.reason === 'fewerNeeded') return t('rota.notice.fewerNeeded', { day, direction })
   const holder = notice.holders.length === 0
     ? t('rota.notice.someone')
-    : new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(notice.holders)
+    : listFormat(language, { type: 'conjunction' }).format(notice.holders)
   return t(notice.holders.length > 1 ? 'rota.notice.waitingMany' : 'rota.notice.waiting', { day, direction, holder })
 }
 

@@ -6,6 +6,7 @@ import type { Notice, NoticeKind, TradeFailure, UrgentItem } from '../../../doma
 import type { MessageKey } from '../../i18n/fr.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { directionText, formatDay } from '../rota/rota-format.ts'
+import { listFormat } from '../../i18n/formats.ts'
 
 type Names = ReadonlyMap<AdultId, Adult>
 const nameOf = (names: Names, id: AdultId | null): string => (id === null ? '?' : names.get(id)?.firstName ?? '?')
@@ -73,7 +74,7 @@ export const urgentText = (t: Translate, language: Language, item: UrgentItem, n
     return t('swap.urgent.missing', { when })
   }
   if (item.reasons.includes('openOffer') && offerAuthors.length > 0) {
-    const list = new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(offerAuthors.map((id) => nameOf(names, id)))
+    const list = listFormat(language, { type: 'conjunction' }).format(offerAuthors.map((id) => nameOf(names, id)))
     return t('swap.urgent.offer', { names: list, when })
   }
   return t('swap.urgent.released', { when })
