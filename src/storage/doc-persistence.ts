@@ -98,11 +98,12 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
         fail('storageUnavailable')
       })
   }
-  // 'updateV2' fires after 'update' for the same transaction, so y-indexeddb has queued its write.
+  // Registered after y-indexeddb's own 'update' handler (bound above), so its write is queued when this runs. Not
+  // 'updateV2': a V2 listener makes Yjs encode every transaction twice, the whole stored state when it loads.
   const onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin !== persistence.origin) confirmWritten()
   }
-  doc.on('updateV2', onUpdate)
+  doc.on('update', onUpdate)
 
   let compactChain: Promise<unknown> = Promise.resolve()
   let compactWaiting: Promise<boolean> | null = null
@@ -134,7 +135,7 @@ export const bindDocPersistence = (doc: Y.Doc, databaseName: string): DocPersist
     destroy() {
       if (destroyed) return
       destroyed = true
-      doc.off('updateV2', onUpdate)
+      doc.off('update', onUpdate)
       database?.removeEventListener('abort', onDatabaseProblem)
       database?.removeEventListener('error', onDatabaseProblem)
       database?.removeEventListener('close', onUnexpectedClose)

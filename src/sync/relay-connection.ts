@@ -193,21 +193,16 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     if (!status.get().moved) setStatus({ moved: true })
   }
 
-  // 'updateV2' is emitted right after 'update' for the same transaction, so the provider's
-  // 'update' handler has already sent (or not) the message carrying this change.
+  // Registered after the provider's own 'update' handler (bound when it was created), so that handler has already
+  // sent (or not) the message carrying this change. Not 'updateV2': a V2 listener makes Yjs encode every
+  // transaction a second time, the whole stored state when it loads.
   const foreign = new Set<unknown>([provider, ...(options.foreignOrigins ?? [])])
-  let lastV1: Uint8Array | null = null
-  const onDocUpdateV1 = (update: Uint8Array): void => {
-    lastV1 = update
-  }
-  const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
+  const onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const carried = lastUpdateMessage !== claimedUpdateMessage ? lastUpdateMessage : null
     claimedUpdateMessage = lastUpdateMessage
-    if (!foreign.has(origin)) outbox.addLocalChange(carried, lastV1)
-    lastV1 = null
+    if (!foreign.has(origin)) outbox.addLocalChange(carried, update)
   }
-  doc.on('update', onDocUpdateV1)
-  doc.on('updateV2', onDocUpdate)
+  doc.on('update', onDocUpdate)
 
   // The relay's state vector as its sync step 1 told it (per connection): what a step 2 will leave out.
   let relayState: Map<number, number> | null = null
@@ -345,8 +340,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       clearRetry()
       windowEvents?.removeEventListener('online', onOnline)
       windowEvents?.removeEventListener('offline', onOffline)
-      doc.off('update', onDocUpdateV1)
-      doc.off('updateV2', onDocUpdate)
+      doc.off('update', onDocUpdate)
       unsubscribePending()
       outbox.destroy()
       provider.destroy()

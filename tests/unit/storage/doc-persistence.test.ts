@@ -33,6 +33,12 @@ const stateMatching = (store: ReadableStore<LocalSaveState>, accept: (state: Loc
   })
 
 describe('document persistence', () => {
+  it('makes Yjs encode no transaction twice: no updateV2 listener (opening a stored state encoded it whole a second time)', () => {
+    const doc = new Y.Doc()
+    bind(doc, `doc-test-${counter++}`)
+    expect((doc as unknown as { _observers: Map<string, unknown> })._observers.has('updateV2')).toBe(false)
+  })
+
   it('goes loading -> saved, then saving -> saved around a local change, and the change is reloaded', async () => {
     const name = `doc-test-${counter++}`
     const doc = new Y.Doc()

@@ -58,6 +58,12 @@ afterEach(() => {
 })
 
 describe('relay connection', () => {
+  it('makes Yjs encode no transaction twice: no updateV2 listener, the outbox keeps the update the provider sent', async () => {
+    const doc = new Y.Doc()
+    await connect(doc)
+    expect((doc as unknown as { _observers: Map<string, unknown> })._observers.has('updateV2')).toBe(false)
+  })
+
   it('opens <relay>/sync/<room> offering our subprotocols, the token, register and ack', async () => {
     await connect(new Y.Doc())
     const socket = FakeSocket.latest()
