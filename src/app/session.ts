@@ -23,6 +23,7 @@ import { bindDocPersistence, docDatabaseName, replaceStoredDocument, type LocalS
 import type { OutboxRows } from '../storage/device-db.ts'
 import { fetchRelayCopy } from '../sync/relay-copy.ts'
 import { createRelayConnection, type ConnectionStatus, type RelayConnection } from '../sync/relay-connection.ts'
+import { createTabChannel } from '../sync/tab-channel.ts'
 import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
 import type { ResolvedEnv } from './env.ts'
 import { createCommands, type SessionCommands } from './commands.ts'
@@ -92,17 +93,22 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
 
   const openCore = (doc: Y.Doc, fresh: boolean): Core => {
     const persistence = bindDocPersistence(doc, databaseName)
+    // Other tabs of this phone: their changes arrive here as they are made, offline too (src/sync/tab-channel.ts).
+    const tabs = env.disableBroadcastChannel ? null : createTabChannel(doc, `pedibus:${roomId}`, {
+      ready: persistence.whenLoaded,
+      onError: (error) => errors.report('sync.tabs', error),
+    })
     const connection = createRelayConnection({
       doc,
       relayUrl: env.relayUrl,
       roomId,
       token,
       outbox: options.outbox,
-      foreignOrigins: [persistence.origin],
+      // The other tabs' changes are theirs to send: each tab keeps its own waiting changes.
+      foreignOrigins: [persistence.origin, ...(tabs === null ? [] : [tabs.origin])],
       WebSocket: env.WebSocket,
       windowEvents: env.windowEvents,
       isBrowserOnline: env.isBrowserOnline,
-      disableBroadcastChannel: env.disableBroadcastChannel,
       now: env.now,
       random: env.random,
       onError: (error) => errors.report('sync.outbox', error),
@@ -170,6 +176,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
         doc.off('beforeObserverCalls', onRemoval)
         doc.off('update', onUpdate)
         live.destroy()
+        tabs?.destroy()
         connection.destroy()
         persistence.destroy()
       },

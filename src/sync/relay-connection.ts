@@ -53,7 +53,6 @@ export interface RelayConnectionOptions {
   /** Where `online`/`offline` events come from (window in a browser); null to ignore them. */
   readonly windowEvents?: WindowEvents | null
   readonly isBrowserOnline?: () => boolean
-  readonly disableBroadcastChannel?: boolean
   readonly backoff?: BackoffPolicy
   readonly now?: () => number
   readonly random?: () => number
@@ -145,7 +144,8 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     awareness,
     protocols: relayProtocolsFor(options.token),
     WebSocketPolyfill: CountingWebSocket,
-    disableBc: options.disableBroadcastChannel ?? false,
+    // Tabs meet through src/sync/tab-channel.ts: y-websocket's channel posts the whole state on every connect.
+    disableBc: true,
     maxBackoffTime: 1000, // only bounds the provider's leftover no-op timer: we own retries
     shouldReconnect: () => false,
   })

@@ -99,6 +99,28 @@ describe('two phones, one collective', () => {
     expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })
 
+  it('two tabs of phone B, offline, see each other\'s changes as they are made', async () => {
+    await b.context.setOffline(true)
+    const second = await b.context.newPage()
+    try {
+      await second.goto(collectivePath)
+      const familiesIn = (page: typeof second) => page.getByTestId('family-name').allTextContents()
+      await expect.poll(() => familiesIn(second), POLL).toEqual(['Famille Martin', 'Famille Nguyen'])
+      await b.page.getByLabel('Nom de la famille').fill('Famille Diallo')
+      await b.page.getByRole('button', { name: 'Ajouter la famille' }).click()
+      await expect.poll(() => familiesIn(second), POLL).toEqual(['Famille Diallo', 'Famille Martin', 'Famille Nguyen'])
+      await second.getByLabel('Nom de la famille').fill('Famille Petit')
+      await second.getByRole('button', { name: 'Ajouter la famille' }).click()
+      await expect.poll(() => familiesOf(b), POLL).toEqual(['Famille Diallo', 'Famille Martin', 'Famille Nguyen', 'Famille Petit'])
+    } finally {
+      await second.close()
+      await b.context.setOffline(false)
+    }
+    // Back online, each tab's change reaches phone A once.
+    await expect.poll(() => familiesOf(a), POLL).toEqual(['Famille Diallo', 'Famille Martin', 'Famille Nguyen', 'Famille Petit'])
+    await expect.poll(() => statusOn(b), POLL).toMatch(/Tout est sur le relais/)
+  })
+
   it('every screen opens by its address with the network off', async () => {
     await b.context.setOffline(true)
     const screens: Array<[string, string | RegExp]> = [

@@ -73,7 +73,7 @@ const phone = (relay: InProcessRelay, room: TestRoom, doc = new Y.Doc()) => {
   const wire: Wire = { frames: [], closes: [] }
   const connection = createRelayConnection({
     doc, relayUrl: relay.url, roomId: room.roomId, token: room.token, outbox: memoryOutbox(),
-    WebSocket: recordingWebSocket(wire), windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true,
+    WebSocket: recordingWebSocket(wire), windowEvents: events, isBrowserOnline: () => true,
     random: seededRandom(SEED),
   })
   cleanups.push(() => connection.destroy())

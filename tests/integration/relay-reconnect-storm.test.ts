@@ -134,7 +134,6 @@ describe('reconnect storm', () => {
             WebSocket: recordingWebSocket(client.attempts),
             windowEvents: null,
             isBrowserOnline: () => true,
-            disableBroadcastChannel: true,
             random: seededRandom(SEED + 1 + r * APP_PER_ROOM + i),
             // backoff: the app's DEFAULT_BACKOFF (500 ms base, full jitter, 30 s ceiling)
           })

@@ -39,7 +39,6 @@ const connect = async (doc: Y.Doc, extra: Partial<RelayConnectionOptions> = {}):
     WebSocket: FakeWebSocket,
     windowEvents: null,
     isBrowserOnline: () => true,
-    disableBroadcastChannel: true,
     random: () => 0.5,
     now: () => 1_000,
     ...extra,

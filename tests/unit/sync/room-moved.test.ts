@@ -18,7 +18,6 @@ const connect = async (doc: Y.Doc): Promise<RelayConnection> => {
     WebSocket: FakeWebSocket,
     windowEvents: null,
     isBrowserOnline: () => true,
-    disableBroadcastChannel: true,
     random: () => 0.5,
     now: () => 1_000,
   })
