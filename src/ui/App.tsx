@@ -1,6 +1,6 @@
 // The app shell: language, services and router providers; skip link, header, per-collective status, update banner, routes.
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso'
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { AppServices } from '../app/api.ts'
 import { ErrorMessages } from './components/ErrorMessages.tsx'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx'
@@ -10,7 +10,8 @@ import { ReportErrorContext, useReportError } from './hooks/report-error.ts'
 import { ServicesContext, useServices, useSession } from './hooks/services.ts'
 import { useStore } from './hooks/useStore.ts'
 import { I18nContext, useI18n, type I18n } from './i18n/context.tsx'
-import { createTranslate } from './i18n/translate.ts'
+import { FRENCH_MESSAGES, loadMessages } from './i18n/messages.ts'
+import { translatorOf, type Language } from './i18n/translate.ts'
 import { CollectivePage } from './pages/CollectivePage.tsx'
 import { CollectivesPage } from './pages/CollectivesPage.tsx'
 import { CreatePage } from './pages/CreatePage.tsx'
@@ -36,9 +37,29 @@ interface AppProps {
   readonly updatePrompt?: UpdatePrompt | undefined
 }
 
+/**
+ * The chosen language's texts: French at once; English from its chunk (precached, so offline too). Until they are
+ * there the previous language stays whole (texts and lang attribute together), never a mix of both.
+ */
+const useLanguage = (language: Language, reportError: (context: string, error: unknown) => void): I18n => {
+  const [i18n, setI18n] = useState<I18n>(() => ({ language: 'fr', t: translatorOf(FRENCH_MESSAGES) }))
+  useEffect(() => {
+    let current = true
+    loadMessages(language).then(
+      (messages) => current && setI18n((shown) => (shown.language === language ? shown : { language, t: translatorOf(messages) })),
+      (error: unknown) => reportError('i18n.load', error),
+    )
+    return () => {
+      current = false
+    }
+  }, [language, reportError])
+  return i18n
+}
+
 export function App({ services, updatePrompt }: AppProps) {
-  const { language } = useStore(services.preferences)
-  const i18n = useMemo<I18n>(() => ({ language, t: createTranslate(language) }), [language])
+  const { language: chosen } = useStore(services.preferences)
+  const i18n = useLanguage(chosen, services.reportError)
+  const { language } = i18n
   // Layout effect: the lang attribute changes in the same commit as the text, so a screen reader never
   // reads English words with French pronunciation.
   useLayoutEffect(() => {

@@ -103,8 +103,13 @@ describe('create form, keyboard and language', () => {
   it('switches to English: text and the lang attribute follow, and the choice survives a reload', async () => {
     const { page } = phone
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
+    // A French phone never loads the English texts: they come with the choice, from their own chunk.
+    const englishChunk = () => page.evaluate(() =>
+      performance.getEntriesByType('resource').some((entry) => /\/assets\/en-[\w-]+\.js$/.test(new URL(entry.name).pathname)))
+    expect(await englishChunk()).toBe(false)
     await page.getByRole('link', { name: 'Réglages' }).click()
     await page.getByLabel('English').check()
+    await expect.poll(englishChunk, POLL).toBe(true)
     await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Settings')
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('en')
     await page.reload()

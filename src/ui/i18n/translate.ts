@@ -1,16 +1,13 @@
 // Pure translation helpers: pick the language's messages, fill `{param}` slots, choose plural forms, format times.
-import { en } from './en.ts'
 import { dateFormat } from './formats.ts'
-import { fr, type MessageKey, type Messages } from './fr.ts'
+import type { MessageKey, Messages } from './fr.ts'
 
 export type Language = 'fr' | 'en'
 export type Params = Readonly<Record<string, string | number>>
 export type Translate = (key: MessageKey, params?: Params) => string
 
-export const messagesByLanguage: Readonly<Record<Language, Messages>> = { fr, en }
-
-export const createTranslate = (language: Language): Translate => {
-  const messages = messagesByLanguage[language]
+/** The translate function over one language's messages (src/ui/i18n/messages.ts loads them). */
+export const translatorOf = (messages: Messages): Translate => {
   return (key, params) => {
     const text = messages[key]
     if (!params) return text

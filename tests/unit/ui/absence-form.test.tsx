@@ -13,7 +13,7 @@ import {
   absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, boundedRange, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
 } from '../../../src/app/queries/absence/absence-view.ts'
 import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { actorId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'
 import { absence, NOW, walkRef } from '../domain/walk-log-fixtures.ts'
 import { makeSession } from '../../helpers/make-session.ts'

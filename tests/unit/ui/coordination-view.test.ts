@@ -9,7 +9,7 @@ import { coordinatorSummary, isRosterMember, lostAnswers, nextPeriodStart, offer
 import { filteredJournal, journalFilterOf } from '../../../src/app/queries/journal.ts'
 import { answerOutcomeKey, swapErrorKey } from '../../../src/ui/components/coordination/offer-messages.ts'
 import { settingErrorKey } from '../../../src/ui/components/coordination/RosterSettingForm.tsx'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const t = createTranslate('fr')
 const MARTIN = 'fam-martin' as FamilyId

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/ui/i18n/en.ts'
 import { fr } from '../../../src/ui/i18n/fr.ts'
-import { createTranslate, fieldErrorKey, formatClock, pluralKey } from '../../../src/ui/i18n/translate.ts'
+import { fieldErrorKey, formatClock, pluralKey } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort()
 

@@ -26,7 +26,7 @@ import {
   textOf,
 } from '../../../src/ui/components/manage/forms.ts'
 import { childrenUsingStop, defaultReassignment, stopsOfLine } from '../../../src/app/queries/collective.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const lineId = LineIdSchema.parse('11111111-1111-4111-8111-111111111111')
 const otherLine = LineIdSchema.parse('22222222-2222-4222-8222-222222222222')

@@ -1,7 +1,7 @@
 // The line colour palette: every colour named in both languages, readable with white text and visible on the page.
 import { describe, expect, it } from 'vitest'
 import { LINE_PALETTE, colourNameOf, contrastRatio, nextFreeColour, relativeLuminance } from '../../../src/ui/components/manage/palette.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 describe('line colour palette', () => {
   it('computes WCAG contrast ratios', () => {

@@ -11,7 +11,7 @@ import {
   isTicked, removeException, toggleCell,
 } from '../../../src/app/queries/planning/availability-view.ts'
 import { planningErrorText } from '../../../src/ui/components/planning/planning-text.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { Availability } from '../../../src/ui/pages/planning/AvailabilityPage.tsx'
 import { availability, fairnessModel, LINE_1 } from '../domain/planning-fixtures.ts'
 import { actorId, adultId, createAdult, createLine, familyId, lineId } from '../domain/rota-fixtures.ts'

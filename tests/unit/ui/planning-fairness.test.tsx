@@ -15,7 +15,7 @@ import { LedgerTable } from '../../../src/ui/components/planning/LedgerTable.tsx
 import { balanceWords, formatSigned, formatWalks, planningErrorText } from '../../../src/ui/components/planning/planning-text.ts'
 import { I18nContext } from '../../../src/ui/i18n/context.tsx'
 import { Fairness } from '../../../src/ui/pages/planning/FairnessPage.tsx'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { exemption, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
 import { actorId, createChild, createLine, createSignUp, familyId } from '../domain/rota-fixtures.ts'
 import { makeSession } from '../../helpers/make-session.ts'

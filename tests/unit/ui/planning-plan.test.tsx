@@ -11,7 +11,7 @@ import { addChoice, editPlace, groupByDay, periodOf, placeChange, placeChoices, 
 import { AddPlace, namesOf, PlaceRow, PlanProposal } from '../../../src/ui/components/planning/PlanProposal.tsx'
 import { PlanFamilies } from '../../../src/ui/components/planning/PlanFamilies.tsx'
 import { targetText, uncoveredReasonText } from '../../../src/ui/components/planning/planning-text.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { Planner, publishedText } from '../../../src/ui/pages/planning/PlanPage.tsx'
 import { availability, fairnessModel, families, parisAt } from '../domain/planning-fixtures.ts'
 import { actorId, adultId, createAdult, createChild, lineId, stopId } from '../domain/rota-fixtures.ts'

@@ -6,7 +6,7 @@ import { contactOn, lineWeek } from '../../../src/app/queries/print/print-model.
 import { localDate } from '../../../src/domain/dates.ts'
 import { accessText } from '../../../src/ui/components/print/PosterSheet.tsx'
 import { WeekSheet } from '../../../src/ui/components/print/WeekSheet.tsx'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { line, lineId, NOW, stops, view } from '../app/print-fixtures.ts'
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ')

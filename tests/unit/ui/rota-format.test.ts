@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { localDate } from '../../../src/domain/dates.ts'
 import { cancellationText, formatDay, formatDayTitle, formatShortDay, goneNoticeText, parseDateParam, telHref, todayIn, waitingNoticeText, withdrawText } from '../../../src/ui/components/rota/rota-format.ts'
 import { frRota } from '../../../src/ui/i18n/fr-rota.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const fr = createTranslate('fr')
 const en = createTranslate('en')

@@ -5,7 +5,7 @@ import { LineIdSchema } from '../../../src/domain/ids.ts'
 import { walkKeyOf } from '../../../src/domain/signup.ts'
 import { defaultWeekMonday, isPastWalk } from '../../../src/app/queries/rota.ts'
 import { weekTitle } from '../../../src/ui/components/rota/rota-week.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const fr = createTranslate('fr')
 const en = createTranslate('en')

@@ -1,7 +1,7 @@
 // The sync status sentence shown on every screen, from each SyncStatus a collective can be in.
 import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../src/app/api.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { syncStatusText } from '../../../src/ui/status/statusText.ts'
 
 const base: SyncStatus = { local: 'saved', connection: 'connecting', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, diverged: false, roomFull: false }

@@ -9,7 +9,7 @@ import { badgeCount, currentNotices, eligibleTakers, offerOfHolder, requestsOf }
 import { applyBadge } from '../../../src/ui/components/swaps/app-badge.ts'
 import { noticeText, takeOutcomeText, tradeOutcomeText, urgentText } from '../../../src/ui/components/swaps/swap-text.ts'
 import { frRota } from '../../../src/ui/i18n/fr-rota.ts'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { familyId } from '../domain/rota-fixtures.ts'
 import { offer, recordsOf, response, signUp, swapModel, W1, W2 } from '../domain/swaps-fixtures.ts'
 

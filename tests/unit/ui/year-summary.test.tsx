@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NewYearSummary } from '../../../src/domain/year/summary.ts'
 import { removedText } from '../../../src/ui/components/year/NewYearSection.tsx'
-import { createTranslate } from '../../../src/ui/i18n/translate.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 
 const NONE: NewYearSummary['removed'] = { signUps: 0, swaps: 0, absences: 0, walkLog: 0, walkNotes: 0, exceptions: 0, exemptions: 0, coordination: 0, children: 0 }
 const summary = (removed: Partial<NewYearSummary['removed']>): NewYearSummary => ({
