@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assertAppBuilt, DIST_DIR, launchChromium, openPhone, waitForServiceWorkerControl } from '../helpers/browser.ts'
+import { compressDirectory } from '../../scripts/compress-dist.ts'
 import { startRelay, type InProcessRelay } from '../helpers/relay.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
@@ -42,6 +43,7 @@ describe('update prompt', () => {
     await relay.stop()
     const swPath = join(appDir, 'sw.js')
     await writeFile(swPath, `${await readFile(swPath, 'utf8')}\n// next release\n`)
+    await compressDirectory(appDir) // as the build does: the relay serves the compressed copies
     relay = await startRelay({ staticDir: appDir, dataDir, env: { PORT: port } })
 
     await phone.page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()))
