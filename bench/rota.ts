@@ -13,13 +13,12 @@ import { bindSealKey } from '../src/doc/codec.ts'
 import type { SealKey } from '../src/lib/seal.ts'
 import { parisToInstant } from '../src/domain/calendar/paris-time.ts'
 import { addDays, localDate, mondayOf, type LocalDate, type TimeOfDay } from '../src/domain/dates.ts'
-import { createActorId, type ActorId, type AdultId, type ChildId, type FamilyId, type LineId, type StopId } from '../src/domain/ids.ts'
+import { createActorId } from '../src/domain/ids.ts'
 import { resolveWalks, weekRota } from '../src/domain/rota/resolve.ts'
 import { indexSignUps, signUpIndexCounts } from '../src/domain/rota/signup-index.ts'
-import { expectedChildren, ratioCountOf, requiredAdultsFor } from '../src/domain/rota/slots.ts'
 import { deriveWalks, type Walk } from '../src/domain/rota/walks.ts'
-import type { Slot } from '../src/domain/signup.ts'
 import { seededRandom } from '../tests/helpers/seeded-random.ts'
+import { generateCollective, ROTA_LINES } from './collective.ts'
 import { median, time, timeMedian } from './timing.ts'
 
 /** min / median / max of samples in ms, for one printed line. */
@@ -28,103 +27,26 @@ const spread = (samples: readonly number[], digits = 2): string =>
 
 const FIRST_SCHOOL_YEAR = 2026
 const YEARS = 5
-const LINES = [['Ligne des Pins', 6], ['Ligne du Lac', 5], ['Ligne de la Gare', 7]] as const
 const FAMILIES = 40
 const WITHDRAWAL_RATE = 0.08
 /** Families leaving (children off to collège) and joining at each new school year. */
 const TURNOVER = 8
 const random = seededRandom(2026)
 
-interface Member { familyId: FamilyId; adults: AdultId[]; lineId: LineId }
-const ok = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!result.ok) throw new Error(`bench data does not validate: ${JSON.stringify(result.error)}`)
-  return result.value
-}
-
-const addFamily = (doc: Y.Doc, n: number, lines: readonly { id: LineId; stops: StopId[] }[]): Member => {
-  const line = lines[n % lines.length]!
-  const familyId = ok(edit.addFamily(doc, { displayName: `Famille ${n}` }))
-  const adults = Array.from({ length: n % 2 === 0 ? 2 : 1 }, (_, i) =>
-    ok(edit.addAdult(doc, familyId, { firstName: `Parent ${n}-${i}`, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-01', insured: true })))
-  for (let i = 0; i < (n % 2 === 1 ? 2 : 1); i++) {
-    const route = { lineId: line.id, stopId: line.stops[Math.floor(random() * line.stops.length)]! }
-    edit.addChild(doc, familyId, {
-      firstName: `Enfant ${n}-${i}`, initial: 'B', routes: { aller: route, retour: route }, days: random() < 0.8 ? [1, 2, 4, 5] : [1, 2, 4],
-      support: random() < 0.1 ? 'Tenir la main aux traversées' : '', countsExtra: random() < 0.1,
-    })
-  }
-  return { familyId, adults, lineId: line.id }
-}
-
-/** Staffs every walk of the school year (lead, tail, extras), one transaction per sign-up as phones write them. */
-const staffYear = (doc: Y.Doc, from: LocalDate, to: LocalDate, members: readonly Member[], actors: Map<AdultId, ActorId>): number => {
-  const model = readCollective(doc)
-  let writes = 0
-  for (const walk of deriveWalks(model, from, to)) {
-    if (walk.cancellation !== null) continue
-    const required = requiredAdultsFor(model.settings, ratioCountOf(expectedChildren(model.children, walk)))
-    const pool = members.filter((member) => member.lineId === walk.lineId).flatMap((member) => member.adults.map((adult) => ({ adult, member })))
-    const slots: Slot[] = ['lead', 'tail', ...Array.from({ length: required - 2 }, () => 'extra' as const)]
-    const start = Math.floor(random() * pool.length)
-    slots.forEach((slot, i) => {
-      const { adult, member } = pool[(start + i) % pool.length]!
-      const actor = actors.get(adult) ?? createActorId()
-      actors.set(adult, actor)
-      edit.writeSignUp(doc, { walk, adultId: adult, familyId: member.familyId, slot, actor })
-      writes++
-      if (random() < WITHDRAWAL_RATE) {
-        edit.writeWithdrawal(doc, walk, adult, actor)
-        const stand = pool[(start + slots.length + i) % pool.length]!
-        edit.writeSignUp(doc, { walk, adultId: stand.adult, familyId: stand.member.familyId, slot, actor: actors.get(stand.adult) ?? createActorId() })
-        writes += 2
-      }
-    })
-  }
-  return writes
-}
-
-/** A few edits per year: children change days, a stop moves, a family renames itself. */
-const yearlyEdits = (doc: Y.Doc, lines: readonly { id: LineId; stops: StopId[] }[]): void => {
-  const view = readCollective(doc)
-  for (const child of view.children.slice(0, 10)) {
-    edit.updateChild(doc, child.id as ChildId, { ...child, days: child.days.length === 4 ? [1, 2, 4] : [1, 2, 4, 5] })
-  }
-  const line = lines[Math.floor(random() * lines.length)]!
-  edit.moveStop(doc, line.stops[1]!, 3)
-  for (const family of view.families.slice(0, 3)) edit.renameFamily(doc, family.id, { displayName: `${family.displayName} bis` })
-}
-
 /** The collective's key, as a session binds it: personal fields are only ever written sealed, and read opened. */
 const BENCH_KEY = crypto.getRandomValues(new Uint8Array(32)) as SealKey
 
-const generate = (): { doc: Y.Doc; writes: number; ms: number } => {
-  const started = performance.now()
-  const doc = new Y.Doc()
-  bindSealKey(doc, BENCH_KEY)
-  edit.initCollective(doc, { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
-  const lines = LINES.map(([name, stopCount], l) => {
-    const id = ok(edit.addLine(doc, { name, colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
-    const stops = Array.from({ length: stopCount }, (_, s) => ok(edit.addStop(doc, id, {
-      name: `Arrêt ${l}-${s}`, times: { aller: `08:${String(5 + 3 * s).padStart(2, '0')}`, retour: `16:${String(55 - 3 * s).padStart(2, '0')}` },
-      access: { stepFree: s % 2 === 0, dangerousCrossing: s === 2, note: s === 2 ? 'Traversée dangereuse : attendre le feu' : '' },
-    })))
-    return { id, stops }
-  })
-  let members = Array.from({ length: FAMILIES }, (_, n) => addFamily(doc, n, lines))
-  let next = FAMILIES
-  const actors = new Map<AdultId, ActorId>()
-  let writes = 0
-  for (let year = FIRST_SCHOOL_YEAR; year < FIRST_SCHOOL_YEAR + YEARS; year++) {
-    if (year > FIRST_SCHOOL_YEAR) {
-      for (const leaving of members.slice(0, TURNOVER)) edit.removeFamily(doc, leaving.familyId)
-      members = [...members.slice(TURNOVER), ...Array.from({ length: TURNOVER }, () => addFamily(doc, next++, lines))]
-    }
-    writes += staffYear(doc, localDate(`${year}-09-01`), localDate(`${year + 1}-07-04`), members, actors)
-    yearlyEdits(doc, lines)
-  }
-  return { doc, writes, ms: performance.now() - started }
-}
-
+const generate = (): { doc: Y.Doc; writes: number; ms: number } => generateCollective({
+  key: BENCH_KEY,
+  random,
+  families: FAMILIES,
+  lines: ROTA_LINES,
+  periods: Array.from({ length: YEARS }, (_, i) => ({
+    from: localDate(`${FIRST_SCHOOL_YEAR + i}-09-01`), to: localDate(`${FIRST_SCHOOL_YEAR + i + 1}-07-04`),
+  })),
+  turnover: TURNOVER,
+  withdrawalRate: WITHDRAWAL_RATE,
+})
 
 const loadFromIndexedDb = async (name: string): Promise<{ doc: Y.Doc; ms: number }> => {
   const started = performance.now()
