@@ -5,17 +5,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startRelay, type InProcessRelay } from './relay.ts'
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts'
 
 /** PEDIBUS_DIST_DIR lets several builds coexist (e.g. `vite build --outDir /tmp/dist-x`); dist/ by default. */
 export const DIST_DIR = resolve(process.env.PEDIBUS_DIST_DIR ?? resolve(import.meta.dirname, '../../dist'))
