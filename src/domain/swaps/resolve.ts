@@ -87,8 +87,9 @@ const applyPass = (
   const families = new Map(model.adults.map((adult) => [adult.id, adult.familyId]))
   const context = createContext(model, now, options, families, ended, setAside)
   // The walks of sign-ups set aside or counted again differently from the sign-up rota are resolved here.
-  touchWalksOf(context, [...setAside].filter((signUp) => !defaultSetAside(model).has(signUp)))
-  touchWalksOf(context, [...defaultSetAside(model)].filter((signUp) => !setAside.has(signUp)))
+  const byRota = defaultSetAside(model)
+  touchWalksOf(context, [...setAside].filter((signUp) => !byRota.has(signUp)))
+  touchWalksOf(context, [...byRota].filter((signUp) => !setAside.has(signUp)))
   registerOffers(context, sortedOffers(records.offers))
   for (const event of eventsOf(records, ended).sort(compareEvents)) {
     if (event.kind === 'ended') endSignUpIn(context, event.ended)
