@@ -106,6 +106,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       outbox: options.outbox,
       // The other tabs' changes are theirs to send: each tab keeps its own waiting changes.
       foreignOrigins: [persistence.origin, ...(tabs === null ? [] : [tabs.origin])],
+      // Before the stored copy is loaded, the relay would send this phone everything its disk is about to give it.
+      ready: persistence.whenLoaded,
       WebSocket: env.WebSocket,
       windowEvents: env.windowEvents,
       isBrowserOnline: env.isBrowserOnline,
@@ -155,6 +157,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       loaded = true
       if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
       sealAndCompact()
+      // The load itself emits no update (src/storage/quiet-load.ts): past records it brought back are deleted here.
+      if (cleanUpPastYear(doc, live.read()) > 0) void persistence.compact()
       showView(live.read())
       sealAfterFirstSync()
     })

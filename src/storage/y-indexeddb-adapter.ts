@@ -10,6 +10,7 @@
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb'
 import { version as installedVersion } from 'y-indexeddb/package.json'
 import type * as Y from 'yjs'
+import { quietUpdatesOf } from './quiet-load.ts'
 
 /** The installed y-indexeddb (its package.json, bundled). */
 export const Y_INDEXEDDB_VERSION: string = installedVersion
@@ -97,6 +98,8 @@ export const bindYIndexeddb = (name: string, doc: Y.Doc): YIndexeddbBinding => {
     return db
   })
   const whenSynced = Promise.resolve(fields.whenSynced).then(() => undefined)
+  // Applying the stored log emits no 'update' (quiet-load.ts); until it is applied, or the binding is destroyed.
+  const stopQuiet = quietUpdatesOf(doc, persistence, whenSynced)
   return {
     origin: persistence,
     database,
@@ -105,7 +108,10 @@ export const bindYIndexeddb = (name: string, doc: Y.Doc): YIndexeddbBinding => {
       if (typeof fields._dbsize !== 'number') throw shapeError('IndexeddbPersistence._dbsize', 'a number (stored updates)', fields._dbsize)
       fields._dbsize = count
     },
-    destroy: () => persistence.destroy(),
+    destroy: () => {
+      stopQuiet()
+      return persistence.destroy()
+    },
   }
 }
 

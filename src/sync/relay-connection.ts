@@ -57,6 +57,8 @@ export interface RelayConnectionOptions {
   readonly now?: () => number
   readonly random?: () => number
   readonly onError?: (error: unknown) => void
+  /** Settles once the stored document is loaded: the first connection waits for it (and for the outbox). */
+  readonly ready?: Promise<unknown>
   /** This phone already learned that the room moved (stored on the device): the status says so before any connection. */
   readonly initiallyMoved?: boolean
 }
@@ -321,7 +323,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   windowEvents?.addEventListener('online', onOnline)
   windowEvents?.addEventListener('offline', onOffline)
 
-  const started = outbox.loaded.then(() => {
+  const started = Promise.all([outbox.loaded, options.ready]).then(() => {
     if (destroyed) return
     if (isBrowserOnline()) connect()
     else goOffline()

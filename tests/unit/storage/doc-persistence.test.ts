@@ -39,6 +39,61 @@ describe('document persistence', () => {
     expect((doc as unknown as { _observers: Map<string, unknown> })._observers.has('updateV2')).toBe(false)
   })
 
+  it('applies the stored document without an update event: Yjs does not encode the whole loaded state again', async () => {
+    const name = `doc-test-${counter++}`
+    const first = new Y.Doc()
+    const writer = bind(first, name)
+    await writer.whenLoaded
+    for (let n = 0; n < 50; n++) first.getMap('signups').set(`entry-${n}`, { n })
+    await stateMatching(writer.state, (state) => state.local === 'saved')
+    writer.destroy()
+
+    const doc = new Y.Doc()
+    // As the sync modules do: an 'update' listener bound before the stored state is applied.
+    const updates: unknown[] = []
+    doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin))
+    const binding = bind(doc, name)
+    await binding.whenLoaded
+    expect(doc.getMap('signups').size).toBe(50)
+    expect(updates.filter((origin) => origin === binding.origin)).toEqual([])
+    // Afterwards, every transaction is an update again, and stored.
+    doc.getMap('signups').set('after', { n: 50 })
+    expect(updates).toHaveLength(1)
+    await stateMatching(binding.state, (state) => state.local === 'saved')
+    binding.destroy()
+    const reloaded = new Y.Doc()
+    await bind(reloaded, name).whenLoaded
+    expect(reloaded.getMap('signups').size).toBe(51)
+  })
+
+  it('still emits and stores a change written by an observer of the load (its own transaction)', async () => {
+    const name = `doc-test-${counter++}`
+    const first = new Y.Doc()
+    const writer = bind(first, name)
+    await writer.whenLoaded
+    first.getMap('signups').set('past', { n: 1 })
+    await stateMatching(writer.state, (state) => state.local === 'saved')
+    writer.destroy()
+
+    const doc = new Y.Doc()
+    const updates: unknown[] = []
+    doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin))
+    const cleanUp = { cleanUp: true }
+    // As the year clean-up does: a record brought back is deleted right after the transaction that brought it.
+    doc.getMap('signups').observe(() => {
+      if (doc.getMap('signups').has('past')) doc.transact(() => doc.getMap('signups').delete('past'), cleanUp)
+    })
+    const binding = bind(doc, name)
+    await binding.whenLoaded
+    expect(doc.getMap('signups').has('past')).toBe(false)
+    expect(updates).toEqual([cleanUp])
+    await stateMatching(binding.state, (state) => state.local === 'saved')
+    binding.destroy()
+    const reloaded = new Y.Doc()
+    await bind(reloaded, name).whenLoaded
+    expect(reloaded.getMap('signups').has('past')).toBe(false)
+  })
+
   it('goes loading -> saved, then saving -> saved around a local change, and the change is reloaded', async () => {
     const name = `doc-test-${counter++}`
     const doc = new Y.Doc()

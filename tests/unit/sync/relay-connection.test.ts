@@ -63,6 +63,21 @@ describe('relay connection', () => {
     expect((doc as unknown as { _observers: Map<string, unknown> })._observers.has('updateV2')).toBe(false)
   })
 
+  it('connects only once the stored document is loaded (before, the relay would send all the disk is about to give)', async () => {
+    let loaded = (): void => undefined
+    const ready = new Promise<void>((resolve) => (loaded = resolve))
+    const connection = createRelayConnection({
+      doc: new Y.Doc(), relayUrl: 'http://127.0.0.1:9', roomId: ROOM, token: TOKEN, outbox: memoryOutbox(),
+      WebSocket: FakeWebSocket, windowEvents: null, isBrowserOnline: () => true, ready,
+    })
+    connections.push(connection)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(FakeSocket.instances).toHaveLength(0)
+    loaded()
+    await connection.started
+    expect(FakeSocket.instances).toHaveLength(1)
+  })
+
   it('opens <relay>/sync/<room> offering our subprotocols, the token, register and ack', async () => {
     await connect(new Y.Doc())
     const socket = FakeSocket.latest()
