@@ -24,7 +24,7 @@ import { readPlanning } from './read-planning.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
 import { readYearStart } from './read-year.ts'
-import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, type RecordReader, type RecordToCheck } from './read-util.ts'
+import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, withId, type RecordReader, type RecordToCheck } from './read-util.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
 
@@ -170,7 +170,7 @@ const familyReader: RecordReader<Family> = {
   mapName: MAP_FAMILIES,
   kind: 'family',
   schema: StoredFamilySchema,
-  decode: (key, fields) => ({ ...fields, id: key }),
+  decode: withId,
 }
 
 export const readFamilies = (doc: Y.Doc, toCheck: RecordToCheck[]): Family[] =>

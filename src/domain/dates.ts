@@ -28,11 +28,26 @@ export type TimeOfDay = z.infer<typeof TimeOfDaySchema>
 export const WeekdaySchema = z.number().int().min(1).max(7)
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 
-const isRealDate = (text: string): boolean => {
+const computeIsRealDate = (text: string): boolean => {
   const [y, m, d] = text.split('-').map(Number)
   if (y === undefined || m === undefined || d === undefined) return false
   const utc = new Date(Date.UTC(y, m - 1, d))
   return utc.getUTCFullYear() === y && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d
+}
+
+/**
+ * Checked dates, remembered: a year of sign-ups names each school day a dozen times, and opening a collective
+ * parses them all (bench:phone). Bounded: emptied past a few school years of distinct dates.
+ */
+const realDates = new Map<string, boolean>()
+const REAL_DATES_MAX = 4_000
+const isRealDate = (text: string): boolean => {
+  let real = realDates.get(text)
+  if (real === undefined) {
+    if (realDates.size >= REAL_DATES_MAX) realDates.clear()
+    realDates.set(text, (real = computeIsRealDate(text)))
+  }
+  return real
 }
 
 const toUtc = (date: LocalDate): Date => new Date(`${date}T00:00:00Z`)

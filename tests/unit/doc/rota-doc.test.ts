@@ -216,6 +216,18 @@ describe('records to check, for every kind', () => {
     expect(view.lines.map((line) => line.name)).toEqual(['Réparée'])
   })
 
+  it('a record is always read under its key: an `id` field stored in it is never taken for its id', () => {
+    const { doc, lineId, familyId, adultId } = newFixture()
+    const other = '33333333-3333-4333-8333-333333333333'
+    for (const [map, key] of [['lines', lineId], ['families', familyId], ['adults', adultId]] as const) {
+      ;(doc.getMap<unknown>(map).get(key) as Y.Map<unknown>).set('id', other)
+    }
+    const view = readCollective(doc)
+    expect(view.lines.map((line) => line.id)).toEqual([lineId])
+    expect(view.families.map((family) => family.id)).toEqual([familyId])
+    expect(view.adults.map((adult) => adult.id)).toEqual([adultId])
+  })
+
   it('sign-up entries: not an object, wrong fields, and a key that does not match the fields', () => {
     const { doc, lineId, adultId, familyId } = newFixture()
     const actor = '22222222-2222-4222-8222-222222222222' as never
