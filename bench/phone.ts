@@ -3,7 +3,7 @@
 // "Cette semaine", sign-up tap, next week, walk mode, document size and JS heap. Options: bench/phone/options.ts.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -17,6 +17,12 @@ import { prepareRoom } from './phone/room.ts'
 
 const REPO_ROOT = resolve(import.meta.dirname, '..')
 const DIST_DIR = join(REPO_ROOT, 'dist')
+
+const removeCompressedCopies = async (dir: string): Promise<void> => {
+  for (const entry of await readdir(dir, { recursive: true })) {
+    if (entry.endsWith('.br') || entry.endsWith('.gz')) await rm(join(dir, entry))
+  }
+}
 
 const progress = (text: string): void => {
   process.stderr.write(`[bench:phone] ${text}\n`)
@@ -36,6 +42,8 @@ const main = async (): Promise<void> => {
   // A private copy of the build: another build of dist/ during a long run changes nothing the phones see.
   const served = await mkdtemp(join(tmpdir(), 'pedibus-bench-dist-'))
   await cp(DIST_DIR, served, { recursive: true })
+  // --uncompressed: the relay finds no .br/.gz beside the files and serves them as built (the gain of compression).
+  if (!options.compressed) await removeCompressedCopies(served)
 
   let relay: InProcessRelay | null = null
   let browser: Browser | null = null
@@ -51,7 +59,7 @@ const main = async (): Promise<void> => {
   }
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
-  const notes: string[] = []
+  const notes: string[] = options.compressed ? [] : ['--uncompressed: dist/ served without its .br/.gz copies (every file as built).']
   const results: SizeResult[] = []
   try {
     // The real relay serving dist/; messages and rooms large enough for the 5-year and 500-family documents in one piece.
@@ -75,6 +83,7 @@ const main = async (): Promise<void> => {
         }
         progress(`${size.label} x${rate}: first visits, cold starts`)
         for (let run = 0; run < options.runs; run++) add('firstVisit', await firstVisitPaint(browser, room, relay.url, rate))
+        for (let run = 0; run < options.runs; run++) add('firstVisit4g', await firstVisitPaint(browser, room, relay.url, rate, true))
         for (let run = 0; run < options.runs; run++) {
           const { ms, heap } = await coldOfflineStart(phone, room, rate)
           add('coldStart', ms)

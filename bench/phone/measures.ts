@@ -70,10 +70,10 @@ export const setUpPhone = async (phone: PersistentPhone, room: BenchRoom): Promi
 }
 
 /** Navigation start to first contentful paint of the invite link, in a fresh context (nothing cached), online. */
-export const firstVisitPaint = async (browser: Browser, room: BenchRoom, baseURL: string, rate: number): Promise<number> => {
+export const firstVisitPaint = async (browser: Browser, room: BenchRoom, baseURL: string, rate: number, slowNetwork = false): Promise<number> => {
   const context = await newFreshContext(browser, baseURL)
   try {
-    const page = await throttledPage(context, rate)
+    const page = await throttledPage(context, rate, slowNetwork)
     await page.goto(room.inviteUrl)
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, SLOW)
     return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN)

@@ -12,6 +12,8 @@ export interface PhoneBenchOptions {
   readonly runs: number
   readonly rates: readonly number[]
   readonly build: boolean
+  /** False with --uncompressed: the served copy of dist/ loses its .br/.gz files. */
+  readonly compressed: boolean
 }
 
 const DEFAULT_SIZES = '40x0,40x1,40x5,150x1,500x1'
@@ -28,7 +30,7 @@ const parseSize = (text: string): Size => {
   return { label: `${families}x${years}`, families, years }
 }
 
-const USAGE = 'usage: npm run bench:phone -- [--no-build] [--quick] [--runs N] [--sizes 40x0,40x1,40x5,150x1,500x1] [--rates 1,4]'
+const USAGE = 'usage: npm run bench:phone -- [--no-build] [--uncompressed] [--quick] [--runs N] [--sizes 40x0,40x1,40x5,150x1,500x1] [--rates 1,4]'
 
 export const parseOptions = (argv: readonly string[]): PhoneBenchOptions => {
   let sizes: string | null = null
@@ -36,6 +38,7 @@ export const parseOptions = (argv: readonly string[]): PhoneBenchOptions => {
   let rates = [1, 4]
   let build = true
   let quick = false
+  let compressed = true
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const value = (): string => {
@@ -44,6 +47,7 @@ export const parseOptions = (argv: readonly string[]): PhoneBenchOptions => {
       return next
     }
     if (arg === '--no-build') build = false
+    else if (arg === '--uncompressed') compressed = false
     else if (arg === '--quick') quick = true
     else if (arg === '--runs') runs = Number(value())
     else if (arg === '--sizes') sizes = value()
@@ -56,5 +60,5 @@ export const parseOptions = (argv: readonly string[]): PhoneBenchOptions => {
   const runCount = runs ?? (quick ? QUICK_RUNS : DEFAULT_RUNS)
   if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`--runs needs a positive integer\n${USAGE}`)
   if (rates.some((rate) => !Number.isFinite(rate) || rate < 1)) throw new Error(`--rates needs CPU slow-down factors >= 1\n${USAGE}`)
-  return { sizes: (sizes ?? (quick ? QUICK_SIZES : DEFAULT_SIZES)).split(',').map(parseSize), runs: runCount, rates, build }
+  return { sizes: (sizes ?? (quick ? QUICK_SIZES : DEFAULT_SIZES)).split(',').map(parseSize), runs: runCount, rates, build, compressed }
 }

@@ -4,11 +4,12 @@ import { median } from '../timing.ts'
 import type { Size } from './options.ts'
 import type { BenchRoom } from './room.ts'
 
-export const MEASURES = ['firstVisit', 'coldStart', 'signUp', 'nextWeek', 'walkMode'] as const
+export const MEASURES = ['firstVisit', 'firstVisit4g', 'coldStart', 'signUp', 'nextWeek', 'walkMode'] as const
 export type Measure = (typeof MEASURES)[number]
 
 const LABELS: Record<Measure, string> = {
   firstVisit: 'first visit: navigation -> first contentful paint (online, nothing cached)',
+  firstVisit4g: 'first visit on slow 4G (150 ms RTT, 1.6 Mbit/s down): navigation -> first contentful paint',
   coldStart: 'cold start offline -> first walk card of "Cette semaine" painted',
   signUp: 'tap "S’inscrire" -> card painted with the place held',
   nextWeek: 'tap "Semaine suivante" -> next week\'s walks painted',
