@@ -1,5 +1,5 @@
 // The end-of-school-year command of a session: plans from the live view (src/domain/year), then deletes in one change.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { applyNewSchoolYear } from '../doc/mutations-year.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { LocalDateSchema } from '../domain/dates.ts'
@@ -12,7 +12,10 @@ import type { CommandContext } from './commands.ts'
 
 
 /** Parsed at the boundary: the UI sends what a date field and checkboxes gave. */
-const NewYearRequestSchema = z.object({ before: LocalDateSchema, removeChildIds: z.array(ChildIdSchema).max(10_000) })
+const NewYearRequestSchema = z.object({
+  before: LocalDateSchema,
+  removeChildIds: z.array(ChildIdSchema).check(z.maxLength(10_000)),
+})
 
 export const createYearCommands = ({ doc, view, now }: Pick<CommandContext, 'doc' | 'view' | 'now'>): YearCommands => ({
   startNewSchoolYear(request) {

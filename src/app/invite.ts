@@ -1,5 +1,5 @@
 // Invite links: `${origin}/rejoindre#r=<roomId>&s=<secret>`; the secret stays in the fragment, never sent to a server.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { parseInviteSecret, parseRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 
@@ -15,9 +15,12 @@ export const buildInviteUrl = (origin: string, invite: Invite): string =>
 
 const MAX_FRAGMENT_LENGTH = 200
 
+// A zod/mini transform reports a refusal by pushing its issue onto the parse payload it is given.
 const InviteFragmentSchema = z.object({
-  r: z.string().transform((text, ctx) => parseRoomId(text) ?? (ctx.addIssue({ code: 'custom', message: 'roomId' }), z.NEVER)),
-  s: z.string().transform((text, ctx) => parseInviteSecret(text) ?? (ctx.addIssue({ code: 'custom', message: 'secret' }), z.NEVER)),
+  r: z.pipe(z.string(), z.transform((text: string, ctx) =>
+    parseRoomId(text) ?? (ctx.issues.push({ code: 'custom', message: 'roomId', input: text }), z.NEVER))),
+  s: z.pipe(z.string(), z.transform((text: string, ctx) =>
+    parseInviteSecret(text) ?? (ctx.issues.push({ code: 'custom', message: 'secret', input: text }), z.NEVER))),
 })
 
 /** Accepts the fragment with or without '#', or a whole invite URL (pasted by hand). */

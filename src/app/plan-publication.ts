@@ -7,7 +7,7 @@
 // The adult must also still be a candidate the planner would propose now: available that day
 // (date exceptions added since count), not on another walk at that time, within their weekly
 // maximum, and not someone who withdrew from that walk.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { PlannedSignUpWrite } from '../doc/mutations-planning.ts'
 import { compareDates, mondayOf, type LocalDate } from '../domain/dates.ts'
 import { AdultIdSchema, type AdultId } from '../domain/ids.ts'

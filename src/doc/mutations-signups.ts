@@ -8,7 +8,7 @@
 // (signUpEntryKeyOf, currentEntryOf): never Yjs client order. The walk and the adult are not repeated in the
 // value (the key holds them, see readSignUps), which makes a five-year document about a third smaller.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { currentEntryOf, placeKeyOfEntry, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'

@@ -4,7 +4,7 @@
 // Y.Map: a write replaces the entry atomically, and each entry has a single author (an offer's
 // withdrawal is its author rewriting the whole entry). Who wins is derived by src/domain/swaps.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import { WalkRefSchema, type WalkRef } from '../domain/signup.ts'
 import {

@@ -1,6 +1,6 @@
 // Building blocks of the mutations: input parsing to field errors, record creation under a fresh id, field-wise writes.
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { safeMap, type ChangeOrigin } from './keys.ts'
@@ -11,7 +11,7 @@ export type EditResult<T> = Result<T, FieldErrors>
 export const DOCUMENT_DAMAGED: FieldErrors = { _: 'documentDamaged' }
 export const NOT_FOUND: FieldErrors = { _: 'notFound' }
 
-export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): EditResult<z.output<S>> => {
+export const parseInput = <S extends z.ZodMiniType>(schema: S, input: unknown): EditResult<z.output<S>> => {
   const parsed = schema.safeParse(input)
   return parsed.success ? ok(parsed.data) : err(fieldErrorsOf(parsed.error))
 }

@@ -1,6 +1,6 @@
 // One loop over a top-level map of flat entries (plain JSON values written whole): personal fields opened, validated, key checked, cached per stored value.
 import type * as Y from 'yjs'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { SealKey } from '../lib/seal.ts'
 import { openRecord, sealKeyOf } from './codec.ts'
 import { safeMap } from './keys.ts'
@@ -11,7 +11,7 @@ import {
 export interface FlatReader<T> {
   readonly mapName: string
   readonly kind: RecordKind
-  readonly schema: z.ZodType<T>
+  readonly schema: z.ZodMiniType<T>
   /** The key the record must be stored under: another key is a mismatch, listed "to check". */
   readonly keyOf: (record: T) => string
 }

@@ -1,6 +1,6 @@
 // Shared pieces of the readers: Yjs value -> plain value, short previews, problem codes, and one loop over a record map.
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { CANNOT_OPEN_PROBLEM, openRecord } from './codec.ts'
 import { safeMap } from './keys.ts'
 import type { RecordKind } from './record-kinds.ts'
@@ -38,7 +38,7 @@ export const previewOf = (raw: unknown): string => {
 }
 
 /** Field path and issue code only: messages could echo personal values. */
-export const problemsOf = (error: z.ZodError): string[] =>
+export const problemsOf = (error: z.core.$ZodError): string[] =>
   error.issues.map((issue) => `${issue.path.join('.') || '_'}:${issue.code}`)
 
 /** A JSON object (not an array, a Yjs type, bytes or a class instance). */
@@ -56,7 +56,7 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 export interface RecordReader<T> {
   readonly mapName: string
   readonly kind: RecordKind
-  readonly schema: z.ZodType<T>
+  readonly schema: z.ZodMiniType<T>
   /** Builds the candidate from the stored fields, personal ones already opened (codec.ts): injects the key as id. */
   readonly decode: (key: string, fields: Record<string, unknown>) => unknown
 }

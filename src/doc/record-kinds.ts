@@ -14,7 +14,7 @@
 // - which kinds are repairable (src/ui/components/manage/repair.ts: ui may not import doc). Their names are the
 //   messages `manage.kind.<kind>` in both languages: a kind without them fails the type check there;
 // - the readers of sign-ups and holiday overrides (read-rota.ts: keys in two forms, the key injected in the value).
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../domain/calendar-records.ts'
 import {
   StoredHandoverAckSchema, StoredHandoverNoteSchema, StoredPeriodOfferSchema, StoredPeriodResponseSchema, StoredRosterEntrySchema,
@@ -78,7 +78,7 @@ export interface FieldsKind<K extends string> extends KindBase<K> {
 /** A nested Y.Map per record, keyed by the record's random id and created together with it. */
 export interface RecordsKind<K extends string, T extends { readonly id: string }> extends KindBase<K> {
   readonly shape: 'records'
-  readonly schema: z.ZodType<T>
+  readonly schema: z.ZodMiniType<T>
   /** The records of this kind in a collective export (restore writes them back). */
   readonly fromExport: (file: CollectiveExport) => readonly T[]
 }
@@ -86,7 +86,7 @@ export interface RecordsKind<K extends string, T extends { readonly id: string }
 /** Flat entries: a plain JSON value written whole under `keyOf(record)`. */
 export interface EntriesKind<K extends string, T> extends KindBase<K> {
   readonly shape: 'entries'
-  readonly schema: z.ZodType<T>
+  readonly schema: z.ZodMiniType<T>
   readonly keyOf: (record: T) => string
   /** What is stored, when the key already holds part of the record (a sign-up's walk and adult). */
   readonly storedValue?: (record: T) => object

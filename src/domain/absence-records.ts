@@ -3,14 +3,14 @@
 // Declared from the walk log's screens, but read by the rota itself (expected children, the ratio), so the record sits
 // at the root of src/domain beside sign-ups: the rota below the walk log can count it. src/domain/walk-log/records.ts
 // re-exports it with the other walk-log records.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { daysBetween, LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, ChildIdSchema, FamilyIdSchema, type ChildId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
 import { AuthorTimeSchema } from './record-order.ts'
 import { MAX_CLOCK } from './signup.ts'
 
-const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
+const ClockSchema = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK))
 
 /** A later rewrite of the entry by its own author: withdrawn absence, deleted note. */
 export const WithdrawnSchema = z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema })
@@ -37,11 +37,15 @@ export const AbsenceInputSchema = z
     from: LocalDateSchema,
     to: LocalDateSchema,
     /** null: both directions (the whole day). */
-    direction: DirectionSchema.nullable(),
-    note: z.string().trim().max(ABSENCE_NOTE_MAX, { message: 'tooLong' }),
+    direction: z.nullable(DirectionSchema),
+    note: z.string().check(z.trim(), z.maxLength(ABSENCE_NOTE_MAX, { message: 'tooLong' })),
   })
-  .refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] })
-  .refine((input) => input.from > input.to || daysBetween(input.from, input.to) < ABSENCE_RANGE_MAX_DAYS, { message: 'rangeTooLong', path: ['to'] })
+  .check(
+    z.refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] }),
+    z.refine((input) => input.from > input.to || daysBetween(input.from, input.to) < ABSENCE_RANGE_MAX_DAYS, {
+      message: 'rangeTooLong', path: ['to'],
+    }),
+  )
 export type AbsenceInput = z.input<typeof AbsenceInputSchema>
 
 export const StoredAbsenceSchema = z.looseObject({
@@ -51,14 +55,14 @@ export const StoredAbsenceSchema = z.looseObject({
   familyId: FamilyIdSchema,
   from: LocalDateSchema,
   to: LocalDateSchema,
-  direction: DirectionSchema.nullable(),
+  direction: z.nullable(DirectionSchema),
   /** Personal (may say why): goes through the codec. */
-  note: z.string().max(ABSENCE_NOTE_MAX),
+  note: z.string().check(z.maxLength(ABSENCE_NOTE_MAX)),
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
-  withdrawn: WithdrawnSchema.optional(),
-}).refine((absence) => absence.from <= absence.to, { message: 'endBeforeStart', path: ['to'] })
+  withdrawn: z.optional(WithdrawnSchema),
+}).check(z.refine((absence) => absence.from <= absence.to, { message: 'endBeforeStart', path: ['to'] }))
 export type Absence = z.output<typeof StoredAbsenceSchema>
 
 export const absenceKeyOf = (absence: { readonly id: AbsenceId }): string => absence.id

@@ -1,5 +1,5 @@
 // Calendar records kept in the shared document: collective exceptions (cancelled walks or days), imported or added holidays, and overrides of shipped periods.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema } from './dates.ts'
 import { ActorIdSchema, ExceptionIdSchema, FamilyIdSchema, HolidayIdSchema, LineIdSchema } from './ids.ts'
 import { AuthorTimeSchema } from './record-order.ts'
@@ -15,26 +15,26 @@ export const NOTE_MAX = 200
 export const ExceptionInputSchema = z.object({
   date: LocalDateSchema,
   /** null: every line that day. */
-  lineId: LineIdSchema.nullable(),
+  lineId: z.nullable(LineIdSchema),
   /** null: both directions. */
-  direction: DirectionSchema.nullable(),
+  direction: z.nullable(DirectionSchema),
   reason: CancelReasonSchema,
-  note: z.string().trim().max(NOTE_MAX, { message: 'tooLong' }),
+  note: z.string().check(z.trim(), z.maxLength(NOTE_MAX, { message: 'tooLong' })),
 })
 export type ExceptionInput = z.input<typeof ExceptionInputSchema>
 
 export const StoredExceptionSchema = z.looseObject({
   id: ExceptionIdSchema,
   date: LocalDateSchema,
-  lineId: LineIdSchema.nullable(),
-  direction: DirectionSchema.nullable(),
+  lineId: z.nullable(LineIdSchema),
+  direction: z.nullable(DirectionSchema),
   reason: CancelReasonSchema,
-  note: z.string().max(NOTE_MAX),
+  note: z.string().check(z.maxLength(NOTE_MAX)),
   /** Who cancelled and when, for the journal (logical clock and device; older records lack them). */
-  clock: z.number().int().nonnegative().optional(),
-  actor: ActorIdSchema.optional(),
-  familyId: FamilyIdSchema.optional(),
-  at: AuthorTimeSchema.optional(),
+  clock: z.optional(z.number().check(z.int(), z.nonnegative())),
+  actor: z.optional(ActorIdSchema),
+  familyId: z.optional(FamilyIdSchema),
+  at: z.optional(AuthorTimeSchema),
 })
 export type CalendarException = z.output<typeof StoredExceptionSchema>
 
@@ -45,7 +45,7 @@ export const StoredHolidaySchema = z.looseObject({
   start: LocalDateSchema,
   /** Last day without school (inclusive). */
   end: LocalDateSchema,
-  label: z.string().min(1).max(NOTE_MAX),
+  label: z.string().check(z.minLength(1), z.maxLength(NOTE_MAX)),
 })
 export type ImportedHoliday = z.output<typeof StoredHolidaySchema>
 
@@ -56,18 +56,24 @@ export const HolidayInputSchema = z
   .object({
     start: LocalDateSchema,
     end: LocalDateSchema,
-    label: z.string().trim().min(1, { message: 'required' }).max(NOTE_MAX, { message: 'tooLong' }),
+    label: z.string().check(
+      z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(NOTE_MAX, { message: 'tooLong' }),
+    ),
   })
-  .refine((period) => period.end >= period.start, {
-    path: ['end'],
-    message: 'endBeforeStart',
-    // Also checked when only the label is wrong, so the form shows both errors at once.
-    when: (payload) => PeriodDatesSchema.safeParse(payload.value).success,
-  })
+  .check(
+    z.refine((period) => period.end >= period.start, {
+      path: ['end'],
+      message: 'endBeforeStart',
+      // Also checked when only the label is wrong, so the form shows both errors at once.
+      when: (payload) => PeriodDatesSchema.safeParse(payload.value).success,
+    }),
+  )
 export type HolidayInput = z.input<typeof HolidayInputSchema>
 
 /** Stable id of a shipped period, as shippedPeriodId writes it: '2027-2028/A/hiver'. */
-export const ShippedPeriodIdSchema = z.string().regex(/^\d{4}-\d{4}\/[ABC]\/[a-z]{1,20}$/, { message: 'invalidPeriodId' })
+export const ShippedPeriodIdSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{4}\/[ABC]\/[a-z]{1,20}$/, { message: 'invalidPeriodId' }))
 
 /**
  * A collective's correction of one shipped period, keyed by its id in the document (last writer

@@ -1,5 +1,5 @@
 // The collective's profile (name, school, town): form input and stored record schemas.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { shortText, storedShortText } from './text.ts'
 
 export const NAME_MAX = 80

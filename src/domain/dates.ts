@@ -2,30 +2,32 @@
 //
 // Dates are civil dates in the collective's time zone, never instants: a walk on 2027-03-04 is that
 // day in Europe/Paris whatever the phone's clock or zone says.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const LocalDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDate' })
-  .refine((text) => isRealDate(text), { message: 'invalidDate' })
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDate' }),
+    z.refine((text) => isRealDate(text), { message: 'invalidDate' }),
+  )
   .brand<'LocalDate'>()
 export type LocalDate = z.infer<typeof LocalDateSchema>
 
 /** Dates a setting may hold (a roster start, the school year's first day): a typo such as 1027 is refused. */
 export const SETTING_DATE_MIN = '2020-01-01'
 export const SETTING_DATE_MAX = '2099-12-31'
-export const SettingDateSchema = LocalDateSchema.refine((date) => SETTING_DATE_MIN <= date && date <= SETTING_DATE_MAX, {
-  message: 'dateOutOfRange',
-})
+export const SettingDateSchema = LocalDateSchema.check(
+  z.refine((date) => SETTING_DATE_MIN <= date && date <= SETTING_DATE_MAX, { message: 'dateOutOfRange' }),
+)
 
 export const TimeOfDaySchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalidTime' })
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalidTime' }))
   .brand<'TimeOfDay'>()
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
-export const WeekdaySchema = z.number().int().min(1).max(7)
+export const WeekdaySchema = z.number().check(z.int(), z.gte(1), z.lte(7))
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 
 const computeIsRealDate = (text: string): boolean => {

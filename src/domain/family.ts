@@ -1,5 +1,5 @@
 // A family (household) of the collective: its display name and the day it joined; adults and children are records of their own.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema } from './dates.ts'
 import { FamilyIdSchema } from './ids.ts'
 import { shortText, storedShortText } from './text.ts'
@@ -18,6 +18,6 @@ export const StoredFamilySchema = z.looseObject({
    * The day (Paris) the family was added. Fair shares count from it, so a family joining in March
    * owes nothing for the autumn; absent in records written before it existed: the whole year counts.
    */
-  joinedOn: LocalDateSchema.optional(),
+  joinedOn: z.optional(LocalDateSchema),
 })
 export type Family = z.output<typeof StoredFamilySchema>

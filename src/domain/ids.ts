@@ -1,5 +1,5 @@
 // Branded entity ids: random UUIDs, parsed (never cast) at every boundary.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const uuid = z.uuid()
 

@@ -1,5 +1,5 @@
 // Pédibus lines and their stops: names, colour, directions run, days run, ordered stops with times and access notes.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { TimeOfDaySchema, WeekdaySchema } from './dates.ts'
 import { LineIdSchema, StopIdSchema } from './ids.ts'
 import { shortText, storedShortText } from './text.ts'
@@ -13,13 +13,13 @@ export const LINE_NAME_MAX = 60
 export const STOP_NAME_MAX = 60
 export const ACCESS_NOTE_MAX = 300
 
-const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'invalidColour' })
+const ColourSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'invalidColour' }))
 
 export const LineInputSchema = z.object({
   name: shortText(LINE_NAME_MAX),
   colour: ColourSchema,
-  directions: z.array(DirectionSchema).min(1, { message: 'required' }),
-  days: z.array(WeekdaySchema).min(1, { message: 'required' }),
+  directions: z.array(DirectionSchema).check(z.minLength(1, { message: 'required' })),
+  days: z.array(WeekdaySchema).check(z.minLength(1, { message: 'required' })),
 })
 export type LineInput = z.input<typeof LineInputSchema>
 
@@ -27,8 +27,8 @@ export const StoredLineSchema = z.looseObject({
   id: LineIdSchema,
   name: storedShortText(LINE_NAME_MAX),
   colour: ColourSchema,
-  directions: z.array(DirectionSchema).min(1),
-  days: z.array(WeekdaySchema).min(1),
+  directions: z.array(DirectionSchema).check(z.minLength(1)),
+  days: z.array(WeekdaySchema).check(z.minLength(1)),
 })
 export type Line = z.output<typeof StoredLineSchema>
 
@@ -36,13 +36,13 @@ export type Line = z.output<typeof StoredLineSchema>
 export const StopAccessSchema = z.object({
   stepFree: z.boolean(),
   dangerousCrossing: z.boolean(),
-  note: z.string().max(ACCESS_NOTE_MAX),
+  note: z.string().check(z.maxLength(ACCESS_NOTE_MAX)),
 })
 export type StopAccess = z.infer<typeof StopAccessSchema>
 
 export const StopTimesSchema = z.object({
-  aller: TimeOfDaySchema.optional(),
-  retour: TimeOfDaySchema.optional(),
+  aller: z.optional(TimeOfDaySchema),
+  retour: z.optional(TimeOfDaySchema),
 })
 
 export const StopInputSchema = z.object({
@@ -60,7 +60,8 @@ export const StoredStopSchema = z.looseObject({
   id: StopIdSchema,
   lineId: LineIdSchema,
   name: storedShortText(STOP_NAME_MAX),
-  position: z.number().finite(),
+  // Finite: z.number() refuses Infinity and NaN.
+  position: z.number(),
   times: StopTimesSchema,
   access: StopAccessSchema,
 })

@@ -1,5 +1,5 @@
 // A meeting of the collective (a date, a place, an agenda): the record the meeting screens and each family's reply will build on.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema } from './dates.ts'
 import { ActorIdSchema, FamilyIdSchema } from './ids.ts'
 import { MAX_CLOCK } from './signup.ts'
@@ -17,7 +17,7 @@ export const MeetingInputSchema = z.object({
   date: LocalDateSchema,
   place: shortText(MEETING_PLACE_MAX),
   // Several lines allowed: an agenda is a list; only trimmed and bounded.
-  agenda: z.string().trim().max(MEETING_AGENDA_MAX),
+  agenda: z.string().check(z.trim(), z.maxLength(MEETING_AGENDA_MAX)),
 })
 export type MeetingInput = z.input<typeof MeetingInputSchema>
 
@@ -25,7 +25,7 @@ export const StoredMeetingSchema = z.looseObject({
   id: MeetingIdSchema,
   date: LocalDateSchema,
   place: storedShortText(MEETING_PLACE_MAX),
-  agenda: z.string().max(MEETING_AGENDA_MAX),
+  agenda: z.string().check(z.maxLength(MEETING_AGENDA_MAX)),
 })
 export type Meeting = z.output<typeof StoredMeetingSchema>
 
@@ -43,7 +43,7 @@ export const StoredMeetingReplySchema = z.looseObject({
   meetingId: MeetingIdSchema,
   familyId: FamilyIdSchema,
   answer: z.enum(MEETING_ANSWERS),
-  clock: z.number().int().nonnegative().max(MAX_CLOCK),
+  clock: z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK)),
   actor: ActorIdSchema,
 })
 export type MeetingReply = z.output<typeof StoredMeetingReplySchema>

@@ -1,5 +1,5 @@
 // Adults and children of a family: the minimum the walk needs (first names, phones, stops), nothing more.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema, WeekdaySchema } from './dates.ts'
 import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from './ids.ts'
 import { shortText, storedShortText } from './text.ts'
@@ -8,16 +8,16 @@ export const FIRST_NAME_MAX = 40
 export const SUPPORT_MAX = 500
 
 /** French phone numbers as typed by parents: digits, spaces, dots, dashes, an optional leading +. */
-const PhoneSchema = z
-  .string()
-  .transform((text) => text.trim())
-  .pipe(z.string().regex(/^\+?[0-9][0-9 .-]{7,18}[0-9]$/, { message: 'invalidPhone' }))
+const PhoneSchema = z.pipe(
+  z.pipe(z.string(), z.transform((text: string) => text.trim())),
+  z.string().check(z.regex(/^\+?[0-9][0-9 .-]{7,18}[0-9]$/, { message: 'invalidPhone' })),
+)
 
 export const AdultInputSchema = z.object({
   firstName: shortText(FIRST_NAME_MAX),
   phone: PhoneSchema,
   /** The date the adult accepted the collective's charter, or null if not yet. */
-  charterAcceptedOn: LocalDateSchema.nullable(),
+  charterAcceptedOn: z.nullable(LocalDateSchema),
   insured: z.boolean(),
 })
 export type AdultInput = z.input<typeof AdultInputSchema>
@@ -26,8 +26,8 @@ export const StoredAdultSchema = z.looseObject({
   id: AdultIdSchema,
   familyId: FamilyIdSchema,
   firstName: storedShortText(FIRST_NAME_MAX),
-  phone: z.string().max(25),
-  charterAcceptedOn: LocalDateSchema.nullable(),
+  phone: z.string().check(z.maxLength(25)),
+  charterAcceptedOn: z.nullable(LocalDateSchema),
   insured: z.boolean(),
 })
 export type Adult = z.output<typeof StoredAdultSchema>
@@ -36,19 +36,19 @@ export type Adult = z.output<typeof StoredAdultSchema>
 export const ChildRouteSchema = z.object({ lineId: LineIdSchema, stopId: StopIdSchema })
 export type ChildRoute = z.infer<typeof ChildRouteSchema>
 
-const InitialSchema = z
-  .string()
-  .transform((text) => text.trim().replace(/\.$/, '').toUpperCase())
-  .pipe(z.string().regex(/^\p{Lu}$/u, { message: 'invalidInitial' }))
+const InitialSchema = z.pipe(
+  z.pipe(z.string(), z.transform((text: string) => text.trim().replace(/\.$/, '').toUpperCase())),
+  z.string().check(z.regex(/^\p{Lu}$/u, { message: 'invalidInitial' })),
+)
 
 export const ChildInputSchema = z.object({
   firstName: shortText(FIRST_NAME_MAX),
   /** Initial of the family name only: no full name, no birth date, no address. */
   initial: InitialSchema,
-  routes: z.object({ aller: ChildRouteSchema.optional(), retour: ChildRouteSchema.optional() }),
+  routes: z.object({ aller: z.optional(ChildRouteSchema), retour: z.optional(ChildRouteSchema) }),
   days: z.array(WeekdaySchema),
   /** What the adult should do, e.g. "tenir la main aux traversées". Empty when none. */
-  support: z.string().trim().max(SUPPORT_MAX, { message: 'tooLong' }),
+  support: z.string().check(z.trim(), z.maxLength(SUPPORT_MAX, { message: 'tooLong' })),
   /** Counts as two children in the adult-to-child ratio (young child, child needing support). */
   countsExtra: z.boolean(),
 })
@@ -58,17 +58,17 @@ export const StoredChildSchema = z.looseObject({
   id: ChildIdSchema,
   familyId: FamilyIdSchema,
   firstName: storedShortText(FIRST_NAME_MAX),
-  initial: z.string().regex(/^\p{Lu}$/u),
-  routes: z.object({ aller: ChildRouteSchema.optional(), retour: ChildRouteSchema.optional() }),
+  initial: z.string().check(z.regex(/^\p{Lu}$/u)),
+  routes: z.object({ aller: z.optional(ChildRouteSchema), retour: z.optional(ChildRouteSchema) }),
   days: z.array(WeekdaySchema),
-  support: z.string().max(SUPPORT_MAX),
+  support: z.string().check(z.maxLength(SUPPORT_MAX)),
   countsExtra: z.boolean(),
   /**
    * The day (Paris) the child was added: it counts in its family's fair share from then, so a child
    * arriving in March adds nothing to the autumn. Not personal, never sealed; absent in records
    * written before it existed: the whole year counts.
    */
-  joinedOn: LocalDateSchema.optional(),
+  joinedOn: z.optional(LocalDateSchema),
 })
 export type Child = z.output<typeof StoredChildSchema>
 

@@ -3,11 +3,11 @@
 // Every phone must order records the same way, so only the logical clock and the actor id order
 // anything; `at` is what the author's phone showed when writing (its clock may drift), shown
 // next to an entry ("le 3 déc. à 8 h 05") and never compared.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { ActorId } from './ids.ts'
 
 /** ISO 8601 local time with offset, e.g. '2026-12-03T08:05:00+01:00' (same bound as src/domain/swaps' `at`). */
-export const AuthorTimeSchema = z.string().min(1).max(40)
+export const AuthorTimeSchema = z.string().check(z.minLength(1), z.maxLength(40))
 export type AuthorTime = z.infer<typeof AuthorTimeSchema>
 
 export interface LogicalStamp {

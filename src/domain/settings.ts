@@ -1,5 +1,5 @@
 // Collective settings: time zone, school-holiday zone, operating weekdays, adult-to-child ratio, minimum adults.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { WeekdaySchema, type Weekday } from './dates.ts'
 
 /** Never fewer than two adults on a walk: one in front, one at the back. */
@@ -11,10 +11,10 @@ export type HolidayZone = z.infer<typeof HolidayZoneSchema>
 export const SettingsSchema = z.looseObject({
   timeZone: z.literal('Europe/Paris'),
   holidayZone: HolidayZoneSchema,
-  operatingWeekdays: z.array(WeekdaySchema).min(1).max(7),
+  operatingWeekdays: z.array(WeekdaySchema).check(z.minLength(1), z.maxLength(7)),
   /** Children one adult can accompany (1 adult per N children). */
-  childrenPerAdult: z.number().int().min(1).max(30),
-  minAdults: z.number().int().min(MIN_ADULTS_FLOOR).max(10),
+  childrenPerAdult: z.number().check(z.int(), z.gte(1), z.lte(30)),
+  minAdults: z.number().check(z.int(), z.gte(MIN_ADULTS_FLOOR), z.lte(10)),
 })
 export type Settings = z.output<typeof SettingsSchema>
 
@@ -29,9 +29,21 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** What the settings form accepts: every field optional, merged over the current settings. */
 export const SettingsInputSchema = z.object({
-  holidayZone: HolidayZoneSchema.optional(),
-  operatingWeekdays: z.array(WeekdaySchema).min(1, { message: 'required' }).max(7).optional(),
-  childrenPerAdult: z.number({ message: 'invalidNumber' }).int({ message: 'invalidNumber' }).min(1, { message: 'tooSmall' }).max(30, { message: 'tooLarge' }).optional(),
-  minAdults: z.number({ message: 'invalidNumber' }).int({ message: 'invalidNumber' }).min(MIN_ADULTS_FLOOR, { message: 'minAdultsFloor' }).max(10, { message: 'tooLarge' }).optional(),
+  holidayZone: z.optional(HolidayZoneSchema),
+  operatingWeekdays: z.optional(z.array(WeekdaySchema).check(z.minLength(1, { message: 'required' }), z.maxLength(7))),
+  childrenPerAdult: z.optional(
+    z.number({ message: 'invalidNumber' }).check(
+      z.int({ message: 'invalidNumber' }),
+      z.gte(1, { message: 'tooSmall' }),
+      z.lte(30, { message: 'tooLarge' }),
+    ),
+  ),
+  minAdults: z.optional(
+    z.number({ message: 'invalidNumber' }).check(
+      z.int({ message: 'invalidNumber' }),
+      z.gte(MIN_ADULTS_FLOOR, { message: 'minAdultsFloor' }),
+      z.lte(10, { message: 'tooLarge' }),
+    ),
+  ),
 })
 export type SettingsInput = z.input<typeof SettingsInputSchema>

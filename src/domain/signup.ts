@@ -3,7 +3,7 @@
 // Two offline phones signing up for the same slot both write their own entry; every phone then
 // derives the same holder (lowest logical clock, then lowest actor id) and puts the other on the
 // waiting list. Wall-clock time from phones is never used for ordering: phone clocks drift.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema, type AdultId, type LineId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
@@ -69,10 +69,10 @@ export const StoredSignUpSchema = z.looseObject({
   /** 'withdrawn' keeps the entry (and its clock) so a late, older write cannot resurrect it. */
   status: z.enum(['active', 'withdrawn']),
   /** Lamport clock: greater than every clock the author's phone had seen when writing. */
-  clock: z.number().int().nonnegative().max(MAX_CLOCK),
+  clock: z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK)),
   actor: ActorIdSchema,
   /** The author's local time when writing, for the journal's display only (never ordered on); absent in older entries. */
-  at: AuthorTimeSchema.optional(),
+  at: z.optional(AuthorTimeSchema),
 })
 export type SignUp = z.output<typeof StoredSignUpSchema>
 

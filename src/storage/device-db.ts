@@ -1,25 +1,29 @@
 // Device-local data in Dexie (joined collectives and their secrets, preferences, the sync outbox); every row parsed with Zod.
 import Dexie, { type Table } from 'dexie'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, createActorId, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { parseInviteSecret, parseRoomId, type RoomId } from '../lib/credentials.ts'
 
 export const DEFAULT_DEVICE_DB_NAME = 'pedibus-coop'
 
-const RoomIdSchema = z.string().transform((text, ctx) => parseRoomId(text) ?? (ctx.addIssue({ code: 'custom', message: 'roomId' }), z.NEVER))
-const SecretSchema = z.string().transform((text, ctx) => parseInviteSecret(text) ?? (ctx.addIssue({ code: 'custom', message: 'secret' }), z.NEVER))
+// A zod/mini transform reports a refusal by pushing its issue onto the parse payload it is given.
+const RoomIdSchema = z.pipe(z.string(), z.transform((text: string, ctx) =>
+  parseRoomId(text) ?? (ctx.issues.push({ code: 'custom', message: 'roomId', input: text }), z.NEVER)))
+const SecretSchema = z.pipe(z.string(), z.transform((text: string, ctx) =>
+  parseInviteSecret(text) ?? (ctx.issues.push({ code: 'custom', message: 'secret', input: text }), z.NEVER)))
 
 const CollectiveRowSchema = z.object({
   id: RoomIdSchema,
   secret: SecretSchema,
-  name: z.string().max(200),
-  joinedAt: z.number().finite(),
+  name: z.string().check(z.maxLength(200)),
+  // Finite: z.number() refuses Infinity and NaN.
+  joinedAt: z.number(),
   /** Device identity in this collective (version 2): see DeviceIdentityRow. Damaged values read as absent. */
-  actorId: ActorIdSchema.optional().catch(undefined),
-  myFamilyId: FamilyIdSchema.nullable().optional().catch(null),
-  myAdultId: AdultIdSchema.nullable().optional().catch(null),
+  actorId: z.catch(z.optional(ActorIdSchema), undefined),
+  myFamilyId: z.catch(z.optional(z.nullable(FamilyIdSchema)), null),
+  myAdultId: z.catch(z.optional(z.nullable(AdultIdSchema)), null),
   /** When this phone learned the collective was renewed elsewhere (its room read-only or gone): shown even offline. */
-  movedAt: z.number().finite().optional().catch(undefined),
+  movedAt: z.catch(z.optional(z.number()), undefined),
 })
 export type CollectiveRow = z.output<typeof CollectiveRowSchema>
 
@@ -37,17 +41,17 @@ const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), languag
 export interface Preferences { readonly language: Language }
 const DEFAULT_PREFERENCES: Preferences = { language: 'fr' }
 
-const OutboxSeqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+const OutboxSeqSchema = z.number().check(z.int(), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER))
 const OutboxRowSchema = z.object({
   collectiveId: z.string(),
   seq: OutboxSeqSchema,
   /** The change (a V1 update), kept until the relay acknowledges it; absent in rows of older versions. */
-  update: z.instanceof(Uint8Array).optional(),
+  update: z.optional(z.instanceof(Uint8Array)),
   /**
    * Version 3: where the row stands in the collective's outbox (load() gives rows oldest first; seqs are random).
    * Absent in rows of older versions: they come first, by seq, as version 2 gave them.
    */
-  position: z.number().int().nonnegative().optional(),
+  position: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 type OutboxRow = z.output<typeof OutboxRowSchema>
 

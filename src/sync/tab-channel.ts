@@ -4,7 +4,7 @@
 // offline) and is shut with the websocket, so two tabs offline did not see each other. Here a tab that opens posts
 // its state vector; a tab that has more answers with just the difference; after that each change is posted as made.
 import * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const BytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "bytes" })
 const MessageSchema = z.discriminatedUnion('kind', [

@@ -2,14 +2,14 @@
 //
 // All are flat entries (plain JSON values, written whole) so two phones never share a nested map;
 // conflicts are decided when deriving, by logical order, never by the CRDT's own last-writer rule.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { LocalDateSchema, SettingDateSchema, weekdayOf, type LocalDate } from '../dates.ts'
 import { ActorIdSchema, FamilyIdSchema, type FamilyId } from '../ids.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
 import { MAX_CLOCK } from '../signup.ts'
 
-const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
-const MondaySchema = SettingDateSchema.refine((date) => weekdayOf(date) === 1, { message: 'notMonday' })
+const ClockSchema = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK))
+const MondaySchema = SettingDateSchema.check(z.refine((date) => weekdayOf(date) === 1, { message: 'notMonday' }))
 
 export const PERIOD_LENGTHS = ['week', 'twoWeeks', 'month'] as const
 export const PeriodLengthSchema = z.enum(PERIOD_LENGTHS)
@@ -41,11 +41,12 @@ export const DEFAULT_ROSTER_SETTING: CoordinatorRosterSetting = {
 export const StoredRosterEntrySchema = z.looseObject({
   familyId: FamilyIdSchema,
   accepted: z.boolean(),
-  position: z.number().finite(),
+  // Finite: z.number() refuses Infinity and NaN.
+  position: z.number(),
   from: LocalDateSchema,
   clock: ClockSchema,
   actor: ActorIdSchema,
-  at: AuthorTimeSchema.optional(),
+  at: z.optional(AuthorTimeSchema),
 })
 export type RosterEntry = z.output<typeof StoredRosterEntrySchema>
 export const rosterEntryKeyOf = (entry: Pick<RosterEntry, 'familyId' | 'from'>): string => `${entry.familyId}|${entry.from}`
@@ -72,8 +73,8 @@ export const StoredPeriodOfferSchema = z.looseObject({
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
   /** Trades only: the other family's period wanted in exchange. */
-  target: z.object({ familyId: FamilyIdSchema, periodStart: LocalDateSchema }).optional(),
-  withdrawn: z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema }).optional(),
+  target: z.optional(z.object({ familyId: FamilyIdSchema, periodStart: LocalDateSchema })),
+  withdrawn: z.optional(z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema })),
 })
 export type PeriodOffer = z.output<typeof StoredPeriodOfferSchema>
 
@@ -96,17 +97,19 @@ export const HANDOVER_NOTE_MAX = 500
 
 /** What the note form accepts. */
 export const HandoverNoteInputSchema = z.object({
-  text: z.string().trim().min(1, { message: 'required' }).max(HANDOVER_NOTE_MAX, { message: 'tooLong' }),
+  text: z.string().check(
+    z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(HANDOVER_NOTE_MAX, { message: 'tooLong' }),
+  ),
 })
 
 /** A note for the coordinator of the period starting `periodStart`, by any family (a duty, not a permission). Key: handoverKeyOf. */
 export const StoredHandoverNoteSchema = z.looseObject({
   periodStart: LocalDateSchema,
   familyId: FamilyIdSchema,
-  text: z.string().min(1).max(HANDOVER_NOTE_MAX),
+  text: z.string().check(z.minLength(1), z.maxLength(HANDOVER_NOTE_MAX)),
   clock: ClockSchema,
   actor: ActorIdSchema,
-  at: AuthorTimeSchema.optional(),
+  at: z.optional(AuthorTimeSchema),
 })
 export type HandoverNote = z.output<typeof StoredHandoverNoteSchema>
 

@@ -3,7 +3,7 @@
 // Both hold opened values (readable JSON): the file is personal data in clear, kept by the person
 // who downloads it. The schemas reuse the document's stored-record schemas, so a file is valid
 // exactly when every record in it would be valid in a document.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../calendar-records.ts'
 import { StoredCollectiveProfileSchema } from '../collective.ts'
 import {
@@ -26,21 +26,26 @@ export const EXPORT_VERSION = 1
 
 /** Far above a real collective (a few hundred records a year), far below what would freeze a phone. */
 const MAX_RECORDS = 200_000
-const list = <S extends z.ZodType>(schema: S) => z.array(schema).max(MAX_RECORDS)
+const list = <S extends z.core.SomeType>(schema: S) => z.array(schema).check(z.maxLength(MAX_RECORDS))
 
 /**
  * Availability, reduced-share periods and the fairness setting. Files written before planning
  * existed have none: they read as no planning records and the default setting.
  */
-const PlanningExportSchema = z
-  .object({ fairness: FairnessSettingSchema, availability: list(StoredAvailabilitySchema), exemptions: list(StoredExemptionSchema) })
-  .default(() => ({ ...EMPTY_PLANNING, availability: [], exemptions: [] }))
+const PlanningExportSchema = z._default(
+  z.object({
+    fairness: FairnessSettingSchema,
+    availability: list(StoredAvailabilitySchema),
+    exemptions: list(StoredExemptionSchema),
+  }),
+  () => ({ ...EMPTY_PLANNING, availability: [], exemptions: [] }),
+)
 
 export const CollectiveExportSchema = z.object({
   format: z.literal(COLLECTIVE_EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.iso.datetime(),
-  profile: StoredCollectiveProfileSchema.nullable(),
+  profile: z.nullable(StoredCollectiveProfileSchema),
   settings: SettingsSchema,
   lines: list(StoredLineSchema),
   stops: list(StoredStopSchema),
@@ -77,7 +82,7 @@ export const FamilyExportSchema = z.object({
   format: z.literal(FAMILY_EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.iso.datetime(),
-  collective: StoredCollectiveProfileSchema.nullable(),
+  collective: z.nullable(StoredCollectiveProfileSchema),
   family: StoredFamilySchema,
   adults: list(StoredAdultSchema),
   children: list(StoredChildSchema),
@@ -89,6 +94,6 @@ export const FamilyExportSchema = z.object({
   availability: list(StoredAvailabilitySchema),
   exemptions: list(StoredExemptionSchema),
   lines: list(PlaceSchema),
-  stops: list(PlaceSchema.extend({ lineId: z.string() })),
+  stops: list(z.extend(PlaceSchema, { lineId: z.string() })),
 })
 export type FamilyExport = z.output<typeof FamilyExportSchema>

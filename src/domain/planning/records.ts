@@ -5,7 +5,7 @@
 // write-once entries (key: a random id), withdrawn by rewriting the whole entry with `withdrawn`.
 // No reason is ever stored for an exemption: "new baby" or "illness" is nobody else's business,
 // and the share is all the planner needs.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { daysBetween, LocalDateSchema, WeekdaySchema, type LocalDate } from '../dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../ids.ts'
 import { DirectionSchema } from '../line.ts'
@@ -35,8 +35,8 @@ export type AvailabilitySlot = z.infer<typeof AvailabilitySlotSchema>
 export const AvailabilityExceptionSchema = z.object({
   date: LocalDateSchema,
   available: z.boolean(),
-  direction: DirectionSchema.nullable(),
-  lineId: LineIdSchema.nullable(),
+  direction: z.nullable(DirectionSchema),
+  lineId: z.nullable(LineIdSchema),
 })
 export type AvailabilityException = z.infer<typeof AvailabilityExceptionSchema>
 
@@ -46,15 +46,18 @@ export type RolePreference = z.infer<typeof RolePreferenceSchema>
 
 /** What the availability form sends for one adult (the whole record: a write replaces it). */
 export const AvailabilityInputSchema = z.object({
-  recurring: z.array(AvailabilitySlotSchema).max(AVAILABILITY_RECURRING_MAX, { message: 'tooMany' }),
-  exceptions: z.array(AvailabilityExceptionSchema).max(AVAILABILITY_EXCEPTIONS_MAX, { message: 'tooMany' }),
+  recurring: z.array(AvailabilitySlotSchema).check(z.maxLength(AVAILABILITY_RECURRING_MAX, { message: 'tooMany' })),
+  exceptions: z
+    .array(AvailabilityExceptionSchema)
+    .check(z.maxLength(AVAILABILITY_EXCEPTIONS_MAX, { message: 'tooMany' })),
   /** At most this many walks per week (Monday to Sunday); null: no maximum. */
-  weeklyMax: z
-    .number({ message: 'invalidNumber' })
-    .int({ message: 'invalidNumber' })
-    .min(1, { message: 'tooSmall' })
-    .max(WEEKLY_MAX_LIMIT, { message: 'tooLarge' })
-    .nullable(),
+  weeklyMax: z.nullable(
+    z.number({ message: 'invalidNumber' }).check(
+      z.int({ message: 'invalidNumber' }),
+      z.gte(1, { message: 'tooSmall' }),
+      z.lte(WEEKLY_MAX_LIMIT, { message: 'tooLarge' }),
+    ),
+  ),
   preference: RolePreferenceSchema,
 })
 export type AvailabilityInput = z.input<typeof AvailabilityInputSchema>
@@ -63,9 +66,9 @@ export type AvailabilityInput = z.input<typeof AvailabilityInputSchema>
 export const StoredAvailabilitySchema = z.looseObject({
   adultId: AdultIdSchema,
   familyId: FamilyIdSchema,
-  recurring: z.array(AvailabilitySlotSchema).max(AVAILABILITY_RECURRING_MAX),
-  exceptions: z.array(AvailabilityExceptionSchema).max(AVAILABILITY_EXCEPTIONS_MAX),
-  weeklyMax: z.number().int().min(1).max(WEEKLY_MAX_LIMIT).nullable(),
+  recurring: z.array(AvailabilitySlotSchema).check(z.maxLength(AVAILABILITY_RECURRING_MAX)),
+  exceptions: z.array(AvailabilityExceptionSchema).check(z.maxLength(AVAILABILITY_EXCEPTIONS_MAX)),
+  weeklyMax: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(WEEKLY_MAX_LIMIT))),
   preference: RolePreferenceSchema,
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
@@ -93,8 +96,12 @@ export const ExemptionInputSchema = z
     to: LocalDateSchema,
     sharePercent: z.union(EXEMPTION_SHARES.map((share) => z.literal(share)), { message: 'invalidShare' }),
   })
-  .refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] })
-  .refine((input) => input.from > input.to || daysBetween(input.from, input.to) < EXEMPTION_RANGE_MAX_DAYS, { message: 'rangeTooLong', path: ['to'] })
+  .check(
+    z.refine((input) => input.from <= input.to, { message: 'endBeforeStart', path: ['to'] }),
+    z.refine((input) => input.from > input.to || daysBetween(input.from, input.to) < EXEMPTION_RANGE_MAX_DAYS, {
+      message: 'rangeTooLong', path: ['to'],
+    }),
+  )
 export type ExemptionInput = z.input<typeof ExemptionInputSchema>
 
 export const StoredExemptionSchema = z.looseObject({
@@ -103,11 +110,11 @@ export const StoredExemptionSchema = z.looseObject({
   from: LocalDateSchema,
   to: LocalDateSchema,
   /** Any whole percentage is read (another version may offer more choices); the form offers EXEMPTION_SHARES. */
-  sharePercent: z.number().int().min(0).max(100),
+  sharePercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
   /** The exemption no longer applies (rewritten whole by any member; the record stays). */
-  withdrawn: z.object({ actor: ActorIdSchema, at: AuthorTimeSchema }).optional(),
+  withdrawn: z.optional(z.object({ actor: ActorIdSchema, at: AuthorTimeSchema })),
 })
 export type Exemption = z.output<typeof StoredExemptionSchema>
 export const exemptionKeyOf = (record: Pick<Exemption, 'id'>): string => record.id
@@ -123,18 +130,18 @@ export const COORDINATOR_CREDIT_MAX = 20
 export const FairnessSettingSchema = z.looseObject({
   basis: ShareBasisSchema,
   /** Walks one coordinator period counts as (its preparation, messages, handover). */
-  coordinatorCredit: z.number().int().min(0).max(COORDINATOR_CREDIT_MAX),
+  coordinatorCredit: z.number().check(z.int(), z.gte(0), z.lte(COORDINATOR_CREDIT_MAX)),
 })
 export type FairnessSetting = z.output<typeof FairnessSettingSchema>
 
 /** What the settings form accepts (French-first message keys). */
 export const FairnessSettingInputSchema = z.object({
   basis: ShareBasisSchema,
-  coordinatorCredit: z
-    .number({ message: 'invalidNumber' })
-    .int({ message: 'invalidNumber' })
-    .min(0, { message: 'tooSmall' })
-    .max(COORDINATOR_CREDIT_MAX, { message: 'tooLarge' }),
+  coordinatorCredit: z.number({ message: 'invalidNumber' }).check(
+    z.int({ message: 'invalidNumber' }),
+    z.gte(0, { message: 'tooSmall' }),
+    z.lte(COORDINATOR_CREDIT_MAX, { message: 'tooLarge' }),
+  ),
 })
 export type FairnessSettingInput = z.input<typeof FairnessSettingInputSchema>
 

@@ -2,7 +2,7 @@
 //
 // Each record is a flat document entry written by one author and never rewritten by anyone else,
 // so concurrent phones never fight over one value; who wins is derived later (see resolve.ts).
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema } from '../ids.ts'
 import { AuthorTimeSchema, compareLogical, type LogicalStamp } from '../record-order.ts'
 import { MAX_CLOCK, SlotSchema, WalkRefSchema, walkKeyOf, type WalkRef } from '../signup.ts'
@@ -11,7 +11,7 @@ export const OfferIdSchema = z.uuid().brand<'OfferId'>()
 export type OfferId = z.infer<typeof OfferIdSchema>
 export const createOfferId = (): OfferId => OfferIdSchema.parse(crypto.randomUUID())
 
-const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
+const ClockSchema = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK))
 /** The author's local time, ISO 8601: shown in the journal, never used to order anything (phone clocks drift). */
 const AtSchema = AuthorTimeSchema
 
@@ -37,11 +37,11 @@ export const StoredOfferSchema = z.looseObject({
   actor: ActorIdSchema,
   at: AtSchema,
   /** Trades only: the family asked, and optionally which of its slots (else any one they hold). */
-  target: z.object({ familyId: FamilyIdSchema, walk: WalkRefSchema.optional() }).optional(),
+  target: z.optional(z.object({ familyId: FamilyIdSchema, walk: z.optional(WalkRefSchema) })),
   /** The sign-up the offered seat came from; absent on offers written by older versions. */
-  seat: SeatClaimSchema.optional(),
+  seat: z.optional(SeatClaimSchema),
   /** Written later by the same author (the whole entry is rewritten with this field added). */
-  withdrawn: z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AtSchema }).optional(),
+  withdrawn: z.optional(z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AtSchema })),
 })
 export type Offer = z.output<typeof StoredOfferSchema>
 
@@ -52,9 +52,9 @@ export const StoredResponseSchema = z.looseObject({
   /** take: replacement offers; accept / decline: trades. */
   kind: z.enum(['take', 'accept', 'decline']),
   /** Trades: which walk's slot the responder gives (must match the offer's target walk when it names one). */
-  gives: WalkRefSchema.optional(),
+  gives: z.optional(WalkRefSchema),
   /** Trade accepts: the responder's sign-up on the walk they give (see SeatClaimSchema). */
-  seat: SeatClaimSchema.optional(),
+  seat: z.optional(SeatClaimSchema),
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AtSchema,

@@ -6,7 +6,7 @@
 // Like sign-ups and swap records, each is a flat entry written whole by one device and never
 // rewritten by another, so two phones offline on the same pavement never fight over one value.
 // What the walk looks like (who is present, when it arrived) is derived in this folder.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { type Absence, WithdrawnSchema } from '../absence-records.ts'
 import { ActorIdSchema, AdultIdSchema, ChildIdSchema, FamilyIdSchema, StopIdSchema, type ActorId } from '../ids.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
@@ -17,7 +17,7 @@ import { shortText, storedShortText } from '../text.ts'
 
 export * from '../absence-records.ts'
 
-const ClockSchema = z.number().int().nonnegative().max(MAX_CLOCK)
+const ClockSchema = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK))
 
 /** A child added on the pavement for one walk only (not a member's child): a random id and a first name. */
 export const GuestIdSchema = z.uuid().brand<'GuestId'>()
@@ -45,10 +45,10 @@ export const StoredCheckInSchema = z.looseObject({
   /** A child of the collective, or a guest (then `guestName` is set). */
   childId: z.union([ChildIdSchema, GuestIdSchema]),
   /** Guests only: the first name typed on the pavement. Personal: goes through the codec. */
-  guestName: storedShortText(FIRST_NAME_MAX).optional(),
+  guestName: z.optional(storedShortText(FIRST_NAME_MAX)),
   status: CheckInStatusSchema,
   /** The stop where the child was checked in; null when marked away from a stop. */
-  stopId: StopIdSchema.nullable(),
+  stopId: z.nullable(StopIdSchema),
   /** The adult on duty who marked (on this device). */
   adultId: AdultIdSchema,
   clock: ClockSchema,
@@ -59,7 +59,9 @@ export const StoredCheckInSchema = z.looseObject({
    * (actor -> that mark's clock). A mark is superseded by a later one that had seen it; marks
    * that did not see each other and differ are a disagreement, shown to the adults.
    */
-  seen: z.record(z.string(), ClockSchema).refine((seen) => Object.keys(seen).length <= SEEN_MAX, { message: 'tooMany' }),
+  seen: z
+    .record(z.string(), ClockSchema)
+    .check(z.refine((seen) => Object.keys(seen).length <= SEEN_MAX, { message: 'tooMany' })),
 })
 export type CheckIn = z.output<typeof StoredCheckInSchema>
 
@@ -81,7 +83,7 @@ export type WalkEventKind = z.infer<typeof WalkEventKindSchema>
 export const StoredWalkEventSchema = z.looseObject({
   walk: WalkRefSchema,
   kind: WalkEventKindSchema,
-  stopId: StopIdSchema.nullable(),
+  stopId: z.nullable(StopIdSchema),
   adultId: AdultIdSchema,
   clock: ClockSchema,
   actor: ActorIdSchema,
@@ -116,7 +118,7 @@ export const StoredWalkNoteSchema = z.looseObject({
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
-  withdrawn: WithdrawnSchema.optional(),
+  withdrawn: z.optional(WithdrawnSchema),
 })
 export type WalkNote = z.output<typeof StoredWalkNoteSchema>
 
