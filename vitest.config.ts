@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/convergence/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          setupFiles: ['tests/helpers/all-texts.ts'],
         },
       },
       {

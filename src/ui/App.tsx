@@ -10,8 +10,9 @@ import { ReportErrorContext, useReportError } from './hooks/report-error.ts'
 import { ServicesContext, useServices, useSession } from './hooks/services.ts'
 import { useStore } from './hooks/useStore.ts'
 import { I18nContext, useI18n, type I18n } from './i18n/context.tsx'
-import { FRENCH_MESSAGES, loadMessages } from './i18n/messages.ts'
+import { FRENCH_MESSAGES, loadMessages, whenAllTexts } from './i18n/messages.ts'
 import { translatorOf, type Language } from './i18n/translate.ts'
+import { withAllTexts } from './lazy-screen.ts'
 import { CollectivePage } from './pages/CollectivePage.tsx'
 import { CollectivesPage } from './pages/CollectivesPage.tsx'
 import { CreatePage } from './pages/CreatePage.tsx'
@@ -30,7 +31,7 @@ import { planningRoutes } from './routes-planning.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 // The invite screen brings the QR code library and renewal: loaded on first use, precached like the other screens.
-const InvitePage = lazy(() => import('./pages/InvitePage.tsx').then((module) => module.InvitePage))
+const InvitePage = lazy(() => withAllTexts(() => import('./pages/InvitePage.tsx'))().then((module) => module.InvitePage))
 
 interface AppProps {
   readonly services: AppServices
@@ -56,9 +57,23 @@ const useLanguage = (language: Language, reportError: (context: string, error: u
   return i18n
 }
 
+/** Once the first screen is painted and the phone idle: the later screens' texts, so they open without waiting. */
+const useLaterTexts = (): void => {
+  useEffect(() => {
+    const fetchLater = (): void => void whenAllTexts().catch(() => undefined) // a later screen tries again
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(fetchLater, { timeout: 5_000 })
+      return () => cancelIdleCallback(id)
+    }
+    const timer = setTimeout(fetchLater, 1_000)
+    return () => clearTimeout(timer)
+  }, [])
+}
+
 export function App({ services, updatePrompt }: AppProps) {
   const { language: chosen } = useStore(services.preferences)
   const i18n = useLanguage(chosen, services.reportError)
+  useLaterTexts()
   const { language } = i18n
   // Layout effect: the lang attribute changes in the same commit as the text, so a screen reader never
   // reads English words with French pronunciation.

@@ -1,11 +1,12 @@
 // Routes of management screens (lines and stops, families, adults and children, settings, calendar, guided set-up), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
 import { lazy, Route } from 'preact-iso'
+import { withAllTexts } from './lazy-screen.ts'
 // Kept in the main chunk: selects, text areas, disabled buttons, h3 and reduced motion are styled here for every screen.
 import './components/manage/manage.css'
 
 // One chunk for the management screens: they share the session gate, forms and the collective editors.
-const load = () => import('./pages/manage/index.ts')
+const load = withAllTexts(() => import('./pages/manage/index.ts'))
 const CalendarPage = lazy(() => load().then((module) => module.CalendarPage))
 const CollectiveSettingsPage = lazy(() => load().then((module) => module.CollectiveSettingsPage))
 const FamiliesPage = lazy(() => load().then((module) => module.FamiliesPage))

@@ -1,9 +1,10 @@
 // Routes of the planning screens (Mes disponibilités, Équité, Planifier), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached).
 import type { VNode } from 'preact'
 import { lazy, Route } from 'preact-iso'
+import { withAllTexts } from './lazy-screen.ts'
 
 // One chunk for the three screens: they share the fairness rules, the planner and its solver.
-const load = () => import('./pages/planning/index.ts')
+const load = withAllTexts(() => import('./pages/planning/index.ts'))
 const AvailabilityPage = lazy(() => load().then((module) => module.AvailabilityPage))
 const FairnessPage = lazy(() => load().then((module) => module.FairnessPage))
 const PlanPage = lazy(() => load().then((module) => module.PlanPage))

@@ -1,9 +1,10 @@
 // Routes of the print views (A4), mounted by the router in App.tsx; loaded on first use (a separate chunk, precached for offline use).
 import type { VNode } from 'preact'
 import { lazy, Route } from 'preact-iso'
+import { withAllTexts } from './lazy-screen.ts'
 
 // One chunk for the four views: they share the print frame, sheets and styles.
-const load = () => import('./pages/print/index.ts')
+const load = withAllTexts(() => import('./pages/print/index.ts'))
 const WeekPrintPage = lazy(() => load().then((module) => module.WeekPrintPage))
 const PosterPrintPage = lazy(() => load().then((module) => module.PosterPrintPage))
 const CheckInSheetPage = lazy(() => load().then((module) => module.CheckInSheetPage))

@@ -2,10 +2,8 @@
 import type { frAbsence } from './fr-absence.ts'
 
 export const enAbsence: Readonly<Record<keyof typeof frAbsence, string>> = {
-  'absence.nav': 'Absences',
   'absence.title': 'Absences',
   'absence.intro': 'Tell the collective when your child is not coming: the adults on the walk will not wait, and the number of adults needed is worked out again.',
-  'absence.declareLink': 'Report an absence',
   'absence.noChildren': 'Your family has no child on the walking bus yet.',
   'absence.form.title': 'Report an absence',
   'absence.form.child': 'Child',
@@ -45,6 +43,4 @@ export const enAbsence: Readonly<Record<keyof typeof frAbsence, string>> = {
   'absence.error.rangeTooLong': 'This period is too long: {max} days at most. Check the end year.',
   'absence.error.unknownChild': 'This child is no longer in the collective.',
   'absence.error.invalidDate': 'Enter a valid date (day/month/year).',
-  'absence.walkCount.one': '{n} absence reported',
-  'absence.walkCount.other': '{n} absences reported',
 }

@@ -2,7 +2,6 @@
 import type { frPlanning } from './fr-planning.ts'
 
 export const enPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
-  'planning.nav.availability': 'My availability',
   'planning.nav.fairness': 'Fairness',
   'planning.nav.plan': 'Plan',
 

@@ -7,9 +7,6 @@ export const enPrint: Readonly<Record<keyof typeof frPrint, string>> = {
   'print.toolbar.back': 'Back',
   'print.toolbar.hint': 'One A4 page, readable in black and white. To get a file, choose “Save as PDF” in the print window.',
 
-  'print.link.week': 'Print',
-  'print.link.weekLabel': 'Print the week of line {line}',
-  'print.link.poster': 'Print the stop poster',
 
   'print.error.line': 'This line does not exist (any more) in this collective.',
   'print.error.date': 'This address does not hold a valid date.',

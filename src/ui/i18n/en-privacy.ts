@@ -2,7 +2,6 @@
 import type { frPrivacy } from './fr-privacy.ts'
 
 export const enPrivacy: Readonly<Record<keyof typeof frPrivacy, string>> = {
-  'privacy.link': 'Your data: who sees what',
   'privacy.title': 'Your data',
   'privacy.intro': 'Pédibus Coop keeps only what it needs to organise the walks. Here is where that information is, who can see it and how to leave.',
 

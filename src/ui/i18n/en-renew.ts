@@ -14,5 +14,4 @@ export const enRenew: Readonly<Record<keyof typeof frRenew, string>> = {
   'renew.error.relayRefused': 'The relay did not close the old link: nothing changed, the collective goes on with its current link. Try again later.',
   'renew.error.relayUnreachable': 'The relay did not answer. A copy of the collective is kept in “My collectives”: if the old link shows “collective renewed”, use the copy and send its invitation link. Otherwise nothing changed: try again later, then remove the copy from this phone.',
   'renew.error.storageUnavailable': 'This phone’s storage is unavailable: the copy could not be written. Nothing changed.',
-  'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. You can still view the data, but no longer change it.',
 }

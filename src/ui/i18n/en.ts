@@ -12,9 +12,11 @@ import { enLeave } from './en-leave.ts'
 import { enRenew } from './en-renew.ts'
 import { enYear } from './en-year.ts'
 import { enPlanning } from './en-planning.ts'
-import type { CoreMessageKey, Messages } from './fr.ts'
+import type { frCore } from './fr-core.ts'
+import type { Messages } from './fr.ts'
+import { enShared } from './en-shared.ts'
 
-const enCore: Readonly<Record<CoreMessageKey, string>> = {
+const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'app.name': 'Pédibus Coop',
   'app.skipLink': 'Skip to content',
   'app.loading': 'Loading…',
@@ -151,4 +153,4 @@ const enCore: Readonly<Record<CoreMessageKey, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning }
+export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning }

@@ -1,10 +1,8 @@
 // French text of the declared absences ("Léa ne vient pas jeudi").
 
 export const frAbsence = {
-  'absence.nav': 'Absences',
   'absence.title': 'Absences',
   'absence.intro': 'Prévenez le collectif quand votre enfant ne vient pas : les adultes du trajet ne l’attendront pas et le nombre d’adultes nécessaires est recalculé.',
-  'absence.declareLink': 'Signaler une absence',
   'absence.noChildren': 'Votre famille n’a pas encore d’enfant inscrit au Pédibus.',
   'absence.form.title': 'Signaler une absence',
   'absence.form.child': 'Enfant',
@@ -44,6 +42,4 @@ export const frAbsence = {
   'absence.error.rangeTooLong': 'La période est trop longue : {max} jours au plus. Vérifiez l’année de fin.',
   'absence.error.unknownChild': 'Cet enfant n’est plus inscrit dans le collectif.',
   'absence.error.invalidDate': 'Indiquez une date valable (jour/mois/année).',
-  'absence.walkCount.one': '{n} absence signalée',
-  'absence.walkCount.other': '{n} absences signalées',
 } as const

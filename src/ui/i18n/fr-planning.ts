@@ -1,7 +1,6 @@
 // French text of the planning screens: "Mes disponibilités", "Équité" (ledger, reduced shares, settings) and "Planifier".
 
 export const frPlanning = {
-  'planning.nav.availability': 'Mes disponibilités',
   'planning.nav.fairness': 'Équité',
   'planning.nav.plan': 'Planifier',
 

@@ -6,9 +6,6 @@ export const frPrint = {
   'print.toolbar.back': 'Retour',
   'print.toolbar.hint': 'Une page A4, lisible en noir et blanc. Pour obtenir un fichier, choisissez « Enregistrer au format PDF » dans la fenêtre d’impression.',
 
-  'print.link.week': 'Imprimer',
-  'print.link.weekLabel': 'Imprimer la semaine de la ligne {line}',
-  'print.link.poster': 'Imprimer l’affiche des arrêts',
 
   'print.error.line': 'Cette ligne n’existe pas (ou plus) dans ce collectif.',
   'print.error.date': 'Cette adresse ne contient pas une date valable.',

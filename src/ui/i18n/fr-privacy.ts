@@ -1,7 +1,6 @@
 // French text of "Vos données": what is stored where, who can see what, what leaves the app, how to leave.
 
 export const frPrivacy = {
-  'privacy.link': 'Vos données : qui voit quoi',
   'privacy.title': 'Vos données',
   'privacy.intro': 'Pédibus Coop ne garde que ce qu’il faut pour organiser les trajets. Voici où sont ces informations, qui peut les voir et comment partir.',
 

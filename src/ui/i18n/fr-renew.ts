@@ -13,5 +13,4 @@ export const frRenew = {
   'renew.error.relayRefused': 'Le relais n’a pas fermé l’ancien lien : rien n’a changé, le collectif continue avec son lien actuel. Réessayez plus tard.',
   'renew.error.relayUnreachable': 'Le relais n’a pas répondu. Une copie du collectif est gardée dans « Mes collectifs » : si l’ancien lien affiche « collectif renouvelé », c’est la copie qu’il faut utiliser, et son lien d’invitation qu’il faut envoyer. Sinon, rien n’a changé : réessayez plus tard, puis retirez la copie de ce téléphone.',
   'renew.error.storageUnavailable': 'Le stockage de ce téléphone n’est pas disponible : la copie n’a pas pu être écrite. Rien n’a changé.',
-  'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Vous pouvez encore consulter les données, mais plus les modifier.',
 } as const

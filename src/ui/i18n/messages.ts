@@ -1,10 +1,33 @@
-// Each language's messages: French with the first screen (the default), English in its own chunk, loaded when chosen.
+// Each language's messages: French for the first screens with them, French for the other screens and English in
+// chunks of their own, loaded when needed.
 //
-// The English texts of every screen are ~19 KiB compressed: a French phone never downloads nor parses them.
-import { fr, type Messages } from './fr.ts'
+// English (~19 KiB compressed) is loaded when chosen, whole. French comes in two parts: the first screens' texts
+// (fr-first-screen.ts) and the rest (fr-later.ts, ~9 KiB compressed), which every later screen waits for before it
+// shows (`whenAllTexts`, in the lazy routes) and which is fetched in the background once the first screen is painted.
+// The French translator reads one object that the rest is added to, so a screen rendered after that sees it all.
+// tests/unit/ui/first-screen-texts.test.ts checks that the first screens' modules use only their own keys.
+import { frFirstScreen } from './fr-first-screen.ts'
+import type { MessageKey, Messages } from './fr.ts'
 import type { Language } from './translate.ts'
 
-export const FRENCH_MESSAGES: Messages = fr
+/** Some or all of a language's messages: a missing key shows as itself (a bug the test above prevents). */
+export type LoadedMessages = Readonly<Partial<Record<MessageKey, string>>>
 
-export const loadMessages = (language: Language): Promise<Messages> =>
-  language === 'fr' ? Promise.resolve(fr) : import('./en.ts').then((module) => module.en)
+const french: Partial<Record<MessageKey, string>> = { ...frFirstScreen }
+export const FRENCH_MESSAGES: LoadedMessages = french
+
+let frenchLater: Promise<void> | null = null
+
+/** Resolves once every French text is loaded (at once after the first time); the later screens wait for it. */
+export const whenAllTexts = (): Promise<void> => {
+  frenchLater ??= import('./fr-later.ts').then((module) => {
+    Object.assign(french, module.frLater)
+  }, (error: unknown) => {
+    frenchLater = null // offline before the service worker had it: the next screen tries again
+    throw error
+  })
+  return frenchLater
+}
+
+export const loadMessages = (language: Language): Promise<LoadedMessages> =>
+  language === 'fr' ? Promise.resolve(FRENCH_MESSAGES) : import('./en.ts').then((module): Messages => module.en)

@@ -1,15 +1,19 @@
 // Pure translation helpers: pick the language's messages, fill `{param}` slots, choose plural forms, format times.
 import { dateFormat } from './formats.ts'
-import type { MessageKey, Messages } from './fr.ts'
+import type { MessageKey } from './fr.ts'
+import type { LoadedMessages } from './messages.ts'
 
 export type Language = 'fr' | 'en'
 export type Params = Readonly<Record<string, string | number>>
 export type Translate = (key: MessageKey, params?: Params) => string
 
-/** The translate function over one language's messages (src/ui/i18n/messages.ts loads them). */
-export const translatorOf = (messages: Messages): Translate => {
+/**
+ * The translate function over one language's messages (src/ui/i18n/messages.ts loads them), read at each call: texts
+ * added to the object later are found. A key not loaded shows as itself rather than breaking the screen.
+ */
+export const translatorOf = (messages: LoadedMessages): Translate => {
   return (key, params) => {
-    const text = messages[key]
+    const text = messages[key] ?? key
     if (!params) return text
     return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot))
   }

@@ -1,0 +1,12 @@
+// French texts of the screens opened later (management, planning, print, privacy, absences, new year, leave, renew):
+// one chunk, loaded before any of those screens shows and fetched in the background once the first one is painted.
+import { frAbsence } from './fr-absence.ts'
+import { frLeave } from './fr-leave.ts'
+import { frManage } from './fr-manage.ts'
+import { frPlanning } from './fr-planning.ts'
+import { frPrint } from './fr-print.ts'
+import { frPrivacy } from './fr-privacy.ts'
+import { frRenew } from './fr-renew.ts'
+import { frYear } from './fr-year.ts'
+
+export const frLater = { ...frManage, ...frPlanning, ...frPrint, ...frPrivacy, ...frAbsence, ...frYear, ...frLeave, ...frRenew } as const
