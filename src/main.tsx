@@ -12,6 +12,8 @@ const start = async (container: HTMLElement): Promise<void> => {
   // Wait for the device-local list of collectives: otherwise a returning parent sees the first-run screen flash.
   await services.ready
   const updater = registerServiceWorker(services.hasPendingWrites)
+  // index.html's static shell goes: Preact renders into an empty container (it does not adopt foreign nodes).
+  container.replaceChildren()
   render(<App services={services} updatePrompt={updater ?? undefined} />, container)
   // A page being discarded (tab closed, app swiped away) releases sockets and timers cleanly.
   window.addEventListener('pagehide', (event) => {

@@ -39,6 +39,25 @@ describe('installable PWA', () => {
     }
   })
 
+  it('paints a static shell before any script runs, which the app then replaces without a second header', async () => {
+    // No JavaScript: what a phone on a slow network paints while the scripts are still on their way.
+    const context = await harness.browser.newContext({ baseURL: harness.relay.url, javaScriptEnabled: false })
+    try {
+      const bare = await context.newPage()
+      await bare.goto('/')
+      await expect.poll(() => bare.locator('header.topbar').textContent()).toContain('Pédibus Coop')
+      expect(await bare.getByRole('status').textContent()).toBe('Chargement…')
+    } finally {
+      await context.close()
+    }
+    const phone = await harness.newPhone()
+    await phone.page.goto('/')
+    await phone.page.getByRole('heading', { level: 1 }).first().waitFor()
+    expect(await phone.page.locator('header.topbar').count()).toBe(1)
+    expect(await phone.page.locator('main').count()).toBe(1)
+    expect(await phone.page.getByText('Chargement…').count()).toBe(0)
+  })
+
   it('registers a service worker that precaches the app shell', async () => {
     const phone = await harness.newPhone()
     await phone.page.goto('/')
