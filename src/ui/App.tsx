@@ -57,16 +57,24 @@ const useLanguage = (language: Language, reportError: (context: string, error: u
   return i18n
 }
 
-/** Once the first screen is painted and the phone idle: the later screens' texts, so they open without waiting. */
+/**
+ * The later screens' texts, fetched a few seconds after start when the phone is idle, so those screens open without
+ * waiting. Not at the first idle moment: a cold start is idle while it waits for IndexedDB, and parsing the texts
+ * then delayed the first walk card (bench:phone profile).
+ */
+const LATER_TEXTS_DELAY_MS = 3_000
 const useLaterTexts = (): void => {
   useEffect(() => {
     const fetchLater = (): void => void whenAllTexts().catch(() => undefined) // a later screen tries again
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(fetchLater, { timeout: 5_000 })
-      return () => cancelIdleCallback(id)
+    let idle: number | null = null
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fetchLater, { timeout: 5_000 })
+      else fetchLater()
+    }, LATER_TEXTS_DELAY_MS)
+    return () => {
+      clearTimeout(timer)
+      if (idle !== null) cancelIdleCallback(idle)
     }
-    const timer = setTimeout(fetchLater, 1_000)
-    return () => clearTimeout(timer)
   }, [])
 }
 
