@@ -129,14 +129,15 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
     // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
     // origin, never cleaned up again) shows the view, so a screen never shows the old record.
-    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    const cleanUpOrShow = (fromOutside: boolean): void => {
       const next = live.read()
-      if (!(origin instanceof ChangeOrigin) && cleanUpPastYear(doc, next) > 0) {
+      if (fromOutside && cleanUpPastYear(doc, next) > 0) {
         void persistence.compact()
         return
       }
       showView(next)
     }
+    const onUpdate = (_update: Uint8Array, origin: unknown): void => cleanUpOrShow(!(origin instanceof ChangeOrigin))
     doc.on('update', onUpdate)
     // Sealing rewrites plain values; the old plain text would stay in the phone's update log until a trim.
     const sealAndCompact = (): void => {
@@ -157,9 +158,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       loaded = true
       if (migrateDocument(doc) === 'newerSchema') errors.report('doc.schema', new Error('newer schema'))
       sealAndCompact()
-      // The load itself emits no update (src/storage/quiet-load.ts): past records it brought back are deleted here.
-      if (cleanUpPastYear(doc, live.read()) > 0) void persistence.compact()
-      showView(live.read())
+      // The load itself emits no update (src/storage/quiet-load.ts): what it brought is cleaned up and shown here.
+      cleanUpOrShow(true)
       sealAfterFirstSync()
     })
     const unsubscribes = [
