@@ -6,12 +6,18 @@ import { safeMap } from './keys.ts'
 import { CLOCKED_ENTRY_MAPS, CLOCKED_RECORD_MAPS } from './record-kinds.ts'
 import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { isPlainObject } from './read-util.ts'
+import { compactClockOf } from './signup-layout.ts'
 
-// Flat entries of CLOCKED_ENTRY_MAPS carry a shared clock (and sometimes a `withdrawn` stamp): read raw, never validated.
+// Flat entries of CLOCKED_ENTRY_MAPS carry a shared clock (and sometimes a `withdrawn` stamp), compact sign-ups in
+// their string: read raw, never validated.
 const clockOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined)
 
 /** The clocks one flat entry carries (its own, its withdrawal's), even if it is invalid for other reasons. */
 const entryClocks = (value: unknown): number[] => {
+  if (typeof value === 'string') {
+    const clock = compactClockOf(value)
+    return clock === undefined ? [] : [clock]
+  }
   if (!isPlainObject(value)) return []
   const clocks: number[] = []
   const clock = clockOf(value.clock)

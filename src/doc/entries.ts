@@ -36,10 +36,14 @@ export const putEntry = <T extends object>(
   if (!parsed.success) return err(fieldErrorsOf(parsed.error))
   const map = safeMap(doc, kind.mapName)
   if (map === null) return err({ _: 'documentDamaged' })
-  const key = kind.keyOf(parsed.data)
-  const value = storedFields(doc, kind.mapName, key, kind.storedValue?.(parsed.data) ?? parsed.data, false)
-  doc.transact(() => map.set(key, value), origin)
-  return ok(key)
+  let stored: readonly [string, unknown] | undefined
+  doc.transact(() => {
+    // Inside the transaction: a compact sign-up registers its short ids as it is written.
+    stored = kind.storedEntry?.(doc, parsed.data)
+    const key = stored?.[0] ?? kind.keyOf(parsed.data)
+    map.set(key, stored?.[1] ?? storedFields(doc, kind.mapName, key, parsed.data, false))
+  }, origin)
+  return ok(stored?.[0] ?? kind.keyOf(parsed.data))
 }
 
 /** Deletes the entry under `key`; false when there was nothing to delete (removed on another phone already). */

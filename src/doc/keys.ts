@@ -1,10 +1,14 @@
 // Names of the shared document's top-level maps, its schema version, and the origins that tag local transactions.
 import type * as Y from 'yjs'
 
-/** Version of the document layout written in `meta`; a breaking change is a new document generation. */
-export const SCHEMA_VERSION = 1
+/**
+ * Version of the document layout a new collective is created with, written in `meta`. 2: sign-ups in the compact
+ * layout (src/doc/signup-layout.ts). Documents of version 1 stay version 1 (their sign-ups keep the first layout) until
+ * a new document generation; every version up to this one is read and written.
+ */
+export const SCHEMA_VERSION = 2
 /** Oldest app version able to edit this layout safely. */
-export const MIN_APP_VERSION = '0.1.0'
+export const MIN_APP_VERSION = '0.2.0'
 
 export const MAP_META = 'meta'
 export const MAP_PROFILE = 'profile'
@@ -18,8 +22,10 @@ export const MAP_ADULTS = 'adults'
 export const MAP_CHILDREN = 'children'
 export const MAP_EXCEPTIONS = 'exceptions'
 export const MAP_HOLIDAYS = 'holidays'
-/** Flat entries keyed by signUpKeyOf(walk, adultId), each a plain JSON object (see mutations-signups.ts). */
+/** One entry per device per place (see mutations-signups.ts), in either layout of src/doc/signup-layout.ts. */
 export const MAP_SIGNUPS = 'signups'
+/** The short ids of compact sign-up keys (first 8 hex digits of a UUID) -> the full id, set once (signup-layout.ts). */
+export const MAP_SHORT_IDS = 'ids'
 /** Flat entries keyed by a shipped period id ('2027-2028/A/hiver'), each a plain `{ ignored }` object, last writer wins. */
 export const MAP_HOLIDAY_OVERRIDES = 'holidayOverrides'
 

@@ -1,4 +1,4 @@
-// Upgrades of the document: layout steps keyed by the schema version they start from (v1 is current: none yet), and sealing of plain personal values.
+// Upgrades of the document: layout steps keyed by the schema version they start from (none yet: v1 and v2 are both kept), and sealing of plain personal values.
 import * as Y from 'yjs'
 import { isSealed } from '../lib/seal.ts'
 import { PERSONAL_FIELDS, personalContext, sealKeyOf, sealPersonal } from './codec.ts'
@@ -10,6 +10,14 @@ import { isPlainObject } from './read-util.ts'
 type MigrationStep = (doc: Y.Doc) => void
 const steps: Readonly<Record<number, MigrationStep>> = {}
 
+/**
+ * Versions kept as they are. A version-1 document keeps its first-layout sign-ups and goes on writing them: moving
+ * them to the compact layout in place would not make it smaller (every replaced entry stays as a tombstone holding
+ * its long key), and phones of an older app would read the new entries "to check". Version 2 is what a new
+ * collective is created with (keys.ts SCHEMA_VERSION).
+ */
+const KEPT_VERSIONS: ReadonlySet<number> = new Set([1, SCHEMA_VERSION])
+
 export type MigrationOutcome =
   | 'uninitialised' // no meta yet (a joining phone before its first sync)
   | 'current'
@@ -20,7 +28,7 @@ export type MigrationOutcome =
 export const migrateDocument = (doc: Y.Doc, migrationSteps: Readonly<Record<number, MigrationStep>> = steps): MigrationOutcome => {
   const version = readSchemaVersion(doc)
   if (version === null) return 'uninitialised'
-  if (version === SCHEMA_VERSION) return 'current'
+  if (KEPT_VERSIONS.has(version)) return 'current'
   if (version > SCHEMA_VERSION) return 'newerSchema'
   for (let from = version; from < SCHEMA_VERSION; from++) if (!migrationSteps[from]) return 'noMigration'
   doc.transact(() => {

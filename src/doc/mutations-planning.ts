@@ -110,7 +110,7 @@ export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUp
       const current = storedEntry(doc, write.walk, write.adultId, actor)
       // A withdrawn entry is the adult's choice to leave that walk: a plan never puts them back.
       if (current?.status === 'active' || current?.status === 'withdrawn') continue
-      putPlaceEntry(map, write.walk, write.adultId, actor, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
+      putPlaceEntry(doc, map, write.walk, write.adultId, actor, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
       clock += 1
       written += 1
     }

@@ -10,10 +10,10 @@
 import type * as Y from 'yjs'
 import { z } from 'zod/mini'
 import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
-import { currentEntryOf, placeKeyOfEntry, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
+import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
-import { isPlainObject } from './read-util.ts'
+import { compactKeyOf, entryToWrite, placeOfStoredKey, storedValueOf } from './signup-layout.ts'
 
 /** The next clock of the one logical time shared by sign-ups, swap and coordinator records (see clock.ts). */
 export const nextClockIn = nextSharedClock
@@ -55,8 +55,8 @@ const OrderFieldsSchema = z.object({ status: z.enum(['active', 'withdrawn']), cl
  */
 const placeIndexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>()
 
-const indexKey = (index: Map<string, Set<string>>, key: string, present: boolean): void => {
-  const place = placeKeyOfEntry(key)
+const indexKey = (doc: Y.Doc, index: Map<string, Set<string>>, key: string, present: boolean): void => {
+  const place = placeOfStoredKey(doc, key)
   if (place === null) return
   const keys = index.get(place)
   if (present) {
@@ -68,29 +68,39 @@ const indexKey = (index: Map<string, Set<string>>, key: string, present: boolean
   }
 }
 
-const placeIndexOf = (map: Y.Map<unknown>): Map<string, Set<string>> => {
+const placeIndexOf = (doc: Y.Doc, map: Y.Map<unknown>): Map<string, Set<string>> => {
   const known = placeIndexes.get(map)
   if (known !== undefined) return known
   const index = new Map<string, Set<string>>()
-  for (const key of map.keys()) indexKey(index, key, true)
+  for (const key of map.keys()) indexKey(doc, index, key, true)
   map.observe((event) => {
-    for (const [key, change] of event.changes.keys) if (change.action !== 'update') indexKey(index, key, change.action === 'add')
+    for (const [key, change] of event.changes.keys) {
+      if (change.action !== 'update') indexKey(doc, index, key, change.action === 'add')
+    }
   })
   placeIndexes.set(map, index)
   return index
 }
 
 /**
- * Every entry left for the adult's place on the walk (either key form, see signUpEntryKeyOf), read raw. The index is
- * updated after each transaction: within one (a published plan), the keys it wrote are found by name (`ownKey`).
+ * Every entry left for the adult's place on the walk (any key form, see signup-layout.ts), as first-layout objects.
+ * The index is updated after each transaction: within one (a published plan), the keys it wrote are found by name
+ * (`writer`'s keys).
  */
-const placeEntries = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, ownKey?: string): [string, Record<string, unknown>][] => {
+const placeEntries = (
+  doc: Y.Doc, map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, writer?: ActorId,
+): [string, Record<string, unknown>][] => {
   const place = signUpKeyOf(walk, adultId)
-  const keys = new Set([place, ...(placeIndexOf(map).get(place) ?? []), ...(ownKey === undefined ? [] : [ownKey])])
+  const keys = new Set([place, ...(placeIndexOf(doc, map).get(place) ?? [])])
+  if (writer !== undefined) {
+    keys.add(signUpEntryKeyOf(walk, adultId, writer))
+    const compact = compactKeyOf(doc, walk, adultId, writer)
+    if (compact !== null) keys.add(compact)
+  }
   const entries: [string, Record<string, unknown>][] = []
   for (const key of keys) {
-    const value = map.get(key)
-    if (isPlainObject(value)) entries.push([key, value])
+    const value = map.has(key) ? storedValueOf(doc, key, map.get(key)) : null
+    if (value !== null) entries.push([key, value])
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
@@ -103,7 +113,7 @@ const placeEntries = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, ownK
 export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?: ActorId): Record<string, unknown> | undefined => {
   const map = safeMap(doc, MAP_SIGNUPS)
   if (map === null) return undefined
-  const entries = placeEntries(map, walk, adultId, writer === undefined ? undefined : signUpEntryKeyOf(walk, adultId, writer))
+  const entries = placeEntries(doc, map, walk, adultId, writer)
   const ordered = entries.flatMap(([, value]): OrderedEntry[] => {
     const order = OrderFieldsSchema.safeParse(value)
     return order.success ? [{ value, adultId, ...order.data }] : []
@@ -112,13 +122,16 @@ export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?
 }
 
 /**
- * Writes the adult's place under this device's key and deletes the other entries of the place it has seen (inside
- * the caller's transaction): what is left after a merge is only what nobody saw, decided by currentEntryOf.
+ * Writes the adult's place under this device's key (compact in a schema-2 document, see signup-layout.ts) and deletes
+ * the other entries of the place it has seen (inside the caller's transaction): what is left after a merge is only
+ * what nobody saw, decided by currentEntryOf.
  */
-export const putPlaceEntry = (map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>): void => {
-  const own = signUpEntryKeyOf(walk, adultId, actor)
-  for (const [key] of placeEntries(map, walk, adultId, own)) if (key !== own) map.delete(key)
-  map.set(own, value)
+export const putPlaceEntry = (
+  doc: Y.Doc, map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>,
+): void => {
+  const [own, stored] = entryToWrite(doc, walk, adultId, actor, value)
+  for (const [key] of placeEntries(doc, map, walk, adultId, actor)) if (key !== own) map.delete(key)
+  map.set(own, stored)
 }
 
 /**
@@ -138,7 +151,7 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
     actor: write.actor,
     at: write.at ?? authorTime(Date.now()),
   }
-  doc.transact(() => putPlaceEntry(map, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry }), Origin.signUp)
+  doc.transact(() => putPlaceEntry(doc, map, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry }), Origin.signUp)
   return true
 }
 
@@ -151,5 +164,5 @@ export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, act
   const current = storedEntry(doc, walk, adultId)
   if (map === null || current === undefined || current.status !== 'active') return
   const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
-  doc.transact(() => putPlaceEntry(map, walk, adultId, actor, entry), Origin.withdraw)
+  doc.transact(() => putPlaceEntry(doc, map, walk, adultId, actor, entry), Origin.withdraw)
 }

@@ -3,19 +3,19 @@ import type * as Y from 'yjs'
 import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
-import { placeKeyOfEntry } from '../domain/signup.ts'
 import { MAP_SETTINGS, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
 import { MAP_OF_YEAR_KIND } from './record-kinds.ts'
 import { readYearStart } from './read-year.ts'
+import { placeOfStoredKey } from './signup-layout.ts'
 
 /** The document map of each kind the domain plans to delete: derived from the record-kind registry. */
 export { MAP_OF_YEAR_KIND }
 
 /** The document keys of the planned records: a sign-up place may be held by several entries (see signUpEntryKeyOf). */
-const keysToDelete = (map: Y.Map<unknown>, kind: YearRecordKind, planned: readonly string[]): readonly string[] => {
+const keysToDelete = (doc: Y.Doc, map: Y.Map<unknown>, kind: YearRecordKind, planned: readonly string[]): readonly string[] => {
   if (kind !== 'signUps') return planned
   const places = new Set(planned)
-  return [...map.keys()].filter((key) => places.has(placeKeyOfEntry(key) ?? ''))
+  return [...map.keys()].filter((key) => places.has(placeOfStoredKey(doc, key) ?? ''))
 }
 
 /** Deletes every planned key still present (inside the caller's transaction); returns how many went. */
@@ -24,7 +24,7 @@ const deletePlanned = (doc: Y.Doc, plan: NewYearPlan): number => {
   for (const kind of YEAR_RECORD_KINDS) {
     const map = safeMap(doc, MAP_OF_YEAR_KIND[kind])
     if (map === null) continue
-    for (const key of keysToDelete(map, kind, plan[kind])) {
+    for (const key of keysToDelete(doc, map, kind, plan[kind])) {
       if (!map.has(key)) continue
       map.delete(key)
       deleted += 1

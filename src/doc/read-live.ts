@@ -8,7 +8,7 @@ import type * as Y from 'yjs'
 import type { SealKey } from '../lib/seal.ts'
 import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { sealKeyOf } from './codec.ts'
-import { MAP_SIGNUPS } from './keys.ts'
+import { MAP_SHORT_IDS, MAP_SIGNUPS } from './keys.ts'
 import {
   SNAPSHOT_PART_NAMES, SNAPSHOT_PARTS, assembleSnapshot, withoutRemovedFamilies, type CollectiveSnapshot,
   type FamiliesKept, type SnapshotPart, type SnapshotParts,
@@ -95,7 +95,8 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
         next.set(name, before)
         continue
       }
-      const patched = name === 'signUps' ? readSignUps(before !== undefined) : null
+      // A new short id may name entries read before it arrived: all read again (once per new id).
+      const patched = name === 'signUps' ? readSignUps(before !== undefined && !dirty.has(MAP_SHORT_IDS)) : null
       if (patched !== null) {
         next.set(name, patched)
         continue

@@ -7,11 +7,12 @@ import { compareStops, type Line, type Stop } from '../domain/line.ts'
 import type { Adult, Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
 import { StoredSignUpSchema, currentEntryOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
-import { MAP_HOLIDAY_OVERRIDES, MAP_SETTINGS, MAP_SIGNUPS, safeMap } from './keys.ts'
+import { MAP_HOLIDAY_OVERRIDES, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, safeMap } from './keys.ts'
 import {
   compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, withId, type RecordReader, type RecordToCheck,
 } from './read-util.ts'
 import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } from './record-kinds.ts'
+import { entryKeyParts, isCompactKey, storedValueOf } from './signup-layout.ts'
 
 const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
 
@@ -103,19 +104,22 @@ export type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems:
 const signUpCache = new WeakMap<object, { key: string; outcome: SignUpOutcome }>()
 
 const KEY_MISMATCH: SignUpOutcome = { ok: false, problems: ['keyMismatch'] }
+const NOT_A_RECORD: SignUpOutcome = { ok: false, problems: ['notARecord'] }
 
 /** A field the value need not carry: absent, or equal to the key's. */
 const agrees = (value: Record<string, unknown>, field: string, fromKey: string): boolean => !(field in value) || value[field] === fromKey
 
 /**
  * The walk and the adult are in the key (`lineId|date|direction|adultId`, then `|actor` for entries written per
- * device, see signUpEntryKeyOf), so the value need not repeat them (a third of the size of a five-year document).
- * A value that does carry them must agree, and so must the actor of a per-device key.
+ * device, or the compact key of signup-layout.ts), so the value need not repeat them. A first-layout value that does
+ * carry them must agree, and so must the actor of a per-device key.
  */
-const parseSignUpEntry = (key: string, value: Record<string, unknown>): SignUpOutcome => {
-  const parts = key.split('|')
-  if (parts.length !== 4 && parts.length !== 5) return KEY_MISMATCH
-  const [lineId, date, direction, adultId, actor] = parts as [string, string, string, string, string | undefined]
+const parseSignUpEntry = (doc: Y.Doc, key: string, stored: unknown): SignUpOutcome => {
+  const parts = entryKeyParts(doc, key)
+  if (parts === null) return KEY_MISMATCH
+  const value = storedValueOf(doc, key, stored)
+  if (value === null) return NOT_A_RECORD
+  const { lineId, date, direction, adultId, actor } = parts
   const keyAgrees = agrees(value, 'lineId', lineId) && agrees(value, 'date', date) &&
     agrees(value, 'direction', direction) && agrees(value, 'adultId', adultId)
   if (!keyAgrees) return KEY_MISMATCH
@@ -127,17 +131,23 @@ const parseSignUpEntry = (key: string, value: Record<string, unknown>): SignUpOu
   return actor === undefined || actor === parsed.data.actor ? { ok: true, value: parsed.data } : KEY_MISMATCH
 }
 
-/** As parseSignUpEntry, cached per stored value and key (see signUpCache). */
-export const parseSignUp = (key: string, value: Record<string, unknown>): SignUpOutcome => {
+/** As parseSignUpEntry, cached per stored value and key for first-layout objects (see signUpCache). */
+export const parseSignUp = (doc: Y.Doc, key: string, value: unknown): SignUpOutcome => {
+  if (typeof value !== 'object' || value === null) return parseSignUpEntry(doc, key, value)
   const cached = signUpCache.get(value)
   if (cached?.key === key) return cached.outcome
-  const outcome = parseSignUpEntry(key, value)
+  const outcome = parseSignUpEntry(doc, key, value)
   signUpCache.set(value, { key, outcome })
   return outcome
 }
 
+/** Whether a stored sign-up value has a record's shape: a first-layout object or a compact string. */
+export const isSignUpValue = (key: string, value: unknown): boolean =>
+  isCompactKey(key) ? typeof value === 'string' : isPlainObject(value)
+
 /** One entry per place, sorted by place (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
 export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
+  safeMap(doc, MAP_SHORT_IDS) // read through the entries' compact keys
   const map = safeMap(doc, MAP_SIGNUPS)
   if (map === null) {
     toCheck.push({ kind: 'signUp', key: MAP_SIGNUPS, preview: '', problems: ['notAMap'] })
@@ -145,13 +155,13 @@ export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
   }
   const byPlace = new Map<string, SignUp[]>()
   for (const [key, value] of map.entries()) {
-    if (!isPlainObject(value)) {
+    if (!isSignUpValue(key, value)) {
       toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
       continue
     }
-    const outcome = parseSignUp(key, value)
+    const outcome = parseSignUp(doc, key, value)
     if (!outcome.ok) {
-      toCheck.push({ kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems })
+      toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: outcome.problems })
       continue
     }
     const place = signUpKeyOf(outcome.value, outcome.value.adultId)

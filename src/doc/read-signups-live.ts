@@ -6,8 +6,8 @@ import type * as Y from 'yjs'
 import { recordSignUpChange } from '../domain/rota/signup-index.ts'
 import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp, type WalkKey } from '../domain/signup.ts'
 import { MAP_SIGNUPS, safeMap } from './keys.ts'
-import { parseSignUp } from './read-rota.ts'
-import { compareIds, isPlainObject, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
+import { isSignUpValue, parseSignUp } from './read-rota.ts'
+import { compareIds, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
 
 /** What one stored entry gives: a sign-up for a place, or a "to check" entry. */
 type Entry = { readonly place: string; readonly signUp: SignUp } | { readonly toCheck: RecordToCheck }
@@ -24,12 +24,12 @@ export interface LiveSignUps {
 }
 
 /** As readSignUps classifies an entry. */
-const entryOf = (key: string, value: unknown): Entry => {
-  if (!isPlainObject(value)) {
+const entryOf = (doc: Y.Doc, key: string, value: unknown): Entry => {
+  if (!isSignUpValue(key, value)) {
     return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
   }
-  const outcome = parseSignUp(key, value)
-  if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(value), problems: outcome.problems } }
+  const outcome = parseSignUp(doc, key, value)
+  if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: outcome.problems } }
   return { place: signUpKeyOf(outcome.value, outcome.value.adultId), signUp: outcome.value }
 }
 
@@ -83,7 +83,7 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
     return listed
   }
   for (const [key, value] of map.entries()) {
-    const entry = entryOf(key, value)
+    const entry = entryOf(doc, key, value)
     entries.set(key, entry)
     if ('place' in entry) add(entry.place, key, entry.signUp)
   }
@@ -101,7 +101,7 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
     let listed = false
     for (const key of keys) {
       const before = entries.get(key)
-      const after = map.has(key) ? entryOf(key, map.get(key)) : undefined
+      const after = map.has(key) ? entryOf(doc, key, map.get(key)) : undefined
       if (before !== undefined && 'place' in before) {
         byPlace.get(before.place)?.delete(key)
         touched.add(before.place)

@@ -14,6 +14,7 @@
 // - which kinds are repairable (src/ui/components/manage/repair.ts: ui may not import doc). Their names are the
 //   messages `manage.kind.<kind>` in both languages: a kind without them fails the type check there;
 // - the readers of sign-ups and holiday overrides (read-rota.ts: keys in two forms, the key injected in the value).
+import type * as Y from 'yjs'
 import type { z } from 'zod/mini'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../domain/calendar-records.ts'
 import {
@@ -38,15 +39,21 @@ import type { YearRecordKind } from '../domain/year/past-records.ts'
 import {
   MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS,
-  MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS, MAP_STOPS, MAP_WALK_EVENTS,
+  MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, MAP_STOPS,
+  MAP_WALK_EVENTS,
   MAP_WALK_NOTES,
 } from './keys.ts'
+import { adultOfStoredKey, entryToWrite } from './signup-layout.ts'
 
 /**
  * How a removal of the owner reaches a record: a field naming it (nested or flat alike), a part of the record's
- * key split on '|', or the whole key.
+ * key split on '|', what a key decodes to (a compact sign-up key's adult), or the whole key.
  */
-export type OwnedBy = { readonly field: string } | { readonly keyPart: number } | 'key'
+export type OwnedBy =
+  | { readonly field: string }
+  | { readonly keyPart: number }
+  | { readonly fromKey: (doc: Y.Doc, key: string) => string | null }
+  | 'key'
 
 export interface Owner {
   readonly kind: string
@@ -88,8 +95,11 @@ export interface EntriesKind<K extends string, T> extends KindBase<K> {
   readonly shape: 'entries'
   readonly schema: z.ZodMiniType<T>
   readonly keyOf: (record: T) => string
-  /** What is stored, when the key already holds part of the record (a sign-up's walk and adult). */
-  readonly storedValue?: (record: T) => object
+  /**
+   * The key and value stored, when not the record itself under `keyOf`: a sign-up's key holds its walk, adult and
+   * writing device, and its value is compact in a schema-2 document (signup-layout.ts). Written as given.
+   */
+  readonly storedEntry?: (doc: Y.Doc, record: T) => readonly [key: string, value: unknown]
   /** The records of this kind in a collective export; null while the export format has no section for it. */
   readonly fromExport: ((file: CollectiveExport) => readonly T[]) | null
 }
@@ -140,9 +150,9 @@ export const holidayOverrideKind = entries({
 })
 export const signUpKind = entries({
   kind: 'signUp', mapName: MAP_SIGNUPS, schema: StoredSignUpSchema, keyOf: (s) => signUpKeyOf(s, s.adultId),
-  // The walk and the adult are in the key (lineId|date|direction|adultId[|actor]): the value does not repeat them.
-  storedValue: ({ lineId: _line, date: _date, direction: _direction, adultId: _adult, ...value }) => value,
-  fromExport: (f) => f.signUps, clock: 'entry', owners: [{ kind: 'adult', by: { keyPart: 3 } }], year: 'signUps',
+  // The walk, the adult and the device are in the key: the value does not repeat them.
+  storedEntry: (doc, { lineId, date, direction, adultId, ...value }) => entryToWrite(doc, { lineId, date, direction }, adultId, value.actor, value),
+  fromExport: (f) => f.signUps, clock: 'entry', owners: [{ kind: 'adult', by: { fromKey: adultOfStoredKey } }], year: 'signUps',
 })
 
 export const offerKind = entries({
@@ -234,8 +244,11 @@ export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]
 /** The kinds of record a "to check" entry names (src/app/api.ts re-exports it for the screens). */
 export type RecordKind = RecordKindDescriptor['kind']
 
-/** Every top-level map of the document: meta (schema version, never "to check") and one per kind. */
-export const DOCUMENT_MAPS: readonly string[] = [MAP_META, ...RECORD_KINDS.map((kind) => kind.mapName)]
+/**
+ * Every top-level map of the document: meta (schema version) and ids (the short ids of compact sign-up keys,
+ * signup-layout.ts), never "to check", and one per kind.
+ */
+export const DOCUMENT_MAPS: readonly string[] = [MAP_META, MAP_SHORT_IDS, ...RECORD_KINDS.map((kind) => kind.mapName)]
 
 const byKind: ReadonlyMap<string, RecordKindDescriptor> = new Map(RECORD_KINDS.map((kind) => [kind.kind, kind]))
 

@@ -17,9 +17,10 @@ interface Doomed {
 const fieldValue = (value: unknown, field: string): unknown =>
   value instanceof Y.Map ? value.get(field) : isPlainObject(value) ? value[field] : undefined
 
-const names = (by: OwnedBy, key: string, value: unknown, ownerId: string): boolean => {
+const names = (doc: Y.Doc, by: OwnedBy, key: string, value: unknown, ownerId: string): boolean => {
   if (by === 'key') return key === ownerId
   if ('keyPart' in by) return key.split('|')[by.keyPart] === ownerId
+  if ('fromKey' in by) return by.fromKey(doc, key) === ownerId
   return fieldValue(value, by.field) === ownerId
 }
 
@@ -31,7 +32,7 @@ const dependantsOf = (doc: Y.Doc, kind: RecordKind, id: string, seen: Set<string
     if (map === null) continue
     for (const [key, value] of map.entries()) {
       const tag = `${owned.mapName}/${key}`
-      if (seen.has(tag) || !names(by, key, value, id)) continue
+      if (seen.has(tag) || !names(doc, by, key, value, id)) continue
       seen.add(tag)
       doomed.push({ mapName: owned.mapName, key }, ...dependantsOf(doc, owned.kind, key, seen))
     }

@@ -29,13 +29,14 @@ const writeRecords = <T extends { readonly id: string }>(doc: Y.Doc, kind: Recor
   }
 }
 
-/** Flat entries written whole under their document key (`storedValue`: what is stored when the key says part of it). */
+/** Flat entries written whole under their document key (`storedEntry`: key and value when not the record under keyOf). */
 const writeEntries = <T extends object>(doc: Y.Doc, kind: EntriesKind<string, T>, file: CollectiveExport): void => {
   if (kind.fromExport === null) return
   const map = doc.getMap<unknown>(kind.mapName)
   for (const record of kind.fromExport(file)) {
-    const key = kind.keyOf(record)
-    map.set(key, storedFields(doc, kind.mapName, key, kind.storedValue?.(record) ?? record, false))
+    const stored = kind.storedEntry?.(doc, record)
+    if (stored !== undefined) map.set(stored[0], stored[1])
+    else map.set(kind.keyOf(record), storedFields(doc, kind.mapName, kind.keyOf(record), record, false))
   }
 }
 

@@ -6,7 +6,8 @@
 // includes places the phone shows withdrawn: a witness records them (a plan must leave them alone).
 import * as Y from 'yjs'
 import { nextSharedClock } from '../../src/doc/clock.ts'
-import { MAP_ADULTS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_LINES, MAP_SIGNUPS } from '../../src/doc/keys.ts'
+import { MAP_ADULTS, MAP_EXEMPTIONS, MAP_FAMILIES, MAP_LINES } from '../../src/doc/keys.ts'
+import { signUpEntriesOf } from '../../src/doc/signup-layout.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate } from '../../src/domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../src/domain/ids.ts'
@@ -99,7 +100,7 @@ const randomWrites = (doc: Y.Doc, random: () => number): PlannedWrite[] => {
 
 /** The place of a sign-up this phone shows withdrawn (as a stale plan computed before the withdrawal would list it). */
 const withdrawnWrite = (doc: Y.Doc, random: () => number): PlannedWrite | null => {
-  const withdrawn = [...doc.getMap<Plain>(MAP_SIGNUPS).entries()].filter(([, value]) => value.status === 'withdrawn')
+  const withdrawn = signUpEntriesOf(doc).filter(([, value]) => value.status === 'withdrawn')
   const chosen = pick(random, withdrawn)
   if (chosen === undefined) return null
   // The key is lineId|date|direction|adultId, then |actor (the value does not repeat them).

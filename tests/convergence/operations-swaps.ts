@@ -1,8 +1,9 @@
 // Random swap and coordinator operations on one replica, through the real mutations of src/doc (offers, takes, trades, releases, roster, periods, handovers).
 import type * as Y from 'yjs'
 import {
-  MAP_ADULTS, MAP_FAMILIES, MAP_LINES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_RESPONSES, MAP_SIGNUPS,
+  MAP_ADULTS, MAP_FAMILIES, MAP_LINES, MAP_OFFERS, MAP_PERIOD_OFFERS, MAP_RESPONSES,
 } from '../../src/doc/keys.ts'
+import { signUpEntriesOf } from '../../src/doc/signup-layout.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate, weekdayOf, type LocalDate } from '../../src/domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../src/domain/ids.ts'
@@ -37,7 +38,7 @@ const randomSlot = (doc: Y.Doc, random: () => number, familyId?: string): { walk
     const days = (line?.get('days') as number[] | undefined) ?? []
     return ((line?.get('directions') as string[] | undefined)?.includes(direction ?? '') ?? false) && days.includes(weekdayOf(date as LocalDate))
   }
-  const candidates = entries(doc, MAP_SIGNUPS).filter(([key, value]) =>
+  const candidates = signUpEntriesOf(doc).filter(([key, value]) =>
     value.status === 'active' && (familyId === undefined || value.familyId === familyId) && runs(key))
   const chosen = pick(random, candidates)
   if (chosen === undefined) return undefined
@@ -82,7 +83,7 @@ const answerTrade: Op = (replica, { random }) => {
   const target = offer?.[1].target as { familyId: FamilyId; walk?: WalkRef } | undefined
   if (offer === undefined || target === undefined) return
   // The target family's adult on the named walk, when there is one (else any of its slots).
-  const named = target.walk === undefined ? undefined : pick(random, entries(doc, MAP_SIGNUPS).filter(([key, value]) =>
+  const named = target.walk === undefined ? undefined : pick(random, signUpEntriesOf(doc).filter(([key, value]) =>
     value.status === 'active' && value.familyId === target.familyId && key.startsWith(`${target.walk?.lineId}|${target.walk?.date}|${target.walk?.direction}|`)))
   const mine = named === undefined
     ? randomSlot(doc, random, target.familyId)

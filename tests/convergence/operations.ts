@@ -4,6 +4,7 @@ import {
   MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_LINES, MAP_SIGNUPS, MAP_STOPS,
 } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
+import { signUpEntriesOf } from '../../src/doc/signup-layout.ts'
 import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { ActorId, AdultId, ChildId, ExceptionId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
 import type { Direction } from '../../src/domain/line.ts'
@@ -97,6 +98,13 @@ const randomWalk = (doc: Y.Doc, random: () => number): WalkRef | null => {
   return { lineId: lineId as LineId, date, direction: random() < 0.7 ? 'aller' : 'retour' }
 }
 
+/**
+ * Whether the place's current entry is another write than before: compared by stamp, since a compact entry is
+ * decoded into a new object on every read.
+ */
+const wroteAnew = (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): boolean =>
+  before?.clock !== after?.clock || before?.actor !== after?.actor || before?.status !== after?.status
+
 /** A collective has a few lines: more would spread the sign-ups too thin to collide. */
 const MAX_LINES = 3
 
@@ -118,14 +126,14 @@ const signUp: Op = (replica, { random, witnesses, places }) => {
   if (replica.wallClockSignUps) writeWithWallClock(replica, walk, adultId, familyId, slot)
   else edit.writeSignUp(doc, { walk, adultId, familyId, slot, actor: replica.actor })
   const after = edit.storedEntry(doc, walk, adultId)
-  if (after !== before) places.wrote(walk, adultId, after, seen)
-  if (after && after !== before) witnesses.push({ key, clock: after.clock as number, seenAhead })
+  if (wroteAnew(before, after)) places.wrote(walk, adultId, after, seen)
+  if (after && wroteAnew(before, after)) witnesses.push({ key, clock: after.clock as number, seenAhead })
 }
 
 /** The current entry of every adult's place on the walk whose keys start with `prefix` (see storedEntry). */
 const currentEntriesOn = (doc: Y.Doc, prefix: string): Map<string, Record<string, unknown>> => {
   const places = new Set<string>()
-  for (const key of doc.getMap(MAP_SIGNUPS).keys()) if (key.startsWith(prefix)) places.add(placeKeyOfEntry(key) ?? key)
+  for (const [key] of signUpEntriesOf(doc)) if (key.startsWith(prefix)) places.add(placeKeyOfEntry(key) ?? key)
   const result = new Map<string, Record<string, unknown>>()
   for (const place of places) {
     const [lineId, date, direction, adultId] = place.split('|') as [LineId, LocalDate, Direction, AdultId]
@@ -139,7 +147,7 @@ const currentEntriesOn = (doc: Y.Doc, prefix: string): Map<string, Record<string
 const writeWithWallClock = (replica: Replica, walk: WalkRef, adultId: AdultId, familyId: FamilyId, slot: Slot): void => {
   replica.wallClock += 1
   const entry = { ...walk, adultId, familyId, slot, status: 'active', clock: replica.wallClock, actor: replica.actor }
-  replica.doc.transact(() => edit.putPlaceEntry(replica.doc.getMap(MAP_SIGNUPS), walk, adultId, replica.actor, entry))
+  replica.doc.transact(() => edit.putPlaceEntry(replica.doc, replica.doc.getMap(MAP_SIGNUPS), walk, adultId, replica.actor, entry))
 }
 
 const addStop: Op = ({ doc }, { random, next, stopKeyedByRank }) => {
@@ -162,7 +170,7 @@ const addStopKeyedByRank = (doc: Y.Doc, lineId: LineId, input: ReturnType<typeof
 }
 
 const withdraw: Op = ({ doc, actor }, { random, places }) => {
-  const key = pick(random, keys(doc, MAP_SIGNUPS))
+  const key = pick(random, signUpEntriesOf(doc).map(([logical]) => logical))
   if (key === undefined) return
   const [lineId, date, direction, adultId] = key.split('|') // the key holds the walk and the adult
   const walk = { lineId: lineId as LineId, date: date as LocalDate, direction: direction as Direction }
@@ -170,7 +178,7 @@ const withdraw: Op = ({ doc, actor }, { random, places }) => {
   const seen = places.before(doc, walk, adultId as AdultId)
   edit.writeWithdrawal(doc, walk, adultId as AdultId, actor)
   const after = edit.storedEntry(doc, walk, adultId as AdultId)
-  if (after !== before) places.wrote(walk, adultId as AdultId, after, seen)
+  if (wroteAnew(before, after)) places.wrote(walk, adultId as AdultId, after, seen)
 }
 
 const removeStop: Op = ({ doc }, { random }) => {

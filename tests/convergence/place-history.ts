@@ -1,6 +1,6 @@
 // What each sign-up write had seen of its place's withdrawals: the witness of "a withdrawal is undone only by a write that saw it".
 import type * as Y from 'yjs'
-import { MAP_SIGNUPS } from '../../src/doc/keys.ts'
+import { signUpEntriesOf } from '../../src/doc/signup-layout.ts'
 import { signUpKeyOf, type SignUp, type WalkRef } from '../../src/domain/signup.ts'
 import type { AdultId } from '../../src/domain/ids.ts'
 
@@ -19,7 +19,7 @@ export class PlaceHistory {
   before(doc: Y.Doc, walk: WalkRef, adultId: AdultId): Set<string> {
     const place = signUpKeyOf(walk, adultId)
     const seen = new Set<string>()
-    for (const [key, value] of doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).entries()) {
+    for (const [key, value] of signUpEntriesOf(doc)) {
       if (key !== place && !key.startsWith(`${place}|`)) continue
       const stamp = stampKey(value)
       for (const earlier of this.seen.get(`${place}#${stamp}`) ?? []) seen.add(earlier)

@@ -54,7 +54,7 @@ describe('app services', () => {
     expect(services.collectives.get()).toEqual([expect.objectContaining({ id: created.value, name: profile.name })])
     const session = await openOrFail(services, created.value)
     expect(await services.openCollective(created.value)).toBe(session) // one shared session
-    expect(session.view.get()).toMatchObject({ profile, schemaVersion: 1, families: [], toCheck: [] })
+    expect(session.view.get()).toMatchObject({ profile, schemaVersion: 2, families: [], toCheck: [] })
     expect(session.inviteUrl).toMatch(new RegExp(`^https://pedibus\\.example/rejoindre#r=${created.value}&s=[A-Za-z0-9_-]{43}$`))
     await until(() => session.status.get().local === 'saved', 'saved on this phone')
   })

@@ -36,7 +36,7 @@ describe('initialisation and readers', () => {
   it('a created collective reads back its profile, schema version and no families', () => {
     const view = readCollective(newCollectiveDoc())
     expect(view.profile).toEqual(profile)
-    expect(view.schemaVersion).toBe(1)
+    expect(view.schemaVersion).toBe(2)
     expect(view.families).toEqual([])
     expect(view.toCheck).toEqual([])
   })

@@ -1,6 +1,7 @@
 // Helpers for the document tests: a collective with one line, stops, a family with an adult and a child.
 import * as Y from 'yjs'
 import { bindSealKey } from '../../../src/doc/codec.ts'
+import { MAP_META, META_SCHEMA_VERSION } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import type { AdultId, ChildId, FamilyId, LineId, StopId } from '../../../src/domain/ids.ts'
 import type { StopInput } from '../../../src/domain/line.ts'
@@ -43,6 +44,16 @@ export const newFixture = (sealKey: SealKey = TEST_SEAL_KEY): Fixture => {
     firstName: 'Léa', initial: 'm', routes: { aller: route, retour: route }, days: [1, 2, 4, 5], support: 'Tenir la main aux traversées', countsExtra: false,
   }))
   return { doc, lineId, stops, familyId, adultId, childId }
+}
+
+/**
+ * The fixture as a collective created before schema 2 (src/doc/keys.ts SCHEMA_VERSION): its sign-ups are written in
+ * the first layout (`walk|adult|actor` keys, JSON values), as every collective of that version goes on writing them.
+ */
+export const newFirstLayoutFixture = (sealKey: SealKey = TEST_SEAL_KEY): Fixture => {
+  const fixture = newFixture(sealKey)
+  fixture.doc.getMap(MAP_META).set(META_SCHEMA_VERSION, 1)
+  return fixture
 }
 
 /** Monday 15 March 2027: a school day in every zone. */

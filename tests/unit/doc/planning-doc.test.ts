@@ -8,7 +8,7 @@ import { readCollective } from '../../../src/doc/read.ts'
 import { createActorId } from '../../../src/domain/ids.ts'
 import { DEFAULT_FAIRNESS_SETTING, type AvailabilityInput, type ExemptionId } from '../../../src/domain/planning/records.ts'
 import { signUpEntryKeyOf, signUpKeyOf } from '../../../src/domain/signup.ts'
-import { newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
+import { newFirstLayoutFixture, newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
 
 const AT = '2027-03-15T08:12:00+01:00'
 const author = (actor = createActorId()) => ({ actor, at: AT })
@@ -194,13 +194,21 @@ describe('a published plan', () => {
       dates.map((date, index) => [date, 'tail', 'active', first + index, familyId, AT]),
     )
     expect(nextSharedClock(doc)).toBe(first + 4)
-    // The value has the shape writeSignUp gives it: the key holds the walk and the adult.
+    // The value has the shape writeSignUp gives it (compact in this schema-2 collective, see signup-layout.test.ts).
+    expect([...doc.getMap(MAP_SIGNUPS).values()].every((value) => typeof value === 'string')).toBe(true)
+  })
+
+  it('writes a first-layout collective\'s plan in the first layout: the key holds the walk and the adult', () => {
+    const { doc, lineId, adultId, familyId } = newFirstLayoutFixture()
+    const me = createActorId()
+    const writes = dates.map((date) => ({ walk: walkOn(lineId, date), adultId, familyId, slot: 'tail' as const }))
+    expect(edit.writePublishedSignUps(doc, writes, author(me))).toBe(4)
     expect(Object.keys(doc.getMap<Record<string, unknown>>(MAP_SIGNUPS).get(signUpEntryKeyOf(writes[0]!.walk, adultId, me)) ?? {}).sort())
       .toEqual(['actor', 'at', 'clock', 'familyId', 'slot', 'status'])
   })
 
   it('never rewrites an active or a withdrawn entry (the adult chose to leave), rewrites an invalid one keeping its unknown fields, and writes nothing for an empty plan', () => {
-    const fixture = newFixture()
+    const fixture = newFirstLayoutFixture()
     const { doc, lineId, adultId, familyId } = fixture
     const held = walkOn(lineId, dates[0])
     const left = walkOn(lineId, dates[1])

@@ -10,7 +10,7 @@ import { localDate } from '../../../src/domain/dates.ts'
 import type { ChildId, StopId } from '../../../src/domain/ids.ts'
 import { childrenWithMissingStop } from '../../../src/domain/rota/checks.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
-import { newFixture, stopInput, valueOf, walkOn } from './fixtures.ts'
+import { newFirstLayoutFixture, newFixture, stopInput, valueOf, walkOn } from './fixtures.ts'
 
 describe('settings', () => {
   it('fall back to the defaults field by field and merge an update', () => {
@@ -228,8 +228,8 @@ describe('records to check, for every kind', () => {
     expect(view.adults.map((adult) => adult.id)).toEqual([adultId])
   })
 
-  it('sign-up entries: not an object, wrong fields, and a key that does not match the fields', () => {
-    const { doc, lineId, adultId, familyId } = newFixture()
+  it('sign-up entries (first layout): not an object, wrong fields, and a key that does not match the fields', () => {
+    const { doc, lineId, adultId, familyId } = newFirstLayoutFixture()
     const actor = '22222222-2222-4222-8222-222222222222' as never
     edit.writeSignUp(doc, { walk: walkOn(lineId), adultId, familyId, slot: 'lead', actor })
     const signUps = doc.getMap<unknown>(MAP_SIGNUPS)

@@ -5,10 +5,10 @@ import { MAP_SIGNUPS, Origin } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import { createActorId, type ActorId } from '../../../src/domain/ids.ts'
-import { MAX_CLOCK, signUpKeyOf } from '../../../src/domain/signup.ts'
+import { MAX_CLOCK, signUpEntryKeyOf, signUpKeyOf } from '../../../src/domain/signup.ts'
 import { resolveWalk, signUpStatusIn } from '../../../src/domain/rota/resolve.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
-import { exchange, newFixture, valueOf, walkOn } from './fixtures.ts'
+import { exchange, newFirstLayoutFixture, newFixture, valueOf, walkOn } from './fixtures.ts'
 import { keyedDoc } from '../../helpers/seal-key.ts'
 
 const actorA = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' as ActorId
@@ -44,16 +44,24 @@ describe('sign-up entries', () => {
     expect(read.toCheck.map((record) => record.key)).toContain('forged')
   })
 
-  it('a rewrite keeps fields written by a newer app', () => {
-    const { doc, lineId, adultId, familyId } = newFixture()
-    const walk = walkOn(lineId)
-    edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
-    const map = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS)
-    const [key, value] = [...map.entries()][0]!
-    map.set(key, { ...value, note: 'future' })
-    edit.writeWithdrawal(doc, walk, adultId, actorA)
-    expect(readCollective(doc).signUps[0]).toMatchObject({ status: 'withdrawn', note: 'future' })
-  })
+  for (const layout of ['first', 'compact'] as const) {
+    it(`a rewrite keeps fields written by a newer app (${layout} layout)`, () => {
+      const { doc, lineId, adultId, familyId } = layout === 'first' ? newFirstLayoutFixture() : newFixture()
+      const walk = walkOn(lineId)
+      edit.writeSignUp(doc, { walk, adultId, familyId, slot: 'lead', actor: actorA })
+      const map = doc.getMap<unknown>(MAP_SIGNUPS)
+      const [key] = [...map.keys()]
+      // A newer app writes a field the compact layout has no place for: in the first layout, as any app reads it.
+      const value = { familyId, slot: 'lead', status: 'active', clock: 7, actor: actorA, note: 'future' }
+      doc.transact(() => {
+        map.delete(key!)
+        map.set(signUpEntryKeyOf(walk, adultId, actorA), value)
+      })
+      edit.writeWithdrawal(doc, walk, adultId, actorA)
+      expect(readCollective(doc).signUps[0]).toMatchObject({ status: 'withdrawn', note: 'future' })
+      expect([...map.keys()]).toEqual([signUpEntryKeyOf(walk, adultId, actorA)])
+    })
+  }
 
   for (const order of ['ab', 'ba'] as const) {
     it(`two offline phones take the same slot: same holder on both, the other waiting (exchange ${order})`, () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { nextSharedClock } from '../../../src/doc/clock.ts'
-import { MAP_ABSENCES, MAP_CHECK_INS, MAP_SIGNUPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin } from '../../../src/doc/keys.ts'
+import { MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import { ActorIdSchema, createActorId, type ActorId } from '../../../src/domain/ids.ts'
@@ -139,7 +139,7 @@ describe('walk-log records in the document', () => {
     valueOf(edit.writeWalkNote(doc, walk, { text: 'x' }, { adultId, familyId }, author()))
     expect(readCollective(doc).walkLog.notes[0]?.clock).toBe(121)
     edit.writeSignUp(doc, { walk: { ...walk }, adultId, familyId, slot: 'lead', actor: createActorId(), at: AT })
-    expect(Object.values(doc.getMap(MAP_SIGNUPS).toJSON()).map((entry) => (entry as { clock: number }).clock)).toEqual([122])
+    expect(readCollective(doc).signUps.map((signUp) => signUp.clock)).toEqual([122])
   })
 })
 

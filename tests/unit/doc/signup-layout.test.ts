@@ -1,0 +1,211 @@
+// The compact sign-up layout of schema-2 collectives: same sign-ups as the first layout, a fraction of the bytes, and
+// every path that reads or deletes entries by key (removal, new school year, restore, clock) understands both.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { bindSealKey } from '../../../src/doc/codec.ts'
+import { nextSharedClock, scanNextSharedClock } from '../../../src/doc/clock.ts'
+import { MAP_SHORT_IDS, MAP_SIGNUPS } from '../../../src/doc/keys.ts'
+import * as edit from '../../../src/doc/mutations.ts'
+import { deletePastRecords } from '../../../src/doc/mutations-year.ts'
+import { readCollective } from '../../../src/doc/read.ts'
+import { writeRestoredCollective } from '../../../src/doc/restore.ts'
+import { collectiveExportJson, parseCollectiveExport } from '../../../src/domain/export/collective-export.ts'
+import { createActorId, type AdultId } from '../../../src/domain/ids.ts'
+import { signUpEntryKeyOf, type Slot } from '../../../src/domain/signup.ts'
+import { planNewSchoolYear } from '../../../src/domain/year/past-records.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { seedFromEnv, seededRandom } from '../../helpers/seeded-random.ts'
+import { TEST_SEAL_KEY } from '../../helpers/seal-key.ts'
+import { exchange, newFirstLayoutFixture, newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
+
+const SEED = seedFromEnv('SIGNUP_LAYOUT_SEED', 2026)
+const DATES = ['2027-03-15', '2027-03-16', '2027-03-18', '2027-03-19', '2027-03-22', '2027-03-23'] as const
+const SLOTS: readonly Slot[] = ['lead', 'tail', 'extra']
+
+/** A second adult in the fixture's family, so places compete. */
+const withSecondAdult = (fixture: Fixture): AdultId =>
+  valueOf(edit.addAdult(fixture.doc, fixture.familyId, { firstName: 'Sam', phone: '06 11 22 33 44', charterAcceptedOn: '2026-09-07', insured: true }))
+
+interface Step { kind: 'signUp' | 'withdraw'; date: string; direction: 'aller' | 'retour'; adult: 0 | 1; slot: Slot; actor: 0 | 1 | 2 }
+
+const stepsFrom = (random: () => number, count: number): Step[] => Array.from({ length: count }, () => ({
+  kind: random() < 0.75 ? 'signUp' : 'withdraw',
+  date: DATES[Math.floor(random() * DATES.length)]!,
+  direction: random() < 0.5 ? 'aller' : 'retour',
+  adult: random() < 0.5 ? 0 : 1,
+  slot: SLOTS[Math.floor(random() * SLOTS.length)]!,
+  actor: Math.floor(random() * 3) as 0 | 1 | 2,
+}))
+
+/** Three devices per phone: a device (actor) writes from one phone only. */
+const ACTORS = Array.from({ length: 6 }, () => createActorId())
+
+/** Applies the steps through the commands, with the same author time for each, on one document. */
+const apply = (fixture: Fixture, second: AdultId, steps: readonly Step[], phone: 0 | 1 = 0): void => {
+  steps.forEach((step, n) => {
+    const walk = walkOn(fixture.lineId, step.date, step.direction)
+    const adultId = step.adult === 0 ? fixture.adultId : second
+    const at = `2027-03-01T08:${String(n % 60).padStart(2, '0')}:00+01:00`
+    if (step.kind === 'signUp') edit.writeSignUp(fixture.doc, { walk, adultId, familyId: fixture.familyId, slot: step.slot, actor: ACTORS[phone * 3 + step.actor]!, at })
+    else edit.writeWithdrawal(fixture.doc, walk, adultId, ACTORS[phone * 3 + step.actor]!, at)
+  })
+}
+
+/** Two fixtures with the same ids: the compact one is a copy of the first-layout one before any sign-up. */
+const twins = (): { first: Fixture; compact: Fixture; second: AdultId } => {
+  const first = newFirstLayoutFixture()
+  const second = withSecondAdult(first)
+  const copy = new Y.Doc()
+  bindSealKey(copy, TEST_SEAL_KEY)
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(first.doc))
+  copy.getMap('meta').set('schemaVersion', 2)
+  return { first, compact: { ...first, doc: copy }, second }
+}
+
+const bytes = (doc: Y.Doc): number => Y.encodeStateAsUpdate(doc).byteLength
+
+describe('compact sign-ups (schema 2)', () => {
+  it('a new collective writes fixed-width keys of short ids and one short string per entry', () => {
+    const fixture = newFixture()
+    const actor = createActorId()
+    edit.writeSignUp(fixture.doc, { walk: walkOn(fixture.lineId), adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor, at: '2027-03-01T08:05:09+01:00' })
+    const [[key, value]] = [...fixture.doc.getMap(MAP_SIGNUPS).entries()] as [[string, unknown]]
+    const day = (Date.UTC(2027, 2, 15) / 86_400_000).toString(36)
+    expect(key).toBe(`${fixture.lineId.slice(0, 8)}${day}a${fixture.adultId.slice(0, 8)}${actor.slice(0, 8)}`)
+    expect(value).toMatch(/^la[0-9a-z]+\.[0-9a-f]{8}\.[0-9a-z]+\+1o$/)
+    expect(fixture.doc.getMap(MAP_SHORT_IDS).toJSON()).toEqual(Object.fromEntries(
+      [fixture.lineId, fixture.adultId, actor, fixture.familyId].map((id) => [id.slice(0, 8), id])))
+    expect(readCollective(fixture.doc).signUps).toEqual([{
+      lineId: fixture.lineId, date: '2027-03-15', direction: 'aller', adultId: fixture.adultId, familyId: fixture.familyId,
+      slot: 'lead', status: 'active', clock: 1, actor, at: '2027-03-01T08:05:09+01:00',
+    }])
+  })
+
+  it(`reads the same sign-ups as the first layout after the same random writes, in under half the bytes even when most writes replace one (seed ${SEED})`, () => {
+    for (let run = 0; run < 5; run++) {
+      const seed = SEED + run
+      const { first, compact, second } = twins()
+      const steps = stepsFrom(seededRandom(seed), 300)
+      apply(first, second, steps)
+      apply(compact, second, steps)
+      const [a, b] = [readCollective(first.doc), readCollective(compact.doc)]
+      expect(b.signUps, `seed ${seed}`).toEqual(a.signUps)
+      expect(b.toCheck, `seed ${seed}`).toEqual([])
+      expect(nextSharedClock(compact.doc), `seed ${seed}`).toBe(nextSharedClock(first.doc))
+      expect(nextSharedClock(compact.doc), `seed ${seed}`).toBe(scanNextSharedClock(compact.doc))
+      const base = bytes(newFirstLayoutFixture().doc) // people, lines: the same in both
+      expect((bytes(compact.doc) - base) * 2, `seed ${seed}`).toBeLessThan(bytes(first.doc) - base)
+    }
+  })
+
+  it(`two offline phones of a compact collective writing the same places converge on the first layout's answer (seed ${SEED})`, () => {
+    const random = seededRandom(SEED)
+    for (const order of ['ab', 'ba'] as const) {
+      const { first, compact, second } = twins()
+      const copies = [first, compact].map((fixture) => {
+        const other = new Y.Doc()
+        bindSealKey(other, TEST_SEAL_KEY)
+        Y.applyUpdate(other, Y.encodeStateAsUpdate(fixture.doc))
+        return { ...fixture, doc: other }
+      })
+      const [stepsA, stepsB] = [stepsFrom(random, 60), stepsFrom(random, 60)]
+      apply(first, second, stepsA)
+      apply(copies[0]!, second, stepsB, 1)
+      apply(compact, second, stepsA)
+      apply(copies[1]!, second, stepsB, 1)
+      exchange(first.doc, copies[0]!.doc, order)
+      exchange(compact.doc, copies[1]!.doc, order)
+      const expected = readCollective(first.doc).signUps
+      expect(readCollective(copies[0]!.doc).signUps).toEqual(expected)
+      expect(readCollective(compact.doc).signUps, order).toEqual(expected)
+      expect(readCollective(copies[1]!.doc).signUps, order).toEqual(expected)
+    }
+  })
+
+  it('reads first-layout entries in a compact collective and replaces them with a compact one on the next write', () => {
+    const fixture = newFixture()
+    const walk = walkOn(fixture.lineId)
+    const actor = createActorId()
+    const old = signUpEntryKeyOf(walk, fixture.adultId, actor)
+    fixture.doc.getMap(MAP_SIGNUPS).set(old, { familyId: fixture.familyId, slot: 'tail', status: 'active', clock: 3, actor })
+    expect(readCollective(fixture.doc).signUps).toEqual([expect.objectContaining({ slot: 'tail', clock: 3, actor })])
+    edit.writeWithdrawal(fixture.doc, walk, fixture.adultId, actor, '2027-03-01T08:00:00+01:00')
+    const keys = [...fixture.doc.getMap(MAP_SIGNUPS).keys()]
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).not.toContain('|')
+    expect(readCollective(fixture.doc).signUps).toEqual([expect.objectContaining({ slot: 'tail', status: 'withdrawn', clock: 4, actor })])
+  })
+
+  it('a short id registered for another id makes that write use the first layout, read as well', () => {
+    const fixture = newFixture()
+    const impostor = `${fixture.adultId.slice(0, 8)}-0000-4000-8000-000000000000`
+    fixture.doc.getMap(MAP_SHORT_IDS).set(fixture.adultId.slice(0, 8), impostor)
+    const actor = createActorId()
+    edit.writeSignUp(fixture.doc, { walk: walkOn(fixture.lineId), adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor })
+    expect([...fixture.doc.getMap(MAP_SIGNUPS).keys()]).toEqual([signUpEntryKeyOf(walkOn(fixture.lineId), fixture.adultId, actor)])
+    expect(readCollective(fixture.doc).signUps).toEqual([expect.objectContaining({ adultId: fixture.adultId, slot: 'lead', actor })])
+  })
+
+  it('a compact entry with an unknown short id or a damaged value is "to check", never thrown, and can be deleted', () => {
+    const fixture = newFixture()
+    const actor = createActorId()
+    edit.writeSignUp(fixture.doc, { walk: walkOn(fixture.lineId), adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor })
+    const map = fixture.doc.getMap<unknown>(MAP_SIGNUPS)
+    const [key, value] = [...map.entries()][0] as [string, string]
+    const unknownAdult = `${key.slice(0, 12)}0badf00d${key.slice(20)}`
+    map.set(unknownAdult, value)
+    const damaged = `${key.slice(0, 11)}r${key.slice(12)}`
+    map.set(damaged, 'x?')
+    const nested = `${key.slice(0, 8)}zzzr${key.slice(12)}`
+    map.set(nested, { slot: 'lead' })
+    const view = readCollective(fixture.doc)
+    expect(view.signUps).toHaveLength(1)
+    expect(Object.fromEntries(view.toCheck.map((record) => [record.key, record.problems]))).toEqual({
+      [unknownAdult]: ['keyMismatch'], [damaged]: ['notARecord'], [nested]: ['notARecord'],
+    })
+    for (const record of view.toCheck) edit.deleteRecordToCheck(fixture.doc, record)
+    expect(readCollective(fixture.doc).toCheck).toEqual([])
+    expect([...map.keys()]).toEqual([key])
+  })
+
+  it('keeps the author time as written: local time and offset to the second, any other text as is', () => {
+    const fixture = newFixture()
+    const times = ['2027-03-01T08:05:09+01:00', '2027-07-14T23:59:59-09:30', '2027-01-01T00:00:00+00:00', 'hier soir', '2027-02-31T08:00:00+01:00']
+    times.forEach((at, n) => edit.writeSignUp(fixture.doc, {
+      walk: walkOn(fixture.lineId, DATES[n]), adultId: fixture.adultId, familyId: fixture.familyId, slot: 'lead', actor: createActorId(), at,
+    }))
+    expect(readCollective(fixture.doc).signUps.map((signUp) => signUp.at)).toEqual(times)
+    const values = [...fixture.doc.getMap<string>(MAP_SIGNUPS).values()]
+    const kept = values.filter((value) => value.includes('~')).map((value) => value.slice(value.indexOf('~')))
+    expect(kept.sort()).toEqual(['~2027-02-31T08:00:00+01:00', '~hier soir'])
+  })
+
+  it('removing an adult removes their compact entries; a new school year deletes past ones', () => {
+    const fixture = newFixture()
+    const second = withSecondAdult(fixture)
+    const write = (adultId: AdultId, date: string): void => {
+      edit.writeSignUp(fixture.doc, { walk: walkOn(fixture.lineId, date), adultId, familyId: fixture.familyId, slot: 'lead', actor: createActorId() })
+    }
+    write(fixture.adultId, '2027-03-15')
+    write(second, '2027-03-16')
+    write(second, '2027-09-06')
+    expect(edit.removeAdult(fixture.doc, fixture.adultId)).toBe(true)
+    expect(readCollective(fixture.doc).signUps.map((signUp) => [signUp.adultId, signUp.date])).toEqual([[second, '2027-03-16'], [second, '2027-09-06']])
+    const plan = planNewSchoolYear(readCollective(fixture.doc), { before: localDate('2027-09-01'), removeChildIds: [] })
+    expect(deletePastRecords(fixture.doc, plan, { name: 'test' } as never)).toBe(1)
+    expect(readCollective(fixture.doc).signUps.map((signUp) => signUp.date)).toEqual(['2027-09-06'])
+    expect(fixture.doc.getMap(MAP_SIGNUPS).size).toBe(1)
+  })
+
+  it('a restored collective holds the same sign-ups, compact', () => {
+    const { first, second } = twins()
+    apply(first, second, stepsFrom(seededRandom(SEED), 80))
+    const original = readCollective(first.doc)
+    const file = valueOf(parseCollectiveExport(collectiveExportJson(original, Date.parse('2027-03-15T12:00:00Z'))))
+    const restored = new Y.Doc()
+    bindSealKey(restored, TEST_SEAL_KEY)
+    writeRestoredCollective(restored, file)
+    expect(readCollective(restored).signUps).toEqual(original.signUps)
+    expect([...restored.getMap(MAP_SIGNUPS).values()].every((value) => typeof value === 'string')).toBe(true)
+  })
+})
