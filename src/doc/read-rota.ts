@@ -12,6 +12,7 @@ import {
   compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, withId, type RecordReader, type RecordToCheck,
 } from './read-util.ts'
 import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } from './record-kinds.ts'
+import { readCompactSignUp, type SignUpOutcome } from './read-signup-compact.ts'
 import { entryKeyParts, isCompactKey, storedValueOf } from './signup-layout.ts'
 
 const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
@@ -95,7 +96,7 @@ export const readHolidayOverrides = (doc: Y.Doc, toCheck: RecordToCheck[]): Holi
   return overrides.sort((a, b) => compareIds(a.periodId, b.periodId))
 }
 
-export type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
+export type { SignUpOutcome }
 /**
  * Sign-up values are immutable plain objects (a write replaces the whole entry), and Yjs hands back
  * the same object on every read, so a parse is cached per stored value (and its key): a five-year
@@ -131,8 +132,9 @@ const parseSignUpEntry = (doc: Y.Doc, key: string, stored: unknown): SignUpOutco
   return actor === undefined || actor === parsed.data.actor ? { ok: true, value: parsed.data } : KEY_MISMATCH
 }
 
-/** As parseSignUpEntry, cached per stored value and key for first-layout objects (see signUpCache). */
+/** A compact entry read directly (read-signup-compact.ts); a first-layout object as parseSignUpEntry, cached (signUpCache). */
 export const parseSignUp = (doc: Y.Doc, key: string, value: unknown): SignUpOutcome => {
+  if (typeof value === 'string' && isCompactKey(key)) return readCompactSignUp(doc, key, value)
   if (typeof value !== 'object' || value === null) return parseSignUpEntry(doc, key, value)
   const cached = signUpCache.get(value)
   if (cached?.key === key) return cached.outcome

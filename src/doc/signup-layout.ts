@@ -19,7 +19,7 @@ export const COMPACT_SIGNUPS_SCHEMA = 2
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** line (8) day (3) direction (1) adult (8) actor (8). */
-const COMPACT_KEY = /^([0-9a-f]{8})([0-9a-z]{3})([ar])([0-9a-f]{8})([0-9a-f]{8})$/
+export const COMPACT_KEY = /^([0-9a-f]{8})([0-9a-z]{3})([ar])([0-9a-f]{8})([0-9a-f]{8})$/
 const DAY_ZERO = '1970-01-01' as LocalDate
 const DAY_CODE_LIMIT = 36 ** 3
 
@@ -29,10 +29,35 @@ export const writesCompactSignUps = (doc: Y.Doc): boolean => {
   return typeof version === 'number' && version >= COMPACT_SIGNUPS_SCHEMA
 }
 
+/** Per document: registered ids found, and dates of day codes (a read decodes thousands of keys). */
+interface LayoutCache {
+  /** short id -> its full id; only ids found, since a later write may register one. */
+  readonly ids: Map<string, string>
+  readonly days: Map<string, LocalDate>
+}
+
+const caches = new WeakMap<Y.Doc, LayoutCache>()
+
+const cacheOf = (doc: Y.Doc): LayoutCache => {
+  let cache = caches.get(doc)
+  if (cache === undefined) {
+    const created: LayoutCache = { ids: new Map(), days: new Map() }
+    // A registration is only ever added, but a concurrent one may replace it (two ids with one short form).
+    safeMap(doc, MAP_SHORT_IDS)?.observe(() => created.ids.clear())
+    caches.set(doc, (cache = created))
+  }
+  return cache
+}
+
 /** The full id registered under a short id, or null when none (or not a UUID). */
 export const fullIdOf = (doc: Y.Doc, short: string): string | null => {
+  const cache = cacheOf(doc)
+  const known = cache.ids.get(short)
+  if (known !== undefined) return known
   const full = safeMap(doc, MAP_SHORT_IDS)?.get(short)
-  return typeof full === 'string' && UUID.test(full) && full.startsWith(short) ? full : null
+  if (typeof full !== 'string' || !UUID.test(full) || !full.startsWith(short)) return null
+  cache.ids.set(short, full)
+  return full
 }
 
 /** The id's short form, registered if new (inside the caller's transaction); null when taken by another id. */
@@ -53,10 +78,16 @@ const dayCodeOf = (date: LocalDate): string | null => {
   return days >= 0 && days < DAY_CODE_LIMIT ? days.toString(36).padStart(3, '0') : null
 }
 
-const dateOfDayCode = (code: string): LocalDate => addDays(DAY_ZERO, parseInt(code, 36))
+/** The date of a day code (three base-36 digits, so always a real date from 1970 to 2097). */
+export const dateOfDayCode = (doc: Y.Doc, code: string): LocalDate => {
+  const { days } = cacheOf(doc)
+  let date = days.get(code)
+  if (date === undefined) days.set(code, (date = addDays(DAY_ZERO, parseInt(code, 36))))
+  return date
+}
 
 const DIRECTION_CODES: Readonly<Record<Direction, string>> = { aller: 'a', retour: 'r' }
-const directionOfCode = (code: string): Direction => (code === 'a' ? 'aller' : 'retour')
+export const directionOfCode = (code: string): Direction => (code === 'a' ? 'aller' : 'retour')
 
 /** The logical parts of a stored key, either layout. */
 export interface EntryKeyParts {
@@ -77,7 +108,7 @@ export const entryKeyParts = (doc: Y.Doc, key: string): EntryKeyParts | null => 
     const adultId = fullIdOf(doc, adult)
     const actorId = fullIdOf(doc, actor)
     if (lineId === null || adultId === null || actorId === null) return null
-    return { lineId, date: dateOfDayCode(day), direction: directionOfCode(direction), adultId, actor: actorId }
+    return { lineId, date: dateOfDayCode(doc, day), direction: directionOfCode(direction), adultId, actor: actorId }
   }
   const parts = key.split('|')
   if (parts.length !== 4 && parts.length !== 5) return null
@@ -96,12 +127,12 @@ export const placeOfStoredKey = (doc: Y.Doc, key: string): string | null => {
 export const adultOfStoredKey = (doc: Y.Doc, key: string): string | null => entryKeyParts(doc, key)?.adultId ?? null
 
 const SLOT_CODES: Readonly<Record<string, string>> = { lead: 'l', tail: 't', extra: 'e' }
-const SLOTS: Readonly<Record<string, SignUp['slot']>> = { l: 'lead', t: 'tail', e: 'extra' }
+export const SLOTS: Readonly<Record<string, SignUp['slot']>> = { l: 'lead', t: 'tail', e: 'extra' }
 const STATUS_CODES: Readonly<Record<string, string>> = { active: 'a', withdrawn: 'w' }
-const STATUSES: Readonly<Record<string, SignUp['status']>> = { a: 'active', w: 'withdrawn' }
+export const STATUSES: Readonly<Record<string, SignUp['status']>> = { a: 'active', w: 'withdrawn' }
 /** slot status clock . family [. author time]: `la1k.0f3a9c21.hjk2xq+1o`. */
 const COMPACT_FIELDS: ReadonlySet<string> = new Set(['familyId', 'slot', 'status', 'clock', 'actor', 'at'])
-const COMPACT_VALUE = /^([lte])([aw])([0-9a-z]{1,9})\.([0-9a-f]{8})(?:\.(.*))?$/s
+export const COMPACT_VALUE = /^([lte])([aw])([0-9a-z]{1,9})\.([0-9a-f]{8})(?:\.(.*))?$/s
 const AUTHOR_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
@@ -117,7 +148,7 @@ const encodeAuthorTime = (at: string): string => {
   return local >= 0 && decodeAuthorTime(compact) === at ? compact : `~${at}`
 }
 
-const decodeAuthorTime = (code: string): string | null => {
+export const decodeAuthorTime = (code: string): string | null => {
   if (code.startsWith('~')) return code.slice(1)
   const match = /^([0-9a-z]+)([+-])([0-9a-z]+)$/.exec(code)
   if (match === null) return null

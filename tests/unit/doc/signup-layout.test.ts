@@ -8,10 +8,13 @@ import { MAP_SHORT_IDS, MAP_SIGNUPS } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { deletePastRecords } from '../../../src/doc/mutations-year.ts'
 import { readCollective } from '../../../src/doc/read.ts'
+import { readCompactSignUp } from '../../../src/doc/read-signup-compact.ts'
+import { problemsOf } from '../../../src/doc/read-util.ts'
 import { writeRestoredCollective } from '../../../src/doc/restore.ts'
+import { entryKeyParts, storedValueOf } from '../../../src/doc/signup-layout.ts'
 import { collectiveExportJson, parseCollectiveExport } from '../../../src/domain/export/collective-export.ts'
 import { createActorId, type AdultId } from '../../../src/domain/ids.ts'
-import { signUpEntryKeyOf, type Slot } from '../../../src/domain/signup.ts'
+import { StoredSignUpSchema, signUpEntryKeyOf, type Slot } from '../../../src/domain/signup.ts'
 import { planNewSchoolYear } from '../../../src/domain/year/past-records.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { seedFromEnv, seededRandom } from '../../helpers/seeded-random.ts'
@@ -64,7 +67,52 @@ const twins = (): { first: Fixture; compact: Fixture; second: AdultId } => {
 
 const bytes = (doc: Y.Doc): number => Y.encodeStateAsUpdate(doc).byteLength
 
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
+const randomText = (random: () => number, alphabet: string, length: number): string =>
+  Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+
+/** What StoredSignUpSchema says of a compact entry decoded to the first layout's object (the read's reference). */
+const bySchema = (doc: Y.Doc, key: string, value: string): unknown => {
+  const parts = entryKeyParts(doc, key)
+  if (parts === null) return { ok: false, problems: ['keyMismatch'] }
+  const stored = storedValueOf(doc, key, value)
+  if (stored === null) return { ok: false, problems: ['notARecord'] }
+  const { lineId, date, direction, adultId } = parts
+  const parsed = StoredSignUpSchema.safeParse({ lineId, date, direction, adultId, ...stored })
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsOf(parsed.error) }
+}
+
 describe('compact sign-ups (schema 2)', () => {
+  it(`reads an entry as StoredSignUpSchema would, without it: random keys, values and registrations (seed ${SEED})`, () => {
+    const random = seededRandom(SEED)
+    const doc = new Y.Doc()
+    const ids = doc.getMap<unknown>(MAP_SHORT_IDS)
+    const shorts = Array.from({ length: 12 }, () => {
+      const id: string = crypto.randomUUID()
+      const short = id.slice(0, 8)
+      const roll = random()
+      if (roll < 0.7) ids.set(short, id)
+      else if (roll < 0.8) ids.set(short, id.toUpperCase())
+      else if (roll < 0.9) ids.set(short, `${short}-not-a-uuid`)
+      return short
+    })
+    const short = (): string => (random() < 0.9 ? shorts[Math.floor(random() * shorts.length)]! : randomText(random, '0123456789abcdef', 8))
+    const atCode = (): string => {
+      const roll = random()
+      if (roll < 0.2) return ''
+      if (roll < 0.6) return `.${randomText(random, ALPHABET, 6)}${random() < 0.5 ? '+' : '-'}${randomText(random, ALPHABET, 1 + Math.floor(random() * 2))}`
+      if (roll < 0.9) return `.~${randomText(random, `${ALPHABET} :-+T`, Math.floor(random() * 46))}`
+      return `.${randomText(random, `${ALPHABET}~+-`, Math.floor(random() * 8))}`
+    }
+    for (let n = 0; n < 3000; n++) {
+      const key = `${short()}${randomText(random, ALPHABET, 3)}${random() < 0.5 ? 'a' : 'r'}${short()}${short()}`
+      const clock = random() < 0.1 ? randomText(random, ALPHABET, 9) : Math.floor(random() * 5000).toString(36)
+      const head = `${randomText(random, random() < 0.9 ? 'lte' : 'ltex', 1)}${randomText(random, random() < 0.9 ? 'aw' : 'awz', 1)}`
+      const value = `${head}${clock}.${short()}${atCode()}`
+      expect(readCompactSignUp(doc, key, value), `${key} ${value} (seed ${SEED})`).toEqual(bySchema(doc, key, value))
+    }
+  })
+
   it('a new collective writes fixed-width keys of short ids and one short string per entry', () => {
     const fixture = newFixture()
     const actor = createActorId()
