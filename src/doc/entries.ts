@@ -36,14 +36,17 @@ export const putEntry = <T extends object>(
   if (!parsed.success) return err(fieldErrorsOf(parsed.error))
   const map = safeMap(doc, kind.mapName)
   if (map === null) return err({ _: 'documentDamaged' })
-  let stored: readonly [string, unknown] | undefined
+  let key = kind.keyOf(parsed.data)
   doc.transact(() => {
     // Inside the transaction: a compact sign-up registers its short ids as it is written.
-    stored = kind.storedEntry?.(doc, parsed.data)
-    const key = stored?.[0] ?? kind.keyOf(parsed.data)
-    map.set(key, stored?.[1] ?? storedFields(doc, kind.mapName, key, parsed.data, false))
+    const stored = kind.storedEntry?.(doc, parsed.data)
+    if (stored === undefined) map.set(key, storedFields(doc, kind.mapName, key, parsed.data, false))
+    else {
+      key = stored[1]
+      doc.getMap<unknown>(stored[0]).set(stored[1], stored[2])
+    }
   }, origin)
-  return ok(stored?.[0] ?? kind.keyOf(parsed.data))
+  return ok(key)
 }
 
 /** Deletes the entry under `key`; false when there was nothing to delete (removed on another phone already). */

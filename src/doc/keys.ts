@@ -22,8 +22,14 @@ export const MAP_ADULTS = 'adults'
 export const MAP_CHILDREN = 'children'
 export const MAP_EXCEPTIONS = 'exceptions'
 export const MAP_HOLIDAYS = 'holidays'
-/** One entry per device per place (see mutations-signups.ts), in either layout of src/doc/signup-layout.ts. */
+/** One entry per device per place (see mutations-signups.ts), in the first layout of src/doc/signup-layout.ts. */
 export const MAP_SIGNUPS = 'signups'
+/**
+ * The compact sign-up entries of schema-2 collectives (signup-layout.ts). Their own map, with a short name (written
+ * once per entry): an app that knows only the first layout does not see them, where in `signups` it would list each
+ * one "to check" and offer to delete it.
+ */
+export const MAP_COMPACT_SIGNUPS = 'su'
 /** The short ids of compact sign-up keys (first 8 hex digits of a UUID) -> the full id, set once (signup-layout.ts). */
 export const MAP_SHORT_IDS = 'ids'
 /** Flat entries keyed by a shipped period id ('2027-2028/A/hiver'), each a plain `{ ignored }` object, last writer wins. */

@@ -13,8 +13,9 @@ import {
 import type { Slot, WalkRef } from '../domain/signup.ts'
 import { err, ok } from '../lib/result.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
-import { MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_SETTINGS, MAP_SIGNUPS, Origin, SETTINGS_FAIRNESS_FIELD, safeMap } from './keys.ts'
+import { MAP_AVAILABILITY, MAP_EXEMPTIONS, MAP_SETTINGS, Origin, SETTINGS_FAIRNESS_FIELD, safeMap } from './keys.ts'
 import { putPlaceEntry, storedEntry, withoutKeyFields } from './mutations-signups.ts'
+import { SIGNUP_MAPS } from './signup-layout.ts'
 import { putEntry, storedValue, type Authored } from './mutations-swaps.ts'
 import { DOCUMENT_DAMAGED, parseInput, type EditResult } from './mutations-util.ts'
 
@@ -99,8 +100,7 @@ export interface PlannedSignUpWrite {
  * were written, or null when the document is damaged. The caller decides which places are still open.
  */
 export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUpWrite[], author: Authored): number | null => {
-  const map = safeMap(doc, MAP_SIGNUPS)
-  if (map === null) return null
+  if (SIGNUP_MAPS.some((name) => safeMap(doc, name) === null)) return null
   if (writes.length === 0) return 0
   const { actor, at } = stamp(author)
   let clock = nextSharedClock(doc)
@@ -110,7 +110,8 @@ export const writePublishedSignUps = (doc: Y.Doc, writes: readonly PlannedSignUp
       const current = storedEntry(doc, write.walk, write.adultId, actor)
       // A withdrawn entry is the adult's choice to leave that walk: a plan never puts them back.
       if (current?.status === 'active' || current?.status === 'withdrawn') continue
-      putPlaceEntry(doc, map, write.walk, write.adultId, actor, { ...withoutKeyFields(current), familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at })
+      const entry = { familyId: write.familyId, slot: write.slot, status: 'active', clock, actor, at }
+      putPlaceEntry(doc, write.walk, write.adultId, actor, { ...withoutKeyFields(current), ...entry })
       clock += 1
       written += 1
     }

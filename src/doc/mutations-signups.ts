@@ -12,8 +12,8 @@ import { z } from 'zod/mini'
 import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
-import { MAP_SIGNUPS, Origin, safeMap } from './keys.ts'
-import { compactKeyOf, entryToWrite, placeOfStoredKey, storedValueOf } from './signup-layout.ts'
+import { Origin, safeMap } from './keys.ts'
+import { SIGNUP_MAPS, compactKeyOf, entryToWrite, placeOfStoredKey, storedValueOf } from './signup-layout.ts'
 
 /** The next clock of the one logical time shared by sign-ups, swap and coordinator records (see clock.ts). */
 export const nextClockIn = nextSharedClock
@@ -82,27 +82,36 @@ const placeIndexOf = (doc: Y.Doc, map: Y.Map<unknown>): Map<string, Set<string>>
   return index
 }
 
+/** An entry of a place where it is stored, its value as the first layout's object. */
+interface PlaceEntry {
+  readonly mapName: string
+  readonly key: string
+  readonly value: Record<string, unknown>
+}
+
 /**
- * Every entry left for the adult's place on the walk (any key form, see signup-layout.ts), as first-layout objects.
- * The index is updated after each transaction: within one (a published plan), the keys it wrote are found by name
- * (`writer`'s keys).
+ * Every entry left for the adult's place on the walk, in either map (see signup-layout.ts), as first-layout objects.
+ * The indexes are updated after each transaction: within one (a published plan), the keys it wrote are found by
+ * name (`writer`'s keys).
  */
-const placeEntries = (
-  doc: Y.Doc, map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, writer?: ActorId,
-): [string, Record<string, unknown>][] => {
+const placeEntries = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?: ActorId): PlaceEntry[] => {
   const place = signUpKeyOf(walk, adultId)
-  const keys = new Set([place, ...(placeIndexOf(doc, map).get(place) ?? [])])
+  const named = [place]
   if (writer !== undefined) {
-    keys.add(signUpEntryKeyOf(walk, adultId, writer))
+    named.push(signUpEntryKeyOf(walk, adultId, writer))
     const compact = compactKeyOf(doc, walk, adultId, writer)
-    if (compact !== null) keys.add(compact)
+    if (compact !== null) named.push(compact)
   }
-  const entries: [string, Record<string, unknown>][] = []
-  for (const key of keys) {
-    const value = map.has(key) ? storedValueOf(doc, key, map.get(key)) : null
-    if (value !== null) entries.push([key, value])
+  const entries: PlaceEntry[] = []
+  for (const mapName of SIGNUP_MAPS) {
+    const map = safeMap(doc, mapName)
+    if (map === null) continue
+    for (const key of new Set([...named, ...(placeIndexOf(doc, map).get(place) ?? [])])) {
+      const value = map.has(key) ? storedValueOf(doc, key, map.get(key)) : null
+      if (value !== null) entries.push({ mapName, key, value })
+    }
   }
-  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
 /**
@@ -111,27 +120,30 @@ const placeEntries = (
  * device writing several places in one transaction also finds its own entries written there.
  */
 export const storedEntry = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?: ActorId): Record<string, unknown> | undefined => {
-  const map = safeMap(doc, MAP_SIGNUPS)
-  if (map === null) return undefined
-  const entries = placeEntries(doc, map, walk, adultId, writer)
-  const ordered = entries.flatMap(([, value]): OrderedEntry[] => {
+  const entries = placeEntries(doc, walk, adultId, writer)
+  const ordered = entries.flatMap(({ value }): OrderedEntry[] => {
     const order = OrderFieldsSchema.safeParse(value)
     return order.success ? [{ value, adultId, ...order.data }] : []
   })
-  return currentEntryOf(ordered)?.value ?? entries[0]?.[1]
+  return currentEntryOf(ordered)?.value ?? entries[0]?.value
 }
 
 /**
  * Writes the adult's place under this device's key (compact in a schema-2 document, see signup-layout.ts) and deletes
  * the other entries of the place it has seen (inside the caller's transaction): what is left after a merge is only
- * what nobody saw, decided by currentEntryOf.
+ * what nobody saw, decided by currentEntryOf. False when a map of sign-ups is damaged (another type).
  */
 export const putPlaceEntry = (
-  doc: Y.Doc, map: Y.Map<unknown>, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>,
-): void => {
-  const [own, stored] = entryToWrite(doc, walk, adultId, actor, value)
-  for (const [key] of placeEntries(doc, map, walk, adultId, actor)) if (key !== own) map.delete(key)
-  map.set(own, stored)
+  doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>,
+): boolean => {
+  const [mapName, own, stored] = entryToWrite(doc, walk, adultId, actor, value)
+  const target = safeMap(doc, mapName)
+  if (target === null) return false
+  for (const { mapName: name, key } of placeEntries(doc, walk, adultId, actor)) {
+    if (key !== own || name !== mapName) safeMap(doc, name)?.delete(key)
+  }
+  target.set(own, stored)
+  return true
 }
 
 /**
@@ -139,8 +151,7 @@ export const putPlaceEntry = (
  * is written, so the adult keeps their place in the order. Returns false when the document is damaged.
  */
 export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
-  const map = safeMap(doc, MAP_SIGNUPS)
-  if (map === null) return false
+  if (SIGNUP_MAPS.some((name) => safeMap(doc, name) === null)) return false
   const current = storedEntry(doc, write.walk, write.adultId)
   if (current?.status === 'active' && current.slot === write.slot) return true
   const entry: StoredEntry = {
@@ -151,8 +162,11 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
     actor: write.actor,
     at: write.at ?? authorTime(Date.now()),
   }
-  doc.transact(() => putPlaceEntry(doc, map, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry }), Origin.signUp)
-  return true
+  let written = false
+  doc.transact(() => {
+    written = putPlaceEntry(doc, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry })
+  }, Origin.signUp)
+  return written
 }
 
 /**
@@ -160,9 +174,8 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
  * write cannot bring it back by accident). No active entry: nothing is written.
  */
 export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, at = authorTime(Date.now())): void => {
-  const map = safeMap(doc, MAP_SIGNUPS)
   const current = storedEntry(doc, walk, adultId)
-  if (map === null || current === undefined || current.status !== 'active') return
+  if (current === undefined || current.status !== 'active') return
   const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
-  doc.transact(() => putPlaceEntry(doc, map, walk, adultId, actor, entry), Origin.withdraw)
+  doc.transact(() => putPlaceEntry(doc, walk, adultId, actor, entry), Origin.withdraw)
 }

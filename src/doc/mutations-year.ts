@@ -4,7 +4,7 @@ import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
 import { MAP_SETTINGS, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
-import { MAP_OF_YEAR_KIND } from './record-kinds.ts'
+import { MAP_OF_YEAR_KIND, MAPS_OF_YEAR_KIND } from './record-kinds.ts'
 import { readYearStart } from './read-year.ts'
 import { placeOfStoredKey } from './signup-layout.ts'
 
@@ -22,12 +22,14 @@ const keysToDelete = (doc: Y.Doc, map: Y.Map<unknown>, kind: YearRecordKind, pla
 const deletePlanned = (doc: Y.Doc, plan: NewYearPlan): number => {
   let deleted = 0
   for (const kind of YEAR_RECORD_KINDS) {
-    const map = safeMap(doc, MAP_OF_YEAR_KIND[kind])
-    if (map === null) continue
-    for (const key of keysToDelete(doc, map, kind, plan[kind])) {
-      if (!map.has(key)) continue
-      map.delete(key)
-      deleted += 1
+    for (const name of MAPS_OF_YEAR_KIND[kind]) {
+      const map = safeMap(doc, name)
+      if (map === null) continue
+      for (const key of keysToDelete(doc, map, kind, plan[kind])) {
+        if (!map.has(key)) continue
+        map.delete(key)
+        deleted += 1
+      }
     }
   }
   return deleted

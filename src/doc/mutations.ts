@@ -13,7 +13,7 @@ import {
   MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import type { RecordToCheck } from './read-util.ts'
-import { mapOfKind } from './record-kinds.ts'
+import { mapsOfKind } from './record-kinds.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
 export * from './mutations-calendar.ts'
@@ -91,8 +91,8 @@ export const renameFamily = (doc: Y.Doc, id: FamilyId, input: FamilyInput): Edit
  */
 export const deleteRecordToCheck = (doc: Y.Doc, record: Pick<RecordToCheck, 'kind' | 'key'>): boolean => {
   if (record.kind !== 'profile') {
-    const map = safeMap(doc, mapOfKind(record.kind))
-    if (!map?.has(record.key)) return false
+    const map = mapsOfKind(record.kind).map((name) => safeMap(doc, name)).find((candidate) => candidate?.has(record.key))
+    if (map === undefined || map === null) return false
     doc.transact(() => map.delete(record.key), Origin.deleteToCheck)
     return true
   }

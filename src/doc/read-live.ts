@@ -8,7 +8,8 @@ import type * as Y from 'yjs'
 import type { SealKey } from '../lib/seal.ts'
 import { changesOf, unfinishedTransactions } from './changed-maps.ts'
 import { sealKeyOf } from './codec.ts'
-import { MAP_SHORT_IDS, MAP_SIGNUPS } from './keys.ts'
+import { MAP_SHORT_IDS } from './keys.ts'
+import { SIGNUP_MAPS } from './signup-layout.ts'
 import {
   SNAPSHOT_PART_NAMES, SNAPSHOT_PARTS, assembleSnapshot, withoutRemovedFamilies, type CollectiveSnapshot,
   type FamiliesKept, type SnapshotPart, type SnapshotParts,
@@ -51,22 +52,22 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
   let kept: { readonly input: readonly unknown[]; readonly output: FamiliesKept } | null = null
   /** Top-level maps changed since the last read; null: read everything. */
   let changed: Set<string> | null = null
-  /** The sign-ups, patched key by key (see read-signups-live.ts), and the keys changed since the last read. */
+  /** The sign-ups, patched key by key (see read-signups-live.ts), and the keys changed since the last read, by map. */
   let signUps: LiveSignUps | null = null
-  const signUpKeys = new Set<string>()
+  const signUpKeys = new Map<string, Set<string>>(SIGNUP_MAPS.map((name) => [name, new Set<string>()]))
 
   const note = (transaction: Y.Transaction): void => {
     const changes = changesOf(transaction)
     if (changes.maps === null) parts = null
     if (parts === null || changes.maps === null) return
     for (const map of changes.maps) (changed ??= new Set()).add(map)
-    for (const key of changes.keys.get(MAP_SIGNUPS) ?? []) signUpKeys.add(key)
+    for (const [name, keys] of signUpKeys) for (const key of changes.keys.get(name) ?? []) keys.add(key)
   }
 
   /** The sign-ups part: patched when possible, else read whole (null: not a map, read as readCollective does). */
   const readSignUps = (incremental: boolean): PartRead | null => {
     if (!incremental || signUps === null || !signUps.update(signUpKeys)) signUps = liveSignUps(doc)
-    signUpKeys.clear()
+    for (const keys of signUpKeys.values()) keys.clear()
     return signUps === null ? null : { value: signUps.signUps, toCheck: signUps.toCheck }
   }
   doc.on('afterTransaction', note)

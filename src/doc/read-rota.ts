@@ -7,13 +7,13 @@ import { compareStops, type Line, type Stop } from '../domain/line.ts'
 import type { Adult, Child } from '../domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../domain/settings.ts'
 import { StoredSignUpSchema, currentEntryOf, signUpKeyOf, type SignUp } from '../domain/signup.ts'
-import { MAP_HOLIDAY_OVERRIDES, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, safeMap } from './keys.ts'
+import { MAP_HOLIDAY_OVERRIDES, MAP_SETTINGS, MAP_SHORT_IDS, safeMap } from './keys.ts'
 import {
   compareIds, isPlainObject, plainOf, previewOf, problemsOf, readRecordMap, withId, type RecordReader, type RecordToCheck,
 } from './read-util.ts'
 import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } from './record-kinds.ts'
 import { readCompactSignUp, type SignUpOutcome } from './read-signup-compact.ts'
-import { entryKeyParts, isCompactKey, storedValueOf } from './signup-layout.ts'
+import { SIGNUP_MAPS, entryKeyParts, isCompactKey, storedSignUps, storedValueOf } from './signup-layout.ts'
 
 const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
 
@@ -150,13 +150,12 @@ export const isSignUpValue = (key: string, value: unknown): boolean =>
 /** One entry per place, sorted by place (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
 export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
   safeMap(doc, MAP_SHORT_IDS) // read through the entries' compact keys
-  const map = safeMap(doc, MAP_SIGNUPS)
-  if (map === null) {
-    toCheck.push({ kind: 'signUp', key: MAP_SIGNUPS, preview: '', problems: ['notAMap'] })
-    return []
-  }
+  const maps = SIGNUP_MAPS.map((name) => safeMap(doc, name))
+  const damaged = SIGNUP_MAPS.filter((_, i) => maps[i] === null)
+  for (const name of damaged) toCheck.push({ kind: 'signUp', key: name, preview: '', problems: ['notAMap'] })
+  if (damaged.length > 0) return []
   const byPlace = new Map<string, SignUp[]>()
-  for (const [key, value] of map.entries()) {
+  for (const [key, value] of storedSignUps(doc)) {
     if (!isSignUpValue(key, value)) {
       toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
       continue

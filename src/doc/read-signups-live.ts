@@ -5,7 +5,8 @@
 import type * as Y from 'yjs'
 import { recordSignUpChange } from '../domain/rota/signup-index.ts'
 import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp, type WalkKey } from '../domain/signup.ts'
-import { MAP_SIGNUPS, safeMap } from './keys.ts'
+import { safeMap } from './keys.ts'
+import { SIGNUP_MAPS } from './signup-layout.ts'
 import { isSignUpValue, parseSignUp } from './read-rota.ts'
 import { compareIds, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
 
@@ -17,10 +18,11 @@ export interface LiveSignUps {
   readonly signUps: readonly SignUp[]
   readonly toCheck: readonly RecordToCheck[]
   /**
-   * Reads again the entries under `keys`. False when the map is no longer the one read (read everything again), or
-   * when two entries of a place tie and only the map's order (which readSignUps follows) would pick one.
+   * Reads again the entries under the keys changed in each map. False when a map is no longer the one read (read
+   * everything again), or when two entries of a place tie and only the maps' order (which readSignUps follows) would
+   * pick one.
    */
-  update(keys: Iterable<string>): boolean
+  update(changed: ReadonlyMap<string, Iterable<string>>): boolean
 }
 
 /** As readSignUps classifies an entry. */
@@ -62,10 +64,14 @@ const walksOf = (places: readonly string[], signUps: readonly SignUp[], touched:
   return walks
 }
 
-/** The sign-ups of the document's `signups` map, null when it is not a map (readSignUps then lists it "to check"). */
+/** An entry's name across both maps (a key could be in both: written by a broken client). */
+const tagOf = (mapName: string, key: string): string => `${mapName}\n${key}`
+
+/** The sign-ups of the document's sign-up maps, null when one is not a map (readSignUps then lists it "to check"). */
 export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
-  const map = safeMap(doc, MAP_SIGNUPS)
-  if (map === null) return null
+  const maps = SIGNUP_MAPS.map((name) => safeMap(doc, name))
+  if (maps.some((map) => map === null)) return null
+  const named = SIGNUP_MAPS.map((name, i) => [name, maps[i]!] as const)
   const entries = new Map<string, Entry>()
   const byPlace = new Map<string, Map<string, SignUp>>()
   const add = (place: string, key: string, signUp: SignUp): void => {
@@ -73,19 +79,23 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
     if (keys === undefined) byPlace.set(place, new Map([[key, signUp]]))
     else keys.set(key, signUp)
   }
-  // Entries with a problem, in the map's order (readSignUps lists them so).
+  // Entries with a problem, in the maps' order (readSignUps lists them so).
   const problems = (): RecordToCheck[] => {
     const listed: RecordToCheck[] = []
-    for (const key of map.keys()) {
-      const entry = entries.get(key)
-      if (entry !== undefined && 'toCheck' in entry) listed.push(entry.toCheck)
+    for (const [name, map] of named) {
+      for (const key of map.keys()) {
+        const entry = entries.get(tagOf(name, key))
+        if (entry !== undefined && 'toCheck' in entry) listed.push(entry.toCheck)
+      }
     }
     return listed
   }
-  for (const [key, value] of map.entries()) {
-    const entry = entryOf(doc, key, value)
-    entries.set(key, entry)
-    if ('place' in entry) add(entry.place, key, entry.signUp)
+  for (const [name, map] of named) {
+    for (const [key, value] of map.entries()) {
+      const entry = entryOf(doc, key, value)
+      entries.set(tagOf(name, key), entry)
+      if ('place' in entry) add(entry.place, tagOf(name, key), entry.signUp)
+    }
   }
   const places = [...byPlace.keys()].sort(compareIds)
   const currentOf = (place: string): SignUp | undefined => {
@@ -95,24 +105,27 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
   let signUps: readonly SignUp[] = places.flatMap((place) => currentOf(place) ?? [])
   let toCheck: readonly RecordToCheck[] = problems()
 
-  const update = (keys: Iterable<string>): boolean => {
-    if (safeMap(doc, MAP_SIGNUPS) !== map) return false
+  const update = (changed: ReadonlyMap<string, Iterable<string>>): boolean => {
+    if (named.some(([name, map]) => safeMap(doc, name) !== map)) return false
     const touched = new Set<string>()
     let listed = false
-    for (const key of keys) {
-      const before = entries.get(key)
-      const after = map.has(key) ? entryOf(doc, key, map.get(key)) : undefined
-      if (before !== undefined && 'place' in before) {
-        byPlace.get(before.place)?.delete(key)
-        touched.add(before.place)
-      } else if (before !== undefined) listed = true
-      if (after === undefined) entries.delete(key)
-      else {
-        entries.set(key, after)
-        if ('place' in after) {
-          add(after.place, key, after.signUp)
-          touched.add(after.place)
-        } else listed = true
+    for (const [name, map] of named) {
+      for (const key of changed.get(name) ?? []) {
+        const tag = tagOf(name, key)
+        const before = entries.get(tag)
+        const after = map.has(key) ? entryOf(doc, key, map.get(key)) : undefined
+        if (before !== undefined && 'place' in before) {
+          byPlace.get(before.place)?.delete(tag)
+          touched.add(before.place)
+        } else if (before !== undefined) listed = true
+        if (after === undefined) entries.delete(tag)
+        else {
+          entries.set(tag, after)
+          if ('place' in after) {
+            add(after.place, tag, after.signUp)
+            touched.add(after.place)
+          } else listed = true
+        }
       }
     }
     let patched: SignUp[] | null = null

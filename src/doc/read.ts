@@ -14,7 +14,7 @@ import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
 import {
   MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS,
-  MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS,
+  MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, MAP_COMPACT_SIGNUPS,
   MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import {
@@ -69,7 +69,7 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
   exceptions: { maps: [MAP_EXCEPTIONS], read: readExceptions },
   holidays: { maps: [MAP_HOLIDAYS], read: readHolidays },
   holidayOverrides: { maps: [MAP_HOLIDAY_OVERRIDES], read: readHolidayOverrides },
-  signUps: { maps: [MAP_SIGNUPS, MAP_SHORT_IDS], read: readSignUps },
+  signUps: { maps: [MAP_SIGNUPS, MAP_COMPACT_SIGNUPS, MAP_SHORT_IDS], read: readSignUps },
   swaps: {
     maps: [MAP_OFFERS, MAP_RESPONSES, MAP_RELEASES], read: readSwapRecords,
     fields: { offers: MAP_OFFERS, responses: MAP_RESPONSES, releases: MAP_RELEASES },

@@ -40,8 +40,7 @@ import {
   MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS,
   MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, MAP_STOPS,
-  MAP_WALK_EVENTS,
-  MAP_WALK_NOTES,
+  MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_COMPACT_SIGNUPS,
 } from './keys.ts'
 import { adultOfStoredKey, entryToWrite } from './signup-layout.ts'
 
@@ -64,6 +63,11 @@ interface KindBase<K extends string> {
   readonly kind: K
   /** The document's top-level map. */
   readonly mapName: string
+  /**
+   * Other maps holding records of this kind, in another layout (the compact sign-ups of schema 2): read, cleaned,
+   * cascaded and deleted "to check" like the main one. Their keys never take a main map key's shape.
+   */
+  readonly alsoIn: readonly string[]
   /** Fields sealed by codec.ts (names, phone numbers, free text): never in clear in the document. */
   readonly personal: readonly string[]
   /**
@@ -96,16 +100,16 @@ export interface EntriesKind<K extends string, T> extends KindBase<K> {
   readonly schema: z.ZodMiniType<T>
   readonly keyOf: (record: T) => string
   /**
-   * The key and value stored, when not the record itself under `keyOf`: a sign-up's key holds its walk, adult and
-   * writing device, and its value is compact in a schema-2 document (signup-layout.ts). Written as given.
+   * The map, key and value stored, when not the record itself under `keyOf` in `mapName`: a sign-up's key holds its
+   * walk, adult and writing device, and in a schema-2 document it is compact, in its own map (signup-layout.ts).
    */
-  readonly storedEntry?: (doc: Y.Doc, record: T) => readonly [key: string, value: unknown]
+  readonly storedEntry?: (doc: Y.Doc, record: T) => readonly [map: string, key: string, value: unknown]
   /** The records of this kind in a collective export; null while the export format has no section for it. */
   readonly fromExport: ((file: CollectiveExport) => readonly T[]) | null
 }
 
 const NO_OWNER: readonly Owner[] = []
-const base = { personal: [], clock: null, owners: NO_OWNER, year: null } as const
+const base = { personal: [], clock: null, owners: NO_OWNER, year: null, alsoIn: [] } as const
 const ofFamily: Owner = { kind: 'family', by: { field: 'familyId' } }
 
 const fields = <K extends string>(d: Omit<FieldsKind<K>, 'shape' | keyof typeof base> & Partial<KindBase<K>>): FieldsKind<K> =>
@@ -149,7 +153,8 @@ export const holidayOverrideKind = entries({
   fromExport: (f) => f.holidayOverrides,
 })
 export const signUpKind = entries({
-  kind: 'signUp', mapName: MAP_SIGNUPS, schema: StoredSignUpSchema, keyOf: (s) => signUpKeyOf(s, s.adultId),
+  kind: 'signUp', mapName: MAP_SIGNUPS, alsoIn: [MAP_COMPACT_SIGNUPS], schema: StoredSignUpSchema,
+  keyOf: (s) => signUpKeyOf(s, s.adultId),
   // The walk, the adult and the device are in the key: the value does not repeat them.
   storedEntry: (doc, { lineId, date, direction, adultId, ...value }) => entryToWrite(doc, { lineId, date, direction }, adultId, value.actor, value),
   fromExport: (f) => f.signUps, clock: 'entry', owners: [{ kind: 'adult', by: { fromKey: adultOfStoredKey } }], year: 'signUps',
@@ -248,14 +253,14 @@ export type RecordKind = RecordKindDescriptor['kind']
  * Every top-level map of the document: meta (schema version) and ids (the short ids of compact sign-up keys,
  * signup-layout.ts), never "to check", and one per kind.
  */
-export const DOCUMENT_MAPS: readonly string[] = [MAP_META, MAP_SHORT_IDS, ...RECORD_KINDS.map((kind) => kind.mapName)]
+export const DOCUMENT_MAPS: readonly string[] = [MAP_META, MAP_SHORT_IDS, ...RECORD_KINDS.flatMap((kind) => mapsOf(kind))]
 
 const byKind: ReadonlyMap<string, RecordKindDescriptor> = new Map(RECORD_KINDS.map((kind) => [kind.kind, kind]))
 
 export const kindOf = (kind: RecordKind): RecordKindDescriptor => byKind.get(kind) as RecordKindDescriptor
 
-/** The document map of each kind ("to check" deletions). */
-export const mapOfKind = (kind: RecordKind): string => kindOf(kind).mapName
+/** Every map holding records of the kind: its own, then those of another layout. */
+export const mapsOfKind = (kind: RecordKind): readonly string[] => mapsOf(kindOf(kind))
 
 /** Where personal values live: map name -> fields of its records (nested maps or flat entries alike). */
 export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
@@ -268,14 +273,25 @@ export const FLAT_PERSONAL_MAPS: ReadonlySet<string> = new Set(
 )
 
 /** Maps whose flat entries carry the shared clock (clock.ts reads them raw, never validated). */
-export const CLOCKED_ENTRY_MAPS: readonly string[] = RECORD_KINDS.filter((kind) => kind.clock === 'entry').map((kind) => kind.mapName)
+export const CLOCKED_ENTRY_MAPS: readonly string[] =
+  RECORD_KINDS.filter((kind) => kind.clock === 'entry').flatMap((kind) => mapsOf(kind))
 /** Maps of nested records that may carry a `clock` field (cancellations; older ones carry none). */
 export const CLOCKED_RECORD_MAPS: readonly string[] = RECORD_KINDS.filter((kind) => kind.clock === 'field').map((kind) => kind.mapName)
+
+/** The maps a kind's records live in: its own, then those of another layout. */
+function mapsOf(kind: Pick<KindBase<string>, 'mapName' | 'alsoIn'>): readonly string[] {
+  return [kind.mapName, ...kind.alsoIn]
+}
 
 /** The document map of each list the new school year's plan deletes from (the test checks that every list has one). */
 export const MAP_OF_YEAR_KIND = Object.fromEntries(
   RECORD_KINDS.flatMap((kind) => (kind.year === null ? [] : [[kind.year, kind.mapName] as const])),
 ) as Readonly<Record<YearRecordKind, string>>
+
+/** Every map of each list the new school year's plan deletes from: its kind's own, then those of another layout. */
+export const MAPS_OF_YEAR_KIND = Object.fromEntries(
+  RECORD_KINDS.flatMap((kind) => (kind.year === null ? [] : [[kind.year, mapsOf(kind)] as const])),
+) as Readonly<Record<YearRecordKind, readonly string[]>>
 
 /** The kinds a removal of `owner` reaches directly, each with how it names the owner. */
 export const ownedBy = (owner: RecordKind): readonly { readonly kind: RecordKindDescriptor; readonly by: OwnedBy }[] =>

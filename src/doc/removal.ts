@@ -28,13 +28,13 @@ const names = (doc: Y.Doc, by: OwnedBy, key: string, value: unknown, ownerId: st
 const dependantsOf = (doc: Y.Doc, kind: RecordKind, id: string, seen: Set<string>): Doomed[] => {
   const doomed: Doomed[] = []
   for (const { kind: owned, by } of ownedBy(kind)) {
-    const map = safeMap(doc, owned.mapName)
-    if (map === null) continue
-    for (const [key, value] of map.entries()) {
-      const tag = `${owned.mapName}/${key}`
-      if (seen.has(tag) || !names(doc, by, key, value, id)) continue
-      seen.add(tag)
-      doomed.push({ mapName: owned.mapName, key }, ...dependantsOf(doc, owned.kind, key, seen))
+    for (const mapName of [owned.mapName, ...owned.alsoIn]) {
+      for (const [key, value] of safeMap(doc, mapName)?.entries() ?? []) {
+        const tag = `${mapName}/${key}`
+        if (seen.has(tag) || !names(doc, by, key, value, id)) continue
+        seen.add(tag)
+        doomed.push({ mapName, key }, ...dependantsOf(doc, owned.kind, key, seen))
+      }
     }
   }
   return doomed

@@ -35,7 +35,7 @@ const writeEntries = <T extends object>(doc: Y.Doc, kind: EntriesKind<string, T>
   const map = doc.getMap<unknown>(kind.mapName)
   for (const record of kind.fromExport(file)) {
     const stored = kind.storedEntry?.(doc, record)
-    if (stored !== undefined) map.set(stored[0], stored[1])
+    if (stored !== undefined) doc.getMap<unknown>(stored[0]).set(stored[1], stored[2])
     else map.set(kind.keyOf(record), storedFields(doc, kind.mapName, kind.keyOf(record), record, false))
   }
 }

@@ -1,5 +1,5 @@
-// How sign-up entries are stored: the first layout (`line|date|direction|adult|actor` keys, JSON values) and the
-// compact one of schema 2 (fixed-width keys of short ids, one short string per value), both read, one written.
+// How sign-up entries are stored: the first layout (`signups`: `line|date|direction|adult|actor` keys, JSON values) and
+// the compact one of schema 2 (`su`: fixed-width keys of short ids, one short string per value), both read, one written.
 //
 // A 40-family school year is ~4,000 entries: in the first layout each took ~300 bytes (two UUIDs in the key, two more
 // in the value, field names), ~1.1 MiB a year. The compact entry is ~60 bytes. Short ids are the first 8 hex digits
@@ -11,7 +11,7 @@ import { addDays, daysBetween, type LocalDate } from '../domain/dates.ts'
 import type { ActorId, AdultId } from '../domain/ids.ts'
 import type { Direction } from '../domain/line.ts'
 import { placeKeyOfEntry, signUpEntryKeyOf, type SignUp, type WalkRef } from '../domain/signup.ts'
-import { MAP_META, MAP_SHORT_IDS, MAP_SIGNUPS, META_SCHEMA_VERSION, safeMap } from './keys.ts'
+import { MAP_COMPACT_SIGNUPS, MAP_META, MAP_SHORT_IDS, MAP_SIGNUPS, META_SCHEMA_VERSION, safeMap } from './keys.ts'
 import { isPlainObject } from './read-util.ts'
 
 /** The schema version from which sign-ups are written in the compact layout. */
@@ -186,17 +186,29 @@ export const compactClockOf = (value: string): number | undefined => {
   return match === null ? undefined : parseInt(match[1]!, 36)
 }
 
+/** The maps sign-up entries live in: the first layout's, then the compact one's. */
+export const SIGNUP_MAPS = [MAP_SIGNUPS, MAP_COMPACT_SIGNUPS] as const
+
+/** The map an entry of this key lives in (the two layouts' keys never take each other's shape). */
+export const mapOfStoredKey = (key: string): string => (COMPACT_KEY.test(key) ? MAP_COMPACT_SIGNUPS : MAP_SIGNUPS)
+
+/** Every stored entry of both maps, first layout first. */
+export function* storedSignUps(doc: Y.Doc): Generator<[key: string, value: unknown]> {
+  for (const name of SIGNUP_MAPS) yield* safeMap(doc, name)?.entries() ?? []
+}
+
 /** Whether a stored key is a compact one (its value then a string). */
 export const isCompactKey = (key: string): boolean => COMPACT_KEY.test(key)
 
 /**
- * The key and value this device writes the adult's place under: compact in a schema-2 document when every id has
- * its short form and the fields have a code; otherwise the first layout (`walk|adult|actor`, the object itself).
+ * The map, key and value this device writes the adult's place under: compact (in MAP_COMPACT_SIGNUPS) in a schema-2
+ * document when every id has its short form and the fields have a code; otherwise the first layout (MAP_SIGNUPS,
+ * `walk|adult|actor`, the object itself).
  */
 export const entryToWrite = (
   doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, value: Record<string, unknown>,
-): [key: string, value: unknown] => {
-  const plain: [string, unknown] = [signUpEntryKeyOf(walk, adultId, actor), value]
+): [map: string, key: string, value: unknown] => {
+  const plain: [string, string, unknown] = [MAP_SIGNUPS, signUpEntryKeyOf(walk, adultId, actor), value]
   if (!writesCompactSignUps(doc)) return plain
   const { familyId, slot, status, clock, at } = value
   const day = dayCodeOf(walk.date)
@@ -213,7 +225,7 @@ export const entryToWrite = (
   const [line, adult, device, family] = ids as [string, string, string, string]
   const time = at === undefined ? '' : `.${encodeAuthorTime(at)}`
   const key = `${line}${day}${DIRECTION_CODES[walk.direction]}${adult}${device}`
-  return [key, `${slotCode}${statusCode}${clock.toString(36)}.${family}${time}`]
+  return [MAP_COMPACT_SIGNUPS, key, `${slotCode}${statusCode}${clock.toString(36)}.${family}${time}`]
 }
 
 /** The compact key of a place's entry by `actor`, when the ids are registered (lookups of a device's own entry). */
@@ -231,7 +243,7 @@ export const compactKeyOf = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor:
  */
 export const signUpEntriesOf = (doc: Y.Doc): [key: string, value: Record<string, unknown>, stored: string][] => {
   const entries: [string, Record<string, unknown>, string][] = []
-  for (const [key, stored] of safeMap(doc, MAP_SIGNUPS)?.entries() ?? []) {
+  for (const [key, stored] of storedSignUps(doc)) {
     const parts = entryKeyParts(doc, key)
     const value = parts === null ? null : storedValueOf(doc, key, stored)
     if (parts === null || value === null) continue

@@ -1,7 +1,7 @@
 // Random domain operations on one replica, through the real mutation functions of src/doc.
 import * as Y from 'yjs'
 import {
-  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_LINES, MAP_SIGNUPS, MAP_STOPS,
+  MAP_ADULTS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_FAMILIES, MAP_LINES, MAP_STOPS,
 } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { signUpEntriesOf } from '../../src/doc/signup-layout.ts'
@@ -147,7 +147,7 @@ const currentEntriesOn = (doc: Y.Doc, prefix: string): Map<string, Record<string
 const writeWithWallClock = (replica: Replica, walk: WalkRef, adultId: AdultId, familyId: FamilyId, slot: Slot): void => {
   replica.wallClock += 1
   const entry = { ...walk, adultId, familyId, slot, status: 'active', clock: replica.wallClock, actor: replica.actor }
-  replica.doc.transact(() => edit.putPlaceEntry(replica.doc, replica.doc.getMap(MAP_SIGNUPS), walk, adultId, replica.actor, entry))
+  replica.doc.transact(() => edit.putPlaceEntry(replica.doc, walk, adultId, replica.actor, entry))
 }
 
 const addStop: Op = ({ doc }, { random, next, stopKeyedByRank }) => {

@@ -7,16 +7,16 @@ import { BASE } from './seeds.ts'
 
 vi.mock('../../src/doc/mutations.ts', async (importOriginal) => {
   const original = await importOriginal<typeof Mutations>()
-  const { MAP_SIGNUPS } = await import('../../src/doc/keys.ts')
   const { signUpKeyOf } = await import('../../src/domain/signup.ts')
-  const { placeOfStoredKey } = await import('../../src/doc/signup-layout.ts')
+  const { SIGNUP_MAPS, placeOfStoredKey } = await import('../../src/doc/signup-layout.ts')
   /** The planted bug: withdrawn entries are turned back to active by the (otherwise real) publication. */
   const writePublishedSignUps: typeof original.writePublishedSignUps = (doc: Y.Doc, writes, author) => {
-    const map = doc.getMap<Record<string, unknown>>(MAP_SIGNUPS)
     const withdrawn = new Set(writes.filter((write) => original.storedEntry(doc, write.walk, write.adultId)?.status === 'withdrawn')
       .map((write) => signUpKeyOf(write.walk, write.adultId)))
     doc.transact(() => {
-      for (const key of [...map.keys()]) if (withdrawn.has(placeOfStoredKey(doc, key) ?? '')) map.delete(key)
+      for (const map of SIGNUP_MAPS.map((name) => doc.getMap<unknown>(name))) {
+        for (const key of [...map.keys()]) if (withdrawn.has(placeOfStoredKey(doc, key) ?? '')) map.delete(key)
+      }
     })
     return original.writePublishedSignUps(doc, writes, author)
   }
