@@ -189,9 +189,6 @@ export const compactClockOf = (value: string): number | undefined => {
 /** The maps sign-up entries live in: the first layout's, then the compact one's. */
 export const SIGNUP_MAPS = [MAP_SIGNUPS, MAP_COMPACT_SIGNUPS] as const
 
-/** The map an entry of this key lives in (the two layouts' keys never take each other's shape). */
-export const mapOfStoredKey = (key: string): string => (COMPACT_KEY.test(key) ? MAP_COMPACT_SIGNUPS : MAP_SIGNUPS)
-
 /** Every stored entry of both maps, first layout first. */
 export function* storedSignUps(doc: Y.Doc): Generator<[key: string, value: unknown]> {
   for (const name of SIGNUP_MAPS) yield* safeMap(doc, name)?.entries() ?? []
@@ -235,7 +232,6 @@ export const compactKeyOf = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor:
   if (day === null || ids.some((id) => id === null)) return null
   return `${ids[0]}${day}${DIRECTION_CODES[walk.direction]}${ids[1]}${ids[2]}`
 }
-
 
 /**
  * Every stored entry that decodes, either layout, as [first-layout key (`walk|adult` or `walk|adult|actor`), value as
