@@ -13,7 +13,9 @@ import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../dom
 import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { Origin, safeMap } from './keys.ts'
-import { SIGNUP_MAPS, compactKeyOf, entryToWrite, placeOfStoredKey, storedValueOf } from './signup-layout.ts'
+import {
+  SIGNUP_MAPS, compactKeyOf, compactPlaceOf, entryToWrite, indexPlaceOf, placeOfStoredKey, storedValueOf,
+} from './signup-layout.ts'
 
 /** The next clock of the one logical time shared by sign-ups, swap and coordinator records (see clock.ts). */
 export const nextClockIn = nextSharedClock
@@ -55,8 +57,9 @@ const OrderFieldsSchema = z.object({ status: z.enum(['active', 'withdrawn']), cl
  */
 const placeIndexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>()
 
-const indexKey = (doc: Y.Doc, index: Map<string, Set<string>>, key: string, present: boolean): void => {
-  const place = placeOfStoredKey(doc, key)
+const indexKey = (index: Map<string, Set<string>>, key: string, present: boolean): void => {
+  // Without the registry: a compact key may arrive before the short ids it names (a large change sent in parts).
+  const place = indexPlaceOf(key)
   if (place === null) return
   const keys = index.get(place)
   if (present) {
@@ -68,14 +71,14 @@ const indexKey = (doc: Y.Doc, index: Map<string, Set<string>>, key: string, pres
   }
 }
 
-const placeIndexOf = (doc: Y.Doc, map: Y.Map<unknown>): Map<string, Set<string>> => {
+const placeIndexOf = (map: Y.Map<unknown>): Map<string, Set<string>> => {
   const known = placeIndexes.get(map)
   if (known !== undefined) return known
   const index = new Map<string, Set<string>>()
-  for (const key of map.keys()) indexKey(doc, index, key, true)
+  for (const key of map.keys()) indexKey(index, key, true)
   map.observe((event) => {
     for (const [key, change] of event.changes.keys) {
-      if (change.action !== 'update') indexKey(doc, index, key, change.action === 'add')
+      if (change.action !== 'update') indexKey(index, key, change.action === 'add')
     }
   })
   placeIndexes.set(map, index)
@@ -102,12 +105,16 @@ const placeEntries = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, writer?: Acto
     const compact = compactKeyOf(doc, walk, adultId, writer)
     if (compact !== null) named.push(compact)
   }
+  const compactPlace = compactPlaceOf(walk, adultId)
   const entries: PlaceEntry[] = []
   for (const mapName of SIGNUP_MAPS) {
     const map = safeMap(doc, mapName)
     if (map === null) continue
-    for (const key of new Set([...named, ...(placeIndexOf(doc, map).get(place) ?? [])])) {
-      const value = map.has(key) ? storedValueOf(doc, key, map.get(key)) : null
+    const index = placeIndexOf(map)
+    const indexed = [...(index.get(place) ?? []), ...(compactPlace === null ? [] : index.get(compactPlace) ?? [])]
+    for (const key of new Set([...named, ...indexed])) {
+      // A raw compact place is shared by adults whose ids begin alike: only this adult's entries count.
+      const value = map.has(key) && placeOfStoredKey(doc, key) === place ? storedValueOf(doc, key, map.get(key)) : null
       if (value !== null) entries.push({ mapName, key, value })
     }
   }

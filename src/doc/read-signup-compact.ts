@@ -10,10 +10,13 @@ import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../d
 import { MAX_CLOCK, type SignUp } from '../domain/signup.ts'
 import { MAP_SHORT_IDS, safeMap } from './keys.ts'
 import {
-  COMPACT_KEY, COMPACT_VALUE, SLOTS, STATUSES, dateOfDayCode, decodeAuthorTime, directionOfCode, fullIdOf,
+  COMPACT_KEY, COMPACT_VALUE, SLOTS, STATUSES, compactCheckOf, dateOfDayCode, decodeAuthorTime, directionOfCode, fullIdOf,
 } from './signup-layout.ts'
 
 export type SignUpOutcome = { ok: true; value: SignUp } | { ok: false; problems: string[] }
+
+/** slot, status, clock, family, check, author time (COMPACT_VALUE's groups). */
+type Parts = [string, string, string, string, string, string?]
 
 const KEY_MISMATCH: SignUpOutcome = { ok: false, problems: ['keyMismatch'] }
 const NOT_A_RECORD: SignUpOutcome = { ok: false, problems: ['notARecord'] }
@@ -63,10 +66,12 @@ const decode = (doc: Y.Doc, cache: ReadCache, key: string, value: string): SignU
   if (lineId === null || adultId === null || actorId === null) return KEY_MISMATCH
   const valueParts = COMPACT_VALUE.exec(value)
   if (valueParts === null) return NOT_A_RECORD
-  const [slot, status, clockText, family, atCode] = valueParts.slice(1) as [string, string, string, string, string?]
+  const [slot, status, clockText, family, check, atCode] = valueParts.slice(1) as Parts
   const familyId = idOf(doc, cache, FamilyIdSchema, 'family', family)
   const at = atCode === undefined ? undefined : decodeAuthorTime(atCode)
   if (familyId === null || at === null) return NOT_A_RECORD
+  // A short id registered twice at once (two phones, two ids): this entry's ids are not the ones it was written with.
+  if (check !== compactCheckOf([lineId, adultId, actorId, familyId])) return NOT_A_RECORD
   const clock = parseInt(clockText, 36)
   const problems: string[] = []
   if (clock > MAX_CLOCK) problems.push('clock:too_big')

@@ -130,9 +130,13 @@ const SLOT_CODES: Readonly<Record<string, string>> = { lead: 'l', tail: 't', ext
 export const SLOTS: Readonly<Record<string, SignUp['slot']>> = { l: 'lead', t: 'tail', e: 'extra' }
 const STATUS_CODES: Readonly<Record<string, string>> = { active: 'a', withdrawn: 'w' }
 export const STATUSES: Readonly<Record<string, SignUp['status']>> = { a: 'active', w: 'withdrawn' }
-/** slot status clock . family [. author time]: `la1k.0f3a9c21.hjk2xq+1o`. */
+/**
+ * slot status clock . family check [. author time]: `la1k.0f3a9c21k3.hjk2xq+1o`. The check (two base-36 digits of
+ * a hash of the four full ids) catches a short id that two phones registered at once for two ids, so that one of them
+ * now names the other's record: such an entry is "to check", never given to the other adult, line or device.
+ */
 const COMPACT_FIELDS: ReadonlySet<string> = new Set(['familyId', 'slot', 'status', 'clock', 'actor', 'at'])
-export const COMPACT_VALUE = /^([lte])([aw])([0-9a-z]{1,9})\.([0-9a-f]{8})(?:\.(.*))?$/s
+export const COMPACT_VALUE = /^([lte])([aw])([0-9a-z]{1,9})\.([0-9a-f]{8})([0-9a-z]{2})(?:\.(.*))?$/s
 const AUTHOR_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
@@ -169,15 +173,37 @@ export const storedValueOf = (doc: Y.Doc, key: string, value: unknown): Record<s
   const match = COMPACT_VALUE.exec(value)
   const parts = match === null ? null : entryKeyParts(doc, key)
   if (match === null || parts?.actor === undefined) return null
-  const [slot, status, clock, family, at] = match.slice(1) as [string, string, string, string, string | undefined]
+  const [slot, status, clock, family, check, at] = match.slice(1) as [string, string, string, string, string, string?]
   const familyId = fullIdOf(doc, family)
   const author = at === undefined ? undefined : decodeAuthorTime(at)
   if (familyId === null || author === null) return null
+  if (check !== compactCheckOf([parts.lineId, parts.adultId, parts.actor, familyId])) return null
   const decoded: Record<string, unknown> = {
     familyId, slot: SLOTS[slot], status: STATUSES[status], clock: parseInt(clock, 36), actor: parts.actor,
   }
   if (author !== undefined) decoded.at = author
   return decoded
+}
+
+/** Two base-36 digits of a 32-bit FNV-1a hash of the entry's full ids (line, adult, actor, family). */
+export const compactCheckOf = (ids: readonly string[]): string => {
+  let hash = 0x811c9dc5
+  for (const char of ids.join('|')) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
+  return (hash % 1296).toString(36).padStart(2, '0')
+}
+
+/**
+ * The index key of a stored key: a compact key's raw place (line, day, direction, adult: its first 20 characters,
+ * known without the registry), a first-layout key's place; null for neither.
+ */
+export const indexPlaceOf = (key: string): string | null =>
+  COMPACT_KEY.test(key) ? key.slice(0, 20) : placeKeyOfEntry(key)
+
+/** The raw place a compact key of this adult on this walk starts with (indexPlaceOf), null out of the day range. */
+export const compactPlaceOf = (walk: WalkRef, adultId: AdultId): string | null => {
+  const day = dayCodeOf(walk.date)
+  if (day === null) return null
+  return `${walk.lineId.slice(0, 8)}${day}${DIRECTION_CODES[walk.direction]}${adultId.slice(0, 8)}`
 }
 
 /** The clock a compact value carries (clock.ts reads every clocked entry raw); undefined when it has none. */
@@ -222,7 +248,8 @@ export const entryToWrite = (
   const [line, adult, device, family] = ids as [string, string, string, string]
   const time = at === undefined ? '' : `.${encodeAuthorTime(at)}`
   const key = `${line}${day}${DIRECTION_CODES[walk.direction]}${adult}${device}`
-  return [MAP_COMPACT_SIGNUPS, key, `${slotCode}${statusCode}${clock.toString(36)}.${family}${time}`]
+  const check = compactCheckOf([walk.lineId, adultId, actor, familyId])
+  return [MAP_COMPACT_SIGNUPS, key, `${slotCode}${statusCode}${clock.toString(36)}.${family}${check}${time}`]
 }
 
 /** The compact key of a place's entry by `actor`, when the ids are registered (lookups of a device's own entry). */
