@@ -35,7 +35,7 @@ export const putEntry = <T extends object>(
   const parsed = kind.schema.safeParse(record)
   if (!parsed.success) return err(fieldErrorsOf(parsed.error))
   const map = safeMap(doc, kind.mapName)
-  if (map === null) return err({ _: 'documentDamaged' })
+  if (map === null || kind.alsoIn.some((name) => safeMap(doc, name) === null)) return err({ _: 'documentDamaged' })
   let key = kind.keyOf(parsed.data)
   doc.transact(() => {
     // Inside the transaction: a compact sign-up registers its short ids as it is written.
@@ -43,7 +43,7 @@ export const putEntry = <T extends object>(
     if (stored === undefined) map.set(key, storedFields(doc, kind.mapName, key, parsed.data, false))
     else {
       key = stored[1]
-      doc.getMap<unknown>(stored[0]).set(stored[1], stored[2])
+      safeMap(doc, stored[0])?.set(stored[1], stored[2])
     }
   }, origin)
   return ok(key)
