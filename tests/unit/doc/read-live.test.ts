@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { bindSealKey } from '../../../src/doc/codec.ts'
 import {
-  MAP_ABSENCES, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_OFFERS, MAP_ROSTER, MAP_SETTINGS, MAP_SIGNUPS,
+  MAP_ABSENCES, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_COMPACT_SIGNUPS, MAP_FAMILIES, MAP_HOLIDAY_OVERRIDES, MAP_OFFERS, MAP_ROSTER,
+  MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS,
 } from '../../../src/doc/keys.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
@@ -19,7 +20,10 @@ import { newFixture, valueOf, walkOn, type Fixture } from './fixtures.ts'
 const SEEDS = 30
 const STEPS = 60
 const OTHER_KEY = new Uint8Array(32).fill(7) as SealKey
-const RAW_MAPS = [MAP_SIGNUPS, MAP_OFFERS, MAP_ABSENCES, MAP_CHECK_INS, MAP_AVAILABILITY, MAP_HOLIDAY_OVERRIDES, MAP_ROSTER, MAP_FAMILIES]
+const RAW_MAPS = [
+  MAP_SIGNUPS, MAP_COMPACT_SIGNUPS, MAP_SHORT_IDS, MAP_OFFERS, MAP_ABSENCES, MAP_CHECK_INS, MAP_AVAILABILITY, MAP_HOLIDAY_OVERRIDES,
+  MAP_ROSTER, MAP_FAMILIES,
+]
 const DATES = ['2027-03-15', '2027-03-16', '2027-03-18'] as const
 const ACTORS = [createActorId(), createActorId()]
 
@@ -64,6 +68,11 @@ const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): voi
     doc.getMap<unknown>(MAP_SIGNUPS).set(random() < 0.5 ? place : `${place}|${actor}`, {
       familyId: adult.familyId, slot: 'tail', status: random() < 0.7 ? 'active' : 'withdrawn', clock: Math.floor(random() * 3), actor,
     })
+  } else if (roll < 0.78) {
+    // A short id now naming another id (as when two phones registered it at once): its entries are read again.
+    const ids = doc.getMap<unknown>(MAP_SHORT_IDS)
+    const short = [...ids.keys()].filter((key) => !key.startsWith('junk'))[Math.floor(random() * ids.size)]
+    if (short !== undefined) ids.set(short, `${short}-0000-4000-8000-00000000000${Math.floor(random() * 10)}`)
   } else if (roll < 0.84) {
     const map = doc.getMap<unknown>(pick(random, RAW_MAPS))
     const key = `junk-${Math.floor(random() * 4)}`
