@@ -144,8 +144,21 @@ export const parseSignUp = (doc: Y.Doc, key: string, value: unknown): SignUpOutc
 }
 
 /** Whether a stored sign-up value has a record's shape: a first-layout object or a compact string. */
-export const isSignUpValue = (key: string, value: unknown): boolean =>
+const isSignUpValue = (key: string, value: unknown): boolean =>
   isCompactKey(key) ? typeof value === 'string' : isPlainObject(value)
+
+/** What one stored entry gives: a sign-up for a place, or a "to check" entry. */
+export type SignUpEntry = { readonly place: string; readonly signUp: SignUp } | { readonly toCheck: RecordToCheck }
+
+/** One stored entry, either layout, read: the full and the live reader classify entries through it. */
+export const signUpEntryOf = (doc: Y.Doc, key: string, value: unknown): SignUpEntry => {
+  if (!isSignUpValue(key, value)) {
+    return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
+  }
+  const outcome = parseSignUp(doc, key, value)
+  if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: outcome.problems } }
+  return { place: signUpKeyOf(outcome.value, outcome.value.adultId), signUp: outcome.value }
+}
 
 /** One entry per place, sorted by place (walk, then adult). An entry whose key does not match its own fields is listed "to check". */
 export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
@@ -156,19 +169,14 @@ export const readSignUps = (doc: Y.Doc, toCheck: RecordToCheck[]): SignUp[] => {
   if (damaged.length > 0) return []
   const byPlace = new Map<string, SignUp[]>()
   for (const [key, value] of storedSignUps(doc)) {
-    if (!isSignUpValue(key, value)) {
-      toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] })
+    const entry = signUpEntryOf(doc, key, value)
+    if ('toCheck' in entry) {
+      toCheck.push(entry.toCheck)
       continue
     }
-    const outcome = parseSignUp(doc, key, value)
-    if (!outcome.ok) {
-      toCheck.push({ kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: outcome.problems })
-      continue
-    }
-    const place = signUpKeyOf(outcome.value, outcome.value.adultId)
-    const entries = byPlace.get(place)
-    if (entries === undefined) byPlace.set(place, [outcome.value])
-    else entries.push(outcome.value)
+    const entries = byPlace.get(entry.place)
+    if (entries === undefined) byPlace.set(entry.place, [entry.signUp])
+    else entries.push(entry.signUp)
   }
   // One entry per place: the current one among writes nobody saw (see currentEntryOf).
   return [...byPlace].sort(([a], [b]) => compareIds(a, b)).flatMap(([, entries]) => {

@@ -4,14 +4,11 @@
 // everything else the view reads. The result always equals readSignUps (tests/unit/doc/read-live.test.ts).
 import type * as Y from 'yjs'
 import { recordSignUpChange } from '../domain/rota/signup-index.ts'
-import { compareSignUps, currentEntryOf, signUpKeyOf, type SignUp, type WalkKey } from '../domain/signup.ts'
+import { compareSignUps, currentEntryOf, type SignUp, type WalkKey } from '../domain/signup.ts'
 import { safeMap } from './keys.ts'
 import { SIGNUP_MAPS } from './signup-layout.ts'
-import { isSignUpValue, parseSignUp } from './read-rota.ts'
-import { compareIds, plainOf, previewOf, type RecordToCheck } from './read-util.ts'
-
-/** What one stored entry gives: a sign-up for a place, or a "to check" entry. */
-type Entry = { readonly place: string; readonly signUp: SignUp } | { readonly toCheck: RecordToCheck }
+import { signUpEntryOf, type SignUpEntry as Entry } from './read-rota.ts'
+import { compareIds, type RecordToCheck } from './read-util.ts'
 
 export interface LiveSignUps {
   /** One entry per place, sorted by place, as readSignUps returns them; a new array only when one changed. */
@@ -23,16 +20,6 @@ export interface LiveSignUps {
    * pick one.
    */
   update(changed: ReadonlyMap<string, Iterable<string>>): boolean
-}
-
-/** As readSignUps classifies an entry. */
-const entryOf = (doc: Y.Doc, key: string, value: unknown): Entry => {
-  if (!isSignUpValue(key, value)) {
-    return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: ['notARecord'] } }
-  }
-  const outcome = parseSignUp(doc, key, value)
-  if (!outcome.ok) return { toCheck: { kind: 'signUp', key, preview: previewOf(plainOf(value)), problems: outcome.problems } }
-  return { place: signUpKeyOf(outcome.value, outcome.value.adultId), signUp: outcome.value }
 }
 
 /** Position of `place` in the ascending `places`, or where it would go. */
@@ -92,7 +79,7 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
   }
   for (const [name, map] of named) {
     for (const [key, value] of map.entries()) {
-      const entry = entryOf(doc, key, value)
+      const entry = signUpEntryOf(doc, key, value)
       entries.set(tagOf(name, key), entry)
       if ('place' in entry) add(entry.place, tagOf(name, key), entry.signUp)
     }
@@ -113,7 +100,7 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
       for (const key of changed.get(name) ?? []) {
         const tag = tagOf(name, key)
         const before = entries.get(tag)
-        const after = map.has(key) ? entryOf(doc, key, map.get(key)) : undefined
+        const after = map.has(key) ? signUpEntryOf(doc, key, map.get(key)) : undefined
         if (before !== undefined && 'place' in before) {
           byPlace.get(before.place)?.delete(tag)
           touched.add(before.place)
