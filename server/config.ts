@@ -37,6 +37,8 @@ const envSchema = z.object({
   COMPACT_AFTER_DELETE_MS: intIn(0, 24 * 60 * 60 * 1000, 60_000),
   /** How long a renewed (read-only) room is kept before its data is deleted and a tombstone left (issue 6). */
   RENEWED_ROOM_GRACE_MS: intIn(0, 10 * 366 * DAY_MS, 30 * DAY_MS),
+  /** How long an archived room (a past generation, issue 14) is kept: about three school years by default. */
+  ARCHIVED_ROOM_DAYS: intIn(1, 10 * 366, 1_100),
   HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -61,6 +63,8 @@ export interface RelayConfig {
   readonly compactLogBytes: number
   readonly compactAfterDeleteMs: number
   readonly renewedRoomGraceMs: number
+  /** ARCHIVED_ROOM_DAYS in ms: an archived room is deleted this long after its archive. */
+  readonly archivedRoomMs: number
   readonly headersTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly logLevel: LogLevel
@@ -98,6 +102,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     compactLogBytes: e.COMPACT_LOG_BYTES,
     compactAfterDeleteMs: e.COMPACT_AFTER_DELETE_MS,
     renewedRoomGraceMs: e.RENEWED_ROOM_GRACE_MS,
+    archivedRoomMs: e.ARCHIVED_ROOM_DAYS * DAY_MS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

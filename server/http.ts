@@ -1,10 +1,10 @@
-// Plain HTTP: /healthz (counts only), /renew/<roomId> (handed to renew.ts), and the built app (sirv), with
-// SPA fallback for navigation paths only.
+// Plain HTTP: /healthz (counts only), /renew/<roomId> and /archive/<roomId> (handed to renew.ts), and the built app
+// (sirv), with SPA fallback for navigation paths only.
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
-import { RENEW_PATH_PREFIX } from '../src/lib/relay-protocol.ts'
+import { isFreezePath } from './renew.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 type StaticHandler = ReturnType<typeof sirv>
@@ -12,7 +12,7 @@ type StaticHandler = ReturnType<typeof sirv>
 const NOT_BUILT = 'Pédibus Coop: the relay is running, but the app is not built. Run `npm run build`, then reload.\n'
 const LONG_CACHE = 'public, max-age=31536000, immutable'
 
-export const createHttpHandler = (options: { staticDir: string; health: () => object; renew: Handler }): Handler => {
+export const createHttpHandler = (options: { staticDir: string; health: () => object; freeze: Handler }): Handler => {
   let serveStatic: { files: StaticHandler; app: StaticHandler } | null = null
 
   /** Created once index.html exists: sirv lists the directory when created (a build may come after start). */
@@ -35,7 +35,7 @@ export const createHttpHandler = (options: { staticDir: string; health: () => ob
     res.setHeader('Referrer-Policy', 'no-referrer')
     res.setHeader('X-Content-Type-Options', 'nosniff')
     const path = (req.url ?? '/').split('?')[0] ?? '/'
-    if (path.startsWith(RENEW_PATH_PREFIX)) return options.renew(req, res)
+    if (isFreezePath(path)) return options.freeze(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed\n')
     if (path === '/healthz') return sendJson(res, 200, options.health())
     const served = getStatic()

@@ -38,6 +38,9 @@ export const COUNTER_NAMES = [
   'syncRepliesInParts',
   'roomsDeletedUnused',
   'roomsDeletedIdle',
+  'roomsArchived',
+  'archivesRefused',
+  'roomsDeletedArchived',
 ] as const
 
 export type CounterName = (typeof COUNTER_NAMES)[number]

@@ -3,7 +3,7 @@
 // longest prefix of messages whose content is durably in the room. A message that waits for predecessors is kept
 // (bounded) for this socket only and retried when the room changes; one that can never integrate, conflicts with
 // what the room holds, or breaks the room's policy closes the socket and is never stored.
-// Awareness and unknown types are dropped. In a frozen (renewed) room, step 2 and updates are dropped too.
+// Awareness and unknown types are dropped. In a frozen (renewed or archived) room, step 2 and updates are dropped too.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -277,7 +277,7 @@ export const createPeer = (deps: {
     retryHeld() {
       if (held.length === 0 || closeRequested || room.broken) return
       if (room.frozen) {
-        // Renewed while they waited: like any update to a renewed room, dropped (never applied, stored or acked).
+        // Frozen while they waited: like any update to a frozen room, dropped (never applied, stored or acked).
         metrics.increment('updatesDroppedFrozen', held.length)
         held = []
         heldBytes = 0

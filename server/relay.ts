@@ -1,6 +1,7 @@
 // The relay in one process: HTTP (healthz, app), the /sync/<roomId> websocket endpoint, rooms, the store.
 // createRelay is what main.ts and the tests start; close() stops accepting, closes sockets (1001), flushes.
-// Also POST /renew/<roomId> and the sweeper that deletes renewed rooms after their grace period (issue 6).
+// Also POST /renew/<roomId> and /archive/<roomId> (issues 6 and 14), and the sweeper that deletes renewed and
+// archived rooms after their periods and rooms nobody uses.
 import { createServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -12,7 +13,7 @@ import { createHttpHandler } from './http.ts'
 import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Counters, type Metrics } from './metrics.ts'
-import { createRenewHandler } from './renew.ts'
+import { createFreezeHandler } from './renew.ts'
 import { createRoomRegistry } from './rooms.ts'
 import { createFileStore } from './store/file-store.ts'
 import type { StorageAdapter } from './store/adapter.ts'
@@ -25,7 +26,7 @@ export interface Relay {
   readonly url: string
   readonly metrics: Metrics
   health(): { status: 'ok'; rooms: number; connections: number; counters: Counters }
-  /** Runs the sweeper now (renewed, unused and idle rooms; it also runs at start and hourly): rooms deleted. */
+  /** Runs the sweeper now (renewed, archived, unused, idle rooms; also at start and hourly): rooms deleted. */
   sweepRenewedRooms(): Promise<number>
   /** Stops accepting, closes sockets with 1001, writes out every room, closes the store. Safe twice. */
   close(): Promise<void>
@@ -34,7 +35,7 @@ export interface Relay {
 export interface RelayOptions {
   logger?: Logger
   store?: StorageAdapter
-  /** The sweeper's clock (tests make rooms old without waiting). */
+  /** The clock of the sweeper and of renewal and archive times (tests make rooms old without waiting). */
   now?: () => number
 }
 
@@ -46,6 +47,7 @@ const SYNC_PART_BYTES = 256 * 1024
 
 export const createRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<Relay> => {
   const log = options.logger ?? createLogger(config.logLevel)
+  const clock = options.now
   const metrics = createMetrics()
   const store = options.store ?? createFileStore(config.dataDir)
   await store.open() // replays what a crash left in the write-ahead log before any room is served
@@ -54,7 +56,8 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
   const globalRegistrations = createRegistrationLimiter(config.maxRoomRegistrationsPerHour)
-  const renewals = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
+  // Renewals and archives share one count per IP (the same token check), apart from registrations.
+  const freezes = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -77,7 +80,10 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
     createHttpHandler({
       staticDir: config.staticDir,
       health,
-      renew: createRenewHandler({ allowedOrigins: config.allowedOrigins, store, rooms, limiter: renewals, metrics, log }),
+      freeze: createFreezeHandler({
+        allowedOrigins: config.allowedOrigins, store, rooms, limiter: freezes, metrics, log,
+        now: clock ? () => new Date(clock()) : undefined,
+      }),
     }),
   )
   server.on('error', (error) => log.error('http.error', { error: error.name }))
@@ -119,7 +125,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   log.info('relay.listening', { port, host: config.host })
   const sweeper = createSweeper({
     store, rooms, metrics, log, graceMs: config.renewedRoomGraceMs, unusedMs: config.unusedRoomMs, idleMs: config.idleRoomMs,
-    now: options.now,
+    archivedMs: config.archivedRoomMs, now: options.now,
   })
 
   const shutdown = async (): Promise<void> => {

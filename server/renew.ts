@@ -1,30 +1,71 @@
-// POST /renew/<roomId> (issue 6): the room token in the x-pedibus-token header, checked like the websocket's;
-// renewedAt is stored durably in the room's meta before the 204, then a loaded room is frozen at once.
+// The token-checked POSTs that freeze a room: /renew/<roomId> (issue 6) and /archive/<roomId> (issue 14). One
+// handler for both, since they differ only in what they mark and the frame the room's sockets get: the room token in
+// the x-pedibus-token header, checked like the websocket's; renewedAt or archivedAt is stored durably in the room's
+// meta before the 204, then a loaded room is frozen at once. A room is renewed or archived, never both (409).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { hashRoomToken, parseRoomId, parseRoomToken } from '../src/lib/credentials.ts'
-import { RENEW_PATH_PREFIX, TOKEN_HEADER } from '../src/lib/relay-protocol.ts'
+import { ARCHIVE_PATH_PREFIX, RENEW_PATH_PREFIX, TOKEN_HEADER } from '../src/lib/relay-protocol.ts'
 import { isOriginAllowed, isSameHash } from './auth.ts'
 import type { RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
-import type { Metrics } from './metrics.ts'
-import type { RoomRegistry } from './rooms.ts'
+import type { CounterName, Metrics } from './metrics.ts'
+import type { FrozenReason, RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 
 interface Deps {
   allowedOrigins: readonly string[] | null
   store: StorageAdapter
   rooms: RoomRegistry
-  /** Per-IP attempts per rolling hour, like registrations: every attempt counts (not only the good ones). */
+  /**
+   * Per-IP attempts per rolling hour, like registrations: every attempt counts (not only the good ones). One count
+   * for renewals and archives together: both are the same token check.
+   */
   limiter: RateLimiter
   metrics: Metrics
   log: Logger
   now?: () => Date
 }
 
-type Outcome = 204 | 401 | 404 | 405 | 410 | 429
+type Outcome = 204 | 401 | 404 | 405 | 409 | 410 | 429
 
-export const createRenewHandler = (deps: Deps) => (req: IncomingMessage, res: ServerResponse): void => {
+/** What differs between a renewal and an archive. */
+interface Kind {
+  readonly prefix: string
+  readonly reason: FrozenReason
+  readonly field: 'renewedAt' | 'archivedAt'
+  /** Stores the mark durably; true when the room now holds it (set now or before), false when unknown or the other. */
+  mark(store: StorageAdapter, roomId: string, at: string): Promise<boolean>
+  readonly counters: { readonly done: CounterName; readonly refused: CounterName }
+  readonly events: { readonly done: string; readonly refused: string; readonly failed: string }
+}
+
+const KINDS: readonly Kind[] = [
+  {
+    prefix: RENEW_PATH_PREFIX,
+    reason: 'renewed',
+    field: 'renewedAt',
+    mark: async (store, roomId, at) => (await store.markRenewed(roomId, at))?.renewedAt !== undefined,
+    counters: { done: 'roomsRenewed', refused: 'renewalsRefused' },
+    events: { done: 'room.renewed', refused: 'renew.refused', failed: 'room.renew_failed' },
+  },
+  {
+    prefix: ARCHIVE_PATH_PREFIX,
+    reason: 'archived',
+    field: 'archivedAt',
+    mark: (store, roomId, at) => store.markArchived(roomId, at),
+    counters: { done: 'roomsArchived', refused: 'archivesRefused' },
+    events: { done: 'room.archived', refused: 'archive.refused', failed: 'room.archive_failed' },
+  },
+]
+
+/** Requests under RENEW_PATH_PREFIX or ARCHIVE_PATH_PREFIX (http.ts routes only those here). */
+export const isFreezePath = (path: string): boolean => KINDS.some((kind) => path.startsWith(kind.prefix))
+
+export const createFreezeHandler = (deps: Deps) => (req: IncomingMessage, res: ServerResponse): void => {
   req.resume() // the body is ignored; drain it so the connection can be reused
+  const path = (req.url ?? '').split('?')[0] ?? ''
+  const kind = KINDS.find((candidate) => path.startsWith(candidate.prefix))
+  if (!kind) return answer(res, 404)
   if (!isOriginAllowed(req.headers, deps.allowedOrigins)) return answer(res, 403)
   // The app may live on another allowed origin: a POST with a custom header needs a CORS preflight.
   const origin = req.headers.origin
@@ -38,44 +79,45 @@ export const createRenewHandler = (deps: Deps) => (req: IncomingMessage, res: Se
     res.setHeader('Access-Control-Max-Age', '600')
     return answer(res, 204)
   }
-  renew(deps, req).then(
+  freeze(deps, kind, req, path.slice(kind.prefix.length)).then(
     (status) => answer(res, status),
     (error: unknown) => {
       deps.metrics.increment('storeErrors')
-      deps.log.error('room.renew_failed', { error: errorKind(error) })
+      deps.log.error(kind.events.failed, { error: errorKind(error) })
       answer(res, 500)
     },
   )
 }
 
-const renew = async (deps: Deps, req: IncomingMessage): Promise<Outcome> => {
+const freeze = async (deps: Deps, kind: Kind, req: IncomingMessage, roomIdText: string): Promise<Outcome> => {
   if (req.method !== 'POST') return 405
-  const path = (req.url ?? '').split('?')[0] ?? ''
-  const roomId = parseRoomId(path.slice(RENEW_PATH_PREFIX.length))
-  if (!roomId) return refused(deps, 404)
-  if (!deps.limiter.tryConsume(req.socket.remoteAddress ?? 'unknown')) return refused(deps, 429)
+  const roomId = parseRoomId(roomIdText)
+  if (!roomId) return refused(deps, kind, 404)
+  if (!deps.limiter.tryConsume(req.socket.remoteAddress ?? 'unknown')) return refused(deps, kind, 429)
   const header = req.headers[TOKEN_HEADER]
   const token = parseRoomToken(Array.isArray(header) ? null : header)
-  if (!token) return refused(deps, 401)
-  // Past its grace period the token hash is gone: nothing to check, the room is simply no more.
-  if (await deps.store.readTombstone(roomId)) return refused(deps, 410)
+  if (!token) return refused(deps, kind, 401)
+  // Past its grace or archive period the token hash is gone: nothing to check, the room is simply no more.
+  if (await deps.store.readTombstone(roomId)) return refused(deps, kind, 410)
   const meta = await deps.store.readMeta(roomId)
-  if (!meta) return refused(deps, 404)
-  if (!isSameHash(meta.tokenHash, await hashRoomToken(token))) return refused(deps, 401)
-  const renewedAt = (deps.now ?? (() => new Date()))().toISOString()
-  const stored = await deps.store.markRenewed(roomId, renewedAt)
-  if (!stored) return refused(deps, 404)
-  if (meta.renewedAt === undefined) {
-    deps.metrics.increment('roomsRenewed')
-    deps.log.info('room.renewed', { room: roomPrefix(roomId) })
+  if (!meta) return refused(deps, kind, 404)
+  if (!isSameHash(meta.tokenHash, await hashRoomToken(token))) return refused(deps, kind, 401)
+  const at = (deps.now ?? (() => new Date()))().toISOString()
+  // The store decides under its meta lock, so a renewal and an archive racing each other cannot both succeed.
+  if (!(await kind.mark(deps.store, roomId, at))) {
+    return refused(deps, kind, (await deps.store.readMeta(roomId)) ? 409 : 404) // frozen the other way, or deleted
   }
-  await deps.rooms.freeze(roomId)
+  if (meta[kind.field] === undefined) {
+    deps.metrics.increment(kind.counters.done)
+    deps.log.info(kind.events.done, { room: roomPrefix(roomId) })
+  }
+  await deps.rooms.freeze(roomId, kind.reason)
   return 204
 }
 
-const refused = (deps: Deps, status: Outcome): Outcome => {
-  deps.metrics.increment('renewalsRefused')
-  deps.log.info('renew.refused', { status })
+const refused = (deps: Deps, kind: Kind, status: Outcome): Outcome => {
+  deps.metrics.increment(kind.counters.refused)
+  deps.log.info(kind.events.refused, { status })
   return status
 }
 
@@ -84,3 +126,4 @@ const answer = (res: ServerResponse, status: number): void => {
   res.writeHead(status, { 'Cache-Control': 'no-store' })
   res.end()
 }
+

@@ -8,10 +8,12 @@
 // served as stored.
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, SYNC_UPDATE } from '../src/lib/relay-protocol.ts'
+import {
+  CloseCode, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, SYNC_UPDATE,
+} from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
-import type { StorageAdapter } from './store/adapter.ts'
+import type { RoomMeta, StorageAdapter } from './store/adapter.ts'
 import { buildDoc } from './store/build-doc.ts'
 
 /** What a room needs from a socket. */
@@ -23,7 +25,7 @@ export interface RoomPeer {
   retryHeld(): void
 }
 
-/** acquire() of a room deleted after its renewal grace period (the socket is closed with 4410). */
+/** acquire() of a room deleted after its renewal grace period or archive period (the socket is closed with 4410). */
 export class RoomMovedError extends Error {
   override readonly name = 'RoomMovedError'
 }
@@ -33,12 +35,20 @@ export class RoomBeingDeletedError extends Error {
   override readonly name = 'RoomBeingDeletedError'
 }
 
-/** MESSAGE_ROOM_MOVED: a frame holding just its type. */
-export const ROOM_MOVED_FRAME: Uint8Array = (() => {
+/** Why a room is read-only: renewed (issue 6, the collective moved) or archived (issue 14, a past generation). */
+export type FrozenReason = 'renewed' | 'archived'
+
+const bareFrame = (type: number): Uint8Array => {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_ROOM_MOVED)
+  encoding.writeVarUint(encoder, type)
   return encoding.toUint8Array(encoder)
-})()
+}
+
+/** What a frozen room's sockets are told, after the relay's sync step 1 or at once: a frame holding just its type. */
+export const FROZEN_FRAMES: Readonly<Record<FrozenReason, Uint8Array>> = {
+  renewed: bareFrame(MESSAGE_ROOM_MOVED),
+  archived: bareFrame(MESSAGE_ROOM_ARCHIVED),
+}
 
 export interface Applied {
   /** Resolves once what the update added is durable (or, when it added nothing, once earlier appends are). */
@@ -51,8 +61,11 @@ export interface Room {
   readonly id: string
   readonly doc: Y.Doc
   readonly peers: Set<RoomPeer>
-  /** Renewed: read-only. Set on load from the meta, or by freeze() when renewed while loaded. */
-  frozen: boolean
+  /**
+   * Renewed or archived: read-only (null while writable), and the frame its sockets get says which. Set on load from
+   * the meta, or by freeze() when renewed or archived while loaded.
+   */
+  frozen: FrozenReason | null
   /** Reset after a failure: its sockets are being closed; nothing more is applied. */
   readonly broken: boolean
   /** Bytes the store holds for the room (the size limit counts these). */
@@ -79,8 +92,11 @@ export interface RoomRegistry {
   count(): number
   /** A socket uses the room, or it is being loaded or written out. */
   isInUse(roomId: string): boolean
-  /** After a renewal is stored: a loaded room becomes read-only at once and its peers get MESSAGE_ROOM_MOVED. */
-  freeze(roomId: string): Promise<void>
+  /**
+   * After a renewal or an archive is stored: a loaded room becomes read-only at once and its peers get
+   * MESSAGE_ROOM_MOVED or MESSAGE_ROOM_ARCHIVED.
+   */
+  freeze(roomId: string, reason: FrozenReason): Promise<void>
   /**
    * Closes every socket of the room with `code` (again for late joiners) until the room is freed and written
    * out. False if it is still in use after `timeoutMs` (the caller must not delete its files then).
@@ -112,8 +128,8 @@ export const createRoomRegistry = (deps: {
 
   const load = async (roomId: string, entry: () => Entry | undefined): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
-    // A socket authenticated just before the sweeper deleted a renewed room: never recreate its files. (A room
-    // deleted for disuse keeps its token hash: registered again with it, it loads like any room.)
+    // A socket authenticated just before the sweeper deleted a renewed or archived room: never recreate its files.
+    // (A room deleted for disuse keeps its token hash: registered again with it, it loads like any room.)
     const tombstone = await store.readTombstone(roomId)
     if (tombstone && tombstone.tokenHash === undefined) throw new RoomMovedError()
     const meta = await store.readMeta(roomId)
@@ -125,10 +141,10 @@ export const createRoomRegistry = (deps: {
     if (dropped > 0) log.warn('room.dropped_unintegrable', { room: roomPrefix(roomId), dropped })
     metrics.increment('roomsLoaded')
     log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
-    return createRoom(roomId, doc, meta?.renewedAt !== undefined, entry)
+    return createRoom(roomId, doc, frozenReason(meta), entry)
   }
 
-  const createRoom = (roomId: string, doc: Y.Doc, frozen: boolean, entry: () => Entry | undefined): Room => {
+  const createRoom = (roomId: string, doc: Y.Doc, frozen: Room['frozen'], entry: () => Entry | undefined): Room => {
     const peers = new Set<RoomPeer>()
     const compactor = createCompactor(roomId, doc)
     let retrying = false
@@ -316,11 +332,11 @@ export const createRoomRegistry = (deps: {
     },
     count: () => entries.size,
     isInUse: (roomId) => entries.has(roomId) || freeing.has(roomId),
-    async freeze(roomId) {
+    async freeze(roomId, reason) {
       const room = await entries.get(roomId)?.room.catch(() => null)
-      if (!room || room.frozen) return
-      room.frozen = true
-      for (const peer of room.peers) peer.send(ROOM_MOVED_FRAME)
+      if (!room || room.frozen) return // loaded after the mark: frozen by load() already, its peers told on join
+      room.frozen = reason
+      for (const peer of room.peers) peer.send(FROZEN_FRAMES[reason])
     },
     async evict(roomId, code, reason, timeoutMs) {
       const deadline = Date.now() + timeoutMs
@@ -337,6 +353,10 @@ export const createRoomRegistry = (deps: {
     },
   }
 }
+
+/** A room is renewed or archived, never both (the store sees to it); renewed wins should files say both. */
+const frozenReason = (meta: RoomMeta | null): FrozenReason | null =>
+  meta?.renewedAt !== undefined ? 'renewed' : meta?.archivedAt !== undefined ? 'archived' : null
 
 /** One update per frame: y-websocket 3.x reads only the first message of a frame. */
 const broadcast = (peers: ReadonlySet<RoomPeer>, update: Uint8Array, origin: unknown): void => {

@@ -17,7 +17,7 @@ import type { ConnectionLimiter, RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
 import { createPeer, type PeerLimits } from './peer.ts'
-import { ROOM_MOVED_FRAME, RoomBeingDeletedError, RoomMovedError, type RoomLease, type RoomRegistry } from './rooms.ts'
+import { FROZEN_FRAMES, RoomBeingDeletedError, RoomMovedError, type RoomLease, type RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 
 interface Deps {
@@ -111,7 +111,8 @@ const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void =
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   syncProtocol.writeSyncStep1(encoder, room.doc)
   peer.send(encoding.toUint8Array(encoder))
-  if (room.frozen) peer.send(ROOM_MOVED_FRAME) // renewed: read-only, the phone needs the new invitation
+  // Read-only: renewed (the phone needs the new invitation) or archived (the collective goes on in its successor).
+  if (room.frozen) peer.send(FROZEN_FRAMES[room.frozen])
 }
 
 const limitsFrame = (maxPayload: number): Uint8Array => {
@@ -137,7 +138,7 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
   const roomId = roomIdFromUrl(req.url)
   if (!roomId) return refusal(CloseCode.badRequest, 'refusedBadRequest', 'bad room id')
   const tombstone = await deps.store.readTombstone(roomId)
-  // A renewed room past its grace period: its data and token hash are gone; the id can never be created again.
+  // A renewed or archived room past its period: its data and token hash are gone; the id can never be created again.
   if (tombstone && tombstone.tokenHash === undefined) return refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved')
   const offered = parseOfferedProtocols(protocolsFromHeader(req.headers['sec-websocket-protocol']))
   if (!offered.hasSubprotocol) return refusal(CloseCode.badRequest, 'refusedBadRequest', 'missing subprotocol')

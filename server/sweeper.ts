@@ -1,8 +1,10 @@
 // Deletes rooms nobody needs any more, tombstone first (so a crash in between loses nothing and is finished by the
 // next pass), then the room's sockets are closed, then its meta, snapshot and log are deleted. Runs at start and
-// hourly. Three kinds:
+// hourly. Four kinds:
 // - renewed rooms past RENEWED_ROOM_GRACE_MS (issue 6): the tombstone has no token hash, the id is never reused
 //   and sockets get 4410 (the collective moved);
+// - archived rooms (issue 14) ARCHIVED_ROOM_DAYS after their archive, the same way. Renewed and archived rooms are
+//   read-only: nobody writes or needs to join them, so they are never deleted for disuse, only after their period;
 // - rooms registered and never used: nothing stored UNUSED_ROOM_HOURS after registration (a flood of made-up
 //   rooms does not stay on disk);
 // - rooms no socket joined for IDLE_ROOM_DAYS. For these two the tombstone keeps the token hash: a phone that
@@ -32,6 +34,8 @@ export const createSweeper = (deps: {
   graceMs: number
   unusedMs: number
   idleMs: number
+  /** An archived room is deleted this long after archivedAt. */
+  archivedMs: number
   intervalMs?: number
   now?: () => number
 }): Sweeper => {
@@ -42,7 +46,8 @@ export const createSweeper = (deps: {
 
   /** Deletes the room's data once nobody uses it; a tombstone must exist already (crash-safe order). */
   const deleteWhenFree = async (roomId: string, tombstone: Tombstone): Promise<boolean> => {
-    // A renewed room's phones are told it moved; a room deleted for disuse is re-registered by a phone that retries.
+    // A renewed or archived room's phones are told it is gone for good; a room deleted for disuse is re-registered
+    // by a phone that retries.
     const code = tombstone.tokenHash === undefined ? CloseCode.roomMoved : CloseCode.tryAgainLater
     if (!(await rooms.evict(roomId, code, 'room deleted', EVICT_TIMEOUT_MS))) return false
     await store.deleteRoom(roomId)
@@ -60,8 +65,12 @@ export const createSweeper = (deps: {
   /** Why the room should go, or null. Rooms in use are never deleted for disuse. */
   const verdict = async (roomId: string, meta: RoomMeta): Promise<Tombstone | null> => {
     const deletedAt = new Date(now()).toISOString()
-    if (meta.renewedAt !== undefined) {
-      return isPast(meta.renewedAt, deps.graceMs) ? { roomId, renewedAt: meta.renewedAt, deletedAt, reason: 'renewed' } : null
+    const { renewedAt, archivedAt } = meta
+    if (renewedAt !== undefined) {
+      return isPast(renewedAt, deps.graceMs) ? { roomId, renewedAt, deletedAt, reason: 'renewed' } : null
+    }
+    if (archivedAt !== undefined) {
+      return isPast(archivedAt, deps.archivedMs) ? { roomId, archivedAt, deletedAt, reason: 'archived' } : null
     }
     if (rooms.isInUse(roomId)) return null
     if (isPast(meta.createdAt, deps.unusedMs) && !(await store.hasData(roomId))) {
@@ -135,5 +144,12 @@ export const createSweeper = (deps: {
   }
 }
 
-const counterOf = (tombstone: Tombstone): CounterName =>
-  tombstone.reason === 'unused' ? 'roomsDeletedUnused' : tombstone.reason === 'idle' ? 'roomsDeletedIdle' : 'roomsDeleted'
+const DELETED_COUNTERS: Readonly<Record<NonNullable<Tombstone['reason']>, CounterName>> = {
+  renewed: 'roomsDeleted',
+  archived: 'roomsDeletedArchived',
+  unused: 'roomsDeletedUnused',
+  idle: 'roomsDeletedIdle',
+}
+
+/** Tombstones written before `reason` existed are renewals. */
+const counterOf = (tombstone: Tombstone): CounterName => DELETED_COUNTERS[tombstone.reason ?? 'renewed']

@@ -7,18 +7,28 @@ export interface RoomMeta {
   readonly createdAt: string
   /** Set once by POST /renew (issue 6): the room is read-only from then on, deleted after the grace period. */
   readonly renewedAt?: string
+  /**
+   * Set once by POST /archive (issue 14): the read-only archive of a past generation of the collective, deleted
+   * ARCHIVED_ROOM_DAYS later. Never together with renewedAt: a room is renewed or archived, not both.
+   */
+  readonly archivedAt?: string
   /** Last day (YYYY-MM-DD, UTC) a socket joined the room: rooms untouched for long are deleted by the sweeper. */
   readonly usedOn?: string
 }
+
+/** A room is renewed or archived once, and never both: true while it is neither (markRenewed, markArchived). */
+export const canMarkFrozen = (meta: RoomMeta): boolean => meta.renewedAt === undefined && meta.archivedAt === undefined
 
 /** What is left of a deleted room: enough to tell a phone what happened, never its data. */
 export interface Tombstone {
   readonly roomId: string
   /** Deleted after its renewal grace period: the collective moved (close 4410). */
   readonly renewedAt?: string
+  /** Deleted ARCHIVED_ROOM_DAYS after its archive (close 4410 too: the id is never reused). */
+  readonly archivedAt?: string
   readonly deletedAt?: string
-  /** 'renewed', or deleted by the sweeper because it was never used or untouched for too long. */
-  readonly reason?: 'renewed' | 'unused' | 'idle'
+  /** 'renewed' or 'archived', or deleted by the sweeper because it was never used or untouched for too long. */
+  readonly reason?: 'renewed' | 'archived' | 'unused' | 'idle'
   /** For 'unused' and 'idle': only the same token may register the room again (a phone that still holds it). */
   readonly tokenHash?: string
 }
@@ -32,9 +42,15 @@ export interface StorageAdapter {
   createRoom(roomId: string, meta: RoomMeta): Promise<{ created: boolean; meta: RoomMeta }>
   /**
    * Records the renewal durably (meta rewritten atomically). Idempotent: an already renewed room keeps its
-   * first renewedAt. Returns the stored meta, or null when the room does not exist.
+   * first renewedAt. An archived room is never renewed (its meta is returned unchanged). Returns the stored meta,
+   * or null when the room does not exist.
    */
   markRenewed(roomId: string, renewedAt: string): Promise<RoomMeta | null>
+  /**
+   * Records the archive durably (meta rewritten atomically, like markRenewed). Idempotent: an already archived room
+   * keeps its first archivedAt (true). False when the room does not exist or is renewed (nothing is written).
+   */
+  markArchived(roomId: string, archivedAt: string): Promise<boolean>
   /** Records the day the room was last used (a no-op when it is already that day). */
   markUsed(roomId: string, usedOn: string): Promise<void>
   /** Ids of the rooms that have data (a meta, a log or a snapshot), in no particular order. */

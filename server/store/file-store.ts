@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
-import type { RoomMeta, StorageAdapter, Tombstone } from './adapter.ts'
+import { canMarkFrozen, type RoomMeta, type StorageAdapter, type Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
 import { fsyncDir, isNotFound, NO_FAULTS, readIfExists, writeFileAtomic, type StoreFaults } from './fs-util.ts'
 import { ROOM_DATA_FILES, openRoomFiles, type RoomFiles, type SequencedUpdate } from './room-files.ts'
@@ -17,13 +17,15 @@ const metaSchema = z.object({
   tokenHash: z.string().min(1),
   createdAt: z.string(),
   renewedAt: z.string().optional(),
+  archivedAt: z.string().optional(),
   usedOn: z.string().optional(),
 })
 const tombstoneSchema = z.object({
   roomId: z.string().regex(ROOM_ID_PATTERN),
   renewedAt: z.string().optional(),
+  archivedAt: z.string().optional(),
   deletedAt: z.string().optional(),
-  reason: z.enum(['renewed', 'unused', 'idle']).optional(),
+  reason: z.enum(['renewed', 'archived', 'unused', 'idle']).optional(),
   tokenHash: z.string().optional(),
 })
 
@@ -153,6 +155,19 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
   const writeMeta = (roomId: string, meta: RoomMeta): Promise<void> =>
     writeFileAtomic(roomDir(roomId), 'meta.json', Buffer.from(JSON.stringify(meta)), faults, 'meta')
 
+  /**
+   * Sets renewedAt or archivedAt durably (tmp + fsync + rename) under the meta lock, so a renewal and an archive
+   * racing each other store one of them only. Idempotent: the first one counts. The stored meta, or null.
+   */
+  const markFrozen = (roomId: string, mark: Pick<RoomMeta, 'renewedAt' | 'archivedAt'>): Promise<RoomMeta | null> =>
+    withMetaLock(roomId, async () => {
+      const meta = await readMeta(roomId)
+      if (!meta || !canMarkFrozen(meta)) return meta
+      const marked: RoomMeta = { ...meta, ...mark }
+      await writeMeta(roomId, marked)
+      return marked
+    })
+
   // ---- Start: replay what the WAL holds into the rooms' files, then delete it ----------------------------------
 
   const recover = async (records: readonly WalRecord[]): Promise<void> => {
@@ -256,15 +271,8 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
         await writeMeta(roomId, meta)
         return { created: true, meta }
       }),
-    markRenewed: (roomId, renewedAt) =>
-      withMetaLock(roomId, async () => {
-        const meta = await readMeta(roomId)
-        if (!meta) return null
-        if (meta.renewedAt !== undefined) return meta // idempotent: the first renewal counts
-        const renewed: RoomMeta = { ...meta, renewedAt }
-        await writeMeta(roomId, renewed)
-        return renewed
-      }),
+    markRenewed: (roomId, renewedAt) => markFrozen(roomId, { renewedAt }),
+    markArchived: async (roomId, archivedAt) => (await markFrozen(roomId, { archivedAt }))?.archivedAt !== undefined,
     markUsed: (roomId, usedOn) =>
       withMetaLock(roomId, async () => {
         const meta = await readMeta(roomId)

@@ -1,5 +1,5 @@
 // An in-memory StorageAdapter: for tests and the benchmark's "no disk" comparisons. Not durable.
-import type { RoomMeta, StorageAdapter, Tombstone } from './adapter.ts'
+import { canMarkFrozen, type RoomMeta, type StorageAdapter, type Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
 
 export const createMemoryStore = (): StorageAdapter => {
@@ -11,6 +11,14 @@ export const createMemoryStore = (): StorageAdapter => {
   let closed = false
   const ensureOpen = (): void => {
     if (closed) throw new Error('store closed')
+  }
+
+  /** Sets renewedAt or archivedAt once (the first call counts, and only one of them); the stored meta, or null. */
+  const markFrozen = (roomId: string, mark: Pick<RoomMeta, 'renewedAt' | 'archivedAt'>): RoomMeta | null => {
+    ensureOpen()
+    const meta = metas.get(roomId)
+    if (meta && canMarkFrozen(meta)) metas.set(roomId, { ...meta, ...mark })
+    return metas.get(roomId) ?? null
   }
 
   return {
@@ -26,13 +34,10 @@ export const createMemoryStore = (): StorageAdapter => {
       return { created: true, meta }
     },
     async markRenewed(roomId, renewedAt) {
-      ensureOpen()
-      const meta = metas.get(roomId)
-      if (!meta) return null
-      if (meta.renewedAt !== undefined) return meta
-      const renewed = { ...meta, renewedAt }
-      metas.set(roomId, renewed)
-      return renewed
+      return markFrozen(roomId, { renewedAt })
+    },
+    async markArchived(roomId, archivedAt) {
+      return markFrozen(roomId, { archivedAt })?.archivedAt !== undefined
     },
     async markUsed(roomId, usedOn) {
       const meta = metas.get(roomId)

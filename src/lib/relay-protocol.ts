@@ -41,6 +41,14 @@ export const MESSAGE_REFUSED = 102
  */
 export const MESSAGE_RELAY_LIMITS = 103
 
+/**
+ * Relay -> phone, in an archived room (issue 14): this room is the read-only archive of a past generation of the
+ * collective; the collective goes on in its successor room, which every member derives from the same invite secret
+ * (src/lib/credentials.ts, deriveSuccessorRoomId). Sent after the relay's sync step 1, and at once to the sockets of
+ * a room archived while they are connected; no payload.
+ */
+export const MESSAGE_ROOM_ARCHIVED = 104
+
 export const RefusalCode = {
   /** The room holds other content under the same client id and clock (a forged or diverged write). */
   conflict: 1,
@@ -54,6 +62,13 @@ export const RefusalCode = {
  */
 export const RENEW_PATH_PREFIX = '/renew/'
 export const TOKEN_HEADER = 'x-pedibus-token'
+
+/**
+ * Archive request (issue 14): `POST /archive/<roomId>` with the room token in TOKEN_HEADER. The room becomes the
+ * read-only archive of its generation, kept ARCHIVED_ROOM_DAYS. 204 archived (or already archived), 401 bad or
+ * missing token, 404 unknown room, 409 renewed (a renewed room is not archived, nor an archived one renewed).
+ */
+export const ARCHIVE_PATH_PREFIX = '/archive/'
 
 /** y-protocols sync message subtypes (second varuint of a MESSAGE_SYNC frame). */
 export const SYNC_STEP1 = 0

@@ -12,7 +12,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createInviteSecret, createRoomId, deriveRoomToken, type RoomId, type RoomToken } from '../../src/lib/credentials.ts'
 import {
-  ACK_PROTOCOL, MESSAGE_RELAY_ACK, MESSAGE_SYNC, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX,
+  ACK_PROTOCOL, MESSAGE_RELAY_ACK, MESSAGE_SYNC, REGISTER_PROTOCOL, SUBPROTOCOL, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
+  TOKEN_PROTOCOL_PREFIX,
 } from '../../src/lib/relay-protocol.ts'
 import { parseConfig } from '../../server/config.ts'
 import { createLogger, type LogLine } from '../../server/log.ts'
@@ -271,6 +272,62 @@ export const lastAck = (frames: readonly Uint8Array[]): number => {
     if (decoding.readVarUint(decoder) === MESSAGE_RELAY_ACK) ack = Math.max(ack, decoding.readVarUint(decoder))
   }
   return ack
+}
+
+/** [type, subtype?] of each frame, for order checks: `sync0` for a sync step 1, `101` for MESSAGE_ROOM_MOVED. */
+export const frameKinds = (frames: readonly Uint8Array[]): string[] =>
+  frames.map((frame) => {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    return type === MESSAGE_SYNC ? `sync${decoding.readVarUint(decoder)}` : String(type)
+  })
+
+/** A frame holding just a message type (MESSAGE_ROOM_MOVED, MESSAGE_ROOM_ARCHIVED). */
+export const isBareFrame = (frame: Uint8Array, type: number): boolean => frame.length === 1 && frame[0] === type
+
+/** Applies every sync step 2 / update the relay sent to a fresh doc. */
+export const docFromFrames = (frames: readonly Uint8Array[]): Y.Doc => {
+  const doc = new Y.Doc()
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue
+    const subtype = decoding.readVarUint(decoder)
+    if (subtype === SYNC_STEP2 || subtype === SYNC_UPDATE) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+  }
+  return doc
+}
+
+/** An update from an unrelated client: a key the room never had. */
+export const foreignUpdate = (key: string): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, key)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** A raw client (acks offered) that asks for the whole document: sync step 1 with an empty state vector. */
+export const openReader = async (wsUrl: string, room: TestRoom, { register = false } = {}): Promise<RawClient> => {
+  const client = await openRawClient(wsUrl, room.roomId, relayProtocols(room.token, { register, ack: true }))
+  client.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
+  return client
+}
+
+/** Writes `keys` as one update each through a raw client and waits for the relay's ack of all of them. */
+export const writeKeysRaw = async (wsUrl: string, room: TestRoom, keys: string[], register = false): Promise<void> => {
+  const client = await openRawClient(wsUrl, room.roomId, relayProtocols(room.token, { register, ack: true }))
+  const doc = new Y.Doc()
+  doc.on('update', (update: Uint8Array) => client.ws.send(syncFrame(SYNC_UPDATE, update)))
+  for (const key of keys) doc.getMap('m').set(key, key)
+  await waitFor(() => lastAck(client.received) === keys.length, `ack of ${keys.length} updates`)
+  client.ws.close()
+  await client.closed
+}
+
+/** Lets the relay process whatever a socket sent: a full round trip on that same socket (step 1 -> step 2). */
+export const roundTrip = async (client: RawClient): Promise<void> => {
+  const before = client.received.length
+  client.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
+  const answered = (): boolean => frameKinds(client.received.slice(before)).includes(`sync${SYNC_STEP2}`)
+  await waitFor(answered, 'round trip')
 }
 
 /** GET /healthz, parsed. */

@@ -10,12 +10,15 @@ describe('relay configuration', () => {
     const config = parseConfig({})
     expect(config.ok && config.value).toMatchObject({
       port: 8080, host: '127.0.0.1', dataDir: './data', staticDir: './dist', allowedOrigins: null,
-      maxPayload: 2 * 1024 * 1024, logLevel: 'info',
+      maxPayload: 2 * 1024 * 1024, logLevel: 'info', archivedRoomMs: 1100 * 24 * 60 * 60 * 1000,
     })
+    const days = parseConfig({ ARCHIVED_ROOM_DAYS: '30' })
+    expect(days.ok && days.value.archivedRoomMs).toBe(30 * 24 * 60 * 60 * 1000)
   })
 
   it('refuses bad values with a message naming the setting', () => {
-    for (const env of [{ PORT: 'abc' }, { PORT: '70000' }, { MAX_PAYLOAD: '-1' }, { LOG_LEVEL: 'loud' }]) {
+    const envs = [{ PORT: 'abc' }, { PORT: '70000' }, { MAX_PAYLOAD: '-1' }, { LOG_LEVEL: 'loud' }]
+    for (const env of [...envs, { ARCHIVED_ROOM_DAYS: '0' }, { ARCHIVED_ROOM_DAYS: '3.5' }]) {
       const config = parseConfig(env)
       expect(config.ok).toBe(false)
       if (!config.ok) expect(config.error).toContain(Object.keys(env)[0])

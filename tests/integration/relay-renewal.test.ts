@@ -1,15 +1,16 @@
-// Renewal on the relay (issue 6): POST /renew/<roomId> with the room token makes the room read-only (phones
-// still read it and get MESSAGE_ROOM_MOVED; their updates are neither stored, forwarded nor acked), durably;
-// after the grace period the sweeper deletes the room's files and leaves a tombstone: 4410 for everyone.
+// Renewal (issue 6) and archive (issue 14) on the relay: POST /renew/<roomId> or /archive/<roomId> with the room
+// token makes the room read-only, durably: phones still read it and get MESSAGE_ROOM_MOVED or MESSAGE_ROOM_ARCHIVED;
+// their updates are neither stored, forwarded nor acked. A room is renewed or archived, never both (409). After the
+// grace period the sweeper deletes a renewed room's files and leaves a tombstone: 4410 for everyone (archived rooms:
+// relay-sweeper.test.ts).
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  CloseCode, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
-  TOKEN_HEADER,
+  ARCHIVE_PATH_PREFIX, CloseCode, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, RENEW_PATH_PREFIX, SYNC_STEP1,
+  SYNC_STEP2, SYNC_UPDATE, TOKEN_HEADER,
 } from '../../src/lib/relay-protocol.ts'
 import { createLogger } from '../../server/log.ts'
 import { createMetrics } from '../../server/metrics.ts'
@@ -19,8 +20,9 @@ import { createFileStore } from '../../server/store/file-store.ts'
 import { createMemoryStore } from '../../server/store/memory-store.ts'
 import { createRoomId } from '../../src/lib/credentials.ts'
 import {
-  connectProvider, createTestRoom, lastAck, openRawClient, relayProtocols, spawnRelay, startRelay, syncFrame,
-  waitFor, type RawClient, type RelayOptions, type TestRoom,
+  connectProvider, createTestRoom, docFromFrames as docFrom, foreignUpdate, frameKinds as kinds, isBareFrame, lastAck,
+  openRawClient, openReader as openSyncedReader, relayProtocols, roundTrip, spawnRelay, startRelay, syncFrame, waitFor,
+  writeKeysRaw as writeKeys, type RawClient, type RelayOptions, type TestRoom,
 } from '../helpers/relay.ts'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -40,161 +42,217 @@ const ownDataDir = async (): Promise<string> => {
   return dir
 }
 
-const renew = (url: string, roomId: string, token?: string, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(`${url}${RENEW_PATH_PREFIX}${roomId}`, {
+/** The two ways to freeze a room: the same token-checked POST, each with its own mark, frame and counters. */
+const KINDS = [
+  {
+    name: 'renewal', prefix: RENEW_PATH_PREFIX, field: 'renewedAt', frame: MESSAGE_ROOM_MOVED,
+    done: 'roomsRenewed', refused: 'renewalsRefused', event: 'room.renewed',
+  },
+  {
+    name: 'archive', prefix: ARCHIVE_PATH_PREFIX, field: 'archivedAt', frame: MESSAGE_ROOM_ARCHIVED,
+    done: 'roomsArchived', refused: 'archivesRefused', event: 'room.archived',
+  },
+] as const
+type Kind = (typeof KINDS)[number]
+const [RENEWAL, ARCHIVE] = KINDS
+
+const post = (url: string, kind: Kind, roomId: string, token?: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}${kind.prefix}${roomId}`, {
     method: 'POST',
     headers: { ...(token === undefined ? {} : { [TOKEN_HEADER]: token }), ...headers },
     body: 'ignored',
   })
+const renew = (url: string, roomId: string, token?: string): Promise<Response> => post(url, RENEWAL, roomId, token)
 
-/** [type, subtype?] of each frame, for order checks. */
-const kinds = (frames: Uint8Array[]): string[] =>
-  frames.map((frame) => {
-    const decoder = decoding.createDecoder(frame)
-    const type = decoding.readVarUint(decoder)
-    return type === MESSAGE_SYNC ? `sync${decoding.readVarUint(decoder)}` : String(type)
-  })
+const isRoomMoved = (frame: Uint8Array): boolean => isBareFrame(frame, MESSAGE_ROOM_MOVED)
 
-/** Applies every sync step 2 / update the relay sent to a fresh doc. */
-const docFrom = (frames: Uint8Array[]): Y.Doc => {
-  const doc = new Y.Doc()
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue
-    const subtype = decoding.readVarUint(decoder)
-    if (subtype === SYNC_STEP2 || subtype === SYNC_UPDATE) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
-  }
-  return doc
-}
-
-const isRoomMoved = (frame: Uint8Array): boolean => frame.length === 1 && frame[0] === MESSAGE_ROOM_MOVED
-
-/** A raw client that asks for the whole document (sync step 1 with an empty state vector). */
+/** A reader (openReader) closed when the test ends. */
 const openReader = async (wsUrl: string, room: TestRoom, options: { register?: boolean } = {}): Promise<RawClient> => {
-  const client = await openRawClient(wsUrl, room.roomId, relayProtocols(room.token, { register: options.register, ack: true }))
+  const client = await openSyncedReader(wsUrl, room, options)
   cleanups.push(async () => {
     client.ws.close()
     await client.closed
   })
-  client.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
   return client
 }
 
-/** Writes `keys` as one update each through a raw client and waits for the relay's ack of all of them. */
-const writeKeys = async (wsUrl: string, room: TestRoom, keys: string[], register = false): Promise<void> => {
-  const client = await openRawClient(wsUrl, room.roomId, relayProtocols(room.token, { register, ack: true }))
-  const doc = new Y.Doc()
-  doc.on('update', (update: Uint8Array) => client.ws.send(syncFrame(SYNC_UPDATE, update)))
-  for (const key of keys) doc.getMap('m').set(key, key)
-  await waitFor(() => lastAck(client.received) === keys.length, `ack of ${keys.length} updates`)
-  client.ws.close()
-  await client.closed
-}
-
-/** An update from an unrelated client: a key the room never had. */
-const foreignUpdate = (key: string): Uint8Array => {
-  const doc = new Y.Doc()
-  doc.getMap('m').set(key, key)
-  return Y.encodeStateAsUpdate(doc)
-}
-
 const keysOf = (doc: Y.Doc): string[] => [...doc.getMap('m').keys()].sort()
+const keysIn = (client: RawClient): string[] => keysOf(docFrom(client.received))
 
-/** Lets the relay process whatever a socket sent: a full round trip on that same socket (step 1 -> step 2). */
-const roundTrip = async (client: RawClient): Promise<void> => {
-  const before = client.received.length
-  client.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
-  await waitFor(() => client.received.slice(before).some((frame) => kinds([frame])[0] === `sync${SYNC_STEP2}`), 'round trip')
+const readMeta = async (dataDir: string, room: TestRoom): Promise<Record<string, unknown>> =>
+  JSON.parse(await readFile(join(dataDir, 'rooms', room.roomId, 'meta.json'), 'utf8')) as Record<string, unknown>
+
+for (const kind of KINDS) {
+  const other = kind === RENEWAL ? ARCHIVE : RENEWAL
+  const isTold = (frame: Uint8Array): boolean => isBareFrame(frame, kind.frame)
+  const isToldOther = (frame: Uint8Array): boolean => isBareFrame(frame, other.frame)
+
+  describe(`relay ${kind.name}: POST ${kind.prefix}<roomId>`, () => {
+    it('refuses a bad or missing token (401), an unknown room (404), a GET (405); the room stays open', async () => {
+      const relay = await started()
+      const room = await createTestRoom()
+      const stranger = await createTestRoom()
+      await writeKeys(relay.wsUrl, room, ['a'], true)
+
+      expect((await post(relay.url, kind, room.roomId)).status).toBe(401)
+      expect((await post(relay.url, kind, room.roomId, stranger.token)).status).toBe(401)
+      expect((await post(relay.url, kind, room.roomId, 'not-a-token')).status).toBe(401)
+      expect((await post(relay.url, kind, stranger.roomId, stranger.token)).status).toBe(404)
+      expect((await post(relay.url, kind, 'bad-id', room.token)).status).toBe(404)
+      const get = await fetch(`${relay.url}${kind.prefix}${room.roomId}`, { headers: { [TOKEN_HEADER]: room.token } })
+      expect(get.status).toBe(405)
+      expect(get.headers.get('allow')).toBe('POST, OPTIONS')
+
+      await writeKeys(relay.wsUrl, room, ['b'])
+      const reader = await openReader(relay.wsUrl, room)
+      await waitFor(() => keysIn(reader).length === 2, 'both keys')
+      expect(reader.received.some((frame) => isTold(frame) || isToldOther(frame))).toBe(false)
+      expect(await readMeta(relay.dataDir, room)).not.toHaveProperty(kind.field)
+      expect(relay.relay.health().counters).toMatchObject({ [kind.done]: 0, [kind.refused]: 5 })
+    })
+
+    it('freezes the room: the whole document and its frame, updates neither stored, forwarded nor acked', async () => {
+      const dataDir = await ownDataDir()
+      let relay = await startRelay({ dataDir })
+      const room = await createTestRoom()
+      await writeKeys(relay.wsUrl, room, ['a', 'b', 'c'], true)
+      const watcher = await openReader(relay.wsUrl, room) // connected before and during the freeze
+      await waitFor(() => keysIn(watcher).length === 3, 'watcher synced')
+
+      expect((await post(relay.url, kind, room.roomId, room.token)).status).toBe(204)
+      expect((await post(relay.url, kind, room.roomId, room.token)).status).toBe(204) // idempotent
+      await waitFor(() => watcher.received.some(isTold), 'connected socket told at once')
+      const meta = await readMeta(dataDir, room)
+      expect(meta).toMatchObject({ [kind.field]: expect.any(String) })
+      expect(meta).not.toHaveProperty(other.field)
+      const frozenAt = meta[kind.field]
+      expect(watcher.received.filter(isTold)).toHaveLength(1) // told once
+      expect(watcher.received.some(isToldOther)).toBe(false)
+
+      // Registering again (the app always offers it) is no new room: the same read-only room.
+      const reader = await openReader(relay.wsUrl, room, { register: true })
+      await waitFor(() => reader.received.some(isTold) && keysIn(reader).length === 3, 'reader got doc and frame')
+      const order = kinds(reader.received)
+      expect(order.indexOf(String(kind.frame))).toBe(order.indexOf(`sync${SYNC_STEP1}`) + 1) // right after step 1
+      expect(order).not.toContain(String(other.frame))
+      expect(keysIn(reader)).toEqual(['a', 'b', 'c'])
+
+      const watcherFrames = watcher.received.length
+      reader.ws.send(syncFrame(SYNC_UPDATE, foreignUpdate('late')))
+      reader.ws.send(syncFrame(SYNC_STEP2, foreignUpdate('late-step2')))
+      await roundTrip(reader)
+      await roundTrip(watcher)
+      expect(lastAck(reader.received)).toBe(0)
+      expect(keysOf(docFrom(watcher.received.slice(watcherFrames)))).toEqual(['a', 'b', 'c']) // the round trip only
+      expect(relay.relay.health().counters.updatesDroppedFrozen).toBe(2)
+      expect((await post(relay.url, kind, room.roomId, room.token)).status).toBe(204)
+      expect(relay.relay.health().counters).toMatchObject({ [kind.done]: 1, [kind.refused]: 0, [other.done]: 0 })
+      expect(relay.logs.filter((line) => line.event === kind.event)).toHaveLength(1)
+
+      // Restarted on the same data dir: still frozen, the first mark counts, nothing of the late writes stored.
+      await relay.stop()
+      relay = await startRelay({ dataDir })
+      cleanups.push(() => relay.stop())
+      expect(await readMeta(dataDir, room)).toMatchObject({ [kind.field]: frozenAt })
+      const doc = new Y.Doc()
+      const provider = connectProvider(relay.wsUrl, room, { doc })
+      cleanups.push(async () => provider.destroy())
+      await waitFor(() => provider.synced, 'stock client synced')
+      expect(keysOf(doc)).toEqual(['a', 'b', 'c'])
+      doc.getMap('m').set('after-restart', 'x')
+      // Dropped: the provider's own sync step 2 (answering the relay's step 1), then its update.
+      await waitFor(() => relay.relay.health().counters.updatesDroppedFrozen === 2, 'stock client update dropped')
+      const again = await openReader(relay.wsUrl, room)
+      await waitFor(() => again.received.some(isTold) && keysIn(again).length >= 3, 'frozen after restart')
+      await roundTrip(again)
+      expect(keysIn(again)).toEqual(['a', 'b', 'c'])
+    })
+
+    it('keeps the mark across SIGKILL', async () => {
+      const relay = await spawnRelay()
+      cleanups.push(() => relay.stop())
+      const room = await createTestRoom()
+      await writeKeys(relay.wsUrl, room, ['a'], true)
+      expect((await post(relay.url, kind, room.roomId, room.token)).status).toBe(204)
+      expect(await relay.kill('SIGKILL')).toBe(null)
+      await relay.restart()
+      const reader = await openReader(relay.wsUrl, room)
+      await waitFor(() => reader.received.some(isTold) && keysIn(reader).length === 1, 'frozen after SIGKILL')
+      reader.ws.send(syncFrame(SYNC_UPDATE, foreignUpdate('late')))
+      await roundTrip(reader)
+      expect(lastAck(reader.received)).toBe(0)
+      expect(keysIn(reader)).toEqual(['a'])
+    })
+
+    it('answers a CORS preflight from an allowed origin and refuses other origins (403)', async () => {
+      const relay = await started({ env: { ALLOWED_ORIGINS: 'https://app.example' } })
+      const room = await createTestRoom()
+      await writeKeys(relay.wsUrl, room, ['a'], true)
+      const preflight = await fetch(`${relay.url}${kind.prefix}${room.roomId}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://app.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': TOKEN_HEADER,
+        },
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example')
+      expect(preflight.headers.get('access-control-allow-headers')).toBe(TOKEN_HEADER)
+      const from = (Origin: string): Promise<Response> => post(relay.url, kind, room.roomId, room.token, { Origin })
+      expect((await from('https://evil.example')).status).toBe(403)
+      const allowed = await from('https://app.example')
+      expect(allowed.status).toBe(204)
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example')
+    })
+  })
 }
 
-describe('relay renewal', () => {
-  it('refuses a renewal without the right token (401) or for an unknown room (404); the room stays writable', async () => {
+describe('relay renewal and archive together', () => {
+  it('refuses to archive a renewed room and to renew an archived one (409); each keeps its own frame', async () => {
     const relay = await started()
-    const room = await createTestRoom()
-    const other = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a'], true)
+    const renewed = await createTestRoom()
+    const archived = await createTestRoom()
+    await writeKeys(relay.wsUrl, renewed, ['r'], true)
+    await writeKeys(relay.wsUrl, archived, ['a'], true)
+    expect((await post(relay.url, RENEWAL, renewed.roomId, renewed.token)).status).toBe(204)
+    expect((await post(relay.url, ARCHIVE, archived.roomId, archived.token)).status).toBe(204)
 
-    expect((await renew(relay.url, room.roomId)).status).toBe(401)
-    expect((await renew(relay.url, room.roomId, other.token)).status).toBe(401)
-    expect((await renew(relay.url, room.roomId, 'not-a-token')).status).toBe(401)
-    expect((await renew(relay.url, other.roomId, other.token)).status).toBe(404)
-    expect((await renew(relay.url, 'bad-id', room.token)).status).toBe(404)
-    expect((await fetch(`${relay.url}${RENEW_PATH_PREFIX}${room.roomId}`, { headers: { [TOKEN_HEADER]: room.token } })).status).toBe(405)
+    expect((await post(relay.url, ARCHIVE, renewed.roomId, renewed.token)).status).toBe(409)
+    expect((await post(relay.url, RENEWAL, archived.roomId, archived.token)).status).toBe(409)
+    expect(await readMeta(relay.dataDir, renewed)).not.toHaveProperty(ARCHIVE.field)
+    expect(await readMeta(relay.dataDir, archived)).not.toHaveProperty(RENEWAL.field)
+    // A wrong token is still 401, not a hint that the room is frozen.
+    expect((await post(relay.url, ARCHIVE, renewed.roomId, archived.token)).status).toBe(401)
 
-    await writeKeys(relay.wsUrl, room, ['b'])
-    const reader = await openReader(relay.wsUrl, room)
-    await waitFor(() => keysOf(docFrom(reader.received)).length === 2, 'both keys')
-    expect(reader.received.some(isRoomMoved)).toBe(false)
-    expect(JSON.parse(await readFile(join(relay.dataDir, 'rooms', room.roomId, 'meta.json'), 'utf8'))).not.toHaveProperty('renewedAt')
+    const movedReader = await openReader(relay.wsUrl, renewed)
+    const archiveReader = await openReader(relay.wsUrl, archived)
+    await waitFor(() => movedReader.received.some(isRoomMoved) && keysIn(movedReader).length === 1, 'renewed room read')
+    const isArchived = (frame: Uint8Array): boolean => isBareFrame(frame, MESSAGE_ROOM_ARCHIVED)
+    await waitFor(() => archiveReader.received.some(isArchived) && keysIn(archiveReader).length === 1, 'archive read')
+    expect(movedReader.received.some(isArchived)).toBe(false)
+    expect(archiveReader.received.some(isRoomMoved)).toBe(false)
+    const { counters } = relay.relay.health()
+    expect(counters).toMatchObject({ roomsArchived: 1, roomsRenewed: 1, archivesRefused: 2, renewalsRefused: 1 })
   })
 
-  it('freezes a renewed room: the whole document and MESSAGE_ROOM_MOVED, updates neither stored, forwarded nor acked', async () => {
-    const dataDir = await ownDataDir()
-    let relay = await startRelay({ dataDir })
-    const room = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a', 'b', 'c'], true)
-    const watcher = await openReader(relay.wsUrl, room) // connected before and during the renewal
-    await waitFor(() => keysOf(docFrom(watcher.received)).length === 3, 'watcher synced')
-
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204) // idempotent
-    await waitFor(() => watcher.received.some(isRoomMoved), 'connected socket told the room moved')
-    const meta: unknown = JSON.parse(await readFile(join(dataDir, 'rooms', room.roomId, 'meta.json'), 'utf8'))
-    expect(meta).toMatchObject({ renewedAt: expect.any(String) })
-    const renewedAt = (meta as { renewedAt: string }).renewedAt
-
-    // Registering again (the app always offers it) is no new room: the same read-only room.
-    const reader = await openReader(relay.wsUrl, room, { register: true })
-    await waitFor(() => reader.received.some(isRoomMoved) && keysOf(docFrom(reader.received)).length === 3, 'reader got doc and 101')
-    const order = kinds(reader.received)
-    expect(order.indexOf(String(MESSAGE_ROOM_MOVED))).toBe(order.indexOf(`sync${SYNC_STEP1}`) + 1) // right after the relay's step 1
-    expect(keysOf(docFrom(reader.received))).toEqual(['a', 'b', 'c'])
-
-    const watcherFrames = watcher.received.length
-    reader.ws.send(syncFrame(SYNC_UPDATE, foreignUpdate('late')))
-    reader.ws.send(syncFrame(SYNC_STEP2, foreignUpdate('late-step2')))
-    await roundTrip(reader)
-    await roundTrip(watcher)
-    expect(lastAck(reader.received)).toBe(0)
-    expect(keysOf(docFrom(watcher.received.slice(watcherFrames)))).toEqual(['a', 'b', 'c']) // only the round trip's step 2
-    expect(relay.relay.health().counters.updatesDroppedFrozen).toBe(2)
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
-
-    await relay.stop()
-    relay = await startRelay({ dataDir })
-    cleanups.push(() => relay.stop())
-    const meta2: unknown = JSON.parse(await readFile(join(dataDir, 'rooms', room.roomId, 'meta.json'), 'utf8'))
-    expect(meta2).toMatchObject({ renewedAt }) // the first renewal counts, and it survived the restart
-    const doc = new Y.Doc()
-    const provider = connectProvider(relay.wsUrl, room, { doc })
-    cleanups.push(async () => provider.destroy())
-    await waitFor(() => provider.synced, 'stock client synced')
-    expect(keysOf(doc)).toEqual(['a', 'b', 'c'])
-    doc.getMap('m').set('after-restart', 'x')
-    // Dropped: the provider's own sync step 2 (answering the relay's step 1), then its update.
-    await waitFor(() => relay.relay.health().counters.updatesDroppedFrozen === 2, 'stock client update dropped')
-    const again = await openReader(relay.wsUrl, room)
-    await waitFor(() => again.received.some(isRoomMoved) && keysOf(docFrom(again.received)).length >= 3, 'frozen after restart')
-    await roundTrip(again)
-    expect(keysOf(docFrom(again.received))).toEqual(['a', 'b', 'c'])
+  it('limits renewal and archive attempts per IP like registrations, in one count (429)', async () => {
+    const relay = await started({ env: { MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR: '2' } })
+    const renewed = await createTestRoom()
+    const archived = await createTestRoom()
+    await writeKeys(relay.wsUrl, renewed, ['r'], true)
+    await writeKeys(relay.wsUrl, archived, ['a'], true)
+    const statuses = [
+      (await post(relay.url, RENEWAL, renewed.roomId, renewed.token)).status,
+      (await post(relay.url, ARCHIVE, archived.roomId, archived.token)).status,
+      (await post(relay.url, ARCHIVE, archived.roomId, archived.token)).status,
+      (await post(relay.url, RENEWAL, renewed.roomId, renewed.token)).status,
+    ]
+    expect(statuses).toEqual([204, 204, 429, 429])
   })
+})
 
-  it('keeps the renewal across SIGKILL', async () => {
-    const relay = await spawnRelay()
-    cleanups.push(() => relay.stop())
-    const room = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a'], true)
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
-    expect(await relay.kill('SIGKILL')).toBe(null)
-    await relay.restart()
-    const reader = await openReader(relay.wsUrl, room)
-    await waitFor(() => reader.received.some(isRoomMoved) && keysOf(docFrom(reader.received)).length === 1, 'frozen after SIGKILL')
-    reader.ws.send(syncFrame(SYNC_UPDATE, foreignUpdate('late')))
-    await roundTrip(reader)
-    expect(lastAck(reader.received)).toBe(0)
-    expect(keysOf(docFrom(reader.received))).toEqual(['a'])
-  })
-
+describe('relay renewal: the grace period', () => {
   it('deletes a renewed room after the grace period and leaves a tombstone: 4410 for connections and registrations', async () => {
     const dataDir = await ownDataDir()
     let relay = await startRelay({ dataDir, env: { RENEWED_ROOM_GRACE_MS: '0' } })
@@ -249,32 +307,6 @@ describe('relay renewal', () => {
     expect(await relay.relay.sweepRenewedRooms()).toBe(0)
     const reader = await openReader(relay.wsUrl, room)
     await waitFor(() => reader.received.some(isRoomMoved) && keysOf(docFrom(reader.received)).length === 1, 'still readable')
-  })
-
-  it('answers a CORS preflight from an allowed origin and refuses other origins (403)', async () => {
-    const relay = await started({ env: { ALLOWED_ORIGINS: 'https://app.example' } })
-    const room = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a'], true)
-    const preflight = await fetch(`${relay.url}${RENEW_PATH_PREFIX}${room.roomId}`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': TOKEN_HEADER },
-    })
-    expect(preflight.status).toBe(204)
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example')
-    expect(preflight.headers.get('access-control-allow-headers')).toBe(TOKEN_HEADER)
-    expect((await renew(relay.url, room.roomId, room.token, { Origin: 'https://evil.example' })).status).toBe(403)
-    const allowed = await renew(relay.url, room.roomId, room.token, { Origin: 'https://app.example' })
-    expect(allowed.status).toBe(204)
-    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example')
-  })
-
-  it('limits renewal attempts per IP like registrations (429)', async () => {
-    const relay = await started({ env: { MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR: '2' } })
-    const room = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a'], true)
-    const statuses: number[] = []
-    for (let i = 0; i < 3; i++) statuses.push((await renew(relay.url, room.roomId, room.token)).status)
-    expect(statuses).toEqual([204, 204, 429])
   })
 })
 

@@ -81,6 +81,34 @@ for (const { name, create } of adapters) {
       expect(keys).toHaveLength(55)
     })
 
+    it('records archivedAt once; never archives a renewed room nor renews an archived one', async () => {
+      const [archived, renewed, raced] = [createRoomId(), createRoomId(), createRoomId()]
+      const [first, later] = ['2026-06-30T00:00:00.000Z', '2026-07-01T00:00:00.000Z']
+      expect(await store.markArchived(archived, first)).toBe(false) // unknown room
+      expect(await store.readMeta(archived)).toBeNull()
+      for (const roomId of [archived, renewed, raced]) await store.createRoom(roomId, META)
+
+      expect(await store.markArchived(archived, first)).toBe(true)
+      expect(await store.markArchived(archived, later)).toBe(true) // idempotent: the first archivedAt counts
+      expect(await store.readMeta(archived)).toEqual({ ...META, archivedAt: first })
+      expect(await store.markRenewed(archived, later)).toEqual({ ...META, archivedAt: first }) // not renewed
+      await store.markUsed(archived, '2026-07-02')
+      expect(await store.readMeta(archived)).toEqual({ ...META, archivedAt: first, usedOn: '2026-07-02' })
+
+      await store.markRenewed(renewed, first)
+      expect(await store.markArchived(renewed, later)).toBe(false)
+      expect(await store.readMeta(renewed)).toEqual({ ...META, renewedAt: first })
+
+      // Both at once: exactly one of them is stored.
+      await Promise.all([store.markArchived(raced, first), store.markRenewed(raced, first)])
+      const meta = await store.readMeta(raced)
+      expect([meta?.archivedAt, meta?.renewedAt].filter((at) => at !== undefined)).toEqual([first])
+
+      const tombstone = { roomId: archived, archivedAt: first, deletedAt: later, reason: 'archived' } as const
+      await store.writeTombstone(tombstone)
+      expect(await store.readTombstone(archived)).toEqual(tombstone)
+    })
+
     it('keeps rooms apart', async () => {
       const [first, second] = [createRoomId(), createRoomId()]
       await store.createRoom(first, META)
@@ -135,6 +163,24 @@ describe('file store: write-ahead log, room files, recovery', () => {
     expect(keysOf(await store.loadUpdates(roomId))).toHaveLength(9)
     await store.close()
     expect((await stat(log)).size).toBeLessThan(bytes.length)
+  })
+
+  it('writes archivedAt as an atomic meta write: kept after a reopen, nothing stored when it fails', async () => {
+    const [roomId, failed] = [createRoomId(), createRoomId()]
+    let failing = false
+    const check = (operation: string): void => {
+      if (failing && operation === 'meta') throw fsError('EIO')
+    }
+    const store = createFileStore(dir, { faults: { check } })
+    for (const id of [roomId, failed]) await store.createRoom(id, META)
+    expect(await store.markArchived(roomId, '2026-06-30T00:00:00.000Z')).toBe(true)
+    failing = true
+    await expect(store.markArchived(failed, '2026-06-30T00:00:00.000Z')).rejects.toThrow('EIO')
+    await store.close()
+    const reopened = createFileStore(dir)
+    expect(await reopened.readMeta(roomId)).toEqual({ ...META, archivedAt: '2026-06-30T00:00:00.000Z' })
+    expect(await reopened.readMeta(failed)).toEqual(META)
+    await reopened.close()
   })
 
   it('replays what only the write-ahead log holds after a crash, once, then empties it', async () => {

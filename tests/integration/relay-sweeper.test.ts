@@ -1,6 +1,7 @@
 // The sweeper's deletions for disuse, end to end on a real relay: rooms registered and never used (UNUSED_ROOM_HOURS),
 // rooms no socket joined for IDLE_ROOM_DAYS, their tombstones (token hash kept: the same token re-registers the room
-// and its phone re-uploads everything), renewed rooms unaffected, the registration limits, and the counters.
+// and its phone re-uploads everything), renewed and archived rooms deleted only after their own periods, the
+// registration limits, and the counters.
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as encoding from 'lib0/encoding'
@@ -9,7 +10,7 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { hashRoomToken } from '../../src/lib/credentials.ts'
 import {
-  CloseCode, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_UPDATE, TOKEN_HEADER,
+  ARCHIVE_PATH_PREFIX, CloseCode, MESSAGE_SYNC, RENEW_PATH_PREFIX, SYNC_UPDATE, TOKEN_HEADER,
 } from '../../src/lib/relay-protocol.ts'
 import {
   connectProvider, createTestRoom, fetchHealth, lastAck, openRawClient, relayProtocols, startRelay, waitFor,
@@ -123,8 +124,10 @@ const attempt = async (relay: InProcessRelay, roomId: string, protocols: string[
   return 'open'
 }
 
-const renew = (relay: InProcessRelay, room: TestRoom): Promise<Response> =>
-  fetch(`${relay.url}${RENEW_PATH_PREFIX}${room.roomId}`, { method: 'POST', headers: { [TOKEN_HEADER]: room.token } })
+const post = (relay: InProcessRelay, prefix: string, room: TestRoom): Promise<Response> =>
+  fetch(`${relay.url}${prefix}${room.roomId}`, { method: 'POST', headers: { [TOKEN_HEADER]: room.token } })
+const renew = (relay: InProcessRelay, room: TestRoom): Promise<Response> => post(relay, RENEW_PATH_PREFIX, room)
+const archive = (relay: InProcessRelay, room: TestRoom): Promise<Response> => post(relay, ARCHIVE_PATH_PREFIX, room)
 
 describe('relay sweeper: rooms registered and never used', () => {
   it('deletes an empty room once older than UNUSED_ROOM_HOURS, keeps rooms with data and rooms in use', async () => {
@@ -362,6 +365,68 @@ describe('relay sweeper: renewed rooms', () => {
     expect(await roomDirs(relay)).toEqual([])
     const { counters } = await fetchHealth(relay.url)
     expect(counters).toMatchObject({ roomsDeleted: 1, roomsDeletedIdle: 0, roomsDeletedUnused: 0 })
+  })
+})
+
+describe('relay sweeper: archived rooms', () => {
+  it('never deletes an archived room for disuse, only ARCHIVED_ROOM_DAYS (default 1100) after it', async () => {
+    let fakeNow = Date.now()
+    // Defaults: UNUSED_ROOM_HOURS 24, IDLE_ROOM_DAYS 400, ARCHIVED_ROOM_DAYS 1100.
+    const relay = await started({ now: () => fakeNow })
+    const empty = await createTestRoom() // registered, nothing ever stored
+    const stored = await createTestRoom()
+    await registerOnly(relay, empty)
+    await writeKeys(relay, stored, new Y.Doc(), ['a'], true)
+    for (const room of [empty, stored]) expect((await archive(relay, room)).status).toBe(204)
+    await freed(relay)
+    const archivedAt = (await readMetaFile(relay, stored)).archivedAt
+    expect(typeof archivedAt).toBe('string')
+
+    fakeNow += 1099 * DAY_MS // long unused, long idle: kept all the same
+    expect(await relay.relay.sweepRenewedRooms()).toBe(0)
+    expect(await roomDirs(relay)).toEqual([empty.roomId, stored.roomId].sort())
+    const client = await joinRoom(relay, stored) // still readable, until its archive period ends
+
+    fakeNow += 2 * DAY_MS
+    expect(await relay.relay.sweepRenewedRooms()).toBe(2)
+    expect((await client.closed).code).toBe(CloseCode.roomMoved)
+    expect(await roomDirs(relay)).toEqual([])
+    const tombstone = await readTombstone(relay, stored)
+    // Never a token hash: the id can never be registered again.
+    expect(Object.keys(tombstone).sort()).toEqual(['archivedAt', 'deletedAt', 'reason', 'roomId'])
+    expect(tombstone).toMatchObject({ roomId: stored.roomId, reason: 'archived', archivedAt })
+    expect(await readTombstone(relay, empty)).toMatchObject({ reason: 'archived' })
+    for (const room of [empty, stored]) {
+      for (const register of [true, false]) {
+        expect(await attempt(relay, room.roomId, relayProtocols(room.token, { register }))).toBe(CloseCode.roomMoved)
+      }
+      expect((await archive(relay, room)).status).toBe(410)
+      expect((await renew(relay, room)).status).toBe(410)
+    }
+    expect(await roomDirs(relay)).toEqual([])
+    const { counters } = await fetchHealth(relay.url)
+    expect(counters).toMatchObject({
+      roomsArchived: 2, roomsDeletedArchived: 2, roomsDeleted: 0, roomsDeletedIdle: 0, roomsDeletedUnused: 0,
+    })
+    const deletions = relay.logs.filter((line) => line.event === 'room.deleted')
+    expect(deletions.map((line) => line.reason)).toEqual(['archived', 'archived'])
+  })
+
+  it('reads ARCHIVED_ROOM_DAYS; a socket in the room keeps it only until then', async () => {
+    let fakeNow = Date.now()
+    const relay = await started({ now: () => fakeNow, env: { ARCHIVED_ROOM_DAYS: '30', IDLE_ROOM_DAYS: '2' } })
+    const room = await createTestRoom()
+    await writeKeys(relay, room, new Y.Doc(), ['a'], true)
+    expect((await archive(relay, room)).status).toBe(204)
+    await freed(relay)
+    fakeNow += 29 * DAY_MS
+    expect(await relay.relay.sweepRenewedRooms()).toBe(0)
+    const client = await joinRoom(relay, room)
+    fakeNow += 2 * DAY_MS
+    expect(await relay.relay.sweepRenewedRooms()).toBe(1)
+    expect((await client.closed).code).toBe(CloseCode.roomMoved)
+    const deletedAt = new Date(fakeNow).toISOString()
+    expect(await readTombstone(relay, room)).toMatchObject({ reason: 'archived', deletedAt })
   })
 })
 
