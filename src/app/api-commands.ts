@@ -1,5 +1,6 @@
 // What a member can do in an open collective: the command slices of CollectiveSession, their outcomes and errors.
 // Re-exported by api.ts (the UI's one contract); split out only to keep each file to one thing.
+import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
 import type { CollectiveProfile, CollectiveProfileInput } from '../domain/collective.ts'
 import type { FamilyInput } from '../domain/family.ts'
@@ -255,6 +256,11 @@ export interface YearCommands {
    * was deleted; 'invalidRequest' (nothing deleted) for a date that is not a date. See src/domain/year.
    */
   startNewSchoolYear(request: NewYearRequest): Result<NewYearSummary, 'invalidRequest'>
+  /**
+   * Writes what the next document generation keeps (src/domain/year/next-generation.ts) into this document, just
+   * before its room is archived (AppServices.startNewGeneration does both). 'invalidRequest' for a bad request.
+   */
+  markNextGeneration(next: NextGeneration): Result<void, 'invalidRequest' | 'documentDamaged'>
 }
 
 /** Everything the management screens edit (Réglages, Familles, Lignes, Calendrier, and repairs of records to check). */

@@ -9,6 +9,7 @@ import type { WalkLogRecords } from '../domain/walk-log/records.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
+import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { FormResult, SessionCommands } from './api-commands.ts'
@@ -45,6 +46,11 @@ export interface SyncStatus {
    * read-only (changes made here are not kept) or already deleted. Ask a member for the new link.
    */
   readonly moved: boolean
+  /**
+   * This collective's room is the read-only archive of a past generation (a school year ended, or the collective
+   * moved to the current document layout): it goes on in its successor room (SessionState.generation).
+   */
+  readonly archived: boolean
   /**
    * The relay holds other content under ids this phone wrote (someone wrote in its name): this copy is being
    * rebuilt from the relay's, with this phone's waiting changes written again. Transient.
@@ -122,6 +128,15 @@ export interface DeviceIdentity {
 export interface SessionState {
   readonly view: ReadableStore<CollectiveView>
   readonly status: ReadableStore<SyncStatus>
+  readonly generation: ReadableStore<GenerationState>
+}
+
+/** Where this collective's document stands among its generations (issue 14: one school year per live document). */
+export interface GenerationState {
+  /** The school year this archived room holds ('2026-2027'), once this phone knows it; null for the live room. */
+  readonly archiveLabel: string | null
+  /** The room where the collective goes on, once this phone followed it there; null for the live room. */
+  readonly successorId: RoomId | null
 }
 
 /** Which collective this is (its id, its invite link) and who "I" am in it on this device. */
@@ -155,6 +170,14 @@ export type RestoreError = 'invalidExport' | 'storageUnavailable'
  */
 export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreachable' | 'storageUnavailable'
 
+/**
+ * Why a move did not happen. 'offline' / 'notSynced': this phone is not connected, or still has changes the relay
+ * does not hold (nothing was archived); 'relayRefused': the relay refused to archive (a renewed room, an older relay);
+ * 'relayUnreachable': no answer; 'storageUnavailable': this phone could not store the successor (the archive is made:
+ * opening the collective again follows it).
+ */
+export type GenerationError = 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreachable' | 'storageUnavailable' | 'invalidRequest'
+
 /** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
 export interface AppErrorMessage {
   readonly id: number
@@ -184,6 +207,15 @@ export interface AppServices {
    * Resolves with the new collective's id (its invite link is the one to send to every family).
    */
   renewCollective(id: RoomId): Promise<Result<RoomId, RenewError>>
+  /**
+   * A new document generation (issue 14): writes what the successor keeps into the collective, has the relay archive
+   * its room (kept read-only as the year's archive, on this phone and the relay) and follows the collective to its
+   * successor room, derived from the same invite secret (every member's phone follows on its own; the link stays
+   * the same). Resolves with the successor's id. Needs this phone online with nothing waiting.
+   */
+  startNewGeneration(id: RoomId, next: NextGeneration): Promise<Result<RoomId, GenerationError>>
+  /** The archived generations of live collective `id` on this phone, latest first (school year label). */
+  archivesOf(id: RoomId): Promise<ReadonlyArray<{ readonly id: RoomId; readonly label: string }>>
   /** Opens (or returns the already open) session; callers share one session per collective. */
   openCollective(id: RoomId): Promise<CollectiveSession | null>
   /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */

@@ -1,9 +1,10 @@
 // The end-of-school-year command of a session: plans from the live view (src/domain/year), then deletes in one change.
 import { z } from 'zod/mini'
-import { applyNewSchoolYear } from '../doc/mutations-year.ts'
+import { applyNewSchoolYear, writeNextGeneration } from '../doc/mutations-year.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { LocalDateSchema } from '../domain/dates.ts'
 import { ChildIdSchema } from '../domain/ids.ts'
+import { NextGenerationSchema } from '../domain/year/next-generation.ts'
 import { planNewSchoolYear } from '../domain/year/past-records.ts'
 import { summarizeNewSchoolYear } from '../domain/year/summary.ts'
 import { err, ok } from '../lib/result.ts'
@@ -31,5 +32,10 @@ export const createYearCommands = ({ doc, view, now }: Pick<CommandContext, 'doc
     const today = instantToParisDate(now())
     applyNewSchoolYear(doc, plan, parsed.data.before < today ? parsed.data.before : today)
     return ok(summary)
+  },
+  markNextGeneration(next) {
+    const parsed = NextGenerationSchema.safeParse(next)
+    if (!parsed.success) return err('invalidRequest')
+    return writeNextGeneration(doc, parsed.data) ? ok(undefined) : err('documentDamaged')
   },
 })

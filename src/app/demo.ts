@@ -6,7 +6,7 @@ import { readCollective } from '../doc/read.ts'
 import { createInviteSecret, createRoomId } from '../lib/credentials.ts'
 import { deriveSealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
-import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
+import type { CollectiveSession, CollectiveView, GenerationState, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
 import { fillDemo, type DemoContent } from './demo-data.ts'
 import { fillDemoPlanning } from './demo-planning.ts'
@@ -14,7 +14,7 @@ import { fillDemoSwaps } from './demo-swaps.ts'
 import { fillDemoWalkLog } from './demo-walk-log.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
-const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, diverged: false, roomFull: false }
+const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false }
 
 export const openDemoSession = async (origin: string, now: () => number): Promise<CollectiveSession> => {
   const roomId = createRoomId()
@@ -39,6 +39,7 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
     id: roomId,
     view,
     status: createStore(DEMO_STATUS),
+    generation: createStore<GenerationState>({ archiveLabel: null, successorId: null }),
     inviteUrl: `${origin}/demo`,
     me: identity.me,
     setMe: identity.setMe,

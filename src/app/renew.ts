@@ -22,11 +22,11 @@ export interface RenewDeps {
   readonly retryDelaysMs: readonly number[]
 }
 
-/** `wss://host/...` or `https://host/...` -> `https://host/renew/<roomId>`. */
-export const renewUrl = (relayUrl: string, roomId: RoomId): string => {
+/** `wss://host/...` or `https://host/...` -> `https://host/renew/<roomId>` (or another of the relay's room paths). */
+export const renewUrl = (relayUrl: string, roomId: RoomId, prefix = RENEW_PATH_PREFIX): string => {
   const url = new URL(relayUrl)
   const protocol = url.protocol === 'wss:' || url.protocol === 'https:' ? 'https:' : 'http:'
-  return `${protocol}//${url.host}${RENEW_PATH_PREFIX}${roomId}`
+  return `${protocol}//${url.host}${prefix}${roomId}`
 }
 
 export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Result<RoomId, RenewError>> => {
@@ -101,19 +101,23 @@ const whenStatus = (session: CollectiveSession, decide: (status: SyncStatus) => 
   })
 
 /** True once the relay durably holds everything the session holds; false on refusal or after `timeoutMs`. */
-const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+export const whenOnRelay = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
   whenStatus(session, (status) => (onRelay(status) ? true : status.connection === 'refused' || status.local === 'error' ? false : undefined), timeoutMs)
 
-type RenewalAnswer = 'renewed' | 'refused' | 'unreachable'
+export type RenewalAnswer = 'renewed' | 'refused' | 'unreachable'
+type RequestDeps = Pick<RenewDeps, 'fetch' | 'relayUrl' | 'retryDelaysMs'>
 
 /** How long to wait for the old room's "moved" message after a renewal request went unanswered. */
 const MOVED_WAIT_MS = 1_000
 
-/** POST /renew/<old room> with its token in a header (never in the URL): 204 means the old room is read-only. */
-const requestRenewal = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<RenewalAnswer> => {
+/**
+ * POST /renew/<old room> (or /archive/<room>) with its token in a header (never in the URL): 204 means the room is
+ * read-only.
+ */
+const requestRenewal = async (deps: RequestDeps, id: RoomId, secret: InviteSecret, prefix = RENEW_PATH_PREFIX): Promise<RenewalAnswer> => {
   try {
     const token = await deriveRoomToken(id, secret)
-    const response = await deps.fetch(renewUrl(deps.relayUrl, id), { method: 'POST', headers: { [TOKEN_HEADER]: token } })
+    const response = await deps.fetch(renewUrl(deps.relayUrl, id, prefix), { method: 'POST', headers: { [TOKEN_HEADER]: token } })
     if (response.status === 204) return 'renewed'
     // 429 (too many requests from a school's shared address) and 5xx say nothing about the room.
     return response.status >= 500 || response.status === 429 ? 'unreachable' : 'refused'
@@ -128,10 +132,12 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
  * Renewal is idempotent on the relay, so asking again after a network error, a 429 or a 5xx is
  * safe; another 4xx is final. 'unreachable' when no try got a definite answer.
  */
-const requestRenewalWithRetries = async (deps: RenewDeps, id: RoomId, secret: InviteSecret): Promise<RenewalAnswer> => {
+export const requestRenewalWithRetries = async (
+  deps: RequestDeps, id: RoomId, secret: InviteSecret, prefix = RENEW_PATH_PREFIX,
+): Promise<RenewalAnswer> => {
   for (const delay of [0, ...deps.retryDelaysMs]) {
     if (delay > 0) await wait(delay)
-    const answer = await requestRenewal(deps, id, secret)
+    const answer = await requestRenewal(deps, id, secret, prefix)
     if (answer !== 'unreachable') return answer
   }
   return 'unreachable'

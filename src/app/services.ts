@@ -14,6 +14,12 @@ import { openDemoSession } from './demo.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import { renewCollective } from './renew.ts'
+import { followSuccessor, startNewGeneration, type GenerationDeps } from './generation.ts'
+import { layoutGeneration, type NextGeneration } from '../domain/year/next-generation.ts'
+import { instantToParisDate } from '../domain/calendar/paris-time.ts'
+import type { Result } from '../lib/result.ts'
+import type { GenerationError, GenerationState } from './api.ts'
+import type { WritableStore } from '../lib/store.ts'
 import { writeRestoredDocument } from './restore.ts'
 import { openSession } from './session.ts'
 import { whenSavedOnPhone } from './saved.ts'
@@ -29,6 +35,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const sessions = new Map<RoomId, Promise<CollectiveSession | null>>()
   const openSessions = new Map<RoomId, CollectiveSession>()
   const statusUnsubscribes = new Map<RoomId, () => void>()
+  const generations = new Map<RoomId, WritableStore<GenerationState>>()
+  const following = new Map<RoomId, Promise<Result<RoomId, GenerationError>>>()
   const demos = new Set<CollectiveSession>()
   let destroyed = false
 
@@ -36,12 +44,15 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     hasPendingWrites.set([...openSessions.values()].some((session) => session.status.get().local === 'saving'))
 
   const refreshCollectives = async (): Promise<void> => {
-    const rows = await device.listCollectives()
+    // An archived room is opened from its successor's page, on demand: the switcher lists live collectives only.
+    const rows = (await device.listCollectives()).filter((row) => row.successorId === undefined)
     collectives.set(rows.map((row): JoinedCollective => ({ id: row.id, name: row.name, joinedAt: row.joinedAt })))
   }
   const storageFailed = (context: string, error: unknown): void => errors.report(context, error, 'storageUnavailable')
 
   const startSession = (row: CollectiveRow, initialProfile?: CollectiveProfile): Promise<CollectiveSession | null> => {
+    const generation = createStore<GenerationState>({ archiveLabel: row.archiveLabel ?? null, successorId: row.successorId ?? null })
+    generations.set(row.id, generation)
     const opening = openSession({
       roomId: row.id,
       secret: row.secret,
@@ -60,9 +71,13 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       onMoved: () => {
         device.updateCollective(row.id, { movedAt: env.now() }).catch((error: unknown) => storageFailed('device.moved', error))
       },
+      knownArchived: row.archivedAt !== undefined || row.successorId !== undefined,
+      onArchived: (handoff) => void follow(row.id, handoff),
+      generation,
       onDestroy: () => {
         sessions.delete(row.id)
         openSessions.delete(row.id)
+        generations.delete(row.id)
         statusUnsubscribes.get(row.id)?.()
         statusUnsubscribes.delete(row.id)
         refreshPendingWrites()
@@ -74,7 +89,12 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
           return null
         }
         openSessions.set(row.id, session)
-        statusUnsubscribes.set(row.id, session.status.subscribe(refreshPendingWrites))
+        const unsubscribeStatus = session.status.subscribe(refreshPendingWrites)
+        const unsubscribeLayout = moveOlderLayout(session, row)
+        statusUnsubscribes.set(row.id, () => {
+          unsubscribeStatus()
+          unsubscribeLayout()
+        })
         return session
       },
       (error: unknown) => {
@@ -90,6 +110,52 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const closeSession = async (id: RoomId): Promise<void> => {
     const session = await sessions.get(id)
     session?.destroy()
+  }
+
+  const generationDeps = (): GenerationDeps => ({
+    env, device, openCollective: (id) => services.openCollective(id), follow: (id) => follow(id, null),
+  })
+
+  /** Follows archived collective `id` to its successor, once at a time; then the switcher and the archive know it. */
+  const follow = (id: RoomId, handoff: Parameters<typeof followSuccessor>[2]): Promise<Result<RoomId, GenerationError>> => {
+    const running = following.get(id)
+    if (running) return running
+    const started = followSuccessor(generationDeps(), id, handoff).then(async (result) => {
+      following.delete(id)
+      if (!result.ok) return result
+      const row = await device.getCollective(id).catch(() => null)
+      generations.get(id)?.set({ archiveLabel: row?.archiveLabel ?? null, successorId: result.value })
+      await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
+      return result
+    }, (error: unknown) => {
+      following.delete(id)
+      errors.report('generation.follow', error)
+      return err<GenerationError>('storageUnavailable')
+    })
+    following.set(id, started)
+    return started
+  }
+
+  /**
+   * A collective written by a version before 0.2.0 (schema 1) moves to the current layout once this phone holds
+   * all the relay holds: a new generation keeping the current school year, the old room its archive (nothing lost).
+   * Tried once per session; a relay that cannot archive (an older one) leaves it as it is.
+   */
+  const moveOlderLayout = (session: CollectiveSession, row: CollectiveRow): (() => void) => {
+    if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
+    let tried = false
+    const check = (): void => {
+      const status = session.status.get()
+      const view = session.view.get()
+      const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0 && status.local === 'saved'
+      if (tried || !synced || status.moved || status.archived || view.profile === null || view.schemaVersion !== 1) return
+      tried = true
+      const next: NextGeneration = layoutGeneration(instantToParisDate(env.now()))
+      void startNewGeneration(generationDeps(), row.id, next)
+    }
+    const unsubscribes = [session.status.subscribe(check), session.view.subscribe(check)]
+    check()
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe())
   }
 
   const services: AppServices = {
@@ -172,6 +238,26 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       copyTimeoutMs: env.renewCopyTimeoutMs,
       retryDelaysMs: env.renewRetryDelaysMs,
     }, id),
+
+    startNewGeneration: (id, next) => startNewGeneration(generationDeps(), id, next),
+
+    async archivesOf(id) {
+      try {
+        const rows = await device.listCollectives()
+        const archives: { id: RoomId; label: string }[] = []
+        // Walk back from the live room: each archive names its successor.
+        for (let current: RoomId | undefined = id; current !== undefined;) {
+          const previous: CollectiveRow | undefined = rows.find((row) => row.successorId === current)
+          if (previous === undefined || archives.some((archive) => archive.id === previous.id)) break
+          archives.push({ id: previous.id, label: previous.archiveLabel ?? '' })
+          current = previous.id
+        }
+        return archives
+      } catch (error) {
+        storageFailed('device.archives', error)
+        return []
+      }
+    },
 
     async openCollective(id) {
       const existing = sessions.get(id)

@@ -10,13 +10,11 @@ import * as edit from '../doc/mutations.ts'
 import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
 import { liveCollective } from '../doc/read-live.ts'
-import { changedPlaces, writePlaces } from '../doc/rebuild.ts'
-import { encodeUpdate } from '../crdt/update-parts.ts'
-import { parseUpdateShape } from '../crdt/update-shape.ts'
+import { changedPlaces, unsentChanges, writePlaces } from '../doc/rebuild.ts'
 import { cleanUpPastYear } from '../doc/year-cleanup.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { deriveSealKey, type SealKey } from '../lib/seal.ts'
-import { createStore } from '../lib/store.ts'
+import { createStore, type ReadableStore } from '../lib/store.ts'
 import { removesRecord } from '../storage/doc-compaction.ts'
 import { FLAT_PERSONAL_MAPS } from '../doc/record-kinds.ts'
 import { bindDocPersistence, docDatabaseName, replaceStoredDocument, type LocalSaveState } from '../storage/doc-persistence.ts'
@@ -24,7 +22,7 @@ import type { OutboxRows } from '../storage/device-db.ts'
 import { fetchRelayCopy } from '../sync/relay-copy.ts'
 import { createRelayConnection, type ConnectionStatus, type RelayConnection } from '../sync/relay-connection.ts'
 import { createTabChannel } from '../sync/tab-channel.ts'
-import type { CollectiveSession, CollectiveView, SyncStatus } from './api.ts'
+import type { CollectiveSession, CollectiveView, GenerationState, SyncStatus } from './api.ts'
 import type { ResolvedEnv } from './env.ts'
 import { createCommands, type SessionCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
@@ -47,7 +45,22 @@ export interface SessionOptions {
   readonly knownMoved?: boolean
   /** Called once when the relay first says the collective moved, to remember it on the device. */
   readonly onMoved?: () => void
+  /** The device already knows this room is an archive: said before any connection (and no handoff is made). */
+  readonly knownArchived?: boolean
+  /**
+   * Called once when the relay first says this room is archived (issue 14), once the stored copy is loaded: this
+   * phone's document and the changes it still waits to send, for src/app/generation.ts to carry to the successor.
+   */
+  readonly onArchived?: (handoff: ArchivedHandoff) => void
+  /** Where the collective stands among its generations; kept by the services (the device knows the successor). */
+  readonly generation?: ReadableStore<GenerationState>
   readonly onDestroy?: () => void
+}
+
+/** What an archived room's session hands over to its successor: the phone's copy, and its changes not yet stored. */
+export interface ArchivedHandoff {
+  readonly doc: Y.Doc
+  readonly pending: readonly Uint8Array[]
 }
 
 /** A document and what binds it: phone storage, relay connection (null while a rebuilt copy is stored), commands. */
@@ -79,14 +92,19 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
   }
   let core: Core | null = null
-  const status = createStore<SyncStatus>(initialStatus(options.knownMoved ?? false))
+  const status = createStore<SyncStatus>(initialStatus(options.knownMoved ?? false, options.knownArchived ?? false))
   let movedRemembered = options.knownMoved ?? false
+  let archivedHandedOff = options.knownArchived ?? false
   const refreshStatus = (): void => {
     if (!core) return
     status.set(core.status())
     if (!movedRemembered && status.get().moved) {
       movedRemembered = true
       options.onMoved?.()
+    }
+    if (!archivedHandedOff && status.get().archived && status.get().local !== 'loading' && core.connection) {
+      archivedHandedOff = true
+      options.onArchived?.({ doc: core.doc, pending: core.connection.pendingChanges() })
     }
     if (status.get().diverged) void rebuild()
   }
@@ -115,6 +133,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       random: env.random,
       onError: (error) => errors.report('sync.outbox', error),
       initiallyMoved: status.get().moved,
+      initiallyArchived: status.get().archived,
     })
     // Erasure (issue 6): a removed family, adult or child (here, or the same removal synced from another phone)
     // deletes a nested map; the stored log is then rewritten as one state, and waiting changes forget their bytes.
@@ -210,7 +229,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     if (destroyed || core !== old) return
     // From here to the new core nothing is lost: the old copy's waiting changes are written on the relay's, and
     // what the user does meanwhile goes to the relay's copy too (a holding core), and is counted as waiting.
-    const waiting = [...old.connection.pendingChanges(), ...unsentBy(old.doc, relayCopy, old.connection.conflictAt())]
+    const waiting = [...old.connection.pendingChanges(), ...unsentChanges(old.doc, relayCopy, old.connection.conflictAt())]
     old.destroy()
     const changes: Uint8Array[] = []
     const holding = holdingCore(relayCopy, changes)
@@ -267,6 +286,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     id: roomId,
     view,
     status,
+    generation: options.generation ?? createStore<GenerationState>({ archiveLabel: null, successorId: null }),
     inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
     me: identity.me,
     setMe: identity.setMe,
@@ -282,27 +302,6 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       options.onDestroy?.()
     },
   }
-}
-
-/**
- * What the old copy holds that the relay's copy does not, as updates without deletions (a state's delete set is the
- * whole document's): its structs never sent, and from the clock the relay said conflicts, every struct of that
- * client (a change whose bytes were forgotten for erasure is found again this way). The places to write again are
- * computed from these too.
- */
-const unsentBy = (old: Y.Doc, relayCopy: Y.Doc, conflict: { client: number; clock: number } | null): Uint8Array[] => {
-  const structsOnly = (update: Uint8Array): Uint8Array => {
-    const shape = parseUpdateShape(update)
-    return encodeUpdate(update, shape.blocks.flatMap((block) => block.structs), [])
-  }
-  const unsent = [structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(relayCopy)))]
-  if (conflict !== null && conflict.clock < Y.getState(old.store, conflict.client)) {
-    const from = new Map<number, number>()
-    for (const client of old.store.clients.keys()) from.set(client, Y.getState(old.store, client))
-    from.set(conflict.client, conflict.clock)
-    unsent.push(structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(from))))
-  }
-  return unsent
 }
 
 const newDoc = (sealKey: SealKey): Y.Doc => {
@@ -325,9 +324,9 @@ const randomSeq = (): number => {
   return (high & 0x1fffff) * 2 ** 32 + low
 }
 
-const initialStatus = (moved: boolean): SyncStatus => ({
+const initialStatus = (moved: boolean, archived: boolean): SyncStatus => ({
   local: 'loading', storageError: null, connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false,
-  moved, diverged: false, roomFull: false,
+  moved, archived, diverged: false, roomFull: false,
 })
 
 const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus => ({
@@ -338,6 +337,7 @@ const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus =>
   offlineSince: remote.offlineSince,
   relayConfirmed: remote.relayConfirmed,
   moved: remote.moved,
+  archived: remote.archived,
   diverged: remote.diverged,
   roomFull: remote.roomFull,
 })

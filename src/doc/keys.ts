@@ -76,6 +76,11 @@ export const SETTINGS_YEAR_START_FIELD = 'yearStartedOn'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_MIN_APP_VERSION = 'minAppVersion'
+/**
+ * Written into a collective's document just before its room is archived (src/app/generation.ts): what its
+ * successor keeps (src/domain/year/next-generation.ts). Read from the frozen room by every phone that follows.
+ */
+export const META_NEXT_GENERATION = 'nextGeneration'
 
 /**
  * Tags every transaction this app makes, so listeners (sync outbox, persistence) can tell our own
@@ -138,6 +143,7 @@ export const Origin = {
   addWalkNote: new ChangeOrigin('addWalkNote'),
   removeWalkNote: new ChangeOrigin('removeWalkNote'),
   startNewSchoolYear: new ChangeOrigin('startNewSchoolYear'),
+  nextGeneration: new ChangeOrigin('nextGeneration'),
   /** The self-healing deletion of past records brought back after a new school year (year-cleanup.ts). */
   yearCleanUp: new ChangeOrigin('yearCleanUp'),
   setAvailability: new ChangeOrigin('setAvailability'),

@@ -3,7 +3,8 @@ import type * as Y from 'yjs'
 import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
-import { MAP_SETTINGS, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
+import type { NextGeneration } from '../domain/year/next-generation.ts'
+import { MAP_META, MAP_SETTINGS, META_NEXT_GENERATION, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
 import { MAP_OF_YEAR_KIND, MAPS_OF_YEAR_KIND } from './record-kinds.ts'
 import { readYearStart } from './read-year.ts'
 import { placeOfStoredKey } from './signup-layout.ts'
@@ -71,4 +72,12 @@ export const deletePastRecords = (doc: Y.Doc, plan: NewYearPlan, origin: ChangeO
     deleted = deletePlanned(doc, plan)
   }, origin)
   return deleted
+}
+
+/** Stores what the successor keeps (Origin.nextGeneration), before the room is archived; false on a damaged meta map. */
+export const writeNextGeneration = (doc: Y.Doc, next: NextGeneration): boolean => {
+  const meta = safeMap(doc, MAP_META)
+  if (meta === null) return false
+  doc.transact(() => meta.set(META_NEXT_GENERATION, { ...next, removeChildIds: [...next.removeChildIds] }), Origin.nextGeneration)
+  return true
 }

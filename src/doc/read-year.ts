@@ -1,7 +1,8 @@
-// Reader of the `yearStartedOn` settings field: the first day of the current school year, validated, never throwing.
+// Readers of the school year's marks: `yearStartedOn` (the current year's first day) and the next generation's request.
 import type * as Y from 'yjs'
 import { SettingDateSchema, type LocalDate } from '../domain/dates.ts'
-import { MAP_SETTINGS, SETTINGS_YEAR_START_FIELD, safeMap } from './keys.ts'
+import { NextGenerationSchema, type NextGeneration } from '../domain/year/next-generation.ts'
+import { MAP_META, MAP_SETTINGS, META_NEXT_GENERATION, SETTINGS_YEAR_START_FIELD, safeMap } from './keys.ts'
 import { plainOf, previewOf, problemsOf, type RecordToCheck } from './read-util.ts'
 
 /** Absent (no new year started yet): null. Invalid: null, listed "to check" under the field (deleting it is the repair). */
@@ -16,4 +17,10 @@ export const readYearStart = (doc: Y.Doc, toCheck: RecordToCheck[]): LocalDate |
     problems: problemsOf(parsed.error).map((problem) => `${SETTINGS_YEAR_START_FIELD}.${problem}`),
   })
   return null
+}
+
+/** The request the archiving phone wrote (null when absent or invalid: the successor then keeps everything). */
+export const readNextGeneration = (doc: Y.Doc): NextGeneration | null => {
+  const parsed = NextGenerationSchema.safeParse(plainOf(safeMap(doc, MAP_META)?.get(META_NEXT_GENERATION)))
+  return parsed.success ? parsed.data : null
 }

@@ -4,6 +4,7 @@
 // is, and the entries and record fields this phone's waiting changes touched are written again on it, with this
 // phone's current values, as a new change under a new client id.
 import * as Y from 'yjs'
+import { encodeUpdate } from '../crdt/update-parts.ts'
 import { parseUpdateShape } from '../crdt/update-shape.ts'
 import { Origin } from './keys.ts'
 
@@ -62,27 +63,42 @@ export const changedPlaces = (doc: Y.Doc, changes: readonly Uint8Array[]): Chang
 }
 
 /**
+ * How a value is copied to the other document, given where it lives (`map/recordKey/field`, as personal fields are
+ * sealed): as it is within one room; opened and sealed again under the other room's key across generations.
+ */
+export type ValueCopy = (context: string, value: unknown) => unknown
+const asItIs: ValueCopy = (_context, value) => value
+
+/**
  * Writes `places` of `from` onto `to`, in one transaction (origin Origin.rebuild): an entry as a whole (a record
  * copied field by field, a flat value, or removed), a field of a record that still exists in `to`. A record the
  * relay's copy removed stays removed when this phone only changed one of its fields.
  */
-export const writePlaces = (from: Y.Doc, to: Y.Doc, places: readonly ChangedPlace[]): void => {
+export const writePlaces = (from: Y.Doc, to: Y.Doc, places: readonly ChangedPlace[], copy: ValueCopy = asItIs): void => {
   Y.transact(to, () => {
     for (const place of places) {
       const source = from.getMap(place.map)
       const target = to.getMap(place.map)
       const wanted = source.get(place.key)
+      const at = `${place.map}/${place.key}`
       if (place.field !== undefined && wanted instanceof Y.Map) {
         const record = target.get(place.key)
-        if (record instanceof Y.Map) writeEntry(record, place.field, wanted.get(place.field))
+        if (record instanceof Y.Map) writeEntry(record, place.field, wanted.get(place.field), `${at}/${place.field}`, copy)
         continue
       }
-      writeEntry(target, place.key, wanted)
+      writeEntry(target, place.key, wanted, at, copy)
     }
   }, Origin.rebuild)
 }
 
-const writeEntry = (target: Y.Map<unknown>, key: string, wanted: unknown): void => {
+/** A flat entry's value: its top-level fields copied one by one (personal fields live there). */
+const copiedValue = (value: unknown, at: string, copy: ValueCopy): unknown => {
+  if (typeof value === 'string') return copy(at, value)
+  if (copy === asItIs || value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, copy(`${at}/${field}`, inner)]))
+}
+
+const writeEntry = (target: Y.Map<unknown>, key: string, wanted: unknown, at: string, copy: ValueCopy): void => {
   const current = target.get(key)
   if (wanted === undefined) {
     if (target.has(key)) target.delete(key)
@@ -90,21 +106,45 @@ const writeEntry = (target: Y.Map<unknown>, key: string, wanted: unknown): void 
   }
   if (wanted instanceof Y.Map) {
     if (current instanceof Y.Map) {
-      for (const [field, value] of wanted.entries()) writeEntry(current, field, value)
+      for (const [field, value] of wanted.entries()) writeEntry(current, field, value, `${at}/${field}`, copy)
       for (const field of [...current.keys()]) if (!wanted.has(field)) current.delete(field)
     } else {
-      target.set(key, copyOf(wanted))
+      target.set(key, copyOf(wanted, at, copy))
     }
     return
   }
-  if (!sameJson(current, wanted)) target.set(key, wanted)
+  const value = copiedValue(wanted, at, copy)
+  if (!sameJson(current, value)) target.set(key, value)
 }
 
-const copyOf = (map: Y.Map<unknown>): Y.Map<unknown> => {
-  const copy = new Y.Map<unknown>()
-  for (const [field, value] of map.entries()) copy.set(field, value instanceof Y.Map ? copyOf(value) : value)
-  return copy
+const copyOf = (map: Y.Map<unknown>, at: string, copy: ValueCopy): Y.Map<unknown> => {
+  const result = new Y.Map<unknown>()
+  for (const [field, value] of map.entries()) {
+    result.set(field, value instanceof Y.Map ? copyOf(value, `${at}/${field}`, copy) : copy(`${at}/${field}`, value))
+  }
+  return result
 }
 
 const sameJson = (a: unknown, b: unknown): boolean =>
   a === b || (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+
+/**
+ * What the old copy holds that the relay's copy does not, as updates without deletions (a state's delete set is the
+ * whole document's): its structs never sent, and from the clock the relay said conflicts, every struct of that
+ * client (a change whose bytes were forgotten for erasure is found again this way). The places to write again are
+ * computed from these too.
+ */
+export const unsentChanges = (old: Y.Doc, relayCopy: Y.Doc, conflict: { client: number; clock: number } | null): Uint8Array[] => {
+  const structsOnly = (update: Uint8Array): Uint8Array => {
+    const shape = parseUpdateShape(update)
+    return encodeUpdate(update, shape.blocks.flatMap((block) => block.structs), [])
+  }
+  const unsent = [structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(relayCopy)))]
+  if (conflict !== null && conflict.clock < Y.getState(old.store, conflict.client)) {
+    const from = new Map<number, number>()
+    for (const client of old.store.clients.keys()) from.set(client, Y.getState(old.store, client))
+    from.set(conflict.client, conflict.clock)
+    unsent.push(structsOnly(Y.encodeStateAsUpdate(old, Y.encodeStateVector(from))))
+  }
+  return unsent
+}

@@ -6,11 +6,12 @@
 import * as Y from 'yjs'
 import type { CollectiveExport } from '../domain/export/format.ts'
 import type { CollectiveProfile } from '../domain/collective.ts'
+import type { LocalDate } from '../domain/dates.ts'
 import { requireSealKey } from './codec.ts'
 import { storedFields } from './entries.ts'
 import {
   ChangeOrigin, MAP_META, MAP_PROFILE, MAP_SETTINGS, META_MIN_APP_VERSION, META_SCHEMA_VERSION, MIN_APP_VERSION, SCHEMA_VERSION,
-  SETTINGS_FAIRNESS_FIELD, SETTINGS_ROSTER_FIELD,
+  SETTINGS_FAIRNESS_FIELD, SETTINGS_ROSTER_FIELD, SETTINGS_YEAR_START_FIELD,
 } from './keys.ts'
 import { RECORD_KINDS, type EntriesKind, type RecordsKind } from './record-kinds.ts'
 
@@ -40,8 +41,14 @@ const writeEntries = <T extends object>(doc: Y.Doc, kind: EntriesKind<string, T>
   }
 }
 
-/** One transaction: the new document is whole or empty. The caller binds the new collective's seal key to `doc` first. */
-export const writeRestoredCollective = (doc: Y.Doc, file: CollectiveExport & { readonly profile: CollectiveProfile }): void => {
+/**
+ * One transaction: the new document is whole or empty. The caller binds the new collective's seal key to `doc` first.
+ * `yearStartedOn`: a successor generation's first day (src/app/generation.ts), so phones delete again a past record
+ * that a phone's waiting change brings back (src/doc/year-cleanup.ts).
+ */
+export const writeRestoredCollective = (
+  doc: Y.Doc, file: CollectiveExport & { readonly profile: CollectiveProfile }, options: { readonly yearStartedOn?: LocalDate } = {},
+): void => {
   // Fails closed before the transaction: a restore without a key would write the names in clear, or half a document.
   requireSealKey(doc, 'a restored collective')
   doc.transact(() => {
@@ -54,6 +61,7 @@ export const writeRestoredCollective = (doc: Y.Doc, file: CollectiveExport & { r
     for (const [field, value] of Object.entries(file.settings)) settings.set(field, plainCopy(value))
     settings.set(SETTINGS_ROSTER_FIELD, plainCopy(file.coordination.setting))
     settings.set(SETTINGS_FAIRNESS_FIELD, plainCopy(file.planning.fairness))
+    if (options.yearStartedOn !== undefined) settings.set(SETTINGS_YEAR_START_FIELD, options.yearStartedOn)
     // Every other kind from its section of the file, in the registry's order (profile and settings are above).
     for (const kind of RECORD_KINDS) {
       if (kind.shape === 'records') writeRecords(doc, kind as RecordsKind<string, { readonly id: string }>, file)

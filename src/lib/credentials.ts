@@ -15,6 +15,7 @@ export type RoomToken = string & { readonly [tokenBrand]: true }
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
 const ROOM_TOKEN_LABEL = 'pedibus-coop/room-token/v1'
+const SUCCESSOR_ROOM_LABEL = 'pedibus-coop/successor-room/v1'
 
 const randomBase64url = (byteCount: number): string =>
   bytesToBase64url(crypto.getRandomValues(new Uint8Array(byteCount)))
@@ -29,18 +30,30 @@ export const parseInviteSecret = (text: unknown): InviteSecret | null =>
 export const parseRoomToken = (text: unknown): RoomToken | null =>
   typeof text === 'string' && ROOM_TOKEN_PATTERN.test(text) ? (text as RoomToken) : null
 
-/** HKDF-SHA256(secret, salt = room id, info = purpose label) -> 32 bytes. */
-export const deriveRoomToken = async (roomId: RoomId, secret: InviteSecret): Promise<RoomToken> => {
+/** HKDF-SHA256(secret, salt = room id, info = purpose label) -> `bits` bits, base64url. */
+const deriveFromSecret = async (roomId: RoomId, secret: InviteSecret, label: string, bits: number): Promise<string> => {
   const secretBytes = base64urlToBytes(secret)
   if (!secretBytes) throw new Error('invalid secret') // unreachable for a parsed InviteSecret
   const key = await crypto.subtle.importKey('raw', secretBytes, 'HKDF', false, ['deriveBits'])
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode(roomId), info: new TextEncoder().encode(ROOM_TOKEN_LABEL) },
+  const derived = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode(roomId), info: new TextEncoder().encode(label) },
     key,
-    256,
+    bits,
   )
-  return bytesToBase64url(new Uint8Array(bits)) as RoomToken
+  return bytesToBase64url(new Uint8Array(derived))
 }
+
+/** HKDF-SHA256(secret, salt = room id, info = purpose label) -> 32 bytes. */
+export const deriveRoomToken = async (roomId: RoomId, secret: InviteSecret): Promise<RoomToken> =>
+  (await deriveFromSecret(roomId, secret, ROOM_TOKEN_LABEL, 256)) as RoomToken
+
+/**
+ * The room where the collective of `roomId` goes on once that room is archived (a new school year, a new document
+ * layout): 16 bytes from the same secret under another label, so every member derives it from the link it already
+ * has and the relay, which never sees the secret, cannot tell the two rooms are one collective.
+ */
+export const deriveSuccessorRoomId = async (roomId: RoomId, secret: InviteSecret): Promise<RoomId> =>
+  (await deriveFromSecret(roomId, secret, SUCCESSOR_ROOM_LABEL, 128)) as RoomId
 
 /** What the relay stores: SHA-256 of the token, base64url. */
 export const hashRoomToken = async (token: RoomToken): Promise<string> => {

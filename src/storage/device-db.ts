@@ -24,6 +24,14 @@ const CollectiveRowSchema = z.object({
   myAdultId: z.catch(z.optional(z.nullable(AdultIdSchema)), null),
   /** When this phone learned the collective was renewed elsewhere (its room read-only or gone): shown even offline. */
   movedAt: z.catch(z.optional(z.number()), undefined),
+  /**
+   * Issue 14: this room is the archive of a past generation (when this phone learned it), the school year it holds
+   * and the room where the collective goes on (set once this phone holds the successor). The switcher lists only
+   * rooms without a successor; an archive opens on demand.
+   */
+  archivedAt: z.catch(z.optional(z.number()), undefined),
+  archiveLabel: z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{4}$/))), undefined),
+  successorId: z.catch(z.optional(RoomIdSchema), undefined),
 })
 export type CollectiveRow = z.output<typeof CollectiveRowSchema>
 
@@ -97,7 +105,7 @@ export interface DeviceStore {
   listCollectives(): Promise<CollectiveRow[]>
   getCollective(id: RoomId): Promise<CollectiveRow | null>
   putCollective(row: CollectiveRow): Promise<void>
-  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt'>>): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt' | 'archivedAt' | 'archiveLabel' | 'successorId'>>): Promise<void>
   /**
    * The device identity in a collective; creates and stores the actor id on first use (a row from
    * before version 2, or damaged). null when the collective is unknown.

@@ -8,7 +8,7 @@ import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
-  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_RELAY_LIMITS, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, REGISTER_PROTOCOL,
+  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_RELAY_LIMITS, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, REGISTER_PROTOCOL,
   RefusalCode, SUBPROTOCOL, SYNC_STEP1, TOKEN_PROTOCOL_PREFIX, isPermanentRefusal,
 } from '../lib/relay-protocol.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
@@ -29,6 +29,11 @@ export interface ConnectionStatus {
   readonly relayConfirmed: boolean
   /** The collective was renewed (issue 6): this room is read-only, or gone (close 4410); the phone needs the new invitation. */
   readonly moved: boolean
+  /**
+   * This room is the read-only archive of a past generation (issue 14): the collective goes on in the successor
+   * room derived from the same secret (src/app/generation.ts follows it). Nothing sent here is kept any more.
+   */
+  readonly archived: boolean
   /**
    * The relay holds other content under ids this phone wrote (a forged write, MESSAGE_REFUSED conflict): this
    * copy can no longer sync and must be rebuilt from the relay's (the session does it, then reconnects).
@@ -61,6 +66,8 @@ export interface RelayConnectionOptions {
   readonly ready?: Promise<unknown>
   /** This phone already learned that the room moved (stored on the device): the status says so before any connection. */
   readonly initiallyMoved?: boolean
+  /** This phone already learned that the room is an archive (stored on the device). */
+  readonly initiallyArchived?: boolean
 }
 
 export interface RelayConnection {
@@ -98,7 +105,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
 
   const outbox = createOutbox(options.outbox, onError)
   const status = createStore<ConnectionStatus>({
-    connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: options.initiallyMoved ?? false,
+    connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: options.initiallyMoved ?? false, archived: options.initiallyArchived ?? false,
     diverged: false, roomFull: false,
   })
   const setStatus = (change: Partial<ConnectionStatus>): void => status.set({ ...status.get(), ...change })
@@ -193,6 +200,10 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   // A renewed room (issue 6): still readable, but what this phone sends is no longer kept.
   provider.messageHandlers[MESSAGE_ROOM_MOVED] = () => {
     if (!status.get().moved) setStatus({ moved: true })
+  }
+  // An archived room (issue 14): still readable; the session follows the collective to its successor room.
+  provider.messageHandlers[MESSAGE_ROOM_ARCHIVED] = () => {
+    if (!status.get().archived) setStatus({ archived: true })
   }
 
   // Registered after the provider's own 'update' handler (bound when it was created), so that handler has already

@@ -1,6 +1,6 @@
 // Fetches the relay's copy of a room into an empty Y.Doc: one stock y-websocket connection that only reads (it
 // neither registers the room nor asks for acks, and its empty doc sends nothing), closed once synced. Used to
-// rebuild a phone's copy that diverged from the relay's.
+// rebuild a phone's copy that diverged from the relay's, and to read an archived room's final state.
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -17,6 +17,14 @@ export interface RelayCopyOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000
+
+/** The relay closed the socket with a permanent refusal (44xx): `code` says why (4404: no such room). */
+export class RelayCopyRefused extends Error {
+  constructor(readonly code: number) {
+    super(`relay copy: refused (${code})`)
+    this.name = 'RelayCopyRefused'
+  }
+}
 
 /** Resolves once `doc` holds the relay's copy; rejects on a refusal, a close before sync, or the timeout. */
 export const fetchRelayCopy = (doc: Y.Doc, options: RelayCopyOptions): Promise<void> =>
@@ -46,6 +54,6 @@ export const fetchRelayCopy = (doc: Y.Doc, options: RelayCopyOptions): Promise<v
     })
     provider.on('connection-close', (event: CloseEvent | null) => {
       const code = event?.code ?? 0
-      finish(new Error(isPermanentRefusal(code) ? `relay copy: refused (${code})` : `relay copy: closed (${code})`))
+      finish(isPermanentRefusal(code) ? new RelayCopyRefused(code) : new Error(`relay copy: closed (${code})`))
     })
   })

@@ -1,5 +1,5 @@
 // Fake sessions for UI tests, typed by the slices a component takes: stores from a view and an identity, the commands a test gives; any other command throws.
-import type { CollectiveView, DeviceIdentity, SessionIdentity, SessionState, SyncStatus } from '../../src/app/api.ts'
+import type { CollectiveView, DeviceIdentity, GenerationState, SessionIdentity, SessionState, SyncStatus } from '../../src/app/api.ts'
 import { ActorIdSchema } from '../../src/domain/ids.ts'
 import { parseRoomId, type RoomId } from '../../src/lib/credentials.ts'
 import { createStore } from '../../src/lib/store.ts'
@@ -18,7 +18,7 @@ export const TEST_ACTOR = ActorIdSchema.parse('00000000-0000-4000-8999-000000000
 /** A phone with everything saved and confirmed by the relay. */
 export const SYNCED: SyncStatus = {
   local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: null,
-  relayConfirmed: true, moved: false, diverged: false, roomFull: false,
+  relayConfirmed: true, moved: false, archived: false, diverged: false, roomFull: false,
 }
 
 /** The state and identity a fake session holds: each store starts from these values (defaults for what is left out). */
@@ -28,6 +28,8 @@ export interface SessionParts {
   readonly me?: Partial<DeviceIdentity>
   /** Merged over SYNCED. */
   readonly status?: Partial<SyncStatus>
+  /** Merged over a live collective (no archive, no successor). */
+  readonly generation?: Partial<GenerationState>
   readonly id?: RoomId
 }
 
@@ -55,6 +57,7 @@ export const makeSession = <S extends object>(parts: SessionParts = {}, commands
     view: createStore(parts.view ?? makeView()),
     me: createStore<DeviceIdentity>({ actorId: TEST_ACTOR, familyId: null, adultId: null, ...parts.me }),
     status: createStore<SyncStatus>({ ...SYNCED, ...parts.status }),
+    generation: createStore<GenerationState>({ archiveLabel: null, successorId: null, ...parts.generation }),
   }
   const members: Record<string, unknown> = { ...stores, ...commands }
   const session = new Proxy(members, {

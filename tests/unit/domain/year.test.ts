@@ -11,6 +11,8 @@ import {
   summarizeNewSchoolYear,
 } from '../../../src/domain/year/index.ts'
 import { DEFAULT_FAIRNESS_SETTING } from '../../../src/domain/planning/records.ts'
+import { buildCollectiveExport } from '../../../src/domain/export/collective-export.ts'
+import { layoutGeneration, successorOf } from '../../../src/domain/year/next-generation.ts'
 import { availability, exemption } from './planning-fixtures.ts'
 import { actorId, adultId, childId, createAdult, createChild, createException, createModel, createSignUp, familyId, lineId, uuid } from './rota-fixtures.ts'
 
@@ -179,5 +181,37 @@ describe('year helpers', () => {
     expect(JSON.parse(json)).toMatchObject({ format: 'pedibus-coop/collective', archive: { schoolYear: '2026-2027' } })
     const parsed = parseCollectiveExport(json)
     expect(parsed.ok && parsed.value.signUps.length).toBe(4)
+  })
+})
+
+/** How many records of each list an export holds (profile and settings are one each, never planned). */
+const recordCount = (s: ExportSource): number => {
+  const count = (value: unknown): number =>
+    Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.values(value).reduce((sum: number, inner) => sum + count(inner), 0) : 0
+  const file = buildCollectiveExport(s, 0)
+  return count({ ...file, profile: null, settings: null, coordination: { ...file.coordination, setting: null, roster: [] } })
+}
+const plannedCount = (plan: ReturnType<typeof planNewSchoolYear>): number => YEAR_RECORD_KINDS.reduce((sum, kind) => sum + plan[kind].length, 0)
+
+describe('successorOf (the next document generation)', () => {
+  it('holds exactly the records a new school year keeps: every planned one goes, nothing else', () => {
+    const s = { ...source(), planning: { fairness: DEFAULT_FAIRNESS_SETTING, availability: [availability(1, 1)], exemptions: [exemption(1, 1, '2027-01-04', '2027-06-30', 50), exemption(2, 2, '2027-06-01', '2027-09-30', 50)] } }
+    const next = { startsOn: BEFORE, removeChildIds: [childId(1)], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
+    const { source: kept, plan } = successorOf(s, next)
+    expect(plannedCount(plan)).toBeGreaterThan(10)
+    expect(YEAR_RECORD_KINDS.filter((kind) => plan[kind].length === 0)).toEqual(['releases'])
+    expect(recordCount(s) - recordCount(kept)).toBe(plannedCount(plan))
+    expect(planIsEmpty(planNewSchoolYear(kept, { before: BEFORE, removeChildIds: [childId(1)] }))).toBe(true)
+    // Lines, families, adults, holidays, availability and the settings go over as they are.
+    for (const field of ['profile', 'settings', 'lines', 'stops', 'families', 'adults', 'holidays'] as const) expect(kept[field]).toEqual(s[field])
+    expect(kept.planning?.availability).toEqual(s.planning.availability)
+    expect(kept.children.map((child) => child.id)).toEqual([childId(2), childId(3)])
+  })
+
+  it('moving a collective to the current layout keeps the current school year and every child', () => {
+    expect(layoutGeneration(localDate('2027-06-14'))).toEqual({ startsOn: '2026-09-01', removeChildIds: [], archiveLabel: '2025-2026', reason: 'layout' })
+    expect(layoutGeneration(localDate('2027-09-01')).startsOn).toBe('2027-09-01')
+    const { source: kept } = successorOf(source(), layoutGeneration(localDate('2027-06-14')))
+    expect(recordCount(kept)).toBe(recordCount(source()))
   })
 })

@@ -5,6 +5,7 @@ import {
   createInviteSecret,
   createRoomId,
   deriveRoomToken,
+  deriveSuccessorRoomId,
   hashRoomToken,
   parseInviteSecret,
   parseRoomId,
@@ -64,5 +65,22 @@ describe('room credentials', () => {
     expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(hash).not.toBe(token)
     expect(await hashRoomToken(token)).toBe(hash)
+  })
+})
+
+describe('successor room', () => {
+  it('is a room id every holder of the link derives alike, different per room, secret and generation', async () => {
+    const roomId = createRoomId()
+    const secret = createInviteSecret()
+    const next = await deriveSuccessorRoomId(roomId, secret)
+    expect(parseRoomId(next)).toBe(next)
+    expect(await deriveSuccessorRoomId(roomId, secret)).toBe(next)
+    expect(next).not.toBe(roomId)
+    expect(await deriveSuccessorRoomId(roomId, createInviteSecret())).not.toBe(next)
+    expect(await deriveSuccessorRoomId(createRoomId(), secret)).not.toBe(next)
+    // The generation after next is another room again, and none is the room's token.
+    const afterNext = await deriveSuccessorRoomId(next, secret)
+    expect(new Set([roomId, next, afterNext]).size).toBe(3)
+    expect((await deriveRoomToken(roomId, secret)).startsWith(next)).toBe(false)
   })
 })

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { CloseCode, MESSAGE_ROOM_MOVED } from '../../../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED } from '../../../src/lib/relay-protocol.ts'
 import { createRelayConnection, type RelayConnection } from '../../../src/sync/relay-connection.ts'
 import { FakeSocket, FakeWebSocket } from './fake-socket.ts'
 
@@ -26,11 +26,12 @@ const connect = async (doc: Y.Doc): Promise<RelayConnection> => {
   return connection
 }
 
-const roomMovedMessage = (): Uint8Array => {
+const typeOnlyMessage = (type: number): Uint8Array => {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_ROOM_MOVED)
+  encoding.writeVarUint(encoder, type)
   return encoding.toUint8Array(encoder)
 }
+const roomMovedMessage = (): Uint8Array => typeOnlyMessage(MESSAGE_ROOM_MOVED)
 
 beforeEach(() => {
   FakeSocket.instances = []
@@ -99,5 +100,21 @@ describe('relayConfirmed', () => {
 
     socket.serverClose(1006)
     expect(connection.status.get()).toMatchObject({ connection: 'offline', relayConfirmed: false })
+  })
+})
+
+describe('an archived room (a past generation, issue 14)', () => {
+  it('is not archived until the relay says so; the room-archived message sets archived, not moved, and keeps the document readable', async () => {
+    const doc = new Y.Doc()
+    const connection = await connect(doc)
+    const socket = FakeSocket.latest()
+    socket.open()
+    const relayDoc = new Y.Doc()
+    relayDoc.getMap('profile').set('name', 'Lilas')
+    socket.handshake(relayDoc)
+    expect(connection.status.get()).toMatchObject({ connection: 'online', archived: false })
+    socket.receive(typeOnlyMessage(MESSAGE_ROOM_ARCHIVED))
+    expect(connection.status.get()).toMatchObject({ connection: 'online', archived: true, moved: false })
+    expect(doc.getMap('profile').get('name')).toBe('Lilas')
   })
 })

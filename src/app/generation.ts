@@ -1,0 +1,164 @@
+// Document generations (issue 14): archiving a collective's room and following the collective to its successor room.
+//
+// A live document holds one school year. At a new school year (or to move a collective written by an older version
+// to the current layout) a member's phone writes what the successor keeps into the document, waits until the relay
+// holds it, and asks the relay to archive the room (POST /archive): the room is frozen as it is, kept read-only as
+// the year's archive, and every connected phone is told (MESSAGE_ROOM_ARCHIVED). Each phone then follows: it reads
+// the archive's final state from the relay, derives the successor room from the invite secret it already has (no
+// new link), and either joins the successor a phone already built or builds it itself from that final state (the
+// same records under the same ids, so two phones building at once write the same values), then writes on it the
+// changes it still waited to send (sealed again under the successor's key). The archive stays on the phone.
+import * as Y from 'yjs'
+import { bindSealKey } from '../doc/codec.ts'
+import { readCollective } from '../doc/read.ts'
+import { readNextGeneration } from '../doc/read-year.ts'
+import { changedPlaces, unsentChanges, writePlaces, type ValueCopy } from '../doc/rebuild.ts'
+import { writeRestoredCollective } from '../doc/restore.ts'
+import { collectiveExportJson, parseCollectiveExport } from '../domain/export/collective-export.ts'
+import { localDate } from '../domain/dates.ts'
+import { successorOf, type NextGeneration } from '../domain/year/next-generation.ts'
+import { deriveRoomToken, deriveSuccessorRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
+import { ARCHIVE_PATH_PREFIX, CloseCode } from '../lib/relay-protocol.ts'
+import { err, ok, type Result } from '../lib/result.ts'
+import { deriveSealKey, isSealed, openText, sealText, type SealKey } from '../lib/seal.ts'
+import type { CollectiveRow, DeviceStore } from '../storage/device-db.ts'
+import { docDatabaseName, replaceStoredDocument } from '../storage/doc-persistence.ts'
+import { fetchRelayCopy, RelayCopyRefused } from '../sync/relay-copy.ts'
+import type { CollectiveSession, GenerationError } from './api.ts'
+import type { ResolvedEnv } from './env.ts'
+import { requestRenewalWithRetries, whenOnRelay } from './renew.ts'
+import type { ArchivedHandoff } from './session.ts'
+
+export interface GenerationDeps {
+  readonly env: Pick<ResolvedEnv, 'namespace' | 'relayUrl' | 'WebSocket' | 'now' | 'fetch' | 'renewCopyTimeoutMs' | 'renewRetryDelaysMs'>
+  readonly device: Pick<DeviceStore, 'getCollective' | 'putCollective' | 'updateCollective' | 'outbox'>
+  readonly openCollective: (id: RoomId) => Promise<CollectiveSession | null>
+  /** followSuccessor, once per collective at a time (the services' own: the session's handoff may come first). */
+  readonly follow: (id: RoomId) => Promise<Result<RoomId, GenerationError>>
+}
+
+/** An archived document without a readable request: its successor keeps everything (no record is ever lost). */
+const KEEP_EVERYTHING: NextGeneration = { startsOn: localDate('1970-01-01'), removeChildIds: [], archiveLabel: '1970-1971', reason: 'layout' }
+
+/**
+ * Archives collective `id` and follows it to its successor (see the file comment); resolves with the successor's id.
+ * Nothing is archived unless this phone is online with nothing waiting, and the request is on the relay.
+ */
+export const startNewGeneration = async (deps: GenerationDeps, id: RoomId, next: NextGeneration): Promise<Result<RoomId, GenerationError>> => {
+  const row = await deps.device.getCollective(id)
+  const session = await deps.openCollective(id)
+  if (row === null || session === null) return err('storageUnavailable')
+  if (row.successorId !== undefined) return ok(row.successorId)
+  const status = session.status.get()
+  if (status.connection !== 'online') return err('offline')
+  if (!status.archived) {
+    if (status.moved) return err('relayRefused')
+    if (status.pending > 0 || status.local !== 'saved') return err('notSynced')
+    const marked = session.markNextGeneration(next)
+    if (!marked.ok) return err(marked.error === 'invalidRequest' ? 'invalidRequest' : 'storageUnavailable')
+    if (!(await whenOnRelay(session, deps.env.renewCopyTimeoutMs))) return err('notSynced')
+    const answer = await requestRenewalWithRetries(
+      { fetch: deps.env.fetch, relayUrl: deps.env.relayUrl, retryDelaysMs: deps.env.renewRetryDelaysMs }, id, row.secret, ARCHIVE_PATH_PREFIX)
+    if (answer === 'refused') return err('relayRefused')
+    if (answer === 'unreachable') return err('relayUnreachable')
+  }
+  return deps.follow(id)
+}
+
+/**
+ * Follows archived collective `id` to its successor (idempotent: a phone that holds it already just answers its id).
+ * `handoff`: this phone's copy of the archived room and its waiting changes, written again on the successor.
+ */
+export const followSuccessor = async (
+  deps: Omit<GenerationDeps, 'follow' | 'openCollective'>, id: RoomId, handoff: ArchivedHandoff | null,
+): Promise<Result<RoomId, GenerationError>> => {
+  const row = await deps.device.getCollective(id)
+  if (row === null) return err('storageUnavailable')
+  if (row.successorId !== undefined) return ok(row.successorId)
+  const successorId = await deriveSuccessorRoomId(row.id, row.secret)
+  const keys = { archive: await deriveSealKey(row.id, row.secret), successor: await deriveSealKey(successorId, row.secret) }
+  let successor: Y.Doc
+  let next: NextGeneration
+  try {
+    const archive = await relayCopy(deps, row.id, row.secret, keys.archive)
+    next = readNextGeneration(archive) ?? KEEP_EVERYTHING
+    successor = (await existingSuccessor(deps, successorId, row.secret, keys.successor)) ?? builtSuccessor(archive, next, keys.successor, deps.env.now())
+    if (handoff !== null) {
+      const waiting = [...handoff.pending, ...unsentChanges(handoff.doc, archive, null)]
+      writePlaces(handoff.doc, successor, changedPlaces(handoff.doc, waiting), resealing(keys.archive, keys.successor))
+    }
+    archive.destroy()
+  } catch (error) {
+    if (error instanceof RelayCopyRefused || error instanceof InvalidArchive) return err('relayRefused')
+    return err('relayUnreachable')
+  }
+  try {
+    await replaceStoredDocument(docDatabaseName(deps.env.namespace, successorId), Y.encodeStateAsUpdate(successor))
+    await deps.device.putCollective(successorRow(row, successorId))
+    await deps.device.updateCollective(row.id, { successorId, archivedAt: deps.env.now(), archiveLabel: next.archiveLabel })
+    // What waited here is on the successor now; the archive never sends anything again.
+    await deps.device.outbox(row.id).replaceAll([])
+  } catch {
+    return err('storageUnavailable')
+  } finally {
+    successor.destroy()
+  }
+  return ok(successorId)
+}
+
+class InvalidArchive extends Error {}
+
+const keyedDoc = (key: SealKey): Y.Doc => {
+  const doc = new Y.Doc()
+  bindSealKey(doc, key)
+  return doc
+}
+
+/** The relay's copy of a room (the archive's final state: the relay accepts nothing more in it). */
+const relayCopy = async (deps: Pick<GenerationDeps, 'env'>, roomId: RoomId, secret: InviteSecret, key: SealKey): Promise<Y.Doc> => {
+  const doc = keyedDoc(key)
+  try {
+    await fetchRelayCopy(doc, { relayUrl: deps.env.relayUrl, roomId, token: await deriveRoomToken(roomId, secret), WebSocket: deps.env.WebSocket })
+  } catch (error) {
+    doc.destroy()
+    throw error
+  }
+  return doc
+}
+
+/** The successor another phone built already, or null when the relay has no such room yet. */
+const existingSuccessor = async (deps: Pick<GenerationDeps, 'env'>, roomId: RoomId, secret: InviteSecret, key: SealKey): Promise<Y.Doc | null> => {
+  try {
+    return await relayCopy(deps, roomId, secret, key)
+  } catch (error) {
+    if (error instanceof RelayCopyRefused && error.code === CloseCode.unknownRoom) return null
+    throw error
+  }
+}
+
+/** The successor from the archive's final state: the collective minus what stays in the archive only. */
+const builtSuccessor = (archive: Y.Doc, next: NextGeneration, key: SealKey, now: number): Y.Doc => {
+  const file = parseCollectiveExport(collectiveExportJson(successorOf(readCollective(archive), next).source, now))
+  if (!file.ok) throw new InvalidArchive('the archive holds no valid collective')
+  const doc = keyedDoc(key)
+  writeRestoredCollective(doc, file.value, { yearStartedOn: next.startsOn })
+  return doc
+}
+
+/** Personal values are sealed per room: a waiting change's values are opened with the archive's key, sealed again. */
+const resealing = (from: SealKey, to: SealKey): ValueCopy => (context, value) => {
+  if (!isSealed(value)) return value
+  const opened = openText(from, context, value)
+  return opened.ok ? sealText(to, context, opened.value) : value
+}
+
+/** The successor on this phone: same secret and identity as the archive's (the same link still leads there). */
+const successorRow = (row: CollectiveRow, successorId: RoomId): CollectiveRow => ({
+  id: successorId,
+  secret: row.secret,
+  name: row.name,
+  joinedAt: row.joinedAt,
+  ...(row.actorId === undefined ? {} : { actorId: row.actorId }),
+  myFamilyId: row.myFamilyId ?? null,
+  myAdultId: row.myAdultId ?? null,
+})

@@ -1,0 +1,84 @@
+// What a collective's next document generation holds: the archived one's records minus the year's past ones.
+//
+// A new school year (or a move to the current document layout) archives the collective's room as it is and goes on
+// in a successor room holding only what the new year needs. The archiving phone writes its request into the old
+// document before the room is frozen; every phone that follows reads it from the frozen room and builds the same
+// successor, so the result never depends on who copies.
+import { z } from 'zod/mini'
+import { LocalDateSchema, type LocalDate } from '../dates.ts'
+import type { ExportSource } from '../export/collective-export.ts'
+import { ChildIdSchema } from '../ids.ts'
+import { absenceKeyOf } from '../absence-records.ts'
+import { handoverKeyOf, periodResponseKeyOf } from '../coordination/records.ts'
+import { exemptionKeyOf } from '../planning/records.ts'
+import { signUpKeyOf } from '../signup.ts'
+import { releaseKeyOf, responseKeyOf } from '../swaps/records.ts'
+import { checkInKeyOf, walkEventKeyOf, walkNoteKeyOf } from '../walk-log/records.ts'
+import { schoolYearOf } from '../calendar/school-year.ts'
+import { planNewSchoolYear, type NewYearPlan, type YearRecordKind } from './past-records.ts'
+import { schoolYearEndingBefore } from './summary.ts'
+
+/** The request stored in the archived document (its meta): what its successor keeps. */
+export const NextGenerationSchema = z.object({
+  /** The successor's first day: records about earlier dates stay in the archive only. */
+  startsOn: LocalDateSchema,
+  /** Children who left: kept in the archive, not in the successor. */
+  removeChildIds: z.array(ChildIdSchema).check(z.maxLength(10_000)),
+  /** The school year the archive holds, as it is shown: '2026-2027'. */
+  archiveLabel: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
+  /** Why: the end of a school year, or moving a collective written by an older version to the current layout. */
+  reason: z.enum(['newSchoolYear', 'layout']),
+})
+export type NextGeneration = z.output<typeof NextGenerationSchema>
+
+/**
+ * Moving an older collective to the current layout on `today`: the live document keeps the current school year, the
+ * archive holds the years before it (named by the last one).
+ */
+export const layoutGeneration = (today: LocalDate): NextGeneration => {
+  const year = schoolYearOf(today)
+  return { startsOn: year.from, removeChildIds: [], archiveLabel: schoolYearEndingBefore(year.from), reason: 'layout' }
+}
+
+const keep = <T>(records: readonly T[], planned: readonly string[], keyOf: (record: T) => string): T[] => {
+  if (planned.length === 0) return [...records]
+  const gone = new Set(planned)
+  return records.filter((record) => !gone.has(keyOf(record)))
+}
+
+/** `source` without the planned records: the same records, under the same ids, as the archived document read. */
+export const withoutPlanned = (source: ExportSource, plan: NewYearPlan): ExportSource => {
+  const of = (kind: YearRecordKind): readonly string[] => plan[kind]
+  const { swaps, coordination, walkLog, planning } = source
+  return {
+    ...source,
+    children: keep(source.children, of('children'), (child) => child.id),
+    exceptions: keep(source.exceptions, of('exceptions'), (exception) => exception.id),
+    signUps: keep(source.signUps, of('signUps'), (signUp) => signUpKeyOf(signUp, signUp.adultId)),
+    swaps: {
+      offers: keep(swaps.offers, of('offers'), (offer) => offer.id),
+      responses: keep(swaps.responses, of('responses'), responseKeyOf),
+      releases: keep(swaps.releases, of('releases'), releaseKeyOf),
+    },
+    coordination: {
+      ...coordination,
+      offers: keep(coordination.offers, of('periodOffers'), (offer) => offer.id),
+      responses: keep(coordination.responses, of('periodResponses'), periodResponseKeyOf),
+      notes: keep(coordination.notes, of('handoverNotes'), handoverKeyOf),
+      acks: keep(coordination.acks, of('handoverAcks'), handoverKeyOf),
+    },
+    walkLog: {
+      absences: keep(walkLog.absences, of('absences'), absenceKeyOf),
+      checkIns: keep(walkLog.checkIns, of('checkIns'), checkInKeyOf),
+      events: keep(walkLog.events, of('walkEvents'), walkEventKeyOf),
+      notes: keep(walkLog.notes, of('walkNotes'), walkNoteKeyOf),
+    },
+    ...(planning === undefined ? {} : { planning: { ...planning, exemptions: keep(planning.exemptions, of('exemptions'), exemptionKeyOf) } }),
+  }
+}
+
+/** What the successor of a document holding `source` starts with, and what stays in the archive only. */
+export const successorOf = (source: ExportSource, next: NextGeneration): { source: ExportSource; plan: NewYearPlan } => {
+  const plan = planNewSchoolYear(source, { before: next.startsOn, removeChildIds: next.removeChildIds })
+  return { source: withoutPlanned(source, plan), plan }
+}
