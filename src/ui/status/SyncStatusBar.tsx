@@ -1,5 +1,6 @@
-// The per-collective sync status line (polite live region), the storage alert and the "collectif renouvelé" alert, shown under the header on every screen.
-import type { SessionState } from '../../app/api.ts'
+// The per-collective sync status line (polite live region), the storage alert, the "collectif renouvelé" alert and the
+// archived-year notice with the way to the current year, shown under the header on every screen.
+import type { GenerationState, SessionState } from '../../app/api.ts'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { formatClock } from '../i18n/translate.ts'
@@ -8,6 +9,7 @@ import { syncStatusText } from './statusText.ts'
 export function SyncStatusBar({ session }: { session: SessionState }) {
   const { t, language } = useI18n()
   const status = useStore(session.status)
+  const generation = useStore(session.generation)
   const { text, tone } = syncStatusText(status, t, language, (ms) => formatClock(ms, language))
   return (
     <div class="status-area">
@@ -19,11 +21,26 @@ export function SyncStatusBar({ session }: { session: SessionState }) {
       {status.moved && (
         <p class="alert" role="alert" data-testid="moved-banner">{t('renew.moved')}</p>
       )}
+      {(status.archived || generation.successorId !== null) && <ArchiveNotice generation={generation} />}
       {status.storageError && (
         <p class="alert" role="alert" data-testid="storage-error">
           {t(status.storageError === 'quotaExceeded' ? 'status.quotaExceeded' : 'status.storageUnavailable')}
         </p>
       )}
+    </div>
+  )
+}
+
+/** "Archive de l'année 2026-2027 : en lecture seule." with the current year's link once this phone holds it. */
+function ArchiveNotice({ generation }: { readonly generation: GenerationState }) {
+  const { t } = useI18n()
+  const { archiveLabel, successorId } = generation
+  return (
+    <div class="notice" role="status" data-testid="archive-notice">
+      <p>{archiveLabel === null ? t('generation.archiveOfPast') : t('generation.archive', { year: archiveLabel })}</p>
+      {successorId === null
+        ? <p>{t('generation.following')}</p>
+        : <p><a class="button button--primary" href={`/c/${successorId}`} data-testid="go-live">{t('generation.goLive')}</a></p>}
     </div>
   )
 }

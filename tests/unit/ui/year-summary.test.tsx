@@ -12,14 +12,14 @@ const summary = (removed: Partial<NewYearSummary['removed']>): NewYearSummary =>
 
 describe('removedText', () => {
   it('counts ended reduced shares, in French and English, singular and plural', () => {
-    expect(removedText(createTranslate('fr'), 'fr', summary({ exemptions: 1 }))).toBe('Seront effacés : 1 part réduite terminée.')
-    expect(removedText(createTranslate('fr'), 'fr', summary({ exemptions: 3 }))).toBe('Seront effacés : 3 parts réduites terminées.')
-    expect(removedText(createTranslate('en'), 'en', summary({ exemptions: 1 }))).toBe('Will be erased: 1 ended reduced share.')
-    expect(removedText(createTranslate('en'), 'en', summary({ exemptions: 2 }))).toBe('Will be erased: 2 ended reduced shares.')
+    expect(removedText(createTranslate('fr'), 'fr', summary({ exemptions: 1 }))).toBe('Resteront dans l’archive seulement : 1 part réduite terminée.')
+    expect(removedText(createTranslate('fr'), 'fr', summary({ exemptions: 3 }))).toBe('Resteront dans l’archive seulement : 3 parts réduites terminées.')
+    expect(removedText(createTranslate('en'), 'en', summary({ exemptions: 1 }))).toBe('Will stay in the archive only: 1 ended reduced share.')
+    expect(removedText(createTranslate('en'), 'en', summary({ exemptions: 2 }))).toBe('Will stay in the archive only: 2 ended reduced shares.')
   })
 
   it('lists them after cancellations, and says nothing is erased only when every count is 0', () => {
-    expect(removedText(createTranslate('fr'), 'fr', summary({ exceptions: 2, exemptions: 1 }))).toBe('Seront effacés : 2 annulations, 1 part réduite terminée.')
-    expect(removedText(createTranslate('fr'), 'fr', summary({}))).toBe('Rien à effacer avant cette date.')
+    expect(removedText(createTranslate('fr'), 'fr', summary({ exceptions: 2, exemptions: 1 }))).toBe('Resteront dans l’archive seulement : 2 annulations, 1 part réduite terminée.')
+    expect(removedText(createTranslate('fr'), 'fr', summary({}))).toBe('Tout passe dans la nouvelle année.')
   })
 })

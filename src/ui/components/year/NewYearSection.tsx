@@ -1,6 +1,10 @@
-// "Fin d'année scolaire" on the collective settings page: archive the year (download), then start the new one after a summary and a confirmation.
-import { useMemo, useState } from 'preact/hooks'
-import type { CollectiveView, SessionState, YearCommands } from '../../../app/api.ts'
+// "Fin d'année scolaire" on the collective settings page: a copy to keep, the new year (a new document generation) after
+// a summary and a confirmation, and the archived years of this collective.
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import type { CollectiveView, GenerationError, SessionIdentity, SessionState } from '../../../app/api.ts'
+import type { RoomId } from '../../../lib/credentials.ts'
+import { useServices } from '../../hooks/services.ts'
 import { nextSchoolYearStart, parseLocalDate, schoolYearEndingBefore } from '../../../app/queries/calendar.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import { archiveExportJson, archiveFileName, newYearSummary } from '../../../app/queries/year.ts'
@@ -52,17 +56,28 @@ const keptText = (t: Translate, language: Language, summary: NewYearSummary): st
     ].join(', '),
   })
 
+const GENERATION_ERRORS: Readonly<Record<GenerationError, MessageKey>> = {
+  offline: 'year.offline',
+  notSynced: 'year.notSynced',
+  relayRefused: 'year.relayRefused',
+  relayUnreachable: 'year.relayUnreachable',
+  storageUnavailable: 'year.storageUnavailable',
+  invalidRequest: 'year.failed',
+}
+
 export function NewYearSection({ session, view }: {
-  readonly session: SessionState & YearCommands
+  readonly session: SessionState & Pick<SessionIdentity, 'id'>
   readonly view: CollectiveView
 }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
+  const services = useServices()
+  const { route } = useLocation()
+  const [working, setWorking] = useState(false)
   const [firstDay, setFirstDay] = useState<string>(() => nextSchoolYearStart(todayIn(Date.now()), view.settings.holidayZone))
   const [leaving, setLeaving] = useState<ReadonlySet<ChildId>>(new Set())
   const [confirming, setConfirming] = useState(false)
-  const [archived, setArchived] = useState(false)
-  const [problem, setProblem] = useState<'archiveFailed' | 'failed' | null>(null)
+  const [problem, setProblem] = useState<MessageKey | null>(null)
 
   const before: LocalDate | null = parseLocalDate(firstDay)
   const schoolYear = schoolYearEndingBefore(before ?? nextSchoolYearStart(todayIn(Date.now()), view.settings.holidayZone))
@@ -76,11 +91,10 @@ export function NewYearSection({ session, view }: {
     const fileName = archiveFileName(schoolYear)
     try {
       downloadTextFile(fileName, archiveExportJson(session.view.get(), Date.now(), schoolYear), JSON_TYPE)
-      setArchived(true)
       setProblem(null)
       announce(t('year.archived', { file: fileName }))
     } catch (error) {
-      setProblem('archiveFailed')
+      setProblem('year.archiveFailed')
       console.error('archive failed', error instanceof Error ? error.name : 'unknown')
     }
   }
@@ -92,17 +106,21 @@ export function NewYearSection({ session, view }: {
     setLeaving(next)
   }
 
-  const start = () => {
-    if (before === null) return
-    const result = session.startNewSchoolYear({ before, removeChildIds: [...leaving] })
+  const start = async () => {
+    if (before === null || summary === null || working) return
     setConfirming(false)
+    setWorking(true)
+    const next = { startsOn: before, removeChildIds: [...leaving], archiveLabel: schoolYear, reason: 'newSchoolYear' as const }
+    const result = await services.startNewGeneration(session.id, next)
+    setWorking(false)
     if (!result.ok) {
-      setProblem('failed')
+      setProblem(GENERATION_ERRORS[result.error])
       return
     }
     setProblem(null)
     setLeaving(new Set())
-    announce(t('year.done', { removed: removedText(t, language, result.value) }))
+    announce(t('year.done', { removed: removedText(t, language, summary) }))
+    route(`/c/${result.value}/parametres`)
   }
 
   const familyName = new Map(view.families.map((family) => [family.id, family.displayName]))
@@ -119,7 +137,7 @@ export function NewYearSection({ session, view }: {
       <button type="button" class="button" aria-describedby="year-archive-hint" data-testid="year-archive" onClick={archive}>
         {t('year.archive', { year: schoolYear })}
       </button>
-      {problem === 'archiveFailed' && <p class="notice" role="alert">{t('year.archiveFailed')}</p>}
+      {problem === 'year.archiveFailed' && <p class="notice" role="alert">{t('year.archiveFailed')}</p>}
 
       <h3>{t('year.step2')}</h3>
       <InputField
@@ -149,24 +167,50 @@ export function NewYearSection({ session, view }: {
           <p>{keptText(t, language, summary)}</p>
         </div>
       )}
-      {!archived && <p class="notice" id="year-archive-first">{t('year.archiveFirst')}</p>}
       {!confirming && (
-        <button
-          type="button" class="button" disabled={summary === null} data-testid="year-start"
-          aria-describedby={archived ? undefined : 'year-archive-first'} onClick={() => setConfirming(true)}
-        >
-          {t('year.start')}
+        <button type="button" class="button" disabled={summary === null || working} data-testid="year-start" onClick={() => setConfirming(true)}>
+          {t(working ? 'year.working' : 'year.start')}
         </button>
       )}
       {confirming && summary !== null && (
         <div role="alertdialog" aria-labelledby="year-confirm-title" aria-describedby="year-confirm-text" class="notice" data-testid="year-confirm">
           <h3 id="year-confirm-title">{t('year.confirmTitle')}</h3>
           <p id="year-confirm-text">{t('year.confirmText', { removed: removedText(t, language, summary) })}</p>
-          <button type="button" class="button button--primary" data-testid="year-confirm-yes" onClick={start}>{t('year.confirm')}</button>
+          <button type="button" class="button button--primary" data-testid="year-confirm-yes" onClick={() => void start()}>{t('year.confirm')}</button>
           <button type="button" class="button" onClick={() => setConfirming(false)}>{t('year.cancel')}</button>
         </div>
       )}
-      {problem === 'failed' && <p class="notice" role="alert">{t('year.failed')}</p>}
+      {problem !== null && problem !== 'year.archiveFailed' && <p class="notice" role="alert" data-testid="year-problem">{t(problem)}</p>}
+      <ArchivedYears id={session.id} />
     </section>
+  )
+}
+
+/** The archived generations of this collective kept on this phone, each opened on demand (read-only). */
+function ArchivedYears({ id }: { readonly id: RoomId }) {
+  const { t } = useI18n()
+  const services = useServices()
+  const [archives, setArchives] = useState<ReadonlyArray<{ readonly id: RoomId; readonly label: string }>>([])
+  useEffect(() => {
+    let mounted = true
+    void services.archivesOf(id).then((found) => mounted && setArchives(found))
+    return () => {
+      mounted = false
+    }
+  }, [services, id])
+  if (archives.length === 0) return null
+  return (
+    <>
+      <h3 id="year-archives-title">{t('year.archives.title')}</h3>
+      <p class="field__hint">{t('year.archives.hint')}</p>
+      <ul class="list" aria-labelledby="year-archives-title" data-testid="year-archives">
+        {archives.map((archive) => (
+          <li key={archive.id} class="list__item actions">
+            <a class="button" href={`/c/${archive.id}/journal`}>{t('year.archives.journal', { year: archive.label })}</a>
+            <a class="button" href={`/c/${archive.id}/equite`}>{t('year.archives.fairness', { year: archive.label })}</a>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
