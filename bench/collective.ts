@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import * as edit from '../src/doc/mutations.ts'
 import { readCollective } from '../src/doc/read.ts'
 import { bindSealKey } from '../src/doc/codec.ts'
+import { MAP_META, META_SCHEMA_VERSION } from '../src/doc/keys.ts'
 import type { SealKey } from '../src/lib/seal.ts'
 import type { LocalDate } from '../src/domain/dates.ts'
 import { createActorId, type ActorId, type AdultId, type ChildId, type FamilyId, type LineId, type StopId } from '../src/domain/ids.ts'
@@ -38,6 +39,8 @@ export interface CollectiveOptions {
   readonly turnover: number
   /** Share of sign-ups withdrawn and replaced. */
   readonly withdrawalRate: number
+  /** A collective created before 0.2.0 (schema 1): sign-ups written in the first layout. */
+  readonly firstLayout?: boolean
 }
 
 export interface GeneratedCollective {
@@ -118,6 +121,7 @@ export const generateCollective = (options: CollectiveOptions): GeneratedCollect
   const doc = new Y.Doc()
   bindSealKey(doc, options.key)
   edit.initCollective(doc, { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
+  if (options.firstLayout === true) doc.getMap(MAP_META).set(META_SCHEMA_VERSION, 1)
   const lines = options.lines.map(([name, stopCount], l) => {
     const id = ok(edit.addLine(doc, { name, colour: '#2e7d32', directions: ['aller', 'retour'], days: [1, 2, 4, 5] }))
     const stops = Array.from({ length: stopCount }, (_, s) => ok(edit.addStop(doc, id, {

@@ -10,13 +10,11 @@
 // changes it still waited to send (sealed again under the successor's key). The archive stays on the phone.
 import * as Y from 'yjs'
 import { bindSealKey } from '../doc/codec.ts'
-import { readCollective } from '../doc/read.ts'
 import { readNextGeneration } from '../doc/read-year.ts'
 import { changedPlaces, unsentChanges, writePlaces, type ValueCopy } from '../doc/rebuild.ts'
-import { writeRestoredCollective } from '../doc/restore.ts'
-import { collectiveExportJson, parseCollectiveExport } from '../domain/export/collective-export.ts'
+import { buildSuccessorDoc, InvalidArchiveError } from '../doc/successor.ts'
 import { localDate } from '../domain/dates.ts'
-import { successorOf, type NextGeneration } from '../domain/year/next-generation.ts'
+import type { NextGeneration } from '../domain/year/next-generation.ts'
 import { deriveRoomToken, deriveSuccessorRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { ARCHIVE_PATH_PREFIX, CloseCode } from '../lib/relay-protocol.ts'
 import { err, ok, type Result } from '../lib/result.ts'
@@ -82,14 +80,14 @@ export const followSuccessor = async (
   try {
     const archive = await relayCopy(deps, row.id, row.secret, keys.archive)
     next = readNextGeneration(archive) ?? KEEP_EVERYTHING
-    successor = (await existingSuccessor(deps, successorId, row.secret, keys.successor)) ?? builtSuccessor(archive, next, keys.successor, deps.env.now())
+    successor = (await existingSuccessor(deps, successorId, row.secret, keys.successor)) ?? buildSuccessorDoc(archive, next, keys.successor, deps.env.now())
     if (handoff !== null) {
       const waiting = [...handoff.pending, ...unsentChanges(handoff.doc, archive, null)]
       writePlaces(handoff.doc, successor, changedPlaces(handoff.doc, waiting), resealing(keys.archive, keys.successor))
     }
     archive.destroy()
   } catch (error) {
-    if (error instanceof RelayCopyRefused || error instanceof InvalidArchive) return err('relayRefused')
+    if (error instanceof RelayCopyRefused || error instanceof InvalidArchiveError) return err('relayRefused')
     return err('relayUnreachable')
   }
   try {
@@ -105,8 +103,6 @@ export const followSuccessor = async (
   }
   return ok(successorId)
 }
-
-class InvalidArchive extends Error {}
 
 const keyedDoc = (key: SealKey): Y.Doc => {
   const doc = new Y.Doc()
@@ -134,15 +130,6 @@ const existingSuccessor = async (deps: Pick<GenerationDeps, 'env'>, roomId: Room
     if (error instanceof RelayCopyRefused && error.code === CloseCode.unknownRoom) return null
     throw error
   }
-}
-
-/** The successor from the archive's final state: the collective minus what stays in the archive only. */
-const builtSuccessor = (archive: Y.Doc, next: NextGeneration, key: SealKey, now: number): Y.Doc => {
-  const file = parseCollectiveExport(collectiveExportJson(successorOf(readCollective(archive), next).source, now))
-  if (!file.ok) throw new InvalidArchive('the archive holds no valid collective')
-  const doc = keyedDoc(key)
-  writeRestoredCollective(doc, file.value, { yearStartedOn: next.startsOn })
-  return doc
 }
 
 /** Personal values are sealed per room: a waiting change's values are opened with the archive's key, sealed again. */
