@@ -24,6 +24,9 @@ import { writeRestoredDocument } from './restore.ts'
 import { openSession } from './session.ts'
 import { whenSavedOnPhone } from './saved.ts'
 
+/** After a failed move to the successor (relay unreachable, storage), the next attempt. */
+const FOLLOW_RETRY_MS = 30_000
+
 export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
   const env = resolveEnv(appEnv)
   const errors = createErrorChannel()
@@ -37,6 +40,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const statusUnsubscribes = new Map<RoomId, () => void>()
   const generations = new Map<RoomId, WritableStore<GenerationState>>()
   const following = new Map<RoomId, Promise<Result<RoomId, GenerationError>>>()
+  const followRetries = new Set<ReturnType<typeof setTimeout>>()
   const demos = new Set<CollectiveSession>()
   let destroyed = false
 
@@ -122,7 +126,10 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     if (running) return running
     const started = followSuccessor(generationDeps(), id, handoff).then(async (result) => {
       following.delete(id)
-      if (!result.ok) return result
+      if (!result.ok) {
+        retryFollow(id, handoff, result.error)
+        return result
+      }
       const row = await device.getCollective(id).catch(() => null)
       generations.get(id)?.set({ archiveLabel: row?.archiveLabel ?? null, successorId: result.value })
       await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
@@ -134,6 +141,16 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     })
     following.set(id, started)
     return started
+  }
+
+  /** A follow that failed for want of the relay or of storage is tried again while the archive's session is open. */
+  const retryFollow = (id: RoomId, handoff: Parameters<typeof followSuccessor>[2], error: GenerationError): void => {
+    if (destroyed || (error !== 'relayUnreachable' && error !== 'storageUnavailable') || !openSessions.has(id)) return
+    const timer = setTimeout(() => {
+      followRetries.delete(timer)
+      if (!destroyed && openSessions.has(id)) void follow(id, handoff)
+    }, FOLLOW_RETRY_MS)
+    followRetries.add(timer)
   }
 
   /**
@@ -309,6 +326,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     destroy() {
       if (destroyed) return
       destroyed = true
+      for (const timer of followRetries) clearTimeout(timer)
       for (const session of [...openSessions.values(), ...demos]) session.destroy()
       device.close()
     },

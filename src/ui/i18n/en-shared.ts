@@ -53,6 +53,7 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   // from en-renew.ts
   'generation.archive': 'Archive of the year {year}: read-only.',
   'generation.archiveOfPast': 'Archive of a past year: read-only.',
+  'generation.followed': 'The collective moved to the new year: the past year stays readable from its settings.',
   'generation.goLive': 'Go to the current year',
   'generation.following': 'This collective is moving to the new year: it opens as soon as this phone is connected.',
   'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. You can still view the data, but no longer change it.',

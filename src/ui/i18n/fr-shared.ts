@@ -53,6 +53,7 @@ export const frShared = {
   // from fr-renew.ts
   'generation.archive': 'Archive de l’année {year} : en lecture seule.',
   'generation.archiveOfPast': 'Archive d’une année passée : en lecture seule.',
+  'generation.followed': 'Le collectif est passé à la nouvelle année : l’année passée reste consultable depuis ses paramètres.',
   'generation.goLive': 'Aller à l’année en cours',
   'generation.following': 'Ce collectif passe à la nouvelle année : elle s’ouvre dès que ce téléphone est connecté.',
   'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Vous pouvez encore consulter les données, mais plus les modifier.',

@@ -1,12 +1,15 @@
 // The per-collective sync status line (polite live region), the storage alert, the "collectif renouvelé" alert and the
 // archived-year notice with the way to the current year, shown under the header on every screen.
-import type { GenerationState, SessionState } from '../../app/api.ts'
+import { useEffect, useRef } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import type { GenerationState, SessionIdentity, SessionState } from '../../app/api.ts'
+import { useAnnounce } from '../hooks/announcer.tsx'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { formatClock } from '../i18n/translate.ts'
 import { syncStatusText } from './statusText.ts'
 
-export function SyncStatusBar({ session }: { session: SessionState }) {
+export function SyncStatusBar({ session }: { session: SessionState & Pick<SessionIdentity, 'id'> }) {
   const { t, language } = useI18n()
   const status = useStore(session.status)
   const generation = useStore(session.generation)
@@ -21,7 +24,7 @@ export function SyncStatusBar({ session }: { session: SessionState }) {
       {status.moved && (
         <p class="alert" role="alert" data-testid="moved-banner">{t('renew.moved')}</p>
       )}
-      {(status.archived || generation.successorId !== null) && <ArchiveNotice generation={generation} />}
+      {(status.archived || generation.successorId !== null) && <ArchiveNotice id={session.id} generation={generation} />}
       {status.storageError && (
         <p class="alert" role="alert" data-testid="storage-error">
           {t(status.storageError === 'quotaExceeded' ? 'status.quotaExceeded' : 'status.storageUnavailable')}
@@ -31,10 +34,23 @@ export function SyncStatusBar({ session }: { session: SessionState }) {
   )
 }
 
-/** "Archive de l'année 2026-2027 : en lecture seule." with the current year's link once this phone holds it. */
-function ArchiveNotice({ generation }: { readonly generation: GenerationState }) {
+/**
+ * "Archive de l'année 2026-2027 : en lecture seule." with the current year's link once this phone holds it. A
+ * collective that moved on while its screen was open (not an archive opened from the list) takes the person to the
+ * same screen of the current year.
+ */
+function ArchiveNotice({ id, generation }: { readonly id: string; readonly generation: GenerationState }) {
   const { t } = useI18n()
+  const announce = useAnnounce()
+  const { path, route } = useLocation()
   const { archiveLabel, successorId } = generation
+  const openedAsArchive = useRef(successorId !== null)
+  useEffect(() => {
+    const prefix = `/c/${id}`
+    if (openedAsArchive.current || successorId === null || !path.startsWith(prefix)) return
+    announce(t('generation.followed'))
+    route(`/c/${successorId}${path.slice(prefix.length)}`, true)
+  }, [successorId])
   return (
     <div class="notice" role="status" data-testid="archive-notice">
       <p>{archiveLabel === null ? t('generation.archiveOfPast') : t('generation.archive', { year: archiveLabel })}</p>
