@@ -66,7 +66,8 @@ export const TOKEN_HEADER = 'x-pedibus-token'
 /**
  * Archive request (issue 14): `POST /archive/<roomId>` with the room token in TOKEN_HEADER. The room becomes the
  * read-only archive of its generation, kept ARCHIVED_ROOM_DAYS. 204 archived (or already archived), 401 bad or
- * missing token, 404 unknown room, 409 renewed (a renewed room is not archived, nor an archived one renewed).
+ * missing token, 403 foreign Origin, 404 unknown room, 409 renewed (a renewed room is not archived, nor an archived
+ * one renewed), 410 deleted, 429 too many attempts from one address (shared with renewals).
  */
 export const ARCHIVE_PATH_PREFIX = '/archive/'
 
@@ -91,7 +92,10 @@ export const CloseCode = {
   unknownRoom: 4404,
   /** MESSAGE_REFUSED with RefusalCode.conflict was sent: the phone must rebuild its copy from the room. */
   conflict: 4409,
-  /** A renewed room deleted after its grace period: the collective moved; the phone needs the new invitation. */
+  /**
+   * A renewed room deleted after its grace period (the collective moved; the phone needs the new invitation), or an
+   * archived room deleted after ARCHIVED_ROOM_DAYS (the phone keeps its own copy of the archive).
+   */
   roomMoved: 4410,
   /** MESSAGE_REFUSED with RefusalCode.roomFull was sent. */
   roomFull: 4413,
