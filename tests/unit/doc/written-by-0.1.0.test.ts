@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { bindSealKey } from '../../../src/doc/codec.ts'
 import { nextSharedClock, scanNextSharedClock } from '../../../src/doc/clock.ts'
-import { MAP_SHORT_IDS, MAP_SIGNUPS } from '../../../src/doc/keys.ts'
+import { MAP_COMPACT_SIGNUPS, MAP_SHORT_IDS, MAP_SIGNUPS } from '../../../src/doc/keys.ts'
 import { migrateDocument } from '../../../src/doc/migrations.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import { readCollective } from '../../../src/doc/read.ts'
 import { liveCollective } from '../../../src/doc/read-live.ts'
+import { buildSuccessorDoc } from '../../../src/doc/successor.ts'
+import { localDate } from '../../../src/domain/dates.ts'
+import { layoutGeneration } from '../../../src/domain/year/next-generation.ts'
 import { createActorId } from '../../../src/domain/ids.ts'
 import type { SignUp } from '../../../src/domain/signup.ts'
 import type { SealKey } from '../../../src/lib/seal.ts'
@@ -64,5 +67,35 @@ describe('a collective written by app 0.1.0', () => {
     expect(after.signUps).toHaveLength(expected.signUps.length)
     expect(after.signUps.find((signUp) => signUp.date === taken.date && signUp.adultId === taken.adultId && signUp.lineId === taken.lineId &&
       signUp.direction === taken.direction)).toMatchObject({ status: 'withdrawn', actor, clock: scanNextSharedClock(doc) - 1 })
+  })
+})
+
+describe('its move to the compact layout (a new document generation, issue 14)', () => {
+  /** Another room's key: the successor's personal values are sealed again. */
+  const SUCCESSOR_KEY = Uint8Array.from({ length: 32 }, (_, i) => 255 - i) as SealKey
+
+  it('keeps everything 0.1.0 read, in the compact layout, when the move keeps the school year of all its walks', () => {
+    const archive = openStored()
+    const successor = buildSuccessorDoc(archive, layoutGeneration(localDate('2026-12-07')), SUCCESSOR_KEY, Date.UTC(2026, 11, 7))
+    const view = readCollective(successor)
+    expect(view.schemaVersion).toBe(2)
+    expect(view.toCheck).toEqual([])
+    expect(view.families.map((family) => family.id)).toEqual(expected.families)
+    expect(view.adults.map((adult) => adult.id)).toEqual(expected.adults)
+    expect(view.families).toEqual(readCollective(archive).families) // names opened under the successor's key
+    const byKey = (signUps: readonly SignUp[]) => [...signUps].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+    expect(byKey(view.signUps)).toEqual(byKey(expected.signUps))
+    expect(successor.getMap(MAP_SIGNUPS).size).toBe(0)
+    expect(successor.getMap(MAP_COMPACT_SIGNUPS).size).toBe(expected.signUps.length)
+    expect(Y.encodeStateAsUpdate(successor).length).toBeLessThan(Y.encodeStateAsUpdate(archive).length / 2)
+  })
+
+  it('leaves the walks of an earlier school year in the archive only', () => {
+    const archive = openStored()
+    // On 1 September 2027 the school year under way starts that day: every fixture walk (November 2026) is past.
+    const successor = buildSuccessorDoc(archive, layoutGeneration(localDate('2027-09-01')), SUCCESSOR_KEY, Date.UTC(2027, 8, 1))
+    expect(readCollective(successor).signUps).toEqual([])
+    expect(readCollective(successor).families.map((family) => family.id)).toEqual(expected.families)
+    expect(readCollective(archive).signUps).toEqual(expected.signUps) // the archive is not touched
   })
 })
