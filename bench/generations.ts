@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import { buildSuccessorDoc } from '../src/doc/successor.ts'
 import { schoolYearOf } from '../src/domain/calendar/school-year.ts'
 import { addDays, localDate } from '../src/domain/dates.ts'
-import { layoutGeneration } from '../src/domain/year/next-generation.ts'
+import { layoutGeneration, nextGenerationOf } from '../src/domain/year/next-generation.ts'
+import { createActorId } from '../src/domain/ids.ts'
 import { createInviteSecret, createRoomId, deriveSuccessorRoomId } from '../src/lib/credentials.ts'
 import { deriveSealKey } from '../src/lib/seal.ts'
 import { seededRandom } from '../tests/helpers/seeded-random.ts'
@@ -36,7 +37,7 @@ const measure = async (families: number, years: number, firstLayout: boolean) =>
   })
   const whole = Y.encodeStateAsUpdate(doc).length
   // What a move on TODAY keeps live: the school year under way (src/domain/year/next-generation.ts).
-  const next = layoutGeneration(TODAY)
+  const next = nextGenerationOf(layoutGeneration(TODAY), Date.now(), createActorId())
   const samples: number[] = []
   let live = 0
   for (let run = 0; run < RUNS; run++) {

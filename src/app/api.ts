@@ -9,7 +9,7 @@ import type { WalkLogRecords } from '../domain/walk-log/records.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
-import type { NextGeneration } from '../domain/year/next-generation.ts'
+import type { NextGenerationRequest } from '../domain/year/next-generation.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { FormResult, SessionCommands } from './api-commands.ts'
@@ -174,9 +174,11 @@ export type RenewError = 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreac
  * Why a move did not happen. 'offline' / 'notSynced': this phone is not connected, or still has changes the relay
  * does not hold (nothing was archived); 'relayRefused': the relay refused to archive (a renewed room, an older relay);
  * 'relayUnreachable': no answer; 'storageUnavailable': this phone could not store the successor (the archive is made:
- * opening the collective again follows it).
+ * opening the collective again follows it); 'notBuiltYet': the archiving phone's build of the successor has not reached
+ * the relay yet (this phone tries again).
  */
-export type GenerationError = 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreachable' | 'storageUnavailable' | 'invalidRequest'
+export type GenerationError =
+  | 'offline' | 'notSynced' | 'relayRefused' | 'relayUnreachable' | 'storageUnavailable' | 'invalidRequest' | 'notBuiltYet'
 
 /** An unexpected error for the UI to show (message key + fixed operation label; no personal data). */
 export interface AppErrorMessage {
@@ -213,7 +215,7 @@ export interface AppServices {
    * successor room, derived from the same invite secret (every member's phone follows on its own; the link stays
    * the same). Resolves with the successor's id. Needs this phone online with nothing waiting.
    */
-  startNewGeneration(id: RoomId, next: NextGeneration): Promise<Result<RoomId, GenerationError>>
+  startNewGeneration(id: RoomId, request: NextGenerationRequest): Promise<Result<RoomId, GenerationError>>
   /** The archived generations of live collective `id` on this phone, latest first (school year label). */
   archivesOf(id: RoomId): Promise<ReadonlyArray<{ readonly id: RoomId; readonly label: string }>>
   /** Opens (or returns the already open) session; callers share one session per collective. */

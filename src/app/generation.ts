@@ -5,16 +5,18 @@
 // holds it, and asks the relay to archive the room (POST /archive): the room is frozen as it is, kept read-only as
 // the year's archive, and every connected phone is told (MESSAGE_ROOM_ARCHIVED). Each phone then follows: it reads
 // the archive's final state from the relay, derives the successor room from the invite secret it already has (no
-// new link), and either joins the successor a phone already built or builds it itself from that final state (the
-// same records under the same ids, so two phones building at once write the same values), then writes on it the
-// changes it still waited to send (sealed again under the successor's key). The archive stays on the phone.
+// new link), and joins the successor once the relay holds it whole (marked by its builder); the archiving phone is
+// the builder (named in the request), so the successor is built once, and any phone builds it if no whole build
+// arrived TAKEOVER_MS after the request. Then it writes on it the changes it still waited to send (sealed again
+// under the successor's key). The archive stays on the phone.
 import * as Y from 'yjs'
 import { bindSealKey } from '../doc/codec.ts'
-import { readNextGeneration } from '../doc/read-year.ts'
-import { changedPlaces, unsentChanges, writePlaces, type ValueCopy } from '../doc/rebuild.ts'
+import { isGenerationComplete, readNextGeneration } from '../doc/read-year.ts'
+import { changedPlaces, unsentChanges, unsentDeletions, writePlaces, type ValueCopy } from '../doc/rebuild.ts'
 import { buildSuccessorDoc, InvalidArchiveError } from '../doc/successor.ts'
 import { localDate } from '../domain/dates.ts'
-import type { NextGeneration } from '../domain/year/next-generation.ts'
+import { nextGenerationOf, TAKEOVER_MS, type NextGeneration, type NextGenerationRequest } from '../domain/year/next-generation.ts'
+import type { ActorId } from '../domain/ids.ts'
 import { deriveRoomToken, deriveSuccessorRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { ARCHIVE_PATH_PREFIX, CloseCode } from '../lib/relay-protocol.ts'
 import { err, ok, type Result } from '../lib/result.ts'
@@ -36,13 +38,17 @@ export interface GenerationDeps {
 }
 
 /** An archived document without a readable request: its successor keeps everything (no record is ever lost). */
-const KEEP_EVERYTHING: NextGeneration = { startsOn: localDate('1970-01-01'), removeChildIds: [], archiveLabel: '1970-1971', reason: 'layout' }
+const KEEP_EVERYTHING: NextGeneration = {
+  startsOn: localDate('1970-01-01'), removeChildIds: [], archiveLabel: '1970-1971', reason: 'layout', requestedAt: 0,
+}
 
 /**
  * Archives collective `id` and follows it to its successor (see the file comment); resolves with the successor's id.
  * Nothing is archived unless this phone is online with nothing waiting, and the request is on the relay.
  */
-export const startNewGeneration = async (deps: GenerationDeps, id: RoomId, next: NextGeneration): Promise<Result<RoomId, GenerationError>> => {
+export const startNewGeneration = async (
+  deps: GenerationDeps, id: RoomId, request: NextGenerationRequest,
+): Promise<Result<RoomId, GenerationError>> => {
   const row = await deps.device.getCollective(id)
   const session = await deps.openCollective(id)
   if (row === null || session === null) return err('storageUnavailable')
@@ -52,7 +58,7 @@ export const startNewGeneration = async (deps: GenerationDeps, id: RoomId, next:
   if (!status.archived) {
     if (status.moved) return err('relayRefused')
     if (status.pending > 0 || status.local !== 'saved') return err('notSynced')
-    const marked = session.markNextGeneration(next)
+    const marked = session.markNextGeneration(nextGenerationOf(request, deps.env.now(), session.me.get().actorId))
     if (!marked.ok) return err(marked.error === 'invalidRequest' ? 'invalidRequest' : 'storageUnavailable')
     if (!(await whenOnRelay(session, deps.env.renewCopyTimeoutMs))) return err('notSynced')
     const answer = await requestRenewalWithRetries(
@@ -60,7 +66,9 @@ export const startNewGeneration = async (deps: GenerationDeps, id: RoomId, next:
     if (answer === 'refused') return err('relayRefused')
     if (answer === 'unreachable') return err('relayUnreachable')
   }
-  return deps.follow(id)
+  const followed = await deps.follow(id)
+  // The room is archived now: whatever went wrong, this phone moves on at its next connection (never "refused").
+  return followed.ok || followed.error === 'storageUnavailable' ? followed : err('relayUnreachable')
 }
 
 /**
@@ -79,16 +87,21 @@ export const followSuccessor = async (
   let next: NextGeneration
   try {
     const archive = await relayCopy(deps, row.id, row.secret, keys.archive)
-    next = readNextGeneration(archive) ?? KEEP_EVERYTHING
-    successor = (await existingSuccessor(deps, successorId, row.secret, keys.successor)) ?? buildSuccessorDoc(archive, next, keys.successor, deps.env.now())
-    if (handoff !== null) {
-      const waiting = [...handoff.pending, ...unsentChanges(handoff.doc, archive, null)]
-      writePlaces(handoff.doc, successor, changedPlaces(handoff.doc, waiting), resealing(keys.archive, keys.successor))
+    try {
+      next = readNextGeneration(archive) ?? KEEP_EVERYTHING
+      const built = await successorOnRelay(deps, successorId, row.secret, keys.successor, next, row.actorId)
+      if (built === null) return err('notBuiltYet')
+      successor = built === 'build' ? buildSuccessorDoc(archive, next, keys.successor, deps.env.now()) : built
+      if (handoff !== null) carryOver(handoff, archive, successor, resealing(keys.archive, keys.successor))
+    } finally {
+      archive.destroy()
     }
-    archive.destroy()
   } catch (error) {
-    if (error instanceof RelayCopyRefused || error instanceof InvalidArchiveError) return err('relayRefused')
-    return err('relayUnreachable')
+    if (error instanceof InvalidArchiveError) return err('relayRefused')
+    // A refusal about this phone's address (4429, a school's shared connection) says nothing about the rooms.
+    if (error instanceof RelayCopyRefused && error.code !== CloseCode.tooManyRequests) return err('relayRefused')
+    if (error instanceof RelayCopyRefused || isNetworkError(error)) return err('relayUnreachable')
+    throw error
   }
   try {
     await replaceStoredDocument(docDatabaseName(deps.env.namespace, successorId), Y.encodeStateAsUpdate(successor))
@@ -122,15 +135,38 @@ const relayCopy = async (deps: Pick<GenerationDeps, 'env'>, roomId: RoomId, secr
   return doc
 }
 
-/** The successor another phone built already, or null when the relay has no such room yet. */
-const existingSuccessor = async (deps: Pick<GenerationDeps, 'env'>, roomId: RoomId, secret: InviteSecret, key: SealKey): Promise<Y.Doc | null> => {
+/**
+ * The successor as the relay holds it once its builder marked it whole; 'build' when this phone is to build it (the
+ * builder, or anyone TAKEOVER_MS after the request); null while another phone's build is awaited.
+ */
+const successorOnRelay = async (
+  deps: Pick<GenerationDeps, 'env'>, roomId: RoomId, secret: InviteSecret, key: SealKey, next: NextGeneration, me: ActorId | undefined,
+): Promise<Y.Doc | 'build' | null> => {
+  let existing: Y.Doc | null = null
   try {
-    return await relayCopy(deps, roomId, secret, key)
+    existing = await relayCopy(deps, roomId, secret, key)
   } catch (error) {
-    if (error instanceof RelayCopyRefused && error.code === CloseCode.unknownRoom) return null
-    throw error
+    if (!(error instanceof RelayCopyRefused && error.code === CloseCode.unknownRoom)) throw error
   }
+  if (existing !== null && isGenerationComplete(existing)) return existing
+  existing?.destroy()
+  const mayBuild = next.builder === undefined || next.builder === me || deps.env.now() - next.requestedAt >= TAKEOVER_MS
+  return mayBuild ? 'build' : null
 }
+
+/** What this phone wrote that the archive does not hold: written again on the successor, deletions included. */
+const carryOver = (handoff: ArchivedHandoff, archive: Y.Doc, successor: Y.Doc, copy: ValueCopy): void => {
+  const waiting = [...handoff.pending, ...unsentChanges(handoff.doc, archive, null)]
+  const places = [...changedPlaces(handoff.doc, waiting), ...unsentDeletions(handoff.doc, archive)]
+  // The build was written under this phone's client id too: what follows is a change of its own, never a rewrite.
+  successor.clientID = randomClientId()
+  writePlaces(handoff.doc, successor, places, copy)
+}
+
+const randomClientId = (): number => crypto.getRandomValues(new Uint32Array(1))[0] ?? 1
+
+/** A socket or fetch failure (the relay or the network), as opposed to a bug. */
+const isNetworkError = (error: unknown): boolean => error instanceof Error && /^relay copy:|fetch|network/i.test(error.message)
 
 /** Personal values are sealed per room: a waiting change's values are opened with the archive's key, sealed again. */
 const resealing = (from: SealKey, to: SealKey): ValueCopy => (context, value) => {

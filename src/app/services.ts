@@ -15,17 +15,20 @@ import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import { renewCollective } from './renew.ts'
 import { followSuccessor, startNewGeneration, type GenerationDeps } from './generation.ts'
-import { layoutGeneration, type NextGeneration } from '../domain/year/next-generation.ts'
+import { layoutGeneration } from '../domain/year/next-generation.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import type { Result } from '../lib/result.ts'
 import type { GenerationError, GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
 import { writeRestoredDocument } from './restore.ts'
-import { openSession } from './session.ts'
+import { openSession, type ArchivedHandoff } from './session.ts'
 import { whenSavedOnPhone } from './saved.ts'
 
-/** After a failed move to the successor (relay unreachable, storage), the next attempt. */
-const FOLLOW_RETRY_MS = 30_000
+/** After a failed move to the successor (relay unreachable, storage, no build yet), the first wait, and the longest. */
+const FOLLOW_RETRY_MS = 3_000
+const FOLLOW_RETRY_MAX_MS = 15 * 60_000
+/** After a relay refused to archive for the layout move (an older relay), how long before a phone asks again. */
+const LAYOUT_MOVE_PAUSE_MS = 7 * 24 * 3_600_000
 
 export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
   const env = resolveEnv(appEnv)
@@ -40,7 +43,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const statusUnsubscribes = new Map<RoomId, () => void>()
   const generations = new Map<RoomId, WritableStore<GenerationState>>()
   const following = new Map<RoomId, Promise<Result<RoomId, GenerationError>>>()
-  const followRetries = new Set<ReturnType<typeof setTimeout>>()
+  const followRetries = new Map<RoomId, ReturnType<typeof setTimeout>>()
+  const followAttempts = new Map<RoomId, number>()
+  const handoffs = new Map<RoomId, () => ArchivedHandoff | null>()
   const demos = new Set<CollectiveSession>()
   let destroyed = false
 
@@ -77,11 +82,13 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       },
       knownArchived: row.archivedAt !== undefined || row.successorId !== undefined,
       onArchived: (handoff) => void follow(row.id, handoff),
+      provideHandoff: (take) => handoffs.set(row.id, take),
       generation,
       onDestroy: () => {
         sessions.delete(row.id)
         openSessions.delete(row.id)
         generations.delete(row.id)
+        handoffs.delete(row.id)
         statusUnsubscribes.get(row.id)?.()
         statusUnsubscribes.delete(row.id)
         refreshPendingWrites()
@@ -124,12 +131,17 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const follow = (id: RoomId, handoff: Parameters<typeof followSuccessor>[2]): Promise<Result<RoomId, GenerationError>> => {
     const running = following.get(id)
     if (running) return running
-    const started = followSuccessor(generationDeps(), id, handoff).then(async (result) => {
+    // Without one given (a move started on this phone), the open session's copy and waiting changes.
+    const given = handoff ?? handoffs.get(id)?.() ?? null
+    const started = followSuccessor(generationDeps(), id, given).then(async (result) => {
       following.delete(id)
       if (!result.ok) {
-        retryFollow(id, handoff, result.error)
+        retryFollow(id, result.error)
         return result
       }
+      followAttempts.delete(id)
+      // Opened at once: a successor this phone built goes to the relay now, for the phones waiting for it.
+      void services.openCollective(result.value)
       const row = await device.getCollective(id).catch(() => null)
       generations.get(id)?.set({ archiveLabel: row?.archiveLabel ?? null, successorId: result.value })
       await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
@@ -143,14 +155,21 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     return started
   }
 
-  /** A follow that failed for want of the relay or of storage is tried again while the archive's session is open. */
-  const retryFollow = (id: RoomId, handoff: Parameters<typeof followSuccessor>[2], error: GenerationError): void => {
-    if (destroyed || (error !== 'relayUnreachable' && error !== 'storageUnavailable') || !openSessions.has(id)) return
+  /**
+   * A follow that failed for want of the relay, of storage or of the builder's successor is tried again while the
+   * archive's session is open, each wait twice the last (FOLLOW_RETRY_MS to FOLLOW_RETRY_MAX_MS): every try downloads
+   * the archive and the successor again.
+   */
+  const retryFollow = (id: RoomId, error: GenerationError): void => {
+    const passing: readonly GenerationError[] = ['relayUnreachable', 'storageUnavailable', 'notBuiltYet']
+    if (destroyed || !passing.includes(error) || !openSessions.has(id) || followRetries.has(id)) return
+    const attempt = followAttempts.get(id) ?? 0
+    followAttempts.set(id, attempt + 1)
     const timer = setTimeout(() => {
-      followRetries.delete(timer)
-      if (!destroyed && openSessions.has(id)) void follow(id, handoff)
-    }, FOLLOW_RETRY_MS)
-    followRetries.add(timer)
+      followRetries.delete(id)
+      if (!destroyed && openSessions.has(id)) void follow(id, null)
+    }, Math.min(FOLLOW_RETRY_MS * 2 ** attempt, FOLLOW_RETRY_MAX_MS))
+    followRetries.set(id, timer)
   }
 
   /**
@@ -160,6 +179,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
    */
   const moveOlderLayout = (session: CollectiveSession, row: CollectiveRow): (() => void) => {
     if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
+    if (row.layoutMoveRefusedAt !== undefined && env.now() - row.layoutMoveRefusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
     let tried = false
     const check = (): void => {
       const status = session.status.get()
@@ -167,8 +187,11 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0 && status.local === 'saved'
       if (tried || !synced || status.moved || status.archived || view.profile === null || view.schemaVersion !== 1) return
       tried = true
-      const next: NextGeneration = layoutGeneration(instantToParisDate(env.now()))
-      void startNewGeneration(generationDeps(), row.id, next)
+      startNewGeneration(generationDeps(), row.id, layoutGeneration(instantToParisDate(env.now()))).then(async (result) => {
+        // Refused (a relay without archives): not asked again for a while, so the document does not grow a request
+        // at each opening.
+        if (!result.ok && result.error === 'relayRefused') await device.updateCollective(row.id, { layoutMoveRefusedAt: env.now() })
+      }).catch((error: unknown) => errors.report('generation.layout', error))
     }
     const unsubscribes = [session.status.subscribe(check), session.view.subscribe(check)]
     check()
@@ -304,10 +327,14 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     },
 
     async forgetCollective(id) {
-      await closeSession(id)
+      // Its archived years go with it: they hold the same secret, and no screen lists them without it.
+      const archives = await services.archivesOf(id)
+      for (const roomId of [id, ...archives.map((archive) => archive.id)]) await closeSession(roomId)
       try {
-        await device.deleteCollective(id)
-        await deleteDocDatabase(docDatabaseName(env.namespace, id))
+        for (const roomId of [id, ...archives.map((archive) => archive.id)]) {
+          await device.deleteCollective(roomId)
+          await deleteDocDatabase(docDatabaseName(env.namespace, roomId))
+        }
         await refreshCollectives()
       } catch (error) {
         storageFailed('device.forget', error)
@@ -326,7 +353,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     destroy() {
       if (destroyed) return
       destroyed = true
-      for (const timer of followRetries) clearTimeout(timer)
+      for (const timer of followRetries.values()) clearTimeout(timer)
       for (const session of [...openSessions.values(), ...demos]) session.destroy()
       device.close()
     },

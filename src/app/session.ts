@@ -52,6 +52,8 @@ export interface SessionOptions {
    * phone's document and the changes it still waits to send, for src/app/generation.ts to carry to the successor.
    */
   readonly onArchived?: (handoff: ArchivedHandoff) => void
+  /** Receives, once, how to take this session's handoff at any time (a move started here needs it before 104 comes). */
+  readonly provideHandoff?: (take: () => ArchivedHandoff | null) => void
   /** Where the collective stands among its generations; kept by the services (the device knows the successor). */
   readonly generation?: ReadableStore<GenerationState>
   readonly onDestroy?: () => void
@@ -273,6 +275,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   }
 
   core = openCore(firstDoc, false)
+  options.provideHandoff?.(() => (core?.connection ? { doc: core.doc, pending: core.connection.pendingChanges() } : null))
   // After the connection is wired, so the outbox counts this first change too.
   if (options.initialProfile) edit.initCollective(firstDoc, options.initialProfile)
   refreshStatus()

@@ -81,6 +81,11 @@ export const META_MIN_APP_VERSION = 'minAppVersion'
  * successor keeps (src/domain/year/next-generation.ts). Read from the frozen room by every phone that follows.
  */
 export const META_NEXT_GENERATION = 'nextGeneration'
+/**
+ * Written into a successor document by its builder in a transaction after the build: the build is whole. Parts of a
+ * large state reach the relay in causal order, so a phone that finds it on the relay joins a complete successor.
+ */
+export const META_GENERATION_COMPLETE = 'generationComplete'
 
 /**
  * Tags every transaction this app makes, so listeners (sync outbox, persistence) can tell our own

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs'
 import { SettingDateSchema, type LocalDate } from '../domain/dates.ts'
 import { NextGenerationSchema, type NextGeneration } from '../domain/year/next-generation.ts'
-import { MAP_META, MAP_SETTINGS, META_NEXT_GENERATION, SETTINGS_YEAR_START_FIELD, safeMap } from './keys.ts'
+import { MAP_META, MAP_SETTINGS, META_GENERATION_COMPLETE, META_NEXT_GENERATION, SETTINGS_YEAR_START_FIELD, safeMap } from './keys.ts'
 import { plainOf, previewOf, problemsOf, type RecordToCheck } from './read-util.ts'
 
 /** Absent (no new year started yet): null. Invalid: null, listed "to check" under the field (deleting it is the repair). */
@@ -24,3 +24,6 @@ export const readNextGeneration = (doc: Y.Doc): NextGeneration | null => {
   const parsed = NextGenerationSchema.safeParse(plainOf(safeMap(doc, MAP_META)?.get(META_NEXT_GENERATION)))
   return parsed.success ? parsed.data : null
 }
+
+/** True once a successor's builder marked its build whole (src/doc/successor.ts). */
+export const isGenerationComplete = (doc: Y.Doc): boolean => safeMap(doc, MAP_META)?.get(META_GENERATION_COMPLETE) === true

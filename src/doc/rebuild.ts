@@ -63,6 +63,25 @@ export const changedPlaces = (doc: Y.Doc, changes: readonly Uint8Array[]): Chang
 }
 
 /**
+ * The places of what `old` deleted and `relayCopy` still holds: a removal waiting on this phone whose change no longer
+ * keeps its bytes (erasure forgets them), found from the two copies' structs instead.
+ */
+export const unsentDeletions = (old: Y.Doc, relayCopy: Y.Doc): ChangedPlace[] => {
+  const places = new Map<string, ChangedPlace>()
+  for (const [client, structs] of old.store.clients) {
+    const known = Y.getState(relayCopy.store, client)
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || !struct.deleted || struct.id.clock >= known) continue
+      const there = Y.getItem(relayCopy.store, struct.id)
+      if (!(there instanceof Y.Item) || there.deleted) continue
+      const place = placeOf(struct)
+      if (place) places.set(placeKey(place), place)
+    }
+  }
+  return [...places.values()]
+}
+
+/**
  * How a value is copied to the other document, given where it lives (`map/recordKey/field`, as personal fields are
  * sealed): as it is within one room; opened and sealed again under the other room's key across generations.
  */

@@ -50,7 +50,8 @@ export const deriveRoomToken = async (roomId: RoomId, secret: InviteSecret): Pro
 /**
  * The room where the collective of `roomId` goes on once that room is archived (a new school year, a new document
  * layout): 16 bytes from the same secret under another label, so every member derives it from the link it already
- * has and the relay, which never sees the secret, cannot tell the two rooms are one collective.
+ * has; the relay, which never sees the secret, cannot derive one room from the other (it may still guess they are one
+ * collective from the same ids in both and the same phones connecting to both).
  */
 export const deriveSuccessorRoomId = async (roomId: RoomId, secret: InviteSecret): Promise<RoomId> =>
   (await deriveFromSecret(roomId, secret, SUCCESSOR_ROOM_LABEL, 128)) as RoomId

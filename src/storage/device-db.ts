@@ -32,6 +32,8 @@ const CollectiveRowSchema = z.object({
   archivedAt: z.catch(z.optional(z.number()), undefined),
   archiveLabel: z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{4}$/))), undefined),
   successorId: z.catch(z.optional(RoomIdSchema), undefined),
+  /** When the relay last refused to archive for the move to the compact layout (an older relay): asked again later. */
+  layoutMoveRefusedAt: z.catch(z.optional(z.number()), undefined),
 })
 export type CollectiveRow = z.output<typeof CollectiveRowSchema>
 
@@ -105,7 +107,7 @@ export interface DeviceStore {
   listCollectives(): Promise<CollectiveRow[]>
   getCollective(id: RoomId): Promise<CollectiveRow | null>
   putCollective(row: CollectiveRow): Promise<void>
-  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt' | 'archivedAt' | 'archiveLabel' | 'successorId'>>): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt' | 'archivedAt' | 'archiveLabel' | 'successorId' | 'layoutMoveRefusedAt'>>): Promise<void>
   /**
    * The device identity in a collective; creates and stores the actor id on first use (a row from
    * before version 2, or damaged). null when the collective is unknown.

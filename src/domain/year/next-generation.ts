@@ -7,13 +7,14 @@
 import { z } from 'zod/mini'
 import { LocalDateSchema, type LocalDate } from '../dates.ts'
 import type { ExportSource } from '../export/collective-export.ts'
-import { ChildIdSchema } from '../ids.ts'
+import { ActorIdSchema, ChildIdSchema, type ActorId } from '../ids.ts'
 import { absenceKeyOf } from '../absence-records.ts'
 import { handoverKeyOf, periodResponseKeyOf } from '../coordination/records.ts'
 import { exemptionKeyOf } from '../planning/records.ts'
 import { signUpKeyOf } from '../signup.ts'
 import { releaseKeyOf, responseKeyOf } from '../swaps/records.ts'
 import { checkInKeyOf, walkEventKeyOf, walkNoteKeyOf } from '../walk-log/records.ts'
+import { instantToParisDate } from '../calendar/paris-time.ts'
 import { schoolYearOf } from '../calendar/school-year.ts'
 import { planNewSchoolYear, type NewYearPlan, type YearRecordKind } from './past-records.ts'
 import { schoolYearEndingBefore } from './summary.ts'
@@ -28,16 +29,45 @@ export const NextGenerationSchema = z.object({
   archiveLabel: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
   /** Why: the end of a school year, or moving a collective written by an older version to the current layout. */
   reason: z.enum(['newSchoolYear', 'layout']),
+  /** When the archiving phone asked (epoch ms): records written after it are new ones, whatever their date. */
+  requestedAt: z.number().check(z.int(), z.nonnegative()),
+  /**
+   * The device that builds the successor (the archiving phone's actor id): the others wait for its build, so the
+   * successor is built once. Past TAKEOVER_MS without a complete build, any phone builds it.
+   */
+  builder: z.optional(ActorIdSchema),
 })
 export type NextGeneration = z.output<typeof NextGenerationSchema>
+
+/** How long the other phones wait for the builder's successor before any of them builds it. */
+export const TAKEOVER_MS = 10 * 60_000
+
+/** What a member (or the layout move) asks; the archiving phone adds when and who builds (NextGeneration). */
+export type NextGenerationRequest = Omit<NextGeneration, 'requestedAt' | 'builder'>
+
+/** The request as stored: asked at `now`, built by `builder`. */
+export const nextGenerationOf = (request: NextGenerationRequest, now: number, builder: ActorId): NextGeneration => ({
+  startsOn: request.startsOn, removeChildIds: [...request.removeChildIds], archiveLabel: request.archiveLabel, reason: request.reason,
+  requestedAt: now, builder,
+})
 
 /**
  * Moving an older collective to the current layout on `today`: the live document keeps the current school year, the
  * archive holds the years before it (named by the last one).
  */
-export const layoutGeneration = (today: LocalDate): NextGeneration => {
+export const layoutGeneration = (today: LocalDate): NextGenerationRequest => {
   const year = schoolYearOf(today)
   return { startsOn: year.from, removeChildIds: [], archiveLabel: schoolYearEndingBefore(year.from), reason: 'layout' }
+}
+
+/**
+ * The successor's first day for the self-healing clean-up (src/doc/year-cleanup.ts): the new year's first day, or the
+ * day of the request if earlier, so a record written after the move (a strike on 25 June, the new year asked on
+ * 14 June for 1 September) is a new one, never taken for a past one coming back.
+ */
+export const successorYearStart = (next: NextGeneration): LocalDate => {
+  const requestedOn = instantToParisDate(next.requestedAt)
+  return requestedOn < next.startsOn ? requestedOn : next.startsOn
 }
 
 const keep = <T>(records: readonly T[], planned: readonly string[], keyOf: (record: T) => string): T[] => {
@@ -78,7 +108,9 @@ export const withoutPlanned = (source: ExportSource, plan: NewYearPlan): ExportS
 }
 
 /** What the successor of a document holding `source` starts with, and what stays in the archive only. */
-export const successorOf = (source: ExportSource, next: NextGeneration): { source: ExportSource; plan: NewYearPlan } => {
+export const successorOf = (
+  source: ExportSource, next: Pick<NextGeneration, 'startsOn' | 'removeChildIds'>,
+): { source: ExportSource; plan: NewYearPlan } => {
   const plan = planNewSchoolYear(source, { before: next.startsOn, removeChildIds: next.removeChildIds })
   return { source: withoutPlanned(source, plan), plan }
 }

@@ -16,7 +16,7 @@ import { readCollective } from '../../../src/doc/read.ts'
 import { liveCollective } from '../../../src/doc/read-live.ts'
 import { buildSuccessorDoc } from '../../../src/doc/successor.ts'
 import { localDate } from '../../../src/domain/dates.ts'
-import { layoutGeneration } from '../../../src/domain/year/next-generation.ts'
+import { layoutGeneration, nextGenerationOf } from '../../../src/domain/year/next-generation.ts'
 import { createActorId } from '../../../src/domain/ids.ts'
 import type { SignUp } from '../../../src/domain/signup.ts'
 import type { SealKey } from '../../../src/lib/seal.ts'
@@ -76,7 +76,7 @@ describe('its move to the compact layout (a new document generation, issue 14)',
 
   it('keeps everything 0.1.0 read, in the compact layout, when the move keeps the school year of all its walks', () => {
     const archive = openStored()
-    const successor = buildSuccessorDoc(archive, layoutGeneration(localDate('2026-12-07')), SUCCESSOR_KEY, Date.UTC(2026, 11, 7))
+    const successor = buildSuccessorDoc(archive, nextGenerationOf(layoutGeneration(localDate('2026-12-07')), Date.UTC(2026, 11, 7), createActorId()), SUCCESSOR_KEY, Date.UTC(2026, 11, 7))
     const view = readCollective(successor)
     expect(view.schemaVersion).toBe(2)
     expect(view.toCheck).toEqual([])
@@ -93,7 +93,7 @@ describe('its move to the compact layout (a new document generation, issue 14)',
   it('leaves the walks of an earlier school year in the archive only', () => {
     const archive = openStored()
     // On 1 September 2027 the school year under way starts that day: every fixture walk (November 2026) is past.
-    const successor = buildSuccessorDoc(archive, layoutGeneration(localDate('2027-09-01')), SUCCESSOR_KEY, Date.UTC(2027, 8, 1))
+    const successor = buildSuccessorDoc(archive, nextGenerationOf(layoutGeneration(localDate('2027-09-01')), Date.UTC(2027, 8, 1), createActorId()), SUCCESSOR_KEY, Date.UTC(2027, 8, 1))
     expect(readCollective(successor).signUps).toEqual([])
     expect(readCollective(successor).families.map((family) => family.id)).toEqual(expected.families)
     expect(readCollective(archive).signUps).toEqual(expected.signUps) // the archive is not touched

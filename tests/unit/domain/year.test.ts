@@ -12,7 +12,9 @@ import {
 } from '../../../src/domain/year/index.ts'
 import { DEFAULT_FAIRNESS_SETTING } from '../../../src/domain/planning/records.ts'
 import { buildCollectiveExport } from '../../../src/domain/export/collective-export.ts'
-import { layoutGeneration, successorOf } from '../../../src/domain/year/next-generation.ts'
+import { layoutGeneration, nextGenerationOf, successorOf, successorYearStart } from '../../../src/domain/year/next-generation.ts'
+import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
+import type { TimeOfDay } from '../../../src/domain/dates.ts'
 import { availability, exemption } from './planning-fixtures.ts'
 import { actorId, adultId, childId, createAdult, createChild, createException, createModel, createSignUp, familyId, lineId, uuid } from './rota-fixtures.ts'
 
@@ -213,5 +215,16 @@ describe('successorOf (the next document generation)', () => {
     expect(layoutGeneration(localDate('2027-09-01')).startsOn).toBe('2027-09-01')
     const { source: kept } = successorOf(source(), layoutGeneration(localDate('2027-06-14')))
     expect(recordCount(kept)).toBe(recordCount(source()))
+  })
+})
+
+describe('successorYearStart', () => {
+  it('is the first day, or the day of the request when earlier: a record written after the move is a new one', () => {
+    const request = { startsOn: localDate('2027-09-02'), removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
+    const askedInJune = nextGenerationOf(request, parisToInstant(localDate('2027-06-14'), '20:00' as TimeOfDay), actorId(1))
+    expect(successorYearStart(askedInJune)).toBe('2027-06-14')
+    const askedAtTheRentree = nextGenerationOf(request, parisToInstant(localDate('2027-09-03'), '07:00' as TimeOfDay), actorId(1))
+    expect(successorYearStart(askedAtTheRentree)).toBe('2027-09-02')
+    expect(askedInJune.builder).toBe(actorId(1))
   })
 })

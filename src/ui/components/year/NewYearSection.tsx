@@ -63,6 +63,7 @@ const GENERATION_ERRORS: Readonly<Record<GenerationError, MessageKey>> = {
   relayUnreachable: 'year.relayUnreachable',
   storageUnavailable: 'year.storageUnavailable',
   invalidRequest: 'year.failed',
+  notBuiltYet: 'year.relayUnreachable',
 }
 
 export function NewYearSection({ session, view }: {

@@ -1,0 +1,85 @@
+// Review of document generations (issue 14): families removed on a phone while offline (erasure) must stay removed
+// in the successor once that phone follows. A later removal makes the outbox forget the bytes of the earlier one
+// (erasure), and unsentChanges strips deletions, so the handoff carries no place for it: it comes back.
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
+import { createAppServices } from '../../src/app/services.ts'
+import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
+import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
+import type { RoomId } from '../../src/lib/credentials.ts'
+import { valueOf } from '../unit/doc/fixtures.ts'
+import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+
+const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const STARTS_ON = localDate('2027-06-15')
+
+let phoneCounter = 0
+const cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+interface Phone { services: AppServices; events: EventTarget }
+const startPhone = async (relay: InProcessRelay): Promise<Phone> => {
+  const events = new EventTarget()
+  const services = await createAppServices({
+    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: `review-1-phone-${phoneCounter++}:`,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
+    now: () => NOW, renewRetryDelaysMs: [20, 50],
+  })
+  cleanups.push(() => services.destroy())
+  return { services, events }
+}
+const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('session did not open')
+  return session
+}
+const synced = (session: CollectiveSession): boolean => {
+  const status = session.status.get()
+  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
+}
+const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
+
+describe('review 1: an offline removal (erasure) and the successor', () => {
+  it('a family removed offline stays removed once the phone follows the collective to its successor', async () => {
+    const relay = await startRelay()
+    cleanups.push(() => relay.stop())
+    const a = await startPhone(relay)
+    const b = await startPhone(relay)
+    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const sessionA = await open(a.services, id)
+    valueOf(sessionA.addFamily({ displayName: 'Martin' }))
+    const bernard = valueOf(sessionA.addFamily({ displayName: 'Bernard' }))
+    const durand = valueOf(sessionA.addFamily({ displayName: 'Durand' }))
+    await waitFor(() => synced(sessionA), 'A synced')
+
+    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    const sessionB = await open(b.services, id)
+    await waitFor(() => synced(sessionB) && sessionB.view.get().families.length === 3, 'B synced')
+    // B goes offline and removes the Durand family (they left, and asked for their data to go).
+    b.events.dispatchEvent(new Event('offline'))
+    valueOf(sessionB.removeFamily(durand))
+    // A second removal: erasure makes the outbox forget the bytes of the changes before it (the first removal's).
+    valueOf(sessionB.removeFamily(bernard))
+    expect(sessionB.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+    expect(sessionB.status.get().pending).toBeGreaterThan(0)
+
+    const next = { startsOn: STARTS_ON, removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
+    const successorId = valueOf(await a.services.startNewGeneration(id, next))
+    const liveA = await open(a.services, successorId)
+    await waitFor(() => liveA.view.get().profile !== null && synced(liveA), 'A on the successor')
+
+    b.events.dispatchEvent(new Event('online'))
+    await waitFor(() => liveIds(b).includes(successorId), 'B follows')
+    const liveB = await open(b.services, successorId)
+    await waitFor(() => liveB.view.get().profile !== null && synced(liveB), 'B on the successor')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // B removed them before the move: the successor must not bring them back, on B nor on A.
+    expect(liveB.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+    expect(liveA.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+  })
+})

@@ -1,0 +1,97 @@
+// Review of document generations (issue 14): existingSuccessor takes whatever the relay holds under the successor
+// room as "built by another phone". A phone that registered the successor (its session connects with
+// pedibus.register) and lost its connection before its step 2 was stored leaves an empty room (or, for a large
+// document sent in parts, a partial one): every later phone then joins that room and never builds, so the
+// collective shows no profile, no families, until that first phone comes back (if ever).
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { TAKEOVER_MS } from '../../src/domain/year/next-generation.ts'
+import { WebSocket } from 'ws'
+import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
+import { parseInvite } from '../../src/app/invite.ts'
+import { createAppServices } from '../../src/app/services.ts'
+import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
+import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
+import { deriveRoomToken, deriveSuccessorRoomId, type RoomId } from '../../src/lib/credentials.ts'
+import { valueOf } from '../unit/doc/fixtures.ts'
+import { openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+
+const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const STARTS_ON = localDate('2027-06-15')
+
+let phoneCounter = 0
+const cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+interface Phone { services: AppServices; events: EventTarget }
+/** Rooms whose sessions (the sockets that register) never get through: the phone's build of them never lands. */
+const blocked = new Set<string>()
+class BlockingWebSocket extends WebSocket {
+  constructor(url: string, protocols?: string | string[]) {
+    const registers = Array.isArray(protocols) && protocols.includes('pedibus.register')
+    super([...blocked].some((room) => registers && url.endsWith(`/${room}`)) ? 'ws://127.0.0.1:9/closed' : url, protocols)
+  }
+}
+const startPhone = async (relay: InProcessRelay, now = NOW, Socket: unknown = WebSocket): Promise<Phone> => {
+  const events = new EventTarget()
+  const services = await createAppServices({
+    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: `review-7-phone-${phoneCounter++}:`,
+    WebSocket: Socket as unknown as typeof globalThis.WebSocket,
+    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
+    now: () => now, renewRetryDelaysMs: [20, 50],
+  })
+  cleanups.push(() => services.destroy())
+  return { services, events }
+}
+const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('session did not open')
+  return session
+}
+const synced = (session: CollectiveSession): boolean => {
+  const status = session.status.get()
+  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
+}
+const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
+
+describe('review 7: a successor room registered but not (yet) filled', () => {
+  it('is built by the next phone that follows once the builder\'s build is overdue, not taken as it is', async () => {
+    const relay = await startRelay()
+    cleanups.push(() => relay.stop())
+    const a = await startPhone(relay, NOW, BlockingWebSocket)
+    // B follows after the wait for the builder (TAKEOVER_MS) is over.
+    const b = await startPhone(relay, NOW + TAKEOVER_MS + 60_000)
+    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const sessionA = await open(a.services, id)
+    valueOf(sessionA.addFamily({ displayName: 'Martin' }))
+    await waitFor(() => synced(sessionA), 'A synced')
+    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    const sessionB = await open(b.services, id)
+    await waitFor(() => synced(sessionB) && sessionB.view.get().families.length === 1, 'B synced')
+    b.events.dispatchEvent(new Event('offline'))
+
+    const next = { startsOn: STARTS_ON, removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
+    const secretOf = parseInvite(new URL(sessionA.inviteUrl).hash)
+    if (!secretOf.ok) throw new Error('invite')
+    blocked.add(await deriveSuccessorRoomId(id, secretOf.value.secret))
+    const successorId = valueOf(await a.services.startNewGeneration(id, next))
+    // A's successor session registers the room and drops before its content lands (A's phone then stays away).
+    const invite = parseInvite(new URL(sessionA.inviteUrl).hash)
+    if (!invite.ok) throw new Error('invite')
+    expect(successorId).toBe(await deriveSuccessorRoomId(id, invite.value.secret))
+    const registering = await openRawClient(relay.wsUrl, successorId, relayProtocols(await deriveRoomToken(successorId, invite.value.secret), { register: true }))
+    registering.ws.close()
+    await registering.closed
+    await a.services.destroy()
+
+    b.events.dispatchEvent(new Event('online'))
+    await waitFor(() => liveIds(b).includes(successorId), 'B follows')
+    const liveB = await open(b.services, successorId)
+    await waitFor(() => synced(liveB), 'B on the successor')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(liveB.view.get().profile?.name).toBe('Pédibus des Pins')
+    expect(liveB.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+  })
+})
