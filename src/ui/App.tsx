@@ -1,7 +1,8 @@
 // The app shell: language, services and router providers; skip link, header, per-collective status, update banner, routes.
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso'
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
-import type { AppServices } from '../app/api.ts'
+import type { ComponentChildren } from 'preact'
+import type { AppServices, SessionState } from '../app/api.ts'
 import { ErrorMessages } from './components/ErrorMessages.tsx'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx'
 import { UpdateBanner, type UpdatePrompt } from './components/UpdateBanner.tsx'
@@ -147,6 +148,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
       {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
       <main id="main" tabIndex={-1}>
         <ScreenErrorBoundary path={path} report={report}>
+          <ReadOnlyIfArchive id={currentId && !inDemo ? currentId : null}>
           <Router>
             <Route path="/" component={HomePage} preferredId={currentId} />
             <Route path="/creer" component={CreatePage} />
@@ -165,10 +167,28 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
             {planningRoutes}
             <Route default component={NotFoundPage} />
           </Router>
+          </ReadOnlyIfArchive>
         </ScreenErrorBoundary>
       </main>
     </>
   )
+}
+
+/**
+ * An archived year's screens, read-only: every button and field of the page is disabled (a disabled fieldset), links
+ * still lead around; the archive notice above says why and leads to the current year. Its room keeps nothing more.
+ */
+function ReadOnlyIfArchive({ id, children }: { id: string | null; children: ComponentChildren }) {
+  const state = useSession(id)
+  if (id === null || state.kind !== 'open') return <>{children}</>
+  return <ArchiveFieldset session={state.session}>{children}</ArchiveFieldset>
+}
+
+function ArchiveFieldset({ session, children }: { session: SessionState; children: ComponentChildren }) {
+  const { archived } = useStore(session.status)
+  const { successorId } = useStore(session.generation)
+  if (!archived && successorId === null) return <>{children}</>
+  return <fieldset disabled class="read-only" data-testid="read-only-archive">{children}</fieldset>
 }
 
 function CurrentStatus({ id }: { id: string }) {

@@ -21,7 +21,8 @@ export function SyncStatusBar({ session }: { session: SessionState & Pick<Sessio
         <span class="sync-status__dot" aria-hidden="true" />
         {text}
       </p>
-      {status.moved && (
+      {/* An archive deleted by the relay after its period closes like a renewed room: it did not move, it aged. */}
+      {status.moved && !status.archived && generation.successorId === null && (
         <p class="alert" role="alert" data-testid="moved-banner">{t('renew.moved')}</p>
       )}
       {(status.archived || generation.successorId !== null) && <ArchiveNotice id={session.id} generation={generation} />}
