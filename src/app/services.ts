@@ -15,8 +15,7 @@ import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import { renewCollective } from './renew.ts'
 import { followSuccessor, startNewGeneration, type GenerationDeps } from './generation.ts'
-import { layoutGeneration } from '../domain/year/next-generation.ts'
-import { instantToParisDate } from '../domain/calendar/paris-time.ts'
+import { dueGeneration } from '../domain/year/next-generation.ts'
 import type { Result } from '../lib/result.ts'
 import type { GenerationError, GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
@@ -101,7 +100,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
         }
         openSessions.set(row.id, session)
         const unsubscribeStatus = session.status.subscribe(refreshPendingWrites)
-        const unsubscribeLayout = moveOlderLayout(session, row)
+        const unsubscribeLayout = moveWhenDue(session, row)
         statusUnsubscribes.set(row.id, () => {
           unsubscribeStatus()
           unsubscribeLayout()
@@ -173,11 +172,13 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   }
 
   /**
-   * A collective written by a version before 0.2.0 (schema 1) moves to the current layout once this phone holds
-   * all the relay holds: a new generation keeping the current school year, the old room its archive (nothing lost).
-   * Tried once per session; a relay that cannot archive (an older one) leaves it as it is.
+   * A live document due for a new generation (src/domain/year/next-generation.ts, dueGeneration: written before 0.2.0,
+   * or still holding an earlier school year) moves once this phone holds all the relay holds: the current school year
+   * goes on in the successor, the old room is its archive (nothing lost). Looked at once per session, when first
+   * synced (not at every change: the plan reads every record); a relay that cannot archive (an older one) leaves it
+   * as it is, and is not asked again for LAYOUT_MOVE_PAUSE_MS.
    */
-  const moveOlderLayout = (session: CollectiveSession, row: CollectiveRow): (() => void) => {
+  const moveWhenDue = (session: CollectiveSession, row: CollectiveRow): (() => void) => {
     if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
     if (row.layoutMoveRefusedAt !== undefined && env.now() - row.layoutMoveRefusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
     let tried = false
@@ -185,9 +186,11 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const status = session.status.get()
       const view = session.view.get()
       const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0 && status.local === 'saved'
-      if (tried || !synced || status.moved || status.archived || view.profile === null || view.schemaVersion !== 1) return
+      if (tried || !synced || status.moved || status.archived || view.profile === null) return
       tried = true
-      startNewGeneration(generationDeps(), row.id, layoutGeneration(instantToParisDate(env.now()))).then(async (result) => {
+      const request = dueGeneration(view, view.schemaVersion, env.now())
+      if (request === null) return
+      startNewGeneration(generationDeps(), row.id, request).then(async (result) => {
         // Refused (a relay without archives): not asked again for a while, so the document does not grow a request
         // at each opening.
         if (!result.ok && result.error === 'relayRefused') await device.updateCollective(row.id, { layoutMoveRefusedAt: env.now() })

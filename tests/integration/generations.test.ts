@@ -149,6 +149,37 @@ describe('a new school year: a new document generation', () => {
   })
 })
 
+describe('a live document still holding last school year', () => {
+  it('moves on by itself when a phone opens it in the new school year: last year to the archive', async () => {
+    const relay = await startRelay()
+    cleanups.push(() => relay.stop())
+    const june = await startPhone(relay)
+    const id = valueOf(await june.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const session = await open(june.services, id)
+    const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
+    const martin = valueOf(session.addFamily({ displayName: 'Martin' }))
+    const camille = valueOf(session.addAdult(martin, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
+    valueOf(session.signUp({ lineId, date: localDate('2027-06-14'), direction: 'aller' }, 'lead', camille))
+    await waitFor(() => synced(session), 'June synced')
+    expect(session.status.get().archived).toBe(false) // in June nothing is due
+
+    const september = await startPhone(relay, parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay))
+    valueOf(await september.services.joinFromInvite(new URL(session.inviteUrl).hash))
+    await open(september.services, id)
+    const invite = parseInvite(new URL(session.inviteUrl).hash)
+    if (!invite.ok) throw new Error('invite')
+    const successorId = await deriveSuccessorRoomId(id, invite.value.secret)
+    await waitFor(() => liveIds(september).includes(successorId), 'moved to the new school year')
+    expect(await september.services.archivesOf(successorId)).toEqual([{ id, label: '2026-2027' }])
+    const live = await open(september.services, successorId)
+    await waitFor(() => live.view.get().profile !== null && synced(live), 'successor synced')
+    expect(live.view.get().signUps).toEqual([])
+    expect(live.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
+    // The June phone follows too, at its next look at the relay (its room is archived).
+    await waitFor(() => liveIds(june).includes(successorId), 'June phone follows')
+  })
+})
+
 describe('a collective written before 0.2.0', () => {
   it('moves to the compact layout on open: the current school year live, everything in the archive', async () => {
     const relay = await startRelay()

@@ -17,7 +17,7 @@ import { checkInKeyOf, walkEventKeyOf, walkNoteKeyOf } from '../walk-log/records
 import { instantToParisDate } from '../calendar/paris-time.ts'
 import { schoolYearOf } from '../calendar/school-year.ts'
 import { planNewSchoolYear, type NewYearPlan, type YearRecordKind } from './past-records.ts'
-import { schoolYearEndingBefore } from './summary.ts'
+import { planIsEmpty, schoolYearEndingBefore } from './summary.ts'
 
 /** The request stored in the archived document (its meta): what its successor keeps. */
 export const NextGenerationSchema = z.object({
@@ -113,4 +113,34 @@ export const successorOf = (
 ): { source: ExportSource; plan: NewYearPlan } => {
   const plan = planNewSchoolYear(source, { before: next.startsOn, removeChildIds: next.removeChildIds })
   return { source: withoutPlanned(source, plan), plan }
+}
+
+/** A phone whose clock is this far past the collective's latest sign-up is not trusted to say a school year ended. */
+const LATEST_WRITE_MAX_AGE_MS = 120 * 24 * 3_600_000
+
+/** The latest sign-up's author time (epoch ms), or null when none can be read. */
+const latestSignUpAt = (source: ExportSource): number | null => {
+  let latest: number | null = null
+  for (const signUp of source.signUps) {
+    const at = signUp.at === undefined ? Number.NaN : Date.parse(signUp.at)
+    if (Number.isFinite(at) && (latest === null || at > latest)) latest = at
+  }
+  return latest
+}
+
+/**
+ * The generation a live document is due for at `now`, or null: a collective written before 0.2.0 (schema 1) moves
+ * to the current layout; one still holding records of an earlier school year (nobody started the new one) starts it,
+ * keeping every child (the children who left can be removed afterwards). Nothing is lost either way: the archive
+ * holds it all. A phone whose clock disagrees with the collective (its latest sign-up written more than 120 days
+ * before `now`, or after it) starts no new year on its own.
+ */
+export const dueGeneration = (source: ExportSource, schemaVersion: number | null, now: number): NextGenerationRequest | null => {
+  const today = instantToParisDate(now)
+  if (schemaVersion === 1) return layoutGeneration(today)
+  const latest = latestSignUpAt(source)
+  if (latest === null || latest > now + 24 * 3_600_000 || now - latest > LATEST_WRITE_MAX_AGE_MS) return null
+  const { from } = schoolYearOf(today)
+  if (planIsEmpty(planNewSchoolYear(source, { before: from, removeChildIds: [] }))) return null
+  return { startsOn: from, removeChildIds: [], archiveLabel: schoolYearEndingBefore(from), reason: 'newSchoolYear' }
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../src/domain/year/index.ts'
 import { DEFAULT_FAIRNESS_SETTING } from '../../../src/domain/planning/records.ts'
 import { buildCollectiveExport } from '../../../src/domain/export/collective-export.ts'
-import { layoutGeneration, nextGenerationOf, successorOf, successorYearStart } from '../../../src/domain/year/next-generation.ts'
+import { dueGeneration, layoutGeneration, nextGenerationOf, successorOf, successorYearStart } from '../../../src/domain/year/next-generation.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import type { TimeOfDay } from '../../../src/domain/dates.ts'
 import { availability, exemption } from './planning-fixtures.ts'
@@ -226,5 +226,31 @@ describe('successorYearStart', () => {
     const askedAtTheRentree = nextGenerationOf(request, parisToInstant(localDate('2027-09-03'), '07:00' as TimeOfDay), actorId(1))
     expect(successorYearStart(askedAtTheRentree)).toBe('2027-09-02')
     expect(askedInJune.builder).toBe(actorId(1))
+  })
+})
+
+describe('dueGeneration (a live document moves on by itself)', () => {
+  const at = (date: string) => parisToInstant(localDate(date), '09:00' as TimeOfDay)
+  /** June 2027 and September 2027 records (source()), the latest sign-up written on `written`. */
+  const written = (when: string): ExportSource => {
+    const s = source()
+    return { ...s, signUps: s.signUps.map((signUp) => ({ ...signUp, at: `${when}T08:00:00+02:00` })) }
+  }
+
+  it('starts the school year under way when the document still holds an earlier one, keeping every child', () => {
+    expect(dueGeneration(written('2027-08-30'), 2, at('2027-09-03'))).toEqual(
+      { startsOn: '2027-09-01', removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' })
+    // In June the school year under way began last September: nothing of an earlier year is left.
+    expect(dueGeneration(written('2027-06-01'), 2, at('2027-06-14'))).toBeNull()
+  })
+
+  it('moves a collective written before 0.2.0 to the current layout whatever its records', () => {
+    expect(dueGeneration(written('2027-06-01'), 1, at('2027-06-14'))).toEqual(layoutGeneration(localDate('2027-06-14')))
+  })
+
+  it('starts no year on a phone whose clock disagrees with the collective (far ahead, or behind its writes)', () => {
+    expect(dueGeneration(written('2027-08-30'), 2, at('2030-09-03'))).toBeNull()
+    expect(dueGeneration(written('2027-09-10'), 2, at('2027-09-03'))).toBeNull()
+    expect(dueGeneration({ ...source(), signUps: [] }, 2, at('2027-09-03'))).toBeNull()
   })
 })
