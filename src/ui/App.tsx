@@ -177,18 +177,24 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
 /**
  * An archived year's screens, read-only: every button and field of the page is disabled (a disabled fieldset), links
  * still lead around; the archive notice above says why and leads to the current year. Its room keeps nothing more.
+ * The fieldset is always there (only `disabled` changes), so opening a session never remounts the page.
  */
 function ReadOnlyIfArchive({ id, children }: { id: string | null; children: ComponentChildren }) {
   const state = useSession(id)
-  if (id === null || state.kind !== 'open') return <>{children}</>
-  return <ArchiveFieldset session={state.session}>{children}</ArchiveFieldset>
+  const archived = useArchived(id !== null && state.kind === 'open' ? state.session : null)
+  return <fieldset disabled={archived} class="read-only" data-testid={archived ? 'read-only-archive' : undefined}>{children}</fieldset>
 }
 
-function ArchiveFieldset({ session, children }: { session: SessionState; children: ComponentChildren }) {
-  const { archived } = useStore(session.status)
-  const { successorId } = useStore(session.generation)
-  if (!archived && successorId === null) return <>{children}</>
-  return <fieldset disabled class="read-only" data-testid="read-only-archive">{children}</fieldset>
+const useArchived = (session: SessionState | null): boolean => {
+  const [archived, setArchived] = useState(false)
+  useEffect(() => {
+    if (session === null) return setArchived(false)
+    const check = (): void => setArchived(session.status.get().archived || session.generation.get().successorId !== null)
+    check()
+    const unsubscribes = [session.status.subscribe(check), session.generation.subscribe(check)]
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe())
+  }, [session])
+  return archived
 }
 
 function CurrentStatus({ id }: { id: string }) {
