@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/helpers/chromium.ts'
+import { BENCH_NOW } from './clock.ts'
 
 /** A 6.1" phone: 390 x 844 CSS pixels at 3x, touch, French, in Paris. */
 export const phoneProfile = (baseURL: string): BrowserContextOptions => ({
@@ -53,6 +54,25 @@ export interface PersistentPhone {
   close(): Promise<void>
 }
 
+/**
+ * Each page starts at `start` and its clock runs from there (Date only; performance and paint timings are untouched,
+ * which Playwright's clock would replace).
+ */
+const shiftClock = (start: number): void => {
+  const RealDate = Date
+  const offset = start - RealDate.now()
+  class ShiftedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + offset)
+      else super(...(args as [string]))
+    }
+    static override now(): number {
+      return RealDate.now() + offset
+    }
+  }
+  globalThis.Date = ShiftedDate as DateConstructor
+}
+
 /** A phone whose storage (IndexedDB, service worker, its caches) survives its pages: a persistent profile in a temp dir. */
 export const launchPersistentPhone = async (baseURL: string): Promise<PersistentPhone> => {
   const userDataDir = await mkdtemp(join(tmpdir(), 'pedibus-phone-'))
@@ -66,6 +86,7 @@ export const launchPersistentPhone = async (baseURL: string): Promise<Persistent
     throw error
   }
   await context.addInitScript(PROBE)
+  await context.addInitScript(shiftClock, BENCH_NOW)
   context.setDefaultTimeout(60_000)
   context.setDefaultNavigationTimeout(60_000)
   let closing: Promise<void> | null = null
@@ -83,6 +104,7 @@ export const launchPersistentPhone = async (baseURL: string): Promise<Persistent
 export const newFreshContext = async (browser: Browser, baseURL: string): Promise<BrowserContext> => {
   const context = await browser.newContext(phoneProfile(baseURL))
   await context.addInitScript(PROBE)
+  await context.addInitScript(shiftClock, BENCH_NOW)
   context.setDefaultTimeout(60_000)
   context.setDefaultNavigationTimeout(60_000)
   return context

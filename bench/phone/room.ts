@@ -7,6 +7,8 @@ import { weekOf, defaultWeekMonday, isPastWalk } from '../../src/app/queries/rot
 import { buildInviteUrl } from '../../src/app/invite.ts'
 import { readCollective } from '../../src/doc/read.ts'
 import { instantToParisDate } from '../../src/domain/calendar/paris-time.ts'
+import { schoolYearOf, schoolYearStarting } from '../../src/domain/calendar/school-year.ts'
+import { BENCH_NOW } from './clock.ts'
 import { addDays, type LocalDate } from '../../src/domain/dates.ts'
 import { createInviteSecret, createRoomId, deriveRoomToken, type InviteSecret, type RoomId, type RoomToken } from '../../src/lib/credentials.ts'
 import { deriveSealKey, type SealKey } from '../../src/lib/seal.ts'
@@ -34,7 +36,6 @@ export interface BenchRoom {
 }
 
 const WITHDRAWAL_RATE = 0.08
-const DAYS_PER_YEAR = 364 // whole weeks: each year of history starts on the measured week's weekday
 
 /** Places held (lead, tail, extras) in the week of `monday`. */
 const heldIn = (view: ReturnType<typeof readCollective>, monday: LocalDate, now: number): number =>
@@ -61,21 +62,31 @@ const measuredWeek = (now: number): { monday: LocalDate; isDefaultWeek: boolean 
 }
 
 /**
- * Generates the collective of `size` (its history: `size.years` years of sign-ups ending the day before the measured
- * week) with a fresh room's seal key, and pushes it to the relay at `wsUrl` as one client's state (the phone then
+ * `years` school years of history ending the day before the measured week: the current one from its first day (a live
+ * document holds that much at most), and whole earlier ones (kept live only by a collective no phone moved on).
+ */
+const historyOf = (years: number, monday: LocalDate): Array<{ from: LocalDate; to: LocalDate }> => {
+  const current = schoolYearOf(monday)
+  const first = Number(current.from.slice(0, 4))
+  return Array.from({ length: years }, (_, k) => {
+    const year = schoolYearStarting(first - (years - 1 - k))
+    return { from: year.from, to: k === years - 1 ? addDays(monday, -1) : year.to }
+  })
+}
+
+/**
+ * Generates the collective of `size` (its history: `size.years` school years of sign-ups ending the day before the
+ * measured week, historyOf) with a fresh room's seal key, and pushes it to the relay at `wsUrl` as one client's state (the phone then
  * receives it from the relay in parts, as a joining phone does).
  */
 export const prepareRoom = async (size: Size, relayUrl: string, wsUrl: string): Promise<BenchRoom> => {
-  const now = Date.now()
+  const now = BENCH_NOW
   const { monday, isDefaultWeek } = measuredWeek(now)
   const roomId = createRoomId()
   const secret = createInviteSecret()
   const token = await deriveRoomToken(roomId, secret)
   const key = await deriveSealKey(roomId, secret)
-  const periods = Array.from({ length: size.years }, (_, k) => ({
-    from: addDays(monday, -DAYS_PER_YEAR * (size.years - k)),
-    to: addDays(monday, -DAYS_PER_YEAR * (size.years - k - 1) - 1),
-  }))
+  const periods = historyOf(size.years, monday)
   const generated = generateCollective({
     key, random: seededRandom(2026), families: size.families, lines: linesFor(size.families), periods,
     turnover: Math.round(size.families / 5), withdrawalRate: WITHDRAWAL_RATE,
