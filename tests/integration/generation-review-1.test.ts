@@ -2,54 +2,22 @@
 // in the successor once that phone follows. A later removal makes the outbox forget the bytes of the earlier one
 // (erasure), and unsentChanges strips deletions, so the handoff carries no place for it: it comes back.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { createAppServices } from '../../src/app/services.ts'
-import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
-import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
-import type { RoomId } from '../../src/lib/credentials.ts'
+import { describe, expect, it } from 'vitest'
+import { localDate } from '../../src/domain/dates.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
-import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { waitFor } from '../helpers/relay.ts'
+import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
 
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const phones = useGenerationPhones('review-1')
+
 const STARTS_ON = localDate('2027-06-15')
 
-let phoneCounter = 0
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-interface Phone { services: AppServices; events: EventTarget }
-const startPhone = async (relay: InProcessRelay): Promise<Phone> => {
-  const events = new EventTarget()
-  const services = await createAppServices({
-    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: `review-1-phone-${phoneCounter++}:`,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-    now: () => NOW, renewRetryDelaysMs: [20, 50],
-  })
-  cleanups.push(() => services.destroy())
-  return { services, events }
-}
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
-const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
 
 describe('review 1: an offline removal (erasure) and the successor', () => {
   it('a family removed offline stays removed once the phone follows the collective to its successor', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay)
-    const b = await startPhone(relay)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay)
+    const b = await phones.phone(relay)
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const sessionA = await open(a.services, id)
     valueOf(sessionA.addFamily({ displayName: 'Martin' }))

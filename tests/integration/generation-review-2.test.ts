@@ -3,56 +3,24 @@
 // new year started in June is a new record, not a resurrected one"; the successor records the first day itself, so
 // every phone's self-healing clean-up deletes anything dated before September that is written after the move.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { createAppServices } from '../../src/app/services.ts'
-import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
-import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
-import type { RoomId } from '../../src/lib/credentials.ts'
+import { describe, expect, it } from 'vitest'
+import { localDate } from '../../src/domain/dates.ts'
 import type { WalkRef } from '../../src/domain/signup.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
-import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { waitFor } from '../helpers/relay.ts'
+import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+
+const phones = useGenerationPhones('review-2')
 
 /** Monday 14 June 2027: the collective starts its next school year now, first day 1 September (the UI's default). */
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
 const STARTS_ON = localDate('2027-09-01')
 
-let phoneCounter = 0
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-interface Phone { services: AppServices; events: EventTarget }
-const startPhone = async (relay: InProcessRelay): Promise<Phone> => {
-  const events = new EventTarget()
-  const services = await createAppServices({
-    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: `review-2-phone-${phoneCounter++}:`,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-    now: () => NOW, renewRetryDelaysMs: [20, 50],
-  })
-  cleanups.push(() => services.destroy())
-  return { services, events }
-}
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
-const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
 
 describe('review 2: the successor of a new year started before its first day', () => {
   it('keeps a sign-up for a walk of the last weeks written after the move', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay)
-    const b = await startPhone(relay)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay)
+    const b = await phones.phone(relay)
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const sessionA = await open(a.services, id)
     const lineId = valueOf(sessionA.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 3, 4, 5] }))

@@ -4,50 +4,20 @@
 // is the higher one they win every key, over the edits made meanwhile on the first build (a rename is undone, a
 // removed family comes back). The test picks the phone whose build has the higher client id as the late one.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { createAppServices } from '../../src/app/services.ts'
-import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
-import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
+import type { CollectiveSession } from '../../src/app/api.ts'
+import { localDate } from '../../src/domain/dates.ts'
 import type { RoomId } from '../../src/lib/credentials.ts'
 import { bindDocPersistence, docDatabaseName } from '../../src/storage/doc-persistence.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
-import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { waitFor } from '../helpers/relay.ts'
+import { liveIds, open, synced, useGenerationPhones, type Phone } from '../helpers/generation-phones.ts'
 
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const phones = useGenerationPhones('review-3')
+
 const STARTS_ON = localDate('2027-06-15')
 
-let phoneCounter = 0
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-interface Phone { services: AppServices; events: EventTarget; namespace: string }
-const startPhone = async (relay: InProcessRelay): Promise<Phone> => {
-  const events = new EventTarget()
-  const namespace = `review-3-phone-${phoneCounter++}:`
-  const services = await createAppServices({
-    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-    now: () => NOW, renewRetryDelaysMs: [20, 50],
-  })
-  cleanups.push(() => services.destroy())
-  return { services, events, namespace }
-}
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
-const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
 /** The client id of the build this phone stored as its successor (a fresh build holds one client). */
 const buildClientOf = async (phone: Phone, successorId: RoomId): Promise<number> => {
   const doc = new Y.Doc()
@@ -63,10 +33,9 @@ const names = (session: CollectiveSession): string[] => session.view.get().famil
 
 describe('review 3: two phones following at once', () => {
   it('a build uploaded late does not undo what was edited in the successor meanwhile', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay)
-    const b = await startPhone(relay)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay)
+    const b = await phones.phone(relay)
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const sessionA = await open(a.services, id)
     const martin = valueOf(sessionA.addFamily({ displayName: 'Martin' }))

@@ -4,52 +4,29 @@
 // archiving phone that did not reach the relay before the freeze (its socket dropped for a moment, or the change
 // crossed the POST) is then never carried to the successor.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
+import { describe, expect, it } from 'vitest'
 import type { RelayFetch } from '../../src/app/env.ts'
-import { createAppServices } from '../../src/app/services.ts'
-import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
-import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
-import type { RoomId } from '../../src/lib/credentials.ts'
+import { localDate } from '../../src/domain/dates.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { startRelay, waitFor } from '../helpers/relay.ts'
+import { open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
 
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const phones = useGenerationPhones('review-4')
+
 const STARTS_ON = localDate('2027-06-15')
 
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
 
 describe('review 4: a change waiting on the archiving phone', () => {
   it('reaches the successor', async () => {
     const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const events = new EventTarget()
+    phones.cleanups.push(() => relay.stop())
     const hooks: { beforeArchive?: () => void } = {}
     const fetch: RelayFetch = async (url, init) => {
       if (url.includes('/archive/')) hooks.beforeArchive?.()
       return globalThis.fetch(url, init)
     }
-    const services = await createAppServices({
-      origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: 'review-4-phone:',
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-      windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-      now: () => NOW, renewRetryDelaysMs: [20, 50], fetch,
-    })
-    cleanups.push(() => services.destroy())
+    const { services, events } = await phones.phone(relay, { namespace: 'review-4-phone:', fetch })
     const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const session = await open(services, id)
     valueOf(session.addFamily({ displayName: 'Martin' }))

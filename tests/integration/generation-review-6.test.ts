@@ -3,48 +3,26 @@
 // included) and their documents stay on the phone, listed nowhere (the switcher hides rooms with a successor, and
 // archivesOf needs the live row's id). docs/privacy.md: the archive is kept "on a phone, until Retirer de ce téléphone".
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { createAppServices } from '../../src/app/services.ts'
-import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
-import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
-import type { RoomId } from '../../src/lib/credentials.ts'
+import { describe, expect, it } from 'vitest'
+import { localDate } from '../../src/domain/dates.ts'
 import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../src/storage/device-db.ts'
 import { docDatabaseName } from '../../src/storage/doc-persistence.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { startRelay, waitFor } from '../helpers/relay.ts'
+import { open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
 
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
+const phones = useGenerationPhones('review-6')
+
 const STARTS_ON = localDate('2027-06-15')
 const NAMESPACE = 'review-6-phone:'
 
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
 
 describe('review 6: removing a collective from the phone after a new year', () => {
   it('erases its archived years too (row with the secret, and document)', async () => {
     const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const services = await createAppServices({
-      origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: NAMESPACE,
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-      windowEvents: new EventTarget(), isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-      now: () => NOW, renewRetryDelaysMs: [20, 50],
-    })
-    cleanups.push(() => services.destroy())
+    phones.cleanups.push(() => relay.stop())
+    const { services } = await phones.phone(relay, { namespace: NAMESPACE })
     const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const session = await open(services, id)
     valueOf(session.addFamily({ displayName: 'Martin' }))

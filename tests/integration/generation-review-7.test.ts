@@ -4,28 +4,22 @@
 // document sent in parts, a partial one): every later phone then joins that room and never builds, so the
 // collective shows no profile, no families, until that first phone comes back (if ever).
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TAKEOVER_MS } from '../../src/domain/year/next-generation.ts'
 import { WebSocket } from 'ws'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
 import { parseInvite } from '../../src/app/invite.ts'
-import { createAppServices } from '../../src/app/services.ts'
 import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
-import { deriveRoomToken, deriveSuccessorRoomId, type RoomId } from '../../src/lib/credentials.ts'
+import { deriveRoomToken, deriveSuccessorRoomId } from '../../src/lib/credentials.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
-import { openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { openRawClient, relayProtocols, waitFor } from '../helpers/relay.ts'
+import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+
+const phones = useGenerationPhones('review-7')
 
 const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
 const STARTS_ON = localDate('2027-06-15')
 
-let phoneCounter = 0
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-interface Phone { services: AppServices; events: EventTarget }
 /** Rooms whose sessions (the sockets that register) never get through: the phone's build of them never lands. */
 const blocked = new Set<string>()
 class BlockingWebSocket extends WebSocket {
@@ -34,35 +28,13 @@ class BlockingWebSocket extends WebSocket {
     super([...blocked].some((room) => registers && url.endsWith(`/${room}`)) ? 'ws://127.0.0.1:9/closed' : url, protocols)
   }
 }
-const startPhone = async (relay: InProcessRelay, now = NOW, Socket: unknown = WebSocket): Promise<Phone> => {
-  const events = new EventTarget()
-  const services = await createAppServices({
-    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace: `review-7-phone-${phoneCounter++}:`,
-    WebSocket: Socket as unknown as typeof globalThis.WebSocket,
-    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-    now: () => now, renewRetryDelaysMs: [20, 50],
-  })
-  cleanups.push(() => services.destroy())
-  return { services, events }
-}
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
-const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
 
 describe('review 7: a successor room registered but not (yet) filled', () => {
   it('is built by the next phone that follows once the builder\'s build is overdue, not taken as it is', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay, NOW, BlockingWebSocket)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay, { WebSocket: BlockingWebSocket })
     // B follows after the wait for the builder (TAKEOVER_MS) is over.
-    const b = await startPhone(relay, NOW + TAKEOVER_MS + 60_000)
+    const b = await phones.phone(relay, { now: NOW + TAKEOVER_MS + 60_000 })
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const sessionA = await open(a.services, id)
     valueOf(sessionA.addFamily({ displayName: 'Martin' }))

@@ -3,10 +3,9 @@
 // document before asking, on every session of every 0.2.0 phone ("tried once per session"), and ignores the refusal:
 // the live document of a collective that cannot move gets one more write on each opening, for ever.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
 import type { RelayFetch } from '../../src/app/env.ts'
 import { createAppServices } from '../../src/app/services.ts'
 import { MAP_META, META_NEXT_GENERATION } from '../../src/doc/keys.ts'
@@ -15,36 +14,26 @@ import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
 import { createActorId } from '../../src/domain/ids.ts'
 import type { WalkRef } from '../../src/domain/signup.ts'
-import { createInviteSecret, createRoomId, deriveRoomToken, type RoomId } from '../../src/lib/credentials.ts'
+import { createInviteSecret, createRoomId, deriveRoomToken } from '../../src/lib/credentials.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../src/storage/device-db.ts'
 import { docDatabaseName, replaceStoredDocument } from '../../src/storage/doc-persistence.ts'
 import { fetchRelayCopy } from '../../src/sync/relay-copy.ts'
 import { newFirstLayoutFixture } from '../unit/doc/fixtures.ts'
 import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+
+const phones = useGenerationPhones('review-9')
 
 const NOW = parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay)
 const NAMESPACE = 'review-9-phone:'
 
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
 
 describe('review 9: a collective before 0.2.0 on a relay that cannot archive', () => {
   it('is not written to on every opening', async () => {
     const relay: InProcessRelay = await startRelay()
-    cleanups.push(() => relay.stop())
+    phones.cleanups.push(() => relay.stop())
     const calls: string[] = []
     const olderRelay: RelayFetch = async (url) => {
       calls.push(url)

@@ -2,61 +2,30 @@
 // and every phone follows the collective to its successor (offline changes included); a collective written by 0.1.0
 // moves to the compact layout on open, losing nothing.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
+import type { CollectiveSession } from '../../src/app/api.ts'
 import { parseInvite } from '../../src/app/invite.ts'
-import { createAppServices } from '../../src/app/services.ts'
 import { MAP_SIGNUPS } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
 import { createActorId } from '../../src/domain/ids.ts'
 import type { WalkRef } from '../../src/domain/signup.ts'
-import { createInviteSecret, createRoomId, deriveRoomToken, deriveSuccessorRoomId, type RoomId } from '../../src/lib/credentials.ts'
+import { createInviteSecret, createRoomId, deriveRoomToken, deriveSuccessorRoomId } from '../../src/lib/credentials.ts'
 import { MESSAGE_ROOM_ARCHIVED } from '../../src/lib/relay-protocol.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
 import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../src/storage/device-db.ts'
 import { docDatabaseName, replaceStoredDocument } from '../../src/storage/doc-persistence.ts'
 import { newFirstLayoutFixture, valueOf } from '../unit/doc/fixtures.ts'
-import { isBareFrame, openRawClient, relayProtocols, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { isBareFrame, openRawClient, relayProtocols, waitFor } from '../helpers/relay.ts'
+import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+
+const phones = useGenerationPhones('generation')
 
 /** Monday 14 June 2027, 08:12 in Paris; the next generation of these tests starts on Tuesday 15 June. */
-const NOW = parisToInstant(localDate('2027-06-14'), '08:12' as TimeOfDay)
 const STARTS_ON = localDate('2027-06-15')
 
-let phoneCounter = 0
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-interface Phone { services: AppServices; events: EventTarget; namespace: string }
-
-const startPhone = async (relay: InProcessRelay, now = NOW): Promise<Phone> => {
-  const events = new EventTarget()
-  const namespace = `generation-phone-${phoneCounter++}:`
-  const services = await createAppServices({
-    origin: 'http://127.0.0.1:1', relayUrl: relay.url, namespace,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    windowEvents: events, isBrowserOnline: () => true, disableBroadcastChannel: true, random: () => 0.5, storageManager: {},
-    now: () => now, renewRetryDelaysMs: [20, 50],
-  })
-  cleanups.push(() => services.destroy())
-  return { services, events, namespace }
-}
-
-const open = async (services: AppServices, id: RoomId): Promise<CollectiveSession> => {
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('session did not open')
-  return session
-}
-const synced = (session: CollectiveSession): boolean => {
-  const status = session.status.get()
-  return status.connection === 'online' && status.pending === 0 && status.local === 'saved' && status.relayConfirmed
-}
-const liveIds = (phone: Phone): RoomId[] => phone.services.collectives.get().map((collective) => collective.id)
 /** What a screen shows, without the fields a new document writes again (the clock of a restored record is kept). */
 const shown = (session: CollectiveSession) => {
   const view = session.view.get()
@@ -68,10 +37,9 @@ const shown = (session: CollectiveSession) => {
 
 describe('a new school year: a new document generation', () => {
   it('archives the room, and both phones (one offline then) go on in the successor with every waiting change', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay)
-    const b = await startPhone(relay)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay)
+    const b = await phones.phone(relay)
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const sessionA = await open(a.services, id)
     const lineId = valueOf(sessionA.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
@@ -133,9 +101,8 @@ describe('a new school year: a new document generation', () => {
   })
 
   it('refuses while offline or with changes waiting, archiving nothing', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const a = await startPhone(relay)
+    const relay = await phones.relay()
+    const a = await phones.phone(relay)
     const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const session = await open(a.services, id)
     await waitFor(() => synced(session), 'synced')
@@ -151,9 +118,8 @@ describe('a new school year: a new document generation', () => {
 
 describe('a live document still holding last school year', () => {
   it('moves on by itself when a phone opens it in the new school year: last year to the archive', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
-    const june = await startPhone(relay)
+    const relay = await phones.relay()
+    const june = await phones.phone(relay)
     const id = valueOf(await june.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
     const session = await open(june.services, id)
     const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
@@ -163,7 +129,7 @@ describe('a live document still holding last school year', () => {
     await waitFor(() => synced(session), 'June synced')
     expect(session.status.get().archived).toBe(false) // in June nothing is due
 
-    const september = await startPhone(relay, parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay))
+    const september = await phones.phone(relay, { now: parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay) })
     valueOf(await september.services.joinFromInvite(new URL(session.inviteUrl).hash))
     await open(september.services, id)
     const invite = parseInvite(new URL(session.inviteUrl).hash)
@@ -182,10 +148,9 @@ describe('a live document still holding last school year', () => {
 
 describe('a collective written before 0.2.0', () => {
   it('moves to the compact layout on open: the current school year live, everything in the archive', async () => {
-    const relay = await startRelay()
-    cleanups.push(() => relay.stop())
+    const relay = await phones.relay()
     const now = parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay)
-    const a = await startPhone(relay, now)
+    const a = await phones.phone(relay, { now })
     // A schema-1 document with a sign-up of last school year and one of this year, as 0.1.0 wrote them.
     const id = createRoomId()
     const secret = createInviteSecret()
