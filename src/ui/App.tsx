@@ -181,20 +181,21 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
  */
 function ReadOnlyIfArchive({ id, children }: { id: string | null; children: ComponentChildren }) {
   const state = useSession(id)
-  const archived = useArchived(id !== null && state.kind === 'open' ? state.session : null)
+  // The session of the address only: for a render the hook still holds the collective shown before.
+  const archived = useArchived(id !== null && state.kind === 'open' && state.session.id === id ? state.session : null)
   return <fieldset disabled={archived} class="read-only" data-testid={archived ? 'read-only-archive' : undefined}>{children}</fieldset>
 }
 
+/** Read at each render (never a value left from the collective shown before), rendered again when it changes. */
 const useArchived = (session: SessionState | null): boolean => {
-  const [archived, setArchived] = useState(false)
+  const [, rerender] = useState(0)
   useEffect(() => {
-    if (session === null) return setArchived(false)
-    const check = (): void => setArchived(session.status.get().archived || session.generation.get().successorId !== null)
-    check()
-    const unsubscribes = [session.status.subscribe(check), session.generation.subscribe(check)]
+    if (session === null) return undefined
+    const bump = (): void => rerender((count) => count + 1)
+    const unsubscribes = [session.status.subscribe(bump), session.generation.subscribe(bump)]
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe())
   }, [session])
-  return archived
+  return session !== null && (session.status.get().archived || session.generation.get().successorId !== null)
 }
 
 function CurrentStatus({ id }: { id: string }) {

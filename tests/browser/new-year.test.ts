@@ -68,6 +68,6 @@ describe('a new school year', () => {
     expect(new URL(a.page.url()).pathname).toBe(`${base}/journal`)
     await a.page.getByTestId('go-live').click()
     await a.page.waitForURL((url) => url.pathname === newBase)
-    expect(await a.page.getByTestId('read-only-archive').count()).toBe(0)
+    await expect.poll(() => a.page.getByTestId('read-only-archive').count(), POLL).toBe(0)
   })
 })
