@@ -5,35 +5,14 @@
 // A compaction replaces a room's files by one snapshot that is read back and checked before anything is removed.
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
 import { canMarkFrozen, type RoomMeta, type StorageAdapter, type Tombstone } from './adapter.ts'
+import { parseMeta, parseTombstone, withoutUndefined } from './meta-files.ts'
 import { compactUpdates } from './compact.ts'
 import { fsyncDir, isNotFound, NO_FAULTS, readIfExists, writeFileAtomic, type StoreFaults } from './fs-util.ts'
 import { ROOM_DATA_FILES, openRoomFiles, type RoomFiles, type SequencedUpdate } from './room-files.ts'
 import { openWal, type Wal, type WalRecord } from './wal.ts'
 
-const metaSchema = z.object({
-  tokenHash: z.string().min(1),
-  createdAt: z.string(),
-  renewedAt: z.string().optional(),
-  archivedAt: z.string().optional(),
-  usedOn: z.string().optional(),
-})
-const tombstoneSchema = z.object({
-  roomId: z.string().regex(ROOM_ID_PATTERN),
-  renewedAt: z.string().optional(),
-  archivedAt: z.string().optional(),
-  deletedAt: z.string().optional(),
-  reason: z.enum(['renewed', 'archived', 'unused', 'idle']).optional(),
-  tokenHash: z.string().optional(),
-})
-
-/** Zod drops absent optional keys; keep stored objects free of `key: undefined` too. */
-const withoutUndefined = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
-
-const parseMeta = (bytes: Buffer): RoomMeta => withoutUndefined(metaSchema.parse(JSON.parse(bytes.toString('utf8'))))
 
 export interface FileStoreOptions {
   /** How often WAL records are copied into the rooms' files and old segments deleted. */
@@ -150,7 +129,7 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
   }
   const readTombstone = async (roomId: string): Promise<Tombstone | null> => {
     const bytes = await readIfExists(join(tombstonesDir, tombstoneName(roomId)))
-    return bytes ? withoutUndefined(tombstoneSchema.parse(JSON.parse(bytes.toString('utf8')))) : null
+    return bytes ? parseTombstone(bytes) : null
   }
   const writeMeta = (roomId: string, meta: RoomMeta): Promise<void> =>
     writeFileAtomic(roomDir(roomId), 'meta.json', Buffer.from(JSON.stringify(meta)), faults, 'meta')
