@@ -1,16 +1,23 @@
 // Browser start: create the app services, register the service worker, render the app.
 import { render } from 'preact'
-import { createAppServices } from './app/index.ts'
+import { createAppServices, loadSessionRuntime } from './app/index.ts'
 import { registerServiceWorker } from './pwa/register.ts'
 import { App } from './ui/App.tsx'
+import { preloadRotaScreens } from './ui/routes-rota.tsx'
 import './ui/styles.css'
 
 const root = document.getElementById('app')
 
 const start = async (container: HTMLElement): Promise<void> => {
+  // A collective's address needs its screens and the document code: fetched while the device list is read, not after.
+  if (/^\/(c|demo)(\/|$)/.test(location.pathname)) {
+    preloadRotaScreens()
+    void loadSessionRuntime().catch(() => undefined) // the session that needs it reports a failure
+  }
   const services = await createAppServices()
   // Wait for the device-local list of collectives: otherwise a returning parent sees the first-run screen flash.
   await services.ready
+  if (services.collectives.get().length > 0) preloadRotaScreens()
   const updater = registerServiceWorker(services.hasPendingWrites)
   // index.html's static shell goes: Preact renders into an empty container (it does not adopt foreign nodes).
   container.replaceChildren()

@@ -1,27 +1,38 @@
 // createAppServices: the AppServices contract over Dexie (device-local), per-collective sessions, and one error channel.
 import { CollectiveProfileInputSchema, type CollectiveProfile } from '../domain/collective.ts'
-import { parseCollectiveExport } from '../domain/export/collective-export.ts'
 import { fieldErrorsOf } from '../domain/validation.ts'
 import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok } from '../lib/result.ts'
 import { createStore } from '../lib/store.ts'
 import { DEFAULT_DEVICE_DB_NAME, openDeviceStore, type CollectiveRow, type DeviceStore } from '../storage/device-db.ts'
-import { deleteDocDatabase, docDatabaseName } from '../storage/doc-persistence.ts'
 import { createPersistRequester, requestPersistentStorage } from '../storage/persist.ts'
 import type { AppServices, CollectiveSession, JoinedCollective } from './api.ts'
 import { resolveEnv, type AppEnv } from './env.ts'
-import { openDemoSession } from './demo.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
-import { renewCollective } from './renew.ts'
-import { followSuccessor, startNewGeneration, type GenerationDeps } from './generation.ts'
-import { dueGeneration } from '../domain/year/next-generation.ts'
+import type { followSuccessor, GenerationDeps } from './generation.ts'
 import type { Result } from '../lib/result.ts'
 import type { GenerationError, GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
-import { writeRestoredDocument } from './restore.ts'
-import { openSession, type ArchivedHandoff } from './session.ts'
-import { whenSavedOnPhone } from './saved.ts'
+import type { ArchivedHandoff } from './session.ts'
+import type * as SessionRuntimeModule from './session-runtime.ts'
+
+type SessionRuntime = typeof SessionRuntimeModule
+
+let runtimeLoading: Promise<SessionRuntime> | null = null
+/**
+ * The document code, fetched once per page (from the service worker's cache on an installed phone); a failed fetch
+ * (an app update removed the old chunk, say) is tried again by the next call. Called early by src/main.tsx when the
+ * address is a collective's, so it loads while the device list is read.
+ */
+export const loadSessionRuntime = (): Promise<SessionRuntime> => {
+  runtimeLoading ??= import('./session-runtime.ts').catch((error: unknown) => {
+    runtimeLoading = null
+    throw error
+  })
+  return runtimeLoading
+}
+const runtime = loadSessionRuntime
 
 /** After a failed move to the successor (relay unreachable, storage, no build yet), the first wait, and the longest. */
 const FOLLOW_RETRY_MS = 3_000
@@ -61,7 +72,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const startSession = (row: CollectiveRow, initialProfile?: CollectiveProfile): Promise<CollectiveSession | null> => {
     const generation = createStore<GenerationState>({ archiveLabel: row.archiveLabel ?? null, successorId: row.successorId ?? null })
     generations.set(row.id, generation)
-    const opening = openSession({
+    const opening = runtime().then(({ openSession }) => openSession({
       roomId: row.id,
       secret: row.secret,
       env,
@@ -73,6 +84,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       },
       initialProfile,
       onNameChange: (name) => {
+        if (destroyed) return // the device database is closed; the next start reads the name from the document
         device.updateCollective(row.id, { name }).then(refreshCollectives).catch((error: unknown) => storageFailed('device.rename', error))
       },
       knownMoved: row.movedAt !== undefined,
@@ -92,15 +104,16 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
         statusUnsubscribes.delete(row.id)
         refreshPendingWrites()
       },
-    }).then(
-      (session) => {
+    })).then(
+      async (session) => {
+        const runtimeNow = await runtime()
         if (destroyed) {
           session.destroy()
           return null
         }
         openSessions.set(row.id, session)
         const unsubscribeStatus = session.status.subscribe(refreshPendingWrites)
-        const unsubscribeLayout = moveWhenDue(session, row)
+        const unsubscribeLayout = moveWhenDue(session, row, runtimeNow)
         statusUnsubscribes.set(row.id, () => {
           unsubscribeStatus()
           unsubscribeLayout()
@@ -132,7 +145,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     if (running) return running
     // Without one given (a move started on this phone), the open session's copy and waiting changes.
     const given = handoff ?? handoffs.get(id)?.() ?? null
-    const started = followSuccessor(generationDeps(), id, given).then(async (result) => {
+    const started = runtime().then(({ followSuccessor }) => followSuccessor(generationDeps(), id, given)).then(async (result) => {
       following.delete(id)
       if (!result.ok) {
         retryFollow(id, result.error)
@@ -178,7 +191,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
    * synced (not at every change: the plan reads every record); a relay that cannot archive (an older one) leaves it
    * as it is, and is not asked again for LAYOUT_MOVE_PAUSE_MS.
    */
-  const moveWhenDue = (session: CollectiveSession, row: CollectiveRow): (() => void) => {
+  const moveWhenDue = (session: CollectiveSession, row: CollectiveRow, code: SessionRuntime): (() => void) => {
+    const { dueGeneration, startNewGeneration } = code
     if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
     if (row.layoutMoveRefusedAt !== undefined && env.now() - row.layoutMoveRefusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
     let tried = false
@@ -227,7 +241,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
       void askPersistence()
       const session = await opening
-      if (session) await whenSavedOnPhone(session)
+      if (session) await (await runtime()).whenSavedOnPhone(session)
       return ok(row.id)
     },
 
@@ -253,7 +267,15 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     },
 
     async restoreCollective(json) {
-      const file = parseCollectiveExport(json)
+      let code: SessionRuntime
+      try {
+        code = await runtime()
+      } catch (error) {
+        errors.report('app.load', error)
+        return err('storageUnavailable')
+      }
+      const { deleteDocDatabase, docDatabaseName, writeRestoredDocument } = code
+      const file = code.parseCollectiveExport(json)
       if (!file.ok) return file
       // A new room and secret: the exported room may still live (or be renewed), and two documents must never share a room.
       const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: file.value.profile.name, joinedAt: env.now() }
@@ -271,7 +293,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       return ok(row.id)
     },
 
-    renewCollective: (id) => renewCollective({
+    renewCollective: async (id) => (await runtime()).renewCollective({
       openCollective: (roomId) => services.openCollective(roomId),
       restoreCollective: (json) => services.restoreCollective(json),
       forgetCollective: (roomId) => services.forgetCollective(roomId),
@@ -282,7 +304,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       retryDelaysMs: env.renewRetryDelaysMs,
     }, id),
 
-    startNewGeneration: (id, next) => startNewGeneration(generationDeps(), id, next),
+    startNewGeneration: async (id, next) => (await runtime()).startNewGeneration(generationDeps(), id, next),
 
     async archivesOf(id) {
       try {
@@ -317,7 +339,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
 
     /** Each call makes a fresh demo; the caller destroys it, or destroy() of the services does. */
     async openDemo() {
-      const demo = await openDemoSession(env.origin, env.now)
+      const demo = await (await runtime()).openDemoSession(env.origin, env.now)
       demos.add(demo)
       const destroyDemo = demo.destroy.bind(demo)
       return {
@@ -334,6 +356,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const archives = await services.archivesOf(id)
       for (const roomId of [id, ...archives.map((archive) => archive.id)]) await closeSession(roomId)
       try {
+        const { deleteDocDatabase, docDatabaseName } = await runtime()
         for (const roomId of [id, ...archives.map((archive) => archive.id)]) {
           await device.deleteCollective(roomId)
           await deleteDocDatabase(docDatabaseName(env.namespace, roomId))
@@ -371,7 +394,11 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   try {
     await refreshCollectives()
     preferences.set(await device.getPreferences())
-    if (collectives.get().length > 0) void askPersistence()
+    if (collectives.get().length > 0) {
+      void askPersistence()
+      // The week screen needs the document code next: fetched while the first screen renders, not after.
+      void runtime().catch((error: unknown) => errors.report('app.load', error))
+    }
   } catch (error) {
     storageFailed('device.load', error)
   }

@@ -1,10 +1,28 @@
-// Routes of the rota screens (Cette semaine, Mes trajets, Aujourd’hui, sign-ups, demo), mounted by the router in App.tsx.
+// Routes of the collective's home and rota screens (Cette semaine, Mes trajets, Aujourd’hui, demo), mounted by the
+// router in App.tsx. Their chunk uses only the first screens' texts (bundled with the app), so it loads without the
+// later texts; `preloadRotaScreens` starts it as soon as the phone is known to hold a collective.
 import type { VNode } from 'preact'
-import { Route } from 'preact-iso'
-import { DemoPage } from './pages/rota/DemoPage.tsx'
-import { MyWalksPage } from './pages/rota/MyWalksPage.tsx'
-import { TodayPage } from './pages/rota/TodayPage.tsx'
-import { WeekPage } from './pages/rota/WeekPage.tsx'
+import { lazy, Route } from 'preact-iso'
+import type * as RotaScreens from './pages/rota/index.ts'
+
+let loading: Promise<typeof RotaScreens> | null = null
+const load = (): Promise<typeof RotaScreens> => {
+  // A failed fetch (an app update removed the old chunk, say) is tried again by the next screen that needs it.
+  loading ??= import('./pages/rota/index.ts').catch((error: unknown) => {
+    loading = null
+    throw error
+  })
+  return loading
+}
+
+/** Starts fetching the collective's screens (from the service worker's cache on an installed phone). */
+export const preloadRotaScreens = (): void => void load().catch(() => undefined)
+
+export const CollectivePage = lazy(() => load().then((module) => module.CollectivePage))
+const DemoPage = lazy(() => load().then((module) => module.DemoPage))
+const MyWalksPage = lazy(() => load().then((module) => module.MyWalksPage))
+const TodayPage = lazy(() => load().then((module) => module.TodayPage))
+const WeekPage = lazy(() => load().then((module) => module.WeekPage))
 
 export const rotaRoutes: VNode[] = [
   <Route key="week" path="/c/:id/semaine" component={WeekPage} />,
