@@ -1,6 +1,7 @@
 // Browser start: create the app services, register the service worker, render the app.
 import { render } from 'preact'
 import { createAppServices, loadSessionRuntime } from './app/index.ts'
+import { parseRoomId } from './lib/credentials.ts'
 import { registerServiceWorker } from './pwa/register.ts'
 import { App } from './ui/App.tsx'
 import { preloadRotaScreens } from './ui/routes-rota.tsx'
@@ -18,6 +19,9 @@ const start = async (container: HTMLElement): Promise<void> => {
   // Wait for the device-local list of collectives: otherwise a returning parent sees the first-run screen flash.
   await services.ready
   if (services.collectives.get().length > 0) preloadRotaScreens()
+  // The collective of the address opens now, while its screens load: its stored copy is read meanwhile.
+  const addressed = parseRoomId(/^\/c\/([^/]+)/.exec(location.pathname)?.[1] ?? null)
+  if (addressed) void services.openCollective(addressed)
   const updater = registerServiceWorker(services.hasPendingWrites)
   // index.html's static shell goes: Preact renders into an empty container (it does not adopt foreign nodes).
   container.replaceChildren()

@@ -26,7 +26,10 @@ export interface JoinedCollective {
 
 /** Per-collective sync status shown on every screen. */
 export interface SyncStatus {
-  /** IndexedDB: 'loading' until the document is read from the phone, 'saved' when every local change is on disk. */
+  /**
+   * IndexedDB: 'loading' until the document is read from the phone and its view shown, 'saved' when every local
+   * change is on disk.
+   */
   readonly local: 'loading' | 'saving' | 'saved' | 'error'
   /** Relay connection. 'refused' means the relay closed with 44xx (bad token...), no retry. */
   readonly connection: 'connecting' | 'online' | 'offline' | 'refused'

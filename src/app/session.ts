@@ -167,6 +167,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       connection.forgetPendingContents()
     }
     let loaded = false
+    // Until the stored copy is read and its view shown, the session says 'loading' (a screen shows no empty week).
+    let shown = fresh
     let sealedAfterSync = false
     // Again once the relay's copy has arrived: values written in clear by an older app are sealed then.
     const sealAfterFirstSync = (): void => {
@@ -181,6 +183,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       sealAndCompact()
       // The load itself emits no update (src/storage/quiet-load.ts): what it brought is cleaned up and shown here.
       cleanUpOrShow(true)
+      shown = true
+      refreshStatus()
       sealAfterFirstSync()
     })
     const unsubscribes = [
@@ -195,7 +199,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       doc,
       connection,
       commands: createCommands({ doc, view, me: identity.me, now: env.now }),
-      status: () => combine(persistence.state.get(), connection.status.get()),
+      status: () => combine(persistence.state.get(), connection.status.get(), shown),
       destroy() {
         for (const unsubscribe of unsubscribes) unsubscribe()
         doc.off('beforeObserverCalls', onRemoval)
@@ -332,8 +336,8 @@ const initialStatus = (moved: boolean, archived: boolean): SyncStatus => ({
   moved, archived, diverged: false, roomFull: false,
 })
 
-const combine = (local: LocalSaveState, remote: ConnectionStatus): SyncStatus => ({
-  local: local.local,
+const combine = (local: LocalSaveState, remote: ConnectionStatus, shown: boolean): SyncStatus => ({
+  local: shown || local.local === 'error' ? local.local : 'loading',
   storageError: local.storageError,
   connection: remote.connection,
   pending: remote.pending,

@@ -65,6 +65,10 @@ const OutboxRowSchema = z.object({
 })
 type OutboxRow = z.output<typeof OutboxRowSchema>
 
+// Dexie turns its debug mode on for pages served from localhost (an async stack per operation): the app served by a
+// local relay (npm start, the phone bench) would then measure what no phone runs.
+Dexie.debug = false
+
 class DeviceDexie extends Dexie {
   collectives!: Table<unknown, string>
   preferences!: Table<unknown, string>

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { DIST_DIR, usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
-import { createCollective } from '../helpers/collective-steps.ts'
+import { addLineWithStops, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -76,5 +76,30 @@ describe('screens loaded on first use', () => {
       await phone.context.setOffline(false)
     }
     expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it('starts offline on a collective’s week: "Chargement…" until the stored copy is read, never an empty week', async () => {
+    await addLineWithStops(phone.page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École', aller: '08:25' }])
+    await phone.page.goto(`${base}/semaine`)
+    await expect.poll(() => phone.page.getByText('Ligne Verte').count(), POLL).toBeGreaterThan(0)
+    // Every text the screen shows from the first frame on, recorded in the page: a week drawn from the empty
+    // collective (before the stored copy is read) would say there is no line yet.
+    const seen = await phone.context.newPage()
+    await seen.addInitScript(() => {
+      const texts: string[] = []
+      ;(window as unknown as { __texts: string[] }).__texts = texts
+      new MutationObserver(() => texts.push(document.body?.innerText ?? '')).observe(document, { subtree: true, childList: true, characterData: true })
+    })
+    await phone.context.setOffline(true)
+    try {
+      await seen.goto(`${base}/semaine`)
+      await expect.poll(() => seen.getByText('Ligne Verte').count(), POLL).toBeGreaterThan(0)
+      const texts = await seen.evaluate(() => (window as unknown as { __texts: string[] }).__texts)
+      expect(texts.some((text) => text.includes(fr['app.loading']))).toBe(true)
+      expect(texts.filter((text) => text.includes(fr['rota.week.noLines']))).toEqual([])
+    } finally {
+      await phone.context.setOffline(false)
+      await seen.close()
+    }
   })
 })

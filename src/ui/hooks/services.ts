@@ -45,3 +45,22 @@ export const useSession = (id: string | null): SessionState => {
   }, [services, id])
   return state
 }
+
+/**
+ * Whether the session's stored copy has been read and shown (status.local past 'loading'): until then a screen shows
+ * "Chargement…", not an empty collective it would render again at once. Once true for a session it stays true, so a
+ * later rebuild of the copy never unmounts the screen.
+ */
+export const useStoredCopyShown = (session: CollectiveSession | null): boolean => {
+  const [shownFor, setShownFor] = useState<CollectiveSession | null>(null)
+  const shown = session !== null && (shownFor === session || session.status.get().local !== 'loading')
+  useEffect(() => {
+    if (session === null || shownFor === session) return undefined
+    const check = (): void => {
+      if (session.status.get().local !== 'loading') setShownFor(session)
+    }
+    check()
+    return session.status.subscribe(check)
+  }, [session, shownFor])
+  return shown
+}

@@ -11,7 +11,7 @@ import { SwapHome } from '../components/swaps/SwapHome.tsx'
 import { WaitingNotices } from '../components/rota/WaitingNotices.tsx'
 import { WalkHomeEntry } from '../components/walk/WalkHomeEntry.tsx'
 import { ToCheckSection } from '../components/ToCheckSection.tsx'
-import { useServices, useSession } from '../hooks/services.ts'
+import { useServices, useSession, useStoredCopyShown } from '../hooks/services.ts'
 import { useStore } from '../hooks/useStore.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { MissingCollective } from './MissingCollective.tsx'
@@ -19,8 +19,9 @@ import { MissingCollective } from './MissingCollective.tsx'
 export function CollectivePage() {
   const { params } = useRoute()
   const state = useSession(params.id ?? null)
+  const shown = useStoredCopyShown(state.kind === 'open' ? state.session : null)
   const { t } = useI18n()
-  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>
+  if (state.kind === 'loading' || (state.kind === 'open' && !shown)) return <p role="status">{t('app.loading')}</p>
   if (state.kind === 'missing') return <MissingCollective />
   return <CollectiveHome session={state.session} />
 }

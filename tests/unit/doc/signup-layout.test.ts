@@ -317,3 +317,24 @@ describe('compact sign-ups (schema 2)', () => {
     expect(restored.getMap(MAP_COMPACT_SIGNUPS).size).toBe(original.signUps.length)
   })
 })
+
+describe('compactCheckOf', () => {
+  /** The definition: FNV-1a over the characters (code points, first unit) of the ids joined by '|'. */
+  const reference = (ids: readonly string[]): string => {
+    let hash = 0x811c9dc5
+    for (const char of ids.join('|')) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
+    return (hash % 1296).toString(36).padStart(2, '0')
+  }
+
+  it('gives the checks stored entries carry, for ids, any text, and characters outside the BMP', () => {
+    const seed = SEED
+    const random = seededRandom(seed)
+    const units = ['a', '0', '-', '|', 'é', '\u{1F600}', '\ud800', '\udc00', 'ß']
+    for (let n = 0; n < 2_000; n++) {
+      const ids = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        Array.from({ length: Math.floor(random() * 12) }, () => units[Math.floor(random() * units.length)]!).join(''))
+      expect(compactCheckOf(ids), `seed ${seed}: ${JSON.stringify(ids)}`).toBe(reference(ids))
+    }
+    expect(compactCheckOf(['0f3a9c21-0000-4000-8000-000000000000', 'x'])).toBe(reference(['0f3a9c21-0000-4000-8000-000000000000', 'x']))
+  })
+})

@@ -6,6 +6,7 @@ import { DemoBanner } from '../../components/rota/DemoBanner.tsx'
 import { CoordinatorLine } from '../../components/coordination/CoordinatorLine.tsx'
 import { RotaNav } from '../../components/rota/RotaNav.tsx'
 import { useRotaSession } from '../../components/rota/useRotaSession.ts'
+import { useStoredCopyShown } from '../../hooks/services.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { MissingCollective } from '../MissingCollective.tsx'
 
@@ -25,7 +26,8 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
   const { params } = useRoute()
   const { t } = useI18n()
   const { state, base } = useRotaSession(params.id ?? null, demo)
-  if (state.kind === 'loading') return <p role="status">{t(demo ? 'rota.demo.loading' : 'app.loading')}</p>
+  const shown = useStoredCopyShown(state.kind === 'open' ? state.session : null)
+  if (state.kind === 'loading' || (state.kind === 'open' && !shown)) return <p role="status">{t(demo ? 'rota.demo.loading' : 'app.loading')}</p>
   if (state.kind === 'missing') return <MissingCollective />
   return (
     <>
