@@ -223,6 +223,8 @@ export interface AppServices {
   archivesOf(id: RoomId): Promise<ReadonlyArray<{ readonly id: RoomId; readonly label: string }>>
   /** Opens (or returns the already open) session; callers share one session per collective. */
   openCollective(id: RoomId): Promise<CollectiveSession | null>
+  /** The session of `id` when it is open already (a screen then renders it at once, with no loading frame). */
+  openedCollective(id: RoomId): CollectiveSession | null
   /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */
   openDemo(): Promise<CollectiveSession>
   /** Removes the collective from this device (local data only). */

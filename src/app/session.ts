@@ -24,6 +24,7 @@ import { createRelayConnection, type ConnectionStatus, type RelayConnection } fr
 import { createTabChannel } from '../sync/tab-channel.ts'
 import type { CollectiveSession, CollectiveView, GenerationState, SyncStatus } from './api.ts'
 import type { ResolvedEnv } from './env.ts'
+import { whenIdle } from './idle.ts'
 import { createCommands, type SessionCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
 import { loadIdentity, type IdentityStorage } from './identity.ts'
@@ -170,6 +171,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     // Until the stored copy is read and its view shown, the session says 'loading' (a screen shows no empty week).
     let shown = fresh
     let sealedAfterSync = false
+    let cancelPrepare = (): void => {}
     // Again once the relay's copy has arrived: values written in clear by an older app are sealed then.
     const sealAfterFirstSync = (): void => {
       if (destroyed || sealedAfterSync || !loaded || connection.status.get().connection !== 'online') return
@@ -186,6 +188,10 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       shown = true
       refreshStatus()
       sealAfterFirstSync()
+      // The indexes the first sign-up would build by scanning every entry, once the first screen is drawn.
+      cancelPrepare = whenIdle(() => {
+        if (!destroyed && !doc.isDestroyed) edit.prepareSignUpWrites(doc)
+      })
     })
     const unsubscribes = [
       persistence.state.subscribe(() => refreshStatus()),
@@ -202,6 +208,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       status: () => combine(persistence.state.get(), connection.status.get(), shown),
       destroy() {
         for (const unsubscribe of unsubscribes) unsubscribe()
+        cancelPrepare()
         doc.off('beforeObserverCalls', onRemoval)
         doc.off('update', onUpdate)
         live.destroy()

@@ -85,6 +85,18 @@ const placeIndexOf = (map: Y.Map<unknown>): Map<string, Set<string>> => {
   return index
 }
 
+/**
+ * Builds now what the first sign-up write would build by scanning every entry (the place indexes and the clock
+ * index): called when the phone is idle after the stored copy is shown, so the first tap does not pay for it.
+ */
+export const prepareSignUpWrites = (doc: Y.Doc): void => {
+  for (const mapName of SIGNUP_MAPS) {
+    const map = safeMap(doc, mapName)
+    if (map !== null) placeIndexOf(map)
+  }
+  nextSharedClock(doc)
+}
+
 /** An entry of a place where it is stored, its value as the first layout's object. */
 interface PlaceEntry {
   readonly mapName: string

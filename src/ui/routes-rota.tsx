@@ -25,13 +25,12 @@ const TodayPage = lazy(() => load().then((module) => module.TodayPage))
 const WeekPage = lazy(() => load().then((module) => module.WeekPage))
 
 export const rotaRoutes: VNode[] = [
-  <Route key="week" path="/c/:id/semaine" component={WeekPage} />,
-  <Route key="week-of" path="/c/:id/semaine/:monday" component={WeekPage} />,
+  // One route for "Cette semaine" and any other week: going to the next week updates the screen, never remounts it.
+  <Route key="week" path="/c/:id/semaine/:monday?" component={WeekPage} />,
   <Route key="mine" path="/c/:id/mes-trajets" component={MyWalksPage} />,
   <Route key="today" path="/c/:id/aujourdhui" component={TodayPage} />,
   <Route key="demo" path="/demo" component={DemoPage} />,
-  <Route key="demo-week" path="/demo/semaine" component={WeekPage} demo />,
-  <Route key="demo-week-of" path="/demo/semaine/:monday" component={WeekPage} demo />,
+  <Route key="demo-week" path="/demo/semaine/:monday?" component={WeekPage} demo />,
   <Route key="demo-mine" path="/demo/mes-trajets" component={MyWalksPage} demo />,
   <Route key="demo-today" path="/demo/aujourdhui" component={TodayPage} demo />,
 ]

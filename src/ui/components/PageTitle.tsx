@@ -5,12 +5,16 @@ import { useEffect, useRef } from 'preact/hooks'
 // The first page of a visit keeps the browser's natural start (the skip link comes first).
 let isFirstTitle = true
 
-export function PageTitle({ children }: { children: ComponentChildren }) {
+/**
+ * `screen` names what the page shows when one mounted page shows several (the week of a Monday): a new value is a new
+ * screen for the reader, focused like a navigation.
+ */
+export function PageTitle({ children, screen }: { children: ComponentChildren; screen?: string }) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (isFirstTitle) isFirstTitle = false
     else heading.current?.focus()
-  }, [])
+  }, [screen])
   // The tab/window title names the screen too (history list, screen reader window title).
   useEffect(() => {
     const text = heading.current?.textContent?.trim()

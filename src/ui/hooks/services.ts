@@ -23,7 +23,12 @@ export type SessionState =
  */
 export const useSession = (id: string | null): SessionState => {
   const services = useServices()
-  const [state, setState] = useState<SessionState>({ kind: 'loading' })
+  const [state, setState] = useState<SessionState>(() => {
+    // Another screen of this collective opened it: this one renders at once, without a "Chargement…" frame.
+    const roomId = parseRoomId(id)
+    const opened = roomId === null ? null : services.openedCollective(roomId)
+    return opened === null ? { kind: 'loading' } : { kind: 'open', session: opened }
+  })
   useEffect(() => {
     const roomId = parseRoomId(id)
     if (!roomId) {
@@ -31,7 +36,11 @@ export const useSession = (id: string | null): SessionState => {
       return
     }
     let mounted = true
-    setState((previous) => (previous.kind === 'open' && previous.session.id === roomId ? previous : { kind: 'loading' }))
+    const opened = services.openedCollective(roomId)
+    setState((previous) => {
+      if (previous.kind === 'open' && previous.session.id === roomId) return previous
+      return opened === null ? { kind: 'loading' } : { kind: 'open', session: opened }
+    })
     services.openCollective(roomId).then(
       (session) => mounted && setState(session ? { kind: 'open', session } : { kind: 'missing' }),
       (error: unknown) => {

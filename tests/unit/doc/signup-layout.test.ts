@@ -338,3 +338,31 @@ describe('compactCheckOf', () => {
     expect(compactCheckOf(['0f3a9c21-0000-4000-8000-000000000000', 'x'])).toBe(reference(['0f3a9c21-0000-4000-8000-000000000000', 'x']))
   })
 })
+
+describe('prepareSignUpWrites', () => {
+  it('writes what a phone that never prepared writes, with another phone’s sign-ups arriving in between', () => {
+    const random = seededRandom(SEED + 7)
+    const { compact, second } = twins()
+    const copyOf = (): Fixture => {
+      const doc = new Y.Doc()
+      bindSealKey(doc, TEST_SEAL_KEY)
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(compact.doc))
+      return { ...compact, doc }
+    }
+    const prepared = copyOf()
+    const lazy = copyOf()
+    const other = copyOf()
+    // Indexes built before any write, as the session does once the stored copy is shown.
+    edit.prepareSignUpWrites(prepared.doc)
+    for (let round = 0; round < 6; round++) {
+      apply(other, second, stepsFrom(random, 8), 1)
+      const remote = Y.encodeStateAsUpdate(other.doc)
+      Y.applyUpdate(prepared.doc, remote)
+      Y.applyUpdate(lazy.doc, remote)
+      const steps = stepsFrom(random, 8)
+      apply(prepared, second, steps)
+      apply(lazy, second, steps)
+      expect(readCollective(prepared.doc).signUps, `seed ${SEED + 7}, round ${round}`).toEqual(readCollective(lazy.doc).signUps)
+    }
+  })
+})

@@ -12,7 +12,7 @@ import { absenceErrorText, absencePeriodText, savedAbsenceText } from '../../../
 import {
   absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, boundedRange, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
 } from '../../../src/app/queries/absence/absence-view.ts'
-import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
+import { walkCard } from '../../helpers/walk-card.tsx'
 import { createTranslate } from '../../helpers/translate.ts'
 import { actorId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'
 import { absence, NOW, walkRef } from '../domain/walk-log-fixtures.ts'
@@ -166,10 +166,10 @@ describe('rendered', () => {
     const day = absence(1, 1, '2026-12-03')
     const view = viewOf([day])
     const walk = resolveWalk(view, walkOf(view, walkRef('2026-12-03', 'aller'))!, NOW)
-    const html = renderToString(<WalkCard session={sessionOf(view, me)} walk={walk} adults={new Map()} />)
+    const html = renderToString(walkCard(sessionOf(view, me), walk, new Map()))
     expect(text(html)).toContain('1 enfant · Adultes : 0 sur 2')
     expect(text(html)).toContain('1 absence signalée')
-    const none = renderToString(<WalkCard session={sessionOf(viewOf([]), me)} walk={resolveWalk(viewOf([]), walkOf(view, walkRef('2026-12-03', 'aller'))!, NOW)} adults={new Map()} />)
+    const none = renderToString(walkCard(sessionOf(viewOf([]), me), resolveWalk(viewOf([]), walkOf(view, walkRef('2026-12-03', 'aller'))!, NOW), new Map()))
     expect(text(none)).toContain('2 enfants')
     expect(none).not.toContain('absence signalée')
   })

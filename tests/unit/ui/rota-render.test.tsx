@@ -8,7 +8,7 @@ import type { Adult } from '../../../src/domain/people.ts'
 import type { WalkRota } from '../../../src/domain/rota-types.ts'
 import { walkKeyOf, type SignUp } from '../../../src/domain/signup.ts'
 import { WaitingNoticeList } from '../../../src/ui/components/rota/WaitingNotices.tsx'
-import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
+import { walkCard } from '../../helpers/walk-card.tsx'
 import { makeSession } from '../../helpers/make-session.ts'
 import { makeView } from '../../helpers/make-view.ts'
 
@@ -42,7 +42,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('walk card', () => {
   it('says "Urgent" and "À pourvoir" in words, and names each sign-up button', () => {
-    const html = renderToString(<WalkCard session={asPaul} walk={walk({ state: 'urgent', lead: signUp(lea, famA, actorA, 'lead', 1) })} adults={byId} />)
+    const html = renderToString(walkCard(asPaul, walk({ state: 'urgent', lead: signUp(lea, famA, actorA, 'lead', 1) }), byId))
     expect(text(html)).toContain('⚠ Urgent')
     expect(text(html)).toContain('Conducteur Léa')
     expect(text(html)).toContain('À pourvoir')
@@ -52,7 +52,7 @@ describe('walk card', () => {
 
   it('offers to withdraw my own place, and lists the waiting list', () => {
     const html = renderToString(
-      <WalkCard session={asPaul} walk={walk({ state: 'toFill', lead: signUp(paul, famB, actorB, 'lead', 1), waiting: [signUp(lea, famA, actorA, 'lead', 2)] })} adults={byId} />,
+      walkCard(asPaul, walk({ state: 'toFill', lead: signUp(paul, famB, actorB, 'lead', 1), waiting: [signUp(lea, famA, actorA, 'lead', 2)] }), byId),
     )
     expect(text(html)).toContain('Paul (vous)')
     expect(html).toContain('aria-label="Me retirer : Paul, conducteur, jeudi 4 mars (aller)"')
@@ -62,7 +62,7 @@ describe('walk card', () => {
 
   it('offers "Retirer Paul", not "Me retirer", to another adult of Paul’s family', () => {
     const asZoe = sessionAs({ actorId: actorA, familyId: famB, adultId: zoe })
-    const html = renderToString(<WalkCard session={asZoe} walk={walk({ lead: signUp(paul, famB, actorB, 'lead', 1) })} adults={byId} />)
+    const html = renderToString(walkCard(asZoe, walk({ lead: signUp(paul, famB, actorB, 'lead', 1) }), byId))
     expect(text(html)).toContain('Retirer Paul')
     expect(html).toContain('aria-label="Retirer Paul, conducteur, jeudi 4 mars (aller)"')
     expect(html).not.toContain('Me retirer')
@@ -70,14 +70,14 @@ describe('walk card', () => {
 
   it('shows a cancelled walk with its reason and no place to take', () => {
     const html = renderToString(
-      <WalkCard session={asPaul} walk={walk({ state: 'cancelled', cancellation: { kind: 'exception', reason: 'strike', note: '' } })} adults={byId} />,
+      walkCard(asPaul, walk({ state: 'cancelled', cancellation: { kind: 'exception', reason: 'strike', note: '' } }), byId),
     )
     expect(text(html)).toContain('Annulé : grève')
     expect(html).not.toContain('S’inscrire')
   })
 
   it('takes no sign-up on a past walk', () => {
-    const html = renderToString(<WalkCard session={asPaul} walk={walk({ lead: signUp(paul, famB, actorB, 'lead', 1) })} adults={byId} past />)
+    const html = renderToString(walkCard(asPaul, walk({ lead: signUp(paul, famB, actorB, 'lead', 1) }), byId, true))
     expect(text(html)).toContain('Passé')
     expect(html).not.toContain('S’inscrire')
     expect(html).not.toContain('Me retirer')

@@ -5,7 +5,7 @@ import type { RotaCommands, SessionIdentity, SessionState, SwapCommands } from '
 import { mondayOf } from '../../../src/domain/dates.ts'
 import { weekOf } from '../../../src/app/queries/rota.ts'
 import { adultsById } from '../../../src/app/queries/rota-view.ts'
-import { WalkCard } from '../../../src/ui/components/rota/WalkCard.tsx'
+import { walkCard } from '../../helpers/walk-card.tsx'
 import { SwapHome } from '../../../src/ui/components/swaps/SwapHome.tsx'
 import { actorId, adultId, familyId } from '../domain/rota-fixtures.ts'
 import { offer, recordsOf, signUp, swapModel, W1 } from '../domain/swaps-fixtures.ts'
@@ -21,7 +21,7 @@ const sessionAs = (n: number) => makeSession<SessionState & SessionIdentity & Ro
 const cardOf = (n: number, now: number) => {
   const walk = weekOf(view, mondayOf(W1.date), now).flatMap((day) => day.walks).find((w) => w.date === W1.date && w.direction === 'aller')
   if (!walk) throw new Error('no walk')
-  return text(renderToString(<WalkCard session={sessionAs(n)} walk={walk} adults={adultsById(view)} />))
+  return text(renderToString(walkCard(sessionAs(n), walk, adultsById(view))))
 }
 
 // Wednesday 2 December 2026, 12:00 Paris: W1 (Thursday 3, 08:10) starts within 24 h.
@@ -45,7 +45,7 @@ describe('swap parts rendered', () => {
   })
 
   it('gives another family one "Prendre" named for the slot, and "Trop tard" once the walk started', () => {
-    const html = renderToString(<WalkCard session={sessionAs(3)} walk={weekOf(view, mondayOf(W1.date), NOON_BEFORE).flatMap((d) => d.walks).find((w) => w.date === W1.date && w.direction === 'aller')!} adults={adultsById(view)} />)
+    const html = renderToString(walkCard(sessionAs(3), weekOf(view, mondayOf(W1.date), NOON_BEFORE).flatMap((d) => d.walks).find((w) => w.date === W1.date && w.direction === 'aller')!, adultsById(view)))
     expect(html).toContain('aria-label="Prendre le créneau : Adulte1, conducteur, jeudi 3 décembre (aller)"')
     vi.setSystemTime(AFTER_START)
     expect(cardOf(3, AFTER_START)).toContain('Trop tard : le trajet a commencé')

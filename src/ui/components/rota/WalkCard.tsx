@@ -6,33 +6,46 @@ import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
+import { memoWith, sameData } from '../memo.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { cancellationText, directionText, directionTitle, formatDay, slotText, STATE_ICONS, stateText, withdrawText } from './rota-format.ts'
 import { heldPlaces } from '../../../app/queries/rota.ts'
-import { adultName, adultsOfFamily, isMine } from '../../../app/queries/rota-view.ts'
+import { adultName, isMine } from '../../../app/queries/rota-view.ts'
 import { SlotSwap, SlotSwapTag } from '../swaps/MySlotSwap.tsx'
-import { absentOnWalk } from '../../../app/queries/absence/absence-view.ts'
 import { SlotRow } from './SlotRow.tsx'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
 
-interface WalkCardProps {
+export interface WalkCardProps {
   readonly session: SessionState & SessionIdentity & RotaCommands & SwapCommands
   readonly walk: WalkRota
   readonly adults: ReadonlyMap<AdultId, Adult>
+  /** The adults of my family (none when I have not said who I am). */
+  readonly myAdults: readonly Adult[]
+  /** Expected children declared absent on this walk. */
+  readonly absentCount: number
   /** A walk that has started (earlier today or before): shown, but nobody signs up or withdraws any more. */
   readonly past?: boolean
 }
 
 const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
 
-export function WalkCard({ session, walk, adults, past = false }: WalkCardProps) {
+/**
+ * Rendered again only when its walk, its people or the phone's identity changed: a sign-up re-renders its own card, not
+ * the week's dozens (each card's texts and places are the same when its walk is).
+ */
+export const sameWalkCardProps = (previous: WalkCardProps, next: WalkCardProps): boolean =>
+  previous.session === next.session && previous.adults === next.adults && previous.myAdults === next.myAdults
+  && previous.absentCount === next.absentCount && previous.past === next.past && sameData(previous.walk, next.walk)
+
+export const WalkCard = memoWith(WalkCardBody, sameWalkCardProps)
+
+function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = false }: WalkCardProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const view = useStore(session.view)
   const me = useStore(session.me)
   const [choosing, setChoosing] = useState<Slot | null>(null)
   const card = useRef<HTMLElement>(null)
@@ -41,7 +54,6 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
   const headingId = `walk-${walk.key.replace(/[^A-Za-z0-9-]/g, '-')}`
 
   const placed = new Set(heldPlaces(walk).map((place) => place.signUp.adultId))
-  const myAdults = adultsOfFamily(view, me.familyId)
   const freeAdults = myAdults.filter((adult) => !placed.has(adult.id))
   const canTake = !past && (me.familyId === null || myAdults.length === 0 || freeAdults.length > 0)
 
@@ -73,8 +85,8 @@ export function WalkCard({ session, walk, adults, past = false }: WalkCardProps)
   const holderOf = (slot: Slot, index: number) => (slot === 'lead' ? walk.lead : slot === 'tail' ? walk.tail : walk.extras[index] ?? null)
   const held = heldPlaces(walk).length
   const childCount = walk.expectedChildIds.length
-  // Declared absences already left the expected children and the ratio: say so, or the drop looks like a bug.
-  const absentCount = absentOnWalk(view, walk)
+  // Declared absences already left the expected children and the ratio (absentCount): say so, or the drop looks like
+  // a bug.
 
   return (
     <article class={`walk walk--${past ? 'past' : walk.state}`} ref={card} tabIndex={-1} aria-labelledby={headingId} data-testid="walk" data-walk={walk.key} data-state={walk.state}>

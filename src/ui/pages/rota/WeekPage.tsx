@@ -3,7 +3,8 @@ import { useLocation, useRoute } from 'preact-iso'
 import { useMemo, useRef } from 'preact/hooks'
 import { addDays, mondayOf } from '../../../app/queries/calendar.ts'
 import { defaultWeekMonday, isPastWalk, weekOf } from '../../../app/queries/rota.ts'
-import { adultsById } from '../../../app/queries/rota-view.ts'
+import { adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
+import { absentOnWalk } from '../../../app/queries/absence/absence-view.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { DayRota, WalkRota } from '../../../domain/rota-types.ts'
@@ -37,7 +38,10 @@ function Week({ session, base, demo }: RotaScreenProps) {
   const defaultMonday = defaultWeekMonday(today, view.settings.operatingWeekdays)
   const monday = mondayOf(parseDateParam(params.monday) ?? defaultMonday)
   const days = useMemo(() => weekOf(view, monday, now), [view, monday, now])
-  const adults = useMemo(() => adultsById(view), [view])
+  // Per list, not per view: a sign-up leaves the adults (and so every other card) as they were.
+  const adults = useMemo(() => adultsById(view), [view.adults])
+  const me = useStore(session.me)
+  const myAdults = useMemo(() => adultsOfFamily(view, me.familyId), [view.adults, me.familyId])
 
   const weekHref = (date: LocalDate) => `${base}/semaine/${date}`
   const touch = useRef<{ x: number; y: number } | null>(null)
@@ -58,7 +62,7 @@ function Week({ session, base, demo }: RotaScreenProps) {
   const lines = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
   return (
     <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
-      <PageTitle>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
+      <PageTitle screen={monday}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
       <p class="muted" data-testid="week-range">
         {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
       </p>
@@ -72,7 +76,7 @@ function Week({ session, base, demo }: RotaScreenProps) {
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
       ) : (
-        lines.map((line) => <LineWeek key={line.id} line={line} days={days} printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} past={isPastWalk(walk, today, now)} />} language={language} />)
+        lines.map((line) => <LineWeek key={line.id} line={line} days={days} printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} myAdults={myAdults} absentCount={absentOnWalk(view, walk)} past={isPastWalk(walk, today, now)} />} language={language} />)
       )}
     </div>
   )
