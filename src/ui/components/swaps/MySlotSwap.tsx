@@ -12,7 +12,7 @@ import { offerOfHolder, refOf } from '../../../app/queries/swaps.ts'
 import { swapErrorText } from './swap-text.ts'
 import { TakeOffer } from './TakeOffer.tsx'
 import { TradeForm } from './TradeForm.tsx'
-import { useSwaps } from './useSwaps.ts'
+import { useSwapsSelection } from './useSwaps.ts'
 import './swaps.css'
 
 interface SlotSwapProps {
@@ -30,14 +30,16 @@ interface SlotSwapProps {
 /** "cherche un remplaçant" / "échange proposé à …" next to the holder's name: the holder stays shown until someone takes it. */
 export function SlotSwapTag({ session, walk, holder }: Pick<SlotSwapProps, 'session' | 'walk' | 'holder'>) {
   const { t } = useI18n()
-  const { view, now, swaps } = useSwaps(session)
-  const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
-  if (!offer) return null
-  const family = view.families.find((f) => f.id === offer.offer.target?.familyId)?.displayName ?? ''
+  const tag = useSwapsSelection(session, ({ view, now, swaps }) => {
+    const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
+    if (!offer) return null
+    return { kind: offer.offer.kind, family: view.families.find((f) => f.id === offer.offer.target?.familyId)?.displayName ?? '' }
+  })
+  if (!tag) return null
   return (
     <span class="swap-tag" data-testid="offer-tag">
       <span aria-hidden="true">⇄ </span>
-      {offer.offer.kind === 'trade' ? t('swap.tradeOffered', { family }) : t('swap.offered')}
+      {tag.kind === 'trade' ? t('swap.tradeOffered', { family: tag.family }) : t('swap.offered')}
     </span>
   )
 }
@@ -45,9 +47,8 @@ export function SlotSwapTag({ session, walk, holder }: Pick<SlotSwapProps, 'sess
 export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, onDone }: SlotSwapProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const { me, now, swaps } = useSwaps(session)
+  const { me, offer } = useSwapsSelection(session, ({ me, now, swaps }) => ({ me, offer: offerOfHolder(swaps.offers, walk, holder.adultId, now) }))
   const [trading, setTrading] = useState(false)
-  const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
   const name = holderAdult?.firstName ?? '?'
   const day = formatDay(walk.date, language)
   const direction = directionText(t, walk.direction)
