@@ -145,7 +145,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     if (running) return running
     // Without one given (a move started on this phone), the open session's copy and waiting changes.
     const given = handoff ?? handoffs.get(id)?.() ?? null
-    const started = runtime().then(({ followSuccessor }) => followSuccessor(generationDeps(), id, given)).then(async (result) => {
+    const moving = runtime().then((code) => code.followSuccessor(generationDeps(), id, given))
+    const started = moving.then(async (result) => {
       following.delete(id)
       if (!result.ok) {
         retryFollow(id, result.error)

@@ -1,4 +1,5 @@
-// A component rendered again only when its props changed by the caller's measure (preact/compat's memo, without compat).
+// A component rendered again only when its props changed by the caller's measure (preact/compat's memo, without
+// compat).
 import { Component, h, type FunctionComponent } from 'preact'
 
 export const memoWith = <P extends object>(Inner: FunctionComponent<P>, same: (previous: P, next: P) => boolean) => {

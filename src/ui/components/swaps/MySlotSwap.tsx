@@ -33,7 +33,8 @@ export function SlotSwapTag({ session, walk, holder }: Pick<SlotSwapProps, 'sess
   const tag = useSwapsSelection(session, ({ view, now, swaps }) => {
     const offer = offerOfHolder(swaps.offers, walk, holder.adultId, now)
     if (!offer) return null
-    return { kind: offer.offer.kind, family: view.families.find((f) => f.id === offer.offer.target?.familyId)?.displayName ?? '' }
+    const family = view.families.find((f) => f.id === offer.offer.target?.familyId)?.displayName ?? ''
+    return { kind: offer.offer.kind, family }
   })
   if (!tag) return null
   return (
@@ -47,7 +48,8 @@ export function SlotSwapTag({ session, walk, holder }: Pick<SlotSwapProps, 'sess
 export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, onDone }: SlotSwapProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const { me, offer } = useSwapsSelection(session, ({ me, now, swaps }) => ({ me, offer: offerOfHolder(swaps.offers, walk, holder.adultId, now) }))
+  const { me, offer } = useSwapsSelection(session, ({ me, now, swaps }) =>
+    ({ me, offer: offerOfHolder(swaps.offers, walk, holder.adultId, now) }))
   const [trading, setTrading] = useState(false)
   const name = holderAdult?.firstName ?? '?'
   const day = formatDay(walk.date, language)

@@ -30,7 +30,9 @@ const contextNow = (session: SessionState & SessionIdentity): SwapsContext => {
  * What `select` takes from the swap state, the component rendered again only when that changes (by content): a
  * place's swap tag and actions stay as they are while sign-ups elsewhere change the view (the week has hundreds).
  */
-export const useSwapsSelection = <T,>(session: SessionState & SessionIdentity, select: (context: SwapsContext) => T): T => {
+export const useSwapsSelection = <T,>(
+  session: SessionState & SessionIdentity, select: (context: SwapsContext) => T,
+): T => {
   const [, rerender] = useState(0)
   const current = select(contextNow(session))
   const latest = useRef({ select, current })

@@ -27,7 +27,9 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
   const { t } = useI18n()
   const { state, base } = useRotaSession(params.id ?? null, demo)
   const shown = useStoredCopyShown(state.kind === 'open' ? state.session : null)
-  if (state.kind === 'loading' || (state.kind === 'open' && !shown)) return <p role="status">{t(demo ? 'rota.demo.loading' : 'app.loading')}</p>
+  if (state.kind === 'loading' || (state.kind === 'open' && !shown)) {
+    return <p role="status">{t(demo ? 'rota.demo.loading' : 'app.loading')}</p>
+  }
   if (state.kind === 'missing') return <MissingCollective />
   return (
     <>

@@ -76,7 +76,25 @@ function Week({ session, base, demo }: RotaScreenProps) {
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
       ) : (
-        lines.map((line) => <LineWeek key={line.id} line={line} days={days} printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`} render={(walk) => <WalkCard session={session} walk={walk} adults={adults} myAdults={myAdults} absentCount={absentOnWalk(view, walk)} past={isPastWalk(walk, today, now)} />} language={language} />)
+        lines.map((line) => (
+          <LineWeek
+            key={line.id}
+            line={line}
+            days={days}
+            printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`}
+            render={(walk) => (
+              <WalkCard
+                session={session}
+                walk={walk}
+                adults={adults}
+                myAdults={myAdults}
+                absentCount={absentOnWalk(view, walk)}
+                past={isPastWalk(walk, today, now)}
+              />
+            )}
+            language={language}
+          />
+        ))
       )}
     </div>
   )
