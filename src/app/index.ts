@@ -1,4 +1,5 @@
 // Entry point of the app layer for src/main.tsx and tests: the services factory and its environment type.
-export { createAppServices, loadSessionRuntime } from './services.ts'
+export { createAppServices } from './services.ts'
+export { loadSessionRuntime } from './session-runtime-loader.ts'
 export type { AppEnv } from './env.ts'
 export type * from './api.ts'

@@ -15,24 +15,7 @@ import type { Result } from '../lib/result.ts'
 import type { GenerationError, GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
 import type { ArchivedHandoff } from './session.ts'
-import type * as SessionRuntimeModule from './session-runtime.ts'
-
-type SessionRuntime = typeof SessionRuntimeModule
-
-let runtimeLoading: Promise<SessionRuntime> | null = null
-/**
- * The document code, fetched once per page (from the service worker's cache on an installed phone); a failed fetch
- * (an app update removed the old chunk, say) is tried again by the next call. Called early by src/main.tsx when the
- * address is a collective's, so it loads while the device list is read.
- */
-export const loadSessionRuntime = (): Promise<SessionRuntime> => {
-  runtimeLoading ??= import('./session-runtime.ts').catch((error: unknown) => {
-    runtimeLoading = null
-    throw error
-  })
-  return runtimeLoading
-}
-const runtime = loadSessionRuntime
+import { loadSessionRuntime as runtime, type SessionRuntime } from './session-runtime-loader.ts'
 
 /** After a failed move to the successor (relay unreachable, storage, no build yet), the first wait, and the longest. */
 const FOLLOW_RETRY_MS = 3_000

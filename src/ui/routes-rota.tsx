@@ -4,16 +4,10 @@
 import type { VNode } from 'preact'
 import { lazy, Route } from 'preact-iso'
 import type * as RotaScreens from './pages/rota/index.ts'
+import { loadOnce } from '../lib/load-once.ts'
 
-let loading: Promise<typeof RotaScreens> | null = null
-const load = (): Promise<typeof RotaScreens> => {
-  // A failed fetch (an app update removed the old chunk, say) is tried again by the next screen that needs it.
-  loading ??= import('./pages/rota/index.ts').catch((error: unknown) => {
-    loading = null
-    throw error
-  })
-  return loading
-}
+// A failed fetch (an app update removed the old chunk, say) is tried again by the next screen that needs it.
+const load = loadOnce((): Promise<typeof RotaScreens> => import('./pages/rota/index.ts'))
 
 /** Starts fetching the collective's screens (from the service worker's cache on an installed phone). */
 export const preloadRotaScreens = (): void => void load().catch(() => undefined)

@@ -57,7 +57,7 @@ describe('the first visit’s code', () => {
   it('holds neither the document, nor the session and its commands, nor the collective’s screens', () => {
     const documentCode = files.filter((file) =>
       /^src\/(doc|crdt|sync)\//.test(file)
-      || /^src\/app\/(session|commands|queries|demo|generation|renew|restore)/.test(file)
+      || /^src\/app\/(session\.ts|session-runtime\.ts|commands|queries|demo|generation|renew|restore)/.test(file)
       || /^src\/ui\/(components\/(rota|swaps|walk|coordination)|pages\/rota)\//.test(file))
     expect(documentCode).toEqual([])
   })
