@@ -2,7 +2,7 @@
 import { createContext } from 'preact'
 import { useContext, useEffect, useState } from 'preact/hooks'
 import type { AppServices, CollectiveSession } from '../../app/api.ts'
-import { parseRoomId } from '../../lib/credentials.ts'
+import { parseRoomId, type RoomId } from '../../lib/credentials.ts'
 
 export const ServicesContext = createContext<AppServices | null>(null)
 
@@ -21,13 +21,17 @@ export type SessionState =
  * The open session of collective `id`. Sessions are shared and stay open while the app runs (so
  * waiting changes keep flowing to the relay after leaving a screen); AppServices.destroy closes them.
  */
+/** Another screen of this collective opened it: this one renders at once, without a "Chargement…" frame. */
+const openedOrLoading = (services: AppServices, roomId: RoomId): SessionState => {
+  const opened = services.openedCollective(roomId)
+  return opened === null ? { kind: 'loading' } : { kind: 'open', session: opened }
+}
+
 export const useSession = (id: string | null): SessionState => {
   const services = useServices()
   const [state, setState] = useState<SessionState>(() => {
-    // Another screen of this collective opened it: this one renders at once, without a "Chargement…" frame.
     const roomId = parseRoomId(id)
-    const opened = roomId === null ? null : services.openedCollective(roomId)
-    return opened === null ? { kind: 'loading' } : { kind: 'open', session: opened }
+    return roomId === null ? { kind: 'loading' } : openedOrLoading(services, roomId)
   })
   useEffect(() => {
     const roomId = parseRoomId(id)
@@ -36,11 +40,7 @@ export const useSession = (id: string | null): SessionState => {
       return
     }
     let mounted = true
-    const opened = services.openedCollective(roomId)
-    setState((previous) => {
-      if (previous.kind === 'open' && previous.session.id === roomId) return previous
-      return opened === null ? { kind: 'loading' } : { kind: 'open', session: opened }
-    })
+    setState((previous) => (previous.kind === 'open' && previous.session.id === roomId ? previous : openedOrLoading(services, roomId)))
     services.openCollective(roomId).then(
       (session) => mounted && setState(session ? { kind: 'open', session } : { kind: 'missing' }),
       (error: unknown) => {
