@@ -1,6 +1,6 @@
 // The contract between the UI and the use-cases: what a screen can read (stores) and do (commands).
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
-import type { CollectiveProfileInput } from '../domain/collective.ts'
+import type { CollectiveProfileInput, NewCollectiveInput } from '../domain/collective.ts'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { CoordinationRecords, HandoverAck, HandoverNote } from '../domain/coordination/records.ts'
@@ -195,7 +195,7 @@ export interface AppServices {
   readonly ready: Promise<void>
   readonly collectives: ReadableStore<readonly JoinedCollective[]>
   /** Creates the collective locally (works offline); the relay room is registered on first connection. */
-  createCollective(input: CollectiveProfileInput): Promise<FormResult<RoomId>>
+  createCollective(input: NewCollectiveInput): Promise<FormResult<RoomId>>
   /** Parses an invite fragment (`#...` of the invite URL) and joins; idempotent for a known collective. */
   joinFromInvite(fragment: string): Promise<Result<RoomId, JoinError>>
   /**

@@ -1,5 +1,5 @@
 // createAppServices: the AppServices contract over Dexie (device-local), per-collective sessions, and one error channel.
-import { CollectiveProfileInputSchema, type CollectiveProfile } from '../domain/collective.ts'
+import { calendarOfNewCollective, NewCollectiveInputSchema, type NewCollective } from '../domain/collective.ts'
 import { fieldErrorsOf } from '../domain/validation.ts'
 import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok } from '../lib/result.ts'
@@ -52,7 +52,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   }
   const storageFailed = (context: string, error: unknown): void => errors.report(context, error, 'storageUnavailable')
 
-  const startSession = (row: CollectiveRow, initialProfile?: CollectiveProfile): Promise<CollectiveSession | null> => {
+  const startSession = (row: CollectiveRow, created?: NewCollective): Promise<CollectiveSession | null> => {
     const generation = createStore<GenerationState>({ archiveLabel: row.archiveLabel ?? null, successorId: row.successorId ?? null })
     generations.set(row.id, generation)
     const opening = runtime().then(({ openSession }) => openSession({
@@ -65,7 +65,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
         load: () => device.loadIdentity(row.id),
         save: (identity) => device.saveIdentity(row.id, identity),
       },
-      initialProfile,
+      created,
       onNameChange: (name) => {
         if (destroyed) return // the device database is closed; the next start reads the name from the document
         device.updateCollective(row.id, { name }).then(refreshCollectives).catch((error: unknown) => storageFailed('device.rename', error))
@@ -209,9 +209,10 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     dismissError: (id) => errors.dismiss(id),
 
     async createCollective(input) {
-      const parsed = CollectiveProfileInputSchema.safeParse(input)
+      const parsed = NewCollectiveInputSchema.safeParse(input)
       if (!parsed.success) return err(fieldErrorsOf(parsed.error))
-      const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: parsed.data.name, joinedAt: env.now() }
+      const { name, school, town } = parsed.data
+      const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name, joinedAt: env.now() }
       try {
         await device.putCollective(row)
       } catch (error) {
@@ -221,7 +222,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       // Register the session (with the profile to write) before the list shows the new collective:
       // a screen that sees it in the list opens it at once, and must get this session, not a second
       // one without the profile on the same IndexedDB database.
-      const opening = startSession(row, parsed.data)
+      const opening = startSession(row, { profile: { name, school, town }, calendar: calendarOfNewCollective(parsed.data) })
       await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
       void askPersistence()
       const session = await opening

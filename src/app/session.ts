@@ -3,7 +3,7 @@
 // other content under ids this phone wrote (a forged write, MESSAGE_REFUSED conflict), the copy is rebuilt from
 // the relay's with this phone's waiting changes written again (src/doc/rebuild.ts), and screens go on as before.
 import * as Y from 'yjs'
-import type { CollectiveProfile } from '../domain/collective.ts'
+import type { NewCollective } from '../domain/collective.ts'
 import { bindSealKey } from '../doc/codec.ts'
 import { migrateDocument, sealPlainPersonalValues } from '../doc/migrations.ts'
 import * as edit from '../doc/mutations.ts'
@@ -38,8 +38,8 @@ export interface SessionOptions {
   readonly errors: ErrorChannel
   /** Device identity in this collective (actor id, my family and adult). */
   readonly identity: IdentityStorage
-  /** Only when this phone creates the collective: a joining phone waits for the relay's profile. */
-  readonly initialProfile?: CollectiveProfile
+  /** Only when this phone creates the collective: a joining phone waits for the relay's profile and settings. */
+  readonly created?: NewCollective
   /** Called when the document's collective name changes (to refresh the cached name in the switcher). */
   readonly onNameChange?: (name: string) => void
   /** The device already knows the collective moved (renewed elsewhere): said before any connection. */
@@ -288,7 +288,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   core = openCore(firstDoc, false)
   options.provideHandoff?.(() => (core?.connection ? { doc: core.doc, pending: core.connection.pendingChanges() } : null))
   // After the connection is wired, so the outbox counts this first change too.
-  if (options.initialProfile) edit.initCollective(firstDoc, options.initialProfile)
+  if (options.created) edit.initCollective(firstDoc, options.created.profile, options.created.calendar)
   refreshStatus()
 
   const commandsOf = (): SessionCommands => {

@@ -1,7 +1,9 @@
 // Edits of the shared document: each validates its input, then runs as one transaction tagged with a named origin.
 // This file holds the profile, families and "to check" deletions, and re-exports the other kinds' edits.
 import * as Y from 'yjs'
-import { CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput } from '../domain/collective.ts'
+import {
+  CollectiveProfileInputSchema, type CollectiveProfile, type CollectiveProfileInput, type NewCollectiveCalendar,
+} from '../domain/collective.ts'
 import { LocalDateSchema, type LocalDate } from '../domain/dates.ts'
 import { FamilyInputSchema, type FamilyInput } from '../domain/family.ts'
 import { createFamilyId, type FamilyId } from '../domain/ids.ts'
@@ -9,10 +11,11 @@ import { fieldErrorsOf, type FieldErrors } from '../domain/validation.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { personalContext, sealPersonal, sealUnlessSame } from './codec.ts'
 import {
-  MAP_FAMILIES, MAP_META, MAP_PROFILE, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
+  MAP_FAMILIES, MAP_META, MAP_PROFILE, MAP_SETTINGS, META_MIN_APP_VERSION, META_SCHEMA_VERSION,
   MIN_APP_VERSION, Origin, SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import type { RecordToCheck } from './read-util.ts'
+import { writeFields } from './mutations-util.ts'
 import { mapsOfKind } from './record-kinds.ts'
 
 export type EditResult<T> = Result<T, FieldErrors>
@@ -29,12 +32,14 @@ export * from './mutations-planning.ts'
  * Writes meta and profile of a brand-new collective. Only the creating phone calls this: a joining
  * phone waits for the relay instead, or its empty profile would race with the real one.
  */
-export const initCollective = (doc: Y.Doc, profile: CollectiveProfile): void => {
+export const initCollective = (doc: Y.Doc, profile: CollectiveProfile, calendar?: NewCollectiveCalendar): void => {
   doc.transact(() => {
     const meta = doc.getMap(MAP_META)
     meta.set(META_SCHEMA_VERSION, SCHEMA_VERSION)
     meta.set(META_MIN_APP_VERSION, MIN_APP_VERSION)
     writeProfileFields(doc.getMap(MAP_PROFILE), profile)
+    // The zone derived from where the school is (or the académie's own calendar): never the default by omission.
+    if (calendar !== undefined) writeFields(doc.getMap(MAP_SETTINGS), { ...calendar })
   }, Origin.init)
 }
 

@@ -1,5 +1,6 @@
-// The collective's profile (name, school, town): form input and stored record schemas.
+// The collective's profile (name, school, town): form input and stored record schemas; what creating one also asks.
 import { z } from 'zod/mini'
+import { HOLIDAY_ZONES, schoolPlaceOf, type HolidayZone } from './school-place.ts'
 import { shortText, storedShortText } from './text.ts'
 
 export const NAME_MAX = 80
@@ -19,3 +20,39 @@ export const StoredCollectiveProfileSchema = z.looseObject({
   school: storedShortText(NAME_MAX),
   town: storedShortText(NAME_MAX),
 })
+
+/**
+ * "Créer un collectif": the profile, and where the school is (its postcode or département), from which its holiday
+ * zone follows; `holidayZone` when the parent chose another zone than the derived one.
+ */
+export const NewCollectiveInputSchema = z.object({
+  ...CollectiveProfileInputSchema.shape,
+  schoolPlace: z.pipe(
+    z.string(),
+    z.string().check(
+      z.refine((text) => text.trim() !== '', { message: 'required' }),
+      z.refine((text) => text.trim() === '' || schoolPlaceOf(text) !== null, { message: 'unknownPostcode' }),
+    ),
+  ),
+  holidayZone: z.optional(z.enum(HOLIDAY_ZONES)),
+})
+export type NewCollectiveInput = z.input<typeof NewCollectiveInputSchema>
+
+/** The calendar a new collective starts with: its zone, or its académie's own calendar (Corse, overseas). */
+export interface NewCollectiveCalendar {
+  readonly holidayZone: HolidayZone
+  readonly ownCalendar: boolean
+}
+
+/** The new collective's calendar from a parsed input: the chosen zone, else the derived one. */
+export const calendarOfNewCollective = (input: { schoolPlace: string; holidayZone?: HolidayZone }): NewCollectiveCalendar => {
+  const place = schoolPlaceOf(input.schoolPlace)
+  if (place?.kind === 'ownCalendar') return { holidayZone: input.holidayZone ?? 'A', ownCalendar: true }
+  return { holidayZone: input.holidayZone ?? place?.zone ?? 'A', ownCalendar: false }
+}
+
+/** What the creating phone writes first: the profile and the calendar. */
+export interface NewCollective {
+  readonly profile: CollectiveProfile
+  readonly calendar: NewCollectiveCalendar
+}

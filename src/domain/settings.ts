@@ -1,16 +1,22 @@
-// Collective settings: time zone, school-holiday zone, operating weekdays, adult-to-child ratio, minimum adults.
+// Collective settings: time zone, school-holiday zone (or an académie's own calendar), operating weekdays, adult-to-child ratio, minimum adults.
 import { z } from 'zod/mini'
+import { HOLIDAY_ZONES, type HolidayZone } from './school-place.ts'
 import { WeekdaySchema, type Weekday } from './dates.ts'
 
 /** Never fewer than two adults on a walk: one in front, one at the back. */
 export const MIN_ADULTS_FLOOR = 2
 
-export const HolidayZoneSchema = z.enum(['A', 'B', 'C'])
-export type HolidayZone = z.infer<typeof HolidayZoneSchema>
+export const HolidayZoneSchema = z.enum(HOLIDAY_ZONES)
+export type { HolidayZone }
 
 export const SettingsSchema = z.looseObject({
   timeZone: z.literal('Europe/Paris'),
   holidayZone: HolidayZoneSchema,
+  /**
+   * The school follows its académie's own calendar (Corse, overseas): no zone's shipped holidays apply, only the
+   * periods the collective imports or adds.
+   */
+  ownCalendar: z._default(z.boolean(), false),
   operatingWeekdays: z.array(WeekdaySchema).check(z.minLength(1), z.maxLength(7)),
   /** Children one adult can accompany (1 adult per N children). */
   childrenPerAdult: z.number().check(z.int(), z.gte(1), z.lte(30)),
@@ -22,6 +28,7 @@ export type Settings = z.output<typeof SettingsSchema>
 export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Europe/Paris',
   holidayZone: 'A',
+  ownCalendar: false,
   operatingWeekdays: [1, 2, 4, 5] satisfies Weekday[],
   childrenPerAdult: 8,
   minAdults: MIN_ADULTS_FLOOR,
@@ -30,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** What the settings form accepts: every field optional, merged over the current settings. */
 export const SettingsInputSchema = z.object({
   holidayZone: z.optional(HolidayZoneSchema),
+  ownCalendar: z.optional(z.boolean()),
   operatingWeekdays: z.optional(z.array(WeekdaySchema).check(z.minLength(1, { message: 'required' }), z.maxLength(7))),
   childrenPerAdult: z.optional(
     z.number({ message: 'invalidNumber' }).check(

@@ -59,6 +59,13 @@ describe('create form, keyboard and language', () => {
     expect((await focused(page)).id).toBe('create-town')
     await page.keyboard.type('Pauillac')
     await page.keyboard.press('Tab')
+    expect((await focused(page)).id).toBe('create-place')
+    await page.keyboard.type('33250')
+    // The zone follows the postcode, shown and changeable: the radio group takes one Tab stop, its checked zone.
+    await expect.poll(() => page.getByTestId('create-place-found').textContent(), POLL).toBe('Académie de Bordeaux : zone A.')
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).id).toBe('create-zone-A')
+    await page.keyboard.press('Tab')
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Créer le collectif' })
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/demarrage\/ligne$/)

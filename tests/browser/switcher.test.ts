@@ -21,6 +21,7 @@ describe('a phone with two collectives', () => {
     await phone.page.getByLabel('Nom du collectif').fill(name)
     await phone.page.getByLabel('École').fill('École du Centre')
     await phone.page.getByLabel('Commune').fill(town)
+    await phone.page.getByLabel('Code postal').fill('33340')
     await phone.page.getByRole('button', { name: 'Créer le collectif' }).click()
     await phone.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/demarrage\/ligne$/) // the guided set-up follows creation
   }

@@ -39,6 +39,7 @@ describe('two phones, one collective', () => {
     await a.page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
     await a.page.getByLabel('École').fill('École Jules Ferry')
     await a.page.getByLabel('Commune').fill('Lesparre-Médoc')
+    await a.page.getByLabel('Code postal').fill('33340')
     await a.page.getByRole('button', { name: 'Créer le collectif' }).click()
 
     // The guided set-up follows; each step can be skipped, the last one is the invite screen.

@@ -13,6 +13,7 @@ export const createCollective = async (page: Page): Promise<string> => {
   await page.getByLabel('Nom du collectif').fill('Pédibus des Écureuils')
   await page.getByLabel('École').fill('École Jules Ferry')
   await page.getByLabel('Commune').fill('Lesparre-Médoc')
+  await page.getByLabel('Code postal').fill('33340')
   await page.getByRole('button', { name: 'Créer le collectif' }).click()
   await page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\//)
   return /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(page.url()).pathname)?.[0] ?? ''

@@ -169,7 +169,7 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     const relay = await started()
     const link = lossyLink()
     const victim = await appPhone(relay, 'victim', link.WebSocket)
-    const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
+    const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })
     if (!created.ok) throw new Error('create failed')
     const session = (await victim.openCollective(created.value))!
     const leaving = erase ? session.addFamily({ displayName: 'Famille Partie' }) : null
@@ -213,7 +213,7 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     const relay = await started()
     const link = lossyLink()
     const victim = await appPhone(relay, 'victim', link.WebSocket)
-    const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })
+    const created = await victim.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })
     if (!created.ok) throw new Error('create failed')
     const session = (await victim.openCollective(created.value))!
     await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')

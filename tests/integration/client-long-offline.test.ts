@@ -211,7 +211,7 @@ const liveATerm = async (relayUrl: string, operations: number, random: () => num
   const next = (): number => counter++
 
   // A creates the collective with lines, stops, families; B joins and syncs.
-  const id = must(await a.services.createCollective({ name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }), 'createCollective')
+  const id = must(await a.services.createCollective({ name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon', schoolPlace: '33000' }), 'createCollective')
   const sessionA = await open(a.services, id)
   await waitFor(() => sessionA.status.get().connection === 'online', 'A online')
   const knownA = emptyKnown()

@@ -31,7 +31,7 @@ const startPhone = async (relayUrl: string, namespace = `client-robust-${phoneCo
 }
 
 const createShared = async (services: AppServices): Promise<CollectiveSession> => {
-  const created = await services.createCollective({ name: 'Lilas', school: 'Jaurès', town: 'Lyon' })
+  const created = await services.createCollective({ name: 'Lilas', school: 'Jaurès', town: 'Lyon', schoolPlace: '33000' })
   if (!created.ok) throw new Error('create failed')
   const session = await services.openCollective(created.value)
   if (!session) throw new Error('open failed')

@@ -49,10 +49,11 @@ const open = async (services: AppServices, id: RoomId): Promise<CollectiveSessio
 
 const statusOf = (session: CollectiveSession): SyncStatus => session.status.get()
 const profile = { name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }
+const newCollective = { ...profile, schoolPlace: '69003' }
 
 /** Creates a collective on A and joins it on B from A's invite link. */
 const shareCollective = async (a: Phone, b: Phone): Promise<{ sessionA: CollectiveSession; sessionB: CollectiveSession }> => {
-  const created = await a.services.createCollective(profile)
+  const created = await a.services.createCollective(newCollective)
   if (!created.ok) throw new Error('create failed')
   const sessionA = await open(a.services, created.value)
   await waitFor(() => statusOf(sessionA).connection === 'online', 'A online')
@@ -83,7 +84,7 @@ describe('client against the real relay', () => {
   it('pending count goes N -> 0 once the relay acks', async () => {
     const relay = await relayFor()
     const a = await startPhone(relay.url)
-    const created = await a.services.createCollective(profile)
+    const created = await a.services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await open(a.services, created.value)
     await waitFor(() => statusOf(session).connection === 'online' && statusOf(session).pending === 0, 'creation acked')
@@ -104,7 +105,7 @@ describe('client against the real relay', () => {
     const relay = await relayFor()
     const a = await startPhone(relay.url)
     const b = await startPhone(relay.url)
-    const created = await a.services.createCollective(profile)
+    const created = await a.services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const sessionA = await open(a.services, created.value)
     await waitFor(() => statusOf(sessionA).connection === 'online', 'A online (room registered)')
@@ -120,7 +121,7 @@ describe('client against the real relay', () => {
     const first = await startRelay()
     const port = new URL(first.url).port
     const a = await startPhone(first.url)
-    const created = await a.services.createCollective(profile)
+    const created = await a.services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await open(a.services, created.value)
     await waitFor(() => statusOf(session).connection === 'online' && statusOf(session).pending === 0, 'creation acked')

@@ -18,7 +18,7 @@ describe('review 1: an offline removal (erasure) and the successor', () => {
     const relay = await phones.relay()
     const a = await phones.phone(relay)
     const b = await phones.phone(relay)
-    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const sessionA = await open(a.services, id)
     valueOf(sessionA.addFamily({ displayName: 'Martin' }))
     const bernard = valueOf(sessionA.addFamily({ displayName: 'Bernard' }))

@@ -21,7 +21,7 @@ describe('review 2: the successor of a new year started before its first day', (
     const relay = await phones.relay()
     const a = await phones.phone(relay)
     const b = await phones.phone(relay)
-    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const sessionA = await open(a.services, id)
     const lineId = valueOf(sessionA.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 3, 4, 5] }))
     const martin = valueOf(sessionA.addFamily({ displayName: 'Martin' }))

@@ -27,7 +27,7 @@ describe('review 4: a change waiting on the archiving phone', () => {
       return globalThis.fetch(url, init)
     }
     const { services, events } = await phones.phone(relay, { namespace: 'review-4-phone:', fetch })
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await open(services, id)
     valueOf(session.addFamily({ displayName: 'Martin' }))
     await waitFor(() => synced(session), 'synced')

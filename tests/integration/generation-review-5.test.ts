@@ -22,7 +22,7 @@ describe('review 5: a follow refused by the per-address socket limit', () => {
     const relay = await startRelay({ env: { MAX_CONNECTIONS_PER_IP: '1' } })
     phones.cleanups.push(() => relay.stop())
     const { services } = await phones.phone(relay, { namespace: 'review-5-phone:' })
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await open(services, id)
     valueOf(session.addFamily({ displayName: 'Martin' }))
     await waitFor(() => synced(session), 'synced')

@@ -23,7 +23,7 @@ describe('review 6: removing a collective from the phone after a new year', () =
     const relay = await startRelay()
     phones.cleanups.push(() => relay.stop())
     const { services } = await phones.phone(relay, { namespace: NAMESPACE })
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await open(services, id)
     valueOf(session.addFamily({ displayName: 'Martin' }))
     await waitFor(() => synced(session), 'synced')

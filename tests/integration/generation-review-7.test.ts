@@ -35,7 +35,7 @@ describe('review 7: a successor room registered but not (yet) filled', () => {
     const a = await phones.phone(relay, { WebSocket: BlockingWebSocket })
     // B follows after the wait for the builder (TAKEOVER_MS) is over.
     const b = await phones.phone(relay, { now: NOW + TAKEOVER_MS + 60_000 })
-    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await a.services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const sessionA = await open(a.services, id)
     valueOf(sessionA.addFamily({ displayName: 'Martin' }))
     await waitFor(() => synced(sessionA), 'A synced')

@@ -111,7 +111,7 @@ describe('the relay never sees personal values in clear', () => {
     const b = await startPhone(relay.url)
 
     // Phone A creates the collective and enters families, adults with phones, children with support instructions, a cancellation.
-    const roomId = must(await a.createCollective({ name: 'Pédibus des Acacias', school: 'École des Acacias', town: 'Pessac' }))
+    const roomId = must(await a.createCollective({ name: 'Pédibus des Acacias', school: 'École des Acacias', town: 'Pessac', schoolPlace: '33000' }))
     const sessionA = await open(a, roomId)
     cleanups.push(() => sessionA.destroy())
     await waitFor(() => sessionA.status.get().connection === 'online', 'A online')
@@ -190,7 +190,7 @@ describe('the relay never sees personal values in clear', () => {
     const relay: InProcessRelay = await startRelay()
     cleanups.push(() => relay.stop())
     const a = await startPhone(relay.url)
-    const roomId = must(await a.createCollective({ name: 'Pédibus des Tilleuls', school: 'École des Tilleuls', town: 'Talence' }))
+    const roomId = must(await a.createCollective({ name: 'Pédibus des Tilleuls', school: 'École des Tilleuls', town: 'Talence', schoolPlace: '33000' }))
     const sessionA = await open(a, roomId)
     cleanups.push(() => sessionA.destroy())
     await waitFor(() => sessionA.status.get().connection === 'online', 'A online')

@@ -32,8 +32,8 @@ export type SchoolDayStatus =
   | { readonly kind: 'publicHoliday'; readonly label: string }
   | { readonly kind: 'notOperating' }
 
-/** What the calendar needs from the collective: its zone and the weekdays it walks. */
-export type CalendarSettings = Pick<Settings, 'holidayZone' | 'operatingWeekdays'>
+/** What the calendar needs from the collective: its zone (or its own calendar) and the weekdays it walks. */
+export type CalendarSettings = Pick<Settings, 'holidayZone' | 'operatingWeekdays'> & Partial<Pick<Settings, 'ownCalendar'>>
 
 /**
  * The arrêté's "after class on Saturday" becomes a first day without school: that Saturday
@@ -92,8 +92,9 @@ export const holidayOn = (
   overrides: HolidayOverrides = [],
 ): HolidayPeriod | null => {
   const ignored = ignoredPeriodIds(overrides)
-  const shipped = shippedHolidayPeriods(settings.holidayZone, settings.operatingWeekdays)
-    .find((period) => !ignored.has(period.id) && contains(period, date))
+  // A school on its académie's own calendar (Corse, overseas) has only the periods the collective imported or added.
+  const zonePeriods = settings.ownCalendar === true ? [] : shippedHolidayPeriods(settings.holidayZone, settings.operatingWeekdays)
+  const shipped = zonePeriods.find((period) => !ignored.has(period.id) && contains(period, date))
   if (shipped !== undefined) return shipped
   const matching = imported.filter((period) => contains(period, date))
   matching.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0))

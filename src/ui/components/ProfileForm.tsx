@@ -1,5 +1,6 @@
 // The collective profile form (name, school, town), used to create a collective and to rename it.
 import { useState } from 'preact/hooks'
+import type { ComponentChildren } from 'preact'
 import type { FormResult } from '../../app/api.ts'
 import type { CollectiveProfileInput } from '../../domain/collective.ts'
 import type { FieldErrors } from '../../domain/validation.ts'
@@ -18,9 +19,11 @@ interface ProfileFormProps {
   readonly submitLabel: string
   readonly onSubmit: (input: CollectiveProfileInput) => FormResult<unknown> | Promise<FormResult<unknown>>
   readonly onCancel?: () => void
+  /** More fields of the same form (creation asks where the school is), after the profile's, before the buttons. */
+  readonly children?: ComponentChildren
 }
 
-export function ProfileForm({ idPrefix, initial, submitLabel, onSubmit, onCancel }: ProfileFormProps) {
+export function ProfileForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, children }: ProfileFormProps) {
   const { t } = useI18n()
   const [values, setValues] = useState<Record<Field, string>>({
     name: initial?.name ?? '',
@@ -66,6 +69,7 @@ export function ProfileForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
           autoComplete={field === 'town' ? 'address-level2' : 'off'}
         />
       ))}
+      {children}
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={busy}>{submitLabel}</button>
         {onCancel && <button type="button" class="button" onClick={onCancel}>{t('form.cancel')}</button>}

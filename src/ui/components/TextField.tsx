@@ -9,7 +9,7 @@ interface TextFieldProps {
   readonly hint?: string | undefined
   readonly error?: string | null | undefined
   readonly autoComplete?: string
-  readonly inputMode?: 'text' | 'url'
+  readonly inputMode?: 'text' | 'url' | 'numeric'
   readonly inputRef?: Ref<HTMLInputElement>
 }
 

@@ -38,6 +38,7 @@ const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   invalidCharacters: 'form.invalidCharacters',
   familyRemoved: 'toCheck.familyRemoved',
   dateOutOfRange: 'form.dateOutOfRange',
+  unknownPostcode: 'create.placeUnknown',
 }
 
 /** Domain validation keys ('required', 'tooLong', ...) to interface text; unknown keys get a generic message. */

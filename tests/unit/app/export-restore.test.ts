@@ -94,7 +94,7 @@ const databasesOf = async (namespace: string): Promise<string[]> =>
 describe('restoreCollective', () => {
   it('restores a filled collective into a new room on another phone: the same records, every kind', async () => {
     const first = await phones.start()
-    const originalId = valueOf(await first.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const originalId = valueOf(await first.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const original = await open(first, originalId)
     await fillCollective(original)
     const before = original.view.get()
@@ -138,7 +138,7 @@ describe('restoreCollective', () => {
 
   it('restores a file written before planning existed: no planning records, the default fairness setting', async () => {
     const phone = await phones.start()
-    const original = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const original = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })))
     await fillCollective(original)
     const { planning: _planning, ...older } = JSON.parse(original.exportCollective()) as Record<string, unknown>
     const restored = await open(phone, valueOf(await phone.restoreCollective(JSON.stringify(older))))
@@ -150,7 +150,7 @@ describe('restoreCollective', () => {
 
   it('restores on the same phone as a second collective, beside the original', async () => {
     const phone = await phones.start()
-    const originalId = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const originalId = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const original = await open(phone, originalId)
     valueOf(original.addFamily({ displayName: 'Martin' }))
     const restoredId = valueOf(await phone.restoreCollective(original.exportCollective()))
@@ -162,7 +162,7 @@ describe('restoreCollective', () => {
 
   it('refuses bad JSON, a family file, another format or version and a damaged record, creating nothing', async () => {
     const first = await phones.start()
-    const original = await open(first, valueOf(await first.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const original = await open(first, valueOf(await first.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })))
     const { martin } = await fillCollective(original)
     const good = JSON.parse(original.exportCollective()) as Record<string, unknown>
     const familyFile = original.exportFamily(martin)
@@ -183,7 +183,7 @@ describe('restoreCollective', () => {
 describe('session exports', () => {
   it('a family file holds that family only; the rota CSV is the effective rota with neutralised cells', async () => {
     const phone = await phones.start()
-    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })))
     const { martin, other } = await fillCollective(session)
     const file = session.exportFamily(martin) ?? ''
     expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(buildFamilyExport(session.view.get(), martin, NOW))))

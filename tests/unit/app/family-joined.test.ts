@@ -15,7 +15,7 @@ let now = NOW
 const phones = useSessionPhones('unit-family-joined', () => now)
 
 const openSession = async (services: AppServices): Promise<CollectiveSession> => {
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
   const session = await services.openCollective(id)
   if (!session) throw new Error('no session')
   return phones.track(session)

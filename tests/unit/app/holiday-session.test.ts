@@ -12,7 +12,7 @@ const startPhone = phones.start
 describe('school calendar corrections through a session', () => {
   it('ignoring the provisional 2027-2028 winter period lets a walk on it run and take sign-ups; an added period cancels again', async () => {
     const services = await startPhone()
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await services.openCollective(id)
     if (!session) throw new Error('no session')
     phones.track(session)

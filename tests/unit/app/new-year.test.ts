@@ -81,7 +81,7 @@ const fill = async (session: CollectiveSession, withPastException: boolean) => {
 describe('startNewSchoolYear', () => {
   it('keeps lines, families and settings, deletes every record before the date and the leaving children; the archive restores everything', async () => {
     const phone = await phones.start()
-    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })))
     const { zephyrine, lea, noe } = await fill(session, true)
     const before = session.view.get()
     expect(before.toCheck).toEqual([])
@@ -120,7 +120,7 @@ describe('startNewSchoolYear', () => {
 
   it('refuses a request that is not a date, deleting nothing', async () => {
     const phone = await phones.start()
-    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' })))
+    const session = await open(phone, valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' })))
     await fill(session, false)
     const before = JSON.stringify(session.view.get())
     expect(session.startNewSchoolYear({ before: '2027-13-45' as typeof BEFORE, removeChildIds: [] })).toEqual({ ok: false, error: 'invalidRequest' })
@@ -130,7 +130,7 @@ describe('startNewSchoolYear', () => {
   it('compacts the phone’s stored document: a past logbook note’s sealed value leaves IndexedDB (flat deletions only)', async () => {
     const namespace = 'unit-new-year-bytes:'
     const phone = await phones.start(namespace)
-    const id = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await open(phone, id)
     await fill(session, false)
     await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
@@ -238,7 +238,7 @@ describe('a past record rewritten by a phone offline during the new school year'
     const bridge = createBridge()
     bridges.push(bridge)
     const phoneA = await phones.start('unit-new-year-offline-a:')
-    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const sessionA = await open(phoneA, id)
     const socketA = await socketOf(id)
     bridge.connect(socketA)
@@ -295,7 +295,7 @@ describe('a past record in the stored log itself', () => {
   it('is deleted when the collective opens, before any screen shows it, and leaves the stored log', async () => {
     const namespace = 'unit-new-year-stored:'
     const phone = await phones.start(namespace)
-    const id = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await phone.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await open(phone, id)
     const { lea } = await fill(session, false)
     await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
@@ -340,7 +340,7 @@ describe('a record written after the new school year started', () => {
     const bridge = createBridge()
     bridges.push(bridge)
     const phoneA = await phones.start('unit-new-year-after-a:')
-    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await phoneA.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const sessionA = await open(phoneA, id)
     const socketA = await socketOf(id)
     bridge.connect(socketA)

@@ -456,7 +456,7 @@ describe('in a real session', () => {
 
   it('the view carries the planning records and the commands write them', async () => {
     const services = await phones.start()
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = phones.track((await services.openCollective(id)) ?? (() => { throw new Error('no session') })())
     expect(session.view.get().planning).toEqual({ fairness: DEFAULT_FAIRNESS_SETTING, availability: [], exemptions: [] })
     const lineId = valueOf(session.addLine({ name: 'Ligne des Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))

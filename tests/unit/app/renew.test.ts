@@ -69,7 +69,7 @@ const statusIs = (session: CollectiveSession, wanted: (status: SyncStatus) => bo
 
 /** A collective with one family and adult (me), online with nothing pending. */
 const syncedCollective = async (services: AppServices) => {
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }))
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon', schoolPlace: '33000' }))
   const session = await services.openCollective(id)
   if (!session) throw new Error('no session')
   const familyId = valueOf(session.addFamily({ displayName: 'Martin' }))
@@ -118,7 +118,7 @@ describe('renewCollective', () => {
   it('refuses while the collective is not connected, and creates nothing', async () => {
     const relay = fakeFetch(204)
     const services = await startPhone(relay.fetch)
-    const id = valueOf(await services.createCollective({ name: 'Lilas', school: 'Jaurès', town: 'Lyon' }))
+    const id = valueOf(await services.createCollective({ name: 'Lilas', school: 'Jaurès', town: 'Lyon', schoolPlace: '33000' }))
     expect(await services.renewCollective(id)).toEqual({ ok: false, error: 'offline' })
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
     expect(relay.calls).toHaveLength(0)

@@ -13,7 +13,7 @@ const phones = useSessionPhones('unit-rota', () => NOW)
 const startPhone = phones.start
 
 const newCollective = async (services: AppServices): Promise<{ id: RoomId; session: CollectiveSession }> => {
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
   const session = await services.openCollective(id)
   if (!session) throw new Error('no session')
   return { id, session }

@@ -26,6 +26,7 @@ afterEach(() => {
 })
 
 const profile = { name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }
+const newCollective = { ...profile, schoolPlace: '69003' }
 
 const until = async (check: () => boolean, what: string): Promise<void> => {
   for (let attempt = 0; attempt < 250; attempt++) {
@@ -45,11 +46,15 @@ describe('app services', () => {
   it('creating a collective validates, lists it, and opens a session with its profile', async () => {
     const services = await startPhone()
     expect(services.collectives.get()).toEqual([])
-    expect(await services.createCollective({ name: ' ', school: 'École', town: 'x'.repeat(81) })).toEqual({
+    expect(await services.createCollective({ name: ' ', school: 'École', town: 'x'.repeat(81), schoolPlace: '' })).toEqual({
       ok: false,
-      error: { name: 'required', town: 'tooLong' },
+      error: { name: 'required', town: 'tooLong', schoolPlace: 'required' },
     })
-    const created = await services.createCollective(profile)
+    expect(await services.createCollective({ ...newCollective, schoolPlace: 'Rennes' })).toEqual({
+      ok: false,
+      error: { schoolPlace: 'unknownPostcode' },
+    })
+    const created = await services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     expect(services.collectives.get()).toEqual([expect.objectContaining({ id: created.value, name: profile.name })])
     const session = await openOrFail(services, created.value)
@@ -59,13 +64,27 @@ describe('app services', () => {
     await until(() => session.status.get().local === 'saved', 'saved on this phone')
   })
 
+  it('a new collective takes the holiday zone of where its school is, or the one the parent chose', async () => {
+    const services = await startPhone()
+    const settingsOf = async (input: Partial<typeof newCollective> & { holidayZone?: 'A' | 'B' | 'C' }) => {
+      const created = await services.createCollective({ ...newCollective, ...input })
+      if (!created.ok) throw new Error('create failed')
+      const { holidayZone, ownCalendar } = (await openOrFail(services, created.value)).view.get().settings
+      return { holidayZone, ownCalendar }
+    }
+    expect(await settingsOf({ schoolPlace: '35000' })).toEqual({ holidayZone: 'B', ownCalendar: false }) // Rennes
+    expect(await settingsOf({ schoolPlace: '75011' })).toEqual({ holidayZone: 'C', ownCalendar: false })
+    expect(await settingsOf({ schoolPlace: '35000', holidayZone: 'A' })).toEqual({ holidayZone: 'A', ownCalendar: false })
+    expect(await settingsOf({ schoolPlace: '20000' })).toEqual({ holidayZone: 'A', ownCalendar: true }) // Ajaccio
+  })
+
   it('creating a collective resolves only once it is saved on the phone, so closing the app then loses nothing', async () => {
     const services = await startPhone()
     const openedFromList: Array<Promise<CollectiveSession | null>> = []
     const unsubscribe = services.collectives.subscribe((list) => {
       for (const joined of list) openedFromList.push(services.openCollective(joined.id))
     })
-    const created = await services.createCollective(profile)
+    const created = await services.createCollective(newCollective)
     unsubscribe()
     if (!created.ok) throw new Error('create failed')
     const session = await openOrFail(services, created.value)
@@ -77,7 +96,7 @@ describe('app services', () => {
 
   it('edits go through the session and show in its view', async () => {
     const services = await startPhone()
-    const created = await services.createCollective(profile)
+    const created = await services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await openOrFail(services, created.value)
     const added = session.addFamily({ displayName: 'Dupont' })
@@ -104,7 +123,7 @@ describe('app services', () => {
 
   it('a link with another secret for a collective that already synced is refused and changes nothing', async () => {
     const services = await startPhone()
-    const created = await services.createCollective(profile)
+    const created = await services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await openOrFail(services, created.value)
     const forged = `#r=${created.value}&s=${createInviteSecret()}`
@@ -117,7 +136,7 @@ describe('app services', () => {
     const namespace = `unit-restart-${phone++}:`
     const env = { origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, disableBroadcastChannel: true, isBrowserOnline: () => true }
     const first = await createAppServices(env)
-    const created = await first.createCollective(profile)
+    const created = await first.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await openOrFail(first, created.value)
     session.addFamily({ displayName: 'Dupont' })
@@ -144,7 +163,7 @@ describe('app services', () => {
 
   it('hasPendingWrites is true while a local change is not yet on disk', async () => {
     const services = await startPhone()
-    const created = await services.createCollective(profile)
+    const created = await services.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     const session = await openOrFail(services, created.value)
     await until(() => !services.hasPendingWrites.get(), 'initial writes on disk')

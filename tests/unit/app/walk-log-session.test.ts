@@ -30,7 +30,7 @@ interface Collective {
 /** One line (aller), two stops, one family with one adult and three children; one child per adult so the ratio moves with each child. */
 const newCollective = async (): Promise<Collective> => {
   const services = await startPhone()
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
   const session = await services.openCollective(id)
   if (!session) throw new Error('no session')
   phones.track(session)

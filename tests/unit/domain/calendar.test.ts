@@ -115,6 +115,15 @@ describe('school days', () => {
     expect(isSchoolDay(zone('A'), [], localDate('2028-10-23'))).toBe(true)
   })
 
+  it('a school on its académie’s own calendar (Corse, overseas) has no zone holidays, only what it imports', () => {
+    const own = { ...zone('A'), ownCalendar: true }
+    expect(status('2026-12-22', zone('A'))).toMatchObject({ kind: 'holiday' })
+    expect(status('2026-12-22', own)).toEqual({ kind: 'schoolDay' })
+    const imported = [createHoliday(1, '2026-12-19', '2027-01-03', 'Noël (académie de Corse)')]
+    expect(status('2026-12-22', own, imported)).toEqual({ kind: 'holiday', label: 'Noël (académie de Corse)' })
+    expect(status('2026-12-25', own)).toMatchObject({ kind: 'publicHoliday' })
+  })
+
   it('overlapping imports give the same label whatever their order', () => {
     const a = createHoliday(1, '2029-02-12', '2029-02-27', 'Hiver')
     const b = createHoliday(2, '2029-02-10', '2029-02-20', 'Hiver (corrigé)')

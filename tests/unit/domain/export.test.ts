@@ -87,6 +87,14 @@ describe('collective export', () => {
     expect(parsed).toEqual({ ok: true, value: file })
   })
 
+  it('reads a file written before settings had ownCalendar as a zone calendar', () => {
+    const file = buildCollectiveExport(source(), NOW)
+    const { ownCalendar, ...olderSettings } = file.settings
+    expect(ownCalendar).toBe(false)
+    const parsed = parseCollectiveExport(JSON.stringify({ ...file, settings: olderSettings }))
+    expect(parsed.ok && parsed.value.settings.ownCalendar).toBe(false)
+  })
+
   it('refuses bad JSON, a family file, another version, a record that fails its schema and a file without a profile', () => {
     const good = buildCollectiveExport(source(), NOW)
     const family = buildFamilyExport(source(), familyId(1), NOW)

@@ -99,7 +99,7 @@ describe('erasure on the phone', () => {
   it('removing a family through the session compacts the stored document: its values leave every database of the phone', async () => {
     const namespace = 'unit-erasure-session:'
     const services = await phones.start(namespace)
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac' }))
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
     const session = await services.openCollective(id)
     if (!session) throw new Error('no session')
     phones.track(session)

@@ -1,4 +1,4 @@
-// The collective's settings form: holiday zone, operating weekdays, children per adult, minimum adults (never below 2), with plain-French help.
+// The collective's settings form: holiday zone (or the académie's own calendar), operating weekdays, children per adult, minimum adults (never below 2), with plain-French help.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
 import { MIN_ADULTS_FLOOR } from '../../../app/queries/limits.ts'
@@ -7,7 +7,7 @@ import type { HolidayZone, Settings, SettingsInput } from '../../../domain/setti
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { errorTextOf } from './errors.ts'
-import { ChoiceGroup, InputField, focusFirstManageError } from './fields.tsx'
+import { CheckboxField, ChoiceGroup, InputField, focusFirstManageError } from './fields.tsx'
 import { FORM_WEEKDAYS, settingsInputOf, settingsValuesOf, type SettingsValues } from './forms.ts'
 import { weekdayOptions } from './labels.ts'
 
@@ -59,6 +59,13 @@ export function SettingsForm({ settings, onSubmit }: SettingsFormProps) {
         selected={[values.holidayZone]}
         onChange={([holidayZone]) => holidayZone && set({ holidayZone })}
         error={errorTextOf(t, errors, 'holidayZone')}
+      />
+      <CheckboxField
+        id={idOf('ownCalendar')}
+        label={t('manage.settings.ownCalendar')}
+        hint={t('manage.settings.ownCalendarHint')}
+        checked={values.ownCalendar}
+        onChange={(ownCalendar) => set({ ownCalendar })}
       />
       <ChoiceGroup<Weekday>
         id={idOf('operatingWeekdays')}

@@ -23,6 +23,15 @@ export function ShippedHolidays({ session, view }: ShippedHolidaysProps) {
   const ignored = ignoredPeriodIds(view.holidayOverrides ?? [])
   const years = listFormat(language, { type: 'conjunction' }).format(SHIPPED_SCHOOL_YEARS)
 
+  if (view.settings.ownCalendar) {
+    return (
+      <section class="card" aria-labelledby="shipped-title" data-testid="shipped-own-calendar">
+        <h2 id="shipped-title">{t('manage.shipped.ownTitle')}</h2>
+        <p>{t('manage.shipped.ownText')}</p>
+      </section>
+    )
+  }
+
   const toggle = (period: ShippedPeriod, nextIgnored: boolean) => {
     const result = session.setShippedHolidayIgnored(period.id, nextIgnored)
     if (result.ok) announce(t(nextIgnored ? 'manage.shipped.ignoredDone' : 'manage.shipped.restoredDone', { label: `${period.label} ${period.schoolYear}` }))

@@ -160,6 +160,7 @@ export const CHILD_ERROR_ALIASES = { 'routes.aller': 'aller', 'routes.retour': '
 // ---- Settings
 export interface SettingsValues {
   readonly holidayZone: HolidayZone
+  readonly ownCalendar: boolean
   readonly operatingWeekdays: readonly Weekday[]
   readonly childrenPerAdult: string
   readonly minAdults: string
@@ -167,6 +168,7 @@ export interface SettingsValues {
 
 export const settingsValuesOf = (settings: Settings): SettingsValues => ({
   holidayZone: settings.holidayZone,
+  ownCalendar: settings.ownCalendar,
   operatingWeekdays: sortedDays(settings.operatingWeekdays),
   childrenPerAdult: String(settings.childrenPerAdult),
   minAdults: String(settings.minAdults),
@@ -183,6 +185,7 @@ export const settingsInputOf = (values: SettingsValues): { input: SettingsInput;
   if (minAdults === null) errors.minAdults = values.minAdults.trim() === '' ? 'required' : 'invalidNumber'
   const input: SettingsInput = {
     holidayZone: values.holidayZone,
+    ownCalendar: values.ownCalendar,
     operatingWeekdays: sortedDays(values.operatingWeekdays),
     ...(childrenPerAdult === null ? {} : { childrenPerAdult }),
     ...(minAdults === null ? {} : { minAdults }),
