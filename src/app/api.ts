@@ -1,6 +1,6 @@
 // The contract between the UI and the use-cases: what a screen can read (stores) and do (commands).
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
-import type { CollectiveProfileInput, NewCollectiveInput } from '../domain/collective.ts'
+import type { NewCollectiveInput } from '../domain/collective.ts'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { CoordinationRecords, HandoverAck, HandoverNote } from '../domain/coordination/records.ts'
