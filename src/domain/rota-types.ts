@@ -11,8 +11,12 @@ export type WalkCancellation =
   | { readonly kind: 'holiday'; readonly label: string; readonly provisional?: true }
   | { readonly kind: 'publicHoliday'; readonly label: string }
 
-/** 'toFill' (à pourvoir): fewer holders than required; 'urgent': toFill and starting within 48 h. */
-export type WalkState = 'covered' | 'toFill' | 'urgent' | 'cancelled'
+/**
+ * 'toFill' (à pourvoir): not started, fewer holders than required; 'urgent': toFill and starting within 48 h.
+ * Once started, a walk short of adults is history, never to fill: 'understaffed', or 'beforeCollective' when nobody
+ * held a place and it predates the collective's first family (src/domain/rota/walk-state.ts).
+ */
+export type WalkState = 'covered' | 'toFill' | 'urgent' | 'cancelled' | 'understaffed' | 'beforeCollective'
 
 export interface WalkRota extends WalkRef {
   readonly key: WalkKey

@@ -7,6 +7,7 @@ import type { FamilyId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
 import { compareLogical } from '../record-order.ts'
 import { resolveWalks, type RotaOptions } from '../rota/resolve.ts'
+import { needsAdults } from '../rota/walk-state.ts'
 import { deriveWalks } from '../rota/walks.ts'
 import type { WalkRota } from '../rota-types.ts'
 import type { WalkRef } from '../signup.ts'
@@ -56,9 +57,9 @@ export type ResolveRange = (from: LocalDate, to: LocalDate) => readonly WalkRota
 export const signUpRota = (model: CollectiveModel, now: number, options: RotaOptions = {}): ResolveRange => (from, to) =>
   resolveWalks(model, deriveWalks(model, from, to), now, options)
 
-/** Walks needing adults in a date range: urgent ones first (they are the closest), then walk order. */
+/** Walks needing adults in a date range (never one that started): urgent ones first (the closest), then walk order. */
 export const walksToCover = (resolve: ResolveRange, from: LocalDate, to: LocalDate): WalkRota[] => {
-  const walks = resolve(from, to).filter((walk) => walk.state === 'toFill' || walk.state === 'urgent')
+  const walks = resolve(from, to).filter(needsAdults)
   return [...walks.filter((walk) => walk.state === 'urgent'), ...walks.filter((walk) => walk.state === 'toFill')]
 }
 

@@ -17,7 +17,10 @@ export const ROTA_CSV_HEADER = ['Date', 'Ligne', 'Sens', 'Heure', 'Conducteur', 
 export const ROTA_CSV_MAX_DAYS = 800
 
 const DIRECTION_FR: Readonly<Record<Direction, string>> = { aller: 'aller', retour: 'retour' }
-const STATE_FR: Readonly<Record<WalkState, string>> = { covered: 'complet', toFill: 'à pourvoir', urgent: 'urgent', cancelled: 'annulé' }
+/** A started walk says what happened (its holders are in their columns), never "à pourvoir" (walk-state.ts). */
+const STATE_FR: Readonly<Record<WalkState, string>> = {
+  covered: 'complet', toFill: 'à pourvoir', urgent: 'urgent', cancelled: 'annulé', understaffed: 'incomplet', beforeCollective: 'avant le collectif',
+}
 const REASON_FR: Readonly<Record<CancelReason, string>> = { strike: 'grève', weatherAlert: 'alerte météo', schoolTrip: 'sortie scolaire', other: 'autre raison' }
 
 const cancellationText = (cancellation: WalkCancellation): string => {

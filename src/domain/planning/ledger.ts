@@ -3,25 +3,11 @@ import { instantToParisDate } from '../calendar/paris-time.ts'
 import { schoolYearOf } from '../calendar/school-year.ts'
 import { addDays, type LocalDate } from '../dates.ts'
 import type { FamilyId } from '../ids.ts'
-import { DEFAULT_START_TIMES, walkStartInstant } from '../rota/resolve.ts'
-import type { Walk } from '../rota/walks.ts'
+import { hasStarted } from '../rota/walk-state.ts'
 import { countHolders, creditYearStart, dayBefore, familyOfAdult, runningWalks, zeroPerFamily } from './held.ts'
 import { exemptionAppliesOn, type Exemption } from './records.ts'
 import { coordinatorCredits, fairShares, heldDemandsOf } from './share.ts'
 import type { Ledger, LedgerRow, FairnessModel } from './types.ts'
-
-/** Paris is UTC+1 or UTC+2: reading the wall time as UTC is within this of the true instant. */
-const MAX_PARIS_OFFSET_MS = 3 * 3_600_000
-
-/** walkStartInstant(walk) <= now; walks far from `now` are decided without the (slower) Intl time-zone lookup. */
-const hasStarted = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>, now: number): boolean => {
-  const [y, m, d] = walk.date.split('-').map(Number) as [number, number, number]
-  const [hh, mm] = (walk.startTime ?? DEFAULT_START_TIMES[walk.direction]).split(':').map(Number) as [number, number]
-  const rough = Date.UTC(y, m - 1, d, hh, mm) - now
-  if (rough > MAX_PARIS_OFFSET_MS) return false
-  if (rough < -MAX_PARIS_OFFSET_MS) return true
-  return walkStartInstant(walk) <= now
-}
 
 /** The last day of the reductions applying today (the family's share is reduced until then), or null. */
 const reducedUntil = (exemptions: readonly Exemption[], familyId: FamilyId, today: LocalDate): LocalDate | null => {

@@ -1,67 +1,32 @@
 // Who holds which slot of a walk: active sign-ups ordered by logical clock then author, the rest on the waiting list.
-import { parisToInstant } from '../calendar/paris-time.ts'
-import { addDays, datesBetween, mondayOf, weekdayOf, type LocalDate, type TimeOfDay } from '../dates.ts'
+import { addDays, datesBetween, mondayOf, weekdayOf, type LocalDate } from '../dates.ts'
 import type { AdultId } from '../ids.ts'
-import type { Direction } from '../line.ts'
 import type { CollectiveModel } from '../model.ts'
-import type { DayRota, WalkRota, WalkState } from '../rota-types.ts'
+import type { DayRota, WalkRota } from '../rota-types.ts'
 import { compareSignUps, type SignUp, type Slot } from '../signup.ts'
 import type { Absence } from '../absence-records.ts'
 import { isAbsentFrom } from './absences.ts'
 import { indexSignUps, type SignUpIndex } from './signup-index.ts'
 import { expectedChildren, ratioCountOf, requiredAdultsFor, type IsAbsent } from './slots.ts'
+import { collectiveFirstDay, walkStateOf } from './walk-state.ts'
 import { deriveWalks, type Walk } from './walks.ts'
 
-export const URGENT_WITHIN_MS = 48 * 3_600_000
-
-/** Used for urgency only, when no stop of the line has a time: usual French school hours. */
-export const DEFAULT_START_TIMES: Readonly<Record<Direction, TimeOfDay>> = {
-  aller: '08:30' as TimeOfDay,
-  retour: '16:30' as TimeOfDay,
-}
+// The state rule and the walk's time live in walk-state.ts; kept importable from here.
+export { DEFAULT_START_TIMES, URGENT_WITHIN_MS, hasStarted, walkStartInstant, walkStateOf } from './walk-state.ts'
 
 export interface RotaOptions {
   /** Overrides the model's declared absences (tests, what-if); by default `model.absences` count. */
   readonly isAbsent?: IsAbsent
 }
 
-export type RotaModel = Pick<CollectiveModel, 'settings' | 'adults' | 'children' | 'signUps' | 'absences'>
+/** `families`: their joining days tell the collective's first day (walk-state.ts). */
+export type RotaModel = Pick<CollectiveModel, 'settings' | 'families' | 'adults' | 'children' | 'signUps' | 'absences'>
 
 /** Active sign-ups of adults who no longer exist: not counted on any walk, listed for a member to check. */
 export const orphanSignUps = (model: Pick<CollectiveModel, 'adults' | 'signUps'>): SignUp[] => {
   const adultIds = new Set<AdultId>(model.adults.map((adult) => adult.id))
   return model.signUps.filter((signUp) => signUp.status === 'active' && !adultIds.has(signUp.adultId)).sort(compareSignUps)
 }
-
-/** The instant a walk starts (Paris time), for urgency. */
-export const walkStartInstant = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>): number =>
-  parisToInstant(walk.date, walk.startTime ?? DEFAULT_START_TIMES[walk.direction])
-
-/** Paris is UTC+1 or UTC+2: reading the wall time as UTC is within this of the true instant. */
-const MAX_PARIS_OFFSET_MS = 3 * 3_600_000
-
-const wallClockAsUtc = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>): number => {
-  const [y, m, d] = walk.date.split('-').map(Number) as [number, number, number]
-  const [hh, mm] = (walk.startTime ?? DEFAULT_START_TIMES[walk.direction]).split(':').map(Number) as [number, number]
-  return Date.UTC(y, m - 1, d, hh, mm)
-}
-
-/** Within 48 h and not started yet. Walks far from `now` are decided without the (slower) Intl time-zone lookup. */
-const isUrgent = (walk: Walk, now: number): boolean => {
-  const rough = wallClockAsUtc(walk) - now
-  if (rough > URGENT_WITHIN_MS + MAX_PARIS_OFFSET_MS || rough < -MAX_PARIS_OFFSET_MS) return false
-  const untilStart = walkStartInstant(walk) - now
-  return untilStart > 0 && untilStart <= URGENT_WITHIN_MS
-}
-
-const stateOf = (walk: Walk, holders: number, required: number, now: number): WalkState => {
-  if (walk.cancellation !== null) return 'cancelled'
-  if (holders >= required) return 'covered'
-  return isUrgent(walk, now) ? 'urgent' : 'toFill'
-}
-
-/** The same state rule for a walk whose holders changed after resolution (swaps, see src/domain/swaps). */
-export const walkStateOf = (walk: Walk, holders: number, required: number, now: number): WalkState => stateOf(walk, holders, required, now)
 
 const bySlot = (signUps: readonly SignUp[], slot: Slot): SignUp[] => signUps.filter((signUp) => signUp.slot === slot).sort(compareSignUps)
 
@@ -102,7 +67,7 @@ export const resolveIndexedWalk = (model: RotaModel, index: SignUpIndex, walk: W
     tail,
     extras,
     waiting,
-    state: stateOf(walk, holders, requiredAdults, now),
+    state: walkStateOf(walk, holders, requiredAdults, now, collectiveFirstDay(model)),
   }
 }
 

@@ -10,7 +10,9 @@ import type { OfferStatus, ReleaseOutcome, ResponseOutcome, Transfer } from './o
 import type { Offer, OfferId, SwapResponse } from './records.ts'
 import { seatsOf, type WalkSeats } from './seats.ts'
 
-export type SwapModel = Pick<CollectiveModel, 'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays' | 'holidayOverrides' | 'adults' | 'children' | 'signUps' | 'absences'>
+export type SwapModel = Pick<
+  CollectiveModel, 'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays' | 'holidayOverrides' | 'families' | 'adults' | 'children' | 'signUps' | 'absences'
+>
 
 export interface OfferState {
   readonly offer: Offer

@@ -3,7 +3,9 @@
 // Wall clocks never order anything: every phone sorts the same records the same way, so every
 // phone derives the same holders. `now` only feeds the walk state (urgent), as in resolveWalk.
 // Last, a taker's own later sign-up on the same walk is superseded (see absorbSuperseded).
-import { resolveWalks, walkStateOf, type RotaOptions } from '../rota/resolve.ts'
+import type { LocalDate } from '../dates.ts'
+import { resolveWalks, type RotaOptions } from '../rota/resolve.ts'
+import { collectiveFirstDay, walkStateOf } from '../rota/walk-state.ts'
 import type { Walk } from '../rota/walks.ts'
 import type { WalkRota } from '../rota-types.ts'
 import { droppedSignUps as defaultSetAside } from '../rota/signup-index.ts'
@@ -59,7 +61,7 @@ const finalOutcome = (context: SwapContext, offer: Offer): OfferOutcome => {
   return { offer, status, winner: state.winner, lateWithdrawal: state.lateWithdrawal }
 }
 
-const toEffective = (walk: WalkSeats, now: number): EffectiveWalk => {
+const toEffective = (walk: WalkSeats, now: number, firstDay: LocalDate | null): EffectiveWalk => {
   const base = walk.base
   const [leadSeat, tailSeat, ...extraSeats] = walk.seats
   const extras = extraSeats.flatMap((seat) => (seat.holder === null ? [] : [seat.holder]))
@@ -73,7 +75,7 @@ const toEffective = (walk: WalkSeats, now: number): EffectiveWalk => {
     tail,
     extras,
     waiting: [...walk.waiting].sort(compareSignUps),
-    state: walkStateOf(base, holders, base.requiredAdults, now),
+    state: walkStateOf(base, holders, base.requiredAdults, now, firstDay),
     released: [...walk.released],
     superseded: [...walk.superseded].sort(compareSignUps),
     viaSwap,
@@ -117,7 +119,8 @@ export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number
     setAside = next
     context = applyPass(model, records, now, options, ended, setAside)
   }
-  const walks = new Map([...context.walks].flatMap(([key, walk]) => (walk === null ? [] : [[key, toEffective(walk, now)] as const])))
+  const firstDay = collectiveFirstDay(model)
+  const walks = new Map([...context.walks].flatMap(([key, walk]) => (walk === null ? [] : [[key, toEffective(walk, now, firstDay)] as const])))
   const outcomes = new Map(offers.map((offer) => [offer.id, finalOutcome(context, offer)] as const))
   return {
     walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers, ended: context.ended,

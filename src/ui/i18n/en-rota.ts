@@ -49,6 +49,8 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.state.urgent': 'Urgent',
   'rota.state.cancelled': 'Cancelled',
   'rota.state.past': 'Past',
+  'rota.state.understaffed': 'Understaffed',
+  'rota.state.beforeCollective': 'Before the collective',
   'rota.adultsCount': 'Adults: {held} of {required}',
   'rota.children.one': '{n} child',
   'rota.children.other': '{n} children',

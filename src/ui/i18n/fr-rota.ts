@@ -48,6 +48,8 @@ export const frRota = {
   'rota.state.urgent': 'Urgent',
   'rota.state.cancelled': 'Annulé',
   'rota.state.past': 'Passé',
+  'rota.state.understaffed': 'Incomplet',
+  'rota.state.beforeCollective': 'Avant le collectif',
   'rota.adultsCount': 'Adultes : {held} sur {required}',
   'rota.children.one': '{n} enfant',
   'rota.children.other': '{n} enfants',

@@ -156,6 +156,38 @@ describe('rota CSV', () => {
     ])
   })
 
+  it('says what happened on walks that started, and marks those before the first family joined, never "à pourvoir"', () => {
+    const base = source()
+    // Now: Monday 30 November 2026, 09:00 Paris (the 08:05 aller has started). Families joined on Thursday 26.
+    const history: ExportSource = {
+      ...base,
+      families: base.families.map((one) => ({ ...one, joinedOn: localDate('2026-11-26') })),
+      signUps: [
+        ...base.signUps,
+        createSignUp(1, 'lead', 3, 1, { date: '2026-11-27' }),
+        createSignUp(2, 'tail', 4, 2, { date: '2026-11-27' }),
+        createSignUp(1, 'lead', 5, 1, { date: '2026-11-26' }),
+      ],
+    }
+    const rows = rotaCsvRows(history, localDate('2026-11-23'), localDate('2026-12-03'), NOW)
+    expect(rows.map((row) => [row[0], row[2], row[4], row[7]])).toEqual([
+      ['2026-11-23', 'aller', '', 'avant le collectif'],
+      ['2026-11-23', 'retour', '', 'avant le collectif'],
+      ['2026-11-24', 'aller', '', 'avant le collectif'],
+      ['2026-11-24', 'retour', '', 'avant le collectif'],
+      ['2026-11-26', 'aller', 'Camille (Martin)', 'incomplet'],
+      ['2026-11-26', 'retour', '', 'incomplet'],
+      ['2026-11-27', 'aller', 'Camille (Martin)', 'complet'],
+      ['2026-11-27', 'retour', '', 'incomplet'],
+      ['2026-11-30', 'aller', '', 'incomplet'],
+      ['2026-11-30', 'retour', '', 'urgent'],
+      ['2026-12-01', 'aller', '', 'urgent'],
+      ['2026-12-01', 'retour', '', 'urgent'],
+      ['2026-12-03', 'aller', 'Camille (Martin)', 'complet'],
+      ['2026-12-03', 'retour', '', 'à pourvoir'],
+    ])
+  })
+
   it('is only the header for a reversed range', () => {
     expect(rotaCsvRows(source(), localDate('2026-12-04'), localDate('2026-12-03'), NOW)).toEqual([])
   })

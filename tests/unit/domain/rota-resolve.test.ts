@@ -120,7 +120,7 @@ describe('urgency (walk starts 08:10 Paris on Thursday 3 December 2026)', () => 
     ['49 h before', 'toFill', start - 49 * hour],
     ['47 h before', 'urgent', start - 47 * hour],
     ['one minute before', 'urgent', start - 60_000],
-    ['already started', 'toFill', start + 60_000],
+    ['already started: history, never to fill', 'understaffed', start + 60_000],
   ] as const)('%s: %s', (_label, state, now) => {
     expect(resolve([], {}, now).state).toBe(state)
   })
@@ -135,12 +135,13 @@ describe('urgency (walk starts 08:10 Paris on Thursday 3 December 2026)', () => 
     const walkStart = parisToInstant(walk.date, '08:10' as TimeOfDay)
     for (let round = 0; round < 300; round += 1) {
       const now = walkStart - Math.round((random() * 64 - 8) * hour)
-      const expected = walkStart - now > 0 && walkStart - now <= 48 * hour ? 'urgent' : 'toFill'
+      const untilStart = walkStart - now
+      const expected = untilStart <= 0 ? 'understaffed' : untilStart <= 48 * hour ? 'urgent' : 'toFill'
       expect(resolveWalk(model, walk, now).state, `seed ${seed}, round ${round}, ${(walkStart - now) / hour} h before`).toBe(expected)
     }
     expect(resolveWalk(model, walk, walkStart - 48 * hour).state).toBe('urgent')
     expect(resolveWalk(model, walk, walkStart - 48 * hour - 1).state).toBe('toFill')
-    expect(resolveWalk(model, walk, walkStart).state).toBe('toFill')
+    expect(resolveWalk(model, walk, walkStart).state).toBe('understaffed')
   })
 
   it('a covered walk is never urgent', () => {

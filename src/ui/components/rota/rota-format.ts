@@ -56,11 +56,15 @@ const STATE_KEYS: Readonly<Record<WalkState, MessageKey>> = {
   toFill: 'rota.state.toFill',
   urgent: 'rota.state.urgent',
   cancelled: 'rota.state.cancelled',
+  understaffed: 'rota.state.understaffed',
+  beforeCollective: 'rota.state.beforeCollective',
 }
 export const stateText = (t: Translate, state: WalkState): string => t(STATE_KEYS[state])
 
 /** A text icon per state, so a state never relies on colour alone (the word is always shown too). */
-export const STATE_ICONS: Readonly<Record<WalkState, string>> = { covered: '✓', toFill: '!', urgent: '⚠', cancelled: '✕' }
+export const STATE_ICONS: Readonly<Record<WalkState, string>> = {
+  covered: '✓', toFill: '!', urgent: '⚠', cancelled: '✕', understaffed: '–', beforeCollective: '·',
+}
 
 const REASON_KEYS = {
   strike: 'rota.reason.strike',
