@@ -6,10 +6,13 @@ import type { CollectiveModel } from '../../domain/model.ts'
 import { deriveWalks, walkOf, walkStartInstant, type MyRole, type MyWalk, type Walk } from '../../domain/rota/index.ts'
 import type { DayRota, WalkRota } from '../../domain/rota-types.ts'
 import { compareSignUps, walkKeyOf, type SignUp, type Slot, type WalkRef } from '../../domain/signup.ts'
+import { hasStarted } from '../../domain/rota/walk-state.ts'
 import { effectiveWalks, type EffectiveWalk } from '../../domain/swaps/index.ts'
 import { swapStateOf, type RotaModel } from './swap-state.ts'
 
 export type { RotaModel } from './swap-state.ts'
+/** Whether a walk still needs adults (to fill or urgent): a started one is history, its empty places nobody's. */
+export { needsAdults } from '../../domain/rota/walk-state.ts'
 
 /** Today's civil date in the collective's time zone (Europe/Paris), whatever the phone's zone. */
 export const todayIn = (epochMs: number): LocalDate => instantToParisDate(epochMs)
@@ -63,7 +66,7 @@ export const startOf = (model: CollectiveModel, ref: WalkRef): number | null => 
 
 /** A walk is past once it has started (its first stop's time, Paris), or on any earlier day: nobody signs up or withdraws any more. */
 export const isPastWalk = (walk: Pick<Walk, 'date' | 'direction' | 'startTime'>, today: LocalDate, now: number): boolean =>
-  compareDates(walk.date, today) < 0 || walkStartInstant(walk) <= now
+  compareDates(walk.date, today) < 0 || hasStarted(walk, now)
 
 /** The Monday "Cette semaine" opens: this week's, or the coming week's once no operating day is left this week (from Saturday). */
 export const defaultWeekMonday = (today: LocalDate, operatingWeekdays: readonly number[]): LocalDate => {

@@ -23,6 +23,7 @@ export const enPrint: Readonly<Record<keyof typeof frPrint, string>> = {
   'print.contactNone': 'Contact: ask a family of the walking bus.',
   'print.place': '{slot}: {name}',
   'print.toFill': 'to fill',
+  'print.nobody': 'nobody',
   'print.children.one': '{n} child',
   'print.children.other': '{n} children',
   'print.stopUnknown': 'Stop to check',

@@ -27,6 +27,7 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.slot.tail': 'Tail',
   'rota.slot.extra': 'Extra adult',
   'rota.slot.empty': 'To fill',
+  'rota.slot.nobody': 'Nobody',
   'rota.slot.you': '(you)',
   'rota.slot.take': 'Sign up',
   'rota.slot.takeContext': ', {day} ({direction})',

@@ -22,6 +22,7 @@ export const frPrint = {
   'print.contactNone': 'Contact : demandez à une famille du pédibus.',
   'print.place': '{slot} : {name}',
   'print.toFill': 'à pourvoir',
+  'print.nobody': 'personne',
   'print.children.one': '{n} enfant',
   'print.children.other': '{n} enfants',
   'print.stopUnknown': 'Arrêt à vérifier',

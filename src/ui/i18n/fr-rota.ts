@@ -26,6 +26,7 @@ export const frRota = {
   'rota.slot.tail': 'Serre-file',
   'rota.slot.extra': 'Accompagnant',
   'rota.slot.empty': 'À pourvoir',
+  'rota.slot.nobody': 'Personne',
   'rota.slot.you': '(vous)',
   'rota.slot.take': 'S’inscrire',
   'rota.slot.takeContext': ', {day} ({direction})',

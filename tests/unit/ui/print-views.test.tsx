@@ -35,6 +35,16 @@ describe('the printed week of a line', () => {
     expect(html).not.toContain('Mercredi') // the line does not run on Wednesdays
   })
 
+  it('says "personne" for the free places of walks that started when printed, "à pourvoir" for the others', () => {
+    // Printed on Tuesday 2 March 2027 at 09:00: Monday's walks and Tuesday's aller have started.
+    const html = render(view(), '2027-03-01')
+    const monday = html.slice(html.indexOf('Lundi 1er mars'), html.indexOf('Mardi 2 mars'))
+    expect(monday).toContain('Conducteur : personne')
+    expect(monday).not.toContain('pourvoir')
+    const rest = html.slice(html.indexOf('Mardi 2 mars'))
+    expect(rest).toContain('Conducteur : à pourvoir')
+  })
+
   it('says a cancelled day once, with its reason', () => {
     const html = render(view(), '2027-03-29') // Easter Monday 29 March 2027
     expect(html).toContain('Lundi 29 mars')

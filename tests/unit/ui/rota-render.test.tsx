@@ -50,6 +50,18 @@ describe('walk card', () => {
     expect(html).not.toContain('Me retirer') // Léa's place is not mine
   })
 
+  it('says "Personne" for an empty place of a walk that started, never "À pourvoir"', () => {
+    const started = walk({ state: 'understaffed', lead: signUp(lea, famA, actorA, 'lead', 1) })
+    const html = text(renderToString(walkCard(asPaul, started, byId, true)))
+    expect(html).toContain('Conducteur Léa')
+    expect(html).toContain('Serre-file Personne')
+    expect(html).not.toContain('pourvoir')
+    expect(html).not.toContain('S’inscrire')
+    const before = text(renderToString(walkCard(asPaul, walk({ state: 'beforeCollective' }), byId, true)))
+    expect(before).toContain('Conducteur Personne')
+    expect(before).not.toContain('pourvoir')
+  })
+
   it('offers to withdraw my own place, and lists the waiting list', () => {
     const html = renderToString(
       walkCard(asPaul, walk({ state: 'toFill', lead: signUp(paul, famB, actorB, 'lead', 1), waiting: [signUp(lea, famA, actorA, 'lead', 2)] }), byId),

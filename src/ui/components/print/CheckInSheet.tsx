@@ -36,11 +36,11 @@ export function DutyList({ walk, onDuty, families, phones = false }: { walk: Wal
     <ul class="print-duty" data-testid="print-duty">
       {onDuty.map(({ slot, adult }, index) => (
         <li key={index}>
-          {placeText(t, slot, holderName(adult, familyById))}
+          {placeText(t, slot, holderName(adult, familyById), walk)}
           {phones && adult ? <>, <span class="print-phone">{adult.phone}</span></> : null}
         </li>
       ))}
-      {missingSlots(walk).map((slot, index) => <li key={`free-${index}`} class="print-places__free">{placeText(t, slot, null)}</li>)}
+      {missingSlots(walk).map((slot, index) => <li key={`free-${index}`} class="print-places__free">{placeText(t, slot, null, walk)}</li>)}
     </ul>
   )
 }

@@ -8,7 +8,7 @@ import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
 import { cancellationText, directionTitle, formatDay, formatShortDay } from '../rota/rota-format.ts'
-import { dayCancellation } from './print-format.ts'
+import { dayCancellation, freePlaceText } from './print-format.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
 export interface PosterSheetProps {
@@ -78,12 +78,12 @@ export function PosterSheet({ line, stops, stretch, days, adults, collective, co
   )
 }
 
-/** "Léa / Paul", "Léa / à pourvoir", "à pourvoir" once when both are free, or the cancellation. */
+/** "Léa / Paul", "Léa / à pourvoir", "à pourvoir" once when both are free ("personne" once started), or the cancellation. */
 const pairText = (t: Translate, walk: WalkRota | undefined, names: ReadonlyMap<string, string>): string => {
   if (walk === undefined) return '–'
   if (walk.cancellation) return cancellationText(t, walk.cancellation)
-  if (walk.lead === null && walk.tail === null) return t('print.toFill')
-  const nameOf = (adultId: string | undefined) => (adultId === undefined ? t('print.toFill') : (names.get(adultId) ?? '?'))
+  if (walk.lead === null && walk.tail === null) return freePlaceText(t, walk)
+  const nameOf = (adultId: string | undefined) => (adultId === undefined ? freePlaceText(t, walk) : (names.get(adultId) ?? '?'))
   return `${nameOf(walk.lead?.adultId)} / ${nameOf(walk.tail?.adultId)}`
 }
 

@@ -1,9 +1,11 @@
 // Pure text helpers of the print views: dates with their year, a holder's "first name (family)", the contact line, the times of a stop.
 import type { Contact, LineDay } from '../../../app/queries/print/print-model.ts'
 import type { PrintParamProblem } from '../../../app/queries/print/print-params.ts'
+import { needsAdults } from '../../../app/queries/rota.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Family } from '../../../domain/family.ts'
 import type { Adult } from '../../../domain/people.ts'
+import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { dateFormat } from '../../i18n/formats.ts'
@@ -37,9 +39,13 @@ const PROBLEM_KEYS: Readonly<Record<PrintParamProblem, MessageKey>> = {
 }
 export const paramProblemText = (t: Translate, problem: PrintParamProblem): string => t(PROBLEM_KEYS[problem])
 
-/** "Conducteur : Léa (Famille Martin)" or "Serre-file : à pourvoir". */
-export const placeText = (t: Translate, slot: Slot, holder: string | null): string =>
-  t('print.place', { slot: slotText(t, slot), name: holder ?? t('print.toFill') })
+/** A free place: "à pourvoir" while the walk needs adults, "personne" once it started (history, never to fill). */
+export const freePlaceText = (t: Translate, walk: Pick<WalkRota, 'state'>): string =>
+  t(needsAdults(walk) ? 'print.toFill' : 'print.nobody')
+
+/** "Conducteur : Léa (Famille Martin)", "Serre-file : à pourvoir", or "Serre-file : personne" on a walk that started. */
+export const placeText = (t: Translate, slot: Slot, holder: string | null, walk: Pick<WalkRota, 'state'>): string =>
+  t('print.place', { slot: slotText(t, slot), name: holder ?? freePlaceText(t, walk) })
 
 /** "8 enfants". */
 export const childrenCount = (t: Translate, language: Language, n: number): string =>

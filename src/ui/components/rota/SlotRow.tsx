@@ -1,4 +1,4 @@
-// One place on a walk: its role, who holds it (or "À pourvoir"), and the actions: sign up on an empty place, withdraw my own, swap actions.
+// One place on a walk: its role, who holds it (or "À pourvoir", "Personne" once started), and the actions: sign up on an empty place, withdraw my own, swap actions.
 import type { ComponentChildren } from 'preact'
 import type { Adult } from '../../../domain/people.ts'
 import type { SignUp, Slot } from '../../../domain/signup.ts'
@@ -18,13 +18,16 @@ interface SlotRowProps {
   /** Null when I cannot take this place (nobody of my family is free for it). */
   readonly onTake: (() => void) | null
   readonly onWithdraw: () => void
+  /** The walk no longer needs adults (it started): an empty place is "Personne", not "À pourvoir". */
+  readonly history?: boolean
   /** Shown after the holder's name ("cherche un remplaçant"). */
   readonly note?: ComponentChildren
   /** Swap actions of a held place (offer, trade, take), after the withdrawal. */
   readonly children?: ComponentChildren
 }
 
-export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw, note, children }: SlotRowProps) {
+export function SlotRow(props: SlotRowProps) {
+  const { slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw, note, children, history = false } = props
   const { t } = useI18n()
   const role = t(slot === 'lead' ? 'rota.slot.lead' : slot === 'tail' ? 'rota.slot.tail' : 'rota.slot.extra')
   const name = holderAdult?.firstName ?? '?'
@@ -41,6 +44,11 @@ export function SlotRow({ slot, holder, holderAdult, mine, self, dayText, direct
               <span aria-hidden="true"> +</span>
             </span>
           </button>
+        ) : history ? (
+          <>
+            <span class="slot__role">{role}</span>
+            <span class="slot__who">{t('rota.slot.nobody')}</span>
+          </>
         ) : (
           <>
             <span class="slot__role">{role}</span>

@@ -132,6 +132,7 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
                   dayText={day}
                   directionText={direction}
                   onTake={canTake ? () => take(slot) : null}
+                  history={past}
                   onWithdraw={() => holder && withdraw(holder.adultId)}
                   note={holder && <SlotSwapTag session={session} walk={walk} holder={holder} />}
                 >
