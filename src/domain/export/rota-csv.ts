@@ -19,7 +19,8 @@ export const ROTA_CSV_MAX_DAYS = 800
 const DIRECTION_FR: Readonly<Record<Direction, string>> = { aller: 'aller', retour: 'retour' }
 /** A started walk says what happened (its holders are in their columns), never "à pourvoir" (walk-state.ts). */
 const STATE_FR: Readonly<Record<WalkState, string>> = {
-  covered: 'complet', toFill: 'à pourvoir', urgent: 'urgent', cancelled: 'annulé', understaffed: 'incomplet', beforeCollective: 'avant le collectif',
+  covered: 'complet', toFill: 'à pourvoir', urgent: 'urgent', cancelled: 'annulé',
+  understaffed: 'incomplet', beforeCollective: 'avant le collectif',
 }
 const REASON_FR: Readonly<Record<CancelReason, string>> = { strike: 'grève', weatherAlert: 'alerte météo', schoolTrip: 'sortie scolaire', other: 'autre raison' }
 

@@ -6,7 +6,7 @@
 import { addDays, compareDates, daysBetween, mondayOf, type LocalDate } from '../dates.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
 import type { Family } from '../family.ts'
-import { walkStartInstant } from '../rota/resolve.ts'
+import { hasStarted } from '../rota/walk-state.ts'
 import { deriveWalks } from '../rota/walks.ts'
 import type { SignUp, Slot, WalkKey, WalkRef } from '../signup.ts'
 import type { EffectiveWalk } from '../swaps/outcomes.ts'
@@ -217,7 +217,7 @@ export const planContext = (model: FairnessModel, requested: DateRange, now: num
       const holders = holdersOf(walk)
       const onWalk = new Set<AdultId>([...holders, ...walk.waiting, ...walk.superseded].map((signUp) => signUp.adultId))
       for (const adultId of entries.get(walk.key) ?? []) onWalk.add(adultId)
-      const upcoming = walkStartInstant(walk) > now
+      const upcoming = !hasStarted(walk, now)
       const open = upcoming ? Math.max(0, walk.requiredAdults - holders.length) : 0
       const ref: WalkRef = { lineId: walk.lineId, date: walk.date, direction: walk.direction }
       const candidates = upcoming ? [...adults.values()].filter((adult) => !onWalk.has(adult.id) && isAvailableFor(adult.availability, ref)).map((adult) => adult.id) : []

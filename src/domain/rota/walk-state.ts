@@ -57,7 +57,9 @@ const firstDays = new WeakMap<readonly Pick<Family, 'joinedOn'>[], LocalDate | n
  * restores and new school years). Null when unknown: no family yet, or a family written before joining days were
  * recorded (there from the start, as the fair shares count it). Cached per families array (the view keeps it).
  */
-export const collectiveFirstDay = (model: { readonly families: readonly Pick<Family, 'joinedOn'>[] }): LocalDate | null => {
+export const collectiveFirstDay = (
+  model: { readonly families: readonly Pick<Family, 'joinedOn'>[] },
+): LocalDate | null => {
   const cached = firstDays.get(model.families)
   if (cached !== undefined) return cached
   let first: LocalDate | null = null
@@ -82,7 +84,9 @@ export const walkStateOf = (
 ): WalkState => {
   if (walk.cancellation !== null) return 'cancelled'
   if (holders >= required) return 'covered'
-  if (hasStarted(walk, now)) return holders === 0 && firstDay !== null && walk.date < firstDay ? 'beforeCollective' : 'understaffed'
+  if (hasStarted(walk, now)) {
+    return holders === 0 && firstDay !== null && walk.date < firstDay ? 'beforeCollective' : 'understaffed'
+  }
   return isUrgent(walk, now) ? 'urgent' : 'toFill'
 }
 

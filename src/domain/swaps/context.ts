@@ -11,7 +11,9 @@ import type { Offer, OfferId, SwapResponse } from './records.ts'
 import { seatsOf, type WalkSeats } from './seats.ts'
 
 export type SwapModel = Pick<
-  CollectiveModel, 'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays' | 'holidayOverrides' | 'families' | 'adults' | 'children' | 'signUps' | 'absences'
+  CollectiveModel,
+  'settings' | 'lines' | 'stops' | 'exceptions' | 'holidays' | 'holidayOverrides' | 'families' | 'adults' | 'children' | 'signUps'
+  | 'absences'
 >
 
 export interface OfferState {

@@ -120,7 +120,8 @@ export const resolveSwaps = (model: SwapModel, records: SwapRecords, now: number
     context = applyPass(model, records, now, options, ended, setAside)
   }
   const firstDay = collectiveFirstDay(model)
-  const walks = new Map([...context.walks].flatMap(([key, walk]) => (walk === null ? [] : [[key, toEffective(walk, now, firstDay)] as const])))
+  const walks = new Map([...context.walks].flatMap(([key, walk]) =>
+    (walk === null ? [] : [[key, toEffective(walk, now, firstDay)] as const])))
   const outcomes = new Map(offers.map((offer) => [offer.id, finalOutcome(context, offer)] as const))
   return {
     walks, offers: outcomes, responses: context.responses, releases: context.releases, transfers: context.transfers, ended: context.ended,

@@ -156,7 +156,7 @@ describe('rota CSV', () => {
     ])
   })
 
-  it('says what happened on walks that started, and marks those before the first family joined, never "à pourvoir"', () => {
+  it('says what happened on walks that started, "avant le collectif" before the first family, never "à pourvoir"', () => {
     const base = source()
     // Now: Monday 30 November 2026, 09:00 Paris (the 08:05 aller has started). Families joined on Thursday 26.
     const history: ExportSource = {

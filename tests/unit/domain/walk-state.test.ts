@@ -69,14 +69,16 @@ describe('walk state over time', () => {
   })
 
   it('keeps a cancelled walk cancelled, past or not', () => {
-    const exceptions = [createException(1, { date: '2026-12-03', lineId: null, direction: null, reason: 'strike', note: '' })]
+    const strike = { date: '2026-12-03', lineId: null, direction: null, reason: 'strike', note: '' } as const
+    const exceptions = [createException(1, strike)]
     expect(stateAt(START + HOUR, { exceptions })).toBe('cancelled')
     expect(stateAt(START - HOUR, { exceptions })).toBe('cancelled')
   })
 
   it('needs adults only while to fill or urgent', () => {
     expect((['toFill', 'urgent'] as const).every((state) => needsAdults({ state }))).toBe(true)
-    expect((['covered', 'cancelled', 'understaffed', 'beforeCollective'] as const).some((state) => needsAdults({ state }))).toBe(false)
+    const history = ['covered', 'cancelled', 'understaffed', 'beforeCollective'] as const
+    expect(history.some((state) => needsAdults({ state }))).toBe(false)
   })
 
   it('has started from the first stop time on (Paris), also on a walk without a timed stop', () => {
@@ -89,7 +91,9 @@ describe('walk state over time', () => {
   })
 
   it('is the same rule on the effective rota, on a walk a swap touched (taken, then released)', () => {
-    const records = recordsOf([{ offer: offer(1, 1, 2) }, { response: response(1, 3, 'take', 3) }, { release: release(1, 3, 4) }])
+    const records = recordsOf([
+      { offer: offer(1, 1, 2) }, { response: response(1, 3, 'take', 3) }, { release: release(1, 3, 4) },
+    ])
     const model = { ...swapModel([signUp(1, 'lead', 1), signUp(2, 'tail', 1)]), swaps: records }
     const stateAt = (now: number, families: Family[]) => {
       const withFamilies = { ...model, families }

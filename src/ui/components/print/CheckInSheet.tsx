@@ -40,7 +40,9 @@ export function DutyList({ walk, onDuty, families, phones = false }: { walk: Wal
           {phones && adult ? <>, <span class="print-phone">{adult.phone}</span></> : null}
         </li>
       ))}
-      {missingSlots(walk).map((slot, index) => <li key={`free-${index}`} class="print-places__free">{placeText(t, slot, null, walk)}</li>)}
+      {missingSlots(walk).map((slot, index) => (
+        <li key={`free-${index}`} class="print-places__free">{placeText(t, slot, null, walk)}</li>
+      ))}
     </ul>
   )
 }

@@ -78,12 +78,16 @@ export function PosterSheet({ line, stops, stretch, days, adults, collective, co
   )
 }
 
-/** "Léa / Paul", "Léa / à pourvoir", "à pourvoir" once when both are free ("personne" once started), or the cancellation. */
+/**
+ * "Léa / Paul", "Léa / à pourvoir", "à pourvoir" once when both are free ("personne" once started),
+ * or the cancellation.
+ */
 const pairText = (t: Translate, walk: WalkRota | undefined, names: ReadonlyMap<string, string>): string => {
   if (walk === undefined) return '–'
   if (walk.cancellation) return cancellationText(t, walk.cancellation)
   if (walk.lead === null && walk.tail === null) return freePlaceText(t, walk)
-  const nameOf = (adultId: string | undefined) => (adultId === undefined ? freePlaceText(t, walk) : (names.get(adultId) ?? '?'))
+  const nameOf = (adultId: string | undefined) =>
+    (adultId === undefined ? freePlaceText(t, walk) : (names.get(adultId) ?? '?'))
   return `${nameOf(walk.lead?.adultId)} / ${nameOf(walk.tail?.adultId)}`
 }
 

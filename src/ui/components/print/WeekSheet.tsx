@@ -80,7 +80,9 @@ function WalkCell({ walk, name }: { walk: WalkRota | undefined; name: (id: strin
       <p class="print-cell__head">{start}{childrenCount(t, language, walk.expectedChildIds.length)}</p>
       <ul class="print-places">
         {places.map((place, index) => (
-          <li key={index} class={place.holder === null ? 'print-places__free' : undefined}>{placeText(t, place.slot, place.holder, walk)}</li>
+          <li key={index} class={place.holder === null ? 'print-places__free' : undefined}>
+            {placeText(t, place.slot, place.holder, walk)}
+          </li>
         ))}
       </ul>
     </>

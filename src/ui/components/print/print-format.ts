@@ -43,7 +43,7 @@ export const paramProblemText = (t: Translate, problem: PrintParamProblem): stri
 export const freePlaceText = (t: Translate, walk: Pick<WalkRota, 'state'>): string =>
   t(needsAdults(walk) ? 'print.toFill' : 'print.nobody')
 
-/** "Conducteur : Léa (Famille Martin)", "Serre-file : à pourvoir", or "Serre-file : personne" on a walk that started. */
+/** "Conducteur : Léa (Famille Martin)", "Serre-file : à pourvoir", or "Serre-file : personne" once the walk started. */
 export const placeText = (t: Translate, slot: Slot, holder: string | null, walk: Pick<WalkRota, 'state'>): string =>
   t('print.place', { slot: slotText(t, slot), name: holder ?? freePlaceText(t, walk) })
 

@@ -1,4 +1,4 @@
-// One place on a walk: its role, who holds it (or "À pourvoir", "Personne" once started), and the actions: sign up on an empty place, withdraw my own, swap actions.
+// One place on a walk: its role, who holds it (or "À pourvoir", "Personne" once started), and its actions (sign up, withdraw, swap).
 import type { ComponentChildren } from 'preact'
 import type { Adult } from '../../../domain/people.ts'
 import type { SignUp, Slot } from '../../../domain/signup.ts'
@@ -27,7 +27,8 @@ interface SlotRowProps {
 }
 
 export function SlotRow(props: SlotRowProps) {
-  const { slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw, note, children, history = false } = props
+  const { slot, holder, holderAdult, mine, self, dayText, directionText, onTake, onWithdraw, note, children } = props
+  const history = props.history ?? false
   const { t } = useI18n()
   const role = t(slot === 'lead' ? 'rota.slot.lead' : slot === 'tail' ? 'rota.slot.tail' : 'rota.slot.extra')
   const name = holderAdult?.firstName ?? '?'
