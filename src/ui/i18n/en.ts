@@ -23,6 +23,8 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'nav.label': 'Main navigation',
   'nav.collectives': 'Collectives',
   'nav.settings': 'Settings',
+  'nav.bottom': 'The collective’s walking bus',
+  'nav.more': 'More',
 
   'form.required': 'This field is required.',
   'form.tooLong': 'This text is too long.',

@@ -7,6 +7,8 @@ export const frCore = {
   'nav.label': 'Navigation principale',
   'nav.collectives': 'Collectifs',
   'nav.settings': 'Réglages',
+  'nav.bottom': 'Le pédibus du collectif',
+  'nav.more': 'Plus',
 
   'form.required': 'Ce champ est obligatoire.',
   'form.tooLong': 'Ce texte est trop long.',
