@@ -3,6 +3,7 @@ import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso'
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { ComponentChildren } from 'preact'
 import type { AppServices, SessionState } from '../app/api.ts'
+import { BottomNav } from './components/BottomNav.tsx'
 import { ErrorMessages } from './components/ErrorMessages.tsx'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx'
 import { UpdateBanner, type UpdatePrompt } from './components/UpdateBanner.tsx'
@@ -22,7 +23,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
 import { coordinationRoutes } from './routes-coordination.tsx'
 import { manageRoutes } from './routes-manage.tsx'
-import { CollectivePage, rotaRoutes } from './routes-rota.tsx'
+import { CollectivePage, MorePage, rotaRoutes } from './routes-rota.tsx'
 import { walkRoutes } from './routes-walk.tsx'
 import { printRoutes } from './routes-print.tsx'
 import { absenceRoutes } from './routes-absence.tsx'
@@ -142,6 +143,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
           <a href="/reglages">{t('nav.settings')}</a>
         </nav>
       </header>
+      <BottomNav />
       {currentId && !inDemo && <CurrentStatus id={currentId} />}
       <ErrorMessages />
       {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
@@ -155,6 +157,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
             <Route path="/collectifs" component={CollectivesPage} currentId={currentId} />
             <Route path="/reglages" component={SettingsPage} />
             <Route path="/c/:id" component={CollectivePage} />
+            <Route path="/c/:id/plus" component={MorePage} />
             <Route path="/c/:id/inviter" component={InvitePage} />
             {rotaRoutes}
             {manageRoutes}

@@ -1,4 +1,4 @@
-// Routes of the collective's home and rota screens (Cette semaine, Mes trajets, Aujourd’hui, demo), mounted by the
+// Routes of the collective's landing, its home ("Plus") and rota screens (Cette semaine, Mes trajets, Aujourd’hui, demo), mounted by the
 // router in App.tsx. Their chunk uses only the first screens' texts (bundled with the app), so it loads without the
 // later texts; `preloadRotaScreens` starts it as soon as the phone is known to hold a collective.
 import type { VNode } from 'preact'
@@ -13,6 +13,7 @@ const load = loadOnce((): Promise<typeof RotaScreens> => import('./pages/rota/in
 export const preloadRotaScreens = (): void => void load().catch(() => undefined)
 
 export const CollectivePage = lazy(() => load().then((module) => module.CollectivePage))
+export const MorePage = lazy(() => load().then((module) => module.MorePage))
 const DemoPage = lazy(() => load().then((module) => module.DemoPage))
 const MyWalksPage = lazy(() => load().then((module) => module.MyWalksPage))
 const TodayPage = lazy(() => load().then((module) => module.TodayPage))

@@ -12,7 +12,7 @@ import { arrivalNotices } from '../../domain/walk-log/notices.ts'
 import { timeOfAuthorTime, walkProgress, walkStopsInOrder } from '../../domain/walk-log/progress.ts'
 import type { WalkEventKind, WalkLogRecords, WalkNote } from '../../domain/walk-log/records.ts'
 import type { ArrivalNotice, ChildCheckIn, WalkProgress } from '../../domain/walk-log/types.ts'
-import { effectiveWalkOf, heldPlaces, weekOf, type RotaModel } from './rota.ts'
+import { effectiveWalkOf, familyHolds, heldPlaces, weekOf, type RotaModel } from './rota.ts'
 
 /** The walk named by an address (`/c/:id/trajet/:lineId/:date/:direction`), or null when a segment is not valid. */
 export const parseWalkParams = (params: Readonly<Record<string, string | undefined>>): WalkRef | null => {
@@ -47,6 +47,19 @@ const hasArrived = (log: WalkLogRecords, walk: WalkRef): boolean => {
 
 /** A walk that started longer ago than this is taken as over (its "Arrivés" forgotten), not under way. */
 export const STALE_AFTER_MS = 3 * 3_600_000
+
+/**
+ * Whether the family holds a place on a walk of today that is not over (not arrived, started less than STALE_AFTER_MS
+ * ago, or still to come): the app then opens on today's walks rather than the week.
+ */
+export const familyOnDutyToday = (
+  model: RotaModel & { readonly walkLog: WalkLogRecords },
+  familyId: FamilyId,
+  today: LocalDate,
+  now: number,
+): boolean =>
+  runningWalksOf(model, today, now).some((walk) =>
+    familyHolds(model, walk, familyId) && !hasArrived(model.walkLog, walk) && walkStartInstant(walk) >= now - STALE_AFTER_MS)
 
 /**
  * The walk to open directly: among today's walks I hold that have not arrived and did not start

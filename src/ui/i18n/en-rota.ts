@@ -2,7 +2,6 @@
 import type { frRota } from './fr-rota.ts'
 
 export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
-  'rota.nav.label': 'The walking bus',
   'rota.nav.week': 'This week',
   'rota.nav.mine': 'My walks',
   'rota.nav.today': 'Today',

@@ -1,7 +1,6 @@
 // French text of the rota screens (Cette semaine, Mes trajets, Aujourd’hui, sign-ups, demo) and of swaps (offers, takes, trades, urgent items, notices).
 
 export const frRota = {
-  'rota.nav.label': 'Le pédibus',
   'rota.nav.week': 'Cette semaine',
   'rota.nav.mine': 'Mes trajets',
   'rota.nav.today': 'Aujourd’hui',

@@ -21,7 +21,7 @@ export function AttentionSection({ view, attention, collectiveId }: { view: Coll
       </section>
       {n > 0 && (
         <p class="notice" data-testid="duty-to-check">
-          {t(pluralKey(language, n, 'coord.duty.toCheck.one', 'coord.duty.toCheck.other'), { n })} <a class="list__link" href={`/c/${collectiveId}`}>{t('coord.duty.toCheckLink')}</a>
+          {t(pluralKey(language, n, 'coord.duty.toCheck.one', 'coord.duty.toCheck.other'), { n })} <a class="list__link" href={`/c/${collectiveId}/plus`}>{t('coord.duty.toCheckLink')}</a>
         </p>
       )}
       <section class="card" aria-labelledby="duty-charter-title">

@@ -15,7 +15,7 @@ export function CoordinationNav({ collectiveId }: { collectiveId: string }) {
   const { t } = useI18n()
   const { path } = useLocation()
   return (
-    <nav class="rota-nav" aria-label={t('coord.nav.label')}>
+    <nav class="sub-nav" aria-label={t('coord.nav.label')}>
       {LINKS.map((link) => {
         const href = `/c/${collectiveId}${link.path}`
         return (

@@ -1,25 +1,49 @@
-// "Organiser le pédibus" on the collective's home: links to lines and stops, families, calendar, settings, the guided set-up and "Vos données".
+// "Organiser le pédibus" on "Plus": my family's absences and availability, coordination and journal, lines, families,
+// calendar, settings and exports, the guided set-up, "Vos données", inviting a family, and each line's printable week.
+import { useMemo } from 'preact/hooks'
+import type { SessionIdentity, SessionState } from '../../../app/api.ts'
+import { defaultWeekMonday } from '../../../app/queries/rota.ts'
+import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
+import { todayIn } from '../rota/rota-format.ts'
+import { useNow } from '../rota/useRotaNow.ts'
 
 const LINKS: readonly { readonly path: string; readonly label: MessageKey }[] = [
+  { path: '/absences', label: 'absence.nav' },
+  { path: '/disponibilites', label: 'planning.nav.availability' },
+  { path: '/coordination', label: 'coord.nav.roster' },
+  { path: '/journal', label: 'journal.title' },
   { path: '/lignes', label: 'manage.links.lines' },
   { path: '/familles', label: 'manage.links.families' },
   { path: '/calendrier', label: 'manage.links.calendar' },
   { path: '/parametres', label: 'manage.links.settings' },
+  { path: '/parametres#export-title', label: 'export.title' },
+  { path: '/inviter', label: 'home.invite' },
   { path: '/demarrage/ligne', label: 'manage.links.setup' },
   { path: '/donnees', label: 'privacy.link' },
 ]
 
-export function ManageLinks({ collectiveId }: { collectiveId: string }) {
+export function ManageLinks({ session }: { session: SessionState & SessionIdentity }) {
   const { t } = useI18n()
+  const view = useStore(session.view)
+  const monday = defaultWeekMonday(todayIn(useNow()), view.settings.operatingWeekdays)
+  const lines = useMemo(() => [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr')), [view.lines])
+  const base = `/c/${session.id}`
   return (
     <nav class="card" aria-labelledby="manage-links-title">
       <h2 id="manage-links-title">{t('manage.links.title')}</h2>
       <ul class="list">
         {LINKS.map(({ path, label }) => (
           <li key={path} class="list__item">
-            <a class="list__link" href={`/c/${collectiveId}${path}`}>{t(label)}</a>
+            <a class="list__link" href={`${base}${path}`}>{t(label)}</a>
+          </li>
+        ))}
+        {lines.map((line) => (
+          <li key={line.id} class="list__item">
+            <a class="list__link" href={`${base}/imprimer/semaine/${line.id}/${monday}`}>
+              {t('print.link.weekLabel', { line: line.name })}
+            </a>
           </li>
         ))}
       </ul>

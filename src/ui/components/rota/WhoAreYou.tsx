@@ -76,17 +76,22 @@ export function IdentityForm({ session, onDone, onCancel, idPrefix }: IdentityFo
   )
 }
 
-/** Who I am on this phone, with a way to change it; the form when nobody is chosen yet. */
-export function WhoAreYou({ session }: { session: SessionState & SessionIdentity }) {
+/**
+ * Who I am on this phone, with a way to change it; the form when nobody is chosen yet. `compact` (the week): shown
+ * only to a phone that had no family when the screen opened, so a member's week starts with the walks.
+ */
+export function WhoAreYou({ session, compact = false }: { session: SessionState & SessionIdentity; compact?: boolean }) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)
   const [editing, setEditing] = useState(false)
+  const [unknownAtFirst] = useState(me.familyId === null)
   const family = view.families.find((f) => f.id === me.familyId)
   const adult = view.adults.find((a) => a.id === me.adultId)
   if (editing) return <IdentityForm session={session} idPrefix="me" onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+  if (compact && !unknownAtFirst && family) return null
   return (
-    <div class="me card" data-testid="me">
+    <div class={`me card${compact ? ' me--compact' : ''}`} data-testid="me">
       {family ? (
         <p>{t('rota.me.current', { name: adult?.firstName ?? '?', family: family.displayName })}</p>
       ) : (

@@ -103,7 +103,7 @@ function CalendarScreen({ session, view }: ScreenProps) {
         <h3>{t('manage.holidays.importTitle')}</h3>
         <HolidayImport session={session} />
       </section>
-      <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
+      <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />
     </>
   )
 }

@@ -30,7 +30,7 @@ function SettingsScreen({ session, view }: ScreenProps) {
       </section>
       <ExportSection session={session} />
       <NewYearSection session={session} view={view} />
-      <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
+      <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />
     </>
   )
 }

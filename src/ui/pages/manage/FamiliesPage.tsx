@@ -60,7 +60,7 @@ function Families({ session, view }: ScreenProps) {
           }}
         />
       </section>
-      <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
+      <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />
     </>
   )
 }

@@ -61,7 +61,7 @@ function Lines({ session, view }: ScreenProps) {
           }}
         />
       </section>
-      <BackLink href={`/c/${session.id}`} label={t('invite.done')} />
+      <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />
     </>
   )
 }

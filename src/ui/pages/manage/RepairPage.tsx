@@ -17,7 +17,7 @@ function Repair({ session, view, params }: ScreenProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const { route } = useLocation()
-  const home = `/c/${session.id}`
+  const home = `/c/${session.id}/plus`
   const key = decodeURIComponent(params.key ?? '')
   const record = view.toCheck.find((r) => r.kind === params.kind && r.key === key)
   if (!record) {

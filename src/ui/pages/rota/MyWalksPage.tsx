@@ -69,7 +69,12 @@ function MyWalks({ session, base, demo }: RotaScreenProps) {
       </section>
       <section class="card" aria-labelledby="mine-children">
         <h2 id="mine-children">{t('rota.mine.children')}</h2>
-        {!demo && me.familyId && <p><a class="button" href={`${base}/absences`}>{t('absence.declareLink')}</a></p>}
+        {!demo && me.familyId && (
+          <p class="actions">
+            <a class="button" href={`${base}/absences`}>{t('absence.declareLink')}</a>
+            <a class="button" href={`${base}/disponibilites`}>{t('planning.nav.availability')}</a>
+          </p>
+        )}
         {childWalks.length === 0 ? (
           <p>{t('rota.mine.noChildren', { weeks: HORIZON_WEEKS })}</p>
         ) : (

@@ -1,10 +1,9 @@
-// Frame of every rota screen: opens the collective or the demo, shows loading/missing, the demo banner and the rota links.
+// Frame of every rota screen: opens the collective or the demo, shows loading/missing and the demo banner (the
+// links between screens are the app's bottom navigation).
 import type { ComponentChildren } from 'preact'
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../../app/api.ts'
 import { DemoBanner } from '../../components/rota/DemoBanner.tsx'
-import { CoordinatorLine } from '../../components/coordination/CoordinatorLine.tsx'
-import { RotaNav } from '../../components/rota/RotaNav.tsx'
 import { useRotaSession } from '../../components/rota/useRotaSession.ts'
 import { useStoredCopyShown } from '../../hooks/services.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -34,8 +33,6 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
   return (
     <>
       {demo && <DemoBanner />}
-      <RotaNav base={base} />
-      {!demo && <CoordinatorLine session={state.session} />}
       {render({ session: state.session, base, demo })}
     </>
   )

@@ -1,4 +1,5 @@
-// "Cette semaine": per line, each operating day and direction with its places; previous/next week by button or swipe.
+// "Cette semaine": "Mon prochain trajet", then per line each operating day and direction with its places; previous/next
+// week by button or swipe. Compact on top, so the first walk shows without scrolling on a phone.
 import { useLocation, useRoute } from 'preact-iso'
 import { useMemo, useRef } from 'preact/hooks'
 import { addDays, mondayOf } from '../../../app/queries/calendar.ts'
@@ -14,6 +15,7 @@ import { cancellationText, formatDay, formatDayTitle, parseDateParam, todayIn } 
 import { weekTitle } from '../../components/rota/rota-week.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
+import { NextWalk } from '../../components/rota/NextWalk.tsx'
 import { WalkCard } from '../../components/rota/WalkCard.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -63,15 +65,20 @@ function Week({ session, base, demo }: RotaScreenProps) {
   return (
     <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
       <PageTitle screen={monday}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
-      <p class="muted" data-testid="week-range">
-        {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
-      </p>
       <nav class="week-nav" aria-label={t('rota.week.navLabel')}>
-        <a class="button" href={weekHref(addDays(monday, -7))}><span aria-hidden="true">← </span>{t('rota.week.previous')}</a>
-        <a class="button" href={weekHref(addDays(monday, 7))}>{t('rota.week.next')}<span aria-hidden="true"> →</span></a>
-        {monday !== defaultMonday && <a class="button week-nav__current" href={`${base}/semaine`}>{t('rota.week.current')}</a>}
+        <a class="button week-nav__step" href={weekHref(addDays(monday, -7))} aria-label={t('rota.week.previous')}>
+          <span aria-hidden="true">←</span>
+        </a>
+        <p class="week-nav__range" data-testid="week-range">
+          {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
+        </p>
+        <a class="button week-nav__step" href={weekHref(addDays(monday, 7))} aria-label={t('rota.week.next')}>
+          <span aria-hidden="true">→</span>
+        </a>
+        {monday !== defaultMonday && <a class="week-nav__current" href={`${base}/semaine`}>{t('rota.week.current')}</a>}
       </nav>
-      <WhoAreYou session={session} />
+      <NextWalk session={session} base={base} />
+      <WhoAreYou session={session} compact />
       <WaitingNotices session={session} />
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
@@ -128,7 +135,6 @@ function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
         <span class="line-swatch" style={{ background: line.colour }} aria-hidden="true" />
         {line.name}
       </h2>
-      {printHref && <p><a class="button no-print" href={printHref} aria-label={t('print.link.weekLabel', { line: line.name })}>{t('print.link.week')}</a></p>}
       {lineDays.length === 0 && <p>{t('rota.week.noWalks')}</p>}
       {lineDays.map((day) => (
         <div key={day.date} class="day" data-testid="day" data-date={day.date}>
@@ -136,6 +142,7 @@ function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
           {sameCancellation(t, day.walks) ?? day.walks.map((walk) => <div key={walk.key}>{render(walk)}</div>)}
         </div>
       ))}
+      {printHref && <p><a class="button no-print" href={printHref} aria-label={t('print.link.weekLabel', { line: line.name })}>{t('print.link.week')}</a></p>}
     </section>
   )
 }
