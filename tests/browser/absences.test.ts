@@ -57,7 +57,8 @@ describe('declared absences', () => {
   it('Sophie reports Léa absent for the whole Thursday with a note: the confirmation names the walk, the list shows it', async () => {
     const { page } = a
     await page.goto(`${base}/semaine/${WEEK}`)
-    await page.getByRole('link', { name: fr['absence.nav'] }).click()
+    await page.getByRole('navigation', { name: fr['nav.bottom'] }).getByRole('link', { name: fr['nav.more'] }).click()
+    await page.getByRole('link', { name: fr['absence.nav'], exact: true }).click()
     await page.waitForURL((url) => url.pathname === `${base}/absences`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Absences')
 

@@ -38,7 +38,7 @@ describe('the rotating coordinator on two phones', () => {
     await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'])
     await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'])
 
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     await expect.poll(() => line(a.page), POLL).toContain(fr['coord.line.none'])
     await a.page.getByRole('link', { name: fr['coord.line.setUp'] }).click()
     await a.page.waitForURL((url) => url.pathname === `${base}/coordination`)
@@ -57,7 +57,7 @@ describe('the rotating coordinator on two phones', () => {
   it('a week later both phones show the current and next coordinator', async () => {
     for (const phone of [a, b]) {
       await phone.context.clock.setFixedTime(WEEK_LATER)
-      await phone.page.goto(base)
+      await phone.page.goto(`${base}/plus`)
       await expect.poll(() => line(phone.page), POLL).toContain('Coordination cette semaine : Famille Martin')
       expect(await line(phone.page)).toContain('ensuite : Famille Nguyen')
     }

@@ -85,11 +85,11 @@ describe('create form, keyboard and language', () => {
   it('every control on each screen is at least 48 px tall and nothing overflows a 360 px screen', async () => {
     const { page } = phone
     expect(collectivePath).toMatch(/^\/c\//)
-    await page.goto(collectivePath)
+    await page.goto(`${collectivePath}/plus`)
     await page.getByLabel('Nom de la famille').fill('Famille Martin')
     await page.keyboard.press('Enter')
     await page.getByTestId('family-name').waitFor()
-    for (const path of [collectivePath, `${collectivePath}/inviter`, '/collectifs', '/reglages', '/creer', '/rejoindre']) {
+    for (const path of [`${collectivePath}/plus`, `${collectivePath}/inviter`, '/collectifs', '/reglages', '/creer', '/rejoindre']) {
       await page.goto(path)
       await page.locator('h1').waitFor()
       const { problems, checked } = await page.evaluate(() => {

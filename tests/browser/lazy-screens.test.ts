@@ -65,7 +65,7 @@ describe('screens loaded on first use', () => {
   it('follows an in-app link to a lazy screen offline and focuses its heading', async () => {
     await phone.context.setOffline(true)
     try {
-      await phone.page.goto(base)
+      await phone.page.goto(`${base}/plus`)
       await expect.poll(async () => (await headings()).length, POLL).toBe(1)
       await phone.page.locator(`a[href="${base}/lignes"]`).first().click()
       await expect.poll(async () => (await headings()).join(' | '), POLL).toBe(fr['manage.lines.title'])

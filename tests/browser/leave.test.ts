@@ -28,7 +28,7 @@ describe('a family leaves the collective', () => {
     const familyPage = new URL(b.page.url()).pathname
     await addChild(b.page, { firstName: 'Zéphyrine', initial: 'Q' }, ['Zéphyrine Q.'])
     await waitAllSynced(b.page)
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     const familiesOnA = () => a.page.getByTestId('family-name').allTextContents()
     await expect.poll(familiesOnA, POLL).toEqual(['Famille Martin', 'Famille Quenouille'])
 

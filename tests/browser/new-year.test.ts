@@ -27,7 +27,7 @@ describe('a new school year', () => {
     await addFamilyWithAdult(a.page, base, 'Famille Martin', 'Camille', '06 12 34 56 78')
     await waitAllSynced(a.page)
     await joinByInvite(a.page, base, [b.page])
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     await expect.poll(() => b.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
 
     await a.page.goto(`${base}/parametres`)

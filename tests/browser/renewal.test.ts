@@ -26,7 +26,7 @@ describe('renewing the invitation', () => {
     await waitAllSynced(a.page)
     await joinByInvite(a.page, base, [b.page])
     const oldLink = await readInviteLink(a.page)
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     await expect.poll(() => b.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
 
     // A renews from the invite page.
@@ -49,7 +49,7 @@ describe('renewing the invitation', () => {
     await waitAllSynced(a.page)
 
     // B (old link) is told the collective moved, on every screen.
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     const banner = b.page.locator('[role="alert"][data-testid="moved-banner"]')
     await expect.poll(() => banner.textContent(), POLL).toBe(fr['renew.moved'])
     await b.page.goto(`${base}/familles`)
@@ -65,7 +65,8 @@ describe('renewing the invitation', () => {
     // A third phone with the old link reads the old room as the relay kept it: without B's edit.
     const c = await harness.newPhone()
     await c.page.goto(oldLink)
-    await c.page.waitForURL((url) => url.pathname === base)
+    await c.page.waitForURL((url) => url.pathname === `${base}/semaine`)
+    await c.page.goto(`${base}/plus`)
     await expect.poll(() => c.page.getByTestId('moved-banner').count(), POLL).toBe(1)
     await expect.poll(() => c.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
   })

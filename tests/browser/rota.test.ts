@@ -120,7 +120,7 @@ describe('the rota on two phones', () => {
     expect(await waitingNames(walkCard(loser.page, FRIDAY, 'aller'))).toEqual([loserName])
 
     // The collective home tells the loser too.
-    await loser.page.goto(base)
+    await loser.page.goto(`${base}/plus`)
     await expect.poll(() => loser.page.getByTestId('waiting-notice').allTextContents(), POLL).toEqual([`⚠ ${message}`])
     expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })

@@ -67,7 +67,7 @@ describe('swaps on three phones', () => {
     await expect.poll(() => leadOf(b.page, THURSDAY), POLL).toBe('Paul (vous)')
     await expect.poll(() => leadName(a.page, THURSDAY), POLL).toBe('Paul')
 
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     await expect.poll(() => a.page.getByTestId('swap-notice').allTextContents(), POLL)
       .toContain('✓ Votre offre a été prise par Paul : Paul remplace Léa le jeudi 11 mars (aller).')
   })
@@ -92,7 +92,7 @@ describe('swaps on three phones', () => {
     await expect.poll(async () => new Set(await leads()).size === 1 && (await leads())[0] !== 'Paul', POLL).toBe(true)
     const [winner] = await leads()
     const loser = winner === 'Léa' ? c : a
-    await loser.page.goto(base)
+    await loser.page.goto(`${base}/plus`)
     await expect.poll(() => loser.page.getByTestId('swap-notice').allTextContents(), POLL)
       .toContain(`⚠ Trajet du vendredi 12 mars (aller) : déjà pris par ${winner}. Vos créneaux ne changent pas.`)
     // The loser's own slots did not move.
@@ -110,7 +110,7 @@ describe('swaps on three phones', () => {
     await form.getByRole('button', { name: fr['swap.tradeSend'] }).click()
     await expect.poll(announced(c.page), POLL).toContain('Proposition d’échange envoyée à Famille Nguyen')
 
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     const request = b.page.getByTestId('trade-request')
     await expect.poll(() => request.textContent(), POLL).toContain('Chloé propose un échange : son créneau du lundi 8 mars (aller) contre votre créneau du jeudi 11 mars (aller).')
     await request.getByTestId('accept-trade').click()
@@ -138,7 +138,7 @@ describe('swaps on three phones', () => {
       expect(box.h).toBeGreaterThanOrEqual(48)
       expect(box.right).toBeLessThanOrEqual(360)
     }
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     for (const box of await sizes(b.page, '[data-testid="swap-home"] button, [data-testid="swap-home"] a.button')) expect(box.h).toBeGreaterThanOrEqual(48)
   })
 })

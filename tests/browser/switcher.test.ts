@@ -36,12 +36,15 @@ describe('a phone with two collectives', () => {
       .toEqual(['Pédibus des Pins', 'Pédibus du Port'])
 
     await phone.page.getByTestId('collectives').getByRole('link', { name: /Pédibus des Pins/ }).click()
+    // A collective opens on its week; its home (profile, families) is under "Plus".
+    await phone.page.getByRole('navigation', { name: 'Le pédibus du collectif' }).getByRole('link', { name: 'Plus' }).click()
     await expect.poll(() => phone.page.getByTestId('profile-town').textContent(), POLL).toBe('Lesparre-Médoc')
     await phone.page.getByLabel('Nom de la famille').fill('Famille Martin')
     await phone.page.getByRole('button', { name: 'Ajouter la famille' }).click()
 
     await phone.page.getByRole('link', { name: 'Collectifs' }).click()
     await phone.page.getByTestId('collectives').getByRole('link', { name: /Pédibus du Port/ }).click()
+    await phone.page.getByRole('navigation', { name: 'Le pédibus du collectif' }).getByRole('link', { name: 'Plus' }).click()
     await expect.poll(() => phone.page.getByTestId('profile-town').textContent(), POLL).toBe('Pauillac')
     expect(await phone.page.getByTestId('family-name').count()).toBe(0)
   })

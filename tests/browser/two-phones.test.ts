@@ -56,8 +56,10 @@ describe('two phones, one collective', () => {
 
   it('phone B opens the invite link, sees the same collective, and the secret leaves the address bar', async () => {
     await b.page.goto(inviteUrl)
-    await b.page.waitForURL((url) => url.pathname === collectivePath)
+    // A phone without a family lands on the week; the collective's home is under "Plus".
+    await b.page.waitForURL((url) => url.pathname === `${collectivePath}/semaine`)
     expect(new URL(b.page.url()).hash).toBe('')
+    await b.page.getByRole('navigation', { name: 'Le pédibus du collectif' }).getByRole('link', { name: 'Plus' }).click()
     await expect.poll(() => nameOn(b), POLL).toBe('Pédibus des Écureuils')
     await expect.poll(() => b.page.getByTestId('profile-town').textContent(), POLL).toBe('Lesparre-Médoc')
   })
@@ -104,7 +106,7 @@ describe('two phones, one collective', () => {
     await b.context.setOffline(true)
     const second = await b.context.newPage()
     try {
-      await second.goto(collectivePath)
+      await second.goto(`${collectivePath}/plus`)
       const familiesIn = (page: typeof second) => page.getByTestId('family-name').allTextContents()
       await expect.poll(() => familiesIn(second), POLL).toEqual(['Famille Martin', 'Famille Nguyen'])
       await b.page.getByLabel('Nom de la famille').fill('Famille Diallo')
@@ -125,12 +127,13 @@ describe('two phones, one collective', () => {
   it('every screen opens by its address with the network off', async () => {
     await b.context.setOffline(true)
     const screens: Array<[string, string | RegExp]> = [
-      ['/', 'Pédibus du Bourg'],
+      ['/', 'Cette semaine'],
       ['/creer', 'Créer un collectif'],
       ['/rejoindre', /Rejoindre/],
       ['/collectifs', /collectifs/i],
       ['/reglages', 'Réglages'],
-      [collectivePath, 'Pédibus du Bourg'],
+      [collectivePath, 'Cette semaine'],
+      [`${collectivePath}/plus`, 'Pédibus du Bourg'],
       [`${collectivePath}/inviter`, 'Inviter une famille'],
       ['/nulle-part', /introuvable/i],
     ]

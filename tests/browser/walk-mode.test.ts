@@ -123,11 +123,11 @@ describe('walk mode on three phones', () => {
 
     await a.context.setOffline(false)
     await waitAllSynced(a.page)
-    await b.page.goto(base)
+    await b.page.goto(`${base}/plus`)
     await expect.poll(() => b.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Le pédibus est arrivé à l’école à 8 h 27 avec Nina'])
     expect(await b.page.getByTestId('arrival-notices').getAttribute('role')).toBe('status')
     // Only the family's own children.
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     await expect.poll(() => a.page.getByTestId('arrival-notice').allTextContents(), POLL).toEqual(['✓ Le pédibus est arrivé à l’école à 8 h 27 avec Tom'])
     expect([...a.errors, ...b.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })

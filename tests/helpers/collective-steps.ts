@@ -98,13 +98,16 @@ export const sayWhoIAm = async (page: Page, base: string, family: string, adult:
   await expect.poll(() => page.getByTestId('me').textContent(), POLL).toContain(`Vous êtes ${adult} (${family}).`)
 }
 
-/** Opens the invite screen on `inviter` and has each of `joiners` follow the link into the collective at `base`. */
+/**
+ * Opens the invite screen on `inviter` and has each of `joiners` follow the link into the collective at `base`, where a
+ * phone without a family lands on the week.
+ */
 export const joinByInvite = async (inviter: Page, base: string, joiners: readonly Page[]): Promise<void> => {
   await inviter.goto(`${base}/inviter`)
   const invite = await readInviteLink(inviter)
   for (const page of joiners) {
     await page.goto(invite)
-    await page.waitForURL((url) => url.pathname === base)
+    await page.waitForURL((url) => url.pathname === `${base}/semaine`)
   }
 }
 

@@ -61,7 +61,7 @@ function Invite({ session }: { session: CollectiveSession }) {
         {canShare && <button type="button" class="button" onClick={share}>{t('invite.share')}</button>}
       </div>
       <QrCode text={session.inviteUrl} label={name ? t('invite.qrAlt', { name }) : t('invite.qrAltUnnamed')} />
-      <p><a class="button" href={`/c/${session.id}`}>{t('invite.done')}</a></p>
+      <p><a class="button" href={`/c/${session.id}/plus`}>{t('invite.done')}</a></p>
       <RenewSection key={session.id} session={session} />
     </>
   )
