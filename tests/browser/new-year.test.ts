@@ -40,13 +40,13 @@ describe('a new school year', () => {
     expect(newBase).not.toBe(base)
     const archives = a.page.getByTestId('year-archives')
     await expect.poll(() => archives.getByRole('link').count(), POLL).toBe(2)
-    await a.page.goto(newBase)
+    await a.page.goto(`${newBase}/plus`)
     await expect.poll(() => a.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
     await waitAllSynced(a.page)
     expect(await a.page.getByTestId('archive-notice').count()).toBe(0)
 
     // B, on the old year's screen meanwhile, follows on its own and lands on the same screen of the new year.
-    await b.page.waitForURL((url) => url.pathname === newBase, { timeout: 30_000 })
+    await b.page.waitForURL((url) => url.pathname === `${newBase}/plus`, { timeout: 30_000 })
     await expect.poll(() => b.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
     expect(await b.page.getByTestId('archive-notice').count()).toBe(0)
     // The switcher lists the collective once, as the current year.

@@ -44,7 +44,7 @@ describe('renewing the invitation', () => {
     expect(await a.page.getByTestId('moved-banner').count()).toBe(0)
 
     // The data is intact in the new collective.
-    await a.page.goto(newBase)
+    await a.page.goto(`${newBase}/plus`)
     await expect.poll(() => a.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
     await waitAllSynced(a.page)
 
