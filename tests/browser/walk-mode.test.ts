@@ -1,6 +1,7 @@
 // Walk mode on real phones through the real relay: the leader checks three children in at two stops offline, marks the
 // departures and the arrival, and the parent's phone shows the arrival once synced; then two adults on duty check in
-// concurrently offline, both phones read the same list with the disagreement shown, and settling it on one clears it on both.
+// concurrently offline, both phones read the same list with the disagreement shown, and settling it on one clears it on both;
+// the walk ends with one child still disputed, and the other children's families are told all the same.
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
@@ -173,7 +174,27 @@ describe('walk mode on three phones', () => {
     }
     await expect.poll(async () => JSON.stringify(await listText(a.page)) === JSON.stringify(await listText(c.page)), POLL).toBe(true)
     expect((await listText(a.page)).filter((row) => row.includes('vérifiez'))).toHaveLength(1)
-    expect([...a.errors, ...c.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
+
+    // Zoé is still disputed when Léa ends the walk: Nina's and Tom's families are told all the same (B and C have
+    // their home open as the arrival syncs in; A looks once back home), Zoé's family is not.
+    for (const phone of [b, c]) {
+      await phone.page.goto(base)
+      await expect.poll(() => phone.page.getByTestId('arrival-notice').count(), POLL).toBe(1)
+    }
+    await a.page.getByRole('button', { name: fr['walk.end'] }).click()
+    await expect.poll(() => a.page.getByTestId('arrive-done').textContent(), POLL).toBe('✓ Trajet terminé à 8 h 27')
+    await waitAllSynced(a.page)
+    await a.page.goto(base)
+    const notices = async (page: Page) => (await page.getByTestId('arrival-notice').allTextContents()).sort()
+    const atSchool = (name: string) => `✓ Le pédibus est arrivé à l’école à 8 h 27 avec ${name}`
+    for (const [phone, name] of [[b, 'Nina'], [a, 'Tom']] as const) {
+      await expect.poll(() => notices(phone.page), POLL)
+        .toEqual([`✓ Le pédibus a déposé ${name} à son arrêt (Place du Marché) à 8 h 27`, atSchool(name)])
+    }
+    expect(await notices(c.page)).toEqual([atSchool('Zoé')])
+    await c.page.goto(`${base}/trajet/${lineId}/${TODAY}/retour`)
+    await expect.poll(() => c.page.getByTestId('walk-child').count(), POLL).toBe(3)
+    expect([...a.errors, ...b.errors, ...c.errors].filter((line) => line.startsWith('pageerror'))).toEqual([])
   })
 
   it('keeps the walk screen’s buttons at least 56 px tall inside a 360 px screen', async () => {

@@ -24,7 +24,8 @@ export const arrivalsByWalk = (events: readonly WalkEvent[]): Map<WalkKey, WalkE
 /**
  * Notices for the family's children marked present (merged marks, the adults agreeing) on walks
  * whose arrival is marked, dated on or after `since`; newest first. A family is told "arrived"
- * only when it is sure: no notice while the adults' marks disagree, none for an arrival tapped on
+ * only when it is sure: no notice for a child while the adults' marks on that child disagree (a
+ * dispute about another child of the walk changes nothing for this one), none for an arrival tapped on
  * another Paris day than the walk's (a screen left open overnight), none when the arrival's author
  * time is unreadable (it cannot say when).
  */
