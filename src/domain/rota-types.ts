@@ -1,6 +1,7 @@
 // Shapes of the derived rota (walks, their slots, holders and waiting lists) that the rules compute and screens show.
 import type { CancelReason } from './calendar-records.ts'
 import type { LocalDate, TimeOfDay } from './dates.ts'
+import type { PeriodSlug, PublicHolidayId } from './holiday-kinds.ts'
 import type { ChildId } from './ids.ts'
 import type { SignUp, WalkKey, WalkRef } from './signup.ts'
 
@@ -8,8 +9,9 @@ import type { SignUp, WalkKey, WalkRef } from './signup.ts'
 export type WalkCancellation =
   | { readonly kind: 'exception'; readonly reason: CancelReason; readonly note: string }
   /** `provisional`: the shipped period was not compared with the official text ("dates à confirmer"). */
-  | { readonly kind: 'holiday'; readonly label: string; readonly provisional?: true }
-  | { readonly kind: 'publicHoliday'; readonly label: string }
+  /** `slug`: a shipped period's kind, which screens name in the reader's language (`label` is then French). */
+  | { readonly kind: 'holiday'; readonly label: string; readonly slug?: PeriodSlug; readonly provisional?: true }
+  | { readonly kind: 'publicHoliday'; readonly label: string; readonly id: PublicHolidayId }
 
 /**
  * 'toFill' (à pourvoir): not started, fewer holders than required; 'urgent': toFill and starting within 48 h.

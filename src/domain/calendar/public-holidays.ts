@@ -1,9 +1,12 @@
 // French public holidays (jours fériés) of metropolitan France for any year: fixed dates and Easter-based ones.
 import { addDays, localDate, type LocalDate } from '../dates.ts'
+import type { PublicHolidayId } from '../holiday-kinds.ts'
 
 export interface PublicHoliday {
   readonly date: LocalDate
-  /** French name, shown as is ("Lundi de Pâques"): a proper name, not an interface string. */
+  /** Which holiday: screens name it in the reader's language. */
+  readonly id: PublicHolidayId
+  /** French name ("Lundi de Pâques"), for French exports. */
   readonly label: string
 }
 
@@ -39,32 +42,31 @@ export const easterSunday = (year: number): LocalDate => {
 export const publicHolidaysOf = (year: number): readonly PublicHoliday[] => {
   const easter = easterSunday(year)
   const days: PublicHoliday[] = [
-    { date: dateOf(year, 1, 1), label: "Jour de l'an" },
-    { date: addDays(easter, 1), label: 'Lundi de Pâques' },
-    { date: dateOf(year, 5, 1), label: 'Fête du Travail' },
-    { date: dateOf(year, 5, 8), label: 'Victoire 1945' },
-    { date: addDays(easter, 39), label: 'Ascension' },
-    { date: addDays(easter, 50), label: 'Lundi de Pentecôte' },
-    { date: dateOf(year, 7, 14), label: 'Fête nationale' },
-    { date: dateOf(year, 8, 15), label: 'Assomption' },
-    { date: dateOf(year, 11, 1), label: 'Toussaint' },
-    { date: dateOf(year, 11, 11), label: 'Armistice 1918' },
-    { date: dateOf(year, 12, 25), label: 'Noël' },
+    { date: dateOf(year, 1, 1), id: 'newYear', label: "Jour de l'an" },
+    { date: addDays(easter, 1), id: 'easterMonday', label: 'Lundi de Pâques' },
+    { date: dateOf(year, 5, 1), id: 'labourDay', label: 'Fête du Travail' },
+    { date: dateOf(year, 5, 8), id: 'victory1945', label: 'Victoire 1945' },
+    { date: addDays(easter, 39), id: 'ascension', label: 'Ascension' },
+    { date: addDays(easter, 50), id: 'whitMonday', label: 'Lundi de Pentecôte' },
+    { date: dateOf(year, 7, 14), id: 'bastilleDay', label: 'Fête nationale' },
+    { date: dateOf(year, 8, 15), id: 'assumption', label: 'Assomption' },
+    { date: dateOf(year, 11, 1), id: 'allSaints', label: 'Toussaint' },
+    { date: dateOf(year, 11, 11), id: 'armistice1918', label: 'Armistice 1918' },
+    { date: dateOf(year, 12, 25), id: 'christmas', label: 'Noël' },
   ]
   return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
 }
 
 // Deriving a year of walks asks this for every date: compute each year once.
-const byYear = new Map<number, ReadonlyMap<LocalDate, string>>()
+const byYear = new Map<number, ReadonlyMap<LocalDate, PublicHoliday>>()
 
 /** The public holiday on that date, or null. */
 export const publicHolidayOn = (date: LocalDate): PublicHoliday | null => {
   const year = Number(date.slice(0, 4))
   let days = byYear.get(year)
   if (days === undefined) {
-    days = new Map(publicHolidaysOf(year).map((day) => [day.date, day.label]))
+    days = new Map(publicHolidaysOf(year).map((day) => [day.date, day]))
     byYear.set(year, days)
   }
-  const label = days.get(date)
-  return label === undefined ? null : { date, label }
+  return days.get(date) ?? null
 }

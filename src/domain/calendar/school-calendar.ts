@@ -1,6 +1,7 @@
 // Whether a date is a school day for a collective: shipped holidays of its zone (minus those it ignores), imported holidays, public holidays, weekdays.
 import { addDays, weekdayOf, type LocalDate } from '../dates.ts'
 import type { HolidayOverride, ImportedHoliday } from '../calendar-records.ts'
+import type { PeriodSlug, PublicHolidayId } from '../holiday-kinds.ts'
 import type { HolidayZone, Settings } from '../settings.ts'
 import { publicHolidayOn } from './public-holidays.ts'
 import {
@@ -11,7 +12,10 @@ import {
 export interface HolidayPeriod {
   readonly start: LocalDate
   readonly end: LocalDate
+  /** The name a collective typed, or a shipped period's French name (screens name those by `slug`). */
   readonly label: string
+  /** A shipped period's kind ('noel'); absent for a period the collective added, shown as typed. */
+  readonly slug?: PeriodSlug
   /** True for a shipped period not compared with the official text: screens add "(dates à confirmer)". */
   readonly provisional?: boolean
 }
@@ -20,6 +24,7 @@ export interface HolidayPeriod {
 export interface ShippedPeriod extends HolidayPeriod {
   /** shippedPeriodId: '2027-2028/A/hiver'. */
   readonly id: string
+  readonly slug: PeriodSlug
   readonly schoolYear: string
   readonly checked: CheckLevel
   readonly provisional: boolean
@@ -28,8 +33,8 @@ export interface ShippedPeriod extends HolidayPeriod {
 
 export type SchoolDayStatus =
   | { readonly kind: 'schoolDay' }
-  | { readonly kind: 'holiday'; readonly label: string; readonly provisional?: true }
-  | { readonly kind: 'publicHoliday'; readonly label: string }
+  | { readonly kind: 'holiday'; readonly label: string; readonly slug?: PeriodSlug; readonly provisional?: true }
+  | { readonly kind: 'publicHoliday'; readonly label: string; readonly id: PublicHolidayId }
   | { readonly kind: 'notOperating' }
 
 /** What the calendar needs from the collective: its zone (or its own calendar) and the weekdays it walks. */
@@ -42,7 +47,7 @@ export type CalendarSettings = Pick<Settings, 'holidayZone' | 'operatingWeekdays
 export const decreeToPeriod = (holiday: DecreeHoliday, operatingWeekdays: readonly number[]): HolidayPeriod => {
   const lastDay = holiday.classesEndAfter
   const start = operatingWeekdays.includes(weekdayOf(lastDay)) ? addDays(lastDay, 1) : lastDay
-  return { start, end: addDays(holiday.classesResumeOn, -1), label: holiday.label }
+  return { start, end: addDays(holiday.classesResumeOn, -1), label: holiday.label, slug: holiday.slug }
 }
 
 /** Per zone and operating weekdays: the data is constant, and holidayOn runs for every derived walk. */
@@ -56,6 +61,7 @@ export const shippedHolidayPeriods = (zone: HolidayZone, operatingWeekdays: read
   const periods = SHIPPED_SCHOOL_HOLIDAYS.filter((holiday) => holiday.zones.includes(zone))
     .map((holiday): ShippedPeriod => ({
       ...decreeToPeriod(holiday, operatingWeekdays),
+      slug: holiday.slug,
       id: shippedPeriodId(holiday, zone),
       schoolYear: holiday.schoolYear,
       checked: holiday.checked,
@@ -102,6 +108,13 @@ export const holidayOn = (
   return first === undefined ? null : { start: first.start, end: first.end, label: first.label }
 }
 
+/** What names a holiday period on a screen: its kind when shipped, else its typed label; provisional or not. */
+export const holidayNameOf = (period: HolidayPeriod): { label: string; slug?: PeriodSlug; provisional?: true } => ({
+  label: period.label,
+  ...(period.slug === undefined ? {} : { slug: period.slug }),
+  ...(period.provisional === true ? { provisional: true as const } : {}),
+})
+
 /**
  * School day, or why not. A holiday is named before a public holiday inside it and before a
  * non-operating weekday, so a calendar screen can say "Vacances de Noël" on any day of them.
@@ -113,9 +126,9 @@ export const schoolDayStatus = (
   overrides: HolidayOverrides = [],
 ): SchoolDayStatus => {
   const holiday = holidayOn(settings, imported, date, overrides)
-  if (holiday !== null) return holiday.provisional === true ? { kind: 'holiday', label: holiday.label, provisional: true } : { kind: 'holiday', label: holiday.label }
+  if (holiday !== null) return { kind: 'holiday', ...holidayNameOf(holiday) }
   const publicHoliday = publicHolidayOn(date)
-  if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label }
+  if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label, id: publicHoliday.id }
   if (!settings.operatingWeekdays.includes(weekdayOf(date))) return { kind: 'notOperating' }
   return { kind: 'schoolDay' }
 }

@@ -12,6 +12,7 @@
 // Collectives import an ICS or add a period themselves for anything missing, and can mark a shipped
 // period "does not apply to our school" (document map `holidayOverrides`, keyed by shippedPeriodId).
 import { localDate, type LocalDate } from '../dates.ts'
+import type { PeriodSlug } from '../holiday-kinds.ts'
 import type { HolidayZone } from '../settings.ts'
 
 /**
@@ -21,8 +22,7 @@ import type { HolidayZone } from '../settings.ts'
  */
 export type CheckLevel = 'officialText' | 'secondaryCopies' | 'unconfirmedCopy'
 
-/** Short stable name of a period within a school year: part of its id, never shown. */
-export type PeriodSlug = 'toussaint' | 'noel' | 'hiver' | 'printemps' | 'ascension' | 'ete'
+export type { PeriodSlug } from '../holiday-kinds.ts'
 
 /**
  * One holiday period as the arrêté writes it: classes end after class on `classesEndAfter`
@@ -31,8 +31,9 @@ export type PeriodSlug = 'toussaint' | 'noel' | 'hiver' | 'printemps' | 'ascensi
  */
 export interface DecreeHoliday {
   readonly zones: readonly HolidayZone[]
-  /** With the school year and a zone, makes the period's stable id (see shippedPeriodId). */
+  /** With the school year and a zone, makes the period's stable id (see shippedPeriodId); screens name it by this. */
   readonly slug: PeriodSlug
+  /** The French name the arrêté uses (French exports, tests); never shown as is on a screen. */
   readonly label: string
   readonly classesEndAfter: LocalDate
   readonly classesResumeOn: LocalDate

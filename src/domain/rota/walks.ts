@@ -1,5 +1,5 @@
 // Walks derived from lines, settings and the calendar: line x date x direction, cancelled ones flagged, never stored.
-import { holidayOn } from '../calendar/school-calendar.ts'
+import { holidayNameOf, holidayOn } from '../calendar/school-calendar.ts'
 import { publicHolidayOn } from '../calendar/public-holidays.ts'
 import type { CalendarException } from '../calendar-records.ts'
 import { datesBetween, weekdayOf, type LocalDate, type TimeOfDay } from '../dates.ts'
@@ -58,9 +58,9 @@ export const walkCancellationOf = (
   const exception = matchingException(model.exceptions, walk)
   if (exception !== null) return { kind: 'exception', reason: exception.reason, note: exception.note }
   const holiday = holidayOn(model.settings, model.holidays, walk.date, model.holidayOverrides)
-  if (holiday !== null) return holiday.provisional === true ? { kind: 'holiday', label: holiday.label, provisional: true } : { kind: 'holiday', label: holiday.label }
+  if (holiday !== null) return { kind: 'holiday', ...holidayNameOf(holiday) }
   const publicHoliday = publicHolidayOn(walk.date)
-  if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label }
+  if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label, id: publicHoliday.id }
   return null
 }
 

@@ -21,7 +21,7 @@ describe('school calendar corrections through a session', () => {
     const adultId = valueOf(session.addAdult(familyId, { firstName: 'Camille', phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true }))
     const walk = { lineId, date: localDate('2028-03-02'), direction: 'aller' as const }
 
-    expect(walkOf(session.view.get(), walk)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", provisional: true })
+    expect(walkOf(session.view.get(), walk)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", slug: 'hiver', provisional: true })
     expect(session.signUp(walk, 'lead', adultId)).toEqual({ ok: false, error: 'walkNotRunning' })
 
     expect(session.setShippedHolidayIgnored('2029-2030/A/hiver', true)).toEqual({ ok: false, error: 'unknownPeriod' })
@@ -37,7 +37,7 @@ describe('school calendar corrections through a session', () => {
     session.removeHoliday(holidayId)
     expect(session.view.get().holidays).toEqual([])
     session.setShippedHolidayIgnored('2027-2028/A/hiver', false)
-    expect(walkOf(session.view.get(), walk)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", provisional: true })
+    expect(walkOf(session.view.get(), walk)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", slug: 'hiver', provisional: true })
   })
 
   it('the demo collective offers the same commands', async () => {

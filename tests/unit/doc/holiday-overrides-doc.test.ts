@@ -40,7 +40,7 @@ describe('holiday overrides', () => {
   it('the ignored period no longer cancels the walk in the view', () => {
     const { doc, lineId } = newFixture()
     const ref = { lineId, date: localDate('2028-03-02'), direction: 'aller' as const }
-    expect(walkOf(readCollective(doc), ref)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", provisional: true })
+    expect(walkOf(readCollective(doc), ref)?.cancellation).toEqual({ kind: 'holiday', label: "Vacances d'hiver", slug: 'hiver', provisional: true })
     edit.setHolidayOverride(doc, '2027-2028/A/hiver', true)
     expect(walkOf(readCollective(doc), ref)?.cancellation).toBeNull()
   })

@@ -72,22 +72,22 @@ describe('school days', () => {
   })
 
   it('names a public holiday on an operating day, and on a Wednesday before "not operating"', () => {
-    expect(status('2027-03-29')).toEqual({ kind: 'publicHoliday', label: 'Lundi de Pâques' })
-    expect(status('2026-11-11')).toEqual({ kind: 'publicHoliday', label: 'Armistice 1918' })
+    expect(status('2027-03-29')).toEqual({ kind: 'publicHoliday', label: 'Lundi de Pâques', id: 'easterMonday' })
+    expect(status('2026-11-11')).toEqual({ kind: 'publicHoliday', label: 'Armistice 1918', id: 'armistice1918' })
   })
 
   it('Christmas holidays: Friday is a school day, holidays from Saturday, classes again on Monday 4 January', () => {
     expect(status('2026-12-18')).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
-    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
-    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
+    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
+    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
+    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
     expect(status('2027-01-04')).toEqual({ kind: 'schoolDay' })
   })
 
   it('with Saturday classes, the Saturday the holidays start is still a school day', () => {
     const saturdayClass = zone('A', [1, 2, 4, 5, 6])
     expect(status('2026-12-19', saturdayClass)).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël', provisional: true })
+    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
   })
 
   it('winter holidays depend on the zone', () => {
@@ -99,13 +99,13 @@ describe('school days', () => {
   })
 
   it("the pont de l'Ascension 2027: no class on Friday 7 May", () => {
-    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension", provisional: true })
+    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension", slug: 'ascension', provisional: true })
     expect(status('2027-05-10')).toEqual({ kind: 'schoolDay' })
   })
 
   it('summer holidays start after class on Saturday 3 July 2027', () => {
     expect(status('2027-07-02')).toEqual({ kind: 'schoolDay' })
-    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été", provisional: true })
+    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été", slug: 'ete', provisional: true })
   })
 
   it('imported holidays add to the shipped data and are the only source for years not shipped', () => {
@@ -168,7 +168,7 @@ describe('shipped data', () => {
     const [toussaint] = SHIPPED_SCHOOL_HOLIDAYS
     if (toussaint === undefined) throw new Error('no shipped data')
     const period = decreeToPeriod(toussaint, [1, 2, 4, 5])
-    expect(period).toEqual({ start: '2026-10-17', end: addDays(localDate('2026-11-02'), -1), label: 'Vacances de la Toussaint' })
+    expect(period).toEqual({ start: '2026-10-17', end: addDays(localDate('2026-11-02'), -1), label: 'Vacances de la Toussaint', slug: 'toussaint' })
   })
 })
 

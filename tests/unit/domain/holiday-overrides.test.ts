@@ -11,7 +11,7 @@ import { createHoliday, createModel } from './rota-fixtures.ts'
 const inZone = (holidayZone: Settings['holidayZone']): Settings => ({ ...DEFAULT_SETTINGS, holidayZone })
 const cancellationsOn = (date: string, model = createModel()) =>
   deriveWalks(model, localDate(date), localDate(date)).map((walk) => walk.cancellation)
-const WINTER_PROVISIONAL = { kind: 'holiday', label: "Vacances d'hiver", provisional: true }
+const WINTER_PROVISIONAL = { kind: 'holiday', label: "Vacances d'hiver", slug: 'hiver', provisional: true }
 
 describe('2027-2028 shipped as provisional data', () => {
   it('is a shipped year, every period of it marked unconfirmedCopy with its source named', () => {
@@ -36,7 +36,7 @@ describe('2027-2028 shipped as provisional data', () => {
   it('Toussaint 2027 from Saturday 23 October to Sunday 7 November; school again on Monday 8', () => {
     const settings = inZone('A')
     expect(schoolDayStatus(settings, [], localDate('2027-10-22'))).toEqual({ kind: 'schoolDay' })
-    expect(schoolDayStatus(settings, [], localDate('2027-10-25'))).toEqual({ kind: 'holiday', label: 'Vacances de la Toussaint', provisional: true })
+    expect(schoolDayStatus(settings, [], localDate('2027-10-25'))).toEqual({ kind: 'holiday', label: 'Vacances de la Toussaint', slug: 'toussaint', provisional: true })
     expect(schoolDayStatus(settings, [], localDate('2027-11-08'))).toEqual({ kind: 'schoolDay' })
   })
 

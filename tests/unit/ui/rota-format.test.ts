@@ -23,7 +23,7 @@ describe('rota formatting', () => {
     expect(cancellationText(fr, { kind: 'exception', reason: 'schoolTrip', note: 'musée ' })).toBe('Annulé : sortie scolaire (musée)')
     expect(cancellationText(fr, { kind: 'holiday', label: 'Vacances d’hiver' })).toBe('Annulé : vacances (Vacances d’hiver)')
     expect(cancellationText(fr, { kind: 'holiday', label: 'Vacances d’hiver', provisional: true })).toBe('Annulé : vacances (Vacances d’hiver) (dates à confirmer)')
-    expect(cancellationText(fr, { kind: 'publicHoliday', label: 'Lundi de Pâques' })).toBe('Annulé : jour férié (Lundi de Pâques)')
+    expect(cancellationText(fr, { kind: 'publicHoliday', label: 'Lundi de Pâques', id: 'easterMonday' })).toBe('Annulé : jour férié (Lundi de Pâques)')
     expect(cancellationText(en, { kind: 'exception', reason: 'weatherAlert', note: '' })).toBe('Cancelled: weather alert')
   })
 

@@ -4,6 +4,7 @@ import { ignoredPeriodIds, SHIPPED_SCHOOL_YEARS, shippedHolidayPeriods } from '.
 import type { ShippedPeriod } from '../../../domain/calendar/school-calendar.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
+import { holidayName } from '../rota/rota-format.ts'
 import { dateText } from './labels.ts'
 import { listFormat } from '../../i18n/formats.ts'
 
@@ -34,7 +35,8 @@ export function ShippedHolidays({ session, view }: ShippedHolidaysProps) {
 
   const toggle = (period: ShippedPeriod, nextIgnored: boolean) => {
     const result = session.setShippedHolidayIgnored(period.id, nextIgnored)
-    if (result.ok) announce(t(nextIgnored ? 'manage.shipped.ignoredDone' : 'manage.shipped.restoredDone', { label: `${period.label} ${period.schoolYear}` }))
+    const label = `${holidayName(t, period)} ${period.schoolYear}`
+    if (result.ok) announce(t(nextIgnored ? 'manage.shipped.ignoredDone' : 'manage.shipped.restoredDone', { label }))
   }
 
   return (
@@ -48,7 +50,8 @@ export function ShippedHolidays({ session, view }: ShippedHolidaysProps) {
             {periods.filter((period) => period.schoolYear === year).map((period) => {
               const id = domIdOf(period)
               const isIgnored = ignored.has(period.id)
-              const name = t('manage.holidays.period', { label: period.label, start: dateText(period.start), end: dateText(period.end) })
+              const dates = { start: dateText(period.start), end: dateText(period.end) }
+              const name = t('manage.holidays.period', { label: holidayName(t, period), ...dates })
               return (
                 <li key={period.id} class="list__item list__item--stacked" data-testid={id}>
                   <p class="list__name" id={`${id}-name`}>{name}</p>

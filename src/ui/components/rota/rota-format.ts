@@ -1,6 +1,7 @@
 // Pure text helpers of the rota screens: French/English dates, today in Paris, directions, slots, walk states, cancellations, the notices.
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Direction } from '../../../domain/line.ts'
+import type { PeriodSlug, PublicHolidayId } from '../../../domain/holiday-kinds.ts'
 import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import type { WithdrawError, WithdrawOutcome } from '../../../app/api.ts'
@@ -73,6 +74,35 @@ const REASON_KEYS = {
   other: 'rota.reason.other',
 } as const satisfies Record<string, MessageKey>
 
+/** Message of each shipped holiday period's name: a kind without its French and English name does not compile. */
+export const PERIOD_NAME_KEYS = {
+  toussaint: 'holiday.period.toussaint',
+  noel: 'holiday.period.noel',
+  hiver: 'holiday.period.hiver',
+  printemps: 'holiday.period.printemps',
+  ascension: 'holiday.period.ascension',
+  ete: 'holiday.period.ete',
+} as const satisfies Record<PeriodSlug, MessageKey>
+
+/** Message of each public holiday's name. */
+export const PUBLIC_HOLIDAY_NAME_KEYS = {
+  newYear: 'holiday.public.newYear',
+  easterMonday: 'holiday.public.easterMonday',
+  labourDay: 'holiday.public.labourDay',
+  victory1945: 'holiday.public.victory1945',
+  ascension: 'holiday.public.ascension',
+  whitMonday: 'holiday.public.whitMonday',
+  bastilleDay: 'holiday.public.bastilleDay',
+  assumption: 'holiday.public.assumption',
+  allSaints: 'holiday.public.allSaints',
+  armistice1918: 'holiday.public.armistice1918',
+  christmas: 'holiday.public.christmas',
+} as const satisfies Record<PublicHolidayId, MessageKey>
+
+/** A holiday period's name in the reader's language: a shipped one by its kind, one the collective added as typed. */
+export const holidayName = (t: Translate, period: { readonly label: string; readonly slug?: PeriodSlug }): string =>
+  period.slug === undefined ? period.label : t(PERIOD_NAME_KEYS[period.slug])
+
 /** "Annulé : grève", "Annulé : vacances (Vacances d'hiver) (dates à confirmer)", "Annulé : sortie scolaire (musée)". */
 export const cancellationText = (t: Translate, cancellation: WalkCancellation): string => {
   let reason: string
@@ -81,10 +111,10 @@ export const cancellationText = (t: Translate, cancellation: WalkCancellation): 
     const note = cancellation.note.trim()
     reason = note ? `${base} (${note})` : base
   } else if (cancellation.kind === 'holiday') {
-    reason = t('rota.reason.holiday', { label: cancellation.label })
+    reason = t('rota.reason.holiday', { label: holidayName(t, cancellation) })
     if (cancellation.provisional === true) reason = `${reason} ${t('rota.reason.toConfirm')}`
   } else {
-    reason = t('rota.reason.publicHoliday', { label: cancellation.label })
+    reason = t('rota.reason.publicHoliday', { label: t(PUBLIC_HOLIDAY_NAME_KEYS[cancellation.id]) })
   }
   return t('rota.cancelled', { reason })
 }
