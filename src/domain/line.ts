@@ -12,6 +12,8 @@ export const DIRECTIONS: readonly Direction[] = ['aller', 'retour']
 export const LINE_NAME_MAX = 60
 export const STOP_NAME_MAX = 60
 export const ACCESS_NOTE_MAX = 300
+/** A walk goes from a stop to the next one (the school is a stop too): a line with fewer stops has no walk to join. */
+export const MIN_STOPS_PER_LINE = 2
 
 const ColourSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'invalidColour' }))
 
@@ -36,7 +38,7 @@ export type Line = z.output<typeof StoredLineSchema>
 export const StopAccessSchema = z.object({
   stepFree: z.boolean(),
   dangerousCrossing: z.boolean(),
-  note: z.string().check(z.maxLength(ACCESS_NOTE_MAX)),
+  note: z.string().check(z.maxLength(ACCESS_NOTE_MAX, { message: 'tooLong' })),
 })
 export type StopAccess = z.infer<typeof StopAccessSchema>
 

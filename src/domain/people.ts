@@ -7,11 +7,19 @@ import { shortText, storedShortText } from './text.ts'
 export const FIRST_NAME_MAX = 40
 export const SUPPORT_MAX = 500
 
-/** French phone numbers as typed by parents: digits, spaces, dots, dashes, an optional leading +. */
+const PHONE = /^\+?[0-9][0-9 .-]{7,18}[0-9]$/
+
+/**
+ * French phone numbers as typed by parents: digits, spaces, dots, dashes, an optional leading +. Optional: empty
+ * means the adult gave none (a parent may walk without sharing a number); screens then show no call link.
+ */
 const PhoneSchema = z.pipe(
   z.pipe(z.string(), z.transform((text: string) => text.trim())),
-  z.string().check(z.regex(/^\+?[0-9][0-9 .-]{7,18}[0-9]$/, { message: 'invalidPhone' })),
+  z.string().check(z.refine((text) => text === '' || PHONE.test(text), { message: 'invalidPhone' })),
 )
+
+/** Whether an adult gave a phone number to call (stored records may hold '' for none). */
+export const hasPhone = (phone: string): boolean => /[0-9]/.test(phone)
 
 export const AdultInputSchema = z.object({
   firstName: shortText(FIRST_NAME_MAX),
@@ -36,8 +44,11 @@ export type Adult = z.output<typeof StoredAdultSchema>
 export const ChildRouteSchema = z.object({ lineId: LineIdSchema, stopId: StopIdSchema })
 export type ChildRoute = z.infer<typeof ChildRouteSchema>
 
+/** An initial as typed ("d.", " D ") the way it is stored: "D". The dot is the label's (childLabel), never the initial's. */
+export const initialOf = (text: string): string => text.trim().replace(/\.+$/, '').trim().toUpperCase()
+
 const InitialSchema = z.pipe(
-  z.pipe(z.string(), z.transform((text: string) => text.trim().replace(/\.$/, '').toUpperCase())),
+  z.pipe(z.string(), z.transform(initialOf)),
   z.string().check(z.regex(/^\p{Lu}$/u, { message: 'invalidInitial' })),
 )
 
@@ -72,4 +83,9 @@ export const StoredChildSchema = z.looseObject({
 })
 export type Child = z.output<typeof StoredChildSchema>
 
-export const childLabel = (child: Pick<Child, 'firstName' | 'initial'>): string => `${child.firstName} ${child.initial}.`
+/**
+ * "Léa D.": the first name and the initial with its one full stop. Normalises as the schemas do, so a label built
+ * from what was just typed ("Léa", "d.") reads as the stored child will.
+ */
+export const childLabel = (child: Pick<Child, 'firstName' | 'initial'>): string =>
+  `${child.firstName.trim()} ${initialOf(child.initial)}.`

@@ -18,3 +18,9 @@ export const shortText = (maxLength: number) =>
 
 /** Same rule for reading stored values: already normalised, only bounded. */
 export const storedShortText = (maxLength: number) => z.string().check(z.minLength(1), z.maxLength(maxLength))
+
+/**
+ * A text's length as forms count it against a limit: trimmed. Every schema trims before it bounds (short texts also
+ * collapse runs of spaces), so this never counts fewer characters than the schema will.
+ */
+export const textLength = (text: string): number => text.trim().length

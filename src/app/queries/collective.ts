@@ -1,13 +1,35 @@
 // The collective's people and lines as screens name and order them: a child's label, a line's stops, ids read from keys.
 import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from '../../domain/ids.ts'
 import type { AdultId, ChildId, FamilyId, LineId, StopId } from '../../domain/ids.ts'
-import { compareStops, type Stop } from '../../domain/line.ts'
+import { compareStops, MIN_STOPS_PER_LINE, type Line, type Stop } from '../../domain/line.ts'
 import type { Child } from '../../domain/people.ts'
 
 export { DIRECTIONS } from '../../domain/line.ts'
 export { childLabel } from '../../domain/people.ts'
 
 export const stopsOfLine = (stops: readonly Stop[], lineId: LineId): Stop[] => stops.filter((s) => s.lineId === lineId).sort(compareStops)
+
+/** Where the guided set-up's line step stands: the line it shows, the stops that line still needs, and whether it is done. */
+export interface LineSetup {
+  readonly line: Line | null
+  readonly stopsMissing: number
+  /** Some line has the stops a walk needs (a child then has a stop to pick). */
+  readonly done: boolean
+}
+
+const stopsMissingOn = (stops: readonly Stop[], lineId: LineId): number =>
+  Math.max(0, MIN_STOPS_PER_LINE - stops.filter((stop) => stop.lineId === lineId).length)
+
+/** The line just created (`lineId`), else the first by name; done once any line has MIN_STOPS_PER_LINE stops. */
+export const lineSetupOf = (view: { readonly lines: readonly Line[]; readonly stops: readonly Stop[] }, lineId?: string | null): LineSetup => {
+  const byName = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))
+  const line = view.lines.find((candidate) => candidate.id === lineId) ?? byName[0] ?? null
+  return {
+    line,
+    stopsMissing: line === null ? MIN_STOPS_PER_LINE : stopsMissingOn(view.stops, line.id),
+    done: view.lines.some((candidate) => stopsMissingOn(view.stops, candidate.id) === 0),
+  }
+}
 
 /** Children who join or leave the walk at this stop, in either direction. */
 export const childrenUsingStop = (children: readonly Child[], stopId: StopId): Child[] =>

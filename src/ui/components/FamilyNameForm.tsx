@@ -1,10 +1,11 @@
 // One-field form for a family's display name: adds a family, or renames one in place.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../app/api.ts'
+import { TEXT_LIMITS } from '../../app/queries/limits.ts'
 import type { FamilyInput } from '../../domain/family.ts'
 import type { FieldErrors } from '../../domain/validation.ts'
 import { useI18n } from '../i18n/context.tsx'
-import { fieldErrorKey } from '../i18n/translate.ts'
+import { fieldErrorText } from '../i18n/translate.ts'
 import { focusFirstError } from './focus.ts'
 import { TextField } from './TextField.tsx'
 
@@ -51,7 +52,8 @@ export function FamilyNameForm(props: FamilyNameFormProps) {
         hint={props.hint}
         value={value}
         onInput={setValue}
-        error={errorKey === undefined ? null : t(fieldErrorKey(errorKey))}
+        error={errorKey === undefined ? null : fieldErrorText(t, errorKey, TEXT_LIMITS.familyName)}
+        maxLength={TEXT_LIMITS.familyName}
         inputRef={input}
       />
       <div class="actions">

@@ -1,11 +1,11 @@
 // The collective profile form (name, school, town), used to create a collective and to rename it.
 import { useState } from 'preact/hooks'
 import type { ComponentChildren } from 'preact'
-import type { FormResult } from '../../app/api.ts'
+import { COLLECTIVE_NAME_MAX, type FormResult } from '../../app/api.ts'
 import type { CollectiveProfileInput } from '../../domain/collective.ts'
 import type { FieldErrors } from '../../domain/validation.ts'
 import { useI18n } from '../i18n/context.tsx'
-import { fieldErrorKey } from '../i18n/translate.ts'
+import { fieldErrorText } from '../i18n/translate.ts'
 import { focusFirstError } from './focus.ts'
 import { TextField } from './TextField.tsx'
 
@@ -51,7 +51,7 @@ export function ProfileForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
 
   const errorText = (field: Field): string | null => {
     const key = errors[field]
-    return key === undefined ? null : t(fieldErrorKey(key))
+    return key === undefined ? null : fieldErrorText(t, key, COLLECTIVE_NAME_MAX)
   }
   const labels: Record<Field, string> = { name: t('profile.name'), school: t('profile.school'), town: t('profile.town') }
 
@@ -66,6 +66,7 @@ export function ProfileForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
           value={values[field]}
           onInput={(value) => setValues((current) => ({ ...current, [field]: value }))}
           error={errorText(field)}
+          maxLength={COLLECTIVE_NAME_MAX}
           autoComplete={field === 'town' ? 'address-level2' : 'off'}
         />
       ))}

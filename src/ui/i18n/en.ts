@@ -28,6 +28,12 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
 
   'form.required': 'This field is required.',
   'form.tooLong': 'This text is too long.',
+  'form.tooLongMax': 'This text is too long: {max} characters at most.',
+  'form.maxLength': '{max} characters at most',
+  'form.count': '{count} / {max}',
+  'form.countLeft': '{count} characters of {max}.',
+  'form.countOver': '{over} characters too many.',
+  'form.noPhone': 'No number',
   'form.invalidCharacters': 'This text contains characters that are not allowed.',
   'form.dateOutOfRange': 'Choose a date between 2020 and 2099.',
   'form.unknownError': 'This value is not accepted.',

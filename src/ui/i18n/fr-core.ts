@@ -12,6 +12,12 @@ export const frCore = {
 
   'form.required': 'Ce champ est obligatoire.',
   'form.tooLong': 'Ce texte est trop long.',
+  'form.tooLongMax': 'Ce texte est trop long : {max} caractères au plus.',
+  'form.maxLength': '{max} caractères au plus',
+  'form.count': '{count} / {max}',
+  'form.countLeft': '{count} caractères sur {max}.',
+  'form.countOver': '{over} caractères de trop.',
+  'form.noPhone': 'Pas de numéro',
   'form.invalidCharacters': 'Ce texte contient des caractères non autorisés.',
   'form.dateOutOfRange': 'Choisissez une date entre 2020 et 2099.',
   'form.unknownError': 'Cette valeur n’est pas acceptée.',

@@ -15,7 +15,12 @@ export const translatorOf = (messages: LoadedMessages): Translate => {
   return (key, params) => {
     const text = messages[key] ?? key
     if (!params) return text
-    return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot))
+    // A value ending with a full stop ("Léa D.") ends the sentence too: the message's own full stop after it is dropped.
+    return text.replace(/\{(\w+)\}(\.?)/g, (slot, name: string, stop: string) => {
+      if (!(name in params)) return slot
+      const value = String(params[name])
+      return stop !== '' && value.endsWith('.') ? value : value + stop
+    })
   }
 }
 
@@ -43,3 +48,7 @@ const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
 
 /** Domain validation keys ('required', 'tooLong', ...) to interface text; unknown keys get a generic message. */
 export const fieldErrorKey = (domainKey: string): MessageKey => FIELD_ERROR_KEYS[domainKey] ?? 'form.unknownError'
+
+/** A validation key's text; a text over its limit quotes the limit when the field has one ("80 caractères au plus"). */
+export const fieldErrorText = (t: Translate, domainKey: string, maxLength?: number): string =>
+  domainKey === 'tooLong' && maxLength !== undefined ? t('form.tooLongMax', { max: maxLength }) : t(fieldErrorKey(domainKey))

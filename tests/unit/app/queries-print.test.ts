@@ -7,7 +7,7 @@ import { printWalkOf } from '../../../src/app/queries/print/print-walk.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { ChildIdSchema, StopIdSchema } from '../../../src/domain/ids.ts'
 import { AbsenceIdSchema, type Absence } from '../../../src/domain/walk-log/records.ts'
-import { actor, child, children, lea, lineId, martin, nguyen, nina, NOW, paul, uuid, view } from './print-fixtures.ts'
+import { actor, adults, child, children, lea, lineId, martin, nguyen, nina, NOW, paul, uuid, view } from './print-fixtures.ts'
 
 describe('the week of a line', () => {
   it('asks for the extra places a big group needs', () => {
@@ -98,5 +98,10 @@ describe('a walk on paper', () => {
     expect(contactOn(view(), localDate('2027-03-11'))).toEqual({ familyName: 'Famille Martin', phone: '06 11 22 33 44' })
     expect(contactOn(view(), localDate('2027-03-02'))).toEqual({ familyName: 'Famille Martin', phone: '06 11 22 33 44' })
     expect(contactOn(view({ coordination: { ...view().coordination, roster: [] } }), localDate('2027-03-11'))).toBeNull()
+    // An adult who gave no number is skipped: the family's next adult with one, else no phone at all (never an empty one).
+    const noPhone = { ...adults[0]!, id: paul, phone: '' }
+    const withSecond = [noPhone, { ...adults[0]!, phone: '06 00 00 00 01' }]
+    expect(contactOn(view({ adults: withSecond }), localDate('2027-03-11'))).toEqual({ familyName: 'Famille Martin', phone: '06 00 00 00 01' })
+    expect(contactOn(view({ adults: [noPhone] }), localDate('2027-03-11'))).toEqual({ familyName: 'Famille Martin', phone: null })
   })
 })

@@ -153,7 +153,8 @@ describe('rendered', () => {
     expect(text(html)).toContain('Visible par les familles du collectif : n’y mettez pas de détail de santé.')
     expect(html).toMatch(/<label for="absence-date">Date<\/label>/)
     expect(html).toMatch(/id="absence-date"[^>]*type="date"[^>]*value="2026-12-03"/)
-    expect(html).toMatch(/id="absence-note"[^>]*aria-describedby="absence-note-hint"/)
+    expect(html).toMatch(/id="absence-note"[^>]*aria-describedby="absence-note-hint absence-note-limit"/)
+    expect(html).toContain('0 / 200')
   })
 
   it('the form offers a child select when the family has two children', () => {

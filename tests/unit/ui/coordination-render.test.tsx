@@ -78,6 +78,9 @@ describe('handover', () => {
     const outgoing = renderToString(<HandoverSection session={sessionOf(view)} view={view} handover={handover('pending')} myFamily={martin} />)
     expect(outgoing).not.toContain('J’ai pris connaissance')
     expect(outgoing).toContain('Note pour la famille suivante')
+    // The note's limit is said and counted before submit, tied to the text area.
+    expect(outgoing).toMatch(/id="handover-note"[^>]*aria-describedby="handover-note-hint handover-note-limit"/)
+    expect(outgoing).toContain('0 / 500')
   })
 
   it('shows "lu" with who and when once acknowledged', () => {

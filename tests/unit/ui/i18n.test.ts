@@ -29,6 +29,14 @@ describe('translations', () => {
     }
   })
 
+  it('a name ending with a full stop (a child’s initial) ends the sentence with one full stop, not two', () => {
+    const t = createTranslate('fr')
+    expect(t('manage.child.added', { name: 'Léa D.' })).toBe('Enfant ajouté : Léa D.')
+    expect(t('manage.removed', { name: 'Léa D.' })).toBe('Retiré : Léa D.')
+    expect(t('manage.child.added', { name: 'Léa' })).toBe('Enfant ajouté : Léa.')
+    expect(createTranslate('en')('manage.child.added', { name: 'Léa D.' })).toBe('Child added: Léa D.')
+  })
+
   it('translates the domain validation keys in both languages', () => {
     const domainKeys = ['required', 'tooLong', 'invalidCharacters']
     expect(domainKeys.map((k) => createTranslate('fr')(fieldErrorKey(k)))).toEqual([

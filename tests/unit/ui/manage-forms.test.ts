@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ExceptionInputSchema } from '../../../src/domain/calendar-records.ts'
 import { LineIdSchema, StopIdSchema, ChildIdSchema, FamilyIdSchema } from '../../../src/domain/ids.ts'
 import { LineInputSchema, StopInputSchema, type Stop } from '../../../src/domain/line.ts'
-import { AdultInputSchema, ChildInputSchema, type Child } from '../../../src/domain/people.ts'
+import { AdultInputSchema, ChildInputSchema, childLabel, type Child } from '../../../src/domain/people.ts'
 import { DEFAULT_SETTINGS, SettingsInputSchema } from '../../../src/domain/settings.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
 import { manageErrorKey } from '../../../src/ui/components/manage/errors.ts'
@@ -79,6 +79,19 @@ describe('management form mapping', () => {
     expect(adultInputOf({ firstName: 'Awa', phone: '0612', charterAcceptedOn: '2026-09-01', insured: false }).charterAcceptedOn).toBe('2026-09-01')
     const bad = AdultInputSchema.safeParse(adultInputOf({ firstName: 'Awa', phone: '0612', charterAcceptedOn: '', insured: false }))
     expect(bad.success ? null : fieldErrorsOf(bad.error)).toEqual({ phone: 'invalidPhone' })
+  })
+
+  it('a phone is optional: left empty (or blank) the adult is recorded without one', () => {
+    for (const phone of ['', '   ']) {
+      const parsed = AdultInputSchema.safeParse(adultInputOf({ firstName: 'Awa', phone, charterAcceptedOn: '', insured: false }))
+      expect(parsed.success ? parsed.data.phone : fieldErrorsOf(parsed.error)).toBe('')
+    }
+  })
+
+  it('labels a child as typed, before it is recorded, the way it will be stored: one full stop after the initial', () => {
+    expect(childLabel({ firstName: ' Léa ', initial: 'd.' })).toBe('Léa D.')
+    expect(childLabel({ firstName: 'Léa', initial: ' D ' })).toBe('Léa D.')
+    expect(ChildInputSchema.parse({ ...childInputOf({ ...emptyChild(DEFAULT_SETTINGS), firstName: 'Léa', initial: 'd.' }, []) }).initial).toBe('D')
   })
 
   it('a child’s route comes from the chosen stop’s line; no stop, no route', () => {

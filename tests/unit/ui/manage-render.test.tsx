@@ -59,7 +59,7 @@ describe('management pieces', () => {
     expect(html).toContain('<optgroup label="Ligne verte">')
     expect(html).toContain('Pas de pédibus à l’aller')
     expect(html).toContain('Mairie (08:01)')
-    expect(html).toContain('aria-describedby="c-support-hint"')
+    expect(html).toContain('aria-describedby="c-support-hint c-support-limit"')
     expect(html).not.toMatch(/naissance<\/label>|adresse<\/label>/i)
   })
 

@@ -88,6 +88,9 @@ describe('rota formatting', () => {
   it('dials the digits of a phone number as typed', () => {
     expect(telHref('06 12 34 56 78')).toBe('tel:0612345678')
     expect(telHref('+33 6.12.34.56.78')).toBe('tel:+33612345678')
+    // No number, no link: a tel: link with nothing to call would open an empty dialler.
+    expect(telHref('')).toBeNull()
+    expect(telHref(' - ')).toBeNull()
   })
 
   it('says what a withdrawal did: withdrawn, place given back, nothing to withdraw, too late, not recorded', () => {

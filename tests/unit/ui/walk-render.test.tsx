@@ -87,6 +87,9 @@ describe('walk screen', () => {
     expect(html).toContain('aria-label="Présent : Léa M."')
     expect(html).not.toContain('aria-pressed="true"')
     expect(html).toContain('href="/c/room/trajet/' + lineId + '/2027-03-02/aller/urgence"')
+    // The logbook note says its limit and counts before submit.
+    expect(html).toMatch(/id="walk-log-text"[^>]*aria-describedby="walk-log-text-limit"/)
+    expect(html).toContain('0 / 500')
   })
 
   it('calls each child’s parents by first name, with the child named for screen readers', () => {
@@ -161,6 +164,27 @@ describe('emergency card', () => {
     expect(plain).toMatch(/Léa M\..*À faire : Tenir la main à la traversée.*Marie 06 11 22 33 44.*Sophie 06 99 88 77 66/)
     expect(plain).toMatch(/Adultes du trajet.*Marie · conducteur 06 11 22 33 44.*Paul · serre-file 06 55 66 77 88/)
     expect(html).toContain(`href="/c/room/imprimer/urgence/${lineId}/2027-03-02/aller"`)
+  })
+
+  it('names an adult who gave no phone without a call link, here, on the walk screen and on the "Aujourd’hui" card', () => {
+    const silent = (view: CollectiveView): CollectiveView =>
+      ({ ...view, adults: view.adults.map((a) => (a.id === sophie || a.id === paul ? { ...a, phone: '' } : a)) })
+    const card = renderToString(<EmergencyCard session={sessionOf(silent(viewWith({})), asMarie)} base="/c/room" walk={walk} />)
+    expect(card).not.toMatch(/href="tel:"/)
+    expect(text(card)).toMatch(/Sophie Pas de numéro/)
+    expect(text(card)).toMatch(/Paul · serre-file Pas de numéro/)
+    const walkScreen = renderToString(<WalkScreen session={sessionOf(silent(viewWith({})), asMarie)} base="/c/room" walk={walk} />)
+    expect(walkScreen).not.toMatch(/href="tel:"/)
+    expect(walkScreen).not.toContain('Appeler Sophie')
+    expect(walkScreen).toContain('aria-label="Appeler Marie, parent de Léa M."')
+    vi.stubGlobal('location', new URL('http://localhost/c/room/aujourdhui'))
+    const rota = { ...walk, key: 'k', startTime: '08:00', cancellation: null, expectedChildIds: [], ratioCount: 0, requiredAdults: 2,
+      lead: signUp(marie, famMartin, 'lead', actorA, 1), tail: signUp(paul, famNguyen, 'tail', actorB, 2), extras: [], waiting: [], state: 'full' } as const
+    const today = renderToString(<LocationProvider><TodayWalk view={silent(viewWith({}))} walk={rota as never} /></LocationProvider>)
+    vi.unstubAllGlobals()
+    expect(today).not.toMatch(/href="tel:"/)
+    expect(today).toContain('href="tel:0611223344"')
+    expect(text(today)).toMatch(/Paul · serre-file Pas de numéro/)
   })
 })
 

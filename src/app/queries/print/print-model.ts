@@ -6,14 +6,14 @@ import { addDays, compareDates, mondayOf, type LocalDate } from '../../../domain
 import type { LineId } from '../../../domain/ids.ts'
 import type { Direction, Stop } from '../../../domain/line.ts'
 import type { CollectiveModel } from '../../../domain/model.ts'
-import { childLabel, type Adult, type Child } from '../../../domain/people.ts'
+import { childLabel, hasPhone, type Adult, type Child } from '../../../domain/people.ts'
 import { deriveWalks, expectedChildren, type WalkModel } from '../../../domain/rota/index.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import { walkStopsInOrder } from '../../../domain/walk-log/progress.ts'
 import { effectiveOf, heldPlaces, weekOf, type RotaModel } from '../rota.ts'
 
-/** Whom a reader of the paper calls: the coordinator's family and the phone of its first adult. */
+/** Whom a reader of the paper calls: the coordinator's family and the phone of its first adult who gave one. */
 export interface Contact {
   readonly familyName: string
   readonly phone: string | null
@@ -28,7 +28,7 @@ export const contactOn = (view: Pick<CollectiveView, 'coordination' | 'families'
   const familyId = current?.coordinator ?? next.coordinator
   const family = familyId === null ? undefined : view.families.find((candidate) => candidate.id === familyId)
   if (family === undefined) return null
-  const phone = view.adults.find((adult) => adult.familyId === family.id)?.phone ?? null
+  const phone = view.adults.find((adult) => adult.familyId === family.id && hasPhone(adult.phone))?.phone ?? null
   return { familyName: family.displayName, phone }
 }
 

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks'
 import type { AbsenceCommands, CollectiveView, SessionState } from '../../../app/api.ts'
 import { parseLocalDate } from '../../../app/queries/calendar.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
@@ -123,6 +124,7 @@ export function AbsenceForm({ session, kids, today, now }: AbsenceFormProps) {
         rows={2}
         onInput={(note) => set({ note })}
         error={errorOf('note')}
+        maxLength={TEXT_LIMITS.absenceNote}
       />
       {errorOf('form') && <FieldError id={idOf('form-error')} text={errorOf('form') ?? ''} />}
       <div class="actions">

@@ -1,11 +1,12 @@
 // The handover into the next period: open items for the incoming family, notes and the note form, "J'ai pris connaissance" and its status (en attente / lu).
 import { useState } from 'preact/hooks'
 import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { Handover } from '../../../domain/coordination/index.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
-import { fieldErrorKey } from '../../i18n/translate.ts'
+import { fieldErrorText } from '../../i18n/translate.ts'
 import { formatDay } from '../rota/rota-format.ts'
 import { TextAreaField } from '../manage/fields.tsx'
 import { authorTimeText, familyNameOf } from './coordination-text.ts'
@@ -91,7 +92,7 @@ function NoteForm({ session, periodStart, familyId, incomingName }: {
     event.preventDefault()
     const result = session.addHandoverNote(periodStart, familyId, { text })
     if (!result.ok) {
-      setError(t(fieldErrorKey(result.error.text ?? Object.values(result.error)[0] ?? '')))
+      setError(fieldErrorText(t, result.error.text ?? Object.values(result.error)[0] ?? '', TEXT_LIMITS.handoverNote))
       return
     }
     setText('')
@@ -100,7 +101,8 @@ function NoteForm({ session, periodStart, familyId, incomingName }: {
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextAreaField id="handover-note" label={t('coord.handover.noteLabel')} hint={t('coord.handover.noteHint')} value={text} onInput={setText} error={error} />
+      <TextAreaField id="handover-note" label={t('coord.handover.noteLabel')} hint={t('coord.handover.noteHint')} value={text} onInput={setText} error={error}
+        maxLength={TEXT_LIMITS.handoverNote} />
       <button type="submit" class="button">{t('coord.handover.noteAdd')}</button>
     </form>
   )

@@ -1,6 +1,7 @@
 // The adult form: first name, phone, charter accepted on a date (empty: not yet), insured yes/no, and optionally "C'est moi".
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import type { AdultInput } from '../../../domain/people.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
@@ -57,7 +58,7 @@ export function AdultForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, 
 
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <TextField id={idOf('firstName')} label={t('manage.adult.firstName')} value={values.firstName} onInput={(firstName) => set({ firstName })} error={errorTextOf(t, errors, 'firstName')} inputRef={first} autoComplete="given-name" />
+      <TextField id={idOf('firstName')} label={t('manage.adult.firstName')} value={values.firstName} onInput={(firstName) => set({ firstName })} error={errorTextOf(t, errors, 'firstName', TEXT_LIMITS.firstName)} maxLength={TEXT_LIMITS.firstName} inputRef={first} autoComplete="given-name" />
       <InputField id={idOf('phone')} type="tel" inputMode="tel" label={t('manage.adult.phone')} hint={t('manage.adult.phoneHint')} value={values.phone} onInput={(phone) => set({ phone })} error={errorTextOf(t, errors, 'phone')} autoComplete="tel" />
       <InputField
         id={idOf('charterAcceptedOn')}

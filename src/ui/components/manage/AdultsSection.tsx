@@ -7,6 +7,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { ConfirmAction } from '../ConfirmAction.tsx'
+import { telHref } from '../rota/rota-format.ts'
 import { AdultForm } from './AdultForm.tsx'
 import { adultValuesOf } from './forms.ts'
 import { dateText } from './labels.ts'
@@ -105,6 +106,7 @@ export function AdultsSection({ session, view, familyId, readOnly = false }: Adu
 
 function AdultSummary({ adult, isMe }: { adult: Adult; isMe: boolean }) {
   const { t } = useI18n()
+  const href = telHref(adult.phone)
   return (
     <div>
       <p class="list__name">
@@ -112,7 +114,9 @@ function AdultSummary({ adult, isMe }: { adult: Adult; isMe: boolean }) {
         {isMe && <span class="muted"> {t('manage.adult.meMark')}</span>}
       </p>
       <p>
-        <a class="list__link" href={`tel:${adult.phone.replace(/[^+0-9]/g, '')}`} aria-label={t('manage.adult.call', { name: adult.firstName, phone: adult.phone })}>{adult.phone}</a>
+        {href === null
+          ? <span class="muted">{t('form.noPhone')}</span>
+          : <a class="list__link" href={href} aria-label={t('manage.adult.call', { name: adult.firstName, phone: adult.phone })}>{adult.phone}</a>}
       </p>
       <ul class="tags">
         <li class="tag">{adult.charterAcceptedOn ? t('manage.adult.charterOn', { date: dateText(adult.charterAcceptedOn) }) : t('manage.adult.charterNo')}</li>

@@ -86,7 +86,7 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
         clearOnSuccess
         onSubmit={(input) => {
           const result = session.addChild(familyId, input)
-          if (result.ok) announce(t('manage.child.added', { name: `${input.firstName.trim()} ${input.initial.trim().toUpperCase()}.` }))
+          if (result.ok) announce(t('manage.child.added', { name: childLabel(input) }))
           return result
         }}
       />

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
 import { CANCEL_REASONS } from '../../../app/queries/calendar.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { CancelReason, ExceptionInput } from '../../../domain/calendar-records.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
@@ -70,7 +71,7 @@ export function ExceptionForm({ lines, today, onSubmit }: ExceptionFormProps) {
         onChange={([reason]) => reason && set({ reason })}
         error={errorTextOf(t, errors, 'reason')}
       />
-      <TextAreaField id={idOf('note')} label={t('manage.exception.note')} hint={t('manage.exception.noteHint')} value={values.note} rows={2} onInput={(note) => set({ note })} error={errorTextOf(t, errors, 'note')} />
+      <TextAreaField id={idOf('note')} label={t('manage.exception.note')} hint={t('manage.exception.noteHint')} value={values.note} rows={2} onInput={(note) => set({ note })} error={errorTextOf(t, errors, 'note', TEXT_LIMITS.calendarNote)} maxLength={TEXT_LIMITS.calendarNote} />
       <div class="actions">
         <button type="submit" class="button button--primary">{t('manage.exception.add')}</button>
       </div>

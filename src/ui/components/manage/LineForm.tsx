@@ -1,6 +1,7 @@
 // The line form: name, colour from the named palette, directions run (aller / retour), days run.
 import { useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { Direction, LineInput } from '../../../domain/line.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -50,7 +51,8 @@ export function LineForm({ idPrefix, initial, submitLabel, onSubmit, onCancel }:
         hint={t('manage.line.nameHint')}
         value={values.name}
         onInput={(name) => set({ name })}
-        error={errorTextOf(t, errors, 'name')}
+        error={errorTextOf(t, errors, 'name', TEXT_LIMITS.lineName)}
+        maxLength={TEXT_LIMITS.lineName}
       />
       <ChoiceGroup
         id={idOf('colour')}

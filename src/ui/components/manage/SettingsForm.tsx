@@ -85,7 +85,7 @@ export function SettingsForm({ settings, onSubmit }: SettingsFormProps) {
         value={values.childrenPerAdult}
         onInput={(childrenPerAdult) => set({ childrenPerAdult })}
         error={errorTextOf(t, errors, 'childrenPerAdult')}
-        maxLength={3}
+        maxDigits={3}
       />
       <InputField
         id={idOf('minAdults')}
@@ -95,7 +95,7 @@ export function SettingsForm({ settings, onSubmit }: SettingsFormProps) {
         value={values.minAdults}
         onInput={(minAdults) => set({ minAdults })}
         error={errorTextOf(t, errors, 'minAdults')}
-        maxLength={3}
+        maxDigits={3}
       />
       <div class="actions">
         <button type="submit" class="button button--primary">{t('form.save')}</button>

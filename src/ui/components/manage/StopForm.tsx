@@ -1,6 +1,7 @@
 // The stop form: name, time of passage per direction the line runs, access notes (step-free, dangerous crossing, free note).
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { Direction, StopInput } from '../../../domain/line.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -58,7 +59,8 @@ export function StopForm({ idPrefix, directions, initial, submitLabel, onSubmit,
         hint={t('manage.stop.nameHint')}
         value={values.name}
         onInput={(name) => set({ name })}
-        error={errorTextOf(t, errors, 'name')}
+        error={errorTextOf(t, errors, 'name', TEXT_LIMITS.stopName)}
+        maxLength={TEXT_LIMITS.stopName}
         inputRef={nameInput}
       />
       {directions.includes('aller') && (
@@ -97,7 +99,8 @@ export function StopForm({ idPrefix, directions, initial, submitLabel, onSubmit,
         value={values.note}
         rows={2}
         onInput={(note) => set({ note })}
-        error={errorTextOf(t, errors, 'note')}
+        error={errorTextOf(t, errors, 'note', TEXT_LIMITS.accessNote)}
+        maxLength={TEXT_LIMITS.accessNote}
       />
       <div class="actions">
         <button type="submit" class="button button--primary">{submitLabel}</button>

@@ -1,6 +1,6 @@
 // French-first text for the domain's validation keys met on management forms (times, phones, initials, numbers...).
 import type { MessageKey } from '../../i18n/fr.ts'
-import { fieldErrorKey, type Translate } from '../../i18n/translate.ts'
+import { fieldErrorKey, fieldErrorText, type Translate } from '../../i18n/translate.ts'
 
 const MANAGE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   invalidColour: 'manage.error.invalidColour',
@@ -18,8 +18,12 @@ const MANAGE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
 /** The message key for a domain validation key; unknown keys get the generic message. */
 export const manageErrorKey = (domainKey: string): MessageKey => MANAGE_ERROR_KEYS[domainKey] ?? fieldErrorKey(domainKey)
 
-/** A field's error text, or null when the field has none. */
-export const errorTextOf = (t: Translate, errors: Readonly<Record<string, string>>, field: string): string | null => {
+/** One validation key's text; a text over its limit quotes the limit when the field has one. */
+export const errorText = (t: Translate, key: string, maxLength?: number): string =>
+  key === 'tooLong' ? fieldErrorText(t, key, maxLength) : t(manageErrorKey(key))
+
+/** A field's error text, or null when the field has none; `maxLength` is the field's limit, quoted when exceeded. */
+export const errorTextOf = (t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number): string | null => {
   const key = errors[field]
-  return key === undefined ? null : t(manageErrorKey(key))
+  return key === undefined ? null : errorText(t, key, maxLength)
 }

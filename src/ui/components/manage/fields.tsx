@@ -1,22 +1,31 @@
-// Form fields of the management screens (typed inputs, text areas, selects, checkboxes, choice groups), all with label, hint and linked error.
+// Form fields of the management screens (typed inputs, text areas, selects, checkboxes, choice groups), all with label,
+// hint, length limit where text is typed, and linked error.
 import type { ComponentChildren } from 'preact'
+import { describedByOf, LimitHint } from '../FieldLimit.tsx'
+import { LengthCounter } from './LengthCounter.tsx'
 
 interface FieldFrameProps {
   readonly id: string
   readonly label: string
   readonly hint?: string | undefined
   readonly error?: string | null | undefined
+  /** The most characters the domain accepts, said before submit. */
+  readonly maxLength?: number | undefined
+  /** What follows the control (a text area's counter). */
+  readonly after?: ComponentChildren
   readonly children: (describedBy: string | undefined) => ComponentChildren
 }
 
-/** Label, hint and error around one control; the control is linked to both by aria-describedby. */
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+/** Label, hint, limit and error around one control; the control is linked to them by aria-describedby. */
+function FieldFrame({ id, label, hint, error, maxLength, after, children }: FieldFrameProps) {
+  const describedBy = describedByOf(id, { hint, limit: maxLength, error })
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{label}</label>
       {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {maxLength !== undefined && <LimitHint id={id} max={maxLength} />}
       {children(describedBy)}
+      {after}
       {error && <FieldError id={`${id}-error`} text={error} />}
     </div>
   )
@@ -41,12 +50,15 @@ interface InputFieldProps {
   readonly hint?: string | undefined
   readonly error?: string | null | undefined
   readonly autoComplete?: string
-  readonly maxLength?: number
+  /** Said under the label; never enforced by the input itself, which would cut a pasted text without a word. */
+  readonly maxLength?: number | undefined
+  /** A number's most digits, enforced by the input (its hint says the bounds that matter). */
+  readonly maxDigits?: number
 }
 
 export function InputField(props: InputFieldProps) {
   return (
-    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} maxLength={props.maxLength}>
       {(describedBy) => (
         <input
           id={props.id}
@@ -54,7 +66,7 @@ export function InputField(props: InputFieldProps) {
           type={props.type ?? 'text'}
           value={props.value}
           inputMode={props.inputMode}
-          maxLength={props.maxLength}
+          maxLength={props.maxDigits}
           autoComplete={props.autoComplete ?? 'off'}
           onInput={(event) => props.onInput(event.currentTarget.value)}
           aria-invalid={props.error ? 'true' : undefined}
@@ -73,11 +85,14 @@ interface TextAreaFieldProps {
   readonly hint?: string | undefined
   readonly error?: string | null | undefined
   readonly rows?: number
+  /** Long texts (notes, support instructions): said under the label and counted as typed. */
+  readonly maxLength?: number | undefined
 }
 
 export function TextAreaField(props: TextAreaFieldProps) {
+  const counter = props.maxLength === undefined ? null : <LengthCounter value={props.value} max={props.maxLength} />
   return (
-    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} maxLength={props.maxLength} after={counter}>
       {(describedBy) => (
         <textarea
           id={props.id}

@@ -81,7 +81,7 @@ export function AvailabilityForm({ session, adult, stored, lines, settings }: Av
         value={values.weeklyMax}
         onInput={(weeklyMax) => update({ ...values, weeklyMax })}
         error={errorOf('weeklyMax')}
-        maxLength={3}
+        maxDigits={3}
       />
       <ChoiceGroup<RolePreference>
         id={availabilityIdOf('preference')}

@@ -77,7 +77,7 @@ export function FairnessSettingForm({ session, setting }: { session: PlanningCom
         label={t('planning.settings.credit')}
         hint={t('planning.settings.creditHint', { max: COORDINATOR_CREDIT_MAX })}
         inputMode="numeric"
-        maxLength={3}
+        maxDigits={3}
         value={credit}
         onInput={setCredit}
         error={errorOf('coordinatorCredit')}

@@ -6,7 +6,7 @@ import type { Line } from '../../../domain/line.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { Translate } from '../../i18n/translate.ts'
-import { directionText } from '../rota/rota-format.ts'
+import { directionText, shownPhone } from '../rota/rota-format.ts'
 import { formatFullDay, holderName, placeText } from './print-format.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
 
@@ -37,7 +37,7 @@ export function DutyList({ walk, onDuty, families, phones = false }: { walk: Wal
       {onDuty.map(({ slot, adult }, index) => (
         <li key={index}>
           {placeText(t, slot, holderName(adult, familyById), walk)}
-          {phones && adult ? <>, <span class="print-phone">{adult.phone}</span></> : null}
+          {phones && adult && shownPhone(adult.phone) !== null ? <>, <span class="print-phone">{shownPhone(adult.phone)}</span></> : null}
         </li>
       ))}
       {missingSlots(walk).map((slot, index) => (

@@ -2,6 +2,7 @@
 import { parentsOf } from '../../../app/queries/print/print-model.ts'
 import type { Adult } from '../../../domain/people.ts'
 import { useI18n } from '../../i18n/context.tsx'
+import { shownPhone } from '../rota/rota-format.ts'
 import { DutyList, walkTitle, type WalkSheetProps } from './CheckInSheet.tsx'
 import { contactText } from './print-format.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
@@ -51,7 +52,9 @@ export function EmergencySheet({ line, walk, groups, onDuty, families, collectiv
                   <td>{entry.child.support}</td>
                   <td>
                     {parentsOf({ adults }, entry.child).map((parent) => (
-                      <span key={parent.id} class="print-parent">{parent.firstName} <span class="print-phone">{parent.phone}</span></span>
+                      <span key={parent.id} class="print-parent">
+                        {parent.firstName} <span class="print-phone">{shownPhone(parent.phone) ?? t('form.noPhone')}</span>
+                      </span>
                     ))}
                   </td>
                 </tr>

@@ -51,9 +51,19 @@ export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: 
           {heldPlaces(walk).map(({ slot, signUp }) => {
             const adult = view.adults.find((a) => a.id === signUp.adultId)
             if (!adult) return null
+            const href = telHref(adult.phone)
+            const who = slotText(t, slot).toLowerCase()
+            if (href === null) {
+              return (
+                <p key={signUp.adultId} class="call-none" data-testid="call">
+                  <span>{adult.firstName} · {who}</span>
+                  <span class="muted">{t('form.noPhone')}</span>
+                </p>
+              )
+            }
             return (
-              <a key={signUp.adultId} class="button button--primary call" href={telHref(adult.phone)} data-testid="call">
-                <span><span aria-hidden="true">☎ </span>{t('rota.today.call', { name: adult.firstName })} · {slotText(t, slot).toLowerCase()}</span>
+              <a key={signUp.adultId} class="button button--primary call" href={href} data-testid="call">
+                <span><span aria-hidden="true">☎ </span>{t('rota.today.call', { name: adult.firstName })} · {who}</span>
                 <span class="call__number">{adult.phone}</span>
               </a>
             )

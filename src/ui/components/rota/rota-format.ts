@@ -154,5 +154,14 @@ export const withdrawText = (
   return t(result.error === 'expired' ? 'rota.slot.withdrawExpired' : 'rota.slot.withdrawNotRecorded', values)
 }
 
-/** "tel:" address of a phone number as typed ("06 12 34 56 78" -> "tel:0612345678"). */
-export const telHref = (phone: string): string => `tel:${phone.replace(/[^0-9+]/g, '')}`
+/**
+ * "tel:" address of a phone number as typed ("06 12 34 56 78" -> "tel:0612345678"); null when the adult gave none
+ * (the phone is optional): a screen then names the adult with "Pas de numéro", never a link that dials nothing.
+ */
+export const telHref = (phone: string): string | null => {
+  const dialled = phone.replace(/[^0-9+]/g, '')
+  return /[0-9]/.test(dialled) ? `tel:${dialled}` : null
+}
+
+/** A phone number to print or show as typed, or null when the adult gave none. */
+export const shownPhone = (phone: string): string | null => (telHref(phone) === null ? null : phone.trim())

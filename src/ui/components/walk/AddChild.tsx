@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks'
 import type { PeopleView, WalkLogCommands } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { AdultId, ChildId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
@@ -48,7 +49,7 @@ export function AddChild({ session, view, walk, stops, defaultStopId, listed, pe
       withAdult((adultId) => {
         const result = session.addGuest(walk, { firstName: guestName }, stopId, adultId)
         if (!result.ok) {
-          setErrors({ name: formErrorText(t, result.error, 'firstName') })
+          setErrors({ name: formErrorText(t, result.error, 'firstName', TEXT_LIMITS.firstName) })
           return
         }
         announce(t('walk.add.added', { name: guestName.trim() }))
@@ -93,7 +94,7 @@ export function AddChild({ session, view, walk, stops, defaultStopId, listed, pe
           {errors.child && <p class="field__error" id="walk-add-child-error"><span aria-hidden="true">⚠ </span>{errors.child}</p>}
         </div>
         {choice === GUEST && (
-          <TextField id="walk-add-name" label={t('walk.add.guestName')} value={guestName} onInput={setGuestName} error={errors.name} autoComplete="off" />
+          <TextField id="walk-add-name" label={t('walk.add.guestName')} value={guestName} onInput={setGuestName} error={errors.name} maxLength={TEXT_LIMITS.firstName} autoComplete="off" />
         )}
         {stops.length > 0 && (
           <div class="field">

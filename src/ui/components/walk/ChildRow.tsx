@@ -44,6 +44,11 @@ export function ChildRow({ line, name, child, parents, adults, own, onMark }: Ch
   const { t } = useI18n()
   const status = line.status
   const notes = line.absences.map((absence) => absence.note.trim()).filter((note) => note !== '')
+  // A parent who gave no number has no button here; the emergency card names them with "Pas de numéro".
+  const callable = parents.flatMap((parent) => {
+    const href = telHref(parent.phone)
+    return href === null ? [] : [{ parent, href }]
+  })
   return (
     <li class={`kid kid--${status ?? 'unmarked'}${line.disagreement ? ' kid--disagreement' : ''}`} data-testid="walk-child" data-child={line.id}>
       <p class="kid__head">
@@ -78,13 +83,13 @@ export function ChildRow({ line, name, child, parents, adults, own, onMark }: Ch
           )
         })}
       </div>
-      {parents.length > 0 && (
+      {callable.length > 0 && (
         <div class="kid__calls">
-          {parents.map((parent) => (
+          {callable.map(({ parent, href }) => (
             <a
               key={parent.id}
               class="call-link"
-              href={telHref(parent.phone)}
+              href={href}
               aria-label={t('walk.callLabel', { name: parent.firstName, child: name })}
             >
               <span aria-hidden="true">☎ </span>{t('walk.call', { name: parent.firstName })}

@@ -54,10 +54,7 @@ export function EmergencyCard({ session, base, walk }: { session: SessionState; 
                   <ul class="emergency__phones" aria-label={t('walk.emergency.parents')}>
                     {parents.map((parent) => (
                       <li key={parent.id}>
-                        <a class="call-link call-link--full" href={telHref(parent.phone)}>
-                          <span><span aria-hidden="true">☎ </span>{parent.firstName}</span>
-                          <span class="call-link__number">{parent.phone}</span>
-                        </a>
+                        <CallOrName phone={parent.phone} name={parent.firstName} />
                       </li>
                     ))}
                   </ul>
@@ -76,15 +73,32 @@ export function EmergencyCard({ session, base, walk }: { session: SessionState; 
             if (!adult) return null
             return (
               <li key={signUp.adultId} data-testid="emergency-adult">
-                <a class="call-link call-link--full" href={telHref(adult.phone)}>
-                  <span><span aria-hidden="true">☎ </span>{adult.firstName} · {slotText(t, slot).toLowerCase()}</span>
-                  <span class="call-link__number">{adult.phone}</span>
-                </a>
+                <CallOrName phone={adult.phone} name={`${adult.firstName} · ${slotText(t, slot).toLowerCase()}`} />
               </li>
             )
           })}
         </ul>
       )}
     </div>
+  )
+}
+
+/** A big tap-to-call link with the number; an adult who gave no number is named with "Pas de numéro" instead. */
+function CallOrName({ phone, name }: { phone: string; name: string }) {
+  const { t } = useI18n()
+  const href = telHref(phone)
+  if (href === null) {
+    return (
+      <p class="call-none">
+        <span>{name}</span>
+        <span class="muted">{t('form.noPhone')}</span>
+      </p>
+    )
+  }
+  return (
+    <a class="call-link call-link--full" href={href}>
+      <span><span aria-hidden="true">☎ </span>{name}</span>
+      <span class="call-link__number">{phone}</span>
+    </a>
   )
 }

@@ -1,12 +1,14 @@
 // "Carnet de bord": the walk's notes (incident, remark) with their author and time, a note to add, and my own notes to remove.
 import { useState } from 'preact/hooks'
 import type { DeviceIdentity, WalkLogCommands, WalkLogView } from '../../../app/api.ts'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import { notesOf, noteTimeOf } from '../../../app/queries/walk.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { WalkRef } from '../../../domain/signup.ts'
 import type { WalkNote } from '../../../domain/walk-log/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
+import { TextAreaField } from '../manage/fields.tsx'
 import { focusLater } from './walk-focus.ts'
 import { formErrorText, formatTime, walkErrorText } from './walk-text.ts'
 
@@ -34,7 +36,7 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
     withAdult((adultId) => {
       const result = session.addWalkNote(walk, { text }, adultId)
       if (!result.ok) {
-        setError(formErrorText(t, result.error, 'text'))
+        setError(formErrorText(t, result.error, 'text', TEXT_LIMITS.walkNote))
         return
       }
       setError(null)
@@ -70,18 +72,7 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
         </ul>
       )}
       <form class="form" onSubmit={submit} noValidate>
-        <div class={error ? 'field field--error' : 'field'}>
-          <label for="walk-log-text">{t('walk.log.label')}</label>
-          <textarea
-            id="walk-log-text"
-            rows={3}
-            value={text}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'walk-log-error' : undefined}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-          {error && <p class="field__error" id="walk-log-error"><span aria-hidden="true">⚠ </span>{error}</p>}
-        </div>
+        <TextAreaField id="walk-log-text" label={t('walk.log.label')} value={text} onInput={setText} error={error} maxLength={TEXT_LIMITS.walkNote} />
         <button type="submit" class="walk-go walk-go--secondary">{t('walk.log.add')}</button>
       </form>
     </section>

@@ -6,7 +6,7 @@ import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
 import type { ArrivalNotice, CurrentMark } from '../../../domain/walk-log/types.ts'
 import type { WalkLogError } from '../../../app/api.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
-import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
+import { fieldErrorText, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 
 /** "8 h 27" in French (how it is said and printed), "8:27" in English; the stored form is "08:27". */
 export const formatTime = (time: TimeOfDay | string, language: Language): string => {
@@ -93,8 +93,11 @@ export const walkErrorText = (t: Translate, error: ShownWalkError): string => t(
 
 const isWalkLogError = (key: string): key is ShownWalkError => Object.hasOwn(ERROR_KEYS, key)
 
-/** The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_'). */
-export const formErrorText = (t: Translate, errors: Readonly<Record<string, string>>, field: string): string => {
+/**
+ * The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_');
+ * `maxLength` is the field's limit, quoted when the text is over it.
+ */
+export const formErrorText = (t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number): string => {
   const key = errors[field] ?? errors._ ?? Object.values(errors)[0] ?? 'unknownError'
-  return isWalkLogError(key) ? walkErrorText(t, key) : t(fieldErrorKey(key))
+  return isWalkLogError(key) ? walkErrorText(t, key) : fieldErrorText(t, key, maxLength)
 }

@@ -1,5 +1,6 @@
 // Guided set-up, step 3 (/c/:id/demarrage/famille): the first family, "C'est ma famille" by default, its adults and children; skippable.
 import { useState } from 'preact/hooks'
+import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { errorTextOf } from '../../components/manage/errors.ts'
 import { FamilyEditor } from '../../components/manage/FamilyEditor.tsx'
@@ -59,7 +60,8 @@ function SetupFamily({ session, view }: ScreenProps) {
         <section class="card" aria-labelledby="setup-family-title">
           <h2 id="setup-family-title">{t('manage.families.addTitle')}</h2>
           <form class="form" onSubmit={create} noValidate>
-            <TextField id="setup-family-name" label={t('families.addLabel')} hint={t('families.addHint')} value={name} onInput={setName} error={errorTextOf(t, errors, 'displayName')} />
+            <TextField id="setup-family-name" label={t('families.addLabel')} hint={t('families.addHint')} value={name} onInput={setName}
+              error={errorTextOf(t, errors, 'displayName', TEXT_LIMITS.familyName)} maxLength={TEXT_LIMITS.familyName} />
             <CheckboxField id="setup-family-mine" label={t('manage.family.setMine')} hint={t('manage.family.mineHint')} checked={mine} onChange={setMine} />
             <div class="actions">
               <button type="submit" class="button button--primary">{t('manage.family.create')}</button>
