@@ -16,6 +16,7 @@ const LinesPage = lazy(() => load().then((module) => module.LinesPage))
 const RepairPage = lazy(() => load().then((module) => module.RepairPage))
 const SetupFamilyPage = lazy(() => load().then((module) => module.SetupFamilyPage))
 const SetupLinePage = lazy(() => load().then((module) => module.SetupLinePage))
+const SetupInvitePage = lazy(() => load().then((module) => module.SetupInvitePage))
 
 export const manageRoutes: VNode[] = [
   <Route key="lines" path="/c/:id/lignes" component={LinesPage} />,
@@ -27,5 +28,6 @@ export const manageRoutes: VNode[] = [
   <Route key="setup" path="/c/:id/demarrage" component={SetupLinePage} />,
   <Route key="setup-line" path="/c/:id/demarrage/ligne" component={SetupLinePage} />,
   <Route key="setup-family" path="/c/:id/demarrage/famille" component={SetupFamilyPage} />,
+  <Route key="setup-invite" path="/c/:id/demarrage/inviter" component={SetupInvitePage} />,
   <Route key="repair" path="/c/:id/verifier/:kind/:key" component={RepairPage} />,
 ]

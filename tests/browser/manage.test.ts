@@ -108,7 +108,7 @@ describe('management screens and the guided set-up', () => {
     expect(await page.getByTestId('children').textContent()).toContain('Aller : Église (Ligne des Pins)')
 
     await page.getByRole('link', { name: 'Étape suivante' }).click()
-    await page.waitForURL(`**${base}/inviter`)
+    await page.waitForURL(`**${base}/demarrage/inviter`)
   })
 
   it('removing a stop a child uses asks where the child goes instead', async () => {

@@ -280,4 +280,13 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.setup.next': 'Next step',
   'manage.setup.skip': 'Skip this step',
   'manage.setup.later': 'Finish later',
+  'manage.setup.stopsMissingOne': 'Add 1 more stop to continue',
+  'manage.setup.stopsMissingMany': 'Add {n} more stops to continue',
+  'manage.setup.stopsWhy':
+    'A walk goes from one stop to the next up to the school: a line needs at least {min} stops (the school is one), '
+    + 'otherwise a child has no stop to pick.',
+  'manage.setup.inviteTitle': 'Invite the families',
+  'manage.setup.inviteIntro': 'Last step: send the link to the other families. You can find it again later from the '
+    + 'collective’s home.',
+  'manage.setup.finish': 'Finish',
 }

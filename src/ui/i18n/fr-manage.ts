@@ -279,4 +279,13 @@ export const frManage = {
   'manage.setup.next': 'Étape suivante',
   'manage.setup.skip': 'Passer cette étape',
   'manage.setup.later': 'Terminer plus tard',
+  'manage.setup.stopsMissingOne': 'Ajoutez encore 1 arrêt pour continuer',
+  'manage.setup.stopsMissingMany': 'Ajoutez encore {n} arrêts pour continuer',
+  'manage.setup.stopsWhy':
+    'Un trajet va d’un arrêt à l’autre jusqu’à l’école : une ligne a besoin d’au moins {min} arrêts (l’école en est un), '
+    + 'sinon un enfant n’a aucun arrêt à choisir.',
+  'manage.setup.inviteTitle': 'Inviter les familles',
+  'manage.setup.inviteIntro': 'Dernière étape : envoyez le lien aux autres familles. Vous pourrez le retrouver plus tard '
+    + 'depuis l’accueil du collectif.',
+  'manage.setup.finish': 'Terminer',
 } as const

@@ -1,4 +1,5 @@
-// The guided set-up's steps (école, première ligne, première famille, inviter): where I am, what is done, each step reachable.
+// The guided set-up's steps (école, première ligne, première famille, inviter), on every step including the last:
+// where I am, what is done, each step reachable.
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
 
@@ -8,7 +9,7 @@ const STEPS: readonly { readonly step: SetupStep; readonly label: MessageKey; re
   { step: 'school', label: 'manage.setup.step.school', path: '' },
   { step: 'line', label: 'manage.setup.step.line', path: '/demarrage/ligne' },
   { step: 'family', label: 'manage.setup.step.family', path: '/demarrage/famille' },
-  { step: 'invite', label: 'manage.setup.step.invite', path: '/inviter' },
+  { step: 'invite', label: 'manage.setup.step.invite', path: '/demarrage/inviter' },
 ]
 
 interface SetupProgressProps {

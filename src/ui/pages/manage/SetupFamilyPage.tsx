@@ -1,5 +1,6 @@
 // Guided set-up, step 3 (/c/:id/demarrage/famille): the first family, "C'est ma famille" by default, its adults and children; skippable.
 import { useState } from 'preact/hooks'
+import { lineSetupOf } from '../../../app/queries/collective.ts'
 import { TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
 import { errorTextOf } from '../../components/manage/errors.ts'
@@ -28,9 +29,9 @@ function SetupFamily({ session, view }: ScreenProps) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const family = view.families.find((f) => f.id === createdId) ?? view.families.find((f) => f.id === me.familyId)
   const done = new Set<SetupStep>(['school'])
-  if (view.lines.length > 0) done.add('line')
+  if (lineSetupOf(view).done) done.add('line')
   if (family) done.add('family')
-  const next = `/c/${session.id}/inviter`
+  const next = `/c/${session.id}/demarrage/inviter`
 
   const create = (event: Event) => {
     event.preventDefault()

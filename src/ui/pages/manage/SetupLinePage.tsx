@@ -1,5 +1,8 @@
-// Guided set-up, step 2 (/c/:id/demarrage/ligne): the first line and its stops; skippable, and reachable later from the collective's home.
+// Guided set-up, step 2 (/c/:id/demarrage/ligne): the first line and its stops, done with two stops (the button to go
+// on says what is missing); skippable before a line exists, and reachable later from the collective's home.
 import { useState } from 'preact/hooks'
+import { lineSetupOf } from '../../../app/queries/collective.ts'
+import { MIN_STOPS_PER_LINE } from '../../../app/queries/limits.ts'
 import { LineEditor } from '../../components/manage/LineEditor.tsx'
 import { LineForm } from '../../components/manage/LineForm.tsx'
 import { SetupProgress, type SetupStep } from '../../components/manage/SetupProgress.tsx'
@@ -20,10 +23,11 @@ function SetupLine({ session, view }: ScreenProps) {
   const announce = useAnnounce()
   const me = useStore(session.me)
   const [createdId, setCreatedId] = useState<string | null>(null)
-  const line = view.lines.find((l) => l.id === createdId) ?? [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))[0]
+  const setup = lineSetupOf(view, createdId)
+  const line = setup.line
   const done = new Set<SetupStep>(['school'])
-  if (line) done.add('line')
-  if (me.familyId) done.add('family')
+  if (setup.done) done.add('line')
+  if (view.families.some((family) => family.id === me.familyId)) done.add('family')
   const next = `/c/${session.id}/demarrage/famille`
   return (
     <>
@@ -50,14 +54,28 @@ function SetupLine({ session, view }: ScreenProps) {
           />
         </section>
       )}
+      {line && !setup.done && <p id="setup-line-why" data-testid="setup-line-why">{t('manage.setup.stopsWhy', { min: MIN_STOPS_PER_LINE })}</p>}
       <div class="actions">
-        {line ? (
-          <a class="button button--primary" href={next}>{t('manage.setup.next')}</a>
-        ) : (
-          <a class="button" href={next}>{t('manage.setup.skip')}</a>
-        )}
+        {setup.done && <a class="button button--primary" href={next}>{t('manage.setup.next')}</a>}
+        {line && !setup.done && <StopsMissing lineId={line.id} missing={setup.stopsMissing} />}
+        {!line && <a class="button" href={next}>{t('manage.setup.skip')}</a>}
         <a class="button button--quiet" href={`/c/${session.id}`}>{t('manage.setup.later')}</a>
       </div>
     </>
+  )
+}
+
+/**
+ * In place of "Étape suivante" while the line lacks stops: says how many, is explained by the paragraph above, and takes
+ * the focus to the stop form. aria-disabled rather than disabled, so it stays focusable and its reason is read.
+ */
+function StopsMissing({ lineId, missing }: { lineId: string; missing: number }) {
+  const { t } = useI18n()
+  const label = missing === 1 ? t('manage.setup.stopsMissingOne') : t('manage.setup.stopsMissingMany', { n: missing })
+  return (
+    <button type="button" class="button button--primary" aria-disabled="true" aria-describedby="setup-line-why"
+      onClick={() => document.getElementById(`stop-add-${lineId}-name`)?.focus()}>
+      {label}
+    </button>
   )
 }
