@@ -17,8 +17,8 @@ import type { FormResult, SessionCommands } from './api-commands.ts'
 export type * from './api-commands.ts'
 
 /**
- * The collective profile form's limit (name, school, town), quoted before submit. Here rather than in queries/limits.ts
- * (which has every other form's, TEXT_LIMITS) because the first visit creates a collective without loading the read model.
+ * The collective profile form's limit (name, school, town), quoted before submit. Here rather than in
+ * queries/limits.ts (every other form's, TEXT_LIMITS): the first visit creates a collective without the read model.
  */
 export { NAME_MAX as COLLECTIVE_NAME_MAX } from '../domain/collective.ts'
 

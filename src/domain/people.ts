@@ -44,7 +44,7 @@ export type Adult = z.output<typeof StoredAdultSchema>
 export const ChildRouteSchema = z.object({ lineId: LineIdSchema, stopId: StopIdSchema })
 export type ChildRoute = z.infer<typeof ChildRouteSchema>
 
-/** An initial as typed ("d.", " D ") the way it is stored: "D". The dot is the label's (childLabel), never the initial's. */
+/** An initial as typed ("d.", " D ") the way it is stored: "D". The dot belongs to the label (childLabel). */
 export const initialOf = (text: string): string => text.trim().replace(/\.+$/, '').trim().toUpperCase()
 
 const InitialSchema = z.pipe(

@@ -9,7 +9,7 @@ export { childLabel } from '../../domain/people.ts'
 
 export const stopsOfLine = (stops: readonly Stop[], lineId: LineId): Stop[] => stops.filter((s) => s.lineId === lineId).sort(compareStops)
 
-/** Where the guided set-up's line step stands: the line it shows, the stops that line still needs, and whether it is done. */
+/** Where the set-up's line step stands: the line it shows, the stops that line still needs, whether it is done. */
 export interface LineSetup {
   readonly line: Line | null
   readonly stopsMissing: number
@@ -21,7 +21,9 @@ const stopsMissingOn = (stops: readonly Stop[], lineId: LineId): number =>
   Math.max(0, MIN_STOPS_PER_LINE - stops.filter((stop) => stop.lineId === lineId).length)
 
 /** The line just created (`lineId`), else the first by name; done once any line has MIN_STOPS_PER_LINE stops. */
-export const lineSetupOf = (view: { readonly lines: readonly Line[]; readonly stops: readonly Stop[] }, lineId?: string | null): LineSetup => {
+export const lineSetupOf = (
+  view: { readonly lines: readonly Line[]; readonly stops: readonly Stop[] }, lineId?: string | null,
+): LineSetup => {
   const byName = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))
   const line = view.lines.find((candidate) => candidate.id === lineId) ?? byName[0] ?? null
   return {

@@ -1,9 +1,11 @@
 // A typed text's length limit, shown before submit ("80 caractères au plus" under the label) and linked to the control.
-// No read model here: the first visit's forms (create a collective) use it; long texts' counter: manage/LengthCounter.tsx.
+// No read model here (the first visit's create form uses it); long texts' counter: manage/LengthCounter.tsx.
 import { useI18n } from '../i18n/context.tsx'
 
 /** The ids a control points to with aria-describedby: its hint, its limit, its error (those it has), in that order. */
-export const describedByOf = (id: string, parts: { hint?: unknown; limit?: unknown; error?: unknown }): string | undefined =>
+export const describedByOf = (
+  id: string, parts: { hint?: unknown; limit?: unknown; error?: unknown },
+): string | undefined =>
   [parts.hint ? `${id}-hint` : null, parts.limit ? `${id}-limit` : null, parts.error ? `${id}-error` : null]
     .filter(Boolean).join(' ') || undefined
 

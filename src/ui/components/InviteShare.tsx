@@ -5,7 +5,12 @@ import { useAnnounce } from '../hooks/announcer.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { QrCode } from './QrCode.tsx'
 
-export function InviteShare({ session, name }: { session: Pick<CollectiveSession, 'inviteUrl'>; name: string | undefined }) {
+interface InviteShareProps {
+  readonly session: Pick<CollectiveSession, 'inviteUrl'>
+  readonly name: string | undefined
+}
+
+export function InviteShare({ session, name }: InviteShareProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function'

@@ -128,7 +128,8 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.adults.addTitle': 'Add an adult',
   'manage.adult.firstName': 'Adult’s first name',
   'manage.adult.phone': 'Phone (optional)',
-  'manage.adult.phoneHint': 'So the adults on the walk can call the family. Only members of the collective see it (encrypted).',
+  'manage.adult.phoneHint':
+    'So the adults on the walk can call the family. Only members of the collective see it (encrypted).',
   'manage.adult.charter': 'Charter accepted on',
   'manage.adult.charterHint': 'Leave empty if the charter is not accepted yet.',
   'manage.adult.charterToday': 'Accepted today',

@@ -127,7 +127,8 @@ export const frManage = {
   'manage.adults.addTitle': 'Ajouter un adulte',
   'manage.adult.firstName': 'Prénom de l’adulte',
   'manage.adult.phone': 'Téléphone (facultatif)',
-  'manage.adult.phoneHint': 'Pour que les adultes du trajet puissent appeler la famille. Seuls les membres du collectif le voient (chiffré).',
+  'manage.adult.phoneHint':
+    'Pour que les adultes du trajet puissent appeler la famille. Seuls les membres du collectif le voient (chiffré).',
   'manage.adult.charter': 'Charte acceptée le',
   'manage.adult.charterHint': 'Laissez vide si la charte n’est pas encore acceptée.',
   'manage.adult.charterToday': 'Acceptée aujourd’hui',
@@ -282,10 +283,10 @@ export const frManage = {
   'manage.setup.stopsMissingOne': 'Ajoutez encore 1 arrêt pour continuer',
   'manage.setup.stopsMissingMany': 'Ajoutez encore {n} arrêts pour continuer',
   'manage.setup.stopsWhy':
-    'Un trajet va d’un arrêt à l’autre jusqu’à l’école : une ligne a besoin d’au moins {min} arrêts (l’école en est un), '
-    + 'sinon un enfant n’a aucun arrêt à choisir.',
+    'Un trajet va d’un arrêt à l’autre jusqu’à l’école : une ligne a besoin d’au moins {min} arrêts '
+    + '(l’école en est un), sinon un enfant n’a aucun arrêt à choisir.',
   'manage.setup.inviteTitle': 'Inviter les familles',
-  'manage.setup.inviteIntro': 'Dernière étape : envoyez le lien aux autres familles. Vous pourrez le retrouver plus tard '
-    + 'depuis l’accueil du collectif.',
+  'manage.setup.inviteIntro': 'Dernière étape : envoyez le lien aux autres familles. Vous pourrez le retrouver '
+    + 'plus tard depuis l’accueil du collectif.',
   'manage.setup.finish': 'Terminer',
 } as const

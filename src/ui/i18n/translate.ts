@@ -15,7 +15,7 @@ export const translatorOf = (messages: LoadedMessages): Translate => {
   return (key, params) => {
     const text = messages[key] ?? key
     if (!params) return text
-    // A value ending with a full stop ("Léa D.") ends the sentence too: the message's own full stop after it is dropped.
+    // A value ending with a full stop ("Léa D.") ends the sentence too: the message's own full stop is dropped.
     return text.replace(/\{(\w+)\}(\.?)/g, (slot, name: string, stop: string) => {
       if (!(name in params)) return slot
       const value = String(params[name])
@@ -51,4 +51,6 @@ export const fieldErrorKey = (domainKey: string): MessageKey => FIELD_ERROR_KEYS
 
 /** A validation key's text; a text over its limit quotes the limit when the field has one ("80 caractères au plus"). */
 export const fieldErrorText = (t: Translate, domainKey: string, maxLength?: number): string =>
-  domainKey === 'tooLong' && maxLength !== undefined ? t('form.tooLongMax', { max: maxLength }) : t(fieldErrorKey(domainKey))
+  domainKey === 'tooLong' && maxLength !== undefined
+    ? t('form.tooLongMax', { max: maxLength })
+    : t(fieldErrorKey(domainKey))

@@ -101,8 +101,15 @@ function NoteForm({ session, periodStart, familyId, incomingName }: {
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextAreaField id="handover-note" label={t('coord.handover.noteLabel')} hint={t('coord.handover.noteHint')} value={text} onInput={setText} error={error}
-        maxLength={TEXT_LIMITS.handoverNote} />
+      <TextAreaField
+        id="handover-note"
+        label={t('coord.handover.noteLabel')}
+        hint={t('coord.handover.noteHint')}
+        value={text}
+        onInput={setText}
+        error={error}
+        maxLength={TEXT_LIMITS.handoverNote}
+      />
       <button type="submit" class="button">{t('coord.handover.noteAdd')}</button>
     </form>
   )

@@ -58,7 +58,16 @@ export function AdultForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, 
 
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <TextField id={idOf('firstName')} label={t('manage.adult.firstName')} value={values.firstName} onInput={(firstName) => set({ firstName })} error={errorTextOf(t, errors, 'firstName', TEXT_LIMITS.firstName)} maxLength={TEXT_LIMITS.firstName} inputRef={first} autoComplete="given-name" />
+      <TextField
+        id={idOf('firstName')}
+        label={t('manage.adult.firstName')}
+        value={values.firstName}
+        onInput={(firstName) => set({ firstName })}
+        error={errorTextOf(t, errors, 'firstName', TEXT_LIMITS.firstName)}
+        maxLength={TEXT_LIMITS.firstName}
+        inputRef={first}
+        autoComplete="given-name"
+      />
       <InputField id={idOf('phone')} type="tel" inputMode="tel" label={t('manage.adult.phone')} hint={t('manage.adult.phoneHint')} value={values.phone} onInput={(phone) => set({ phone })} error={errorTextOf(t, errors, 'phone')} autoComplete="tel" />
       <InputField
         id={idOf('charterAcceptedOn')}

@@ -116,7 +116,15 @@ function AdultSummary({ adult, isMe }: { adult: Adult; isMe: boolean }) {
       <p>
         {href === null
           ? <span class="muted">{t('form.noPhone')}</span>
-          : <a class="list__link" href={href} aria-label={t('manage.adult.call', { name: adult.firstName, phone: adult.phone })}>{adult.phone}</a>}
+          : (
+            <a
+              class="list__link"
+              href={href}
+              aria-label={t('manage.adult.call', { name: adult.firstName, phone: adult.phone })}
+            >
+              {adult.phone}
+            </a>
+          )}
       </p>
       <ul class="tags">
         <li class="tag">{adult.charterAcceptedOn ? t('manage.adult.charterOn', { date: dateText(adult.charterAcceptedOn) }) : t('manage.adult.charterNo')}</li>

@@ -76,7 +76,15 @@ export function ChildForm({ idPrefix, initial, lines, stops, submitLabel, onSubm
 
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <TextField id={idOf('firstName')} label={t('manage.child.firstName')} value={values.firstName} onInput={(firstName) => set({ firstName })} error={errorTextOf(t, errors, 'firstName', TEXT_LIMITS.firstName)} maxLength={TEXT_LIMITS.firstName} inputRef={first} />
+      <TextField
+        id={idOf('firstName')}
+        label={t('manage.child.firstName')}
+        value={values.firstName}
+        onInput={(firstName) => set({ firstName })}
+        error={errorTextOf(t, errors, 'firstName', TEXT_LIMITS.firstName)}
+        maxLength={TEXT_LIMITS.firstName}
+        inputRef={first}
+      />
       <TextField id={idOf('initial')} label={t('manage.child.initial')} hint={t('manage.child.initialHint')} value={values.initial} onInput={(initial) => set({ initial })} error={errorTextOf(t, errors, 'initial')} />
       {lines.length === 0 && <p class="notice">{t('manage.child.noLine')}</p>}
       {routeField('aller')}
@@ -90,7 +98,15 @@ export function ChildForm({ idPrefix, initial, lines, stops, submitLabel, onSubm
         onChange={(days) => set({ days })}
         error={errorTextOf(t, errors, 'days')}
       />
-      <TextAreaField id={idOf('support')} label={t('manage.child.support')} hint={t('manage.child.supportHint')} value={values.support} onInput={(support) => set({ support })} error={errorTextOf(t, errors, 'support', TEXT_LIMITS.support)} maxLength={TEXT_LIMITS.support} />
+      <TextAreaField
+        id={idOf('support')}
+        label={t('manage.child.support')}
+        hint={t('manage.child.supportHint')}
+        value={values.support}
+        onInput={(support) => set({ support })}
+        error={errorTextOf(t, errors, 'support', TEXT_LIMITS.support)}
+        maxLength={TEXT_LIMITS.support}
+      />
       <CheckboxField id={idOf('countsExtra')} label={t('manage.child.countsExtra')} hint={t('manage.child.countsExtraHint')} checked={values.countsExtra} onChange={(countsExtra) => set({ countsExtra })} />
       <div class="actions">
         <button type="submit" class="button button--primary">{submitLabel}</button>

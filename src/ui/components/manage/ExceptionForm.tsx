@@ -71,7 +71,16 @@ export function ExceptionForm({ lines, today, onSubmit }: ExceptionFormProps) {
         onChange={([reason]) => reason && set({ reason })}
         error={errorTextOf(t, errors, 'reason')}
       />
-      <TextAreaField id={idOf('note')} label={t('manage.exception.note')} hint={t('manage.exception.noteHint')} value={values.note} rows={2} onInput={(note) => set({ note })} error={errorTextOf(t, errors, 'note', TEXT_LIMITS.calendarNote)} maxLength={TEXT_LIMITS.calendarNote} />
+      <TextAreaField
+        id={idOf('note')}
+        label={t('manage.exception.note')}
+        hint={t('manage.exception.noteHint')}
+        value={values.note}
+        rows={2}
+        onInput={(note) => set({ note })}
+        error={errorTextOf(t, errors, 'note', TEXT_LIMITS.calendarNote)}
+        maxLength={TEXT_LIMITS.calendarNote}
+      />
       <div class="actions">
         <button type="submit" class="button button--primary">{t('manage.exception.add')}</button>
       </div>

@@ -34,7 +34,15 @@ export function HolidayForm({ onSubmit }: { onSubmit: (input: HolidayInput) => F
     <form class="form" onSubmit={submit} noValidate>
       <InputField id={idOf('start')} type="date" label={t('manage.holidays.start')} value={values.start} onInput={(start) => set({ start })} error={errorTextOf(t, errors, 'start')} />
       <InputField id={idOf('end')} type="date" label={t('manage.holidays.end')} value={values.end} onInput={(end) => set({ end })} error={errorTextOf(t, errors, 'end')} />
-      <InputField id={idOf('label')} label={t('manage.holidays.label')} hint={t('manage.holidays.labelHint')} value={values.label} maxLength={TEXT_LIMITS.calendarNote} onInput={(label) => set({ label })} error={errorTextOf(t, errors, 'label', TEXT_LIMITS.calendarNote)} />
+      <InputField
+        id={idOf('label')}
+        label={t('manage.holidays.label')}
+        hint={t('manage.holidays.labelHint')}
+        value={values.label}
+        maxLength={TEXT_LIMITS.calendarNote}
+        onInput={(label) => set({ label })}
+        error={errorTextOf(t, errors, 'label', TEXT_LIMITS.calendarNote)}
+      />
       <div class="actions">
         <button type="submit" class="button button--primary">{t('manage.holidays.add')}</button>
       </div>

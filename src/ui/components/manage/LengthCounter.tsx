@@ -24,7 +24,9 @@ export function LengthCounter({ value, max }: { value: string; max: number }) {
   }, [count, max, t])
   return (
     <>
-      <p class={count > max ? 'field__count field__count--over' : 'field__count'} aria-hidden="true">{t('form.count', { count, max })}</p>
+      <p class={count > max ? 'field__count field__count--over' : 'field__count'} aria-hidden="true">
+        {t('form.count', { count, max })}
+      </p>
       <p class="visually-hidden" aria-live="polite">{spoken}</p>
     </>
   )

@@ -23,7 +23,9 @@ export const errorText = (t: Translate, key: string, maxLength?: number): string
   key === 'tooLong' ? fieldErrorText(t, key, maxLength) : t(manageErrorKey(key))
 
 /** A field's error text, or null when the field has none; `maxLength` is the field's limit, quoted when exceeded. */
-export const errorTextOf = (t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number): string | null => {
+export const errorTextOf = (
+  t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number,
+): string | null => {
   const key = errors[field]
   return key === undefined ? null : errorText(t, key, maxLength)
 }

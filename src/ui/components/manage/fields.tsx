@@ -92,7 +92,10 @@ interface TextAreaFieldProps {
 export function TextAreaField(props: TextAreaFieldProps) {
   const counter = props.maxLength === undefined ? null : <LengthCounter value={props.value} max={props.maxLength} />
   return (
-    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} maxLength={props.maxLength} after={counter}>
+    <FieldFrame
+      id={props.id} label={props.label} hint={props.hint} error={props.error}
+      maxLength={props.maxLength} after={counter}
+    >
       {(describedBy) => (
         <textarea
           id={props.id}

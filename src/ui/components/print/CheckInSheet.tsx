@@ -37,7 +37,9 @@ export function DutyList({ walk, onDuty, families, phones = false }: { walk: Wal
       {onDuty.map(({ slot, adult }, index) => (
         <li key={index}>
           {placeText(t, slot, holderName(adult, familyById), walk)}
-          {phones && adult && shownPhone(adult.phone) !== null ? <>, <span class="print-phone">{shownPhone(adult.phone)}</span></> : null}
+          {phones && adult && shownPhone(adult.phone) !== null
+            ? <>, <span class="print-phone">{shownPhone(adult.phone)}</span></>
+            : null}
         </li>
       ))}
       {missingSlots(walk).map((slot, index) => (

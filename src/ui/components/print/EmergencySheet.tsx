@@ -53,7 +53,8 @@ export function EmergencySheet({ line, walk, groups, onDuty, families, collectiv
                   <td>
                     {parentsOf({ adults }, entry.child).map((parent) => (
                       <span key={parent.id} class="print-parent">
-                        {parent.firstName} <span class="print-phone">{shownPhone(parent.phone) ?? t('form.noPhone')}</span>
+                        {parent.firstName}{' '}
+                        <span class="print-phone">{shownPhone(parent.phone) ?? t('form.noPhone')}</span>
                       </span>
                     ))}
                   </td>

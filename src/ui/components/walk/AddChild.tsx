@@ -94,7 +94,15 @@ export function AddChild({ session, view, walk, stops, defaultStopId, listed, pe
           {errors.child && <p class="field__error" id="walk-add-child-error"><span aria-hidden="true">⚠ </span>{errors.child}</p>}
         </div>
         {choice === GUEST && (
-          <TextField id="walk-add-name" label={t('walk.add.guestName')} value={guestName} onInput={setGuestName} error={errors.name} maxLength={TEXT_LIMITS.firstName} autoComplete="off" />
+          <TextField
+            id="walk-add-name"
+            label={t('walk.add.guestName')}
+            value={guestName}
+            onInput={setGuestName}
+            error={errors.name}
+            maxLength={TEXT_LIMITS.firstName}
+            autoComplete="off"
+          />
         )}
         {stops.length > 0 && (
           <div class="field">

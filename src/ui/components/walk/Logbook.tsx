@@ -72,7 +72,14 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
         </ul>
       )}
       <form class="form" onSubmit={submit} noValidate>
-        <TextAreaField id="walk-log-text" label={t('walk.log.label')} value={text} onInput={setText} error={error} maxLength={TEXT_LIMITS.walkNote} />
+        <TextAreaField
+          id="walk-log-text"
+          label={t('walk.log.label')}
+          value={text}
+          onInput={setText}
+          error={error}
+          maxLength={TEXT_LIMITS.walkNote}
+        />
         <button type="submit" class="walk-go walk-go--secondary">{t('walk.log.add')}</button>
       </form>
     </section>

@@ -97,7 +97,9 @@ const isWalkLogError = (key: string): key is ShownWalkError => Object.hasOwn(ERR
  * The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_');
  * `maxLength` is the field's limit, quoted when the text is over it.
  */
-export const formErrorText = (t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number): string => {
+export const formErrorText = (
+  t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number,
+): string => {
   const key = errors[field] ?? errors._ ?? Object.values(errors)[0] ?? 'unknownError'
   return isWalkLogError(key) ? walkErrorText(t, key) : fieldErrorText(t, key, maxLength)
 }

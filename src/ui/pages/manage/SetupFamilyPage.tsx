@@ -61,8 +61,15 @@ function SetupFamily({ session, view }: ScreenProps) {
         <section class="card" aria-labelledby="setup-family-title">
           <h2 id="setup-family-title">{t('manage.families.addTitle')}</h2>
           <form class="form" onSubmit={create} noValidate>
-            <TextField id="setup-family-name" label={t('families.addLabel')} hint={t('families.addHint')} value={name} onInput={setName}
-              error={errorTextOf(t, errors, 'displayName', TEXT_LIMITS.familyName)} maxLength={TEXT_LIMITS.familyName} />
+            <TextField
+              id="setup-family-name"
+              label={t('families.addLabel')}
+              hint={t('families.addHint')}
+              value={name}
+              onInput={setName}
+              error={errorTextOf(t, errors, 'displayName', TEXT_LIMITS.familyName)}
+              maxLength={TEXT_LIMITS.familyName}
+            />
             <CheckboxField id="setup-family-mine" label={t('manage.family.setMine')} hint={t('manage.family.mineHint')} checked={mine} onChange={setMine} />
             <div class="actions">
               <button type="submit" class="button button--primary">{t('manage.family.create')}</button>

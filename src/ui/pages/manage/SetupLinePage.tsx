@@ -54,7 +54,11 @@ function SetupLine({ session, view }: ScreenProps) {
           />
         </section>
       )}
-      {line && !setup.done && <p id="setup-line-why" data-testid="setup-line-why">{t('manage.setup.stopsWhy', { min: MIN_STOPS_PER_LINE })}</p>}
+      {line && !setup.done && (
+        <p id="setup-line-why" data-testid="setup-line-why">
+          {t('manage.setup.stopsWhy', { min: MIN_STOPS_PER_LINE })}
+        </p>
+      )}
       <div class="actions">
         {setup.done && <a class="button button--primary" href={next}>{t('manage.setup.next')}</a>}
         {line && !setup.done && <StopsMissing lineId={line.id} missing={setup.stopsMissing} />}
@@ -66,8 +70,8 @@ function SetupLine({ session, view }: ScreenProps) {
 }
 
 /**
- * In place of "Étape suivante" while the line lacks stops: says how many, is explained by the paragraph above, and takes
- * the focus to the stop form. aria-disabled rather than disabled, so it stays focusable and its reason is read.
+ * In place of "Étape suivante" while the line lacks stops: says how many, is explained by the paragraph above, and
+ * takes the focus to the stop form. aria-disabled rather than disabled, so it stays focusable and its reason is read.
  */
 function StopsMissing({ lineId, missing }: { lineId: string; missing: number }) {
   const { t } = useI18n()
