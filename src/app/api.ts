@@ -242,6 +242,13 @@ export interface AppServices {
    * Changes waiting for the relay do not count: they are on disk and survive a reload.
    */
   readonly hasPendingWrites: ReadableStore<boolean>
+  /**
+   * The keys of the notices dismissed on this phone, by collective id: read before the first screen, so a dismissed
+   * notice never shows again after a reload; a new event has a new key and shows.
+   */
+  readonly dismissedNotices: ReadableStore<ReadonlyMap<string, ReadonlySet<string>>>
+  /** Remembers on this phone that notice `key` of collective `collectiveId` was dismissed (a demo's: until reload). */
+  dismissNotice(collectiveId: string, key: string): void
   /** The single error channel: unexpected errors, newest last. */
   readonly errors: ReadableStore<readonly AppErrorMessage[]>
   /** Reports an unexpected error a screen caught (a screen that threw, a rule that failed) to that channel. */

@@ -51,6 +51,8 @@ const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), languag
 export interface Preferences { readonly language: Language }
 const DEFAULT_PREFERENCES: Preferences = { language: 'fr' }
 
+export const MAX_NOTICE_KEY_LENGTH = 400
+
 const OutboxSeqSchema = z.number().check(z.int(), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER))
 const OutboxRowSchema = z.object({
   collectiveId: z.string(),
@@ -65,6 +67,16 @@ const OutboxRowSchema = z.object({
 })
 type OutboxRow = z.output<typeof OutboxRowSchema>
 
+/** A notice this phone's user dismissed (version 4): its collective, its key (what happened, to whom), and when. */
+const DismissedRowSchema = z.object({
+  collectiveId: z.string().check(z.maxLength(64)),
+  key: z.string().check(z.minLength(1), z.maxLength(MAX_NOTICE_KEY_LENGTH)),
+  at: z.number(),
+})
+export interface DismissedNotice { readonly collectiveId: string; readonly key: string }
+/** Dismissals older than this are forgotten: the walks they spoke of are long past, their notices no longer shown. */
+export const DISMISSED_KEPT_MS = 400 * 24 * 3_600_000
+
 // Dexie turns its debug mode on for pages served from localhost (an async stack per operation): the app served by a
 // local relay (npm start, the phone bench) would then measure what no phone runs.
 Dexie.debug = false
@@ -73,6 +85,7 @@ class DeviceDexie extends Dexie {
   collectives!: Table<unknown, string>
   preferences!: Table<unknown, string>
   outbox!: Table<unknown, [string, number]>
+  dismissed!: Table<unknown, [string, string]>
 
   constructor(name: string) {
     super(name)
@@ -89,6 +102,8 @@ class DeviceDexie extends Dexie {
     })
     // Version 3: outbox rows keep the order they were added in (a new index; older rows have no position).
     this.version(3).stores({ outbox: '[collectiveId+seq], collectiveId, [collectiveId+position]' })
+    // Version 4: the notices dismissed on this phone (each one's key), so they do not come back after a reload.
+    this.version(4).stores({ dismissed: '[collectiveId+key], collectiveId, at' })
   }
 }
 
@@ -118,8 +133,11 @@ export interface DeviceStore {
    */
   loadIdentity(id: RoomId): Promise<DeviceIdentityRow | null>
   saveIdentity(id: RoomId, identity: DeviceIdentityRow): Promise<void>
-  /** Removes the row and its outbox. */
+  /** Removes the row, its outbox and its dismissed notices. */
   deleteCollective(id: RoomId): Promise<void>
+  /** The notices dismissed on this phone, every collective's; those dismissed before `forgetBefore` are deleted. */
+  listDismissed(forgetBefore: number): Promise<DismissedNotice[]>
+  addDismissed(notice: DismissedNotice, at: number): Promise<void>
   getPreferences(): Promise<Preferences>
   setPreferences(preferences: Preferences): Promise<void>
   outbox(collectiveId: RoomId): OutboxRows
@@ -192,10 +210,21 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
       })
     },
     async deleteCollective(id) {
-      await db.transaction('rw', db.collectives, db.outbox, async () => {
+      await db.transaction('rw', db.collectives, db.outbox, db.dismissed, async () => {
         await db.collectives.delete(id)
         await db.outbox.where('collectiveId').equals(id).delete()
+        await db.dismissed.where('collectiveId').equals(id).delete()
       })
+    },
+    async listDismissed(forgetBefore) {
+      await db.dismissed.where('at').below(forgetBefore).delete()
+      return (await db.dismissed.toArray()).flatMap((row) => {
+        const parsed = DismissedRowSchema.safeParse(row)
+        return parsed.success ? [{ collectiveId: parsed.data.collectiveId, key: parsed.data.key }] : []
+      })
+    },
+    async addDismissed(notice, at) {
+      await db.dismissed.put(DismissedRowSchema.parse({ collectiveId: notice.collectiveId, key: notice.key, at }))
     },
     async getPreferences() {
       const parsed = PreferencesRowSchema.safeParse(await db.preferences.get(PREFERENCES_KEY))

@@ -30,6 +30,8 @@ export const adultName = (adults: ReadonlyMap<AdultId, Adult>, id: AdultId): str
 export type WaitingReason = 'taken' | 'fewerNeeded'
 
 export interface WaitingNotice {
+  /** What happened to which sign-up (line, walk, adult, its clock and actor, why): a dismissal names it. */
+  readonly key: string
   readonly date: LocalDate
   readonly direction: Direction
   readonly reason: WaitingReason
@@ -57,13 +59,15 @@ export const waitingNotices = (walks: readonly WalkRota[], me: Me, adults: Reado
     if (walk.cancellation || compareDates(walk.date, today) < 0) continue
     for (const waiting of walk.waiting) {
       if (!isMine(waiting, me)) continue
+      const key = (reason: WaitingReason) =>
+        `waiting|${walk.lineId}|${walk.date}|${walk.direction}|${waiting.adultId}|${waiting.clock}|${waiting.actor}|${reason}`
       if (waitsForFewerNeeded(walk, waiting)) {
-        notices.push({ date: walk.date, direction: walk.direction, reason: 'fewerNeeded', holders: [] })
+        notices.push({ key: key('fewerNeeded'), date: walk.date, direction: walk.direction, reason: 'fewerNeeded', holders: [] })
         continue
       }
       const before = holdersOf(walk, waiting.slot).filter((holder) => compareSignUps(holder, waiting) < 0)
       const shown = before.length > 0 ? before : holdersOf(walk, waiting.slot)
-      notices.push({ date: walk.date, direction: walk.direction, reason: 'taken', holders: [...new Set(shown.map((s) => adultName(adults, s.adultId)))] })
+      notices.push({ key: key('taken'), date: walk.date, direction: walk.direction, reason: 'taken', holders: [...new Set(shown.map((s) => adultName(adults, s.adultId)))] })
     }
   }
   return notices.sort((a, b) => compareDates(a.date, b.date) || a.direction.localeCompare(b.direction))

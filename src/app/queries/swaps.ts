@@ -74,6 +74,8 @@ export const offerWinnerName = (model: RotaModel, offerId: string, now: number):
   return winner === undefined ? null : (model.adults.find((adult) => adult.id === winner)?.firstName ?? null)
 }
 
+const isPending = (notice: Notice): boolean => notice.kind === 'pendingOffer' || notice.kind === 'tradeRequest'
+
 /** Days ahead the urgent list looks at: this week and the next cover the 48 h window on any day. */
 const URGENT_WEEKS = 2
 
@@ -81,8 +83,6 @@ export interface SwapHome {
   readonly urgent: readonly UrgentItem[]
   /** My family's offers waiting for a taker and trades asked of it. */
   readonly pending: readonly Notice[]
-  /** What happened to my family's offers and answers (taken, déjà pris, échange fait...). */
-  readonly news: readonly Notice[]
   /** Replacement offers of other families that can still be taken, each with its walk as shown (undefined when not derived). */
   readonly openOffers: ReadonlyArray<{ readonly offer: OfferView; readonly walk: EffectiveWalk | undefined }>
   readonly next: { readonly walk: EffectiveWalk; readonly role: MyRole } | null
@@ -97,7 +97,6 @@ export const swapHomeOf = (model: RotaModel, familyId: FamilyId | null, today: L
   const walks = walksOfWeeks(model, today, URGENT_WEEKS, now)
   const urgent = urgentItems(walks, swaps.offers, now)
   const notices = familyId === null ? [] : currentNotices(noticesFor(swaps.resolution, swaps.offers, familyId, now), today)
-  const isPending = (notice: Notice) => notice.kind === 'pendingOffer' || notice.kind === 'tradeRequest'
   const walkOfOffer = (offer: OfferView): EffectiveWalk | undefined =>
     walks.find((walk) => walk.key === walkKeyOf(offer.offer.walk)) ?? effectiveWalkOf(model, offer.offer.walk, now) ?? undefined
   const openOffers = swaps.offers
@@ -106,12 +105,25 @@ export const swapHomeOf = (model: RotaModel, familyId: FamilyId | null, today: L
   return {
     urgent,
     pending: notices.filter(isPending),
-    news: notices.filter((notice) => !isPending(notice)),
     openOffers,
     next: familyId === null ? null : nextHeldWalk(model, familyId, today, now),
     offersById: swaps.offerById,
     badge: badgeCount(urgent, notices),
   }
+}
+
+/** A swap notice's name for a dismissal: what happened (kind) to which offer, whom; a new offer or answer is a new one. */
+export const swapNoticeKey = (notice: Notice): string =>
+  `swap|${notice.kind}|${notice.offerId}|${notice.adultId}|${notice.other ?? ''}`
+
+/**
+ * What happened to my family's offers and answers (taken, déjà pris, échange fait...): the news every screen of the
+ * collective shows, so the giver of a taken offer is told wherever they are, with the offers to word them.
+ */
+export const swapNewsOf = (model: RotaModel, familyId: FamilyId | null, today: LocalDate, now: number) => {
+  const swaps = swapStateOf(model, now)
+  const notices = familyId === null ? [] : currentNotices(noticesFor(swaps.resolution, swaps.offers, familyId, now), today)
+  return { news: notices.filter((notice) => !isPending(notice)), offersById: swaps.offerById }
 }
 
 /** The Monday of the week a walk is on: where "Voir" links to. */

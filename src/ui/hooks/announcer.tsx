@@ -1,31 +1,64 @@
-// One polite live region for short confirmations ("Famille ajoutée"), so each screen need not manage its own.
+// One polite live region for short confirmations ("Famille ajoutée"), so each screen need not manage its own; a toast
+// may follow what it confirms (toast-follow.ts) and can be closed.
 import { createContext } from 'preact'
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks'
 import type { ComponentChildren } from 'preact'
+import { useI18n } from '../i18n/context.tsx'
+import { followToast, type ToastFollow } from './toast-follow.ts'
 
-const AnnounceContext = createContext<(text: string) => void>(() => undefined)
+export type Announce = (text: string, follow?: ToastFollow) => void
 
-export const useAnnounce = (): ((text: string) => void) => useContext(AnnounceContext)
+const AnnounceContext = createContext<Announce>(() => undefined)
+
+export const useAnnounce = (): Announce => useContext(AnnounceContext)
+
+const SHOWN_MS = 6000
 
 export function AnnouncerProvider({ children }: { children: ComponentChildren }) {
+  const { t } = useI18n()
   const [message, setMessage] = useState('')
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const announce = useCallback((text: string) => {
-    // Clear first so that the same sentence twice in a row is read twice.
-    setMessage('')
+  const following = useRef<(() => void) | null>(null)
+  const clear = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    following.current?.()
+    following.current = null
+  }, [])
+  const show = useCallback((text: string) => {
+    setMessage(text)
     if (timer.current) clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      setMessage(text)
-      timer.current = setTimeout(() => setMessage(''), 6000)
+      following.current?.()
+      following.current = null
+      setMessage('')
+    }, SHOWN_MS)
+  }, [])
+  const announce = useCallback<Announce>((text, follow) => {
+    // Clear first so that the same sentence twice in a row is read twice.
+    clear()
+    setMessage('')
+    timer.current = setTimeout(() => {
+      show(text)
+      // A truthful replacement is shown (and read out) for as long as a new toast; null removes the toast at once.
+      if (follow) following.current = followToast(text, follow, (next) => (next === null ? (clear(), setMessage('')) : show(next)))
     }, 50)
-  }, [])
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  }, [clear, show])
+  useEffect(() => clear, [clear])
+  const dismiss = () => {
+    clear()
+    setMessage('')
+  }
   return (
     <AnnounceContext.Provider value={announce}>
       {children}
-      <p class="toast" role="status" aria-live="polite" data-testid="announcer">{message}</p>
+      <div class={message ? 'toast' : 'toast toast--empty'} data-testid="toast">
+        <p class="toast__text" role="status" aria-live="polite" data-testid="announcer">{message}</p>
+        {message && (
+          <button type="button" class="toast__close" aria-label={t('notice.dismissToast')} onClick={dismiss}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        )}
+      </div>
     </AnnounceContext.Provider>
   )
 }

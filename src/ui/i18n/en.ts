@@ -158,6 +158,8 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'error.unexpected': 'Something unexpected went wrong. Your data is on this phone; if it happens again, reload the page.',
   'error.storageUnavailable': 'Cannot save on this phone (private browsing or storage full?).',
   'error.dismiss': 'Close this message',
+  'notice.dismiss': 'Hide this message',
+  'notice.dismissToast': 'Close the notification',
   'error.screen.title': 'This screen could not be shown',
   'error.screen.body': 'Something unexpected stopped it. Your data is on this phone: you can try again or go back; if it happens again, reload the page.',
   'error.screen.retry': 'Try again',

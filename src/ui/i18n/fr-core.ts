@@ -142,6 +142,8 @@ export const frCore = {
   'error.unexpected': 'Un problème inattendu est survenu. Vos données sont sur ce téléphone ; si cela se répète, rechargez la page.',
   'error.storageUnavailable': 'Impossible d’enregistrer sur ce téléphone (navigation privée ou mémoire pleine ?).',
   'error.dismiss': 'Fermer ce message',
+  'notice.dismiss': 'Masquer ce message',
+  'notice.dismissToast': 'Fermer la notification',
   'error.screen.title': 'Cet écran n’a pas pu s’afficher',
   'error.screen.body': 'Un problème inattendu l’en a empêché. Vos données sont sur ce téléphone : vous pouvez réessayer ou revenir en arrière ; si cela se répète, rechargez la page.',
   'error.screen.retry': 'Réessayer',

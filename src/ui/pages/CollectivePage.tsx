@@ -13,7 +13,7 @@ import { ProfileSection } from '../components/ProfileSection.tsx'
 import { todayIn } from '../components/rota/rota-format.ts'
 import { useNow } from '../components/rota/useRotaNow.ts'
 import { SwapHome } from '../components/swaps/SwapHome.tsx'
-import { WaitingNotices } from '../components/rota/WaitingNotices.tsx'
+import { CollectiveNotices } from '../components/rota/WaitingNotices.tsx'
 import { WalkHomeEntry } from '../components/walk/WalkHomeEntry.tsx'
 import { WhoAreYou } from '../components/rota/WhoAreYou.tsx'
 import { ToCheckSection } from '../components/ToCheckSection.tsx'
@@ -68,7 +68,7 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
       <WalkHomeEntry session={session} base={base} />
       <SwapHome session={session} base={base} />
       <CoordinatorLine session={session} />
-      <WaitingNotices session={session} />
+      <CollectiveNotices session={session} />
       <WhoAreYou session={session} />
       <ManageLinks session={session} />
       <ProfileSection session={session} profile={view.profile} />

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AppServices, CollectiveSession } from '../../../src/app/api.ts'
 import { createAppServices } from '../../../src/app/services.ts'
 import { createInviteSecret, createRoomId, type RoomId } from '../../../src/lib/credentials.ts'
+import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../../src/storage/device-db.ts'
 import { FakeWebSocket } from '../sync/fake-socket.ts'
 
 let phone = 0
@@ -28,8 +29,9 @@ afterEach(() => {
 const profile = { name: 'Pédibus des Lilas', school: 'École Jaurès', town: 'Lyon' }
 const newCollective = { ...profile, schoolPlace: '69003' }
 
-const until = async (check: () => boolean, what: string): Promise<void> => {
+const until = async (check: () => boolean, what: string, refresh?: () => Promise<void>): Promise<void> => {
   for (let attempt = 0; attempt < 250; attempt++) {
+    await refresh?.()
     if (check()) return
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
@@ -152,6 +154,32 @@ describe('app services', () => {
     await second.forgetCollective(created.value)
     expect(second.collectives.get()).toEqual([])
     expect(await second.openCollective(created.value)).toBeNull()
+  })
+
+  it('a dismissed notice stays dismissed after a restart, per collective; a demo\'s only until then', async () => {
+    const namespace = `unit-dismiss-${phone++}:`
+    const env = { origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, disableBroadcastChannel: true, isBrowserOnline: () => true }
+    const first = await createAppServices(env)
+    const created = await first.createCollective(profile)
+    if (!created.ok) throw new Error('create failed')
+    first.dismissNotice(created.value, 'swap|offerTaken|o1')
+    first.dismissNotice('demo', 'waiting|w1')
+    expect(first.dismissedNotices.get().get(created.value)).toEqual(new Set(['swap|offerTaken|o1']))
+    expect(first.dismissedNotices.get().get('demo')).toEqual(new Set(['waiting|w1']))
+    // Written in the background: wait until the phone's database holds it.
+    const device = openDeviceStore(`${namespace}${DEFAULT_DEVICE_DB_NAME}`)
+    let rows = 0
+    await until(() => rows === 1, 'the dismissal on disk', async () => { rows = (await device.listDismissed(0)).length })
+    device.close()
+    first.destroy()
+
+    const second = await createAppServices(env)
+    started.push(second)
+    expect(second.dismissedNotices.get()).toEqual(new Map([[created.value, new Set(['swap|offerTaken|o1'])]]))
+    await second.forgetCollective(created.value)
+    const third = await createAppServices(env)
+    started.push(third)
+    expect(third.dismissedNotices.get()).toEqual(new Map())
   })
 
   it('language preference defaults to French and persists', async () => {

@@ -71,6 +71,25 @@ describe('device store', () => {
 })
 
 describe('device identity (schema version 2)', () => {
+  it('keeps dismissed notices per collective across a reopen, forgets old ones, and drops them with the collective', async () => {
+    const { store, name } = freshStore()
+    const kept = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 1 }
+    const left = { id: createRoomId(), secret: createInviteSecret(), name: 'Tilleuls', joinedAt: 2 }
+    await store.putCollective(kept)
+    await store.putCollective(left)
+    await store.addDismissed({ collectiveId: kept.id, key: 'swap|offerTaken|o1|a|b' }, 1_000)
+    await store.addDismissed({ collectiveId: kept.id, key: 'waiting|old' }, 10)
+    await store.addDismissed({ collectiveId: left.id, key: 'gone|x' }, 1_000)
+    await expect(store.addDismissed({ collectiveId: kept.id, key: '' }, 1_000)).rejects.toThrow()
+    store.close()
+    const reopened = openDeviceStore(name)
+    opened.push(reopened)
+    expect(await reopened.listDismissed(0)).toHaveLength(3)
+    expect(await reopened.listDismissed(100)).toHaveLength(2)
+    await reopened.deleteCollective(left.id)
+    expect(await reopened.listDismissed(0)).toEqual([{ collectiveId: kept.id, key: 'swap|offerTaken|o1|a|b' }])
+  })
+
   it('a version-1 database is upgraded: each joined collective gets an actor id, other fields kept', async () => {
     const name = `device-test-${dbCounter++}`
     const v1 = new Dexie(name)

@@ -28,7 +28,7 @@ describe('rota formatting', () => {
   })
 
   it('tells the author of a sign-up not kept who held the place first, in neutral words', () => {
-    const notice = { date: localDate('2027-03-04'), direction: 'aller' as const, reason: 'taken' as const, holders: ['Léa'] }
+    const notice = { key: 'k', date: localDate('2027-03-04'), direction: 'aller' as const, reason: 'taken' as const, holders: ['Léa'] }
     expect(waitingNoticeText(fr, 'fr', notice)).toBe(
       'Votre inscription au trajet du jeudi 4 mars (aller) n’a pas été retenue : la place était déjà prise par Léa. Vous êtes en liste d’attente.',
     )
@@ -40,7 +40,7 @@ describe('rota formatting', () => {
   })
 
   it('tells an extra adult that the walk needs fewer adults now, not that someone came first', () => {
-    const notice = { date: localDate('2027-03-04'), direction: 'aller' as const, reason: 'fewerNeeded' as const, holders: [] }
+    const notice = { key: 'k', date: localDate('2027-03-04'), direction: 'aller' as const, reason: 'fewerNeeded' as const, holders: [] }
     const text = waitingNoticeText(fr, 'fr', notice)
     expect(text).toBe('Trajet du jeudi 4 mars (aller) : votre place n’est plus nécessaire pour l’instant, moins d’enfants sont attendus. Vous restez en liste d’attente.')
     expect(text).not.toContain('avant')

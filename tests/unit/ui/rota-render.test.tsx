@@ -96,9 +96,20 @@ describe('walk card', () => {
   })
 
   it('renders waiting notices in a polite live region', () => {
-    const html = renderToString(<WaitingNoticeList notices={[{ date: localDate('2027-03-04'), direction: 'aller', reason: 'taken', holders: ['Léa'] }]} />)
+    const html = renderToString(<WaitingNoticeList notices={[{ key: 'k', date: localDate('2027-03-04'), direction: 'aller', reason: 'taken', holders: ['Léa'] }]} />)
     expect(html).toMatch(/aria-live="polite"/)
     expect(text(html)).toContain('Votre inscription au trajet du jeudi 4 mars (aller) n’a pas été retenue : la place était déjà prise par Léa.')
+  })
+
+  it('gives every notice a "Masquer ce message" button described by its text, (none in a static rendering)', () => {
+    const gone = [{ walk: ref, adultId: paul, adultName: 'Paul', lineName: 'Ligne des Pins' }]
+    const notice = { key: 'waiting|k', date: localDate('2027-03-04'), direction: 'aller' as const, reason: 'taken' as const, holders: ['Léa'] }
+    const html = renderToString(<WaitingNoticeList notices={[notice]} gone={gone} onDismiss={() => undefined} />)
+    expect(html.match(/aria-label="Masquer ce message"/g)).toHaveLength(2)
+    expect(html).toContain('aria-describedby="waiting-notice-0"')
+    expect(html).toContain('id="waiting-notice-0"')
+    expect(html).toContain('aria-describedby="gone-notice-0"')
+    expect(renderToString(<WaitingNoticeList notices={[notice]} />)).not.toContain('Masquer')
   })
 
   it('renders a walk that no longer runs with a named "Retirer" button', () => {

@@ -54,9 +54,17 @@ describe('rota selections', () => {
     const lost = signUp(paul, famB, actorB, 'lead', 3)
     const walks = [walk('2027-03-04', { lead: held, waiting: [lost] })]
     expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toEqual([
-      { date: '2027-03-04', direction: 'aller', reason: 'taken', holders: ['Léa'] },
+      { key: `waiting|${line}|2027-03-04|aller|${paul}|3|${actorB}|taken`, date: '2027-03-04', direction: 'aller', reason: 'taken', holders: ['Léa'] },
     ])
     expect(waitingNotices(walks, { actorId: actorA, familyId: famA }, adultsById({ adults }), today)).toEqual([])
+  })
+
+  it('names each notice by its sign-up: a new sign-up lost again is a new notice (shown even if the last was dismissed)', () => {
+    const held = signUp(lea, famA, actorA, 'lead', 3)
+    const keyOf = (clock: number) =>
+      waitingNotices([walk('2027-03-04', { lead: held, waiting: [signUp(paul, famB, actorB, 'lead', clock)] })], meB, adultsById({ adults }), today)[0]?.key
+    expect(keyOf(4)).toBe(keyOf(4))
+    expect(keyOf(4)).not.toBe(keyOf(7))
   })
 
   it('drops notices of past or cancelled walks only', () => {
@@ -66,7 +74,7 @@ describe('rota selections', () => {
       walk('2027-03-05', { cancellation: { kind: 'exception', reason: 'strike', note: '' }, waiting: [lost] }),
       walk('2027-03-08', { waiting: [lost] }),
     ]
-    expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toEqual([{ date: '2027-03-08', direction: 'aller', reason: 'taken', holders: [] }])
+    expect(waitingNotices(walks, meB, adultsById({ adults }), today)).toMatchObject([{ date: '2027-03-08', direction: 'aller', reason: 'taken', holders: [] }])
   })
 })
 
@@ -81,7 +89,7 @@ describe('notices over the real rota rules', () => {
       const model = createModel({ signUps })
       const loser = { actorId: fixtureActor(2), familyId: fixtureFamily(2) }
       const notices = waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, loser), today, at), loser, adultsById(model), today)
-      expect(notices).toEqual([{ date: '2027-06-03', direction: 'aller', reason: 'taken', holders: ['Adulte1'] }])
+      expect(notices).toMatchObject([{ date: '2027-06-03', direction: 'aller', reason: 'taken', holders: ['Adulte1'] }])
       const winner = { actorId: fixtureActor(1), familyId: fixtureFamily(1) }
       expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, winner), today, at), winner, adultsById(model), today)).toEqual([])
     }
@@ -109,7 +117,7 @@ describe('an extra adult waiting because the walk needs fewer adults now', () =>
       signUps: [createSignUp(1, 'lead', 1, 1, date), createSignUp(2, 'tail', 2, 2, date), createSignUp(3, 'extra', 3, 3, date)],
     })
     const me = { actorId: fixtureActor(3), familyId: fixtureFamily(3) }
-    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toEqual([
+    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toMatchObject([
       { date: '2027-06-03', direction: 'aller', reason: 'fewerNeeded', holders: [] },
     ])
   })
@@ -117,7 +125,7 @@ describe('an extra adult waiting because the walk needs fewer adults now', () =>
   it('a lead or tail who lost a race is still told who held the place', () => {
     const model = createModel({ children, signUps: [createSignUp(1, 'tail', 4, 1, date), createSignUp(2, 'tail', 4, 2, date)] })
     const me = { actorId: fixtureActor(2), familyId: fixtureFamily(2) }
-    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toEqual([
+    expect(waitingNotices(walksWithSignUpsOf(model, (s) => isMine(s, me), today, at), me, adultsById(model), today)).toMatchObject([
       { date: '2027-06-03', direction: 'aller', reason: 'taken', holders: ['Adulte1'] },
     ])
   })

@@ -16,6 +16,8 @@ import { heldPlaces } from '../../../app/queries/rota.ts'
 import { adultName, isMine } from '../../../app/queries/rota-view.ts'
 import { SlotSwap, SlotSwapTag } from '../swaps/MySlotSwap.tsx'
 import { SlotRow } from './SlotRow.tsx'
+import { followPlace, placeToastText } from './place-toast.ts'
+import type { Place } from '../../../app/queries/place-claim.ts'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
 
@@ -61,10 +63,13 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
     setChoosing(null)
     card.current?.focus()
     const result = session.signUp(refOf(walk), slot, adultId)
-    const name = adultName(adults, adultId)
-    if (!result.ok) announce(t(SIGN_UP_ERROR_KEYS[result.error]))
-    else if (result.value === 'held') announce(t('rota.signUp.held', { name, slot: slotText(t, slot).toLowerCase(), day, direction }))
-    else announce(t('rota.signUp.waiting', { name, day, direction }))
+    const values = { name: adultName(adults, adultId), day, direction }
+    if (!result.ok) return announce(t(SIGN_UP_ERROR_KEYS[result.error]))
+    const held = result.value === 'held'
+    const confirmed = held ? t('rota.signUp.held', { ...values, slot: slotText(t, slot).toLowerCase() }) : t('rota.signUp.waiting', values)
+    // The toast follows the synced rota: another phone's earlier sign-up may take the place while it shows.
+    const claimed: Place = held ? { kind: 'held', slot } : { kind: 'waiting' }
+    announce(confirmed, followPlace(session.view, refOf(walk), adultId, (now) => placeToastText(t, claimed, now, confirmed, values)))
   }
   const take = (slot: Slot) => {
     if (me.familyId !== null && freeAdults.length === 1 && freeAdults[0]) signUp(slot, freeAdults[0].id)
@@ -73,7 +78,10 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
   const withdraw = (adultId: AdultId) => {
     card.current?.focus()
     // The command takes the adult off the walk as shown: a place received through a swap is released ("à pourvoir").
-    announce(withdrawText(t, session.withdraw(refOf(walk), adultId), { name: adultName(adults, adultId), day, direction }))
+    const result = session.withdraw(refOf(walk), adultId)
+    const text = withdrawText(t, result, { name: adultName(adults, adultId), day, direction })
+    // "Ne fait plus partie du trajet" is dropped if a sync puts the adult back on the walk.
+    announce(text, result.ok ? followPlace(session.view, refOf(walk), adultId, (now) => (now.kind === 'off' ? text : null)) : undefined)
   }
 
   const extraPlaces = Math.max(0, walk.requiredAdults - 2, walk.extras.length)

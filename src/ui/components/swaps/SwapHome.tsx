@@ -1,4 +1,5 @@
-// The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, notices, open offers; the app badge.
+// The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, open offers; the
+// app badge. What happened to my offers is told on every screen of the collective (rota/CollectiveNotices.tsx).
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
@@ -8,7 +9,7 @@ import type { Notice } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
-import { isWarning, noticeText, swapErrorText, urgentText } from './swap-text.ts'
+import { noticeText, swapErrorText, urgentText } from './swap-text.ts'
 import { applyBadge, type BadgeNavigator } from './app-badge.ts'
 import { TakeOffer } from './TakeOffer.tsx'
 import { TradeAnswer } from './TradeAnswer.tsx'
@@ -31,7 +32,7 @@ export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
   const block = useRef<HTMLDivElement>(null)
   const today = todayIn(now)
   const adults = useMemo(() => adultsById(view), [view])
-  const { urgent, pending, news, openOffers, next, offersById, badge: count } = useMemo(
+  const { urgent, pending, openOffers, next, offersById, badge: count } = useMemo(
     () => swapHomeOf(view, me.familyId, today, now),
     [view, me.familyId, today, now],
   )
@@ -102,15 +103,6 @@ export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
           })}
         </section>
       )}
-      <div aria-live="polite" data-testid="swap-notices">
-        {news.length > 0 && <h2 class="visually-hidden">{t('swap.home.news')}</h2>}
-        {news.map((notice) => (
-          <p key={`${notice.kind}|${notice.offerId}|${notice.adultId}|${notice.other ?? ''}`} class={`swap-notice${isWarning(notice.kind) ? ' swap-notice--warning' : ''}`} data-testid="swap-notice" data-kind={notice.kind}>
-            <span aria-hidden="true">{isWarning(notice.kind) ? '⚠ ' : '✓ '}</span>
-            {textOf(notice)}
-          </p>
-        ))}
-      </div>
       {openOffers.length > 0 && (
         <section class="card" aria-labelledby="offers-title" data-testid="open-offers">
           <h2 id="offers-title">{t('swap.home.offers')}</h2>

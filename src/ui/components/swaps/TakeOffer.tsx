@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText } from '../rota/rota-format.ts'
 import { adultName, adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
 import { eligibleTakers, offeredSlotOf, offerWinnerName, takeOpen } from '../../../app/queries/swaps.ts'
+import { followPlace } from '../rota/place-toast.ts'
 import { AdultPicker } from './AdultPicker.tsx'
 import { swapErrorText, takeOutcomeText } from './swap-text.ts'
 import { useSwaps } from './useSwaps.ts'
@@ -45,9 +46,15 @@ export function TakeOffer({ session, walk, offer, onDone }: TakeOfferProps) {
     const result = session.takeOffer(offer.offer.id, adultId)
     onDone?.()
     if (!result.ok) return announce(swapErrorText(t, result.error))
-    announce(takeOutcomeText(t, result.value, {
-      holder, taker: adultName(adults, adultId), self: adultId === me.adultId, day, direction,
-      winner: result.value === 'alreadyTaken' ? offerWinnerName(session.view.get(), offer.offer.id, Date.now()) : null,
+    const values = { holder, taker: adultName(adults, adultId), self: adultId === me.adultId, day, direction }
+    const winner = () => offerWinnerName(session.view.get(), offer.offer.id, Date.now())
+    const text = takeOutcomeText(t, result.value, { ...values, winner: result.value === 'alreadyTaken' ? winner() : null })
+    if (result.value !== 'taken') return announce(text)
+    // "Vous remplacez Léa" follows the synced rota: another phone's earlier take may win while it shows.
+    announce(text, followPlace(session.view, walk, adultId, (now) => {
+      if (now.kind === 'held') return text
+      const won = now.kind === 'off' ? winner() : null
+      return won === null ? null : takeOutcomeText(t, 'alreadyTaken', { ...values, winner: won })
     }))
   }
   const only = takers.length === 1 ? takers[0] : undefined

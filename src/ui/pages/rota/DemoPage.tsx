@@ -1,6 +1,5 @@
 // "/demo": the entry of the example collective (in memory, nothing shared), leading to its rota screens.
 import { PageTitle } from '../../components/PageTitle.tsx'
-import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
 import { SwapHome } from '../../components/swaps/SwapHome.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -24,7 +23,6 @@ function DemoHome({ session, base }: RotaScreenProps) {
       <p class="lead">{t('rota.demo.intro')}</p>
       <SwapHome session={session} base={base} badge={false} />
       <WhoAreYou session={session} />
-      <WaitingNotices session={session} />
     </>
   )
 }

@@ -9,7 +9,6 @@ import { AgendaExport } from '../../components/agenda/AgendaExport.tsx'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, directionText, formatDay, slotText, STATE_ICONS, stateText, todayIn } from '../../components/rota/rota-format.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
-import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { SwapHome } from '../../components/swaps/SwapHome.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -47,7 +46,6 @@ function MyWalks({ session, base, demo }: RotaScreenProps) {
       <PageTitle>{t('rota.mine.title')}</PageTitle>
       <SwapHome session={session} base={base} />
       <WhoAreYou session={session} />
-      <WaitingNotices session={session} />
       <section class="card" aria-labelledby="mine-walks">
         <h2 id="mine-walks">{t('rota.mine.walks')}</h2>
         {places.length === 0 ? (

@@ -1,9 +1,10 @@
-// Frame of every rota screen: opens the collective or the demo, shows loading/missing and the demo banner (the
-// links between screens are the app's bottom navigation).
+// Frame of every rota screen: opens the collective or the demo, shows loading/missing, the demo banner and the
+// collective's notices (the links between screens are the app's bottom navigation).
 import type { ComponentChildren } from 'preact'
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../../app/api.ts'
 import { DemoBanner } from '../../components/rota/DemoBanner.tsx'
+import { CollectiveNotices } from '../../components/rota/WaitingNotices.tsx'
 import { useRotaSession } from '../../components/rota/useRotaSession.ts'
 import { useStoredCopyShown } from '../../hooks/services.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -33,6 +34,8 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
   return (
     <>
       {demo && <DemoBanner />}
+      {/* Every screen of the collective tells what happened to my sign-ups and offers: not only the one it concerns. */}
+      <CollectiveNotices session={state.session} />
       {render({ session: state.session, base, demo })}
     </>
   )

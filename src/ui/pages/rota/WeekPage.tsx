@@ -14,7 +14,6 @@ import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, formatDay, formatDayTitle, parseDateParam, todayIn } from '../../components/rota/rota-format.ts'
 import { weekTitle } from '../../components/rota/rota-week.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
-import { WaitingNotices } from '../../components/rota/WaitingNotices.tsx'
 import { NextWalk } from '../../components/rota/NextWalk.tsx'
 import { WalkCard } from '../../components/rota/WalkCard.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
@@ -79,7 +78,6 @@ function Week({ session, base, demo }: RotaScreenProps) {
       </nav>
       <NextWalk session={session} base={base} />
       <WhoAreYou session={session} compact />
-      <WaitingNotices session={session} />
       {lines.length === 0 ? (
         <p class="notice">{t('rota.week.noLines')}</p>
       ) : (
