@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
 import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
 
@@ -64,6 +65,8 @@ describe('notices after an offline conflict, on two phones', () => {
     await expect.poll(toast(a.page), POLL)
       .toBe('Finalement, la place de conducteur du jeudi 11 mars (aller) était déjà prise : Léa est en liste d’attente.')
     expect(await leadOf(a.page, THURSDAY)).toBe('Paul')
+    // The week with its red notice and the toast (and their close buttons) passes axe.
+    expect(await axeViolations(a.page)).toEqual([])
   })
 
   it('the red notice and the toast can be dismissed, and the notice stays dismissed after a reload', async () => {
@@ -78,7 +81,7 @@ describe('notices after an offline conflict, on two phones', () => {
     await a.page.reload()
     await expect.poll(waitingNames(a.page, THURSDAY), POLL).toEqual(['Léa'])
     expect(await a.page.getByTestId('waiting-notice').count()).toBe(0)
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     await expect.poll(() => a.page.getByTestId('collective-name').count(), POLL).toBe(1)
     expect(await a.page.getByTestId('waiting-notice').count()).toBe(0)
   })
@@ -95,10 +98,13 @@ describe('notices after an offline conflict, on two phones', () => {
 
     const told = '✓ Votre offre a été prise par Paul : Paul remplace Léa le vendredi 12 mars (aller).'
     await expect.poll(() => a.page.getByTestId('swap-notice').allTextContents(), POLL).toEqual([told])
-    await a.page.goto(base)
+    expect(await axeViolations(a.page)).toEqual([])
+    await a.page.goto(`${base}/plus`)
     await expect.poll(() => a.page.getByTestId('swap-notice').allTextContents(), POLL).toEqual([told])
+    expect(await axeViolations(a.page)).toEqual([])
     await a.page.goto(`${base}/mes-trajets`)
     await expect.poll(() => a.page.getByTestId('swap-notice').allTextContents(), POLL).toEqual([told])
+    expect(await axeViolations(a.page)).toEqual([])
 
     await dismissOf(a.page, 'swap-notice').click()
     await expect.poll(() => a.page.getByTestId('swap-notice').count(), POLL).toBe(0)

@@ -160,7 +160,7 @@ describe('app services', () => {
     const namespace = `unit-dismiss-${phone++}:`
     const env = { origin: 'https://pedibus.example', namespace, WebSocket: FakeWebSocket, windowEvents: null, disableBroadcastChannel: true, isBrowserOnline: () => true }
     const first = await createAppServices(env)
-    const created = await first.createCollective(profile)
+    const created = await first.createCollective(newCollective)
     if (!created.ok) throw new Error('create failed')
     first.dismissNotice(created.value, 'swap|offerTaken|o1')
     first.dismissNotice('demo', 'waiting|w1')
