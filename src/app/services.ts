@@ -4,10 +4,11 @@ import { fieldErrorsOf } from '../domain/validation.ts'
 import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok } from '../lib/result.ts'
 import { createStore } from '../lib/store.ts'
-import { DEFAULT_DEVICE_DB_NAME, DISMISSED_KEPT_MS, openDeviceStore, type CollectiveRow, type DeviceStore } from '../storage/device-db.ts'
+import { DEFAULT_DEVICE_DB_NAME, openDeviceStore, type CollectiveRow, type DeviceStore } from '../storage/device-db.ts'
 import { createPersistRequester, requestPersistentStorage } from '../storage/persist.ts'
 import type { AppServices, CollectiveSession, JoinedCollective } from './api.ts'
 import { resolveEnv, type AppEnv } from './env.ts'
+import { createDismissedNotices } from './dismissed-notices.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import type { followSuccessor, GenerationDeps } from './generation.ts'
@@ -31,7 +32,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const collectives = createStore<readonly JoinedCollective[]>([])
   const preferences = createStore<{ readonly language: 'fr' | 'en' }>({ language: 'fr' })
   const hasPendingWrites = createStore(false)
-  const dismissedNotices = createStore<ReadonlyMap<string, ReadonlySet<string>>>(new Map())
+  const dismissed = createDismissedNotices(device, env.now, (error) => storageFailed('device.dismiss', error))
   const sessions = new Map<RoomId, Promise<CollectiveSession | null>>()
   const openSessions = new Map<RoomId, CollectiveSession>()
   const statusUnsubscribes = new Map<RoomId, () => void>()
@@ -204,13 +205,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     ready: Promise.resolve(),
     collectives,
     preferences,
-    dismissedNotices,
-    dismissNotice(collectiveId, key) {
-      const joined = collectives.get().some((collective) => collective.id === collectiveId)
-      dismissedNotices.update((all) => new Map(all).set(collectiveId, new Set(all.get(collectiveId)).add(key)))
-      if (!joined || destroyed) return
-      device.addDismissed({ collectiveId, key }, env.now()).catch((error: unknown) => storageFailed('device.dismiss', error))
-    },
+    dismissedNotices: dismissed.keys,
+    dismissNotice: (collectiveId, key) =>
+      dismissed.dismiss(collectiveId, key, !destroyed && collectives.get().some((joined) => joined.id === collectiveId)),
     hasPendingWrites,
     errors: errors.messages,
     reportError: (context, error) => errors.report(context, error),
@@ -389,11 +386,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   try {
     await refreshCollectives()
     preferences.set(await device.getPreferences())
-    const dismissed = new Map<string, Set<string>>()
-    for (const { collectiveId, key } of await device.listDismissed(env.now() - DISMISSED_KEPT_MS)) {
-      dismissed.set(collectiveId, (dismissed.get(collectiveId) ?? new Set()).add(key))
-    }
-    dismissedNotices.set(dismissed)
+    await dismissed.load()
     if (collectives.get().length > 0) {
       void askPersistence()
       // The week screen needs the document code next: fetched while the first screen renders, not after.
