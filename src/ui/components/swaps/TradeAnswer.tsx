@@ -5,6 +5,8 @@ import { adultName, adultsById, adultsOfFamily } from '../../../app/queries/rota
 import { refOf, tradableSlotsOf, walkKeyOf } from '../../../app/queries/swaps.ts'
 import type { OfferView } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
+import type { ToastFollow } from '../../hooks/toast-follow.ts'
+import { followPlace } from '../rota/place-toast.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
 import { swapErrorText, tradeOutcomeText } from './swap-text.ts'
@@ -39,14 +41,20 @@ export function TradeAnswer({ session, offer, onDone }: TradeAnswerProps) {
   const family = adultsOfFamily(view, me.familyId)
   const answerer = family.find((adult) => adult.id === me.adultId) ?? family[0]
 
-  const finish = (text: string) => {
+  const finish = (text: string, follow?: ToastFollow) => {
     setChoosing(false)
     onDone()
-    announce(text)
+    announce(text, follow)
   }
   const accept = (held: (typeof mine)[number]) => {
     const result = session.answerTrade(offer.offer.id, held.adultId, { accept: true, gives: refOf(held.walk) })
-    finish(result.ok ? tradeOutcomeText(t, result.value) : swapErrorText(t, result.error))
+    if (!result.ok) return finish(swapErrorText(t, result.error))
+    const text = tradeOutcomeText(t, result.value)
+    // "Échange fait" follows the synced rota: a change from another phone may undo the trade while it shows.
+    const traded = result.value === 'traded'
+      ? followPlace(session.view, offer.offer.walk, held.adultId, (now) => (now.kind === 'held' ? text : t('swap.tradeFailed')))
+      : undefined
+    finish(text, traded)
   }
   const decline = () => {
     if (!answerer) return
