@@ -46,7 +46,7 @@ describe('notices after an offline conflict, on two phones', () => {
     await sayWhoIAm(b.page, base, 'Famille Nguyen', 'Paul', week)
   })
 
-  it('the loser of an offline conflict sees the truth in the toast, not a stale "C’est noté : … conductrice"', async () => {
+  it('the loser of an offline conflict sees the truth in the toast, not a stale "C’est noté : … conducteur"', async () => {
     await a.context.setOffline(true)
     await b.context.setOffline(true)
     // Paul signs up first; Léa's later sign-up (after another one, so her clock is higher) loses Thursday.
