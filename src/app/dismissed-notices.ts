@@ -25,7 +25,8 @@ export const createDismissedNotices = (
     },
     async load() {
       const rows = await device.listDismissed(now() - DISMISSED_KEPT_MS)
-      keys.set(rows.reduce<ReadonlyMap<string, ReadonlySet<string>>>((all, row) => add(all, row.collectiveId, row.key), new Map()))
+      const empty: ReadonlyMap<string, ReadonlySet<string>> = new Map()
+      keys.set(rows.reduce((all, row) => add(all, row.collectiveId, row.key), empty))
     },
   }
 }

@@ -207,7 +207,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     preferences,
     dismissedNotices: dismissed.keys,
     dismissNotice: (collectiveId, key) =>
-      dismissed.dismiss(collectiveId, key, !destroyed && collectives.get().some((joined) => joined.id === collectiveId)),
+      dismissed.dismiss(collectiveId, key, !destroyed && collectives.get().some((row) => row.id === collectiveId)),
     hasPendingWrites,
     errors: errors.messages,
     reportError: (context, error) => errors.report(context, error),

@@ -59,15 +59,17 @@ export const waitingNotices = (walks: readonly WalkRota[], me: Me, adults: Reado
     if (walk.cancellation || compareDates(walk.date, today) < 0) continue
     for (const waiting of walk.waiting) {
       if (!isMine(waiting, me)) continue
-      const key = (reason: WaitingReason) =>
-        `waiting|${walk.lineId}|${walk.date}|${walk.direction}|${waiting.adultId}|${waiting.clock}|${waiting.actor}|${reason}`
+      const place = `${walk.lineId}|${walk.date}|${walk.direction}|${waiting.adultId}`
+      const key = (reason: WaitingReason) => `waiting|${place}|${waiting.clock}|${waiting.actor}|${reason}`
       if (waitsForFewerNeeded(walk, waiting)) {
-        notices.push({ key: key('fewerNeeded'), date: walk.date, direction: walk.direction, reason: 'fewerNeeded', holders: [] })
+        const reason = 'fewerNeeded'
+        notices.push({ key: key(reason), date: walk.date, direction: walk.direction, reason, holders: [] })
         continue
       }
       const before = holdersOf(walk, waiting.slot).filter((holder) => compareSignUps(holder, waiting) < 0)
       const shown = before.length > 0 ? before : holdersOf(walk, waiting.slot)
-      notices.push({ key: key('taken'), date: walk.date, direction: walk.direction, reason: 'taken', holders: [...new Set(shown.map((s) => adultName(adults, s.adultId)))] })
+      const holders = [...new Set(shown.map((s) => adultName(adults, s.adultId)))]
+      notices.push({ key: key('taken'), date: walk.date, direction: walk.direction, reason: 'taken', holders })
     }
   }
   return notices.sort((a, b) => compareDates(a.date, b.date) || a.direction.localeCompare(b.direction))

@@ -112,7 +112,7 @@ export const swapHomeOf = (model: RotaModel, familyId: FamilyId | null, today: L
   }
 }
 
-/** A swap notice's name for a dismissal: what happened (kind) to which offer, whom; a new offer or answer is a new one. */
+/** A swap notice's name for a dismissal: what happened (kind) to which offer, whom (a new answer: a new name). */
 export const swapNoticeKey = (notice: Notice): string =>
   `swap|${notice.kind}|${notice.offerId}|${notice.adultId}|${notice.other ?? ''}`
 
@@ -122,8 +122,8 @@ export const swapNoticeKey = (notice: Notice): string =>
  */
 export const swapNewsOf = (model: RotaModel, familyId: FamilyId | null, today: LocalDate, now: number) => {
   const swaps = swapStateOf(model, now)
-  const notices = familyId === null ? [] : currentNotices(noticesFor(swaps.resolution, swaps.offers, familyId, now), today)
-  return { news: notices.filter((notice) => !isPending(notice)), offersById: swaps.offerById }
+  const notices = familyId === null ? [] : noticesFor(swaps.resolution, swaps.offers, familyId, now)
+  return { news: currentNotices(notices, today).filter((notice) => !isPending(notice)), offersById: swaps.offerById }
 }
 
 /** The Monday of the week a walk is on: where "Voir" links to. */

@@ -40,7 +40,8 @@ export function AnnouncerProvider({ children }: { children: ComponentChildren })
     timer.current = setTimeout(() => {
       show(text)
       // A truthful replacement is shown (and read out) for as long as a new toast; null removes the toast at once.
-      if (follow) following.current = followToast(text, follow, (next) => (next === null ? (clear(), setMessage('')) : show(next)))
+      const replace = (next: string | null) => (next === null ? (clear(), setMessage('')) : show(next))
+      if (follow) following.current = followToast(text, follow, replace)
     }, 50)
   }, [clear, show])
   useEffect(() => clear, [clear])

@@ -5,13 +5,14 @@ import type { ReadableStore } from '../../lib/store.ts'
 export interface ToastFollow {
   /** Changes when what the toast speaks of may have changed (the session's view). */
   readonly source: ReadableStore<unknown>
-  /** The toast's text for the state now: the announced text while it holds, the truthful one if not, null to drop it. */
+  /** The toast's text for the state now: the announced one while it holds, the truthful one if not, null: none. */
   readonly text: () => string | null
 }
 
 /**
- * Follows `follow` from the announced `shown` text: calls `show` with each new text (null: the toast goes) and stops after
- * a null. Returns the function that stops following (the toast expired, was dismissed, or another one replaced it).
+ * Follows `follow` from the announced `shown` text: calls `show` with each new text (null: the toast goes) and
+ * stops after a null. Returns the function that stops following (the toast expired, was dismissed, or another one
+ * replaced it).
  */
 export const followToast = (shown: string, follow: ToastFollow, show: (text: string | null) => void): (() => void) => {
   let current: string | null = shown

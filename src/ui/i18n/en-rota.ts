@@ -84,7 +84,8 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
 
   'rota.signUp.held': 'Done: {name} is {slot} on {day} ({direction}).',
   'rota.signUp.waiting': 'This slot is already taken: {name} is on the waiting list for {day} ({direction}).',
-  'rota.signUp.nowWaiting': 'After all, the {slot} place on {day} ({direction}) was already taken: {name} is on the waiting list.',
+  'rota.signUp.nowWaiting':
+    'After all, the {slot} place on {day} ({direction}) was already taken: {name} is on the waiting list.',
   'rota.signUp.nowHeld': 'After all, {name} is {slot} on {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Sign-up not possible: this adult is no longer in the collective.',
   'rota.signUp.walkNotRunning': 'Sign-up not possible: this walk does not take place.',

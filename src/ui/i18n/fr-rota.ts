@@ -84,7 +84,8 @@ export const frRota = {
 
   'rota.signUp.held': 'C’est noté : {name} est {slot} le {day} ({direction}).',
   'rota.signUp.waiting': 'Ce créneau est déjà pris : {name} est en liste d’attente pour le {day} ({direction}).',
-  'rota.signUp.nowWaiting': 'Finalement, la place de {slot} du {day} ({direction}) était déjà prise : {name} est en liste d’attente.',
+  'rota.signUp.nowWaiting':
+    'Finalement, la place de {slot} du {day} ({direction}) était déjà prise : {name} est en liste d’attente.',
   'rota.signUp.nowHeld': 'Finalement, {name} est {slot} le {day} ({direction}).',
   'rota.signUp.unknownAdult': 'Inscription impossible : cet adulte n’est plus dans le collectif.',
   'rota.signUp.walkNotRunning': 'Inscription impossible : ce trajet n’a pas lieu.',

@@ -25,7 +25,10 @@ export const goneNoticeKey = (notice: GoneNotice): string =>
 function DismissButton({ textId, onDismiss }: { textId: string; onDismiss: () => void }) {
   const { t } = useI18n()
   return (
-    <button type="button" class="notice-dismiss" aria-label={t('notice.dismiss')} aria-describedby={textId} onClick={onDismiss}>
+    <button
+      type="button" class="notice-dismiss" onClick={onDismiss}
+      aria-label={t('notice.dismiss')} aria-describedby={textId}
+    >
       <span aria-hidden="true">✕</span>
     </button>
   )
@@ -65,14 +68,20 @@ export function WaitingNoticeList({ notices, gone = [], onWithdraw, onDismiss }:
               <button
                 type="button"
                 class="button"
-                aria-label={t('rota.notice.goneWithdrawLabel', { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) })}
+                aria-label={t('rota.notice.goneWithdrawLabel', {
+                  name: notice.adultName,
+                  day: formatDay(notice.walk.date, language),
+                  direction: directionText(t, notice.walk.direction),
+                })}
                 onClick={() => onWithdraw(notice)}
               >
                 {t('rota.notice.goneWithdraw')}
               </button>
             )}
           </div>
-          {onDismiss && <DismissButton textId={`gone-notice-${index}`} onDismiss={() => onDismiss(goneNoticeKey(notice))} />}
+          {onDismiss && (
+            <DismissButton textId={`gone-notice-${index}`} onDismiss={() => onDismiss(goneNoticeKey(notice))} />
+          )}
         </div>
       ))}
     </div>
@@ -92,7 +101,11 @@ function SwapNewsList({ news, textOf, onDismiss }: SwapNewsListProps) {
     <div class="notices" aria-live="polite" data-testid="swap-notices">
       {news.length > 0 && <h2 class="visually-hidden">{t('swap.home.news')}</h2>}
       {news.map((notice, index) => (
-        <div key={swapNoticeKey(notice)} class={`swap-notice notice-item${isWarning(notice.kind) ? ' swap-notice--warning' : ''}`} data-testid="notice-item">
+        <div
+          key={swapNoticeKey(notice)}
+          class={`swap-notice notice-item${isWarning(notice.kind) ? ' swap-notice--warning' : ''}`}
+          data-testid="notice-item"
+        >
           <p id={`swap-notice-${index}`} data-testid="swap-notice" data-kind={notice.kind}>
             <span aria-hidden="true">{isWarning(notice.kind) ? '⚠ ' : '✓ '}</span>
             {textOf(notice)}
@@ -128,7 +141,8 @@ export function CollectiveNotices({ session }: { session: SessionState & Session
   }
   const textOf = (notice: Notice) => {
     const offer = offersById.get(notice.offerId)
-    return noticeText(t, language, notice, { names: adults, trade: offer?.offer.kind === 'trade', target: offer?.offer.target?.walk })
+    const trade = offer?.offer.kind === 'trade'
+    return noticeText(t, language, notice, { names: adults, trade, target: offer?.offer.target?.walk })
   }
   const area = useRef<HTMLDivElement>(null)
   // The button goes with its notice: focus stays in the area rather than falling back to the page.

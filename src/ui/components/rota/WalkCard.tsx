@@ -66,10 +66,13 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
     const values = { name: adultName(adults, adultId), day, direction }
     if (!result.ok) return announce(t(SIGN_UP_ERROR_KEYS[result.error]))
     const held = result.value === 'held'
-    const confirmed = held ? t('rota.signUp.held', { ...values, slot: slotText(t, slot).toLowerCase() }) : t('rota.signUp.waiting', values)
+    const confirmed = held
+      ? t('rota.signUp.held', { ...values, slot: slotText(t, slot).toLowerCase() })
+      : t('rota.signUp.waiting', values)
     // The toast follows the synced rota: another phone's earlier sign-up may take the place while it shows.
     const claimed: Place = held ? { kind: 'held', slot } : { kind: 'waiting' }
-    announce(confirmed, followPlace(session.view, refOf(walk), adultId, (now) => placeToastText(t, claimed, now, confirmed, values)))
+    const truth = (now: Place) => placeToastText(t, claimed, now, confirmed, values)
+    announce(confirmed, followPlace(session.view, refOf(walk), adultId, truth))
   }
   const take = (slot: Slot) => {
     if (me.familyId !== null && freeAdults.length === 1 && freeAdults[0]) signUp(slot, freeAdults[0].id)
@@ -81,7 +84,8 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
     const result = session.withdraw(refOf(walk), adultId)
     const text = withdrawText(t, result, { name: adultName(adults, adultId), day, direction })
     // "Ne fait plus partie du trajet" is dropped if a sync puts the adult back on the walk.
-    announce(text, result.ok ? followPlace(session.view, refOf(walk), adultId, (now) => (now.kind === 'off' ? text : null)) : undefined)
+    const stillOff = (now: Place) => (now.kind === 'off' ? text : null)
+    announce(text, result.ok ? followPlace(session.view, refOf(walk), adultId, stillOff) : undefined)
   }
 
   const extraPlaces = Math.max(0, walk.requiredAdults - 2, walk.extras.length)

@@ -19,16 +19,20 @@ export interface PlaceToastValues {
  * text while it holds; "Finalement, …" when a place came or went through another phone's change; null when the adult is
  * no longer on the walk (withdrawn elsewhere, walk cancelled): nothing true is left to confirm.
  */
-export const placeToastText = (t: Translate, claimed: Place, current: Place, confirmed: string, values: PlaceToastValues): string | null => {
+export const placeToastText = (
+  t: Translate, claimed: Place, current: Place, confirmed: string, values: PlaceToastValues,
+): string | null => {
   if (claimHolds(claimed, current)) return confirmed
-  if (current.kind === 'held') return t('rota.signUp.nowHeld', { ...values, slot: slotText(t, current.slot).toLowerCase() })
+  if (current.kind === 'held') {
+    return t('rota.signUp.nowHeld', { ...values, slot: slotText(t, current.slot).toLowerCase() })
+  }
   if (current.kind === 'waiting' && claimed.kind === 'held') {
     return t('rota.signUp.nowWaiting', { ...values, slot: slotText(t, claimed.slot).toLowerCase() })
   }
   return null
 }
 
-/** The announcer's follow for a toast about `adultId` on `walk`: its text re-read from the adult's place at each change. */
+/** The announcer's follow for a toast about `adultId` on `walk`: its text read again from the adult's place. */
 export const followPlace = (
   view: ReadableStore<RotaModel>, walk: WalkRef, adultId: AdultId, text: (current: Place) => string | null,
 ): ToastFollow => ({ source: view, text: () => text(placeOf(view.get(), walk, adultId, Date.now())) })

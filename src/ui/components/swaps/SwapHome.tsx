@@ -1,5 +1,4 @@
-// The home screen's swap block: urgent walks for everyone, my next walk, my pending offers and requests, open offers; the
-// app badge. What happened to my offers is told on every screen of the collective (rota/CollectiveNotices.tsx).
+// The home screen's swap block: urgent walks, my next walk, my pending offers and requests, open offers, app badge.
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import { adultName, adultsById } from '../../../app/queries/rota-view.ts'

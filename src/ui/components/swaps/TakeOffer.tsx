@@ -48,7 +48,8 @@ export function TakeOffer({ session, walk, offer, onDone }: TakeOfferProps) {
     if (!result.ok) return announce(swapErrorText(t, result.error))
     const values = { holder, taker: adultName(adults, adultId), self: adultId === me.adultId, day, direction }
     const winner = () => offerWinnerName(session.view.get(), offer.offer.id, Date.now())
-    const text = takeOutcomeText(t, result.value, { ...values, winner: result.value === 'alreadyTaken' ? winner() : null })
+    const lost = result.value === 'alreadyTaken'
+    const text = takeOutcomeText(t, result.value, { ...values, winner: lost ? winner() : null })
     if (result.value !== 'taken') return announce(text)
     // "Vous remplacez Léa" follows the synced rota: another phone's earlier take may win while it shows.
     announce(text, followPlace(session.view, walk, adultId, (now) => {

@@ -6,6 +6,7 @@ import { refOf, tradableSlotsOf, walkKeyOf } from '../../../app/queries/swaps.ts
 import type { OfferView } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import type { ToastFollow } from '../../hooks/toast-follow.ts'
+import type { Place } from '../../../app/queries/place-claim.ts'
 import { followPlace } from '../rota/place-toast.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
@@ -51,10 +52,9 @@ export function TradeAnswer({ session, offer, onDone }: TradeAnswerProps) {
     if (!result.ok) return finish(swapErrorText(t, result.error))
     const text = tradeOutcomeText(t, result.value)
     // "Échange fait" follows the synced rota: a change from another phone may undo the trade while it shows.
-    const traded = result.value === 'traded'
-      ? followPlace(session.view, offer.offer.walk, held.adultId, (now) => (now.kind === 'held' ? text : t('swap.tradeFailed')))
-      : undefined
-    finish(text, traded)
+    const truth = (now: Place) => (now.kind === 'held' ? text : t('swap.tradeFailed'))
+    const traded = followPlace(session.view, offer.offer.walk, held.adultId, truth)
+    finish(text, result.value === 'traded' ? traded : undefined)
   }
   const decline = () => {
     if (!answerer) return

@@ -34,7 +34,7 @@ export function RotaFrame({ demo = false, render }: RotaPageProps & { render: (p
   return (
     <>
       {demo && <DemoBanner />}
-      {/* Every screen of the collective tells what happened to my sign-ups and offers: not only the one it concerns. */}
+      {/* Every screen of the collective tells what happened to my sign-ups and offers, not only the one concerned. */}
       <CollectiveNotices session={state.session} />
       {render({ session: state.session, base, demo })}
     </>
