@@ -36,7 +36,8 @@ describe('create form, keyboard and language', () => {
     await page.getByRole('button', { name: 'Créer le collectif' }).click()
 
     await expect.poll(() => page.locator('#create-name-error').textContent(), POLL).toContain('Ce champ est obligatoire.')
-    expect(await page.locator('#create-town-error').textContent()).toContain('Ce texte est trop long.')
+    expect(await page.locator('#create-town-error').textContent()).toContain('Ce texte est trop long : 80 caractères au plus.')
+    expect(await page.locator('#create-place-error').textContent()).toContain('Ce champ est obligatoire.')
     expect(await page.locator('#create-school-error').count()).toBe(0)
     expect(await page.getByLabel('Nom du collectif').getAttribute('aria-describedby')).toContain('create-name-error')
     expect(await page.getByLabel('Nom du collectif').getAttribute('aria-invalid')).toBe('true')

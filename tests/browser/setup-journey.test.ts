@@ -26,6 +26,7 @@ describe('the guided set-up journey', () => {
     await page.getByLabel('Nom du collectif').fill('Pédibus des Pins')
     await page.getByLabel('École').fill('École Jules Ferry')
     await page.getByLabel('Commune').fill('Lesparre-Médoc')
+    await page.getByLabel('Code postal').fill('33340')
     await page.getByRole('button', { name: 'Créer le collectif' }).click()
     await page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/demarrage\/ligne$/)
     base = new URL(page.url()).pathname.replace(/\/demarrage\/ligne$/, '')

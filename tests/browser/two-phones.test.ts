@@ -65,7 +65,7 @@ describe('two phones, one collective', () => {
   })
 
   it('a rename and a new family on phone A appear on phone B', async () => {
-    await a.page.goto(collectivePath) // the set-up's last step ends on the week; the profile is on the home
+    await a.page.goto(`${collectivePath}/plus`) // the set-up's last step ends on the week; the profile is on Plus
     await a.page.getByRole('button', { name: 'Renommer', exact: true }).click()
     await a.page.getByLabel('Nom du collectif').fill('Pédibus du Bourg')
     await a.page.getByRole('button', { name: 'Enregistrer' }).click()
