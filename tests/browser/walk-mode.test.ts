@@ -178,13 +178,13 @@ describe('walk mode on three phones', () => {
     // Zoé is still disputed when Léa ends the walk: Nina's and Tom's families are told all the same (B and C have
     // their home open as the arrival syncs in; A looks once back home), Zoé's family is not.
     for (const phone of [b, c]) {
-      await phone.page.goto(base)
+      await phone.page.goto(`${base}/plus`)
       await expect.poll(() => phone.page.getByTestId('arrival-notice').count(), POLL).toBe(1)
     }
     await a.page.getByRole('button', { name: fr['walk.end'] }).click()
     await expect.poll(() => a.page.getByTestId('arrive-done').textContent(), POLL).toBe('✓ Trajet terminé à 8 h 27')
     await waitAllSynced(a.page)
-    await a.page.goto(base)
+    await a.page.goto(`${base}/plus`)
     const notices = async (page: Page) => (await page.getByTestId('arrival-notice').allTextContents()).sort()
     const atSchool = (name: string) => `✓ Le pédibus est arrivé à l’école à 8 h 27 avec ${name}`
     for (const [phone, name] of [[b, 'Nina'], [a, 'Tom']] as const) {
