@@ -133,6 +133,11 @@ export interface DeviceIdentity {
   readonly adultId: AdultId | null
 }
 
+/** The guided join's steps (/c/:id/bienvenue/<step>): my family, my children, my availability. */
+export type WelcomeStep = 'famille' | 'enfants' | 'disponibilites'
+/** Where this phone stands in the guided join: the next step, 'done', or null when it never started here. */
+export type WelcomeProgress = WelcomeStep | 'done' | null
+
 /** What a screen reads: the live view of the collective and its sync status. */
 export interface SessionState {
   readonly view: ReadableStore<CollectiveView>
@@ -156,6 +161,9 @@ export interface SessionIdentity {
   /** Me on this device; a demo session has a throwaway identity. */
   readonly me: ReadableStore<DeviceIdentity>
   setMe(familyId: FamilyId | null, adultId: AdultId | null): Promise<void>
+  /** The guided join on this phone (device-local, never in the shared document; queries/welcome.ts reads it). */
+  readonly welcome: ReadableStore<WelcomeProgress>
+  setWelcome(progress: Exclude<WelcomeProgress, null>): Promise<void>
 }
 
 

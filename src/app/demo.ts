@@ -43,6 +43,8 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
     inviteUrl: `${origin}/demo`,
     me: identity.me,
     setMe: identity.setMe,
+    welcome: identity.welcome,
+    setWelcome: identity.setWelcome,
     ...createCommands({ doc, view, me: identity.me, now }),
     destroy() {
       if (destroyed) return

@@ -66,6 +66,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       identity: {
         load: () => device.loadIdentity(row.id),
         save: (identity) => device.saveIdentity(row.id, identity),
+        loadWelcome: async () => (await device.getCollective(row.id))?.welcome ?? null,
+        saveWelcome: (progress) => device.updateCollective(row.id, { welcome: progress }),
       },
       created,
       onNameChange: (name) => {
@@ -245,8 +247,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
         // A room that already synced with its secret has no other valid one (the token derives from
         // it): a different secret is a wrong or malicious link, and must not lock this phone out.
         if (known && known.name !== '') return err('invalidLink')
+        // The guided join starts on a phone new to the collective (queries/welcome.ts decides what it opens).
         if (known) await replaceSecret(known, secret)
-        else await device.putCollective({ id: roomId, secret, name: '', joinedAt: env.now() })
+        else await device.putCollective({ id: roomId, secret, name: '', joinedAt: env.now(), welcome: 'famille' })
         await refreshCollectives()
       } catch (error) {
         storageFailed('device.join', error)

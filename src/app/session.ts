@@ -304,6 +304,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
     me: identity.me,
     setMe: identity.setMe,
+    welcome: identity.welcome,
+    setWelcome: identity.setWelcome,
     ...delegating(commandsOf, core.commands),
     destroy() {
       if (destroyed) return

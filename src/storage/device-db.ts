@@ -12,6 +12,8 @@ const RoomIdSchema = z.pipe(z.string(), z.transform((text: string, ctx) =>
 const SecretSchema = z.pipe(z.string(), z.transform((text: string, ctx) =>
   parseInviteSecret(text) ?? (ctx.issues.push({ code: 'custom', message: 'secret', input: text }), z.NEVER)))
 
+const WelcomeProgressSchema = z.enum(['famille', 'enfants', 'disponibilites', 'done'])
+
 const CollectiveRowSchema = z.object({
   id: RoomIdSchema,
   secret: SecretSchema,
@@ -22,6 +24,8 @@ const CollectiveRowSchema = z.object({
   actorId: z.catch(z.optional(ActorIdSchema), undefined),
   myFamilyId: z.catch(z.optional(z.nullable(FamilyIdSchema)), null),
   myAdultId: z.catch(z.optional(z.nullable(AdultIdSchema)), null),
+  /** The guided join's next step on this phone (set when an invite link adds the collective); absent: never started. */
+  welcome: z.catch(z.optional(WelcomeProgressSchema), undefined),
   /** When this phone learned the collective was renewed elsewhere (its room read-only or gone): shown even offline. */
   movedAt: z.catch(z.optional(z.number()), undefined),
   /**
@@ -126,7 +130,7 @@ export interface DeviceStore {
   listCollectives(): Promise<CollectiveRow[]>
   getCollective(id: RoomId): Promise<CollectiveRow | null>
   putCollective(row: CollectiveRow): Promise<void>
-  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'movedAt' | 'archivedAt' | 'archiveLabel' | 'successorId' | 'layoutMoveRefusedAt'>>): Promise<void>
+  updateCollective(id: RoomId, change: Partial<Pick<CollectiveRow, 'name' | 'welcome' | 'movedAt' | 'archivedAt' | 'archiveLabel' | 'successorId' | 'layoutMoveRefusedAt'>>): Promise<void>
   /**
    * The device identity in a collective; creates and stores the actor id on first use (a row from
    * before version 2, or damaged). null when the collective is unknown.
@@ -190,7 +194,7 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
       await db.collectives.put(CollectiveRowSchema.parse(row))
     },
     async updateCollective(id, change) {
-      await db.collectives.update(id, change)
+      await db.collectives.update(id, change.welcome === undefined ? change : { ...change, welcome: WelcomeProgressSchema.parse(change.welcome) })
     },
     async loadIdentity(id) {
       return db.transaction('rw', db.collectives, async () => {

@@ -29,6 +29,7 @@ import { printRoutes } from './routes-print.tsx'
 import { absenceRoutes } from './routes-absence.tsx'
 import { privacyRoutes } from './routes-privacy.tsx'
 import { planningRoutes } from './routes-planning.tsx'
+import { joinRoutes } from './routes-join.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 // The invite screen brings the QR code library and renewal: loaded on first use, precached like the other screens.
@@ -167,6 +168,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
             {absenceRoutes}
             {privacyRoutes}
             {planningRoutes}
+            {joinRoutes}
             <Route default component={NotFoundPage} />
           </Router>
           </ReadOnlyIfArchive>

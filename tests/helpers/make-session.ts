@@ -1,5 +1,5 @@
 // Fake sessions for UI tests, typed by the slices a component takes: stores from a view and an identity, the commands a test gives; any other command throws.
-import type { CollectiveView, DeviceIdentity, GenerationState, SessionIdentity, SessionState, SyncStatus } from '../../src/app/api.ts'
+import type { CollectiveView, DeviceIdentity, GenerationState, SessionIdentity, SessionState, SyncStatus, WelcomeProgress } from '../../src/app/api.ts'
 import { ActorIdSchema } from '../../src/domain/ids.ts'
 import { parseRoomId, type RoomId } from '../../src/lib/credentials.ts'
 import { createStore } from '../../src/lib/store.ts'
@@ -31,11 +31,13 @@ export interface SessionParts {
   /** Merged over a live collective (no archive, no successor). */
   readonly generation?: Partial<GenerationState>
   readonly id?: RoomId
+  /** The guided join's progress on this phone; null (never started) by default. */
+  readonly welcome?: WelcomeProgress
 }
 
 type Stores = SessionState & SessionIdentity
 /** What a test may implement beside the stores: the slice's commands (setMe included). */
-type Commands<S> = Partial<Omit<S, Exclude<keyof Stores, 'setMe'>>>
+type Commands<S> = Partial<Omit<S, Exclude<keyof Stores, 'setMe' | 'setWelcome'>>>
 
 /** Keys a test runner or a framework probes on any object; answered "absent", never as a missing command. */
 const PROBED = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType'])
@@ -51,13 +53,14 @@ const notInThisTest = (name: string) => () => {
  */
 export const makeSession = <S extends object>(parts: SessionParts = {}, commands: Commands<S> = {}): S => {
   const id = parts.id ?? TEST_ROOM_ID
-  const stores: Omit<Stores, 'setMe'> = {
+  const stores: Omit<Stores, 'setMe' | 'setWelcome'> = {
     id,
     inviteUrl: `https://pedibus.test/rejoindre#${id}`,
     view: createStore(parts.view ?? makeView()),
     me: createStore<DeviceIdentity>({ actorId: TEST_ACTOR, familyId: null, adultId: null, ...parts.me }),
     status: createStore<SyncStatus>({ ...SYNCED, ...parts.status }),
     generation: createStore<GenerationState>({ archiveLabel: null, successorId: null, ...parts.generation }),
+    welcome: createStore<WelcomeProgress>(parts.welcome ?? null),
   }
   const members: Record<string, unknown> = { ...stores, ...commands }
   const session = new Proxy(members, {

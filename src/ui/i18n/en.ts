@@ -12,6 +12,7 @@ import { enLeave } from './en-leave.ts'
 import { enRenew } from './en-renew.ts'
 import { enYear } from './en-year.ts'
 import { enPlanning } from './en-planning.ts'
+import { enWelcome } from './en-welcome.ts'
 import type { frCore } from './fr-core.ts'
 import type { Messages } from './fr.ts'
 import { enShared } from './en-shared.ts'
@@ -171,4 +172,4 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning }
+export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome }

@@ -1,5 +1,6 @@
-// French texts of the screens opened later (management, planning, print, privacy, absences, new year, leave, renew):
-// one chunk, loaded before any of those screens shows and fetched in the background once the first one is painted.
+// French texts of the screens opened later (management, planning, print, privacy, absences, new year, leave, renew,
+// the guided join): one chunk, loaded before any of those screens shows and fetched in the background once the first
+// one is painted.
 import { frAbsence } from './fr-absence.ts'
 import { frLeave } from './fr-leave.ts'
 import { frManage } from './fr-manage.ts'
@@ -7,6 +8,7 @@ import { frPlanning } from './fr-planning.ts'
 import { frPrint } from './fr-print.ts'
 import { frPrivacy } from './fr-privacy.ts'
 import { frRenew } from './fr-renew.ts'
+import { frWelcome } from './fr-welcome.ts'
 import { frYear } from './fr-year.ts'
 
-export const frLater = { ...frManage, ...frPlanning, ...frPrint, ...frPrivacy, ...frAbsence, ...frYear, ...frLeave, ...frRenew } as const
+export const frLater = { ...frManage, ...frPlanning, ...frPrint, ...frPrivacy, ...frAbsence, ...frYear, ...frLeave, ...frRenew, ...frWelcome } as const

@@ -5,6 +5,7 @@ import { useLocation, useRoute } from 'preact-iso'
 import { useEffect } from 'preact/hooks'
 import type { CollectiveSession } from '../../app/api.ts'
 import { familyOnDutyToday } from '../../app/queries/walk.ts'
+import { welcomeStepOf } from '../../app/queries/welcome.ts'
 import { CoordinatorLine } from '../components/coordination/CoordinatorLine.tsx'
 import { FamiliesSection } from '../components/FamiliesSection.tsx'
 import { ManageLinks } from '../components/manage/ManageLinks.tsx'
@@ -41,15 +42,20 @@ export function MorePage() {
   return <WithSession render={(session) => <CollectiveHome session={session} />} />
 }
 
-/** Moves on (replacing the address, so "back" does not land here again) to today's walks or the week. */
+/**
+ * Moves on (replacing the address, so "back" does not land here again) to the guided join's first unfinished step on a
+ * phone that joined by link, else to today's walks or the week.
+ */
 function Landing({ session }: { session: CollectiveSession }) {
   const { t } = useI18n()
   const { route } = useLocation()
   const view = useStore(session.view)
   const me = useStore(session.me)
+  const welcome = useStore(session.welcome)
   const now = useNow()
   const onDuty = me.familyId !== null && familyOnDutyToday(view, me.familyId, todayIn(now), now)
-  const target = `/c/${session.id}/${onDuty ? 'aujourdhui' : 'semaine'}`
+  const step = welcomeStepOf(welcome, me)
+  const target = `/c/${session.id}/${step ? `bienvenue/${step}` : onDuty ? 'aujourdhui' : 'semaine'}`
   useEffect(() => route(target, true), [target])
   return <p role="status">{t('app.loading')}</p>
 }

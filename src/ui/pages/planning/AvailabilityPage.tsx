@@ -13,7 +13,11 @@ export function AvailabilityPage() {
   return <RotaFrame render={(props) => <Availability {...props} />} />
 }
 
-export function Availability({ session }: { session: SessionState & SessionIdentity & PlanningCommands }) {
+/** `embedded`: inside another screen (the guided join), which gives the title and has already said who I am. */
+export function Availability({ session, embedded = false }: {
+  session: SessionState & SessionIdentity & PlanningCommands
+  embedded?: boolean
+}) {
   const { t } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)
@@ -24,9 +28,11 @@ export function Availability({ session }: { session: SessionState & SessionIdent
   const stored = adult ? view.planning.availability.find((record) => record.adultId === adult.id) : undefined
   return (
     <>
-      <PageTitle>{t('planning.availability.title')}</PageTitle>
-      <p>{t('planning.availability.intro')}</p>
-      <WhoAreYou session={session} />
+      {!embedded && <>
+        <PageTitle>{t('planning.availability.title')}</PageTitle>
+        <p>{t('planning.availability.intro')}</p>
+        <WhoAreYou session={session} />
+      </>}
       {me.familyId === null && <p class="notice">{t('planning.availability.needMe')}</p>}
       {me.familyId !== null && adult === undefined && <p class="notice">{t('planning.availability.noAdults')}</p>}
       {adult && (
