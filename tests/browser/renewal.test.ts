@@ -65,7 +65,7 @@ describe('renewing the invitation', () => {
     // A third phone with the old link reads the old room as the relay kept it: without B's edit.
     const c = await harness.newPhone()
     await c.page.goto(oldLink)
-    await c.page.waitForURL((url) => url.pathname === `${base}/semaine`)
+    await c.page.waitForURL((url) => url.pathname === `${base}/bienvenue/famille`)
     await c.page.goto(`${base}/plus`)
     await expect.poll(() => c.page.getByTestId('moved-banner').count(), POLL).toBe(1)
     await expect.poll(() => c.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deriveRoomToken, parseInviteSecret, parseRoomId } from '../../src/lib/credentials.ts'
 import { startHarness, readInviteLink, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
+import { skipGuidedJoin } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -56,8 +57,11 @@ describe('two phones, one collective', () => {
 
   it('phone B opens the invite link, sees the same collective, and the secret leaves the address bar', async () => {
     await b.page.goto(inviteUrl)
-    // A phone without a family lands on the week; the collective's home is under "Plus".
-    await b.page.waitForURL((url) => url.pathname === `${collectivePath}/semaine`)
+    // A phone new to the collective opens the guided join (its welcome shows the collective); skipped, the week.
+    await b.page.waitForURL((url) => url.pathname === `${collectivePath}/bienvenue/famille`)
+    expect(new URL(b.page.url()).hash).toBe('')
+    await expect.poll(() => b.page.getByTestId('welcome-collective').textContent(), POLL).toContain('Lesparre-Médoc')
+    await skipGuidedJoin(b.page, collectivePath)
     expect(new URL(b.page.url()).hash).toBe('')
     await b.page.getByRole('navigation', { name: 'Le pédibus du collectif' }).getByRole('link', { name: 'Plus' }).click()
     await expect.poll(() => nameOn(b), POLL).toBe('Pédibus des Écureuils')
@@ -65,7 +69,7 @@ describe('two phones, one collective', () => {
   })
 
   it('a rename and a new family on phone A appear on phone B', async () => {
-    await a.page.goto(`${collectivePath}/plus`) // the set-up's last step ends on the week; the profile is on Plus
+    await a.page.goto(`${collectivePath}/plus`) // the landing opens the week; the profile is on the home ("Plus")
     await a.page.getByRole('button', { name: 'Renommer', exact: true }).click()
     await a.page.getByLabel('Nom du collectif').fill('Pédibus du Bourg')
     await a.page.getByRole('button', { name: 'Enregistrer' }).click()

@@ -99,16 +99,24 @@ export const sayWhoIAm = async (page: Page, base: string, family: string, adult:
 }
 
 /**
- * Opens the invite screen on `inviter` and has each of `joiners` follow the link into the collective at `base`, where a
- * phone without a family lands on the week.
+ * Opens the invite screen on `inviter` and has each of `joiners` follow the link into the collective at `base`: the
+ * guided join opens on its family step, which they skip ("Passer"), landing on the week without a family (the tests
+ * then say who they are with `sayWhoIAm`; tests/browser/join-guided.test.ts walks the guide itself).
  */
 export const joinByInvite = async (inviter: Page, base: string, joiners: readonly Page[]): Promise<void> => {
   await inviter.goto(`${base}/inviter`)
   const invite = await readInviteLink(inviter)
   for (const page of joiners) {
     await page.goto(invite)
-    await page.waitForURL((url) => url.pathname === `${base}/semaine`)
+    await skipGuidedJoin(page, base)
   }
+}
+
+/** On the guided join's family step of the collective at `base`: "Passer", then waits for the week. */
+export const skipGuidedJoin = async (page: Page, base: string): Promise<void> => {
+  await page.waitForURL((url) => url.pathname === `${base}/bienvenue/famille`)
+  await page.getByRole('link', { name: fr['welcome.skip'] }).click()
+  await page.waitForURL((url) => url.pathname === `${base}/semaine`)
 }
 
 /** Waits until the sync status reads "Tout est sur le relais". */
