@@ -111,6 +111,23 @@ describe('app services', () => {
     expect(session.view.get().families).toEqual([])
   })
 
+  it('the guided join starts on a phone that joins by link, never on the creating one, and its progress is kept', async () => {
+    const services = await startPhone()
+    const created = await services.createCollective(newCollective)
+    if (!created.ok) throw new Error('create failed')
+    expect((await openOrFail(services, created.value)).welcome.get()).toBeNull()
+
+    const roomId = createRoomId()
+    expect(await services.joinFromInvite(`#r=${roomId}&s=${createInviteSecret()}`)).toEqual({ ok: true, value: roomId })
+    const joined = await openOrFail(services, roomId)
+    expect(joined.welcome.get()).toBe('famille')
+    await joined.setWelcome('enfants')
+    // Kept in this phone's device database (the row the next start reads), never in the shared document.
+    const device = openDeviceStore(`unit-phone-${phone - 1}:${DEFAULT_DEVICE_DB_NAME}`)
+    expect((await device.getCollective(roomId))?.welcome).toBe('enfants')
+    device.close()
+  })
+
   it('joining from an invite is idempotent and a bad link is invalidLink', async () => {
     const services = await startPhone()
     const roomId = createRoomId()
