@@ -3,6 +3,7 @@
 import type { NewCollectiveInput } from '../domain/collective.ts'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { CollectiveModel } from '../domain/model.ts'
+import type { ExportedCalendar } from '../domain/export/calendar-history.ts'
 import type { CoordinationRecords, HandoverAck, HandoverNote } from '../domain/coordination/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { WalkLogRecords } from '../domain/walk-log/records.ts'
@@ -257,6 +258,10 @@ export interface AppServices {
   readonly dismissedNotices: ReadableStore<ReadonlyMap<string, ReadonlySet<string>>>
   /** Remembers on this phone that notice `key` of collective `collectiveId` was dismissed (a demo's: until reload). */
   dismissNotice(collectiveId: string, key: string): void
+  /** What the last agenda file made on this phone for a family held (null before the first; a demo's: memory). */
+  calendarExport(collectiveId: string, familyId: FamilyId): Promise<ExportedCalendar | null>
+  /** Remembers what the agenda file just made held, for the next one to cancel what it no longer holds. */
+  rememberCalendarExport(collectiveId: string, familyId: FamilyId, calendar: ExportedCalendar): Promise<void>
   /** The single error channel: unexpected errors, newest last. */
   readonly errors: ReadableStore<readonly AppErrorMessage[]>
   /** Reports an unexpected error a screen caught (a screen that threw, a rule that failed) to that channel. */

@@ -8,6 +8,7 @@ import { DEFAULT_DEVICE_DB_NAME, openDeviceStore, type CollectiveRow, type Devic
 import { createPersistRequester, requestPersistentStorage } from '../storage/persist.ts'
 import type { AppServices, CollectiveSession, JoinedCollective } from './api.ts'
 import { resolveEnv, type AppEnv } from './env.ts'
+import { createCalendarExports } from './calendar-exports.ts'
 import { createDismissedNotices } from './dismissed-notices.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
@@ -52,6 +53,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     const rows = (await device.listCollectives()).filter((row) => row.successorId === undefined)
     collectives.set(rows.map((row): JoinedCollective => ({ id: row.id, name: row.name, joinedAt: row.joinedAt })))
   }
+  /** A collective whose device-local records are kept on this phone (a demo's stay in memory). */
+  const joined = (collectiveId: string): boolean =>
+    !destroyed && collectives.get().some((row) => row.id === collectiveId)
   const storageFailed = (context: string, error: unknown): void => errors.report(context, error, 'storageUnavailable')
 
   const startSession = (row: CollectiveRow, created?: NewCollective): Promise<CollectiveSession | null> => {
@@ -209,7 +213,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     preferences,
     dismissedNotices: dismissed.keys,
     dismissNotice: (collectiveId, key) =>
-      dismissed.dismiss(collectiveId, key, !destroyed && collectives.get().some((row) => row.id === collectiveId)),
+      dismissed.dismiss(collectiveId, key, joined(collectiveId)),
+    ...createCalendarExports(device, joined, env.now),
     hasPendingWrites,
     errors: errors.messages,
     reportError: (context, error) => errors.report(context, error),

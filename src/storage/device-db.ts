@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie'
 import { z } from 'zod/mini'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, createActorId, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
+import { ExportedCalendarSchema, type ExportedCalendar } from '../domain/export/calendar-history.ts'
 import { parseInviteSecret, parseRoomId, type RoomId } from '../lib/credentials.ts'
 
 export const DEFAULT_DEVICE_DB_NAME = 'pedibus-coop'
@@ -81,6 +82,14 @@ export interface DismissedNotice { readonly collectiveId: string; readonly key: 
 /** Dismissals older than this are forgotten: the walks they spoke of are long past, their notices no longer shown. */
 export const DISMISSED_KEPT_MS = 400 * 24 * 3_600_000
 
+/** The last agenda file this phone made for a family of a collective (version 5): which events it may cancel next. */
+const CalendarExportRowSchema = z.object({
+  collectiveId: z.string().check(z.maxLength(64)),
+  familyId: FamilyIdSchema,
+  at: z.number(),
+  calendar: ExportedCalendarSchema,
+})
+
 // Dexie turns its debug mode on for pages served from localhost (an async stack per operation): the app served by a
 // local relay (npm start, the phone bench) would then measure what no phone runs.
 Dexie.debug = false
@@ -90,6 +99,7 @@ class DeviceDexie extends Dexie {
   preferences!: Table<unknown, string>
   outbox!: Table<unknown, [string, number]>
   dismissed!: Table<unknown, [string, string]>
+  calendarExports!: Table<unknown, [string, string]>
 
   constructor(name: string) {
     super(name)
@@ -108,6 +118,8 @@ class DeviceDexie extends Dexie {
     this.version(3).stores({ outbox: '[collectiveId+seq], collectiveId, [collectiveId+position]' })
     // Version 4: the notices dismissed on this phone (each one's key), so they do not come back after a reload.
     this.version(4).stores({ dismissed: '[collectiveId+key], collectiveId, at' })
+    // Version 5: what the last agenda export per family held, so the next one cancels only events an agenda may have.
+    this.version(5).stores({ calendarExports: '[collectiveId+familyId], collectiveId' })
   }
 }
 
@@ -137,11 +149,14 @@ export interface DeviceStore {
    */
   loadIdentity(id: RoomId): Promise<DeviceIdentityRow | null>
   saveIdentity(id: RoomId, identity: DeviceIdentityRow): Promise<void>
-  /** Removes the row, its outbox and its dismissed notices. */
+  /** Removes the row, its outbox, its dismissed notices and its agenda exports. */
   deleteCollective(id: RoomId): Promise<void>
   /** The notices dismissed on this phone, every collective's; those dismissed before `forgetBefore` are deleted. */
   listDismissed(forgetBefore: number): Promise<DismissedNotice[]>
   addDismissed(notice: DismissedNotice, at: number): Promise<void>
+  /** What the last agenda file made on this phone for `familyId` held; null before the first (or when damaged). */
+  getCalendarExport(collectiveId: string, familyId: FamilyId): Promise<ExportedCalendar | null>
+  putCalendarExport(collectiveId: string, familyId: FamilyId, calendar: ExportedCalendar, at: number): Promise<void>
   getPreferences(): Promise<Preferences>
   setPreferences(preferences: Preferences): Promise<void>
   outbox(collectiveId: RoomId): OutboxRows
@@ -214,10 +229,11 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
       })
     },
     async deleteCollective(id) {
-      await db.transaction('rw', db.collectives, db.outbox, db.dismissed, async () => {
+      await db.transaction('rw', [db.collectives, db.outbox, db.dismissed, db.calendarExports], async () => {
         await db.collectives.delete(id)
         await db.outbox.where('collectiveId').equals(id).delete()
         await db.dismissed.where('collectiveId').equals(id).delete()
+        await db.calendarExports.where('collectiveId').equals(id).delete()
       })
     },
     async listDismissed(forgetBefore) {
@@ -229,6 +245,13 @@ export const openDeviceStore = (name: string = DEFAULT_DEVICE_DB_NAME): DeviceSt
     },
     async addDismissed(notice, at) {
       await db.dismissed.put(DismissedRowSchema.parse({ collectiveId: notice.collectiveId, key: notice.key, at }))
+    },
+    async getCalendarExport(collectiveId, familyId) {
+      const parsed = CalendarExportRowSchema.safeParse(await db.calendarExports.get([collectiveId, familyId]))
+      return parsed.success ? parsed.data.calendar : null
+    },
+    async putCalendarExport(collectiveId, familyId, calendar, at) {
+      await db.calendarExports.put(CalendarExportRowSchema.parse({ collectiveId, familyId, at, calendar }))
     },
     async getPreferences() {
       const parsed = PreferencesRowSchema.safeParse(await db.preferences.get(PREFERENCES_KEY))

@@ -1,10 +1,12 @@
 // "Ajouter à mon agenda" in Chromium: the button is off until the phone says who it is and the family holds something,
-// then it downloads an .ics made on the phone that Mozilla's ical.js reads back with the walk in it.
+// then it downloads an .ics made on the phone that Mozilla's ical.js reads back with the walk in it; the next file
+// cancels what the previous one held and the family gave up since, and nothing the agenda never had.
 import { readFile } from 'node:fs/promises'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
 import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective } from '../helpers/collective-steps.ts'
 
@@ -13,6 +15,7 @@ const POLL = { timeout: 15_000, interval: 100 }
 const NOW = new Date('2027-03-02T09:00:00+01:00')
 const WEEK = '2027-03-08'
 const THURSDAY = '2027-03-11'
+const FRIDAY = '2027-03-12'
 const PLACE = 'Place du 8 mai, côté école; entrée B'
 const PHONE = '06 11 22 33 44'
 
@@ -73,4 +76,33 @@ describe('agenda file on a phone', () => {
     for (const line of text.split('\r\n').slice(0, -1)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
     expect(phone.errors).toEqual([])
   })
+
+  it('cancels in the next file, after a reload, the walk the last file held, and leaves out one it never held', async () => {
+    const { page } = phone
+    await page.goto(`${base}/semaine/${WEEK}`)
+    // Friday: signed up and withdrawn before any file held it. Thursday: in the last file, withdrawn since.
+    await walkCard(page, FRIDAY).getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()
+    await withdraw(page, FRIDAY)
+    await withdraw(page, THURSDAY)
+    await page.reload()
+    await page.getByRole('link', { name: fr['rota.nav.mine'] }).click()
+    const button = page.getByTestId('agenda').getByRole('button', { name: fr['agenda.download'] })
+    await expect.poll(() => button.isEnabled(), POLL).toBe(true)
+    expect(await page.getByTestId('agenda-contents').textContent()).toBe('Il contiendra 1 trajet annulé.')
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    const events = new ICAL.Component(ICAL.parse(await readFile(await download.path(), 'utf8')))
+      .getAllSubcomponents('vevent').map((component) => new ICAL.Event(component))
+    const statuses = events.map((event) => [event.uid.includes(`-${THURSDAY}-aller-`), event.component.getFirstPropertyValue('status')])
+    expect(statuses).toEqual([[true, 'CANCELLED']])
+    expect(await axeViolations(page)).toEqual([])
+    expect(phone.errors).toEqual([])
+  })
 })
+
+/** Withdraws me from the lead of that morning's walk, confirming. */
+const withdraw = async (page: Page, date: string): Promise<void> => {
+  const lead = walkCard(page, date).getByTestId('slot-lead')
+  await lead.getByRole('button', { name: fr['rota.slot.withdraw'] }).click()
+  await walkCard(page, date).getByRole('button', { name: fr['rota.slot.withdrawYes'] }).click()
+  await expect.poll(() => lead.getAttribute('data-state'), POLL).not.toBe('held')
+}

@@ -15,7 +15,10 @@ export interface CalendarStop {
   readonly time: TimeOfDay | null
 }
 
-/** confirmed: the adult holds the slot and the walk runs; cancelled: the walk is cancelled, or the adult gave the slot up. */
+/**
+ * confirmed: the adult holds the slot and the walk runs (the family holds the period); cancelled: the walk is
+ * cancelled, or the slot (the period) was given up.
+ */
 export type CalendarWalkStatus = 'confirmed' | 'cancelled'
 
 /** A walk on which one adult of the family holds, or held, a slot. */
@@ -36,15 +39,18 @@ export interface CalendarWalk {
   readonly end: { readonly date: LocalDate; readonly time: TimeOfDay } | null
 }
 
-/** A coordinator period held by the family, both days included. */
+/** A coordinator period the family holds, or held, both days included. */
 export interface CalendarPeriod {
   readonly start: LocalDate
   readonly end: LocalDate
+  readonly status: CalendarWalkStatus
 }
 
 export interface FamilyCalendar {
   readonly familyId: FamilyId
   readonly collectiveName: string
+  /** The file's SEQUENCE (see sequenceAt): above the previous export's. */
+  readonly sequence: number
   readonly walks: readonly CalendarWalk[]
   readonly periods: readonly CalendarPeriod[]
 }
@@ -66,7 +72,7 @@ export interface CalendarTexts {
 }
 
 export interface FamilyCalendarIcsInput extends FamilyCalendar {
-  /** When the file is made (epoch ms): DTSTAMP, and SEQUENCE (see sequenceAt). */
+  /** When the file is made (epoch ms): DTSTAMP. */
   readonly now: number
   readonly texts: CalendarTexts
 }
@@ -133,7 +139,8 @@ const walkSummary = (walk: CalendarWalk, texts: CalendarTexts): string =>
 
 /**
  * A cancelled walk keeps the UID it had when held and says STATUS:CANCELLED: agenda apps never
- * delete an event that a re-imported file leaves out, but they do mark it cancelled.
+ * delete an event that a re-imported file leaves out, but they do mark it cancelled (which walks
+ * may be cancelled in a file: src/domain/export/calendar-history.ts).
  */
 const walkEvent = (walk: CalendarWalk, stamp: string, sequence: number, texts: CalendarTexts): string[] => [
   'BEGIN:VEVENT',
@@ -158,9 +165,11 @@ const periodEvent = (period: CalendarPeriod, familyId: FamilyId, stamp: string, 
   `SEQUENCE:${sequence}`,
   `DTSTART;VALUE=DATE:${icsDate(period.start)}`,
   `DTEND;VALUE=DATE:${icsDate(addDays(period.end, 1))}`,
-  `SUMMARY:${escapeText(texts.coordinationSummary)}`,
+  `SUMMARY:${escapeText(period.status === 'cancelled'
+    ? texts.cancelledSummary(texts.coordinationSummary)
+    : texts.coordinationSummary)}`,
   `DESCRIPTION:${escapeText(texts.coordinationDescription(period))}`,
-  'STATUS:CONFIRMED',
+  period.status === 'cancelled' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
   'TRANSP:TRANSPARENT',
   'END:VEVENT',
 ]
@@ -168,7 +177,7 @@ const periodEvent = (period: CalendarPeriod, familyId: FamilyId, stamp: string, 
 /** The whole VCALENDAR, CRLF line endings, folded at 75 octets. */
 export const familyCalendarIcs = (input: FamilyCalendarIcsInput): string => {
   const stamp = icsUtcDateTime(input.now)
-  const sequence = sequenceAt(input.now)
+  const sequence = input.sequence
   return joinContentLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

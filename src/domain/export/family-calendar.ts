@@ -1,4 +1,5 @@
-// What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied), the walks they held and lost since (as cancelled), and its coordinator periods, from today on.
+// What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied), the walks they
+// held and lost since (as cancelled, when a previous export held them), and its coordinator periods, from today on.
 import type { CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar } from '../calendar/ics-export.ts'
 import { coordinatorSchedule, periodAt, periodIndexOf, type CoordinationRecords } from '../coordination/index.ts'
 import { addDays, compareDates, type LocalDate, type TimeOfDay } from '../dates.ts'
@@ -8,6 +9,7 @@ import type { CollectiveModel } from '../model.ts'
 import { resolveWalks, walkOf, type Walk } from '../rota/index.ts'
 import type { WalkRota } from '../rota-types.ts'
 import { walkKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.ts'
+import { compareCalendarWalks, nextSequence, withExportHistory, type ExportedCalendar } from './calendar-history.ts'
 import { effectiveWalks, resolveSwaps, type SwapRecords, type Transfer } from '../swaps/index.ts'
 
 export interface FamilyCalendarModel extends CollectiveModel {
@@ -110,14 +112,6 @@ const calendarWalk = (model: CollectiveModel, walk: WalkRota, holder: HeldSlot, 
   }
 }
 
-/** Date, then start time, then direction, then adult: the order of the file (agenda apps sort anyway; this keeps exports comparable). */
-const compareCalendarWalks = (a: CalendarWalk, b: CalendarWalk): number =>
-  compareDates(a.date, b.date) ||
-  (a.start?.time ?? '').localeCompare(b.start?.time ?? '') ||
-  a.direction.localeCompare(b.direction) ||
-  a.lineId.localeCompare(b.lineId) ||
-  a.adultId.localeCompare(b.adultId)
-
 /**
  * The family's slots on walks from `today` on: the ones held now on walks that run (confirmed),
  * and, as cancelled, the ones held now on a cancelled walk or held earlier and given up (withdrawn,
@@ -147,13 +141,19 @@ export const familyCalendarPeriods = (records: CoordinationRecords, familyId: Fa
   return schedule.periods
     .slice(first, first + CALENDAR_PERIODS_AHEAD)
     .filter((period) => period.coordinator === familyId && compareDates(period.end, today) >= 0)
-    .map((period) => ({ start: period.start, end: period.end }))
+    .map((period) => ({ start: period.start, end: period.end, status: 'confirmed' as const }))
 }
 
-/** Everything the agenda file of `familyId` holds, computed on the phone from the collective's records. */
-export const familyCalendarOf = (model: FamilyCalendarModel, familyId: FamilyId, today: LocalDate, now: number): FamilyCalendar => ({
+/**
+ * Everything the agenda file of `familyId` holds, computed on the phone from the collective's records and what
+ * its previous export held (`previous`, null before the first): see withExportHistory.
+ */
+export const familyCalendarOf = (
+  model: FamilyCalendarModel, familyId: FamilyId, today: LocalDate, now: number, previous: ExportedCalendar | null,
+): FamilyCalendar => withExportHistory({
   familyId,
   collectiveName: model.profile?.name ?? '',
+  sequence: nextSequence(now, previous),
   walks: familyCalendarWalks(model, familyId, today, now),
   periods: familyCalendarPeriods(model.coordination, familyId, today),
-})
+}, previous, today, now)

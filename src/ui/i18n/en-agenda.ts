@@ -4,7 +4,7 @@ import type { frAgenda } from './fr-agenda.ts'
 export const enAgenda: Readonly<Record<keyof typeof frAgenda, string>> = {
   'agenda.title': 'Add to my calendar',
   'agenda.intro': 'A file to open with your phone’s calendar: your family’s coming walks and coordinator periods. It is made on this phone.',
-  'agenda.update': 'After a change, download it again and open it: the calendar is updated. A walk cancelled, withdrawn or given away shows there as cancelled.',
+  'agenda.update': 'After a change, download it again on this phone and open it: the calendar is updated. A walk of the previous file cancelled, withdrawn or given away since shows there as cancelled.',
   'agenda.privacy': 'The file holds lines, stops and times, with no phone number and no child’s name.',
   'agenda.download': 'Download the calendar file (.ics)',
   'agenda.contents': 'It will hold {items}.',

@@ -3,7 +3,7 @@
 export const frAgenda = {
   'agenda.title': 'Ajouter à mon agenda',
   'agenda.intro': 'Un fichier à ouvrir avec l’agenda de votre téléphone : les trajets de votre famille et vos périodes de coordination à venir. Il est créé sur ce téléphone.',
-  'agenda.update': 'Après un changement, téléchargez-le à nouveau et ouvrez-le : l’agenda se met à jour. Un trajet annulé, retiré ou cédé y apparaît comme annulé.',
+  'agenda.update': 'Après un changement, téléchargez-le à nouveau sur ce téléphone et ouvrez-le : l’agenda se met à jour. Un trajet du fichier précédent annulé, retiré ou cédé depuis y apparaît comme annulé.',
   'agenda.privacy': 'Le fichier contient les lignes, les arrêts et les horaires, sans numéro de téléphone ni prénom d’enfant.',
   'agenda.download': 'Télécharger le fichier agenda (.ics)',
   'agenda.contents': 'Il contiendra {items}.',

@@ -2,7 +2,8 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { familyCalendarOf, type FamilyCalendarModel } from '../../../src/domain/export/family-calendar.ts'
-import { familyCalendarIcs, icsFileName, sequenceAt } from '../../../src/domain/calendar/ics-export.ts'
+import { ExportedCalendarSchema, exportedCalendarOf, type ExportedCalendar } from '../../../src/domain/export/calendar-history.ts'
+import { familyCalendarIcs, icsFileName, sequenceAt, type FamilyCalendar } from '../../../src/domain/calendar/ics-export.ts'
 import { escapeText, foldLine } from '../../../src/domain/calendar/ics-text.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type LocalDate, type TimeOfDay } from '../../../src/domain/dates.ts'
@@ -11,7 +12,7 @@ import type { Adult, Child } from '../../../src/domain/people.ts'
 import type { SignUp, Slot } from '../../../src/domain/signup.ts'
 import { calendarTexts } from '../../../src/ui/components/agenda/agenda-texts.ts'
 import { createTranslate } from '../../helpers/translate.ts'
-import { join, WEEKLY } from './coordination-fixtures.ts'
+import { join, replacementOffer, respond, WEEKLY } from './coordination-fixtures.ts'
 import { actorId, adultId, childId, createException, createLine, createModel, createStop, familyId, lineId } from './rota-fixtures.ts'
 import { offer, response } from './swaps-fixtures.ts'
 
@@ -97,8 +98,29 @@ const MODEL: FamilyCalendarModel = {
   coordination: { setting: WEEKLY, roster: [join(1, 1, 1), join(2, 2, 2)], offers: [], responses: [] },
 }
 
-const exportAt = (now: number, model: FamilyCalendarModel = MODEL): string =>
-  familyCalendarIcs({ ...familyCalendarOf(model, familyId(1), TODAY, now), now, texts: TEXTS })
+/**
+ * The same collective an hour before, as a previous export saw it: Dominique had not withdrawn from Friday 5 March
+ * and Sacha had not taken Camille's Thursday 11 March.
+ */
+const BEFORE: FamilyCalendarModel = {
+  ...MODEL,
+  signUps: MODEL.signUps.map((signUp) => (signUp.date === '2027-03-05' ? { ...signUp, status: 'active' as const } : signUp)),
+  swaps: { ...MODEL.swaps, responses: [dominiqueTakes] },
+}
+
+const calendarOf = (
+  model: FamilyCalendarModel, now: number, previous: ExportedCalendar | null = null, today = TODAY,
+): FamilyCalendar => familyCalendarOf(model, familyId(1), today, now, previous)
+
+const exportAt = (now: number, model: FamilyCalendarModel = MODEL, previous: ExportedCalendar | null = null): string =>
+  familyCalendarIcs({ ...calendarOf(model, now, previous), now, texts: TEXTS })
+
+/** What the phone keeps of an export, read back through its stored form (JSON, then the schema the device db uses). */
+const remembered = (calendar: FamilyCalendar, today = TODAY): ExportedCalendar =>
+  ExportedCalendarSchema.parse(JSON.parse(JSON.stringify(exportedCalendarOf(calendar, today))))
+
+/** The previous export, an hour before NOW, of the collective as it was then. */
+const PREVIOUS = remembered(calendarOf(BEFORE, NOW - 3_600_000))
 
 // X-WR-CALNAME is an extension that Apple and Google read as TEXT: ical.js is told so, to unescape it like any TEXT.
 ICAL.design.defaultSet.property['x-wr-calname'] = { defaultType: 'text' }
@@ -152,20 +174,92 @@ describe('family agenda file (.ics) read by ical.js', () => {
     )
   })
 
-  it('marks cancelled the walks held and lost: a cancelled day, a withdrawn sign-up, a slot given away through a swap', () => {
-    expect(events.filter((event) => statusOf(event) === 'CANCELLED').map((event) => event.uid).sort()).toEqual(
+  it('holds no cancelled event on a first export: no agenda has those walks to cancel', () => {
+    expect(events.filter((event) => statusOf(event) !== 'CONFIRMED').map((event) => event.uid)).toEqual([])
+    const uids = events.map((event) => event.uid)
+    expect(uids).not.toContain(walkUidOf('2027-03-05', 'aller', 2)) // withdrawn before any export
+    expect(uids).not.toContain(walkUidOf('2027-03-11', 'aller', 1)) // given to Sacha before any export
+    expect(uids).not.toContain(walkUidOf('2027-03-29', 'aller', 1)) // Easter Monday: never runs
+  })
+
+  it('marks cancelled on the next export the walks a previous export held and lost since: withdrawn, given away', () => {
+    const again = eventsOf(exportAt(NOW, MODEL, PREVIOUS))
+    expect(again.filter((event) => statusOf(event) === 'CANCELLED').map((event) => event.uid).sort()).toEqual(
       [
         walkUidOf('2027-03-05', 'aller', 2), // Dominique held it, then withdrew
         walkUidOf('2027-03-11', 'aller', 1), // Camille's slot taken by Sacha through a swap
-        walkUidOf('2027-03-29', 'aller', 1), // Easter Monday: the walk does not run
       ].sort(),
     )
-    expect(new Set(events.map(statusOf))).toEqual(new Set(['CONFIRMED', 'CANCELLED']))
-    const givenAway = eventByUid(walkUidOf('2027-03-11', 'aller', 1))
-    expect(givenAway.summary).toBe('Annulé – Pédibus – Ligne Verte, aller (conducteur)')
-    expect(givenAway.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT')
-    // Dominique only waited on Thursday's return: no agenda ever had that walk, so nothing to cancel.
-    expect(events.map((event) => event.uid)).not.toContain(walkUidOf('2027-03-04', 'retour', 2))
+    const givenAway = again.find((event) => event.uid === walkUidOf('2027-03-11', 'aller', 1))
+    expect(givenAway?.summary).toBe('Annulé – Pédibus – Ligne Verte, aller (conducteur)')
+    expect(givenAway?.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT')
+    // Dominique only waited on Thursday's return, and Easter Monday never ran: no agenda had them.
+    expect(again.map((event) => event.uid)).not.toContain(walkUidOf('2027-03-04', 'retour', 2))
+    expect(again.map((event) => event.uid)).not.toContain(walkUidOf('2027-03-29', 'aller', 1))
+  })
+
+  it('keeps a cancellation on later exports while the walk is ahead, and forgets it once past', () => {
+    const second = calendarOf(MODEL, NOW, PREVIOUS)
+    const later = NOW + 60_000
+    const third = eventsOf(familyCalendarIcs({ ...calendarOf(MODEL, later, remembered(second)), now: later, texts: TEXTS }))
+    const cancelled = third.find((event) => event.uid === walkUidOf('2027-03-11', 'aller', 1))
+    expect(cancelled && statusOf(cancelled)).toBe('CANCELLED')
+    const afterwards = calendarOf(MODEL, NOW, remembered(second), localDate('2027-03-12'))
+    expect(afterwards.walks.map((walk) => walk.date).filter((date) => date < '2027-03-12')).toEqual([])
+    const kept = exportedCalendarOf(second, localDate('2027-03-12')).walks.map((walk) => walk.date)
+    expect(kept.filter((date) => date < '2027-03-12')).toEqual([])
+  })
+
+  it('cancels, from what the phone remembers, a walk whose line was removed since the export', () => {
+    const previous = remembered(calendarOf(MODEL, NOW))
+    const withoutBlue: FamilyCalendarModel = {
+      ...MODEL,
+      lines: MODEL.lines.filter((line) => line.id !== lineId(2)),
+      stops: MODEL.stops.filter((stop) => stop.lineId !== lineId(2)),
+      signUps: MODEL.signUps.filter((signUp) => signUp.lineId !== lineId(2)),
+    }
+    const again = eventsOf(exportAt(NOW + 60_000, withoutBlue, previous))
+    const gone = again.find((event) => event.uid === walkUidOf('2027-03-12', 'aller', 1, 2))
+    expect(gone && statusOf(gone)).toBe('CANCELLED')
+    expect(gone?.summary).toBe('Annulé – Pédibus – Ligne Bleue, aller (conducteur)')
+  })
+
+  it('lists a coordinator period handed over before any export nowhere, and cancels one handed over after', () => {
+    const handedOver: FamilyCalendarModel = {
+      ...MODEL,
+      coordination: {
+        ...MODEL.coordination,
+        offers: [replacementOffer(1, 1, localDate('2027-03-15'), 30)],
+        responses: [respond(1, 2, 'take', 31)],
+      },
+    }
+    const first = eventsOf(exportAt(NOW, handedOver))
+    expect(first.map((event) => event.uid)).not.toContain(periodUidOf('2027-03-15'))
+    expect(first.filter((event) => statusOf(event) !== 'CONFIRMED')).toEqual([])
+    const next = eventsOf(exportAt(NOW, handedOver, PREVIOUS))
+    const period = next.find((event) => event.uid === periodUidOf('2027-03-15'))
+    expect(period && statusOf(period)).toBe('CANCELLED')
+    expect(period?.summary).toBe(`Annulé – ${TEXTS.coordinationSummary}`)
+    const kept = next.find((event) => event.uid === periodUidOf('2027-03-29'))
+    expect(kept && statusOf(kept)).toBe('CONFIRMED')
+  })
+
+  it('writes a SEQUENCE above the previous export’s, even when the phone’s clock went back', () => {
+    const previous = remembered(calendarOf(MODEL, NOW))
+    const earlier = NOW - 2 * 3_600_000
+    const again = new ICAL.Component(ICAL.parse(exportAt(earlier, MODEL, previous)))
+    const sequences = again.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('sequence'))
+    expect(new Set(sequences)).toEqual(new Set([sequenceAt(NOW) + 1]))
+  })
+
+  it('keeps on the phone only a well-formed record of the export', () => {
+    const good = exportedCalendarOf(calendarOf(MODEL, NOW), TODAY)
+    expect(ExportedCalendarSchema.safeParse(good).success).toBe(true)
+    expect(ExportedCalendarSchema.safeParse({ ...good, sequence: -1 }).success).toBe(false)
+    const [first] = good.walks
+    expect(first).toBeDefined()
+    expect(ExportedCalendarSchema.safeParse({ ...good, walks: [{ ...first, date: '2027-02-30' }] }).success).toBe(false)
+    expect(ExportedCalendarSchema.safeParse({ ...good, walks: [{ ...first, status: 'maybe' }] }).success).toBe(false)
   })
 
   it('times walks in Europe/Paris: 08:10 is 07:10Z before the change to summer time and 06:10Z after it', () => {
@@ -240,7 +334,7 @@ describe('family agenda file (.ics) read by ical.js', () => {
       ...MODEL,
       signUps: MODEL.signUps.map((signUp) => (signUp.date === '2027-03-26' ? { ...signUp, status: 'withdrawn' as const, clock: 20 } : signUp)),
     }
-    const again = eventsOf(exportAt(NOW + 3_600_000, withdrawn))
+    const again = eventsOf(exportAt(NOW + 3_600_000, withdrawn, remembered(calendarOf(MODEL, NOW))))
     const event = again.find((candidate) => candidate.uid === walkUidOf('2027-03-26', 'aller', 1))
     expect(event && statusOf(event)).toBe('CANCELLED')
     expect(event?.summary).toBe('Annulé – Pédibus – Ligne Verte, aller (conducteur)')
@@ -254,7 +348,7 @@ describe('family agenda file (.ics) read by ical.js', () => {
       ...MODEL,
       exceptions: [createException(1, { date: '2027-03-30', lineId: lineId(1), direction: 'aller', reason: 'strike', note: '' })],
     }
-    const again = eventsOf(exportAt(NOW + 3_600_000, cancelled))
+    const again = eventsOf(exportAt(NOW + 3_600_000, cancelled, remembered(calendarOf(MODEL, NOW))))
     for (const adult of [1, 2]) {
       const event = again.find((candidate) => candidate.uid === walkUidOf('2027-03-30', 'aller', adult))
       expect(event && statusOf(event)).toBe('CANCELLED')
@@ -264,7 +358,7 @@ describe('family agenda file (.ics) read by ical.js', () => {
   })
 
   it('writes the cancelled summary in the phone’s language', () => {
-    const english = familyCalendarIcs({ ...familyCalendarOf(MODEL, familyId(1), TODAY, NOW), now: NOW, texts: calendarTexts(createTranslate('en'), 'en') })
+    const english = familyCalendarIcs({ ...calendarOf(MODEL, NOW, PREVIOUS), now: NOW, texts: calendarTexts(createTranslate('en'), 'en') })
     const event = eventsOf(english).find((candidate) => candidate.uid === walkUidOf('2027-03-11', 'aller', 1))
     expect(event?.summary).toBe('Cancelled – Pédibus – Ligne Verte, to school (lead)')
   })

@@ -2,6 +2,9 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ExportedCalendar } from '../../../src/domain/export/calendar-history.ts'
+import { createAdultId, createFamilyId, createLineId } from '../../../src/domain/ids.ts'
+import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { createInviteSecret, createRoomId } from '../../../src/lib/credentials.ts'
 import { openDeviceStore, type DeviceStore } from '../../../src/storage/device-db.ts'
 
@@ -88,6 +91,45 @@ describe('device identity (schema version 2)', () => {
     expect(await reopened.listDismissed(100)).toHaveLength(2)
     await reopened.deleteCollective(left.id)
     expect(await reopened.listDismissed(0)).toEqual([{ collectiveId: kept.id, key: 'swap|offerTaken|o1|a|b' }])
+  })
+
+  it('keeps the last agenda export per family across a reopen, refuses a damaged one, and drops it with the collective', async () => {
+    const { store, name } = freshStore()
+    const row = { id: createRoomId(), secret: createInviteSecret(), name: 'Lilas', joinedAt: 1 }
+    await store.putCollective(row)
+    const family = createFamilyId()
+    const other = createFamilyId()
+    const time = '08:10' as TimeOfDay
+    const calendar: ExportedCalendar = {
+      sequence: 42,
+      walks: [{
+        lineId: createLineId(), lineName: 'Ligne Verte', date: localDate('2027-03-11'), direction: 'aller', slot: 'lead',
+        adultId: createAdultId(), adultFirstName: 'Camille', status: 'confirmed',
+        stops: [{ name: 'Mairie', time }, { name: 'École', time: null }],
+        start: { stopName: 'Mairie', time }, end: { date: localDate('2027-03-11'), time: '08:55' as TimeOfDay },
+      }],
+      periods: [{ start: localDate('2027-03-15'), end: localDate('2027-03-21'), status: 'cancelled' }],
+    }
+    expect(await store.getCalendarExport(row.id, family)).toBeNull()
+    await store.putCalendarExport(row.id, family, calendar, 1_000)
+    await expect(store.putCalendarExport(row.id, other, { ...calendar, sequence: -1 }, 1_000)).rejects.toThrow()
+    store.close()
+    const reopened = openDeviceStore(name)
+    opened.push(reopened)
+    expect(await reopened.getCalendarExport(row.id, family)).toEqual(calendar)
+    expect(await reopened.getCalendarExport(row.id, other)).toBeNull()
+    // A row damaged on disk reads as no previous export: the next file then cancels nothing.
+    reopened.close()
+    const raw = new Dexie(name)
+    await raw.open()
+    const damaged = { sequence: 1, walks: [{ date: 'soon' }], periods: [] }
+    await raw.table('calendarExports').put({ collectiveId: row.id, familyId: other, at: 1, calendar: damaged })
+    raw.close()
+    const again = openDeviceStore(name)
+    opened.push(again)
+    expect(await again.getCalendarExport(row.id, other)).toBeNull()
+    await again.deleteCollective(row.id)
+    expect(await again.getCalendarExport(row.id, family)).toBeNull()
   })
 
   it('a version-1 database is upgraded: each joined collective gets an actor id, other fields kept', async () => {

@@ -1,0 +1,22 @@
+// What this phone remembers of its agenda exports (AppServices.calendarExport): in the device database for a joined
+// collective, in memory for a demo, so the next file cancels only the events a previous one held.
+import type { ExportedCalendar } from '../domain/export/calendar-history.ts'
+import type { FamilyId } from '../domain/ids.ts'
+import type { DeviceStore } from '../storage/device-db.ts'
+import type { AppServices } from './api.ts'
+
+export const createCalendarExports = (
+  device: DeviceStore, stored: (collectiveId: string) => boolean, now: () => number,
+): Pick<AppServices, 'calendarExport' | 'rememberCalendarExport'> => {
+  const memory = new Map<string, ExportedCalendar>()
+  const memoryKey = (collectiveId: string, familyId: FamilyId): string => `${collectiveId}|${familyId}`
+  return {
+    calendarExport: async (collectiveId, familyId) => stored(collectiveId)
+      ? device.getCalendarExport(collectiveId, familyId)
+      : (memory.get(memoryKey(collectiveId, familyId)) ?? null),
+    rememberCalendarExport: async (collectiveId, familyId, calendar) => {
+      if (stored(collectiveId)) await device.putCalendarExport(collectiveId, familyId, calendar, now())
+      else memory.set(memoryKey(collectiveId, familyId), calendar)
+    },
+  }
+}
