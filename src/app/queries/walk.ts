@@ -114,3 +114,13 @@ export const noteTimeOf = (note: Pick<WalkNote, 'at'>): TimeOfDay | null => time
 /** Today's arrivals of my family's children ("arrivé à l'école à 8 h 27 avec Léa"). */
 export const arrivalsToday = (model: Pick<CollectiveModel, 'children'> & { readonly walkLog: WalkLogRecords }, familyId: FamilyId, today: LocalDate): ArrivalNotice[] =>
   arrivalNotices(model, model.walkLog, familyId, today).filter((notice) => notice.walk.date === today)
+
+/** An arrival notice's name for a dismissal: the walk and the child (a later walk's arrival is another notice). */
+export const arrivalNoticeKey = (notice: Pick<ArrivalNotice, 'key'>): string => `arrival|${notice.key}`
+
+/** The arrivals the collective's notice area shows: today's, not dismissed on this phone (`dismissed`: their keys). */
+export const arrivalsToShow = (
+  model: Pick<CollectiveModel, 'children'> & { readonly walkLog: WalkLogRecords },
+  familyId: FamilyId, today: LocalDate, dismissed: ReadonlySet<string> | undefined,
+): ArrivalNotice[] =>
+  arrivalsToday(model, familyId, today).filter((notice) => !dismissed?.has(arrivalNoticeKey(notice)))

@@ -1,6 +1,7 @@
-// The notices every screen of the collective shows (home, week, my walks, today, the demo): my sign-ups not kept, my
-// sign-ups on walks that no longer run (with "Retirer"), and what happened to my family's offers and answers. Each can
-// be dismissed; a dismissal is kept on this phone under the notice's key, so a new event shows again.
+// The notices every screen of the collective shows (home, week, my walks, today, the demo): today's arrivals of my
+// children, my sign-ups not kept, my sign-ups on walks that no longer run (with "Retirer"), and what happened to my
+// family's offers and answers. Each can be dismissed; a dismissal is kept on this phone under the notice's key, so a
+// new event shows again.
 import { useMemo, useRef } from 'preact/hooks'
 import type { RotaCommands, SessionIdentity, SessionState } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -12,6 +13,8 @@ import { adultsById, isMine, waitingNotices, type WaitingNotice } from '../../..
 import { swapNewsOf, swapNoticeKey } from '../../../app/queries/swaps.ts'
 import type { Notice } from '../../../domain/swaps/index.ts'
 import { isWarning, noticeText } from '../swaps/swap-text.ts'
+import { ArrivalNotices } from '../walk/ArrivalNotices.tsx'
+import { DismissButton } from './DismissButton.tsx'
 import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, withdrawText } from './rota-format.ts'
 import { useNow } from './useRotaNow.ts'
 import './rota.css'
@@ -20,19 +23,6 @@ import '../swaps/swaps.css'
 /** A gone notice's name for a dismissal: the adult's sign-up on that walk. */
 export const goneNoticeKey = (notice: GoneNotice): string =>
   `gone|${notice.walk.lineId}|${notice.walk.date}|${notice.walk.direction}|${notice.adultId}`
-
-/** "✕" closing one notice; its name says what it does, its description which notice (the text beside it). */
-function DismissButton({ textId, onDismiss }: { textId: string; onDismiss: () => void }) {
-  const { t } = useI18n()
-  return (
-    <button
-      type="button" class="notice-dismiss" onClick={onDismiss}
-      aria-label={t('notice.dismiss')} aria-describedby={textId}
-    >
-      <span aria-hidden="true">✕</span>
-    </button>
-  )
-}
 
 interface WaitingNoticeListProps {
   readonly notices: readonly WaitingNotice[]
@@ -152,6 +142,7 @@ export function CollectiveNotices({ session }: { session: SessionState & Session
   }
   return (
     <div class="notice-area" ref={area} tabIndex={-1} data-testid="collective-notices">
+      <ArrivalNotices session={session} dismissed={dismissed} onDismiss={dismiss} />
       <WaitingNoticeList
         notices={notices.filter((notice) => shown(notice.key))}
         gone={gone.filter((notice) => shown(goneNoticeKey(notice)))}
