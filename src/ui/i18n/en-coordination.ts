@@ -28,6 +28,8 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.roster.effective': 'The change applies from the next period (on {day}): the current period does not change.',
   'coord.roster.joined': 'Noted: {family} will coordinate in turn from {day}.',
   'coord.roster.left': 'Noted: {family} will no longer coordinate from {day}.',
+  'coord.roster.nowMember': 'After all, {family} is in the rotation: another phone decided so.',
+  'coord.roster.nowNotMember': 'After all, {family} is not in the rotation: another phone decided so.',
   'coord.roster.notFound': 'Your family is no longer in the collective (removed on another phone): nothing was saved.',
   'coord.roster.notRecorded': 'Nothing was saved: the shared rota has records to check. Tell the coordinator.',
 
@@ -76,6 +78,14 @@ export const enCoordination: Readonly<Record<keyof typeof frCoordination, string
   'coord.offers.failed': 'The swap could not happen: one of the periods changed hands.',
   'coord.offers.error': 'Not possible right now: {reason}',
   'coord.offers.lost': 'Your answer for the period of {day} came too late: already taken by {family}.',
+  'coord.offers.nowTakenBy': 'After all, the period of {day} is taken by {family}: their answer came first.',
+  'coord.offers.nowTraded': 'After all, the swap is done: your family accepted it on another phone.',
+  'coord.offers.nowDeclined': 'After all, the swap was declined by {family}: nothing changed.',
+  'coord.offers.nowWithdrawn': 'After all, the offer had been withdrawn by its author: nothing changed.',
+  'coord.offers.nowVoid': 'After all, no effect: the period of {day} had already changed hands.',
+  'coord.offers.takenBy': 'Done: {family} coordinates the period of {day} instead of you.',
+  'coord.offers.tradeAcceptedBy': 'Done: {family} accepted the swap of the period of {day}.',
+  'coord.offers.withdrawTooLate': 'Too late to withdraw the offer: the period of {day} had already gone to {family}.',
 
   'coord.error.notFound': 'this offer no longer exists.',
   'coord.error.notHolder': 'your family does not hold this period.',

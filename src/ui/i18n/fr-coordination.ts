@@ -27,6 +27,8 @@ export const frCoordination = {
   'coord.roster.effective': 'Le changement s’applique à partir de la prochaine période (le {day}) : la période en cours ne change pas.',
   'coord.roster.joined': 'C’est noté : {family} coordonnera à son tour à partir du {day}.',
   'coord.roster.left': 'C’est noté : {family} ne coordonnera plus à partir du {day}.',
+  'coord.roster.nowMember': 'Finalement, {family} reste dans la rotation : un autre téléphone l’a décidé.',
+  'coord.roster.nowNotMember': 'Finalement, {family} n’est pas dans la rotation : un autre téléphone l’a décidé.',
   'coord.roster.notFound': 'Votre famille n’est plus dans le collectif (retirée sur un autre téléphone) : rien n’a été enregistré.',
   'coord.roster.notRecorded': 'Rien n’a été enregistré : le planning partagé contient des éléments à vérifier. Signalez-le au coordinateur.',
 
@@ -75,6 +77,14 @@ export const frCoordination = {
   'coord.offers.failed': 'L’échange n’a pas pu se faire : une des périodes a changé de main.',
   'coord.offers.error': 'Impossible pour le moment : {reason}',
   'coord.offers.lost': 'Votre réponse pour la période du {day} arrivait trop tard : déjà pris par {family}.',
+  'coord.offers.nowTakenBy': 'Finalement, la période du {day} est prise par {family} : sa réponse est arrivée avant.',
+  'coord.offers.nowTraded': 'Finalement, l’échange est fait : votre famille l’a accepté sur un autre téléphone.',
+  'coord.offers.nowDeclined': 'Finalement, l’échange a été refusé par {family} : rien n’a changé.',
+  'coord.offers.nowWithdrawn': 'Finalement, l’offre avait été retirée par son auteur : rien n’a changé.',
+  'coord.offers.nowVoid': 'Finalement, sans effet : la période du {day} avait déjà changé de main.',
+  'coord.offers.takenBy': 'C’est fait : {family} coordonne la période du {day} à votre place.',
+  'coord.offers.tradeAcceptedBy': 'C’est fait : {family} a accepté l’échange de la période du {day}.',
+  'coord.offers.withdrawTooLate': 'Trop tard pour retirer l’offre : la période du {day} était déjà passée à {family}.',
 
   'coord.error.notFound': 'cette offre n’existe plus.',
   'coord.error.notHolder': 'votre famille ne tient pas cette période.',

@@ -8,6 +8,11 @@ import { formatDay } from '../rota/rota-format.ts'
 import { familyNameOf } from './coordination-text.ts'
 import { offerWinner, type LostAnswer } from '../../../app/queries/coordination.ts'
 import { answerOutcomeKey, swapErrorKey } from './offer-messages.ts'
+import type { PeriodOfferNow } from '../../../app/queries/period-claim.ts'
+import { followPeriodOffer, periodAnswerToast, periodWithdrawalToast } from './period-toast.ts'
+
+/** The answers whose outcome claims a change a sync can undo (the others already say nothing changed). */
+const ANSWER_CLAIMS: readonly string[] = ['taken', 'traded', 'declined']
 
 interface OffersProps {
   readonly session: SessionState & CoordinationCommands
@@ -50,6 +55,7 @@ function OfferRow({ session, view, outcome, myFamily }: {
   const announce = useAnnounce()
   const { offer } = outcome
   const day = formatDay(offer.periodStart, language)
+  const values = { day, familyName: (id: FamilyId) => familyNameOf(t, session.view.get(), id) }
   const text =
     offer.kind === 'trade' && offer.target
       ? t('coord.offers.trade', { family: familyNameOf(t, view, offer.familyId), day, other: formatDay(offer.target.periodStart, language), target: familyNameOf(t, view, offer.target.familyId) })
@@ -59,11 +65,17 @@ function OfferRow({ session, view, outcome, myFamily }: {
     const result = session.answerPeriodOffer(offer.id, myFamily, kind)
     if (!result.ok) return announce(t('coord.offers.error', { reason: t(swapErrorKey(result.error)) }))
     const winner = offerWinner(session.view.get().coordination, offer.id)
-    announce(t(answerOutcomeKey(result.value), { day, family: familyNameOf(t, view, winner) }))
+    const text = t(answerOutcomeKey(result.value), { day, family: familyNameOf(t, view, winner) })
+    if (!ANSWER_CLAIMS.includes(result.value)) return announce(text)
+    // "Vous coordonnez", "Échange fait / refusé" follow the synced records: another family's earlier take may win.
+    const truth = (now: PeriodOfferNow) => periodAnswerToast(t, myFamily, kind, now, text, values)
+    announce(text, followPeriodOffer(session.view, offer.id, truth))
   }
   const withdraw = () => {
     const result = session.withdrawPeriodOffer(offer.id)
-    announce(result.ok ? t('coord.offers.withdrawn') : t('coord.offers.error', { reason: t(swapErrorKey(result.error)) }))
+    if (!result.ok) return announce(t('coord.offers.error', { reason: t(swapErrorKey(result.error)) }))
+    const text = t('coord.offers.withdrawn')
+    announce(text, followPeriodOffer(session.view, offer.id, (now) => periodWithdrawalToast(t, now, text, values)))
   }
   const own = myFamily !== null && offer.familyId === myFamily
   const canTake = myFamily !== null && !own && !outcome.stale && offer.kind === 'replacement'

@@ -1,5 +1,5 @@
 // The roster: families who accept the duty, in rotation order, and my family's "accepte la coordination" / "ne plus coordonner" (from the next period).
-import type { CoordinationCommands, CoordinationView } from '../../../app/api.ts'
+import type { CoordinationCommands, CoordinationView, SessionState } from '../../../app/api.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -8,9 +8,10 @@ import { formatDay } from '../rota/rota-format.ts'
 import { familyNameOf } from './coordination-text.ts'
 import { isRosterMember, nextPeriodStart, rosterMembers } from '../../../app/queries/coordination.ts'
 import { MeMissing } from './MeMissing.tsx'
+import { followRoster, rosterToast } from './period-toast.ts'
 
 interface RosterSectionProps {
-  readonly session: CoordinationCommands
+  readonly session: SessionState & CoordinationCommands
   readonly view: CoordinationView
   readonly myFamily: FamilyId | null
   readonly today: LocalDate
@@ -26,7 +27,10 @@ export function RosterSection({ session, view, myFamily, today }: RosterSectionP
     if (myFamily === null) return
     const result = session.setRosterMembership(myFamily, !member)
     if (!result.ok) return announce(t(result.error === 'notFound' ? 'coord.roster.notFound' : 'coord.roster.notRecorded'))
-    announce(t(member ? 'coord.roster.left' : 'coord.roster.joined', { family: familyNameOf(t, view, myFamily), day: from }))
+    const family = familyNameOf(t, view, myFamily)
+    const text = t(member ? 'coord.roster.left' : 'coord.roster.joined', { family, day: from })
+    // Another phone may change the family's membership too: the toast says what the roster shows once synced.
+    announce(text, followRoster(session.view, myFamily, (now) => rosterToast(t, now, !member, text, family)))
   }
   return (
     <section class="card" aria-labelledby="coord-roster-title">

@@ -1,6 +1,6 @@
 // The next periods of the rotation with their coordinator; on my family's periods, "Je cherche un remplaçant" and "Proposer un échange".
 import { useState } from 'preact/hooks'
-import type { CollectiveView, CoordinationCommands } from '../../../app/api.ts'
+import type { CollectiveView, CoordinationCommands, SessionState } from '../../../app/api.ts'
 import type { CoordinatorPeriod, PeriodOfferOutcome } from '../../../domain/coordination/index.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId } from '../../../domain/ids.ts'
@@ -11,9 +11,10 @@ import { SelectField } from '../manage/fields.tsx'
 import { familyNameOf, periodText } from './coordination-text.ts'
 import { tradeTargets } from '../../../app/queries/coordination.ts'
 import { swapErrorKey } from './offer-messages.ts'
+import { followPeriodOffer, periodOfferToast } from './period-toast.ts'
 
 interface ScheduleProps {
-  readonly session: CoordinationCommands
+  readonly session: SessionState & CoordinationCommands
   readonly view: CollectiveView
   readonly periods: readonly CoordinatorPeriod[]
   readonly openOffers: readonly PeriodOfferOutcome[]
@@ -44,8 +45,12 @@ function PeriodRow({ session, view, period, periods, openOffers, myFamily, today
   const offer = (target?: CoordinatorPeriod) => {
     if (myFamily === null) return
     const result = session.offerPeriod(period.start, myFamily, target && target.coordinator ? { familyId: target.coordinator, periodStart: target.start } : undefined)
-    announce(result.ok ? t('coord.schedule.offered', { day }) : t('coord.offers.error', { reason: t(swapErrorKey(result.error)) }))
-    if (result.ok) setTrading(false)
+    if (!result.ok) return announce(t('coord.offers.error', { reason: t(swapErrorKey(result.error)) }))
+    setTrading(false)
+    const text = t('coord.schedule.offered', { day })
+    const values = { day, familyName: (id: FamilyId) => familyNameOf(t, session.view.get(), id) }
+    // "Offre publiée" follows the synced records: the author is told here when a family takes or declines it.
+    announce(text, followPeriodOffer(session.view, result.value, (now) => periodOfferToast(t, now, text, values)))
   }
   return (
     <li data-testid="period" data-start={period.start}>

@@ -1,14 +1,17 @@
 // On a slot my family holds: "Je cherche un remplaçant" / "Retirer l'offre" and "Proposer un échange"; on anyone's offered slot, "Prendre".
 import { useState } from 'preact/hooks'
 import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
+import type { AdultId } from '../../../domain/ids.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { SignUp } from '../../../domain/signup.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText } from '../rota/rota-format.ts'
-import { isMine } from '../../../app/queries/rota-view.ts'
+import type { SlotOfferNow } from '../../../app/queries/offer-claim.ts'
+import { adultName, adultsById, isMine } from '../../../app/queries/rota-view.ts'
 import { offerOfHolder, refOf } from '../../../app/queries/swaps.ts'
+import { followSlotOffer, slotOfferToast, slotWithdrawalToast } from './offer-toast.ts'
 import { swapErrorText } from './swap-text.ts'
 import { TakeOffer } from './TakeOffer.tsx'
 import { TradeForm } from './TradeForm.tsx'
@@ -56,6 +59,8 @@ export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, o
   const direction = directionText(t, walk.direction)
   const values = { name, slot: slotText(t, holder.slot).toLowerCase(), day, direction }
   const mine = isMine(holder, me)
+  const nameNow = (id: AdultId) => adultName(adultsById(session.view.get()), id)
+  const toastValues = { name, day, direction, adultName: nameNow }
 
   if (!mine) {
     return offer && offer.offer.kind === 'replacement' ? <div class="swap-actions"><TakeOffer session={session} walk={walk} offer={offer} onDone={onDone} /></div> : null
@@ -64,7 +69,11 @@ export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, o
     const withdraw = () => {
       const result = session.withdrawOffer(offer.offer.id)
       onDone()
-      announce(result.ok ? t('swap.withdrawOfferDone', values) : swapErrorText(t, result.error))
+      if (!result.ok) return announce(swapErrorText(t, result.error))
+      const text = t('swap.withdrawOfferDone', values)
+      // "… reste sur le trajet" follows the synced swaps: another phone's earlier take may have won.
+      const truth = (now: SlotOfferNow) => slotWithdrawalToast(t, now, text, toastValues)
+      announce(text, followSlotOffer(session.view, offer.offer.id, truth))
     }
     return past ? null : (
       <div class="swap-actions">
@@ -76,7 +85,10 @@ export function SlotSwap({ session, walk, holder, holderAdult, past, idPrefix, o
   const offerSlot = () => {
     const result = session.offerSlot(refOf(walk), holder.adultId)
     onDone()
-    announce(result.ok ? t('swap.offerDone', values) : swapErrorText(t, result.error))
+    if (!result.ok) return announce(swapErrorText(t, result.error))
+    const text = t('swap.offerDone', values)
+    // "Créneau proposé" follows the synced swaps: the giver is told here who took it, or that the place was lost.
+    announce(text, followSlotOffer(session.view, result.value, (now) => slotOfferToast(t, now, text, toastValues)))
   }
   return (
     <div class="swap-actions">

@@ -1,13 +1,16 @@
 // The home screen's swap block: urgent walks, my next walk, my pending offers and requests, open offers, app badge.
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
+import type { SlotOfferNow } from '../../../app/queries/offer-claim.ts'
 import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
 import { offeredSlotOf, swapHomeOf, walkKeyOf, weekMondayOf } from '../../../app/queries/swaps.ts'
+import type { AdultId } from '../../../domain/ids.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Notice } from '../../../domain/swaps/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
+import { followSlotOffer, slotWithdrawalToast } from './offer-toast.ts'
 import { noticeText, swapErrorText, urgentText } from './swap-text.ts'
 import { applyBadge, type BadgeNavigator } from './app-badge.ts'
 import { TakeOffer } from './TakeOffer.tsx'
@@ -50,7 +53,16 @@ export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
   const withdraw = (notice: Notice) => {
     const result = session.withdrawOffer(notice.offerId)
     focusBlock()
-    announce(result.ok ? t('swap.withdrawOfferDone', { name: adultName(adults, notice.adultId), day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }) : swapErrorText(t, result.error))
+    if (!result.ok) return announce(swapErrorText(t, result.error))
+    const { walk } = notice
+    const values = {
+      name: adultName(adults, notice.adultId), day: formatDay(walk.date, language), direction: directionText(t, walk.direction),
+    }
+    const text = t('swap.withdrawOfferDone', values)
+    const toastValues = { ...values, adultName: (id: AdultId) => adultName(adultsById(session.view.get()), id) }
+    // "… reste sur le trajet" follows the synced swaps: another phone's earlier take may have won.
+    const truth = (now: SlotOfferNow) => slotWithdrawalToast(t, now, text, toastValues)
+    announce(text, followSlotOffer(session.view, notice.offerId, truth))
   }
 
   return (

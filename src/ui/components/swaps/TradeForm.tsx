@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/context.tsx'
 import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format.ts'
 import { adultName, adultsById } from '../../../app/queries/rota-view.ts'
 import { refOf, tradableSlotsOf } from '../../../app/queries/swaps.ts'
+import { followSlotOffer, tradeSentToast } from './offer-toast.ts'
 import { swapErrorText } from './swap-text.ts'
 import { useSwaps } from './useSwaps.ts'
 
@@ -52,7 +53,9 @@ export function TradeForm({ session, walk, adultId, idPrefix, onClose }: TradeFo
       setError(swapErrorText(t, result.error))
       return
     }
-    announce(t('swap.tradeSent', { family: families.find((family) => family.id === familyId)?.displayName ?? '' }))
+    const text = t('swap.tradeSent', { family: families.find((family) => family.id === familyId)?.displayName ?? '' })
+    // "Chaque créneau reste à sa place" follows the synced swaps: the answer, or a slot lost elsewhere, replaces it.
+    announce(text, followSlotOffer(session.view, result.value, (now) => tradeSentToast(t, now, text)))
     onClose()
   }
 
