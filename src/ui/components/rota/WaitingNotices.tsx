@@ -8,6 +8,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useServices } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
+import type { Place } from '../../../app/queries/place-claim.ts'
 import { goneNotices, walksWithSignUpsOf, type GoneNotice } from '../../../app/queries/rota.ts'
 import { adultsById, isMine, waitingNotices, type WaitingNotice } from '../../../app/queries/rota-view.ts'
 import { swapNewsOf, swapNoticeKey } from '../../../app/queries/swaps.ts'
@@ -15,6 +16,7 @@ import type { Notice } from '../../../domain/swaps/index.ts'
 import { isWarning, noticeText } from '../swaps/swap-text.ts'
 import { ArrivalNotices } from '../walk/ArrivalNotices.tsx'
 import { DismissButton } from './DismissButton.tsx'
+import { followPlace } from './place-toast.ts'
 import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, withdrawText } from './rota-format.ts'
 import { useNow } from './useRotaNow.ts'
 import './rota.css'
@@ -127,7 +129,11 @@ export function CollectiveNotices({ session }: { session: SessionState & Session
   const adults = useMemo(() => adultsById(view), [view])
   const withdraw = (notice: GoneNotice) => {
     const values = { name: notice.adultName, day: formatDay(notice.walk.date, language), direction: directionText(t, notice.walk.direction) }
-    announce(withdrawText(t, session.withdraw(notice.walk, notice.adultId), values, 'rota.notice.goneWithdrawn'))
+    const result = session.withdraw(notice.walk, notice.adultId)
+    const text = withdrawText(t, result, values, 'rota.notice.goneWithdrawn')
+    // As on the walk card: "ne fait plus partie du trajet" is dropped if a sync puts the adult back on the walk.
+    const stillOff = (now: Place) => (now.kind === 'off' ? text : null)
+    announce(text, result.ok ? followPlace(session.view, notice.walk, notice.adultId, stillOff) : undefined)
   }
   const textOf = (notice: Notice) => {
     const offer = offersById.get(notice.offerId)
