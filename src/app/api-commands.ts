@@ -13,6 +13,7 @@ import type { FieldErrors } from '../domain/validation.ts'
 import type { CoordinatorRosterSetting, PeriodOfferId } from '../domain/coordination/records.ts'
 import type { OfferId } from '../domain/swaps/records.ts'
 import type { LocalDate } from '../domain/dates.ts'
+import type { RotaCsvTexts } from '../domain/export/rota-csv.ts'
 import type { NewYearRequest, NewYearSummary } from '../domain/year/index.ts'
 import type {
   AbsenceId, AbsenceInput, GuestId, MarkedStatus, WalkEventKind, WalkNoteId, WalkNoteInput,
@@ -244,8 +245,11 @@ export interface ExportCommands {
   exportFamily(familyId: FamilyId): string | null
   /** The whole collective as JSON ('pedibus-coop/collective', version 1): AppServices.restoreCollective makes a new collective of it. */
   exportCollective(): string
-  /** The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells neutralised. */
-  exportRotaCsv(from: LocalDate, to: LocalDate): string
+  /**
+   * The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells
+   * neutralised; its titles and values in the words `texts` gives (the interface's language).
+   */
+  exportRotaCsv(from: LocalDate, to: LocalDate, texts: RotaCsvTexts): string
 }
 
 /** The new school year (Nouvelle année scolaire). */

@@ -10,5 +10,5 @@ import type { CommandContext } from './commands.ts'
 export const createExportCommands = ({ view, now }: Pick<CommandContext, 'view' | 'now'>): ExportCommands => ({
   exportFamily: (familyId) => familyExportJson(view.get(), familyId, now()),
   exportCollective: () => collectiveExportJson(view.get(), now()),
-  exportRotaCsv: (from, to) => rotaCsv(view.get(), from, to, now()),
+  exportRotaCsv: (from, to, texts) => rotaCsv(view.get(), from, to, now(), texts),
 })

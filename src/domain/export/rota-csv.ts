@@ -1,8 +1,8 @@
 // The effective rota of a date range as a CSV file (date, line, direction, time, lead, tail, extras, state, children).
 //
-// Column titles and values are French (the collective's language); holders are "Prénom (Famille)".
+// Column titles and values are in the phone's language (RotaCsvTexts, filled by the interface from its catalogues);
+// holders are "Prénom (Famille)".
 // Built on the phone from the same rules the rota screens use (sign-ups, then swaps).
-import type { CancelReason } from '../calendar-records.ts'
 import { addDays, compareDates, daysBetween, type LocalDate } from '../dates.ts'
 import type { Direction } from '../line.ts'
 import { deriveWalks } from '../rota/walks.ts'
@@ -12,26 +12,28 @@ import { effectiveWalks, resolveSwaps } from '../swaps/resolve.ts'
 import type { ExportSource } from './collective-export.ts'
 import { csvDocument } from './csv.ts'
 
-export const ROTA_CSV_HEADER = ['Date', 'Ligne', 'Sens', 'Heure', 'Conducteur', 'Serre-file', 'Accompagnants', 'État', 'Enfants'] as const
+/** The columns, in file order. */
+export const ROTA_CSV_COLUMNS = ['date', 'line', 'direction', 'time', 'lead', 'tail', 'extras', 'state', 'children'] as const
+export type RotaCsvColumn = (typeof ROTA_CSV_COLUMNS)[number]
 /** Two school years and a bit: a longer range is a mistyped year, and would build a very large file. */
 export const ROTA_CSV_MAX_DAYS = 800
 
-const DIRECTION_FR: Readonly<Record<Direction, string>> = { aller: 'aller', retour: 'retour' }
-/** A started walk says what happened (its holders are in their columns), never "à pourvoir" (walk-state.ts). */
-const STATE_FR: Readonly<Record<WalkState, string>> = {
-  covered: 'complet', toFill: 'à pourvoir', urgent: 'urgent', cancelled: 'annulé',
-  understaffed: 'incomplet', beforeCollective: 'avant le collectif',
-}
-const REASON_FR: Readonly<Record<CancelReason, string>> = { strike: 'grève', weatherAlert: 'alerte météo', schoolTrip: 'sortie scolaire', other: 'autre raison' }
-
-const cancellationText = (cancellation: WalkCancellation): string => {
-  if (cancellation.kind === 'exception') return `annulé (${REASON_FR[cancellation.reason]})`
-  if (cancellation.kind === 'publicHoliday') return `annulé (jour férié : ${cancellation.label})`
-  return `annulé (vacances : ${cancellation.label}${cancellation.provisional ? ', dates à confirmer' : ''})`
+/**
+ * The words of the file, in the phone's language (filled by the interface from its translations): the domain never
+ * picks a language. A started walk says what happened (its holders are in their columns), never "to fill".
+ */
+export interface RotaCsvTexts {
+  readonly columns: Readonly<Record<RotaCsvColumn, string>>
+  readonly direction: (direction: Direction) => string
+  readonly state: (state: WalkState) => string
+  /** "annulé (grève)", "annulé (vacances : Vacances de Noël, dates à confirmer)". */
+  readonly cancellation: (cancellation: WalkCancellation) => string
 }
 
 /** The rows under the header, in date, line name, direction order; an empty list when `to` is before `from`. */
-export const rotaCsvRows = (source: ExportSource, from: LocalDate, to: LocalDate, now: number): (string | number)[][] => {
+export const rotaCsvRows = (
+  source: ExportSource, from: LocalDate, to: LocalDate, now: number, texts: RotaCsvTexts,
+): (string | number)[][] => {
   if (compareDates(to, from) < 0) return []
   const last = daysBetween(from, to) > ROTA_CSV_MAX_DAYS ? addDays(from, ROTA_CSV_MAX_DAYS) : to
   const adults = new Map(source.adults.map((adult) => [adult.id, adult]))
@@ -52,18 +54,18 @@ export const rotaCsvRows = (source: ExportSource, from: LocalDate, to: LocalDate
     .map(({ walk, line }) => [
       walk.date,
       line,
-      DIRECTION_FR[walk.direction],
+      texts.direction(walk.direction),
       walk.startTime ?? '',
       nameOf(walk.lead),
       nameOf(walk.tail),
       walk.extras.map(nameOf).filter((name) => name !== '').join(', '),
-      walk.cancellation === null ? STATE_FR[walk.state] : cancellationText(walk.cancellation),
+      walk.cancellation === null ? texts.state(walk.state) : texts.cancellation(walk.cancellation),
       walk.expectedChildIds.length,
     ])
 }
 
-export const rotaCsv = (source: ExportSource, from: LocalDate, to: LocalDate, now: number): string =>
-  csvDocument([[...ROTA_CSV_HEADER], ...rotaCsvRows(source, from, to, now)])
+export const rotaCsv = (source: ExportSource, from: LocalDate, to: LocalDate, now: number, texts: RotaCsvTexts): string =>
+  csvDocument([ROTA_CSV_COLUMNS.map((column) => texts.columns[column]), ...rotaCsvRows(source, from, to, now, texts)])
 
 /** File names carry dates only: never a name (the collective's name may be personal enough). */
 export const rotaCsvFileName = (from: LocalDate, to: LocalDate): string => `pedibus-planning-${from}-${to}.csv`

@@ -8,6 +8,8 @@ import type { FamilyId } from '../../../src/domain/ids.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
 import * as Y from 'yjs'
 import { bindDocPersistence, docDatabaseName } from '../../../src/storage/doc-persistence.ts'
+import { rotaCsvTexts } from '../../../src/ui/components/export/rota-csv-texts.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { useSessionPhones, valueOf } from './session-phones.ts'
 
 /** Monday 15 March 2027, 08:12 in Paris: the aller walk is under way. */
@@ -193,7 +195,7 @@ describe('session exports', () => {
     expect(parsed.availability.map((entry) => entry.adultId)).toEqual([session.me.get().adultId])
     expect(parsed.exemptions.map((exemption) => exemption.familyId)).toEqual([martin])
 
-    const csv = session.exportRotaCsv(localDate('2027-03-15'), localDate('2027-03-16'))
+    const csv = session.exportRotaCsv(localDate('2027-03-15'), localDate('2027-03-16'), rotaCsvTexts(createTranslate('fr')))
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
     expect(lines[0]).toBe('Date,Ligne,Sens,Heure,Conducteur,Serre-file,Accompagnants,État,Enfants')
     expect(lines[1]).toBe(`2027-03-15,'=Ligne des Pins,aller,08:05,Camille (Martin),"Sami (=HYPERLINK(""x""))",,complet,2`)

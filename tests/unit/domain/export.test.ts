@@ -9,9 +9,14 @@ import {
 import type { Family } from '../../../src/domain/family.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings.ts'
 import type { Absence, AbsenceId, WalkNote, WalkNoteId } from '../../../src/domain/walk-log/records.ts'
+import { rotaCsvTexts } from '../../../src/ui/components/export/rota-csv-texts.ts'
+import { createTranslate } from '../../helpers/translate.ts'
 import { actorId, childId, createAdult, createChild, createLine, createSignUp, createStop, familyId, uuid } from './rota-fixtures.ts'
 
 const NOW = Date.UTC(2026, 10, 30, 8)
+// The file's words come from the interface's catalogues (the phone's language); French unless a test says otherwise.
+const FR = rotaCsvTexts(createTranslate('fr'))
+const EN = rotaCsvTexts(createTranslate('en'))
 const INJECTED_FAMILY = '=HYPERLINK("http://evil.example","Cliquez")'
 
 const family = (n: number, displayName: string): Family => ({ id: familyId(n), displayName })
@@ -128,7 +133,7 @@ describe('CSV cells', () => {
 
 describe('rota CSV', () => {
   it('lists the effective rota with a BOM, a header and CRLF lines, names neutralised', () => {
-    const csv = rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW)
+    const csv = rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, FR)
     expect(csv.startsWith(UTF8_BOM)).toBe(true)
     const lines = csv.slice(1).split('\r\n')
     expect(lines).toEqual([
@@ -147,7 +152,7 @@ describe('rota CSV', () => {
       exceptions: [{ id: uuid(7, 1), date: localDate('2026-12-04'), lineId: null, direction: null, reason: 'strike', note: '' }],
       absences: base.walkLog.absences,
     }
-    const rows = rotaCsvRows(withStrike, localDate('2026-12-03'), localDate('2026-12-04'), NOW)
+    const rows = rotaCsvRows(withStrike, localDate('2026-12-03'), localDate('2026-12-04'), NOW, FR)
     expect(rows.map((row) => [row[0], row[2], row[7], row[8]])).toEqual([
       ['2026-12-03', 'aller', 'complet', 0],
       ['2026-12-03', 'retour', 'à pourvoir', 0],
@@ -169,7 +174,7 @@ describe('rota CSV', () => {
         createSignUp(1, 'lead', 5, 1, { date: '2026-11-26' }),
       ],
     }
-    const rows = rotaCsvRows(history, localDate('2026-11-23'), localDate('2026-12-03'), NOW)
+    const rows = rotaCsvRows(history, localDate('2026-11-23'), localDate('2026-12-03'), NOW, FR)
     expect(rows.map((row) => [row[0], row[2], row[4], row[7]])).toEqual([
       ['2026-11-23', 'aller', '', 'avant le collectif'],
       ['2026-11-23', 'retour', '', 'avant le collectif'],
@@ -188,7 +193,40 @@ describe('rota CSV', () => {
     ])
   })
 
+  it('speaks English when the phone does: header, directions, states and cancellations, no French word left', () => {
+    const base = source()
+    const withStrike: ExportSource = {
+      ...base,
+      exceptions: [{ id: uuid(7, 1), date: localDate('2026-12-04'), lineId: null, direction: null, reason: 'strike', note: '' }],
+    }
+    const csv = rotaCsv(withStrike, localDate('2026-12-03'), localDate('2026-12-04'), NOW, EN)
+    const lines = csv.slice(1).split('\r\n')
+    expect(lines[0]).toBe('Date,Line,Direction,Time,Lead,Tail,Extras,State,Children')
+    expect(lines[1]).toBe(
+      `2026-12-03,"Ligne verte, côté parc",to school,08:05,Camille (Martin),"'+33 6 12 34 56 78 (=HYPERLINK(""http://evil.example"",""Cliquez""))",,covered,2`,
+    )
+    const rows = rotaCsvRows(withStrike, localDate('2026-12-03'), localDate('2026-12-04'), NOW, EN)
+    expect(rows.map((row) => [row[0], row[2], row[7]])).toEqual([
+      ['2026-12-03', 'to school', 'covered'],
+      ['2026-12-03', 'from school', 'to fill'],
+      ['2026-12-04', 'to school', 'cancelled (strike)'],
+      ['2026-12-04', 'from school', 'cancelled (strike)'],
+    ])
+    for (const french of ['Sens', 'Conducteur', 'Serre-file', 'État', 'Enfants', 'aller', 'retour', 'complet', 'pourvoir', 'annulé', 'grève']) {
+      expect(csv.replaceAll('Ligne verte', ''), french).not.toContain(french)
+    }
+  })
+
+  it('names holidays in the file’s language, with dates to confirm', () => {
+    const walk = (cancellation: Parameters<typeof EN.cancellation>[0]) => [EN.cancellation(cancellation), FR.cancellation(cancellation)]
+    expect(walk({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true }))
+      .toEqual(['cancelled (holidays: Christmas holidays, dates to confirm)', 'annulé (vacances : Vacances de Noël, dates à confirmer)'])
+    expect(walk({ kind: 'publicHoliday', label: 'Jour de l’an', id: 'newYear' }))
+      .toEqual(['cancelled (public holiday: New Year’s Day)', 'annulé (jour férié : Jour de l’an)'])
+    expect(walk({ kind: 'holiday', label: 'Fête du quartier' })).toEqual(['cancelled (holidays: Fête du quartier)', 'annulé (vacances : Fête du quartier)'])
+  })
+
   it('is only the header for a reversed range', () => {
-    expect(rotaCsvRows(source(), localDate('2026-12-04'), localDate('2026-12-03'), NOW)).toEqual([])
+    expect(rotaCsvRows(source(), localDate('2026-12-04'), localDate('2026-12-03'), NOW, FR)).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { downloadTextFile } from '../agenda/download-file.ts'
 import { InputField } from '../manage/fields.tsx'
+import { rotaCsvTexts } from './rota-csv-texts.ts'
 
 const JSON_TYPE = 'application/json;charset=utf-8'
 const CSV_TYPE = 'text/csv;charset=utf-8'
@@ -54,7 +55,7 @@ export function ExportSection({ session }: { readonly session: SessionIdentity &
       return
     }
     setBadRange(false)
-    save(rotaCsvFileName(start, end), () => session.exportRotaCsv(start, end), CSV_TYPE)
+    save(rotaCsvFileName(start, end), () => session.exportRotaCsv(start, end, rotaCsvTexts(t)), CSV_TYPE)
   }
 
   return (

@@ -67,7 +67,7 @@ export const STATE_ICONS: Readonly<Record<WalkState, string>> = {
   covered: '✓', toFill: '!', urgent: '⚠', cancelled: '✕', understaffed: '–', beforeCollective: '·',
 }
 
-const REASON_KEYS = {
+export const REASON_KEYS = {
   strike: 'rota.reason.strike',
   weatherAlert: 'rota.reason.weatherAlert',
   schoolTrip: 'rota.reason.schoolTrip',
