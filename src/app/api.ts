@@ -240,8 +240,8 @@ export interface AppServices {
   openCollective(id: RoomId): Promise<CollectiveSession | null>
   /** The session of `id` when it is open already (a screen then renders it at once, with no loading frame). */
   openedCollective(id: RoomId): CollectiveSession | null
-  /** A demo collective filled with example data, in memory only: nothing joined, nothing sent. */
-  openDemo(): Promise<CollectiveSession>
+  /** A demo collective filled with example data, its free texts in `language`; in memory only: nothing joined, nothing sent. */
+  openDemo(language: 'fr' | 'en'): Promise<CollectiveSession>
   /** Removes the collective from this device (local data only). */
   forgetCollective(id: RoomId): Promise<void>
   readonly preferences: ReadableStore<{ readonly language: 'fr' | 'en' }>

@@ -9,6 +9,13 @@ import type { Adult } from '../domain/people.ts'
 import { resolveWalk } from '../domain/rota/resolve.ts'
 import { walkOf, type Walk } from '../domain/rota/walks.ts'
 import { walkStopsInOrder } from '../domain/walk-log/progress.ts'
+import type { DemoLanguage, DemoText } from './demo-data.ts'
+
+const ABSENCE_NOTE: DemoText = { fr: 'Rendez-vous chez l’orthophoniste', en: 'Speech therapist appointment' }
+const LOGBOOK_NOTE: DemoText = {
+  fr: 'Tom a perdu son bonnet rue des Lilas, on l’a retrouvé à l’école. Feu piéton en panne avenue de la Libération : traversée avec le serre-file.',
+  en: 'Tom lost his hat on rue des Lilas, we found it at school. Pedestrian light out of order on avenue de la Libération: crossed with the tail.',
+}
 
 const pad = (value: number): string => String(Math.trunc(value)).padStart(2, '0')
 
@@ -45,25 +52,25 @@ const runningWalk = (model: CollectiveSnapshot, from: LocalDate, step: 1 | -1, d
 }
 
 /** Written after the sign-ups (see fillDemo): Inès is away a day next week; the last aller walk before today was walked. */
-export const fillDemoWalkLog = (doc: Y.Doc, now: number): void => {
+export const fillDemoWalkLog = (doc: Y.Doc, now: number, language: DemoLanguage): void => {
   const model = readCollective(doc)
   const today = instantToParisDate(now)
-  declareDemoAbsence(doc, model, today, now)
-  walkDemoWalk(doc, model, today, now)
+  declareDemoAbsence(doc, model, today, now, ABSENCE_NOTE[language])
+  walkDemoWalk(doc, model, today, now, LOGBOOK_NOTE[language])
 }
 
-const declareDemoAbsence = (doc: Y.Doc, model: CollectiveSnapshot, today: LocalDate, now: number): void => {
+const declareDemoAbsence = (doc: Y.Doc, model: CollectiveSnapshot, today: LocalDate, now: number, note: string): void => {
   const ines = model.children.find((child) => child.firstName === 'Inès')
   const walk = runningWalk(model, addDays(mondayOf(today), 7), 1, 7)
   if (ines === undefined || walk === null) return
   edit.writeAbsence(
-    doc, { childId: ines.id, from: walk.date, to: walk.date, direction: null, note: 'Rendez-vous chez l’orthophoniste' }, ines.familyId,
+    doc, { childId: ines.id, from: walk.date, to: walk.date, direction: null, note }, ines.familyId,
     { actor: createActorId(), at: parisAuthorTime(instantToParisDate(now), '19:30') },
   )
 }
 
 /** Sophie leads, Minh closes; every expected child marked (Lina absent), a departure from each stop, the arrival at 08:27 and a note. */
-const walkDemoWalk = (doc: Y.Doc, model: CollectiveSnapshot, today: LocalDate, now: number): void => {
+const walkDemoWalk = (doc: Y.Doc, model: CollectiveSnapshot, today: LocalDate, now: number, note: string): void => {
   const walk = runningWalk(model, addDays(today, -1), -1, 14)
   const lead = byFirstName(model, 'Sophie')
   const tail = byFirstName(model, 'Minh')
@@ -89,7 +96,7 @@ const walkDemoWalk = (doc: Y.Doc, model: CollectiveSnapshot, today: LocalDate, n
   })
   edit.writeWalkEvent(doc, { walk, kind: 'arrived', stopId: null, adultId: lead.id, actor: leadActor, at: at('08:27') })
   edit.writeWalkNote(
-    doc, walk, { text: 'Tom a perdu son bonnet rue des Lilas, on l’a retrouvé à l’école. Feu piéton en panne avenue de la Libération : traversée avec le serre-file.' },
+    doc, walk, { text: note },
     { adultId: lead.id, familyId: lead.familyId }, { actor: leadActor, at: at('08:30') },
   )
 }

@@ -8,7 +8,7 @@ import { deriveSealKey } from '../lib/seal.ts'
 import { createStore } from '../lib/store.ts'
 import type { CollectiveSession, CollectiveView, GenerationState, SyncStatus } from './api.ts'
 import { createCommands } from './commands.ts'
-import { fillDemo, type DemoContent } from './demo-data.ts'
+import { fillDemo, type DemoContent, type DemoLanguage } from './demo-data.ts'
 import { fillDemoPlanning } from './demo-planning.ts'
 import { fillDemoSwaps } from './demo-swaps.ts'
 import { fillDemoWalkLog } from './demo-walk-log.ts'
@@ -16,7 +16,8 @@ import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
 const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false }
 
-export const openDemoSession = async (origin: string, now: () => number): Promise<CollectiveSession> => {
+/** The demo collective with its free texts in `language`, the interface's (names of people and places stay as they are). */
+export const openDemoSession = async (origin: string, now: () => number, language: DemoLanguage): Promise<CollectiveSession> => {
   const roomId = createRoomId()
   const doc = new Y.Doc()
   // Sealed like a real collective (a random key, forgotten with the demo): the demo runs the same code paths.
@@ -24,9 +25,9 @@ export const openDemoSession = async (origin: string, now: () => number): Promis
   // One transaction: a single update instead of hundreds.
   let content!: DemoContent
   doc.transact(() => {
-    content = fillDemo(doc, now())
+    content = fillDemo(doc, now(), language)
     fillDemoSwaps(doc, now(), content.me.familyId)
-    fillDemoWalkLog(doc, now())
+    fillDemoWalkLog(doc, now(), language)
     fillDemoPlanning(doc, now())
   }, Origin.demo)
   const identity = await loadIdentity(memoryIdentityStorage(), () => undefined)

@@ -338,8 +338,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     openedCollective: (id) => openSessions.get(id) ?? null,
 
     /** Each call makes a fresh demo; the caller destroys it, or destroy() of the services does. */
-    async openDemo() {
-      const demo = await (await runtime()).openDemoSession(env.origin, env.now)
+    async openDemo(language) {
+      const demo = await (await runtime()).openDemoSession(env.origin, env.now, language)
       demos.add(demo)
       const destroyDemo = demo.destroy.bind(demo)
       return {

@@ -42,7 +42,7 @@ describe('school calendar corrections through a session', () => {
 
   it('the demo collective offers the same commands', async () => {
     const services = await startPhone()
-    const demo = await services.openDemo()
+    const demo = await services.openDemo('fr')
     phones.track(demo)
     expect(demo.setShippedHolidayIgnored('2026-2027/A/noel', true)).toEqual({ ok: true, value: undefined })
     expect(demo.view.get().holidayOverrides).toEqual([{ periodId: '2026-2027/A/noel', ignored: true }])

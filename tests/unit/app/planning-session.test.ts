@@ -441,7 +441,7 @@ describe('publishing checks the planner rules again (the proposal may be old)', 
 
 describe('the demo', () => {
   it('gives most adults an availability and one family a reduced share, all valid', async () => {
-    const demo = await openDemoSession('https://pedibus.example', () => NOW)
+    const demo = await openDemoSession('https://pedibus.example', () => NOW, 'fr')
     const { planning, adults, toCheck } = demo.view.get()
     expect(toCheck).toEqual([])
     expect(planning.availability.length).toBeGreaterThanOrEqual(adults.length - 1)

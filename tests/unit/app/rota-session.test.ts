@@ -119,7 +119,7 @@ describe('demo collective', () => {
     const services = await startPhone()
     const databases = async (): Promise<string[]> => (await indexedDB.databases()).map((database) => database.name ?? '').sort()
     const before = await databases()
-    const demo = await services.openDemo()
+    const demo = await services.openDemo('fr')
     phones.track(demo)
     const view = demo.view.get()
     expect(view.lines.map((line) => line.name)).toEqual(['Ligne des Pins'])

@@ -147,7 +147,7 @@ describe('swap commands', () => {
 
 describe('demo swaps', () => {
   it('the demo has one open offer that "me" can take, and a roster of three families with a coordinator', async () => {
-    const demo = await openDemoSession('https://pedibus.example', () => NOW)
+    const demo = await openDemoSession('https://pedibus.example', () => NOW, 'fr')
     const view = demo.view.get()
     expect(view.toCheck).toEqual([])
     const [offer] = view.swaps.offers

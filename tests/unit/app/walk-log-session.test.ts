@@ -186,7 +186,7 @@ describe('logbook notes', () => {
 describe('demo walk log', () => {
   it('shows an absence next week and the last school day’s aller walk done: marks, departures, arrival at 08:27, a note', async () => {
     const services = await startPhone()
-    const demo = await services.openDemo()
+    const demo = await services.openDemo('fr')
     phones.track(demo)
     const view = demo.view.get()
     expect(view.toCheck).toEqual([])

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { AppServices, CollectiveSession } from '../../../app/api.ts'
 import { useServices, useSession, type SessionState } from '../../hooks/services.ts'
+import { useI18n } from '../../i18n/context.tsx'
+import type { Language } from '../../i18n/translate.ts'
 
 export interface RotaSessionState {
   readonly state: SessionState
@@ -10,26 +12,31 @@ export interface RotaSessionState {
   readonly demo: boolean
 }
 
-// One demo per app run: leaving and coming back to the example keeps what the visitor tried.
-const demos = new WeakMap<AppServices, Promise<CollectiveSession>>()
+// One demo per app run and language: leaving and coming back to the example keeps what the visitor tried; switching
+// the interface's language shows the demo written in that language (its free texts are written once, at opening).
+const demos = new WeakMap<AppServices, Map<Language, Promise<CollectiveSession>>>()
 
-export const openSharedDemo = (services: AppServices): Promise<CollectiveSession> => {
-  let demo = demos.get(services)
+export const openSharedDemo = (services: AppServices, language: Language): Promise<CollectiveSession> => {
+  const byLanguage = demos.get(services) ?? new Map<Language, Promise<CollectiveSession>>()
+  demos.set(services, byLanguage)
+  let demo = byLanguage.get(language)
   if (!demo) {
-    demo = services.openDemo()
-    demos.set(services, demo)
-    demo.catch(() => demos.delete(services))
+    demo = services.openDemo(language)
+    byLanguage.set(language, demo)
+    demo.catch(() => byLanguage.delete(language))
   }
   return demo
 }
 
 const useDemoSession = (enabled: boolean): SessionState => {
   const services = useServices()
+  const { language } = useI18n()
   const [state, setState] = useState<SessionState>({ kind: 'loading' })
   useEffect(() => {
     if (!enabled) return
     let mounted = true
-    openSharedDemo(services).then(
+    setState({ kind: 'loading' })
+    openSharedDemo(services, language).then(
       (session) => mounted && setState({ kind: 'open', session }),
       (error: unknown) => {
         console.error('openDemo failed', error instanceof Error ? error.name : 'unknown')
@@ -39,7 +46,7 @@ const useDemoSession = (enabled: boolean): SessionState => {
     return () => {
       mounted = false
     }
-  }, [services, enabled])
+  }, [services, enabled, language])
   return state
 }
 
