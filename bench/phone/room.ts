@@ -4,6 +4,8 @@
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { weekOf, defaultWeekMonday, isPastWalk } from '../../src/app/queries/rota.ts'
+import { familyLineIds } from '../../src/app/queries/rota-view.ts'
+import type { FamilyId } from '../../src/domain/ids.ts'
 import { buildInviteUrl } from '../../src/app/invite.ts'
 import { readCollective } from '../../src/doc/read.ts'
 import { instantToParisDate } from '../../src/domain/calendar/paris-time.ts'
@@ -29,6 +31,8 @@ export interface BenchRoom {
   readonly me: { family: string; adult: string }
   /** Places held in the week before the measured one (0 without history): the phone has synced when it shows them all. */
   readonly heldWeekBefore: number
+  /** The same on the lines of `me`'s family only: once the phone says who it is, the other lines fold. */
+  readonly heldWeekBeforeMine: number
   readonly families: number
   readonly docBytes: number
   readonly signUpWrites: number
@@ -38,9 +42,13 @@ export interface BenchRoom {
 const WITHDRAWAL_RATE = 0.08
 
 /** Places held (lead, tail, extras) in the week of `monday`. */
-const heldIn = (view: ReturnType<typeof readCollective>, monday: LocalDate, now: number): number =>
-  weekOf(view, monday, now).flatMap((day) => day.walks)
+/** Places held in the week of `monday`: on every line, or on the lines of `familyId` (what its phone unfolds). */
+const heldIn = (view: ReturnType<typeof readCollective>, monday: LocalDate, now: number, familyId?: FamilyId): number => {
+  const walks = weekOf(view, monday, now).flatMap((day) => day.walks)
+  const lines = familyId === undefined ? null : familyLineIds(view, familyId, walks)
+  return walks.filter((walk) => lines === null || lines.has(walk.lineId))
     .reduce((sum, walk) => sum + (walk.lead ? 1 : 0) + (walk.tail ? 1 : 0) + walk.extras.length, 0)
+}
 
 /** The first week from "Cette semaine" (and its next week) with a walk still open to sign-ups, on the bench's lines. */
 const measuredWeek = (now: number): { monday: LocalDate; isDefaultWeek: boolean } => {
@@ -135,6 +143,7 @@ const pushAndDescribe = async (
     isDefaultWeek,
     me: { family: single.displayName, adult: adult.firstName },
     heldWeekBefore: heldIn(view, addDays(monday, -7), now),
+    heldWeekBeforeMine: heldIn(view, addDays(monday, -7), now, single.id),
     families: view.families.length,
     docBytes,
     signUpWrites: generated.writes,

@@ -1,6 +1,6 @@
 // Selections over the effective rota for the screens: whose sign-up is mine, people by id, my waiting notices (place taken or no longer needed).
 import { compareDates, type LocalDate } from '../../domain/dates.ts'
-import type { AdultId, ChildId, FamilyId } from '../../domain/ids.ts'
+import type { AdultId, ChildId, FamilyId, LineId } from '../../domain/ids.ts'
 import type { Direction } from '../../domain/line.ts'
 import type { CollectiveModel } from '../../domain/model.ts'
 import type { Adult, Child } from '../../domain/people.ts'
@@ -23,6 +23,27 @@ export const childrenById = (model: Pick<CollectiveModel, 'children'>): Readonly
 
 export const adultsOfFamily = (model: Pick<CollectiveModel, 'adults'>, familyId: FamilyId | null): readonly Adult[] =>
   familyId === null ? [] : model.adults.filter((adult) => adult.familyId === familyId)
+
+/**
+ * The lines my family walks on: its children's routes, and any line of `walks` where one of its adults holds a place or
+ * waits for one. Empty for a phone that has not said who it is.
+ */
+export const familyLineIds = (
+  model: Pick<CollectiveModel, 'children'>, familyId: FamilyId | null, walks: readonly WalkRota[],
+): ReadonlySet<LineId> => {
+  const lines = new Set<LineId>()
+  if (familyId === null) return lines
+  for (const child of model.children) {
+    if (child.familyId !== familyId) continue
+    if (child.routes.aller) lines.add(child.routes.aller.lineId)
+    if (child.routes.retour) lines.add(child.routes.retour.lineId)
+  }
+  const ours = (signUp: SignUp | null) => signUp !== null && signUp.familyId === familyId
+  for (const walk of walks) {
+    if (ours(walk.lead) || ours(walk.tail) || walk.extras.some(ours) || walk.waiting.some(ours)) lines.add(walk.lineId)
+  }
+  return lines
+}
 
 export const adultName = (adults: ReadonlyMap<AdultId, Adult>, id: AdultId): string => adults.get(id)?.firstName ?? '?'
 

@@ -1,10 +1,11 @@
-// "Cette semaine": "Mon prochain trajet", then per line each operating day and direction with its places; previous/next
-// week by button or swipe. Compact on top, so the first walk shows without scrolling on a phone.
+// "Cette semaine": "Mon prochain trajet", then per line each operating day and direction with its places (my family's
+// lines first, the others folded with what they need); previous/next week by button or swipe. Compact on top, so the
+// first walk shows without scrolling on a phone.
 import { useLocation, useRoute } from 'preact-iso'
-import { useMemo, useRef } from 'preact/hooks'
+import { useMemo, useRef, useState } from 'preact/hooks'
 import { addDays, mondayOf } from '../../../app/queries/calendar.ts'
 import { defaultWeekMonday, isPastWalk, weekOf } from '../../../app/queries/rota.ts'
-import { adultsById, adultsOfFamily } from '../../../app/queries/rota-view.ts'
+import { adultsById, adultsOfFamily, familyLineIds } from '../../../app/queries/rota-view.ts'
 import { absentOnWalk } from '../../../app/queries/absence/absence-view.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
 import type { Line } from '../../../domain/line.ts'
@@ -19,7 +20,7 @@ import { WalkCard } from '../../components/rota/WalkCard.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import type { Translate } from '../../i18n/translate.ts'
+import { pluralKey, type Translate } from '../../i18n/translate.ts'
 import { RotaFrame, type RotaPageProps, type RotaScreenProps } from './RotaFrame.tsx'
 
 export function WeekPage({ demo }: RotaPageProps) {
@@ -43,6 +44,8 @@ function Week({ session, base, demo }: RotaScreenProps) {
   const adults = useMemo(() => adultsById(view), [view.adults])
   const me = useStore(session.me)
   const myAdults = useMemo(() => adultsOfFamily(view, me.familyId), [view.adults, me.familyId])
+  const myLines = useMemo(() => familyLineIds(view, me.familyId, days.flatMap((day) => day.walks)),
+    [view.children, me.familyId, days])
 
   const weekHref = (date: LocalDate) => `${base}/semaine/${date}`
   const touch = useRef<{ x: number; y: number } | null>(null)
@@ -61,6 +64,35 @@ function Week({ session, base, demo }: RotaScreenProps) {
   }
 
   const lines = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+  // With a family on some lines only, the others fold: at 150 families a week is ~100 walk cards, a family's line ~8.
+  // A line opened here stays where it is when I sign up on it (it would otherwise jump to my lines under my finger).
+  const [opened, setOpened] = useState<{ readonly monday: LocalDate; readonly lines: ReadonlySet<string> }>({ monday, lines: new Set() })
+  const openedLines = opened.monday === monday ? opened.lines : new Set<string>()
+  const toggle = (lineId: string, open: boolean) => {
+    const next = new Set(openedLines)
+    if (open) next.add(lineId)
+    else next.delete(lineId)
+    setOpened({ monday, lines: next })
+  }
+  const isMine = (line: Line) => myLines.has(line.id) && !openedLines.has(line.id)
+  const own = lines.filter(isMine)
+  const others = own.length > 0 ? lines.filter((line) => !isMine(line)) : []
+  const lineProps = (line: Line): LineDaysProps => ({
+    line,
+    days,
+    language,
+    printHref: demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`,
+    render: (walk) => (
+      <WalkCard
+        session={session}
+        walk={walk}
+        adults={adults}
+        myAdults={myAdults}
+        absentCount={absentOnWalk(view, walk)}
+        past={isPastWalk(walk, today, now)}
+      />
+    ),
+  })
   return (
     <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
       <PageTitle screen={monday}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
@@ -78,28 +110,16 @@ function Week({ session, base, demo }: RotaScreenProps) {
       </nav>
       <NextWalk session={session} base={base} />
       <WhoAreYou session={session} compact />
-      {lines.length === 0 ? (
-        <p class="notice">{t('rota.week.noLines')}</p>
-      ) : (
-        lines.map((line) => (
-          <LineWeek
-            key={line.id}
-            line={line}
-            days={days}
-            printHref={demo ? undefined : `${base}/imprimer/semaine/${line.id}/${monday}`}
-            render={(walk) => (
-              <WalkCard
-                session={session}
-                walk={walk}
-                adults={adults}
-                myAdults={myAdults}
-                absentCount={absentOnWalk(view, walk)}
-                past={isPastWalk(walk, today, now)}
-              />
-            )}
-            language={language}
-          />
-        ))
+      {lines.length === 0 && <p class="notice">{t('rota.week.noLines')}</p>}
+      {(others.length > 0 ? own : lines).map((line) => <LineWeek key={line.id} {...lineProps(line)} />)}
+      {others.length > 0 && (
+        <section class="other-lines" aria-labelledby="other-lines-title" data-testid="other-lines">
+          <h2 id="other-lines-title">{t('rota.week.others')}</h2>
+          <p class="muted">{t('rota.week.othersHint')}</p>
+          {others.map((line) => (
+            <OtherLineWeek key={line.id} {...lineProps(line)} open={openedLines.has(line.id)} onToggle={(open) => toggle(line.id, open)} />
+          ))}
+        </section>
       )}
     </div>
   )
@@ -112,7 +132,7 @@ const sameCancellation = (t: Translate, walks: readonly WalkRota[]) => {
   return texts.size === 1 && only ? <p class="walk walk--cancelled" data-testid="day-cancelled"><span aria-hidden="true">✕ </span>{only}</p> : null
 }
 
-interface LineWeekProps {
+interface LineDaysProps {
   readonly line: Line
   readonly days: readonly DayRota[]
   readonly render: (walk: WalkRota) => ComponentChildren
@@ -121,11 +141,12 @@ interface LineWeekProps {
   readonly printHref?: string | undefined
 }
 
-function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
-  const { t } = useI18n()
-  const lineDays = days
-    .map((day) => ({ date: day.date, walks: day.walks.filter((walk) => walk.lineId === line.id) }))
-    .filter((day) => day.walks.length > 0)
+const walksOfLine = (days: readonly DayRota[], line: Line) => days
+  .map((day) => ({ date: day.date, walks: day.walks.filter((walk) => walk.lineId === line.id) }))
+  .filter((day) => day.walks.length > 0)
+
+function LineWeek(props: LineDaysProps) {
+  const { line } = props
   const titleId = `line-${line.id}`
   return (
     <section class="card" aria-labelledby={titleId} data-testid="line-week">
@@ -133,6 +154,42 @@ function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
         <span class="line-swatch" style={{ background: line.colour }} aria-hidden="true" />
         {line.name}
       </h2>
+      <LineDays {...props} />
+    </section>
+  )
+}
+
+/** Another family's line: folded, its name and what its walks need this week; its walks render once opened. */
+function OtherLineWeek({ open, onToggle, ...props }: LineDaysProps & { readonly open: boolean; onToggle(open: boolean): void }) {
+  const { t, language } = useI18n()
+  const walks = props.days.flatMap((day) => day.walks.filter((walk) => walk.lineId === props.line.id))
+  const toFill = walks.filter((walk) => walk.state === 'toFill' || walk.state === 'urgent').length
+  const urgent = walks.filter((walk) => walk.state === 'urgent').length
+  const running = walks.filter((walk) => walk.state !== 'cancelled').length
+  const status = toFill === 0
+    ? t(running === 0 ? 'rota.week.line.none' : 'rota.week.line.covered')
+    : [
+      t(pluralKey(language, toFill, 'rota.week.line.toFillOne', 'rota.week.line.toFillOther'), { count: toFill }),
+      ...(urgent > 0 ? [t(pluralKey(language, urgent, 'rota.week.line.urgentOne', 'rota.week.line.urgentOther'), { count: urgent })] : []),
+    ].join(', ')
+  return (
+    <details class="card other-line" data-testid="other-line" data-line={props.line.id} open={open}
+      onToggle={(event) => { if (event.currentTarget.open !== open) onToggle(event.currentTarget.open) }}>
+      <summary>
+        <span class="line-swatch" style={{ background: props.line.colour }} aria-hidden="true" />
+        <span class="other-line__name">{props.line.name}</span>
+        <span class={urgent > 0 ? 'other-line__status other-line__status--urgent' : 'other-line__status'}>{status}</span>
+      </summary>
+      {open && <LineDays {...props} />}
+    </details>
+  )
+}
+
+function LineDays({ line, days, render, language, printHref }: LineDaysProps) {
+  const { t } = useI18n()
+  const lineDays = walksOfLine(days, line)
+  return (
+    <>
       {lineDays.length === 0 && <p>{t('rota.week.noWalks')}</p>}
       {lineDays.map((day) => (
         <div key={day.date} class="day" data-testid="day" data-date={day.date}>
@@ -141,6 +198,6 @@ function LineWeek({ line, days, render, language, printHref }: LineWeekProps) {
         </div>
       ))}
       {printHref && <p><a class="button no-print" href={printHref} aria-label={t('print.link.weekLabel', { line: line.name })}>{t('print.link.week')}</a></p>}
-    </section>
+    </>
   )
 }
