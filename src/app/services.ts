@@ -12,18 +12,11 @@ import { createCalendarExports } from './calendar-exports.ts'
 import { createDismissedNotices } from './dismissed-notices.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
-import type { followSuccessor, GenerationDeps } from './generation.ts'
-import type { Result } from '../lib/result.ts'
-import type { GenerationError, GenerationState } from './api.ts'
+import { createSuccession } from './succession.ts'
+import type { GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
 import type { ArchivedHandoff } from './session.ts'
 import { loadSessionRuntime as runtime, type SessionRuntime } from './session-runtime-loader.ts'
-
-/** After a failed move to the successor (relay unreachable, storage, no build yet), the first wait, and the longest. */
-const FOLLOW_RETRY_MS = 3_000
-const FOLLOW_RETRY_MAX_MS = 15 * 60_000
-/** After a relay refused to archive for the layout move (an older relay), how long before a phone asks again. */
-const LAYOUT_MOVE_PAUSE_MS = 7 * 24 * 3_600_000
 
 export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
   const env = resolveEnv(appEnv)
@@ -38,9 +31,6 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const openSessions = new Map<RoomId, CollectiveSession>()
   const statusUnsubscribes = new Map<RoomId, () => void>()
   const generations = new Map<RoomId, WritableStore<GenerationState>>()
-  const following = new Map<RoomId, Promise<Result<RoomId, GenerationError>>>()
-  const followRetries = new Map<RoomId, ReturnType<typeof setTimeout>>()
-  const followAttempts = new Map<RoomId, number>()
   const handoffs = new Map<RoomId, () => ArchivedHandoff | null>()
   const demos = new Set<CollectiveSession>()
   let destroyed = false
@@ -126,86 +116,18 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     session?.destroy()
   }
 
-  const generationDeps = (): GenerationDeps => ({
-    env, device, openCollective: (id) => services.openCollective(id), follow: (id) => follow(id, null),
-  })
-
-  /** Follows archived collective `id` to its successor, once at a time; then the switcher and the archive know it. */
-  const follow = (id: RoomId, handoff: Parameters<typeof followSuccessor>[2]): Promise<Result<RoomId, GenerationError>> => {
-    const running = following.get(id)
-    if (running) return running
-    // Without one given (a move started on this phone), the open session's copy and waiting changes.
-    const given = handoff ?? handoffs.get(id)?.() ?? null
-    const moving = runtime().then((code) => code.followSuccessor(generationDeps(), id, given))
-    const started = moving.then(async (result) => {
-      following.delete(id)
-      if (!result.ok) {
-        retryFollow(id, result.error)
-        return result
-      }
-      followAttempts.delete(id)
-      // Opened at once: a successor this phone built goes to the relay now, for the phones waiting for it.
-      void services.openCollective(result.value)
+  const succession = createSuccession({
+    env, device, errors, runtime,
+    isOpen: (id) => openSessions.has(id),
+    handoffOf: (id) => handoffs.get(id)?.() ?? null,
+    openCollective: (id) => services.openCollective(id),
+    followed: async (id, successorId) => {
       const row = await device.getCollective(id).catch(() => null)
-      generations.get(id)?.set({ archiveLabel: row?.archiveLabel ?? null, successorId: result.value })
+      generations.get(id)?.set({ archiveLabel: row?.archiveLabel ?? null, successorId })
       await refreshCollectives().catch((error: unknown) => storageFailed('device.list', error))
-      return result
-    }, (error: unknown) => {
-      following.delete(id)
-      errors.report('generation.follow', error)
-      return err<GenerationError>('storageUnavailable')
-    })
-    following.set(id, started)
-    return started
-  }
-
-  /**
-   * A follow that failed for want of the relay, of storage or of the builder's successor is tried again while the
-   * archive's session is open, each wait twice the last (FOLLOW_RETRY_MS to FOLLOW_RETRY_MAX_MS): every try downloads
-   * the archive and the successor again.
-   */
-  const retryFollow = (id: RoomId, error: GenerationError): void => {
-    const passing: readonly GenerationError[] = ['relayUnreachable', 'storageUnavailable', 'notBuiltYet']
-    if (destroyed || !passing.includes(error) || !openSessions.has(id) || followRetries.has(id)) return
-    const attempt = followAttempts.get(id) ?? 0
-    followAttempts.set(id, attempt + 1)
-    const timer = setTimeout(() => {
-      followRetries.delete(id)
-      if (!destroyed && openSessions.has(id)) void follow(id, null)
-    }, Math.min(FOLLOW_RETRY_MS * 2 ** attempt, FOLLOW_RETRY_MAX_MS))
-    followRetries.set(id, timer)
-  }
-
-  /**
-   * A live document due for a new generation (src/domain/year/next-generation.ts, dueGeneration: written before 0.2.0,
-   * or still holding an earlier school year) moves once this phone holds all the relay holds: the current school year
-   * goes on in the successor, the old room is its archive (nothing lost). Looked at once per session, when first
-   * synced (not at every change: the plan reads every record); a relay that cannot archive (an older one) leaves it
-   * as it is, and is not asked again for LAYOUT_MOVE_PAUSE_MS.
-   */
-  const moveWhenDue = (session: CollectiveSession, row: CollectiveRow, code: SessionRuntime): (() => void) => {
-    const { dueGeneration, startNewGeneration } = code
-    if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
-    if (row.layoutMoveRefusedAt !== undefined && env.now() - row.layoutMoveRefusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
-    let tried = false
-    const check = (): void => {
-      const status = session.status.get()
-      const view = session.view.get()
-      const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0 && status.local === 'saved'
-      if (tried || !synced || status.moved || status.archived || view.profile === null) return
-      tried = true
-      const request = dueGeneration(view, view.schemaVersion, env.now())
-      if (request === null) return
-      startNewGeneration(generationDeps(), row.id, request).then(async (result) => {
-        // Refused (a relay without archives): not asked again for a while, so the document does not grow a request
-        // at each opening.
-        if (!result.ok && result.error === 'relayRefused') await device.updateCollective(row.id, { layoutMoveRefusedAt: env.now() })
-      }).catch((error: unknown) => errors.report('generation.layout', error))
-    }
-    const unsubscribes = [session.status.subscribe(check), session.view.subscribe(check)]
-    check()
-    return () => unsubscribes.forEach((unsubscribe) => unsubscribe())
-  }
+    },
+  })
+  const { follow, moveWhenDue, generationDeps } = succession
 
   const services: AppServices = {
     ready: Promise.resolve(),
@@ -379,7 +301,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     destroy() {
       if (destroyed) return
       destroyed = true
-      for (const timer of followRetries.values()) clearTimeout(timer)
+      succession.destroy()
       for (const session of [...openSessions.values(), ...demos]) session.destroy()
       device.close()
     },
