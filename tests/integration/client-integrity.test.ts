@@ -218,17 +218,8 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     const session = (await victim.openCollective(created.value))!
     await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')
 
-    link.dropping = true
-    const familyId = session.addFamily({ displayName: 'Famille Tunnel' })
-    if (!familyId.ok) throw new Error('addFamily failed')
-    await waitFor(() => link.dropped.length > 0, 'change sent and lost')
-    link.cutAll()
-    const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
-    const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
-    await sendAsMember(relay, room, forgedWrite(lost.client, lost.clock, 'forged', 'by a member', await freshCopy(relay, room)))
-    link.dropping = false
-
-    // The user adds a family at the moment the rebuilt copy is written to IndexedDB (replaceStoredDocument).
+    // The user adds a family at the moment the rebuilt copy is written to IndexedDB (replaceStoredDocument). Set before
+    // the forged write goes out: on a busy machine the phone rebuilt before the next lines ran, and nothing was added.
     const factory = globalThis.indexedDB as unknown as { open: (...args: unknown[]) => unknown }
     const originalOpen = factory.open
     let during: unknown = null
@@ -239,6 +230,16 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
       return originalOpen.apply(this, args)
     }
     cleanups.push(() => { factory.open = originalOpen })
+
+    link.dropping = true
+    const familyId = session.addFamily({ displayName: 'Famille Tunnel' })
+    if (!familyId.ok) throw new Error('addFamily failed')
+    await waitFor(() => link.dropped.length > 0, 'change sent and lost')
+    link.cutAll()
+    const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
+    const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
+    await sendAsMember(relay, room, forgedWrite(lost.client, lost.clock, 'forged', 'by a member', await freshCopy(relay, room)))
+    link.dropping = false
 
     await waitFor(() => during !== null && !session.status.get().diverged && session.status.get().connection === 'online' &&
       session.status.get().pending === 0, 'rebuilt and acked', 30_000)
