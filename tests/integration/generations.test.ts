@@ -79,6 +79,13 @@ describe('a new school year: a new document generation', () => {
     expect(sessionA.status.get().archived).toBe(true)
     expect(sessionA.generation.get()).toEqual({ archiveLabel: '2026-2027', successorId })
     expect(sessionA.view.get().signUps.map((signUp) => signUp.date).sort()).toEqual([today.date, STARTS_ON])
+    // The archive is read-only: a command that would write throws (its screens offer none) and changes nothing;
+    // its exports still answer.
+    expect(() => sessionA.signUp(tomorrow, 'tail', sami)).toThrow(/archived collective: signUp/)
+    expect(() => sessionA.renameFamily(martin, { displayName: 'Martin bis' })).toThrow(/archived collective/)
+    expect(sessionA.view.get().signUps).toHaveLength(2)
+    expect(sessionA.status.get().pending).toBe(0)
+    expect(JSON.parse(sessionA.exportCollective())).toHaveProperty('families')
 
     // A socket opening the old room is told it is an archive.
     const token = await deriveRoomToken(id, secret.value.secret)
