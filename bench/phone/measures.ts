@@ -62,7 +62,8 @@ export const setUpPhone = async (phone: PersistentPhone, room: BenchRoom): Promi
   try {
     const offline = await phone.context.newPage()
     await offline.goto(`${room.base}/semaine/${weekBefore}`)
-    await offline.waitForFunction((count) => document.querySelectorAll('[data-testid="holder"]').length === count, room.heldWeekBeforeMine, SLOW)
+    await offline.waitForFunction((count) => document.querySelectorAll('[data-testid="holder"]').length === count,
+      room.heldWeekBeforeMine, SLOW)
     await offline.close()
   } finally {
     await phone.context.setOffline(false)

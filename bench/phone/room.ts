@@ -43,7 +43,9 @@ const WITHDRAWAL_RATE = 0.08
 
 /** Places held (lead, tail, extras) in the week of `monday`. */
 /** Places held in the week of `monday`: on every line, or on the lines of `familyId` (what its phone unfolds). */
-const heldIn = (view: ReturnType<typeof readCollective>, monday: LocalDate, now: number, familyId?: FamilyId): number => {
+const heldIn = (
+  view: ReturnType<typeof readCollective>, monday: LocalDate, now: number, familyId?: FamilyId,
+): number => {
   const walks = weekOf(view, monday, now).flatMap((day) => day.walks)
   const lines = familyId === undefined ? null : familyLineIds(view, familyId, walks)
   return walks.filter((walk) => lines === null || lines.has(walk.lineId))

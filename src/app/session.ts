@@ -295,7 +295,9 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   const commandsOf = (name: string): SessionCommands => {
     if (!core) throw new Error('session closed') // a bug: commands after destroy
     // A bug too: the archive's screens offer no edit. Written here, a change would wait forever for a frozen room.
-    if (status.get().archived && !ARCHIVE_COMMANDS.has(name)) throw new Error(`archived collective: ${name} writes nothing`)
+    if (status.get().archived && !ARCHIVE_COMMANDS.has(name)) {
+      throw new Error(`archived collective: ${name} writes nothing`)
+    }
     return core.commands
   }
 
@@ -331,7 +333,9 @@ const newDoc = (sealKey: SealKey): Y.Doc => {
 }
 
 /** What an archived room (a past school year, read-only) still answers: exports, which read its view. */
-const ARCHIVE_COMMANDS: ReadonlySet<string> = new Set<keyof ExportCommands>(['exportFamily', 'exportCollective', 'exportRotaCsv'])
+const ARCHIVE_COMMANDS: ReadonlySet<string> = new Set<keyof ExportCommands>([
+  'exportFamily', 'exportCollective', 'exportRotaCsv',
+])
 
 /** The same commands, each calling the current core's: the session outlives a rebuilt document. */
 const delegating = (current: (name: string) => SessionCommands, shape: SessionCommands): SessionCommands =>

@@ -104,12 +104,14 @@ export const createSuccession = (deps: SuccessionDeps): Succession => {
   const moveWhenDue = (session: CollectiveSession, row: CollectiveRow, code: SessionRuntime): (() => void) => {
     const { dueGeneration, startNewGeneration } = code
     if (row.successorId !== undefined || row.archivedAt !== undefined) return () => {}
-    if (row.layoutMoveRefusedAt !== undefined && env.now() - row.layoutMoveRefusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
+    const refusedAt = row.layoutMoveRefusedAt
+    if (refusedAt !== undefined && env.now() - refusedAt < LAYOUT_MOVE_PAUSE_MS) return () => {}
     let tried = false
     const check = (): void => {
       const status = session.status.get()
       const view = session.view.get()
-      const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0 && status.local === 'saved'
+      const synced = status.connection === 'online' && status.relayConfirmed && status.pending === 0
+        && status.local === 'saved'
       if (tried || !synced || status.moved || status.archived || view.profile === null) return
       tried = true
       const request = dueGeneration(view, view.schemaVersion, env.now())
@@ -117,7 +119,9 @@ export const createSuccession = (deps: SuccessionDeps): Succession => {
       startNewGeneration(generationDeps(), row.id, request).then(async (result) => {
         // Refused (a relay without archives): not asked again for a while, so the document does not grow a request
         // at each opening.
-        if (!result.ok && result.error === 'relayRefused') await device.updateCollective(row.id, { layoutMoveRefusedAt: env.now() })
+        if (!result.ok && result.error === 'relayRefused') {
+          await device.updateCollective(row.id, { layoutMoveRefusedAt: env.now() })
+        }
       }).catch((error: unknown) => errors.report('generation.layout', error))
     }
     const unsubscribes = [session.status.subscribe(check), session.view.subscribe(check)]
