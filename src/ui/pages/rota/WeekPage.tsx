@@ -162,7 +162,7 @@ function LineWeek(props: LineDaysProps) {
 /** Another family's line: folded, its name and what its walks need this week; its walks render once opened. */
 function OtherLineWeek({ open, onToggle, ...props }: LineDaysProps & { readonly open: boolean; onToggle(open: boolean): void }) {
   const { t, language } = useI18n()
-  const walks = props.days.flatMap((day) => day.walks.filter((walk) => walk.lineId === props.line.id))
+  const walks = walksOfLine(props.days, props.line).flatMap((day) => day.walks)
   const toFill = walks.filter((walk) => walk.state === 'toFill' || walk.state === 'urgent').length
   const urgent = walks.filter((walk) => walk.state === 'urgent').length
   const running = walks.filter((walk) => walk.state !== 'cancelled').length
