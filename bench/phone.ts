@@ -3,7 +3,7 @@
 // "Cette semaine", sign-up tap, next week, walk mode, document size and JS heap. Options: bench/phone/options.ts.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -60,6 +60,13 @@ const main = async (): Promise<void> => {
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   const notes: string[] = options.compressed ? [] : ['--uncompressed: dist/ served without its .br/.gz copies (every file as built).']
+  const { profileDir } = options
+  if (profileDir !== null) {
+    await mkdir(profileDir, { recursive: true })
+    notes.push(`--profile: cold starts and sign-up taps ran under the CPU profiler (slower); profiles in ${profileDir}`)
+  }
+  const profileFile = (size: string, rate: number, measure: string, run: number): string | null =>
+    profileDir === null ? null : join(profileDir, `${size}-x${rate}-${measure}-${run + 1}.cpuprofile`)
   const results: SizeResult[] = []
   try {
     // The real relay serving dist/; messages and rooms large enough for the 5-year and 500-family documents in one piece.
@@ -85,7 +92,7 @@ const main = async (): Promise<void> => {
         for (let run = 0; run < options.runs; run++) add('firstVisit', await firstVisitPaint(browser, room, relay.url, rate))
         for (let run = 0; run < options.runs; run++) add('firstVisit4g', await firstVisitPaint(browser, room, relay.url, rate, true))
         for (let run = 0; run < options.runs; run++) {
-          const { ms, heap } = await coldOfflineStart(phone, room, rate)
+          const { ms, heap } = await coldOfflineStart(phone, room, rate, profileFile(size.label, rate, 'coldStart', run))
           add('coldStart', ms)
           result.heap.get(rate)?.push(heap)
         }
@@ -93,7 +100,9 @@ const main = async (): Promise<void> => {
         let session: WeekSession | null = null
         try {
           session = await openWeekSession(phone, room, rate, busy)
-          for (let run = 0; run < options.runs; run++) add('signUp', await signUpTap(session))
+          for (let run = 0; run < options.runs; run++) {
+            add('signUp', await signUpTap(session, profileFile(size.label, rate, 'signUp', run)))
+          }
           for (let run = 0; run < options.runs; run++) add('nextWeek', await nextWeekTap(session))
           for (let run = 0; run < options.runs; run++) add('walkMode', await openWalkMode(session))
         } finally {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { addDays, type LocalDate } from '../../src/domain/dates.ts'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { heapUsed, newFreshContext, throttledPage, waitForServiceWorkerControl, type PersistentPhone } from './browser.ts'
+import { profiled } from './profile.ts'
 import type { BenchRoom } from './room.ts'
 
 interface PageProbe {
@@ -83,14 +84,21 @@ export const firstVisitPaint = async (browser: Browser, room: BenchRoom, baseURL
   }
 }
 
-/** Offline, a new page: navigation start to the first walk card of the week painted; and the JS heap used then. */
-export const coldOfflineStart = async (phone: PersistentPhone, room: BenchRoom, rate: number): Promise<{ ms: number; heap: number }> => {
+/**
+ * Offline, a new page: navigation start to the first walk card of the week painted; and the JS heap used then.
+ * `profile`: a .cpuprofile file to write, from before the navigation to the card painted.
+ */
+export const coldOfflineStart = async (
+  phone: PersistentPhone, room: BenchRoom, rate: number, profile: string | null = null,
+): Promise<{ ms: number; heap: number }> => {
   await phone.context.setOffline(true)
   try {
     const page = await throttledPage(phone.context, rate)
     try {
-      await page.goto(weekPath(room, room.monday), { waitUntil: 'commit' })
-      const ms = await firstCardPainted(page)
+      const ms = await profiled(page, profile, async () => {
+        await page.goto(weekPath(room, room.monday), { waitUntil: 'commit' })
+        return firstCardPainted(page)
+      })
       return { ms, heap: await heapUsed(page) }
     } finally {
       await page.close()
@@ -157,8 +165,11 @@ const armTapWait = (page: Page, answer: TapAnswer): Promise<void> => page.evalua
 
 const tapResult = (page: Page): Promise<number> => page.evaluate(() => window.__phoneBench.wait ?? Promise.resolve(Number.NaN))
 
-/** Tap on "S'inscrire" of a free place (on a walk at a time this adult is free) to the card painted with it held. */
-export const signUpTap = async (session: WeekSession): Promise<number> => {
+/**
+ * Tap on "S'inscrire" of a free place (on a walk at a time this adult is free) to the card painted with it held.
+ * `profile`: a .cpuprofile file to write, from just before the tap to the card painted.
+ */
+export const signUpTap = async (session: WeekSession, profile: string | null = null): Promise<number> => {
   const { page, room } = session
   for (let week = 0; week < 20; week++) {
     const monday = addDays(room.monday, 7 * week)
@@ -173,8 +184,12 @@ export const signUpTap = async (session: WeekSession): Promise<number> => {
     if (key === undefined) continue
     const selector = `[data-testid="walk"][data-walk="${key}"]`
     await armTapWait(page, { kind: 'held', card: selector, before: await page.locator(`${selector} li[data-state="held"]`).count() })
-    await page.locator(`${selector} button.slot__take`).first().tap()
-    const ms = await tapResult(page)
+    const button = page.locator(`${selector} button.slot__take`).first()
+    await button.waitFor()
+    const ms = await profiled(page, profile, async () => {
+      await button.tap()
+      return tapResult(page)
+    })
     session.busy.add(key.split('|').slice(1).join('|'))
     return ms
   }
