@@ -52,9 +52,12 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
   let kept: { readonly input: readonly unknown[]; readonly output: FamiliesKept } | null = null
   /** Top-level maps changed since the last read; null: read everything. */
   let changed: Set<string> | null = null
-  /** The sign-ups, patched key by key (see read-signups-live.ts), and the keys changed since the last read, by map. */
+  /**
+   * The sign-ups, patched key by key (see read-signups-live.ts), and the keys changed since the last read, by map (the
+   * sign-up maps and the short ids).
+   */
   let signUps: LiveSignUps | null = null
-  const signUpKeys = new Map<string, Set<string>>(SIGNUP_MAPS.map((name) => [name, new Set<string>()]))
+  const signUpKeys = new Map<string, Set<string>>([...SIGNUP_MAPS, MAP_SHORT_IDS].map((name) => [name, new Set<string>()]))
 
   const note = (transaction: Y.Transaction): void => {
     const changes = changesOf(transaction)
@@ -96,8 +99,8 @@ export const liveCollective = (doc: Y.Doc): LiveCollective => {
         next.set(name, before)
         continue
       }
-      // A new short id may name entries read before it arrived: all read again (once per new id).
-      const patched = name === 'signUps' ? readSignUps(before !== undefined && !dirty.has(MAP_SHORT_IDS)) : null
+      // A new short id may name entries read "to check" before it arrived: the live sign-ups read those again.
+      const patched = name === 'signUps' ? readSignUps(before !== undefined) : null
       if (patched !== null) {
         next.set(name, patched)
         continue

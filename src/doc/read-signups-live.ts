@@ -5,7 +5,7 @@
 import type * as Y from 'yjs'
 import { recordSignUpChange } from '../domain/rota/signup-index.ts'
 import { compareSignUps, currentEntryOf, type SignUp, type WalkKey } from '../domain/signup.ts'
-import { safeMap } from './keys.ts'
+import { MAP_SHORT_IDS, safeMap } from './keys.ts'
 import { SIGNUP_MAPS } from './signup-layout.ts'
 import { signUpEntryOf, type SignUpEntry as Entry } from './read-rota.ts'
 import { compareIds, type RecordToCheck } from './read-util.ts'
@@ -15,9 +15,10 @@ export interface LiveSignUps {
   readonly signUps: readonly SignUp[]
   readonly toCheck: readonly RecordToCheck[]
   /**
-   * Reads again the entries under the keys changed in each map. False when a map is no longer the one read (read
-   * everything again), or when two entries of a place tie and only the maps' order (which readSignUps follows) would
-   * pick one.
+   * Reads again the entries under the keys changed in each map, and, when short ids were registered (MAP_SHORT_IDS's
+   * keys in `changed`), the entries "to check" that may name them. False when a map is no longer the one read, when a
+   * short id that a read entry resolved changed (read everything again), or when two entries of a place tie and only
+   * the maps' order (which readSignUps follows) would pick one.
    */
   update(changed: ReadonlyMap<string, Iterable<string>>): boolean
 }
@@ -54,6 +55,15 @@ const walksOf = (places: readonly string[], signUps: readonly SignUp[], touched:
 /** An entry's name across both maps (a key could be in both: written by a broken client). */
 const tagOf = (mapName: string, key: string): string => `${mapName}\n${key}`
 
+/**
+ * The short ids (first 8 characters) of every id a read sign-up names: a registration that changes one of them may
+ * change what entries read as. A new one (a phone's first write registers its device) can change only entries "to
+ * check", which named it before it arrived.
+ */
+const addShortIds = (shorts: Set<string>, signUp: SignUp): void => {
+  for (const id of [signUp.lineId, signUp.adultId, signUp.actor, signUp.familyId]) shorts.add(id.slice(0, 8))
+}
+
 /** The sign-ups of the document's sign-up maps, null when one is not a map (readSignUps then lists it "to check"). */
 export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
   const maps = SIGNUP_MAPS.map((name) => safeMap(doc, name))
@@ -61,7 +71,11 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
   const named = SIGNUP_MAPS.map((name, i) => [name, maps[i]!] as const)
   const entries = new Map<string, Entry>()
   const byPlace = new Map<string, Map<string, SignUp>>()
+  const usedShorts = new Set<string>()
+  /** Map name and key of each entry "to check". */
+  const listedEntries = new Map<string, readonly [string, string]>()
   const add = (place: string, key: string, signUp: SignUp): void => {
+    addShortIds(usedShorts, signUp)
     const keys = byPlace.get(place)
     if (keys === undefined) byPlace.set(place, new Map([[key, signUp]]))
     else keys.set(key, signUp)
@@ -82,6 +96,7 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
       const entry = signUpEntryOf(doc, key, value)
       entries.set(tagOf(name, key), entry)
       if ('place' in entry) add(entry.place, tagOf(name, key), entry.signUp)
+      else listedEntries.set(tagOf(name, key), [name, key])
     }
   }
   const places = [...byPlace.keys()].sort(compareIds)
@@ -92,12 +107,23 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
   let signUps: readonly SignUp[] = places.flatMap((place) => currentOf(place) ?? [])
   let toCheck: readonly RecordToCheck[] = problems()
 
+  /** The keys to read again, by map: those changed, and the entries "to check" when short ids were registered. */
+  const keysToRead = (changed: ReadonlyMap<string, Iterable<string>>): Map<string, Set<string>> | null => {
+    const keys = new Map<string, Set<string>>(SIGNUP_MAPS.map((name) => [name, new Set(changed.get(name) ?? [])]))
+    const shorts = [...(changed.get(MAP_SHORT_IDS) ?? [])]
+    if (shorts.some((short) => usedShorts.has(short))) return null
+    if (shorts.length > 0) for (const [name, key] of listedEntries.values()) keys.get(name)?.add(key)
+    return keys
+  }
+
   const update = (changed: ReadonlyMap<string, Iterable<string>>): boolean => {
     if (named.some(([name, map]) => safeMap(doc, name) !== map)) return false
+    const toRead = keysToRead(changed)
+    if (toRead === null) return false
     const touched = new Set<string>()
     let listed = false
     for (const [name, map] of named) {
-      for (const key of changed.get(name) ?? []) {
+      for (const key of toRead.get(name) ?? []) {
         const tag = tagOf(name, key)
         const before = entries.get(tag)
         const after = map.has(key) ? signUpEntryOf(doc, key, map.get(key)) : undefined
@@ -105,13 +131,17 @@ export const liveSignUps = (doc: Y.Doc): LiveSignUps | null => {
           byPlace.get(before.place)?.delete(tag)
           touched.add(before.place)
         } else if (before !== undefined) listed = true
+        listedEntries.delete(tag)
         if (after === undefined) entries.delete(tag)
         else {
           entries.set(tag, after)
           if ('place' in after) {
             add(after.place, tag, after.signUp)
             touched.add(after.place)
-          } else listed = true
+          } else {
+            listed = true
+            listedEntries.set(tag, [name, key])
+          }
         }
       }
     }

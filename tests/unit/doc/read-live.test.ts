@@ -31,8 +31,11 @@ type Random = () => number
 const adultInput = (firstName: string) => ({ firstName, phone: '06 12 34 56 78', charterAcceptedOn: '2026-09-07', insured: true })
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
+/** Short ids taken out of the registry after their entry was written, to register again later: [short, full id]. */
+type Pending = Array<[string, string]>
+
 /** One random change on `doc`, valid (through the mutations) or not (raw values the readers list "to check"). */
-const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): void => {
+const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number, pending: Pending = []): void => {
   const view = readCollective(doc)
   const families = view.families.map((family) => family.id)
   const adults = view.adults
@@ -73,6 +76,20 @@ const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): voi
     const ids = doc.getMap<unknown>(MAP_SHORT_IDS)
     const short = [...ids.keys()].filter((key) => !key.startsWith('junk'))[Math.floor(random() * ids.size)]
     if (short !== undefined) ids.set(short, `${short}-0000-4000-8000-00000000000${Math.floor(random() * 10)}`)
+  } else if (roll < 0.8 && adults.length > 0) {
+    // An entry whose device's short id arrives later (a large change sent in parts): "to check" until it does.
+    const adult = pick(random, adults)
+    const actor = createActorId()
+    const walk = walkOn(fixture.lineId, pick(random, DATES), random() < 0.5 ? 'aller' : 'retour')
+    edit.writeSignUp(doc, { walk, adultId: adult.id, familyId: adult.familyId, slot: 'extra', actor })
+    const ids = doc.getMap<unknown>(MAP_SHORT_IDS)
+    if (ids.get(actor.slice(0, 8)) === actor) {
+      ids.delete(actor.slice(0, 8))
+      pending.push([actor.slice(0, 8), actor])
+    }
+  } else if (roll < 0.82 && pending.length > 0) {
+    const [short, full] = pending.splice(Math.floor(random() * pending.length), 1)[0]!
+    doc.getMap<unknown>(MAP_SHORT_IDS).set(short, full)
   } else if (roll < 0.84) {
     const map = doc.getMap<unknown>(pick(random, RAW_MAPS))
     const key = `junk-${Math.floor(random() * 4)}`
@@ -81,8 +98,8 @@ const change = (random: Random, doc: Y.Doc, fixture: Fixture, step: number): voi
   } else if (roll < 0.92) {
     // Two kinds in one transaction.
     doc.transact(() => {
-      change(random, doc, fixture, step)
-      change(random, doc, fixture, step)
+      change(random, doc, fixture, step, pending)
+      change(random, doc, fixture, step, pending)
     })
   } else {
     const childId = view.children[0]?.id
@@ -98,13 +115,14 @@ const run = (seed: number): void => {
   bindSealKey(remote, TEST_SEAL_KEY)
   Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
   const live = liveCollective(local)
+  const pending: Pending = []
   expect(live.read(), `seed ${seed}`).toEqual(readCollective(local))
   for (let step = 0; step < STEPS; step++) {
     const roll = random()
-    if (roll < 0.4) change(random, local, fixture, step)
+    if (roll < 0.4) change(random, local, fixture, step, pending)
     else if (roll < 0.75) {
       const before = Y.encodeStateVector(remote)
-      change(random, remote, fixture, step)
+      change(random, remote, fixture, step, pending)
       Y.applyUpdate(local, Y.encodeStateAsUpdate(remote, before), 'relay')
     } else if (roll < 0.85) {
       Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
@@ -112,9 +130,9 @@ const run = (seed: number): void => {
     } else if (roll < 0.95) {
       // Read between two writes of one transaction.
       local.transact(() => {
-        change(random, local, fixture, step)
+        change(random, local, fixture, step, pending)
         expect(live.read(), `seed ${seed} step ${step} (open transaction)`).toEqual(readCollective(local))
-        change(random, local, fixture, step)
+        change(random, local, fixture, step, pending)
       })
     } else {
       // Another key opens nothing: every personal field is then "to check", until the right key is back.
@@ -159,6 +177,27 @@ describe('the live view of the collective', () => {
     expect(marked.absences).toBe(after.absences)
     expect(marked.walkLog.events).toBe(after.walkLog.events)
     expect(marked.toCheck.map((entry) => entry.kind)).toEqual(['checkIn'])
+    live.destroy()
+  })
+
+  it("patches the sign-ups when a new device's first write registers its short id: other places keep their objects", () => {
+    const fixture = newFixture()
+    const second = valueOf(edit.addAdult(fixture.doc, fixture.familyId, adultInput('Sam')))
+    for (const date of DATES) {
+      for (const adultId of [fixture.adultId, second]) {
+        edit.writeSignUp(fixture.doc, { walk: walkOn(fixture.lineId, date), adultId, familyId: fixture.familyId, slot: 'extra', actor: ACTORS[0]! })
+      }
+    }
+    const live = liveCollective(fixture.doc)
+    const before = live.read().signUps
+    expect(before).toHaveLength(6)
+    // A phone that just joined: its device id is registered by this write.
+    const walk = walkOn(fixture.lineId, DATES[0], 'retour')
+    edit.writeSignUp(fixture.doc, { walk, adultId: second, familyId: fixture.familyId, slot: 'lead', actor: createActorId() })
+    const after = live.read()
+    expect(after).toEqual(readCollective(fixture.doc))
+    expect(after.signUps).toHaveLength(7)
+    for (const signUp of before) expect(after.signUps.includes(signUp), signUpKeyOf(signUp, signUp.adultId)).toBe(true)
     live.destroy()
   })
 
