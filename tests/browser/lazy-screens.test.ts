@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { DIST_DIR, usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
-import { addLineWithStops, createCollective } from '../helpers/collective-steps.ts'
+import { addFamilyWithAdult, addLineWithStops, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -60,6 +60,22 @@ describe('screens loaded on first use', () => {
       await phone.context.setOffline(false)
     }
     expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+
+  it("titles the tab with the screen's name, never a family's name typed by a member (the browser's history keeps titles)", async () => {
+    const { page } = phone
+    await addFamilyWithAdult(page, base, 'Famille Zorglub', 'Zéphyrin', '06 12 34 56 78')
+    await expect.poll(() => page.getByTestId('family-title').textContent(), POLL).toBe('Famille Zorglub')
+    await expect.poll(() => page.title(), POLL).toBe(`${fr['families.title']} · Pédibus Coop`)
+    const family = page.url()
+    for (const path of ['/plus', '/semaine', '/familles']) {
+      await page.goto(`${base}${path}`)
+      await expect.poll(async () => (await headings()).length, POLL).toBe(1)
+      expect(await page.title()).not.toMatch(/Zorglub|Zéphyrin/)
+    }
+    await page.goto(family)
+    await expect.poll(() => page.getByTestId('family-title').textContent(), POLL).toBe('Famille Zorglub')
+    expect(await page.title()).toBe(`${fr['families.title']} · Pédibus Coop`)
   })
 
   it('follows an in-app link to a lazy screen offline and focuses its heading', async () => {

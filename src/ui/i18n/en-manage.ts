@@ -260,6 +260,7 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.holidays.tooBig': 'This file is too big to be a holiday calendar.',
 
   'manage.repair.title': 'Repair: {kind}',
+  'manage.repair.window': 'Repair',
   'manage.repair.intro': 'This item is incomplete or unreadable. Correct it in the form: saving rewrites all its fields.',
   'manage.repair.formTitle': 'Repair form',
   'manage.repair.save': 'Save the repair',

@@ -7,6 +7,7 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'rota.nav.today': 'Today',
 
   'rota.week.title': 'This week',
+  'rota.week.window': 'Week',
   'rota.week.titleOther': 'Week of {day}',
   'rota.week.range': 'From {from} to {to}',
   'rota.week.previous': 'Previous week',

@@ -6,7 +6,7 @@ export const enWelcome: Readonly<Record<keyof typeof frWelcome, string>> = {
   'welcome.step.famille': 'My family',
   'welcome.step.enfants': 'My children',
   'welcome.step.disponibilites': 'My availability',
-  'welcome.title': 'Welcome to {name}',
+  'welcome.collectiveTitle': 'Welcome to {name}',
   'welcome.titleLoading': 'Welcome',
   'welcome.waiting': 'Loading the collective… It shows as soon as this phone has received its data.',
   'welcome.offline': 'This phone is offline: the collective will show as soon as it is connected. '

@@ -259,6 +259,7 @@ export const frManage = {
   'manage.holidays.tooBig': 'Ce fichier est trop gros pour être un calendrier de vacances.',
 
   'manage.repair.title': 'Réparer : {kind}',
+  'manage.repair.window': 'Réparer',
   'manage.repair.intro': 'Cet élément est incomplet ou illisible. Corrigez-le dans le formulaire : l’enregistrement réécrit tous ses champs.',
   'manage.repair.formTitle': 'Formulaire de réparation',
   'manage.repair.save': 'Enregistrer la réparation',

@@ -7,6 +7,7 @@ export const frRota = {
 
   'rota.week.title': 'Cette semaine',
   'rota.week.titleOther': 'Semaine du {day}',
+  'rota.week.window': 'Semaine',
   'rota.week.range': 'Du {from} au {to}',
   'rota.week.previous': 'Semaine précédente',
   'rota.week.next': 'Semaine suivante',

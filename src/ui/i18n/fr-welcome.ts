@@ -4,7 +4,7 @@ export const frWelcome = {
   'welcome.step.famille': 'Ma famille',
   'welcome.step.enfants': 'Mes enfants',
   'welcome.step.disponibilites': 'Mes disponibilités',
-  'welcome.title': 'Bienvenue dans {name}',
+  'welcome.collectiveTitle': 'Bienvenue dans {name}',
   'welcome.titleLoading': 'Bienvenue',
   'welcome.waiting': 'Chargement du collectif… Il s’affiche dès que ce téléphone a reçu ses données.',
   'welcome.offline': 'Ce téléphone est hors ligne : le collectif s’affichera dès qu’il sera connecté. '

@@ -68,7 +68,7 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
   const base = `/c/${session.id}`
   return (
     <>
-      <PageTitle>
+      <PageTitle name="nav.more">
         <span data-testid="collective-name">{view.profile?.name || cachedName || t('collectives.unnamed')}</span>
       </PageTitle>
       <WalkHomeEntry session={session} base={base} />

@@ -25,7 +25,7 @@ export function CollectivesPage({ currentId }: { currentId: string | null }) {
 
   return (
     <>
-      <PageTitle>{t('collectives.title')}</PageTitle>
+      <PageTitle name="collectives.title" />
       <p>{t('collectives.intro')}</p>
       <ul class="list" data-testid="collectives">
         {collectives.map((collective) => (

@@ -39,7 +39,7 @@ export function CreatePage() {
 
   return (
     <>
-      <PageTitle>{t('create.title')}</PageTitle>
+      <PageTitle name="create.title" />
       <p>{t('create.intro')}</p>
       <ProfileForm idPrefix="create" submitLabel={t('create.submit')} onSubmit={create}>
         <TextField

@@ -24,7 +24,7 @@ function Invite({ session }: { session: CollectiveSession }) {
   const name = view.profile?.name
   return (
     <>
-      <PageTitle>{t('invite.title')}</PageTitle>
+      <PageTitle name="invite.title" />
       {name && <p class="lead">{name}</p>}
       <p>{t('invite.intro')}</p>
       <InviteShare session={session} name={name} />

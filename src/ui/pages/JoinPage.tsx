@@ -60,7 +60,7 @@ export function JoinPage() {
   const error = state.kind === 'failed' ? t(state.error === 'invalidLink' ? 'join.invalidLink' : 'join.storageUnavailable') : null
   return (
     <>
-      <PageTitle>{t('join.title')}</PageTitle>
+      <PageTitle name="join.title" />
       {state.kind === 'joining' ? (
         <p role="status" class="lead">{t('join.joining')}</p>
       ) : (

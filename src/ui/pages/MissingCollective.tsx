@@ -6,7 +6,7 @@ export function MissingCollective() {
   const { t } = useI18n()
   return (
     <>
-      <PageTitle>{t('home.notFound')}</PageTitle>
+      <PageTitle name="home.notFound" />
       <div class="actions">
         <a class="button button--primary" href="/collectifs">{t('nav.collectives')}</a>
         <a class="button" href="/rejoindre">{t('welcome.join')}</a>

@@ -6,7 +6,7 @@ export function NotFoundPage() {
   const { t } = useI18n()
   return (
     <>
-      <PageTitle>{t('notFound.title')}</PageTitle>
+      <PageTitle name="notFound.title" />
       <a class="button button--primary" href="/">{t('notFound.back')}</a>
     </>
   )

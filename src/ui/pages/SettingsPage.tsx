@@ -13,7 +13,7 @@ export function SettingsPage() {
   ]
   return (
     <>
-      <PageTitle>{t('settings.title')}</PageTitle>
+      <PageTitle name="settings.title" />
       <fieldset class="choices">
         <legend>{t('settings.language')}</legend>
         {options.map((option) => (

@@ -6,7 +6,7 @@ export function WelcomePage() {
   const { t } = useI18n()
   return (
     <>
-      <PageTitle>{t('welcome.title')}</PageTitle>
+      <PageTitle name="welcome.title" />
       <p class="lead">{t('welcome.intro')}</p>
       <section class="card" aria-labelledby="welcome-create">
         <h2 id="welcome-create">{t('welcome.createTitle')}</h2>

@@ -63,7 +63,7 @@ export function PrintProblem({ text, back, backLabel }: BackProps & { text: stri
   const { t } = useI18n()
   return (
     <>
-      <PageTitle>{text}</PageTitle>
+      <PageTitle name="print.sheet.label">{text}</PageTitle>
       <p>
         <a class="button" href={back} data-testid="print-back"><span aria-hidden="true">←&nbsp;</span>{backLabel ?? t('print.toolbar.back')}</a>
       </p>

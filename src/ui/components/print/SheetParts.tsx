@@ -19,7 +19,7 @@ export function SheetHeader({ line, title, collective, children }: SheetHeaderPr
   const { t } = useI18n()
   return (
     <header class="print-head" style={{ borderLeftColor: line.colour }}>
-      <PageTitle>{title}</PageTitle>
+      <PageTitle name="print.sheet.label">{title}</PageTitle>
       <p class="print-head__collective" data-testid="print-collective">{collective ?? t('print.unnamed')}</p>
       {children}
     </header>

@@ -27,7 +27,7 @@ export function EmergencyCard({ session, base, walk }: { session: SessionState; 
 
   return (
     <div class="walk-mode emergency" data-testid="emergency-card">
-      <PageTitle>{t('walk.emergency.title')}</PageTitle>
+      <PageTitle name="walk.emergency.title" />
       <p class="emergency__collective" data-testid="emergency-collective">{view.profile?.name ?? ''}</p>
       <p class="walk-header__date">
         <span class="walk-swatch" style={{ background: line?.colour ?? '#000000' }} aria-hidden="true" />

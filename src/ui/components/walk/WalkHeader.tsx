@@ -20,7 +20,7 @@ export function WalkHeader({ walk, line, slot, summary, emergencyHref, awake }: 
   const { t, language } = useI18n()
   return (
     <header class="walk-header">
-      <PageTitle>
+      <PageTitle name="walk.index.title">
         <span class="walk-swatch" style={{ background: line?.colour ?? '#000000' }} aria-hidden="true" />
         {t('walk.heading', { line: line?.name ?? '?', direction: directionTitle(t, walk.direction) })}
       </PageTitle>

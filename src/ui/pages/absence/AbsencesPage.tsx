@@ -25,7 +25,7 @@ function Absences({ session }: RotaScreenProps) {
   const kids = useMemo(() => (family ? familyChildren(view, family.id) : []), [view, family])
   return (
     <>
-      <PageTitle>{t('absence.title')}</PageTitle>
+      <PageTitle name="absence.title" />
       <p>{t('absence.intro')}</p>
       <WhoAreYou session={session} />
       {family && kids.length === 0 && <p class="notice">{t('absence.noChildren')}</p>}

@@ -27,7 +27,7 @@ function Coordination({ session, view }: ScreenProps) {
   const { setting } = records
   return (
     <>
-      <PageTitle>{t('coord.page.title')}</PageTitle>
+      <PageTitle name="coord.page.title" />
       <CoordinationNav collectiveId={session.id} />
       <WhoAreYou session={session} />
       <CoordinatorLine session={session} />

@@ -23,7 +23,7 @@ function Duty({ session, view }: ScreenProps) {
   const { current, attention, handover } = useMemo(() => dutyOf(view, today, now), [view, today, now])
   return (
     <>
-      <PageTitle>{t('coord.duty.title')}</PageTitle>
+      <PageTitle name="coord.duty.title" />
       <CoordinationNav collectiveId={session.id} />
       <WhoAreYou session={session} />
       <p>{t('coord.duty.intro')}</p>

@@ -18,7 +18,7 @@ function Journal({ session, view }: ScreenProps) {
   const events = useMemo(() => collectiveJournal(view, now), [view, now])
   return (
     <>
-      <PageTitle>{t('journal.title')}</PageTitle>
+      <PageTitle name="journal.title" />
       <CoordinationNav collectiveId={session.id} />
       <p>{t('journal.intro')}</p>
       <JournalList view={view} events={events} />

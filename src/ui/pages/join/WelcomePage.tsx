@@ -74,7 +74,7 @@ function FamilyScreen({ session, view }: ScreenProps) {
   const name = view.profile?.name
   return (
     <>
-      <PageTitle>{name ? t('welcome.title', { name }) : t('welcome.titleLoading')}</PageTitle>
+      <PageTitle name="welcome.titleLoading">{name ? t('welcome.collectiveTitle', { name }) : t('welcome.titleLoading')}</PageTitle>
       <CollectiveWelcome session={session} />
       <WelcomeProgress current="famille" />
       <h2>{t('welcome.familyTitle')}</h2>
@@ -95,7 +95,7 @@ function LaterScreen({ session, step }: { session: CollectiveSession; step: 'enf
   const children = step === 'enfants'
   return (
     <>
-      <PageTitle>{children ? t('welcome.childrenTitle') : t('welcome.availabilityTitle')}</PageTitle>
+      <PageTitle name={children ? 'welcome.childrenTitle' : 'welcome.availabilityTitle'} />
       <WelcomeProgress current={step} />
       <p>{children ? t('welcome.childrenIntro') : t('welcome.availabilityIntro')}</p>
       {me.familyId === null ? (

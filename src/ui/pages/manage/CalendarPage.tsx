@@ -31,7 +31,7 @@ function CalendarScreen({ session, view }: ScreenProps) {
   }
   return (
     <>
-      <PageTitle>{t('manage.calendar.title')}</PageTitle>
+      <PageTitle name="manage.calendar.title" />
       <p>{t('manage.calendar.intro')}</p>
       <section class="card" aria-labelledby="exceptions-title">
         <h2 id="exceptions-title">{t('manage.exceptions.title')} <span class="count">({exceptions.length})</span></h2>

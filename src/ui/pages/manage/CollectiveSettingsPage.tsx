@@ -16,7 +16,7 @@ function SettingsScreen({ session, view }: ScreenProps) {
   const announce = useAnnounce()
   return (
     <>
-      <PageTitle>{t('manage.settings.title')}</PageTitle>
+      <PageTitle name="manage.settings.title" />
       <p>{t('manage.settings.intro')}</p>
       <section class="card" aria-label={t('manage.settings.title')}>
         <SettingsForm

@@ -21,7 +21,7 @@ function Families({ session, view }: ScreenProps) {
   const families = [...view.families].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr') || a.id.localeCompare(b.id))
   return (
     <>
-      <PageTitle>{t('families.title')}</PageTitle>
+      <PageTitle name="families.title" />
       <p>{t('manage.families.intro')}</p>
       {families.length === 0 ? <p class="notice">{t('families.empty')}</p> : (
         <ul class="list" data-testid="manage-families">

@@ -27,14 +27,14 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
   if (!family) {
     return (
       <>
-        <PageTitle>{t('manage.family.missing')}</PageTitle>
+        <PageTitle name="manage.family.missing" />
         <BackLink href={back} label={t('manage.families.back')} />
       </>
     )
   }
   return (
     <>
-      <PageTitle><span data-testid="family-title">{family.displayName}</span></PageTitle>
+      <PageTitle name="families.title"><span data-testid="family-title">{family.displayName}</span></PageTitle>
       <FamilyEditor session={session} view={view} family={family} />
       <section class="card" aria-labelledby="family-remove-title">
         <h2 id="family-remove-title">{t('manage.family.removeTitle')}</h2>

@@ -20,7 +20,7 @@ function LineScreen({ session, view, params }: ScreenProps) {
   if (!line) {
     return (
       <>
-        <PageTitle>{t('manage.line.missing')}</PageTitle>
+        <PageTitle name="manage.line.missing" />
         <BackLink href={back} label={t('manage.lines.back')} />
       </>
     )
@@ -28,7 +28,7 @@ function LineScreen({ session, view, params }: ScreenProps) {
   const routed = view.children.filter((c) => c.routes.aller?.lineId === line.id || c.routes.retour?.lineId === line.id).length
   return (
     <>
-      <PageTitle>{t('manage.line.title', { name: line.name })}</PageTitle>
+      <PageTitle name="manage.lines.title">{t('manage.line.title', { name: line.name })}</PageTitle>
       <LineEditor session={session} view={view} line={line} />
       <p><a class="button" href={`/c/${session.id}/imprimer/affiche/${line.id}`}>{t('print.link.poster')}</a></p>
       <section class="card" aria-labelledby="line-remove-title">

@@ -23,7 +23,7 @@ function Lines({ session, view }: ScreenProps) {
   const stopCount = (lineId: string) => view.stops.filter((s) => s.lineId === lineId).length
   return (
     <>
-      <PageTitle>{t('manage.lines.title')}</PageTitle>
+      <PageTitle name="manage.lines.title" />
       <p>{t('manage.lines.intro')}</p>
       {lines.length === 0 ? (
         <p class="notice">{t('manage.lines.empty')}</p>

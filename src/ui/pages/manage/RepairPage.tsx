@@ -23,7 +23,7 @@ function Repair({ session, view, params }: ScreenProps) {
   if (!record) {
     return (
       <>
-        <PageTitle>{t('manage.repair.nothing')}</PageTitle>
+        <PageTitle name="manage.repair.nothing" />
         <BackLink href={home} label={t('invite.done')} />
       </>
     )
@@ -34,7 +34,7 @@ function Repair({ session, view, params }: ScreenProps) {
   }
   return (
     <>
-      <PageTitle>{t('manage.repair.title', { kind: t(toCheckKindKey(record.kind)) })}</PageTitle>
+      <PageTitle name="manage.repair.window">{t('manage.repair.title', { kind: t(toCheckKindKey(record.kind)) })}</PageTitle>
       <p>{t('manage.repair.intro')}</p>
       <p class="preview">{record.preview}</p>
       {record.problems.length > 0 && (

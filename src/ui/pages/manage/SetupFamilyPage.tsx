@@ -49,7 +49,7 @@ function SetupFamily({ session, view }: ScreenProps) {
 
   return (
     <>
-      <PageTitle>{t('manage.setup.familyTitle')}</PageTitle>
+      <PageTitle name="manage.setup.familyTitle" />
       <SetupProgress collectiveId={session.id} current="family" done={done} />
       <p>{t('manage.setup.familyIntro')}</p>
       {family ? (

@@ -20,7 +20,7 @@ function SetupInvite({ session, view }: ScreenProps) {
   if (view.families.some((family) => family.id === me.familyId)) done.add('family')
   return (
     <>
-      <PageTitle>{t('manage.setup.inviteTitle')}</PageTitle>
+      <PageTitle name="manage.setup.inviteTitle" />
       <SetupProgress collectiveId={session.id} current="invite" done={done} />
       <p>{t('manage.setup.inviteIntro')}</p>
       <p>{t('invite.intro')}</p>

@@ -31,7 +31,7 @@ function SetupLine({ session, view }: ScreenProps) {
   const next = `/c/${session.id}/demarrage/famille`
   return (
     <>
-      <PageTitle>{t('manage.setup.lineTitle')}</PageTitle>
+      <PageTitle name="manage.setup.lineTitle" />
       <SetupProgress collectiveId={session.id} current="line" done={done} />
       <p>{t('manage.setup.lineIntro')}</p>
       {line ? (

@@ -29,7 +29,7 @@ export function Availability({ session, embedded = false }: {
   return (
     <>
       {!embedded && <>
-        <PageTitle>{t('planning.availability.title')}</PageTitle>
+        <PageTitle name="planning.availability.title" />
         <p>{t('planning.availability.intro')}</p>
         <WhoAreYou session={session} />
       </>}

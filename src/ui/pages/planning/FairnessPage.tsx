@@ -42,7 +42,7 @@ export function Fairness({ session, view }: Pick<ScreenProps, 'view'> & { sessio
   const toCheck = view.toCheck.some((record) => record.kind === 'availability' || record.kind === 'exemption')
   return (
     <>
-      <PageTitle>{t('planning.fairness.title')}</PageTitle>
+      <PageTitle name="planning.fairness.title" />
       <CoordinationNav collectiveId={session.id} />
       <p>{t('planning.fairness.intro')}</p>
       <section class="card" aria-labelledby="ledger-title">

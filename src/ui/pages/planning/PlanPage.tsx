@@ -118,7 +118,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
 
   return (
     <>
-      <PageTitle>{t('planning.plan.title')}</PageTitle>
+      <PageTitle name="planning.plan.title" />
       <CoordinationNav collectiveId={session.id} />
       <p>{t('planning.plan.intro')}</p>
       <form class="card" aria-labelledby="plan-period-title" onSubmit={propose} noValidate data-testid="plan-period">

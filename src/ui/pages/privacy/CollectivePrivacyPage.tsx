@@ -28,7 +28,7 @@ export function CollectivePrivacy({ session }: { session: SessionState & Session
   const familyHref = mine ? `${base}/familles/${mine.id}` : `${base}/familles`
   return (
     <>
-      <PageTitle>{t('privacy.title')}</PageTitle>
+      <PageTitle name="privacy.title" />
       <PrivacyContent familyHref={familyHref} />
       <BackLink href={base} label={t('privacy.back')} />
     </>

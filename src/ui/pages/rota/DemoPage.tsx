@@ -15,7 +15,7 @@ function DemoHome({ session, base }: RotaScreenProps) {
   const view = useStore(session.view)
   return (
     <>
-      <PageTitle>
+      <PageTitle name="rota.demo.title">
         {view.profile?.name ?? t('rota.demo.title')}
         <span class="demo-badge">{t('rota.demo.badge')}</span>
       </PageTitle>

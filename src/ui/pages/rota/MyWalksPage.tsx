@@ -43,7 +43,7 @@ function MyWalks({ session, base, demo }: RotaScreenProps) {
 
   return (
     <>
-      <PageTitle>{t('rota.mine.title')}</PageTitle>
+      <PageTitle name="rota.mine.title" />
       <SwapHome session={session} base={base} />
       <WhoAreYou session={session} />
       <section class="card" aria-labelledby="mine-walks">

@@ -23,7 +23,7 @@ function Today({ session, base, demo }: RotaScreenProps) {
 
   return (
     <>
-      <PageTitle>{t('rota.today.title')}</PageTitle>
+      <PageTitle name="rota.today.title" />
       <p class="muted">{t('rota.today.date', { day: formatDay(today, language) })}</p>
       <WalkHomeEntry session={session} base={base} demo={demo} />
       {running.length > 0 ? (

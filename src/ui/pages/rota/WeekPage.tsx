@@ -95,7 +95,7 @@ function Week({ session, base, demo }: RotaScreenProps) {
   })
   return (
     <div onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
-      <PageTitle screen={monday}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
+      <PageTitle screen={monday} name={monday === defaultMonday ? 'rota.week.title' : 'rota.week.window'}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
       <nav class="week-nav" aria-label={t('rota.week.navLabel')}>
         <a class="button week-nav__step" href={weekHref(addDays(monday, -7))} aria-label={t('rota.week.previous')}>
           <span aria-hidden="true">←</span>

@@ -36,7 +36,7 @@ function TodaysWalks({ session, base }: { session: SessionState & SessionIdentit
 
   return (
     <div class="walk-mode">
-      <PageTitle>{t('walk.index.title')}</PageTitle>
+      <PageTitle name="walk.index.title" />
       <p>{t('walk.index.date', { day: formatDay(today, language) })}</p>
       {walks.length === 0 ? (
         <>
