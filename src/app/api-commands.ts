@@ -246,8 +246,8 @@ export interface ExportCommands {
   /** The whole collective as JSON ('pedibus-coop/collective', version 1): AppServices.restoreCollective makes a new collective of it. */
   exportCollective(): string
   /**
-   * The effective rota from `from` to `to` (inclusive) as CSV: ',' separated, UTF-8 with BOM, formula-like cells
-   * neutralised; its titles and values in the words `texts` gives (the interface's language).
+   * The effective rota from `from` to `to` (inclusive) as CSV: UTF-8 with BOM, formula-like cells neutralised; its
+   * titles, values, separator and decimal mark as `texts` gives them (the interface's language: ';' in French).
    */
   exportRotaCsv(from: LocalDate, to: LocalDate, texts: RotaCsvTexts): string
 }

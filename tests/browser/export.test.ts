@@ -40,7 +40,7 @@ describe('export and restore on two phones', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rota').click()])
     expect(csv.suggestedFilename()).toBe('pedibus-planning-2026-09-01-2027-08-31.csv')
     const csvText = await readFile(await csv.path(), 'utf8')
-    expect(csvText.startsWith('\uFEFFDate,Ligne,Sens,Heure,Conducteur,Serre-file,Accompagnants,État,Enfants\r\n')).toBe(true)
+    expect(csvText.startsWith('\uFEFFDate;Ligne;Sens;Heure;Conducteur;Serre-file;Accompagnants;État;Enfants\r\n')).toBe(true)
 
     const other = second.page
     await other.goto('/collectifs')

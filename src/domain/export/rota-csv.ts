@@ -10,7 +10,7 @@ import type { WalkCancellation, WalkState } from '../rota-types.ts'
 import type { SignUp } from '../signup.ts'
 import { effectiveWalks, resolveSwaps } from '../swaps/resolve.ts'
 import type { ExportSource } from './collective-export.ts'
-import { csvDocument } from './csv.ts'
+import { csvDocument, type CsvDialect } from './csv.ts'
 
 /** The columns, in file order. */
 export const ROTA_CSV_COLUMNS = ['date', 'line', 'direction', 'time', 'lead', 'tail', 'extras', 'state', 'children'] as const
@@ -23,6 +23,8 @@ export const ROTA_CSV_MAX_DAYS = 800
  * picks a language. A started walk says what happened (its holders are in their columns), never "to fill".
  */
 export interface RotaCsvTexts {
+  /** The separator and decimal mark of the language's spreadsheets (';' and ',' in French). */
+  readonly dialect: CsvDialect
   readonly columns: Readonly<Record<RotaCsvColumn, string>>
   readonly direction: (direction: Direction) => string
   readonly state: (state: WalkState) => string
@@ -65,7 +67,7 @@ export const rotaCsvRows = (
 }
 
 export const rotaCsv = (source: ExportSource, from: LocalDate, to: LocalDate, now: number, texts: RotaCsvTexts): string =>
-  csvDocument([ROTA_CSV_COLUMNS.map((column) => texts.columns[column]), ...rotaCsvRows(source, from, to, now, texts)])
+  csvDocument([ROTA_CSV_COLUMNS.map((column) => texts.columns[column]), ...rotaCsvRows(source, from, to, now, texts)], texts.dialect)
 
 /** File names carry dates only: never a name (the collective's name may be personal enough). */
 export const rotaCsvFileName = (from: LocalDate, to: LocalDate): string => `pedibus-planning-${from}-${to}.csv`

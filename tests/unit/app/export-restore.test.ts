@@ -195,11 +195,11 @@ describe('session exports', () => {
     expect(parsed.availability.map((entry) => entry.adultId)).toEqual([session.me.get().adultId])
     expect(parsed.exemptions.map((exemption) => exemption.familyId)).toEqual([martin])
 
-    const csv = session.exportRotaCsv(localDate('2027-03-15'), localDate('2027-03-16'), rotaCsvTexts(createTranslate('fr')))
+    const csv = session.exportRotaCsv(localDate('2027-03-15'), localDate('2027-03-16'), rotaCsvTexts(createTranslate('fr'), 'fr'))
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
-    expect(lines[0]).toBe('Date,Ligne,Sens,Heure,Conducteur,Serre-file,Accompagnants,État,Enfants')
-    expect(lines[1]).toBe(`2027-03-15,'=Ligne des Pins,aller,08:05,Camille (Martin),"Sami (=HYPERLINK(""x""))",,complet,2`)
+    expect(lines[0]).toBe('Date;Ligne;Sens;Heure;Conducteur;Serre-file;Accompagnants;État;Enfants')
+    expect(lines[1]).toBe(`2027-03-15;'=Ligne des Pins;aller;08:05;Camille (Martin);"Sami (=HYPERLINK(""x""))";;complet;2`)
     // Tuesday: Camille gave her lead slot to Nadia through the swap; Léa is absent; no tail within 48 h.
-    expect(lines[3]).toBe(`2027-03-16,'=Ligne des Pins,aller,08:05,"Nadia (=HYPERLINK(""x""))",,,urgent,0`)
+    expect(lines[3]).toBe(`2027-03-16;'=Ligne des Pins;aller;08:05;"Nadia (=HYPERLINK(""x""))";;;urgent;0`)
   })
 })

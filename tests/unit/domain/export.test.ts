@@ -1,9 +1,10 @@
 // Exports: a family's file holds only that family; the rota CSV quotes per RFC 4180 and neutralises formula-like cells; the collective file round-trips through its parser.
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_ROSTER_SETTING } from '../../../src/domain/coordination/records.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import {
-  CollectiveExportSchema, FamilyExportSchema, UTF8_BOM, buildCollectiveExport, buildFamilyExport, csvCell, csvLine, parseCollectiveExport,
+  CollectiveExportSchema, ENGLISH_CSV, FRENCH_CSV, FamilyExportSchema, UTF8_BOM, buildCollectiveExport, buildFamilyExport, csvCell, csvLine, parseCollectiveExport,
   rotaCsv, rotaCsvRows, type ExportSource,
 } from '../../../src/domain/export/index.ts'
 import type { Family } from '../../../src/domain/family.ts'
@@ -15,8 +16,8 @@ import { actorId, childId, createAdult, createChild, createLine, createSignUp, c
 
 const NOW = Date.UTC(2026, 10, 30, 8)
 // The file's words come from the interface's catalogues (the phone's language); French unless a test says otherwise.
-const FR = rotaCsvTexts(createTranslate('fr'))
-const EN = rotaCsvTexts(createTranslate('en'))
+const FR = rotaCsvTexts(createTranslate('fr'), 'fr')
+const EN = rotaCsvTexts(createTranslate('en'), 'en')
 const INJECTED_FAMILY = '=HYPERLINK("http://evil.example","Cliquez")'
 
 const family = (n: number, displayName: string): Family => ({ id: familyId(n), displayName })
@@ -122,6 +123,14 @@ describe('CSV cells', () => {
     expect(csvCell(3)).toBe('3')
   })
 
+  it('writes French decimals with a comma, and quotes on the dialect\'s separator only', () => {
+    expect(csvCell(3.5, FRENCH_CSV)).toBe('3,5')
+    expect(csvCell(3.5, ENGLISH_CSV)).toBe('3.5')
+    expect(csvCell('Ligne verte, côté parc', FRENCH_CSV)).toBe('Ligne verte, côté parc')
+    expect(csvCell('bleue; rouge', FRENCH_CSV)).toBe('"bleue; rouge"')
+    expect(csvLine(['a', 'b;c', 2.25], FRENCH_CSV)).toBe('a;"b;c";2,25')
+  })
+
   it('quotes per RFC 4180: separator, quotes and line breaks', () => {
     expect(csvCell('Ligne verte, côté parc')).toBe('"Ligne verte, côté parc"')
     expect(csvCell('dit "stop"')).toBe('"dit ""stop"""')
@@ -137,12 +146,30 @@ describe('rota CSV', () => {
     expect(csv.startsWith(UTF8_BOM)).toBe(true)
     const lines = csv.slice(1).split('\r\n')
     expect(lines).toEqual([
-      'Date,Ligne,Sens,Heure,Conducteur,Serre-file,Accompagnants,État,Enfants',
+      'Date;Ligne;Sens;Heure;Conducteur;Serre-file;Accompagnants;État;Enfants',
       // Both children take line 1 on Thursdays; the retour has no timed stop and no child routed.
-      `2026-12-03,"Ligne verte, côté parc",aller,08:05,Camille (Martin),"'+33 6 12 34 56 78 (=HYPERLINK(""http://evil.example"",""Cliquez""))",,complet,2`,
-      `2026-12-03,"Ligne verte, côté parc",retour,,,,,à pourvoir,0`,
+      `2026-12-03;Ligne verte, côté parc;aller;08:05;Camille (Martin);"'+33 6 12 34 56 78 (=HYPERLINK(""http://evil.example"",""Cliquez""))";;complet;2`,
+      `2026-12-03;Ligne verte, côté parc;retour;;;;;à pourvoir;0`,
       '',
     ])
+  })
+
+  it('opens in columns as French and English spreadsheet software read it (csv-parse set like each)', () => {
+    const rows = rotaCsvRows(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, FR)
+    // What a spreadsheet shows: each value, a formula-like one after the apostrophe that keeps it from running.
+    const asRead = (cells: readonly (string | number)[]): string[] =>
+      cells.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : String(cell)))
+    // French Excel or LibreOffice opening a double-clicked file: ';' between cells, the BOM read as UTF-8.
+    const french = parse(rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, FR), { delimiter: ';', bom: true })
+    expect(french[0]).toEqual(['Date', 'Ligne', 'Sens', 'Heure', 'Conducteur', 'Serre-file', 'Accompagnants', 'État', 'Enfants'])
+    expect(french.slice(1)).toEqual(rows.map(asRead))
+    expect(french.every((line: string[]) => line.length === 9)).toBe(true)
+    const english = parse(rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, EN), { delimiter: ',', bom: true })
+    expect(english.slice(1)).toEqual(rotaCsvRows(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, EN).map(asRead))
+    expect(english.every((line: string[]) => line.length === 9)).toBe(true)
+    // Read with the other language's separator, the file would be one column: what French users saw before.
+    expect(parse(rotaCsv(source(), localDate('2026-12-03'), localDate('2026-12-03'), NOW, FR), { delimiter: ',', bom: true, relax_column_count: true, relax_quotes: true })[0])
+      .toHaveLength(1)
   })
 
   it('marks a cancelled walk with its reason and counts declared absences out', () => {

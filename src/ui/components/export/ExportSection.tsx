@@ -18,7 +18,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8'
 const jsonFileName = (kind: 'famille' | 'collectif', at: number): string => `pedibus-${kind}-${todayIn(at)}.json`
 
 export function ExportSection({ session }: { readonly session: SessionIdentity & ExportCommands }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)
   // This school year by default: the range a coordinator usually wants in a spreadsheet.
@@ -55,7 +55,7 @@ export function ExportSection({ session }: { readonly session: SessionIdentity &
       return
     }
     setBadRange(false)
-    save(rotaCsvFileName(start, end), () => session.exportRotaCsv(start, end, rotaCsvTexts(t)), CSV_TYPE)
+    save(rotaCsvFileName(start, end), () => session.exportRotaCsv(start, end, rotaCsvTexts(t, language)), CSV_TYPE)
   }
 
   return (

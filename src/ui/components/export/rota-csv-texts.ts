@@ -1,8 +1,9 @@
 // The words of the rota CSV in the phone's language: the domain's RotaCsvTexts filled from the export translations.
+import { csvDialectFor } from '../../../app/queries/exports.ts'
 import type { RotaCsvColumn, RotaCsvTexts } from '../../../domain/export/rota-csv.ts'
 import type { WalkCancellation, WalkState } from '../../../domain/rota-types.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
-import type { Translate } from '../../i18n/translate.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
 import { directionText, holidayName, PUBLIC_HOLIDAY_NAME_KEYS, REASON_KEYS } from '../rota/rota-format.ts'
 
 const columnsOf = (t: Translate): Record<RotaCsvColumn, string> => ({
@@ -25,7 +26,9 @@ const reasonText = (t: Translate, cancellation: WalkCancellation): string => {
   return cancellation.provisional === true ? t('export.csv.holidayToConfirm', { label }) : t('export.csv.holiday', { label })
 }
 
-export const rotaCsvTexts = (t: Translate): RotaCsvTexts => ({
+/** The file in the phone's language: its words, and the separator and decimal mark its spreadsheets expect. */
+export const rotaCsvTexts = (t: Translate, language: Language): RotaCsvTexts => ({
+  dialect: csvDialectFor(language),
   columns: columnsOf(t),
   direction: (direction) => directionText(t, direction),
   state: (state) => t(STATE_KEYS[state]),
