@@ -50,8 +50,11 @@ export const SHIPPED_SCHOOL_YEARS: readonly string[] = ['2026-2027', '2027-2028'
 export const shippedPeriodId = (holiday: Pick<DecreeHoliday, 'schoolYear' | 'slug'>, zone: HolidayZone): string =>
   `${holiday.schoolYear}/${zone}/${holiday.slug}`
 
-/** Whether a period was compared with the official text; anything else is shown "à confirmer". */
-export const isProvisional = (checked: CheckLevel): boolean => checked !== 'officialText'
+/**
+ * Whether a period is shown "à confirmer": only when fewer than two independent copies agree on it (one copy). Periods
+ * that agreeing copies give, read against the official text or not, are shown as they are.
+ */
+export const isProvisional = (checked: CheckLevel): boolean => checked === 'unconfirmedCopy'
 
 const ALL: readonly HolidayZone[] = ['A', 'B', 'C']
 
@@ -89,8 +92,9 @@ export const SHIPPED_SCHOOL_HOLIDAYS: readonly DecreeHoliday[] = [
   period(['C'], 'printemps', 'Vacances de printemps', '2027-04-03', '2027-04-19'),
   // No class on Friday 7 and Saturday 8 May 2027 (Ascension is Thursday 6): after class on Wednesday 5.
   period(ALL, 'ascension', "Pont de l'Ascension", '2027-05-05', '2027-05-10'),
-  // Summer starts after class on Saturday 3 July 2027; shown until 31 August (the one 2027-2028 copy gives no rentrée date).
-  period(ALL, 'ete', "Vacances d'été", '2027-07-03', '2027-09-01'),
+  // Summer starts after class on Saturday 3 July 2027; classes resume on Thursday 2 September 2027 (the rentrée of
+  // 2027-2028, see docs/calendar-sources.md): a collective walking on Wednesday 1 September has no school then.
+  period(ALL, 'ete', "Vacances d'été", '2027-07-03', '2027-09-02'),
 
   // 2027-2028, PROVISIONAL (one copy, see above). PR #184 gives first and last full days off; the
   // arrêté's form below is the Saturday before the first and the day after the last.

@@ -217,7 +217,7 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.reason.other': 'Other',
 
   'manage.shipped.title': 'School holidays (zone {zone})',
-  'manage.shipped.intro': 'The holidays of school years {years}, provided by the app. “To confirm”: dates not yet compared with the decree published in the Journal officiel. If a period does not hold for your school, tick “Does not apply to our school”: walks on those days are no longer cancelled; add the right period below.',
+  'manage.shipped.intro': 'The holidays of school years {years}, provided by the app. “To confirm”: dates from a single copy of the decree, not yet confirmed by other copies. If a period does not hold for your school, tick “Does not apply to our school”: walks on those days are no longer cancelled; add the right period below.',
   'manage.shipped.ownTitle': 'School holidays: your académie’s calendar',
   'manage.shipped.ownText': 'Your académie has its own calendar: the holidays of zones A, B and C do not apply. Import or add your académie’s below; until then, walks stop only on public holidays. (Collective settings to change this.)',
   'manage.shipped.year': 'School year {year}',

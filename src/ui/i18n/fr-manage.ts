@@ -216,7 +216,7 @@ export const frManage = {
   'manage.reason.other': 'Autre',
 
   'manage.shipped.title': 'Vacances scolaires (zone {zone})',
-  'manage.shipped.intro': 'Les vacances des années {years}, fournies par l’application. « À confirmer » : dates pas encore comparées avec l’arrêté publié au Journal officiel. Si une période ne vaut pas pour votre école, cochez « Ne s’applique pas à notre école » : les trajets de ces jours-là ne seront plus annulés ; ajoutez plus bas la bonne période.',
+  'manage.shipped.intro': 'Les vacances des années {years}, fournies par l’application. « À confirmer » : dates d’une seule copie de l’arrêté, que d’autres copies ne confirment pas encore. Si une période ne vaut pas pour votre école, cochez « Ne s’applique pas à notre école » : les trajets de ces jours-là ne seront plus annulés ; ajoutez plus bas la bonne période.',
   'manage.shipped.ownTitle': 'Vacances scolaires : calendrier de votre académie',
   'manage.shipped.ownText': 'Votre académie a son propre calendrier : les vacances des zones A, B et C ne s’appliquent pas. Importez ou ajoutez ci-dessous celles de votre académie ; jusque-là, les trajets ne s’arrêtent que les jours fériés. (Réglages du collectif pour changer.)',
   'manage.shipped.year': 'Année scolaire {year}',

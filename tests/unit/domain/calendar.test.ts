@@ -78,16 +78,16 @@ describe('school days', () => {
 
   it('Christmas holidays: Friday is a school day, holidays from Saturday, classes again on Monday 4 January', () => {
     expect(status('2026-12-18')).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
-    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
-    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
+    expect(status('2026-12-19')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel' })
+    expect(status('2026-12-23')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel' })
+    expect(status('2027-01-03')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel' })
     expect(status('2027-01-04')).toEqual({ kind: 'schoolDay' })
   })
 
   it('with Saturday classes, the Saturday the holidays start is still a school day', () => {
     const saturdayClass = zone('A', [1, 2, 4, 5, 6])
     expect(status('2026-12-19', saturdayClass)).toEqual({ kind: 'schoolDay' })
-    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
+    expect(status('2026-12-20', saturdayClass)).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel' })
   })
 
   it('winter holidays depend on the zone', () => {
@@ -99,13 +99,27 @@ describe('school days', () => {
   })
 
   it("the pont de l'Ascension 2027: no class on Friday 7 May", () => {
-    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension", slug: 'ascension', provisional: true })
+    expect(status('2027-05-07')).toEqual({ kind: 'holiday', label: "Pont de l'Ascension", slug: 'ascension' })
     expect(status('2027-05-10')).toEqual({ kind: 'schoolDay' })
   })
 
   it('summer holidays start after class on Saturday 3 July 2027', () => {
     expect(status('2027-07-02')).toEqual({ kind: 'schoolDay' })
-    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été", slug: 'ete', provisional: true })
+    expect(status('2027-07-05')).toEqual({ kind: 'holiday', label: "Vacances d'été", slug: 'ete' })
+  })
+
+  it('the rentrée 2027 is Thursday 2 September: a Wednesday-walking collective has no walk on 1 September', () => {
+    const withWednesday = zone('A', [1, 2, 3, 4, 5])
+    for (const z of ['A', 'B', 'C'] as const) {
+      expect(status('2027-09-01', zone(z, [1, 2, 3, 4, 5]))).toEqual({ kind: 'holiday', label: "Vacances d'été", slug: 'ete' })
+      expect(status('2027-09-02', zone(z)).kind).toBe('schoolDay')
+    }
+    expect(status('2027-08-31', withWednesday).kind).toBe('holiday')
+  })
+
+  it('says "à confirmer" only for a period fewer than two copies agree on (2027-2028, one copy)', () => {
+    expect(status('2027-12-20')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel', provisional: true })
+    expect(status('2026-12-21')).toEqual({ kind: 'holiday', label: 'Vacances de Noël', slug: 'noel' })
   })
 
   it('imported holidays add to the shipped data and are the only source for years not shipped', () => {

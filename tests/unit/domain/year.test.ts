@@ -169,7 +169,7 @@ describe('planNewSchoolYear', () => {
 
 describe('year helpers', () => {
   it('takes the shipped rentrée, else 1 September after today', () => {
-    expect(nextSchoolYearStart(localDate('2027-06-20'), 'A')).toBe('2027-09-01')
+    expect(nextSchoolYearStart(localDate('2027-06-20'), 'A')).toBe('2027-09-02')
     expect(nextSchoolYearStart(localDate('2028-09-20'), 'B')).toBe('2029-09-01')
     expect(nextSchoolYearStart(localDate('2029-03-02'), 'C')).toBe('2029-09-01')
     expect(nextSchoolYearStart(localDate('2029-09-01'), 'A')).toBe('2030-09-01')
