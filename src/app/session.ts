@@ -15,7 +15,7 @@ import { cleanUpPastYear } from '../doc/year-cleanup.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { deriveSealKey, type SealKey } from '../lib/seal.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
-import { removesRecord } from '../storage/doc-compaction.ts'
+import { removesPersonalValue } from '../storage/doc-compaction.ts'
 import { FLAT_PERSONAL_MAPS } from '../doc/record-kinds.ts'
 import { bindDocPersistence, docDatabaseName, replaceStoredDocument, type LocalSaveState } from '../storage/doc-persistence.ts'
 import type { OutboxRows } from '../storage/device-db.ts'
@@ -139,10 +139,11 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       initiallyMoved: status.get().moved,
       initiallyArchived: status.get().archived,
     })
-    // Erasure (issue 6): a removed family, adult or child (here, or the same removal synced from another phone)
-    // deletes a nested map; the stored log is then rewritten as one state, and waiting changes forget their bytes.
+    // Erasure (issues 6 and 16): a removed family, adult or child deletes a nested map, a corrected or emptied
+    // personal field deletes its sealed value (here, or the same change synced from another phone); the stored log is
+    // then rewritten as one state, and waiting changes forget their bytes.
     const onRemoval = (transaction: Y.Transaction): void => {
-      if (!removesRecord(transaction, FLAT_PERSONAL_MAPS)) return
+      if (!removesPersonalValue(transaction, FLAT_PERSONAL_MAPS)) return
       void persistence.compact()
       connection.forgetPendingContents()
     }

@@ -1,9 +1,11 @@
 // Erasure on the phone: rewrites a collective's stored update log as one state encoded from the live Y.Doc.
 //
 // y-indexeddb stores every update and merges them only past 500 updates, so a removed family's names, phone
-// numbers and notes (sealed or not) would stay in old updates for months. The Y.Doc has gc on: its encoded
-// state keeps only ids and lengths of deleted content. Rewriting the log as that one state drops them.
+// numbers and notes (sealed or not), and the previous text of a corrected or emptied note, would stay in old updates
+// for months. The Y.Doc has gc on: its encoded state keeps only ids and lengths of deleted content. Rewriting the
+// log as that one state drops them.
 import * as Y from 'yjs'
+import { isSealed } from '../lib/seal.ts'
 import { UPDATES_STORE } from './y-indexeddb-adapter.ts'
 
 /**
@@ -43,18 +45,45 @@ const removesFlatEntry = (item: Y.Item, flatPersonalMaps: ReadonlySet<string>): 
   return current === undefined || current.deleted
 }
 
+/** The sealed personal values a stored value holds: itself, or those of a flat entry (an absence's note). */
+const sealedValuesIn = (value: unknown): string[] => {
+  if (isSealed(value)) return [value]
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return []
+  return Object.values(value).filter(isSealed)
+}
+
+/** The values now under the deleted item's key (the rewrite that replaced it), none for a list item or a gone key. */
+const valuesNowAt = (item: Y.Item): unknown[] => {
+  const { parent, parentSub } = item
+  if (!(parent instanceof Y.AbstractType) || parentSub === null) return []
+  const current = parent._map.get(parentSub)
+  return current === undefined || current.deleted ? [] : current.content.getContent()
+}
+
+/** A deleted value held a sealed value that its replacement no longer holds (a corrected or emptied field). */
+const dropsSealedValue = (item: Y.Item): boolean => {
+  if (!(item.content instanceof Y.ContentAny)) return false
+  const dropped = item.content.getContent().flatMap(sealedValuesIn)
+  if (dropped.length === 0) return false
+  const kept = new Set(valuesNowAt(item).flatMap(sealedValuesIn))
+  return dropped.some((value) => !kept.has(value))
+}
+
 /**
- * True when the transaction removed a record: deleted a nested shared type (a family, an adult, a child…) or
- * the key of a flat entry holding personal values (an absence, a logbook note… by a new school year), here or
- * on another phone. Call it from the doc's 'beforeObserverCalls' event: by 'afterTransaction' gc has already
- * replaced the deleted content and the record can no longer be recognised. `flatPersonalMaps`: the maps whose flat entries
- * hold personal values (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS; storage may not import src/doc, the app passes it).
+ * True when the transaction took a personal value out of the document, here or on another phone: deleted a nested
+ * shared type (a family, an adult, a child…), the key of a flat entry holding personal values (an absence, a logbook
+ * note… by a new school year), or a sealed value its replacement no longer holds: a correction or an emptied field
+ * (every personal field is sealed; plain legacy values are compacted by the sealing migration). A rewrite that keeps
+ * the value (a logbook note withdrawn) asks for nothing. Call it from the
+ * doc's 'beforeObserverCalls' event: by 'afterTransaction' gc has already replaced the deleted content and the value
+ * can no longer be recognised. `flatPersonalMaps`: the maps whose flat entries hold personal values
+ * (src/doc/record-kinds.ts FLAT_PERSONAL_MAPS; storage may not import src/doc, the app passes it).
  */
-export const removesRecord = (transaction: Y.Transaction, flatPersonalMaps: ReadonlySet<string>): boolean => {
+export const removesPersonalValue = (transaction: Y.Transaction, flatPersonalMaps: ReadonlySet<string>): boolean => {
   let found = false
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (found || !(struct instanceof Y.Item)) return
-    if (struct.content instanceof Y.ContentType || removesFlatEntry(struct, flatPersonalMaps)) found = true
+    if (struct.content instanceof Y.ContentType || removesFlatEntry(struct, flatPersonalMaps) || dropsSealedValue(struct)) found = true
   })
   return found
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import type { CollectiveSession } from '../../../src/app/api.ts'
 import * as edit from '../../../src/doc/mutations.ts'
 import type { FamilyId } from '../../../src/domain/ids.ts'
-import { removesRecord } from '../../../src/storage/doc-compaction.ts'
+import { removesPersonalValue } from '../../../src/storage/doc-compaction.ts'
 import { FLAT_PERSONAL_MAPS } from '../../../src/doc/record-kinds.ts'
 import { bindDocPersistence, docDatabaseName, type DocPersistence } from '../../../src/storage/doc-persistence.ts'
 import { needlesFound } from '../../helpers/byte-search.ts'
@@ -123,6 +123,36 @@ describe('erasure on the phone', () => {
     expect(session.view.get().families.map((family) => family.id)).toEqual([keptId])
   })
 
+  it('emptying or correcting a personal field compacts the stored document: the old value leaves every database', async () => {
+    const namespace = 'unit-erasure-field:'
+    const services = await phones.start(namespace)
+    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
+    const session = await services.openCollective(id)
+    if (!session) throw new Error('no session')
+    phones.track(session)
+    const familyId = addLeavingFamily(session)
+    await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
+    const databaseName = docDatabaseName(namespace, id)
+    const child = session.view.get().children.find((one) => one.familyId === familyId)!
+    const sealedNote = (doc: Y.Doc): unknown => (doc.getMap('children').get(child.id) as Y.Map<unknown>).get('support')
+    const firstNote = sealedNote(await storedDoc(databaseName))
+    expect(typeof firstNote).toBe('string')
+    expect(needlesFound(await recordsOfDatabases(namespace), [firstNote as string])).toEqual([firstNote])
+    const input = { firstName: child.firstName, initial: child.initial, routes: child.routes, days: child.days, countsExtra: child.countsExtra }
+
+    valueOf(session.updateChild(child.id, { ...input, support: 'Fauteuil roulant : rampe côté parc' }))
+    await waitFor(async () => (await countUpdates(databaseName)) === 1, 'stored document compacted after the correction')
+    const secondNote = sealedNote(await storedDoc(databaseName))
+    expect(secondNote).not.toBe(firstNote)
+    expect(needlesFound(await recordsOfDatabases(namespace), [firstNote as string])).toEqual([])
+
+    valueOf(session.updateChild(child.id, { ...input, support: '' }))
+    await waitFor(async () => (await countUpdates(databaseName)) === 1 && sealedNote(await storedDoc(databaseName)) !== secondNote,
+      'stored document compacted after the note was emptied')
+    expect(needlesFound(await recordsOfDatabases(namespace), [firstNote as string, secondNote as string])).toEqual([])
+    expect(session.view.get().children.find((one) => one.id === child.id)?.support ?? '').toBe('')
+  })
+
   it('a removal alone leaves the values in y-indexeddb’s log; compact() erases them and keeps the rest', async () => {
     const name = 'unit-erasure-binding:doc'
     const doc = keyedDoc()
@@ -142,11 +172,16 @@ describe('erasure on the phone', () => {
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
     edit.removeFamily(remote, familyId)
     const seen: boolean[] = []
-    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesRecord(transaction, FLAT_PERSONAL_MAPS)))
+    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => seen.push(removesPersonalValue(transaction, FLAT_PERSONAL_MAPS)))
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'relay')
     expect(seen).toEqual([true])
-    doc.getMap('settings').set('minAdults', 2) // an ordinary change removes no record
+    doc.getMap('settings').set('minAdults', 2) // an ordinary change removes no personal value
     expect(seen).toEqual([true, false])
+    // A name corrected on another phone replaces a sealed value: that old value must leave the log too.
+    const remoteState = Y.encodeStateVector(doc)
+    edit.renameFamily(remote, keptId, { displayName: 'Martin-Lefèvre' })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, remoteState), 'relay')
+    expect(seen).toEqual([true, false, true])
 
     await waitFor(() => binding.state.get().local === 'saved', 'removal saved')
     expect(needlesFound(await recordsOfDatabases(name), removed)).toEqual(removed)

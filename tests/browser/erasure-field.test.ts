@@ -1,0 +1,77 @@
+// A corrected or emptied support note leaves the phone's storage: every IndexedDB database of the phone is read after
+// the edit and holds the note's previous sealed value nowhere (the key that opens it is in the same storage).
+import { describe, expect, it } from 'vitest'
+import { fr } from '../../src/ui/i18n/fr.ts'
+import { usePhones, type Phone } from '../helpers/browser.ts'
+import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
+
+const POLL = { timeout: 30_000, interval: 250 }
+
+/** Every sealed value (`s1.` and its base64url) in any record of any IndexedDB database of the page's origin. */
+const storedSealedValues = (phone: Phone): Promise<string[]> => phone.page.evaluate(async () => {
+  const request = <T,>(req: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+  const texts: string[] = []
+  const collect = (value: unknown): void => {
+    if (value instanceof Uint8Array) texts.push(Array.from(value, (byte) => String.fromCharCode(byte)).join(''))
+    else if (value instanceof ArrayBuffer) collect(new Uint8Array(value))
+    else if (typeof value === 'string') texts.push(value)
+    else if (Array.isArray(value)) value.forEach(collect)
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect)
+  }
+  for (const { name } of await indexedDB.databases()) {
+    if (name === undefined) continue
+    const db = await request(indexedDB.open(name))
+    for (const store of Array.from(db.objectStoreNames)) collect(await request(db.transaction(store).objectStore(store).getAll()))
+    db.close()
+  }
+  return [...new Set(texts.flatMap((text) => text.match(/s1\.[A-Za-z0-9_-]{20,}/g) ?? []))]
+})
+
+describe('a corrected personal field leaves the phone', () => {
+  let phone: Phone
+  usePhones(1, ([only]) => {
+    phone = only
+  })
+
+  it('correcting, then emptying a child’s support note leaves no trace of the previous ones in IndexedDB', async () => {
+    const { page } = phone
+    const base = await createCollective(page)
+    await addFamilyWithAdult(page, base, 'Famille Zorglub', 'Zéphyrin', '06 12 34 56 78')
+    await page.getByLabel(fr['manage.child.firstName']).fill('Léa')
+    await page.getByLabel(fr['manage.child.initial']).fill('z')
+    await page.getByLabel(fr['manage.child.support']).fill('fauteuil roulant, rampe côté parc')
+    await page.getByRole('button', { name: fr['manage.child.add'] }).click()
+    await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(['Léa Z.'])
+    await expect.poll(async () => (await storedSealedValues(phone)).length, POLL).toBeGreaterThan(0)
+    const first = await storedSealedValues(phone)
+
+    const edit = async (support: string): Promise<void> => {
+      await page.getByRole('button', { name: `${fr['manage.edit']} : Léa Z.` }).click()
+      const form = page.getByTestId('children')
+      await form.getByLabel(fr['manage.child.support']).fill(support)
+      await form.getByRole('button', { name: fr['form.save'] }).click()
+      await expect.poll(() => page.getByTestId('children').textContent(), POLL).not.toContain(fr['form.save'])
+    }
+    await edit('fauteuil roulant, rampe côté école')
+    // Exactly one sealed value leaves: the first note's. Before, every earlier value stayed in the log.
+    await expect.poll(async () => {
+      const now = await storedSealedValues(phone)
+      return first.filter((value) => !now.includes(value)).length
+    }, POLL).toBe(1)
+    const second = await storedSealedValues(phone)
+    const firstNote = first.filter((value) => !second.includes(value))
+
+    await edit('')
+    await expect.poll(async () => {
+      const now = await storedSealedValues(phone)
+      return second.filter((value) => !now.includes(value)).length
+    }, POLL).toBe(1)
+    const after = await storedSealedValues(phone)
+    expect(after.filter((value) => firstNote.includes(value))).toEqual([])
+    expect(await page.getByTestId('children').textContent()).not.toContain('fauteuil')
+    expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  })
+})
