@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { bindSealKey } from '../../src/doc/codec.ts'
 import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
-import { createAdultId, createChildId, createFamilyId, type FamilyId } from '../../src/domain/ids.ts'
+import { ChildIdSchema, createAdultId, createChildId, createFamilyId, type FamilyId } from '../../src/domain/ids.ts'
 import { createInviteSecret } from '../../src/lib/credentials.ts'
 import { MESSAGE_RELAY_ACK } from '../../src/lib/relay-protocol.ts'
 import { deriveSealKey } from '../../src/lib/seal.ts'
@@ -144,6 +144,30 @@ describe.each([
     expect(storedOfFamily(reader.doc, otherFamilyId(reader.doc, leaving))).toEqual(kept)
     expect(reader.doc.getMap('adults').size).toBe(1)
     expect(reader.doc.getMap('children').size).toBe(0)
+  })
+
+  it('a corrected support note is erased from every file once the loaded room compacts after it', async () => {
+    const relay = await startRelay({ env: { COMPACT_AFTER_DELETE_MS: '20' } })
+    cleanups.push(() => relay.stop())
+    const room = await createTestRoom()
+    const writer = await connectWriter(relay, room, sealed)
+    const leaving = writeFamilies(writer.doc, sealed)
+    await waitFor(() => writer.acked() >= 1 + WRITE_TRANSACTIONS, 'writes durable')
+    const [childId, child] = [...writer.doc.getMap<Y.Map<unknown>>('children').entries()].find(([, record]) => record.get('familyId') === leaving)!
+    const before = child.get('support') as string
+    expect(needlesFound(await filesUnder(relay.dataDir), [before])).toEqual([before])
+
+    const corrected = 'Fauteuil roulant : rampe côté parc'
+    if (sealed) {
+      valueOf(edit.updateChild(writer.doc, ChildIdSchema.parse(childId), {
+        firstName: LEAVING.child, initial: 'Q', routes: {}, days: [1, 2], support: corrected, countsExtra: true,
+      }))
+    } else child.set('support', corrected) // as the app before sealing wrote a field
+    await waitFor(() => writer.acked() >= 2 + WRITE_TRANSACTIONS, 'correction durable')
+    await waitFor(async () => needlesFound(await filesUnder(relay.dataDir), [before]).length === 0, 'previous note gone from disk')
+    const now = child.get('support') as string
+    expect(now).not.toBe(before)
+    expect(needlesFound(await filesUnder(relay.dataDir), [now])).toEqual([now])
   })
 
   it('a removal stays in the log until a compaction, and is erased when the last socket leaves', async () => {
