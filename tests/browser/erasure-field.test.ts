@@ -55,21 +55,21 @@ describe('a corrected personal field leaves the phone', () => {
       await form.getByRole('button', { name: fr['form.save'] }).click()
       await expect.poll(() => page.getByTestId('children').textContent(), POLL).not.toContain(fr['form.save'])
     }
+    /** Waits until exactly one of `before` has left the phone's storage (the previous note); returns what is stored. */
+    const oneValueLeaves = async (before: readonly string[]): Promise<string[]> => {
+      await expect.poll(async () => {
+        const now = await storedSealedValues(phone)
+        return before.filter((value) => !now.includes(value)).length
+      }, POLL).toBe(1)
+      return storedSealedValues(phone)
+    }
     await edit('fauteuil roulant, rampe côté école')
     // Exactly one sealed value leaves: the first note's. Before, every earlier value stayed in the log.
-    await expect.poll(async () => {
-      const now = await storedSealedValues(phone)
-      return first.filter((value) => !now.includes(value)).length
-    }, POLL).toBe(1)
-    const second = await storedSealedValues(phone)
+    const second = await oneValueLeaves(first)
     const firstNote = first.filter((value) => !second.includes(value))
 
     await edit('')
-    await expect.poll(async () => {
-      const now = await storedSealedValues(phone)
-      return second.filter((value) => !now.includes(value)).length
-    }, POLL).toBe(1)
-    const after = await storedSealedValues(phone)
+    const after = await oneValueLeaves(second)
     expect(after.filter((value) => firstNote.includes(value))).toEqual([])
     expect(await page.getByTestId('children').textContent()).not.toContain('fauteuil')
     expect(phone.errors.filter((line) => line.startsWith('pageerror'))).toEqual([])

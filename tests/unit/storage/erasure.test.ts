@@ -95,14 +95,20 @@ const countUpdates = async (databaseName: string): Promise<number> => {
   }
 }
 
+/** A phone of `namespace` that created a collective and opened it. */
+const openNewCollective = async (namespace: string): Promise<{ id: string; session: CollectiveSession }> => {
+  const services = await phones.start(namespace)
+  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
+  const session = await services.openCollective(id)
+  if (!session) throw new Error('no session')
+  phones.track(session)
+  return { id, session }
+}
+
 describe('erasure on the phone', () => {
   it('removing a family through the session compacts the stored document: its values leave every database of the phone', async () => {
     const namespace = 'unit-erasure-session:'
-    const services = await phones.start(namespace)
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
-    const session = await services.openCollective(id)
-    if (!session) throw new Error('no session')
-    phones.track(session)
+    const { id, session } = await openNewCollective(namespace)
     const keptId = valueOf(session.addFamily({ displayName: 'Martin-Lefebvre' }))
     const familyId = addLeavingFamily(session)
     await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
@@ -125,11 +131,7 @@ describe('erasure on the phone', () => {
 
   it('emptying or correcting a personal field compacts the stored document: the old value leaves every database', async () => {
     const namespace = 'unit-erasure-field:'
-    const services = await phones.start(namespace)
-    const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
-    const session = await services.openCollective(id)
-    if (!session) throw new Error('no session')
-    phones.track(session)
+    const { id, session } = await openNewCollective(namespace)
     const familyId = addLeavingFamily(session)
     await waitFor(() => session.status.get().local === 'saved', 'saved on the phone')
     const databaseName = docDatabaseName(namespace, id)
