@@ -118,6 +118,10 @@ describe('walk mode on three phones', () => {
 
     await a.page.getByRole('button', { name: fr['walk.arrive'] }).click()
     await expect.poll(() => a.page.getByTestId('arrive-done').textContent(), POLL).toBe('✓ Arrivés à 8 h 27')
+    // The logbook says, before anything is typed, who reads it and what not to write there.
+    const logbook = a.page.getByRole('textbox', { name: fr['walk.log.label'] })
+    await expect.poll(async () => (await logbook.getAttribute('aria-describedby'))?.split(' '), POLL).toContain('walk-log-text-hint')
+    expect(await a.page.locator('#walk-log-text-hint').textContent()).toBe(fr['walk.log.hint'])
     await a.page.getByLabel(fr['walk.log.label']).fill('Pluie forte, tout le monde est arrivé au sec.')
     await a.page.getByRole('button', { name: fr['walk.log.add'] }).click()
     await expect.poll(() => a.page.getByTestId('walk-note').allTextContents(), POLL).toEqual(['Pluie forte, tout le monde est arrivé au sec.Léa, 8 h 27Supprimer'])

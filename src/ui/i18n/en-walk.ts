@@ -83,6 +83,7 @@ export const enWalk: Readonly<Record<keyof typeof frWalk, string>> = {
   'walk.log.title': 'Logbook',
   'walk.log.empty': 'No note for this walk.',
   'walk.log.label': 'New note (incident, remark)',
+  'walk.log.hint': 'Members of the collective read it: leave out health details.',
   'walk.log.add': 'Add the note',
   'walk.log.by': '{name}, {time}',
   'walk.log.remove': 'Delete',

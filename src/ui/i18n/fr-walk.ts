@@ -82,6 +82,7 @@ export const frWalk = {
   'walk.log.title': 'Carnet de bord',
   'walk.log.empty': 'Aucune note pour ce trajet.',
   'walk.log.label': 'Nouvelle note (incident, remarque)',
+  'walk.log.hint': 'Lue par les membres du collectif : n’y mettez pas de détail de santé.',
   'walk.log.add': 'Ajouter la note',
   'walk.log.by': '{name}, {time}',
   'walk.log.remove': 'Supprimer',

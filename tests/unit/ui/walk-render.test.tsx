@@ -88,7 +88,7 @@ describe('walk screen', () => {
     expect(html).not.toContain('aria-pressed="true"')
     expect(html).toContain('href="/c/room/trajet/' + lineId + '/2027-03-02/aller/urgence"')
     // The logbook note says its limit and counts before submit.
-    expect(html).toMatch(/id="walk-log-text"[^>]*aria-describedby="walk-log-text-limit"/)
+    expect(html).toMatch(/id="walk-log-text"[^>]*aria-describedby="walk-log-text-hint walk-log-text-limit"/)
     expect(html).toContain('0 / 500')
   })
 

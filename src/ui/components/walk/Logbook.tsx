@@ -75,6 +75,7 @@ export function Logbook({ session, view, me, walk, withAdult }: LogbookProps) {
         <TextAreaField
           id="walk-log-text"
           label={t('walk.log.label')}
+          hint={t('walk.log.hint')}
           value={text}
           onInput={setText}
           error={error}
