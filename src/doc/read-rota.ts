@@ -15,7 +15,9 @@ import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } 
 import { readCompactSignUp, type SignUpOutcome } from './read-signup-compact.ts'
 import { SIGNUP_MAPS, entryKeyParts, isCompactKey, storedSignUps, storedValueOf } from './signup-layout.ts'
 
-const SETTINGS_FIELDS = ['timeZone', 'holidayZone', 'ownCalendar', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
+const SETTINGS_FIELDS = [
+  'timeZone', 'holidayZone', 'ownCalendar', 'alsaceMoselle', 'operatingWeekdays', 'childrenPerAdult', 'minAdults',
+] as const
 
 /**
  * Field by field: a missing field takes its default, an invalid one too and is listed "to check"

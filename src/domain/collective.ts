@@ -42,13 +42,18 @@ export type NewCollectiveInput = z.input<typeof NewCollectiveInputSchema>
 export interface NewCollectiveCalendar {
   readonly holidayZone: HolidayZone
   readonly ownCalendar: boolean
+  /** Bas-Rhin, Haut-Rhin, Moselle: two more public holidays (a setting the collective can change). */
+  readonly alsaceMoselle: boolean
 }
+
+const ALSACE_MOSELLE_DEPARTMENTS: ReadonlySet<string> = new Set(['57', '67', '68'])
 
 /** The new collective's calendar from a parsed input: the chosen zone, else the derived one. */
 export const calendarOfNewCollective = (input: { schoolPlace: string; holidayZone?: HolidayZone }): NewCollectiveCalendar => {
   const place = schoolPlaceOf(input.schoolPlace)
-  if (place?.kind === 'ownCalendar') return { holidayZone: input.holidayZone ?? 'A', ownCalendar: true }
-  return { holidayZone: input.holidayZone ?? place?.zone ?? 'A', ownCalendar: false }
+  if (place?.kind === 'ownCalendar') return { holidayZone: input.holidayZone ?? 'A', ownCalendar: true, alsaceMoselle: false }
+  const alsaceMoselle = place !== null && ALSACE_MOSELLE_DEPARTMENTS.has(place.department)
+  return { holidayZone: input.holidayZone ?? place?.zone ?? 'A', ownCalendar: false, alsaceMoselle }
 }
 
 /** What the creating phone writes first: the profile and the calendar. */

@@ -7,9 +7,12 @@
 export const PERIOD_SLUGS = ['toussaint', 'noel', 'hiver', 'printemps', 'ascension', 'ete'] as const
 export type PeriodSlug = (typeof PERIOD_SLUGS)[number]
 
-/** The eleven public holidays of metropolitan France (Code du travail, art. L3133-1). */
+/**
+ * The eleven public holidays of metropolitan France (Code du travail, art. L3133-1), and the two more of Alsace-Moselle
+ * (Good Friday and St Stephen's Day, art. L3134-13), which apply only where the collective says so.
+ */
 export const PUBLIC_HOLIDAY_IDS = [
   'newYear', 'easterMonday', 'labourDay', 'victory1945', 'ascension', 'whitMonday',
-  'bastilleDay', 'assumption', 'allSaints', 'armistice1918', 'christmas',
+  'bastilleDay', 'assumption', 'allSaints', 'armistice1918', 'christmas', 'goodFriday', 'saintStephen',
 ] as const
 export type PublicHolidayId = (typeof PUBLIC_HOLIDAY_IDS)[number]

@@ -1,4 +1,5 @@
-// Collective settings: time zone, school-holiday zone (or an académie's own calendar), operating weekdays, adult-to-child ratio, minimum adults.
+// Collective settings: time zone, school-holiday zone (or an académie's own calendar), Alsace-Moselle's public holidays,
+// operating weekdays, adult-to-child ratio, minimum adults.
 import { z } from 'zod/mini'
 import { HOLIDAY_ZONES, type HolidayZone } from './school-place.ts'
 import { WeekdaySchema, type Weekday } from './dates.ts'
@@ -17,6 +18,8 @@ export const SettingsSchema = z.looseObject({
    * periods the collective imports or adds.
    */
   ownCalendar: z._default(z.boolean(), false),
+  /** The school is in Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle): Good Friday and 26 December are public holidays. */
+  alsaceMoselle: z._default(z.boolean(), false),
   operatingWeekdays: z.array(WeekdaySchema).check(z.minLength(1), z.maxLength(7)),
   /** Children one adult can accompany (1 adult per N children). */
   childrenPerAdult: z.number().check(z.int(), z.gte(1), z.lte(30)),
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Europe/Paris',
   holidayZone: 'A',
   ownCalendar: false,
+  alsaceMoselle: false,
   operatingWeekdays: [1, 2, 4, 5] satisfies Weekday[],
   childrenPerAdult: 8,
   minAdults: MIN_ADULTS_FLOOR,
@@ -38,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SettingsInputSchema = z.object({
   holidayZone: z.optional(HolidayZoneSchema),
   ownCalendar: z.optional(z.boolean()),
+  alsaceMoselle: z.optional(z.boolean()),
   operatingWeekdays: z.optional(z.array(WeekdaySchema).check(z.minLength(1, { message: 'required' }), z.maxLength(7))),
   childrenPerAdult: z.optional(
     z.number({ message: 'invalidNumber' }).check(

@@ -36,10 +36,10 @@ export const easterSunday = (year: number): LocalDate => {
 }
 
 /**
- * The eleven public holidays of metropolitan France (Code du travail, art. L3133-1), in date order.
- * Alsace-Moselle's two extra days are not included: no collective there yet.
+ * The eleven public holidays of metropolitan France (Code du travail, art. L3133-1), in date order; with
+ * `alsaceMoselle`, the two more of the Bas-Rhin, Haut-Rhin and Moselle (Good Friday, 26 December: art. L3134-13).
  */
-export const publicHolidaysOf = (year: number): readonly PublicHoliday[] => {
+export const publicHolidaysOf = (year: number, alsaceMoselle = false): readonly PublicHoliday[] => {
   const easter = easterSunday(year)
   const days: PublicHoliday[] = [
     { date: dateOf(year, 1, 1), id: 'newYear', label: "Jour de l'an" },
@@ -54,19 +54,24 @@ export const publicHolidaysOf = (year: number): readonly PublicHoliday[] => {
     { date: dateOf(year, 11, 11), id: 'armistice1918', label: 'Armistice 1918' },
     { date: dateOf(year, 12, 25), id: 'christmas', label: 'Noël' },
   ]
+  if (alsaceMoselle) {
+    days.push({ date: addDays(easter, -2), id: 'goodFriday', label: 'Vendredi saint' })
+    days.push({ date: dateOf(year, 12, 26), id: 'saintStephen', label: 'Saint-Étienne' })
+  }
   return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
 }
 
-// Deriving a year of walks asks this for every date: compute each year once.
-const byYear = new Map<number, ReadonlyMap<LocalDate, PublicHoliday>>()
+// Deriving a year of walks asks this for every date: compute each year once (per list: with Alsace-Moselle's or not).
+const byYear = new Map<string, ReadonlyMap<LocalDate, PublicHoliday>>()
 
-/** The public holiday on that date, or null. */
-export const publicHolidayOn = (date: LocalDate): PublicHoliday | null => {
+/** The public holiday on that date, or null; `alsaceMoselle`: the collective's school is in Alsace-Moselle. */
+export const publicHolidayOn = (date: LocalDate, alsaceMoselle = false): PublicHoliday | null => {
   const year = Number(date.slice(0, 4))
-  let days = byYear.get(year)
+  const key = `${year}${alsaceMoselle ? '+AM' : ''}`
+  let days = byYear.get(key)
   if (days === undefined) {
-    days = new Map(publicHolidaysOf(year).map((day) => [day.date, day]))
-    byYear.set(year, days)
+    days = new Map(publicHolidaysOf(year, alsaceMoselle).map((day) => [day.date, day]))
+    byYear.set(key, days)
   }
   return days.get(date) ?? null
 }

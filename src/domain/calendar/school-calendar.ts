@@ -38,7 +38,7 @@ export type SchoolDayStatus =
   | { readonly kind: 'notOperating' }
 
 /** What the calendar needs from the collective: its zone (or its own calendar) and the weekdays it walks. */
-export type CalendarSettings = Pick<Settings, 'holidayZone' | 'operatingWeekdays'> & Partial<Pick<Settings, 'ownCalendar'>>
+export type CalendarSettings = Pick<Settings, 'holidayZone' | 'operatingWeekdays'> & Partial<Pick<Settings, 'ownCalendar' | 'alsaceMoselle'>>
 
 /**
  * The arrêté's "after class on Saturday" becomes a first day without school: that Saturday
@@ -127,7 +127,7 @@ export const schoolDayStatus = (
 ): SchoolDayStatus => {
   const holiday = holidayOn(settings, imported, date, overrides)
   if (holiday !== null) return { kind: 'holiday', ...holidayNameOf(holiday) }
-  const publicHoliday = publicHolidayOn(date)
+  const publicHoliday = publicHolidayOn(date, settings.alsaceMoselle === true)
   if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label, id: publicHoliday.id }
   if (!settings.operatingWeekdays.includes(weekdayOf(date))) return { kind: 'notOperating' }
   return { kind: 'schoolDay' }

@@ -59,7 +59,7 @@ export const walkCancellationOf = (
   if (exception !== null) return { kind: 'exception', reason: exception.reason, note: exception.note }
   const holiday = holidayOn(model.settings, model.holidays, walk.date, model.holidayOverrides)
   if (holiday !== null) return { kind: 'holiday', ...holidayNameOf(holiday) }
-  const publicHoliday = publicHolidayOn(walk.date)
+  const publicHoliday = publicHolidayOn(walk.date, model.settings.alsaceMoselle === true)
   if (publicHoliday !== null) return { kind: 'publicHoliday', label: publicHoliday.label, id: publicHoliday.id }
   return null
 }

@@ -183,6 +183,8 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.settings.zone': 'School holiday zone',
   'manage.settings.zoneHint': 'The holidays of your académie: zone A (Bordeaux, Lyon…), B (Rennes, Lille…), C (Paris, Toulouse…).',
   'manage.settings.ownCalendar': 'Our académie has its own calendar (Corse, overseas)',
+  'manage.settings.alsaceMoselle': 'Our school is in Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle)',
+  'manage.settings.alsaceMoselleHint': 'Good Friday and 26 December are then public holidays: no walk on those days.',
   'manage.settings.ownCalendarHint': 'The holidays of zones A, B and C no longer apply: import your académie’s in the calendar.',
   'manage.settings.zoneOption': 'Zone {zone}',
   'manage.settings.weekdays': 'School days',

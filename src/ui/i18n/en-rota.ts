@@ -90,6 +90,8 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'holiday.public.allSaints': 'All Saints’ Day',
   'holiday.public.armistice1918': 'Armistice Day (1918)',
   'holiday.public.christmas': 'Christmas Day',
+  'holiday.public.goodFriday': 'Good Friday',
+  'holiday.public.saintStephen': 'St Stephen’s Day',
 
   'rota.signUp.held': 'Done: {name} is {slot} on {day} ({direction}).',
   'rota.signUp.waiting': 'This slot is already taken: {name} is on the waiting list for {day} ({direction}).',

@@ -182,6 +182,8 @@ export const frManage = {
   'manage.settings.zone': 'Zone de vacances scolaires',
   'manage.settings.zoneHint': 'Les vacances de votre académie : zone A (Bordeaux, Lyon…), B (Rennes, Lille…), C (Paris, Toulouse…).',
   'manage.settings.ownCalendar': 'Notre académie a son propre calendrier (Corse, outre-mer)',
+  'manage.settings.alsaceMoselle': 'Notre école est en Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle)',
+  'manage.settings.alsaceMoselleHint': 'Le Vendredi saint et le 26 décembre sont alors fériés : pas de trajet ces jours-là.',
   'manage.settings.ownCalendarHint': 'Les vacances des zones A, B et C ne s’appliquent plus : importez celles de votre académie dans le calendrier.',
   'manage.settings.zoneOption': 'Zone {zone}',
   'manage.settings.weekdays': 'Jours d’école',

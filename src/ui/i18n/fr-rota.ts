@@ -90,6 +90,8 @@ export const frRota = {
   'holiday.public.allSaints': 'Toussaint',
   'holiday.public.armistice1918': 'Armistice 1918',
   'holiday.public.christmas': 'Noël',
+  'holiday.public.goodFriday': 'Vendredi saint',
+  'holiday.public.saintStephen': 'Saint-Étienne',
 
   'rota.signUp.held': 'C’est noté : {name} est {slot} le {day} ({direction}).',
   'rota.signUp.waiting': 'Ce créneau est déjà pris : {name} est en liste d’attente pour le {day} ({direction}).',

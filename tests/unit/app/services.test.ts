@@ -66,18 +66,23 @@ describe('app services', () => {
     await until(() => session.status.get().local === 'saved', 'saved on this phone')
   })
 
-  it('a new collective takes the holiday zone of where its school is, or the one the parent chose', async () => {
+  it('a new collective takes the holiday zone of where its school is, or the one the parent chose, and Alsace-Moselle\'s holidays there', async () => {
     const services = await startPhone()
     const settingsOf = async (input: Partial<typeof newCollective> & { holidayZone?: 'A' | 'B' | 'C' }) => {
       const created = await services.createCollective({ ...newCollective, ...input })
       if (!created.ok) throw new Error('create failed')
-      const { holidayZone, ownCalendar } = (await openOrFail(services, created.value)).view.get().settings
-      return { holidayZone, ownCalendar }
+      const { holidayZone, ownCalendar, alsaceMoselle } = (await openOrFail(services, created.value)).view.get().settings
+      return { holidayZone, ownCalendar, alsaceMoselle }
     }
-    expect(await settingsOf({ schoolPlace: '35000' })).toEqual({ holidayZone: 'B', ownCalendar: false }) // Rennes
-    expect(await settingsOf({ schoolPlace: '75011' })).toEqual({ holidayZone: 'C', ownCalendar: false })
-    expect(await settingsOf({ schoolPlace: '35000', holidayZone: 'A' })).toEqual({ holidayZone: 'A', ownCalendar: false })
-    expect(await settingsOf({ schoolPlace: '20000' })).toEqual({ holidayZone: 'A', ownCalendar: true }) // Ajaccio
+    const zone = (holidayZone: 'A' | 'B' | 'C', more: { ownCalendar?: boolean; alsaceMoselle?: boolean } = {}) =>
+      ({ holidayZone, ownCalendar: false, alsaceMoselle: false, ...more })
+    expect(await settingsOf({ schoolPlace: '35000' })).toEqual(zone('B')) // Rennes
+    expect(await settingsOf({ schoolPlace: '75011' })).toEqual(zone('C'))
+    expect(await settingsOf({ schoolPlace: '35000', holidayZone: 'A' })).toEqual(zone('A'))
+    expect(await settingsOf({ schoolPlace: '20000' })).toEqual(zone('A', { ownCalendar: true })) // Ajaccio
+    // Strasbourg and Metz: zone B, and Alsace-Moselle's two more public holidays.
+    expect(await settingsOf({ schoolPlace: '67000' })).toEqual(zone('B', { alsaceMoselle: true }))
+    expect(await settingsOf({ schoolPlace: '57000' })).toEqual(zone('B', { alsaceMoselle: true }))
   })
 
   it('creating a collective resolves only once it is saved on the phone, so closing the app then loses nothing', async () => {

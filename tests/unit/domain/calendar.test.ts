@@ -1,15 +1,19 @@
 // The school calendar: school years, Easter and public holidays, shipped and imported school holidays, Wednesdays, the Saturday rule.
 import { describe, expect, it } from 'vitest'
 import { easterSunday, publicHolidayOn, publicHolidaysOf } from '../../../src/domain/calendar/public-holidays.ts'
-import { decreeToPeriod, holidayOn, isSchoolDay, schoolDayStatus, shippedHolidayPeriods } from '../../../src/domain/calendar/school-calendar.ts'
+import {
+  decreeToPeriod, holidayOn, isSchoolDay, schoolDayStatus, shippedHolidayPeriods, type CalendarSettings,
+} from '../../../src/domain/calendar/school-calendar.ts'
 import { SHIPPED_SCHOOL_HOLIDAYS, SHIPPED_SCHOOL_YEARS } from '../../../src/domain/calendar/school-holidays-data.ts'
 import { schoolYearOf } from '../../../src/domain/calendar/school-year.ts'
 import { addDays, localDate, weekdayOf } from '../../../src/domain/dates.ts'
+import { LineIdSchema } from '../../../src/domain/ids.ts'
+import { walkCancellationOf } from '../../../src/domain/rota/walks.ts'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings.ts'
 import { createHoliday } from './rota-fixtures.ts'
 
 const zone = (holidayZone: Settings['holidayZone'], operatingWeekdays: number[] = [1, 2, 4, 5]) => ({ holidayZone, operatingWeekdays })
-const status = (date: string, settings = zone('A'), imported = [] as ReturnType<typeof createHoliday>[]) =>
+const status = (date: string, settings: CalendarSettings = zone('A'), imported = [] as ReturnType<typeof createHoliday>[]) =>
   schoolDayStatus(settings, imported, localDate(date))
 
 describe('Easter (anonymous Gregorian algorithm)', () => {
@@ -56,6 +60,24 @@ describe('public holidays', () => {
   it('finds a public holiday by date, and nothing on an ordinary day', () => {
     expect(publicHolidayOn(localDate('2026-05-25'))?.label).toBe('Lundi de Pentecôte')
     expect(publicHolidayOn(localDate('2027-03-30'))).toBeNull()
+  })
+
+  it('adds Good Friday and 26 December in Alsace-Moselle only', () => {
+    const extra = publicHolidaysOf(2027, true).filter((day) => !publicHolidaysOf(2027).some((other) => other.id === day.id))
+    expect(extra.map((day) => `${day.date} ${day.id}`)).toEqual(['2027-03-26 goodFriday', '2027-12-26 saintStephen'])
+    expect(publicHolidayOn(localDate('2027-03-26'))).toBeNull()
+    expect(publicHolidayOn(localDate('2027-03-26'), true)?.id).toBe('goodFriday')
+    // The same day once cached for one list does not answer for the other.
+    expect(publicHolidayOn(localDate('2027-03-26'))).toBeNull()
+    expect(status('2027-03-26', { ...zone('B'), alsaceMoselle: true })).toEqual({ kind: 'publicHoliday', label: 'Vendredi saint', id: 'goodFriday' })
+    expect(status('2027-03-26', zone('B'))).toEqual({ kind: 'schoolDay' })
+    // A walk on St Stephen's Day is cancelled only for a collective in Alsace-Moselle.
+    const walk = { lineId: LineIdSchema.parse('00000000-0000-4000-8000-000000000001'), date: localDate('2026-12-26'), direction: 'aller' as const }
+    const model = (alsaceMoselle: boolean) => ({
+      settings: { ...DEFAULT_SETTINGS, holidayZone: 'B' as const, ownCalendar: true, alsaceMoselle }, exceptions: [], holidays: [], holidayOverrides: [],
+    })
+    expect(walkCancellationOf(model(true), walk)).toEqual({ kind: 'publicHoliday', label: 'Saint-Étienne', id: 'saintStephen' })
+    expect(walkCancellationOf(model(false), walk)).toBeNull()
   })
 })
 

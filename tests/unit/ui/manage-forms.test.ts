@@ -108,7 +108,9 @@ describe('management form mapping', () => {
 
   it('settings: numbers typed as text; a non-number is refused before the domain, 1 adult is refused by it', () => {
     const values = settingsValuesOf(DEFAULT_SETTINGS)
-    expect(values).toEqual({ holidayZone: 'A', ownCalendar: false, operatingWeekdays: [1, 2, 4, 5], childrenPerAdult: '8', minAdults: '2' })
+    expect(values).toEqual({
+      holidayZone: 'A', ownCalendar: false, alsaceMoselle: false, operatingWeekdays: [1, 2, 4, 5], childrenPerAdult: '8', minAdults: '2',
+    })
     expect(settingsInputOf({ ...values, childrenPerAdult: 'huit', minAdults: '' }).errors).toEqual({ childrenPerAdult: 'invalidNumber', minAdults: 'required' })
     const { input, errors } = settingsInputOf({ ...values, minAdults: ' 1 ' })
     expect(errors).toEqual({})

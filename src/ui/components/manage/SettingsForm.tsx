@@ -67,6 +67,13 @@ export function SettingsForm({ settings, onSubmit }: SettingsFormProps) {
         checked={values.ownCalendar}
         onChange={(ownCalendar) => set({ ownCalendar })}
       />
+      <CheckboxField
+        id={idOf('alsaceMoselle')}
+        label={t('manage.settings.alsaceMoselle')}
+        hint={t('manage.settings.alsaceMoselleHint')}
+        checked={values.alsaceMoselle}
+        onChange={(alsaceMoselle) => set({ alsaceMoselle })}
+      />
       <ChoiceGroup<Weekday>
         id={idOf('operatingWeekdays')}
         kind="checkbox"

@@ -161,6 +161,7 @@ export const CHILD_ERROR_ALIASES = { 'routes.aller': 'aller', 'routes.retour': '
 export interface SettingsValues {
   readonly holidayZone: HolidayZone
   readonly ownCalendar: boolean
+  readonly alsaceMoselle: boolean
   readonly operatingWeekdays: readonly Weekday[]
   readonly childrenPerAdult: string
   readonly minAdults: string
@@ -169,6 +170,7 @@ export interface SettingsValues {
 export const settingsValuesOf = (settings: Settings): SettingsValues => ({
   holidayZone: settings.holidayZone,
   ownCalendar: settings.ownCalendar,
+  alsaceMoselle: settings.alsaceMoselle,
   operatingWeekdays: sortedDays(settings.operatingWeekdays),
   childrenPerAdult: String(settings.childrenPerAdult),
   minAdults: String(settings.minAdults),
@@ -186,6 +188,7 @@ export const settingsInputOf = (values: SettingsValues): { input: SettingsInput;
   const input: SettingsInput = {
     holidayZone: values.holidayZone,
     ownCalendar: values.ownCalendar,
+    alsaceMoselle: values.alsaceMoselle,
     operatingWeekdays: sortedDays(values.operatingWeekdays),
     ...(childrenPerAdult === null ? {} : { childrenPerAdult }),
     ...(minAdults === null ? {} : { minAdults }),

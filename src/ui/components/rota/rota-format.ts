@@ -97,6 +97,8 @@ export const PUBLIC_HOLIDAY_NAME_KEYS = {
   allSaints: 'holiday.public.allSaints',
   armistice1918: 'holiday.public.armistice1918',
   christmas: 'holiday.public.christmas',
+  goodFriday: 'holiday.public.goodFriday',
+  saintStephen: 'holiday.public.saintStephen',
 } as const satisfies Record<PublicHolidayId, MessageKey>
 
 /** A holiday period's name in the reader's language: a shipped one by its kind, one the collective added as typed. */
