@@ -13,6 +13,10 @@ interface AxeResult {
 export const axeViolations = async (page: Page): Promise<string[]> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
   const result = await page.evaluate(async () => {
+    // A toast fading in is half transparent for 0.2 s: its contrast is judged once the page's transitions have ended
+    // (a check that ran mid-fade reported the toast's text; never-ending animations are not waited for).
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)))
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
   }) as AxeResult

@@ -54,7 +54,10 @@ function StepLink({ session, step, primary = false, children }: {
   const moveOn = useMoveOn(session, step)
   return (
     <a href={pathAfter(session, step)} class={primary ? 'button button--primary' : 'button'} onClick={(event) => {
+      // The router routes every same-origin link click from the window, prevented or not: it would open the next
+      // screen before the step's end is stored, and a reload then (on a busy phone) asked the same step again.
       event.preventDefault()
+      event.stopPropagation()
       void moveOn()
     }}>{children}</a>
   )
