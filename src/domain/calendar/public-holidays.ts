@@ -61,17 +61,18 @@ export const publicHolidaysOf = (year: number, alsaceMoselle = false): readonly 
   return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
 }
 
-// Deriving a year of walks asks this for every date: compute each year once (per list: with Alsace-Moselle's or not).
-const byYear = new Map<string, ReadonlyMap<LocalDate, PublicHoliday>>()
+// Deriving a year of walks asks this for every date: compute each year once, per list (metropolitan, Alsace-Moselle).
+const metropolitanByYear = new Map<number, ReadonlyMap<LocalDate, PublicHoliday>>()
+const alsaceMoselleByYear = new Map<number, ReadonlyMap<LocalDate, PublicHoliday>>()
 
 /** The public holiday on that date, or null; `alsaceMoselle`: the collective's school is in Alsace-Moselle. */
 export const publicHolidayOn = (date: LocalDate, alsaceMoselle = false): PublicHoliday | null => {
   const year = Number(date.slice(0, 4))
-  const key = `${year}${alsaceMoselle ? '+AM' : ''}`
-  let days = byYear.get(key)
+  const byYear = alsaceMoselle ? alsaceMoselleByYear : metropolitanByYear
+  let days = byYear.get(year)
   if (days === undefined) {
     days = new Map(publicHolidaysOf(year, alsaceMoselle).map((day) => [day.date, day]))
-    byYear.set(key, days)
+    byYear.set(year, days)
   }
   return days.get(date) ?? null
 }
