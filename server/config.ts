@@ -27,6 +27,10 @@ const envSchema = z.object({
   UNUSED_ROOM_HOURS: intIn(1, 24 * 366, 24),
   /** A room no socket joined for this long is deleted (with a tombstone its own token can lift). */
   IDLE_ROOM_DAYS: intIn(1, 10 * 366, 400),
+  /** A room with no stored change for this long is deleted (issue 16): about 13 months by default. */
+  ROOM_RETENTION_DAYS: intIn(1, 10 * 366, 395),
+  /** Members are told the day of that deletion this long before it (MESSAGE_RETENTION). */
+  RETENTION_WARNING_DAYS: intIn(0, 366, 30),
   /** Send a no-op frame to a socket that received nothing for this long (stock client gives up at 30 s). */
   KEEPALIVE_MS: intIn(20, 25_000, 12_000),
   /** Ping every socket this often; one without a pong since the previous ping is terminated. */
@@ -35,8 +39,6 @@ const envSchema = z.object({
   COMPACT_LOG_BYTES: intIn(1024, 1024 * 1024 * 1024, 4 * 1024 * 1024),
   /** Compact a loaded room this long after a stored update deleted or replaced values (erasure, see rooms.ts). */
   COMPACT_AFTER_DELETE_MS: intIn(0, 24 * 60 * 60 * 1000, 60_000),
-  /** How long a renewed (read-only) room is kept before its data is deleted and a tombstone left (issue 6). */
-  RENEWED_ROOM_GRACE_MS: intIn(0, 10 * 366 * DAY_MS, 30 * DAY_MS),
   /** How long an archived room (a past generation, issue 14) is kept: about three school years by default. */
   ARCHIVED_ROOM_DAYS: intIn(1, 10 * 366, 1_100),
   HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
@@ -58,11 +60,12 @@ export interface RelayConfig {
   readonly roomMaxBytes: number
   readonly unusedRoomMs: number
   readonly idleRoomMs: number
+  readonly roomRetentionMs: number
+  readonly retentionWarningMs: number
   readonly keepaliveMs: number
   readonly pingIntervalMs: number
   readonly compactLogBytes: number
   readonly compactAfterDeleteMs: number
-  readonly renewedRoomGraceMs: number
   /** ARCHIVED_ROOM_DAYS in ms: an archived room is deleted this long after its archive. */
   readonly archivedRoomMs: number
   readonly headersTimeoutMs: number
@@ -97,11 +100,12 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     roomMaxBytes: e.ROOM_MAX_BYTES,
     unusedRoomMs: e.UNUSED_ROOM_HOURS * 60 * 60 * 1000,
     idleRoomMs: e.IDLE_ROOM_DAYS * DAY_MS,
+    roomRetentionMs: e.ROOM_RETENTION_DAYS * DAY_MS,
+    retentionWarningMs: e.RETENTION_WARNING_DAYS * DAY_MS,
     keepaliveMs: e.KEEPALIVE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactLogBytes: e.COMPACT_LOG_BYTES,
     compactAfterDeleteMs: e.COMPACT_AFTER_DELETE_MS,
-    renewedRoomGraceMs: e.RENEWED_ROOM_GRACE_MS,
     archivedRoomMs: e.ARCHIVED_ROOM_DAYS * DAY_MS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -1,9 +1,10 @@
-// Plain HTTP: /healthz (counts only), /renew/<roomId> and /archive/<roomId> (handed to renew.ts), and the built app
+// Plain HTTP: /healthz (counts only), /renew/<roomId> and /archive/<roomId> (renew.ts), /invite/... (invites.ts), the built app
 // (sirv), with SPA fallback for navigation paths only.
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
+import { isInvitePath } from './invites.ts'
 import { isFreezePath } from './renew.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
@@ -12,7 +13,9 @@ type StaticHandler = ReturnType<typeof sirv>
 const NOT_BUILT = 'Pédibus Coop: the relay is running, but the app is not built. Run `npm run build`, then reload.\n'
 const LONG_CACHE = 'public, max-age=31536000, immutable'
 
-export const createHttpHandler = (options: { staticDir: string; health: () => object; freeze: Handler }): Handler => {
+export const createHttpHandler = (
+  options: { staticDir: string; health: () => object; freeze: Handler; invites: Handler },
+): Handler => {
   let serveStatic: { files: StaticHandler; app: StaticHandler } | null = null
 
   /** Created once index.html exists: sirv lists the directory when created (a build may come after start). */
@@ -36,6 +39,7 @@ export const createHttpHandler = (options: { staticDir: string; health: () => ob
     res.setHeader('X-Content-Type-Options', 'nosniff')
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (isFreezePath(path)) return options.freeze(req, res)
+    if (isInvitePath(path)) return options.invites(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed\n')
     if (path === '/healthz') return sendJson(res, 200, options.health())
     const served = getStatic()

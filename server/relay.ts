@@ -13,6 +13,7 @@ import { createHttpHandler } from './http.ts'
 import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Counters, type Metrics } from './metrics.ts'
+import { createInviteHandler } from './invites.ts'
 import { createFreezeHandler } from './renew.ts'
 import { createRoomRegistry } from './rooms.ts'
 import { createFileStore } from './store/file-store.ts'
@@ -51,7 +52,9 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const metrics = createMetrics()
   const store = options.store ?? createFileStore(config.dataDir)
   await store.open() // replays what a crash left in the write-ahead log before any room is served
-  const rooms = createRoomRegistry({ store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs })
+  const rooms = createRoomRegistry({
+    store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs, now: options.now,
+  })
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
@@ -69,6 +72,10 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const refusals = new WebSocketServer({ noServer: true, maxPayload: REFUSED_MAX_PAYLOAD, perMessageDeflate: false, handleProtocols: (offered) => selectProtocol(offered) })
   for (const server of [wss, refusals]) server.on('error', (error) => log.error('wss.error', { error: error.name }))
 
+  const sweeper = createSweeper({
+    store, rooms, metrics, log, unusedMs: config.unusedRoomMs, idleMs: config.idleRoomMs, retentionMs: config.roomRetentionMs,
+    archivedMs: config.archivedRoomMs, now: options.now,
+  })
   const health = () => ({ status: 'ok' as const, rooms: rooms.count(), connections: wss.clients.size, counters: { ...metrics.counters } })
   const server = createServer(
     {
@@ -81,8 +88,13 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
       staticDir: config.staticDir,
       health,
       freeze: createFreezeHandler({
-        allowedOrigins: config.allowedOrigins, store, rooms, limiter: freezes, metrics, log,
+        allowedOrigins: config.allowedOrigins, store, rooms, limiter: freezes, metrics, log, sweeper,
         now: clock ? () => new Date(clock()) : undefined,
+      }),
+      invites: createInviteHandler({
+        allowedOrigins: config.allowedOrigins, store, metrics, log, now: clock,
+        writes: createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour * 4),
+        reads: createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour * 4),
       }),
     }),
   )
@@ -123,10 +135,6 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   log.info('relay.listening', { port, host: config.host })
-  const sweeper = createSweeper({
-    store, rooms, metrics, log, graceMs: config.renewedRoomGraceMs, unusedMs: config.unusedRoomMs, idleMs: config.idleRoomMs,
-    archivedMs: config.archivedRoomMs, now: options.now,
-  })
 
   const shutdown = async (): Promise<void> => {
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))

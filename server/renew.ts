@@ -1,16 +1,20 @@
-// The token-checked POSTs that freeze a room: /renew/<roomId> (issue 6) and /archive/<roomId> (issue 14). One
-// handler for both, since they differ only in what they mark and the frame the room's sockets get: the room token in
-// the x-pedibus-token header, checked like the websocket's; renewedAt or archivedAt is stored durably in the room's
-// meta before the 204, then a loaded room is frozen at once. A room is renewed or archived, never both (409).
+// The token-checked POSTs that end a room's life as a writable room: /renew/<roomId> (issues 6, 16) and
+// /archive/<roomId> (issue 14). One handler for both: the room token in the x-pedibus-token header, checked like the
+// websocket's; renewedAt or archivedAt is stored durably in the room's meta before the 204. An archived room is frozen
+// (read-only, still served). A renewed room is closed at once: its sockets are told it moved, then it is deleted
+// behind a tombstone (the sweeper's removeNow), so the old link serves no content to anyone from then on. A room is
+// renewed or archived, never both (409).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { hashRoomToken, parseRoomId, parseRoomToken } from '../src/lib/credentials.ts'
 import { ARCHIVE_PATH_PREFIX, RENEW_PATH_PREFIX, TOKEN_HEADER } from '../src/lib/relay-protocol.ts'
-import { isOriginAllowed, isSameHash } from './auth.ts'
+import { isSameHash } from './auth.ts'
+import { corsAnswer } from './cors.ts'
 import type { RateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
 import type { FrozenReason, RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
+import type { Sweeper } from './sweeper.ts'
 
 interface Deps {
   allowedOrigins: readonly string[] | null
@@ -23,6 +27,7 @@ interface Deps {
   limiter: RateLimiter
   metrics: Metrics
   log: Logger
+  sweeper: Pick<Sweeper, 'removeNow'>
   now?: () => Date
 }
 
@@ -66,19 +71,8 @@ export const createFreezeHandler = (deps: Deps) => (req: IncomingMessage, res: S
   const path = (req.url ?? '').split('?')[0] ?? ''
   const kind = KINDS.find((candidate) => path.startsWith(candidate.prefix))
   if (!kind) return answer(res, 404)
-  if (!isOriginAllowed(req.headers, deps.allowedOrigins)) return answer(res, 403)
-  // The app may live on another allowed origin: a POST with a custom header needs a CORS preflight.
-  const origin = req.headers.origin
-  if (origin !== undefined) {
-    res.setHeader('Access-Control-Allow-Origin', origin)
-    res.setHeader('Vary', 'Origin')
-  }
-  if (req.method === 'OPTIONS') {
-    res.setHeader('Access-Control-Allow-Methods', 'POST')
-    res.setHeader('Access-Control-Allow-Headers', TOKEN_HEADER)
-    res.setHeader('Access-Control-Max-Age', '600')
-    return answer(res, 204)
-  }
+  const cors = corsAnswer(req, res, deps.allowedOrigins, 'POST', TOKEN_HEADER)
+  if (cors !== null) return answer(res, cors)
   freeze(deps, kind, req, path.slice(kind.prefix.length)).then(
     (status) => answer(res, status),
     (error: unknown) => {
@@ -97,8 +91,10 @@ const freeze = async (deps: Deps, kind: Kind, req: IncomingMessage, roomIdText: 
   const header = req.headers[TOKEN_HEADER]
   const token = parseRoomToken(Array.isArray(header) ? null : header)
   if (!token) return refused(deps, kind, 401)
-  // Past its grace or archive period the token hash is gone: nothing to check, the room is simply no more.
-  if (await deps.store.readTombstone(roomId)) return refused(deps, kind, 410)
+  // A deleted room keeps no token hash: nothing to check, the room is simply no more. A renewal asked again (its
+  // answer was lost) is done already: saying so tells nothing the room's sockets (4410) do not.
+  const tombstone = await deps.store.readTombstone(roomId)
+  if (tombstone) return tombstone.reason === 'renewed' && kind.reason === 'renewed' ? 204 : refused(deps, kind, 410)
   const meta = await deps.store.readMeta(roomId)
   if (!meta) return refused(deps, kind, 404)
   if (!isSameHash(meta.tokenHash, await hashRoomToken(token))) return refused(deps, kind, 401)
@@ -112,6 +108,11 @@ const freeze = async (deps: Deps, kind: Kind, req: IncomingMessage, roomIdText: 
     deps.log.info(kind.events.done, { room: roomPrefix(roomId) })
   }
   await deps.rooms.freeze(roomId, kind.reason)
+  if (kind.reason === 'renewed') {
+    const renewedAt = (await deps.store.readMeta(roomId))?.renewedAt ?? at
+    // Busy past the wait (false): the tombstone already refuses every socket; the sweeper's next pass deletes the files.
+    await deps.sweeper.removeNow({ roomId, renewedAt, deletedAt: at, reason: 'renewed' })
+  }
   return 204
 }
 

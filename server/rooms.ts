@@ -121,6 +121,8 @@ export const createRoomRegistry = (deps: {
   compactLogBytes: number
   /** Delay between a stored update that deletes values and the compaction that erases them from disk. */
   compactAfterDeleteMs: number
+  /** The clock of the retention mark (tests make rooms old without waiting). */
+  now?: () => number
 }): RoomRegistry => {
   const { store, metrics, log } = deps
   const entries = new Map<string, Entry>()
@@ -136,15 +138,21 @@ export const createRoomRegistry = (deps: {
     // Being deleted for disuse (its tombstone is newer than its registration): the phone retries and registers it
     // again once it is gone. Loading it now would write into files about to be deleted.
     if (tombstone && meta && Date.parse(tombstone.deletedAt ?? '') >= Date.parse(meta.createdAt)) throw new RoomBeingDeletedError()
+    // Renewed but not yet deleted (a crash or a busy room between the mark and the deletion): its content is never
+    // served again; the sweeper deletes it.
+    if (meta?.renewedAt !== undefined) throw new RoomMovedError()
     const updates = await store.loadUpdates(roomId)
     const { doc, dropped } = await buildDoc(updates) // throws on a stored update Yjs cannot read: never half-loaded
     if (dropped > 0) log.warn('room.dropped_unintegrable', { room: roomPrefix(roomId), dropped })
     metrics.increment('roomsLoaded')
     log.debug('room.loaded', { room: roomPrefix(roomId), updates: updates.length })
-    return createRoom(roomId, doc, frozenReason(meta), entry)
+    return createRoom(roomId, doc, frozenReason(meta), entry, meta?.writtenOn)
   }
 
-  const createRoom = (roomId: string, doc: Y.Doc, frozen: Room['frozen'], entry: () => Entry | undefined): Room => {
+  const createRoom = (
+    roomId: string, doc: Y.Doc, frozen: Room['frozen'], entry: () => Entry | undefined, storedWrittenOn: string | undefined,
+  ): Room => {
+    let writtenOn = storedWrittenOn
     const peers = new Set<RoomPeer>()
     const compactor = createCompactor(roomId, doc)
     let retrying = false
@@ -190,7 +198,15 @@ export const createRoomRegistry = (deps: {
         appliedCount++
         const durable = added === null ? store.flush(roomId) : store.append(roomId, added)
         durable.then(() => {
-          if (added !== null) broadcast(peers, added, origin)
+          if (added !== null) {
+            broadcast(peers, added, origin)
+            // The retention clock (sweeper.ts): at most one meta write a day per room.
+            const today = new Date((deps.now ?? Date.now)()).toISOString().slice(0, 10)
+            if (today !== writtenOn) {
+              writtenOn = today
+              void store.markWritten(roomId, today).catch(() => undefined)
+            }
+          }
           compactor.afterStored()
         }, (error: unknown) => {
           metrics.increment('storeErrors')

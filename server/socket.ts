@@ -9,7 +9,8 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import { hashRoomToken } from '../src/lib/credentials.ts'
-import { CloseCode, MESSAGE_RELAY_LIMITS, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { CloseCode, MESSAGE_RELAY_LIMITS, MESSAGE_RETENTION, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
+import { retentionWarning } from './retention.ts'
 import { isOriginAllowed, isSameHash, parseOfferedProtocols, protocolsFromHeader, roomIdFromUrl } from './auth.ts'
 import type { RelayConfig } from './config.ts'
 import type { Heartbeat } from './heartbeat.ts'
@@ -106,13 +107,32 @@ const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void =
   log.debug('socket.joined', { room: roomPrefix(room.id), ack })
   deps.heartbeat.track(ws, peer)
   if (room.broken) return peer.close(CloseCode.tryAgainLater, 'room reset')
-  if (ack) peer.send(limitsFrame(deps.config.maxPayload)) // only the app offers acks: stock clients never see it
+  if (ack) {
+    peer.send(limitsFrame(deps.config.maxPayload)) // only the app offers acks: stock clients never see it
+    void warnOfRetention(deps, peer, room.id)
+  }
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   syncProtocol.writeSyncStep1(encoder, room.doc)
   peer.send(encoding.toUint8Array(encoder))
   // Read-only: renewed (the phone needs the new invitation) or archived (the collective goes on in its successor).
   if (room.frozen) peer.send(FROZEN_FRAMES[room.frozen])
+}
+
+/** Tells the phone the day the room will be deleted if nothing changes, within the warning period (retention.ts). */
+const warnOfRetention = async (deps: Deps, peer: { send(frame: Uint8Array): void }, roomId: string): Promise<void> => {
+  try {
+    const meta = await deps.store.readMeta(roomId)
+    const now = deps.now?.() ?? Date.now()
+    const day = meta === null ? null : retentionWarning(meta, now, deps.config.roomRetentionMs, deps.config.retentionWarningMs)
+    if (day === null) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_RETENTION)
+    encoding.writeVarString(encoder, day)
+    peer.send(encoding.toUint8Array(encoder))
+  } catch {
+    // A meta that cannot be read now: the warning comes at the next connection.
+  }
 }
 
 const limitsFrame = (maxPayload: number): Uint8Array => {

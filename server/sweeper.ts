@@ -1,23 +1,32 @@
-// Deletes rooms nobody needs any more, tombstone first (so a crash in between loses nothing and is finished by the
+// Deletes rooms nobody needs any more (and forgets expired invitations, server/invites.ts), tombstone first (so a crash in between loses nothing and is finished by the
 // next pass), then the room's sockets are closed, then its meta, snapshot and log are deleted. Runs at start and
 // hourly. Four kinds:
-// - renewed rooms past RENEWED_ROOM_GRACE_MS (issue 6): the tombstone has no token hash, the id is never reused
-//   and sockets get 4410 (the collective moved);
+// - renewed rooms (issues 6, 16): at once, by the renewal itself (removeNow); a pass only finishes what a crash or a
+//   busy room interrupted, or a room an earlier version kept read-only. The tombstone has no token hash, the id is
+//   never reused and sockets get 4410 (the collective moved): the old link opens nothing;
 // - archived rooms (issue 14) ARCHIVED_ROOM_DAYS after their archive, the same way. Renewed and archived rooms are
 //   read-only: nobody writes or needs to join them, so they are never deleted for disuse, only after their period;
 // - rooms registered and never used: nothing stored UNUSED_ROOM_HOURS after registration (a flood of made-up
 //   rooms does not stay on disk);
-// - rooms no socket joined for IDLE_ROOM_DAYS. For these two the tombstone keeps the token hash: a phone that
-//   still holds the collective registers it again with its own token and re-sends everything.
+// - rooms no socket joined for IDLE_ROOM_DAYS, and rooms with no stored change for ROOM_RETENTION_DAYS (issue 16: the
+//   relay keeps no collective forever; members are warned before, server/retention.ts). For these the tombstone keeps
+//   the token hash: a phone that still holds the collective (its family's own copy) registers it again with its own
+//   token and re-sends everything when it is opened again.
 import { CloseCode } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
+import { retentionDeadline } from './retention.ts'
 import type { RoomRegistry } from './rooms.ts'
-import type { RoomMeta, StorageAdapter, Tombstone } from './store/adapter.ts'
+import type { RoomMeta, StorageAdapter, StoredInvitation, Tombstone } from './store/adapter.ts'
 
 export interface Sweeper {
   /** One pass over the stored rooms; resolves with how many were deleted. Concurrent calls share a pass. */
   sweep(): Promise<number>
+  /**
+   * Writes the tombstone now and deletes the room as soon as its sockets are closed: false when it was still busy
+   * (the next pass finishes it; the tombstone already refuses every socket and every load).
+   */
+  removeNow(tombstone: Tombstone): Promise<boolean>
   /** Stops the timer and ends the current pass early; resolves when it is over. */
   destroy(): Promise<void>
 }
@@ -31,9 +40,10 @@ export const createSweeper = (deps: {
   rooms: RoomRegistry
   metrics: Metrics
   log: Logger
-  graceMs: number
   unusedMs: number
   idleMs: number
+  /** A room with no stored change for this long is deleted (server/retention.ts). */
+  retentionMs: number
   /** An archived room is deleted this long after archivedAt. */
   archivedMs: number
   intervalMs?: number
@@ -66,9 +76,7 @@ export const createSweeper = (deps: {
   const verdict = async (roomId: string, meta: RoomMeta): Promise<Tombstone | null> => {
     const deletedAt = new Date(now()).toISOString()
     const { renewedAt, archivedAt } = meta
-    if (renewedAt !== undefined) {
-      return isPast(renewedAt, deps.graceMs) ? { roomId, renewedAt, deletedAt, reason: 'renewed' } : null
-    }
+    if (renewedAt !== undefined) return { roomId, renewedAt, deletedAt, reason: 'renewed' }
     if (archivedAt !== undefined) {
       return isPast(archivedAt, deps.archivedMs) ? { roomId, archivedAt, deletedAt, reason: 'archived' } : null
     }
@@ -78,7 +86,17 @@ export const createSweeper = (deps: {
     }
     const usedOn = meta.usedOn === undefined ? meta.createdAt : `${meta.usedOn}T00:00:00.000Z`
     if (isPast(usedOn, deps.idleMs)) return { roomId, deletedAt, reason: 'idle', tokenHash: meta.tokenHash }
+    if (now() >= retentionDeadline(meta, deps.retentionMs)) return { roomId, deletedAt, reason: 'retention', tokenHash: meta.tokenHash }
     return null
+  }
+
+  /** An expired invitation's sealed secret leaves the disk at the next pass (the relay refuses it from its expiry on). */
+  const forgetExpiredInvitations = async (roomId: string, meta: RoomMeta): Promise<void> => {
+    const isExpired = (invitation: StoredInvitation): boolean => Date.parse(invitation.expiresAt) <= now()
+    const expired = (meta.invitations ?? []).filter(isExpired).length
+    if (expired === 0) return
+    await store.updateInvitations(roomId, (current) => current.filter((invitation) => !isExpired(invitation)))
+    metrics.increment('invitationsExpired', expired)
   }
 
   const sweepRoom = async (roomId: string): Promise<boolean> => {
@@ -97,7 +115,10 @@ export const createSweeper = (deps: {
     }
     if (!meta) return false
     const decided = await verdict(roomId, meta)
-    if (!decided) return false
+    if (!decided) {
+      await forgetExpiredInvitations(roomId, meta)
+      return false
+    }
     await store.writeTombstone(decided)
     return deleteWhenFree(roomId, decided)
   }
@@ -136,6 +157,10 @@ export const createSweeper = (deps: {
 
   return {
     sweep,
+    async removeNow(tombstone) {
+      await store.writeTombstone(tombstone)
+      return deleteWhenFree(tombstone.roomId, tombstone)
+    },
     async destroy() {
       stopped = true
       clearInterval(timer)
@@ -149,6 +174,7 @@ const DELETED_COUNTERS: Readonly<Record<NonNullable<Tombstone['reason']>, Counte
   archived: 'roomsDeletedArchived',
   unused: 'roomsDeletedUnused',
   idle: 'roomsDeletedIdle',
+  retention: 'roomsDeletedRetention',
 }
 
 /** Tombstones written before `reason` existed are renewals. */

@@ -14,6 +14,24 @@ export interface RoomMeta {
   readonly archivedAt?: string
   /** Last day (YYYY-MM-DD, UTC) a socket joined the room: rooms untouched for long are deleted by the sweeper. */
   readonly usedOn?: string
+  /**
+   * Last day (YYYY-MM-DD, UTC) a stored update changed the room: a room with no change for ROOM_RETENTION_DAYS is
+   * deleted by the sweeper, after its members were warned (MESSAGE_RETENTION). Absent in rooms of earlier versions.
+   */
+  readonly writtenOn?: string
+  /** Open invitations (issue 16, server/invites.ts): forgotten at expiry, at revocation, with the room. */
+  readonly invitations?: readonly StoredInvitation[]
+}
+
+/**
+ * One invitation: the collective's secret sealed under a one-off invite key the relay never sees (the key lives in the
+ * invite link's #fragment; its id is derived from it, src/lib/invitation.ts).
+ */
+export interface StoredInvitation {
+  readonly id: string
+  readonly sealed: string
+  readonly createdAt: string
+  readonly expiresAt: string
 }
 
 /** A room is renewed or archived once, and never both: true while it is neither (markRenewed, markArchived). */
@@ -28,8 +46,8 @@ export interface Tombstone {
   readonly archivedAt?: string
   readonly deletedAt?: string
   /** 'renewed' or 'archived', or deleted by the sweeper because it was never used or untouched for too long. */
-  readonly reason?: 'renewed' | 'archived' | 'unused' | 'idle'
-  /** For 'unused' and 'idle': only the same token may register the room again (a phone that still holds it). */
+  readonly reason?: 'renewed' | 'archived' | 'unused' | 'idle' | 'retention'
+  /** For 'unused', 'idle' and 'retention': only the same token may register the room again (a phone that still holds it). */
   readonly tokenHash?: string
 }
 
@@ -53,6 +71,15 @@ export interface StorageAdapter {
   markArchived(roomId: string, archivedAt: string): Promise<boolean>
   /** Records the day the room was last used (a no-op when it is already that day). */
   markUsed(roomId: string, usedOn: string): Promise<void>
+  /** Records the day a stored update last changed the room (a no-op when it is already that day). */
+  markWritten(roomId: string, writtenOn: string): Promise<void>
+  /**
+   * Replaces the room's invitations by `change(current)`, durably (meta rewritten atomically, under the meta lock):
+   * the list now stored, or null when the room does not exist (nothing is written).
+   */
+  updateInvitations(
+    roomId: string, change: (current: readonly StoredInvitation[]) => readonly StoredInvitation[],
+  ): Promise<readonly StoredInvitation[] | null>
   /** Ids of the rooms that have data (a meta, a log or a snapshot), in no particular order. */
   listRooms(): Promise<string[]>
   /** The room's tombstone, or null. */

@@ -258,6 +258,21 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
         if (!meta || meta.usedOn === usedOn) return
         await writeMeta(roomId, { ...meta, usedOn })
       }),
+    markWritten: (roomId, writtenOn) =>
+      withMetaLock(roomId, async () => {
+        const meta = await readMeta(roomId)
+        if (!meta || meta.writtenOn === writtenOn) return
+        await writeMeta(roomId, { ...meta, writtenOn })
+      }),
+    updateInvitations: (roomId, change) =>
+      withMetaLock(roomId, async () => {
+        const meta = await readMeta(roomId)
+        if (!meta) return null
+        const invitations = change(meta.invitations ?? [])
+        const { invitations: _previous, ...rest } = meta
+        await writeMeta(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
+        return invitations
+      }),
     async listRooms() {
       const names = await readdir(roomsDir).catch((error: unknown) => {
         if (isNotFound(error)) return []

@@ -43,6 +43,19 @@ export const createMemoryStore = (): StorageAdapter => {
       const meta = metas.get(roomId)
       if (meta) metas.set(roomId, { ...meta, usedOn })
     },
+    async markWritten(roomId, writtenOn) {
+      const meta = metas.get(roomId)
+      if (meta) metas.set(roomId, { ...meta, writtenOn })
+    },
+    async updateInvitations(roomId, change) {
+      ensureOpen()
+      const meta = metas.get(roomId)
+      if (!meta) return null
+      const invitations = change(meta.invitations ?? [])
+      const { invitations: _previous, ...rest } = meta
+      metas.set(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
+      return invitations
+    },
     async listRooms() {
       return [...new Set([...metas.keys(), ...updates.keys()])]
     },

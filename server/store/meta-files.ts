@@ -9,13 +9,20 @@ const metaSchema = z.object({
   renewedAt: z.string().optional(),
   archivedAt: z.string().optional(),
   usedOn: z.string().optional(),
+  writtenOn: z.string().optional(),
+  invitations: z.array(z.object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    sealed: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })).optional(),
 })
 const tombstoneSchema = z.object({
   roomId: z.string().regex(ROOM_ID_PATTERN),
   renewedAt: z.string().optional(),
   archivedAt: z.string().optional(),
   deletedAt: z.string().optional(),
-  reason: z.enum(['renewed', 'archived', 'unused', 'idle']).optional(),
+  reason: z.enum(['renewed', 'archived', 'unused', 'idle', 'retention']).optional(),
   tokenHash: z.string().optional(),
 })
 

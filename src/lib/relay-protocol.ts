@@ -49,6 +49,13 @@ export const MESSAGE_RELAY_LIMITS = 103
  */
 export const MESSAGE_ROOM_ARCHIVED = 104
 
+/**
+ * Relay -> phone (issue 16), to sockets that offered ACK_PROTOCOL, after MESSAGE_RELAY_LIMITS: varString YYYY-MM-DD,
+ * the day the relay deletes its copy of the room if nothing changes in it until then (its retention period, counted
+ * from the last stored change). Sent only within the warning period before that day; any stored change moves it.
+ */
+export const MESSAGE_RETENTION = 105
+
 export const RefusalCode = {
   /** The room holds other content under the same client id and clock (a forged or diverged write). */
   conflict: 1,
@@ -113,3 +120,12 @@ export const isPermanentRefusal = (code: number): boolean =>
 export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
 /** Room tokens are 256 bits, base64url without padding (43 characters). */
 export const ROOM_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * Invitations (issue 16): `/invite/<roomId>` (POST: create, token in TOKEN_HEADER, JSON body; GET: list, token too)
+ * and `/invite/<roomId>/<invitationId>` (GET: the sealed secret, no token: the link's holder asks; DELETE: revoke,
+ * token). The relay keeps the collective's secret only sealed under a key it never sees (src/lib/invitation.ts).
+ */
+export const INVITE_PATH_PREFIX = '/invite/'
+/** Longest validity an invitation may be given. */
+export const MAX_INVITATION_DAYS = 30

@@ -1,8 +1,8 @@
-// Renewal (issue 6) and archive (issue 14) on the relay: POST /renew/<roomId> or /archive/<roomId> with the room
-// token makes the room read-only, durably: phones still read it and get MESSAGE_ROOM_MOVED or MESSAGE_ROOM_ARCHIVED;
-// their updates are neither stored, forwarded nor acked. A room is renewed or archived, never both (409). After the
-// grace period the sweeper deletes a renewed room's files and leaves a tombstone: 4410 for everyone (archived rooms:
-// relay-sweeper.test.ts).
+// Renewal (issues 6, 16) and archive (issue 14) on the relay: POST /renew/<roomId> or /archive/<roomId> with the room
+// token. An archive makes the room read-only, durably: phones still read it and get MESSAGE_ROOM_ARCHIVED; their
+// updates are neither stored, forwarded nor acked. A renewal closes the door at once: connected phones get
+// MESSAGE_ROOM_MOVED, then every socket is closed with 4410 and the room's files are deleted behind a tombstone: no
+// document content is served to anyone any more. A room is renewed or archived, never both (409).
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -86,6 +86,10 @@ for (const kind of KINDS) {
   const other = kind === RENEWAL ? ARCHIVE : RENEWAL
   const isTold = (frame: Uint8Array): boolean => isBareFrame(frame, kind.frame)
   const isToldOther = (frame: Uint8Array): boolean => isBareFrame(frame, other.frame)
+  // A renewed room is not kept read-only but closed at once: see "relay renewal closes the door" below.
+  const archiveOnly = (name: string, test: () => Promise<void>): void => {
+    if (kind === ARCHIVE) it(name, test)
+  }
 
   describe(`relay ${kind.name}: POST ${kind.prefix}<roomId>`, () => {
     it('refuses a bad or missing token (401), an unknown room (404), a GET (405); the room stays open', async () => {
@@ -111,7 +115,7 @@ for (const kind of KINDS) {
       expect(relay.relay.health().counters).toMatchObject({ [kind.done]: 0, [kind.refused]: 5 })
     })
 
-    it('freezes the room: the whole document and its frame, updates neither stored, forwarded nor acked', async () => {
+    archiveOnly('freezes the room: the whole document and its frame, updates neither stored, forwarded nor acked', async () => {
       const dataDir = await ownDataDir()
       let relay = await startRelay({ dataDir })
       const room = await createTestRoom()
@@ -168,7 +172,7 @@ for (const kind of KINDS) {
       expect(keysIn(again)).toEqual(['a', 'b', 'c'])
     })
 
-    it('keeps the mark across SIGKILL', async () => {
+    archiveOnly('keeps the mark across SIGKILL', async () => {
       const relay = await spawnRelay()
       cleanups.push(() => relay.stop())
       const room = await createTestRoom()
@@ -209,7 +213,7 @@ for (const kind of KINDS) {
 }
 
 describe('relay renewal and archive together', () => {
-  it('refuses to archive a renewed room and to renew an archived one (409); each keeps its own frame', async () => {
+  it('refuses to archive a renewed room (410: it is gone) and to renew an archived one (409)', async () => {
     const relay = await started()
     const renewed = await createTestRoom()
     const archived = await createTestRoom()
@@ -218,22 +222,21 @@ describe('relay renewal and archive together', () => {
     expect((await post(relay.url, RENEWAL, renewed.roomId, renewed.token)).status).toBe(204)
     expect((await post(relay.url, ARCHIVE, archived.roomId, archived.token)).status).toBe(204)
 
-    expect((await post(relay.url, ARCHIVE, renewed.roomId, renewed.token)).status).toBe(409)
+    expect((await post(relay.url, ARCHIVE, renewed.roomId, renewed.token)).status).toBe(410)
     expect((await post(relay.url, RENEWAL, archived.roomId, archived.token)).status).toBe(409)
-    expect(await readMeta(relay.dataDir, renewed)).not.toHaveProperty(ARCHIVE.field)
     expect(await readMeta(relay.dataDir, archived)).not.toHaveProperty(RENEWAL.field)
     // A wrong token is still 401, not a hint that the room is frozen.
-    expect((await post(relay.url, ARCHIVE, renewed.roomId, archived.token)).status).toBe(401)
+    expect((await post(relay.url, RENEWAL, archived.roomId, renewed.token)).status).toBe(401)
 
     const movedReader = await openReader(relay.wsUrl, renewed)
     const archiveReader = await openReader(relay.wsUrl, archived)
-    await waitFor(() => movedReader.received.some(isRoomMoved) && keysIn(movedReader).length === 1, 'renewed room read')
+    expect((await movedReader.closed).code).toBe(CloseCode.roomMoved)
+    expect(keysIn(movedReader)).toEqual([])
     const isArchived = (frame: Uint8Array): boolean => isBareFrame(frame, MESSAGE_ROOM_ARCHIVED)
     await waitFor(() => archiveReader.received.some(isArchived) && keysIn(archiveReader).length === 1, 'archive read')
-    expect(movedReader.received.some(isArchived)).toBe(false)
     expect(archiveReader.received.some(isRoomMoved)).toBe(false)
     const { counters } = relay.relay.health()
-    expect(counters).toMatchObject({ roomsArchived: 1, roomsRenewed: 1, archivesRefused: 2, renewalsRefused: 1 })
+    expect(counters).toMatchObject({ roomsArchived: 1, roomsRenewed: 1, archivesRefused: 1, renewalsRefused: 2 })
   })
 
   it('limits renewal and archive attempts per IP like registrations, in one count (429)', async () => {
@@ -252,61 +255,96 @@ describe('relay renewal and archive together', () => {
   })
 })
 
-describe('relay renewal: the grace period', () => {
-  it('deletes a renewed room after the grace period and leaves a tombstone: 4410 for connections and registrations', async () => {
+describe('relay renewal closes the door at once', () => {
+  const SECRET_KEYS = ['zorglub-a', 'zorglub-b', 'zorglub-c']
+
+  /** Every file under `dir` (the write-ahead log included) that holds `text`. */
+  const filesHolding = async (dir: string, text: string): Promise<string[]> => {
+    const found: string[] = []
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
+      const path = join(entry.parentPath, entry.name)
+      if ((await readFile(path)).includes(text)) found.push(path)
+    }
+    return found
+  }
+
+  it('tells connected phones the room moved, closes every socket with 4410, serves no content and deletes its files', async () => {
     const dataDir = await ownDataDir()
-    let relay = await startRelay({ dataDir, env: { RENEWED_ROOM_GRACE_MS: '0' } })
+    let relay = await startRelay({ dataDir })
     const room = await createTestRoom()
     const kept = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a', 'b'], true)
+    await writeKeys(relay.wsUrl, room, SECRET_KEYS, true)
     await writeKeys(relay.wsUrl, kept, ['k'], true)
-    expect(await relay.relay.sweepRenewedRooms()).toBe(0) // nothing renewed yet
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
-    const reader = await openReader(relay.wsUrl, room)
-    await waitFor(() => reader.received.some(isRoomMoved), 'reader joined the renewed room')
+    const watcher = await openReader(relay.wsUrl, room) // connected before and during the renewal
+    await waitFor(() => keysIn(watcher).length === 3, 'watcher synced')
 
-    expect(await relay.relay.sweepRenewedRooms()).toBe(1)
-    expect((await reader.closed).code).toBe(CloseCode.roomMoved)
+    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
+    expect((await watcher.closed).code).toBe(CloseCode.roomMoved)
+    expect(watcher.received.filter(isRoomMoved)).toHaveLength(1)
     expect(await readdir(join(dataDir, 'rooms'))).toEqual([kept.roomId])
     const tombstone: unknown = JSON.parse(await readFile(join(dataDir, 'tombstones', `${room.roomId}.json`), 'utf8'))
     // Never a token hash: the id can never be registered again.
     expect(Object.keys(tombstone as object).sort()).toEqual(['deletedAt', 'reason', 'renewedAt', 'roomId'])
-    expect(tombstone).toMatchObject({ roomId: room.roomId, renewedAt: expect.any(String) })
+    expect(tombstone).toMatchObject({ roomId: room.roomId, reason: 'renewed', renewedAt: expect.any(String) })
+    expect(relay.relay.health().counters).toMatchObject({ roomsRenewed: 1, roomsDeleted: 1 })
 
-    const refusals = async (): Promise<number[]> => {
-      const attempts = [
+    /** Close codes and document keys received by a plain join, a registration, and a stranger's registration. */
+    const attempts = async (): Promise<Array<{ code: number; keys: string[] }>> => {
+      const tries = [
         relayProtocols(room.token),
         relayProtocols(room.token, { register: true, ack: true }),
         relayProtocols((await createTestRoom()).token, { register: true }),
       ]
-      const codes: number[] = []
-      for (const protocols of attempts) {
+      const results: Array<{ code: number; keys: string[] }> = []
+      for (const protocols of tries) {
         const client = await openRawClient(relay.wsUrl, room.roomId, protocols)
-        codes.push((await client.closed).code)
+        client.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
+        results.push({ code: (await client.closed).code, keys: keysIn(client) })
       }
-      return codes
+      return results
     }
-    expect(await refusals()).toEqual([CloseCode.roomMoved, CloseCode.roomMoved, CloseCode.roomMoved])
+    const refused = { code: CloseCode.roomMoved, keys: [] }
+    expect(await attempts()).toEqual([refused, refused, refused])
     expect(await readdir(join(dataDir, 'rooms'))).toEqual([kept.roomId]) // a refused registration created nothing
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(410)
+    // A renewal whose answer was lost is asked again: still done. The room cannot be archived any more.
+    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
+    expect((await post(relay.url, ARCHIVE, room.roomId, room.token)).status).toBe(410)
+    expect(relay.relay.health().counters).toMatchObject({ roomsRenewed: 1 })
 
     await relay.stop()
-    relay = await startRelay({ dataDir, env: { RENEWED_ROOM_GRACE_MS: '0' } })
+    expect(await filesHolding(dataDir, 'zorglub')).toEqual([])
+    relay = await startRelay({ dataDir })
     cleanups.push(() => relay.stop())
-    expect(await refusals()).toEqual([CloseCode.roomMoved, CloseCode.roomMoved, CloseCode.roomMoved])
-    const keptReader = await openReader(relay.wsUrl, kept) // an unrenewed room is untouched by the sweeper
+    expect(await attempts()).toEqual([refused, refused, refused])
+    const keptReader = await openReader(relay.wsUrl, kept) // another room is untouched
     await waitFor(() => keysOf(docFrom(keptReader.received)).length === 1, 'kept room readable')
     expect(keptReader.received.some(isRoomMoved)).toBe(false)
   })
 
-  it('keeps a renewed room within its grace period', async () => {
-    const relay = await started() // default grace: 30 days
+  it('deletes at its next pass a room an earlier relay version renewed and kept read-only', async () => {
+    const dataDir = await ownDataDir()
+    let relay = await startRelay({ dataDir })
     const room = await createTestRoom()
-    await writeKeys(relay.wsUrl, room, ['a'], true)
-    expect((await renew(relay.url, room.roomId, room.token)).status).toBe(204)
-    expect(await relay.relay.sweepRenewedRooms()).toBe(0)
+    await writeKeys(relay.wsUrl, room, SECRET_KEYS, true)
+    await relay.stop()
+    const store = createFileStore(dataDir)
+    await store.open()
+    await store.markRenewed(room.roomId, new Date().toISOString())
+    await store.close()
+
+    relay = await startRelay({ dataDir })
+    cleanups.push(() => relay.stop())
+    // Before or after the start's pass deleted it: never its content.
+    const early = await openReader(relay.wsUrl, room)
+    expect((await early.closed).code).toBe(CloseCode.roomMoved)
+    expect(keysIn(early)).toEqual([])
+    await relay.relay.sweepRenewedRooms()
     const reader = await openReader(relay.wsUrl, room)
-    await waitFor(() => reader.received.some(isRoomMoved) && keysOf(docFrom(reader.received)).length === 1, 'still readable')
+    expect((await reader.closed).code).toBe(CloseCode.roomMoved)
+    expect(keysIn(reader)).toEqual([])
+    await relay.stop()
+    expect(await filesHolding(dataDir, 'zorglub')).toEqual([])
   })
 })
 
