@@ -6,7 +6,6 @@ import * as Y from 'yjs'
 import { weekOf, defaultWeekMonday, isPastWalk } from '../../src/app/queries/rota.ts'
 import { familyLineIds } from '../../src/app/queries/rota-view.ts'
 import type { FamilyId } from '../../src/domain/ids.ts'
-import { buildInviteUrl } from '../../src/app/invite.ts'
 import { readCollective } from '../../src/doc/read.ts'
 import { instantToParisDate } from '../../src/domain/calendar/paris-time.ts'
 import { schoolYearOf, schoolYearStarting } from '../../src/domain/calendar/school-year.ts'
@@ -139,7 +138,8 @@ const pushAndDescribe = async (
   }
   return {
     size,
-    inviteUrl: buildInviteUrl(relayUrl, { roomId, secret }),
+    // The earlier link format (the secret in the fragment), still read: the bench needs no invitation on the relay.
+    inviteUrl: `${relayUrl.replace(/\/+$/, '')}/rejoindre#r=${roomId}&s=${secret}`,
     base: `/c/${roomId}`,
     monday,
     isDefaultWeek,

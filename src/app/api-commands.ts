@@ -2,11 +2,13 @@
 // Re-exported by api.ts (the UI's one contract); split out only to keep each file to one thing.
 import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
+import type { IcsZone } from '../domain/calendar/ics-zones.ts'
 import type { CollectiveProfile, CollectiveProfileInput } from '../domain/collective.ts'
 import type { FamilyInput } from '../domain/family.ts'
 import type { AdultId, ChildId, ExceptionId, FamilyId, HolidayId, LineId, StopId } from '../domain/ids.ts'
 import type { LineInput, StopInput } from '../domain/line.ts'
 import type { AdultInput, ChildInput } from '../domain/people.ts'
+import type { SupportWithdrawalError } from '../domain/support-consent.ts'
 import type { Settings, SettingsInput } from '../domain/settings.ts'
 import type { Slot, WalkRef } from '../domain/signup.ts'
 import type { FieldErrors } from '../domain/validation.ts'
@@ -42,11 +44,14 @@ export type WithdrawError = 'nothingToWithdraw' | 'expired' | 'notRecorded'
 export type StopRemovalError = 'childrenNeedAStop' | 'notFound'
 /** Why a removal wrote nothing: the record is not there any more (removed on another phone, or never synced here). */
 export type RemovalError = 'notFound'
+/** Why a withdrawal of a support note's agreement wrote nothing (src/domain/support-consent.ts). */
+export type SupportConsentError = 'notFound' | SupportWithdrawalError
 /** Why a roster or handover command wrote nothing: 'notFound' the family is not in the collective; 'notRecorded' the entry did not read back. */
 export type CoordinationWriteError = 'notFound' | 'notRecorded'
 /** 'alreadyAcknowledged': acknowledged before (on another phone maybe): nothing new was written. */
 export type HandoverAckOutcome = 'acknowledged' | 'alreadyAcknowledged'
-export type IcsImportError = 'invalidIcs' | 'noEvents'
+/** 'zoneRequired': the file holds several zones (queries/holiday-file.ts icsZonesOf) and none of them was given. */
+export type IcsImportError = 'invalidIcs' | 'noEvents' | 'zoneRequired'
 /** Why a swap command wrote nothing. */
 export type SwapError = 'notFound' | 'notHolder' | 'notEligible' | 'busyElsewhere' | 'expired' | 'unknownAdult' | 'notRecorded'
 /** What the deterministic resolution says right after my answer was written (it may change when older records arrive). */
@@ -98,9 +103,20 @@ export interface PeopleCommands {
   addAdult(familyId: FamilyId, input: AdultInput): FormResult<AdultId>
   updateAdult(id: AdultId, input: AdultInput): FormResult<AdultId>
   removeAdult(id: AdultId): Result<void, RemovalError>
+  /**
+   * A support note or "counts extra" is written by the child's family (or with `onRequest`, by a member at its request)
+   * and needs `consentBy`, an adult of the family who agrees, unless an agreement stands (src/domain/support-consent.ts).
+   * Errors: `support: 'notYourFamily'`, `consentBy: 'consentRequired' | 'consentNotOfFamily'`, and the form's.
+   */
   addChild(familyId: FamilyId, input: ChildInput): FormResult<ChildId>
+  /** As addChild; name, stops and days stay open to every member, the note and the flag are the family's. */
   updateChild(id: ChildId, input: ChildInput): FormResult<ChildId>
   removeChild(id: ChildId): Result<void, RemovalError>
+  /**
+   * The family withdraws its agreement (`onRequest`: a member of another family at its request): the note and the
+   * flag are erased on every phone and the relay, the withdrawal recorded. 'nothingToWithdraw': no note, no agreement.
+   */
+  withdrawSupportConsent(id: ChildId, onRequest: boolean): Result<void, SupportConsentError>
 }
 
 /** Lines and their stops (Lignes). */
@@ -125,8 +141,11 @@ export interface LineCommands {
 export interface CalendarCommands {
   addException(input: ExceptionInput): FormResult<ExceptionId>
   removeException(id: ExceptionId): Result<void, RemovalError>
-  /** Imports holiday periods (VEVENTs with DTSTART/DTEND dates) for years not shipped; returns how many. */
-  importHolidays(icsText: string): Result<number, IcsImportError>
+  /**
+   * Imports holiday periods (VEVENTs with dates; zero-length start and rentrée events used as such) for years not
+   * shipped; returns how many. A file holding several zones imports only `zone`'s, and nothing without it.
+   */
+  importHolidays(icsText: string, zone?: IcsZone): Result<number, IcsImportError>
   /** Adds a holiday period typed in by a member (label required, end on or after start), with the imported ones. */
   addHoliday(input: HolidayInput): FormResult<HolidayId>
   /** Removes an imported or added holiday period. */
@@ -265,6 +284,11 @@ export interface YearCommands {
    * before its room is archived (AppServices.startNewGeneration does both). 'invalidRequest' for a bad request.
    */
   markNextGeneration(next: NextGeneration): Result<void, 'invalidRequest' | 'documentDamaged'>
+  /**
+   * "Garder le collectif sur le relais" (issue 16): one small change (today's date in the document's meta) that moves
+   * the relay's retention day (SyncStatus.relayDeletesOn). 'documentDamaged' when the meta map cannot be written.
+   */
+  keepOnRelay(): Result<void, 'documentDamaged'>
 }
 
 /** Everything the management screens edit (Réglages, Familles, Lignes, Calendrier, and repairs of records to check). */

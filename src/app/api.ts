@@ -1,5 +1,7 @@
 // The contract between the UI and the use-cases: what a screen can read (stores) and do (commands).
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
+import type { InvitationId } from '../lib/invitation.ts'
+import type { LocalDate } from '../domain/dates.ts'
 import type { NewCollectiveInput } from '../domain/collective.ts'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { CollectiveModel } from '../domain/model.ts'
@@ -68,6 +70,11 @@ export interface SyncStatus {
   readonly diverged: boolean
   /** The relay refused changes because the collective reached its size limit: they wait on this phone. */
   readonly roomFull: boolean
+  /**
+   * The relay will delete its copy of the collective on this day (YYYY-MM-DD) unless something changes in it (issue 16:
+   * no change for about 13 months); null otherwise. SessionCommands.keepOnRelay writes that change.
+   */
+  readonly relayDeletesOn: string | null
 }
 
 /** A record of the shared document that failed validation: shown "to check", never crashes a screen. */
@@ -89,6 +96,8 @@ export interface RecordToCheck {
  * Rota screens compute walks, slots and waiting lists from it with the pure rules of src/domain.
  */
 export interface CollectiveView extends CollectiveModel {
+  /** The first day of the current school year (the last new-year request); null or absent before the first one. */
+  readonly yearStartedOn?: LocalDate | null
   /** Slot offers, takes/answers and releases (src/domain/swaps): the effective rota is effectiveWalks(view, swaps, now). */
   readonly swaps: SwapRecords
   /**
@@ -157,8 +166,15 @@ export interface GenerationState {
 /** Which collective this is (its id, its invite link) and who "I" am in it on this device. */
 export interface SessionIdentity {
   readonly id: RoomId
-  /** The invite link: origin + '/rejoindre#' + fragment holding room id and secret. */
-  readonly inviteUrl: string
+  /**
+   * A new invite link valid `days` (issue 16): its #fragment holds the room id and a one-off invite key, never the
+   * collective's secret; needs the relay (src/app/invitations.ts).
+   */
+  createInvitation(days: InvitationDays): Promise<Result<{ readonly url: string; readonly invitation: InvitationInfo }, InvitationError>>
+  /** The collective's open invitations, soonest expiry first. */
+  listInvitations(): Promise<Result<readonly InvitationInfo[], InvitationError>>
+  /** Closes an invitation: its link opens nothing from now on. */
+  revokeInvitation(id: InvitationId): Promise<Result<void, InvitationError>>
   /** Me on this device; a demo session has a throwaway identity. */
   readonly me: ReadableStore<DeviceIdentity>
   setMe(familyId: FamilyId | null, adultId: AdultId | null): Promise<void>
@@ -174,7 +190,28 @@ export interface CollectiveSession extends SessionState, SessionIdentity, Sessio
   destroy(): void
 }
 
-export type JoinError = 'invalidLink' | 'storageUnavailable'
+// ---- Invitations (issue 16, src/app/invitations.ts) ---------------------------------------------------------------
+/** How long a new invitation opens the collective: one day, a week (the default) or a month. */
+export const INVITATION_DAYS = [1, 7, 30] as const
+export type InvitationDays = (typeof INVITATION_DAYS)[number]
+export const DEFAULT_INVITATION_DAYS: InvitationDays = 7
+
+export interface InvitationInfo {
+  readonly id: InvitationId
+  readonly createdAt: number
+  readonly expiresAt: number
+}
+
+/**
+ * 'offline': no answer (no network, relay down); 'refused': the relay refused (a renewed or archived room, a bad token);
+ * 'tooMany': the collective holds too many open invitations (revoke some).
+ */
+export type InvitationError = 'offline' | 'refused' | 'tooMany'
+/** Opening a link: 'expired' covers unknown, expired and revoked alike (the relay says nothing more). */
+export type OpenInvitationError = 'expired' | 'offline' | 'invalidLink'
+
+/** 'invitationExpired': the link's invitation expired or was revoked; 'offline': the relay could not be asked. */
+export type JoinError = 'invalidLink' | 'storageUnavailable' | 'invitationExpired' | 'offline'
 /** 'invalidExport': not a whole, valid collective export of a version this app reads (nothing was created). */
 export type RestoreError = 'invalidExport' | 'storageUnavailable'
 /**
@@ -219,7 +256,8 @@ export interface AppServices {
    * validated whole first. Resolves with the new id once it is on the phone; the relay gets it at
    * the first connection, like a created collective.
    */
-  restoreCollective(json: string): Promise<Result<RoomId, RestoreError>>
+  /** `renewedFrom`: the copy a renewal makes of that collective (the copy is marked with its id, src/doc/renewal.ts). */
+  restoreCollective(json: string, renewedFrom?: RoomId): Promise<Result<RoomId, RestoreError>>
   /**
    * "Renouveler l'invitation" (issue 6): copies the collective (records, ids and clocks) into a new
    * room with a new secret, waits until the relay holds the copy, asks the relay to make the old

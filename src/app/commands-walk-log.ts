@@ -1,21 +1,16 @@
 // The walk-log commands: absences, check-in marks and guests, departures and arrival, logbook notes; each checks the view, then writes once.
 import { authorTime } from '../doc/clock.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
-import { Origin } from '../doc/keys.ts'
 import * as edit from '../doc/mutations.ts'
 import { parseInput } from '../doc/mutations-util.ts'
 import type { AdultId } from '../domain/ids.ts'
-import { FIRST_NAME_MAX } from '../domain/people.ts'
 import { walkOf } from '../domain/rota/walks.ts'
 import { walkKeyOf, type WalkRef } from '../domain/signup.ts'
-import { shortText } from '../domain/text.ts'
+import { GuestInputSchema, guestMayJoin, isGuestEntry } from '../domain/walk-log/guests.ts'
 import { AbsenceInputSchema, createGuestId, walkEventKeyOf, type CheckIn } from '../domain/walk-log/records.ts'
-import { z } from 'zod/mini'
 import { err, ok } from '../lib/result.ts'
 import type { AbsenceCommands, CollectiveView, WalkLogCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
-
-const GuestInputSchema = z.object({ firstName: shortText(FIRST_NAME_MAX) })
 
 /**
  * A walk of the rota that is not cancelled and not in the future (Paris date of `now`): the only
@@ -59,16 +54,15 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): A
       const current = view.get()
       if (adultOf(adultId) === undefined) return err('unknownAdult')
       const entries = entriesOf(current, walk, childId)
-      // A guest is known on this walk by the marks that named it; its name travels with every mark.
-      const guestName = entries.find((entry) => entry.guestName !== undefined)?.guestName
+      // A guest is known on this walk by its marks (`guest: true`, or a name in marks before 0.3); its name is an
+      // entry of its own, never copied into a mark, so erasing it after the walk's day rewrites no mark.
       const isChild = current.children.some((child) => child.id === childId)
-      if (!isChild && guestName === undefined) return err('unknownChild')
+      if (!isChild && !entries.some(isGuestEntry)) return err('unknownChild')
       if (!isRunning(current, walk, now())) return err('walkNotRunning')
       // Nothing to undo when no device marked the child on this walk.
       if (status === null && entries.length === 0) return ok(undefined)
-      const written = edit.writeCheckIn(doc, {
-        walk, childId, guestName: isChild ? undefined : guestName, status: status ?? 'unmarked', stopId, adultId, ...author(),
-      })
+      const guest = isChild ? {} : { guest: true as const }
+      const written = edit.writeCheckIn(doc, { walk, childId, ...guest, status: status ?? 'unmarked', stopId, adultId, ...author() })
       return written ? ok(undefined) : err('notRecorded')
     },
 
@@ -77,10 +71,10 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): A
       if (!parsed.ok) return parsed
       if (adultOf(adultId) === undefined) return err({ _: 'unknownAdult' })
       if (!isRunning(view.get(), walk, now())) return err({ _: 'walkNotRunning' })
+      // A guest's name is erased once the walk's day is over: one added to a past walk would be erased at once.
+      if (!guestMayJoin(walk, instantToParisDate(now()))) return err({ _: 'guestOnWalkDayOnly' })
       const guestId = createGuestId()
-      const written = edit.writeCheckIn(
-        doc, { walk, childId: guestId, guestName: parsed.value.firstName, status: 'present', stopId, adultId, ...author() }, Origin.addGuest,
-      )
+      const written = edit.writeGuest(doc, { walk, childId: guestId, name: parsed.value.firstName, status: 'present', stopId, adultId, ...author() })
       return written ? ok(guestId) : err({ _: 'notRecorded' })
     },
 

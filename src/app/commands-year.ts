@@ -1,6 +1,6 @@
 // The end-of-school-year command of a session: plans from the live view (src/domain/year), then deletes in one change.
 import { z } from 'zod/mini'
-import { applyNewSchoolYear, writeNextGeneration } from '../doc/mutations-year.ts'
+import { applyNewSchoolYear, writeKeptOn, writeNextGeneration } from '../doc/mutations-year.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { LocalDateSchema } from '../domain/dates.ts'
 import { ChildIdSchema } from '../domain/ids.ts'
@@ -38,4 +38,5 @@ export const createYearCommands = ({ doc, view, now }: Pick<CommandContext, 'doc
     if (!parsed.success) return err('invalidRequest')
     return writeNextGeneration(doc, parsed.data) ? ok(undefined) : err('documentDamaged')
   },
+  keepOnRelay: () => (writeKeptOn(doc, instantToParisDate(now())) ? ok(undefined) : err('documentDamaged')),
 })

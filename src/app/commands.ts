@@ -6,6 +6,7 @@ import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { CollectiveView, DeviceIdentity, ManageCommands, RemovalError, SessionCommands } from './api.ts'
+import { createChildCommands } from './commands-children.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands } from './commands-export.ts'
 import { createPlanningCommands } from './commands-planning.ts'
@@ -35,12 +36,13 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createExportCommands(context),
   ...createYearCommands(context),
   ...createEditCommands(context),
+  ...createChildCommands(context),
 })
 
 /** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */
 const removed = (done: boolean): Result<void, RemovalError> => (done ? ok(undefined) : err('notFound'))
 
-const createEditCommands = ({ doc, me, now }: CommandContext): ManageCommands => ({
+const createEditCommands = ({ doc, me, now }: CommandContext): Omit<ManageCommands, keyof ReturnType<typeof createChildCommands>> => ({
   updateProfile: (input) => edit.updateProfile(doc, input),
   addFamily: (input) => edit.addFamily(doc, input, instantToParisDate(now())),
   renameFamily: (id, input) => edit.renameFamily(doc, id, input),
@@ -57,12 +59,10 @@ const createEditCommands = ({ doc, me, now }: CommandContext): ManageCommands =>
   addAdult: (familyId, input) => edit.addAdult(doc, familyId, input),
   updateAdult: (id, input) => edit.updateAdult(doc, id, input),
   removeAdult: (id) => removed(edit.removeAdult(doc, id)),
-  addChild: (familyId, input) => edit.addChild(doc, familyId, input, instantToParisDate(now())),
-  updateChild: (id, input) => edit.updateChild(doc, id, input),
   removeChild: (id) => removed(edit.removeChild(doc, id)),
   addException: (input) => edit.addException(doc, input, { actor: me.get().actorId, familyId: me.get().familyId, at: authorTime(now()) }),
   removeException: (id) => removed(edit.removeException(doc, id)),
-  importHolidays: (icsText) => importHolidaysFromIcs(doc, icsText),
+  importHolidays: (icsText, zone) => importHolidaysFromIcs(doc, icsText, zone),
   addHoliday: (input) => edit.addHoliday(doc, input),
   removeHoliday: (id) => removed(edit.removeHoliday(doc, id)),
   setShippedHolidayIgnored: (periodId, ignored) => edit.setHolidayOverride(doc, periodId, ignored),

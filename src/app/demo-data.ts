@@ -1,6 +1,7 @@
 // The demo collective's content: one line with five stops, six families, nine children, sign-ups with a gap and an urgent walk;
 // its free texts in French and English side by side (names of people and places stay as they are).
 import type * as Y from 'yjs'
+import { authorTime } from '../doc/clock.ts'
 import * as edit from '../doc/mutations.ts'
 import { readCollective } from '../doc/read.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
@@ -10,6 +11,7 @@ import type { StopInput } from '../domain/line.ts'
 import type { AdultInput, ChildInput } from '../domain/people.ts'
 import { walkStartInstant, URGENT_WITHIN_MS } from '../domain/rota/resolve.ts'
 import { deriveWalks, type Walk } from '../domain/rota/walks.ts'
+import { supportWrite } from '../domain/support-consent.ts'
 
 const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!result.ok) throw new Error('demo data does not validate') // a bug in this file, never user input
@@ -91,11 +93,15 @@ export const fillDemo = (doc: Y.Doc, now: number, language: DemoLanguage): DemoC
   const adults: { id: AdultId; familyId: FamilyId }[] = []
   for (const family of FAMILIES) {
     const familyId = must(edit.addFamily(doc, { displayName: family.name }))
-    for (const input of family.adults) adults.push({ id: must(edit.addAdult(doc, familyId, input)), familyId })
+    const familyAdults = family.adults.map((input) => must(edit.addAdult(doc, familyId, input)))
+    for (const id of familyAdults) adults.push({ id, familyId })
     for (const [firstName, initial, stopIndex, days, support, countsExtra] of family.children) {
       const route = { lineId, stopId: stopIds[stopIndex] as StopId }
       const child: ChildInput = { firstName, initial, routes: { aller: route, retour: route }, days, support: support[language], countsExtra }
-      must(edit.addChild(doc, familyId, child))
+      // Each family wrote its notes with its agreement (issue 16), its first adult on its own phone.
+      const writer = { familyId, adultId: familyAdults[0] ?? null, actor: createActorId(), at: authorTime(now), onRequest: false }
+      const consent = supportWrite({ childFamilyId: familyId, stored: null, next: child, consentBy: familyAdults[0], familyAdults, writer })
+      must(edit.addChild(doc, familyId, child, undefined, must(consent)))
     }
   }
   signUpDemoWalks(doc, lineId, adults, now)

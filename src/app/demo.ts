@@ -1,4 +1,6 @@
 // The demo session: an in-memory Y.Doc filled with an example collective; nothing stored, nothing sent.
+import type { InvitationId } from '../lib/invitation.ts'
+import { ok } from '../lib/result.ts'
 import * as Y from 'yjs'
 import { bindSealKey } from '../doc/codec.ts'
 import { Origin } from '../doc/keys.ts'
@@ -14,7 +16,9 @@ import { fillDemoSwaps } from './demo-swaps.ts'
 import { fillDemoWalkLog } from './demo-walk-log.ts'
 import { loadIdentity, memoryIdentityStorage } from './identity.ts'
 
-const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false }
+const DAY_MS = 24 * 60 * 60 * 1000
+const DEMO_INVITATION_ID = 'demo-invitation-000000' as InvitationId
+const DEMO_STATUS: SyncStatus = { local: 'saved', connection: 'offline', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false, relayDeletesOn: null }
 
 /** The demo collective with its free texts in `language`, the interface's (names of people and places stay as they are). */
 export const openDemoSession = async (origin: string, now: () => number, language: DemoLanguage): Promise<CollectiveSession> => {
@@ -41,7 +45,10 @@ export const openDemoSession = async (origin: string, now: () => number, languag
     view,
     status: createStore(DEMO_STATUS),
     generation: createStore<GenerationState>({ archiveLabel: null, successorId: null }),
-    inviteUrl: `${origin}/demo`,
+    // The demo's "invitation" is the demo itself: nothing is asked of a relay.
+    createInvitation: async (days) => ok({ url: `${origin}/demo`, invitation: { id: DEMO_INVITATION_ID, createdAt: now(), expiresAt: now() + days * DAY_MS } }),
+    listInvitations: async () => ok([]),
+    revokeInvitation: async () => ok(undefined),
     me: identity.me,
     setMe: identity.setMe,
     welcome: identity.welcome,

@@ -4,7 +4,11 @@ import type { WebSocketClass } from '../sync/counting-socket.ts'
 type WindowEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 
 /** The one HTTP call the app makes to the relay (the renewal request); tests pass their own. */
-export type RelayFetch = (url: string, init: { readonly method: 'POST'; readonly headers: Record<string, string> }) => Promise<{ readonly status: number }>
+/** The part of fetch the relay's HTTP endpoints need (renewal, archive, invitations); tests pass a fake. */
+export type RelayFetch = (
+  url: string,
+  init: { readonly method: 'GET' | 'POST' | 'DELETE'; readonly headers: Record<string, string>; readonly body?: string },
+) => Promise<{ readonly status: number; json?(): Promise<unknown> }>
 
 /** How long "Renouveler l'invitation" waits for the relay to hold the new collective's copy. */
 export const DEFAULT_RENEW_COPY_TIMEOUT_MS = 60_000

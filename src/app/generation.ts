@@ -169,7 +169,7 @@ const randomClientId = (): number => crypto.getRandomValues(new Uint32Array(1))[
 const isNetworkError = (error: unknown): boolean => error instanceof Error && /^relay copy:|fetch|network/i.test(error.message)
 
 /** Personal values are sealed per room: a waiting change's values are opened with the archive's key, sealed again. */
-const resealing = (from: SealKey, to: SealKey): ValueCopy => (context, value) => {
+export const resealing = (from: SealKey, to: SealKey): ValueCopy => (context, value) => {
   if (!isSealed(value)) return value
   const opened = openText(from, context, value)
   return opened.ok ? sealText(to, context, opened.value) : value

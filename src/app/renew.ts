@@ -10,8 +10,10 @@ import type { RelayFetch } from './env.ts'
 
 export interface RenewDeps {
   readonly openCollective: (id: RoomId) => Promise<CollectiveSession | null>
-  readonly restoreCollective: (json: string) => Promise<Result<RoomId, RestoreError>>
+  readonly restoreCollective: (json: string, renewedFrom: RoomId) => Promise<Result<RoomId, RestoreError>>
   readonly forgetCollective: (id: RoomId) => Promise<void>
+  /** Removes the renewed collective from this phone once its copy took over (its archived years follow the copy). */
+  readonly retireCollective: (id: RoomId, successor: RoomId) => Promise<void>
   /** The stored invite secret of a collective this phone holds; null when unknown. */
   readonly secretOf: (id: RoomId) => Promise<InviteSecret | null>
   /** http(s) (or ws(s)) URL of the relay. */
@@ -40,7 +42,9 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
   if (before.pending > 0 || before.local !== 'saved') return err('notSynced')
 
   const me = old.me.get()
-  const restored = await deps.restoreCollective(old.exportCollective())
+  // Marked with the old room's id: a phone offline now, holding changes the copy lacks, writes them onto the copy when
+  // it joins it with the new invitation (src/app/renewal-carry.ts).
+  const restored = await deps.restoreCollective(old.exportCollective(), id)
   // 'invalidExport' cannot come from our own export unless the document is damaged beyond its "to check" records.
   if (!restored.ok) return err('storageUnavailable')
   const newId = restored.value
@@ -59,7 +63,7 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
   const answer = await requestRenewalWithRetries(deps, id, secret)
   // A lost 204: the relay froze the old room (it tells connected phones at once) but its answer never came.
   if (answer === 'renewed' || (await whenMoved(old, MOVED_WAIT_MS))) {
-    await deps.forgetCollective(id)
+    await deps.retireCollective(id, newId)
     return ok(newId)
   }
   if (answer === 'refused') {
@@ -144,5 +148,5 @@ export const requestRenewalWithRetries = async (
 }
 
 /** True once the session's relay says the room moved (within `timeoutMs`). */
-const whenMoved = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
+export const whenMoved = (session: CollectiveSession, timeoutMs: number): Promise<boolean> =>
   whenStatus(session, (status) => (status.moved ? true : undefined), timeoutMs)

@@ -12,9 +12,12 @@ import { createCalendarExports } from './calendar-exports.ts'
 import { createDismissedNotices } from './dismissed-notices.ts'
 import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
+import { openInvitation } from './invitations.ts'
 import { createSuccession } from './succession.ts'
 import type { GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
+import type { RenewDeps } from './renew.ts'
+import type { RenewalWrite } from './renewal-carry.ts'
 import type { ArchivedHandoff } from './session.ts'
 import { loadSessionRuntime as runtime, type SessionRuntime } from './session-runtime-loader.ts'
 
@@ -32,6 +35,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const statusUnsubscribes = new Map<RoomId, () => void>()
   const generations = new Map<RoomId, WritableStore<GenerationState>>()
   const handoffs = new Map<RoomId, () => ArchivedHandoff | null>()
+  const handoffsComplete = new Map<RoomId, () => Promise<void>>()
   const demos = new Set<CollectiveSession>()
   let destroyed = false
 
@@ -74,13 +78,18 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       },
       knownArchived: row.archivedAt !== undefined || row.successorId !== undefined,
       onArchived: (handoff) => void follow(row.id, handoff),
-      provideHandoff: (take) => handoffs.set(row.id, take),
+      onRenewedFrom: (previous, write) => void carryRenewal(row, previous, write),
+      provideHandoff: (take, whenComplete) => {
+        handoffs.set(row.id, take)
+        handoffsComplete.set(row.id, whenComplete)
+      },
       generation,
       onDestroy: () => {
         sessions.delete(row.id)
         openSessions.delete(row.id)
         generations.delete(row.id)
         handoffs.delete(row.id)
+        handoffsComplete.delete(row.id)
         statusUnsubscribes.get(row.id)?.()
         statusUnsubscribes.delete(row.id)
         refreshPendingWrites()
@@ -110,6 +119,59 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     sessions.set(row.id, opening)
     return opening
   }
+
+  /** Collectives this phone is renewing: their copy names them, but they stay until the relay closed them. */
+  const renewing = new Set<RoomId>()
+
+  /** The archived year just before `id` (its successor is `id`) now leads to `successor`; then `id` leaves the phone. */
+  const retire = async (id: RoomId, successor: RoomId): Promise<void> => {
+    try {
+      for (const archive of await services.archivesOf(id)) {
+        if ((await device.getCollective(archive.id))?.successorId === id) await device.updateCollective(archive.id, { successorId: successor })
+      }
+    } catch (error) {
+      storageFailed('device.retire', error)
+    }
+    await services.forgetCollective(id)
+  }
+
+  /**
+   * `row` is a renewal's copy of `previousId` (src/app/renewal-carry.ts): once the relay says that room moved, what this
+   * phone still waited to send there is written onto the copy, who I am goes with it, and the old room leaves the phone.
+   */
+  const carryRenewal = async (row: CollectiveRow, previousId: RoomId, write: RenewalWrite): Promise<void> => {
+    if (renewing.has(previousId) || destroyed) return
+    try {
+      const previous = await device.getCollective(previousId)
+      if (previous === null || previous.successorId !== undefined) return
+      const old = await services.openCollective(previousId)
+      const code = await runtime()
+      // A renewal whose answer never came may have left the old room the collective: only a room that moved is left.
+      if (old === null || !(await code.whenMoved(old, env.renewCopyTimeoutMs))) return
+      await handoffsComplete.get(previousId)?.()
+      const handoff = handoffs.get(previousId)?.() ?? null
+      if (handoff === null) return
+      await code.carryRenewedChanges(handoff, previous, row, write)
+      const me = old.me.get()
+      const copy = await services.openCollective(row.id)
+      if (copy !== null && copy.me.get().familyId === null && me.familyId !== null) await copy.setMe(me.familyId, me.adultId)
+      await retire(previousId, row.id)
+    } catch (error) {
+      storageFailed('renewal.carry', error)
+    }
+  }
+
+  const renewDeps = (): RenewDeps => ({
+    openCollective: (roomId) => services.openCollective(roomId),
+    restoreCollective: (json, renewedFrom) => services.restoreCollective(json, renewedFrom),
+    forgetCollective: (roomId) => services.forgetCollective(roomId),
+    retireCollective: retire,
+    secretOf: async (roomId) => (await device.getCollective(roomId).catch(() => undefined))?.secret ?? null,
+    relayUrl: env.relayUrl,
+    fetch: env.fetch,
+    copyTimeoutMs: env.renewCopyTimeoutMs,
+    retryDelaysMs: env.renewRetryDelaysMs,
+  })
 
   const closeSession = async (id: RoomId): Promise<void> => {
     const session = await sessions.get(id)
@@ -167,7 +229,16 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     async joinFromInvite(fragment) {
       const invite = parseInvite(fragment)
       if (!invite.ok) return invite
-      const { roomId, secret } = invite.value
+      const { roomId } = invite.value
+      let secret: InviteSecret
+      if (invite.value.kind === 'secret') secret = invite.value.secret
+      else {
+        // A phone that already joined keeps its own copy of the secret: an expired link still opens what it holds.
+        const held = await device.getCollective(roomId).catch(() => null)
+        const opened = held?.name ? ok(held.secret) : await openInvitation(env, roomId, invite.value.key)
+        if (!opened.ok) return err(opened.error === 'expired' ? 'invitationExpired' : opened.error)
+        secret = opened.value
+      }
       try {
         const known = await device.getCollective(roomId)
         if (known?.secret === secret) return ok(roomId)
@@ -186,7 +257,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       return ok(roomId)
     },
 
-    async restoreCollective(json) {
+    async restoreCollective(json, renewedFrom) {
       let code: SessionRuntime
       try {
         code = await runtime()
@@ -201,7 +272,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const row: CollectiveRow = { id: createRoomId(), secret: createInviteSecret(), name: file.value.profile.name, joinedAt: env.now() }
       try {
         // The document first, then the row: the switcher never lists a half-written collective.
-        await writeRestoredDocument(env.namespace, row.id, row.secret, file.value)
+        await writeRestoredDocument(env.namespace, row.id, row.secret, file.value, renewedFrom ?? null)
         await device.putCollective(row)
       } catch (error) {
         storageFailed('device.restore', error)
@@ -213,16 +284,15 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       return ok(row.id)
     },
 
-    renewCollective: async (id) => (await runtime()).renewCollective({
-      openCollective: (roomId) => services.openCollective(roomId),
-      restoreCollective: (json) => services.restoreCollective(json),
-      forgetCollective: (roomId) => services.forgetCollective(roomId),
-      secretOf: async (roomId) => (await device.getCollective(roomId).catch(() => undefined))?.secret ?? null,
-      relayUrl: env.relayUrl,
-      fetch: env.fetch,
-      copyTimeoutMs: env.renewCopyTimeoutMs,
-      retryDelaysMs: env.renewRetryDelaysMs,
-    }, id),
+    async renewCollective(id) {
+      const code = await runtime()
+      renewing.add(id)
+      try {
+        return await code.renewCollective(renewDeps(), id)
+      } finally {
+        renewing.delete(id)
+      }
+    },
 
     startNewGeneration: async (id, next) => (await runtime()).startNewGeneration(generationDeps(), id, next),
 

@@ -2,7 +2,8 @@
 // A first visit's welcome screen does without it; a phone that holds a collective starts loading it at once.
 export { openSession } from './session.ts'
 export { openDemoSession } from './demo.ts'
-export { renewCollective } from './renew.ts'
+export { renewCollective, whenMoved } from './renew.ts'
+export { carryRenewedChanges } from './renewal-carry.ts'
 export { followSuccessor, startNewGeneration } from './generation.ts'
 export { writeRestoredDocument } from './restore.ts'
 export { whenSavedOnPhone } from './saved.ts'

@@ -11,7 +11,9 @@ import { ChangeOrigin } from '../doc/keys.ts'
 import { readCollective } from '../doc/read.ts'
 import { liveCollective } from '../doc/read-live.ts'
 import { changedPlaces, unsentChanges, writePlaces } from '../doc/rebuild.ts'
+import { readRenewedFrom } from '../doc/renewal.ts'
 import { cleanUpPastYear } from '../doc/year-cleanup.ts'
+import { eraseAfterDayOrWithdrawal } from './erasure.ts'
 import { deriveRoomToken, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { deriveSealKey, type SealKey } from '../lib/seal.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
@@ -29,7 +31,8 @@ import { whenIdle } from './idle.ts'
 import { createCommands, type SessionCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
 import { loadIdentity, type IdentityStorage } from './identity.ts'
-import { buildInviteUrl } from './invite.ts'
+import type { RenewalWrite } from './renewal-carry.ts'
+import { createInvitation, listInvitations, revokeInvitation } from './invitations.ts'
 
 export interface SessionOptions {
   readonly roomId: RoomId
@@ -54,11 +57,19 @@ export interface SessionOptions {
    * phone's document and the changes it still waits to send, for src/app/generation.ts to carry to the successor.
    */
   readonly onArchived?: (handoff: ArchivedHandoff) => void
-  /** Receives, once, how to take this session's handoff at any time (a move started here needs it before 104 comes). */
-  readonly provideHandoff?: (take: () => ArchivedHandoff | null) => void
+  /**
+   * Receives, once, how to take this session's handoff at any time (a move started here needs it before 104 comes),
+   * and how to wait until it holds every waiting change (the stored ones are loaded).
+   */
+  readonly provideHandoff?: (take: () => ArchivedHandoff | null, whenComplete: () => Promise<void>) => void
   /** Where the collective stands among its generations; kept by the services (the device knows the successor). */
   readonly generation?: ReadableStore<GenerationState>
   readonly onDestroy?: () => void
+  /**
+   * Called once per session when the document says it is a renewal's copy of `previous` (src/doc/renewal.ts), with a
+   * way to write onto it what this phone still waited to send there (src/app/renewal-carry.ts).
+   */
+  readonly onRenewedFrom?: (previous: RoomId, write: RenewalWrite) => void
 }
 
 /** What an archived room's session hands over to its successor: the phone's copy, and its changes not yet stored. */
@@ -88,6 +99,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   const databaseName = docDatabaseName(env.namespace, roomId)
   let destroyed = false
 
+  const invitationDeps = { relayUrl: env.relayUrl, origin: env.origin, fetch: env.fetch }
   const firstDoc = newDoc(sealKey)
   const view = createStore<CollectiveView>(readCollective(firstDoc))
   const showView = (next: CollectiveView): void => {
@@ -111,6 +123,17 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       options.onArchived?.({ doc: core.doc, pending: core.connection.pendingChanges() })
     }
     if (status.get().diverged) void rebuild()
+  }
+
+  let renewalNoticed = false
+  const noticeRenewal = (doc: Y.Doc): void => {
+    if (renewalNoticed || options.onRenewedFrom === undefined) return
+    const previous = readRenewedFrom(doc)
+    if (previous === null) return
+    renewalNoticed = true
+    options.onRenewedFrom(previous, (from, places, copy) => {
+      if (core && !destroyed) writePlaces(from, core.doc, places, copy)
+    })
   }
 
   const openCore = (doc: Y.Doc, fresh: boolean): Core => {
@@ -154,8 +177,11 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     // phone rewrote it): it is deleted again right after this update, and that deletion's own update (a local
     // origin, never cleaned up again) shows the view, so a screen never shows the old record.
     const cleanUpOrShow = (fromOutside: boolean): void => {
+      if (fromOutside) noticeRenewal(doc)
       const next = live.read()
-      if (fromOutside && cleanUpPastYear(doc, next) > 0) {
+      // Likewise guests' first names once the walk's day is over, and a support note left under a withdrawn agreement
+      // (issue 16: src/doc/guest-erasure.ts, src/doc/support-erasure.ts).
+      if (fromOutside && cleanUpPastYear(doc, next) + eraseAfterDayOrWithdrawal(doc, env.now()) > 0) {
         void persistence.compact()
         return
       }
@@ -288,7 +314,12 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   }
 
   core = openCore(firstDoc, false)
-  options.provideHandoff?.(() => (core?.connection ? { doc: core.doc, pending: core.connection.pendingChanges() } : null))
+  options.provideHandoff?.(
+    () => (core?.connection ? { doc: core.doc, pending: core.connection.pendingChanges() } : null),
+    async () => {
+      await core?.connection?.started
+    },
+  )
   // After the connection is wired, so the outbox counts this first change too.
   if (options.created) edit.initCollective(firstDoc, options.created.profile, options.created.calendar)
   refreshStatus()
@@ -307,7 +338,9 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     view,
     status,
     generation: options.generation ?? createStore<GenerationState>({ archiveLabel: null, successorId: null }),
-    inviteUrl: buildInviteUrl(env.origin, { roomId, secret: options.secret }),
+    createInvitation: (days) => createInvitation(invitationDeps, roomId, options.secret, days),
+    listInvitations: () => listInvitations(invitationDeps, roomId, options.secret),
+    revokeInvitation: (id) => revokeInvitation(invitationDeps, roomId, options.secret, id),
     me: identity.me,
     setMe: identity.setMe,
     welcome: identity.welcome,
@@ -353,7 +386,7 @@ const randomSeq = (): number => {
 
 const initialStatus = (moved: boolean, archived: boolean): SyncStatus => ({
   local: 'loading', storageError: null, connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false,
-  moved, archived, diverged: false, roomFull: false,
+  moved, archived, diverged: false, roomFull: false, relayDeletesOn: null,
 })
 
 const combine = (local: LocalSaveState, remote: ConnectionStatus, shown: boolean): SyncStatus => ({
@@ -367,4 +400,5 @@ const combine = (local: LocalSaveState, remote: ConnectionStatus, shown: boolean
   archived: remote.archived,
   diverged: remote.diverged,
   roomFull: remote.roomFull,
+  relayDeletesOn: remote.relayDeletesOn,
 })

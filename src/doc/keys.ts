@@ -58,6 +58,8 @@ export const MAP_ABSENCES = 'absences'
 export const MAP_CHECK_INS = 'checkIns'
 export const MAP_WALK_EVENTS = 'walkEvents'
 export const MAP_WALK_NOTES = 'walkNotes'
+/** Guests' first names, one flat entry per walk and guest (guestNameKeyOf), deleted once the walk's day is over. */
+export const MAP_GUEST_NAMES = 'guestNames'
 /** The coordinator roster setting: one field of MAP_SETTINGS, DEFAULT_ROSTER_SETTING when absent. */
 export const SETTINGS_ROSTER_FIELD = 'coordinatorRoster'
 /**
@@ -81,6 +83,13 @@ export const META_MIN_APP_VERSION = 'minAppVersion'
  * successor keeps (src/domain/year/next-generation.ts). Read from the frozen room by every phone that follows.
  */
 export const META_NEXT_GENERATION = 'nextGeneration'
+/**
+ * Written into the copy a renewal makes (src/app/renew.ts): the room id it was copied from (never its secret). A phone
+ * that still holds that room writes its waiting changes onto the copy when it joins it (src/app/renewal-carry.ts).
+ */
+export const META_RENEWED_FROM = 'renewedFrom'
+/** The last day a member asked the relay to keep the collective (its retention clock, server/retention.ts). */
+export const META_KEPT_ON = 'keptOn'
 /**
  * Written into a successor document by its builder in a transaction after the build: the build is whole. Parts of a
  * large state reach the relay in causal order, so a phone that finds it on the relay joins a complete successor.
@@ -117,6 +126,8 @@ export const Origin = {
   addChild: new ChangeOrigin('addChild'),
   updateChild: new ChangeOrigin('updateChild'),
   removeChild: new ChangeOrigin('removeChild'),
+  /** The family withdraws its agreement to a child's support note: the note and the flag are erased. */
+  withdrawSupportConsent: new ChangeOrigin('withdrawSupportConsent'),
   addException: new ChangeOrigin('addException'),
   removeException: new ChangeOrigin('removeException'),
   importHolidays: new ChangeOrigin('importHolidays'),
@@ -142,6 +153,8 @@ export const Origin = {
   withdrawAbsence: new ChangeOrigin('withdrawAbsence'),
   markChild: new ChangeOrigin('markChild'),
   addGuest: new ChangeOrigin('addGuest'),
+  /** Guests' first names taken out of the marks once the walk's day is over (guest-erasure.ts). */
+  eraseGuests: new ChangeOrigin('eraseGuests'),
   markDeparture: new ChangeOrigin('markDeparture'),
   markArrival: new ChangeOrigin('markArrival'),
   undoWalkEvent: new ChangeOrigin('undoWalkEvent'),
@@ -149,6 +162,7 @@ export const Origin = {
   removeWalkNote: new ChangeOrigin('removeWalkNote'),
   startNewSchoolYear: new ChangeOrigin('startNewSchoolYear'),
   nextGeneration: new ChangeOrigin('nextGeneration'),
+  keepOnRelay: new ChangeOrigin('keepOnRelay'),
   /** The self-healing deletion of past records brought back after a new school year (year-cleanup.ts). */
   yearCleanUp: new ChangeOrigin('yearCleanUp'),
   setAvailability: new ChangeOrigin('setAvailability'),

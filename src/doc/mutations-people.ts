@@ -1,13 +1,16 @@
 // Edits of adults and children of a family, personal fields sealed through the codec; one tagged transaction each.
 import * as Y from 'yjs'
 import { LocalDateSchema, type LocalDate } from '../domain/dates.ts'
-import { createAdultId, createChildId, type AdultId, type ChildId, type FamilyId } from '../domain/ids.ts'
+import { FamilyIdSchema, createAdultId, createChildId, type AdultId, type ChildId, type FamilyId } from '../domain/ids.ts'
 import { AdultInputSchema, ChildInputSchema, type AdultInput, type ChildInput } from '../domain/people.ts'
+import type { SupportConsent } from '../domain/support-consent.ts'
 import { err, ok } from '../lib/result.ts'
 import { personalContext, sealUnlessSame } from './codec.ts'
 import { removeWithDependants } from './removal.ts'
 import { MAP_ADULTS, MAP_CHILDREN, MAP_FAMILIES, MAP_STOPS, Origin, safeMap } from './keys.ts'
-import { DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, type EditResult } from './mutations-util.ts'
+import {
+  DOCUMENT_DAMAGED, NOT_FOUND, createRecord, fieldOf, parseInput, updateRecord, writeFields, type EditResult,
+} from './mutations-util.ts'
 
 type AdultFields = ReturnType<typeof AdultInputSchema.parse>
 type ChildFields = ReturnType<typeof ChildInputSchema.parse>
@@ -24,7 +27,11 @@ const adultFields = (doc: Y.Doc, id: AdultId, adult: AdultFields): Record<string
   return { firstName: seal('firstName', adult.firstName), phone: seal('phone', adult.phone), charterAcceptedOn: adult.charterAcceptedOn, insured: adult.insured }
 }
 
-const childFields = (doc: Y.Doc, id: ChildId, child: ChildFields): Record<string, unknown> => {
+/**
+ * The stored fields of the form. `consent`: the consent record to store with the note (the command decides it,
+ * src/domain/support-consent.ts), plain JSON written whole like a route; undefined leaves the stored one.
+ */
+const childFields = (doc: Y.Doc, id: ChildId, child: ChildFields, consent: SupportConsent | undefined): Record<string, unknown> => {
   const seal = sealer(doc, MAP_CHILDREN, id)
   return {
     firstName: seal('firstName', child.firstName),
@@ -34,6 +41,7 @@ const childFields = (doc: Y.Doc, id: ChildId, child: ChildFields): Record<string
     days: child.days,
     support: seal('support', child.support),
     countsExtra: child.countsExtra,
+    ...(consent === undefined ? {} : { supportConsent: JSON.parse(JSON.stringify(consent)) as unknown }),
   }
 }
 
@@ -70,15 +78,21 @@ const routeErrors = (doc: Y.Doc, child: ChildFields): Record<string, string> => 
   return errors
 }
 
-/** `joinedOn`: today (Paris) for a child added now; it counts in its family's fair share from then. */
-export const addChild = (doc: Y.Doc, familyId: FamilyId, input: ChildInput, joinedOn?: LocalDate): EditResult<ChildId> => {
+/**
+ * `joinedOn`: today (Paris) for a child added now; it counts in its family's fair share from then. `consent`: the
+ * family's agreement recorded with a note or the flag (see childFields).
+ */
+export const addChild = (
+  doc: Y.Doc, familyId: FamilyId, input: ChildInput, joinedOn?: LocalDate, consent?: SupportConsent,
+): EditResult<ChildId> => {
   const parsed = parseInput(ChildInputSchema, input)
   if (!parsed.ok) return parsed
   const errors = routeErrors(doc, parsed.value)
   if (Object.keys(errors).length > 0) return err(errors)
   if (!familyExists(doc, familyId)) return err(NOT_FOUND)
   const id = createChildId()
-  return createRecord(doc, MAP_CHILDREN, id, { familyId, ...childFields(doc, id, parsed.value), joinedOn }, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
+  const fields = { familyId, ...childFields(doc, id, parsed.value, consent), joinedOn }
+  return createRecord(doc, MAP_CHILDREN, id, fields, Origin.addChild) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
 /**
@@ -90,13 +104,37 @@ const joinedOnRepair = (doc: Y.Doc, id: ChildId): Record<string, unknown> => {
   return stored === undefined || LocalDateSchema.safeParse(stored).success ? {} : { joinedOn: undefined }
 }
 
-/** Rewrites the fields of the form only: the child's joining day stays (see joinedOnRepair). */
-export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput): EditResult<ChildId> => {
+/** Rewrites the fields of the form only (and the consent record when given): the child's joining day stays (see joinedOnRepair). */
+export const updateChild = (doc: Y.Doc, id: ChildId, input: ChildInput, consent?: SupportConsent): EditResult<ChildId> => {
   const parsed = parseInput(ChildInputSchema, input)
   if (!parsed.ok) return parsed
   const errors = routeErrors(doc, parsed.value)
   if (Object.keys(errors).length > 0) return err(errors)
-  return updateRecord(doc, MAP_CHILDREN, id, { ...childFields(doc, id, parsed.value), ...joinedOnRepair(doc, id) }, Origin.updateChild)
+  const fields = { ...childFields(doc, id, parsed.value, consent), ...joinedOnRepair(doc, id) }
+  return updateRecord(doc, MAP_CHILDREN, id, fields, Origin.updateChild)
+}
+
+/**
+ * The family withdraws its agreement: in one change, the note is emptied (its sealed value replaced, so the erasure
+ * compaction takes it off the phones and the relay), the flag cleared and `consent` (with `withdrawn`) stored. False
+ * when the child is not there (removed elsewhere).
+ */
+export const withdrawSupportConsent = (doc: Y.Doc, id: ChildId, consent: SupportConsent): boolean => {
+  const record = safeMap(doc, MAP_CHILDREN)?.get(id)
+  if (!(record instanceof Y.Map)) return false
+  const seal = sealer(doc, MAP_CHILDREN, id)
+  const fields = { support: seal('support', ''), countsExtra: false, supportConsent: JSON.parse(JSON.stringify(consent)) as unknown }
+  doc.transact(() => writeFields(record, fields), Origin.withdrawSupportConsent)
+  return true
+}
+
+/**
+ * The family a stored child belongs to, read from the record as stored: also for a child "to check" (being repaired),
+ * which the view leaves out. Null when there is no such child or its family id is not one.
+ */
+export const storedChildFamily = (doc: Y.Doc, id: ChildId): FamilyId | null => {
+  const parsed = FamilyIdSchema.safeParse(fieldOf(safeMap(doc, MAP_CHILDREN)?.get(id), 'familyId'))
+  return parsed.success ? parsed.data : null
 }
 
 /** False when the child is not there (removed elsewhere already): nothing written. */

@@ -9,13 +9,13 @@ import type { AdultId, ChildId, FamilyId, StopId } from '../domain/ids.ts'
 import type { WalkRef } from '../domain/signup.ts'
 import { seenFor } from '../domain/walk-log/check-in.ts'
 import {
-  AbsenceInputSchema, WalkNoteInputSchema, checkInKeyOf, createAbsenceId, createWalkNoteId, walkEventKeyOf,
+  AbsenceInputSchema, WalkNoteInputSchema, checkInKeyOf, createAbsenceId, createWalkNoteId, guestNameKeyOf, walkEventKeyOf,
   type AbsenceId, type AbsenceInput, type CheckInStatus, type GuestId, type WalkEventKind, type WalkNoteId, type WalkNoteInput,
 } from '../domain/walk-log/records.ts'
 import { err, ok } from '../lib/result.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { personalContext, sealPersonal } from './codec.ts'
-import { MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin, type ChangeOrigin } from './keys.ts'
+import { MAP_ABSENCES, MAP_CHECK_INS, MAP_GUEST_NAMES, MAP_WALK_EVENTS, MAP_WALK_NOTES, Origin, type ChangeOrigin } from './keys.ts'
 import { putEntry, storedValue, type Authored } from './mutations-swaps.ts'
 import { DOCUMENT_DAMAGED, parseInput, type EditResult } from './mutations-util.ts'
 import { checkInReader } from './read-walk-log.ts'
@@ -64,6 +64,8 @@ export interface CheckInWrite extends Authored {
   readonly childId: ChildId | GuestId
   /** Guests only: the first name (sealed as personal). */
   readonly guestName?: string
+  /** A guest whose first name was erased after the walk's day (a late correction of its mark). */
+  readonly guest?: true
   /** 'unmarked' undoes this device's mark (and only it: written with an empty `seen`). */
   readonly status: CheckInStatus
   readonly stopId: StopId | null
@@ -84,6 +86,7 @@ export const writeCheckIn = (doc: Y.Doc, write: CheckInWrite, origin: ChangeOrig
     walk: plainWalk(write.walk),
     childId: write.childId,
     ...(write.guestName === undefined ? {} : { guestName: sealPersonal(doc, personalContext(MAP_CHECK_INS, key, 'guestName'), write.guestName) }),
+    ...(write.guest === true && write.guestName === undefined ? { guest: true } : {}),
     status: write.status,
     stopId: write.stopId,
     adultId: write.adultId,
@@ -91,6 +94,20 @@ export const writeCheckIn = (doc: Y.Doc, write: CheckInWrite, origin: ChangeOrig
     seen: { ...seen },
   }
   return putEntry(doc, MAP_CHECK_INS, key, mark, origin)
+}
+
+/**
+ * A guest added on the pavement, in one change (Origin.addGuest): its first mark (`guest: true`, no name) and its
+ * first name as an entry of its own, sealed, which any phone deletes once the walk's day is over (guest-erasure.ts).
+ */
+export const writeGuest = (doc: Y.Doc, write: Omit<CheckInWrite, 'guestName' | 'guest'> & { readonly childId: GuestId; readonly name: string }): boolean => {
+  const key = guestNameKeyOf({ walk: write.walk, guestId: write.childId })
+  const entry = { walk: plainWalk(write.walk), guestId: write.childId, name: sealPersonal(doc, personalContext(MAP_GUEST_NAMES, key, 'name'), write.name) }
+  let written = false
+  doc.transact(() => {
+    written = putEntry(doc, MAP_GUEST_NAMES, key, entry, Origin.addGuest) && writeCheckIn(doc, { ...write, guest: true }, Origin.addGuest)
+  }, Origin.addGuest)
+  return written
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { LocalDate } from '../domain/dates.ts'
 import type { NewYearPlan, YearRecordKind } from '../domain/year/past-records.ts'
 import { YEAR_RECORD_KINDS } from '../domain/year/past-records.ts'
 import type { NextGeneration } from '../domain/year/next-generation.ts'
-import { MAP_META, MAP_SETTINGS, META_NEXT_GENERATION, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
+import { MAP_META, MAP_SETTINGS, META_KEPT_ON, META_NEXT_GENERATION, Origin, SETTINGS_YEAR_START_FIELD, safeMap, type ChangeOrigin } from './keys.ts'
 import { MAP_OF_YEAR_KIND, MAPS_OF_YEAR_KIND } from './record-kinds.ts'
 import { readYearStart } from './read-year.ts'
 import { placeOfStoredKey } from './signup-layout.ts'
@@ -72,6 +72,17 @@ export const deletePastRecords = (doc: Y.Doc, plan: NewYearPlan, origin: ChangeO
     deleted = deletePlanned(doc, plan)
   }, origin)
   return deleted
+}
+
+/**
+ * "Garder le collectif sur le relais" (issue 16): today's date in the meta map, a change the relay stores, which moves
+ * its retention day (server/retention.ts). False on a damaged meta map.
+ */
+export const writeKeptOn = (doc: Y.Doc, today: LocalDate): boolean => {
+  const meta = safeMap(doc, MAP_META)
+  if (meta === null) return false
+  doc.transact(() => meta.set(META_KEPT_ON, today), Origin.keepOnRelay)
+  return true
 }
 
 /** Stores what the successor keeps (Origin.nextGeneration), before the room is archived; false on a damaged meta map. */

@@ -17,6 +17,7 @@ import { SIGNUP_MAPS, entryKeyParts, isCompactKey, storedSignUps, storedValueOf 
 
 const SETTINGS_FIELDS = [
   'timeZone', 'holidayZone', 'ownCalendar', 'alsaceMoselle', 'operatingWeekdays', 'childrenPerAdult', 'minAdults',
+  'associationName', 'associationContact',
 ] as const
 
 /**

@@ -15,7 +15,7 @@ import {
   MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS,
   MAP_PERIOD_OFFERS, MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, MAP_COMPACT_SIGNUPS,
-  MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, META_SCHEMA_VERSION, safeMap,
+  MAP_STOPS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_GUEST_NAMES, META_SCHEMA_VERSION, safeMap,
 } from './keys.ts'
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
@@ -83,8 +83,8 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
     },
   },
   walkLog: {
-    maps: [MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES], read: readWalkLog,
-    fields: { absences: MAP_ABSENCES, checkIns: MAP_CHECK_INS, events: MAP_WALK_EVENTS, notes: MAP_WALK_NOTES },
+    maps: [MAP_ABSENCES, MAP_CHECK_INS, MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_GUEST_NAMES], read: readWalkLog,
+    fields: { absences: MAP_ABSENCES, checkIns: MAP_CHECK_INS, events: MAP_WALK_EVENTS, notes: MAP_WALK_NOTES, guestNames: MAP_GUEST_NAMES },
   },
   planning: {
     maps: [MAP_SETTINGS, MAP_AVAILABILITY, MAP_EXEMPTIONS], read: readPlanning,

@@ -32,15 +32,15 @@ import {
   StoredOfferSchema, StoredReleaseSchema, StoredResponseSchema, offerKeyOf, releaseKeyOf, responseKeyOf,
 } from '../domain/swaps/records.ts'
 import {
-  StoredAbsenceSchema, StoredCheckInSchema, StoredWalkEventSchema, StoredWalkNoteSchema, absenceKeyOf, checkInKeyOf, walkEventKeyOf,
-  walkNoteKeyOf,
+  StoredAbsenceSchema, StoredCheckInSchema, StoredGuestNameSchema, StoredWalkEventSchema, StoredWalkNoteSchema, absenceKeyOf, checkInKeyOf,
+  guestNameKeyOf, walkEventKeyOf, walkNoteKeyOf,
 } from '../domain/walk-log/records.ts'
 import type { YearRecordKind } from '../domain/year/past-records.ts'
 import {
   MAP_ABSENCES, MAP_ADULTS, MAP_AVAILABILITY, MAP_CHECK_INS, MAP_CHILDREN, MAP_EXCEPTIONS, MAP_EXEMPTIONS, MAP_FAMILIES,
   MAP_HANDOVER_ACKS, MAP_HANDOVER_NOTES, MAP_HOLIDAY_OVERRIDES, MAP_HOLIDAYS, MAP_LINES, MAP_META, MAP_OFFERS, MAP_PERIOD_OFFERS,
   MAP_PERIOD_RESPONSES, MAP_PROFILE, MAP_RELEASES, MAP_RESPONSES, MAP_ROSTER, MAP_SETTINGS, MAP_SHORT_IDS, MAP_SIGNUPS, MAP_STOPS,
-  MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_COMPACT_SIGNUPS,
+  MAP_WALK_EVENTS, MAP_WALK_NOTES, MAP_COMPACT_SIGNUPS, MAP_GUEST_NAMES,
 } from './keys.ts'
 import { adultOfStoredKey, entryToWrite } from './signup-layout.ts'
 
@@ -211,6 +211,15 @@ export const walkNoteKind = entries({
   personal: ['text'], clock: 'entry', year: 'walkNotes',
 })
 
+/**
+ * A guest's first name for one walk (issue 16): deleted once the walk's day is over (guest-erasure.ts), so neither
+ * exported (it does not outlive the day) nor cleaned by the new school year, and outside the clock.
+ */
+export const guestNameKind = entries({
+  kind: 'guestName', mapName: MAP_GUEST_NAMES, schema: StoredGuestNameSchema, keyOf: guestNameKeyOf, fromExport: null,
+  personal: ['name'],
+})
+
 // No personal field in planning records: ids, dates, weekdays and percentages only (no reason is stored for an exemption).
 export const availabilityKind = entries({
   kind: 'availability', mapName: MAP_AVAILABILITY, schema: StoredAvailabilitySchema, keyOf: availabilityKeyOf,
@@ -242,7 +251,7 @@ export const RECORD_KINDS = [
   profileKind, settingsKind, lineKind, stopKind, familyKind, adultKind, childKind, exceptionKind, holidayKind, holidayOverrideKind,
   signUpKind, offerKind, swapResponseKind, releaseKind, rosterEntryKind, periodOfferKind, periodResponseKind, handoverNoteKind,
   handoverAckKind, absenceKind, checkInKind, walkEventKind, walkNoteKind, availabilityKind, exemptionKind, meetingKind,
-  meetingReplyKind,
+  meetingReplyKind, guestNameKind,
 ] as const
 
 export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini'
 import { LocalDateSchema, WeekdaySchema } from './dates.ts'
 import { AdultIdSchema, ChildIdSchema, FamilyIdSchema, LineIdSchema, StopIdSchema } from './ids.ts'
+import { SupportConsentSchema, supportConsentProblem, withheldSupport } from './support-consent.ts'
 import { shortText, storedShortText } from './text.ts'
 
 export const FIRST_NAME_MAX = 40
@@ -62,10 +63,17 @@ export const ChildInputSchema = z.object({
   support: z.string().check(z.trim(), z.maxLength(SUPPORT_MAX, { message: 'tooLong' })),
   /** Counts as two children in the adult-to-child ratio (young child, child needing support). */
   countsExtra: z.boolean(),
+  /**
+   * The family's adult who agrees now that the note and the flag are shared with the walkers (support-consent.ts):
+   * needed with either, unless an agreement stands. Absent: the stored agreement, if any, is kept.
+   */
+  consentBy: z.optional(AdultIdSchema),
+  /** Written by a member of another family at the child's family's request ("à sa demande"). */
+  onRequest: z.optional(z.boolean()),
 })
 export type ChildInput = z.input<typeof ChildInputSchema>
 
-export const StoredChildSchema = z.looseObject({
+const StoredChildFieldsSchema = z.looseObject({
   id: ChildIdSchema,
   familyId: FamilyIdSchema,
   firstName: storedShortText(FIRST_NAME_MAX),
@@ -80,7 +88,18 @@ export const StoredChildSchema = z.looseObject({
    * written before it existed: the whole year counts.
    */
   joinedOn: z.optional(LocalDateSchema),
-})
+  /** The family's agreement to share the note and the flag with the walkers (support-consent.ts); absent before it was asked. */
+  supportConsent: z.optional(SupportConsentSchema),
+}).check(
+  // A note or flag its family did not agree to (an older app on another phone, another family unasked) is to check.
+  z.refine((child) => supportConsentProblem(child) === null, { message: 'supportConsent', path: ['supportConsent'] }),
+)
+
+/** A stored child; a note or flag under a withdrawn agreement is read empty (the withdrawal wins, support-consent.ts). */
+export const StoredChildSchema = z.pipe(
+  StoredChildFieldsSchema,
+  z.transform((child) => (withheldSupport(child) ? { ...child, support: '', countsExtra: false } : child)),
+)
 export type Child = z.output<typeof StoredChildSchema>
 
 /**

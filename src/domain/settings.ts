@@ -1,14 +1,30 @@
-// Collective settings: time zone, school-holiday zone (or an académie's own calendar), Alsace-Moselle's public holidays,
-// operating weekdays, adult-to-child ratio, minimum adults.
+// Collective settings: calendar (zone, own, Alsace-Moselle), weekdays, ratio, minimum adults, the data's association.
 import { z } from 'zod/mini'
 import { HOLIDAY_ZONES, type HolidayZone } from './school-place.ts'
 import { WeekdaySchema, type Weekday } from './dates.ts'
+import { optionalShortText } from './text.ts'
 
 /** Never fewer than two adults on a walk: one in front, one at the back. */
 export const MIN_ADULTS_FLOOR = 2
 
 export const HolidayZoneSchema = z.enum(HOLIDAY_ZONES)
 export type { HolidayZone }
+
+/** The association's registered name (the data controller families write to); official names run long. */
+export const ASSOCIATION_NAME_MAX = 120
+/** An e-mail address, or a postal address on one line with its postcode. */
+export const ASSOCIATION_CONTACT_MAX = 200
+
+// Characters a typed address may hold that would make a mailto: link say more than the address (?, &, #, /, :).
+const EMAIL_ADDRESS = /^[^\s@?&#/:<>()[\]\\,;"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/
+const POSTCODE = /(^|\D)\d{5}(\D|$)/
+
+/** A contact that is an e-mail address (shown as a mailto: link), as opposed to a postal address. */
+export const isEmailAddress = (text: string): boolean => EMAIL_ADDRESS.test(text)
+
+/** Empty (not filled in), an e-mail address, or a postal address with a five-digit postcode; text with @ is an e-mail. */
+const isAssociationContact = (text: string): boolean =>
+  text === '' || (text.includes('@') ? isEmailAddress(text) : POSTCODE.test(text))
 
 export const SettingsSchema = z.looseObject({
   timeZone: z.literal('Europe/Paris'),
@@ -24,6 +40,12 @@ export const SettingsSchema = z.looseObject({
   /** Children one adult can accompany (1 adult per N children). */
   childrenPerAdult: z.number().check(z.int(), z.gte(1), z.lte(30)),
   minAdults: z.number().check(z.int(), z.gte(MIN_ADULTS_FLOOR), z.lte(10)),
+  /**
+   * The association responsible for the collective's data (GDPR controller) and how to reach it, shown in "Vos
+   * données"; '' when not filled in. In clear like the collective's name: the relay's host knows its client anyway.
+   */
+  associationName: z._default(z.string().check(z.maxLength(ASSOCIATION_NAME_MAX)), ''),
+  associationContact: z._default(z.string().check(z.maxLength(ASSOCIATION_CONTACT_MAX)), ''),
 })
 export type Settings = z.output<typeof SettingsSchema>
 
@@ -36,6 +58,8 @@ export const DEFAULT_SETTINGS: Settings = {
   operatingWeekdays: [1, 2, 4, 5] satisfies Weekday[],
   childrenPerAdult: 8,
   minAdults: MIN_ADULTS_FLOOR,
+  associationName: '',
+  associationContact: '',
 }
 
 /** What the settings form accepts: every field optional, merged over the current settings. */
@@ -58,5 +82,10 @@ export const SettingsInputSchema = z.object({
       z.lte(10, { message: 'tooLarge' }),
     ),
   ),
+  associationName: z.optional(optionalShortText(ASSOCIATION_NAME_MAX)),
+  associationContact: z.optional(z.pipe(
+    optionalShortText(ASSOCIATION_CONTACT_MAX),
+    z.string().check(z.refine(isAssociationContact, { message: 'invalidContact' })),
+  )),
 })
 export type SettingsInput = z.input<typeof SettingsInputSchema>

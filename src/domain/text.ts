@@ -16,6 +16,16 @@ export const shortText = (maxLength: number) =>
     ),
   )
 
+/** The same rule for a label a form may leave empty (an optional setting): '' means "not filled in". */
+export const optionalShortText = (maxLength: number) =>
+  z.pipe(
+    z.pipe(z.string(), z.transform((text: string) => text.trim().replace(/\s+/g, ' '))),
+    z.string().check(
+      z.maxLength(maxLength, { message: 'tooLong' }),
+      z.refine((text) => !CONTROL_CHARACTERS.test(text), { message: 'invalidCharacters' }),
+    ),
+  )
+
 /** Same rule for reading stored values: already normalised, only bounded. */
 export const storedShortText = (maxLength: number) => z.string().check(z.minLength(1), z.maxLength(maxLength))
 

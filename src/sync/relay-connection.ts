@@ -8,7 +8,7 @@ import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
-  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_RELAY_LIMITS, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, REGISTER_PROTOCOL,
+  ACK_PROTOCOL, CloseCode, MESSAGE_REFUSED, MESSAGE_RELAY_ACK, MESSAGE_RELAY_LIMITS, MESSAGE_RETENTION, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, REGISTER_PROTOCOL,
   RefusalCode, SUBPROTOCOL, SYNC_STEP1, TOKEN_PROTOCOL_PREFIX, isPermanentRefusal,
 } from '../lib/relay-protocol.ts'
 import { createStore, type ReadableStore } from '../lib/store.ts'
@@ -41,6 +41,11 @@ export interface ConnectionStatus {
   readonly diverged: boolean
   /** The relay refused a change because the room reached its size limit; changes wait; retried slowly. */
   readonly roomFull: boolean
+  /**
+   * The relay will delete its copy of the room on this day (YYYY-MM-DD) if nothing changes until then (issue 16,
+   * MESSAGE_RETENTION); null when it said nothing. Cleared once a change of this phone is stored.
+   */
+  readonly relayDeletesOn: string | null
 }
 
 type WindowEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -106,7 +111,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
   const outbox = createOutbox(options.outbox, onError)
   const status = createStore<ConnectionStatus>({
     connection: 'connecting', pending: 0, offlineSince: null, relayConfirmed: false, moved: options.initiallyMoved ?? false, archived: options.initiallyArchived ?? false,
-    diverged: false, roomFull: false,
+    diverged: false, roomFull: false, relayDeletesOn: null,
   })
   const setStatus = (change: Partial<ConnectionStatus>): void => status.set({ ...status.get(), ...change })
   const unsubscribePending = outbox.pending.subscribe((pending) => setStatus({ pending }))
@@ -166,7 +171,10 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       // phone with an oversize offline diff reconnect several times a second forever.
       if (count > 0) attempt = 0
       if (count > 0 && status.get().roomFull) setStatus({ roomFull: false })
+      const waiting = outbox.pending.get()
       outbox.acknowledge(count)
+      // A change of this phone stored: the relay's retention day moved, its warning no longer holds.
+      if (outbox.pending.get() < waiting && status.get().relayDeletesOn !== null) setStatus({ relayDeletesOn: null })
       ackedMessages = Math.max(ackedMessages, count)
       refreshConfirmed()
     } catch {
@@ -182,6 +190,14 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       partBytes = Math.min(partBytes, partBytesFor(decoding.readVarUint(decoder)))
     } catch {
       // keep the current size
+    }
+  }
+  provider.messageHandlers[MESSAGE_RETENTION] = (_encoder, decoder) => {
+    try {
+      const day = decoding.readVarString(decoder)
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day) && Number.isFinite(Date.parse(`${day}T00:00:00Z`))) setStatus({ relayDeletesOn: day })
+    } catch {
+      // a malformed warning is ignored: the next connection says it again
     }
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {

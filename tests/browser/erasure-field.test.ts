@@ -40,9 +40,13 @@ describe('a corrected personal field leaves the phone', () => {
     const { page } = phone
     const base = await createCollective(page)
     await addFamilyWithAdult(page, base, 'Famille Zorglub', 'Zéphyrin', '06 12 34 56 78')
+    // The family's own phone writes the note, with its agreement (issue 16).
+    await page.getByRole('button', { name: fr['manage.family.setMine'] }).click()
+    await expect.poll(() => page.getByTestId('family-mine').textContent(), POLL).toBe(fr['manage.family.isMine'])
     await page.getByLabel(fr['manage.child.firstName']).fill('Léa')
     await page.getByLabel(fr['manage.child.initial']).fill('z')
     await page.getByLabel(fr['manage.child.support']).fill('fauteuil roulant, rampe côté parc')
+    await page.getByLabel(fr['manage.consent.agree']).check()
     await page.getByRole('button', { name: fr['manage.child.add'] }).click()
     await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(['Léa Z.'])
     await expect.poll(async () => (await storedSealedValues(phone)).length, POLL).toBeGreaterThan(0)

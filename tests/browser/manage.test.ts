@@ -103,6 +103,12 @@ describe('management screens and the guided set-up', () => {
     await page.getByLabel('Initiale du nom de famille').fill('m')
     await page.getByLabel('Arrêt à l’aller').selectOption({ label: 'Église (08:10)' })
     await page.getByLabel('Consignes d’accompagnement (facultatif)').fill('tenir la main aux traversées')
+    // A note needs the family's agreement (issue 16): said before anything is written.
+    await page.getByRole('button', { name: 'Ajouter l’enfant' }).click()
+    await expect.poll(() => page.getByText('Il faut l’accord de la famille pour écrire ces consignes ou « compte double ».').count(), POLL)
+      .toBeGreaterThan(0)
+    expect(await page.getByTestId('child-name').count()).toBe(0)
+    await page.getByLabel('Notre famille est d’accord pour que les adultes du trajet lisent ces consignes').check()
     await page.getByRole('button', { name: 'Ajouter l’enfant' }).click()
     await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(['Léa M.'])
     expect(await page.getByTestId('children').textContent()).toContain('Aller : Église (Ligne des Pins)')

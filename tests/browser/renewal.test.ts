@@ -1,8 +1,10 @@
-// "Renouveler l'invitation" with the real relay: A renews and lands on the new collective's invite page; B, holding the old link, is told the collective moved and its edits are not kept.
+// "Renouveler l'invitation" with the real relay: A renews and lands on the new collective's invite page. The old room
+// closes at once: a phone with the old link is told the collective moved and gets none of it; B, offline during the
+// renewal with an edit waiting, joins with the new link and its edit reaches everyone (issue 16).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { readInviteLink, startHarness, type BrowserHarness, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective, joinByInvite, waitAllSynced } from '../helpers/collective-steps.ts'
+import { addFamilyWithAdult, createCollective, joinByInvite, skipGuidedJoin, waitAllSynced } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 20_000, interval: 100 }
 
@@ -20,7 +22,7 @@ describe('renewing the invitation', () => {
     await harness?.teardown()
   })
 
-  it('moves the collective to a new link; the old link is read-only and says so', async () => {
+  it('moves the collective to a new link; the old link opens nothing; an offline phone\'s waiting edit follows', async () => {
     const base = await createCollective(a.page)
     await addFamilyWithAdult(a.page, base, 'Famille Martin', 'Camille', '06 12 34 56 78')
     await waitAllSynced(a.page)
@@ -28,6 +30,15 @@ describe('renewing the invitation', () => {
     const oldLink = await readInviteLink(a.page)
     await b.page.goto(`${base}/plus`)
     await expect.poll(() => b.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
+
+    // B goes offline and adds a family: the edit waits on B.
+    await b.page.goto(`${base}/familles`)
+    await b.page.getByLabel(fr['families.addLabel']).waitFor() // the screen's code is loaded
+    await b.context.setOffline(true)
+    await b.page.getByLabel(fr['families.addLabel']).fill('Famille Bernard')
+    await b.page.getByRole('button', { name: fr['families.add'] }).click()
+    await b.page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
+    await expect.poll(() => b.page.getByTestId('sync-status').textContent(), POLL).toContain('attente')
 
     // A renews from the invite page.
     await a.page.goto(`${base}/inviter`)
@@ -41,33 +52,36 @@ describe('renewing the invitation', () => {
     const newBase = /^\/c\/[A-Za-z0-9_-]{22}/.exec(new URL(a.page.url()).pathname)?.[0] ?? ''
     expect(newBase).not.toBe(base)
     await expect.poll(() => readInviteLink(a.page), POLL).not.toBe(oldLink)
+    const newLink = await readInviteLink(a.page)
     expect(await a.page.getByTestId('moved-banner').count()).toBe(0)
-
-    // The data is intact in the new collective.
     await a.page.goto(`${newBase}/plus`)
     await expect.poll(() => a.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
     await waitAllSynced(a.page)
 
-    // B (old link) is told the collective moved, on every screen.
+    // A third phone with the old link gets nothing of the collective: its invitation went with the old room.
+    const c = await harness.newPhone()
+    await c.page.goto(oldLink)
+    await expect.poll(() => c.page.getByText(fr['join.invitationExpired']).count(), POLL).toBe(1)
+    await c.page.goto(`${base}/plus`)
+    expect(await c.page.getByTestId('family-name').count()).toBe(0)
+
+    // B comes back online: told the collective moved, on every screen.
+    await b.context.setOffline(false)
     await b.page.goto(`${base}/plus`)
     const banner = b.page.locator('[role="alert"][data-testid="moved-banner"]')
     await expect.poll(() => banner.textContent(), POLL).toBe(fr['renew.moved'])
-    await b.page.goto(`${base}/familles`)
-    await expect.poll(() => banner.count(), POLL).toBe(1)
-
-    // B's edit is not kept: the new collective never gets it, and the relay does not acknowledge it.
-    await b.page.getByLabel(fr['families.addLabel']).fill('Famille Bernard')
-    await b.page.getByRole('button', { name: fr['families.add'] }).click()
-    await b.page.waitForURL(/\/familles\/[0-9a-f-]{36}$/)
-    await expect.poll(() => b.page.getByTestId('sync-status').textContent(), POLL).toContain('attente')
+    // B opens the new invitation: its waiting edit is written onto the renewed collective, and reaches A.
+    await b.page.goto(newLink)
+    await skipGuidedJoin(b.page, newBase)
+    await b.page.goto(`${newBase}/plus`)
+    await expect.poll(async () => (await b.page.getByTestId('family-name').allTextContents()).sort(), POLL)
+      .toEqual(['Famille Bernard', 'Famille Martin'])
+    await waitAllSynced(b.page)
     await a.page.reload()
-    await expect.poll(() => a.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
-    // A third phone with the old link reads the old room as the relay kept it: without B's edit.
-    const c = await harness.newPhone()
-    await c.page.goto(oldLink)
-    await c.page.waitForURL((url) => url.pathname === `${base}/bienvenue/famille`)
-    await c.page.goto(`${base}/plus`)
-    await expect.poll(() => c.page.getByTestId('moved-banner').count(), POLL).toBe(1)
-    await expect.poll(() => c.page.getByTestId('family-name').allTextContents(), POLL).toEqual(['Famille Martin'])
+    await expect.poll(async () => (await a.page.getByTestId('family-name').allTextContents()).sort(), POLL)
+      .toEqual(['Famille Bernard', 'Famille Martin'])
+    // The old collective left B: the switcher lists only the renewed one.
+    await b.page.goto(`${base}/plus`)
+    await expect.poll(() => b.page.getByTestId('family-name').count(), POLL).toBe(0)
   })
 })

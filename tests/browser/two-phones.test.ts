@@ -2,7 +2,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deriveRoomToken, parseInviteSecret, parseRoomId } from '../../src/lib/credentials.ts'
+import { parseInvite } from '../../src/app/invite.ts'
+import { openInvitation } from '../../src/app/invitations.ts'
+import { deriveRoomToken } from '../../src/lib/credentials.ts'
 import { startHarness, readInviteLink, waitForServiceWorkerControl, type BrowserHarness, type Phone } from '../helpers/browser.ts'
 import { skipGuidedJoin } from '../helpers/collective-steps.ts'
 
@@ -49,7 +51,7 @@ describe('two phones, one collective', () => {
     await a.page.getByRole('link', { name: 'Passer cette étape' }).click()
     await a.page.waitForURL(/\/c\/[A-Za-z0-9_-]{22}\/demarrage\/inviter$/)
     inviteUrl = await readInviteLink(a.page)
-    expect(inviteUrl).toMatch(new RegExp(`^${harness.relay.url}/rejoindre#r=[A-Za-z0-9_-]{22}&s=[A-Za-z0-9_-]{43}$`))
+    expect(inviteUrl).toMatch(new RegExp(`^${harness.relay.url}/rejoindre#r=[A-Za-z0-9_-]{22}&i=[A-Za-z0-9_-]{43}$`))
     expect(await a.page.getByTestId('invite-qr').getAttribute('aria-label')).toContain('Pédibus des Écureuils')
     collectivePath = new URL(a.page.url()).pathname.replace(/\/demarrage\/inviter$/, '')
     await expect.poll(() => statusOn(a), POLL).toBe('État de l’enregistrement : Tout est sur le relais')
@@ -155,10 +157,14 @@ describe('two phones, one collective', () => {
   })
 
   it('neither the invite secret nor the room token ever reached a URL, the relay logs or its disk', async () => {
-    const fragment = new URLSearchParams(new URL(inviteUrl).hash.slice(1))
-    const roomId = parseRoomId(fragment.get('r'))
-    const secret = parseInviteSecret(fragment.get('s'))
-    if (!roomId || !secret) throw new Error('invite link without room id or secret')
+    // The link holds a one-off invite key: the secret is what the relay keeps sealed under it (issue 16).
+    const invite = parseInvite(inviteUrl)
+    if (!invite.ok || invite.value.kind !== 'key') throw new Error('invite link without room id or invite key')
+    const { roomId, key } = invite.value
+    const opened = await openInvitation({ relayUrl: harness.relay.url, fetch: (url, init) => globalThis.fetch(url, init) }, roomId, key)
+    if (!opened.ok) throw new Error(`invitation not opened: ${opened.error}`)
+    const secret = opened.value
+    expect(inviteUrl).not.toContain(secret)
     const token = await deriveRoomToken(roomId, secret)
 
     expect(requestedUrls.some((url) => url.includes(`/sync/${roomId}`))).toBe(true) // the capture works

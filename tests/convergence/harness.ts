@@ -15,6 +15,7 @@ import { checkCoordinators, checkSwaps, coordinatorsOf } from './invariants-swap
 import { checkPlanning } from './invariants-planning.ts'
 import { PlaceHistory } from './place-history.ts'
 import { checkWalkLog } from './invariants-walk-log.ts'
+import { checkErasure, checkSupportConsent } from './invariants-erasure.ts'
 import { Network } from './network.ts'
 import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 import type { CheckInWitness } from './operations-walk-log.ts'
@@ -170,6 +171,9 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       // derivations that depend on delivery order without reading every replica again.
       ...checkWalkLog(views, rota, checkIns, NOW),
       ...checkPlanning(views, publications, NOW, random() < 1 / DERIVE_EVERY),
+      ...checkSupportConsent(view),
+      // Last: it writes (one phone's erasure) and syncs every replica.
+      ...checkErasure(docs, () => network.settle()),
     )
     for (const doc of docs) doc.destroy()
     return failures

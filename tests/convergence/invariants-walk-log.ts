@@ -55,7 +55,8 @@ const checkMarks = (view: CollectiveSnapshot, witnesses: readonly CheckInWitness
       if (entry.status === 'unmarked') continue
       const superseded = entries.some((other) => other.childId === entry.childId && other.actor !== entry.actor && (seenBy(other)[entry.actor] ?? -1) >= entry.clock)
       const line = lines.get(entry.childId)
-      const known = view.children.some((child) => child.id === entry.childId) || entries.some((other) => other.childId === entry.childId && other.guestName !== undefined)
+      const known = view.children.some((child) => child.id === entry.childId)
+        || entries.some((other) => other.childId === entry.childId && (other.guestName !== undefined || other.guest === true))
       const shown = line?.marks.some((mark) => mark.actor === entry.actor && mark.status === entry.status) ?? false
       if (superseded && shown) failures.push(`walk ${walkKeyOf(ref)}: a mark is shown although a later mark had seen it`)
       if (!superseded && known && !shown) failures.push(`walk ${walkKeyOf(ref)}: a current mark of ${entry.childId} is missing from the list`)

@@ -5,8 +5,8 @@
 // independently of the mutation's own `seen`, so the invariants can tell a superseded mark
 // from a lost one even if the document's `seen` were wrong.
 import * as Y from 'yjs'
-import { openPersonal, personalContext } from '../../src/doc/codec.ts'
 import { MAP_ABSENCES, MAP_ADULTS, MAP_CHECK_INS, MAP_CHILDREN, MAP_LINES, MAP_STOPS, MAP_WALK_EVENTS } from '../../src/doc/keys.ts'
+import { eraseExpiredGuestNames } from '../../src/doc/guest-erasure.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { addDays, localDate, type LocalDate } from '../../src/domain/dates.ts'
 import type { AdultId, ChildId, FamilyId, LineId, StopId } from '../../src/domain/ids.ts'
@@ -82,16 +82,23 @@ const othersSeen = (doc: Y.Doc, walk: WalkRef, childId: string, actor: string): 
   return seen
 }
 
+/** `guestName`: a new guest added with this first mark; `isGuest`: a mark about a guest already on the walk. */
 const writeMark = (
   replica: Replica, context: OpContext, walk: WalkRef, childId: ChildId | GuestId, status: CheckInStatus, guestName?: string,
+  isGuest = false,
 ): void => {
   const { doc } = replica
   const adultId = randomAdult(doc, context.random)
   if (adultId === undefined) return
   // An undo withdraws only this device's own mark: it is written having seen nothing.
   const seen = status === 'unmarked' ? {} : othersSeen(doc, walk, childId, replica.actor)
-  const write = { walk, childId, guestName, status, stopId: randomStop(doc, context.random, walk.lineId), adultId, ...authored(replica, context.random, walk.date) }
-  if (!edit.writeCheckIn(doc, write)) throw new Error('writeCheckIn refused a mark')
+  const stopId = randomStop(doc, context.random, walk.lineId)
+  const author = authored(replica, context.random, walk.date)
+  // A new guest as the app adds it (its name an entry of its own); a guest's later marks say `guest: true` only.
+  const written = guestName !== undefined
+    ? edit.writeGuest(doc, { walk, childId: childId as GuestId, name: guestName, status, stopId, adultId, ...author })
+    : edit.writeCheckIn(doc, { walk, childId, ...(isGuest ? { guest: true as const } : {}), status, stopId, adultId, ...author })
+  if (!written) throw new Error('writeCheckIn refused a mark')
   const key = checkInKeyOf({ walk, childId, actor: replica.actor })
   context.checkIns.push({ key, clock: doc.getMap<Plain>(MAP_CHECK_INS).get(key)?.clock as number, seen })
 }
@@ -108,17 +115,9 @@ const markChild: Op = (replica, context) => {
   const already = pick(random, onWalk)
   const childId = (already !== undefined && random() < 0.75 ? already.childId : pick(random, keys(doc, MAP_CHILDREN))) as ChildId | GuestId | undefined
   if (childId === undefined) return
-  writeMark(replica, context, walk, childId, pick(random, STATUSES) ?? 'present', guestNameOf(doc, walk, childId))
-}
-
-/** The guest's first name as the app has it (opened from the view): stored, it is sealed under its entry's key. */
-const guestNameOf = (doc: Y.Doc, walk: WalkRef, childId: string): string | undefined => {
-  for (const [key, mark] of doc.getMap<Plain>(MAP_CHECK_INS).entries()) {
-    if (mark.childId !== childId || walkKeyOf(mark.walk as WalkRef) !== walkKeyOf(walk) || typeof mark.guestName !== 'string') continue
-    const opened = openPersonal(doc, personalContext(MAP_CHECK_INS, key, 'guestName'), mark.guestName)
-    if (typeof opened === 'string') return opened
-  }
-  return undefined
+  // A guest is marked as the app does: `guest: true`, never its name (an entry of its own, erased after the day).
+  const isGuest = values(doc, MAP_CHECK_INS).some((mark) => mark.childId === childId && (mark.guest === true || 'guestName' in mark))
+  writeMark(replica, context, walk, childId, pick(random, STATUSES) ?? 'present', undefined, isGuest)
 }
 
 const addGuest: Op = (replica, context) => {
@@ -144,6 +143,11 @@ const undoEvent: Op = (replica, { random }) => {
   edit.writeWalkEventCancel(replica.doc, walk, event.kind as WalkEventKind, event.stopId as StopId | null, authored(replica, random, walk.date))
 }
 
+/** A phone whose clock says a later day erases the first names of the guests of the days before (guest-erasure.ts). */
+const eraseGuests: Op = (replica, { random }) => {
+  eraseExpiredGuestNames(replica.doc, addDays(FIRST_DAY, 1 + Math.floor(random() * 4)))
+}
+
 /** [weight, operation], added to the rota and swap operations' weights. */
 export const WALK_LOG_OPERATIONS: readonly (readonly [number, Op])[] = [
   [2, declareAbsence],
@@ -152,4 +156,5 @@ export const WALK_LOG_OPERATIONS: readonly (readonly [number, Op])[] = [
   [1, addGuest],
   [2.5, markEvent],
   [1, undoEvent],
+  [2, eraseGuests],
 ]

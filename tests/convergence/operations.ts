@@ -13,6 +13,7 @@ import { PLANNING_OPERATIONS, type PublicationWitness } from './operations-plann
 import type { PlaceHistory } from './place-history.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
 import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
+import { CONSENT_OPERATIONS, addChildAsFamily, updateChildAsFamily } from './operations-consent.ts'
 
 /** Two school weeks without holidays in zone A: sign-ups collide often on few walks. */
 export const FIRST_DAY = localDate('2027-03-15')
@@ -213,8 +214,15 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   [6, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.addAdult(doc, id as FamilyId, { firstName: `Adulte ${next()}`, phone: '06 12 34 56 78', charterAcceptedOn: null, insured: random() < 0.8 }) }],
   [1, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_ADULTS)); if (id) edit.updateAdult(doc, id as AdultId, { firstName: `Adulte ${next()}`, phone: '07 12 34 56 78', charterAcceptedOn: '2027-01-04', insured: true }) }],
   [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_ADULTS)); if (id) edit.removeAdult(doc, id as AdultId) }],
-  [5, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_FAMILIES)); if (id) edit.addChild(doc, id as FamilyId, childInput(doc, random, next())) }],
-  [2, ({ doc }, { random, next }) => { const id = pick(random, keys(doc, MAP_CHILDREN)); if (id) edit.updateChild(doc, id as ChildId, childInput(doc, random, next())) }],
+  // As the app writes them: a note or the flag by the child's family, with its agreement (operations-consent.ts).
+  [5, (replica, { random, next }) => {
+    const id = pick(random, keys(replica.doc, MAP_FAMILIES))
+    if (id) addChildAsFamily(replica, id as FamilyId, childInput(replica.doc, random, next()))
+  }],
+  [2, (replica, { random, next }) => {
+    const id = pick(random, keys(replica.doc, MAP_CHILDREN))
+    if (id) updateChildAsFamily(replica, id as ChildId, childInput(replica.doc, random, next()))
+  }],
   [0.5, ({ doc }, { random }) => { const id = pick(random, keys(doc, MAP_CHILDREN)); if (id) edit.removeChild(doc, id as ChildId) }],
   [1.5, ({ doc }, { random }) => {
     const lineId = random() < 0.5 ? null : ((pick(random, keys(doc, MAP_LINES)) ?? null) as LineId | null)
@@ -229,10 +237,12 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   ...SWAP_OPERATIONS,
   ...WALK_LOG_OPERATIONS,
   ...PLANNING_OPERATIONS,
+  ...CONSENT_OPERATIONS,
 ]
 
 /** The operations as before planning (CONVERGENCE_NO_PLANNING=1): replays a seed found without the planning operations. */
-export const OPERATIONS_WITHOUT_PLANNING: readonly (readonly [number, Op])[] = OPERATIONS.filter((entry) => !PLANNING_OPERATIONS.includes(entry))
+export const OPERATIONS_WITHOUT_PLANNING: readonly (readonly [number, Op])[] =
+  OPERATIONS.filter((entry) => !PLANNING_OPERATIONS.includes(entry) && !CONSENT_OPERATIONS.includes(entry))
 
 /** The operations as before the walk log (CONVERGENCE_NO_WALK_LOG=1): replays a seed found without the walk-log (and planning) operations. */
 export const OPERATIONS_WITHOUT_WALK_LOG: readonly (readonly [number, Op])[] = OPERATIONS_WITHOUT_PLANNING.filter((entry) => !WALK_LOG_OPERATIONS.includes(entry))

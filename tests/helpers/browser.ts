@@ -131,4 +131,12 @@ export const waitForServiceWorkerControl = async (page: Page, timeoutMs = 20_000
 }
 
 /** The value of the invite link field on the invite screen. */
-export const readInviteLink = (page: Page): Promise<string> => page.getByTestId('invite-link').inputValue()
+/** On an invite screen: creates an invitation (7 days, the default) unless one is shown, and reads its link. */
+export const readInviteLink = async (page: Page): Promise<string> => {
+  const link = page.getByTestId('invite-link')
+  if ((await link.count()) === 0) {
+    await page.getByTestId('invite-create').click()
+    await link.waitFor({ timeout: 20_000 })
+  }
+  return link.inputValue()
+}

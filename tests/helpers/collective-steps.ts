@@ -78,7 +78,14 @@ export const addChild = async (page: Page, child: ChildToAdd, expectedNames: rea
   await page.getByLabel(fr['manage.child.initial']).fill(child.initial)
   if (child.stopAller !== undefined) await page.getByLabel(fr['manage.child.stopAller']).selectOption({ label: child.stopAller })
   if (child.stopRetour !== undefined) await page.getByLabel(fr['manage.child.stopRetour']).selectOption({ label: child.stopRetour })
-  if (child.support) await page.getByLabel(fr['manage.child.support']).fill(child.support)
+  if (child.support) {
+    // A note needs the family's agreement, and on a family not this phone's "à sa demande" (issue 16).
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: fr['manage.child.add'] }) })
+    await form.getByLabel(fr['manage.child.support']).fill(child.support)
+    await form.getByLabel(fr['manage.consent.agree']).check()
+    const onRequest = form.getByLabel(fr['manage.consent.onRequest'])
+    if (await onRequest.count() > 0) await onRequest.check()
+  }
   await page.getByRole('button', { name: fr['manage.child.add'] }).click()
   await expect.poll(() => page.getByTestId('child-name').allTextContents(), POLL).toEqual(expectedNames)
 }

@@ -18,7 +18,7 @@ export const TEST_ACTOR = ActorIdSchema.parse('00000000-0000-4000-8999-000000000
 /** A phone with everything saved and confirmed by the relay. */
 export const SYNCED: SyncStatus = {
   local: 'saved', connection: 'online', pending: 0, offlineSince: null, storageError: null,
-  relayConfirmed: true, moved: false, archived: false, diverged: false, roomFull: false,
+  relayConfirmed: true, moved: false, archived: false, diverged: false, roomFull: false, relayDeletesOn: null,
 }
 
 /** The state and identity a fake session holds: each store starts from these values (defaults for what is left out). */
@@ -35,7 +35,8 @@ export interface SessionParts {
   readonly welcome?: WelcomeProgress
 }
 
-type Stores = SessionState & SessionIdentity
+/** Invitations go to the relay: a command like the others (given by the test that needs it). */
+type Stores = SessionState & Omit<SessionIdentity, 'createInvitation' | 'listInvitations' | 'revokeInvitation'>
 /** What a test may implement beside the stores: the slice's commands (setMe included). */
 type Commands<S> = Partial<Omit<S, Exclude<keyof Stores, 'setMe' | 'setWelcome'>>>
 
@@ -55,7 +56,6 @@ export const makeSession = <S extends object>(parts: SessionParts = {}, commands
   const id = parts.id ?? TEST_ROOM_ID
   const stores: Omit<Stores, 'setMe' | 'setWelcome'> = {
     id,
-    inviteUrl: `https://pedibus.test/rejoindre#${id}`,
     view: createStore(parts.view ?? makeView()),
     me: createStore<DeviceIdentity>({ actorId: TEST_ACTOR, familyId: null, adultId: null, ...parts.me }),
     status: createStore<SyncStatus>({ ...SYNCED, ...parts.status }),

@@ -11,10 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { AppServices } from '../../src/app/api.ts'
-import { parseInvite } from '../../src/app/invite.ts'
 import { createAppServices } from '../../src/app/services.ts'
 import { parseUpdateShape } from '../../src/crdt/update-shape.ts'
-import { deriveRoomToken, type InviteSecret } from '../../src/lib/credentials.ts'
+import { deriveRoomToken } from '../../src/lib/credentials.ts'
 import { MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/relay-protocol.ts'
 import type { WebSocketClass } from '../../src/sync/counting-socket.ts'
 import { createRelayConnection, type RelayConnection } from '../../src/sync/relay-connection.ts'
@@ -24,6 +23,7 @@ import {
   type InProcessRelay, type TestRoom,
 } from '../helpers/relay.ts'
 import { seedFromEnv, seededRandom } from '../helpers/seeded-random.ts'
+import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 const SEED = seedFromEnv('INTEGRITY_SEED', 1207)
 const cleanups: Array<() => Promise<void> | void> = []
@@ -174,6 +174,8 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     const session = (await victim.openCollective(created.value))!
     const leaving = erase ? session.addFamily({ displayName: 'Famille Partie' }) : null
     await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')
+    // The room's token, asked before the race below (an invitation round trip would change its timing).
+    const room = { roomId: created.value, token: await deriveRoomToken(created.value, await invitationSecretOf(session, relay.url)) } as TestRoom
 
     // The victim's change leaves, and is lost with the connection (a train going into a tunnel).
     link.dropping = true
@@ -186,7 +188,6 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     if (leaving?.ok) session.removeFamily(leaving.value)
     // A member who saw the lost message's id and clock (white box) writes other content there first.
     const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
-    const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
     await sendAsMember(relay, room, forgedWrite(lost.client, lost.clock, 'forged', 'by a member', await freshCopy(relay, room)))
     link.dropping = false
 
@@ -201,7 +202,7 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     expect(relay.relay.metrics.counters.updatesConflicting).toBeGreaterThan(0)
     // Another phone joining now sees the victim's family (and the forged entry, which any member could write).
     const other = await appPhone(relay, 'other', WebSocket as unknown as typeof globalThis.WebSocket)
-    const joined = await other.joinFromInvite(new URL(session.inviteUrl).hash)
+    const joined = await other.joinFromInvite(await inviteFragmentOf(session))
     if (!joined.ok) throw new Error('join failed')
     const otherSession = (await other.openCollective(created.value))!
     await waitFor(() => otherSession.view.get().families.length === 1, 'other phone sees the family', 20_000)
@@ -217,6 +218,8 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     if (!created.ok) throw new Error('create failed')
     const session = (await victim.openCollective(created.value))!
     await waitFor(() => session.status.get().connection === 'online' && session.status.get().pending === 0, 'victim acked')
+    // The room's token, asked before the race below (an invitation round trip would change its timing).
+    const room = { roomId: created.value, token: await deriveRoomToken(created.value, await invitationSecretOf(session, relay.url)) } as TestRoom
 
     // The user adds a family at the moment the rebuilt copy is written to IndexedDB (replaceStoredDocument). Set before
     // the forged write goes out: on a busy machine the phone rebuilt before the next lines ran, and nothing was added.
@@ -237,7 +240,6 @@ describe('the phone and the relay: large diffs, forged writes, ghost deletions',
     await waitFor(() => link.dropped.length > 0, 'change sent and lost')
     link.cutAll()
     const lost = parseUpdateShape(link.dropped[0]!).blocks[0]!
-    const room = { roomId: created.value, token: await deriveRoomToken(created.value, secretOf(session.inviteUrl)) } as TestRoom
     await sendAsMember(relay, room, forgedWrite(lost.client, lost.clock, 'forged', 'by a member', await freshCopy(relay, room)))
     link.dropping = false
 
@@ -311,11 +313,6 @@ const lossyLink = () => {
 }
 
 /** The invite secret in a link's fragment (the test plays a member who has the link). */
-const secretOf = (inviteUrl: string): InviteSecret => {
-  const invite = parseInvite(new URL(inviteUrl).hash)
-  if (!invite.ok) throw new Error('bad invite')
-  return invite.value.secret
-}
 
 function varUint(value: number): number[] {
   const bytes: number[] = []

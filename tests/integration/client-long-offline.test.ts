@@ -17,6 +17,7 @@ import type { Slot, WalkRef } from '../../src/domain/signup.ts'
 import { parseConfig } from '../../server/config.ts'
 import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
 import { seedFromEnv, seededRandom } from '../helpers/seeded-random.ts'
+import { inviteFragmentOf } from '../helpers/invitations.ts'
 
 const SEED = seedFromEnv('LONG_OFFLINE_SEED', 8128)
 /** Operations attempted on the offline phone (a term of a busy collective); B makes one per OFFLINE_PER_ONLINE. */
@@ -112,6 +113,15 @@ const stopInput = (random: () => number, n: number) => ({
 })
 
 /** What a phone's edits can refer to; each phone keeps its own (A's stays unknown to B until A reconnects). */
+/**
+ * This phone writes a child's note or flag at its family's request, with the agreement of one of its adults (issue 16):
+ * none when the family has no adult yet (then no note is written).
+ */
+const atFamilyRequest = (session: CollectiveSession, familyId: FamilyId): { onRequest: true; consentBy?: AdultId } => {
+  const adult = session.view.get().adults.find((candidate) => candidate.familyId === familyId)
+  return adult === undefined ? { onRequest: true } : { onRequest: true, consentBy: adult.id }
+}
+
 interface Known {
   lines: LineId[]
   stops: Map<LineId, StopId[]>
@@ -153,15 +163,19 @@ const randomOperation = (session: CollectiveSession, known: Known, random: () =>
     const lineId = pick(random, known.lines)
     const stopId = lineId === undefined ? undefined : pick(random, known.stops.get(lineId) ?? [])
     const route = lineId !== undefined && stopId !== undefined ? { lineId, stopId } : undefined
+    const consent = atFamilyRequest(session, familyId)
     known.children.push(must(session.addChild(familyId, {
       firstName: `Enfant ${next()}`, initial: 'ABCDEFGH'[next() % 8]!, routes: { aller: route, retour: random() < 0.5 ? route : undefined },
-      days: [1, 2, 4, 5], support: '', countsExtra: random() < 0.1,
+      days: [1, 2, 4, 5], support: '', countsExtra: random() < 0.1 && consent.consentBy !== undefined, ...consent,
     }), 'addChild'))
     return 'addChild'
   }
   if (roll < 0.18 && known.children.length > 0) {
     const childId = pick(random, known.children)!
-    must(session.updateChild(childId, { firstName: `Enfant ${next()}`, initial: 'M', routes: {}, days: [1, 4], support: 'Tenir la main', countsExtra: false }), 'updateChild')
+    const familyId = session.view.get().children.find((child) => child.id === childId)?.familyId
+    const consent: { onRequest: true; consentBy?: AdultId } = familyId === undefined ? { onRequest: true } : atFamilyRequest(session, familyId)
+    const support = consent.consentBy === undefined ? '' : 'Tenir la main'
+    must(session.updateChild(childId, { firstName: `Enfant ${next()}`, initial: 'M', routes: {}, days: [1, 4], support, countsExtra: false, ...consent }), 'updateChild')
     return 'updateChild'
   }
   if (roll < 0.19) {
@@ -216,7 +230,7 @@ const liveATerm = async (relayUrl: string, operations: number, random: () => num
   await waitFor(() => sessionA.status.get().connection === 'online', 'A online')
   const knownA = emptyKnown()
   for (let i = 0; i < 60; i++) randomOperation(sessionA, knownA, random, next)
-  must(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash), 'join')
+  must(await b.services.joinFromInvite(await inviteFragmentOf(sessionA)), 'join')
   const sessionB = await open(b.services, id)
   await waitFor(() => sessionA.status.get().pending === 0 && sameView(sessionA, sessionB), 'B synced with A before the term', 20_000)
   const knownB: Known = {

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { parseInvite } from '../../src/app/invite.ts'
 import { createAppServices } from '../../src/app/services.ts'
 import { deriveRoomToken } from '../../src/lib/credentials.ts'
 import { connectProvider, startRelay, waitFor } from '../helpers/relay.ts'
+import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 let phoneCounter = 0
 const cleanups: Array<() => Promise<void> | void> = []
@@ -47,10 +47,9 @@ describe('client robustness against the real relay', () => {
     const session = await createShared(services)
     session.addFamily({ displayName: 'Valide' })
 
-    const invite = parseInvite(session.inviteUrl)
-    if (!invite.ok) throw new Error('bad invite')
+    const secret = await invitationSecretOf(session, relay.url)
     const rogueDoc = new Y.Doc()
-    const rogue = connectProvider(relay.wsUrl, { roomId: invite.value.roomId, token: await deriveRoomToken(invite.value.roomId, invite.value.secret) }, { doc: rogueDoc })
+    const rogue = connectProvider(relay.wsUrl, { roomId: session.id, token: await deriveRoomToken(session.id, secret) }, { doc: rogueDoc })
     cleanups.push(() => rogue.destroy())
     await waitFor(() => rogue.synced, 'rogue client synced')
     const families = rogueDoc.getMap<unknown>('families')
@@ -76,7 +75,7 @@ describe('client robustness against the real relay', () => {
     const a = await startPhone(relay.url, namespaceA)
     const b = await startPhone(relay.url)
     const sessionA = await createShared(a)
-    const joined = await b.joinFromInvite(new URL(sessionA.inviteUrl).hash)
+    const joined = await b.joinFromInvite(await inviteFragmentOf(sessionA))
     if (!joined.ok) throw new Error('join failed')
     const sessionB = await b.openCollective(joined.value)
     if (!sessionB) throw new Error('open failed')

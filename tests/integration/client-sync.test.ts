@@ -6,6 +6,7 @@ import type { AppServices, CollectiveSession, SyncStatus } from '../../src/app/a
 import { createAppServices } from '../../src/app/services.ts'
 import type { RoomId } from '../../src/lib/credentials.ts'
 import { startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { inviteFragmentOf } from '../helpers/invitations.ts'
 
 let phoneCounter = 0
 const cleanups: Array<() => Promise<void> | void> = []
@@ -57,7 +58,7 @@ const shareCollective = async (a: Phone, b: Phone): Promise<{ sessionA: Collecti
   if (!created.ok) throw new Error('create failed')
   const sessionA = await open(a.services, created.value)
   await waitFor(() => statusOf(sessionA).connection === 'online', 'A online')
-  const joined = await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash)
+  const joined = await b.services.joinFromInvite(await inviteFragmentOf(sessionA))
   if (!joined.ok) throw new Error('join failed')
   expect(joined.value).toBe(created.value)
   const sessionB = await open(b.services, joined.value)
@@ -141,7 +142,7 @@ describe('client against the real relay', () => {
 
     // A new phone joining now gets everything from the restarted relay.
     const b = await startPhone(second.url)
-    await b.services.joinFromInvite(new URL(session.inviteUrl).hash)
+    await b.services.joinFromInvite(await inviteFragmentOf(session))
     const sessionB = await open(b.services, created.value)
     await waitFor(() => sessionB.view.get().families.length === 2, 'families on the new phone')
   })

@@ -7,6 +7,7 @@ import { localDate } from '../../src/domain/dates.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { waitFor } from '../helpers/relay.ts'
 import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+import { inviteFragmentOf } from '../helpers/invitations.ts'
 
 const phones = useGenerationPhones('review-1')
 
@@ -25,7 +26,7 @@ describe('review 1: an offline removal (erasure) and the successor', () => {
     const durand = valueOf(sessionA.addFamily({ displayName: 'Durand' }))
     await waitFor(() => synced(sessionA), 'A synced')
 
-    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    valueOf(await b.services.joinFromInvite(await inviteFragmentOf(sessionA)))
     const sessionB = await open(b.services, id)
     await waitFor(() => synced(sessionB) && sessionB.view.get().families.length === 3, 'B synced')
     // B goes offline and removes the Durand family (they left, and asked for their data to go).

@@ -9,6 +9,7 @@ import type { WalkRef } from '../../src/domain/signup.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { waitFor } from '../helpers/relay.ts'
 import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+import { inviteFragmentOf } from '../helpers/invitations.ts'
 
 const phones = useGenerationPhones('review-2')
 
@@ -30,12 +31,14 @@ describe('review 2: the successor of a new year started before its first day', (
     const sami = valueOf(sessionA.addAdult(durand, { firstName: 'Sami', phone: '07 00 00 00 01', charterAcceptedOn: null, insured: true }))
     await waitFor(() => synced(sessionA), 'A synced')
 
+    // A link sent before the move: an archived room's invitation still opens it, and B follows to the successor.
+    const link = await inviteFragmentOf(sessionA)
     const next = { startsOn: STARTS_ON, removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
     const successorId = valueOf(await a.services.startNewGeneration(id, next))
     const liveA = await open(a.services, successorId)
     await waitFor(() => liveA.view.get().profile !== null && synced(liveA), 'A on the successor')
 
-    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    valueOf(await b.services.joinFromInvite(link))
     await open(b.services, id)
     await waitFor(() => liveIds(b).includes(successorId), 'B follows')
     const liveB = await open(b.services, successorId)

@@ -13,6 +13,7 @@ import { bindDocPersistence, docDatabaseName } from '../../src/storage/doc-persi
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { waitFor } from '../helpers/relay.ts'
 import { liveIds, open, synced, useGenerationPhones, type Phone } from '../helpers/generation-phones.ts'
+import { inviteFragmentOf } from '../helpers/invitations.ts'
 
 const phones = useGenerationPhones('review-3')
 
@@ -41,7 +42,7 @@ describe('review 3: two phones following at once', () => {
     const martin = valueOf(sessionA.addFamily({ displayName: 'Martin' }))
     const durand = valueOf(sessionA.addFamily({ displayName: 'Durand' }))
     await waitFor(() => synced(sessionA), 'A synced')
-    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    valueOf(await b.services.joinFromInvite(await inviteFragmentOf(sessionA)))
     const sessionB = await open(b.services, id)
     await waitFor(() => synced(sessionB) && sessionB.view.get().families.length === 2, 'B synced')
 

@@ -7,13 +7,13 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { TAKEOVER_MS } from '../../src/domain/year/next-generation.ts'
 import { WebSocket } from 'ws'
-import { parseInvite } from '../../src/app/invite.ts'
 import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../src/domain/dates.ts'
 import { deriveRoomToken, deriveSuccessorRoomId } from '../../src/lib/credentials.ts'
 import { valueOf } from '../unit/doc/fixtures.ts'
 import { openRawClient, relayProtocols, waitFor } from '../helpers/relay.ts'
 import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 const phones = useGenerationPhones('review-7')
 
@@ -39,21 +39,18 @@ describe('review 7: a successor room registered but not (yet) filled', () => {
     const sessionA = await open(a.services, id)
     valueOf(sessionA.addFamily({ displayName: 'Martin' }))
     await waitFor(() => synced(sessionA), 'A synced')
-    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    valueOf(await b.services.joinFromInvite(await inviteFragmentOf(sessionA)))
     const sessionB = await open(b.services, id)
     await waitFor(() => synced(sessionB) && sessionB.view.get().families.length === 1, 'B synced')
     b.events.dispatchEvent(new Event('offline'))
 
     const next = { startsOn: STARTS_ON, removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
-    const secretOf = parseInvite(new URL(sessionA.inviteUrl).hash)
-    if (!secretOf.ok) throw new Error('invite')
-    blocked.add(await deriveSuccessorRoomId(id, secretOf.value.secret))
+    const secret = await invitationSecretOf(sessionA, relay.url)
+    blocked.add(await deriveSuccessorRoomId(id, secret))
     const successorId = valueOf(await a.services.startNewGeneration(id, next))
     // A's successor session registers the room and drops before its content lands (A's phone then stays away).
-    const invite = parseInvite(new URL(sessionA.inviteUrl).hash)
-    if (!invite.ok) throw new Error('invite')
-    expect(successorId).toBe(await deriveSuccessorRoomId(id, invite.value.secret))
-    const registering = await openRawClient(relay.wsUrl, successorId, relayProtocols(await deriveRoomToken(successorId, invite.value.secret), { register: true }))
+    expect(successorId).toBe(await deriveSuccessorRoomId(id, secret))
+    const registering = await openRawClient(relay.wsUrl, successorId, relayProtocols(await deriveRoomToken(successorId, secret), { register: true }))
     registering.ws.close()
     await registering.closed
     await a.services.destroy()

@@ -5,7 +5,6 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CollectiveSession } from '../../src/app/api.ts'
-import { parseInvite } from '../../src/app/invite.ts'
 import { MAP_SIGNUPS } from '../../src/doc/keys.ts'
 import * as edit from '../../src/doc/mutations.ts'
 import { parisToInstant } from '../../src/domain/calendar/paris-time.ts'
@@ -20,6 +19,7 @@ import { docDatabaseName, replaceStoredDocument } from '../../src/storage/doc-pe
 import { newFirstLayoutFixture, valueOf } from '../unit/doc/fixtures.ts'
 import { isBareFrame, openRawClient, relayProtocols, waitFor } from '../helpers/relay.ts'
 import { liveIds, open, synced, useGenerationPhones } from '../helpers/generation-phones.ts'
+import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 const phones = useGenerationPhones('generation')
 
@@ -53,7 +53,7 @@ describe('a new school year: a new document generation', () => {
     valueOf(sessionA.signUp(tomorrow, 'lead', camille))
     await waitFor(() => synced(sessionA), 'A synced')
 
-    valueOf(await b.services.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    valueOf(await b.services.joinFromInvite(await inviteFragmentOf(sessionA)))
     const sessionB = await open(b.services, id)
     await sessionB.setMe(durand, sami)
     await waitFor(() => synced(sessionB) && sessionB.view.get().signUps.length === 2, 'B synced')
@@ -64,10 +64,9 @@ describe('a new school year: a new document generation', () => {
     expect(sessionB.status.get().pending).toBe(2)
 
     const next = { startsOn: STARTS_ON, removeChildIds: [], archiveLabel: '2026-2027', reason: 'newSchoolYear' as const }
+    const secret = await invitationSecretOf(sessionA, relay.url) // before the archive: it takes no new invitation
     const successorId = valueOf(await a.services.startNewGeneration(id, next))
-    const secret = parseInvite(new URL(sessionA.inviteUrl).hash)
-    if (!secret.ok) throw new Error('invite')
-    expect(successorId).toBe(await deriveSuccessorRoomId(id, secret.value.secret))
+    expect(successorId).toBe(await deriveSuccessorRoomId(id, secret))
     // The switcher lists the successor only; the archive opens on demand and holds the whole year, read-only.
     await waitFor(() => liveIds(a).includes(successorId) && !liveIds(a).includes(id), 'A lists the successor')
     expect(await a.services.archivesOf(successorId)).toEqual([{ id, label: '2026-2027' }])
@@ -88,7 +87,7 @@ describe('a new school year: a new document generation', () => {
     expect(JSON.parse(sessionA.exportCollective())).toHaveProperty('families')
 
     // A socket opening the old room is told it is an archive.
-    const token = await deriveRoomToken(id, secret.value.secret)
+    const token = await deriveRoomToken(id, secret)
     const reader = await openRawClient(relay.wsUrl, id, relayProtocols(token))
     await waitFor(() => reader.received.some((frame) => isBareFrame(frame, MESSAGE_ROOM_ARCHIVED)), 'archived frame')
     reader.ws.close()
@@ -137,11 +136,10 @@ describe('a live document still holding last school year', () => {
     expect(session.status.get().archived).toBe(false) // in June nothing is due
 
     const september = await phones.phone(relay, { now: parisToInstant(localDate('2027-09-06'), '08:12' as TimeOfDay) })
-    valueOf(await september.services.joinFromInvite(new URL(session.inviteUrl).hash))
+    const septemberSecret = await invitationSecretOf(session, relay.url)
+    valueOf(await september.services.joinFromInvite(await inviteFragmentOf(session)))
     await open(september.services, id)
-    const invite = parseInvite(new URL(session.inviteUrl).hash)
-    if (!invite.ok) throw new Error('invite')
-    const successorId = await deriveSuccessorRoomId(id, invite.value.secret)
+    const successorId = await deriveSuccessorRoomId(id, septemberSecret)
     await waitFor(() => liveIds(september).includes(successorId), 'moved to the new school year')
     expect(await september.services.archivesOf(successorId)).toEqual([{ id, label: '2026-2027' }])
     const live = await open(september.services, successorId)

@@ -5,10 +5,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { AppServices, CollectiveSession } from '../../src/app/api.ts'
-import { parseInvite } from '../../src/app/invite.ts'
 import { createAppServices } from '../../src/app/services.ts'
 import { localDate } from '../../src/domain/dates.ts'
-import { createFamilyId } from '../../src/domain/ids.ts'
+import { createFamilyId, type AdultId } from '../../src/domain/ids.ts'
 import type { StopInput } from '../../src/domain/line.ts'
 import type { WalkRef } from '../../src/domain/signup.ts'
 import { base64urlToBytes, bytesToBase64url } from '../../src/lib/base64url.ts'
@@ -18,6 +17,7 @@ import { deriveRoomToken, type RoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey, isSealed } from '../../src/lib/seal.ts'
 import { writeLegacyRecord } from '../helpers/legacy-records.ts'
 import { connectProvider, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 const cleanups: Array<() => Promise<void> | void> = []
 afterEach(async () => {
@@ -122,15 +122,16 @@ describe('the relay never sees personal values in clear', () => {
     const anne = must(sessionA.addAdult(first!, { firstName: PERSONAL.adults[0]!, phone: PERSONAL.phones[0]!, charterAcceptedOn: '2026-09-07', insured: true }))
     must(sessionA.addAdult(first!, { firstName: PERSONAL.adults[1]!, phone: PERSONAL.phones[1]!, charterAcceptedOn: '2026-09-07', insured: true }))
     const chiara = must(sessionA.addAdult(second!, { firstName: PERSONAL.adults[2]!, phone: PERSONAL.phones[2]!, charterAcceptedOn: '2026-09-07', insured: false }))
-    const child = (firstName: string, initial: string, support: string) =>
-      ({ firstName, initial, routes: { aller: route, retour: route }, days: [1, 2, 4, 5], support, countsExtra: false })
-    const leonore = must(sessionA.addChild(first!, child(PERSONAL.children[0]!, 'R', PERSONAL.support[0]!)))
-    must(sessionA.addChild(second!, child(PERSONAL.children[1]!, 'V', PERSONAL.support[1]!)))
+    // Written on A at each family's request, with the agreement of one of its adults (issue 16).
+    const child = (firstName: string, initial: string, support: string, consentBy: AdultId) =>
+      ({ firstName, initial, routes: { aller: route, retour: route }, days: [1, 2, 4, 5], support, countsExtra: false, consentBy, onRequest: true })
+    const leonore = must(sessionA.addChild(first!, child(PERSONAL.children[0]!, 'R', PERSONAL.support[0]!, anne)))
+    must(sessionA.addChild(second!, child(PERSONAL.children[1]!, 'V', PERSONAL.support[1]!, chiara)))
     must(sessionA.addException({ date: '2027-03-16', lineId: null, direction: null, reason: 'other', note: PERSONAL.notes[3]! }))
     await sessionA.setMe(first!, anne)
 
     // Phone B joins from A's invite link and writes the walk log and a handover note.
-    const joined = must(await b.joinFromInvite(new URL(sessionA.inviteUrl).hash))
+    const joined = must(await b.joinFromInvite(await inviteFragmentOf(sessionA)))
     const sessionB = await open(b, joined)
     cleanups.push(() => sessionB.destroy())
     await waitFor(() => sessionB.view.get().children.length === 2, 'children on B')
@@ -151,10 +152,11 @@ describe('the relay never sees personal values in clear', () => {
     expect(viewA.walkLog.notes.map((note) => note.text)).toEqual([PERSONAL.notes[1]])
     expect(viewA.coordination.notes.map((note) => note.text)).toEqual([PERSONAL.notes[2]])
     expect(viewA.exceptions.map((exception) => exception.note)).toEqual([PERSONAL.notes[3]])
-    expect(viewA.walkLog.checkIns.map((mark) => mark.guestName)).toEqual(PERSONAL.guests)
+    // A guest's first name is an entry of its own until the walk's day is over (issue 16).
+    expect(viewA.walkLog.guestNames?.map((guest) => guest.name)).toEqual(PERSONAL.guests)
     await waitFor(() => [sessionA, sessionB].every((session) => session.status.get().pending === 0), 'durable acks')
 
-    const invite = must(parseInvite(sessionA.inviteUrl))
+    const invite = { roomId: sessionA.id, secret: await invitationSecretOf(sessionA, relay.url) }
     const sealKey = await deriveSealKey(invite.roomId, invite.secret)
     const secretBytes = base64urlToBytes(invite.secret)!
     const secrets = [utf8(invite.secret), secretBytes, sealKey, utf8(bytesToBase64url(sealKey)), utf8(Buffer.from(sealKey).toString('hex'))]
@@ -194,7 +196,7 @@ describe('the relay never sees personal values in clear', () => {
     const sessionA = await open(a, roomId)
     cleanups.push(() => sessionA.destroy())
     await waitFor(() => sessionA.status.get().connection === 'online', 'A online')
-    const invite = must(parseInvite(sessionA.inviteUrl))
+    const invite = { roomId: sessionA.id, secret: await invitationSecretOf(sessionA, relay.url) }
 
     // An app from before sealing: the same document, no key bound, the name written in clear.
     const legacyDoc = new Y.Doc()
@@ -208,7 +210,7 @@ describe('the relay never sees personal values in clear', () => {
     // A, online, reads it as it is; the next phone that opens the collective seals it after its first sync.
     await waitFor(() => sessionA.view.get().families.some((family) => family.displayName === 'Famille Anciennevie'), 'legacy name on A')
     const b = await startPhone(relay.url)
-    const sessionB = await open(b, must(await b.joinFromInvite(new URL(sessionA.inviteUrl).hash)))
+    const sessionB = await open(b, must(await b.joinFromInvite(await inviteFragmentOf(sessionA))))
     cleanups.push(() => sessionB.destroy())
     await waitFor(() => isSealed(storedName()), 'name sealed by B and relayed')
     expect(sessionB.view.get().families.map((family) => family.displayName)).toEqual(['Famille Anciennevie'])

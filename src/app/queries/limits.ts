@@ -2,6 +2,7 @@
 import { ABSENCE_NOTE_MAX } from '../../domain/absence-records.ts'
 import { NOTE_MAX } from '../../domain/calendar-records.ts'
 import { NAME_MAX } from '../../domain/collective.ts'
+import { ASSOCIATION_CONTACT_MAX, ASSOCIATION_NAME_MAX } from '../../domain/settings.ts'
 import { HANDOVER_NOTE_MAX } from '../../domain/coordination/records.ts'
 import { FAMILY_NAME_MAX } from '../../domain/family.ts'
 import { ACCESS_NOTE_MAX, LINE_NAME_MAX, STOP_NAME_MAX } from '../../domain/line.ts'
@@ -31,4 +32,6 @@ export const TEXT_LIMITS = {
   calendarNote: NOTE_MAX,
   walkNote: WALK_NOTE_MAX,
   handoverNote: HANDOVER_NOTE_MAX,
+  associationName: ASSOCIATION_NAME_MAX,
+  associationContact: ASSOCIATION_CONTACT_MAX,
 } as const

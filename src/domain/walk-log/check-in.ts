@@ -18,6 +18,7 @@ import { walkKeyOf, type WalkRef } from '../signup.ts'
 import { absencesCovering } from './absences.ts'
 import { GuestIdSchema, SEEN_MAX, type Absence, type CheckIn, type MarkedStatus, type WalkLogRecords } from './records.ts'
 import { walkStopsInOrder } from './progress.ts'
+import { guestNameOn, isGuestEntry } from './guests.ts'
 import type { ChildCheckIn, CurrentMark } from './types.ts'
 
 /** One entry per device: should the input hold an older version too, the highest clock is the device's entry. */
@@ -172,11 +173,12 @@ export const walkCheckIns = (model: Pick<CollectiveModel, 'children' | 'stops' |
       if (line.marks.length > 0) added.push(line)
       continue
     }
-    const named = entries.filter((entry) => entry.guestName !== undefined).sort(compareLogical).at(-1)
     const guestId = GuestIdSchema.safeParse(id)
-    if (named?.guestName === undefined || !guestId.success) continue
-    labels.set(id, named.guestName)
-    const line = lineOf({ kind: 'guest', guestId: guestId.data, name: named.guestName }, id, false, null, entries, [])
+    if (!guestId.success || !entries.some(isGuestEntry)) continue
+    // After the walk's day the name is erased (guests.ts): the guest stays on the list, unnamed.
+    const name = guestNameOn(log.guestNames ?? [], entries, walk, id)
+    labels.set(id, name ?? '')
+    const line = lineOf({ kind: 'guest', guestId: guestId.data, name }, id, false, null, entries, [])
     if (line.marks.length > 0) guests.push(line)
   }
   return [

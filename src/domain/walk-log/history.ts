@@ -5,6 +5,7 @@ import type { Child } from '../people.ts'
 import { compareLogical, compareText } from '../record-order.ts'
 import { walkKeyOf, type WalkKey, type WalkRef } from '../signup.ts'
 import { checkInsBySubject, resolveMarks } from './check-in.ts'
+import { isGuestEntry } from './guests.ts'
 import { arrivalsByWalk } from './notices.ts'
 import { timeOfAuthorTime } from './progress.ts'
 import { GuestIdSchema, type WalkEvent, type WalkLogRecords } from './records.ts'
@@ -27,7 +28,7 @@ const presentCountOf = (knownChild: ReadonlySet<string>, log: Pick<WalkLogRecord
   let count = 0
   for (const [id, entries] of checkInsBySubject(log.checkIns, walk)) {
     // A child removed from the collective is not counted; a guest is (as in the walk's list).
-    const isGuest = !knownChild.has(id) && GuestIdSchema.safeParse(id).success && entries.some((entry) => entry.guestName !== undefined)
+    const isGuest = !knownChild.has(id) && GuestIdSchema.safeParse(id).success && entries.some(isGuestEntry)
     if (!knownChild.has(id) && !isGuest) continue
     const { latest, disagreement } = resolveMarks(entries)
     if (!disagreement && latest?.status === 'present') count += 1

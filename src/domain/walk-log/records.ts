@@ -42,10 +42,15 @@ export const SEEN_MAX = 16
 
 export const StoredCheckInSchema = z.looseObject({
   walk: WalkRefSchema,
-  /** A child of the collective, or a guest (then `guestName` is set). */
+  /** A child of the collective, or a guest (then `guest` is true, or, in marks written before 0.3, `guestName` set). */
   childId: z.union([ChildIdSchema, GuestIdSchema]),
-  /** Guests only: the first name typed on the pavement. Personal: goes through the codec. */
+  /**
+   * Marks written before 0.3 only: the guest's first name, in every mark about it (personal: through the codec).
+   * Now the name is its own entry (StoredGuestNameSchema), so erasing it never rewrites a mark.
+   */
   guestName: z.optional(storedShortText(FIRST_NAME_MAX)),
+  /** A guest: its first name is in `guestNames` until the walk's day is over (guests.ts), then nowhere. */
+  guest: z.optional(z.literal(true)),
   status: CheckInStatusSchema,
   /** The stop where the child was checked in; null when marked away from a stop. */
   stopId: z.nullable(StopIdSchema),
@@ -68,6 +73,25 @@ export type CheckIn = z.output<typeof StoredCheckInSchema>
 /** One entry per device, walk and child: a device's new mark replaces its own previous one. */
 export const checkInKeyOf = (mark: { readonly walk: WalkRef; readonly childId: string; readonly actor: ActorId }): string =>
   `${walkKeyOf(mark.walk)}|${mark.childId}|${mark.actor}`
+
+// ---------------------------------------------------------------------------------------------
+// Guests' first names
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A guest's first name for one walk, written once when the guest is added, deleted once the walk's day is over by
+ * any phone (src/doc/guest-erasure.ts). Apart from the marks: a delete never overwrites a mark another phone wrote
+ * meanwhile, where rewriting every mark without the name could (Yjs keeps one of two concurrent writes of a key).
+ */
+export const StoredGuestNameSchema = z.looseObject({
+  walk: WalkRefSchema,
+  guestId: GuestIdSchema,
+  /** Personal: goes through the codec. */
+  name: storedShortText(FIRST_NAME_MAX),
+})
+export type GuestName = z.output<typeof StoredGuestNameSchema>
+
+export const guestNameKeyOf = (guest: { readonly walk: WalkRef; readonly guestId: string }): string => `${walkKeyOf(guest.walk)}|${guest.guestId}`
 
 // ---------------------------------------------------------------------------------------------
 // Departures and arrival
@@ -129,9 +153,11 @@ export interface WalkLogRecords {
   readonly checkIns: readonly CheckIn[]
   readonly events: readonly WalkEvent[]
   readonly notes: readonly WalkNote[]
+  /** Guests' first names, on the walk's day only (none in exports: they do not outlive the day). */
+  readonly guestNames?: readonly GuestName[]
 }
 
-export const NO_WALK_LOG: WalkLogRecords = { absences: [], checkIns: [], events: [], notes: [] }
+export const NO_WALK_LOG: WalkLogRecords = { absences: [], checkIns: [], events: [], notes: [], guestNames: [] }
 
 /** The highest clock of the walk-log records (0 when none): the shared clock must pass it. */
 export const maxWalkLogClock = (log: WalkLogRecords): number => {

@@ -8,7 +8,8 @@ import type { Absence, CheckIn, GuestId, MarkedStatus, WalkNote } from './record
 /** Who a check-in line is about: a child of the collective, or a guest added on the pavement. */
 export type CheckInSubject =
   | { readonly kind: 'child'; readonly childId: ChildId }
-  | { readonly kind: 'guest'; readonly guestId: GuestId; readonly name: string }
+  /** `name` null: the guest's first name was erased after the walk's day (walk-log/guests.ts). */
+  | { readonly kind: 'guest'; readonly guestId: GuestId; readonly name: string | null }
 
 /** One device's current (not superseded) mark, as shown when adults disagree. */
 export interface CurrentMark {

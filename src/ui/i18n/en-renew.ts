@@ -3,7 +3,7 @@ import type { frRenew } from './fr-renew.ts'
 
 export const enRenew: Readonly<Record<keyof typeof frRenew, string>> = {
   'renew.title': 'Renew the invitation',
-  'renew.explain': 'Do this if a phone is lost or a family has left the collective: the old link will no longer let anyone change the collective. Then send the new link to every family. A person removed keeps what they had already downloaded.',
+  'renew.explain': 'Do this if a phone is lost or a family has left the collective: the old links open nothing any more, at once, and the relay deletes the old copy. Then send a new link to every family. A person removed keeps what they had already downloaded.',
   'renew.button': 'Renew the invitation',
   'renew.confirm': 'Create a new link and close the old one? Every family will need the new link.',
   'renew.yes': 'Yes, renew',

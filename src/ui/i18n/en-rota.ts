@@ -252,4 +252,10 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'swap.home.offerText': '{name} needs a replacement: {slot}, {day} {time} ({direction})',
   'swap.home.pending': 'My pending offers and requests',
   'swap.home.news': 'Replacements and trades',
+  'notice.retention': 'The relay will delete its copy of the collective on {date}: nothing changed in it for over a year. Your phones keep their data. If the collective is still in use, keep it on the relay.',
+  'notice.retentionKeep': 'Keep the collective on the relay',
+  'notice.retentionKept': 'Noted: the relay keeps the collective.',
+  'notice.retentionFailed': 'This collective’s document is damaged: ask another family to keep the collective.',
+  'notice.yearEnd': 'The school year {year} is ending: download its archive and prepare the next one (children who leave, past sign-ups cleared).',
+  'notice.yearEndLink': 'Prepare the new year',
 } as const

@@ -14,6 +14,7 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.kind.family': 'Family',
   'manage.kind.adult': 'Adult',
   'manage.kind.child': 'Child',
+  'toCheck.supportConsent': 'Support instructions or “counts double” without the family’s agreement (written by an older version of the app?): repair it with the family’s agreement, or delete it.',
   'manage.kind.line': 'Line',
   'manage.kind.stop': 'Stop',
   'manage.kind.exception': 'Cancellation',
@@ -36,6 +37,7 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.kind.exemption': 'Reduced share',
   'manage.kind.meeting': 'Collective meeting',
   'manage.kind.meetingReply': 'A family’s answer to a meeting',
+  'manage.kind.guestName': 'A guest child’s first name',
   'manage.repair.action': 'Repair',
   // from en-absence.ts
   'absence.nav': 'Absences',
@@ -56,5 +58,5 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'generation.followed': 'The collective moved to the new year: the past year stays readable from its settings.',
   'generation.goLive': 'Go to the current year',
   'generation.following': 'This collective is moving to the new year: it opens as soon as this phone is connected.',
-  'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. You can still view the data, but no longer change it.',
+  'renew.moved': 'This collective was renewed: ask a family of the collective for the new invitation link. What this phone had not sent yet is taken over when you open it. Until then you can view the data, but no longer change it.',
 }

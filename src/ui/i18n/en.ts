@@ -6,6 +6,7 @@ import { enWalk } from './en-walk.ts'
 import { enPrint } from './en-print.ts'
 import { enAgenda } from './en-agenda.ts'
 import { enAbsence } from './en-absence.ts'
+import { enConsent } from './en-consent.ts'
 import { enPrivacy } from './en-privacy.ts'
 import { enExport } from './en-export.ts'
 import { enLeave } from './en-leave.ts'
@@ -72,6 +73,8 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'join.submit': 'Join the collective',
   'join.joining': 'Opening the collective…',
   'join.invalidLink': 'This invite link is not valid. Check that it is complete, or ask for a new one.',
+  'join.invitationExpired': 'This invitation has expired or was removed: ask a family of the collective for a new link.',
+  'join.offline': 'No connection: opening an invitation needs the relay. Try again once online.',
   'join.storageUnavailable': 'Cannot save on this phone. Check that private browsing is off and that there is free space.',
 
   'home.profileTitle': 'The collective',
@@ -110,7 +113,7 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'toCheck.damagedPart': 'This whole part of the collective is damaged: it cannot be repaired from this phone. Everything else works; tell whoever runs the relay.',
 
   'invite.title': 'Invite a family',
-  'invite.intro': 'Send this link to the families of the collective, or let them scan the QR code. Anyone with this link can see and edit the collective: do not publish it.',
+  'invite.intro': 'Create an invite link and send it to the families of the collective, or let them scan its QR code. While it is valid, anyone with this link can join the collective: do not publish it.',
   'invite.linkLabel': 'Invite link',
   'invite.qrAlt': 'QR code of the invite link to the collective “{name}”',
   'invite.qrAltUnnamed': 'QR code of the invite link to the collective',
@@ -121,6 +124,24 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'invite.shareTitle': 'Join the walking bus',
   'invite.shareText': 'Here is the link to join our walking bus collective:',
   'invite.done': 'Back to the collective',
+  'invite.validityLegend': 'How long the link is valid',
+  'invite.validity.1': '1 day',
+  'invite.validity.7': '7 days',
+  'invite.validity.30': '30 days',
+  'invite.validityHint': 'After that, the link opens nothing, even when found in a browser’s history. A family that has already joined keeps the collective.',
+  'invite.create': 'Create an invite link',
+  'invite.creating': 'Creating the link…',
+  'invite.validUntil': 'Valid until {date}.',
+  'invite.error.offline': 'No connection: an invite link is created with the relay. Try again once online.',
+  'invite.error.refused': 'The relay refused to create this link (collective renewed or archived?). Reload the page.',
+  'invite.error.tooMany': 'Too many links are still valid: remove the ones no longer needed, then try again.',
+  'invite.openTitle': 'Links still valid',
+  'invite.openNone': 'No valid link at the moment.',
+  'invite.openUnknown': 'The list of links needs a connection to the relay.',
+  'invite.openItem': 'Created on {created}, valid until {expires}',
+  'invite.revoke': 'Remove this link',
+  'invite.revoked': 'Link removed: it opens nothing now.',
+  'invite.legacyNote': 'Links sent before December 2026 held the collective’s key and do not expire: to close them, renew the invitation below.',
 
   'collectives.title': 'My collectives',
   'collectives.intro': 'The collectives saved on this phone.',
@@ -172,4 +193,4 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome }
+export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome, ...enConsent }

@@ -2,6 +2,7 @@
 // the guided join): one chunk, loaded before any of those screens shows and fetched in the background once the first
 // one is painted.
 import { frAbsence } from './fr-absence.ts'
+import { frConsent } from './fr-consent.ts'
 import { frLeave } from './fr-leave.ts'
 import { frManage } from './fr-manage.ts'
 import { frPlanning } from './fr-planning.ts'
@@ -11,4 +12,4 @@ import { frRenew } from './fr-renew.ts'
 import { frWelcome } from './fr-welcome.ts'
 import { frYear } from './fr-year.ts'
 
-export const frLater = { ...frManage, ...frPlanning, ...frPrint, ...frPrivacy, ...frAbsence, ...frYear, ...frLeave, ...frRenew, ...frWelcome } as const
+export const frLater = { ...frManage, ...frPlanning, ...frPrint, ...frPrivacy, ...frAbsence, ...frYear, ...frLeave, ...frRenew, ...frWelcome, ...frConsent } as const

@@ -2,7 +2,7 @@
 
 export const frRenew = {
   'renew.title': 'Renouveler l’invitation',
-  'renew.explain': 'À faire si un téléphone est perdu ou si une famille a quitté le collectif : l’ancien lien ne permettra plus de modifier le collectif. Envoyez ensuite le nouveau lien à chaque famille. Une personne retirée garde ce qu’elle avait déjà téléchargé.',
+  'renew.explain': 'À faire si un téléphone est perdu ou si une famille a quitté le collectif : les anciens liens n’ouvrent plus rien, aussitôt, et le relais efface l’ancienne copie. Envoyez ensuite un nouveau lien à chaque famille. Une personne retirée garde ce qu’elle avait déjà téléchargé.',
   'renew.button': 'Renouveler l’invitation',
   'renew.confirm': 'Créer un nouveau lien et fermer l’ancien ? Chaque famille devra recevoir le nouveau lien.',
   'renew.yes': 'Oui, renouveler',

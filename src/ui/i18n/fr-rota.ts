@@ -252,4 +252,10 @@ export const frRota = {
   'swap.home.offerText': '{name} cherche un remplaçant : {slot}, {day} {time} ({direction})',
   'swap.home.pending': 'Mes demandes et offres en cours',
   'swap.home.news': 'Remplacements et échanges',
+  'notice.retention': 'Le relais effacera sa copie du collectif le {date} : rien n’y a changé depuis plus d’un an. Vos téléphones gardent leurs données. Si le collectif sert encore, gardez-le sur le relais.',
+  'notice.retentionKeep': 'Garder le collectif sur le relais',
+  'notice.retentionKept': 'C’est noté : le relais garde le collectif.',
+  'notice.retentionFailed': 'Le document de ce collectif est abîmé : demandez à une autre famille de garder le collectif.',
+  'notice.yearEnd': 'L’année scolaire {year} se termine : téléchargez son archive et préparez la rentrée (enfants qui partent, inscriptions passées effacées).',
+  'notice.yearEndLink': 'Préparer la nouvelle année',
 } as const

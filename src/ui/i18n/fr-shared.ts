@@ -14,6 +14,7 @@ export const frShared = {
   'manage.kind.family': 'Famille',
   'manage.kind.adult': 'Adulte',
   'manage.kind.child': 'Enfant',
+  'toCheck.supportConsent': 'Des consignes d’accompagnement ou « compte double » sans l’accord de sa famille (écrits par une ancienne version de l’application ?) : réparez-le avec l’accord de la famille, ou supprimez-le.',
   'manage.kind.line': 'Ligne',
   'manage.kind.stop': 'Arrêt',
   'manage.kind.exception': 'Annulation',
@@ -36,6 +37,7 @@ export const frShared = {
   'manage.kind.exemption': 'Part réduite',
   'manage.kind.meeting': 'Réunion du collectif',
   'manage.kind.meetingReply': 'Réponse d’une famille à une réunion',
+  'manage.kind.guestName': 'Prénom d’un enfant invité',
   'manage.repair.action': 'Réparer',
   // from fr-absence.ts
   'absence.nav': 'Absences',
@@ -56,5 +58,5 @@ export const frShared = {
   'generation.followed': 'Le collectif est passé à la nouvelle année : l’année passée reste consultable depuis ses paramètres.',
   'generation.goLive': 'Aller à l’année en cours',
   'generation.following': 'Ce collectif passe à la nouvelle année : elle s’ouvre dès que ce téléphone est connecté.',
-  'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Vous pouvez encore consulter les données, mais plus les modifier.',
+  'renew.moved': 'Ce collectif a été renouvelé : demandez le nouveau lien d’invitation à une famille du collectif. Ce que ce téléphone n’avait pas encore envoyé sera repris en l’ouvrant. D’ici là, vous pouvez consulter les données, mais plus les modifier.',
 } as const

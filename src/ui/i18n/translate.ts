@@ -42,6 +42,8 @@ const FIELD_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   tooLong: 'form.tooLong',
   invalidCharacters: 'form.invalidCharacters',
   familyRemoved: 'toCheck.familyRemoved',
+  // A child's note or flag its family did not agree to (src/domain/support-consent.ts), as the reader lists it.
+  'supportConsent:custom': 'toCheck.supportConsent',
   dateOutOfRange: 'form.dateOutOfRange',
   unknownPostcode: 'create.placeUnknown',
 }

@@ -1,4 +1,5 @@
-// The invite screen: the link (with the secret in its #fragment), a QR code, copy and share; renewing the invitation.
+// The invite screen: new invite links (a one-off key in the #fragment), their QR code, copy and share, the links still
+// valid; renewing the invitation.
 import { useRoute } from 'preact-iso'
 import type { CollectiveSession } from '../../app/api.ts'
 import { PageTitle } from '../components/PageTitle.tsx'
@@ -28,6 +29,7 @@ function Invite({ session }: { session: CollectiveSession }) {
       {name && <p class="lead">{name}</p>}
       <p>{t('invite.intro')}</p>
       <InviteShare session={session} name={name} />
+      <p class="field__hint">{t('invite.legacyNote')}</p>
       <p><a class="button" href={`/c/${session.id}/plus`}>{t('invite.done')}</a></p>
       <RenewSection key={session.id} session={session} />
     </>

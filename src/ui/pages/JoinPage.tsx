@@ -10,7 +10,7 @@ import { inviteFragmentOf } from './invite-link.ts'
 
 type JoinState = { readonly kind: 'idle' } | { readonly kind: 'joining' } | { readonly kind: 'failed'; readonly error: JoinError }
 
-/** Removes the secret from the address bar and from this history entry. */
+/** Removes the invite key (or an earlier version's secret) from the address bar and from this history entry. */
 const stripFragment = (): void => {
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search)
 }
@@ -57,7 +57,7 @@ export function JoinPage() {
     }
   }
 
-  const error = state.kind === 'failed' ? t(state.error === 'invalidLink' ? 'join.invalidLink' : 'join.storageUnavailable') : null
+  const error = state.kind === 'failed' ? t(`join.${state.error}`) : null
   return (
     <>
       <PageTitle name="join.title" />

@@ -5,6 +5,6 @@ export const inviteFragmentOf = (pasted: string): string | null => {
   const text = pasted.trim()
   const hash = text.indexOf('#')
   if (hash >= 0) return text.length > hash + 1 ? text.slice(hash) : null
-  // Some messaging apps cut links at '#'; accept a bare "r=...&s=..." too.
+  // Some messaging apps cut links at '#'; accept a bare "r=...&i=..." (or an earlier version's "r=...&s=...") too.
   return /(^|&)r=/.test(text) ? `#${text}` : null
 }

@@ -59,7 +59,7 @@ describe('a child joining mid-year', () => {
     expect([weightOn('2026-09-06'), weightOn('2026-09-07'), weightOn('2027-03-01'), weightOn('2027-03-02')]).toEqual([0, 1, 1, 2])
 
     // The ordinary edit form rewrites its fields only: the joining day stays.
-    valueOf(session.updateChild(noeId, { ...child('Noé'), support: 'tenir la main', days: [1, 2] }))
+    valueOf(session.updateChild(noeId, { ...child('Noé'), days: [1, 2] }))
     expect(joinedOn()).toBe('2027-03-02')
     expect(session.view.get().toCheck).toEqual([])
     expect(weightOn('2027-03-01')).toBe(1)

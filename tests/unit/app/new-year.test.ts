@@ -15,6 +15,7 @@ import { needlesFound } from '../../helpers/byte-search.ts'
 import { waitFor } from '../../helpers/relay.ts'
 import { FakeSocket } from '../sync/fake-socket.ts'
 import { useSessionPhones, valueOf } from './session-phones.ts'
+import { legacyFragment, storedSecretOf } from '../../helpers/invitations.ts'
 
 /** Monday 15 March 2027, 08:12 in Paris. The "new year" of these tests starts on Tuesday 16 March. */
 const NOW = parisToInstant(localDate('2027-03-15'), '08:12' as TimeOfDay)
@@ -245,7 +246,7 @@ describe('a past record rewritten by a phone offline during the new school year'
     const { lea } = await fill(sessionA, false)
 
     const phoneB = await phones.start('unit-new-year-offline-b:')
-    const joined = valueOf(await phoneB.joinFromInvite(sessionA.inviteUrl))
+    const joined = valueOf(await phoneB.joinFromInvite(legacyFragment(id, await storedSecretOf('unit-new-year-offline-a:', id))))
     const sessionB = await open(phoneB, joined)
     const socketB = await socketOf(joined, [socketA])
     bridge.connect(socketB)
@@ -346,7 +347,7 @@ describe('a record written after the new school year started', () => {
     bridge.connect(socketA)
     const { noe } = await fill(sessionA, false)
     const phoneB = await phones.start('unit-new-year-after-b:')
-    const joined = valueOf(await phoneB.joinFromInvite(sessionA.inviteUrl))
+    const joined = valueOf(await phoneB.joinFromInvite(legacyFragment(id, await storedSecretOf('unit-new-year-after-a:', id))))
     const sessionB = await open(phoneB, joined)
     bridge.connect(await socketOf(joined, [socketA]))
     await waitFor(() => sessionB.view.get().children.length === 3, 'phone B synced')

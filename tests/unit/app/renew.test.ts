@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppServices, CollectiveSession, SyncStatus } from '../../../src/app/api.ts'
 import type { RelayFetch } from '../../../src/app/env.ts'
-import { parseInvite } from '../../../src/app/invite.ts'
+import { storedSecretOf } from '../../helpers/invitations.ts'
 import { DEFAULT_DEVICE_DB_NAME, openDeviceStore } from '../../../src/storage/device-db.ts'
 import { createAppServices } from '../../../src/app/services.ts'
 import { deriveRoomToken, type RoomId } from '../../../src/lib/credentials.ts'
@@ -91,9 +91,10 @@ afterEach(() => {
 describe('renewCollective', () => {
   it('copies into a new room, waits for the relay to hold it, renews the old room with its token, forgets the old one and keeps me', async () => {
     const relay = fakeFetch(204)
-    const services = await startPhone(relay.fetch)
-    const { id, session, familyId, adultId } = await syncedCollective(services)
-    const invite = valueOf(parseInvite(new URL(session.inviteUrl).hash))
+    const namespace = `unit-renew-first-${count++}:`
+    const services = await startPhone(relay.fetch, 10_000, namespace)
+    const { id, familyId, adultId } = await syncedCollective(services)
+    const secret = await storedSecretOf(namespace, id)
 
     const renewing = services.renewCollective(id)
     const copySocket = await socketOf(isCopy(id))
@@ -105,14 +106,14 @@ describe('renewCollective', () => {
     const newId = valueOf(await renewing)
 
     expect(newId).not.toBe(id)
-    expect(relay.calls).toEqual([{ url: `https://pedibus.example/renew/${id}`, headers: { [TOKEN_HEADER]: await deriveRoomToken(id, invite.secret) } }])
+    expect(relay.calls).toEqual([{ url: `https://pedibus.example/renew/${id}`, headers: { [TOKEN_HEADER]: await deriveRoomToken(id, secret) } }])
     expect(services.collectives.get().map((c) => c.id)).toEqual([newId])
     const copy = await services.openCollective(newId)
     if (!copy) throw new Error('no copy')
     expect(copy.view.get().families.map((family) => family.displayName)).toEqual(['Martin'])
     expect(copy.view.get().profile?.name).toBe('Pédibus des Lilas')
     expect(copy.me.get()).toMatchObject({ familyId, adultId })
-    expect(copy.inviteUrl).not.toBe(session.inviteUrl)
+    expect(await storedSecretOf(namespace, newId)).not.toBe(secret)
   })
 
   it('refuses while the collective is not connected, and creates nothing', async () => {
@@ -241,5 +242,51 @@ describe('renewCollective', () => {
     expect(await services.renewCollective(id)).toEqual({ ok: false, error: 'relayRefused' })
     expect(services.collectives.get().map((c) => c.id)).toEqual([id])
     expect(relay.calls).toHaveLength(0)
+  })
+})
+
+describe('a phone that was offline while another renewed (issue 16)', () => {
+  it('writes its waiting changes onto the renewed copy once the old room says it moved, keeps me, and forgets the old room', async () => {
+    const services = await startPhone(fakeFetch(204).fetch)
+    const { id, session, familyId, adultId } = await syncedCollective(services)
+    // What another phone copied at its renewal: the collective before this phone's offline edits.
+    const copiedByAnother = session.exportCollective()
+    stopAcking()
+    const bernard = valueOf(session.addFamily({ displayName: 'Bernard' }))
+    valueOf(session.addAdult(familyId, { firstName: 'Camille', phone: '06 99 99 99 99', charterAcceptedOn: null, insured: true }))
+    await statusIs(session, (s) => s.pending > 0 && s.local === 'saved')
+
+    // The renewal's copy reaches this phone (the new invitation); the relay has closed the old room.
+    const oldSocket = await socketOf(id)
+    const copyId = valueOf(await services.restoreCollective(copiedByAnother, id))
+    const copy = await services.openCollective(copyId)
+    if (!copy) throw new Error('no copy')
+    ackEverything(await socketOf(copyId))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(copy.view.get().families.map((family) => family.displayName)).toEqual(['Martin']) // not moved yet: nothing
+    const moved = encoding.createEncoder()
+    encoding.writeVarUint(moved, MESSAGE_ROOM_MOVED)
+    oldSocket.receive(encoding.toUint8Array(moved))
+
+    await until(() => services.collectives.get().length === 1)
+    expect(services.collectives.get().map((c) => c.id)).toEqual([copyId])
+    const names = copy.view.get().families.map((family) => family.displayName).sort()
+    expect(names).toEqual(['Bernard', 'Martin'])
+    expect(copy.view.get().families.find((family) => family.id === bernard)).toBeDefined()
+    const phones = copy.view.get().adults.filter((adult) => adult.familyId === familyId).map((adult) => adult.phone).sort()
+    expect(phones).toEqual(['06 12 34 56 78', '06 99 99 99 99']) // a personal value, sealed again under the copy's key
+    expect(copy.me.get()).toMatchObject({ familyId, adultId })
+    await statusIs(copy, (s) => s.pending === 0 && s.connection === 'online')
+  })
+
+  it('leaves the old room alone while the relay has not said it moved (a renewal whose answer never came)', async () => {
+    const services = await startPhone(fakeFetch(204).fetch)
+    const { id, session } = await syncedCollective(services)
+    const copyId = valueOf(await services.restoreCollective(session.exportCollective(), id))
+    const copy = await services.openCollective(copyId)
+    if (!copy) throw new Error('no copy')
+    ackEverything(await socketOf(copyId))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(services.collectives.get().map((c) => c.id).sort()).toEqual([id, copyId].sort())
   })
 })

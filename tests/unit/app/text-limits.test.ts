@@ -9,6 +9,7 @@ import { HandoverNoteInputSchema } from '../../../src/domain/coordination/record
 import { FamilyInputSchema } from '../../../src/domain/family.ts'
 import { LineInputSchema, StopInputSchema } from '../../../src/domain/line.ts'
 import { AdultInputSchema, ChildInputSchema } from '../../../src/domain/people.ts'
+import { SettingsInputSchema } from '../../../src/domain/settings.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
 import { WalkNoteInputSchema } from '../../../src/domain/walk-log/records.ts'
 
@@ -39,6 +40,9 @@ const CASES: readonly [keyof typeof TEXT_LIMITS, z.ZodMiniType, (text: string) =
   ['calendarNote', HolidayInputSchema, (label) => ({ ...holiday, label }), 'label'],
   ['walkNote', WalkNoteInputSchema, (text) => ({ text }), 'text'],
   ['handoverNote', HandoverNoteInputSchema, (text) => ({ text }), 'text'],
+  ['associationName', SettingsInputSchema, (associationName) => ({ associationName }), 'associationName'],
+  // A contact is an e-mail address or a postal address with its postcode: the text ends with one.
+  ['associationContact', SettingsInputSchema, (text) => ({ associationContact: `${text.slice(6)} 33340` }), 'associationContact'],
 ]
 
 describe('text limits quoted by the forms', () => {

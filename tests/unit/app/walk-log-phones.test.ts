@@ -55,7 +55,9 @@ describe('walk-log commands on two phones', () => {
     expect(b.commands.markChild(walk, guestId, 'present', null, sophie)).toEqual({ ok: false, error: 'unknownChild' })
     syncAll([a, b])
     valueOf(b.commands.markChild(walk, guestId, 'absent', null, sophie))
-    expect(b.view.get().walkLog.checkIns.every((mark) => mark.guestName === 'Zoé')).toBe(true)
+    // Its marks say "guest"; its first name is one entry of its own, erased after the day (issue 16), never in a mark.
+    expect(b.view.get().walkLog.checkIns.map((mark) => [mark.guest, mark.guestName])).toEqual([[true, undefined], [true, undefined]])
+    expect(b.view.get().walkLog.guestNames?.map((entry) => entry.name)).toEqual(['Zoé'])
     syncAll([a, b])
     expect(listOf(a, walk).find((line) => line.id === guestId)).toMatchObject({ subject: { name: 'Zoé' }, status: 'absent', disagreement: false })
   })

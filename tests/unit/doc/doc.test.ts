@@ -48,7 +48,7 @@ describe('initialisation and readers', () => {
       exceptions: [], holidays: [], holidayOverrides: [], signUps: [], toCheck: [], schemaVersion: null,
       swaps: { offers: [], responses: [], releases: [] },
       coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
-      walkLog: { absences: [], checkIns: [], events: [], notes: [] }, absences: [],
+      walkLog: { absences: [], checkIns: [], events: [], notes: [], guestNames: [] }, absences: [],
       planning: { fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] }, yearStartedOn: null,
     })
   })

@@ -22,6 +22,28 @@ describe('settings', () => {
     expect(readCollective(doc).settings.minAdults).toBe(2)
   })
 
+  it('the association responsible for the data is written, synced to another phone like any setting, and emptied', () => {
+    const { doc } = newFixture()
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    doc.on('update', (update: Uint8Array) => Y.applyUpdate(other, update))
+    const association = { associationName: 'Les Écureuils du Médoc', associationContact: 'bureau@ecureuils-medoc.fr' }
+    expect(valueOf(edit.updateSettings(doc, association))).toEqual({ ...DEFAULT_SETTINGS, ...association })
+    expect(readCollective(other).settings).toEqual({ ...DEFAULT_SETTINGS, ...association })
+    expect(edit.updateSettings(doc, { associationContact: 'bureau@' }))
+      .toEqual({ ok: false, error: { associationContact: 'invalidContact' } })
+    valueOf(edit.updateSettings(doc, { associationName: '', associationContact: '' }))
+    expect(readCollective(other).settings).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('an oversized stored association name is listed to check and reads as not filled in', () => {
+    const { doc } = newFixture()
+    doc.getMap(MAP_SETTINGS).set('associationName', 'x'.repeat(10_000))
+    const view = readCollective(doc)
+    expect(view.settings.associationName).toBe('')
+    expect(view.toCheck).toEqual([expect.objectContaining({ kind: 'settings', key: 'associationName' })])
+  })
+
   it('an invalid field is listed to check under its name and reads as its default; deleting it restores the default', () => {
     const { doc } = newFixture()
     doc.getMap(MAP_SETTINGS).set('childrenPerAdult', '<b>huit</b>')

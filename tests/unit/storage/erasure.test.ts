@@ -81,8 +81,11 @@ const storedOfFamily = (doc: Y.Doc, familyId: string): string[] => {
 
 const addLeavingFamily = (session: Pick<CollectiveSession, 'addFamily' | 'addAdult' | 'addChild'>): FamilyId => {
   const familyId = valueOf(session.addFamily({ displayName: LEAVING.family }))
-  valueOf(session.addAdult(familyId, { firstName: LEAVING.adult, phone: LEAVING.phone, charterAcceptedOn: null, insured: true }))
-  valueOf(session.addChild(familyId, { firstName: LEAVING.child, initial: 'Q', routes: {}, days: [1], support: LEAVING.support, countsExtra: false }))
+  const adultId = valueOf(session.addAdult(familyId, { firstName: LEAVING.adult, phone: LEAVING.phone, charterAcceptedOn: null, insured: true }))
+  // Written on this phone at the family's request, with its adult's agreement (issue 16).
+  valueOf(session.addChild(familyId, {
+    firstName: LEAVING.child, initial: 'Q', routes: {}, days: [1], support: LEAVING.support, countsExtra: false, consentBy: adultId, onRequest: true,
+  }))
   return familyId
 }
 
@@ -140,7 +143,7 @@ describe('erasure on the phone', () => {
     const firstNote = sealedNote(await storedDoc(databaseName))
     expect(typeof firstNote).toBe('string')
     expect(needlesFound(await recordsOfDatabases(namespace), [firstNote as string])).toEqual([firstNote])
-    const input = { firstName: child.firstName, initial: child.initial, routes: child.routes, days: child.days, countsExtra: child.countsExtra }
+    const input = { firstName: child.firstName, initial: child.initial, routes: child.routes, days: child.days, countsExtra: child.countsExtra, onRequest: true }
 
     valueOf(session.updateChild(child.id, { ...input, support: 'Fauteuil roulant : rampe côté parc' }))
     await waitFor(async () => (await countUpdates(databaseName)) === 1, 'stored document compacted after the correction')

@@ -110,6 +110,7 @@ describe('management form mapping', () => {
     const values = settingsValuesOf(DEFAULT_SETTINGS)
     expect(values).toEqual({
       holidayZone: 'A', ownCalendar: false, alsaceMoselle: false, operatingWeekdays: [1, 2, 4, 5], childrenPerAdult: '8', minAdults: '2',
+      associationName: '', associationContact: '',
     })
     expect(settingsInputOf({ ...values, childrenPerAdult: 'huit', minAdults: '' }).errors).toEqual({ childrenPerAdult: 'invalidNumber', minAdults: 'required' })
     const { input, errors } = settingsInputOf({ ...values, minAdults: ' 1 ' })
@@ -117,6 +118,22 @@ describe('management form mapping', () => {
     const result = SettingsInputSchema.safeParse(input)
     expect(result.success ? null : fieldErrorsOf(result.error)).toEqual({ minAdults: 'minAdultsFloor' })
     expect(createTranslate('fr')(manageErrorKey('minAdultsFloor'))).toContain('au moins 2 adultes')
+  })
+
+  it('settings: the association’s name and contact go as typed (the domain trims them); a contact needs a name', () => {
+    const values = settingsValuesOf({ ...DEFAULT_SETTINGS, associationName: 'Les Écureuils', associationContact: 'a@b.fr' })
+    expect(values).toMatchObject({ associationName: 'Les Écureuils', associationContact: 'a@b.fr' })
+    const typed = { ...values, associationName: ' Les Pins ', associationContact: ' bureau@pins.fr ' }
+    expect(settingsInputOf(typed)).toEqual({
+      input: expect.objectContaining({ associationName: ' Les Pins ', associationContact: ' bureau@pins.fr ' }), errors: {},
+    })
+    expect(settingsInputOf({ ...values, associationName: ' ', associationContact: 'bureau@pins.fr' }).errors)
+      .toEqual({ associationName: 'associationNameMissing' })
+    expect(settingsInputOf({ ...values, associationName: '', associationContact: '' }).errors).toEqual({})
+    const t = createTranslate('fr')
+    expect(t(manageErrorKey('associationNameMissing'))).toContain('nom de l’association')
+    expect(t(manageErrorKey('invalidContact'))).toContain('code postal')
+    expect(createTranslate('en')(manageErrorKey('invalidContact'))).toContain('postcode')
   })
 
   it('an exception for every line and both directions has nulls', () => {

@@ -70,6 +70,20 @@ describe('management pieces', () => {
     expect(html).toMatch(/id="settings-holidayZone-A"[^>]*checked|checked[^>]*id="settings-holidayZone-A"/)
   })
 
+  it('asks for the association responsible for the data, with each limit said before submit', () => {
+    const settings = { ...DEFAULT_SETTINGS, associationName: 'Les Écureuils', associationContact: 'bureau@ecureuils.fr' }
+    const html = renderToString(<SettingsForm settings={settings} onSubmit={() => ({ ok: true, value: null })} />)
+    expect(html).toContain('id="settings-association"')
+    expect(html).toContain('Association responsable des données')
+    expect(html).toContain('<label for="settings-associationName">Nom de l’association</label>')
+    expect(html).toContain('<label for="settings-associationContact">Contact de l’association</label>')
+    expect(html).toContain('120 caractères au plus')
+    expect(html).toContain('200 caractères au plus')
+    expect(html).toContain('aria-describedby="settings-associationContact-hint settings-associationContact-limit"')
+    expect(html).toContain('value="Les Écureuils"')
+    expect(html).toContain('value="bureau@ecureuils.fr"')
+  })
+
   it('offers "Réparer" for a record kind with an edit form, only deletion for the others', () => {
     const html = renderToString(
       <ToCheckSection

@@ -4,7 +4,7 @@ import type { SyncStatus } from '../../../src/app/api.ts'
 import { createTranslate } from '../../helpers/translate.ts'
 import { syncStatusText } from '../../../src/ui/status/statusText.ts'
 
-const base: SyncStatus = { local: 'saved', connection: 'connecting', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false }
+const base: SyncStatus = { local: 'saved', connection: 'connecting', pending: 0, offlineSince: null, storageError: null, relayConfirmed: false, moved: false, archived: false, diverged: false, roomFull: false, relayDeletesOn: null }
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16)
 const fr = (status: Partial<SyncStatus>) => syncStatusText({ ...base, ...status }, createTranslate('fr'), 'fr', hhmm)
 const en = (status: Partial<SyncStatus>) => syncStatusText({ ...base, ...status }, createTranslate('en'), 'en', hhmm)

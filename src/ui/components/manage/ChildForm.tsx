@@ -1,4 +1,5 @@
-// The child form: first name and initial only, the stop for aller and for retour, days walked, support instructions, "compte double".
+// The child form: first name and initial only, the stop for aller and for retour, days walked, and the support part
+// (instructions, "compte double") with the family's agreement (SupportConsentFields).
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
 import { stopsOfLine } from '../../../app/queries/collective.ts'
@@ -10,11 +11,14 @@ import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { TextField } from '../TextField.tsx'
 import { errorTextOf } from './errors.ts'
-import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, focusFirstManageError, type SelectGroup } from './fields.tsx'
+import { ChoiceGroup, SelectField, focusFirstManageError, type SelectGroup } from './fields.tsx'
 import { CHILD_ERROR_ALIASES, FORM_WEEKDAYS, childInputOf, flattenErrors, type ChildValues } from './forms.ts'
 import { weekdayOptions } from './labels.ts'
+import {
+  SupportConsentFields, consentInputOf, initialConsent, type ChildConsentContext, type ConsentValues,
+} from './SupportConsentFields.tsx'
 
-const FIELDS = ['firstName', 'initial', 'aller', 'retour', 'days', 'support'] as const
+const FIELDS = ['firstName', 'initial', 'aller', 'retour', 'days', 'support', 'consentBy'] as const
 
 interface ChildFormProps {
   readonly idPrefix: string
@@ -26,11 +30,20 @@ interface ChildFormProps {
   readonly onCancel?: () => void
   readonly clearOnSuccess?: boolean
   readonly autoFocus?: boolean
+  /** The child's family and its agreement to the note (issue 16); a form rendered alone (tests) has no family's adults. */
+  readonly consent?: ChildConsentContext
+  /** "Accord de la famille donné par …" when an agreement stands, else null. */
+  readonly givenText?: string | null
 }
 
-export function ChildForm({ idPrefix, initial, lines, stops, submitLabel, onSubmit, onCancel, clearOnSuccess, autoFocus }: ChildFormProps) {
+const NO_FAMILY: ChildConsentContext = { mine: true, adults: [], me: null, stored: null }
+
+export function ChildForm(props: ChildFormProps) {
+  const { idPrefix, initial, lines, stops, submitLabel, onSubmit, onCancel, clearOnSuccess, autoFocus } = props
+  const context = props.consent ?? NO_FAMILY
   const { t } = useI18n()
   const [values, setValues] = useState<ChildValues>(initial)
+  const [consent, setConsent] = useState<ConsentValues>(initialConsent)
   const [errors, setErrors] = useState<FieldErrors>({})
   const first = useRef<HTMLInputElement>(null)
   const idOf = (field: string) => `${idPrefix}-${field}`
@@ -41,11 +54,12 @@ export function ChildForm({ idPrefix, initial, lines, stops, submitLabel, onSubm
 
   const submit = (event: Event) => {
     event.preventDefault()
-    const result = onSubmit(childInputOf(values, stops))
+    const result = onSubmit({ ...childInputOf(values, stops), ...consentInputOf(context, consent) })
     if (result.ok) {
       setErrors({})
       if (clearOnSuccess) {
         setValues(initial)
+        setConsent(initialConsent())
         first.current?.focus()
       }
     } else {
@@ -98,16 +112,20 @@ export function ChildForm({ idPrefix, initial, lines, stops, submitLabel, onSubm
         onChange={(days) => set({ days })}
         error={errorTextOf(t, errors, 'days')}
       />
-      <TextAreaField
-        id={idOf('support')}
-        label={t('manage.child.support')}
-        hint={t('manage.child.supportHint')}
-        value={values.support}
-        onInput={(support) => set({ support })}
-        error={errorTextOf(t, errors, 'support', TEXT_LIMITS.support)}
-        maxLength={TEXT_LIMITS.support}
+      <SupportConsentFields
+        idOf={idOf}
+        context={context}
+        support={values.support}
+        countsExtra={values.countsExtra}
+        consent={consent}
+        onSupport={(support) => set({ support })}
+        onCountsExtra={(countsExtra) => set({ countsExtra })}
+        onConsent={(patch) => setConsent((current) => ({ ...current, ...patch }))}
+        supportError={errorTextOf(t, errors, 'support', TEXT_LIMITS.support)}
+        consentError={errorTextOf(t, errors, 'consentBy')}
+        supportMax={TEXT_LIMITS.support}
+        givenText={props.givenText ?? null}
       />
-      <CheckboxField id={idOf('countsExtra')} label={t('manage.child.countsExtra')} hint={t('manage.child.countsExtraHint')} checked={values.countsExtra} onChange={(countsExtra) => set({ countsExtra })} />
       <div class="actions">
         <button type="submit" class="button button--primary">{submitLabel}</button>
         {onCancel && <button type="button" class="button" onClick={onCancel}>{t('form.cancel')}</button>}

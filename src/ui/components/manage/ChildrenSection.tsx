@@ -1,19 +1,44 @@
-// A family's children: first name + initial, their stops per direction, days and support shown in words; edit, remove, add.
+// A family's children: first name + initial, their stops per direction, days and support shown in words, with the
+// family's agreement to the support instructions (given, to confirm, withdrawn: issue 16); edit, remove, add.
 import { useState } from 'preact/hooks'
-import type { LinesView, PeopleCommands, PeopleView } from '../../../app/api.ts'
+import type { LinesView, PeopleCommands, PeopleView, SessionIdentity, SupportConsentError } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
+import { supportConsentOf, type SupportConsentView } from '../../../app/queries/support-consent.ts'
 import type { ChildId, FamilyId } from '../../../domain/ids.ts'
 import type { Child } from '../../../domain/people.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
+import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
+import type { MessageKey } from '../../i18n/fr.ts'
+import type { Translate } from '../../i18n/translate.ts'
 import { ConfirmAction } from '../ConfirmAction.tsx'
+import { formatFullDay } from '../print/print-format.ts'
 import { ChildForm } from './ChildForm.tsx'
 import { childValuesOf, emptyChild } from './forms.ts'
 import { daysText } from './labels.ts'
+import type { ChildConsentContext } from './SupportConsentFields.tsx'
 import { useReturnFocus } from './useReturnFocus.ts'
 
+const WITHDRAW_ERRORS: Readonly<Record<SupportConsentError, MessageKey>> = {
+  notFound: 'removal.notFound',
+  notYourFamily: 'manage.consent.notYourFamily',
+  nothingToWithdraw: 'manage.consent.nothingToWithdraw',
+}
+
+/** "Accord de la famille donné par Camille le 2 mars 2027." (and who recorded it at the family's request), or null. */
+const givenTextOf = (t: Translate, language: 'fr' | 'en', consent: SupportConsentView): string | null => {
+  if (consent.state !== 'given') return null
+  const params = {
+    name: consent.agreedBy ?? t('manage.consent.someone'),
+    date: consent.agreedOn === null ? '?' : formatFullDay(consent.agreedOn, language),
+  }
+  return consent.recordedBy === null
+    ? t('manage.consent.given', params)
+    : t('manage.consent.givenOnRequest', { ...params, by: consent.recordedBy })
+}
+
 interface ChildrenSectionProps {
-  readonly session: PeopleCommands
+  readonly session: PeopleCommands & Pick<SessionIdentity, 'me'>
   readonly view: PeopleView & LinesView
   readonly familyId: FamilyId
   /** Another family's children: shown (stops, support instructions), not edited. */
@@ -21,9 +46,22 @@ interface ChildrenSectionProps {
 }
 
 export function ChildrenSection({ session, view, familyId, readOnly = false }: ChildrenSectionProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const announce = useAnnounce()
+  const me = useStore(session.me)
   const [editing, setEditing] = useState<ChildId | null>(null)
+  const mine = me.familyId === familyId
+  const consentOf = (child: Child | null): ChildConsentContext => ({
+    mine,
+    adults: view.adults.filter((adult) => adult.familyId === familyId),
+    me: me.adultId,
+    stored: child === null ? null : supportConsentOf(child, view.adults),
+  })
+  const withdraw = (child: Child): void => {
+    // Another family's page is edited only "à sa demande" (FamilyEditor): the withdrawal is recorded as such.
+    const result = session.withdrawSupportConsent(child.id, !mine)
+    announce(result.ok ? t('manage.consent.withdrawn', { name: childLabel(child) }) : t(WITHDRAW_ERRORS[result.error]))
+  }
   useReturnFocus(editing, (id) => `child-${id}-edit`)
   const children = view.children.filter((c) => c.familyId === familyId).sort((a, b) => a.firstName.localeCompare(b.firstName, 'fr') || a.id.localeCompare(b.id))
 
@@ -42,6 +80,8 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
                   lines={view.lines}
                   stops={view.stops}
                   submitLabel={t('form.save')}
+                  consent={consentOf(child)}
+                  givenText={givenTextOf(t, language, supportConsentOf(child, view.adults))}
                   autoFocus
                   onCancel={() => setEditing(null)}
                   onSubmit={(input) => {
@@ -55,7 +95,7 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
                 />
               ) : (
                 <>
-                  <ChildSummary child={child} view={view} />
+                  <ChildSummary child={child} view={view} consent={supportConsentOf(child, view.adults)} />
                   {!readOnly && <div class="actions actions--compact">
                     <button type="button" id={`child-${child.id}-edit`} class="button button--quiet" aria-label={`${t('manage.edit')} : ${childLabel(child)}`} onClick={() => setEditing(child.id)}>{t('manage.edit')}</button>
                     <ConfirmAction
@@ -68,6 +108,15 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
                         announce(result.ok ? t('manage.removed', { name: childLabel(child) }) : t('removal.notFound'))
                       }}
                     />
+                    {['given', 'toConfirm'].includes(supportConsentOf(child, view.adults).state) && (
+                      <ConfirmAction
+                        label={t('manage.consent.withdraw')}
+                        accessibleLabel={t('manage.consent.withdrawLabel', { name: childLabel(child) })}
+                        question={t('manage.consent.withdrawConfirm', { name: childLabel(child) })}
+                        confirmLabel={t('manage.consent.withdrawYes')}
+                        onConfirm={() => withdraw(child)}
+                      />
+                    )}
                   </div>}
                 </>
               )}
@@ -83,6 +132,7 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
         lines={view.lines}
         stops={view.stops}
         submitLabel={t('manage.child.add')}
+        consent={consentOf(null)}
         clearOnSuccess
         onSubmit={(input) => {
           const result = session.addChild(familyId, input)
@@ -95,8 +145,12 @@ export function ChildrenSection({ session, view, familyId, readOnly = false }: C
   )
 }
 
-function ChildSummary({ child, view }: { child: Child; view: PeopleView & LinesView }) {
-  const { t } = useI18n()
+function ChildSummary({ child, view, consent }: {
+  child: Child
+  view: PeopleView & LinesView
+  consent: SupportConsentView
+}) {
+  const { t, language } = useI18n()
   const routeText = (direction: 'aller' | 'retour'): string => {
     const route = child.routes[direction]
     if (!route) return t(direction === 'aller' ? 'manage.child.noAller' : 'manage.child.noRetour')
@@ -113,7 +167,19 @@ function ChildSummary({ child, view }: { child: Child; view: PeopleView & LinesV
       <p>{routeText('aller')}<br />{routeText('retour')}</p>
       <p class="muted">{child.days.length > 0 ? t('manage.child.daysText', { days: daysText(t, child.days) }) : t('manage.child.noDays')}</p>
       {child.support && <p>{t('manage.child.supportText', { text: child.support })}</p>}
-      {child.countsExtra && <ul class="tags"><li class="tag">{t('manage.child.countsExtraTag')}</li></ul>}
+      {(child.countsExtra || consent.state === 'toConfirm') && (
+        <ul class="tags">
+          {child.countsExtra && <li class="tag">{t('manage.child.countsExtraTag')}</li>}
+          {consent.state === 'toConfirm' && (
+            <li class="tag" data-testid="consent-to-confirm">{t('manage.consent.toConfirm')}</li>
+          )}
+        </ul>
+      )}
+      {consent.state === 'toConfirm' && <p class="muted">{t('manage.consent.toConfirmText')}</p>}
+      {consent.state === 'given' && <p class="muted" data-testid="consent-given">{givenTextOf(t, language, consent)}</p>}
+      {consent.state === 'withdrawn' && consent.withdrawnOn !== null && (
+        <p class="muted">{t('manage.consent.withdrawnText', { date: formatFullDay(consent.withdrawnOn, language) })}</p>
+      )}
     </div>
   )
 }

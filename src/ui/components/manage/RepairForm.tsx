@@ -1,8 +1,9 @@
 // Repairing a record "to check": the kind's ordinary edit form, prefilled from the readable part of the record; saving rewrites every field.
-import type { FormResult, LinesView, ManageCommands, RecordToCheck } from '../../../app/api.ts'
+import type { FormResult, LinesView, ManageCommands, PeopleView, RecordToCheck, SessionIdentity } from '../../../app/api.ts'
 import { DIRECTIONS, parseId } from '../../../app/queries/collective.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { Direction } from '../../../domain/line.ts'
+import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { FamilyNameForm } from '../FamilyNameForm.tsx'
 import { ProfileForm } from '../ProfileForm.tsx'
@@ -15,8 +16,8 @@ import { SettingsForm } from './SettingsForm.tsx'
 import { StopForm } from './StopForm.tsx'
 
 interface RepairFormProps {
-  readonly session: ManageCommands
-  readonly view: LinesView
+  readonly session: ManageCommands & Pick<SessionIdentity, 'me'>
+  readonly view: LinesView & Pick<PeopleView, 'adults'>
   readonly record: RecordToCheck
   readonly onRepaired: () => void
 }
@@ -28,6 +29,7 @@ const directionsOf = (value: unknown): Direction[] => (Array.isArray(value) ? DI
 /** Null when this record cannot be repaired by a form (unknown kind, or a key that is not an id). */
 export function RepairForm({ session, view, record, onRepaired }: RepairFormProps) {
   const { t } = useI18n()
+  const me = useStore(session.me)
   const raw = parsePreview(record.preview)
   const save = <T,>(result: FormResult<T>): FormResult<T> => {
     if (result.ok) onRepaired()
@@ -86,7 +88,17 @@ export function RepairForm({ session, view, record, onRepaired }: RepairFormProp
         countsExtra: raw?.countsExtra === true,
         ...(days.length > 0 ? { days } : {}),
       }
-      return <ChildForm idPrefix={prefix} initial={initial} lines={view.lines} stops={view.stops} submitLabel={t('manage.repair.save')} onSubmit={(input) => save(session.updateChild(id, input))} />
+      // A child "to check" for its support note is repaired with its family's agreement (issue 16), asked again.
+      const familyId = textOf(raw, 'familyId')
+      const adults = view.adults.filter((adult) => adult.familyId === familyId)
+      const consent = { mine: me.familyId === familyId, adults, me: me.adultId, stored: null }
+      return (
+        <ChildForm
+          idPrefix={prefix} initial={initial} lines={view.lines} stops={view.stops} consent={consent}
+          submitLabel={t('manage.repair.save')}
+          onSubmit={(input) => save(session.updateChild(id, input))}
+        />
+      )
     }
     default:
       return null

@@ -1,7 +1,7 @@
-// The collective's settings form: holiday zone (or the académie's own calendar), operating weekdays, children per adult, minimum adults (never below 2), with plain-French help.
+// The collective's settings form: calendar, weekdays, ratio, minimum adults, the association responsible for the data.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FormResult } from '../../../app/api.ts'
-import { MIN_ADULTS_FLOOR } from '../../../app/queries/limits.ts'
+import { MIN_ADULTS_FLOOR, TEXT_LIMITS } from '../../../app/queries/limits.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { HolidayZone, Settings, SettingsInput } from '../../../domain/settings.ts'
 import type { FieldErrors } from '../../../domain/validation.ts'
@@ -11,7 +11,9 @@ import { CheckboxField, ChoiceGroup, InputField, focusFirstManageError } from '.
 import { FORM_WEEKDAYS, settingsInputOf, settingsValuesOf, type SettingsValues } from './forms.ts'
 import { weekdayOptions } from './labels.ts'
 
-const FIELDS = ['holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults'] as const
+const FIELDS = [
+  'holidayZone', 'operatingWeekdays', 'childrenPerAdult', 'minAdults', 'associationName', 'associationContact',
+] as const
 const ZONES: readonly HolidayZone[] = ['A', 'B', 'C']
 
 interface SettingsFormProps {
@@ -104,6 +106,28 @@ export function SettingsForm({ settings, onSubmit }: SettingsFormProps) {
         error={errorTextOf(t, errors, 'minAdults')}
         maxDigits={3}
       />
+      <fieldset class="choices field" id={idOf('association')} aria-describedby={`${idOf('association')}-hint`}>
+        <legend>{t('manage.settings.association')}</legend>
+        <p class="field__hint" id={`${idOf('association')}-hint`}>{t('manage.settings.associationHint')}</p>
+        <InputField
+          id={idOf('associationName')}
+          label={t('manage.settings.associationName')}
+          value={values.associationName}
+          onInput={(associationName) => set({ associationName })}
+          error={errorTextOf(t, errors, 'associationName', TEXT_LIMITS.associationName)}
+          maxLength={TEXT_LIMITS.associationName}
+          autoComplete="organization"
+        />
+        <InputField
+          id={idOf('associationContact')}
+          label={t('manage.settings.associationContact')}
+          hint={t('manage.settings.associationContactHint')}
+          value={values.associationContact}
+          onInput={(associationContact) => set({ associationContact })}
+          error={errorTextOf(t, errors, 'associationContact', TEXT_LIMITS.associationContact)}
+          maxLength={TEXT_LIMITS.associationContact}
+        />
+      </fieldset>
       <div class="actions">
         <button type="submit" class="button button--primary">{t('form.save')}</button>
       </div>

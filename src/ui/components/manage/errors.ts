@@ -13,6 +13,11 @@ const MANAGE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   tooLarge: 'manage.error.tooLarge',
   minAdultsFloor: 'manage.error.minAdultsFloor',
   endBeforeStart: 'manage.error.endBeforeStart',
+  invalidContact: 'manage.error.invalidContact',
+  associationNameMissing: 'manage.error.associationNameMissing',
+  consentRequired: 'manage.error.consentRequired',
+  consentNotOfFamily: 'manage.error.consentNotOfFamily',
+  notYourFamily: 'manage.error.notYourFamily',
 }
 
 /** The message key for a domain validation key; unknown keys get the generic message. */

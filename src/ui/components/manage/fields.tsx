@@ -162,16 +162,21 @@ interface CheckboxFieldProps {
   readonly checked: boolean
   readonly onChange: (checked: boolean) => void
   readonly hint?: string | undefined
+  readonly error?: string | null | undefined
 }
 
-export function CheckboxField({ id, label, checked, onChange, hint }: CheckboxFieldProps) {
+export function CheckboxField({ id, label, checked, onChange, hint, error }: CheckboxFieldProps) {
   return (
-    <div class="field field--check">
+    <div class={error ? 'field field--check field--error' : 'field field--check'}>
       <label class="choice" for={id}>
-        <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <input
+          id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)}
+          aria-invalid={error ? 'true' : undefined} aria-describedby={describedByOf(id, { hint, error })}
+        />
         <span>{label}</span>
       </label>
       {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <FieldError id={`${id}-error`} text={error} />}
     </div>
   )
 }

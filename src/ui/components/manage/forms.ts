@@ -165,6 +165,9 @@ export interface SettingsValues {
   readonly operatingWeekdays: readonly Weekday[]
   readonly childrenPerAdult: string
   readonly minAdults: string
+  /** The association responsible for the data: as typed ('' = not filled in); the domain trims and checks them. */
+  readonly associationName: string
+  readonly associationContact: string
 }
 
 export const settingsValuesOf = (settings: Settings): SettingsValues => ({
@@ -174,6 +177,8 @@ export const settingsValuesOf = (settings: Settings): SettingsValues => ({
   operatingWeekdays: sortedDays(settings.operatingWeekdays),
   childrenPerAdult: String(settings.childrenPerAdult),
   minAdults: String(settings.minAdults),
+  associationName: settings.associationName,
+  associationContact: settings.associationContact,
 })
 
 const parseWhole = (text: string): number | null => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text.trim()) : null)
@@ -185,6 +190,10 @@ export const settingsInputOf = (values: SettingsValues): { input: SettingsInput;
   const minAdults = parseWhole(values.minAdults)
   if (childrenPerAdult === null) errors.childrenPerAdult = values.childrenPerAdult.trim() === '' ? 'required' : 'invalidNumber'
   if (minAdults === null) errors.minAdults = values.minAdults.trim() === '' ? 'required' : 'invalidNumber'
+  // A contact alone names nobody responsible: families must know whose address it is.
+  if (values.associationName.trim() === '' && values.associationContact.trim() !== '') {
+    errors.associationName = 'associationNameMissing'
+  }
   const input: SettingsInput = {
     holidayZone: values.holidayZone,
     ownCalendar: values.ownCalendar,
@@ -192,6 +201,8 @@ export const settingsInputOf = (values: SettingsValues): { input: SettingsInput;
     operatingWeekdays: sortedDays(values.operatingWeekdays),
     ...(childrenPerAdult === null ? {} : { childrenPerAdult }),
     ...(minAdults === null ? {} : { minAdults }),
+    associationName: values.associationName,
+    associationContact: values.associationContact,
   }
   return { input, errors }
 }

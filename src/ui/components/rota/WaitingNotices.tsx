@@ -3,7 +3,7 @@
 // family's offers and answers. Each can be dismissed; a dismissal is kept on this phone under the notice's key, so a
 // new event shows again.
 import { useMemo, useRef } from 'preact/hooks'
-import type { RotaCommands, SessionIdentity, SessionState } from '../../../app/api.ts'
+import type { RotaCommands, SessionIdentity, SessionState, YearCommands } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useServices } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
@@ -15,6 +15,7 @@ import { swapNewsOf, swapNoticeKey } from '../../../app/queries/swaps.ts'
 import type { Notice } from '../../../domain/swaps/index.ts'
 import { isWarning, noticeText } from '../swaps/swap-text.ts'
 import { ArrivalNotices } from '../walk/ArrivalNotices.tsx'
+import { CollectiveLifeNotices } from './CollectiveLifeNotices.tsx'
 import { DismissButton } from './DismissButton.tsx'
 import { followPlace } from './place-toast.ts'
 import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, withdrawText } from './rota-format.ts'
@@ -110,7 +111,7 @@ function SwapNewsList({ news, textOf, onDismiss }: SwapNewsListProps) {
 }
 
 /** The notice area of the collective's screens: each notice once, until dismissed on this phone. */
-export function CollectiveNotices({ session }: { session: SessionState & SessionIdentity & RotaCommands }) {
+export function CollectiveNotices({ session }: { session: SessionState & SessionIdentity & RotaCommands & Pick<YearCommands, 'keepOnRelay'> }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const services = useServices()
@@ -148,6 +149,7 @@ export function CollectiveNotices({ session }: { session: SessionState & Session
   }
   return (
     <div class="notice-area" ref={area} tabIndex={-1} data-testid="collective-notices">
+      <CollectiveLifeNotices session={session} shown={shown} onDismiss={dismiss} />
       <ArrivalNotices session={session} dismissed={dismissed} onDismiss={dismiss} />
       <WaitingNoticeList
         notices={notices.filter((notice) => shown(notice.key))}

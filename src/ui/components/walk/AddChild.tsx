@@ -1,4 +1,5 @@
 // "Ajouter un enfant": a child of the collective who is not on the list, or a guest by first name, marked present at a stop of this walk.
+// A guest holds a first name only, erased the day after the walk: the form says so, with the limit, before anything is sent.
 import { useState } from 'preact/hooks'
 import type { PeopleView, WalkLogCommands } from '../../../app/api.ts'
 import { childLabel } from '../../../app/queries/collective.ts'
@@ -97,6 +98,7 @@ export function AddChild({ session, view, walk, stops, defaultStopId, listed, pe
           <TextField
             id="walk-add-name"
             label={t('walk.add.guestName')}
+            hint={t('walk.add.guestHint')}
             value={guestName}
             onInput={setGuestName}
             error={errors.name}

@@ -9,9 +9,12 @@ import { useI18n } from '../../i18n/context.tsx'
 import { telHref } from '../rota/rota-format.ts'
 import { disagreementText, shownStatusText, statusText, STATUSES } from './walk-text.ts'
 
-/** The name shown for a line: "Léa M." for a child of the collective, "Noé (invité)" for a guest. */
-export const lineName = (line: ChildCheckIn, children: ReadonlyMap<string, Child>, guestWord: string): string => {
-  if (line.subject.kind === 'guest') return `${line.subject.name} ${guestWord}`
+/**
+ * The name shown for a line: "Léa M." for a child of the collective, "Noé (invité)" for a guest, `erasedGuest` for a
+ * guest whose first name was erased after the walk's day.
+ */
+export const lineName = (line: ChildCheckIn, children: ReadonlyMap<string, Child>, guestWord: string, erasedGuest = guestWord): string => {
+  if (line.subject.kind === 'guest') return line.subject.name === null ? erasedGuest : `${line.subject.name} ${guestWord}`
   const child = children.get(line.subject.childId)
   return child ? childLabel(child) : '?'
 }

@@ -47,7 +47,7 @@ export function EmergencyCard({ session, base, walk }: { session: SessionState; 
             const stop = stopName(entry.stopId)
             return (
               <li key={entry.id} class="emergency__child" data-testid="emergency-child">
-                <h3>{lineName(entry, children, t('walk.guest'))}</h3>
+                <h3>{lineName(entry, children, t('walk.guest'), t('walk.guestErased'))}</h3>
                 <p class="emergency__status">{shownStatusText(t, entry.status, entry.prefilled)}{stop ? ` · ${stop}` : ''}</p>
                 {child?.support && <p class="kid__support">{t('walk.emergency.support', { text: child.support })}</p>}
                 {entry.subject.kind === 'child' && (parents.length === 0 ? <p>{t('walk.emergency.noParent')}</p> : (

@@ -100,7 +100,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
   const rows = (entries: readonly ChildCheckIn[]) => (
     <ul class="kids-list">
       {entries.map((entry) => {
-        const name = lineName(entry, children, t('walk.guest'))
+        const name = lineName(entry, children, t('walk.guest'), t('walk.guestErased'))
         const child = entry.subject.kind === 'child' ? children.get(entry.subject.childId) : undefined
         return <ChildRow key={entry.id} line={entry} name={name} child={child} parents={parentsOf(view, child)} adults={adults} own={ownStatusOf(entry, me.actorId)} onMark={mark} />
       })}

@@ -93,6 +93,12 @@ export const walkErrorText = (t: Translate, error: ShownWalkError): string => t(
 
 const isWalkLogError = (key: string): key is ShownWalkError => Object.hasOwn(ERROR_KEYS, key)
 
+/** The guest form's own refusals (src/domain/walk-log/guests.ts): a first name only, on the walk's day only. */
+const GUEST_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
+  firstNameOnly: 'walk.add.firstNameOnly',
+  guestOnWalkDayOnly: 'walk.add.dayOnly',
+}
+
 /**
  * The French text of a form's error on `field` ('required', 'tooLong', …), or of the command's own error (key '_');
  * `maxLength` is the field's limit, quoted when the text is over it.
@@ -101,5 +107,7 @@ export const formErrorText = (
   t: Translate, errors: Readonly<Record<string, string>>, field: string, maxLength?: number,
 ): string => {
   const key = errors[field] ?? errors._ ?? Object.values(errors)[0] ?? 'unknownError'
+  const guestKey = Object.hasOwn(GUEST_ERROR_KEYS, key) ? GUEST_ERROR_KEYS[key] : undefined
+  if (guestKey !== undefined) return t(guestKey)
   return isWalkLogError(key) ? walkErrorText(t, key) : fieldErrorText(t, key, maxLength)
 }

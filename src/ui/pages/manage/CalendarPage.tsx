@@ -101,7 +101,7 @@ function CalendarScreen({ session, view }: ScreenProps) {
           }}
         />
         <h3>{t('manage.holidays.importTitle')}</h3>
-        <HolidayImport session={session} />
+        <HolidayImport session={session} settings={view.settings} />
       </section>
       <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />
     </>

@@ -1,4 +1,4 @@
-// "Paramètres du collectif" (/c/:id/parametres): holiday zone, operating weekdays, ratio and minimum adults; data exports; end of school year.
+// "Paramètres du collectif" (/c/:id/parametres): the collective's settings form, data exports, end of school year.
 import { ExportSection } from '../../components/export/ExportSection.tsx'
 import { SettingsForm } from '../../components/manage/SettingsForm.tsx'
 import { NewYearSection } from '../../components/year/NewYearSection.tsx'

@@ -1,6 +1,7 @@
-// "Vos données" of one collective (/c/:id/donnees): the same text, with a link to this phone's family page (where one leaves) and back.
+// "Vos données" of one collective (/c/:id/donnees): its association, links to this phone's family page, and back.
 import { useRoute } from 'preact-iso'
 import type { SessionIdentity, SessionState } from '../../../app/api.ts'
+import { associationOf } from '../../../app/queries/association.ts'
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { useSession } from '../../hooks/services.ts'
 import { useStore } from '../../hooks/useStore.ts'
@@ -29,7 +30,7 @@ export function CollectivePrivacy({ session }: { session: SessionState & Session
   return (
     <>
       <PageTitle name="privacy.title" />
-      <PrivacyContent familyHref={familyHref} />
+      <PrivacyContent collective={{ base, familyHref, association: associationOf(view.settings) }} />
       <BackLink href={base} label={t('privacy.back')} />
     </>
   )

@@ -6,7 +6,7 @@ export function PrivacyPage() {
   return (
     <>
       <PageTitle name="privacy.title" />
-      <PrivacyContent familyHref={null} />
+      <PrivacyContent collective={null} />
     </>
   )
 }

@@ -1,0 +1,30 @@
+// English text of the family's agreement to a child's support note and "counts double": every key of fr-consent.ts.
+import type { frConsent } from './fr-consent.ts'
+
+export const enConsent: Readonly<Record<keyof typeof frConsent, string>> = {
+  'manage.consent.legend': 'Particular support, with the family’s agreement',
+  'manage.consent.why': 'Why we ask for the family’s agreement: these instructions and “counts double” may say something about the child’s health. Only the child’s family writes them (or a member at its request), and only if it agrees.',
+  'manage.consent.covers': 'What the agreement covers: the adults who walk with the child read these instructions (walk list, emergency card); the collective’s other members also see them on the family’s page; “counts double” asks for one more adult.',
+  'manage.consent.withdrawable': 'The family can withdraw its agreement at any time: the instructions and “counts double” are then erased from every phone and from the relay.',
+  'manage.consent.agree': 'Our family agrees that the adults on the walk read these instructions',
+  'manage.consent.by': 'Who agrees for the family',
+  'manage.consent.noAdult': 'Add an adult of the family first: they give the agreement.',
+  'manage.consent.onRequest': 'I am writing this at this family’s request',
+  'manage.consent.onRequestHint': 'This is not your family: what you write is recorded “at its request”, with your first name and the date.',
+  'manage.consent.given': 'Family’s agreement given by {name} on {date}.',
+  'manage.consent.givenOnRequest': 'Family’s agreement given by {name} on {date}, recorded by {by} at its request.',
+  'manage.consent.someone': 'an adult of the family',
+  'manage.consent.toConfirm': 'Agreement to confirm',
+  'manage.consent.toConfirmText': 'These instructions were written before the family’s agreement was asked for. The adults on the walk still read them: the family confirms its agreement (Edit) or withdraws them.',
+  'manage.consent.withdrawnText': 'Agreement withdrawn on {date}: no instructions are kept.',
+  'manage.consent.withdraw': 'Withdraw the agreement',
+  'manage.consent.withdrawLabel': 'Withdraw the agreement for {name}',
+  'manage.consent.withdrawConfirm': 'Withdraw the agreement for {name}? The instructions and “counts double” will be erased from every phone.',
+  'manage.consent.withdrawYes': 'Yes, withdraw and erase',
+  'manage.consent.withdrawn': 'Agreement withdrawn: {name}’s instructions are erased.',
+  'manage.consent.notYourFamily': 'Only the child’s family can withdraw its agreement (tick “at its request” under Edit if it asked you to).',
+  'manage.consent.nothingToWithdraw': 'There is nothing left to withdraw.',
+  'manage.error.consentRequired': 'The family’s agreement is needed to write these instructions or “counts double”.',
+  'manage.error.consentNotOfFamily': 'The agreement must come from an adult of the child’s family.',
+  'manage.error.notYourFamily': 'Only the child’s family writes these instructions. If it asked you to, tick “at this family’s request”.',
+}

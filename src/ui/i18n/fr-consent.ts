@@ -1,0 +1,30 @@
+// French text of the family's agreement to a child's support note and "compte double" (issue 16): why it is asked, what
+// it covers, that it can be withdrawn, who gave it; shown on the child form before anything is sent.
+
+export const frConsent = {
+  'manage.consent.legend': 'Accompagnement particulier, avec l’accord de la famille',
+  'manage.consent.why': 'Pourquoi nous demandons l’accord de la famille : ces consignes et « compte double » peuvent dire quelque chose de la santé de l’enfant. Seule sa famille les écrit (ou un membre à sa demande), et seulement si elle est d’accord.',
+  'manage.consent.covers': 'Ce que couvre l’accord : les adultes qui marchent avec l’enfant lisent ces consignes (liste du trajet, fiche d’urgence) ; les autres membres du collectif les voient aussi sur la page de la famille ; « compte double » demande un adulte de plus.',
+  'manage.consent.withdrawable': 'La famille peut retirer son accord à tout moment : les consignes et « compte double » sont alors effacés de tous les téléphones et du relais.',
+  'manage.consent.agree': 'Notre famille est d’accord pour que les adultes du trajet lisent ces consignes',
+  'manage.consent.by': 'Qui donne l’accord pour la famille',
+  'manage.consent.noAdult': 'Ajoutez d’abord un adulte de la famille : c’est lui qui donne l’accord.',
+  'manage.consent.onRequest': 'J’écris ceci à la demande de cette famille',
+  'manage.consent.onRequestHint': 'Ce n’est pas votre famille : ce que vous écrivez est noté « à sa demande », avec votre prénom et la date.',
+  'manage.consent.given': 'Accord de la famille donné par {name} le {date}.',
+  'manage.consent.givenOnRequest': 'Accord de la famille donné par {name} le {date}, noté par {by} à sa demande.',
+  'manage.consent.someone': 'un adulte de la famille',
+  'manage.consent.toConfirm': 'Consentement à confirmer',
+  'manage.consent.toConfirmText': 'Ces consignes ont été écrites avant que l’accord de la famille soit demandé. Les adultes du trajet les lisent encore : la famille confirme son accord (Modifier) ou les retire.',
+  'manage.consent.withdrawnText': 'Accord retiré le {date} : aucune consigne n’est gardée.',
+  'manage.consent.withdraw': 'Retirer l’accord',
+  'manage.consent.withdrawLabel': 'Retirer l’accord pour {name}',
+  'manage.consent.withdrawConfirm': 'Retirer l’accord pour {name} ? Les consignes et « compte double » seront effacés de tous les téléphones.',
+  'manage.consent.withdrawYes': 'Oui, retirer et effacer',
+  'manage.consent.withdrawn': 'Accord retiré : les consignes de {name} sont effacées.',
+  'manage.consent.notYourFamily': 'Seule la famille de l’enfant peut retirer son accord (cochez « à sa demande » dans Modifier si elle vous l’a demandé).',
+  'manage.consent.nothingToWithdraw': 'Il n’y a plus rien à retirer.',
+  'manage.error.consentRequired': 'Il faut l’accord de la famille pour écrire ces consignes ou « compte double ».',
+  'manage.error.consentNotOfFamily': 'L’accord doit venir d’un adulte de la famille de l’enfant.',
+  'manage.error.notYourFamily': 'Seule la famille de l’enfant écrit ces consignes. Si elle vous l’a demandé, cochez « à la demande de cette famille ».',
+} as const
