@@ -6,9 +6,11 @@
 // on this phone (another phone's concurrent sign-up may still come first: ordinary rules apply).
 // The adult must also still be a candidate the planner would propose now: available that day
 // (date exceptions added since count), not on another walk at that time, within their weekly
-// maximum, and not someone who withdrew from that walk.
+// maximum, and not someone who withdrew from that walk. A walk where this phone holds a sign-up entry it cannot
+// read yet (see unreadablePlaces) is not known to be open either.
 import { z } from 'zod/mini'
 import type { PlannedSignUpWrite } from '../doc/mutations-planning.ts'
+import { compactPlaceOf, isCompactKey } from '../doc/signup-layout.ts'
 import { compareDates, mondayOf, type LocalDate } from '../domain/dates.ts'
 import { AdultIdSchema, type AdultId } from '../domain/ids.ts'
 import { candidatesFor } from '../domain/planning/explain.ts'
@@ -80,6 +82,29 @@ const rangeOf = (placements: readonly Placement[]): DateRange | null => {
 const stillCandidate = (context: PlanContext, accepted: ReadonlyMap<LocalDate, readonly PlannedSlot[]>, place: PlannedSlot): boolean =>
   candidatesFor(context, place.key, accepted.get(mondayOf(place.walk.date)) ?? []).includes(place.adultId)
 
+/**
+ * The walks, and the adults at a date and direction, where this phone holds a sign-up entry it cannot read yet: a
+ * compact key naming a short id whose registration has not arrived (signup-layout.ts), listed "to check". The
+ * publication's own write may register that id (an adult or a line it writes) and bring the entry in, ahead of
+ * the published place or booking its adult twice. Keys are compared raw: line, day, direction (12 characters),
+ * then the adult's short id. A compact entry that stays unreadable keeps its walk out of publications until repaired.
+ */
+const unreadablePlaces = (view: CollectiveView): { readonly walks: Set<string>; readonly adultTimes: Set<string> } => {
+  const walks = new Set<string>()
+  const adultTimes = new Set<string>()
+  for (const record of view.toCheck) {
+    if (record.kind !== 'signUp' || !isCompactKey(record.key)) continue
+    walks.add(record.key.slice(0, 12))
+    adultTimes.add(record.key.slice(8, 20))
+  }
+  return { walks, adultTimes }
+}
+
+const unreadableAt = (unreadable: ReturnType<typeof unreadablePlaces>, place: PlannedSlot): boolean => {
+  const raw = unreadable.walks.size === 0 ? null : compactPlaceOf(place.walk, place.adultId)
+  return raw !== null && (unreadable.walks.has(raw.slice(0, 12)) || unreadable.adultTimes.has(raw.slice(8, 20)))
+}
+
 /** The sign-ups to write (in the proposal's order) and how many places were skipped. */
 export const placesToPublish = (
   view: CollectiveView, assignments: readonly PlannedSlot[], now: number,
@@ -94,6 +119,7 @@ export const placesToPublish = (
   const context = planContext(view, range, now)
   const accepted = new Map<LocalDate, PlannedSlot[]>()
   const active = new Set(view.signUps.filter((signUp) => signUp.status === 'active').map((signUp) => signUpKeyOf(signUp, signUp.adultId)))
+  const unreadable = unreadablePlaces(view)
   const writes: PlannedSignUpWrite[] = []
   for (const placement of valid) {
     const adult = adults.get(placement.adultId)
@@ -103,6 +129,7 @@ export const placesToPublish = (
     const { lineId, date, direction } = placement.walk
     const walk = { lineId, date, direction }
     const place: PlannedSlot = { walk, key: walkKeyOf(walk), slot: placement.slot, adultId: adult.id, familyId: adult.familyId }
+    if (unreadableAt(unreadable, place)) continue
     if (!stillCandidate(context, accepted, place) || !takePlace(places, placement.slot)) continue
     places.onWalk.add(adult.id)
     const week = mondayOf(date)

@@ -85,6 +85,9 @@ export interface SwapResolution {
    * bookings.ts), with the line the adult is on then (null: none, e.g. that walk was cancelled).
    */
   readonly setAside: ReadonlyMap<SignUp, LineId | null>
-  /** Sign-ups brought back for the time a swap record held them (see ghosts.ts); `vanished`: still there when they ended. */
+  /**
+   * Sign-ups brought back for the time a swap record held them (see ghosts.ts); `vanished`: still there when they ended
+   * (false for one with no end yet, its entry missing on this phone: it is counted where it sits).
+   */
   readonly ended: readonly { readonly walkKey: WalkKey; readonly vanished: boolean }[]
 }

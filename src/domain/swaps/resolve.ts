@@ -30,7 +30,9 @@ const compareEvents = (a: SwapEvent, b: SwapEvent): number =>
   compareStamps(a.stamp, b.stamp) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
 const eventsOf = (records: SwapRecords, ended: readonly EndedSignUp[]): SwapEvent[] => [
-  ...ended.map((item): SwapEvent => ({ kind: 'ended', stamp: item.endedAt, key: `${walkKeyOf(item.walk)}|${item.signUp.adultId}`, ended: item })),
+  ...ended.flatMap((item): SwapEvent[] => (item.endedAt === null ? [] : [
+    { kind: 'ended', stamp: item.endedAt, key: `${walkKeyOf(item.walk)}|${item.signUp.adultId}`, ended: item },
+  ])),
   ...records.offers.flatMap((offer): SwapEvent[] => (offer.withdrawn ? [{ kind: 'withdrawal', stamp: offer.withdrawn, key: offer.id, offer }] : [])),
   ...records.responses.map((response): SwapEvent => ({ kind: 'response', stamp: response, key: responseKeyOf(response), response })),
   ...records.releases.map((release): SwapEvent => ({ kind: 'release', stamp: release, key: releaseKeyOf(release), release })),
@@ -49,6 +51,14 @@ const registerOffers = (context: SwapContext, offers: readonly Offer[]): void =>
 const endSignUpIn = (context: SwapContext, ended: EndedSignUp): void => {
   const walk = seatsFor(context, ended.walk)
   if (walk !== null) context.ended.push({ walkKey: walk.base.key, vanished: endSignUp(walk, ended.signUp) })
+}
+
+/** A brought-back sign-up with no end (its entry missing here) stays where the events left it: listed, not vanished. */
+const listUnended = (context: SwapContext, ended: readonly EndedSignUp[]): void => {
+  for (const item of ended) {
+    const walk = item.endedAt === null ? seatsFor(context, item.walk) : null
+    if (walk !== null) context.ended.push({ walkKey: walk.base.key, vanished: false })
+  }
 }
 
 /** An open offer whose author no longer holds the slot (given away by another offer, or withdrawn) is void. */
@@ -92,6 +102,8 @@ const applyPass = (
   const byRota = defaultSetAside(model)
   touchWalksOf(context, [...setAside].filter((signUp) => !byRota.has(signUp)))
   touchWalksOf(context, [...byRota].filter((signUp) => !setAside.has(signUp)))
+  // A brought-back sign-up changes its walk even when no event names it (one with no end has none).
+  touchWalksOf(context, ended.map((item) => item.signUp))
   registerOffers(context, sortedOffers(records.offers))
   for (const event of eventsOf(records, ended).sort(compareEvents)) {
     if (event.kind === 'ended') endSignUpIn(context, event.ended)
@@ -99,6 +111,7 @@ const applyPass = (
     else if (event.kind === 'response') applyResponse(context, event.response)
     else applyRelease(context, event.release)
   }
+  listUnended(context, ended)
   for (const walk of context.walks.values()) if (walk !== null) absorbSuperseded(walk)
   return context
 }

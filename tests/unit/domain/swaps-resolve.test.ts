@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import { walkKeyOf, type SignUp, type WalkRef } from '../../../src/domain/signup.ts'
-import { checkSwapInvariants, effectiveWalks, type OfferStatus, type ResponseResult, type SwapRecords, type SwapResolution } from '../../../src/domain/swaps/index.ts'
+import {
+  checkSwapInvariants, effectiveWalks,
+  type OfferStatus, type ResponseResult, type SwapRecords, type SwapResolution, type SwapResponse,
+} from '../../../src/domain/swaps/index.ts'
 import { walkOf } from '../../../src/domain/rota/walks.ts'
-import { adultId } from './rota-fixtures.ts'
+import { actorId, adultId } from './rota-fixtures.ts'
 import { offer, offerId, permutations, recordsOf, release, resolveRecords, response, signUp, summaryOf, swapModel, tag, W1, W2, W3 } from './swaps-fixtures.ts'
 
 const FAR_BEFORE = parisToInstant(localDate('2026-11-01'), '12:00' as TimeOfDay)
@@ -23,6 +26,78 @@ interface Case {
 }
 
 const rec = (...items: Parameters<typeof recordsOf>[0]): SwapRecords => recordsOf(items)
+
+type Seat = { slot: SignUp['slot']; clock: number }
+
+/** A trade accept recording the responder's seat (their sign-up on the walk given), as phones write it. */
+const accepting = (offer: number, adult: number, clock: number, gives: WalkRef, seat: Seat): SwapResponse =>
+  ({ ...response(offer, adult, 'accept', clock, gives), seat: { ...seat, actor: actorId(adult) } })
+
+/** Offer n by adult 1, made from their sign-up `seat`. */
+const offerOf = (n: number, clock: number, seat: Seat, fields: Parameters<typeof offer>[3] = {}) =>
+  offer(n, 1, clock, { ...fields, seat })
+const LEAD_1: Seat = { slot: 'lead', clock: 1 }
+
+const MISSING_ENTRY_CASES: Case[] = [
+  {
+    name: 'entry missing: the offered sign-up is brought back, so the take wins',
+    signUps: [signUp(2, 'tail', 1)],
+    records: rec({ offer: offerOf(1, 2, LEAD_1) }, { response: response(1, 3, 'take', 3) }),
+    holders: [[W1, 3, 2]],
+    offers: { 1: 'taken' },
+    results: { '1|3': { kind: 'won' } },
+  },
+  {
+    name: 'entry missing and nobody took: the author still holds the seat offered, the offer is open',
+    signUps: [],
+    records: rec({ offer: offerOf(1, 2, LEAD_1) }),
+    holders: [[W1, 1, null]],
+    offers: { 1: 'open' },
+    results: {},
+  },
+  {
+    name: 'entry missing, taken then released: the lead is released, the author does not get it back',
+    signUps: [],
+    records: rec({ offer: offerOf(1, 2, LEAD_1) }, { response: response(1, 3, 'take', 3) }, { release: release(1, 3, 4) }),
+    holders: [[W1, null, null]],
+    offers: { 1: 'taken' },
+    results: { '1|3': { kind: 'won' } },
+    check: (resolution) => expect(resolution.releases.map((outcome) => outcome.applied)).toEqual([true]),
+  },
+  {
+    name: 'entry missing, the lead offered then the tail: the lead ended where the tail began (a later take is void)',
+    signUps: [],
+    records: rec(
+      { offer: offerOf(1, 2, LEAD_1) }, { offer: offerOf(2, 4, { slot: 'tail', clock: 3 }) },
+      { response: response(1, 3, 'take', 5) },
+    ),
+    holders: [[W1, null, 1]],
+    offers: { 1: 'void', 2: 'open' },
+    results: { '1|3': { kind: 'void' } },
+  },
+  {
+    name: 'trade, the responder\'s entry missing: the sign-up the accept gives is brought back, both slots move',
+    signUps: [signUp(1, 'lead', 1)],
+    records: rec(
+      { offer: offerOf(1, 2, LEAD_1, { target: { family: 2, walk: W2 } }) },
+      { response: accepting(1, 2, 3, W2, { slot: 'tail', clock: 1 }) },
+    ),
+    holders: [[W1, 2, null], [W2, null, 1]],
+    offers: { 1: 'traded' },
+    results: { '1|2': { kind: 'won' } },
+  },
+  {
+    name: 'trade, the author\'s entry missing: the sign-up the offer gives is brought back, both slots move',
+    signUps: [signUp(2, 'tail', 1, W2)],
+    records: rec(
+      { offer: offerOf(1, 2, LEAD_1, { target: { family: 2, walk: W2 } }) },
+      { response: accepting(1, 2, 3, W2, { slot: 'tail', clock: 1 }) },
+    ),
+    holders: [[W1, 2, null], [W2, null, 1]],
+    offers: { 1: 'traded' },
+    results: { '1|2': { kind: 'won' } },
+  },
+]
 
 const cases: Case[] = [
   {
@@ -291,6 +366,9 @@ const cases: Case[] = [
     offers: { 1: 'void' },
     results: { '1|3': { kind: 'void' } },
   },
+  // The author's entry missing on this phone (the records synced before it, or its rewrite's delete came without
+  // the new value): what the records claim stands until an entry says when it ended, as it will once it arrives.
+  ...MISSING_ENTRY_CASES,
 ]
 
 /** Through effectiveWalks, as a screen would: walks no record touched come straight from the sign-ups. */
@@ -317,6 +395,40 @@ describe('swap resolution, table-driven, every input order', () => {
       for (const order of permutations(tag(testCase.records))) {
         const shuffled = [...testCase.signUps].reverse()
         expect(summaryOf(resolveRecords(shuffled, recordsOf(order), FAR_BEFORE))).toEqual(summaryOf(reference))
+      }
+    })
+  }
+})
+
+/**
+ * What a plan publication (or any later sign-up) does to a place whose entry is missing: writes it, clocked after every
+ * record. Every response and release (all clocked before it) keeps its result, and no seat moves differently: a record
+ * void without the entry never comes back to life because the entry was written again.
+ */
+describe('swap resolution: writing the claimed entry later changes nothing before it', () => {
+  const LATER = 9
+  const REWRITES = [['lead', 'active'], ['tail', 'active'], ['extra', 'active'], ['lead', 'withdrawn']] as const
+  for (const testCase of MISSING_ENTRY_CASES) {
+    it(testCase.name, () => {
+      const without = resolveRecords(testCase.signUps, testCase.records, FAR_BEFORE)
+      const claimed = [
+        ...testCase.records.offers.map((o) => ({ adultId: o.adultId, walk: o.walk })),
+        ...testCase.records.responses.flatMap((r) => (r.gives ? [{ adultId: r.adultId, walk: r.gives }] : [])),
+      ]
+      const hasEntry = (id: string, walk: WalkRef): boolean =>
+        testCase.signUps.some((s) => s.adultId === id && walkKeyOf(s) === walkKeyOf(walk))
+      const missing = claimed.filter(({ adultId: id, walk }) => !hasEntry(id, walk))
+      expect(missing.length).toBeGreaterThan(0)
+      for (const { adultId: id, walk } of missing) {
+        for (const [slot, status] of REWRITES) {
+          const signUps = [...testCase.signUps, signUp(Number(id.slice(-12)), slot, LATER, walk, status)]
+          const after = resolveRecords(signUps, testCase.records, FAR_BEFORE)
+          const label = `${walkKeyOf(walk)} written ${slot} ${status}`
+          expect(after.responses, label).toEqual(without.responses)
+          expect(after.releases, label).toEqual(without.releases)
+          expect(after.transfers, label).toEqual(without.transfers)
+          expect(checkSwapInvariants(swapModel(signUps), testCase.records, after, FAR_BEFORE), label).toEqual([])
+        }
       }
     })
   }
