@@ -9,6 +9,21 @@ import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
 import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
 
+/** How many dismissed notices the phone's device database holds (IndexedDB, read as the app stores them). */
+const storedDismissals = (page: Page): Promise<number> => page.evaluate(() => new Promise<number>((resolve) => {
+  const request = indexedDB.open('pedibus-coop')
+  request.onsuccess = () => {
+    const db = request.result
+    const count = db.transaction('dismissed').objectStore('dismissed').count()
+    count.onsuccess = () => {
+      resolve(count.result)
+      db.close()
+    }
+    count.onerror = () => resolve(-1)
+  }
+  request.onerror = () => resolve(-1)
+}))
+
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 (a school day in zone A): set-up at 07:30, before the aller starts; the walk itself at 08:27.
 const TODAY = '2027-03-02'
@@ -142,6 +157,8 @@ describe('walk mode on three phones', () => {
     // Closed with its "✕", it stays closed: after a reload, and on the other screens of the collective.
     await b.page.getByTestId('arrival-item').getByRole('button', { name: fr['notice.dismiss'] }).click()
     await expect.poll(() => arrivalsOf(b.page).count(), POLL).toBe(0)
+    // Stored in the device database before the reload (a reload in the same instant could cut the write short).
+    await expect.poll(() => storedDismissals(b.page), POLL).toBe(1)
     await b.page.reload()
     await expect.poll(() => b.page.getByTestId('walk').count(), POLL).toBeGreaterThan(0)
     await b.page.goto(`${base}/plus`)
