@@ -1,5 +1,7 @@
 // What a member can do in an open collective: the command slices of CollectiveSession, their outcomes and errors.
 // Re-exported by api.ts (the UI's one contract); split out only to keep each file to one thing.
+import type { MeetingCommands } from './api-meetings.ts'
+import type { HelpCommands } from './api-help.ts'
 import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
 import type { IcsZone } from '../domain/calendar/ics-zones.ts'
@@ -296,4 +298,5 @@ export type ManageCommands = CollectiveCommands & PeopleCommands & LineCommands 
 
 /** The edits a member can make: every command slice (src/app/commands.ts builds them over one Y.Doc). */
 export type SessionCommands = ManageCommands & RotaCommands & SwapCommands & CoordinationCommands & AbsenceCommands
-  & WalkLogCommands & PlanningCommands & ExportCommands & YearCommands
+  & WalkLogCommands & PlanningCommands & ExportCommands & YearCommands & MeetingCommands
+  & HelpCommands

@@ -9,6 +9,8 @@ import type { ExportedCalendar } from '../domain/export/calendar-history.ts'
 import type { CoordinationRecords, HandoverAck, HandoverNote } from '../domain/coordination/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { WalkLogRecords } from '../domain/walk-log/records.ts'
+import type { MeetingRecords } from '../domain/meeting.ts'
+import type { HelpRecords } from '../domain/help/records.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
@@ -18,6 +20,8 @@ import type { ReadableStore } from '../lib/store.ts'
 import type { FormResult, SessionCommands } from './api-commands.ts'
 
 export type * from './api-commands.ts'
+export type * from './api-meetings.ts'
+export type * from './api-help.ts'
 
 /**
  * The collective profile form's limit (name, school, town), quoted before submit. Here rather than in
@@ -116,6 +120,10 @@ export interface CollectiveView extends CollectiveModel {
    * (fairnessLedger) and the planner (planRota) run on it directly (src/domain/planning).
    */
   readonly planning: PlanningRecords
+  /** Meetings and every device's reply (Rencontres, src/app/queries/meetings.ts); absent in views built without them. */
+  readonly meetings?: MeetingRecords
+  /** Coups de main: requests, offers, answers, the kinds list's edits (src/app/queries/help.ts); absent when built without. */
+  readonly help?: HelpRecords
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }

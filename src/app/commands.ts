@@ -9,6 +9,8 @@ import type { CollectiveView, DeviceIdentity, ManageCommands, RemovalError, Sess
 import { createChildCommands } from './commands-children.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands } from './commands-export.ts'
+import { createHelpCommands } from './commands-help.ts'
+import { createMeetingCommands } from './commands-meetings.ts'
 import { createPlanningCommands } from './commands-planning.ts'
 import { createSignUpCommands } from './commands-signups.ts'
 import { createSwapCommands } from './commands-swaps.ts'
@@ -37,6 +39,8 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createYearCommands(context),
   ...createEditCommands(context),
   ...createChildCommands(context),
+  ...createMeetingCommands(context),
+  ...createHelpCommands(context),
 })
 
 /** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */

@@ -8,6 +8,8 @@ import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
 import type { LocalDate } from '../domain/dates.ts'
 import type { CollectiveModel } from '../domain/model.ts'
+import type { HelpRecords } from '../domain/help/records.ts'
+import type { MeetingRecords } from '../domain/meeting.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
@@ -20,7 +22,9 @@ import {
 import {
   readAdults, readChildren, readExceptions, readHolidayOverrides, readHolidays, readLines, readSettings, readSignUps, readStops,
 } from './read-rota.ts'
+import { readFlatMap } from './read-flat.ts'
 import { readPlanning } from './read-planning.ts'
+import { helpAnswerKind, helpKindKind, helpRequestKind, meetingKind, meetingReplyKind } from './record-kinds.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
 import { readYearStart } from './read-year.ts'
@@ -40,6 +44,10 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly planning: PlanningRecords
   /** The first day of the current school year (the last new-year request), null before the first one or when invalid. */
   readonly yearStartedOn: LocalDate | null
+  /** Meetings and every device's reply to them (src/domain/meeting.ts merges replies to one per family). */
+  readonly meetings: MeetingRecords
+  /** Coups de main: requests and offers, answers, the collective's edits of the kinds list (src/domain/help). */
+  readonly help: HelpRecords
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -92,6 +100,19 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
   },
   yearStartedOn: { maps: [MAP_SETTINGS], read: readYearStart },
   schemaVersion: { maps: [MAP_META], read: (doc) => readSchemaVersion(doc) },
+  meetings: {
+    maps: [meetingKind.mapName, meetingReplyKind.mapName],
+    read: (doc, toCheck) => ({ meetings: readFlatMap(doc, meetingKind, toCheck), replies: readFlatMap(doc, meetingReplyKind, toCheck) }),
+    fields: { meetings: meetingKind.mapName, replies: meetingReplyKind.mapName },
+  },
+  help: {
+    maps: [helpRequestKind.mapName, helpAnswerKind.mapName, helpKindKind.mapName],
+    read: (doc, toCheck) => ({
+      requests: readFlatMap(doc, helpRequestKind, toCheck), answers: readFlatMap(doc, helpAnswerKind, toCheck),
+      kinds: readFlatMap(doc, helpKindKind, toCheck),
+    }),
+    fields: { requests: helpRequestKind.mapName, answers: helpAnswerKind.mapName, kinds: helpKindKind.mapName },
+  },
 }
 
 export const SNAPSHOT_PART_NAMES = Object.keys(SNAPSHOT_PARTS) as (keyof SnapshotParts)[]

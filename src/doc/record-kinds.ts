@@ -23,6 +23,8 @@ import {
 } from '../domain/coordination/records.ts'
 import type { CollectiveExport } from '../domain/export/format.ts'
 import { StoredFamilySchema } from '../domain/family.ts'
+import { StoredHelpKindSchema } from '../domain/help/kinds.ts'
+import { StoredHelpAnswerSchema, StoredHelpRequestSchema, helpAnswerKeyOf, helpRequestKeyOf } from '../domain/help/records.ts'
 import { StoredLineSchema, StoredStopSchema } from '../domain/line.ts'
 import { StoredMeetingReplySchema, StoredMeetingSchema, meetingKeyOf, meetingReplyKeyOf } from '../domain/meeting.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../domain/people.ts'
@@ -231,19 +233,37 @@ export const exemptionKind = entries({
 })
 
 /**
- * A meeting of the collective (issue 13's proof of the registry; screens and per-family replies come later). Place
- * and agenda are sealed. Not yet in the export (v1 has no section: restore would drop meetings, so the screens must
- * add one), not read by readCollective, not cleaned by the new school year, owned by nobody, outside the clock.
+ * A meeting of the collective (issue 17: src/app/commands-meetings.ts). Place, agenda and decisions are sealed. Not
+ * yet in the export (v1 has no section: restore drops meetings), not cleaned by the new school year, owned by
+ * nobody; written whole (last writer wins), its `clock` the latest step's (planned, cancelled, decided).
  */
 export const meetingKind = entries({
   kind: 'meeting', mapName: 'meetings', schema: StoredMeetingSchema, keyOf: meetingKeyOf, fromExport: null,
-  personal: ['place', 'agenda'],
+  personal: ['place', 'agenda', 'decisions'], clock: 'entry',
 })
 
-/** A family's answer to a meeting: removed with the meeting or the family; not yet exported (see meetingKind). */
+/** A family's answer from one device (key meeting|family|actor): removed with the meeting or the family; not yet exported. */
 export const meetingReplyKind = entries({
   kind: 'meetingReply', mapName: 'meetingReplies', schema: StoredMeetingReplySchema, keyOf: meetingReplyKeyOf, fromExport: null,
   clock: 'entry', owners: [{ kind: 'meeting', by: { keyPart: 0 } }, ofFamily],
+})
+
+/**
+ * Coups de main (issue 17): a family's request or offer, note sealed, removed with its family. Not yet read into the
+ * view nor exported (no screen yet; v1 of the export has no section), not cleaned by the new school year.
+ */
+export const helpRequestKind = entries({
+  kind: 'helpRequest', mapName: 'helpRequests', schema: StoredHelpRequestSchema, keyOf: helpRequestKeyOf, fromExport: null,
+  personal: ['note'], clock: 'entry', owners: [ofFamily],
+})
+/** "Je peux": one answer per family and request (the key), removed with the request or the family. */
+export const helpAnswerKind = entries({
+  kind: 'helpAnswer', mapName: 'helpAnswers', schema: StoredHelpAnswerSchema, keyOf: helpAnswerKeyOf, fromExport: null,
+  clock: 'entry', owners: [{ kind: 'helpRequest', by: { keyPart: 0 } }, ofFamily],
+})
+/** The collective's edits of the kinds list (a shipped kind hidden, a kind added): a collective label, not personal. */
+export const helpKindKind = entries({
+  kind: 'helpKind', mapName: 'helpKinds', schema: StoredHelpKindSchema, keyOf: (kind) => kind.id, fromExport: null,
 })
 
 /** Every kind, in the order restore writes them. Add a kind here and the tables below follow. */
@@ -251,7 +271,7 @@ export const RECORD_KINDS = [
   profileKind, settingsKind, lineKind, stopKind, familyKind, adultKind, childKind, exceptionKind, holidayKind, holidayOverrideKind,
   signUpKind, offerKind, swapResponseKind, releaseKind, rosterEntryKind, periodOfferKind, periodResponseKind, handoverNoteKind,
   handoverAckKind, absenceKind, checkInKind, walkEventKind, walkNoteKind, availabilityKind, exemptionKind, meetingKind,
-  meetingReplyKind, guestNameKind,
+  meetingReplyKind, guestNameKind, helpRequestKind, helpAnswerKind, helpKindKind,
 ] as const
 
 export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]

@@ -16,6 +16,9 @@ import { checkPlanning } from './invariants-planning.ts'
 import { PlaceHistory } from './place-history.ts'
 import { checkWalkLog } from './invariants-walk-log.ts'
 import { checkErasure, checkSupportConsent } from './invariants-erasure.ts'
+import { checkHelp } from './invariants-help.ts'
+import { checkMeetings } from './invariants-meetings.ts'
+import { MEETING_OPERATIONS } from './operations-meetings.ts'
 import { Network } from './network.ts'
 import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 import type { CheckInWitness } from './operations-walk-log.ts'
@@ -35,6 +38,11 @@ export interface RunOptions {
   readonly withoutWalkLog?: boolean
   /** Without the planning operations (CONVERGENCE_NO_PLANNING=1): replays a seed found before they were added. */
   readonly withoutPlanning?: boolean
+  /**
+   * With the Rencontres operations (tests/convergence/meeting-ops.test.ts): off by default, so adding them left the
+   * random sequence of every other run, and the seeds found with it, as they were.
+   */
+  readonly withMeetings?: boolean
 }
 
 export const DEFAULT_RUN: RunOptions = {
@@ -135,7 +143,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
     const context: OpContext = {
       random, witnesses, checkIns, publications, places, immediate, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false,
     }
-    const operations = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
+    const base = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
+    const operations = options.withMeetings === true ? [...base, ...MEETING_OPERATIONS] : base
     for (let step = 0; step < options.operations; step++) {
       const replica = replicas[Math.floor(random() * replicas.length)]!
       const roll = random()
@@ -172,6 +181,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkWalkLog(views, rota, checkIns, NOW),
       ...checkPlanning(views, publications, NOW, random() < 1 / DERIVE_EVERY),
       ...checkSupportConsent(view),
+      ...checkHelp(view),
+      ...checkMeetings(view),
       // Last: it writes (one phone's erasure) and syncs every replica.
       ...checkErasure(docs, () => network.settle()),
     )

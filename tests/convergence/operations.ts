@@ -12,6 +12,7 @@ import { placeKeyOfEntry, signUpKeyOf, type Slot, type WalkRef } from '../../src
 import { PLANNING_OPERATIONS, type PublicationWitness } from './operations-planning.ts'
 import type { PlaceHistory } from './place-history.ts'
 import { SWAP_OPERATIONS } from './operations-swaps.ts'
+import { HELP_OPERATIONS } from './operations-help.ts'
 import { WALK_LOG_OPERATIONS, type CheckInWitness } from './operations-walk-log.ts'
 import { CONSENT_OPERATIONS, addChildAsFamily, updateChildAsFamily } from './operations-consent.ts'
 
@@ -238,11 +239,13 @@ export const OPERATIONS: readonly (readonly [number, Op])[] = [
   ...WALK_LOG_OPERATIONS,
   ...PLANNING_OPERATIONS,
   ...CONSENT_OPERATIONS,
+  ...HELP_OPERATIONS,
 ]
 
 /** The operations as before planning (CONVERGENCE_NO_PLANNING=1): replays a seed found without the planning operations. */
 export const OPERATIONS_WITHOUT_PLANNING: readonly (readonly [number, Op])[] =
-  OPERATIONS.filter((entry) => !PLANNING_OPERATIONS.includes(entry) && !CONSENT_OPERATIONS.includes(entry))
+  OPERATIONS.filter((entry) => !PLANNING_OPERATIONS.includes(entry) && !CONSENT_OPERATIONS.includes(entry)
+    && !HELP_OPERATIONS.includes(entry))
 
 /** The operations as before the walk log (CONVERGENCE_NO_WALK_LOG=1): replays a seed found without the walk-log (and planning) operations. */
 export const OPERATIONS_WITHOUT_WALK_LOG: readonly (readonly [number, Op])[] = OPERATIONS_WITHOUT_PLANNING.filter((entry) => !WALK_LOG_OPERATIONS.includes(entry))

@@ -1,4 +1,5 @@
-// The journal's read model: sign-ups, coordination, slot-swap and walk-log events (walks done with who was on duty) in logical order, the filters, authors' times.
+// The journal's read model: sign-ups, coordination, slot-swap, walk-log (walks done, who was on duty) and meeting events
+// in logical order, the filters, authors' times.
 import { instantToParisDate, instantToParisTime } from '../../domain/calendar/paris-time.ts'
 import type { LocalDate } from '../../domain/dates.ts'
 import type { AdultId, FamilyId, LineId } from '../../domain/ids.ts'
@@ -24,7 +25,9 @@ const holdersOfDone = (view: RotaModel & Pick<CollectiveView, 'walkLog'>, now: n
   return (walk) => holders.get(walkKeyOf(walk)) ?? []
 }
 
-export const collectiveJournal = (view: RotaModel & Pick<CollectiveView, 'coordination' | 'walkLog'>, now: number): JournalEvent[] =>
+export const collectiveJournal = (
+  view: RotaModel & Pick<CollectiveView, 'coordination' | 'walkLog' | 'meetings'>, now: number,
+): JournalEvent[] =>
   deriveJournal({
     signUps: view.signUps,
     coordination: view.coordination,
@@ -33,6 +36,7 @@ export const collectiveJournal = (view: RotaModel & Pick<CollectiveView, 'coordi
     walkLog: view.walkLog,
     adults: view.adults,
     walkDuty: { children: view.children, holdersOf: holdersOfDone(view, now) },
+    meetings: view.meetings?.meetings ?? [],
   })
 
 /** The text of a walkNote event's note (its ref is the note id); null when the note is gone or deleted. */

@@ -1,10 +1,12 @@
-// The .ics export (RFC 5545) of a family's coming walks and coordinator periods: a pure function from plain data to the file's text.
+// The .ics export (RFC 5545) of a family's coming walks, coordinator periods and meetings: plain data to the file's text.
 //
 // The file leaves the app and syncs to third-party calendar servers: it carries line and stop
-// names, times and the adult's first name only; never a phone number nor a child's name.
+// names, times and the adult's first name only; never a phone number nor a child's name; of a meeting, its kind and
+// time only (its place and agenda are sealed personal values: a home address, names).
 import { addDays, type LocalDate, type TimeOfDay } from '../dates.ts'
 import type { AdultId, FamilyId, LineId } from '../ids.ts'
 import type { Direction } from '../line.ts'
+import type { MeetingKind } from '../meeting.ts'
 import type { Slot } from '../signup.ts'
 import { escapeText, icsDate, icsLocalDateTime, icsUtcDateTime, joinContentLines } from './ics-text.ts'
 import { PARIS_TIME_ZONE } from './paris-time.ts'
@@ -46,6 +48,17 @@ export interface CalendarPeriod {
   readonly status: CalendarWalkStatus
 }
 
+/** A meeting of the collective from today on; a cancelled one stays, so an agenda that imported it marks it cancelled. */
+export interface CalendarMeeting {
+  readonly id: string
+  readonly kind: MeetingKind | undefined
+  readonly date: LocalDate
+  /** Null for a meeting without a time (written before times were asked): an all-day event. */
+  readonly start: TimeOfDay | null
+  readonly end: { readonly date: LocalDate; readonly time: TimeOfDay } | null
+  readonly status: CalendarWalkStatus
+}
+
 export interface FamilyCalendar {
   readonly familyId: FamilyId
   readonly collectiveName: string
@@ -53,6 +66,8 @@ export interface FamilyCalendar {
   readonly sequence: number
   readonly walks: readonly CalendarWalk[]
   readonly periods: readonly CalendarPeriod[]
+  /** Absent in calendars built before meetings (calendar-history tests): none. */
+  readonly meetings?: readonly CalendarMeeting[]
 }
 
 /** The words of the file, in the phone's language (filled by the interface from its translations). */
@@ -69,6 +84,10 @@ export interface CalendarTexts {
   readonly noTime: string
   readonly coordinationSummary: string
   readonly coordinationDescription: (period: CalendarPeriod) => string
+  /** "Pédibus – assemblée du collectif". */
+  readonly meetingSummary: (meeting: CalendarMeeting) => string
+  /** Where to read the place and agenda, which the file does not carry. */
+  readonly meetingDescription: string
 }
 
 export interface FamilyCalendarIcsInput extends FamilyCalendar {
@@ -87,6 +106,9 @@ export const walkUid = (walk: Pick<CalendarWalk, 'lineId' | 'date' | 'direction'
 /** Stable per period and family. */
 export const periodUid = (period: Pick<CalendarPeriod, 'start'>, familyId: FamilyId): string =>
   `${period.start}-${familyId}-coordination@${ICS_UID_DOMAIN}`
+
+/** Stable per meeting: editing its time moves the imported event. */
+export const meetingUid = (meeting: Pick<CalendarMeeting, 'id'>): string => `meeting-${meeting.id}@${ICS_UID_DOMAIN}`
 
 const SEQUENCE_ORIGIN = Date.UTC(2026, 0, 1)
 
@@ -174,6 +196,26 @@ const periodEvent = (period: CalendarPeriod, familyId: FamilyId, stamp: string, 
   'END:VEVENT',
 ]
 
+const meetingEvent = (meeting: CalendarMeeting, stamp: string, sequence: number, texts: CalendarTexts): string[] => [
+  'BEGIN:VEVENT',
+  `UID:${meetingUid(meeting)}`,
+  `DTSTAMP:${stamp}`,
+  `SEQUENCE:${sequence}`,
+  ...(meeting.start === null || meeting.end === null
+    ? [`DTSTART;VALUE=DATE:${icsDate(meeting.date)}`, `DTEND;VALUE=DATE:${icsDate(addDays(meeting.date, 1))}`]
+    : [
+        `DTSTART;TZID=${PARIS_TIME_ZONE}:${icsLocalDateTime(meeting.date, meeting.start)}`,
+        `DTEND;TZID=${PARIS_TIME_ZONE}:${icsLocalDateTime(meeting.end.date, meeting.end.time)}`,
+      ]),
+  `SUMMARY:${escapeText(meeting.status === 'cancelled'
+    ? texts.cancelledSummary(texts.meetingSummary(meeting))
+    : texts.meetingSummary(meeting))}`,
+  `DESCRIPTION:${escapeText(texts.meetingDescription)}`,
+  meeting.status === 'cancelled' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+  meeting.status === 'cancelled' ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE',
+  'END:VEVENT',
+]
+
 /** The whole VCALENDAR, CRLF line endings, folded at 75 octets. */
 export const familyCalendarIcs = (input: FamilyCalendarIcsInput): string => {
   const stamp = icsUtcDateTime(input.now)
@@ -190,6 +232,7 @@ export const familyCalendarIcs = (input: FamilyCalendarIcsInput): string => {
     ...PARIS_VTIMEZONE,
     ...input.walks.flatMap((walk) => walkEvent(walk, stamp, sequence, input.texts)),
     ...input.periods.flatMap((period) => periodEvent(period, input.familyId, stamp, sequence, input.texts)),
+    ...(input.meetings ?? []).flatMap((meeting) => meetingEvent(meeting, stamp, sequence, input.texts)),
     'END:VCALENDAR',
   ])
 }

@@ -1,10 +1,14 @@
 // What a family's agenda file holds: the walks its adults hold on the effective rota (swaps applied), the walks they
-// held and lost since (as cancelled, when a previous export held them), and its coordinator periods, from today on.
-import type { CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar } from '../calendar/ics-export.ts'
+// held and lost since (as cancelled, when a previous export held them), its coordinator periods and the collective's
+// meetings, from today on.
+import type {
+  CalendarMeeting, CalendarPeriod, CalendarStop, CalendarWalk, CalendarWalkStatus, FamilyCalendar,
+} from '../calendar/ics-export.ts'
 import { coordinatorSchedule, periodAt, periodIndexOf, type CoordinationRecords } from '../coordination/index.ts'
 import { addDays, compareDates, type LocalDate, type TimeOfDay } from '../dates.ts'
 import type { AdultId, FamilyId } from '../ids.ts'
 import { compareStops, type Stop } from '../line.ts'
+import type { MeetingRecords } from '../meeting.ts'
 import type { CollectiveModel } from '../model.ts'
 import { resolveWalks, walkOf, type Walk } from '../rota/index.ts'
 import type { WalkRota } from '../rota-types.ts'
@@ -15,7 +19,28 @@ import { effectiveWalks, resolveSwaps, type SwapRecords, type Transfer } from '.
 export interface FamilyCalendarModel extends CollectiveModel {
   readonly swaps: SwapRecords
   readonly coordination: CoordinationRecords
+  readonly meetings?: MeetingRecords
 }
+
+/** A meeting is put in the agenda for this long (the form asks for a start only). */
+export const MEETING_MINUTES = 90
+
+/**
+ * Every meeting from today on, whatever the family answered (a "non" can change); a cancelled one as cancelled, so an
+ * agenda that imported it marks it so rather than keeping it (agenda apps never delete an event a file leaves out).
+ */
+export const familyCalendarMeetings = (records: MeetingRecords | undefined, today: LocalDate): CalendarMeeting[] =>
+  (records?.meetings ?? [])
+    .filter((meeting) => compareDates(meeting.date, today) >= 0)
+    .map((meeting) => ({
+      id: meeting.id,
+      kind: meeting.kind,
+      date: meeting.date,
+      start: meeting.time ?? null,
+      end: meeting.time === undefined ? null : addMinutes(meeting.date, meeting.time, MEETING_MINUTES),
+      status: meeting.cancelled === true ? 'cancelled' as const : 'confirmed' as const,
+    }))
+    .sort((a, b) => (`${a.date} ${a.start ?? ''} ${a.id}` < `${b.date} ${b.start ?? ''} ${b.id}` ? -1 : 1))
 
 /** A walk whose last stop gives no later time is taken to last this long. */
 export const DEFAULT_WALK_MINUTES = 45
@@ -156,4 +181,5 @@ export const familyCalendarOf = (
   sequence: nextSequence(now, previous),
   walks: familyCalendarWalks(model, familyId, today, now),
   periods: familyCalendarPeriods(model.coordination, familyId, today),
+  meetings: familyCalendarMeetings(model.meetings, today),
 }, previous, today, now)

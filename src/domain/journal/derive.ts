@@ -3,6 +3,7 @@
 // Never stored: every phone rebuilds the same list from the same records, so it can never
 // disagree with the rota. An entry rewritten in place (a sign-up withdrawn) shows its latest
 // state only: the document keeps no older version of it.
+import type { Meeting } from '../meeting.ts'
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck, type HandoverNote } from '../coordination/records.ts'
 import type { CoordinationRecords } from '../coordination/records.ts'
@@ -31,6 +32,8 @@ export interface JournalInput {
    * (the walk's holders in the effective rota, which the journal cannot resolve itself, plus whoever
    * marked) and the children present. Absent: the events say who marked the arrival only.
    */
+  /** Absent: no meeting events. Meetings written without stamps (before issue 17) have no place in the order. */
+  readonly meetings?: readonly Meeting[]
   readonly walkDuty?: {
     readonly children: readonly Pick<Child, 'id'>[]
     readonly holdersOf: (walk: WalkRef) => readonly AdultId[]
@@ -173,4 +176,20 @@ export const deriveJournal = (input: JournalInput): JournalEvent[] =>
     ...(input.slotSwaps ?? []),
     ...cancellationEvents(input.exceptions ?? []),
     ...(input.walkLog ? walkLogEvents(input.walkLog, input.adults ?? [], input.walkDuty) : []),
+    ...(input.meetings ?? []).flatMap(meetingEvents),
   ].sort(compareJournalEvents)
+
+/** One event per stamped step; the decisions' text is read on the meeting's page, never copied into the journal. */
+const meetingEvents = (meeting: Meeting): JournalEvent[] => {
+  const steps = [['meetingPlanned', 'meeting', meeting.planned], ['meetingCancelled', 'meetingCancelled', meeting.cancelledBy],
+    ['meetingDecided', 'meetingDecided', meeting.decided]] as const
+  return steps.flatMap(([kind, prefix, stamp]): JournalEvent[] => stamp === undefined ? [] : [{
+    kind,
+    ...(stamp.familyId === undefined ? {} : { familyId: stamp.familyId }),
+    periodStart: meeting.date,
+    ref: `${prefix}|${meeting.id}`,
+    clock: stamp.clock,
+    actor: stamp.actor,
+    at: stamp.at,
+  }])
+}

@@ -29,6 +29,10 @@ export type JournalKind =
   | 'walkDone'
   /** A logbook note on a walk; `ref` is the note's id, the screen looks its text up (never copied into the journal). */
   | 'walkNote'
+  /** A meeting planned, cancelled, or its decisions recorded (src/domain/meeting.ts); periodStart is its date. */
+  | 'meetingPlanned'
+  | 'meetingCancelled'
+  | 'meetingDecided'
   | SlotSwapJournalKind
 
 export interface JournalEvent<K extends JournalKind = JournalKind> {

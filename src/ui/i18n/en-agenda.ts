@@ -31,4 +31,10 @@ export const enAgenda: Readonly<Record<keyof typeof frAgenda, string>> = {
   'agenda.ics.slot.extra': 'extra adult',
   'agenda.ics.coordination': 'Pédibus – coordination',
   'agenda.ics.coordinationText': 'Your family coordinates the Pédibus from {start} to {end}.',
+  'agenda.ics.meeting': 'Pédibus – {kind}',
+  'agenda.ics.meeting.lineMeeting': 'line meeting',
+  'agenda.ics.meeting.assembly': 'collective assembly',
+  'agenda.ics.meeting.snack': 'snack',
+  'agenda.ics.meeting.trialWalk': 'trial walk',
+  'agenda.ics.meetingText': 'The place and agenda are in the Pédibus app.',
 }

@@ -38,6 +38,9 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.kind.meeting': 'Collective meeting',
   'manage.kind.meetingReply': 'A family’s answer to a meeting',
   'manage.kind.guestName': 'A guest child’s first name',
+  'manage.kind.helpRequest': 'Helping hand (request or offer)',
+  'manage.kind.helpAnswer': '“I can” answer to a helping hand',
+  'manage.kind.helpKind': 'Kind of helping hand of the collective',
   'manage.repair.action': 'Repair',
   // from en-absence.ts
   'absence.nav': 'Absences',

@@ -30,4 +30,10 @@ export const frAgenda = {
   'agenda.ics.slot.extra': 'accompagnant',
   'agenda.ics.coordination': 'Pédibus – coordination',
   'agenda.ics.coordinationText': 'Votre famille coordonne le pédibus du {start} au {end}.',
+  'agenda.ics.meeting': 'Pédibus – {kind}',
+  'agenda.ics.meeting.lineMeeting': 'réunion de ligne',
+  'agenda.ics.meeting.assembly': 'assemblée du collectif',
+  'agenda.ics.meeting.snack': 'goûter',
+  'agenda.ics.meeting.trialWalk': 'trajet d’essai',
+  'agenda.ics.meetingText': 'Le lieu et l’ordre du jour sont dans l’application Pédibus.',
 } as const

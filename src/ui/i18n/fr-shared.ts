@@ -38,6 +38,9 @@ export const frShared = {
   'manage.kind.meeting': 'Réunion du collectif',
   'manage.kind.meetingReply': 'Réponse d’une famille à une réunion',
   'manage.kind.guestName': 'Prénom d’un enfant invité',
+  'manage.kind.helpRequest': 'Coup de main (demande ou offre)',
+  'manage.kind.helpAnswer': 'Réponse « Je peux » à un coup de main',
+  'manage.kind.helpKind': 'Type de coup de main du collectif',
   'manage.repair.action': 'Réparer',
   // from fr-absence.ts
   'absence.nav': 'Absences',

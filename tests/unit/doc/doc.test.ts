@@ -50,6 +50,8 @@ describe('initialisation and readers', () => {
       coordination: { setting: DEFAULT_ROSTER_SETTING, roster: [], offers: [], responses: [], notes: [], acks: [] },
       walkLog: { absences: [], checkIns: [], events: [], notes: [], guestNames: [] }, absences: [],
       planning: { fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] }, yearStartedOn: null,
+      help: { requests: [], answers: [], kinds: [] },
+      meetings: { meetings: [], replies: [] },
     })
   })
 
