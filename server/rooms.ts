@@ -25,7 +25,7 @@ export interface RoomPeer {
   retryHeld(): void
 }
 
-/** acquire() of a room deleted after its renewal grace period or archive period (the socket is closed with 4410). */
+/** acquire() of a room renewed (deleted at once) or deleted after its archive period (the socket is closed with 4410). */
 export class RoomMovedError extends Error {
   override readonly name = 'RoomMovedError'
 }

@@ -5,7 +5,7 @@ export interface RoomMeta {
   /** SHA-256 of the room token, base64url (hashRoomToken). */
   readonly tokenHash: string
   readonly createdAt: string
-  /** Set once by POST /renew (issue 6): the room is read-only from then on, deleted after the grace period. */
+  /** Set once by POST /renew (issues 6, 16): the room is closed at once and deleted behind its tombstone. */
   readonly renewedAt?: string
   /**
    * Set once by POST /archive (issue 14): the read-only archive of a past generation of the collective, deleted
@@ -40,7 +40,7 @@ export const canMarkFrozen = (meta: RoomMeta): boolean => meta.renewedAt === und
 /** What is left of a deleted room: enough to tell a phone what happened, never its data. */
 export interface Tombstone {
   readonly roomId: string
-  /** Deleted after its renewal grace period: the collective moved (close 4410). */
+  /** Deleted at its renewal: the collective moved (close 4410). */
   readonly renewedAt?: string
   /** Deleted ARCHIVED_ROOM_DAYS after its archive (close 4410 too: the id is never reused). */
   readonly archivedAt?: string

@@ -68,7 +68,7 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
   }
   if (answer === 'refused') {
     // A definite refusal: the old room stays the collective. Nobody else knows the copy: it is
-    // renewed in turn (read-only, deleted by the relay's sweeper after the grace period) and removed
+    // renewed in turn (the relay deletes it at once) and removed
     // from this phone, so a later try does not leave two collectives side by side.
     const copySecret = await deps.secretOf(newId)
     if (copySecret !== null) await requestRenewal(deps, newId, copySecret)

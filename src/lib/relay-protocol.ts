@@ -24,8 +24,8 @@ export const MESSAGE_AWARENESS = 1
  */
 export const MESSAGE_RELAY_ACK = 100
 /**
- * Relay -> phone, in a renewed room (issue 6): the collective moved to a new room with a new
- * secret; this room is read-only. Sent after the relay's sync step 1; no payload.
+ * Relay -> phone, in a room being renewed (issues 6, 16): the collective moved to a new room with a new secret. Sent to
+ * the room's sockets just before they are closed with 4410 (the room is then deleted); no payload.
  */
 export const MESSAGE_ROOM_MOVED = 101
 /**
@@ -100,7 +100,7 @@ export const CloseCode = {
   /** MESSAGE_REFUSED with RefusalCode.conflict was sent: the phone must rebuild its copy from the room. */
   conflict: 4409,
   /**
-   * A renewed room deleted after its grace period (the collective moved; the phone needs the new invitation), or an
+   * A renewed room, deleted at its renewal (the collective moved; the phone needs the new invitation), or an
    * archived room deleted after ARCHIVED_ROOM_DAYS (the phone keeps its own copy of the archive).
    */
   roomMoved: 4410,

@@ -27,7 +27,8 @@ export interface ConnectionStatus {
    * the outbox does not count (a restored or renewed collective). False while not online.
    */
   readonly relayConfirmed: boolean
-  /** The collective was renewed (issue 6): this room is read-only, or gone (close 4410); the phone needs the new invitation. */
+  /** The collective was renewed (issues 6, 16): this room is closed and gone (close 4410); the phone needs the new
+   * invitation. */
   readonly moved: boolean
   /**
    * This room is the read-only archive of a past generation (issue 14): the collective goes on in the successor
@@ -213,7 +214,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
       // the close code that follows says the same
     }
   }
-  // A renewed room (issue 6): still readable, but what this phone sends is no longer kept.
+  // A renewed room (issues 6, 16): told just before the relay closes it; this phone keeps its own copy, read-only.
   provider.messageHandlers[MESSAGE_ROOM_MOVED] = () => {
     if (!status.get().moved) setStatus({ moved: true })
   }
@@ -319,7 +320,7 @@ export const createRelayConnection = (options: RelayConnectionOptions): RelayCon
     if (event?.code === CloseCode.roomFull) setStatus({ roomFull: true })
     if (event?.code === CloseCode.tooLarge) partBytes = Math.max(MIN_PART_BYTES, Math.floor(partBytes / 2))
     if (event !== null && isPermanentRefusal(event.code)) {
-      // 4410: the renewed room was deleted after its grace period; the collective lives on under a new link.
+      // 4410: the renewed room is closed and deleted; the collective lives on under a new link.
       setStatus({ connection: 'refused', offlineSince: null, moved: status.get().moved || event.code === CloseCode.roomMoved })
       return
     }
