@@ -3,32 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
+import { storedSealedValues } from '../helpers/stored-values.ts'
 import { addFamilyWithAdult, createCollective } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 30_000, interval: 250 }
-
-/** Every sealed value (`s1.` and its base64url) in any record of any IndexedDB database of the page's origin. */
-const storedSealedValues = (phone: Phone): Promise<string[]> => phone.page.evaluate(async () => {
-  const request = <T,>(req: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-  })
-  const texts: string[] = []
-  const collect = (value: unknown): void => {
-    if (value instanceof Uint8Array) texts.push(Array.from(value, (byte) => String.fromCharCode(byte)).join(''))
-    else if (value instanceof ArrayBuffer) collect(new Uint8Array(value))
-    else if (typeof value === 'string') texts.push(value)
-    else if (Array.isArray(value)) value.forEach(collect)
-    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect)
-  }
-  for (const { name } of await indexedDB.databases()) {
-    if (name === undefined) continue
-    const db = await request(indexedDB.open(name))
-    for (const store of Array.from(db.objectStoreNames)) collect(await request(db.transaction(store).objectStore(store).getAll()))
-    db.close()
-  }
-  return [...new Set(texts.flatMap((text) => text.match(/s1\.[A-Za-z0-9_-]{20,}/g) ?? []))]
-})
 
 describe('a corrected personal field leaves the phone', () => {
   let phone: Phone
