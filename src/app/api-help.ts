@@ -20,4 +20,8 @@ export interface HelpCommands {
   confirmHelper(id: HelpRequestId, familyId: FamilyId): Result<void, HelpOwnerError | 'noAnswer' | 'full'>
   /** Close, cancel or reopen. */
   setHelpStatus(id: HelpRequestId, status: 'open' | 'closed' | 'cancelled'): Result<void, HelpOwnerError>
+  /** Adds a kind to the collective's list (any member); its id. The label is trimmed, 1 to HELP_KIND_LABEL_MAX long. */
+  addHelpKind(label: string): Result<string, FieldErrors>
+  /** Hides a kind from the forms (shipped or added), or shows it again; requests of that kind keep it. */
+  hideHelpKind(id: string, hidden: boolean): Result<void, 'notFound' | 'notRecorded'>
 }

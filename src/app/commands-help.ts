@@ -1,10 +1,11 @@
 // The coups de main commands: each checks the request as the screens show it (the view), writes once, and answers
 // what the view then shows (an answer's place is read back, as a walk sign-up's is).
-import { writeHelpAnswer, writeHelpRequest } from '../doc/mutations-help.ts'
+import { writeHelpAnswer, writeHelpKind, writeHelpRequest } from '../doc/mutations-help.ts'
 import { parseInput } from '../doc/mutations-util.ts'
 import {
   HelpRequestInputSchema, createHelpRequestId, type HelpRequest, type HelpRequestFields, type HelpRequestId,
 } from '../domain/help/records.ts'
+import { HelpKindInputSchema, allHelpKindsOf } from '../domain/help/kinds.ts'
 import { canAnswer, canConfirm, resolveHelp } from '../domain/help/resolve.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { authorTime } from '../doc/clock.ts'
@@ -72,6 +73,20 @@ export const createHelpCommands = ({ doc, view, me, now }: CommandContext): Help
     setHelpStatus(id, status) {
       const request = mine(id)
       return request.ok ? rewrite(request.value, { status }) : request
+    },
+
+    addHelpKind(label) {
+      const parsed = parseInput(HelpKindInputSchema, { label })
+      if (!parsed.ok) return parsed
+      return writeHelpKind(doc, { id: crypto.randomUUID(), label: parsed.value.label, hidden: false })
+    },
+
+    hideHelpKind(id, hidden) {
+      const edits = help()?.kinds ?? []
+      const kind = allHelpKindsOf(edits).find((candidate) => candidate.id === id)
+      if (kind === undefined) return err('notFound')
+      const label = typeof kind.label === 'string' ? { label: kind.label } : {}
+      return writeHelpKind(doc, { id, ...label, hidden }).ok ? ok(undefined) : err('notRecorded')
     },
   }
 }

@@ -234,36 +234,35 @@ export const exemptionKind = entries({
 
 /**
  * A meeting of the collective (issue 17: src/app/commands-meetings.ts). Place, agenda and decisions are sealed. Not
- * yet in the export (v1 has no section: restore drops meetings), not cleaned by the new school year, owned by
- * nobody; written whole (last writer wins), its `clock` the latest step's (planned, cancelled, decided).
+ * cleaned by the new school year (a year's decisions stay readable), owned by nobody; written whole (last writer
+ * wins), its `clock` the latest step's (planned, cancelled, decided).
  */
 export const meetingKind = entries({
-  kind: 'meeting', mapName: 'meetings', schema: StoredMeetingSchema, keyOf: meetingKeyOf, fromExport: null,
+  kind: 'meeting', mapName: 'meetings', schema: StoredMeetingSchema, keyOf: meetingKeyOf, fromExport: (f) => f.meetings.meetings,
   personal: ['place', 'agenda', 'decisions'], clock: 'entry',
 })
 
-/** A family's answer from one device (key meeting|family|actor): removed with the meeting or the family; not yet exported. */
+/** A family's answer from one device (key meeting|family|actor): removed with the meeting or the family. */
 export const meetingReplyKind = entries({
-  kind: 'meetingReply', mapName: 'meetingReplies', schema: StoredMeetingReplySchema, keyOf: meetingReplyKeyOf, fromExport: null,
+  kind: 'meetingReply', mapName: 'meetingReplies', schema: StoredMeetingReplySchema, keyOf: meetingReplyKeyOf,
+  fromExport: (f) => f.meetings.replies,
   clock: 'entry', owners: [{ kind: 'meeting', by: { keyPart: 0 } }, ofFamily],
 })
 
-/**
- * Coups de main (issue 17): a family's request or offer, note sealed, removed with its family. Not yet read into the
- * view nor exported (no screen yet; v1 of the export has no section), not cleaned by the new school year.
- */
+/** Coups de main (issue 17): a family's request or offer, note sealed, removed with its family. */
 export const helpRequestKind = entries({
-  kind: 'helpRequest', mapName: 'helpRequests', schema: StoredHelpRequestSchema, keyOf: helpRequestKeyOf, fromExport: null,
+  kind: 'helpRequest', mapName: 'helpRequests', schema: StoredHelpRequestSchema, keyOf: helpRequestKeyOf,
+  fromExport: (f) => f.help.requests,
   personal: ['note'], clock: 'entry', owners: [ofFamily],
 })
 /** "Je peux": one answer per family and request (the key), removed with the request or the family. */
 export const helpAnswerKind = entries({
-  kind: 'helpAnswer', mapName: 'helpAnswers', schema: StoredHelpAnswerSchema, keyOf: helpAnswerKeyOf, fromExport: null,
+  kind: 'helpAnswer', mapName: 'helpAnswers', schema: StoredHelpAnswerSchema, keyOf: helpAnswerKeyOf, fromExport: (f) => f.help.answers,
   clock: 'entry', owners: [{ kind: 'helpRequest', by: { keyPart: 0 } }, ofFamily],
 })
 /** The collective's edits of the kinds list (a shipped kind hidden, a kind added): a collective label, not personal. */
 export const helpKindKind = entries({
-  kind: 'helpKind', mapName: 'helpKinds', schema: StoredHelpKindSchema, keyOf: (kind) => kind.id, fromExport: null,
+  kind: 'helpKind', mapName: 'helpKinds', schema: StoredHelpKindSchema, keyOf: (kind) => kind.id, fromExport: (f) => f.help.kinds,
 })
 
 /** Every kind, in the order restore writes them. Add a kind here and the tables below follow. */

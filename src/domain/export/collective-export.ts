@@ -1,5 +1,7 @@
 // The whole collective as a restorable JSON file (built from the readers' valid records), and its parser for a restore.
 import type { HandoverAck, HandoverNote, CoordinationRecords } from '../coordination/records.ts'
+import { NO_HELP, type HelpRecords } from '../help/records.ts'
+import { NO_MEETINGS, type MeetingRecords } from '../meeting.ts'
 import type { CollectiveModel } from '../model.ts'
 import { EMPTY_PLANNING, type PlanningRecords } from '../planning/records.ts'
 import type { SwapRecords } from '../swaps/records.ts'
@@ -14,6 +16,9 @@ export interface ExportSource extends CollectiveModel {
   readonly walkLog: WalkLogRecords
   /** Availability, reduced-share periods, the fairness setting; absent (a hand-built source): none and the default. */
   readonly planning?: PlanningRecords
+  /** Meetings and replies, coups de main (issue 17); absent (a hand-built source): none. */
+  readonly meetings?: MeetingRecords
+  readonly help?: HelpRecords
 }
 
 export const exportTimestamp = (epochMs: number): string => new Date(epochMs).toISOString()
@@ -49,7 +54,15 @@ export const buildCollectiveExport = (source: ExportSource, exportedAt: number):
     notes: [...source.walkLog.notes],
   },
   planning: planningOf(source),
+  meetings: meetingsOf(source),
+  help: helpOf(source),
 })
+
+const meetingsOf = ({ meetings = NO_MEETINGS }: ExportSource): CollectiveExport['meetings'] =>
+  ({ meetings: [...meetings.meetings], replies: [...meetings.replies] })
+
+const helpOf = ({ help = NO_HELP }: ExportSource): CollectiveExport['help'] =>
+  ({ requests: [...help.requests], answers: [...help.answers], kinds: [...help.kinds] })
 
 const planningOf = (source: ExportSource): CollectiveExport['planning'] => {
   const planning = source.planning ?? EMPTY_PLANNING

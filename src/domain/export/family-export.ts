@@ -1,4 +1,5 @@
-// One family's own data as a JSON file: the family, its adults and children, their sign-ups, absences, availability, reduced shares and the notes it wrote.
+// One family's own data as a JSON file: the family, its adults and children, their sign-ups, absences, availability,
+// reduced shares, the notes it wrote, its coups de main and answers, and its replies to meetings (with those meetings).
 //
 // Nothing about other families: no other family's name, adult, child, mark or note. Records a
 // family shares with others (a check-in mark by another adult, a swap with another family) are
@@ -21,6 +22,13 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
   const handoverNotes = source.coordination.notes.filter((note) => note.familyId === familyId)
   const availability = (source.planning?.availability ?? []).filter((entry) => adultIds.has(entry.adultId))
   const exemptions = (source.planning?.exemptions ?? []).filter((exemption) => exemption.familyId === familyId)
+  // Who helps is the other families' data: a request says how many it confirmed, not which families.
+  const helpRequests = (source.help?.requests ?? []).filter((request) => request.familyId === familyId)
+    .map((request) => ({ ...request, confirmed: [], confirmedCount: request.confirmed.length }))
+  const helpAnswers = (source.help?.answers ?? []).filter((answer) => answer.familyId === familyId)
+  const meetingReplies = (source.meetings?.replies ?? []).filter((reply) => reply.familyId === familyId)
+  const answered = new Set<string>(meetingReplies.map((reply) => reply.meetingId))
+  const meetings = (source.meetings?.meetings ?? []).filter((meeting) => answered.has(meeting.id))
 
   const lineIds = new Set<string>([
     ...signUps.map((signUp) => signUp.lineId),
@@ -46,6 +54,10 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
     handoverNotes,
     availability,
     exemptions,
+    helpRequests,
+    helpAnswers,
+    meetings,
+    meetingReplies,
     lines: source.lines.filter((line) => lineIds.has(line.id)).map((line) => ({ id: line.id, name: line.name })),
     stops: source.stops.filter((stop) => stopIds.has(stop.id)).map((stop) => ({ id: stop.id, lineId: stop.lineId, name: stop.name })),
   }

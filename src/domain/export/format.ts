@@ -11,7 +11,10 @@ import {
   StoredRosterEntrySchema,
 } from '../coordination/records.ts'
 import { StoredFamilySchema } from '../family.ts'
+import { StoredHelpKindSchema } from '../help/kinds.ts'
+import { StoredHelpAnswerSchema, StoredHelpRequestSchema } from '../help/records.ts'
 import { StoredLineSchema, StoredStopSchema } from '../line.ts'
+import { StoredMeetingReplySchema, StoredMeetingSchema } from '../meeting.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../people.ts'
 import { EMPTY_PLANNING, FairnessSettingSchema, StoredAvailabilitySchema, StoredExemptionSchema } from '../planning/records.ts'
 import { SettingsSchema } from '../settings.ts'
@@ -39,6 +42,18 @@ const PlanningExportSchema = z._default(
     exemptions: list(StoredExemptionSchema),
   }),
   () => ({ ...EMPTY_PLANNING, availability: [], exemptions: [] }),
+)
+
+/** Meetings and their replies (issue 17); files written before have none. */
+const MeetingsExportSchema = z._default(
+  z.object({ meetings: list(StoredMeetingSchema), replies: list(StoredMeetingReplySchema) }),
+  () => ({ meetings: [], replies: [] }),
+)
+
+/** Coups de main: requests and offers, answers, the kinds list's edits (issue 17); files written before have none. */
+const HelpExportSchema = z._default(
+  z.object({ requests: list(StoredHelpRequestSchema), answers: list(StoredHelpAnswerSchema), kinds: list(StoredHelpKindSchema) }),
+  () => ({ requests: [], answers: [], kinds: [] }),
 )
 
 export const CollectiveExportSchema = z.object({
@@ -72,6 +87,8 @@ export const CollectiveExportSchema = z.object({
     notes: list(StoredWalkNoteSchema),
   }),
   planning: PlanningExportSchema,
+  meetings: MeetingsExportSchema,
+  help: HelpExportSchema,
 })
 export type CollectiveExport = z.output<typeof CollectiveExportSchema>
 
@@ -93,6 +110,12 @@ export const FamilyExportSchema = z.object({
   /** Its adults' availability and its reduced-share periods (ids and dates only). */
   availability: list(StoredAvailabilitySchema),
   exemptions: list(StoredExemptionSchema),
+  /** Its coups de main (requests and offers with their answers) and its answers to others' (issue 17). */
+  helpRequests: z._default(list(StoredHelpRequestSchema), () => []),
+  helpAnswers: z._default(list(StoredHelpAnswerSchema), () => []),
+  /** Its answers to meetings, with the meetings they answer. */
+  meetings: z._default(list(StoredMeetingSchema), () => []),
+  meetingReplies: z._default(list(StoredMeetingReplySchema), () => []),
   lines: list(PlaceSchema),
   stops: list(z.extend(PlaceSchema, { lineId: z.string() })),
 })

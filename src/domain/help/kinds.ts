@@ -1,5 +1,6 @@
 // The kinds of coups de main: the shipped defaults (French, with their English texts) and the collective's edits.
 import { z } from 'zod/mini'
+import { shortText } from '../text.ts'
 
 export interface HelpKind {
   readonly id: string
@@ -20,6 +21,9 @@ export const DEFAULT_HELP_KINDS: readonly HelpKind[] = [
 export const HELP_KIND_ID_MAX = 40
 export const HELP_KIND_LABEL_MAX = 60
 
+/** What the "Ajouter un type" form sends: a label like any short text (trimmed, bounded, one line). */
+export const HelpKindInputSchema = z.object({ label: shortText(HELP_KIND_LABEL_MAX) })
+
 /** The collective's edit of the list: hide a shipped kind (its id), or add one (a new id with its label). */
 export const StoredHelpKindSchema = z.looseObject({
   id: z.string().check(z.minLength(1), z.maxLength(HELP_KIND_ID_MAX)),
@@ -39,3 +43,14 @@ export const helpKindsOf = (edits: readonly StoredHelpKind[]): HelpKind[] => {
   const other = shipped.filter((kind) => kind.id === 'other')
   return [...shipped.filter((kind) => kind.id !== 'other'), ...added, ...other]
 }
+
+/** A kind's label in the phone's language: a shipped kind's text, or the collective's label as typed. */
+export const helpKindLabel = (kind: HelpKind, language: 'fr' | 'en'): string =>
+  typeof kind.label === 'string' ? kind.label : kind.label[language]
+
+/** Every kind a request may name, hidden ones included (a request keeps the kind it was posted with). */
+export const allHelpKindsOf = (edits: readonly StoredHelpKind[]): HelpKind[] => [
+  ...DEFAULT_HELP_KINDS,
+  ...edits.filter((edit) => edit.label !== undefined && !DEFAULT_HELP_KINDS.some((kind) => kind.id === edit.id))
+    .map((edit) => ({ id: edit.id, label: edit.label as string })),
+]

@@ -88,6 +88,25 @@ const fillCollective = async (session: CollectiveSession): Promise<{ martin: Fam
   const withdrawn = valueOf(session.declareExemption({ familyId: other, from: localDate('2027-03-01'), to: localDate('2027-03-31'), sharePercent: 0 }))
   valueOf(session.withdrawExemption(withdrawn))
   valueOf(session.setFairness({ basis: 'perFamily', coordinatorCredit: 3 }))
+
+  // Coups de main and meetings (issue 17): a request answered by the other family and confirmed, the kinds list
+  // edited, a meeting with an answer from each family and its decisions.
+  const request = valueOf(session.postHelp({
+    type: 'request', kind: 'wednesday', date: localDate('2027-03-17'), from: '14:00', to: '17:00', needed: 1, note: 'Garder Léa chez nous',
+  }))
+  valueOf(session.hideHelpKind('lending', true))
+  const repair = valueOf(session.addHelpKind('Réparer un vélo'))
+  const meeting = valueOf(session.createMeeting({
+    kind: 'lineMeeting', date: localDate('2027-03-15'), time: '18:30', place: 'Salle des Lilas', agenda: 'Rentrée des vacances',
+  }))
+  valueOf(session.replyToMeeting(meeting, 'yes'))
+  valueOf(session.recordDecisions(meeting, 'Deux adultes par trajet le lundi'))
+  await session.setMe(other, sami)
+  valueOf(session.answerHelp(request))
+  valueOf(session.postHelp({ type: 'offer', kind: repair, needed: 2, note: '' }))
+  valueOf(session.replyToMeeting(meeting, 'maybe'))
+  await session.setMe(martin, camille)
+  valueOf(session.confirmHelper(request, other))
   return { martin, other }
 }
 
@@ -108,6 +127,8 @@ describe('restoreCollective', () => {
       offers: before.swaps.offers, swapResponses: before.swaps.responses, roster: before.coordination.roster, notes: before.coordination.notes,
       acks: before.coordination.acks, absences: before.walkLog.absences, checkIns: before.walkLog.checkIns, events: before.walkLog.events,
       walkNotes: before.walkLog.notes, availability: before.planning.availability, exemptions: before.planning.exemptions,
+      meetings: before.meetings?.meetings, meetingReplies: before.meetings?.replies, helpRequests: before.help?.requests,
+      helpAnswers: before.help?.answers, helpKinds: before.help?.kinds,
     }
     for (const [kind, records] of Object.entries(kinds)) expect(records?.length ?? 0, kind).toBeGreaterThan(0)
 
@@ -123,7 +144,11 @@ describe('restoreCollective', () => {
     const bytes = new TextDecoder().decode(Y.encodeStateAsUpdate(stored))
     persistence.destroy()
     expect(bytes).toContain('Pédibus des Pins')
-    for (const personal of ['Camille', 'Léa', '06 12 34 56 78', 'tenir la main', 'dentiste', 'Léa a couru', 'Yanis', 'Clés du local', 'grève des enseignants']) {
+    const personalValues = [
+      'Camille', 'Léa', '06 12 34 56 78', 'tenir la main', 'dentiste', 'Léa a couru', 'Yanis', 'Clés du local', 'grève des enseignants',
+      'Garder Léa', 'Salle des Lilas', 'Rentrée des vacances', 'Deux adultes par trajet',
+    ]
+    for (const personal of personalValues) {
       expect(bytes).not.toContain(personal)
     }
     expect(second.collectives.get().map((collective) => [collective.id, collective.name])).toEqual([[restoredId, 'Pédibus des Pins']])
@@ -195,6 +220,11 @@ describe('session exports', () => {
     expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(buildFamilyExport(session.view.get(), martin, NOW))))
     for (const foreign of ['Sami', 'Nadia', 'Noé', 'HYPERLINK', '+33 6 98', other]) expect(file).not.toContain(foreign)
     expect(file).toContain('Clés du local chez Camille')
+    // Its coups de main and its reply to the meeting (issue 17); who helps it is counted, not named.
+    const own = JSON.parse(file) as { helpRequests: { note: string; confirmedCount: number }[]; meetingReplies: { answer: string }[]; meetings: unknown[] }
+    expect(own.helpRequests.map((request) => [request.note, request.confirmedCount])).toEqual([['Garder Léa chez nous', 1]])
+    expect(own.meetingReplies.map((reply) => reply.answer)).toEqual(['yes'])
+    expect(own.meetings).toHaveLength(1)
     const parsed = JSON.parse(file) as { availability: { adultId: string }[]; exemptions: { familyId: string }[] }
     expect(parsed.availability.map((entry) => entry.adultId)).toEqual([session.me.get().adultId])
     expect(parsed.exemptions.map((exemption) => exemption.familyId)).toEqual([martin])
