@@ -9,6 +9,8 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.links.calendar': 'Calendar: cancellations and holidays',
   'manage.links.settings': 'Collective settings',
   'manage.links.setup': 'Guided set-up',
+  'help.nav': 'Helping each other',
+  'meetings.nav': 'Collective meetings',
   'manage.kind.profile': 'Collective profile',
   'manage.kind.settings': 'Collective settings',
   'manage.kind.family': 'Family',

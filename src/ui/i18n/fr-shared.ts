@@ -9,6 +9,9 @@ export const frShared = {
   'manage.links.calendar': 'Calendrier : annulations et vacances',
   'manage.links.settings': 'Paramètres du collectif',
   'manage.links.setup': 'Mise en route guidée',
+  // links to the issue 17 screens (fr-help.ts, fr-meetings.ts)
+  'help.nav': 'Coups de main entre familles',
+  'meetings.nav': 'Rencontres du collectif',
   'manage.kind.profile': 'Profil du collectif',
   'manage.kind.settings': 'Paramètres du collectif',
   'manage.kind.family': 'Famille',

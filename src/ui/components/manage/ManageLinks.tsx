@@ -1,5 +1,6 @@
-// "Organiser le pédibus" on "Plus": my family's absences and availability, coordination and journal, lines, families,
-// calendar, settings and exports, the guided set-up, "Vos données", inviting a family, and each line's printable week.
+// "Organiser le pédibus" on "Plus": my family's absences and availability, coordination and journal, coups de main and
+// meetings, lines, families, calendar, settings and exports, the guided set-up, "Vos données", inviting a family, and
+// each line's printable week.
 import { useMemo } from 'preact/hooks'
 import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { defaultWeekMonday } from '../../../app/queries/rota.ts'
@@ -14,6 +15,8 @@ const LINKS: readonly { readonly path: string; readonly label: MessageKey }[] = 
   { path: '/disponibilites', label: 'planning.nav.availability' },
   { path: '/coordination', label: 'coord.nav.roster' },
   { path: '/journal', label: 'journal.title' },
+  { path: '/coups-de-main', label: 'help.nav' },
+  { path: '/rencontres', label: 'meetings.nav' },
   { path: '/lignes', label: 'manage.links.lines' },
   { path: '/familles', label: 'manage.links.families' },
   { path: '/calendrier', label: 'manage.links.calendar' },
