@@ -1,7 +1,7 @@
 // What the Coups de main screens and the home show: open requests near in time, my family's, one request's answers.
 import { addDays } from '../../domain/dates.ts'
 import { instantToParisDate } from '../../domain/calendar/paris-time.ts'
-import { helpKindsOf, type HelpKind } from '../../domain/help/kinds.ts'
+import { allHelpKindsOf, helpKindLabel, helpKindsOf, type HelpKind } from '../../domain/help/kinds.ts'
 import { NO_HELP, type HelpRecords, type HelpRequest, type HelpRequestId } from '../../domain/help/records.ts'
 import { activeAnswersOf, helpStateOf, resolveHelp, type HelpResolution, type HelpState } from '../../domain/help/resolve.ts'
 import type { FamilyId } from '../../domain/ids.ts'
@@ -76,3 +76,53 @@ export const helpRequestPage = (view: HelpView, id: HelpRequestId, familyId: Fam
 
 /** The kinds a form offers: the shipped ones the collective kept, and those it added. */
 export const helpKinds = (view: HelpView): HelpKind[] => helpKindsOf(recordsOf(view).kinds)
+
+/**
+ * What the notice area of every screen tells a family about coups de main: to the requester, each family that
+ * answered; to a helper, that the requester counts on it, or cancelled; to a family that answered too late, that the
+ * places are taken. Only while the request is open (a cancellation: until its window ends). `familyId`: the family the
+ * notice names. The key changes with the answer it tells of, so a dismissal holds until something new happens.
+ */
+export interface HelpNews {
+  readonly kind: 'answered' | 'confirmed' | 'waiting' | 'cancelled'
+  readonly key: string
+  readonly request: HelpRequest
+  readonly familyId: FamilyId
+}
+
+const answeredNews = (request: HelpRequest, answers: HelpRecords['answers']): HelpNews[] =>
+  activeAnswersOf(request, answers).map((answer) => ({
+    kind: 'answered', key: `help|answered|${request.id}|${answer.familyId}|${answer.clock}`, request, familyId: answer.familyId,
+  }))
+
+const helperNews = (request: HelpRequest, answers: HelpRecords['answers'], familyId: FamilyId, now: number): HelpNews[] => {
+  const mine = activeAnswersOf(request, answers).find((answer) => answer.familyId === familyId)
+  if (mine === undefined) return []
+  const { holders, confirmed, waiting } = resolveHelp(request, answers)
+  const state = helpStateOf(request, now)
+  const named = { request, familyId: request.familyId }
+  if (state === 'cancelled') {
+    const over = request.date !== undefined && helpStateOf({ ...request, status: 'open' }, now) === 'expired'
+    return holders.includes(familyId) && !over ? [{ kind: 'cancelled', key: `help|cancelled|${request.id}|${familyId}`, ...named }] : []
+  }
+  if (state !== 'open') return []
+  if (confirmed.includes(familyId)) return [{ kind: 'confirmed', key: `help|confirmed|${request.id}|${familyId}`, ...named }]
+  if (waiting.includes(familyId)) return [{ kind: 'waiting', key: `help|waiting|${request.id}|${familyId}|${mine.clock}`, ...named }]
+  return []
+}
+
+export const helpNewsOf = (view: HelpView, familyId: FamilyId | null, now: number): HelpNews[] => {
+  if (familyId === null) return []
+  const { requests, answers } = recordsOf(view)
+  return [...requests].sort(byWhen).flatMap((request) =>
+    request.familyId === familyId
+      ? (helpStateOf(request, now) === 'open' ? answeredNews(request, answers) : [])
+      : helperNews(request, answers, familyId, now))
+}
+
+/** A request's kind as a label: shipped, added by the collective (hidden since, too), or "Autre" for an unknown id. */
+export const helpKindText = (view: HelpView, kindId: string, language: 'fr' | 'en'): string => {
+  const kinds = allHelpKindsOf(recordsOf(view).kinds)
+  const kind = kinds.find((candidate) => candidate.id === kindId) ?? kinds.find((candidate) => candidate.id === 'other')
+  return kind === undefined ? kindId : helpKindLabel(kind, language)
+}

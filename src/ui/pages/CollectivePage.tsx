@@ -14,6 +14,7 @@ import { ProfileSection } from '../components/ProfileSection.tsx'
 import { todayIn } from '../components/rota/rota-format.ts'
 import { useNow } from '../components/rota/useRotaNow.ts'
 import { SwapHome } from '../components/swaps/SwapHome.tsx'
+import { CommunityHome } from '../components/rota/CommunityHome.tsx'
 import { CollectiveNotices } from '../components/rota/WaitingNotices.tsx'
 import { WalkHomeEntry } from '../components/walk/WalkHomeEntry.tsx'
 import { WhoAreYou } from '../components/rota/WhoAreYou.tsx'
@@ -73,6 +74,7 @@ function CollectiveHome({ session }: { session: CollectiveSession }) {
       </PageTitle>
       <WalkHomeEntry session={session} base={base} />
       <SwapHome session={session} base={base} />
+      <CommunityHome session={session} />
       <CoordinatorLine session={session} />
       <CollectiveNotices session={session} />
       <WhoAreYou session={session} />

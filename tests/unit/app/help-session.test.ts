@@ -1,7 +1,7 @@
 // Coups de main through a real session: post, answer "Je peux", confirm, close, cancel, reopen; the queries read them back.
 import { describe, expect, it } from 'vitest'
 import type { CollectiveSession } from '../../../src/app/api.ts'
-import { helpKinds, helpNearInTime, helpRequestPage, myHelpRequests } from '../../../src/app/queries/help.ts'
+import { helpKinds, helpNearInTime, helpNewsOf, helpRequestPage, myHelpRequests } from '../../../src/app/queries/help.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import type { HelpRequestId } from '../../../src/domain/help/records.ts'
@@ -82,5 +82,35 @@ describe('coups de main', () => {
     expect(session.withdrawHelpAnswer(id)).toEqual({ ok: true, value: undefined })
     expect(session.withdrawHelpAnswer(id)).toEqual({ ok: false, error: 'nothingToWithdraw' })
     expect(helpRequestPage(session.view.get(), id, families[2]!, now)?.mine).toBe('helping')
+  })
+})
+
+describe('coups de main news on every screen', () => {
+  it('tell the requester who answered, the helper that it is confirmed, the late family that it waits, until the request ends', async () => {
+    const { session, families } = await newSession()
+    const [martin, durand, nguyen] = families as [FamilyId, FamilyId, FamilyId]
+    const id = valueOf(session.postHelp(input))
+    expect(helpNewsOf(session.view.get(), martin, now)).toEqual([])
+    await session.setMe(durand, null)
+    valueOf(session.answerHelp(id))
+    await session.setMe(nguyen, null)
+    valueOf(session.answerHelp(id))
+    const kinds = (family: FamilyId) => helpNewsOf(session.view.get(), family, now).map((news) => [news.kind, news.familyId])
+    expect(kinds(martin)).toEqual([['answered', durand], ['answered', nguyen]])
+    expect(kinds(nguyen)).toEqual([['waiting', martin]])
+    expect(kinds(durand)).toEqual([])
+    await session.setMe(martin, null)
+    valueOf(session.confirmHelper(id, durand))
+    expect(kinds(durand)).toEqual([['confirmed', martin]])
+    // A news item keeps its key while nothing changes, so a dismissal holds; a new answer is a new key.
+    const keys = helpNewsOf(session.view.get(), martin, now).map((news) => news.key)
+    expect(new Set(keys).size).toBe(2)
+    expect(helpNewsOf(session.view.get(), martin, now).map((news) => news.key)).toEqual(keys)
+    valueOf(session.setHelpStatus(id, 'cancelled'))
+    expect(kinds(durand)).toEqual([['cancelled', martin]])
+    expect(kinds(martin)).toEqual([])
+    expect(kinds(nguyen)).toEqual([])
+    now = parisToInstant(localDate('2027-03-18'), '08:00' as TimeOfDay)
+    expect(kinds(durand)).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 // The notices every screen of the collective shows (home, week, my walks, today, the demo): today's arrivals of my
 // children, my sign-ups not kept, my sign-ups on walks that no longer run (with "Retirer"), and what happened to my
-// family's offers and answers. Each can be dismissed; a dismissal is kept on this phone under the notice's key, so a
-// new event shows again.
+// family's offers and answers and its coups de main (HelpNewsList.tsx). Each can be dismissed; a dismissal is kept on
+// this phone under the notice's key, so a new event shows again.
 import { useMemo, useRef } from 'preact/hooks'
 import type { RotaCommands, SessionIdentity, SessionState, YearCommands } from '../../../app/api.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
@@ -17,6 +17,7 @@ import { isWarning, noticeText } from '../swaps/swap-text.ts'
 import { ArrivalNotices } from '../walk/ArrivalNotices.tsx'
 import { CollectiveLifeNotices } from './CollectiveLifeNotices.tsx'
 import { DismissButton } from './DismissButton.tsx'
+import { HelpNewsList } from './HelpNewsList.tsx'
 import { followPlace } from './place-toast.ts'
 import { directionText, formatDay, goneNoticeText, todayIn, waitingNoticeText, withdrawText } from './rota-format.ts'
 import { useNow } from './useRotaNow.ts'
@@ -158,6 +159,9 @@ export function CollectiveNotices({ session }: { session: SessionState & Session
         onDismiss={dismiss}
       />
       <SwapNewsList news={news.filter((notice) => shown(swapNoticeKey(notice)))} textOf={textOf} onDismiss={dismiss} />
+      <HelpNewsList
+        session={session} base={`/c/${session.id}`} familyId={me.familyId} now={now} shown={shown} onDismiss={dismiss}
+      />
     </div>
   )
 }

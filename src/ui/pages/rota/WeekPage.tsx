@@ -1,6 +1,6 @@
 // "Cette semaine": "Mon prochain trajet", then per line each operating day and direction with its places (my family's
 // lines first, the others folded with what they need); previous/next week by button or swipe. Compact on top, so the
-// first walk shows without scrolling on a phone.
+// first walk shows without scrolling on a phone; "Entre familles" (coups de main, the next meeting) below the lines.
 import { useLocation, useRoute } from 'preact-iso'
 import { useMemo, useRef, useState } from 'preact/hooks'
 import { addDays, mondayOf } from '../../../app/queries/calendar.ts'
@@ -15,6 +15,7 @@ import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, formatDay, formatDayTitle, parseDateParam, todayIn } from '../../components/rota/rota-format.ts'
 import { weekTitle } from '../../components/rota/rota-week.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
+import { CommunityHome } from '../../components/rota/CommunityHome.tsx'
 import { NextWalk } from '../../components/rota/NextWalk.tsx'
 import { WalkCard } from '../../components/rota/WalkCard.tsx'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
@@ -121,6 +122,7 @@ function Week({ session, base, demo }: RotaScreenProps) {
           ))}
         </section>
       )}
+      {!demo && <CommunityHome session={session} />}
     </div>
   )
 }
