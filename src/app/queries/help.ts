@@ -1,6 +1,7 @@
 // What the Coups de main screens and the home show: open requests near in time, my family's, one request's answers.
 import { addDays } from '../../domain/dates.ts'
 import { instantToParisDate } from '../../domain/calendar/paris-time.ts'
+import { helpCounts, type HelpCount } from '../../domain/help/counts.ts'
 import { allHelpKindsOf, helpKindLabel, helpKindsOf, type HelpKind } from '../../domain/help/kinds.ts'
 import { NO_HELP, type HelpRecords, type HelpRequest, type HelpRequestId } from '../../domain/help/records.ts'
 import { activeAnswersOf, helpStateOf, resolveHelp, type HelpResolution, type HelpState } from '../../domain/help/resolve.ts'
@@ -125,4 +126,14 @@ export const helpKindText = (view: HelpView, kindId: string, language: 'fr' | 'e
   const kinds = allHelpKindsOf(recordsOf(view).kinds)
   const kind = kinds.find((candidate) => candidate.id === kindId) ?? kinds.find((candidate) => candidate.id === 'other')
   return kind === undefined ? kindId : helpKindLabel(kind, language)
+}
+
+/** Coups de main given and received per family, in the families' order (never ranked); null when the setting is off. */
+export const helpCountsOf = (
+  view: HelpView & { readonly planning: { readonly fairness: { readonly helpCounts?: boolean | undefined } } }, now: number,
+): (HelpCount & { readonly name: string })[] | null => {
+  if (view.planning.fairness.helpCounts === false) return null
+  const names = new Map(view.families.map((family) => [family.id, family.displayName]))
+  return helpCounts(recordsOf(view), view.families.map((family) => family.id), now)
+    .map((count) => ({ ...count, name: names.get(count.familyId) ?? '' }))
 }

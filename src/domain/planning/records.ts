@@ -131,6 +131,8 @@ export const FairnessSettingSchema = z.looseObject({
   basis: ShareBasisSchema,
   /** Walks one coordinator period counts as (its preparation, messages, handover). */
   coordinatorCredit: z.number().check(z.int(), z.gte(0), z.lte(COORDINATOR_CREDIT_MAX)),
+  /** false: the page does not count coups de main given and received (issue 17); absent (older settings): counted. */
+  helpCounts: z.optional(z.boolean()),
 })
 export type FairnessSetting = z.output<typeof FairnessSettingSchema>
 
@@ -142,6 +144,7 @@ export const FairnessSettingInputSchema = z.object({
     z.gte(0, { message: 'tooSmall' }),
     z.lte(COORDINATOR_CREDIT_MAX, { message: 'tooLarge' }),
   ),
+  helpCounts: z.optional(z.boolean()),
 })
 export type FairnessSettingInput = z.input<typeof FairnessSettingInputSchema>
 

@@ -170,4 +170,11 @@ export const enPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
   'planning.plan.discarded': 'Proposal discarded.',
   'planning.plan.unknownAdult': 'unknown adult',
   'planning.plan.unknownLine': 'deleted line',
+  'planning.settings.helpCounts': 'Count the help given and received per family',
+  'planning.settings.helpCountsHint': 'Shown on this page, never ranked. Untick if the collective would rather not count.',
+  'planning.helpCounts.title': 'Helping each other',
+  'planning.helpCounts.intro': 'To see who is often asked, not to keep accounts: helping creates no debt.',
+  'planning.helpCounts.caption': 'Help given and received so far (closed or past)',
+  'planning.helpCounts.given': 'Given',
+  'planning.helpCounts.received': 'Received',
 }

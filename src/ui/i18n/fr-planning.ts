@@ -169,4 +169,11 @@ export const frPlanning = {
   'planning.plan.discarded': 'Proposition abandonnée.',
   'planning.plan.unknownAdult': 'adulte inconnu',
   'planning.plan.unknownLine': 'ligne supprimée',
+  'planning.settings.helpCounts': 'Compter les coups de main donnés et reçus par famille',
+  'planning.settings.helpCountsHint': 'Affiché sur cette page, sans classement. Décochez si le collectif préfère ne pas compter.',
+  'planning.helpCounts.title': 'Coups de main',
+  'planning.helpCounts.intro': 'Pour voir qui est souvent sollicité, pas pour tenir des comptes : un coup de main ne crée pas de dette.',
+  'planning.helpCounts.caption': 'Coups de main donnés et reçus depuis le début (clos ou passés)',
+  'planning.helpCounts.given': 'Donnés',
+  'planning.helpCounts.received': 'Reçus',
 } as const

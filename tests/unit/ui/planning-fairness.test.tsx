@@ -171,3 +171,32 @@ describe('the Équité screen', () => {
     expect(text(renderToString(<Fairness session={sessionOf(perFamily)} view={perFamily} />))).toContain('la même pour chaque famille qui a un enfant qui marche')
   })
 })
+
+describe('coups de main on the Équité screen', () => {
+  const helped = (helpCounts?: boolean) => {
+    const model = fairnessModel({}, helpCounts === undefined ? {} : { fairness: { helpCounts } })
+    const request = {
+      id: '00000000-0000-4000-8000-000000000001', familyId: familyId(1), type: 'request', kind: 'carpool', date: '2020-01-06',
+      needed: 1, note: '', status: 'open', confirmed: [], clock: 1, actor: actorId(1),
+    }
+    const answer = { requestId: request.id, familyId: familyId(3), status: 'active', clock: 2, actor: actorId(3) }
+    return { ...viewOf(model), help: { requests: [request], answers: [answer], kinds: [] } } as CollectiveView
+  }
+
+  it('counts given and received per family in the families’ order, with no rank or colour', () => {
+    const view = helped()
+    const html = renderToString(<Fairness session={sessionOf(view)} view={view} />)
+    const rows = [...html.matchAll(/<tr data-testid="help-count-row">(.*?)<\/tr>/g)].map((match) => text(match[1] ?? '').trim())
+    expect(rows).toEqual(['Famille 1 0 1', 'Famille 2 0 0', 'Famille 3 1 0'])
+    expect(text(html)).toContain('un coup de main ne crée pas de dette')
+    expect(html).toMatch(/id="fairness-helpCounts"[^>]*checked/)
+  })
+
+  it('shows no count once the collective turned it off, and the box unticked', () => {
+    const view = helped(false)
+    const html = renderToString(<Fairness session={sessionOf(view)} view={view} />)
+    expect(html).not.toContain('data-testid="help-counts"')
+    expect(html).toMatch(/id="fairness-helpCounts"/)
+    expect(html).not.toMatch(/id="fairness-helpCounts"[^>]*checked/)
+  })
+})

@@ -1,11 +1,12 @@
-// "Réglages" of fairness: share per child or per family, and the walks a coordinator period counts as; saved with setFairness.
+// "Réglages" of fairness: share per child or per family, the walks a coordinator period counts as, and whether the page
+// counts coups de main given and received; saved with setFairness.
 import { useState } from 'preact/hooks'
 import type { PlanningCommands } from '../../../app/api.ts'
 import { COORDINATOR_CREDIT_MAX } from '../../../app/queries/limits.ts'
 import type { FairnessSetting, ShareBasis } from '../../../domain/planning/records.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useI18n } from '../../i18n/context.tsx'
-import { ChoiceGroup, InputField, focusFirstManageError } from '../manage/fields.tsx'
+import { CheckboxField, ChoiceGroup, InputField, focusFirstManageError } from '../manage/fields.tsx'
 import { FormError } from './FormError.tsx'
 import { planningErrorText } from './planning-text.ts'
 
@@ -22,6 +23,7 @@ export const creditOf = (typed: string): { ok: true; value: number } | { ok: fal
 interface Draft {
   readonly basis: ShareBasis
   readonly credit: string
+  readonly helpCounts: boolean
 }
 
 /**
@@ -34,8 +36,10 @@ export function FairnessSettingForm({ session, setting }: { session: PlanningCom
   const [draft, setDraft] = useState<Draft | null>(null)
   const basis = draft?.basis ?? setting.basis
   const credit = draft?.credit ?? String(setting.coordinatorCredit)
-  const setBasis = (value: ShareBasis) => setDraft({ basis: value, credit })
-  const setCredit = (value: string) => setDraft({ basis, credit: value })
+  const helpCounts = draft?.helpCounts ?? setting.helpCounts !== false
+  const setBasis = (value: ShareBasis) => setDraft({ basis: value, credit, helpCounts })
+  const setCredit = (value: string) => setDraft({ basis, credit: value, helpCounts })
+  const setHelpCounts = (value: boolean) => setDraft({ basis, credit, helpCounts: value })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const fail = (fieldErrors: Partial<Record<Field, string>>) => {
     setErrors(fieldErrors)
@@ -45,7 +49,7 @@ export function FairnessSettingForm({ session, setting }: { session: PlanningCom
     event.preventDefault()
     const parsed = creditOf(credit)
     if (!parsed.ok) return fail({ coordinatorCredit: parsed.error })
-    const result = session.setFairness({ basis, coordinatorCredit: parsed.value })
+    const result = session.setFairness({ basis, coordinatorCredit: parsed.value, helpCounts })
     if (!result.ok) {
       const fieldErrors: Partial<Record<Field, string>> = {}
       for (const [path, key] of Object.entries(result.error)) fieldErrors[FIELDS.find((field) => field === path) ?? 'form'] ??= key
@@ -81,6 +85,13 @@ export function FairnessSettingForm({ session, setting }: { session: PlanningCom
         value={credit}
         onInput={setCredit}
         error={errorOf('coordinatorCredit')}
+      />
+      <CheckboxField
+        id={idOf('helpCounts')}
+        label={t('planning.settings.helpCounts')}
+        hint={t('planning.settings.helpCountsHint')}
+        checked={helpCounts}
+        onChange={setHelpCounts}
       />
       {errorOf('form') && <FormError id={idOf('form')} text={errorOf('form') ?? ''} />}
       <button type="submit" class="button">{t('planning.settings.save')}</button>

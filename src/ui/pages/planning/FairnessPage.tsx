@@ -1,4 +1,5 @@
-// /c/:id/equite "Équité": the ledger per family (neutral, family order), how the share is computed, reduced shares, and the fairness settings.
+// /c/:id/equite "Équité": the ledger per family (neutral, family order), how the share is computed, coups de main given
+// and received (unless turned off), reduced shares, and the fairness settings.
 import { useMemo } from 'preact/hooks'
 import type { CollectiveView, PlanningCommands, SessionIdentity } from '../../../app/api.ts'
 import { fairnessLedger } from '../../../app/queries/planning/rules.ts'
@@ -8,6 +9,7 @@ import { useCoordination } from '../../components/coordination/useCoordination.t
 import { PageTitle } from '../../components/PageTitle.tsx'
 import { ExemptionsSection } from '../../components/planning/ExemptionsSection.tsx'
 import { FairnessSettingForm } from '../../components/planning/FairnessSettingForm.tsx'
+import { HelpCountsTable } from '../../components/planning/HelpCountsTable.tsx'
 import { LedgerTable } from '../../components/planning/LedgerTable.tsx'
 import { formatDay } from '../../components/rota/rota-format.ts'
 import { useReportError, type ReportError } from '../../hooks/report-error.ts'
@@ -60,6 +62,7 @@ export function Fairness({ session, view }: Pick<ScreenProps, 'view'> & { sessio
         </p>
         {toCheck && <p class="notice">{t('planning.fairness.toCheck')}</p>}
       </section>
+      <HelpCountsTable view={view} now={now} />
       <ExemptionsSection session={session} view={view} myFamily={myFamily} today={today} />
       {/* Not keyed by the stored setting: a sync from another phone must not wipe what is being typed (the form follows it while untouched). */}
       <FairnessSettingForm session={session} setting={fairness} />
