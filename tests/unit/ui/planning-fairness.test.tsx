@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { CollectiveView, DeviceIdentity, PlanningCommands, SessionIdentity } from '../../../src/app/api.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import { fairnessLedger } from '../../../src/domain/planning/ledger.ts'
+import { StoredHelpAnswerSchema, StoredHelpRequestSchema } from '../../../src/domain/help/records.ts'
 import { ExemptionInputSchema } from '../../../src/domain/planning/records.ts'
 import type { Ledger } from '../../../src/domain/planning/types.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
@@ -175,12 +176,12 @@ describe('the Équité screen', () => {
 describe('coups de main on the Équité screen', () => {
   const helped = (helpCounts?: boolean) => {
     const model = fairnessModel({}, helpCounts === undefined ? {} : { fairness: { helpCounts } })
-    const request = {
+    const request = StoredHelpRequestSchema.parse({
       id: '00000000-0000-4000-8000-000000000001', familyId: familyId(1), type: 'request', kind: 'carpool', date: '2020-01-06',
       needed: 1, note: '', status: 'open', confirmed: [], clock: 1, actor: actorId(1),
-    }
-    const answer = { requestId: request.id, familyId: familyId(3), status: 'active', clock: 2, actor: actorId(3) }
-    return { ...viewOf(model), help: { requests: [request], answers: [answer], kinds: [] } } as CollectiveView
+    })
+    const answer = StoredHelpAnswerSchema.parse({ requestId: request.id, familyId: familyId(3), status: 'active', clock: 2, actor: actorId(3) })
+    return { ...viewOf(model), help: { requests: [request], answers: [answer], kinds: [] } }
   }
 
   it('counts given and received per family in the families’ order, with no rank or colour', () => {
