@@ -16,7 +16,7 @@ import { swapStateOf, type RotaModel } from './swap-state.ts'
  * The holders of each walk done in the EFFECTIVE rota (sign-ups, then swaps), for the journal's
  * "Trajet fait : Sophie, Paul": resolved once for every walk with an arrival, never for others.
  */
-const holdersOfDone = (view: RotaModel & Pick<CollectiveView, 'walkLog'>, now: number): ((walk: WalkRef) => readonly AdultId[]) => {
+export const holdersOfDone = (view: RotaModel & Pick<CollectiveView, 'walkLog'>, now: number): ((walk: WalkRef) => readonly AdultId[]) => {
   const walks = [...doneArrivals(view.walkLog.events).values()].flatMap((arrival) => walkOf(view, arrival.walk) ?? [])
   const holders = new Map<WalkKey, AdultId[]>(effectiveOf(view, walks, now).map((rota) => [
     walkKeyOf(rota),

@@ -114,4 +114,6 @@ export const enWalk: Readonly<Record<keyof typeof frWalk, string>> = {
   'walk.arrival.school': 'The walking bus reached school at {time} with {name}',
   'walk.arrival.stop': 'The walking bus dropped {name} at their stop ({stop}) at {time}',
   'walk.arrival.end': 'The walking bus arrived at {time} with {name}',
+  'walk.habitues': 'Used to this child (walked with them before): {names}',
+  'walk.habituesNone': 'Nobody has walked with this child yet: take time with their family.',
 }

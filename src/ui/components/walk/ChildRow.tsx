@@ -41,9 +41,11 @@ interface ChildRowProps {
   readonly own: MarkedStatus | null
   /** A status, or null to undo this phone's mark. */
   readonly onMark: (line: ChildCheckIn, name: string, status: MarkedStatus | null) => void
+  /** First names of the adults who already walked with a child with support instructions (habitué·e·s). */
+  readonly habitues?: readonly string[]
 }
 
-export function ChildRow({ line, name, child, parents, adults, own, onMark }: ChildRowProps) {
+export function ChildRow({ line, name, child, parents, adults, own, onMark, habitues = [] }: ChildRowProps) {
   const { t } = useI18n()
   const status = line.status
   const notes = line.absences.map((absence) => absence.note.trim()).filter((note) => note !== '')
@@ -59,6 +61,11 @@ export function ChildRow({ line, name, child, parents, adults, own, onMark }: Ch
         <span class="kid__status" data-testid="child-status">{shownStatusText(t, status, line.prefilled)}</span>
       </p>
       {child?.support && <p class="kid__support">{t('walk.emergency.support', { text: child.support })}</p>}
+      {child !== undefined && (child.support.trim() !== '' || child.countsExtra) && (
+        <p class="kid__habitues" data-testid="habitues">
+          {habitues.length > 0 ? t('walk.habitues', { names: habitues.join(', ') }) : t('walk.habituesNone')}
+        </p>
+      )}
       {notes.map((note, index) => <p key={index} class="kid__note">{t('walk.absenceNote', { note })}</p>)}
       {line.disagreement && (
         <p class="kid__disagreement" data-testid="disagreement">

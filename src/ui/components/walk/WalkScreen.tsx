@@ -1,6 +1,7 @@
 // The walk screen for the adults on duty: header and counts, stops in walking order with their children to mark, departures, arrival, additions, logbook.
 import { useMemo } from 'preact/hooks'
 import type { SessionIdentity, SessionState, WalkLogCommands } from '../../../app/api.ts'
+import { habituesByChild } from '../../../app/queries/habitues.ts'
 import { checkInsOf, hasOwnEvent, progressOf as walkProgressOf, slotOf, stopsInOrder, summaryOf, walkRotaOf } from '../../../app/queries/walk.ts'
 import type { AdultId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -52,6 +53,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
   const progress = useMemo(() => walkProgressOf(view, walk), [view, walk.lineId, walk.date, walk.direction])
   const children = useMemo(() => new Map<string, Child>(view.children.map((child) => [child.id, child])), [view])
   const adults = useMemo(() => new Map(view.adults.map((adult) => [adult.id, adult])), [view])
+  const habitues = useMemo(() => habituesByChild(view, now), [view, now])
 
   if (rota === null) return <p class="notice" data-testid="walk-not-found">{t('walk.notFound')}</p>
   if (rota.cancellation !== null) {
@@ -102,7 +104,13 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
       {entries.map((entry) => {
         const name = lineName(entry, children, t('walk.guest'), t('walk.guestErased'))
         const child = entry.subject.kind === 'child' ? children.get(entry.subject.childId) : undefined
-        return <ChildRow key={entry.id} line={entry} name={name} child={child} parents={parentsOf(view, child)} adults={adults} own={ownStatusOf(entry, me.actorId)} onMark={mark} />
+        const known = child === undefined ? [] : (habitues.get(child.id) ?? []).flatMap((id) => adults.get(id)?.firstName ?? [])
+        return (
+          <ChildRow
+            key={entry.id} line={entry} name={name} child={child} parents={parentsOf(view, child)} adults={adults}
+            own={ownStatusOf(entry, me.actorId)} onMark={mark} habitues={known}
+          />
+        )
       })}
     </ul>
   )
