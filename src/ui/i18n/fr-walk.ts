@@ -113,6 +113,6 @@ export const frWalk = {
   'walk.arrival.school': 'Le pédibus est arrivé à l’école à {time} avec {name}',
   'walk.arrival.stop': 'Le pédibus a déposé {name} à son arrêt ({stop}) à {time}',
   'walk.arrival.end': 'Le pédibus est arrivé à {time} avec {name}',
-  'walk.habitues': 'Habitué·e·s (ont déjà fait le trajet avec cet enfant) : {names}',
+  'walk.habitues': 'Ont déjà fait le trajet avec cet enfant : {names}',
   'walk.habituesNone': 'Personne n’a encore fait le trajet avec cet enfant : prenez le temps avec sa famille.',
 } as const
