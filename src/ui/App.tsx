@@ -27,6 +27,8 @@ import { CollectivePage, MorePage, rotaRoutes } from './routes-rota.tsx'
 import { walkRoutes } from './routes-walk.tsx'
 import { printRoutes } from './routes-print.tsx'
 import { absenceRoutes } from './routes-absence.tsx'
+import { helpRoutes } from './routes-help.tsx'
+import { meetingRoutes } from './routes-meetings.tsx'
 import { privacyRoutes } from './routes-privacy.tsx'
 import { planningRoutes } from './routes-planning.tsx'
 import { joinRoutes } from './routes-join.tsx'
@@ -166,6 +168,8 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
             {walkRoutes}
             {printRoutes}
             {absenceRoutes}
+            {helpRoutes}
+            {meetingRoutes}
             {privacyRoutes}
             {planningRoutes}
             {joinRoutes}

@@ -47,6 +47,9 @@ describe('screens loaded on first use', () => {
         ['/donnees', fr['privacy.title']],
         ['/trajet', fr['walk.index.title']],
         ['/inviter', fr['invite.title']],
+        ['/coups-de-main', fr['help.title']],
+        ['/rencontres', fr['meetings.title']],
+        ['/rencontres/nouvelle', fr['meetings.new.title']],
       ]),
     ]
     await phone.context.setOffline(true)

@@ -20,7 +20,7 @@ export const HELP_NEAR_DAYS = 7
 
 const recordsOf = (view: HelpView): HelpRecords => view.help ?? NO_HELP
 /** Dated ones first by date and start, then undated ones; ties by id, the same on every phone. */
-const byWhen = (a: HelpRequest, b: HelpRequest): number =>
+export const helpByWhen = (a: HelpRequest, b: HelpRequest): number =>
   compareText(a.date ?? '9999', b.date ?? '9999') || compareText(a.from ?? '', b.from ?? '') || compareText(a.id, b.id)
 
 /** Open requests and offers from today to HELP_NEAR_DAYS ahead, and undated open ones: what the home shows. */
@@ -28,12 +28,12 @@ export const helpNearInTime = (view: HelpView, now: number): HelpRequest[] => {
   const last = addDays(instantToParisDate(now), HELP_NEAR_DAYS)
   return recordsOf(view).requests
     .filter((request) => helpStateOf(request, now) === 'open' && (request.date === undefined || request.date <= last))
-    .sort(byWhen)
+    .sort(helpByWhen)
 }
 
 /** My family's requests and offers with their state, soonest first. */
 export const myHelpRequests = (view: HelpView, familyId: FamilyId, now: number): { request: HelpRequest; state: HelpState }[] =>
-  recordsOf(view).requests.filter((request) => request.familyId === familyId).sort(byWhen)
+  recordsOf(view).requests.filter((request) => request.familyId === familyId).sort(helpByWhen)
     .map((request) => ({ request, state: helpStateOf(request, now) }))
 
 export interface HelpAnswerRow {
@@ -115,7 +115,7 @@ const helperNews = (request: HelpRequest, answers: HelpRecords['answers'], famil
 export const helpNewsOf = (view: HelpView, familyId: FamilyId | null, now: number): HelpNews[] => {
   if (familyId === null) return []
   const { requests, answers } = recordsOf(view)
-  return [...requests].sort(byWhen).flatMap((request) =>
+  return [...requests].sort(helpByWhen).flatMap((request) =>
     request.familyId === familyId
       ? (helpStateOf(request, now) === 'open' ? answeredNews(request, answers) : [])
       : helperNews(request, answers, familyId, now))

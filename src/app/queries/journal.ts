@@ -1,7 +1,8 @@
-// The journal's read model: sign-ups, coordination, slot-swap, walk-log (walks done, who was on duty) and meeting events
-// in logical order, the filters, authors' times.
+// The journal's read model: sign-ups, coordination, slot-swap, walk-log (walks done, who was on duty), meeting and coups
+// de main events in logical order, the filters, authors' times.
 import { instantToParisDate, instantToParisTime } from '../../domain/calendar/paris-time.ts'
 import type { LocalDate } from '../../domain/dates.ts'
+import { NO_HELP } from '../../domain/help/records.ts'
 import type { AdultId, FamilyId, LineId } from '../../domain/ids.ts'
 import { deriveJournal, filterJournal, type JournalEvent, type JournalFilter } from '../../domain/journal/index.ts'
 import { walkOf } from '../../domain/rota/index.ts'
@@ -26,7 +27,7 @@ export const holdersOfDone = (view: RotaModel & Pick<CollectiveView, 'walkLog'>,
 }
 
 export const collectiveJournal = (
-  view: RotaModel & Pick<CollectiveView, 'coordination' | 'walkLog' | 'meetings'>, now: number,
+  view: RotaModel & Pick<CollectiveView, 'coordination' | 'walkLog' | 'meetings' | 'help'>, now: number,
 ): JournalEvent[] =>
   deriveJournal({
     signUps: view.signUps,
@@ -37,6 +38,7 @@ export const collectiveJournal = (
     adults: view.adults,
     walkDuty: { children: view.children, holdersOf: holdersOfDone(view, now) },
     meetings: view.meetings?.meetings ?? [],
+    help: view.help ?? NO_HELP,
   })
 
 /** The text of a walkNote event's note (its ref is the note id); null when the note is gone or deleted. */

@@ -3,6 +3,7 @@
 // Never stored: every phone rebuilds the same list from the same records, so it can never
 // disagree with the rota. An entry rewritten in place (a sign-up withdrawn) shows its latest
 // state only: the document keeps no older version of it.
+import type { HelpRecords } from '../help/records.ts'
 import type { Meeting } from '../meeting.ts'
 import { coordinatorSchedule } from '../coordination/schedule.ts'
 import { periodResponseKeyOf, rosterEntryKeyOf, handoverKeyOf, type HandoverAck, type HandoverNote } from '../coordination/records.ts'
@@ -14,6 +15,7 @@ import { signUpKeyOf, type SignUp, type WalkKey, type WalkRef } from '../signup.
 import { doneArrivals, walksDone } from '../walk-log/history.ts'
 import type { WalkLogRecords } from '../walk-log/records.ts'
 import { compareJournalEvents, type JournalEvent, type JournalKind, type SlotSwapJournalEvent } from './events.ts'
+import { helpJournalEvents } from './help.ts'
 
 export interface JournalInput {
   readonly signUps: readonly SignUp[]
@@ -34,6 +36,8 @@ export interface JournalInput {
    */
   /** Absent: no meeting events. Meetings written without stamps (before issue 17) have no place in the order. */
   readonly meetings?: readonly Meeting[]
+  /** Absent: no coups de main events. */
+  readonly help?: HelpRecords
   readonly walkDuty?: {
     readonly children: readonly Pick<Child, 'id'>[]
     readonly holdersOf: (walk: WalkRef) => readonly AdultId[]
@@ -177,6 +181,7 @@ export const deriveJournal = (input: JournalInput): JournalEvent[] =>
     ...cancellationEvents(input.exceptions ?? []),
     ...(input.walkLog ? walkLogEvents(input.walkLog, input.adults ?? [], input.walkDuty) : []),
     ...(input.meetings ?? []).flatMap(meetingEvents),
+    ...(input.help ? helpJournalEvents(input.help) : []),
   ].sort(compareJournalEvents)
 
 /** One event per stamped step; the decisions' text is read on the meeting's page, never copied into the journal. */

@@ -7,6 +7,14 @@ import type { Slot, WalkRef } from '../signup.ts'
 /** Kinds the walk-slot swaps (src/domain/swaps) will produce; reserved here so the journal screen can name them already. */
 export type SlotSwapJournalKind = 'slotOffered' | 'slotTaken' | 'slotTakeLost' | 'slotTraded' | 'slotDeclined' | 'slotOfferWithdrawn'
 
+/**
+ * Coups de main (src/domain/help): a request or an offer as it stands (posted, confirmed, closed, cancelled; the
+ * record is rewritten whole, so only its latest state has a stamp), and each family's answer ("Je peux") or withdrawal.
+ */
+export type HelpJournalKind =
+  | 'helpRequested' | 'helpOffered' | 'helpConfirmed' | 'helpClosed' | 'helpCancelled'
+  | 'helpAnswered' | 'helpOfferTaken' | 'helpAnswerWithdrawn'
+
 export type JournalKind =
   | 'signedUp'
   | 'withdrew'
@@ -33,6 +41,7 @@ export type JournalKind =
   | 'meetingPlanned'
   | 'meetingCancelled'
   | 'meetingDecided'
+  | HelpJournalKind
   | SlotSwapJournalKind
 
 export interface JournalEvent<K extends JournalKind = JournalKind> {

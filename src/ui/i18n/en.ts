@@ -6,6 +6,7 @@ import { enWalk } from './en-walk.ts'
 import { enPrint } from './en-print.ts'
 import { enAgenda } from './en-agenda.ts'
 import { enAbsence } from './en-absence.ts'
+import { enMeetings } from './en-meetings.ts'
 import { enConsent } from './en-consent.ts'
 import { enPrivacy } from './en-privacy.ts'
 import { enExport } from './en-export.ts'
@@ -14,6 +15,7 @@ import { enRenew } from './en-renew.ts'
 import { enYear } from './en-year.ts'
 import { enPlanning } from './en-planning.ts'
 import { enWelcome } from './en-welcome.ts'
+import { enHelp } from './en-help.ts'
 import type { frCore } from './fr-core.ts'
 import type { Messages } from './fr.ts'
 import { enShared } from './en-shared.ts'
@@ -193,4 +195,4 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome, ...enConsent }
+export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enMeetings, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome, ...enConsent, ...enHelp }
