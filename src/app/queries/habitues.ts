@@ -2,6 +2,7 @@
 import type { AdultId, ChildId } from '../../domain/ids.ts'
 import { hasSupport, withheldSupport } from '../../domain/support-consent.ts'
 import { habituesOf, walksDone } from '../../domain/walk-log/index.ts'
+import type { EffectiveWalk } from '../../domain/swaps/index.ts'
 import type { CollectiveView } from '../api.ts'
 import { holdersOfDone } from './journal.ts'
 
@@ -19,4 +20,27 @@ export const habituesByChild = (view: CollectiveView, now: number): Habitues => 
   const habitues = habituesOf(supported, done, view.walkLog.checkIns)
   cache.set(view, habitues)
   return habitues
+}
+
+export interface HabitueHint {
+  readonly childId: ChildId
+  /** Habitué·e·s not on the walk yet, in id order; empty: nobody has walked with the child yet. */
+  readonly adults: readonly AdultId[]
+}
+
+/**
+ * For a walk that needs adults (the urgent list): each expected child with support instructions, and who already walked
+ * with them but is not on it, so the collective asks them first. Nothing when an habitué·e already holds a place.
+ */
+export const habitueHints = (
+  view: CollectiveView, walk: Pick<EffectiveWalk, 'expectedChildIds' | 'lead' | 'tail' | 'extras'>, now: number,
+): HabitueHint[] => {
+  const habitues = habituesByChild(view, now)
+  const holders = new Set<AdultId>([walk.lead, walk.tail, ...walk.extras].flatMap((signUp) => (signUp === null ? [] : [signUp.adultId])))
+  const supported = new Set<string>(view.children.filter((child) => hasSupport(child) && !withheldSupport(child)).map((c) => c.id))
+  return walk.expectedChildIds.filter((id) => supported.has(id)).flatMap((childId) => {
+    const known = habitues.get(childId) ?? []
+    if (known.some((adult) => holders.has(adult))) return []
+    return [{ childId, adults: known.filter((adult) => !holders.has(adult)) }]
+  })
 }

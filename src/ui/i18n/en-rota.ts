@@ -282,4 +282,6 @@ export const enRota: Readonly<Record<keyof typeof frRota, string>> = {
   'home.meeting.next': 'Next meeting: {kind}, {day} at {time}',
   'home.meeting.none': 'Propose a meeting',
   'home.meeting.nextDay': 'Next meeting: {kind}, {day}',
+  'swap.urgent.habitues': '{child} will be on this walk: {names} has walked with this child before.',
+  'swap.urgent.noHabitue': '{child} will be on this walk and nobody has walked with this child yet: plan some time with their family.',
 } as const

@@ -282,4 +282,6 @@ export const frRota = {
   'home.meeting.next': 'Prochaine rencontre : {kind}, {day} à {time}',
   'home.meeting.none': 'Proposer une rencontre',
   'home.meeting.nextDay': 'Prochaine rencontre : {kind}, {day}',
+  'swap.urgent.habitues': '{child} sera sur ce trajet : {names} a déjà fait le trajet avec cet enfant.',
+  'swap.urgent.noHabitue': '{child} sera sur ce trajet et personne n’a encore fait le trajet avec cet enfant : prévoyez un temps avec sa famille.',
 } as const

@@ -1,6 +1,7 @@
 // Habitué·e·s through a real session: after a walk done with Léa present, the adults on duty know her; Noé has no instructions.
 import { describe, expect, it } from 'vitest'
-import { habituesByChild } from '../../../src/app/queries/habitues.ts'
+import { habitueHints, habituesByChild } from '../../../src/app/queries/habitues.ts'
+import { walksOfWeeks } from '../../../src/app/queries/rota.ts'
 import { parisToInstant } from '../../../src/domain/calendar/paris-time.ts'
 import { localDate, type TimeOfDay } from '../../../src/domain/dates.ts'
 import type { WalkRef } from '../../../src/domain/signup.ts'
@@ -35,5 +36,13 @@ describe('habitué·e·s of a child with support instructions', () => {
     const habitues = habituesByChild(session.view.get(), NOW)
     expect(habitues.get(lea)).toEqual([camille, sami].sort())
     expect(habitues.has(noe)).toBe(false)
+
+    // Next Monday's walk has nobody yet: Léa's habitués are named for it (not Noé, who has no instructions) ...
+    const nextMonday = (view = session.view.get()) =>
+      walksOfWeeks(view, localDate('2027-03-22'), 1, NOW).find((walk) => walk.date === '2027-03-22' && walk.lineId === lineId)!
+    expect(habitueHints(session.view.get(), nextMonday(), NOW)).toEqual([{ childId: lea, adults: [camille, sami].sort() }])
+    // ... until one of them holds a place on it.
+    valueOf(session.signUp({ ...today, date: localDate('2027-03-22') }, 'lead', sami))
+    expect(habitueHints(session.view.get(), nextMonday(), NOW)).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ import { directionText, formatDay, slotText, todayIn } from '../rota/rota-format
 import { followSlotOffer, slotWithdrawalToast } from './offer-toast.ts'
 import { noticeText, swapErrorText, urgentText } from './swap-text.ts'
 import { applyBadge, type BadgeNavigator } from './app-badge.ts'
+import { HabitueHints } from './HabitueHints.tsx'
 import { TakeOffer } from './TakeOffer.tsx'
 import { TradeAnswer } from './TradeAnswer.tsx'
 import { useSwaps } from './useSwaps.ts'
@@ -76,6 +77,7 @@ export function SwapHome({ session, base, badge = true }: SwapHomeProps) {
               return (
                 <li key={item.walk.key} class="urgent-item" data-testid="urgent-item">
                   <p><span aria-hidden="true">⚠ </span>{urgentText(t, language, item, adults, authors)}</p>
+                  <HabitueHints view={view} walk={item.walk} now={now} />
                   <a class="button" href={weekHref(item.walk)} aria-label={t('swap.urgent.seeLabel', when(item.walk))}>{t('swap.urgent.see')}</a>
                 </li>
               )
