@@ -24,6 +24,13 @@ export const meetingValuesOf = (meeting: Meeting | null): MeetingValues => ({
   agenda: meeting?.agenda ?? '',
 })
 
+/**
+ * The guided set-up's first meeting (issue 17): an assemblée to meet, agree on lines, stops and the charter and plan
+ * the first walks; its agenda in the phone's language, every field still editable, no date chosen for the collective.
+ */
+export const firstMeetingValues = (agenda: string): MeetingValues =>
+  ({ kind: 'assembly', date: '', time: '', place: '', agenda })
+
 export const meetingInputOf = (values: MeetingValues): MeetingInput => ({ ...values })
 
 /** The form's fields, in order (the first one in error gets the focus). */

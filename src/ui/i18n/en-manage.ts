@@ -321,4 +321,8 @@ export const enManage: Readonly<Record<keyof typeof frManage, string>> = {
   'manage.setup.inviteIntro': 'Last step: send the link to the other families. You can find it again later from the '
     + 'collective’s home.',
   'manage.setup.finish': 'Finish',
+  'manage.setup.meetingTitle': 'A first meeting',
+  'manage.setup.meetingIntro': 'A walking bus starts with people meeting: propose a first meeting to introduce yourselves, choose the lines and stops, read the charter and plan a trial walk.',
+  'manage.setup.meetingLink': 'Propose the first meeting',
+  'manage.setup.meetingPlanned': 'A meeting is planned: see it',
 }

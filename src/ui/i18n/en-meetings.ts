@@ -70,4 +70,6 @@ export const enMeetings: Readonly<Record<keyof typeof frMeetings, string>> = {
   'meetings.decisions.closed': 'This meeting is cancelled: no record of decisions.',
   'meetings.missing.title': 'Meeting not found',
   'meetings.missing.text': 'This meeting is not in this collective: the link may be incomplete, or the meeting has not reached this phone yet.',
+  'meetings.first.intro': 'The collective’s first meeting: the agenda is a suggestion, change it freely. Choose the date, time and place.',
+  'meetings.first.agenda': '1. Introductions: families, children, schools\n2. Lines and stops: who lives where, what times\n3. The walking bus charter: read it, adapt it\n4. Insurance to check\n5. A trial walk and the first sign-ups',
 }

@@ -320,4 +320,8 @@ export const frManage = {
   'manage.setup.inviteIntro': 'Dernière étape : envoyez le lien aux autres familles. Vous pourrez le retrouver '
     + 'plus tard depuis l’accueil du collectif.',
   'manage.setup.finish': 'Terminer',
+  'manage.setup.meetingTitle': 'Une première rencontre',
+  'manage.setup.meetingIntro': 'Un pédibus se monte en se rencontrant : proposez une première réunion pour se présenter, choisir les lignes et les arrêts, relire la charte et prévoir un trajet d’essai.',
+  'manage.setup.meetingLink': 'Proposer la première rencontre',
+  'manage.setup.meetingPlanned': 'Une rencontre est prévue : la voir',
 } as const

@@ -69,4 +69,6 @@ export const frMeetings = {
   'meetings.decisions.closed': 'Cette rencontre est annulée : pas de relevé de décisions.',
   'meetings.missing.title': 'Rencontre introuvable',
   'meetings.missing.text': 'Cette rencontre n’existe pas dans ce collectif : le lien est peut-être incomplet, ou la rencontre n’est pas encore arrivée sur ce téléphone.',
+  'meetings.first.intro': 'Première rencontre du collectif : l’ordre du jour est une proposition, à modifier librement. Choisissez la date, l’heure et le lieu.',
+  'meetings.first.agenda': '1. Se présenter : familles, enfants, écoles\n2. Les lignes et les arrêts : qui habite où, quels horaires\n3. La charte du pédibus : la relire, l’adapter\n4. Les assurances à vérifier\n5. Un trajet d’essai et les premières inscriptions',
 } as const

@@ -17,13 +17,15 @@ interface MeetingFormProps {
   readonly meeting: Meeting | null
   /** Called with the meeting's id once saved. */
   readonly onSaved: (id: MeetingId) => void
+  /** A new meeting's starting values (the guided set-up's first meeting); none: an empty réunion de ligne. */
+  readonly initial?: MeetingValues
 }
 
 const idOf = (field: string): string => `meeting-${field}`
 
-export function MeetingForm({ session, meeting, onSaved }: MeetingFormProps) {
+export function MeetingForm({ session, meeting, onSaved, initial }: MeetingFormProps) {
   const { t } = useI18n()
-  const [values, setValues] = useState<MeetingValues>(() => meetingValuesOf(meeting))
+  const [values, setValues] = useState<MeetingValues>(() => (meeting === null && initial !== undefined ? initial : meetingValuesOf(meeting)))
   const [errors, setErrors] = useState<Partial<Record<MeetingField, string>>>({})
   const set = (patch: Partial<MeetingValues>) => setValues((current) => ({ ...current, ...patch }))
   const errorOf = (field: MeetingField): string | null => {

@@ -1,5 +1,7 @@
-// /c/:id/rencontres/nouvelle: "Proposer une rencontre"; once saved, says so and opens the new meeting's page.
+// /c/:id/rencontres/nouvelle: "Proposer une rencontre" (?premiere=1: the guided set-up's first meeting, prefilled);
+// once saved, says so and opens the new meeting's page.
 import { useLocation } from 'preact-iso'
+import { firstMeetingValues } from '../../../app/queries/meeting-form.ts'
 import { meetingPage } from '../../../app/queries/meetings.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import type { MeetingId } from '../../../domain/meeting.ts'
@@ -18,7 +20,9 @@ export function NewMeetingPage() {
 function NewMeeting({ session, base }: RotaScreenProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
-  const { route } = useLocation()
+  const { route, query } = useLocation()
+  // ?premiere=1: opened from the guided set-up, the form starts as the collective's first meeting.
+  const initial = query['premiere'] === '1' ? firstMeetingValues(t('meetings.first.agenda')) : undefined
   const saved = (id: MeetingId) => {
     const page = meetingPage(session.view.get(), id, todayIn(Date.now()), null)
     if (page !== null) {
@@ -31,7 +35,8 @@ function NewMeeting({ session, base }: RotaScreenProps) {
       <PageTitle name="meetings.new.title" />
       <BackToMeetings base={base} />
       <div class="card">
-        <MeetingForm session={session} meeting={null} onSaved={saved} />
+        {initial !== undefined && <p>{t('meetings.first.intro')}</p>}
+        <MeetingForm session={session} meeting={null} onSaved={saved} initial={initial} />
       </div>
     </>
   )
