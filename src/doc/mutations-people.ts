@@ -27,6 +27,12 @@ const adultFields = (doc: Y.Doc, id: AdultId, adult: AdultFields): Record<string
   return { firstName: seal('firstName', adult.firstName), phone: seal('phone', adult.phone), charterAcceptedOn: adult.charterAcceptedOn, insured: adult.insured }
 }
 
+/** A field of the stored child `id`, undefined when absent (or no such record). */
+const storedField = (doc: Y.Doc, id: ChildId, field: string): unknown => {
+  const record = safeMap(doc, MAP_CHILDREN)?.get(id)
+  return record instanceof Y.Map ? record.get(field) : undefined
+}
+
 /**
  * The stored fields of the form. `consent`: the consent record to store with the note (the command decides it,
  * src/domain/support-consent.ts), plain JSON written whole like a route; undefined leaves the stored one.
@@ -41,6 +47,10 @@ const childFields = (doc: Y.Doc, id: ChildId, child: ChildFields, consent: Suppo
     days: child.days,
     support: seal('support', child.support),
     countsExtra: child.countsExtra,
+    // Written once set, so records of children without it stay as older apps wrote them.
+    ...(child.needsHabitue === true || storedField(doc, id, 'needsHabitue') !== undefined
+      ? { needsHabitue: child.needsHabitue === true }
+      : {}),
     ...(consent === undefined ? {} : { supportConsent: JSON.parse(JSON.stringify(consent)) as unknown }),
   }
 }

@@ -63,6 +63,8 @@ export const ChildInputSchema = z.object({
   support: z.string().check(z.trim(), z.maxLength(SUPPORT_MAX, { message: 'tooLong' })),
   /** Counts as two children in the adult-to-child ratio (young child, child needing support). */
   countsExtra: z.boolean(),
+  /** The planner proposes a walk with this child only with an adult who already walked with them (a "habitué·e"). */
+  needsHabitue: z.optional(z.boolean()),
   /**
    * The family's adult who agrees now that the note and the flag are shared with the walkers (support-consent.ts):
    * needed with either, unless an agreement stands. Absent: the stored agreement, if any, is kept.
@@ -82,6 +84,8 @@ const StoredChildFieldsSchema = z.looseObject({
   days: z.array(WeekdaySchema),
   support: z.string().check(z.maxLength(SUPPORT_MAX)),
   countsExtra: z.boolean(),
+  /** See ChildInputSchema; not personal, never sealed; absent in older records: false. */
+  needsHabitue: z.optional(z.boolean()),
   /**
    * The day (Paris) the child was added: it counts in its family's fair share from then, so a child
    * arriving in March adds nothing to the autumn. Not personal, never sealed; absent in records

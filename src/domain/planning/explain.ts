@@ -48,9 +48,18 @@ export const isBusyAt = (adult: PlanAdult, walk: PlanWalk, load: PlanLoad): bool
 const canTakeOne = (adult: PlanAdult, walk: PlanWalk, load: PlanLoad): boolean =>
   load.onWalk.get(walk.key)?.has(adult.id) !== true && !isBusyAt(adult, walk, load) && hasWeeklyRoom(adult, walk.week, load)
 
+/** Whether a child on the walk still requires an habitué·e: none holds a place nor is proposed on it. */
+const lacksHabitue = (walk: PlanWalk, load: PlanLoad): boolean => {
+  const reserved = walk.reserved
+  if (reserved === null) return false
+  for (const adultId of load.onWalk.get(walk.key) ?? []) if (reserved.has(adultId)) return false
+  return true
+}
+
 /**
- * Someone could still be added (only after the coordinator's edits): 'leftOpen'. Else no candidate
- * at all (or every one already on the walk): 'noOneAvailable'; every candidate left at their weekly
+ * No candidate at all (or every one already on the walk): 'noOneAvailable'. A child requires an
+ * habitué·e and none of them can take a place: 'noHabitue' (to fill by hand). Someone could still be
+ * added (only after the coordinator's edits): 'leftOpen'. Else every candidate left at their weekly
  * maximum: 'weeklyMax'; otherwise they are on another walk at that time (or at their maximum): 'sameTime'.
  */
 const reasonFor = (context: PlanContext, walk: PlanWalk, load: PlanLoad): UncoveredReason => {
@@ -60,6 +69,8 @@ const reasonFor = (context: PlanContext, walk: PlanWalk, load: PlanLoad): Uncove
     return adult === undefined || placed?.has(adultId) === true ? [] : [adult]
   })
   if (left.length === 0) return 'noOneAvailable'
+  const habitueCanTakeOne = left.some((adult) => walk.reserved?.has(adult.id) === true && canTakeOne(adult, walk, load))
+  if (lacksHabitue(walk, load) && !habitueCanTakeOne) return 'noHabitue'
   if (left.some((adult) => canTakeOne(adult, walk, load))) return 'leftOpen'
   return left.every((adult) => !hasWeeklyRoom(adult, walk.week, load)) ? 'weeklyMax' : 'sameTime'
 }
@@ -68,7 +79,10 @@ const reasonFor = (context: PlanContext, walk: PlanWalk, load: PlanLoad): Uncove
 export const uncoveredWalks = (context: PlanContext, assignments: readonly PlannedSlot[], load: PlanLoad = loadOf(context, assignments)): UncoveredWalk[] =>
   context.walks.flatMap((walk) => {
     const missing = walk.open - (load.onWalk.get(walk.key)?.size ?? 0)
-    return missing > 0 ? [{ walk: walk.walk, key: walk.key, missing, reason: reasonFor(context, walk, load) }] : []
+    if (missing <= 0) return []
+    const reason = reasonFor(context, walk, load)
+    const withoutHabitue = reason === 'noHabitue' ? { withoutHabitue: walk.requiredBy } : {}
+    return [{ walk: walk.walk, key: walk.key, missing, reason, ...withoutHabitue }]
   })
 
 /**

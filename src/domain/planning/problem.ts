@@ -4,8 +4,9 @@
 // name then id; adults by family then id), never by the order records arrive in: two phones with
 // the same records, read in any order, build the same problem and so get the same plan.
 import { addDays, compareDates, daysBetween, mondayOf, type LocalDate } from '../dates.ts'
-import type { AdultId, FamilyId } from '../ids.ts'
+import type { AdultId, ChildId, FamilyId } from '../ids.ts'
 import type { Family } from '../family.ts'
+import { hasSupport } from '../support-consent.ts'
 import { hasStarted } from '../rota/walk-state.ts'
 import { deriveWalks } from '../rota/walks.ts'
 import type { SignUp, Slot, WalkKey, WalkRef } from '../signup.ts'
@@ -43,6 +44,12 @@ export interface PlanWalk {
   readonly onWalk: ReadonlySet<AdultId>
   /** Available adults of existing families not on the walk, in adult order; empty for a walk that has started. */
   readonly candidates: readonly AdultId[]
+  /** Habitué·e·s of the children with support expected on the walk (declared absences left out): preferred. */
+  readonly preferred: ReadonlySet<AdultId>
+  /** Children expected on it who require an habitué·e (`needsHabitue`) that no holder is, in expected order. */
+  readonly requiredBy: readonly ChildId[]
+  /** Adults who walked with every child of `requiredBy`: one open place is theirs. Null when `requiredBy` is empty. */
+  readonly reserved: ReadonlySet<AdultId> | null
 }
 
 /** An adult who said when they can walk, and whose family exists. */
@@ -92,6 +99,38 @@ export const clampPeriod = (period: DateRange): DateRange =>
   compareDates(period.to, period.from) >= 0 && daysBetween(period.from, period.to) >= PLAN_MAX_DAYS
     ? { from: period.from, to: addDays(period.from, PLAN_MAX_DAYS - 1) }
     : period
+
+/** The habitué·e·s of each child with support (sets), and the children with support requiring one. */
+interface HabitueIndex {
+  readonly habitues: ReadonlyMap<ChildId, ReadonlySet<AdultId>>
+  readonly requiring: ReadonlySet<ChildId>
+}
+
+const indexHabitues = (model: FairnessModel): HabitueIndex => {
+  const supported = model.children.filter(hasSupport)
+  const habitues = new Map<ChildId, ReadonlySet<AdultId>>()
+  for (const child of supported) habitues.set(child.id, new Set(model.habitues?.get(child.id) ?? []))
+  return { habitues, requiring: new Set(supported.filter((child) => child.needsHabitue === true).map((c) => c.id)) }
+}
+
+type HabitueNeeds = Pick<PlanWalk, 'preferred' | 'requiredBy' | 'reserved'>
+const NO_NEEDS: HabitueNeeds = { preferred: new Set(), requiredBy: [], reserved: null }
+
+/** What the walk's expected children ask of its holders: only their few entries are read, never the log. */
+const habitueNeedsOf = (walk: EffectiveWalk, holders: readonly SignUp[], index: HabitueIndex): HabitueNeeds => {
+  const preferred = new Set<AdultId>()
+  const requiredBy: ChildId[] = []
+  for (const childId of walk.expectedChildIds) {
+    const known = index.habitues.get(childId)
+    if (known === undefined) continue
+    for (const adultId of known) preferred.add(adultId)
+    if (index.requiring.has(childId) && !holders.some((holder) => known.has(holder.adultId))) requiredBy.push(childId)
+  }
+  if (preferred.size === 0 && requiredBy.length === 0) return NO_NEEDS
+  const reserved = requiredBy.length === 0 ? null
+    : new Set([...preferred].filter((adultId) => requiredBy.every((childId) => index.habitues.get(childId)?.has(adultId))))
+  return { preferred, requiredBy, reserved }
+}
 
 const holdersOf = (walk: EffectiveWalk): SignUp[] => [...(walk.lead === null ? [] : [walk.lead]), ...(walk.tail === null ? [] : [walk.tail]), ...walk.extras]
 
@@ -211,6 +250,7 @@ export const planContext = (model: FairnessModel, requested: DateRange, now: num
   const held = indexHeld(around, period, familyOf)
   const adults = planAdults(model, familyOf, familyRank, held)
   const entries = entriesByWalk(model)
+  const habitues = indexHabitues(model)
   const walks = around
     .filter((walk) => compareDates(period.from, walk.date) <= 0 && compareDates(walk.date, period.to) <= 0)
     .map((walk, index): PlanWalk => {
@@ -221,7 +261,8 @@ export const planContext = (model: FairnessModel, requested: DateRange, now: num
       const open = upcoming ? Math.max(0, walk.requiredAdults - holders.length) : 0
       const ref: WalkRef = { lineId: walk.lineId, date: walk.date, direction: walk.direction }
       const candidates = upcoming ? [...adults.values()].filter((adult) => !onWalk.has(adult.id) && isAvailableFor(adult.availability, ref)).map((adult) => adult.id) : []
-      return { walk: ref, key: walk.key, index, time: timeOf(walk), week: mondayOf(walk.date), requiredAdults: walk.requiredAdults, upcoming, open, freeSlots: freeSlotsOf(walk, open), onWalk, candidates }
+      const needs = upcoming ? habitueNeedsOf(walk, holders, habitues) : NO_NEEDS
+      return { walk: ref, key: walk.key, index, time: timeOf(walk), week: mondayOf(walk.date), requiredAdults: walk.requiredAdults, upcoming, open, freeSlots: freeSlotsOf(walk, open), onWalk, candidates, ...needs }
     })
   const families = planFamilies(model, ordered, period, around, held, now)
   return { period, walks, byKey: new Map(walks.map((walk) => [walk.key, walk])), adults, familyOf, families }
@@ -233,11 +274,23 @@ const problemAdult = (adult: PlanAdult, weeks: readonly LocalDate[]): ProblemAdu
   return { id: adult.id, familyId: adult.familyId, weeklyRoom, busy: adult.busy }
 }
 
+/** The walk's preferred and reserved candidates, in candidate order; absent when it has none. */
+const habitueParts = (walk: PlanWalk): Pick<ProblemWalk, 'preferred' | 'reserved'> => {
+  const preferred = walk.candidates.filter((adultId) => walk.preferred.has(adultId))
+  const reserved = walk.reserved
+  return {
+    ...(preferred.length === 0 ? {} : { preferred }),
+    ...(reserved === null ? {} : { reserved: walk.candidates.filter((adultId) => reserved.has(adultId)) }),
+  }
+}
+
 /** The abstract problem the solver works on: walks with open places, every planning adult, every family. */
 export const problemOf = (context: PlanContext): PlanProblem => {
   const open = context.walks.filter((walk) => walk.open > 0)
   const weeks = [...new Set(open.map((walk) => walk.week))]
-  const walks: ProblemWalk[] = open.map((walk) => ({ key: walk.key, time: walk.time, week: walk.week, open: walk.open, candidates: walk.candidates }))
+  const walks: ProblemWalk[] = open.map((walk) => ({
+    key: walk.key, time: walk.time, week: walk.week, open: walk.open, candidates: walk.candidates, ...habitueParts(walk),
+  }))
   return {
     walks,
     adults: [...context.adults.values()].map((adult) => problemAdult(adult, weeks)),

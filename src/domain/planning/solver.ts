@@ -13,9 +13,16 @@ import type { PlanProblem, PlanScore, ProblemAssignment, ProblemSolution } from 
  *      gap is at most G (lower bounds first, then augment: flow into the sink never decreases).
  *   3. With those bounds, a cheapest flow of value K, where a family's k-th place costs how much
  *      its gap changes (convex), and places below lo are forced by a very negative cost. A smaller
- *      secondary cost spreads an adult's places over weeks; it is scaled below one unit of gap,
- *      so it only chooses among plans with the same score.
+ *      secondary cost prefers a walk's habitué·e·s (ProblemWalk.preferred) and, below that, spreads an
+ *      adult's places over weeks; it is scaled below one unit of gap, so it only chooses among plans
+ *      with the same score.
+ * A walk with `reserved` candidates gets a second node: source -> reserved (1) -> (adult, time) for
+ * those candidates only; its other places go through the walk node (open - 1). The (adult, time)
+ * node's capacity 1 keeps one adult from taking two places of one walk.
  */
+
+/** Which secondary costs the cheapest flow adds (fewer when the exact integer costs would get too large). */
+type Secondary = 'all' | 'habitues' | 'none'
 
 const PER_WALK = 1000
 
@@ -43,8 +50,8 @@ interface Network {
   readonly families: Family[]
   /** Walk -> (adult, time) edges, in walk order then candidate order. */
   readonly assignments: readonly AssignmentEdge[]
-  /** Sum of every secondary (spreading) cost: any plan's secondary cost is below it. */
-  readonly spreadTotal: number
+  /** Sum of every secondary cost (habitué·e·s, spreading): any plan's secondary cost is at most it. */
+  readonly secondaryTotal: number
 }
 
 interface Bounds {
@@ -55,7 +62,7 @@ interface Bounds {
 const gapOf = (family: Family, places: number): number => Math.abs(PER_WALK * (family.existing + places) - family.target)
 
 /** Builds everything up to the family nodes; sink edges are added by each phase. */
-const buildNetwork = (problem: PlanProblem, spread: boolean): Network => {
+const buildNetwork = (problem: PlanProblem, secondary: Secondary): Network => {
   checkContract(problem)
   const graph = new FlowGraph()
   const source = graph.addNode()
@@ -77,9 +84,16 @@ const buildNetwork = (problem: PlanProblem, spread: boolean): Network => {
   const timeNodes = new Map<string, number>()
   const weekNodes = new Map<string, { readonly node: number; readonly adult: number; readonly week: string; inflow: number }>()
   const assignments: AssignmentEdge[] = []
+  // Walk -> (adult, time) edges are added once the secondary costs are known; each node keeps its edges' order.
+  const links: Link[] = []
   problem.walks.forEach((walk, w) => {
+    const open = Math.max(0, walk.open)
+    const reserved = walk.reserved === undefined || open === 0 ? null : new Set(walk.reserved)
     const walkNode = graph.addNode()
-    graph.addEdge(source, walkNode, Math.max(0, walk.open))
+    graph.addEdge(source, walkNode, reserved === null ? open : open - 1)
+    const reservedNode = reserved === null ? null : graph.addNode()
+    if (reservedNode !== null) graph.addEdge(source, reservedNode, 1)
+    const preferred = new Set(walk.preferred ?? [])
     const seen = new Set<number>()
     for (const candidate of walk.candidates) {
       const a = adultIndex.get(candidate)
@@ -101,26 +115,59 @@ const buildNetwork = (problem: PlanProblem, spread: boolean): Network => {
         week.inflow += 1
         graph.addEdge(timeNode, week.node, 1)
       }
-      assignments.push({ edge: graph.addEdge(walkNode, timeNode, 1), walk: w, adult: a })
+      const habitue = preferred.size === 0 || preferred.has(candidate)
+      links.push({ from: walkNode, timeNode, walk: w, adult: a, habitue })
+      if (reservedNode !== null && reserved?.has(candidate) === true) {
+        links.push({ from: reservedNode, timeNode, walk: w, adult: a, habitue })
+      }
     }
   })
+  const spread = secondary === 'all'
   let spreadTotal = 0
+  for (const week of weekNodes.values()) spreadTotal += spread ? triangle(unitsOf(problem, week)) : 0
+  // One habitué·e more outweighs any spreading: their weight is above the whole spreading cost.
+  const weight = secondary === 'none' ? 0 : spreadTotal + 1
+  let secondaryTotal = spreadTotal
+  for (const link of links) {
+    const cost = link.habitue ? 0 : weight
+    secondaryTotal += cost
+    assignments.push({ edge: graph.addEdge(link.from, link.timeNode, 1, cost), walk: link.walk, adult: link.adult })
+  }
   for (const week of weekNodes.values()) {
     const adult = problem.adults[week.adult]
     if (adult === undefined) continue
-    const units = Math.min(adult.weeklyRoom.get(week.week) ?? UNLIMITED, week.inflow)
+    const units = unitsOf(problem, week)
     const f = familyIndex.get(adult.familyId)
     const target = f === undefined ? unlistedNode : (familyNodes[f] ?? unlistedNode)
     const family = f === undefined ? undefined : families[f]
     if (family !== undefined) family.reach += units
     // The k-th place of an adult in one week costs k - 1: places spread over adults and weeks.
-    for (let k = 0; k < units; k++) {
-      graph.addEdge(week.node, target, 1, spread ? k : 0)
-      spreadTotal += spread ? k : 0
-    }
+    for (let k = 0; k < units; k++) graph.addEdge(week.node, target, 1, spread ? k : 0)
   }
-  return { graph, source, sink, familyNodes, unlistedNode, families, assignments, spreadTotal }
+  return { graph, source, sink, familyNodes, unlistedNode, families, assignments, secondaryTotal }
 }
+
+interface Link {
+  readonly from: number
+  readonly timeNode: number
+  readonly walk: number
+  readonly adult: number
+  /** A preferred candidate, or a walk without preference: no habitué·e cost. */
+  readonly habitue: boolean
+}
+
+/** Places an adult can take in a week: weekly room, at most one per time. */
+interface WeekNode {
+  readonly adult: number
+  readonly week: string
+  readonly inflow: number
+}
+
+const unitsOf = (problem: PlanProblem, week: WeekNode): number =>
+  Math.min(problem.adults[week.adult]?.weeklyRoom.get(week.week) ?? UNLIMITED, week.inflow)
+
+/** 0 + 1 + ... + (units - 1): the spreading cost of every place of one adult-week taken. */
+const triangle = (units: number): number => (units * (units - 1)) / 2
 
 /** Walk keys are unique and walks at one time lie in one week (same date): the network relies on both. */
 const checkContract = (problem: PlanProblem): void => {
@@ -164,7 +211,7 @@ const reachable = (net: Network, sinkEdges: readonly number[], unlistedEdge: num
 
 /** Phases 1 and 2: the most places covered and, for the smallest reachable largest gap, each family's bounds. */
 const coverAndBounds = (problem: PlanProblem): { readonly covered: number; readonly bounds: readonly Bounds[] } => {
-  const net = buildNetwork(problem, false)
+  const net = buildNetwork(problem, 'none')
   const sinkEdges = net.familyNodes.map((node) => net.graph.addEdge(node, net.sink, UNLIMITED))
   const unlistedEdge = net.graph.addEdge(net.unlistedNode, net.sink, UNLIMITED)
   const covered = net.graph.maxFlow(net.source, net.sink)
@@ -207,10 +254,12 @@ const coverAndBounds = (problem: PlanProblem): { readonly covered: number; reado
   return { covered, bounds: best }
 }
 
-/** Phase 3: a cheapest flow of value `covered` under the bounds; `spread` adds the secondary cost. */
-const cheapestPlan = (problem: PlanProblem, covered: number, bounds: readonly Bounds[], spread: boolean): Network | null => {
-  const net = buildNetwork(problem, spread)
-  const scale = net.spreadTotal + 1
+/** Phase 3: a cheapest flow of value `covered` under the bounds, with the `secondary` costs. */
+const cheapestPlan = (
+  problem: PlanProblem, covered: number, bounds: readonly Bounds[], secondary: Secondary,
+): Network | null => {
+  const net = buildNetwork(problem, secondary)
+  const scale = net.secondaryTotal + 1
   const perPlace = (PER_WALK + 1) * scale
   const forced = 2 * covered * perPlace + 1
   if (covered * (forced + perPlace) > Number.MAX_SAFE_INTEGER / 4) return null
@@ -231,7 +280,8 @@ const cheapestPlan = (problem: PlanProblem, covered: number, bounds: readonly Bo
 /** The exact optimum, deterministic: the same problem (same array orders) gives the same assignments. */
 export const solvePlanProblem = (problem: PlanProblem): ProblemSolution => {
   const { covered, bounds } = coverAndBounds(problem)
-  const net = cheapestPlan(problem, covered, bounds, true) ?? cheapestPlan(problem, covered, bounds, false)
+  const net = cheapestPlan(problem, covered, bounds, 'all') ?? cheapestPlan(problem, covered, bounds, 'habitues')
+    ?? cheapestPlan(problem, covered, bounds, 'none')
   if (net === null) throw new Error('solvePlanProblem: problem too large for exact integer costs')
   const assignments: ProblemAssignment[] = []
   for (const a of net.assignments) {
@@ -272,6 +322,7 @@ export const scorePlan = (problem: PlanProblem, assignments: readonly ProblemAss
     perWeek.set(weekKey, inWeek)
     perFamily.set(adult.familyId, (perFamily.get(adult.familyId) ?? 0) + 1)
   }
+  if (!reservedPlacesHeld(problem, assignments, perWalk)) return null
   let largestGap = 0
   let totalGap = 0
   const counted = new Set<string>()
@@ -283,6 +334,16 @@ export const scorePlan = (problem: PlanProblem, assignments: readonly ProblemAss
     totalGap += gap
   }
   return { covered: assignments.length, largestGap, totalGap }
+}
+
+/** A walk with a reserved place has all its places filled only if one of them went to a reserved candidate. */
+const reservedPlacesHeld = (
+  problem: PlanProblem, assignments: readonly ProblemAssignment[], perWalk: ReadonlyMap<string, number>,
+): boolean => {
+  const held = new Set<string>()
+  const reservedOf = new Map(problem.walks.flatMap((w) => (w.reserved === undefined ? [] : [[w.key, new Set(w.reserved)] as const])))
+  for (const { walkKey, adultId } of assignments) if (reservedOf.get(walkKey)?.has(adultId) === true) held.add(walkKey)
+  return problem.walks.every((w) => w.reserved === undefined || held.has(w.key) || (perWalk.get(w.key) ?? 0) < w.open)
 }
 
 /** Below zero when a is better: more places covered, then a smaller largest gap, then a smaller total gap. */

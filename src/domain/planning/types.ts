@@ -1,7 +1,7 @@
 // Shapes of fair shares, the fairness ledger ("Équité") and the planner's proposal that the rules compute and screens show.
 import type { CoordinationRecords } from '../coordination/records.ts'
 import type { LocalDate } from '../dates.ts'
-import type { AdultId, FamilyId } from '../ids.ts'
+import type { AdultId, ChildId, FamilyId } from '../ids.ts'
 import type { CollectiveModel } from '../model.ts'
 import type { Slot, WalkKey, WalkRef } from '../signup.ts'
 import type { SwapRecords } from '../swaps/records.ts'
@@ -15,6 +15,12 @@ export interface FairnessModel extends CollectiveModel {
   readonly swaps: SwapRecords
   readonly coordination: CoordinationRecords
   readonly planning: PlanningRecords
+  /**
+   * For each child with support instructions, the adults who already walked with them (the app computes it from the
+   * walk log, src/app/queries/habitues.ts): the planner prefers them, and requires one for a child with
+   * `needsHabitue`. Absent: nobody is an habitué·e.
+   */
+  readonly habitues?: ReadonlyMap<ChildId, readonly AdultId[]>
 }
 
 /** An inclusive date range. */
@@ -64,6 +70,11 @@ export type UncoveredReason =
    * covers as many places as it can); the coordinator's edits can (a place removed or moved away).
    */
   | 'leftOpen'
+  /**
+   * A child expected on the walk requires an habitué·e (`needsHabitue`) and none is on it nor can take a place: the
+   * planner leaves that place to fill by hand (it still fills the walk's other places). See UncoveredWalk.withoutHabitue.
+   */
+  | 'noHabitue'
 
 /** One place the planner proposes: an adult on a walk's slot. */
 export interface PlannedSlot {
@@ -80,6 +91,8 @@ export interface UncoveredWalk {
   /** Places still open on the walk after the proposal. */
   readonly missing: number
   readonly reason: UncoveredReason
+  /** With 'noHabitue': the children requiring an habitué·e that no adult on the walk has walked with, by id. */
+  readonly withoutHabitue?: readonly ChildId[]
 }
 
 /** A family's walks in the planned period, before and after the proposal, against its target. */
@@ -129,6 +142,16 @@ export interface ProblemWalk {
   readonly open: number
   /** Adults who can walk then and are not already on this walk, in a fixed order. */
   readonly candidates: readonly string[]
+  /**
+   * Candidates preferred on this walk (habitué·e·s of a child with support expected on it): a secondary cost, below
+   * one unit of gap, chooses them among plans with the same score. Absent: none.
+   */
+  readonly preferred?: readonly string[]
+  /**
+   * When present, one of the open places is reserved for these candidates (habitué·e·s a child on the walk requires):
+   * left open when none of them can take it; the other places are for any candidate.
+   */
+  readonly reserved?: readonly string[]
 }
 
 export interface ProblemAdult {

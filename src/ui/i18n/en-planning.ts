@@ -151,6 +151,11 @@ export const enPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
   'planning.plan.reason.weeklyMax': 'weekly maximum reached',
   'planning.plan.reason.sameTime': 'already on another walk at the same time',
   'planning.plan.reason.leftOpen': 'someone available can still be added',
+  'planning.plan.reason.noHabitue': 'nobody who already walked with this child is available, to fill by hand',
+  'planning.plan.noHabitue': 'Walk on {day} ({walk}): nobody who already walked with {children} is available; to fill by hand.',
+  'manage.child.needsHabitue': 'Require on their walks someone who already walked with this child',
+  'manage.child.needsHabitueHint':
+    'The planner then only proposes a walk where this child is expected with at least one adult who already walked with them, and says when it cannot.',
   'planning.plan.familiesTitle': 'Per family',
   'planning.plan.familiesCaption': 'Each family’s walks in the period',
   'planning.plan.target': 'Target',

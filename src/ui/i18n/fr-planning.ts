@@ -150,6 +150,12 @@ export const frPlanning = {
   'planning.plan.reason.weeklyMax': 'maximum par semaine atteint',
   'planning.plan.reason.sameTime': 'déjà sur un autre trajet à la même heure',
   'planning.plan.reason.leftOpen': 'une personne disponible peut encore être ajoutée',
+  'planning.plan.reason.noHabitue': 'aucune personne qui a déjà fait le trajet avec cet enfant n’est disponible, à pourvoir à la main',
+  'planning.plan.noHabitue':
+    'Trajet du {day} ({walk}) : aucune des personnes qui ont déjà fait le trajet avec {children} n’est disponible ; à pourvoir à la main.',
+  'manage.child.needsHabitue': 'Exiger sur ses trajets une personne qui a déjà fait le trajet avec cet enfant',
+  'manage.child.needsHabitueHint':
+    'Le planning ne propose alors un trajet où cet enfant est attendu qu’avec au moins une personne qui a déjà fait le trajet avec cet enfant, et signale quand ce n’est pas possible.',
   'planning.plan.familiesTitle': 'Par famille',
   'planning.plan.familiesCaption': 'Trajets de chaque famille sur la période',
   'planning.plan.target': 'Part visée',

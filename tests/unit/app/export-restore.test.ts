@@ -49,7 +49,9 @@ const fillCollective = async (session: CollectiveSession): Promise<{ martin: Fam
   const lea = valueOf(session.addChild(martin, {
     firstName: 'Léa', initial: 'M', routes: { aller: { lineId, stopId: stop1 }, retour: { lineId, stopId: stop1 } }, days: [1, 2, 4, 5], support: 'tenir la main', countsExtra: true,
     consentBy: camille, // the family agrees that the walkers read the note (issue 16): its record is exported and restored
+    needsHabitue: true, // issue 17: not personal, exported and restored as it is
   }))
+  expect(session.view.get().children.find((child) => child.id === lea)?.needsHabitue).toBe(true)
   valueOf(session.addChild(other, { firstName: 'Noé', initial: 'B', routes: { aller: { lineId, stopId: stop2 } }, days: [1, 4], support: '', countsExtra: false }))
   valueOf(session.addException({ date: localDate('2027-03-18'), lineId: null, direction: null, reason: 'strike', note: 'grève des enseignants' }))
   valueOf(session.addHoliday({ start: localDate('2028-07-06'), end: localDate('2028-08-31'), label: 'Été 2028' }))

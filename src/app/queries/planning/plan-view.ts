@@ -1,6 +1,6 @@
 // Pure helpers of "Planifier": the period as typed -> a date range or an error, proposals grouped by day and walk, one place edited, the adults offered for a place or to add.
 import { daysBetween, LocalDateSchema, type LocalDate } from '../../../domain/dates.ts'
-import type { AdultId } from '../../../domain/ids.ts'
+import type { AdultId, ChildId } from '../../../domain/ids.ts'
 import type { Direction } from '../../../domain/line.ts'
 import type { Adult } from '../../../domain/people.ts'
 import { PLAN_MAX_DAYS } from '../../../domain/planning/problem.ts'
@@ -35,6 +35,8 @@ export interface ProposedWalk {
   /** Places still open after the proposal (0 when the walk is covered), and why. */
   readonly missing: number
   readonly reason: UncoveredReason | null
+  /** With 'noHabitue': the children requiring an habitué·e the walk lacks. */
+  readonly withoutHabitue: readonly ChildId[]
 }
 
 export interface ProposedDay {
@@ -50,14 +52,18 @@ const DIRECTION_RANK: Readonly<Record<Direction, number>> = { aller: 0, retour: 
  * A day with only uncovered walks is listed too: the coordinator sees each day's gaps where they are.
  */
 export const groupByDay = (plan: Pick<Plan, 'assignments' | 'uncovered'>, lineName: (walk: WalkRef) => string): ProposedDay[] => {
-  const walks = new Map<WalkKey, { key: WalkKey; walk: WalkRef; places: IndexedPlace[]; missing: number; reason: UncoveredReason | null }>()
-  const entry = (key: WalkKey, walk: WalkRef) => {
-    const found = walks.get(key) ?? { key, walk, places: [], missing: 0, reason: null }
+  type Entry = Omit<ProposedWalk, 'places'> & { places: IndexedPlace[] }
+  const walks = new Map<WalkKey, Entry>()
+  const entry = (key: WalkKey, walk: WalkRef): Entry => {
+    const found = walks.get(key) ?? { key, walk, places: [], missing: 0, reason: null, withoutHabitue: [] }
     walks.set(key, found)
     return found
   }
   plan.assignments.forEach((place, index) => entry(place.key, place.walk).places.push({ index, place }))
-  for (const uncovered of plan.uncovered) Object.assign(entry(uncovered.key, uncovered.walk), { missing: uncovered.missing, reason: uncovered.reason })
+  for (const uncovered of plan.uncovered) {
+    const { missing, reason, withoutHabitue = [] } = uncovered
+    Object.assign(entry(uncovered.key, uncovered.walk), { missing, reason, withoutHabitue })
+  }
   const sorted = [...walks.values()].sort((a, b) =>
     a.walk.date.localeCompare(b.walk.date) || lineName(a.walk).localeCompare(lineName(b.walk), 'fr') || a.walk.lineId.localeCompare(b.walk.lineId)
     || DIRECTION_RANK[a.walk.direction] - DIRECTION_RANK[b.walk.direction])

@@ -11,8 +11,10 @@ import type { FieldErrors } from '../../../domain/validation.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { TextField } from '../TextField.tsx'
 import { errorTextOf } from './errors.ts'
-import { ChoiceGroup, SelectField, focusFirstManageError, type SelectGroup } from './fields.tsx'
-import { CHILD_ERROR_ALIASES, FORM_WEEKDAYS, childInputOf, flattenErrors, type ChildValues } from './forms.ts'
+import { CheckboxField, ChoiceGroup, SelectField, focusFirstManageError, type SelectGroup } from './fields.tsx'
+import {
+  CHILD_ERROR_ALIASES, FORM_WEEKDAYS, childInputOf, flattenErrors, hasSupportValues, type ChildValues,
+} from './forms.ts'
 import { weekdayOptions } from './labels.ts'
 import {
   SupportConsentFields, consentInputOf, initialConsent, type ChildConsentContext, type ConsentValues,
@@ -126,6 +128,12 @@ export function ChildForm(props: ChildFormProps) {
         supportMax={TEXT_LIMITS.support}
         givenText={props.givenText ?? null}
       />
+      {hasSupportValues(values) && (
+        <CheckboxField
+          id={idOf('needsHabitue')} label={t('manage.child.needsHabitue')} hint={t('manage.child.needsHabitueHint')}
+          checked={values.needsHabitue} onChange={(needsHabitue) => set({ needsHabitue })}
+        />
+      )}
       <div class="actions">
         <button type="submit" class="button button--primary">{submitLabel}</button>
         {onCancel && <button type="button" class="button" onClick={onCancel}>{t('form.cancel')}</button>}

@@ -112,6 +112,8 @@ export interface ChildValues {
   readonly days: readonly Weekday[]
   readonly support: string
   readonly countsExtra: boolean
+  /** "Exiger un·e habitué·e sur ses trajets": kept only with support instructions or "compte double". */
+  readonly needsHabitue: boolean
 }
 
 export const emptyChild = (settings: Settings): ChildValues => ({
@@ -122,6 +124,7 @@ export const emptyChild = (settings: Settings): ChildValues => ({
   days: sortedDays(settings.operatingWeekdays),
   support: '',
   countsExtra: false,
+  needsHabitue: false,
 })
 
 export const childValuesOf = (child: Child): ChildValues => ({
@@ -132,6 +135,7 @@ export const childValuesOf = (child: Child): ChildValues => ({
   days: sortedDays(child.days),
   support: child.support,
   countsExtra: child.countsExtra,
+  needsHabitue: child.needsHabitue === true,
 })
 
 /** The stop's own line makes the route: a stop id is enough in the form. Unknown stops are dropped. */
@@ -152,8 +156,13 @@ export const childInputOf = (values: ChildValues, stops: readonly Pick<Stop, 'id
     days: sortedDays(values.days),
     support: values.support,
     countsExtra: values.countsExtra,
+    needsHabitue: values.needsHabitue && hasSupportValues(values),
   }
 }
+
+/** The child form shows "Exiger un·e habitué·e" only with support instructions or "compte double". */
+export const hasSupportValues = (values: Pick<ChildValues, 'support' | 'countsExtra'>): boolean =>
+  values.support.trim() !== '' || values.countsExtra
 
 export const CHILD_ERROR_ALIASES = { 'routes.aller': 'aller', 'routes.retour': 'retour' } as const
 

@@ -44,6 +44,20 @@ const walkElementId = (key: WalkKey): string => `plan-walk-${walkDomId(key)}`
 const plural = (t: Translate, language: Language, n: number, one: MessageKey, other: MessageKey, params: Record<string, string | number> = {}): string =>
   t(pluralKey(language, n, one, other), { n, ...params })
 
+/** Someone could still be added ('leftOpen'), or a place is left for the coordinator to choose ('noHabitue'). */
+const handFillable = (walk: ProposedWalk): boolean => (walk.reason === 'leftOpen' || walk.reason === 'noHabitue') && walk.missing > 0
+
+/** "Trajet du lundi 7 décembre (Ligne A · aller) : aucune des personnes qui ont déjà fait le trajet avec Léa …" */
+export const noHabitueText = (
+  t: Translate, language: Language, view: Pick<CollectiveView, 'children'>, walk: ProposedWalk, names: ReturnType<typeof namesOf>,
+): string => {
+  const firstNames = new Map(view.children.map((child) => [child.id, child.firstName]))
+  const children = walk.withoutHabitue.map((id) => firstNames.get(id) ?? '?').join(', ')
+  const direction = directionText(t, walk.walk.direction)
+  const line = t('planning.plan.walk', { line: names.line(walk.walk), direction })
+  return t('planning.plan.noHabitue', { day: formatDay(walk.walk.date, language), walk: line, children })
+}
+
 export function PlanProposal({ view, plan, now, onEdit, onAdd }: PlanProposalProps) {
   const { t, language } = useI18n()
   const names = namesOf(view, t)
@@ -84,8 +98,13 @@ export function PlanProposal({ view, plan, now, onEdit, onAdd }: PlanProposalPro
                   {plural(t, language, walk.missing, 'planning.plan.missing.one', 'planning.plan.missing.other', { reason: uncoveredReasonText(t, walk.reason) })}
                 </p>
               )}
-              {/* Only when someone could still take a place: otherwise the planner already covered what it could. */}
-              {walk.reason === 'leftOpen' && walk.missing > 0 && <AddPlace view={view} plan={plan} now={now} walk={walk} names={names} onAdd={onAdd} />}
+              {walk.reason === 'noHabitue' && walk.missing > 0 && (
+                <p class="planning-walk__missing" data-testid="plan-no-habitue">
+                  {noHabitueText(t, language, view, walk, names)}
+                </p>
+              )}
+              {/* Only when someone could still take a place, or one is left to fill by hand: else the planner covered what it could. */}
+              {handFillable(walk) && <AddPlace view={view} plan={plan} now={now} walk={walk} names={names} onAdd={onAdd} />}
             </div>
           ))}
         </div>

@@ -36,6 +36,7 @@ const REASON_KEYS: Readonly<Record<UncoveredReason, MessageKey>> = {
   weeklyMax: 'planning.plan.reason.weeklyMax',
   sameTime: 'planning.plan.reason.sameTime',
   leftOpen: 'planning.plan.reason.leftOpen',
+  noHabitue: 'planning.plan.reason.noHabitue',
 }
 export const uncoveredReasonText = (t: Translate, reason: UncoveredReason): string => t(REASON_KEYS[reason])
 

@@ -1,4 +1,5 @@
-// /c/:id/coups-de-main: what coups de main are, the form, the collective's open ones with "Je peux", mine, the kinds list.
+// /c/:id/coups-de-main: what coups de main are, the collective's open ones with "Je peux" (first: answering is what
+// most visits are for), mine, the form to ask or offer, the kinds list.
 import { HelpForm } from '../../components/help/HelpForm.tsx'
 import { HelpKindsEditor } from '../../components/help/HelpKindsEditor.tsx'
 import { HelpList, MyHelpList } from '../../components/help/HelpList.tsx'
@@ -27,11 +28,6 @@ function Help({ session, base }: RotaScreenProps) {
       <WhoAreYou session={session} />
       {family && (
         <>
-          <section class="card" aria-labelledby="help-form-title">
-            <h2 id="help-form-title">{t('help.form.title')}</h2>
-            {/* Keyed by family: another family chosen on this phone starts a fresh form. */}
-            <HelpForm key={family.id} session={session} />
-          </section>
           <section class="card" aria-labelledby="help-open-title" data-testid="help-open">
             <h2 id="help-open-title">{t('help.open.title')}</h2>
             <HelpList session={session} familyId={family.id} base={base} now={now} />
@@ -39,6 +35,11 @@ function Help({ session, base }: RotaScreenProps) {
           <section class="card" aria-labelledby="help-mine-title" data-testid="help-mine-list">
             <h2 id="help-mine-title">{t('help.mine.title')}</h2>
             <MyHelpList session={session} familyId={family.id} base={base} now={now} />
+          </section>
+          <section class="card" aria-labelledby="help-form-title">
+            <h2 id="help-form-title">{t('help.form.title')}</h2>
+            {/* Keyed by family: another family chosen on this phone starts a fresh form. */}
+            <HelpForm key={family.id} session={session} />
           </section>
           <HelpKindsEditor session={session} />
         </>
