@@ -2,6 +2,7 @@
 // Re-exported by api.ts (the UI's one contract); split out only to keep each file to one thing.
 import type { MeetingCommands } from './api-meetings.ts'
 import type { HelpCommands } from './api-help.ts'
+import type { PairCommands } from './api-pairs.ts'
 import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
 import type { IcsZone } from '../domain/calendar/ics-zones.ts'
@@ -299,4 +300,4 @@ export type ManageCommands = CollectiveCommands & PeopleCommands & LineCommands 
 /** The edits a member can make: every command slice (src/app/commands.ts builds them over one Y.Doc). */
 export type SessionCommands = ManageCommands & RotaCommands & SwapCommands & CoordinationCommands & AbsenceCommands
   & WalkLogCommands & PlanningCommands & ExportCommands & YearCommands & MeetingCommands
-  & HelpCommands
+  & HelpCommands & PairCommands

@@ -11,6 +11,7 @@ import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { WalkLogRecords } from '../domain/walk-log/records.ts'
 import type { MeetingRecords } from '../domain/meeting.ts'
 import type { HelpRecords } from '../domain/help/records.ts'
+import type { Pair } from '../domain/pairs.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
@@ -22,6 +23,7 @@ import type { FormResult, SessionCommands } from './api-commands.ts'
 export type * from './api-commands.ts'
 export type * from './api-meetings.ts'
 export type * from './api-help.ts'
+export type * from './api-pairs.ts'
 
 /**
  * The collective profile form's limit (name, school, town), quoted before submit. Here rather than in
@@ -124,6 +126,8 @@ export interface CollectiveView extends CollectiveModel {
   readonly meetings?: MeetingRecords
   /** Coups de main: requests, offers, answers, the kinds list's edits (src/app/queries/help.ts); absent when built without. */
   readonly help?: HelpRecords
+  /** "Trajet en binôme" and "passer le témoin" (src/app/queries/pairs.ts); absent in views built without them. */
+  readonly pairs?: readonly Pair[]
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }

@@ -11,6 +11,7 @@ import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands } from './commands-export.ts'
 import { createHelpCommands } from './commands-help.ts'
 import { createMeetingCommands } from './commands-meetings.ts'
+import { createPairCommands } from './commands-pairs.ts'
 import { createPlanningCommands } from './commands-planning.ts'
 import { createSignUpCommands } from './commands-signups.ts'
 import { createSwapCommands } from './commands-swaps.ts'
@@ -41,6 +42,7 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createChildCommands(context),
   ...createMeetingCommands(context),
   ...createHelpCommands(context),
+  ...createPairCommands(context),
 })
 
 /** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */

@@ -10,6 +10,7 @@ import type { LocalDate } from '../domain/dates.ts'
 import type { CollectiveModel } from '../domain/model.ts'
 import type { HelpRecords } from '../domain/help/records.ts'
 import type { MeetingRecords } from '../domain/meeting.ts'
+import type { Pair } from '../domain/pairs.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
 import type { SwapRecords } from '../domain/swaps/records.ts'
 import type { Absence, WalkLogRecords } from '../domain/walk-log/records.ts'
@@ -24,7 +25,7 @@ import {
 } from './read-rota.ts'
 import { readFlatMap } from './read-flat.ts'
 import { readPlanning } from './read-planning.ts'
-import { helpAnswerKind, helpKindKind, helpRequestKind, meetingKind, meetingReplyKind } from './record-kinds.ts'
+import { helpAnswerKind, helpKindKind, helpRequestKind, meetingKind, meetingReplyKind, pairKind } from './record-kinds.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
 import { readYearStart } from './read-year.ts'
@@ -48,6 +49,8 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly meetings: MeetingRecords
   /** Coups de main: requests and offers, answers, the collective's edits of the kinds list (src/domain/help). */
   readonly help: HelpRecords
+  /** "Trajet en binôme" and "passer le témoin" (src/domain/pairs.ts), withdrawn ones included. */
+  readonly pairs: readonly Pair[]
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -113,6 +116,7 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
     }),
     fields: { requests: helpRequestKind.mapName, answers: helpAnswerKind.mapName, kinds: helpKindKind.mapName },
   },
+  pairs: { maps: [pairKind.mapName], read: (doc, toCheck) => readFlatMap(doc, pairKind, toCheck) },
 }
 
 export const SNAPSHOT_PART_NAMES = Object.keys(SNAPSHOT_PARTS) as (keyof SnapshotParts)[]

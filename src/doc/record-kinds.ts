@@ -26,6 +26,7 @@ import { StoredFamilySchema } from '../domain/family.ts'
 import { StoredHelpKindSchema } from '../domain/help/kinds.ts'
 import { StoredHelpAnswerSchema, StoredHelpRequestSchema, helpAnswerKeyOf, helpRequestKeyOf } from '../domain/help/records.ts'
 import { StoredLineSchema, StoredStopSchema } from '../domain/line.ts'
+import { StoredPairSchema, pairKeyOf } from '../domain/pairs.ts'
 import { StoredMeetingReplySchema, StoredMeetingSchema, meetingKeyOf, meetingReplyKeyOf } from '../domain/meeting.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../domain/people.ts'
 import { StoredAvailabilitySchema, StoredExemptionSchema, availabilityKeyOf, exemptionKeyOf } from '../domain/planning/records.ts'
@@ -265,12 +266,22 @@ export const helpKindKind = entries({
   kind: 'helpKind', mapName: 'helpKinds', schema: StoredHelpKindSchema, keyOf: (kind) => kind.id, fromExport: (f) => f.help.kinds,
 })
 
+/**
+ * "Trajet en binôme" and "passer le témoin" (issue 17, src/domain/pairs.ts): one entry per walk and newcomer (key
+ * line|date|direction|adult), removed with the line, the newcomer or the experienced adult.
+ */
+export const pairKind = entries({
+  kind: 'pair', mapName: 'pairs', schema: StoredPairSchema, keyOf: pairKeyOf, fromExport: (f) => f.pairs,
+  clock: 'entry',
+  owners: [{ kind: 'line', by: { keyPart: 0 } }, { kind: 'adult', by: { keyPart: 3 } }, { kind: 'adult', by: { field: 'withAdultId' } }],
+})
+
 /** Every kind, in the order restore writes them. Add a kind here and the tables below follow. */
 export const RECORD_KINDS = [
   profileKind, settingsKind, lineKind, stopKind, familyKind, adultKind, childKind, exceptionKind, holidayKind, holidayOverrideKind,
   signUpKind, offerKind, swapResponseKind, releaseKind, rosterEntryKind, periodOfferKind, periodResponseKind, handoverNoteKind,
   handoverAckKind, absenceKind, checkInKind, walkEventKind, walkNoteKind, availabilityKind, exemptionKind, meetingKind,
-  meetingReplyKind, guestNameKind, helpRequestKind, helpAnswerKind, helpKindKind,
+  meetingReplyKind, guestNameKind, helpRequestKind, helpAnswerKind, helpKindKind, pairKind,
 ] as const
 
 export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]

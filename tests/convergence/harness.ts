@@ -19,6 +19,8 @@ import { checkErasure, checkSupportConsent } from './invariants-erasure.ts'
 import { checkHelp } from './invariants-help.ts'
 import { checkMeetings } from './invariants-meetings.ts'
 import { MEETING_OPERATIONS } from './operations-meetings.ts'
+import { checkPairs } from './invariants-pairs.ts'
+import { PAIR_OPERATIONS } from './operations-pairs.ts'
 import { Network } from './network.ts'
 import { OPERATIONS, OPERATIONS_WITHOUT_PLANNING, OPERATIONS_WITHOUT_WALK_LOG, randomOperation, type OpContext, type Replica, type SignUpWitness } from './operations.ts'
 import type { CheckInWitness } from './operations-walk-log.ts'
@@ -43,6 +45,8 @@ export interface RunOptions {
    * random sequence of every other run, and the seeds found with it, as they were.
    */
   readonly withMeetings?: boolean
+  /** With the "trajet en binôme" operations (tests/convergence/pairs-ops.test.ts): off by default, like withMeetings. */
+  readonly withPairs?: boolean
 }
 
 export const DEFAULT_RUN: RunOptions = {
@@ -144,7 +148,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       random, witnesses, checkIns, publications, places, immediate, next: () => counter++, stopKeyedByRank: options.stopKeyedByRank ?? false,
     }
     const base = options.withoutWalkLog === true ? OPERATIONS_WITHOUT_WALK_LOG : options.withoutPlanning === true ? OPERATIONS_WITHOUT_PLANNING : OPERATIONS
-    const operations = options.withMeetings === true ? [...base, ...MEETING_OPERATIONS] : base
+    const withMeetings = options.withMeetings === true ? [...base, ...MEETING_OPERATIONS] : base
+    const operations = options.withPairs === true ? [...withMeetings, ...PAIR_OPERATIONS] : withMeetings
     for (let step = 0; step < options.operations; step++) {
       const replica = replicas[Math.floor(random() * replicas.length)]!
       const roll = random()
@@ -183,6 +188,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkSupportConsent(view),
       ...checkHelp(view),
       ...checkMeetings(view),
+      ...checkPairs(view, rota),
+      ...(view.pairs.length > 0 ? checkPairs(view, effectiveRotaOf(view, NOW)).map((failure) => `with swaps: ${failure}`) : []),
       // Last: it writes (one phone's erasure) and syncs every replica.
       ...checkErasure(docs, () => network.settle()),
     )

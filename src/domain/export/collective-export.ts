@@ -3,6 +3,7 @@ import type { HandoverAck, HandoverNote, CoordinationRecords } from '../coordina
 import { NO_HELP, type HelpRecords } from '../help/records.ts'
 import { NO_MEETINGS, type MeetingRecords } from '../meeting.ts'
 import type { CollectiveModel } from '../model.ts'
+import type { Pair } from '../pairs.ts'
 import { EMPTY_PLANNING, type PlanningRecords } from '../planning/records.ts'
 import type { SwapRecords } from '../swaps/records.ts'
 import type { WalkLogRecords } from '../walk-log/records.ts'
@@ -19,6 +20,8 @@ export interface ExportSource extends CollectiveModel {
   /** Meetings and replies, coups de main (issue 17); absent (a hand-built source): none. */
   readonly meetings?: MeetingRecords
   readonly help?: HelpRecords
+  /** "Trajet en binôme" (issue 17); absent (a hand-built source): none. */
+  readonly pairs?: readonly Pair[]
 }
 
 export const exportTimestamp = (epochMs: number): string => new Date(epochMs).toISOString()
@@ -56,6 +59,7 @@ export const buildCollectiveExport = (source: ExportSource, exportedAt: number):
   planning: planningOf(source),
   meetings: meetingsOf(source),
   help: helpOf(source),
+  pairs: [...(source.pairs ?? [])],
 })
 
 const meetingsOf = ({ meetings = NO_MEETINGS }: ExportSource): CollectiveExport['meetings'] =>

@@ -15,6 +15,7 @@ import { StoredHelpKindSchema } from '../help/kinds.ts'
 import { StoredHelpAnswerSchema, StoredHelpRequestSchema } from '../help/records.ts'
 import { StoredLineSchema, StoredStopSchema } from '../line.ts'
 import { StoredMeetingReplySchema, StoredMeetingSchema } from '../meeting.ts'
+import { StoredPairSchema } from '../pairs.ts'
 import { StoredAdultSchema, StoredChildSchema } from '../people.ts'
 import { EMPTY_PLANNING, FairnessSettingSchema, StoredAvailabilitySchema, StoredExemptionSchema } from '../planning/records.ts'
 import { SettingsSchema } from '../settings.ts'
@@ -89,6 +90,8 @@ export const CollectiveExportSchema = z.object({
   planning: PlanningExportSchema,
   meetings: MeetingsExportSchema,
   help: HelpExportSchema,
+  /** "Trajet en binôme" and "passer le témoin" (issue 17); files written before have none. */
+  pairs: z._default(list(StoredPairSchema), () => []),
 })
 export type CollectiveExport = z.output<typeof CollectiveExportSchema>
 

@@ -43,6 +43,7 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.kind.helpRequest': 'Helping hand (request or offer)',
   'manage.kind.helpAnswer': '“I can” answer to a helping hand',
   'manage.kind.helpKind': 'Kind of helping hand of the collective',
+  'manage.kind.pair': 'Walk in pair',
   'manage.repair.action': 'Repair',
   // from en-absence.ts
   'absence.nav': 'Absences',

@@ -44,6 +44,7 @@ export const frShared = {
   'manage.kind.helpRequest': 'Coup de main (demande ou offre)',
   'manage.kind.helpAnswer': 'Réponse « Je peux » à un coup de main',
   'manage.kind.helpKind': 'Type de coup de main du collectif',
+  'manage.kind.pair': 'Trajet en binôme',
   'manage.repair.action': 'Réparer',
   // from fr-absence.ts
   'absence.nav': 'Absences',

@@ -66,6 +66,8 @@ const fillCollective = async (session: CollectiveSession): Promise<{ martin: Fam
   const offer = valueOf(session.offerSlot(tuesday, camille))
   await session.setMe(other, sami)
   valueOf(session.takeOffer(offer, nadia))
+  // "Trajet en binôme" (issue 17): Sami walks beside Nadia, who took Tuesday's lead.
+  valueOf(session.askPair(tuesday, sami, nadia))
   await session.setMe(martin, camille)
 
   valueOf(session.setRoster({ periodLength: 'week', startsOn: localDate('2027-03-08') }))
@@ -130,7 +132,7 @@ describe('restoreCollective', () => {
       acks: before.coordination.acks, absences: before.walkLog.absences, checkIns: before.walkLog.checkIns, events: before.walkLog.events,
       walkNotes: before.walkLog.notes, availability: before.planning.availability, exemptions: before.planning.exemptions,
       meetings: before.meetings?.meetings, meetingReplies: before.meetings?.replies, helpRequests: before.help?.requests,
-      helpAnswers: before.help?.answers, helpKinds: before.help?.kinds,
+      helpAnswers: before.help?.answers, helpKinds: before.help?.kinds, pairs: before.pairs,
     }
     for (const [kind, records] of Object.entries(kinds)) expect(records?.length ?? 0, kind).toBeGreaterThan(0)
 

@@ -51,6 +51,7 @@ describe('initialisation and readers', () => {
       walkLog: { absences: [], checkIns: [], events: [], notes: [], guestNames: [] }, absences: [],
       planning: { fairness: { basis: 'perChild', coordinatorCredit: 2 }, availability: [], exemptions: [] }, yearStartedOn: null,
       help: { requests: [], answers: [], kinds: [] },
+      pairs: [],
       meetings: { meetings: [], replies: [] },
     })
   })

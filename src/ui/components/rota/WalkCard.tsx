@@ -1,7 +1,8 @@
 // One walk of the week: its state (icon + word), start time, children and adults counts, its places (with swap actions), the sign-up flow and waiting list.
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
+import type { PairCommands, RotaCommands, SessionIdentity, SessionState, SwapCommands } from '../../../app/api.ts'
 import type { AdultId } from '../../../domain/ids.ts'
+import type { Pair } from '../../../domain/pairs.ts'
 import type { Adult } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
@@ -20,6 +21,7 @@ import { followPlace, placeToastText } from './place-toast.ts'
 import type { Place } from '../../../app/queries/place-claim.ts'
 import { IdentityForm } from './WhoAreYou.tsx'
 import { WaitingList } from './WaitingList.tsx'
+import { WalkPairs } from './WalkPairs.tsx'
 
 export interface WalkCardProps {
   readonly session: SessionState & SessionIdentity & RotaCommands & SwapCommands
@@ -31,6 +33,10 @@ export interface WalkCardProps {
   readonly absentCount: number
   /** A walk that has started (earlier today or before): shown, but nobody signs up or withdraws any more. */
   readonly past?: boolean
+  /** The walk's active pairs ("en binôme avec …"), from the week's memoized index: never counted as places. */
+  readonly pairs?: readonly Pair[]
+  /** "Marcher en binôme" and "Retirer"; without them the pairs only show. */
+  readonly pairCommands?: PairCommands
 }
 
 const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
@@ -41,11 +47,14 @@ const refOf = (walk: WalkRota): WalkRef => ({ lineId: walk.lineId, date: walk.da
  */
 export const sameWalkCardProps = (previous: WalkCardProps, next: WalkCardProps): boolean =>
   previous.session === next.session && previous.adults === next.adults && previous.myAdults === next.myAdults
-  && previous.absentCount === next.absentCount && previous.past === next.past && sameData(previous.walk, next.walk)
+  && previous.absentCount === next.absentCount && previous.past === next.past && previous.pairs === next.pairs
+  && previous.pairCommands === next.pairCommands && sameData(previous.walk, next.walk)
+
+const NO_PAIRS: readonly Pair[] = []
 
 export const WalkCard = memoWith(WalkCardBody, sameWalkCardProps)
 
-function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = false }: WalkCardProps) {
+function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = false, pairs = NO_PAIRS, pairCommands }: WalkCardProps) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)
@@ -175,6 +184,10 @@ function WalkCardBody({ session, walk, adults, myAdults, absentCount, past = fal
               />
             )
           )}
+          <WalkPairs
+            session={session} commands={pairCommands} walk={walk} pairs={pairs} adults={adults} myAdults={myAdults} past={past}
+            idPrefix={headingId} dayText={day} directionText={direction} onDone={() => card.current?.focus()}
+          />
           <WaitingList walk={walk} adults={adults} me={me} selfId={me.adultId} canWithdraw={!past} dayText={day} directionText={direction} onWithdraw={withdraw} />
         </>
       )}

@@ -1,5 +1,8 @@
 // Top of the walk screen: the line (colour), date, direction, my slot, the counts, the emergency card one tap away, and the wake-lock status.
+import type { AdultId } from '../../../domain/ids.ts'
 import type { Line } from '../../../domain/line.ts'
+import type { PairLine } from '../../../domain/pairs.ts'
+import type { Adult } from '../../../domain/people.ts'
 import type { Slot, WalkRef } from '../../../domain/signup.ts'
 import type { CheckInSummary } from '../../../domain/walk-log/check-in.ts'
 import { PageTitle } from '../PageTitle.tsx'
@@ -14,9 +17,12 @@ interface WalkHeaderProps {
   readonly summary: CheckInSummary
   readonly emergencyHref: string
   readonly awake: boolean
+  /** "En binôme" lines: beside the adults on duty, never counted among them. */
+  readonly pairs?: readonly PairLine[]
+  readonly adults?: ReadonlyMap<AdultId, Adult>
 }
 
-export function WalkHeader({ walk, line, slot, summary, emergencyHref, awake }: WalkHeaderProps) {
+export function WalkHeader({ walk, line, slot, summary, emergencyHref, awake, pairs = [], adults }: WalkHeaderProps) {
   const { t, language } = useI18n()
   return (
     <header class="walk-header">
@@ -27,6 +33,15 @@ export function WalkHeader({ walk, line, slot, summary, emergencyHref, awake }: 
       <p class="walk-header__date">{formatDayTitle(walk.date, language)}</p>
       <p class="walk-header__slot" data-testid="my-slot">{slot === null ? t('walk.notOnDuty') : t('walk.mySlot', { slot: slotText(t, slot).toLowerCase() })}</p>
       <p class="walk-summary" data-testid="walk-summary">{summaryText(t, language, summary)}</p>
+      {pairs.map(({ pair, review }) => {
+        const values = { name: adults?.get(pair.adultId)?.firstName ?? '?', with: adults?.get(pair.withAdultId)?.firstName ?? '?' }
+        return (
+          <p key={pair.adultId} class="walk-header__pair" data-testid="walk-pair">
+            {t(pair.kind === 'handover' ? 'rota.pair.handoverLine' : 'rota.pair.line', values)}
+            {review && <strong> · {t('rota.pair.review', values)}</strong>}
+          </p>
+        )
+      })}
       <a class="walk-emergency-link" href={emergencyHref} data-testid="emergency-link">
         <span aria-hidden="true">✚ </span>{t('walk.emergencyLink')}
       </a>

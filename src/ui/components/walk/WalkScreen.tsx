@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks'
 import type { SessionIdentity, SessionState, WalkLogCommands } from '../../../app/api.ts'
 import { habituesByChild } from '../../../app/queries/habitues.ts'
+import { walkPairsOf } from '../../../app/queries/pairs.ts'
 import { checkInsOf, hasOwnEvent, progressOf as walkProgressOf, slotOf, stopsInOrder, summaryOf, walkRotaOf } from '../../../app/queries/walk.ts'
 import type { AdultId, StopId } from '../../../domain/ids.ts'
 import type { Stop } from '../../../domain/line.ts'
@@ -54,6 +55,7 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
   const children = useMemo(() => new Map<string, Child>(view.children.map((child) => [child.id, child])), [view])
   const adults = useMemo(() => new Map(view.adults.map((adult) => [adult.id, adult])), [view])
   const habitues = useMemo(() => habituesByChild(view, now), [view, now])
+  const pairs = useMemo(() => (rota === null ? [] : walkPairsOf(view, rota)), [view.pairs, rota])
 
   if (rota === null) return <p class="notice" data-testid="walk-not-found">{t('walk.notFound')}</p>
   if (rota.cancellation !== null) {
@@ -157,6 +159,8 @@ export function WalkScreen({ session, base, walk }: WalkScreenProps) {
         summary={summaryOf(list)}
         emergencyHref={emergencyPath(base, walk)}
         awake={awake}
+        pairs={pairs}
+        adults={adults}
       />
       {actions.asking ? (
         <div class="walk-who">

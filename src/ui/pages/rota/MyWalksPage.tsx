@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/PageTitle.tsx'
 import { cancellationText, directionText, formatDay, slotText, STATE_ICONS, stateText, todayIn } from '../../components/rota/rota-format.ts'
 import { useNow } from '../../components/rota/useRotaNow.ts'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
+import { HandOver } from '../../components/rota/HandOver.tsx'
 import { SwapHome } from '../../components/swaps/SwapHome.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -30,6 +31,9 @@ function MyWalks({ session, base, demo }: RotaScreenProps) {
   const adults = useMemo(() => adultsById(view), [view])
   const children = useMemo(() => childrenById(view), [view])
   const places = placeWalks.flatMap((walk) => walk.roles.map((role) => ({ walk: walk.rota, role })))
+  // "Passer le témoin": my family's adults holding a coming place.
+  const leavingIds = new Set(places.filter(({ role }) => role.status !== 'waiting').map(({ role }) => role.adultId))
+  const leaving = view.adults.filter((adult) => leavingIds.has(adult.id))
   const lineName = (walk: WalkRota) => view.lines.find((line) => line.id === walk.lineId)?.name ?? ''
   const stopName = (id: string) => view.stops.find((stop) => stop.id === id)?.name ?? '?'
   const walkTitle = (walk: WalkRota) => `${formatDay(walk.date, language)} · ${directionText(t, walk.direction)} · ${lineName(walk)}`
@@ -93,6 +97,7 @@ function MyWalks({ session, base, demo }: RotaScreenProps) {
           </ul>
         )}
       </section>
+      {!demo && leaving.length > 0 && <HandOver session={session} leaving={leaving} today={today} />}
       <AgendaExport session={session} />
     </>
   )

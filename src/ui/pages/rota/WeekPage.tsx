@@ -18,6 +18,7 @@ import { useNow } from '../../components/rota/useRotaNow.ts'
 import { CommunityHome } from '../../components/rota/CommunityHome.tsx'
 import { NextWalk } from '../../components/rota/NextWalk.tsx'
 import { WalkCard } from '../../components/rota/WalkCard.tsx'
+import { pairsIndex, pairsOfWalk } from '../../../app/queries/pairs.ts'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
@@ -44,6 +45,8 @@ function Week({ session, base, demo }: RotaScreenProps) {
   // Per list, not per view: a sign-up leaves the adults (and so every other card) as they were.
   const adults = useMemo(() => adultsById(view), [view.adults])
   const me = useStore(session.me)
+  // Once per change of the pairs: each card reads its own walk's from the index, never scanning them all.
+  const pairs = useMemo(() => pairsIndex(view), [view.pairs])
   const myAdults = useMemo(() => adultsOfFamily(view, me.familyId), [view.adults, me.familyId])
   const myLines = useMemo(() => familyLineIds(view, me.familyId, days.flatMap((day) => day.walks)),
     [view.children, me.familyId, days])
@@ -91,6 +94,8 @@ function Week({ session, base, demo }: RotaScreenProps) {
         myAdults={myAdults}
         absentCount={absentOnWalk(view, walk)}
         past={isPastWalk(walk, today, now)}
+        pairs={pairsOfWalk(pairs, walk.key)}
+        pairCommands={session}
       />
     ),
   })
