@@ -43,22 +43,25 @@ export function CommunityHome({ session }: { session: SessionState & SessionIden
           ))}
         </ul>
       )}
-      <p>
-        <a href={`${base}/coups-de-main`}>
-          {home.moreHelp > 0 ? t('home.help.more', { count: home.moreHelp }) : t('home.help.all')}
-        </a>
-      </p>
-      {meeting !== undefined && (
-        <p data-testid="home-meeting">
-          <a href={`${base}/rencontres/${meeting.id}`}>
-            {t(meeting.time === undefined ? 'home.meeting.nextDay' : 'home.meeting.next', {
-              kind: t(`agenda.ics.meeting.${meeting.kind ?? 'lineMeeting'}`), day: formatDay(meeting.date, language),
-              time: meeting.time ?? '',
-            })}
+      <ul class="list">
+        <li class="list__item">
+          <a class="list__link" href={`${base}/coups-de-main`}>
+            {home.moreHelp > 0 ? t('home.help.more', { count: home.moreHelp }) : t('home.help.all')}
           </a>
-        </p>
-      )}
-      {meeting === undefined && <p><a href={`${base}/rencontres`}>{t('home.meeting.none')}</a></p>}
+        </li>
+        <li class="list__item" data-testid="home-meeting">
+          {meeting === undefined
+            ? <a class="list__link" href={`${base}/rencontres`}>{t('home.meeting.none')}</a>
+            : (
+              <a class="list__link" href={`${base}/rencontres/${meeting.id}`}>
+                {t(meeting.time === undefined ? 'home.meeting.nextDay' : 'home.meeting.next', {
+                  kind: t(`agenda.ics.meeting.${meeting.kind ?? 'lineMeeting'}`), day: formatDay(meeting.date, language),
+                  time: meeting.time ?? '',
+                })}
+              </a>
+            )}
+        </li>
+      </ul>
     </section>
   )
 }
