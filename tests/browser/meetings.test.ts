@@ -107,7 +107,7 @@ describe('collective meetings', () => {
     await answer(page, 'Peut-être').click()
     await expect.poll(() => pressed(page), POLL).toEqual(['Peut-être'])
     expect(await counts(page)).toBe('0 oui · 1 peut-être · 0 non')
-    expect(await page.getByTestId('announcer').textContent()).toBe('Réponse enregistrée : Peut-être.')
+    await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toBe('Réponse enregistrée : Peut-être.')
   })
 
   it('A answers "Oui"; once B is back online both phones read "1 oui · 1 peut-être · 0 non"', async () => {
