@@ -43,7 +43,7 @@ describe('coups de main on the collective’s screens', () => {
     expect(html).toContain('aria-live="polite"')
     expect(html).toContain(`href="/c/room/coups-de-main/${request.id}"`)
     expect(render(<HelpNewsList session={session} base="/c/room" familyId={familyId(1)} now={NOW} shown={() => true} onDismiss={() => undefined} />))
-      .toContain('Nguyen peut vous aider : Garde le mercredi, mardi 17 mars de 14:00 à 17:00.')
+      .toContain('Nguyen peut vous aider : Garde le mercredi, mardi 17 mars de 14 h à 17 h.')
     // Dismissed on this phone: gone.
     expect(render(<HelpNewsList session={session} base="/c/room" familyId={familyId(1)} now={NOW} shown={() => false} onDismiss={() => undefined} />))
       .not.toContain('peut vous aider')

@@ -5,16 +5,11 @@ import type { HelpRequest } from '../../../domain/help/records.ts'
 import type { HelpState } from '../../../domain/help/resolve.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
+import { helpTimeText } from '../rota/help-text.ts'
 import { formatDay } from '../rota/rota-format.ts'
-import type { HelpField } from './help-form.ts'
 
-/** "14 h", "14 h 30" in French; "14:00" in English. */
-export const helpTimeText = (time: string, language: Language): string => {
-  if (language !== 'fr') return time
-  const [hours = '', minutes = ''] = time.split(':')
-  const h = String(Number(hours))
-  return minutes === '00' ? `${h} h` : `${h} h ${minutes}`
-}
+export { helpTimeText }
+import type { HelpField } from './help-form.ts'
 
 /** "mercredi 17 mars, 14 h–17 h", "mercredi 17 mars, à partir de 14 h", "Sans date". */
 export const helpWhenText = (t: Translate, language: Language, request: Pick<HelpRequest, 'date' | 'from' | 'to'>): string => {

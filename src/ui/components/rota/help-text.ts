@@ -4,14 +4,22 @@ import type { HelpRequest } from '../../../domain/help/records.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { formatDay } from './rota-format.ts'
 
-/** "Garde le mercredi, mercredi 17 mars de 14:00 à 17:00", or only the kind for an undated one. */
+/** "14 h", "14 h 30" in French; "14:00" in English. */
+export const helpTimeText = (time: string, language: Language): string => {
+  if (language !== 'fr') return time
+  const [hours = '', minutes = ''] = time.split(':')
+  const h = String(Number(hours))
+  return minutes === '00' ? `${h} h` : `${h} h ${minutes}`
+}
+
+/** "Garde le mercredi, mercredi 17 mars de 14 h à 17 h", or only the kind for an undated one. */
 export const helpWhatText = (t: Translate, language: Language, request: HelpRequest, view: HelpView): string => {
   const kind = helpKindText(view, request.kind, language)
   if (request.date === undefined) return kind
   const day = formatDay(request.date, language)
   if (request.from !== undefined && request.to !== undefined) {
-    return t('notice.help.window', { kind, day, from: request.from, to: request.to })
+    return t('notice.help.window', { kind, day, from: helpTimeText(request.from, language), to: helpTimeText(request.to, language) })
   }
-  if (request.from !== undefined) return t('notice.help.from', { kind, day, from: request.from })
+  if (request.from !== undefined) return t('notice.help.from', { kind, day, from: helpTimeText(request.from, language) })
   return t('notice.help.when', { kind, day })
 }
