@@ -7,9 +7,9 @@ import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorKey, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { helpTimeText } from '../rota/help-text.ts'
 import { formatDay } from '../rota/rota-format.ts'
+import type { HelpField } from './help-form.ts'
 
 export { helpTimeText }
-import type { HelpField } from './help-form.ts'
 
 /** "mercredi 17 mars, 14 h–17 h", "mercredi 17 mars, à partir de 14 h", "Sans date". */
 export const helpWhenText = (t: Translate, language: Language, request: Pick<HelpRequest, 'date' | 'from' | 'to'>): string => {
