@@ -87,6 +87,14 @@ describe('coups de main', () => {
     await expect.poll(shown, POLL).toEqual([fr['help.answer.waiting'], fr['help.answer.helping']].sort())
     const [winner, loser] = (await places(b.page)())[0] === fr['help.answer.helping']
       ? ['Famille Nguyen', 'Famille Durand'] : ['Famille Durand', 'Famille Nguyen']
+    // The requester is told on the screen it is on, by the notice area; the late family is told the places are taken.
+    const notices = (phone: Phone) => () => phone.page.getByTestId('help-notice').allTextContents()
+    // In the order places are given: the family holding the place first.
+    await expect.poll(notices(a), POLL).toEqual([
+      expect.stringContaining(`${winner} peut vous aider`), expect.stringContaining(`${loser} peut vous aider`),
+    ])
+    const late = loser === 'Famille Nguyen' ? b : c
+    await expect.poll(notices(late), POLL).toEqual([expect.stringContaining('C’est complet : Famille Martin a déjà l’aide')])
 
     await a.page.getByTestId('help-link').first().click()
     await a.page.waitForURL(/\/coups-de-main\/[0-9a-f-]{36}$/)
