@@ -1,5 +1,6 @@
 // One family's own data as a JSON file: the family, its adults and children, their sign-ups, absences, availability,
-// reduced shares, the notes it wrote, its coups de main and answers, and its replies to meetings (with those meetings).
+// reduced shares, the notes it wrote, its coups de main and answers, its replies to meetings (with those meetings) and
+// its adults' binôme walks.
 //
 // Nothing about other families: no other family's name, adult, child, mark or note. Records a
 // family shares with others (a check-in mark by another adult, a swap with another family) are
@@ -29,6 +30,8 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
   const meetingReplies = (source.meetings?.replies ?? []).filter((reply) => reply.familyId === familyId)
   const answered = new Set<string>(meetingReplies.map((reply) => reply.meetingId))
   const meetings = (source.meetings?.meetings ?? []).filter((meeting) => answered.has(meeting.id))
+  // Its adults' binôme walks, as the newcomer or as the adult walked with.
+  const pairs = (source.pairs ?? []).filter((pair) => adultIds.has(pair.adultId) || adultIds.has(pair.withAdultId))
 
   const lineIds = new Set<string>([
     ...signUps.map((signUp) => signUp.lineId),
@@ -58,6 +61,7 @@ export const buildFamilyExport = (source: ExportSource, familyId: FamilyId, expo
     helpAnswers,
     meetings,
     meetingReplies,
+    pairs,
     lines: source.lines.filter((line) => lineIds.has(line.id)).map((line) => ({ id: line.id, name: line.name })),
     stops: source.stops.filter((stop) => stopIds.has(stop.id)).map((stop) => ({ id: stop.id, lineId: stop.lineId, name: stop.name })),
   }

@@ -119,6 +119,8 @@ export const FamilyExportSchema = z.object({
   /** Its answers to meetings, with the meetings they answer. */
   meetings: z._default(list(StoredMeetingSchema), () => []),
   meetingReplies: z._default(list(StoredMeetingReplySchema), () => []),
+  /** Its adults' binôme walks (as the newcomer or as the adult walked with). */
+  pairs: z._default(list(StoredPairSchema), () => []),
   lines: list(PlaceSchema),
   stops: list(z.extend(PlaceSchema, { lineId: z.string() })),
 })

@@ -229,6 +229,10 @@ describe('session exports', () => {
     expect(own.helpRequests.map((request) => [request.note, request.confirmedCount])).toEqual([['Garder Léa chez nous', 1]])
     expect(own.meetingReplies.map((reply) => reply.answer)).toEqual(['yes'])
     expect(own.meetings).toHaveLength(1)
+    // The binôme walk of the other family's adults is in that family's file only.
+    expect((JSON.parse(file) as { pairs: unknown[] }).pairs).toEqual([])
+    const theirs = JSON.parse(session.exportFamily(other) ?? '{}') as { pairs: { adultId: string }[] }
+    expect(theirs.pairs.map((pair) => pair.adultId)).toHaveLength(1)
     const parsed = JSON.parse(file) as { availability: { adultId: string }[]; exemptions: { familyId: string }[] }
     expect(parsed.availability.map((entry) => entry.adultId)).toEqual([session.me.get().adultId])
     expect(parsed.exemptions.map((exemption) => exemption.familyId)).toEqual([martin])
