@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
+import { storedDismissals } from '../helpers/stored-values.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
 import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
@@ -74,10 +75,13 @@ describe('notices after an offline conflict, on two phones', () => {
     await expect.poll(() => notice.count(), POLL).toBe(1)
     await a.page.getByTestId('toast').getByRole('button', { name: fr['notice.dismissToast'] }).click()
     expect(await toast(a.page)()).toBe('')
+    const dismissedBefore = await storedDismissals(a.page)
     await dismissOf(a.page, 'waiting-notice').click()
     await expect.poll(() => notice.count(), POLL).toBe(0)
     // Focus stays on the screen, not on the body.
     expect(await a.page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
+    // Reloaded once the dismissal is in the device database (a reload right after the tap can cut the write short).
+    await expect.poll(() => storedDismissals(a.page), POLL).toBe(dismissedBefore + 1)
     await a.page.reload()
     await expect.poll(waitingNames(a.page, THURSDAY), POLL).toEqual(['Léa'])
     expect(await a.page.getByTestId('waiting-notice').count()).toBe(0)

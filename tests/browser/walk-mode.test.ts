@@ -7,22 +7,8 @@ import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
+import { storedDismissals } from '../helpers/stored-values.ts'
 import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
-
-/** How many dismissed notices the phone's device database holds (IndexedDB, read as the app stores them). */
-const storedDismissals = (page: Page): Promise<number> => page.evaluate(() => new Promise<number>((resolve) => {
-  const request = indexedDB.open('pedibus-coop')
-  request.onsuccess = () => {
-    const db = request.result
-    const count = db.transaction('dismissed').objectStore('dismissed').count()
-    count.onsuccess = () => {
-      resolve(count.result)
-      db.close()
-    }
-    count.onerror = () => resolve(-1)
-  }
-  request.onerror = () => resolve(-1)
-}))
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 (a school day in zone A): set-up at 07:30, before the aller starts; the walk itself at 08:27.

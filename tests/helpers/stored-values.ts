@@ -1,4 +1,6 @@
-// What a browser phone holds in IndexedDB: every sealed personal value (`s1.…`) in any record of any of its databases.
+// What a browser phone holds in IndexedDB: every sealed personal value (`s1.…`) in any of its databases, and its stored
+// dismissals of notices.
+import type { Page } from 'playwright-core'
 import type { Phone } from './browser.ts'
 
 /** Every distinct sealed value (`s1.` and its base64url) in any record of any IndexedDB database of the page's origin. */
@@ -23,3 +25,18 @@ export const storedSealedValues = (phone: Phone): Promise<string[]> => phone.pag
   }
   return [...new Set(texts.flatMap((text) => text.match(/s1\.[A-Za-z0-9_-]{20,}/g) ?? []))]
 })
+
+/** How many dismissed notices the phone's device database holds (IndexedDB, read as the app stores them). */
+export const storedDismissals = (page: Page): Promise<number> => page.evaluate(() => new Promise<number>((resolve) => {
+  const request = indexedDB.open('pedibus-coop')
+  request.onsuccess = () => {
+    const db = request.result
+    const count = db.transaction('dismissed').objectStore('dismissed').count()
+    count.onsuccess = () => {
+      resolve(count.result)
+      db.close()
+    }
+    count.onerror = () => resolve(-1)
+  }
+  request.onerror = () => resolve(-1)
+}))
