@@ -8,6 +8,10 @@ import { holdersOfDone } from './journal.ts'
 
 export type Habitues = ReadonlyMap<ChildId, readonly AdultId[]>
 
+/** The children whose support shows: instructions or "compte double", agreement not withdrawn. */
+const supportedChildIds = (view: Pick<CollectiveView, 'children'>): Set<string> =>
+  new Set<string>(view.children.filter((child) => hasSupport(child) && !withheldSupport(child)).map((child) => child.id))
+
 // Once per view: the screens of one view (the walk, the urgent list, the planner) share it.
 const cache = new WeakMap<object, Habitues>()
 
@@ -15,7 +19,7 @@ const cache = new WeakMap<object, Habitues>()
 export const habituesByChild = (view: CollectiveView, now: number): Habitues => {
   const cached = cache.get(view)
   if (cached !== undefined) return cached
-  const supported = new Set<string>(view.children.filter((child) => hasSupport(child) && !withheldSupport(child)).map((c) => c.id))
+  const supported = supportedChildIds(view)
   const done = supported.size === 0 ? [] : walksDone(view, view.walkLog, holdersOfDone(view, now))
   const habitues = habituesOf(supported, done, view.walkLog.checkIns)
   cache.set(view, habitues)
@@ -37,7 +41,7 @@ export const habitueHints = (
 ): HabitueHint[] => {
   const habitues = habituesByChild(view, now)
   const holders = new Set<AdultId>([walk.lead, walk.tail, ...walk.extras].flatMap((signUp) => (signUp === null ? [] : [signUp.adultId])))
-  const supported = new Set<string>(view.children.filter((child) => hasSupport(child) && !withheldSupport(child)).map((c) => c.id))
+  const supported = supportedChildIds(view)
   return walk.expectedChildIds.filter((id) => supported.has(id)).flatMap((childId) => {
     const known = habitues.get(childId) ?? []
     if (known.some((adult) => holders.has(adult))) return []
