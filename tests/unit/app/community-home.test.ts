@@ -12,10 +12,7 @@ const phones = useSessionPhones('unit-community-home', () => now)
 
 describe('the home’s block between families', () => {
   it('lists open requests of the coming week soonest first, places left, mine marked, then the next meeting', async () => {
-    const services = await phones.start()
-    const session = phones.track((await services.openCollective(valueOf(await services.createCollective({
-      name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000',
-    }))))!)
+    const session = await phones.openNew()
     const [martin, durand] = ['Martin', 'Durand'].map((displayName) => valueOf(session.addFamily({ displayName }))) as [FamilyId, FamilyId]
     expect(communityHomeOf(session.view.get(), martin, today, now)).toEqual({ help: [], moreHelp: 0, nextMeeting: null })
     await session.setMe(martin, null)

@@ -12,10 +12,7 @@ const phones = useSessionPhones('unit-habitues', () => NOW)
 
 describe('habitué·e·s of a child with support instructions', () => {
   it('are the holders and markers of a walk done with the child present, and nobody before', async () => {
-    const services = await phones.start()
-    const session = phones.track((await services.openCollective(valueOf(await services.createCollective({
-      name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000',
-    }))))!)
+    const session = await phones.openNew()
     const lineId = valueOf(session.addLine({ name: 'Pins', colour: '#2e7d32', directions: ['aller'], days: [1, 2, 4, 5] }))
     const stop = valueOf(session.addStop(lineId, { name: 'Marché', times: { aller: '08:05' }, access: { stepFree: true, dangerousCrossing: false, note: '' } }))
     const martin = valueOf(session.addFamily({ displayName: 'Martin' }))

@@ -14,11 +14,7 @@ const input = { type: 'request', kind: 'wednesday', date: '2027-03-17', from: '1
 
 const newSession = async (): Promise<{ session: CollectiveSession; families: FamilyId[] }> => {
   now = parisToInstant(localDate('2027-03-15'), '08:12' as TimeOfDay)
-  const services = await phones.start()
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('no session')
-  phones.track(session)
+  const session = await phones.openNew()
   const families = ['Martin', 'Durand', 'Nguyen'].map((displayName) => valueOf(session.addFamily({ displayName })))
   await session.setMe(families[0]!, null)
   return { session, families }

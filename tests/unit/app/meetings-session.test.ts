@@ -14,11 +14,7 @@ const input = { kind: 'assembly', date: '2027-03-18', time: '18:30', place: 'Sal
 
 const newSession = async (withFamily = true): Promise<CollectiveSession> => {
   now = parisToInstant(localDate('2027-03-15'), '08:12' as TimeOfDay)
-  const services = await phones.start()
-  const id = valueOf(await services.createCollective({ name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }))
-  const session = await services.openCollective(id)
-  if (!session) throw new Error('no session')
-  phones.track(session)
+  const session = await phones.openNew()
   if (withFamily) {
     const familyId = valueOf(session.addFamily({ displayName: 'Martin' }))
     await session.setMe(familyId, null)

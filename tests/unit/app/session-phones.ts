@@ -12,7 +12,11 @@ export interface SessionPhones {
   start(namespace?: string): Promise<AppServices>
   /** Registers a session opened on the phone started last, so it is destroyed with it. */
   track(session: CollectiveSession): CollectiveSession
+  /** A new phone that creates "Pédibus des Pins" (Mérignac) and opens it, tracked. */
+  openNew(): Promise<CollectiveSession>
 }
+
+const PINS = { name: 'Pédibus des Pins', school: 'École des Pins', town: 'Mérignac', schoolPlace: '33000' }
 
 /** Call once at the top of a test file: every phone started there is destroyed after each test. */
 export const useSessionPhones = (prefix: string, now: () => number): SessionPhones => {
@@ -36,6 +40,13 @@ export const useSessionPhones = (prefix: string, now: () => number): SessionPhon
     track(session) {
       started.at(-1)?.sessions.push(session)
       return session
+    },
+    async openNew() {
+      const services = await this.start()
+      const created = await services.createCollective(PINS)
+      const session = created.ok ? await services.openCollective(created.value) : null
+      if (!session) throw new Error('no session')
+      return this.track(session)
     },
   }
 }
