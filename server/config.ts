@@ -1,11 +1,23 @@
 // The relay's settings: parsed once from the environment with Zod; a bad value is a clear error, not a default.
 import { z } from 'zod'
 import { err, ok, type Result } from '../src/lib/result.ts'
+import { normaliseAddress } from './client-address.ts'
 
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A comma list of IP addresses, normalised (client-address.ts); any other entry is an error naming it. */
+const addressList = z.string().default('').transform((text, ctx) => {
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+  const bad = entries.filter((entry) => normaliseAddress(entry) === null)
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `not an IP address: ${bad.join(', ')} (expected e.g. 127.0.0.1,::1)` })
+    return z.NEVER
+  }
+  return [...new Set(entries.map((entry) => normaliseAddress(entry)!))]
+})
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -16,6 +28,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   STATIC_DIR: z.string().min(1).default('./dist'),
   ALLOWED_ORIGINS: z.string().optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed for per-address limits; empty: the header is never read. */
+  TRUSTED_PROXIES: addressList,
   MAX_PAYLOAD: intIn(1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
   MAX_CONNECTIONS_PER_IP: intIn(1, 1_000_000, 50),
   MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR: intIn(0, 1_000_000, 30),
@@ -53,6 +67,8 @@ export interface RelayConfig {
   readonly staticDir: string
   /** null: same-origin only (Origin must equal http(s)://<Host>). Requests without Origin are always allowed. */
   readonly allowedOrigins: readonly string[] | null
+  /** TRUSTED_PROXIES, normalised: a connection from one counts for the client its X-Forwarded-For names. */
+  readonly trustedProxies: readonly string[]
   readonly maxPayload: number
   readonly maxConnectionsPerIp: number
   readonly maxRoomRegistrationsPerIpPerHour: number
@@ -93,6 +109,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     dataDir: e.DATA_DIR,
     staticDir: e.STATIC_DIR,
     allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
+    trustedProxies: e.TRUSTED_PROXIES,
     maxPayload: e.MAX_PAYLOAD,
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     maxRoomRegistrationsPerIpPerHour: e.MAX_ROOM_REGISTRATIONS_PER_IP_PER_HOUR,

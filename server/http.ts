@@ -1,10 +1,12 @@
-// Plain HTTP: /healthz (counts only), /renew/<roomId> and /archive/<roomId> (renew.ts), /invite/... (invites.ts), the built app
+// Plain HTTP: /healthz (counts only), /renew/<roomId> and /archive/<roomId> (renew.ts), /invite/... (invites.ts),
+// /readers/... (readers.ts), the built app
 // (sirv), with SPA fallback for navigation paths only.
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { isInvitePath } from './invites.ts'
+import { isReadersPath } from './readers.ts'
 import { isFreezePath } from './renew.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
@@ -14,7 +16,7 @@ const NOT_BUILT = 'Pédibus Coop: the relay is running, but the app is not built
 const LONG_CACHE = 'public, max-age=31536000, immutable'
 
 export const createHttpHandler = (
-  options: { staticDir: string; health: () => object; freeze: Handler; invites: Handler },
+  options: { staticDir: string; health: () => object; freeze: Handler; invites: Handler; readers: Handler },
 ): Handler => {
   let serveStatic: { files: StaticHandler; app: StaticHandler } | null = null
 
@@ -40,6 +42,7 @@ export const createHttpHandler = (
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (isFreezePath(path)) return options.freeze(req, res)
     if (isInvitePath(path)) return options.invites(req, res)
+    if (isReadersPath(path)) return options.readers(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed\n')
     if (path === '/healthz') return sendJson(res, 200, options.health())
     const served = getStatic()

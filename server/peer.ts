@@ -4,6 +4,8 @@
 // (bounded) for this socket only and retried when the room changes; one that can never integrate, conflicts with
 // what the room holds, or breaks the room's policy closes the socket and is never stored.
 // Awareness and unknown types are dropped. In a frozen (renewed or archived) room, step 2 and updates are dropped too.
+// A reader's socket (issue 18) is read-only: its step 2 and updates are dropped (never stored, forwarded or acked),
+// counted, and a few of them close it.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -54,6 +56,8 @@ const KEEPALIVE_FRAME = (() => {
 })()
 
 const CLOSE_GRACE_MS = 2_000
+/** Writes a reader's socket may attempt (a confused client) before it is closed. */
+const MAX_READER_WRITES = 4
 
 interface Numbered {
   readonly seq: number
@@ -90,6 +94,8 @@ export const createPeer = (deps: {
   ws: WebSocket
   room: Room
   ack: boolean
+  /** Set for a reader's socket (read-only). */
+  readerId?: string
   limits: PeerLimits
   metrics: Metrics
   log: Logger
@@ -108,6 +114,7 @@ export const createPeer = (deps: {
   let bulkTimer: ReturnType<typeof setTimeout> | null = null
   let closeRequested = false
   let destroyed = false
+  let readerWrites = 0
 
   const send = (frame: Uint8Array): void => {
     if (ws.readyState !== ws.OPEN) return
@@ -240,7 +247,16 @@ export const createPeer = (deps: {
     }, limits.heldTimeoutMs)
   }
 
+  /** A reader wrote: dropped before anything reads it, counted; repeated, the socket is closed. */
+  const refuseReaderWrite = (): void => {
+    metrics.increment('readerUpdatesRefused')
+    if (++readerWrites <= MAX_READER_WRITES) return
+    log.info('update.refused', { room: roomPrefix(room.id), reason: 'read-only' })
+    close(CloseCode.policy, 'read-only')
+  }
+
   const receiveUpdate = (update: Uint8Array): void => {
+    if (deps.readerId !== undefined) return refuseReaderWrite()
     if (room.frozen) {
       metrics.increment('updatesDroppedFrozen')
       return
@@ -272,6 +288,7 @@ export const createPeer = (deps: {
   }
 
   const peer: Peer = {
+    readerId: deps.readerId,
     send,
     close,
     retryHeld() {

@@ -14,6 +14,7 @@ import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Counters, type Metrics } from './metrics.ts'
 import { createInviteHandler } from './invites.ts'
+import { createReadersHandler } from './readers.ts'
 import { createFreezeHandler } from './renew.ts'
 import { createRoomRegistry } from './rooms.ts'
 import { createFileStore } from './store/file-store.ts'
@@ -88,13 +89,19 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
       staticDir: config.staticDir,
       health,
       freeze: createFreezeHandler({
-        allowedOrigins: config.allowedOrigins, store, rooms, limiter: freezes, metrics, log, sweeper,
+        allowedOrigins: config.allowedOrigins, trustedProxies: config.trustedProxies, store, rooms, limiter: freezes,
+        metrics, log, sweeper,
         now: clock ? () => new Date(clock()) : undefined,
       }),
       invites: createInviteHandler({
-        allowedOrigins: config.allowedOrigins, store, metrics, log, now: clock,
+        allowedOrigins: config.allowedOrigins, trustedProxies: config.trustedProxies, store, metrics, log, now: clock,
         writes: createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour * 4),
         reads: createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour * 4),
+      }),
+      readers: createReadersHandler({
+        allowedOrigins: config.allowedOrigins, trustedProxies: config.trustedProxies, store, rooms, metrics, log,
+        now: clock,
+        writes: createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour * 4),
       }),
     }),
   )

@@ -5,28 +5,24 @@
 // behind a tombstone (the sweeper's removeNow), so the old link serves no content to anyone from then on. A room is
 // renewed or archived, never both (409).
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { hashRoomToken, parseRoomId, parseRoomToken } from '../src/lib/credentials.ts'
+import { parseRoomId } from '../src/lib/credentials.ts'
 import { ARCHIVE_PATH_PREFIX, RENEW_PATH_PREFIX, TOKEN_HEADER } from '../src/lib/relay-protocol.ts'
-import { isSameHash } from './auth.ts'
-import { corsAnswer } from './cors.ts'
+import { clientAddress } from './client-address.ts'
 import type { RateLimiter } from './limits.ts'
-import { errorKind, roomPrefix, type Logger } from './log.ts'
-import type { CounterName, Metrics } from './metrics.ts'
+import { roomPrefix } from './log.ts'
+import type { CounterName } from './metrics.ts'
+import { checkRoomToken, createRoomHandler, drainAndSend, type RoomRequestDeps } from './room-requests.ts'
 import type { FrozenReason, RoomRegistry } from './rooms.ts'
 import type { StorageAdapter } from './store/adapter.ts'
 import type { Sweeper } from './sweeper.ts'
 
-interface Deps {
-  allowedOrigins: readonly string[] | null
-  store: StorageAdapter
+interface Deps extends RoomRequestDeps {
   rooms: RoomRegistry
   /**
    * Per-IP attempts per rolling hour, like registrations: every attempt counts (not only the good ones). One count
    * for renewals and archives together: both are the same token check.
    */
   limiter: RateLimiter
-  metrics: Metrics
-  log: Logger
   sweeper: Pick<Sweeper, 'removeNow'>
   now?: () => Date
 }
@@ -66,38 +62,37 @@ const KINDS: readonly Kind[] = [
 /** Requests under RENEW_PATH_PREFIX or ARCHIVE_PATH_PREFIX (http.ts routes only those here). */
 export const isFreezePath = (path: string): boolean => KINDS.some((kind) => path.startsWith(kind.prefix))
 
-export const createFreezeHandler = (deps: Deps) => (req: IncomingMessage, res: ServerResponse): void => {
-  req.resume() // the body is ignored; drain it so the connection can be reused
-  const path = (req.url ?? '').split('?')[0] ?? ''
-  const kind = KINDS.find((candidate) => path.startsWith(candidate.prefix))
-  if (!kind) return answer(res, 404)
-  const cors = corsAnswer(req, res, deps.allowedOrigins, 'POST', TOKEN_HEADER)
-  if (cors !== null) return answer(res, cors)
-  freeze(deps, kind, req, path.slice(kind.prefix.length)).then(
-    (status) => answer(res, status),
-    (error: unknown) => {
-      deps.metrics.increment('storeErrors')
-      deps.log.error(kind.events.failed, { error: errorKind(error) })
-      answer(res, 500)
-    },
-  )
+export const createFreezeHandler = (deps: Deps): ((req: IncomingMessage, res: ServerResponse) => void) => {
+  const handlers = KINDS.map((kind) => ({
+    prefix: kind.prefix,
+    // The body is ignored (drained with the answer, so the connection can be reused).
+    handle: createRoomHandler(
+      deps,
+      { prefix: kind.prefix, methods: 'POST', allowHeaders: TOKEN_HEADER, failedEvent: kind.events.failed },
+      async (routeDeps, req, parts) => ({ status: await freeze(routeDeps, kind, req, parts) }),
+    ),
+  }))
+  return (req, res) => {
+    const path = (req.url ?? '').split('?')[0] ?? ''
+    const handler = handlers.find((candidate) => path.startsWith(candidate.prefix))
+    if (!handler) return drainAndSend(req, res, { status: 404 }, 'POST')
+    handler.handle(req, res)
+  }
 }
 
-const freeze = async (deps: Deps, kind: Kind, req: IncomingMessage, roomIdText: string): Promise<Outcome> => {
+const freeze = async (deps: Deps, kind: Kind, req: IncomingMessage, parts: string[]): Promise<Outcome> => {
   if (req.method !== 'POST') return 405
-  const roomId = parseRoomId(roomIdText)
+  const roomId = parts.length === 1 ? parseRoomId(parts[0]) : null
   if (!roomId) return refused(deps, kind, 404)
-  if (!deps.limiter.tryConsume(req.socket.remoteAddress ?? 'unknown')) return refused(deps, kind, 429)
-  const header = req.headers[TOKEN_HEADER]
-  const token = parseRoomToken(Array.isArray(header) ? null : header)
-  if (!token) return refused(deps, kind, 401)
-  // A deleted room keeps no token hash: nothing to check, the room is simply no more. A renewal asked again (its
-  // answer was lost) is done already: saying so tells nothing the room's sockets (4410) do not.
-  const tombstone = await deps.store.readTombstone(roomId)
-  if (tombstone) return tombstone.reason === 'renewed' && kind.reason === 'renewed' ? 204 : refused(deps, kind, 410)
-  const meta = await deps.store.readMeta(roomId)
-  if (!meta) return refused(deps, kind, 404)
-  if (!isSameHash(meta.tokenHash, await hashRoomToken(token))) return refused(deps, kind, 401)
+  if (!deps.limiter.tryConsume(clientAddress(req, deps.trustedProxies))) return refused(deps, kind, 429)
+  const checked = await checkRoomToken(deps.store, req, roomId, { refuseFrozen: false })
+  // A deleted room keeps no token hash: nothing to check, the room is simply no more (410). A renewal asked again
+  // (its answer was lost) is done already: saying so tells nothing the room's sockets (4410) do not.
+  if ('status' in checked) {
+    const renewedAgain = checked.tombstone?.reason === 'renewed' && kind.reason === 'renewed'
+    return renewedAgain ? 204 : refused(deps, kind, checked.status)
+  }
+  const { meta } = checked
   const at = (deps.now ?? (() => new Date()))().toISOString()
   // The store decides under its meta lock, so a renewal and an archive racing each other cannot both succeed.
   if (!(await kind.mark(deps.store, roomId, at))) {
@@ -121,10 +116,3 @@ const refused = (deps: Deps, kind: Kind, status: Outcome): Outcome => {
   deps.log.info(kind.events.refused, { status })
   return status
 }
-
-const answer = (res: ServerResponse, status: number): void => {
-  if (status === 405) res.setHeader('Allow', 'POST, OPTIONS')
-  res.writeHead(status, { 'Cache-Control': 'no-store' })
-  res.end()
-}
-

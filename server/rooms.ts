@@ -23,6 +23,8 @@ export interface RoomPeer {
   close(code: number, reason: string): void
   /** Re-tries the messages this socket sent that were waiting for predecessors (after the room changed). */
   retryHeld(): void
+  /** The reader a read-only socket authenticated as (issue 18, server/readers.ts); undefined for a writer. */
+  readonly readerId?: string
 }
 
 /** acquire() of a room renewed (deleted at once) or deleted after its archive period (the socket is closed with 4410). */
@@ -104,6 +106,8 @@ export interface RoomRegistry {
   evict(roomId: string, code: number, reason: string, timeoutMs: number): Promise<boolean>
   /** Waits until every room being freed is written out. */
   settle(): Promise<void>
+  /** Closes at once the open sockets of a removed reader (CloseCode.readerRevoked). */
+  closeReader(roomId: string, readerId: string): void
 }
 
 /** Retry passes over held messages after a change (each pass applies at least one, or the loop stops). */
@@ -363,6 +367,11 @@ export const createRoomRegistry = (deps: {
         await new Promise((done) => setTimeout(done, 20)) // a real wait: the close handshakes need the event loop
       }
       return true
+    },
+    closeReader(roomId, readerId) {
+      void entries.get(roomId)?.room.then((room) => {
+        for (const peer of room.peers) if (peer.readerId === readerId) peer.close(CloseCode.readerRevoked, 'reader removed')
+      }, () => undefined)
     },
     async settle() {
       while (freeing.size > 0) await Promise.all([...freeing.values()])

@@ -12,6 +12,7 @@ import { hashRoomToken } from '../src/lib/credentials.ts'
 import { CloseCode, MESSAGE_RELAY_LIMITS, MESSAGE_RETENTION, MESSAGE_SYNC } from '../src/lib/relay-protocol.ts'
 import { retentionWarning } from './retention.ts'
 import { isOriginAllowed, isSameHash, parseOfferedProtocols, protocolsFromHeader, roomIdFromUrl } from './auth.ts'
+import { clientAddress } from './client-address.ts'
 import type { RelayConfig } from './config.ts'
 import type { Heartbeat } from './heartbeat.ts'
 import type { ConnectionLimiter, RateLimiter } from './limits.ts'
@@ -41,7 +42,8 @@ interface Deps {
 }
 
 type Refusal = { ok: false; code: number; counter: CounterName; reason: string }
-type Decision = { ok: true; roomId: string; ack: boolean } | Refusal
+/** A reader (issue 18) is read-only: no acks, no registration, every update it sends dropped (peer.ts). */
+type Decision = { ok: true; roomId: string; ack: boolean; readerId?: string } | Refusal
 
 const refusal = (code: number, counter: CounterName, reason: string): Refusal => ({ ok: false, code, counter, reason })
 
@@ -49,7 +51,7 @@ const CLOSE_GRACE_MS = 2_000
 
 export const createUpgradeHandler = (deps: Deps) => async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
   const { metrics, log } = deps
-  const ip = req.socket.remoteAddress ?? 'unknown'
+  const ip = clientAddress(req, deps.config.trustedProxies)
   if (!deps.connections.tryAcquire(ip)) return refuse(deps, req, socket, head, refusal(CloseCode.tooManyRequests, 'refusedRateLimit', 'too many connections'))
   // One release whatever happens next: the TCP socket closes once, upgraded or not.
   socket.once('close', () => deps.connections.release(ip))
@@ -78,17 +80,17 @@ export const createUpgradeHandler = (deps: Deps) => async (req: IncomingMessage,
     return refuse(deps, req, socket, head, refusal(CloseCode.tryAgainLater, 'refusedRoomUnavailable', 'room unavailable'))
   }
   if (socket.destroyed) return lease.release()
-  const { roomId, ack } = decision
-  deps.wss.handleUpgrade(req, socket, head, (ws) => join(deps, ws, lease, ack))
+  const { roomId, ack, readerId } = decision
+  deps.wss.handleUpgrade(req, socket, head, (ws) => join(deps, ws, lease, ack, readerId))
   void deps.store.markUsed(roomId, new Date(deps.now?.() ?? Date.now()).toISOString().slice(0, 10)).catch(() => undefined)
 }
 
 /** The room is loaded: the peer exists before the first message can be read. */
-const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void => {
+const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean, readerId?: string): void => {
   const { metrics, log } = deps
   const { room } = lease
   ws.on('error', (error: Error & { code?: string }) => countSocketError(metrics, error))
-  const peer = createPeer({ ws, room, ack, limits: deps.peerLimits, metrics, log })
+  const peer = createPeer({ ws, room, ack, readerId, limits: deps.peerLimits, metrics, log })
   room.peers.add(peer)
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (!isBinary) {
@@ -107,6 +109,7 @@ const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void =
   log.debug('socket.joined', { room: roomPrefix(room.id), ack })
   deps.heartbeat.track(ws, peer)
   if (room.broken) return peer.close(CloseCode.tryAgainLater, 'room reset')
+  if (readerId !== undefined) return joinAsReader(deps, peer, room.id, readerId)
   if (ack) {
     peer.send(limitsFrame(deps.config.maxPayload)) // only the app offers acks: stock clients never see it
     void warnOfRetention(deps, peer, room.id)
@@ -117,6 +120,16 @@ const join = (deps: Deps, ws: WebSocket, lease: RoomLease, ack: boolean): void =
   peer.send(encoding.toUint8Array(encoder))
   // Read-only: renewed (the phone needs the new invitation) or archived (the collective goes on in its successor).
   if (room.frozen) peer.send(FROZEN_FRAMES[room.frozen])
+}
+
+/**
+ * A reader gets no sync step 1 of the relay's (a stock client would answer it with a step 2, which a reader may not
+ * send): it asks with its own step 1. Removed while it was being admitted: closed like the sockets removal closed.
+ */
+const joinAsReader = (deps: Deps, peer: { close(code: number, reason: string): void }, roomId: string, readerId: string): void => {
+  void deps.store.readMeta(roomId).then((meta) => {
+    if (!meta?.readers?.some((reader) => reader.id === readerId)) peer.close(CloseCode.readerRevoked, 'reader removed')
+  }, () => undefined)
 }
 
 /** Tells the phone the day the room will be deleted if nothing changes, within the warning period (retention.ts). */
@@ -184,8 +197,11 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
     // Brought back by a phone that still holds it: the tombstone of its deletion for disuse is stale now.
     if (tombstone) await deps.store.deleteTombstone(roomId)
   }
-  if (!isSameHash(meta.tokenHash, tokenHash)) return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
-  return { ok: true, roomId, ack: offered.ack }
+  if (isSameHash(meta.tokenHash, tokenHash)) return { ok: true, roomId, ack: offered.ack }
+  // A reader's token (issue 18): read-only, never acknowledged; a register it offered did nothing (the room exists).
+  const reader = meta.readers?.find((candidate) => isSameHash(candidate.tokenHash, tokenHash))
+  if (reader) return { ok: true, roomId, ack: false, readerId: reader.id }
+  return refusal(CloseCode.badToken, 'refusedToken', 'bad token')
 }
 
 /** Completes the upgrade on the refusal server only to send the close code; the client gets nothing else. */

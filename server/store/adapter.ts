@@ -21,6 +21,15 @@ export interface RoomMeta {
   readonly writtenOn?: string
   /** Open invitations (issue 16, server/invites.ts): forgotten at expiry, at revocation, with the room. */
   readonly invitations?: readonly StoredInvitation[]
+  /** Readers (issue 18, server/readers.ts): tokens that read the room and write nothing (read-only partner links). */
+  readonly readers?: readonly StoredReader[]
+}
+
+/** A read-only token of the room (a partner link): only its SHA-256, like the room token's. */
+export interface StoredReader {
+  readonly id: string
+  readonly tokenHash: string
+  readonly createdAt: string
 }
 
 /**
@@ -80,6 +89,10 @@ export interface StorageAdapter {
   updateInvitations(
     roomId: string, change: (current: readonly StoredInvitation[]) => readonly StoredInvitation[],
   ): Promise<readonly StoredInvitation[] | null>
+  /** Replaces the room's readers like updateInvitations (durably, under the meta lock); null for an unknown room. */
+  updateReaders(
+    roomId: string, change: (current: readonly StoredReader[]) => readonly StoredReader[],
+  ): Promise<readonly StoredReader[] | null>
   /** Ids of the rooms that have data (a meta, a log or a snapshot), in no particular order. */
   listRooms(): Promise<string[]>
   /** The room's tombstone, or null. */

@@ -273,6 +273,15 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
         await writeMeta(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
         return invitations
       }),
+    updateReaders: (roomId, change) =>
+      withMetaLock(roomId, async () => {
+        const meta = await readMeta(roomId)
+        if (!meta) return null
+        const readers = change(meta.readers ?? [])
+        const { readers: _previous, ...rest } = meta
+        await writeMeta(roomId, readers.length === 0 ? rest : { ...rest, readers })
+        return readers
+      }),
     async listRooms() {
       const names = await readdir(roomsDir).catch((error: unknown) => {
         if (isNotFound(error)) return []

@@ -56,6 +56,15 @@ export const createMemoryStore = (): StorageAdapter => {
       metas.set(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
       return invitations
     },
+    async updateReaders(roomId, change) {
+      ensureOpen()
+      const meta = metas.get(roomId)
+      if (!meta) return null
+      const readers = change(meta.readers ?? [])
+      const { readers: _previous, ...rest } = meta
+      metas.set(roomId, readers.length === 0 ? rest : { ...rest, readers })
+      return readers
+    },
     async listRooms() {
       return [...new Set([...metas.keys(), ...updates.keys()])]
     },

@@ -16,6 +16,11 @@ const metaSchema = z.object({
     createdAt: z.string(),
     expiresAt: z.string(),
   })).optional(),
+  readers: z.array(z.object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    tokenHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    createdAt: z.string(),
+  })).optional(),
 })
 const tombstoneSchema = z.object({
   roomId: z.string().regex(ROOM_ID_PATTERN),

@@ -106,6 +106,11 @@ export const CloseCode = {
   roomMoved: 4410,
   /** MESSAGE_REFUSED with RefusalCode.roomFull was sent. */
   roomFull: 4413,
+  /**
+   * A reader's socket (issue 18, a partner link) whose reader a member removed (`DELETE /readers/...`): the link no
+   * longer opens anything; the partner's page says "ce lien a été retiré".
+   */
+  readerRevoked: 4411,
   tooManyRequests: 4429,
 } as const
 
@@ -129,3 +134,15 @@ export const ROOM_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 export const INVITE_PATH_PREFIX = '/invite/'
 /** Longest validity an invitation may be given. */
 export const MAX_INVITATION_DAYS = 30
+
+/**
+ * Readers (issue 18, read-only partner links): `POST /readers/<roomId>` (room token in TOKEN_HEADER, JSON body
+ * `{id, tokenHash}`) files a reader: a socket offering a token whose SHA-256 is `tokenHash` is read-only (sync answers
+ * and live updates; every step-2/update it sends is dropped, never stored, forwarded or acknowledged; it never
+ * registers a room). `DELETE /readers/<roomId>/<id>` (token) removes it and closes its sockets with
+ * CloseCode.readerRevoked. 201 filed, 204 removed, 400 bad body, 401 bad token, 404 unknown room, 409 renewed or
+ * archived room (POST), 410 deleted room, 422 too many readers, 429 too many requests.
+ */
+export const READERS_PATH_PREFIX = '/readers/'
+/** Readers one room may have at once. */
+export const MAX_READERS = 20

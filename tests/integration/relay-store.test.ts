@@ -109,6 +109,23 @@ for (const { name, create } of adapters) {
       expect(await store.readTombstone(archived)).toEqual(tombstone)
     })
 
+    it('files and removes readers in the meta (issue 18), and none for an unknown room', async () => {
+      const roomId = createRoomId()
+      const reader = { id: 'r'.repeat(22), tokenHash: 'h'.repeat(43), createdAt: '2026-09-01T00:00:00.000Z' }
+      expect(await store.updateReaders(roomId, (current) => [...current, reader])).toBeNull()
+      expect(await store.readMeta(roomId)).toBeNull()
+      await store.createRoom(roomId, META)
+      const second = { ...reader, id: 's'.repeat(22) }
+      await Promise.all([reader, second].map((added) => store.updateReaders(roomId, (current) => [...current, added])))
+      expect((await store.readMeta(roomId))?.readers?.map((stored) => stored.id).sort()).toEqual([reader.id, second.id])
+      await store.markUsed(roomId, '2026-09-02') // other meta writes keep the readers
+      expect((await store.readMeta(roomId))?.readers).toHaveLength(2)
+      await store.updateReaders(roomId, (current) => current.filter((stored) => stored.id !== reader.id))
+      expect((await store.readMeta(roomId))?.readers).toEqual([second])
+      await store.updateReaders(roomId, () => [])
+      expect(await store.readMeta(roomId)).toEqual({ ...META, usedOn: '2026-09-02' })
+    })
+
     it('keeps rooms apart', async () => {
       const [first, second] = [createRoomId(), createRoomId()]
       await store.createRoom(first, META)
