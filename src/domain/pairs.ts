@@ -89,12 +89,18 @@ export const handoverWalks = <W extends WalkRef & Staffing & { readonly cancella
     && pairRefusal(walk, newcomer, leaving) === null && !paired.has(walkKeyOf(walk)))
 }
 
+/** A walk as the invariants read it: `viaSwap` lists holders seated by a swap (the effective rota; none without swaps). */
+export type CheckedWalk = Staffing & { readonly key: WalkKey; readonly viaSwap?: readonly { readonly adultId: AdultId }[] }
+
 /**
  * Invariants of a converged view: one active pair per walk and newcomer, and a pair never counted among a walk's
- * holders (every holder has an active sign-up of that walk: a paired newcomer without one holds nothing).
+ * holders. A holder has an active sign-up of that walk or was seated by a swap (a place taken or traded): the swap
+ * writes no sign-up, so "no sign-up" alone is not a pair counted. A newcomer paired on a walk and then given its
+ * leaving adult's place (the very point of "passer le témoin") holds it in their own right; the card then shows
+ * them as a holder only (pairLinesOf drops the line), which is also checked here, as a parent sees the walk.
  */
 export const checkPairInvariants = (
-  pairs: readonly Pair[], walks: readonly (Staffing & { readonly key: WalkKey })[], signUps: readonly SignUp[],
+  pairs: readonly Pair[], walks: readonly CheckedWalk[], signUps: readonly SignUp[],
 ): string[] => {
   const failures: string[] = []
   const seen = new Set<string>()
@@ -105,12 +111,18 @@ export const checkPairInvariants = (
   }
   const signedUp = new Set(signUps.filter((s) => s.status === 'active').map((s) => `${walkKeyOf(s)}|${s.adultId}`))
   const byWalk = pairsByWalk(pairs)
-  for (const walk of walks) {
-    for (const pair of byWalk.get(walk.key) ?? []) {
-      if (holderIds(walk).has(pair.adultId) && !signedUp.has(pairKeyOf(pair))) {
-        failures.push(`pairs: ${pairKeyOf(pair)} counted among the holders without a sign-up`)
-      }
-    }
-  }
-  return failures
+  return [...failures, ...walks.flatMap((walk) => walkPairFailures(walk, byWalk.get(walk.key) ?? [], signedUp))]
+}
+
+/** One walk's active pairs against its holders; `signedUp`: "walk key|adult" of every active sign-up. */
+const walkPairFailures = (walk: CheckedWalk, pairs: readonly Pair[], signedUp: ReadonlySet<string>): string[] => {
+  const holders = holderIds(walk)
+  const swapped = new Set((walk.viaSwap ?? []).map((via) => via.adultId))
+  const seatedBy = (pair: Pair) => signedUp.has(pairKeyOf(pair)) || swapped.has(pair.adultId)
+  const counted = pairs.filter((pair) => holders.has(pair.adultId) && !seatedBy(pair))
+  const both = pairLinesOf(walk, pairs).filter((line) => holders.has(line.pair.adultId))
+  return [
+    ...counted.map((pair) => `pairs: ${pairKeyOf(pair)} counted among the holders without a sign-up or a swap`),
+    ...both.map((line) => `pairs: ${pairKeyOf(line.pair)} shown both as a holder and in pair`),
+  ]
 }

@@ -1,7 +1,9 @@
 // "Trajet en binôme" invariants on the converged view: one active pair per walk and newcomer, none among the holders.
 import type { CollectiveSnapshot } from '../../src/doc/read.ts'
-import { checkPairInvariants } from '../../src/domain/pairs.ts'
-import type { WalkRota } from '../../src/domain/rota-types.ts'
+import { checkPairInvariants, type CheckedWalk } from '../../src/domain/pairs.ts'
 
-export const checkPairs = (view: Pick<CollectiveSnapshot, 'pairs' | 'signUps'>, rota: readonly WalkRota[]): string[] =>
+/** `rota`: the sign-up rota, or the effective one (its `viaSwap` lists the holders a swap seated, with no sign-up). */
+export const checkPairs = (
+  view: Pick<CollectiveSnapshot, 'pairs' | 'signUps'>, rota: readonly CheckedWalk[],
+): string[] =>
   checkPairInvariants(view.pairs, rota, view.signUps)

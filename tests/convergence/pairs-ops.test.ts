@@ -25,5 +25,6 @@ it('runs pair asks, withdrawals and handovers from several phones and keeps one 
     if (failures.length > 0) failed.push(`seed ${seed} (replay: CONVERGENCE_SEED=${seed}): ${failures.slice(0, 5).join('; ')}`)
   }
   expect(failed).toEqual([])
-  for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0)
+  // Coverage of the run as a whole: one replayed seed need not ask, withdraw and hand over all at once.
+  if (REPLAY_SEED === null) for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0)
 }, 300_000)

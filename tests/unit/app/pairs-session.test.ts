@@ -4,6 +4,7 @@ import { effectiveWalkOf } from '../../../src/app/queries/rota.ts'
 import { pairsIndex, pairsOfWalk, walkPairLines } from '../../../src/app/queries/pairs.ts'
 import { localDate } from '../../../src/domain/dates.ts'
 import type { AdultId } from '../../../src/domain/ids.ts'
+import { checkPairInvariants } from '../../../src/domain/pairs.ts'
 import { walkKeyOf, type WalkRef } from '../../../src/domain/signup.ts'
 import { NOW, newWorld, syncAll, valueOf, walkOn, type Phone } from './swap-phones.ts'
 
@@ -68,5 +69,27 @@ describe('pair commands', () => {
     expect(linesOf(a, walkOn(lineId, '2027-03-18'))).toEqual([[sophie, camille, 'handover', false]])
     expect(linesOf(a, walkOn(lineId, '2027-03-25'))).toEqual([])
     expect(a.commands.handOver(camille, sophie, localDate('2027-03-20'))).toEqual({ ok: false, error: 'nothingToHandOver' })
+  })
+
+  it('a newcomer taking the leaving adult\'s place by swap holds it: one holder, no pair line, invariants hold', () => {
+    const { phones, adults, lineId } = newWorld()
+    const [a, b] = phones as [Phone, Phone]
+    const [camille, sophie] = adults as [AdultId, AdultId]
+    const walk = walkOn(lineId)
+    valueOf(a.commands.signUp(walk, 'lead', camille))
+    expect(a.commands.handOver(camille, sophie, localDate('2027-03-15'))).toEqual({ ok: true, value: 1 })
+    const offerId = valueOf(a.commands.offerSlot(walk, camille))
+    syncAll([a, b])
+    expect(b.commands.takeOffer(offerId, sophie)).toEqual({ ok: true, value: 'taken' })
+    syncAll([a, b])
+    for (const phone of [a, b]) {
+      const view = phone.view.get()
+      const rota = effectiveWalkOf(view, walk, NOW)!
+      // Sophie is on the walk once, as its lead (she has no sign-up of her own: the swap gave her Camille's).
+      expect([rota.lead?.adultId, rota.tail, rota.extras]).toEqual([sophie, null, []])
+      expect(view.signUps.some((s) => s.adultId === sophie && s.status === 'active')).toBe(false)
+      expect(linesOf(phone, walk)).toEqual([])
+      expect(checkPairInvariants(view.pairs ?? [], [rota], view.signUps)).toEqual([])
+    }
   })
 })

@@ -55,6 +55,18 @@ describe('pairs', () => {
     expect(checkPairInvariants([pair(marie, lea)], [counted], [walk.lead, walk.tail])).toHaveLength(1)
   })
 
+  it('a paired newcomer seated by a swap holds that place in their own right: no failure, no pair line', () => {
+    // Lea offered her lead place and Marie, paired with her ("passer le témoin"), took it: Marie has no sign-up.
+    const seated = { lead: signUp(marie, 'lead'), tail: null, extras: [], key: walkKeyOf(monday) }
+    const swapped = { ...seated, viaSwap: [{ adultId: marie }] }
+    const handover = pair(marie, lea, { kind: 'handover' })
+    expect(checkPairInvariants([handover], [swapped], [])).toEqual([])
+    expect(pairLinesOf(swapped, [handover])).toEqual([])
+    // Seated with neither a sign-up nor a swap: still a pair counted as a place.
+    expect(checkPairInvariants([handover], [{ ...swapped, viaSwap: [] }], [])).toHaveLength(1)
+    expect(checkPairInvariants([handover], [{ ...swapped, viaSwap: [{ adultId: zoe }] }], [])).toHaveLength(1)
+  })
+
   it('indexes active pairs by walk, newcomers in id order', () => {
     const index = pairsByWalk([pair(zoe, lea), pair(marie, lea), pair(paul, lea, { status: 'withdrawn' })])
     expect(index.get(walkKeyOf(monday))?.map((p) => p.adultId)).toEqual([marie, zoe])
