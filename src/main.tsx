@@ -2,6 +2,7 @@
 import { render } from 'preact'
 import { createAppServices, loadSessionRuntime } from './app/index.ts'
 import { parseRoomId } from './lib/credentials.ts'
+import { startInstallPrompt } from './pwa/install-prompt.ts'
 import { registerServiceWorker } from './pwa/register.ts'
 import { App } from './ui/App.tsx'
 import { preloadRotaScreens } from './ui/routes-rota.tsx'
@@ -10,6 +11,8 @@ import './ui/styles.css'
 const root = document.getElementById('app')
 
 const start = async (container: HTMLElement): Promise<void> => {
+  // Before anything is awaited: Chrome may fire beforeinstallprompt early, and only once per page.
+  const installPrompt = startInstallPrompt()
   // A collective's address needs its screens and the document code: fetched while the device list is read, not after.
   if (/^\/(c|demo)(\/|$)/.test(location.pathname)) {
     preloadRotaScreens()
@@ -30,6 +33,7 @@ const start = async (container: HTMLElement): Promise<void> => {
   window.addEventListener('pagehide', (event) => {
     if (event.persisted) return // kept in the back/forward cache: it may come back as is
     updater?.destroy()
+    installPrompt.destroy()
     services.destroy()
   })
 }

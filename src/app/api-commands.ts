@@ -3,6 +3,7 @@
 import type { MeetingCommands } from './api-meetings.ts'
 import type { HelpCommands } from './api-help.ts'
 import type { PairCommands } from './api-pairs.ts'
+import type { CharterCommands } from './api-charter.ts'
 import type { NextGeneration } from '../domain/year/next-generation.ts'
 import type { ExceptionInput, HolidayInput } from '../domain/calendar-records.ts'
 import type { IcsZone } from '../domain/calendar/ics-zones.ts'
@@ -300,4 +301,4 @@ export type ManageCommands = CollectiveCommands & PeopleCommands & LineCommands 
 /** The edits a member can make: every command slice (src/app/commands.ts builds them over one Y.Doc). */
 export type SessionCommands = ManageCommands & RotaCommands & SwapCommands & CoordinationCommands & AbsenceCommands
   & WalkLogCommands & PlanningCommands & ExportCommands & YearCommands & MeetingCommands
-  & HelpCommands & PairCommands
+  & HelpCommands & PairCommands & CharterCommands

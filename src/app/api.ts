@@ -2,6 +2,7 @@
 // Implemented in src/app/ (createAppServices); the UI depends only on these types.
 import type { InvitationId } from '../lib/invitation.ts'
 import type { LocalDate } from '../domain/dates.ts'
+import type { Language } from '../domain/language.ts'
 import type { NewCollectiveInput } from '../domain/collective.ts'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
 import type { CollectiveModel } from '../domain/model.ts'
@@ -13,17 +14,21 @@ import type { MeetingRecords } from '../domain/meeting.ts'
 import type { HelpRecords } from '../domain/help/records.ts'
 import type { Pair } from '../domain/pairs.ts'
 import type { PlanningRecords } from '../domain/planning/records.ts'
+import type { Charter } from '../domain/charter.ts'
 import type { RecordKind } from '../doc/record-kinds.ts'
 import type { RoomId } from '../lib/credentials.ts'
 import type { NextGenerationRequest } from '../domain/year/next-generation.ts'
 import type { Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
 import type { FormResult, SessionCommands } from './api-commands.ts'
+import type { PartnerLinks, PartnerView } from './api-partners.ts'
 
 export type * from './api-commands.ts'
 export type * from './api-meetings.ts'
 export type * from './api-help.ts'
 export type * from './api-pairs.ts'
+export type * from './api-charter.ts'
+export type * from './api-partners.ts'
 
 /**
  * The collective profile form's limit (name, school, town), quoted before submit. Here rather than in
@@ -128,6 +133,8 @@ export interface CollectiveView extends CollectiveModel {
   readonly help?: HelpRecords
   /** "Trajet en binôme" and "passer le témoin" (src/app/queries/pairs.ts); absent in views built without them. */
   readonly pairs?: readonly Pair[]
+  /** The collective's charter (issue 18, src/app/queries/charter.ts); absent or null: none written. */
+  readonly charter?: Charter | null
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -196,8 +203,33 @@ export interface SessionIdentity {
 }
 
 
+/**
+ * Acting for a family without a smartphone, at its request (issue 18; src/app/acting.ts): while `acting` is set, `me`
+ * is that family (and its first adult), and sign-ups, withdrawals and swaps record who made them (domain/on-behalf.ts).
+ * Kept in memory only: a reload, or "Terminer", gives the phone back its own identity.
+ */
+export interface ActingSession {
+  readonly acting: ReadableStore<ActingFor | null>
+  actFor(familyId: FamilyId): Result<ActingFor, ActingError>
+  stopActing(): void
+}
+
+export interface ActingFor {
+  /** The family acted for, and the adult "me" becomes (its first adult by first name). */
+  readonly familyId: FamilyId
+  readonly adultId: AdultId
+  /** The phone's own family and adult: who acts. */
+  readonly byFamilyId: FamilyId
+  readonly byAdultId: AdultId | null
+}
+
+/** noIdentity: this phone has not said which family it is; ownFamily: nothing to act for; noAdult: nobody to sign up. */
+export type ActingError = 'noIdentity' | 'unknownFamily' | 'ownFamily' | 'noAdult'
+
 /** One open collective: its live view, its status, who I am, and every edit a member can make. */
-export interface CollectiveSession extends SessionState, SessionIdentity, SessionCommands {
+export interface CollectiveSession extends SessionState, SessionIdentity, ActingSession, SessionCommands {
+  /** Read-only partner links (issue 18, src/app/partner-links.ts); absent in a demo (nothing is sent). */
+  readonly partners?: PartnerLinks
   /** Stops the providers, timers and listeners; safe to call twice. */
   destroy(): void
 }
@@ -271,6 +303,13 @@ export interface AppServices {
   /** `renewedFrom`: the copy a renewal makes of that collective (the copy is marked with its id, src/doc/renewal.ts). */
   restoreCollective(json: string, renewedFrom?: RoomId): Promise<Result<RoomId, RestoreError>>
   /**
+   * "Créer à partir d'un modèle" (issue 18): a NEW collective (new room, new secret) from a template file
+   * (CharterCommands.exportTemplate) and the create form: the form's profile and school place, the template's lines,
+   * stops, settings, kinds and charter under new ids. Field errors of the form; `template` (a TemplateProblem) when
+   * the file is not a template this version reads; `_: 'storageUnavailable'`. Nothing is made on any error.
+   */
+  createFromTemplate(json: string, input: NewCollectiveInput): Promise<FormResult<RoomId>>
+  /**
    * "Renouveler l'invitation" (issue 6): copies the collective (records, ids and clocks) into a new
    * room with a new secret, waits until the relay holds the copy, asks the relay to make the old
    * room read-only, then forgets the old collective on this phone and keeps my family and adult.
@@ -290,12 +329,20 @@ export interface AppServices {
   openCollective(id: RoomId): Promise<CollectiveSession | null>
   /** The session of `id` when it is open already (a screen then renders it at once, with no loading frame). */
   openedCollective(id: RoomId): CollectiveSession | null
-  /** A demo collective filled with example data, its free texts in `language`; in memory only: nothing joined, nothing sent. */
-  openDemo(language: 'fr' | 'en'): Promise<CollectiveSession>
+  /**
+   * A demo collective filled with example data, its free texts in `language` (French for Arabic: it is a French school);
+   * in memory only: nothing joined, nothing sent.
+   */
+  openDemo(language: Language): Promise<CollectiveSession>
+  /**
+   * A partner's read-only page (issue 18) from its link's #fragment: reads the partner room, keeps nothing on the
+   * device; destroy() when the page goes.
+   */
+  openPartnerView(fragment: string): PartnerView
   /** Removes the collective from this device (local data only). */
   forgetCollective(id: RoomId): Promise<void>
-  readonly preferences: ReadableStore<{ readonly language: 'fr' | 'en' }>
-  setLanguage(language: 'fr' | 'en'): Promise<void>
+  readonly preferences: ReadableStore<{ readonly language: Language }>
+  setLanguage(language: Language): Promise<void>
   /**
    * True while any open collective has local writes not yet on disk (status.local 'saving').
    * Changes waiting for the relay do not count: they are on disk and survive a reload.

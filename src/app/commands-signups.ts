@@ -8,6 +8,7 @@ import type { EffectiveWalk } from '../domain/swaps/outcomes.ts'
 import { err, ok } from '../lib/result.ts'
 import type { CollectiveView, RotaCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
+import { onBehalfNow } from './acting.ts'
 import { swapStateOf } from './queries/swap-state.ts'
 import { effectiveWalkOf, holdersOf, onAnotherWalkAt, startOf } from './queries/rota.ts'
 
@@ -22,7 +23,7 @@ const activeSignUp = (view: CollectiveView, walk: WalkRef, adultId: AdultId) => 
 const isOn = (walk: EffectiveWalk, adultId: AdultId): boolean =>
   [...holdersOf(walk), ...walk.waiting].some((signUp) => signUp.adultId === adultId)
 
-export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): RotaCommands => ({
+export const createSignUpCommands = ({ doc, view, me, acting, now }: CommandContext): RotaCommands => ({
   signUp(walkRef, slot, adultId) {
     const before = view.get()
     const adult = before.adults.find((candidate) => candidate.id === adultId)
@@ -32,7 +33,10 @@ export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): Ro
     // A place received through a swap absorbs the adult's own sign-up on that walk: writing one would say nothing true.
     if (effectiveWalkOf(before, walk, now())?.viaSwap.some((via) => via.adultId === adultId)) return err('alreadyOnWalk')
     if (onAnotherWalkAt(before, walk, adultId, now())) return err('busyElsewhere')
-    const written = edit.writeSignUp(doc, { walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId, at: authorTime(now()) })
+    const onBehalf = onBehalfNow(acting, now())
+    const written = edit.writeSignUp(doc, {
+      walk, adultId, familyId: adult.familyId, slot, actor: me.get().actorId, at: authorTime(now()), ...(onBehalf && { onBehalf }),
+    })
     if (!written) return err('walkNotRunning')
     // Read back after writing, with every record this phone has and swaps applied: another phone may still win later.
     const after = effectiveWalkOf(view.get(), walk, now())
@@ -59,11 +63,12 @@ export const createSignUpCommands = ({ doc, view, me, now }: CommandContext): Ro
     }
     const adult = before.adults.find((candidate) => candidate.id === adultId)
     const walk = { lineId: walkRef.lineId, date: walkRef.date, direction: walkRef.direction }
-    const author = { actor: me.get().actorId, at: authorTime(now()) }
+    const onBehalf = onBehalfNow(acting, now())
+    const author = { actor: me.get().actorId, at: authorTime(now()), ...(onBehalf && { onBehalf }) }
     for (const via of received) {
       if (adult === undefined || !edit.writeRelease(doc, { offerId: via.offerId, adultId, familyId: adult.familyId, walk, ...author })) return err('notRecorded')
     }
-    if (signUp !== undefined) edit.writeWithdrawal(doc, walk, adultId, author.actor, author.at)
+    if (signUp !== undefined) edit.writeWithdrawal(doc, walk, adultId, author.actor, author.at, onBehalf)
     const current = view.get()
     if (activeSignUp(current, walkRef, adultId) !== undefined) return err('notRecorded')
     const after = effectiveWalkOf(current, walkRef, now())

@@ -7,6 +7,7 @@ import { responseKeyOf, type Offer, type OfferId } from '../domain/swaps/records
 import { err, ok, type Result } from '../lib/result.ts'
 import type { SwapCommands, SwapError, TakeOutcome, TradeOutcome } from './api.ts'
 import type { CommandContext } from './commands.ts'
+import { onBehalfNow } from './acting.ts'
 import { authorTime } from '../doc/clock.ts'
 import { effectiveWalkOf, familyHolds, holds, onAnotherWalkAt, startOf } from './queries/rota.ts'
 import { swapStateOf } from './queries/swap-state.ts'
@@ -38,8 +39,11 @@ const tradeOutcomeOf = (result: ResponseResult): Result<TradeOutcome, SwapError>
 const closedOutcome = (status: string): Result<TakeOutcome, SwapError> =>
   status === 'withdrawn' ? ok('withdrawn') : status === 'void' ? ok('void') : status === 'invalid' ? err('notFound') : ok('alreadyTaken')
 
-export const createSwapCommands = ({ doc, view, me, now }: CommandContext): SwapCommands => {
-  const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })
+export const createSwapCommands = ({ doc, view, me, acting, now }: CommandContext): SwapCommands => {
+  const author = (): edit.Authored => {
+    const onBehalf = onBehalfNow(acting, now())
+    return { actor: me.get().actorId, at: authorTime(now()), ...(onBehalf && { onBehalf }) }
+  }
   const adultOf = (adultId: AdultId) => view.get().adults.find((adult) => adult.id === adultId)
   const offerOf = (offerId: OfferId): Offer | undefined => view.get().swaps.offers.find((offer) => offer.id === offerId)
   /** The adult's result for the offer, resolved with every record this phone has right after writing. */

@@ -5,7 +5,8 @@ import * as edit from '../doc/mutations.ts'
 import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import type { ReadableStore } from '../lib/store.ts'
-import type { CollectiveView, DeviceIdentity, ManageCommands, RemovalError, SessionCommands } from './api.ts'
+import type { ActingFor, CollectiveView, DeviceIdentity, ManageCommands, RemovalError, SessionCommands } from './api.ts'
+import { createCharterCommands } from './commands-charter.ts'
 import { createChildCommands } from './commands-children.ts'
 import { createCoordinationCommands } from './commands-coordination.ts'
 import { createExportCommands } from './commands-export.ts'
@@ -27,6 +28,8 @@ export interface CommandContext {
   /** The live view, refreshed synchronously after every change of the document. */
   readonly view: ReadableStore<CollectiveView>
   readonly me: ReadableStore<DeviceIdentity>
+  /** Set while this phone acts for a family at its request (acting.ts): the rota and swap commands record it. */
+  readonly acting?: ReadableStore<ActingFor | null>
   readonly now: () => number
 }
 
@@ -43,6 +46,7 @@ export const createCommands = (context: CommandContext): SessionCommands => ({
   ...createMeetingCommands(context),
   ...createHelpCommands(context),
   ...createPairCommands(context),
+  ...createCharterCommands(context),
 })
 
 /** A removal that found nothing to remove wrote nothing: the record went on another phone (or never arrived here). */

@@ -8,6 +8,7 @@ import { instantToParisDate } from '../domain/calendar/paris-time.ts'
 import { addDays, type LocalDate } from '../domain/dates.ts'
 import { createActorId, type AdultId, type FamilyId, type LineId, type StopId } from '../domain/ids.ts'
 import type { StopInput } from '../domain/line.ts'
+import type { Language } from '../domain/language.ts'
 import type { AdultInput, ChildInput } from '../domain/people.ts'
 import { walkStartInstant, URGENT_WITHIN_MS } from '../domain/rota/resolve.ts'
 import { deriveWalks, type Walk } from '../domain/rota/walks.ts'
@@ -18,8 +19,10 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown })
   return result.value
 }
 
-/** The interface's language: the demo's free texts are written in it (names of people and places stay as they are). */
-export type DemoLanguage = 'fr' | 'en'
+/** The languages the demo's free texts are written in (names of people and places stay as they are). */
+export type DemoLanguage = Exclude<Language, 'ar'>
+/** The demo is a French school: an Arabic interface shows its notes in French, as the school's own papers would be. */
+export const demoLanguageOf = (language: Language): DemoLanguage => (language === 'en' ? 'en' : 'fr')
 /** A free text of the demo in both languages, side by side. */
 export type DemoText = Readonly<Record<DemoLanguage, string>>
 const NO_TEXT: DemoText = { fr: '', en: '' }

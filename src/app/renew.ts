@@ -7,6 +7,7 @@ import { RENEW_PATH_PREFIX, TOKEN_HEADER } from '../lib/relay-protocol.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import type { CollectiveSession, RenewError, RestoreError, SyncStatus } from './api.ts'
 import type { RelayFetch } from './env.ts'
+import { ownIdentityOf } from './own-identity.ts'
 
 export interface RenewDeps {
   readonly openCollective: (id: RoomId) => Promise<CollectiveSession | null>
@@ -41,7 +42,7 @@ export const renewCollective = async (deps: RenewDeps, id: RoomId): Promise<Resu
   if (before.moved) return err('relayRefused')
   if (before.pending > 0 || before.local !== 'saved') return err('notSynced')
 
-  const me = old.me.get()
+  const me = ownIdentityOf(old) // the phone's own family, not one it may be acting for
   // Marked with the old room's id: a phone offline now, holding changes the copy lacks, writes them onto the copy when
   // it joins it with the new invitation (src/app/renewal-carry.ts).
   const restored = await deps.restoreCollective(old.exportCollective(), id)

@@ -1,5 +1,6 @@
 // createAppServices: the AppServices contract over Dexie (device-local), per-collective sessions, and one error channel.
 import { calendarOfNewCollective, NewCollectiveInputSchema, type NewCollective } from '../domain/collective.ts'
+import type { Language } from '../domain/language.ts'
 import { fieldErrorsOf } from '../domain/validation.ts'
 import { createInviteSecret, createRoomId, type InviteSecret, type RoomId } from '../lib/credentials.ts'
 import { err, ok } from '../lib/result.ts'
@@ -14,12 +15,15 @@ import { createErrorChannel } from './errors.ts'
 import { parseInvite } from './invite.ts'
 import { openInvitation } from './invitations.ts'
 import { createSuccession } from './succession.ts'
+import { createFromTemplate } from './template-create.ts'
+import { lazyPartnerView } from './partner-view-loader.ts'
 import type { GenerationState } from './api.ts'
 import type { WritableStore } from '../lib/store.ts'
 import type { RenewDeps } from './renew.ts'
 import type { RenewalWrite } from './renewal-carry.ts'
 import type { ArchivedHandoff } from './session.ts'
 import { loadSessionRuntime as runtime, type SessionRuntime } from './session-runtime-loader.ts'
+import { ownIdentityOf } from './own-identity.ts'
 
 export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppServices> => {
   const env = resolveEnv(appEnv)
@@ -27,7 +31,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
   const device: DeviceStore = openDeviceStore(`${env.namespace}${DEFAULT_DEVICE_DB_NAME}`)
   const askPersistence = appEnv.storageManager ? createPersistRequester(appEnv.storageManager) : requestPersistentStorage
   const collectives = createStore<readonly JoinedCollective[]>([])
-  const preferences = createStore<{ readonly language: 'fr' | 'en' }>({ language: 'fr' })
+  const preferences = createStore<{ readonly language: Language }>({ language: 'fr' })
   const hasPendingWrites = createStore(false)
   const dismissed = createDismissedNotices(device, env.now, (error) => storageFailed('device.dismiss', error))
   const sessions = new Map<RoomId, Promise<CollectiveSession | null>>()
@@ -152,7 +156,7 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       const handoff = handoffs.get(previousId)?.() ?? null
       if (handoff === null) return
       await code.carryRenewedChanges(handoff, previous, row, write)
-      const me = old.me.get()
+      const me = ownIdentityOf(old) // not the family it may be acting for
       const copy = await services.openCollective(row.id)
       if (copy !== null && copy.me.get().familyId === null && me.familyId !== null) await copy.setMe(me.familyId, me.adultId)
       await retire(previousId, row.id)
@@ -284,6 +288,9 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
       return ok(row.id)
     },
 
+    createFromTemplate: (json, input) =>
+      createFromTemplate({ restoreCollective: (file) => services.restoreCollective(file), now: env.now }, json, input),
+
     async renewCollective(id) {
       const code = await runtime()
       renewing.add(id)
@@ -328,6 +335,8 @@ export const createAppServices = async (appEnv: AppEnv = {}): Promise<AppService
     },
 
     openedCollective: (id) => openSessions.get(id) ?? null,
+
+    openPartnerView: (fragment) => lazyPartnerView({ relayUrl: env.relayUrl, WebSocket: env.WebSocket }, fragment),
 
     /** Each call makes a fresh demo; the caller destroys it, or destroy() of the services does. */
     async openDemo(language) {

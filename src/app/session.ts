@@ -31,8 +31,10 @@ import { whenIdle } from './idle.ts'
 import { createCommands, type SessionCommands } from './commands.ts'
 import type { ErrorChannel } from './errors.ts'
 import { loadIdentity, type IdentityStorage } from './identity.ts'
+import { createActing } from './acting.ts'
 import type { RenewalWrite } from './renewal-carry.ts'
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.ts'
+import { createPartnerLinks } from './partner-links.ts'
 
 export interface SessionOptions {
   readonly roomId: RoomId
@@ -102,12 +104,21 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   const invitationDeps = { relayUrl: env.relayUrl, origin: env.origin, fetch: env.fetch }
   const firstDoc = newDoc(sealKey)
   const view = createStore<CollectiveView>(readCollective(firstDoc))
+  // Acting for a family without a smartphone (issue 18): `me` is that family until "Terminer" or a reload.
+  const acting = createActing(identity.me, view)
   const showView = (next: CollectiveView): void => {
     const previousName = view.get().profile?.name
     view.set(next)
     if (next.profile && next.profile.name !== previousName) options.onNameChange?.(next.profile.name)
   }
   let core: Core | null = null
+  // Read-only partner links (issue 18): published from this phone while the collective is open and writable.
+  const partners = createPartnerLinks({
+    relayUrl: env.relayUrl, origin: env.origin, fetch: env.fetch, WebSocket: env.WebSocket, now: env.now, view,
+    familyId: () => acting.me.get().familyId,
+    canPublish: () => !status.get().archived && !status.get().moved,
+    onError: (error) => errors.report('partners.publish', error),
+  })
   const status = createStore<SyncStatus>(initialStatus(options.knownMoved ?? false, options.knownArchived ?? false))
   let movedRemembered = options.knownMoved ?? false
   let archivedHandedOff = options.knownArchived ?? false
@@ -171,6 +182,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       connection.forgetPendingContents()
     }
     doc.on('beforeObserverCalls', onRemoval)
+    partners.attach(doc)
     // The view after each change reads again only the kinds whose maps the change touched (src/doc/read-live.ts).
     const live = liveCollective(doc)
     // A change from outside (the disk, the relay) may bring back a record a new school year deleted (an offline
@@ -232,7 +244,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     return {
       doc,
       connection,
-      commands: createCommands({ doc, view, me: identity.me, now: env.now }),
+      commands: createCommands({ doc, view, me: acting.me, acting: acting.acting, now: env.now }),
       status: () => combine(persistence.state.get(), connection.status.get(), shown),
       destroy() {
         for (const unsubscribe of unsubscribes) unsubscribe()
@@ -304,7 +316,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     return {
       doc,
       connection: null,
-      commands: createCommands({ doc, view, me: identity.me, now: env.now }),
+      commands: createCommands({ doc, view, me: acting.me, acting: acting.acting, now: env.now }),
       status: () => ({ ...holdingStatus, pending: changes.length }),
       destroy: () => {
         doc.off('update', onUpdate)
@@ -341,7 +353,11 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
     createInvitation: (days) => createInvitation(invitationDeps, roomId, options.secret, days),
     listInvitations: () => listInvitations(invitationDeps, roomId, options.secret),
     revokeInvitation: (id) => revokeInvitation(invitationDeps, roomId, options.secret, id),
-    me: identity.me,
+    partners,
+    me: acting.me,
+    acting: acting.acting,
+    actFor: acting.actFor,
+    stopActing: acting.stopActing,
     setMe: identity.setMe,
     welcome: identity.welcome,
     setWelcome: identity.setWelcome,
@@ -352,6 +368,7 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
       if (retryTimer !== null) clearTimeout(retryTimer)
       const last = core
       core = null
+      partners.destroy()
       last?.destroy()
       last?.doc.destroy()
       options.onDestroy?.()

@@ -10,6 +10,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod/mini'
 import { ActorIdSchema, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
+import type { OnBehalf } from '../domain/on-behalf.ts'
 import { currentEntryOf, signUpEntryKeyOf, signUpKeyOf, type SignUp, type Slot, type WalkRef } from '../domain/signup.ts'
 import { authorTime, nextSharedClock } from './clock.ts'
 import { Origin, safeMap } from './keys.ts'
@@ -30,6 +31,16 @@ export const withoutKeyFields = (value: Record<string, unknown> | undefined): Re
   return rest
 }
 
+/**
+ * The previous value's fields a rewrite keeps, with this write's on-behalf mark (or none): a mark says who made the
+ * write that carries it, never a later one. A marked entry has a field the compact layout has no place for, so it is
+ * written in the first layout (signup-layout.ts entryToWrite); on-behalf changes are few.
+ */
+const carriedWith = (current: Record<string, unknown> | undefined, onBehalf: OnBehalf | undefined): Record<string, unknown> => {
+  const { onBehalf: _previous, ...rest } = withoutKeyFields(current)
+  return onBehalf === undefined ? rest : { ...rest, onBehalf: { ...onBehalf } }
+}
+
 export interface SignUpWrite {
   readonly walk: WalkRef
   readonly adultId: AdultId
@@ -38,6 +49,8 @@ export interface SignUpWrite {
   readonly actor: ActorId
   /** The author's local time (authorTime); now on this device when absent. */
   readonly at?: string
+  /** Made by another member at the family's request (domain/on-behalf.ts). */
+  readonly onBehalf?: OnBehalf
 }
 
 interface OrderedEntry {
@@ -183,7 +196,7 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
   }
   let written = false
   doc.transact(() => {
-    written = putPlaceEntry(doc, write.walk, write.adultId, write.actor, { ...withoutKeyFields(current), ...entry })
+    written = putPlaceEntry(doc, write.walk, write.adultId, write.actor, { ...carriedWith(current, write.onBehalf), ...entry })
   }, Origin.signUp)
   return written
 }
@@ -192,9 +205,11 @@ export const writeSignUp = (doc: Y.Doc, write: SignUpWrite): boolean => {
  * Marks the adult's entry withdrawn with a fresh clock (the entry stays, so an older concurrent
  * write cannot bring it back by accident). No active entry: nothing is written.
  */
-export const writeWithdrawal = (doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, at = authorTime(Date.now())): void => {
+export const writeWithdrawal = (
+  doc: Y.Doc, walk: WalkRef, adultId: AdultId, actor: ActorId, at = authorTime(Date.now()), onBehalf?: OnBehalf,
+): void => {
   const current = storedEntry(doc, walk, adultId)
   if (current === undefined || current.status !== 'active') return
-  const entry = { ...withoutKeyFields(current), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
+  const entry = { ...carriedWith(current, onBehalf), status: 'withdrawn', clock: nextClockIn(doc), actor, at }
   doc.transact(() => putPlaceEntry(doc, walk, adultId, actor, entry), Origin.withdraw)
 }

@@ -6,6 +6,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod/mini'
 import type { ActorId, AdultId, FamilyId } from '../domain/ids.ts'
+import type { OnBehalf } from '../domain/on-behalf.ts'
 import { WalkRefSchema, type WalkRef } from '../domain/signup.ts'
 import {
   createOfferId, releaseKeyOf, responseKeyOf, SeatClaimSchema, type Offer, type OfferId, type Release, type SeatClaim,
@@ -39,6 +40,8 @@ export interface Authored {
   readonly actor: ActorId
   /** authorTime(now) of the author's phone; now on this device when absent. */
   readonly at?: string
+  /** Made by another member at the family's request (domain/on-behalf.ts); kept in the record as written. */
+  readonly onBehalf?: OnBehalf
 }
 
 export interface OfferWrite extends Authored {
@@ -71,7 +74,10 @@ export const writeOffer = (doc: Y.Doc, write: OfferWrite): OfferId | null => {
 export const writeOfferWithdrawal = (doc: Y.Doc, offerId: OfferId, author: Authored): boolean => {
   const current = storedValue(doc, MAP_OFFERS, offerId)
   if (current === undefined || current.withdrawn !== undefined) return false
-  const withdrawn = { clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()) }
+  const withdrawn = plain({
+    clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()),
+    onBehalf: author.onBehalf && { ...author.onBehalf },
+  })
   return putEntry(doc, MAP_OFFERS, offerId, { ...current, withdrawn }, Origin.withdrawOffer)
 }
 

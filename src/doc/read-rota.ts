@@ -14,6 +14,7 @@ import {
 import { adultKind, childKind, exceptionKind, holidayKind, lineKind, stopKind } from './record-kinds.ts'
 import { readCompactSignUp, type SignUpOutcome } from './read-signup-compact.ts'
 import { SIGNUP_MAPS, entryKeyParts, isCompactKey, storedSignUps, storedValueOf } from './signup-layout.ts'
+import { compareFrench } from '../lib/collate.ts'
 
 const SETTINGS_FIELDS = [
   'timeZone', 'holidayZone', 'ownCalendar', 'alsaceMoselle', 'operatingWeekdays', 'childrenPerAdult', 'minAdults',
@@ -51,9 +52,9 @@ const holidayReader: RecordReader<ImportedHoliday> = { ...holidayKind, decode: w
 const adultReader: RecordReader<Adult> = { ...adultKind, decode: withId }
 const childReader: RecordReader<Child> = { ...childKind, decode: withId }
 
-const byName = <T extends { id: string; name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'fr') || compareIds(a.id, b.id)
+const byName = <T extends { id: string; name: string }>(a: T, b: T): number => compareFrench(a.name, b.name) || compareIds(a.id, b.id)
 const byFirstName = <T extends { id: string; firstName: string }>(a: T, b: T): number =>
-  a.firstName.localeCompare(b.firstName, 'fr') || compareIds(a.id, b.id)
+  compareFrench(a.firstName, b.firstName) || compareIds(a.id, b.id)
 
 export const readLines = (doc: Y.Doc, toCheck: RecordToCheck[]): Line[] => readRecordMap(doc, lineReader, toCheck).sort(byName)
 

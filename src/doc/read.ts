@@ -3,6 +3,7 @@
 // The document is untrusted input (any member's phone, any app version, corrupted bytes): readers
 // never throw, keep unknown fields (looseObject schemas), and report what failed instead.
 import type * as Y from 'yjs'
+import type { Charter } from '../domain/charter.ts'
 import { StoredCollectiveProfileSchema, type CollectiveProfile } from '../domain/collective.ts'
 import { StoredFamilySchema, type Family } from '../domain/family.ts'
 import type { HolidayOverride } from '../domain/calendar-records.ts'
@@ -25,11 +26,12 @@ import {
 } from './read-rota.ts'
 import { readFlatMap } from './read-flat.ts'
 import { readPlanning } from './read-planning.ts'
-import { helpAnswerKind, helpKindKind, helpRequestKind, meetingKind, meetingReplyKind, pairKind } from './record-kinds.ts'
+import { charterKind, helpAnswerKind, helpKindKind, helpRequestKind, meetingKind, meetingReplyKind, pairKind } from './record-kinds.ts'
 import { readCoordination, readSwapRecords, type CoordinationView } from './read-swaps.ts'
 import { readWalkLog } from './read-walk-log.ts'
 import { readYearStart } from './read-year.ts'
 import { compareIds, plainOf, previewOf, problemsOf, readRecordMap, withId, type RecordReader, type RecordToCheck } from './read-util.ts'
+import { compareFrench } from '../lib/collate.ts'
 
 export type { RecordKind, RecordToCheck } from './read-util.ts'
 
@@ -51,6 +53,8 @@ export interface CollectiveSnapshot extends CollectiveModel {
   readonly help: HelpRecords
   /** "Trajet en binôme" and "passer le témoin" (src/domain/pairs.ts), withdrawn ones included. */
   readonly pairs: readonly Pair[]
+  /** The collective's charter (issue 18), opened; null when none was written. */
+  readonly charter: Charter | null
   readonly toCheck: readonly RecordToCheck[]
   readonly schemaVersion: number | null
 }
@@ -117,6 +121,8 @@ export const SNAPSHOT_PARTS: { readonly [K in keyof SnapshotParts]: SnapshotPart
     fields: { requests: helpRequestKind.mapName, answers: helpAnswerKind.mapName, kinds: helpKindKind.mapName },
   },
   pairs: { maps: [pairKind.mapName], read: (doc, toCheck) => readFlatMap(doc, pairKind, toCheck) },
+  // One key: any other entry is a key mismatch, "to check".
+  charter: { maps: [charterKind.mapName], read: (doc, toCheck) => readFlatMap(doc, charterKind, toCheck)[0] ?? null },
 }
 
 export const SNAPSHOT_PART_NAMES = Object.keys(SNAPSHOT_PARTS) as (keyof SnapshotParts)[]
@@ -200,5 +206,5 @@ const familyReader: RecordReader<Family> = {
 
 export const readFamilies = (doc: Y.Doc, toCheck: RecordToCheck[]): Family[] =>
   readRecordMap(doc, familyReader, toCheck).sort(
-    (a, b) => a.displayName.localeCompare(b.displayName, 'fr') || compareIds(a.id, b.id),
+    (a, b) => compareFrench(a.displayName, b.displayName) || compareIds(a.id, b.id),
   )

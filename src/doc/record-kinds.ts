@@ -16,6 +16,7 @@
 // - the readers of sign-ups and holiday overrides (read-rota.ts: keys in two forms, the key injected in the value).
 import type * as Y from 'yjs'
 import type { z } from 'zod/mini'
+import { CHARTER_KEY, StoredCharterSchema } from '../domain/charter.ts'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../domain/calendar-records.ts'
 import {
   StoredHandoverAckSchema, StoredHandoverNoteSchema, StoredPeriodOfferSchema, StoredPeriodResponseSchema, StoredRosterEntrySchema,
@@ -276,12 +277,21 @@ export const pairKind = entries({
   owners: [{ kind: 'line', by: { keyPart: 0 } }, { kind: 'adult', by: { keyPart: 3 } }, { kind: 'adult', by: { field: 'withAdultId' } }],
 })
 
+/**
+ * The collective's charter (issue 18, src/domain/charter.ts): one entry under CHARTER_KEY, its text sealed (a member
+ * may name a contact in it); kept by the new school year, owned by nobody.
+ */
+export const charterKind = entries({
+  kind: 'charter', mapName: 'charter', schema: StoredCharterSchema, keyOf: () => CHARTER_KEY,
+  fromExport: (f) => f.charter, personal: ['text'],
+})
+
 /** Every kind, in the order restore writes them. Add a kind here and the tables below follow. */
 export const RECORD_KINDS = [
   profileKind, settingsKind, lineKind, stopKind, familyKind, adultKind, childKind, exceptionKind, holidayKind, holidayOverrideKind,
   signUpKind, offerKind, swapResponseKind, releaseKind, rosterEntryKind, periodOfferKind, periodResponseKind, handoverNoteKind,
   handoverAckKind, absenceKind, checkInKind, walkEventKind, walkNoteKind, availabilityKind, exemptionKind, meetingKind,
-  meetingReplyKind, guestNameKind, helpRequestKind, helpAnswerKind, helpKindKind, pairKind,
+  meetingReplyKind, guestNameKind, helpRequestKind, helpAnswerKind, helpKindKind, pairKind, charterKind,
 ] as const
 
 export type RecordKindDescriptor = (typeof RECORD_KINDS)[number]

@@ -7,6 +7,7 @@ import { z } from 'zod/mini'
 import { LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema, type AdultId, type LineId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
+import { OnBehalfSchema } from './on-behalf.ts'
 import { AuthorTimeSchema } from './record-order.ts'
 
 /**
@@ -73,6 +74,8 @@ export const StoredSignUpSchema = z.looseObject({
   actor: ActorIdSchema,
   /** The author's local time when writing, for the journal's display only (never ordered on); absent in older entries. */
   at: z.optional(AuthorTimeSchema),
+  /** Made by another member at the family's request (on-behalf.ts); absent when the family made it. */
+  onBehalf: z.optional(OnBehalfSchema),
 })
 export type SignUp = z.output<typeof StoredSignUpSchema>
 

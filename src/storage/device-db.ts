@@ -1,6 +1,7 @@
 // Device-local data in Dexie (joined collectives and their secrets, preferences, the sync outbox); every row parsed with Zod.
 import Dexie, { type Table } from 'dexie'
 import { z } from 'zod/mini'
+import { LANGUAGES, type Language } from '../domain/language.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, createActorId, type ActorId, type AdultId, type FamilyId } from '../domain/ids.ts'
 import { parseInviteSecret, parseRoomId, type RoomId } from '../lib/credentials.ts'
 
@@ -48,8 +49,7 @@ export interface DeviceIdentityRow {
   readonly adultId: AdultId | null
 }
 
-const LanguageSchema = z.enum(['fr', 'en'])
-export type Language = z.output<typeof LanguageSchema>
+const LanguageSchema = z.enum(LANGUAGES)
 const PREFERENCES_KEY = 'preferences'
 const PreferencesRowSchema = z.object({ key: z.literal(PREFERENCES_KEY), language: LanguageSchema })
 export interface Preferences { readonly language: Language }

@@ -13,7 +13,7 @@ import { ServicesContext, useServices, useSession } from './hooks/services.ts'
 import { useStore } from './hooks/useStore.ts'
 import { I18nContext, useI18n, type I18n } from './i18n/context.tsx'
 import { FRENCH_MESSAGES, loadMessages, whenAllTexts } from './i18n/messages.ts'
-import { translatorOf, type Language } from './i18n/translate.ts'
+import { directionOf, translatorOf, type Language } from './i18n/translate.ts'
 import { withAllTexts } from './lazy-screen.ts'
 import { CollectivesPage } from './pages/CollectivesPage.tsx'
 import { CreatePage } from './pages/CreatePage.tsx'
@@ -30,8 +30,11 @@ import { absenceRoutes } from './routes-absence.tsx'
 import { helpRoutes } from './routes-help.tsx'
 import { meetingRoutes } from './routes-meetings.tsx'
 import { privacyRoutes } from './routes-privacy.tsx'
+import { partnerRoutes } from './routes-partners.tsx'
 import { planningRoutes } from './routes-planning.tsx'
 import { joinRoutes } from './routes-join.tsx'
+import { firstStepsRoutes } from './routes-first-steps.tsx'
+import { CurrentActing } from './components/acting/ActingBanner.tsx'
 import { SyncStatusBar } from './status/SyncStatusBar.tsx'
 
 // The invite screen brings the QR code library and renewal: loaded on first use, precached like the other screens.
@@ -51,7 +54,7 @@ const useLanguage = (language: Language, reportError: (context: string, error: u
   useEffect(() => {
     let current = true
     loadMessages(language).then(
-      (messages) => current && setI18n((shown) => (shown.language === language ? shown : { language, t: translatorOf(messages) })),
+      (messages) => current && setI18n((shown) => (shown.language === language ? shown : { language, t: translatorOf(messages, directionOf(language)) })),
       (error: unknown) => reportError('i18n.load', error),
     )
     return () => {
@@ -88,9 +91,10 @@ export function App({ services, updatePrompt }: AppProps) {
   useLaterTexts()
   const { language } = i18n
   // Layout effect: the lang attribute changes in the same commit as the text, so a screen reader never
-  // reads English words with French pronunciation.
+  // reads English words with French pronunciation; the direction with them, so Arabic is never laid out left to right.
   useLayoutEffect(() => {
     document.documentElement.lang = language
+    document.documentElement.dir = directionOf(language)
   }, [language])
   return (
     <ServicesContext.Provider value={services}>
@@ -148,6 +152,7 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
       </header>
       <BottomNav />
       {currentId && !inDemo && <CurrentStatus id={currentId} />}
+      {currentId && !inDemo && <CurrentActing id={currentId} />}
       <ErrorMessages />
       {updatePrompt && <UpdateBanner prompt={updatePrompt} />}
       <main id="main" tabIndex={-1}>
@@ -171,8 +176,10 @@ function Shell({ updatePrompt }: { updatePrompt?: UpdatePrompt | undefined }) {
             {helpRoutes}
             {meetingRoutes}
             {privacyRoutes}
+            {partnerRoutes}
             {planningRoutes}
             {joinRoutes}
+            {firstStepsRoutes}
             <Route default component={NotFoundPage} />
           </Router>
           </ReadOnlyIfArchive>

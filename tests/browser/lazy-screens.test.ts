@@ -35,6 +35,7 @@ describe('screens loaded on first use', () => {
   it('opens each lazy screen by its address with the network off, titled in the tab', async () => {
     const screens: Array<[string, string]> = [
       ['/donnees', fr['privacy.title']],
+      ['/premiers-pas', fr['firstSteps.title']],
       ...inCollective([
         ['/lignes', fr['manage.lines.title']],
         ['/familles', fr['families.title']],

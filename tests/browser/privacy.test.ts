@@ -49,7 +49,7 @@ describe('the association responsible for the data, from the settings to "Vos do
     expect(await page.locator('#settings-associationContact-limit').textContent()).toBe('200 caractères au plus')
     await name.fill(NAME)
     await contact.fill('bureau@ecureuils')
-    await page.getByRole('button', { name: fr['form.save'] }).click()
+    await page.getByRole('button', { name: fr['form.save'], exact: true }).click()
     await expect.poll(() => page.locator('#settings-associationContact-error').textContent(), POLL)
       .toContain(fr['manage.error.invalidContact'])
     expect(await contact.getAttribute('aria-invalid')).toBe('true')
@@ -57,7 +57,7 @@ describe('the association responsible for the data, from the settings to "Vos do
     expect(await axeViolations(page)).toEqual([])
 
     await contact.fill(CONTACT)
-    await page.getByRole('button', { name: fr['form.save'] }).click()
+    await page.getByRole('button', { name: fr['form.save'], exact: true }).click()
     await expect.poll(() => page.getByTestId('announcer').textContent(), POLL).toContain(fr['manage.saved'])
     expect(await page.locator('#settings-associationContact-error').count()).toBe(0)
   })

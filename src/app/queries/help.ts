@@ -6,6 +6,7 @@ import { allHelpKindsOf, helpKindLabel, helpKindsOf, type HelpKind } from '../..
 import { NO_HELP, type HelpRecords, type HelpRequest, type HelpRequestId } from '../../domain/help/records.ts'
 import { activeAnswersOf, helpStateOf, resolveHelp, type HelpResolution, type HelpState } from '../../domain/help/resolve.ts'
 import type { FamilyId } from '../../domain/ids.ts'
+import type { Language } from '../../domain/language.ts'
 import type { Family } from '../../domain/family.ts'
 import { compareText } from '../../domain/record-order.ts'
 
@@ -122,7 +123,7 @@ export const helpNewsOf = (view: HelpView, familyId: FamilyId | null, now: numbe
 }
 
 /** A request's kind as a label: shipped, added by the collective (hidden since, too), or "Autre" for an unknown id. */
-export const helpKindText = (view: HelpView, kindId: string, language: 'fr' | 'en'): string => {
+export const helpKindText = (view: HelpView, kindId: string, language: Language): string => {
   const kinds = allHelpKindsOf(recordsOf(view).kinds)
   const kind = kinds.find((candidate) => candidate.id === kindId) ?? kinds.find((candidate) => candidate.id === 'other')
   return kind === undefined ? kindId : helpKindLabel(kind, language)

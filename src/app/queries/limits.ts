@@ -1,6 +1,7 @@
 // The bounds and fixed choices the forms offer and quote in their messages ("14 au plus"), as the domain's schemas enforce them.
 import { ABSENCE_NOTE_MAX } from '../../domain/absence-records.ts'
 import { NOTE_MAX } from '../../domain/calendar-records.ts'
+import { CHARTER_MAX } from '../../domain/charter.ts'
 import { NAME_MAX } from '../../domain/collective.ts'
 import { ASSOCIATION_CONTACT_MAX, ASSOCIATION_NAME_MAX } from '../../domain/settings.ts'
 import { HANDOVER_NOTE_MAX } from '../../domain/coordination/records.ts'
@@ -34,4 +35,5 @@ export const TEXT_LIMITS = {
   handoverNote: HANDOVER_NOTE_MAX,
   associationName: ASSOCIATION_NAME_MAX,
   associationContact: ASSOCIATION_CONTACT_MAX,
+  charter: CHARTER_MAX,
 } as const

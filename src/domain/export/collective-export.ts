@@ -1,4 +1,5 @@
 // The whole collective as a restorable JSON file (built from the readers' valid records), and its parser for a restore.
+import type { Charter } from '../charter.ts'
 import type { HandoverAck, HandoverNote, CoordinationRecords } from '../coordination/records.ts'
 import { NO_HELP, type HelpRecords } from '../help/records.ts'
 import { NO_MEETINGS, type MeetingRecords } from '../meeting.ts'
@@ -22,6 +23,8 @@ export interface ExportSource extends CollectiveModel {
   readonly help?: HelpRecords
   /** "Trajet en binôme" (issue 17); absent (a hand-built source): none. */
   readonly pairs?: readonly Pair[]
+  /** The collective's charter (issue 18); absent or null: none. */
+  readonly charter?: Charter | null
 }
 
 export const exportTimestamp = (epochMs: number): string => new Date(epochMs).toISOString()
@@ -60,6 +63,7 @@ export const buildCollectiveExport = (source: ExportSource, exportedAt: number):
   meetings: meetingsOf(source),
   help: helpOf(source),
   pairs: [...(source.pairs ?? [])],
+  charter: source.charter === undefined || source.charter === null ? [] : [source.charter],
 })
 
 const meetingsOf = ({ meetings = NO_MEETINGS }: ExportSource): CollectiveExport['meetings'] =>

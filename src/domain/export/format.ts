@@ -5,6 +5,7 @@
 // exactly when every record in it would be valid in a document.
 import { z } from 'zod/mini'
 import { StoredExceptionSchema, StoredHolidayOverrideSchema, StoredHolidaySchema } from '../calendar-records.ts'
+import { StoredCharterSchema } from '../charter.ts'
 import { StoredCollectiveProfileSchema } from '../collective.ts'
 import {
   CoordinatorRosterSettingSchema, StoredHandoverAckSchema, StoredHandoverNoteSchema, StoredPeriodOfferSchema, StoredPeriodResponseSchema,
@@ -92,6 +93,8 @@ export const CollectiveExportSchema = z.object({
   help: HelpExportSchema,
   /** "Trajet en binôme" and "passer le témoin" (issue 17); files written before have none. */
   pairs: z._default(list(StoredPairSchema), () => []),
+  /** The collective's charter (issue 18), opened: one record at most (a list, like every record kind); files written before have none. */
+  charter: z._default(list(StoredCharterSchema).check(z.maxLength(1)), () => []),
 })
 export type CollectiveExport = z.output<typeof CollectiveExportSchema>
 

@@ -1,20 +1,24 @@
-// The kinds of coups de main: the shipped defaults (French, with their English texts) and the collective's edits.
+// The kinds of coups de main: the shipped defaults (French, with their English and Arabic texts) and the collective's edits.
 import { z } from 'zod/mini'
+import type { Language } from '../language.ts'
 import { shortText } from '../text.ts'
 
 export interface HelpKind {
   readonly id: string
-  /** A shipped kind's two texts, or the label the collective typed (shown as typed, in either language). */
-  readonly label: { readonly fr: string; readonly en: string } | string
+  /** A shipped kind's text in each language, or the label the collective typed (shown as typed, in any language). */
+  readonly label: Readonly<Record<Language, string>> | string
 }
 
 export const DEFAULT_HELP_KINDS: readonly HelpKind[] = [
-  { id: 'wednesday', label: { fr: 'Garde le mercredi', en: 'Wednesday minding' } },
-  { id: 'carpool', label: { fr: 'Covoiturage', en: 'Car sharing' } },
-  { id: 'strike', label: { fr: 'Jour de grève', en: 'Strike day' } },
-  { id: 'lending', label: { fr: 'Prêt de matériel (siège auto, vélo cargo)', en: 'Lending gear (car seat, cargo bike)' } },
-  { id: 'outing', label: { fr: 'Sortie scolaire', en: 'School outing' } },
-  { id: 'other', label: { fr: 'Autre', en: 'Other' } },
+  { id: 'wednesday', label: { fr: 'Garde le mercredi', en: 'Wednesday minding', ar: 'رعاية الأطفال يوم الأربعاء' } },
+  { id: 'carpool', label: { fr: 'Covoiturage', en: 'Car sharing', ar: 'مشاركة السيارة' } },
+  { id: 'strike', label: { fr: 'Jour de grève', en: 'Strike day', ar: 'يوم إضراب' } },
+  { id: 'lending', label: {
+    fr: 'Prêt de matériel (siège auto, vélo cargo)', en: 'Lending gear (car seat, cargo bike)',
+    ar: 'إعارة معدات (مقعد سيارة، دراجة شحن)',
+  } },
+  { id: 'outing', label: { fr: 'Sortie scolaire', en: 'School outing', ar: 'رحلة مدرسية' } },
+  { id: 'other', label: { fr: 'Autre', en: 'Other', ar: 'أخرى' } },
 ]
 
 /** A default kind's slug or a kind the collective added. */
@@ -45,7 +49,7 @@ export const helpKindsOf = (edits: readonly StoredHelpKind[]): HelpKind[] => {
 }
 
 /** A kind's label in the phone's language: a shipped kind's text, or the collective's label as typed. */
-export const helpKindLabel = (kind: HelpKind, language: 'fr' | 'en'): string =>
+export const helpKindLabel = (kind: HelpKind, language: Language): string =>
   typeof kind.label === 'string' ? kind.label : kind.label[language]
 
 /** Every kind a request may name, hidden ones included (a request keeps the kind it was posted with). */

@@ -121,6 +121,7 @@ const signUpEvents = (signUps: readonly SignUp[]): JournalEvent[] =>
     clock: signUp.clock,
     actor: signUp.actor,
     ...(signUp.at === undefined ? {} : { at: signUp.at }),
+    ...(signUp.onBehalf === undefined ? {} : { onBehalf: signUp.onBehalf }),
   }))
 
 const RESULT_KIND = { won: 'periodTaken', alreadyTaken: 'periodTakeLost', void: 'periodTakeVoid' } as const

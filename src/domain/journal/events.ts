@@ -1,6 +1,7 @@
 // The journal's event shape and kinds: one line of the collective's history, ordered logically, with the author's local time for display.
 import type { LocalDate } from '../dates.ts'
 import type { ActorId, AdultId, FamilyId, LineId } from '../ids.ts'
+import type { OnBehalf } from '../on-behalf.ts'
 import { compareLogical, compareText, type AuthorTime } from '../record-order.ts'
 import type { Slot, WalkRef } from '../signup.ts'
 
@@ -66,6 +67,8 @@ export interface JournalEvent<K extends JournalKind = JournalKind> {
   readonly dutyAdultIds?: readonly AdultId[]
   /** walkDone only, with dutyAdultIds: the children (and guests) the adults agree were present. */
   readonly presentCount?: number
+  /** Made by another member at `familyId`'s request (sign-ups, withdrawals, swaps): who, and when. */
+  readonly onBehalf?: OnBehalf
 }
 
 /** What src/domain/swaps will hand the journal: slot events always name their walk and line. */

@@ -1,4 +1,5 @@
 // The swaps' lines of the collective journal (src/domain/journal): offers, withdrawals and each response's outcome.
+import type { OnBehalf } from '../on-behalf.ts'
 import type { SlotSwapJournalEvent, SlotSwapJournalKind } from '../journal/events.ts'
 import type { ResponseResult, SwapResolution } from './outcomes.ts'
 import { responseKeyOf, type Offer } from './records.ts'
@@ -10,12 +11,17 @@ const kindOf = (offer: Offer, result: ResponseResult): SlotSwapJournalKind | nul
   return result.kind === 'invalid' ? null : 'slotTakeLost'
 }
 
+/** The on-behalf mark of a record, only when it has one (events keep no undefined field). */
+const behalf = (onBehalf: OnBehalf | undefined): { onBehalf?: OnBehalf } => (onBehalf === undefined ? {} : { onBehalf })
+
 const offerEvents = (offer: Offer): SlotSwapJournalEvent[] => {
   const base = { familyId: offer.familyId, adultId: offer.adultId, lineId: offer.walk.lineId, walk: offer.walk }
-  const offered: SlotSwapJournalEvent = { ...base, kind: 'slotOffered', ref: offer.id, clock: offer.clock, actor: offer.actor, at: offer.at }
+  const offered: SlotSwapJournalEvent = {
+    ...base, kind: 'slotOffered', ref: offer.id, clock: offer.clock, actor: offer.actor, at: offer.at, ...behalf(offer.onBehalf),
+  }
   if (offer.withdrawn === undefined) return [offered]
-  const { clock, actor, at } = offer.withdrawn
-  return [offered, { ...base, kind: 'slotOfferWithdrawn', ref: `${offer.id}|withdrawn`, clock, actor, at }]
+  const { clock, actor, at, onBehalf } = offer.withdrawn
+  return [offered, { ...base, kind: 'slotOfferWithdrawn', ref: `${offer.id}|withdrawn`, clock, actor, at, ...behalf(onBehalf) }]
 }
 
 /** The journal lines of the swaps, in resolution order; the journal sorts them with the rest. Releases have no journal kind yet. */
@@ -38,6 +44,7 @@ export const swapJournalEvents = (resolution: SwapResolution): SlotSwapJournalEv
       clock: response.clock,
       actor: response.actor,
       at: response.at,
+      ...behalf(response.onBehalf),
     })
   }
   return events

@@ -4,6 +4,7 @@
 // so concurrent phones never fight over one value; who wins is derived later (see resolve.ts).
 import { z } from 'zod/mini'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema } from '../ids.ts'
+import { OnBehalfSchema } from '../on-behalf.ts'
 import { AuthorTimeSchema, compareLogical, type LogicalStamp } from '../record-order.ts'
 import { MAX_CLOCK, SlotSchema, WalkRefSchema, walkKeyOf, type WalkRef } from '../signup.ts'
 
@@ -41,7 +42,9 @@ export const StoredOfferSchema = z.looseObject({
   /** The sign-up the offered seat came from; absent on offers written by older versions. */
   seat: z.optional(SeatClaimSchema),
   /** Written later by the same author (the whole entry is rewritten with this field added). */
-  withdrawn: z.optional(z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AtSchema })),
+  withdrawn: z.optional(z.looseObject({ clock: ClockSchema, actor: ActorIdSchema, at: AtSchema, onBehalf: z.optional(OnBehalfSchema) })),
+  /** Made by another member at the family's request (../on-behalf.ts). */
+  onBehalf: z.optional(OnBehalfSchema),
 })
 export type Offer = z.output<typeof StoredOfferSchema>
 
@@ -58,6 +61,7 @@ export const StoredResponseSchema = z.looseObject({
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AtSchema,
+  onBehalf: z.optional(OnBehalfSchema),
 })
 export type SwapResponse = z.output<typeof StoredResponseSchema>
 
@@ -75,6 +79,7 @@ export const StoredReleaseSchema = z.looseObject({
   clock: ClockSchema,
   actor: ActorIdSchema,
   at: AtSchema,
+  onBehalf: z.optional(OnBehalfSchema),
 })
 export type Release = z.output<typeof StoredReleaseSchema>
 

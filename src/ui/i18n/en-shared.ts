@@ -11,6 +11,8 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.links.setup': 'Guided set-up',
   'help.nav': 'Helping each other',
   'meetings.nav': 'Collective meetings',
+  // link to the partner links screen (fr-partners.ts, issue 18)
+  'partners.link': 'Partner links',
   'manage.kind.profile': 'Collective profile',
   'manage.kind.settings': 'Collective settings',
   'manage.kind.family': 'Family',
@@ -44,6 +46,7 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'manage.kind.helpAnswer': '“I can” answer to a helping hand',
   'manage.kind.helpKind': 'Kind of helping hand of the collective',
   'manage.kind.pair': 'Walk in pair',
+  'manage.kind.charter': 'Charter of the collective',
   'manage.repair.action': 'Repair',
   // from en-absence.ts
   'absence.nav': 'Absences',
@@ -56,6 +59,8 @@ export const enShared: Readonly<Record<keyof typeof frShared, string>> = {
   'print.link.week': 'Print',
   'print.link.weekLabel': 'Print the week of line {line}',
   'print.link.poster': 'Print the stop poster',
+  // the printable guide (fr-guide.ts), linked from "Plus"
+  'guide.screen': 'Guide “Starting a walking bus”',
   // from en-privacy.ts
   'privacy.link': 'Your data: who sees what',
   // from en-renew.ts

@@ -7,6 +7,7 @@ import { enPrint } from './en-print.ts'
 import { enAgenda } from './en-agenda.ts'
 import { enAbsence } from './en-absence.ts'
 import { enMeetings } from './en-meetings.ts'
+import { enPartners } from './en-partners.ts'
 import { enConsent } from './en-consent.ts'
 import { enPrivacy } from './en-privacy.ts'
 import { enExport } from './en-export.ts'
@@ -16,6 +17,11 @@ import { enYear } from './en-year.ts'
 import { enPlanning } from './en-planning.ts'
 import { enWelcome } from './en-welcome.ts'
 import { enHelp } from './en-help.ts'
+import { enCharter } from './en-charter.ts'
+import { enTemplate } from './en-template.ts'
+import { enGuide } from './en-guide.ts'
+import { enFirstSteps } from './en-first-steps.ts'
+import { enActing } from './en-acting.ts'
 import type { frCore } from './fr-core.ts'
 import type { Messages } from './fr.ts'
 import { enShared } from './en-shared.ts'
@@ -195,4 +201,4 @@ const enCore: Readonly<Record<keyof typeof frCore, string>> = {
   'notFound.back': 'Back to the start',
 }
 
-export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enMeetings, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome, ...enConsent, ...enHelp }
+export const en: Messages = { ...enCore, ...enShared, ...enRota, ...enManage, ...enCoordination, ...enWalk, ...enPrint, ...enAgenda, ...enAbsence, ...enMeetings, ...enPartners, ...enPrivacy, ...enExport, ...enLeave, ...enRenew, ...enYear, ...enPlanning, ...enWelcome, ...enConsent, ...enHelp, ...enGuide, ...enFirstSteps, ...enActing, ...enCharter, ...enTemplate }

@@ -12,6 +12,8 @@ export const frShared = {
   // links to the issue 17 screens (fr-help.ts, fr-meetings.ts)
   'help.nav': 'Coups de main entre familles',
   'meetings.nav': 'Rencontres du collectif',
+  // link to the partner links screen (fr-partners.ts, issue 18)
+  'partners.link': 'Liens partenaires',
   'manage.kind.profile': 'Profil du collectif',
   'manage.kind.settings': 'Paramètres du collectif',
   'manage.kind.family': 'Famille',
@@ -45,6 +47,7 @@ export const frShared = {
   'manage.kind.helpAnswer': 'Réponse « Je peux » à un coup de main',
   'manage.kind.helpKind': 'Type de coup de main du collectif',
   'manage.kind.pair': 'Trajet en binôme',
+  'manage.kind.charter': 'Charte du collectif',
   'manage.repair.action': 'Réparer',
   // from fr-absence.ts
   'absence.nav': 'Absences',
@@ -57,6 +60,8 @@ export const frShared = {
   'print.link.week': 'Imprimer',
   'print.link.weekLabel': 'Imprimer la semaine de la ligne {line}',
   'print.link.poster': 'Imprimer l’affiche des arrêts',
+  // the printable guide (fr-guide.ts), linked from "Plus"
+  'guide.screen': 'Guide « Monter un pédibus »',
   // from fr-privacy.ts
   'privacy.link': 'Vos données : qui voit quoi',
   // from fr-renew.ts

@@ -1,7 +1,7 @@
-// Each language's messages: French for the first screens with them, French for the other screens and English in
-// chunks of their own, loaded when needed.
+// Each language's messages: French for the first screens with them, French for the other screens, English and Arabic
+// in chunks of their own, loaded when needed.
 //
-// English (~19 KiB compressed) is loaded when chosen, whole. French comes in two parts: the first screens' texts
+// English (~19 KiB compressed) and Arabic are each loaded when chosen, whole: a French phone never downloads either. French comes in two parts: the first screens' texts
 // (fr-first-screen.ts) and the rest (fr-later.ts, ~9 KiB compressed), which every later screen waits for before it
 // shows (`whenAllTexts`, in the lazy routes) and which is fetched in the background once the first screen is painted.
 // The French translator reads one object that the rest is added to, so a screen rendered after that sees it all.
@@ -29,5 +29,10 @@ export const whenAllTexts = (): Promise<void> => {
   return frenchLater
 }
 
-export const loadMessages = (language: Language): Promise<LoadedMessages> =>
-  language === 'fr' ? Promise.resolve(FRENCH_MESSAGES) : import('./en.ts').then((module): Messages => module.en)
+const LOADERS: Readonly<Record<Language, () => Promise<LoadedMessages>>> = {
+  fr: () => Promise.resolve(FRENCH_MESSAGES),
+  en: () => import('./en.ts').then((module): Messages => module.en),
+  ar: () => import('./ar.ts').then((module): LoadedMessages => module.ar),
+}
+
+export const loadMessages = (language: Language): Promise<LoadedMessages> => LOADERS[language]()

@@ -1,17 +1,32 @@
 // Pure translation helpers: pick the language's messages, fill `{param}` slots, choose plural forms, format times.
 import { dateFormat } from './formats.ts'
+import type { Language } from '../../domain/language.ts'
 import type { MessageKey } from './fr.ts'
 import type { LoadedMessages } from './messages.ts'
 
-export type Language = 'fr' | 'en'
+/** The interface languages (src/domain/language.ts: the app and the phone's preferences share them). */
+export type { Language }
+/** Arabic is written right to left: the whole page is laid out mirrored (styles use logical properties). */
+export const directionOf = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr')
+
+/**
+ * A value written left to right (a phone number, a code) put into a message's text: in right-to-left text it is
+ * wrapped in Unicode isolates (LRI ... PDI), or "06 12 34 56 78" would show its groups in reverse order.
+ */
+export const ltrValue = (language: Language, value: string): string =>
+  directionOf(language) === 'rtl' ? `\u2066${value}\u2069` : value
+
 export type Params = Readonly<Record<string, string | number>>
 export type Translate = (key: MessageKey, params?: Params) => string
 
 /**
  * The translate function over one language's messages (src/ui/i18n/messages.ts loads them), read at each call: texts
- * added to the object later are found. A key not loaded shows as itself rather than breaking the screen.
+ * added to the object later are found. A key not loaded shows as itself rather than breaking the screen. In a
+ * right-to-left language each value is isolated (FSI ... PDI: its own direction, from its first letter), or a name
+ * typed in Latin letters would lose its order at the edges ("Tom M." shown ".Tom M", a time jumping to the line's end).
  */
-export const translatorOf = (messages: LoadedMessages): Translate => {
+export const translatorOf = (messages: LoadedMessages, direction: 'ltr' | 'rtl' = 'ltr'): Translate => {
+  const shown = direction === 'rtl' ? (value: string) => `\u2068${value}\u2069` : (value: string) => value
   return (key, params) => {
     const text = messages[key] ?? key
     if (!params) return text
@@ -19,12 +34,15 @@ export const translatorOf = (messages: LoadedMessages): Translate => {
     return text.replace(/\{(\w+)\}(\.?)/g, (slot, name: string, stop: string) => {
       if (!(name in params)) return slot
       const value = String(params[name])
-      return stop !== '' && value.endsWith('.') ? value : value + stop
+      return stop !== '' && value.endsWith('.') ? shown(value) : shown(value) + stop
     })
   }
 }
 
-/** French treats 0 and 1 as singular ("0 modification"), English only 1. */
+/**
+ * French treats 0 and 1 as singular ("0 modification"), English and Arabic only 1. Arabic has more forms (two, few,
+ * many), but the catalogues carry two per text: its translations are worded so that 'other' reads right for 0 and 2+.
+ */
 export const pluralKey = <K extends string>(language: Language, n: number, one: K, other: K): K =>
   (language === 'fr' ? n < 2 : n === 1) ? one : other
 

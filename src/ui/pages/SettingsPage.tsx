@@ -4,12 +4,16 @@ import { useServices } from '../hooks/services.ts'
 import { useI18n } from '../i18n/context.tsx'
 import type { Language } from '../i18n/translate.ts'
 
+const ARABIC_NAME = 'العربية'
+
 export function SettingsPage() {
   const { t, language } = useI18n()
   const services = useServices()
   const options: readonly { value: Language; label: string; lang: string }[] = [
     { value: 'fr', label: t('settings.french'), lang: 'fr' },
     { value: 'en', label: t('settings.english'), lang: 'en' },
+    // A language is named in itself, in every language (the catalogues' 'Français' and 'English' are too).
+    { value: 'ar', label: ARABIC_NAME, lang: 'ar' },
   ]
   return (
     <>

@@ -1,8 +1,9 @@
 // The demo collective reads in the interface's language: its free texts (line, stop notes, children's support, an
-// absence note, a logbook entry) are written in French or English; people's and places' names stay as they are.
+// absence note, a logbook entry) are written in French or English (French for Arabic); names stay as they are.
 import { describe, expect, it } from 'vitest'
 import type { CollectiveView } from '../../../src/app/api.ts'
 import { openDemoSession } from '../../../src/app/demo.ts'
+import type { Language } from '../../../src/domain/language.ts'
 
 // Monday 30 November 2026, 09:00 Paris: a school week, last week's walks behind, next week's ahead.
 const NOW = Date.UTC(2026, 10, 30, 8)
@@ -16,7 +17,7 @@ const freeTexts = (view: CollectiveView): string[] => [
   ...view.walkLog.notes.map((note) => note.text),
 ].filter((text) => text.trim() !== '')
 
-const viewIn = async (language: 'fr' | 'en'): Promise<CollectiveView> => {
+const viewIn = async (language: Language): Promise<CollectiveView> => {
   const demo = await openDemoSession('https://pedibus.example', () => NOW, language)
   const view = demo.view.get()
   demo.destroy()
@@ -35,6 +36,10 @@ describe('the demo in the interface’s language', () => {
     expect(englishTexts).toHaveLength(frenchTexts.length)
     const everything = JSON.stringify(english)
     for (const text of frenchTexts) expect(everything, text).not.toContain(text)
+  })
+
+  it('an Arabic interface opens the French demo: it is a French school, its notes written as its papers are', async () => {
+    expect(freeTexts(await viewIn('ar'))).toEqual(freeTexts(await viewIn('fr')))
   })
 
   it('keeps people’s names and the same collective otherwise', async () => {

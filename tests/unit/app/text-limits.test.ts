@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod/mini'
 import { TEXT_LIMITS, textLength } from '../../../src/app/queries/limits.ts'
+import { CharterInputSchema } from '../../../src/domain/charter.ts'
 import { AbsenceInputSchema } from '../../../src/domain/absence-records.ts'
 import { ExceptionInputSchema, HolidayInputSchema } from '../../../src/domain/calendar-records.ts'
 import { CollectiveProfileInputSchema } from '../../../src/domain/collective.ts'
@@ -43,6 +44,7 @@ const CASES: readonly [keyof typeof TEXT_LIMITS, z.ZodMiniType, (text: string) =
   ['associationName', SettingsInputSchema, (associationName) => ({ associationName }), 'associationName'],
   // A contact is an e-mail address or a postal address with its postcode: the text ends with one.
   ['associationContact', SettingsInputSchema, (text) => ({ associationContact: `${text.slice(6)} 33340` }), 'associationContact'],
+  ['charter', CharterInputSchema, (text) => ({ text }), 'text'],
 ]
 
 describe('text limits quoted by the forms', () => {

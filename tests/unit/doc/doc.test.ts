@@ -53,6 +53,7 @@ describe('initialisation and readers', () => {
       help: { requests: [], answers: [], kinds: [] },
       pairs: [],
       meetings: { meetings: [], replies: [] },
+      charter: null,
     })
   })
 

@@ -6,7 +6,7 @@ import {
   type HelpAnswer, type HelpRequest,
 } from '../../../src/domain/help/records.ts'
 import { canAnswer, canConfirm, helpStateOf, resolveHelp } from '../../../src/domain/help/resolve.ts'
-import { DEFAULT_HELP_KINDS, helpKindsOf } from '../../../src/domain/help/kinds.ts'
+import { DEFAULT_HELP_KINDS, helpKindLabel, helpKindsOf } from '../../../src/domain/help/kinds.ts'
 import { checkHelpInvariants } from '../../../src/domain/help/invariants.ts'
 
 const requester = createFamilyId()
@@ -109,9 +109,10 @@ describe('a request over time', () => {
 })
 
 describe('the kinds list', () => {
-  it('ships French defaults with English texts, which the collective can hide or add to', () => {
+  it('ships French defaults with English and Arabic texts, which the collective can hide or add to', () => {
     expect(DEFAULT_HELP_KINDS.map((kind) => kind.id)).toEqual(['wednesday', 'carpool', 'strike', 'lending', 'outing', 'other'])
-    expect(DEFAULT_HELP_KINDS[0]?.label).toEqual({ fr: 'Garde le mercredi', en: 'Wednesday minding' })
+    expect(DEFAULT_HELP_KINDS[0]?.label).toEqual({ fr: 'Garde le mercredi', en: 'Wednesday minding', ar: 'رعاية الأطفال يوم الأربعاء' })
+    for (const kind of DEFAULT_HELP_KINDS) expect(helpKindLabel(kind, 'ar'), kind.id).toMatch(/^[\u0600-\u06ff][\u0600-\u06ff ()،]+$/)
     const kinds = helpKindsOf([{ id: 'strike', hidden: true }, { id: 'piscine', label: 'Accompagnement piscine', hidden: false }])
     expect(kinds.map((kind) => kind.id)).toEqual(['wednesday', 'carpool', 'lending', 'outing', 'piscine', 'other'])
   })

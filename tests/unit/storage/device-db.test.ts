@@ -51,6 +51,8 @@ describe('device store', () => {
     expect(await store.getPreferences()).toEqual({ language: 'fr' })
     await store.setPreferences({ language: 'en' })
     expect(await store.getPreferences()).toEqual({ language: 'en' })
+    await store.setPreferences({ language: 'ar' })
+    expect(await store.getPreferences()).toEqual({ language: 'ar' })
   })
 
   it('keeps one outbox per collective and forgetting a collective clears its outbox', async () => {

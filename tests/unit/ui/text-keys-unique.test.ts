@@ -3,16 +3,17 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LANGUAGES, type Language } from '../../../src/domain/language.ts'
 
 const I18N = join(import.meta.dirname, '../../../src/ui/i18n')
 
 /** Every `'key': text` entry of the language's catalogue files, with the file it is in. */
-const entriesOf = (language: 'fr' | 'en'): Array<{ key: string; file: string }> =>
+const entriesOf = (language: Language): Array<{ key: string; file: string }> =>
   readdirSync(I18N).filter((file) => file.startsWith(`${language}`) && file.endsWith('.ts')).flatMap((file) =>
     [...readFileSync(join(I18N, file), 'utf8').matchAll(/^\s+'([a-zA-Z][\w.-]*)':/gm)].map((match) => ({ key: match[1]!, file })))
 
 describe('text keys', () => {
-  for (const language of ['fr', 'en'] as const) {
+  for (const language of LANGUAGES) {
     it(`are each written once in the ${language} catalogue`, () => {
       const entries = entriesOf(language)
       expect(entries.length).toBeGreaterThan(500)

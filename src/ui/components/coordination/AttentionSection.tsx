@@ -1,6 +1,7 @@
 // The coordinator's screen body: walks to cover, pending requests, records "to check", families without the charter (from coordinatorAttention).
 import type { CollectiveView } from '../../../app/api.ts'
 import type { CoordinatorAttention } from '../../../domain/coordination/index.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 import { familyNameOf } from './coordination-text.ts'
@@ -33,7 +34,7 @@ export function AttentionSection({ view, attention, collectiveId }: { view: Coll
             {attention.familiesWithoutCharter.map((entry) => (
               <li key={entry.familyId} class="list__item">
                 <a class="list__link" href={`/c/${collectiveId}/familles/${entry.familyId}`}>
-                  {t('coord.duty.charterFamily', { family: familyNameOf(t, view, entry.familyId), adults: entry.adults.map((adult) => adult.firstName).join(', ') })}
+                  {t('coord.duty.charterFamily', { family: familyNameOf(t, view, entry.familyId), adults: commaList(language, entry.adults.map((adult) => adult.firstName)) })}
                 </a>
               </li>
             ))}

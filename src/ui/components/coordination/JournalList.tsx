@@ -7,6 +7,7 @@ import { pluralKey } from '../../i18n/translate.ts'
 import { SelectField } from '../manage/fields.tsx'
 import { filteredJournal, journalNoteText } from '../../../app/queries/journal.ts'
 import { authorTimeText, journalDutyText, journalLineText } from './coordination-text.ts'
+import { journalOnBehalfText } from './journal-on-behalf.ts'
 
 export function JournalList({ view, events }: { view: PeopleView & LinesView & WalkLogView; events: readonly JournalEvent[] }) {
   const { t, language } = useI18n()
@@ -31,6 +32,7 @@ export function JournalList({ view, events }: { view: PeopleView & LinesView & W
               <span data-testid="journal-text">{journalLineText(t, language, view, event)}</span>
               <JournalDuty text={journalDutyText(t, language, view, event)} />
               <JournalNote text={journalNoteText(view, event)} />
+              <JournalOnBehalf text={journalOnBehalfText(t, language, view, event)} />
               <span class="journal-time muted">{authorTimeText(t, language, event.at)}</span>
             </li>
           ))}
@@ -49,4 +51,9 @@ function JournalDuty({ text }: { text: string | null }) {
 function JournalNote({ text }: { text: string | null }) {
   const { t } = useI18n()
   return text === null ? null : <span class="journal-note" data-testid="journal-note">{t('journal.noteText', { text })}</span>
+}
+
+/** "Fait par Basile (Bernard) à la demande de la famille Colin, le …" under a change made for a family (issue 18). */
+function JournalOnBehalf({ text }: { text: string | null }) {
+  return text === null ? null : <span class="journal-duty" data-testid="journal-on-behalf">{text}</span>
 }

@@ -4,6 +4,7 @@ import type { LocalDate } from '../../../domain/dates.ts'
 import type { FamilyId, LineId } from '../../../domain/ids.ts'
 import type { JournalEvent, JournalKind } from '../../../domain/journal/index.ts'
 import type { CollectiveModel } from '../../../domain/model.ts'
+import { commaList } from '../../i18n/formats.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { directionText, formatDay, formatShortDay, slotText } from '../rota/rota-format.ts'
@@ -35,7 +36,7 @@ export const journalDutyText = (t: Translate, language: Language, model: Pick<Co
     .sort((a, b) => a.localeCompare(b, language))
   const n = event.presentCount
   return t('journal.walkDuty', {
-    adults: names.join(', '),
+    adults: commaList(language, names),
     children: t(pluralKey(language, n, 'journal.walkDuty.children.one', 'journal.walkDuty.children.other'), { n }),
   })
 }

@@ -1,8 +1,8 @@
 // "Exporter les données" on the collective settings page: my family's JSON, the whole collective's JSON, the rota as CSV for a date range.
 import { useState } from 'preact/hooks'
-import type { ExportCommands, SessionIdentity } from '../../../app/api.ts'
+import type { CharterCommands, ExportCommands, SessionIdentity } from '../../../app/api.ts'
 import { parseLocalDate, schoolYearOf } from '../../../app/queries/calendar.ts'
-import { rotaCsvFileName } from '../../../app/queries/exports.ts'
+import { rotaCsvFileName, templateFileName } from '../../../app/queries/exports.ts'
 import { todayIn } from '../../../app/queries/rota.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
@@ -17,7 +17,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8'
 /** File names carry a kind and a date only: never a family's or the collective's name. */
 const jsonFileName = (kind: 'famille' | 'collectif', at: number): string => `pedibus-${kind}-${todayIn(at)}.json`
 
-export function ExportSection({ session }: { readonly session: SessionIdentity & ExportCommands }) {
+export function ExportSection({ session }: { readonly session: SessionIdentity & ExportCommands & Pick<CharterCommands, 'exportTemplate'> }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
   const me = useStore(session.me)
@@ -47,6 +47,7 @@ export function ExportSection({ session }: { readonly session: SessionIdentity &
     save(jsonFileName('famille', Date.now()), () => session.exportFamily(familyId), JSON_TYPE)
   }
   const exportCollective = () => save(jsonFileName('collectif', Date.now()), () => session.exportCollective(), JSON_TYPE)
+  const exportTemplate = () => save(templateFileName(Date.now()), () => session.exportTemplate(), JSON_TYPE)
   const exportRota = () => {
     const start = parseLocalDate(from)
     const end = parseLocalDate(to)
@@ -80,6 +81,11 @@ export function ExportSection({ session }: { readonly session: SessionIdentity &
       <p class="field__hint" id="export-collective-hint">{t('export.collectiveHint')}</p>
       <button type="button" class="button" aria-describedby="export-collective-hint" data-testid="export-collective" onClick={exportCollective}>
         {t('export.collective')}
+      </button>
+
+      <p class="field__hint" id="export-template-hint">{t('template.exportHint')}</p>
+      <button type="button" class="button" aria-describedby="export-template-hint" data-testid="export-template" onClick={exportTemplate}>
+        {t('template.export')}
       </button>
 
       <p class="field__hint" id="export-rota-hint">{t('export.rotaHint')}</p>

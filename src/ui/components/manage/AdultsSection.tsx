@@ -122,7 +122,7 @@ function AdultSummary({ adult, isMe }: { adult: Adult; isMe: boolean }) {
               href={href}
               aria-label={t('manage.adult.call', { name: adult.firstName, phone: adult.phone })}
             >
-              {adult.phone}
+              <span dir="ltr">{adult.phone}</span>
             </a>
           )}
       </p>

@@ -10,7 +10,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
-import type { Translate } from '../../i18n/translate.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
 import { ConfirmAction } from '../ConfirmAction.tsx'
 import { formatFullDay } from '../print/print-format.ts'
 import { ChildForm } from './ChildForm.tsx'
@@ -26,7 +26,7 @@ const WITHDRAW_ERRORS: Readonly<Record<SupportConsentError, MessageKey>> = {
 }
 
 /** "Accord de la famille donné par Camille le 2 mars 2027." (and who recorded it at the family's request), or null. */
-const givenTextOf = (t: Translate, language: 'fr' | 'en', consent: SupportConsentView): string | null => {
+const givenTextOf = (t: Translate, language: Language, consent: SupportConsentView): string | null => {
   if (consent.state !== 'given') return null
   const params = {
     name: consent.agreedBy ?? t('manage.consent.someone'),
@@ -162,10 +162,10 @@ function ChildSummary({ child, view, consent }: {
   const missing = (['aller', 'retour'] as const).some((d) => child.routes[d] && !view.stops.some((s) => s.id === child.routes[d]?.stopId))
   return (
     <div>
-      <p class="list__name" data-testid="child-name">{childLabel(child)}</p>
+      <p class="list__name" data-testid="child-name"><bdi>{childLabel(child)}</bdi></p>
       {missing && <p class="field__error"><span aria-hidden="true">⚠ </span>{t('manage.child.flagged')}</p>}
       <p>{routeText('aller')}<br />{routeText('retour')}</p>
-      <p class="muted">{child.days.length > 0 ? t('manage.child.daysText', { days: daysText(t, child.days) }) : t('manage.child.noDays')}</p>
+      <p class="muted">{child.days.length > 0 ? t('manage.child.daysText', { days: daysText(t, language, child.days) }) : t('manage.child.noDays')}</p>
       {child.support && <p>{t('manage.child.supportText', { text: child.support })}</p>}
       {(child.countsExtra || consent.state === 'toConfirm') && (
         <ul class="tags">

@@ -11,7 +11,7 @@ import { StopsSection } from './StopsSection.tsx'
 import { useReturnFocus } from './useReturnFocus.ts'
 
 export function LineEditor({ session, view, line }: { session: LineCommands; view: PeopleView & LinesView; line: Line }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const announce = useAnnounce()
   const [editing, setEditing] = useState(false)
   useReturnFocus(editing ? line.id : null, (id) => `line-${id}-edit`)
@@ -41,7 +41,7 @@ export function LineEditor({ session, view, line }: { session: LineCommands; vie
             <dl class="facts">
               <div><dt>{t('manage.line.colour')}</dt><dd>{colourText(t, line)}</dd></div>
               <div><dt>{t('manage.line.directions')}</dt><dd>{directionsText(t, line.directions)}</dd></div>
-              <div><dt>{t('manage.line.days')}</dt><dd>{daysText(t, line.days)}</dd></div>
+              <div><dt>{t('manage.line.days')}</dt><dd>{daysText(t, language, line.days)}</dd></div>
             </dl>
             <div class="actions">
               <button type="button" id={`line-${line.id}-edit`} class="button" onClick={() => setEditing(true)}>{t('manage.line.edit')}</button>

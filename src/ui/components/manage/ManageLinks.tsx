@@ -1,6 +1,6 @@
 // "Organiser le pédibus" on "Plus": my family's absences and availability, coordination and journal, coups de main and
-// meetings, lines, families, calendar, settings and exports, the guided set-up, "Vos données", inviting a family, and
-// each line's printable week.
+// meetings, lines, families, calendar, settings and exports, the guided set-up and the printable guide, "Vos données",
+// inviting a family, and each line's printable week.
 import { useMemo } from 'preact/hooks'
 import type { SessionIdentity, SessionState } from '../../../app/api.ts'
 import { defaultWeekMonday } from '../../../app/queries/rota.ts'
@@ -23,8 +23,11 @@ const LINKS: readonly { readonly path: string; readonly label: MessageKey }[] = 
   { path: '/parametres', label: 'manage.links.settings' },
   { path: '/parametres#export-title', label: 'export.title' },
   { path: '/inviter', label: 'home.invite' },
+  { path: '/partenaires', label: 'partners.link' },
   { path: '/demarrage/ligne', label: 'manage.links.setup' },
+  { path: '/imprimer/guide', label: 'guide.screen' },
   { path: '/donnees', label: 'privacy.link' },
+  { path: '/premiers-pas', label: 'firstSteps.link' },
 ]
 
 export function ManageLinks({ session }: { session: SessionState & SessionIdentity }) {

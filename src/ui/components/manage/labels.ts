@@ -3,7 +3,8 @@ import type { CancelReason } from '../../../domain/calendar-records.ts'
 import type { Weekday } from '../../../domain/dates.ts'
 import type { Direction, Line, Stop } from '../../../domain/line.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
-import type { Translate } from '../../i18n/translate.ts'
+import { commaList } from '../../i18n/formats.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
 import { colourNameOf } from './palette.ts'
 
 const WEEKDAY_KEYS: Readonly<Record<Weekday, MessageKey>> = {
@@ -22,8 +23,8 @@ export const weekdayOptions = (t: Translate, days: readonly Weekday[]): { value:
   days.map((day) => ({ value: day, label: weekdayName(t, day) }))
 
 /** "lundi, mardi, jeudi" in week order. */
-export const daysText = (t: Translate, days: readonly number[]): string =>
-  [...days].sort((a, b) => a - b).map((day) => weekdayName(t, day as Weekday).toLowerCase()).join(', ')
+export const daysText = (t: Translate, language: Language, days: readonly number[]): string =>
+  commaList(language, [...days].sort((a, b) => a - b).map((day) => weekdayName(t, day as Weekday).toLowerCase()))
 
 export const directionName = (t: Translate, direction: Direction): string =>
   t(direction === 'aller' ? 'manage.direction.aller' : 'manage.direction.retour')

@@ -6,7 +6,7 @@ export function BackToMeetings({ base }: { base: string }) {
   return (
     <p>
       <a class="button" href={`${base}/rencontres`}>
-        <span aria-hidden="true">← </span>
+        <span class="flip-rtl" aria-hidden="true">←</span>{' '}
         {t('meetings.back')}
       </a>
     </p>

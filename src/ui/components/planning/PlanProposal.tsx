@@ -6,6 +6,7 @@ import { planCandidates } from '../../../app/queries/planning/rules.ts'
 import type { AdultId } from '../../../domain/ids.ts'
 import type { Plan, PlannedSlot } from '../../../domain/planning/types.ts'
 import type { WalkKey, WalkRef } from '../../../domain/signup.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
@@ -52,7 +53,7 @@ export const noHabitueText = (
   t: Translate, language: Language, view: Pick<CollectiveView, 'children'>, walk: ProposedWalk, names: ReturnType<typeof namesOf>,
 ): string => {
   const firstNames = new Map(view.children.map((child) => [child.id, child.firstName]))
-  const children = walk.withoutHabitue.map((id) => firstNames.get(id) ?? '?').join(', ')
+  const children = commaList(language, walk.withoutHabitue.map((id) => firstNames.get(id) ?? '?'))
   const direction = directionText(t, walk.walk.direction)
   const line = t('planning.plan.walk', { line: names.line(walk.walk), direction })
   return t('planning.plan.noHabitue', { day: formatDay(walk.walk.date, language), walk: line, children })

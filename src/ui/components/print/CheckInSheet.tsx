@@ -5,7 +5,7 @@ import type { Family } from '../../../domain/family.ts'
 import type { Line } from '../../../domain/line.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import type { Translate } from '../../i18n/translate.ts'
+import type { Language, Translate } from '../../i18n/translate.ts'
 import { directionText, shownPhone } from '../rota/rota-format.ts'
 import { formatFullDay, holderName, placeText } from './print-format.ts'
 import { SheetFooter, SheetHeader } from './SheetParts.tsx'
@@ -25,7 +25,7 @@ export interface WalkSheetProps {
 }
 
 /** "jeudi 11 mars 2027, aller". */
-export const walkTitle = (t: Translate, language: 'fr' | 'en', walk: Pick<WalkRota, 'date' | 'direction'>): string =>
+export const walkTitle = (t: Translate, language: Language, walk: Pick<WalkRota, 'date' | 'direction'>): string =>
   t('print.sheet.walk', { day: formatFullDay(walk.date, language), direction: directionText(t, walk.direction) })
 
 /** "Conducteur : Léa (Famille Martin)", then the free places as "Serre-file : à pourvoir". */
@@ -38,7 +38,7 @@ export function DutyList({ walk, onDuty, families, phones = false }: { walk: Wal
         <li key={index}>
           {placeText(t, slot, holderName(adult, familyById), walk)}
           {phones && adult && shownPhone(adult.phone) !== null
-            ? <>, <span class="print-phone">{shownPhone(adult.phone)}</span></>
+            ? <>, <span class="print-phone" dir="ltr">{shownPhone(adult.phone)}</span></>
             : null}
         </li>
       ))}
@@ -94,7 +94,7 @@ export function CheckInSheet({ line, walk, groups, onDuty, families, collective,
               ) : group.children.map((entry, row) => (
                 <tr key={entry.child.id} data-testid="print-child">
                   {row === 0 ? stopCell : null}
-                  <td class="print-name">{entry.label}</td>
+                  <td class="print-name"><bdi>{entry.label}</bdi></td>
                   {boxes}
                   <td>{[entry.absent ? t('print.sheet.declaredAbsent') : '', entry.child.support].filter(Boolean).join(' ')}</td>
                 </tr>

@@ -28,7 +28,7 @@ export function EmergencySheet({ line, walk, groups, onDuty, families, collectiv
         <h2 id="urgence-duty">{t('print.urgence.onDuty')}</h2>
         {onDuty.length === 0 && <p>{t('print.urgence.noAdult')}</p>}
         <DutyList walk={walk} onDuty={onDuty} families={families} phones />
-        <p class="print-strong" data-testid="print-contact">{contactText(t, contact)}</p>
+        <p class="print-strong" data-testid="print-contact">{contactText(t, language, contact)}</p>
       </section>
       <section class="print-section" aria-labelledby="urgence-children">
         <h2 id="urgence-children">{t('print.urgence.children', { n: expected.length })}</h2>
@@ -47,14 +47,16 @@ export function EmergencySheet({ line, walk, groups, onDuty, families, collectiv
             <tbody>
               {expected.map((entry) => (
                 <tr key={entry.child.id} data-testid="print-child">
-                  <th scope="row" class="print-name">{entry.label}</th>
+                  <th scope="row" class="print-name"><bdi>{entry.label}</bdi></th>
                   <td>{entry.stop?.name ?? t('print.stopUnknown')}</td>
                   <td>{entry.child.support}</td>
                   <td>
                     {parentsOf({ adults }, entry.child).map((parent) => (
                       <span key={parent.id} class="print-parent">
                         {parent.firstName}{' '}
-                        <span class="print-phone">{shownPhone(parent.phone) ?? t('form.noPhone')}</span>
+                        {shownPhone(parent.phone) === null
+                          ? <span class="print-phone">{t('form.noPhone')}</span>
+                          : <span class="print-phone" dir="ltr">{shownPhone(parent.phone)}</span>}
                       </span>
                     ))}
                   </td>

@@ -91,7 +91,8 @@ const pairText = (t: Translate, walk: WalkRota | undefined, names: ReadonlyMap<s
   return `${nameOf(walk.lead?.adultId)} / ${nameOf(walk.tail?.adultId)}`
 }
 
-function StopsTable({ stops, directions }: { stops: readonly Stop[]; directions: readonly Direction[] }) {
+/** The stops table of the poster (stops in order, times per direction, access), reused by the guide. */
+export function StopsTable({ stops, directions }: { stops: readonly Stop[]; directions: readonly Direction[] }) {
   const { t } = useI18n()
   return (
     <table class="print-table" data-testid="poster-stops">

@@ -47,7 +47,7 @@ export function PrintLayout({ back, backLabel, compact = false, children }: Back
     <>
       <div class="print-toolbar no-print" role="group" aria-label={t('print.toolbar.label')}>
         <button type="button" class="button button--primary" onClick={() => window.print()}>{t('print.toolbar.print')}</button>
-        <a class="button" href={back}><span aria-hidden="true">←&nbsp;</span>{backLabel ?? t('print.toolbar.back')}</a>
+        <a class="button" href={back}><span class="flip-rtl" aria-hidden="true">←</span>&nbsp;{backLabel ?? t('print.toolbar.back')}</a>
         <p class="muted print-toolbar__hint">{t('print.toolbar.hint')}</p>
       </div>
       {/* Focusable: on a phone the A4 tables scroll sideways, and a keyboard must reach them too. */}
@@ -65,7 +65,7 @@ export function PrintProblem({ text, back, backLabel }: BackProps & { text: stri
     <>
       <PageTitle name="print.sheet.label">{text}</PageTitle>
       <p>
-        <a class="button" href={back} data-testid="print-back"><span aria-hidden="true">←&nbsp;</span>{backLabel ?? t('print.toolbar.back')}</a>
+        <a class="button" href={back} data-testid="print-back"><span class="flip-rtl" aria-hidden="true">←</span>&nbsp;{backLabel ?? t('print.toolbar.back')}</a>
       </p>
     </>
   )

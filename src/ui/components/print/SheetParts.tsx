@@ -18,7 +18,7 @@ interface SheetHeaderProps {
 export function SheetHeader({ line, title, collective, children }: SheetHeaderProps) {
   const { t } = useI18n()
   return (
-    <header class="print-head" style={{ borderLeftColor: line.colour }}>
+    <header class="print-head" style={{ borderInlineStartColor: line.colour }}>
       <PageTitle name="print.sheet.label">{title}</PageTitle>
       <p class="print-head__collective" data-testid="print-collective">{collective ?? t('print.unnamed')}</p>
       {children}
@@ -31,7 +31,7 @@ export function SheetFooter({ contact, today, children }: { contact: Contact | n
   const { t, language } = useI18n()
   return (
     <footer class="print-foot">
-      {contact !== undefined && <p class="print-foot__contact" data-testid="print-contact">{contactText(t, contact)}</p>}
+      {contact !== undefined && <p class="print-foot__contact" data-testid="print-contact">{contactText(t, language, contact)}</p>}
       {children}
       <p class="print-foot__date">{t('print.printedOn', { day: formatFullDay(today, language) })}</p>
     </footer>

@@ -9,7 +9,7 @@ import type { WalkRota } from '../../../domain/rota-types.ts'
 import type { Slot } from '../../../domain/signup.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { dateFormat } from '../../i18n/formats.ts'
-import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
+import { ltrValue, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { cancellationText, slotText } from '../rota/rota-format.ts'
 
 /** "mardi 2 mars 2027" / "Tuesday 2 March 2027": paper outlives the week, so the year is printed. */
@@ -27,9 +27,11 @@ export const holderName = (adult: Adult | undefined, families: ReadonlyMap<strin
   return family ? `${adult.firstName} (${family.displayName})` : adult.firstName
 }
 
-export const contactText = (t: Translate, contact: Contact | null): string => {
+export const contactText = (t: Translate, language: Language, contact: Contact | null): string => {
   if (contact === null) return t('print.contactNone')
-  return contact.phone === null ? t('print.contactNoPhone', { family: contact.familyName }) : t('print.contact', { family: contact.familyName, phone: contact.phone })
+  return contact.phone === null
+    ? t('print.contactNoPhone', { family: contact.familyName })
+    : t('print.contact', { family: contact.familyName, phone: ltrValue(language, contact.phone) })
 }
 
 const PROBLEM_KEYS: Readonly<Record<PrintParamProblem, MessageKey>> = {

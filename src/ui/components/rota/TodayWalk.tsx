@@ -4,6 +4,7 @@ import { childLabel } from '../../../app/queries/collective.ts'
 import { heldPlaces } from '../../../app/queries/rota.ts'
 import type { Child } from '../../../domain/people.ts'
 import type { WalkRota } from '../../../domain/rota-types.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { cancellationText, directionTitle, slotText, STATE_ICONS, stateText, telHref, todayIn } from './rota-format.ts'
 import { useNow } from './useRotaNow.ts'
@@ -11,7 +12,7 @@ import { WalkModeLink } from '../walk/WalkModeLink.tsx'
 import './rota.css'
 
 export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: WalkRota }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   // "Aujourd'hui" shows the next day's walks when today has none: those cannot be run yet.
   const isToday = walk.date === todayIn(useNow())
   const line = view.lines.find((l) => l.id === walk.lineId)
@@ -64,7 +65,7 @@ export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: 
             return (
               <a key={signUp.adultId} class="button button--primary call" href={href} data-testid="call">
                 <span><span aria-hidden="true">☎ </span>{t('rota.today.call', { name: adult.firstName })} · {who}</span>
-                <span class="call__number">{adult.phone}</span>
+                <span class="call__number" dir="ltr">{adult.phone}</span>
               </a>
             )
           })}
@@ -89,7 +90,7 @@ export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: 
                     <ul class="kids">
                       {kids.map((child) => (
                         <li key={child.id} data-testid="today-child">
-                          {childLabel(child)}
+                          <bdi>{childLabel(child)}</bdi>
                           {child.support && <span class="support">{t('rota.today.support', { text: child.support })}</span>}
                         </li>
                       ))}
@@ -99,7 +100,7 @@ export function TodayWalk({ view, walk }: { view: PeopleView & LinesView; walk: 
               )
             })}
           </ol>
-          {lost.length > 0 && <p class="notice-waiting">{t('rota.today.missingStop', { names: lost.map(childLabel).join(', ') })}</p>}
+          {lost.length > 0 && <p class="notice-waiting">{t('rota.today.missingStop', { names: commaList(language, lost.map(childLabel)) })}</p>}
         </>
       )}
     </section>

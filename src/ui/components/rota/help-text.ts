@@ -1,12 +1,13 @@
 // How a coup de main is named in a sentence: its kind in the phone's language, then its day and hours when it has them.
 import { helpKindText, type HelpView } from '../../../app/queries/help.ts'
 import type { HelpRequest } from '../../../domain/help/records.ts'
+import { timeOfDayText } from '../../i18n/formats.ts'
 import type { Language, Translate } from '../../i18n/translate.ts'
 import { formatDay } from './rota-format.ts'
 
-/** "14 h", "14 h 30" in French; "14:00" in English. */
+/** "14 h", "14 h 30" in French; Intl's "14:00" otherwise. */
 export const helpTimeText = (time: string, language: Language): string => {
-  if (language !== 'fr') return time
+  if (language !== 'fr') return timeOfDayText(time, language)
   const [hours = '', minutes = ''] = time.split(':')
   const h = String(Number(hours))
   return minutes === '00' ? `${h} h` : `${h} h ${minutes}`

@@ -5,6 +5,7 @@ import { childLabel } from '../../../app/queries/collective.ts'
 import type { Adult, Child } from '../../../domain/people.ts'
 import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
 import type { ChildCheckIn } from '../../../domain/walk-log/types.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { telHref } from '../rota/rota-format.ts'
 import { disagreementText, shownStatusText, statusText, STATUSES } from './walk-text.ts'
@@ -46,7 +47,7 @@ interface ChildRowProps {
 }
 
 export function ChildRow({ line, name, child, parents, adults, own, onMark, habitues = [] }: ChildRowProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const status = line.status
   const notes = line.absences.map((absence) => absence.note.trim()).filter((note) => note !== '')
   // A parent who gave no number has no button here; the emergency card names them with "Pas de numéro".
@@ -63,7 +64,7 @@ export function ChildRow({ line, name, child, parents, adults, own, onMark, habi
       {child?.support && <p class="kid__support">{t('walk.emergency.support', { text: child.support })}</p>}
       {child !== undefined && (child.support.trim() !== '' || child.countsExtra) && (
         <p class="kid__habitues" data-testid="habitues">
-          {habitues.length > 0 ? t('walk.habitues', { names: habitues.join(', ') }) : t('walk.habituesNone')}
+          {habitues.length > 0 ? t('walk.habitues', { names: commaList(language, habitues) }) : t('walk.habituesNone')}
         </p>
       )}
       {notes.map((note, index) => <p key={index} class="kid__note">{t('walk.absenceNote', { note })}</p>)}

@@ -98,7 +98,7 @@ function CallOrName({ phone, name }: { phone: string; name: string }) {
   return (
     <a class="call-link call-link--full" href={href}>
       <span><span aria-hidden="true">☎ </span>{name}</span>
-      <span class="call-link__number">{phone}</span>
+      <span class="call-link__number" dir="ltr">{phone}</span>
     </a>
   )
 }

@@ -23,7 +23,7 @@ export function WalkHomeEntry({ session, base, demo = false }: {
     !demo && hasWalks && (
       <p class="walk-entry">
         <a class="button button--primary walk-entry__link" href={`${base}/trajet`} data-testid="walk-mode-link">
-          <span aria-hidden="true">➜ </span>{t('walk.entry')}
+          <span class="flip-rtl" aria-hidden="true">➜</span> {t('walk.entry')}
         </a>
       </p>
     )

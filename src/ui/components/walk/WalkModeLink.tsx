@@ -22,7 +22,7 @@ export function WalkModeLink({ walk, lineName, today }: WalkModeLinkProps) {
     <>
       {today && (
         <a class="button button--primary walk-entry__link" href={walkPath(base, walk)} aria-label={t('walk.entryLabel', names)} data-testid="walk-mode-open">
-          <span aria-hidden="true">➜ </span>{t('walk.entry')}
+          <span class="flip-rtl" aria-hidden="true">➜</span> {t('walk.entry')}
         </a>
       )}
       <a class="walk-entry__sheet" href={printSheetPath(base, walk)} aria-label={t('walk.sheetLabel', names)}>

@@ -5,14 +5,15 @@ import type { Adult } from '../../../domain/people.ts'
 import type { MarkedStatus } from '../../../domain/walk-log/records.ts'
 import type { ArrivalNotice, CurrentMark } from '../../../domain/walk-log/types.ts'
 import type { WalkLogError } from '../../../app/api.ts'
+import { timeOfDayText } from '../../i18n/formats.ts'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { fieldErrorText, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 
-/** "8 h 27" in French (how it is said and printed), "8:27" in English; the stored form is "08:27". */
+/** "8 h 27" in French (how it is said and printed), Intl's "8:27" otherwise; the stored form is "08:27". */
 export const formatTime = (time: TimeOfDay | string, language: Language): string => {
+  if (language !== 'fr') return timeOfDayText(time, language)
   const [hh = '0', mm = '00'] = time.split(':')
-  const hour = String(Number(hh))
-  return language === 'fr' ? `${hour} h ${mm}` : `${hour}:${mm}`
+  return `${Number(hh)} h ${mm}`
 }
 
 export const STATUSES: readonly MarkedStatus[] = ['present', 'absent', 'excused']

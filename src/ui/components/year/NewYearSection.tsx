@@ -12,6 +12,7 @@ import type { LocalDate } from '../../../domain/dates.ts'
 import type { ChildId } from '../../../domain/ids.ts'
 import type { NewYearSummary } from '../../../domain/year/index.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
@@ -44,16 +45,16 @@ export const removedText = (t: Translate, language: Language, summary: NewYearSu
   const parts = REMOVED_ORDER
     .filter((kind) => summary.removed[kind] > 0)
     .map((kind) => count(t, language, summary.removed[kind], REMOVED_KEYS[kind]))
-  return parts.length === 0 ? t('year.removedNone') : t('year.removedIntro', { list: parts.join(', ') })
+  return parts.length === 0 ? t('year.removedNone') : t('year.removedIntro', { list: commaList(language, parts) })
 }
 
 const keptText = (t: Translate, language: Language, summary: NewYearSummary): string =>
   t('year.keptIntro', {
-    list: [
+    list: commaList(language, [
       count(t, language, summary.kept.lines, ['year.lines.one', 'year.lines.other']),
       count(t, language, summary.kept.families, ['year.families.one', 'year.families.other']),
       count(t, language, summary.kept.children, ['year.keptChildren.one', 'year.keptChildren.other']),
-    ].join(', '),
+    ]),
   })
 
 const GENERATION_ERRORS: Readonly<Record<GenerationError, MessageKey>> = {

@@ -3,6 +3,7 @@
 import type { SessionState } from '../../../app/api.ts'
 import { stopsOfLine } from '../../../app/queries/collective.ts'
 import { useStore } from '../../hooks/useStore.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
 
@@ -24,7 +25,7 @@ export function CollectiveWelcome({ session }: { session: SessionState }) {
   return (
     <section class="card" aria-labelledby="welcome-about" data-testid="welcome-collective">
       <h2 id="welcome-about">{profile.name}</h2>
-      <p>{[profile.school, profile.town].filter((part) => part !== '').join(', ')}</p>
+      <p>{commaList(language, [profile.school, profile.town].filter((part) => part !== ''))}</p>
       <h3>{t('welcome.linesTitle')}</h3>
       {lines.length === 0 ? <p>{t('welcome.noLines')}</p> : (
         <ul class="list">

@@ -87,6 +87,7 @@ function FamilyScreen({ session, view }: ScreenProps) {
       <div class="actions">
         <StepLink session={session} step="famille">{t('welcome.skip')}</StepLink>
       </div>
+      <FirstStepsLink id={session.id} />
     </>
   )
 }
@@ -123,6 +124,13 @@ function LaterScreen({ session, step }: { session: CollectiveSession; step: 'enf
           </>
         )}
       </div>
+      <FirstStepsLink id={session.id} />
     </>
   )
+}
+
+/** "Premiers pas" (install, offline, swaps, data): open at any step; the guide resumes where it was. */
+function FirstStepsLink({ id }: { id: string }) {
+  const { t } = useI18n()
+  return <p><a class="button" href={`/c/${id}/premiers-pas`} data-testid="welcome-first-steps">{t('firstSteps.welcomeLink')}</a></p>
 }

@@ -1,4 +1,6 @@
-// "Paramètres du collectif" (/c/:id/parametres): the collective's settings form, data exports, end of school year.
+// "Paramètres du collectif" (/c/:id/parametres): the collective's settings form, its charter, data exports (a template
+// too), end of school year.
+import { CharterSection } from '../../components/charter/CharterSection.tsx'
 import { ExportSection } from '../../components/export/ExportSection.tsx'
 import { SettingsForm } from '../../components/manage/SettingsForm.tsx'
 import { NewYearSection } from '../../components/year/NewYearSection.tsx'
@@ -28,6 +30,7 @@ function SettingsScreen({ session, view }: ScreenProps) {
           }}
         />
       </section>
+      <CharterSection session={session} view={view} />
       <ExportSection session={session} />
       <NewYearSection session={session} view={view} />
       <BackLink href={`/c/${session.id}/plus`} label={t('invite.done')} />

@@ -1,6 +1,7 @@
 // One family's page (/c/:id/familles/:familyId): any member may edit it (a trust network); removing the family asks first.
 import { useLocation } from 'preact-iso'
 import { useState } from 'preact/hooks'
+import { ActingSection } from '../../components/acting/ActingSection.tsx'
 import { ConfirmAction } from '../../components/ConfirmAction.tsx'
 import { LeaveProgress } from '../../components/leave/LeaveProgress.tsx'
 import { LeaveSection } from '../../components/leave/LeaveSection.tsx'
@@ -20,6 +21,7 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
   const announce = useAnnounce()
   const { route } = useLocation()
   const me = useStore(session.me)
+  const acting = useStore(session.acting) // while acting for a family, its page offers no "Quitter" in its name
   const family = view.families.find((f) => f.id === params.familyId)
   const back = `/c/${session.id}/familles`
   const [leaving, setLeaving] = useState(false) // "Quitter le collectif": the family is gone, the page waits for the relay
@@ -36,6 +38,7 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
     <>
       <PageTitle name="families.title"><span data-testid="family-title">{family.displayName}</span></PageTitle>
       <FamilyEditor session={session} view={view} family={family} />
+      <ActingSection session={session} family={family} />
       <section class="card" aria-labelledby="family-remove-title">
         <h2 id="family-remove-title">{t('manage.family.removeTitle')}</h2>
         <p>{t('manage.family.removeExplain')}</p>
@@ -55,7 +58,7 @@ function FamilyScreen({ session, view, params }: ScreenProps) {
           }}
         />
       </section>
-      {me.familyId === family.id && (
+      {me.familyId === family.id && acting === null && (
         <LeaveSection session={session} familyId={family.id} familyName={family.displayName} onLeaving={() => setLeaving(true)} />
       )}
       <BackLink href={back} label={t('manage.families.back')} />

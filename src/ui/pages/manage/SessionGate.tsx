@@ -33,7 +33,7 @@ export function BackLink({ href, label }: { href: string; label: string }) {
   return (
     <p>
       <a class="button" href={href}>
-        <span aria-hidden="true">← </span>
+        <span class="flip-rtl" aria-hidden="true">←</span>{' '}
         {label}
       </a>
     </p>

@@ -17,7 +17,7 @@ import { useNow } from '../../components/rota/useRotaNow.ts'
 import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useReportError, type ReportError } from '../../hooks/report-error.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { pluralKey, type Translate } from '../../i18n/translate.ts'
+import { pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { SessionGate, type ScreenProps } from '../manage/SessionGate.tsx'
 
 export function PlanPage() {
@@ -160,7 +160,7 @@ export function Planner({ session, view, initialPlan = null }: Pick<ScreenProps,
 }
 
 /** "12 créneaux publiés. 1 créneau n’a pas été publié : entre-temps, …" */
-export const publishedText = (t: Translate, language: 'fr' | 'en', written: number, skipped: number): string => {
+export const publishedText = (t: Translate, language: Language, written: number, skipped: number): string => {
   const main = t(pluralKey(language, written, 'planning.plan.published.one', 'planning.plan.published.other'), { n: written })
   return skipped === 0 ? main : `${main} ${t(pluralKey(language, skipped, 'planning.plan.skipped.one', 'planning.plan.skipped.other'), { n: skipped })}`
 }

@@ -21,8 +21,9 @@ import { WalkCard } from '../../components/rota/WalkCard.tsx'
 import { pairsIndex, pairsOfWalk } from '../../../app/queries/pairs.ts'
 import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
+import { commaList } from '../../i18n/formats.ts'
 import { useI18n } from '../../i18n/context.tsx'
-import { pluralKey, type Translate } from '../../i18n/translate.ts'
+import { directionOf, pluralKey, type Language, type Translate } from '../../i18n/translate.ts'
 import { RotaFrame, type RotaPageProps, type RotaScreenProps } from './RotaFrame.tsx'
 
 export function WeekPage({ demo }: RotaPageProps) {
@@ -64,7 +65,9 @@ function Week({ session, base, demo }: RotaScreenProps) {
     if (!start || !point) return
     const dx = point.clientX - start.x
     if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < 2 * Math.abs(point.clientY - start.y)) return
-    route(weekHref(addDays(monday, dx < 0 ? 7 : -7)))
+    // The next week lies where the text goes: to the right in French, to the left in Arabic, so the swipe mirrors too.
+    const forward = directionOf(language) === 'rtl' ? dx > 0 : dx < 0
+    route(weekHref(addDays(monday, forward ? 7 : -7)))
   }
 
   const lines = [...view.lines].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
@@ -104,13 +107,13 @@ function Week({ session, base, demo }: RotaScreenProps) {
       <PageTitle screen={monday} name={monday === defaultMonday ? 'rota.week.title' : 'rota.week.window'}>{weekTitle(t, language, monday, defaultMonday)}</PageTitle>
       <nav class="week-nav" aria-label={t('rota.week.navLabel')}>
         <a class="button week-nav__step" href={weekHref(addDays(monday, -7))} aria-label={t('rota.week.previous')}>
-          <span aria-hidden="true">←</span>
+          <span class="flip-rtl" aria-hidden="true">←</span>
         </a>
         <p class="week-nav__range" data-testid="week-range">
           {t('rota.week.range', { from: formatDay(monday, language), to: formatDay(addDays(monday, 6), language) })}
         </p>
         <a class="button week-nav__step" href={weekHref(addDays(monday, 7))} aria-label={t('rota.week.next')}>
-          <span aria-hidden="true">→</span>
+          <span class="flip-rtl" aria-hidden="true">→</span>
         </a>
         {monday !== defaultMonday && <a class="week-nav__current" href={`${base}/semaine`}>{t('rota.week.current')}</a>}
       </nav>
@@ -143,7 +146,7 @@ interface LineDaysProps {
   readonly line: Line
   readonly days: readonly DayRota[]
   readonly render: (walk: WalkRota) => ComponentChildren
-  readonly language: 'fr' | 'en'
+  readonly language: Language
   /** The line's printable week (not in the demo: print views open a joined collective). */
   readonly printHref?: string | undefined
 }
@@ -175,10 +178,10 @@ function OtherLineWeek({ open, onToggle, ...props }: LineDaysProps & { readonly 
   const running = walks.filter((walk) => walk.state !== 'cancelled').length
   const status = toFill === 0
     ? t(running === 0 ? 'rota.week.line.none' : 'rota.week.line.covered')
-    : [
+    : commaList(language, [
       t(pluralKey(language, toFill, 'rota.week.line.toFillOne', 'rota.week.line.toFillOther'), { count: toFill }),
       ...(urgent > 0 ? [t(pluralKey(language, urgent, 'rota.week.line.urgentOne', 'rota.week.line.urgentOther'), { count: urgent })] : []),
-    ].join(', ')
+    ])
   return (
     <details class="card other-line" data-testid="other-line" data-line={props.line.id} open={open}
       onToggle={(event) => { if (event.currentTarget.open !== open) onToggle(event.currentTarget.open) }}>

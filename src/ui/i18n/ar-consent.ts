@@ -1,0 +1,30 @@
+// Arabic text of the family's agreement to a child's support note and "counts double" (issue 16), on the child form.
+import type { frConsent } from './fr-consent.ts'
+
+export const arConsent: Readonly<Record<keyof typeof frConsent, string>> = {
+  'manage.consent.legend': 'مرافقة خاصة، بموافقة العائلة',
+  'manage.consent.why': 'لماذا نطلب موافقة العائلة: هذه التعليمات و«يُحتسب مرتين» قد تكشف شيئًا عن صحة الطفل. لا تكتبها إلا عائلته (أو عضو بطلب منها)، وفقط إذا كانت موافقة.',
+  'manage.consent.covers': 'ما تشمله الموافقة: البالغون الذين يمشون مع الطفل يقرؤون هذه التعليمات (قائمة الرحلة، بطاقة الطوارئ)؛ ويراها أيضًا باقي أعضاء المجموعة في صفحة العائلة؛ و«يُحتسب مرتين» يتطلّب بالغًا إضافيًا.',
+  'manage.consent.withdrawable': 'يمكن للعائلة سحب موافقتها في أي وقت: عندها تُمحى التعليمات و«يُحتسب مرتين» من جميع الهواتف ومن الخادم الوسيط.',
+  'manage.consent.agree': 'عائلتنا موافقة على أن يقرأ البالغون المرافقون للرحلة هذه التعليمات',
+  'manage.consent.by': 'من يعطي الموافقة باسم العائلة',
+  'manage.consent.noAdult': 'أضيفوا أولًا شخصًا بالغًا من العائلة: هو من يعطي الموافقة.',
+  'manage.consent.onRequest': 'أكتب هذا بطلب من هذه العائلة',
+  'manage.consent.onRequestHint': 'ليست هذه عائلتكم: ما تكتبونه يُسجَّل «بطلب منها»، مع اسمكم الأول والتاريخ.',
+  'manage.consent.given': 'مُنحت موافقة العائلة من قِبل {name} في {date}.',
+  'manage.consent.givenOnRequest': 'مُنحت موافقة العائلة من قِبل {name} في {date}، وسُجّلت بطلب منها بواسطة {by}.',
+  'manage.consent.someone': 'بالغ من العائلة',
+  'manage.consent.toConfirm': 'موافقة تنتظر التأكيد',
+  'manage.consent.toConfirmText': 'كُتبت هذه التعليمات قبل أن تُطلب موافقة العائلة. لا يزال البالغون المرافقون للرحلة يقرؤونها: تؤكّد العائلة موافقتها (تعديل) أو تسحبها.',
+  'manage.consent.withdrawnText': 'سُحبت الموافقة في {date}: لم يُحتفظ بأي تعليمات.',
+  'manage.consent.withdraw': 'سحب الموافقة',
+  'manage.consent.withdrawLabel': 'سحب الموافقة الخاصة بـ {name}',
+  'manage.consent.withdrawConfirm': 'سحب الموافقة الخاصة بـ {name}؟ ستُمحى التعليمات و«يُحتسب مرتين» من جميع الهواتف.',
+  'manage.consent.withdrawYes': 'نعم، سحب ومحو',
+  'manage.consent.withdrawn': 'سُحبت الموافقة: مُحيت تعليمات {name}.',
+  'manage.consent.notYourFamily': 'لا يمكن إلا لعائلة الطفل أن تسحب موافقتها (حدّدوا «بطلب منها» في «تعديل» إن طلبت منكم ذلك).',
+  'manage.consent.nothingToWithdraw': 'لم يعد هناك شيء لسحبه.',
+  'manage.error.consentRequired': 'يلزم الحصول على موافقة العائلة لكتابة هذه التعليمات أو «يُحتسب مرتين».',
+  'manage.error.consentNotOfFamily': 'يجب أن تأتي الموافقة من شخص بالغ من عائلة الطفل.',
+  'manage.error.notYourFamily': 'لا يكتب هذه التعليمات إلا عائلة الطفل. إن طلبت منكم ذلك، فحدّدوا «بطلب من هذه العائلة».',
+}

@@ -1,0 +1,46 @@
+// Arabic texts of the guided join (/c/:id/bienvenue/…): the collective's welcome and its three short steps.
+import type { frWelcome } from './fr-welcome.ts'
+
+export const arWelcome: Readonly<Record<keyof typeof frWelcome, string>> = {
+  'welcome.progress': 'خطوات الانضمام إلى المجموعة',
+  'welcome.step.famille': 'عائلتي',
+  'welcome.step.enfants': 'أطفالي',
+  'welcome.step.disponibilites': 'أوقات تفرّغي',
+  'welcome.collectiveTitle': 'مرحبًا بكم في {name}',
+  'welcome.titleLoading': 'مرحبًا بكم',
+  'welcome.waiting': 'جارٍ تحميل المجموعة… ستظهر فور تلقّي هذا الهاتف بياناتها.',
+  'welcome.offline': 'هذا الهاتف غير متصل: ستظهر المجموعة فور اتصاله. '
+    + 'يمكنكم من الآن إضافة عائلتكم.',
+  'welcome.about': 'المجموعة',
+  'welcome.linesTitle': 'خطوطها',
+  'welcome.lineStops.one': '{name}: محطة واحدة',
+  'welcome.lineStops.other': '{name}: محطات ({n})',
+  'welcome.noLines': 'لا يوجد خط بعد.',
+  'welcome.familyTitle': 'من أنتم؟',
+  'welcome.familyIntro': 'اختاروا عائلتكم إن كانت مسجّلة من قبل، وإلا فأضيفوها: سيعرف هذا الهاتف '
+    + 'أنكم أنتم.',
+  'welcome.pickTitle': 'عائلتي مسجّلة من قبل',
+  'welcome.pickFamily': 'عائلتي',
+  'welcome.pickAdult': 'أنا',
+  'welcome.pickNewAdult': 'بالغ آخر: إضافتي',
+  'welcome.pickSubmit': 'هذا نحن',
+  'welcome.addTitle': 'إضافة عائلتي',
+  'welcome.familyName': 'اسم العائلة',
+  'welcome.familyNameHint': 'مثلًا «عائلة مارتان».',
+  'welcome.myFirstName': 'اسمي الأول',
+  'welcome.myPhone': 'هاتفي (اختياري)',
+  'welcome.myPhoneHint': 'لا يراه إلا أعضاء المجموعة، للاتصال بكم خلال الرحلة.',
+  'welcome.addSubmit': 'إضافة عائلتي',
+  'welcome.familySet': 'أنتم على هذا الهاتف: {name} ({family}).',
+  'welcome.childrenTitle': 'أطفالي',
+  'welcome.childrenIntro': 'أضيفوا كل طفل يركب حافلة المشي ومحطته، في الذهاب وفي العودة.',
+  'welcome.availabilityTitle': 'أوقات تفرّغي',
+  'welcome.availabilityIntro': 'اختياري: أخبروا متى يمكنكم المرافقة. ستجدون ذلك لاحقًا في '
+    + '«المزيد».',
+  'welcome.noFamily': 'اختاروا عائلتكم أولًا.',
+  'welcome.backToFamily': 'اختيار عائلتي',
+  'welcome.skip': 'تخطّي',
+  'welcome.next': 'متابعة',
+  'welcome.later': 'لاحقًا',
+  'welcome.finish': 'إنهاء',
+}
