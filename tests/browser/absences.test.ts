@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, joinByInvite } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027 outside zone A holidays; the phones live on Tuesday 2 March 2027, 09:00 in Paris.
@@ -27,21 +28,26 @@ describe('declared absences', () => {
 
   it('sets up a line, one adult per child (ratio 1) and three children walking on Thursday', async () => {
     const { page } = a
-    base = await createCollective(page)
+    const stopAller = 'Place du Marché (08:05)'
+    base = (await seedCollective(page, {
+      lines: [{ name: 'Ligne Verte', stops: [
+        { name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' },
+      ] }],
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44', [
+          { firstName: 'Léa', initial: 'M', stopAller }, { firstName: 'Tom', initial: 'M', stopAller },
+        ]),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88', [{ firstName: 'Nina', initial: 'N', stopAller }]),
+      ],
+    })).base
+    // The ratio through the settings screen (the only browser test that saves a setting and reads it back).
     await page.goto(`${base}/parametres`)
     await page.getByLabel(fr['manage.settings.childrenPerAdult']).fill('1')
-    await page.getByRole('button', { name: fr['form.save'] }).click()
+    // Scoped to the settings form: the charter's form on the same page has its own "Enregistrer".
+    const settings = page.getByRole('region', { name: fr['manage.settings.title'] })
+    await settings.getByRole('button', { name: fr['form.save'] }).click()
     await page.reload()
     await expect.poll(() => page.getByLabel(fr['manage.settings.childrenPerAdult']).inputValue(), POLL).toBe('1')
-
-    await addLineWithStops(page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' }])
-
-    const stopAller = 'Place du Marché (08:05)'
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addChild(page, { firstName: 'Léa', initial: 'M', stopAller }, ['Léa M.'])
-    await addChild(page, { firstName: 'Tom', initial: 'M', stopAller }, ['Léa M.', 'Tom M.'])
-    await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addChild(page, { firstName: 'Nina', initial: 'N', stopAller }, ['Nina N.'])
 
     await page.goto(`${base}/semaine/${WEEK}`)
     await expect.poll(() => meta(walkCard(page, THURSDAY)), POLL).toBe('3 enfants · Adultes : 0 sur 3')

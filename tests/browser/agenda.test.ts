@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027, 09:00 in Paris; Thursday 11 March is a school day ahead (zone A winter holidays end 1 March).
@@ -29,10 +30,16 @@ describe('agenda file on a phone', () => {
 
   it('is off, with its reason, until the phone says who it is and the family holds a walk', async () => {
     const { page } = phone
-    base = await createCollective(page)
-    await addLineWithStops(page, base, 'Ligne Verte', [{ name: PLACE, aller: '08:10' }, { name: 'École Jules Ferry', aller: '08:25' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Camille', PHONE)
-    await addChild(page, { firstName: 'Tom', initial: 'M', stopAller: `${PLACE} (08:10)` }, ['Tom M.'])
+    base = (await seedCollective(page, {
+      lines: [{
+        name: 'Ligne Verte', stops: [{ name: PLACE, aller: '08:10' }, { name: 'École Jules Ferry', aller: '08:25' }],
+      }],
+      families: [
+        seedFamily('Famille Martin', 'Camille', PHONE, [
+          { firstName: 'Tom', initial: 'M', stopAller: `${PLACE} (08:10)` },
+        ]),
+      ],
+    })).base
 
     await page.goto(`${base}/mes-trajets`)
     const agenda = page.getByTestId('agenda')

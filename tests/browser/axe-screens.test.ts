@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 const NOW = new Date('2027-03-02T09:00:00+01:00')
@@ -39,14 +40,21 @@ describe('every screen passes axe', () => {
   it('in French, with a line, a family, a child and a sign-up', async () => {
     const { page } = phone
     await page.setViewportSize({ width: 390, height: 844 })
-    base = await createCollective(page)
-    lineId = await addLineWithStops(page, base, 'Ligne Verte', [
-      { name: 'Place du Marché', aller: '08:05' },
-      { name: 'École Jules Ferry', aller: '08:25', access: 'crossing' },
-    ])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Léa', '06 11 22 33 44')
-    familyId = /\/familles\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
-    await addChild(page, { firstName: 'Tom', initial: 'M', stopAller: 'Place du Marché (08:05)', support: 'Lui tenir la main.' }, ['Tom M.'])
+    const seeded = await seedCollective(page, {
+      lines: [{
+        name: 'Ligne Verte',
+        stops: [
+          { name: 'Place du Marché', aller: '08:05' },
+          { name: 'École Jules Ferry', aller: '08:25', access: 'crossing' },
+        ],
+      }],
+      families: [seedFamily('Famille Martin', 'Léa', '06 11 22 33 44', [
+        { firstName: 'Tom', initial: 'M', stopAller: 'Place du Marché (08:05)', support: 'Lui tenir la main.' },
+      ])],
+    })
+    base = seeded.base
+    lineId = seeded.lineIds.get('Ligne Verte') ?? ''
+    familyId = seeded.familyIds.get('Famille Martin') ?? ''
     await sayWhoIAm(page, base, 'Famille Martin', 'Léa', `/semaine/${WEEK}`)
     await page.locator(`[data-testid="walk"][data-walk$="|${THURSDAY}|aller"]`)
       .getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()

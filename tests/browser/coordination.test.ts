@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 in Paris: roster changes apply from the next period, Monday 8 March.
@@ -20,8 +21,6 @@ describe('the rotating coordinator on two phones', () => {
 
   usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
-  const addFamily = (page: Page, name: string, adult: [string, string]) => addFamilyWithAdult(page, base, name, adult[0], adult[1])
-
   /** On the coordination page: says who this phone is, then joins the roster. */
   const joinRoster = async (page: Page, family: string, adult: string) => {
     await sayWhoIAm(page, base, family, adult, '/coordination')
@@ -33,10 +32,13 @@ describe('the rotating coordinator on two phones', () => {
   const rosterOf = (page: Page) => page.getByTestId('roster-family').allTextContents()
   const line = (page: Page) => page.getByTestId('coordinator-line').textContent()
 
-  it('phone A creates the collective and two families; both phones join the roster and see the same order', async () => {
-    base = await createCollective(a.page)
-    await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'])
-    await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'])
+  it('phone A restores a collective of two families; both phones join the roster and see the same order', async () => {
+    base = (await seedCollective(a.page, {
+      families: [
+        seedFamily('Famille Martin', 'Léa', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88'),
+      ],
+    })).base
 
     await a.page.goto(`${base}/plus`)
     await expect.poll(() => line(a.page), POLL).toContain(fr['coord.line.none'])

@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, chooseWhoIAm, createCollective, joinByInvite } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, joinByInvite } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The phones live on Monday 15 March 2027, 09:00 in Paris; the help is for Wednesday 17 March.
@@ -27,10 +28,13 @@ describe('coups de main', () => {
   usePhones(3, (phones) => { [a, b, c] = phones }, NOW)
 
   it('sets up three families; each phone opens "Coups de main" and says who it is first', async () => {
-    base = await createCollective(a.page)
-    await addFamilyWithAdult(a.page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addFamilyWithAdult(a.page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addFamilyWithAdult(a.page, base, 'Famille Durand', 'Chloé', '06 99 88 77 66')
+    base = (await seedCollective(a.page, {
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88'),
+        seedFamily('Famille Durand', 'Chloé', '06 99 88 77 66'),
+      ],
+    })).base
     await joinByInvite(a.page, base, [b.page, c.page])
     const who = [[a, 'Famille Martin', 'Sophie'], [b, 'Famille Nguyen', 'Paul'], [c, 'Famille Durand', 'Chloé']] as const
     for (const [phone, family, adult] of who) {

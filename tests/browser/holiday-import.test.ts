@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { createCollective } from '../helpers/collective-steps.ts'
 import { combinedMinistryIcs } from '../helpers/ministry-ics.ts'
+import { seedCollective } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -22,7 +22,7 @@ describe('importing the ministry’s calendar of every zone', () => {
 
   it('asks which zone (the collective’s chosen), writes nothing before, then lists that zone’s periods only', async () => {
     const { page } = phone
-    const base = await createCollective(page) // Lesparre-Médoc, 33340: zone A
+    const { base } = await seedCollective(page, {}) // Lesparre-Médoc, 33340: zone A
     await page.goto(`${base}/calendrier`)
     await chooseFile(page)
     const pasted = page.getByLabel('Ou collez le contenu du calendrier')

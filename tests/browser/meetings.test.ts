@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, chooseWhoIAm, createCollective, joinByInvite } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, joinByInvite } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The phones live on Tuesday 2 March 2027, 09:00 in Paris; the meeting is that evening, so answers and decisions are open.
@@ -31,9 +32,12 @@ describe('collective meetings', () => {
   usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
   it('sets up two families; phone B joins the collective', async () => {
-    base = await createCollective(a.page)
-    await addFamilyWithAdult(a.page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addFamilyWithAdult(a.page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
+    base = (await seedCollective(a.page, {
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88'),
+      ],
+    })).base
     await joinByInvite(a.page, base, [b.page])
   })
 

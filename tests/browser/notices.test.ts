@@ -6,7 +6,8 @@ import { fr } from '../../src/ui/i18n/fr.ts'
 import { storedDismissals } from '../helpers/stored-values.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The week of 8 March 2027 (no zone A holidays); both phones live on Tuesday 2 March 2027, 09:00 Paris.
@@ -38,10 +39,13 @@ describe('notices after an offline conflict, on two phones', () => {
   }
 
   it('sets up a collective with two families, one on each phone', async () => {
-    base = await createCollective(a.page)
-    await addLineWithStops(a.page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }])
-    await addFamilyWithAdult(a.page, base, 'Famille Martin', 'Léa', '06 11 22 33 44')
-    await addFamilyWithAdult(a.page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
+    base = (await seedCollective(a.page, {
+      lines: [{ name: 'Ligne Verte', stops: [{ name: 'Place du Marché', aller: '08:05' }] }],
+      families: [
+        seedFamily('Famille Martin', 'Léa', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88'),
+      ],
+    })).base
     await joinByInvite(a.page, base, [b.page])
     await sayWhoIAm(a.page, base, 'Famille Martin', 'Léa', week)
     await sayWhoIAm(b.page, base, 'Famille Nguyen', 'Paul', week)

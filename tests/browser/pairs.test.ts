@@ -5,7 +5,8 @@ import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027 outside zone A holidays; the phone lives on Tuesday 2 March 2027, 09:00 in Paris.
@@ -27,11 +28,16 @@ describe('trajet en binôme', () => {
 
   it('sets up a line and three families; Sophie leads and Paul closes Thursday\'s walk', async () => {
     const { page } = a
-    base = await createCollective(page)
-    await addLineWithStops(page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addFamilyWithAdult(page, base, 'Famille Dupont', 'Marie', '06 99 88 77 66')
+    base = (await seedCollective(page, {
+      lines: [{ name: 'Ligne Verte', stops: [
+        { name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' },
+      ] }],
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88'),
+        seedFamily('Famille Dupont', 'Marie', '06 99 88 77 66'),
+      ],
+    })).base
 
     await sayWhoIAm(page, base, 'Famille Martin', 'Sophie', `/semaine/${WEEK}`)
     await takeButton(walkCard(page, THURSDAY), 'Conducteur').click()

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
 import { activeId, CHLOE, LINE, MARC, MONDAY, NOW, POLL, proposedHolders, saveAvailability, SOPHIE, STOP, TUESDAY } from '../helpers/planning-steps.ts'
-import {
-  addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite, sayWhoIAm, waitAllSynced,
-} from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const WALK = `${LINE}, aller, lundi 8 mars`
 
@@ -19,13 +18,17 @@ describe('planning while another phone signs up', () => {
 
   it('phone A sets up three families available on Monday; phone B joins as Marc', async () => {
     const { page } = a
-    base = await createCollective(page)
-    await addLineWithStops(page, base, LINE, [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addChild(page, { firstName: 'Léa', initial: 'M', stopAller: STOP }, ['Léa M.'])
-    await addFamilyWithAdult(page, base, 'Famille Durand', 'Chloé', '06 22 33 44 55')
-    await addChild(page, { firstName: 'Hugo', initial: 'D', stopAller: STOP }, ['Hugo D.'])
-    await addFamilyWithAdult(page, base, 'Famille Bernard', 'Marc', '06 99 88 77 66')
+    const child = (firstName: string, initial: string) => ({ firstName, initial, stopAller: STOP })
+    base = (await seedCollective(page, {
+      lines: [{ name: LINE, stops: [
+        { name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' },
+      ] }],
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44', [child('Léa', 'M')]),
+        seedFamily('Famille Durand', 'Chloé', '06 22 33 44 55', [child('Hugo', 'D')]),
+        seedFamily('Famille Bernard', 'Marc', '06 99 88 77 66'),
+      ],
+    })).base
     await sayWhoIAm(page, base, 'Famille Martin', 'Sophie', '/disponibilites')
     await saveAvailability(page, ['Lundi'])
     for (const [family, adult] of [['Famille Durand', 'Chloé'], ['Famille Bernard', 'Marc']] as const) {

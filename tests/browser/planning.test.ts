@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
-import {
-  addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective, joinByInvite, sayWhoIAm, waitAllSynced,
-} from '../helpers/collective-steps.ts'
+import { chooseWhoIAm, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
 import { CHLOE, FRIDAY, LINE, MARC, MONDAY, NOW, PAUL, POLL, saveAvailability, SOPHIE, STOP, THURSDAY, TUESDAY } from '../helpers/planning-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 // The line walks aller on Monday, Tuesday, Thursday and Friday, two adults a walk; the planned week starts on MONDAY.
 const WEEK = MONDAY
@@ -50,17 +49,20 @@ describe('fair planning on two phones', () => {
 
   it('phone A sets up a line and four families: three with a walking child, the Bernard family without', async () => {
     const { page } = a
-    base = await createCollective(page)
-    await addLineWithStops(page, base, LINE, [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addChild(page, { firstName: 'Léa', initial: 'M', stopAller: STOP }, ['Léa M.'])
-    await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addChild(page, { firstName: 'Nina', initial: 'N', stopAller: STOP }, ['Nina N.'])
-    await addFamilyWithAdult(page, base, 'Famille Durand', 'Chloé', '06 22 33 44 55')
-    await addChild(page, { firstName: 'Hugo', initial: 'D', stopAller: STOP }, ['Hugo D.'])
-    // No walking child: a fair share of 0, yet the planner gives him a walk when that keeps the largest gap to the
-    // families' targets smaller; the coordinator can still move it by hand.
-    await addFamilyWithAdult(page, base, 'Famille Bernard', 'Marc', '06 99 88 77 66')
+    const child = (firstName: string, initial: string) => ({ firstName, initial, stopAller: STOP })
+    base = (await seedCollective(page, {
+      lines: [{ name: LINE, stops: [
+        { name: 'Place du Marché', aller: '08:05' }, { name: 'École Jules Ferry', aller: '08:25' },
+      ] }],
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44', [child('Léa', 'M')]),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88', [child('Nina', 'N')]),
+        seedFamily('Famille Durand', 'Chloé', '06 22 33 44 55', [child('Hugo', 'D')]),
+        // No walking child: a fair share of 0, yet the planner gives him a walk when that keeps the largest gap to the
+        // families' targets smaller; the coordinator can still move it by hand.
+        seedFamily('Famille Bernard', 'Marc', '06 99 88 77 66'),
+      ],
+    })).base
     await waitAllSynced(page)
   })
 

@@ -7,7 +7,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, chooseWhoIAm, createCollective } from '../helpers/collective-steps.ts'
+import { chooseWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily, type SeedChild } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027, 09:00 in Paris (zone A: spring holidays from Saturday 10 April).
@@ -71,15 +72,17 @@ describe('print views as PDF in Chromium', () => {
 
   usePhones(1, ([only]) => { phone = only; page = only.page }, NOW)
 
-  const createLine = async (name: string, stops: readonly StopRow[]) => {
-    lineIds.set(name, await addLineWithStops(page, base, name, stops))
-  }
+  /** The big line's family `index`: three children, one note in two. */
+  const bigChildren = (index: number): SeedChild[] => [0, 1, 2].map((k) => {
+    const child = index * 3 + k
+    const stop = BIG_STOPS[child % BIG_STOPS.length] as StopRow
+    const family = BIG_FAMILIES[index]?.[0] ?? ''
+    return childAt(BIG_CHILDREN[child] ?? '?', family.charAt(8), stop, child % 2 === 0 ? SUPPORT : '')
+  })
 
-  /** On the family's page: a child routed to `stop` both ways, after the family's `before` children ("Tom M."). */
-  const addChildAt = (name: string, initial: string, stop: StopRow, before: readonly string[] = [], support = '') =>
-    addChild(page, {
-      firstName: name, initial, stopAller: `${stop.name} (${stop.aller})`, stopRetour: `${stop.name} (${stop.retour})`, support,
-    }, [...before, `${name} ${initial}.`])
+  /** A child routed to `stop` both ways. */
+  const childAt = (firstName: string, initial: string, stop: StopRow, support = ''): SeedChild =>
+    ({ firstName, initial, stopAller: stop.name, stopRetour: stop.name, support })
 
   /** Opens a print view, waits for `ready` on the sheet, prints it to an A4 PDF the way the browser's print does. */
   const printToPdf = async (path: string, ready: string) => {
@@ -101,13 +104,21 @@ describe('print views as PDF in Chromium', () => {
     for (const shell of SHELL_TEXTS) expect(squashed, `"${shell}" must not print`).not.toContain(squash(shell))
   }
 
-  it('sets up a collective: a line with 4 stops, two families with children, a coordinator and a lead', async () => {
-    base = await createCollective(page)
-    await createLine('Ligne Verte', SMALL_STOPS)
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Léa', '06 11 22 33 44')
-    await addChildAt('Tom', 'M', SMALL_STOPS[0] as StopRow, [], SUPPORT)
-    await addFamilyWithAdult(page, base, 'Famille Nguyen', 'Paul', '06 55 66 77 88')
-    await addChildAt('Nina', 'N', SMALL_STOPS[2] as StopRow)
+  it('sets up a collective: a line of 4 stops, two families, the big line, a coordinator and a lead', async () => {
+    // The big line of the last test (8 stops, five families of three children) is in the collective from the start.
+    const seeded = await seedCollective(page, {
+      lines: [{ name: 'Ligne Verte', stops: SMALL_STOPS }, { name: 'Ligne Bleue', stops: BIG_STOPS }],
+      families: [
+        seedFamily('Famille Martin', 'Léa', '06 11 22 33 44', [
+          childAt('Tom', 'M', SMALL_STOPS[0] as StopRow, SUPPORT),
+        ]),
+        seedFamily('Famille Nguyen', 'Paul', '06 55 66 77 88', [childAt('Nina', 'N', SMALL_STOPS[2] as StopRow)]),
+        ...BIG_FAMILIES.map(([family, adult, phoneNumber], index) =>
+          seedFamily(family, adult, phoneNumber, bigChildren(index))),
+      ],
+    })
+    base = seeded.base
+    for (const [name, id] of seeded.lineIds) lineIds.set(name, id)
 
     // Famille Martin coordinates from Monday 8 March (a roster change applies from the next period).
     await page.goto(`${base}/coordination`)
@@ -199,17 +210,6 @@ describe('print views as PDF in Chromium', () => {
   })
 
   it('a big line (8 stops, 15 children) still prints each view on one page', async () => {
-    await createLine('Ligne Bleue', BIG_STOPS)
-    for (const [index, [family, adult, phoneNumber]] of BIG_FAMILIES.entries()) {
-      await addFamilyWithAdult(page, base, family, adult, phoneNumber)
-      const added: string[] = []
-      for (let k = 0; k < 3; k += 1) {
-        const child = index * 3 + k
-        const name = BIG_CHILDREN[child] ?? '?'
-        await addChildAt(name, family.charAt(8), BIG_STOPS[child % BIG_STOPS.length] as StopRow, added, child % 2 === 0 ? SUPPORT : '')
-        added.push(`${name} ${family.charAt(8)}.`)
-      }
-    }
     const blue = lineIds.get('Ligne Bleue') ?? ''
     const allChildren = BIG_CHILDREN.map((name, child) => `${name} ${BIG_FAMILIES[Math.floor(child / 3)]?.[0].charAt(8)}.`)
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027, outside zone A holidays (winter ends 1 March, spring starts 10 April).
@@ -36,19 +37,22 @@ describe('the rota on two phones', () => {
 
   usePhones(2, (phones) => { [a, b] = phones }, NOW)
 
-  const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
-    await addFamilyWithAdult(page, base, name, adult[0], adult[1])
-    await addChild(page, { firstName: child[0], initial: child[1], stopAller: child[2] }, [`${child[0]} ${child[1]}.`])
-  }
+  const family = (name: string, adult: [string, string], child: [string, string, string]) =>
+    seedFamily(name, adult[0], adult[1], [{ firstName: child[0], initial: child[1], stopAller: child[2] }])
 
-  it('phone A creates a collective, a line with 4 stops and two families with children on the management screens', async () => {
-    base = await createCollective(a.page)
-
-    await addLineWithStops(a.page, base, 'Ligne Verte', STOPS)
-    expect(await a.page.getByTestId('stop-name').allTextContents()).toEqual(STOPS.map(({ name }) => name))
-
-    await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché (08:05)'])
-    await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Parc des Pins (08:15)'])
+  it('phone A restores a collective: a line of 4 stops, two families with children; it says who it is', async () => {
+    const seeded = await seedCollective(a.page, {
+      lines: [{ name: 'Ligne Verte', stops: STOPS }],
+      families: [
+        family('Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché (08:05)']),
+        family('Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Parc des Pins (08:15)']),
+      ],
+    })
+    base = seeded.base
+    // The line page lists the stops in walking order.
+    await a.page.goto(`${base}/lignes/${seeded.lineIds.get('Ligne Verte') ?? ''}`)
+    await expect.poll(() => a.page.getByTestId('stop-name').allTextContents(), POLL)
+      .toEqual(STOPS.map(({ name }) => name))
 
     // A says who it is on the week screen ("Qui êtes-vous ?" or "Changer").
     await sayWhoIAm(a.page, base, 'Famille Martin', 'Léa', `/semaine/${WEEK}`)

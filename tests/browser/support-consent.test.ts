@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 import { storedSealedValues } from '../helpers/stored-values.ts'
 
 const POLL = { timeout: 30_000, interval: 250 }
 const NOTE = 'Zorglub : fauteuil roulant, rampe côté parc'
 const withoutErrors = (phones: readonly Phone[]) => phones.flatMap((phone) => phone.errors).filter((line) => line.startsWith('pageerror'))
-const familyIdOf = (page: Page): string => /\/familles\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
 /** Waits until exactly one of `before` has left the phone's storage; returns it. */
 const oneValueLeaves = async (phone: Phone, before: readonly string[]): Promise<string> => {
   await expect.poll(async () => {
@@ -36,9 +36,16 @@ describe('a child’s support note, with its family’s agreement, on two phones
 
   it('the family writes it: the form first says why the agreement is asked, what it covers, that it can be withdrawn', async () => {
     const { page } = a
-    base = await createCollective(page)
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Camille', '06 11 22 33 44')
-    martin = familyIdOf(page)
+    // The Bernard family (the other phone's, in the next test) is in the collective from the start.
+    const seeded = await seedCollective(page, {
+      families: [
+        seedFamily('Famille Martin', 'Camille', '06 11 22 33 44'),
+        seedFamily('Famille Bernard', 'Sophie', '06 55 66 77 88'),
+      ],
+    })
+    base = seeded.base
+    martin = seeded.familyIds.get('Famille Martin') ?? ''
+    await page.goto(`${base}/familles/${martin}`)
     await page.getByRole('button', { name: fr['manage.family.setMine'] }).click()
     await expect.poll(() => page.getByTestId('family-mine').textContent(), POLL).toBe(fr['manage.family.isMine'])
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: fr['manage.child.add'] }) })
@@ -67,7 +74,6 @@ describe('a child’s support note, with its family’s agreement, on two phones
   })
 
   it('another family’s phone reads the note but cannot write it, even when editing that family’s page at its request', async () => {
-    await addFamilyWithAdult(a.page, base, 'Famille Bernard', 'Sophie', '06 55 66 77 88')
     await joinByInvite(a.page, base, [b.page])
     await sayWhoIAm(b.page, base, 'Famille Bernard', 'Sophie', '/semaine')
     const { page } = b
@@ -124,9 +130,12 @@ describe('a guest added on the pavement', () => {
 
   it('holds a first name only, said before submit with its limit, and its name leaves IndexedDB after the walk’s day', async () => {
     const { page } = phone
-    base = await createCollective(page)
-    lineId = await addLineWithStops(page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Léa', '06 11 22 33 44')
+    const seeded = await seedCollective(page, {
+      lines: [{ name: 'Ligne Verte', stops: [{ name: 'Place du Marché', aller: '08:05' }] }],
+      families: [seedFamily('Famille Martin', 'Léa', '06 11 22 33 44')],
+    })
+    base = seeded.base
+    lineId = seeded.lineIds.get('Ligne Verte') ?? ''
     await sayWhoIAm(page, base, 'Famille Martin', 'Léa', '/semaine/2027-03-01')
     const card = page.locator(`[data-testid="walk"][data-walk$="|${TODAY}|aller"]`)
     await card.getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // The week of 8 March 2027 (no zone A holidays); every phone lives on Tuesday 2 March 2027, 09:00 Paris (nothing urgent, nothing past).
@@ -28,7 +29,6 @@ describe('swaps on three phones', () => {
 
   usePhones(3, (phones) => { [a, b, c] = phones }, NOW)
 
-  const addFamily = (page: Page, name: string, adult: string) => addFamilyWithAdult(page, base, name, adult, '06 11 22 33 44')
   const whoIAm = (phone: Phone, family: string, adult: string) => sayWhoIAm(phone.page, base, family, adult, `/semaine/${WEEK}`)
   const signUpLead = async (page: Page, date: string, adult: string) => {
     await walkCard(page, date).getByTestId('slot-lead').getByRole('button').click()
@@ -36,12 +36,14 @@ describe('swaps on three phones', () => {
   }
 
   it('sets up a collective, three families, and one lead each on the week of 8 March', async () => {
-    base = await createCollective(a.page)
-
-    await addLineWithStops(a.page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }])
-    await addFamily(a.page, 'Famille Martin', 'Léa')
-    await addFamily(a.page, 'Famille Nguyen', 'Paul')
-    await addFamily(a.page, 'Famille Durand', 'Chloé')
+    base = (await seedCollective(a.page, {
+      lines: [{ name: 'Ligne Verte', stops: [{ name: 'Place du Marché', aller: '08:05' }] }],
+      families: [
+        seedFamily('Famille Martin', 'Léa', '06 11 22 33 44'),
+        seedFamily('Famille Nguyen', 'Paul', '06 11 22 33 44'),
+        seedFamily('Famille Durand', 'Chloé', '06 11 22 33 44'),
+      ],
+    })).base
 
     await joinByInvite(a.page, base, [b.page, c.page])
     await whoIAm(a, 'Famille Martin', 'Léa')

@@ -8,7 +8,8 @@ import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, waitForServiceWorkerControl, type Phone } from '../helpers/browser.ts'
 import { storedDismissals } from '../helpers/stored-values.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { joinByInvite, sayWhoIAm, waitAllSynced } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // Tuesday 2 March 2027 (a school day in zone A): set-up at 07:30, before the aller starts; the walk itself at 08:27.
@@ -39,14 +40,10 @@ describe('walk mode on three phones', () => {
 
   usePhones(3, (phones) => { [a, b, c] = phones }, SET_UP)
 
-  const addFamily = async (page: Page, name: string, adult: [string, string], child: [string, string, string]) => {
-    await addFamilyWithAdult(page, base, name, adult[0], adult[1])
-    const stop = STOPS.find(({ name: stopName }) => stopName === child[2])
-    if (!stop) throw new Error(`unknown stop ${child[2]}`)
-    const stopAller = `${stop.name} (${stop.aller})`
-    const stopRetour = `${stop.name} (${stop.retour})`
-    await addChild(page, { firstName: child[0], initial: child[1], stopAller, stopRetour }, [`${child[0]} ${child[1]}.`])
-  }
+  const family = (name: string, adult: [string, string], child: [string, string, string]) =>
+    seedFamily(name, adult[0], adult[1], [
+      { firstName: child[0], initial: child[1], stopAller: child[2], stopRetour: child[2] },
+    ])
   const whoIAm = (phone: Phone, family: string, adult: string) => sayWhoIAm(phone.page, base, family, adult, `/semaine/${MONDAY}`)
   const take = async (page: Page, direction: 'aller' | 'retour', role: string, adult: string) => {
     const card = walkCard(page, direction)
@@ -55,11 +52,16 @@ describe('walk mode on three phones', () => {
   }
 
   it('sets up a line of two stops, three families with a child each, and the adults on duty today', async () => {
-    base = await createCollective(a.page)
-    lineId = await addLineWithStops(a.page, base, 'Ligne Verte', STOPS)
-    await addFamily(a.page, 'Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché'])
-    await addFamily(a.page, 'Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Place du Marché'])
-    await addFamily(a.page, 'Famille Durand', ['Chloé', '06 99 88 77 66'], ['Zoé', 'D', 'Mairie'])
+    const seeded = await seedCollective(a.page, {
+      lines: [{ name: 'Ligne Verte', stops: STOPS }],
+      families: [
+        family('Famille Martin', ['Léa', '06 11 22 33 44'], ['Tom', 'M', 'Place du Marché']),
+        family('Famille Nguyen', ['Paul', '06 55 66 77 88'], ['Nina', 'N', 'Place du Marché']),
+        family('Famille Durand', ['Chloé', '06 99 88 77 66'], ['Zoé', 'D', 'Mairie']),
+      ],
+    })
+    base = seeded.base
+    lineId = seeded.lineIds.get('Ligne Verte') ?? ''
 
     await joinByInvite(a.page, base, [b.page, c.page])
     await whoIAm(a, 'Famille Martin', 'Léa')

@@ -6,7 +6,8 @@ import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { usePhones, type Phone } from '../helpers/browser.ts'
-import { addChild, addFamilyWithAdult, addLineWithStops, createCollective, sayWhoIAm } from '../helpers/collective-steps.ts'
+import { sayWhoIAm } from '../helpers/collective-steps.ts'
+import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 // A school week of March 2027 (zone A), seen on Tuesday 2 March: none of its walks is within 48 hours, so none urgent.
@@ -28,11 +29,19 @@ describe('the week with several lines', () => {
   it('shows every line to a phone that has not said who it is', async () => {
     const { page } = phone
     await page.setViewportSize({ width: 390, height: 844 })
-    base = await createCollective(page)
-    await addLineWithStops(page, base, 'Ligne Verte', [{ name: 'Place du Marché', aller: '08:05' }, { name: 'École', aller: '08:25' }])
-    await addLineWithStops(page, base, 'Ligne Bleue', [{ name: 'Rond-point', aller: '08:00' }, { name: 'Portail', aller: '08:20' }])
-    await addFamilyWithAdult(page, base, 'Famille Martin', 'Sophie', '06 11 22 33 44')
-    await addChild(page, { firstName: 'Léa', initial: 'M', stopAller: 'Place du Marché (08:05)' }, ['Léa M.'])
+    base = (await seedCollective(page, {
+      lines: [
+        { name: 'Ligne Verte', stops: [
+          { name: 'Place du Marché', aller: '08:05' }, { name: 'École', aller: '08:25' },
+        ] },
+        { name: 'Ligne Bleue', stops: [{ name: 'Rond-point', aller: '08:00' }, { name: 'Portail', aller: '08:20' }] },
+      ],
+      families: [
+        seedFamily('Famille Martin', 'Sophie', '06 11 22 33 44', [
+          { firstName: 'Léa', initial: 'M', stopAller: 'Place du Marché (08:05)' },
+        ]),
+      ],
+    })).base
 
     await page.goto(`${base}/semaine/${WEEK}`)
     await expect.poll(() => lineTitles(page), POLL).toEqual(['Ligne Bleue', 'Ligne Verte'])

@@ -190,8 +190,8 @@ export const simulate = (seed: number, options: RunOptions = DEFAULT_RUN, onView
       ...checkMeetings(view),
       ...checkPairs(view, rota),
       ...(view.pairs.length > 0 ? checkPairs(view, effectiveRotaOf(view, NOW)).map((failure) => `with swaps: ${failure}`) : []),
-      // Last: it writes (one phone's erasure) and syncs every replica.
-      ...checkErasure(docs, () => network.settle()),
+      // Last: it writes (one phone's erasure) and syncs every replica. `view` is replica 0's, read after the last write.
+      ...checkErasure(docs, () => network.settle(), view),
     )
     for (const doc of docs) doc.destroy()
     return failures
