@@ -10,6 +10,7 @@ import { err, ok } from '../lib/result.ts'
 import type { CollectiveView, PlanningCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
 import { placesToPublish } from './plan-publication.ts'
+import { onBehalfNow } from './acting.ts'
 
 
 type ParsedAvailability = ReturnType<typeof AvailabilityInputSchema.parse>
@@ -33,7 +34,7 @@ const prunedAvailability = (view: CollectiveView, input: ParsedAvailability, tod
 /** Adds `field: code` unless the field has an error already (the form shows the first problem per field). */
 const withError = (errors: FieldErrors, field: string, code: string): FieldErrors => (field in errors ? errors : { ...errors, [field]: code })
 
-export const createPlanningCommands = ({ doc, view, me, now }: CommandContext): PlanningCommands => {
+export const createPlanningCommands = ({ doc, view, me, acting, now }: CommandContext): PlanningCommands => {
   const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })
 
   return {
@@ -44,7 +45,10 @@ export const createPlanningCommands = ({ doc, view, me, now }: CommandContext): 
       if (!parsed.ok) return adult === undefined ? err(withError(parsed.error, '_', 'unknownAdult')) : parsed
       if (adult === undefined) return err({ _: 'unknownAdult' })
       const kept = prunedAvailability(current, parsed.value, instantToParisDate(now()))
-      return edit.writeAvailability(doc, { adultId, familyId: adult.familyId }, kept, author())
+      // Saved while acting for the family: the record says who saved it (acting.ts).
+      const onBehalf = onBehalfNow(acting, now())
+      const written = { ...author(), ...(onBehalf && { onBehalf }) }
+      return edit.writeAvailability(doc, { adultId, familyId: adult.familyId }, kept, written)
     },
 
     declareExemption(input) {

@@ -11,6 +11,7 @@ import { AbsenceInputSchema, createGuestId, walkEventKeyOf, type CheckIn } from 
 import { err, ok } from '../lib/result.ts'
 import type { AbsenceCommands, CollectiveView, WalkLogCommands } from './api.ts'
 import type { CommandContext } from './commands.ts'
+import { onBehalfNow } from './acting.ts'
 
 /**
  * A walk of the rota that is not cancelled and not in the future (Paris date of `now`): the only
@@ -30,8 +31,15 @@ const entriesOf = (view: CollectiveView, walk: WalkRef, childId: string): CheckI
   return view.walkLog.checkIns.filter((entry) => entry.childId === childId && walkKeyOf(entry.walk) === key)
 }
 
-export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): AbsenceCommands & WalkLogCommands => {
+export const createWalkLogCommands = (
+  { doc, view, me, acting, now }: CommandContext,
+): AbsenceCommands & WalkLogCommands => {
   const author = (): edit.Authored => ({ actor: me.get().actorId, at: authorTime(now()) })
+  /** An absence reported or withdrawn while acting for a family carries who did it (acting.ts). */
+  const absenceAuthor = (): edit.Authored => {
+    const onBehalf = onBehalfNow(acting, now())
+    return { ...author(), ...(onBehalf && { onBehalf }) }
+  }
   const adultOf = (adultId: AdultId) => view.get().adults.find((adult) => adult.id === adultId)
 
   return {
@@ -40,14 +48,14 @@ export const createWalkLogCommands = ({ doc, view, me, now }: CommandContext): A
       const child = view.get().children.find((candidate) => candidate.id === input.childId)
       if (!parsed.ok) return child === undefined && parsed.error.childId === undefined ? err({ ...parsed.error, childId: 'unknownChild' }) : parsed
       if (child === undefined) return err({ childId: 'unknownChild' })
-      return edit.writeAbsence(doc, parsed.value, child.familyId, author())
+      return edit.writeAbsence(doc, parsed.value, child.familyId, absenceAuthor())
     },
 
     withdrawAbsence(id) {
       const absence = view.get().walkLog.absences.find((candidate) => candidate.id === id)
       if (absence === undefined) return err('notFound')
       if (absence.withdrawn !== undefined) return ok(undefined)
-      return edit.writeAbsenceWithdrawal(doc, id, author()) ? ok(undefined) : err('notRecorded')
+      return edit.writeAbsenceWithdrawal(doc, id, absenceAuthor()) ? ok(undefined) : err('notRecorded')
     },
 
     markChild(walk, childId, status, stopId, adultId) {

@@ -30,7 +30,8 @@ const plainCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 /**
  * Replaces the adult's whole availability (key: the adult id). The caller checks that the adult
- * and the lines exist; `familyId` is the adult's family, so a family's records can be found and removed.
+ * and the lines exist; `familyId` is the adult's family, so a family's records can be found and removed. Written
+ * whole: the author's on-behalf mark is this write's, a later write without one drops it.
  */
 export const writeAvailability = (
   doc: Y.Doc, adult: { readonly adultId: AdultId; readonly familyId: FamilyId }, input: AvailabilityInput, author: Authored,
@@ -40,6 +41,7 @@ export const writeAvailability = (
   const { recurring, exceptions, weeklyMax, preference } = parsed.value
   const record = {
     adultId: adult.adultId, familyId: adult.familyId, recurring: plainCopy(recurring), exceptions: plainCopy(exceptions), weeklyMax, preference, ...stamp(author),
+    ...(author.onBehalf && { onBehalf: { ...author.onBehalf } }),
   }
   return putEntry(doc, MAP_AVAILABILITY, adult.adultId, record, Origin.setAvailability) ? ok(undefined) : err(DOCUMENT_DAMAGED)
 }

@@ -24,27 +24,38 @@ import { readFlatValues } from './read-flat.ts'
 const stamp = (doc: Y.Doc, author: Authored): { clock: number; actor: Authored['actor']; at: string } =>
   ({ clock: nextSharedClock(doc), actor: author.actor, at: author.at ?? authorTime(Date.now()) })
 
+/** The author's on-behalf mark as a plain copy (on-behalf.ts), or nothing; only absences are written with one. */
+const markOf = (author: Authored): { onBehalf?: NonNullable<Authored['onBehalf']> } =>
+  author.onBehalf === undefined ? {} : { onBehalf: { ...author.onBehalf } }
+
 // A copy with exactly the three fields: a caller's richer object (a Walk) must not be stored whole.
 const plainWalk = (walk: WalkRef): WalkRef => ({ lineId: walk.lineId, date: walk.date, direction: walk.direction })
 
 /** Rewrites an entry with `withdrawn` added (a later clock); false when there is no such entry or it is withdrawn already. */
-const writeWithdrawal = (doc: Y.Doc, mapName: string, key: string, author: Authored, origin: ChangeOrigin): boolean => {
+const writeWithdrawal = (
+  doc: Y.Doc, mapName: string, key: string, author: Authored, origin: ChangeOrigin,
+  mark: ReturnType<typeof markOf> = {},
+): boolean => {
   const current = storedValue(doc, mapName, key)
   if (current === undefined || current.withdrawn !== undefined) return false
-  return putEntry(doc, mapName, key, { ...current, withdrawn: stamp(doc, author) }, origin)
+  return putEntry(doc, mapName, key, { ...current, withdrawn: { ...stamp(doc, author), ...mark } }, origin)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Absences
 // ---------------------------------------------------------------------------------------------
 
-/** "Léa ne vient pas jeudi": a new absence under a fresh id; `familyId` is the child's family; the note is sealed as personal. */
+/**
+ * "Léa ne vient pas jeudi": a new absence under a fresh id; `familyId` is the child's family; the note is sealed as
+ * personal; the author's on-behalf mark, if any, is kept (reported by a member at the family's request).
+ */
 export const writeAbsence = (doc: Y.Doc, input: AbsenceInput, familyId: FamilyId, author: Authored): EditResult<AbsenceId> => {
   const parsed = parseInput(AbsenceInputSchema, input)
   if (!parsed.ok) return parsed
   const id = createAbsenceId()
   const { childId, from, to, direction, note } = parsed.value
-  const absence = { id, childId, familyId, from, to, direction, note: sealPersonal(doc, personalContext(MAP_ABSENCES, id, 'note'), note), ...stamp(doc, author) }
+  const sealed = sealPersonal(doc, personalContext(MAP_ABSENCES, id, 'note'), note)
+  const absence = { id, childId, familyId, from, to, direction, note: sealed, ...stamp(doc, author), ...markOf(author) }
   return putEntry(doc, MAP_ABSENCES, id, absence, Origin.declareAbsence) ? ok(id) : err(DOCUMENT_DAMAGED)
 }
 
@@ -53,7 +64,7 @@ export const writeAbsence = (doc: Y.Doc, input: AbsenceInput, familyId: FamilyId
  * added. Acceptable for a single field: a concurrent rewrite by the author changes nothing else.
  */
 export const writeAbsenceWithdrawal = (doc: Y.Doc, id: AbsenceId, author: Authored): boolean =>
-  writeWithdrawal(doc, MAP_ABSENCES, id, author, Origin.withdrawAbsence)
+  writeWithdrawal(doc, MAP_ABSENCES, id, author, Origin.withdrawAbsence, markOf(author))
 
 // ---------------------------------------------------------------------------------------------
 // Check-in marks

@@ -7,13 +7,19 @@ import { z } from 'zod/mini'
 import { daysBetween, LocalDateSchema, type LocalDate } from './dates.ts'
 import { ActorIdSchema, ChildIdSchema, FamilyIdSchema, type ChildId } from './ids.ts'
 import { DirectionSchema, type Direction } from './line.ts'
+import { OnBehalfSchema } from './on-behalf.ts'
 import { AuthorTimeSchema } from './record-order.ts'
 import { MAX_CLOCK } from './signup.ts'
 
 const ClockSchema = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_CLOCK))
 
-/** A later rewrite of the entry by its own author: withdrawn absence, deleted note. */
-export const WithdrawnSchema = z.object({ clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema })
+/**
+ * A later rewrite of the entry by its own author: withdrawn absence, deleted note. `onBehalf`: an absence withdrawn
+ * by a member at the family's request (on-behalf.ts); older versions, reading with z.object, drop it.
+ */
+export const WithdrawnSchema = z.object({
+  clock: ClockSchema, actor: ActorIdSchema, at: AuthorTimeSchema, onBehalf: z.optional(OnBehalfSchema),
+})
 
 export const AbsenceIdSchema = z.uuid().brand<'AbsenceId'>()
 export type AbsenceId = z.infer<typeof AbsenceIdSchema>
@@ -62,6 +68,8 @@ export const StoredAbsenceSchema = z.looseObject({
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
   withdrawn: z.optional(WithdrawnSchema),
+  /** Reported by another member at the family's request (on-behalf.ts); absent when the family reported it. */
+  onBehalf: z.optional(OnBehalfSchema),
 }).check(z.refine((absence) => absence.from <= absence.to, { message: 'endBeforeStart', path: ['to'] }))
 export type Absence = z.output<typeof StoredAbsenceSchema>
 

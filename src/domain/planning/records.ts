@@ -9,6 +9,7 @@ import { z } from 'zod/mini'
 import { daysBetween, LocalDateSchema, WeekdaySchema, type LocalDate } from '../dates.ts'
 import { ActorIdSchema, AdultIdSchema, FamilyIdSchema, LineIdSchema } from '../ids.ts'
 import { DirectionSchema } from '../line.ts'
+import { OnBehalfSchema } from '../on-behalf.ts'
 import { AuthorTimeSchema } from '../record-order.ts'
 
 /** Seven weekdays x two directions x up to five lines: more is not a real collective. */
@@ -72,6 +73,8 @@ export const StoredAvailabilitySchema = z.looseObject({
   preference: RolePreferenceSchema,
   actor: ActorIdSchema,
   at: AuthorTimeSchema,
+  /** Saved by another member at the family's request (on-behalf.ts); absent when the family saved it. */
+  onBehalf: z.optional(OnBehalfSchema),
 })
 export type Availability = z.output<typeof StoredAvailabilitySchema>
 export const availabilityKeyOf = (record: Pick<Availability, 'adultId'>): string => record.adultId

@@ -32,6 +32,7 @@ export const arAbsence: Readonly<Record<keyof typeof frAbsence, string>> = {
   'absence.list.title': 'الغيابات القادمة',
   'absence.list.none': 'لا يوجد أي غياب مُبلَّغ عنه.',
   'absence.list.note': 'توضيح: {note}',
+  'absence.list.onBehalf': 'أبلغ عنه {adult} ({family}) بطلب من {for}، {when}.',
   'absence.withdraw': 'سحب',
   'absence.withdrawLabel': 'سحب غياب {name}: {period}',
   'absence.withdrawConfirm': 'سحب غياب {name} ({period})؟ سينتظر البالغون المرافقون للرحلة {name} من جديد.',

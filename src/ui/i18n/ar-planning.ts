@@ -58,6 +58,7 @@ export const arPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
   'planning.availability.save': 'حفظ',
   'planning.availability.saved': 'تم الحفظ',
   'planning.availability.savedFor': 'تم الحفظ: أوقات تفرّغ {name}.',
+  'planning.availability.onBehalf': 'سجّلها {adult} ({family}) بطلب من {for}، {when}.',
   'planning.availability.notSaved': 'لم تُحفظ بعد أي أوقات تفرّغ لـ {name}.',
 
   'planning.fairness.title': 'الإنصاف',

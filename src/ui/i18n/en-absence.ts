@@ -32,6 +32,7 @@ export const enAbsence: Readonly<Record<keyof typeof frAbsence, string>> = {
   'absence.list.title': 'Coming absences',
   'absence.list.none': 'No absence reported.',
   'absence.list.note': 'Detail: {note}',
+  'absence.list.onBehalf': 'Reported by {adult} ({family}) at the request of {for}, {when}.',
   'absence.withdraw': 'Remove',
   'absence.withdrawLabel': 'Remove {name}’s absence: {period}',
   'absence.withdrawConfirm': 'Remove {name}’s absence ({period})? The adults on the walk will wait for {name} again.',

@@ -58,6 +58,7 @@ export const enPlanning: Readonly<Record<keyof typeof frPlanning, string>> = {
   'planning.availability.save': 'Save',
   'planning.availability.saved': 'Saved',
   'planning.availability.savedFor': 'Saved: availability of {name}.',
+  'planning.availability.onBehalf': 'Saved by {adult} ({family}) at the request of {for}, {when}.',
   'planning.availability.notSaved': 'No availability saved yet for {name}.',
 
   'planning.fairness.title': 'Fairness',

@@ -31,6 +31,7 @@ export const frAbsence = {
   'absence.list.title': 'Absences à venir',
   'absence.list.none': 'Aucune absence signalée.',
   'absence.list.note': 'Précision : {note}',
+  'absence.list.onBehalf': 'Signalée par {adult} ({family}) à la demande de {for}, {when}.',
   'absence.withdraw': 'Retirer',
   'absence.withdrawLabel': 'Retirer l’absence de {name} : {period}',
   'absence.withdrawConfirm': 'Retirer l’absence de {name} ({period}) ? Les adultes du trajet attendront de nouveau {name}.',

@@ -57,6 +57,7 @@ export const frPlanning = {
   'planning.availability.save': 'Enregistrer',
   'planning.availability.saved': 'Enregistré',
   'planning.availability.savedFor': 'Enregistré : disponibilités de {name}.',
+  'planning.availability.onBehalf': 'Enregistrées par {adult} ({family}) à la demande de {for}, {when}.',
   'planning.availability.notSaved': 'Pas encore de disponibilités enregistrées pour {name}.',
 
   'planning.fairness.title': 'Équité',

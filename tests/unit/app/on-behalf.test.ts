@@ -13,6 +13,14 @@ const NOW = parisToInstant(localDate('2027-03-13'), '10:00' as TimeOfDay)
 const phones = useSessionPhones('unit-on-behalf', () => NOW)
 const monday = (lineId: LineId, date = '2027-03-15') => ({ lineId, date: localDate(date), direction: 'aller' as const })
 const adult = (firstName: string) => ({ firstName, phone: '06 12 34 56 78', charterAcceptedOn: null, insured: true })
+const child = (firstName: string) => ({
+  firstName, initial: 'C', routes: {}, days: [1, 4], support: '', countsExtra: false,
+})
+const mondayOff = { from: localDate('2027-03-15'), to: localDate('2027-03-15'), direction: null, note: '' }
+const mondays = (lineId: LineId) => ({
+  recurring: [{ lineId, weekday: 1 as const, direction: 'aller' as const }],
+  exceptions: [], weeklyMax: null, preference: 'none' as const,
+})
 
 interface World {
   readonly session: CollectiveSession
@@ -89,5 +97,43 @@ describe('acting for a family at its request', () => {
     expect(offer).toMatchObject({ familyId: colin, onBehalf: { byFamilyId: bernard }, withdrawn: { onBehalf: { byFamilyId: bernard } } })
     const kinds = collectiveJournal(session.view.get(), NOW).filter((e) => e.onBehalf !== undefined).map((e) => e.kind)
     expect(kinds).toEqual(['signedUp', 'slotOffered', 'slotOfferWithdrawn'])
+  })
+
+  it('an absence reported in the mode carries who and when, in the view, both exports, its withdrawal', async () => {
+    const { session, bernard, basile, colin } = await world()
+    const noe = valueOf(session.addChild(colin, child('Noé')))
+    valueOf(session.actFor(colin))
+    const id = valueOf(session.declareAbsence({ childId: noe, ...mondayOff }))
+    const absence = session.view.get().walkLog.absences.find((candidate) => candidate.id === id)
+    expect(absence).toMatchObject({ familyId: colin, onBehalf: { byFamilyId: bernard, byAdultId: basile } })
+    expect(absence?.onBehalf?.at).toBe(absence?.at)
+    expect(JSON.parse(session.exportCollective()).walkLog.absences[0].onBehalf).toMatchObject({ byFamilyId: bernard })
+    expect(JSON.parse(session.exportFamily(colin) ?? '{}').absences[0].onBehalf).toMatchObject({ byFamilyId: bernard })
+    expect(session.withdrawAbsence(id)).toEqual({ ok: true, value: undefined })
+    expect(session.view.get().walkLog.absences[0]?.withdrawn).toMatchObject({ onBehalf: { byFamilyId: bernard } })
+  })
+
+  it('an absence reported outside the mode has no mark', async () => {
+    const { session, bernard } = await world()
+    const lea = valueOf(session.addChild(bernard, child('Léa')))
+    valueOf(session.declareAbsence({ childId: lea, ...mondayOff }))
+    const [absence] = session.view.get().walkLog.absences
+    expect(absence?.familyId).toBe(bernard)
+    expect(absence?.onBehalf).toBeUndefined()
+  })
+
+  it('availability saved in the mode carries the mark; saved again outside it, the mark goes', async () => {
+    const { session, lineId, bernard, basile, colin, chloe } = await world()
+    const input = mondays(lineId)
+    valueOf(session.actFor(colin))
+    expect(session.setAvailability(chloe, input)).toEqual({ ok: true, value: undefined })
+    const [saved] = session.view.get().planning.availability
+    const mark = { byFamilyId: bernard }
+    expect(saved).toMatchObject({ adultId: chloe, familyId: colin, onBehalf: { ...mark, byAdultId: basile } })
+    expect(JSON.parse(session.exportCollective()).planning.availability[0].onBehalf).toMatchObject(mark)
+    expect(JSON.parse(session.exportFamily(colin) ?? '{}').availability[0].onBehalf).toMatchObject(mark)
+    session.stopActing()
+    valueOf(session.setAvailability(chloe, { ...input, weeklyMax: 2 }))
+    expect(session.view.get().planning.availability[0]?.onBehalf).toBeUndefined()
   })
 })

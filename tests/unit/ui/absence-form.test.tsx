@@ -8,13 +8,14 @@ import { walkOf } from '../../../src/domain/rota/walks.ts'
 import { fieldErrorsOf } from '../../../src/domain/validation.ts'
 import { AbsenceInputSchema, type Absence } from '../../../src/domain/walk-log/records.ts'
 import { AbsenceForm } from '../../../src/ui/components/absence/AbsenceForm.tsx'
+import { AbsenceList } from '../../../src/ui/components/absence/AbsenceList.tsx'
 import { absenceErrorText, absencePeriodText, savedAbsenceText } from '../../../src/ui/components/absence/absence-text.ts'
 import {
   absenceFieldErrors, absenceInputOf, absentOnWalk, affectedDays, boundedRange, comingAbsences, nextWalkOf, noLongerExpected, type AbsenceValues,
 } from '../../../src/app/queries/absence/absence-view.ts'
 import { walkCard } from '../../helpers/walk-card.tsx'
 import { createTranslate } from '../../helpers/translate.ts'
-import { actorId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'
+import { actorId, adultId, createChild, createModel, familyId, lineId, stopId } from '../domain/rota-fixtures.ts'
 import { absence, NOW, walkRef } from '../domain/walk-log-fixtures.ts'
 import { makeSession } from '../../helpers/make-session.ts'
 import { makeView } from '../../helpers/make-view.ts'
@@ -173,6 +174,14 @@ describe('rendered', () => {
     const none = renderToString(walkCard(sessionOf(viewOf([]), me), resolveWalk(viewOf([]), walkOf(view, walkRef('2026-12-03', 'aller'))!, NOW), new Map()))
     expect(text(none)).toContain('2 enfants')
     expect(none).not.toContain('absence signalée')
+  })
+
+  it('the list says who reported an absence for the family at its request, and nothing for its own', () => {
+    const onBehalf = { byFamilyId: familyId(2), byAdultId: adultId(2), at: '2026-12-01T18:30:00+01:00' }
+    const view = viewOf([{ ...absence(1, 1, '2026-12-03'), onBehalf }, absence(2, 1, '2026-12-10')])
+    const html = renderToString(<AbsenceList session={sessionOf(view, me)} kids={[lea]} today={localDate('2026-12-01')} />)
+    expect(html.match(/data-testid="absence-on-behalf"/g)).toHaveLength(1)
+    expect(text(html)).toMatch(/Signalée par Adulte2 \(.+\) à la demande de .+, le mar\. 1er déc\. à 18:30\./)
   })
 })
 

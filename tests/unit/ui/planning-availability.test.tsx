@@ -174,4 +174,13 @@ describe('rendered', () => {
     expect(text(unknown)).toContain('Dites d’abord qui vous êtes pour indiquer vos disponibilités.')
     expect(unknown).not.toContain('availability-form')
   })
+
+  it('says who saved the availability for the family at its request, and nothing when the family saved it', () => {
+    const onBehalf = { byFamilyId: familyId(2), byAdultId: adultId(3), at: '2026-12-01T18:30:00+01:00' }
+    const marked = viewOf(fairnessModel({ adults, settings: DEFAULT_SETTINGS }, { availability: [{ ...stored, onBehalf }] }))
+    const html = renderToString(<Availability session={sessionOf(marked, me(1, 1))} />)
+    expect(html).toContain('data-testid="availability-on-behalf"')
+    expect(text(html)).toMatch(/Enregistrées par Adulte3 \(.+\) à la demande de .+, le mar\. 1er déc\. à 18:30\./)
+    expect(renderToString(<Availability session={sessionOf(view, me(1, 1))} />)).not.toContain('availability-on-behalf')
+  })
 })

@@ -1,4 +1,5 @@
-// My family's coming absences, per child, each with its note and a "Retirer" behind a confirmation.
+// My family's coming absences, per child, each with its note, who reported it for the family if a member did, and a
+// "Retirer" behind a confirmation.
 import type { AbsenceCommands, SessionState } from '../../../app/api.ts'
 import { comingAbsences } from '../../../app/queries/absence/absence-view.ts'
 import type { LocalDate } from '../../../domain/dates.ts'
@@ -9,6 +10,7 @@ import { useAnnounce } from '../../hooks/announcer.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { absencePeriodText } from './absence-text.ts'
+import { recordOnBehalfText } from '../record-on-behalf.ts'
 
 interface AbsenceListProps {
   readonly session: SessionState & AbsenceCommands
@@ -17,9 +19,10 @@ interface AbsenceListProps {
 }
 
 export function AbsenceList({ session, kids, today }: AbsenceListProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const view = useStore(session.view)
   const absences = view.absences ?? []
+  const behalfOf = (absence: Absence) => recordOnBehalfText(t, language, view, absence, 'absence.list.onBehalf')
   return (
     <>
       {kids.map((child) => {
@@ -32,7 +35,11 @@ export function AbsenceList({ session, kids, today }: AbsenceListProps) {
               <p class="muted">{t('absence.list.none')}</p>
             ) : (
               <ul class="list">
-                {coming.map((absence) => <AbsenceItem key={absence.id} session={session} child={child} absence={absence} />)}
+                {coming.map((absence) => (
+                  <AbsenceItem
+                    key={absence.id} session={session} child={child} absence={absence} onBehalf={behalfOf(absence)}
+                  />
+                ))}
               </ul>
             )}
           </div>
@@ -42,10 +49,12 @@ export function AbsenceList({ session, kids, today }: AbsenceListProps) {
   )
 }
 
-function AbsenceItem({ session, child, absence }: {
+function AbsenceItem({ session, child, absence, onBehalf }: {
   session: SessionState & AbsenceCommands
   child: Child
   absence: Absence
+  /** "Signalée par … à la demande de …" when a member reported it for the family; null otherwise. */
+  onBehalf: string | null
 }) {
   const { t, language } = useI18n()
   const announce = useAnnounce()
@@ -58,6 +67,7 @@ function AbsenceItem({ session, child, absence }: {
     <li class="list__item list__item--stacked" data-testid="absence">
       <span class="list__name" data-testid="absence-period">{period}</span>
       {absence.note.trim() !== '' && <span class="absence-note">{t('absence.list.note', { note: absence.note })}</span>}
+      {onBehalf !== null && <span class="muted" data-testid="absence-on-behalf">{onBehalf}</span>}
       <ConfirmAction
         label={t('absence.withdraw')}
         accessibleLabel={t('absence.withdrawLabel', { name: child.firstName, period })}

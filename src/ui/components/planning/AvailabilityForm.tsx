@@ -25,13 +25,15 @@ interface AvailabilityFormProps {
   readonly stored: Availability | undefined
   readonly lines: readonly Line[]
   readonly settings: Pick<Settings, 'operatingWeekdays'>
+  /** "Enregistrées par … à la demande de …" when a member saved the stored availability for the family. */
+  readonly onBehalf?: string | null
 }
 
 export const availabilityIdOf = (field: string): string => `availability-${field}`
 
 const PREFERENCES: readonly RolePreference[] = ['lead', 'tail', 'none']
 
-export function AvailabilityForm({ session, adult, stored, lines, settings }: AvailabilityFormProps) {
+export function AvailabilityForm({ session, adult, stored, lines, settings, onBehalf = null }: AvailabilityFormProps) {
   const { t } = useI18n()
   const announce = useAnnounce()
   const [values, setValues] = useState<AvailabilityValues>(() => availabilityValuesOf(stored, lines))
@@ -65,6 +67,7 @@ export function AvailabilityForm({ session, adult, stored, lines, settings }: Av
   return (
     <form class="form planning-form" onSubmit={submit} noValidate data-testid="availability-form">
       {stored === undefined && <p class="muted">{t('planning.availability.notSaved', { name: adult.firstName })}</p>}
+      {onBehalf !== null && <p class="muted" data-testid="availability-on-behalf">{onBehalf}</p>}
       <AvailabilityGrid
         id={availabilityIdOf('recurring')}
         values={values}

@@ -8,6 +8,7 @@ import { WhoAreYou } from '../../components/rota/WhoAreYou.tsx'
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { RotaFrame } from '../rota/RotaFrame.tsx'
+import { recordOnBehalfText } from '../../components/record-on-behalf.ts'
 
 export function AvailabilityPage() {
   return <RotaFrame render={(props) => <Availability {...props} />} />
@@ -18,7 +19,7 @@ export function Availability({ session, embedded = false }: {
   session: SessionState & SessionIdentity & PlanningCommands
   embedded?: boolean
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const view = useStore(session.view)
   const me = useStore(session.me)
   const adults = view.adults.filter((adult) => adult.familyId === me.familyId)
@@ -26,6 +27,9 @@ export function Availability({ session, embedded = false }: {
   // Me first, then the adult picked; an adult removed by another phone falls back to the first one.
   const adult = adults.find((candidate) => candidate.id === picked) ?? adults.find((candidate) => candidate.id === me.adultId) ?? adults[0]
   const stored = adult ? view.planning.availability.find((record) => record.adultId === adult.id) : undefined
+  const onBehalf = stored === undefined
+    ? null
+    : recordOnBehalfText(t, language, view, stored, 'planning.availability.onBehalf')
   return (
     <>
       {!embedded && <>
@@ -55,6 +59,7 @@ export function Availability({ session, embedded = false }: {
             stored={stored}
             lines={view.lines}
             settings={view.settings}
+            onBehalf={onBehalf}
           />
         </section>
       )}
