@@ -5,7 +5,7 @@ import { communityHomeOf, type HomeHelp } from '../../../app/queries/community.t
 import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import { pluralKey } from '../../i18n/translate.ts'
-import { helpWhatText } from './help-text.ts'
+import { helpNoticeWhatText } from './help-text.ts'
 import { formatDay, todayIn } from './rota-format.ts'
 import { useNow } from './useRotaNow.ts'
 
@@ -35,7 +35,7 @@ export function CommunityHome({ session }: { session: SessionState & SessionIden
               <a class="list__link" href={`${base}/coups-de-main/${item.request.id}`}>
                 {t(item.request.type === 'offer' ? 'home.help.offer' : 'home.help.request', {
                   family: names.get(item.request.familyId) ?? t('notice.help.someone'),
-                  what: helpWhatText(t, language, item.request, view),
+                  what: helpNoticeWhatText(t, language, item.request, view),
                 })}
               </a>
               <span class="muted"> · {placesText(item)}</span>

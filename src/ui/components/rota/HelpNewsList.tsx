@@ -8,7 +8,7 @@ import { useStore } from '../../hooks/useStore.ts'
 import { useI18n } from '../../i18n/context.tsx'
 import type { MessageKey } from '../../i18n/fr.ts'
 import { DismissButton } from './DismissButton.tsx'
-import { helpWhatText } from './help-text.ts'
+import { helpNoticeWhatText } from './help-text.ts'
 
 const TEXT: Readonly<Record<HelpNews['kind'], MessageKey>> = {
   answered: 'notice.help.answered',
@@ -37,7 +37,7 @@ export function HelpNewsList({ session, base, familyId, now, shown, onDismiss }:
     <div class="notices" aria-live="polite" data-testid="help-notices">
       {news.length > 0 && <h2 class="visually-hidden">{t('notice.help.title')}</h2>}
       {news.map((item, index) => {
-        const what = helpWhatText(t, language, item.request, view)
+        const what = helpNoticeWhatText(t, language, item.request, view)
         const family = names.get(item.familyId) ?? t('notice.help.someone')
         return (
           <div key={item.key} class="swap-notice notice-item" data-testid="notice-item">

@@ -14,7 +14,7 @@ export const helpTimeText = (time: string, language: Language): string => {
 }
 
 /** "Garde le mercredi, mercredi 17 mars de 14 h à 17 h", or only the kind for an undated one. */
-export const helpWhatText = (t: Translate, language: Language, request: HelpRequest, view: HelpView): string => {
+export const helpNoticeWhatText = (t: Translate, language: Language, request: HelpRequest, view: HelpView): string => {
   const kind = helpKindText(view, request.kind, language)
   if (request.date === undefined) return kind
   const day = formatDay(request.date, language)
