@@ -115,7 +115,8 @@ export const openSession = async (options: SessionOptions): Promise<CollectiveSe
   // Read-only partner links (issue 18): published from this phone while the collective is open and writable.
   const partners = createPartnerLinks({
     relayUrl: env.relayUrl, origin: env.origin, fetch: env.fetch, WebSocket: env.WebSocket, now: env.now, view,
-    familyId: () => acting.me.get().familyId,
+    // The link is made by the member holding the phone, also while it acts for another family.
+    familyId: () => identity.me.get().familyId,
     canPublish: () => !status.get().archived && !status.get().moved,
     onError: (error) => errors.report('partners.publish', error),
   })
