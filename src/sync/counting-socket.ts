@@ -60,13 +60,17 @@ const syncPayloadOf = (data: unknown): Uint8Array => {
   return decoding.readVarUint8Array(decoder)
 }
 
-export const syncMessage = (kind: CountedKind, update: Uint8Array): Uint8Array => {
+/** A y-websocket sync message: step 1 (a state vector), step 2 or an update. */
+export const syncFrame = (subtype: number, payload: Uint8Array): Uint8Array => {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, kind === 'step2' ? SYNC_STEP2 : SYNC_UPDATE)
-  encoding.writeVarUint8Array(encoder, update)
+  encoding.writeVarUint(encoder, subtype)
+  encoding.writeVarUint8Array(encoder, payload)
   return encoding.toUint8Array(encoder)
 }
+
+export const syncMessage = (kind: CountedKind, update: Uint8Array): Uint8Array =>
+  syncFrame(kind === 'step2' ? SYNC_STEP2 : SYNC_UPDATE, update)
 
 export const countedKindOf = (data: unknown): CountedKind | null => {
   const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null

@@ -3,13 +3,12 @@
 // a reader token (read-only: it sends a sync step 1 and nothing else), reconnecting with backoff until destroyed.
 // The bytes are y-websocket sync messages, written by hand: no awareness, nothing a reader socket would be refused.
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import {
   ACK_PROTOCOL, CloseCode, MESSAGE_RELAY_ACK, MESSAGE_SYNC, REGISTER_PROTOCOL, SUBPROTOCOL, SYNC_STEP1, SYNC_STEP2,
   SYNC_UPDATE, TOKEN_PROTOCOL_PREFIX,
 } from '../lib/relay-protocol.ts'
-import type { WebSocketClass } from './counting-socket.ts'
+import { syncFrame, type WebSocketClass } from './counting-socket.ts'
 import { syncServerUrl } from './relay-connection.ts'
 
 const MAP = 'partner'
@@ -21,14 +20,6 @@ export interface PartnerRoomAddress {
   readonly roomId: string
   readonly token: string
   readonly WebSocket?: WebSocketClass | undefined
-}
-
-const frame = (subtype: number, payload: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
 }
 
 /** What a frame from the relay says: content for the doc (step 2 or update), an ack count, or nothing of use. */
@@ -88,7 +79,7 @@ export const publishToPartnerRoom = (
     doc.destroy()
     return resolve('failed')
   }
-  ws.onopen = () => ws.send(frame(SYNC_STEP1, Y.encodeStateVector(doc)))
+  ws.onopen = () => ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(doc)))
   ws.onclose = (event: CloseEvent) => finish(event.code >= 4400 && event.code < 4500 ? 'refused' : 'failed')
   ws.onerror = () => undefined
   ws.onmessage = (event: MessageEvent) => {
@@ -101,7 +92,7 @@ export const publishToPartnerRoom = (
       if (settled) return
       if (value === null) return finish('unchanged')
       phase = 'writing'
-      doc.once('update', (update: Uint8Array) => ws.send(frame(SYNC_UPDATE, update)))
+      doc.once('update', (update: Uint8Array) => ws.send(syncFrame(SYNC_UPDATE, update)))
       doc.getMap(MAP).set(KEY, value)
     }, () => finish('failed'))
   }
@@ -143,7 +134,7 @@ export const watchPartnerRoom = (
       return later()
     }
     const socket = ws
-    socket.onopen = () => socket.send(frame(SYNC_STEP1, Y.encodeStateVector(doc)))
+    socket.onopen = () => socket.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(doc)))
     socket.onerror = () => undefined
     socket.onmessage = (event: MessageEvent) => {
       const message = readFrame(new Uint8Array(event.data as ArrayBuffer))
