@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { err, ok, type Result } from '../src/lib/result.ts'
 import { normaliseAddress } from './client-address.ts'
+import { engineConnection, type EngineSettings } from './engine/engine-url.ts'
 
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
@@ -58,6 +59,15 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: intIn(100, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Engine mode (several relays over Valkey or Redis): where the engine listens. Unset: one relay, DATA_DIR. */
+  ENGINE_URL: z.string().optional().superRefine((url, ctx) => {
+    const connection = url === undefined ? null : engineConnection(url)
+    if (typeof connection === 'string') ctx.addIssue({ code: 'custom', message: connection })
+  }),
+  /** Prefix of the keys and channels in the engine (several deployments on one engine). */
+  ENGINE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('pedibus:'),
+  /** After a compaction that erased values, the engine's append-only file is rewritten within this long. */
+  ENGINE_AOF_REWRITE_MS: intIn(0, 24 * 60 * 60 * 1000, 60_000),
 })
 
 export interface RelayConfig {
@@ -87,6 +97,8 @@ export interface RelayConfig {
   readonly headersTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly logLevel: LogLevel
+  /** Engine mode (ENGINE_URL set): rooms and their metas in the engine, DATA_DIR unused. Null: one relay. */
+  readonly engine: (EngineSettings & { readonly aofRewriteDelayMs: number }) | null
 }
 
 const parseOrigins = (text: string | undefined): readonly string[] | null => {
@@ -127,5 +139,8 @@ export const parseConfig = (env: Record<string, string | undefined>): Result<Rel
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    engine: e.ENGINE_URL === undefined
+      ? null
+      : { url: e.ENGINE_URL, prefix: e.ENGINE_PREFIX, aofRewriteDelayMs: e.ENGINE_AOF_REWRITE_MS },
   })
 }

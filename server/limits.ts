@@ -26,6 +26,16 @@ export interface RateLimiter {
   tryConsume(ip: string): boolean
 }
 
+/** A limit that may be counted elsewhere (engine mode: in the engine, shared by every relay). */
+export interface SharedRateLimiter {
+  tryConsume(key: string): Promise<boolean>
+}
+
+/** The in-memory limiter behind the shared interface (one relay). */
+export const sharedInMemory = (limiter: RateLimiter): SharedRateLimiter => ({
+  tryConsume: (key) => Promise.resolve(limiter.tryConsume(key)),
+})
+
 const HOUR_MS = 60 * 60 * 1000
 
 export const createRegistrationLimiter = (maxPerHour: number, now: () => number = Date.now): RateLimiter => {

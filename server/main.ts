@@ -1,5 +1,6 @@
 // Process entry: parse the environment, start the relay, shut down gracefully on SIGTERM/SIGINT.
 import { parseConfig } from './config.ts'
+import { EngineConfigError } from './engine/engine-url.ts'
 import { createLogger } from './log.ts'
 import { createRelay } from './relay.ts'
 
@@ -27,5 +28,6 @@ const main = async (): Promise<void> => {
 
 main().catch((error: unknown) => {
   console.error('relay failed to start:', error instanceof Error ? error.message : 'unknown error')
-  process.exit(1)
+  // A setting to change (the engine's persistence, ENGINE_URL) exits like a bad environment variable.
+  process.exit(error instanceof EngineConfigError ? 2 : 1)
 })

@@ -50,6 +50,10 @@ export const COUNTER_NAMES = [
   'roomsArchived',
   'archivesRefused',
   'roomsDeletedArchived',
+  /** Engine mode: updates other relays stored, applied here and forwarded to this relay's sockets. */
+  'updatesFollowed',
+  /** Engine mode: renewals, archives, evictions and reader removals another relay announced. */
+  'clusterEvents',
 ] as const
 
 export type CounterName = (typeof COUNTER_NAMES)[number]

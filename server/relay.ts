@@ -10,7 +10,7 @@ import { selectProtocol } from './auth.ts'
 import type { RelayConfig } from './config.ts'
 import { createHeartbeat } from './heartbeat.ts'
 import { createHttpHandler } from './http.ts'
-import { createConnectionLimiter, createRegistrationLimiter } from './limits.ts'
+import { createConnectionLimiter, createRegistrationLimiter, sharedInMemory } from './limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Counters, type Metrics } from './metrics.ts'
 import { createInviteHandler } from './invites.ts'
@@ -51,15 +51,21 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const log = options.logger ?? createLogger(config.logLevel)
   const clock = options.now
   const metrics = createMetrics()
-  const store = options.store ?? createFileStore(config.dataDir)
+  // Engine mode (loaded only then): refuses to start unless the engine syncs every write to its disk (engine.ts).
+  const engineMode = config.engine && !options.store ? await startEngineMode(config.engine) : null
+  const store = options.store ?? engineMode?.store ?? createFileStore(config.dataDir)
   await store.open() // replays what a crash left in the write-ahead log before any room is served
-  const rooms = createRoomRegistry({
+  const localRooms = createRoomRegistry({
     store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs, now: options.now,
   })
+  const cluster = engineMode ? engineMode.cluster.createClusterRooms(localRooms, engineMode.engine, { metrics, log }) : null
+  const rooms = cluster ?? localRooms
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
   const registrations = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
-  const globalRegistrations = createRegistrationLimiter(config.maxRoomRegistrationsPerHour)
+  const globalRegistrations = engineMode
+    ? engineMode.cluster.createEngineRateLimiter(engineMode.engine, 'registrations', config.maxRoomRegistrationsPerHour, options.now)
+    : sharedInMemory(createRegistrationLimiter(config.maxRoomRegistrationsPerHour))
   // Renewals and archives share one count per IP (the same token check), apart from registrations.
   const freezes = createRegistrationLimiter(config.maxRoomRegistrationsPerIpPerHour)
 
@@ -141,7 +147,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  log.info('relay.listening', { port, host: config.host })
+  log.info('relay.listening', { port, host: config.host, engine: engineMode !== null })
 
   const shutdown = async (): Promise<void> => {
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
@@ -150,6 +156,7 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
     await closeSockets([...wss.clients, ...refusals.clients])
     await rooms.settle()
     await sweeping
+    cluster?.destroy()
     await store.close()
     server.closeAllConnections()
     await serverClosed
@@ -167,6 +174,15 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
       return closing
     },
   }
+}
+
+/** The engine's connection, store and cluster modules: imported only in engine mode (they load the engine client). */
+const startEngineMode = async (settings: NonNullable<RelayConfig['engine']>) => {
+  const [{ connectEngine }, { createEngineStore }, cluster] = await Promise.all([
+    import('./engine/engine.ts'), import('./engine/engine-store.ts'), import('./engine/cluster.ts'),
+  ])
+  const engine = await connectEngine(settings)
+  return { engine, store: createEngineStore(engine, { aofRewriteDelayMs: settings.aofRewriteDelayMs }), cluster }
 }
 
 /** Close with 1001 and wait for the handshake; terminate the sockets that do not answer in time. */

@@ -6,14 +6,20 @@
 // A store failure, or Yjs failing on an admitted update, resets the room: every socket is closed with a retryable
 // code and the next socket loads the room again from disk, so nothing that was not stored is ever acknowledged or
 // served as stored.
+// In engine mode (several relays), what other relays store in the room comes from the store's follow(): admitted
+// like a phone's update, applied, forwarded to this relay's sockets; a room that cannot take it (it diverged from the
+// engine's log) is reset and loaded again from the engine.
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { admitUpdate } from '../src/crdt/admission.ts'
+import { ROOM_POLICY } from '../src/crdt/policy.ts'
+import { encodeUpdate } from '../src/crdt/update-parts.ts'
 import {
   CloseCode, MESSAGE_ROOM_ARCHIVED, MESSAGE_ROOM_MOVED, MESSAGE_SYNC, SYNC_UPDATE,
 } from '../src/lib/relay-protocol.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
-import type { RoomMeta, StorageAdapter } from './store/adapter.ts'
+import type { FollowedPage, RoomMeta, StorageAdapter } from './store/adapter.ts'
 import { buildDoc } from './store/build-doc.ts'
 
 /** What a room needs from a socket. */
@@ -110,6 +116,9 @@ export interface RoomRegistry {
   closeReader(roomId: string, readerId: string): void
 }
 
+/** The origin of updates another relay stored (engine mode): forwarded to every socket of this relay. */
+const FOLLOWED = Symbol('followed')
+
 /** Retry passes over held messages after a change (each pass applies at least one, or the loop stops). */
 const MAX_RETRY_PASSES = 16
 
@@ -131,6 +140,7 @@ export const createRoomRegistry = (deps: {
   const { store, metrics, log } = deps
   const entries = new Map<string, Entry>()
   const freeing = new Map<string, Promise<void>>()
+  const erasures = new WeakMap<Y.Doc, { erasurePending(): boolean }>()
 
   const load = async (roomId: string, entry: () => Entry | undefined): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
@@ -159,6 +169,7 @@ export const createRoomRegistry = (deps: {
     let writtenOn = storedWrittenOn
     const peers = new Set<RoomPeer>()
     const compactor = createCompactor(roomId, doc)
+    erasures.set(doc, compactor)
     let retrying = false
 
     let appliedCount = 0
@@ -230,6 +241,39 @@ export const createRoomRegistry = (deps: {
         for (const peer of peers) peer.close(CloseCode.tryAgainLater, 'room reset')
       },
     }
+    /** Updates another relay stored (engine mode): applied like a phone's, forwarded to every socket here. */
+    const applyFollowed = (page: FollowedPage): void => {
+      const updates = [...(page.snapshot ? [page.snapshot] : []), ...page.entries.map((entry) => entry.update)]
+      for (const update of updates) {
+        if (room.broken || doc.isDestroyed) return
+        const forward = admitFollowed(update)
+        if (forward === undefined) return room.reset('diverged from the engine')
+        if (forward === null) continue // held already
+        try {
+          Y.applyUpdate(doc, update, FOLLOWED)
+        } catch {
+          return room.reset('followed update failed')
+        }
+        if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return room.reset('followed update incomplete')
+        appliedCount++
+        metrics.increment('updatesFollowed')
+        broadcast(peers, forward, FOLLOWED)
+      }
+      retryHeld()
+    }
+    /** What a followed update adds (null: nothing), or undefined when the room cannot take it whole. */
+    const admitFollowed = (update: Uint8Array): Uint8Array | null | undefined => {
+      const admission = admitUpdate(doc, update, ROOM_POLICY)
+      if (admission.kind !== 'accept') {
+        log.error('room.followed_refused', { room: roomPrefix(roomId), reason: admission.kind })
+        return undefined
+      }
+      const { plan, shape } = admission
+      if (plan.order.length === 0 && shape.deletes.length === 0) return null
+      return plan.known.length === 0 ? update : encodeUpdate(update, plan.order, shape.deletes)
+    }
+    const unfollow = store.follow?.(roomId, applyFollowed)
+    if (unfollow) doc.on('destroy', unfollow)
     return room
   }
 
@@ -256,9 +300,10 @@ export const createRoomRegistry = (deps: {
     const run = (): void => {
       if (running || doc.isDestroyed) return
       running = true
+      const erasure = deleted
       deleted = false // deletions arriving during this compaction schedule the next one
       store
-        .compact(roomId)
+        .compact(roomId, { erasure })
         .then(() => metrics.increment('compactions'))
         .catch((error: unknown) => {
           metrics.increment('storeErrors')
@@ -280,6 +325,8 @@ export const createRoomRegistry = (deps: {
 
     // Called only after an update is durable, so a compaction it starts or schedules includes that update.
     return {
+      /** Deletions since the last compaction started: the compaction that frees the room erases them. */
+      erasurePending: () => deleted,
       afterStored() {
         if (store.logSize(roomId) >= deps.compactLogBytes) run()
         else if (deleted) scheduleErasure()
@@ -298,7 +345,7 @@ export const createRoomRegistry = (deps: {
     try {
       await store.flush(roomId)
       if (room && !room.broken) {
-        await store.compact(roomId)
+        await store.compact(roomId, { erasure: erasures.get(room.doc)?.erasurePending() ?? false })
         metrics.increment('compactions')
       }
     } catch (error) {

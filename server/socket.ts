@@ -15,7 +15,7 @@ import { isOriginAllowed, isSameHash, parseOfferedProtocols, protocolsFromHeader
 import { clientAddress } from './client-address.ts'
 import type { RelayConfig } from './config.ts'
 import type { Heartbeat } from './heartbeat.ts'
-import type { ConnectionLimiter, RateLimiter } from './limits.ts'
+import type { ConnectionLimiter, RateLimiter, SharedRateLimiter } from './limits.ts'
 import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { CounterName, Metrics } from './metrics.ts'
 import { createPeer, type PeerLimits } from './peer.ts'
@@ -31,8 +31,8 @@ interface Deps {
   heartbeat: Heartbeat
   connections: ConnectionLimiter
   registrations: RateLimiter
-  /** Room registrations over the whole relay (every address together). */
-  globalRegistrations: RateLimiter
+  /** Room registrations over the whole relay (every address together; in engine mode, every relay together). */
+  globalRegistrations: SharedRateLimiter
   /** Accepted sockets. */
   wss: WebSocketServer
   /** Refused sockets: completed only to send the close code; a tiny maxPayload. */
@@ -185,7 +185,7 @@ const authenticate = async (deps: Deps, req: IncomingMessage, ip: string): Promi
     // Deleted by the sweeper since the check above? It wrote the tombstone before deleting the meta.
     const now = await deps.store.readTombstone(roomId)
     if (now && now.tokenHash === undefined) return refusal(CloseCode.roomMoved, 'refusedRoomMoved', 'room moved')
-    if (!deps.registrations.tryConsume(ip) || !deps.globalRegistrations.tryConsume('relay')) {
+    if (!deps.registrations.tryConsume(ip) || !(await deps.globalRegistrations.tryConsume('relay'))) {
       return refusal(CloseCode.tooManyRequests, 'refusedRateLimit', 'too many registrations')
     }
     const result = await deps.store.createRoom(roomId, { tokenHash, createdAt: new Date(deps.now?.() ?? Date.now()).toISOString() })

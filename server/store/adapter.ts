@@ -1,5 +1,6 @@
 // The relay's storage interface: what rooms need from a durable store, and nothing about how it is stored.
-// Implementations: file-store.ts (production), memory-store.ts (tests, benchmarks); one contract suite for both.
+// Implementations: file-store.ts (one relay, local disk), engine/engine-store.ts (engine mode: several relays over
+// Valkey or Redis), memory-store.ts (tests, benchmarks); one contract suite for all three.
 
 export interface RoomMeta {
   /** SHA-256 of the room token, base64url (hashRoomToken). */
@@ -60,6 +61,17 @@ export interface Tombstone {
   readonly tokenHash?: string
 }
 
+export interface CompactOptions {
+  /** Updates since the last compaction deleted values: their bytes must leave every file the store keeps. */
+  readonly erasure?: boolean
+}
+
+/** What follow() delivers: updates another relay stored, after the snapshot when this relay fell behind a trim. */
+export interface FollowedPage {
+  readonly snapshot: Uint8Array | null
+  readonly entries: readonly { readonly update: Uint8Array }[]
+}
+
 export interface StorageAdapter {
   /** Opens the store (replays what a crash left in its write-ahead log). Other calls wait for it too. */
   open(): Promise<void>
@@ -116,7 +128,13 @@ export interface StorageAdapter {
   /** Bytes stored for the room in all (snapshot and log; 0 if unknown): what the room size limit counts. */
   storedBytes(roomId: string): number
   /** Replaces the room's stored updates by one snapshot, read back and checked first (compact.ts). */
-  compact(roomId: string): Promise<void>
+  compact(roomId: string, options?: CompactOptions): Promise<void>
+  /**
+   * Engine mode only (several relays serve one room): after loadUpdates, delivers what OTHER relays store in the
+   * room, in the order of the room's log; a page starts with the room's snapshot when this relay fell behind a
+   * compaction. Returns the function that stops following. Stores of one process leave it out.
+   */
+  follow?(roomId: string, deliver: (page: FollowedPage) => void): () => void
   /** Copies what only the write-ahead log holds into the rooms' files (a no-op for stores without one). */
   checkpoint(): Promise<void>
   /** Releases the room's open files. Safe to call for a room that is not open. */

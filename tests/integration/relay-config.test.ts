@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { isOriginAllowed, isSameHash, parseOfferedProtocols, roomIdFromUrl, selectProtocol } from '../../server/auth.ts'
 import { parseConfig } from '../../server/config.ts'
+import { engineConnection } from '../../server/engine/engine-url.ts'
 import { createRegistrationLimiter } from '../../server/limits.ts'
 import { ACK_PROTOCOL, REGISTER_PROTOCOL, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/relay-protocol.ts'
 
@@ -22,6 +23,25 @@ describe('relay configuration', () => {
       const config = parseConfig(env)
       expect(config.ok).toBe(false)
       if (!config.ok) expect(config.error).toContain(Object.keys(env)[0])
+    }
+  })
+
+  it('stays in one-relay mode without ENGINE_URL, and reads or refuses an engine URL naming the setting', () => {
+    const none = parseConfig({})
+    expect(none.ok && none.value.engine).toBeNull()
+    const unix = parseConfig({ ENGINE_URL: 'unix:///run/valkey/valkey.sock' })
+    expect(unix.ok && unix.value.engine).toEqual({ url: 'unix:///run/valkey/valkey.sock', prefix: 'pedibus:', aofRewriteDelayMs: 60_000 })
+    expect(engineConnection('unix:///run/valkey/valkey.sock')).toEqual({ path: '/run/valkey/valkey.sock' })
+    expect(engineConnection('redis://:s3cret@10.0.0.5:6380/2')).toMatchObject({ host: '10.0.0.5', port: 6380, password: 's3cret', db: 2 })
+    for (const env of [
+      { ENGINE_URL: 'localhost:6379' }, { ENGINE_URL: 'http://engine' }, { ENGINE_URL: 'redis://h/x' },
+      { ENGINE_PREFIX: 'has space' }, { ENGINE_AOF_REWRITE_MS: '-5' },
+    ]) {
+      const config = parseConfig(env)
+      expect(config.ok).toBe(false)
+      if (!config.ok) expect(config.error).toContain(Object.keys(env)[0])
+      // A password in the URL is never repeated in the message.
+      if (!config.ok) expect(config.error).not.toContain('s3cret')
     }
   })
 

@@ -1,4 +1,5 @@
-// The relay never holds personal values in clear: two real app sessions fill a collective through the real relay, then its data directory (before and after compaction) and every frame it received are searched for each name, phone number and note.
+// The relay never holds personal values in clear: two real app sessions fill a collective through the real relay, then its data directory
+// (or, in engine mode, the engine's files; before and after compaction) and every frame it received are searched for each name, phone number and note.
 import 'fake-indexeddb/auto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,6 +18,7 @@ import { deriveRoomToken, type RoomId } from '../../src/lib/credentials.ts'
 import { deriveSealKey, isSealed } from '../../src/lib/seal.ts'
 import { writeLegacyRecord } from '../helpers/legacy-records.ts'
 import { connectProvider, startRelay, waitFor, type InProcessRelay } from '../helpers/relay.ts'
+import { startEngine } from '../helpers/engine.ts'
 import { inviteFragmentOf, secretOf as invitationSecretOf } from '../helpers/invitations.ts'
 
 const cleanups: Array<() => Promise<void> | void> = []
@@ -104,8 +106,10 @@ const found = (haystacks: readonly Buffer[], needles: readonly Uint8Array[]): nu
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8')
 
 describe('the relay never sees personal values in clear', () => {
-  it('holds no name, phone number or note on disk (before and after compaction) nor in any frame, nor the secret or the seal key', async () => {
-    const relay: InProcessRelay = await startRelay({ env: { COMPACT_AFTER_DELETE_MS: '0' } })
+  for (const mode of ['disk', 'engine'] as const) it(`holds no name, phone number or note on ${mode === 'disk' ? 'disk' : 'the engine\'s disk (engine mode)'} (before and after compaction) nor in any frame, nor the secret or the seal key`, async () => {
+    const engine = mode === 'engine' ? await startEngine() : null
+    if (engine) cleanups.push(() => engine.stop())
+    const relay: InProcessRelay = await startRelay({ env: { COMPACT_AFTER_DELETE_MS: '0', ...(engine ? { ENGINE_URL: engine.url } : {}) } })
     cleanups.push(() => relay.stop())
     const a = await startPhone(relay.url)
     const b = await startPhone(relay.url)
@@ -164,7 +168,8 @@ describe('the relay never sees personal values in clear', () => {
     // The search can find: the collective's own name (not personal) is in clear in the very same places.
     const control = utf8('Pédibus des Acacias')
 
-    const files = async (): Promise<Buffer[]> => Promise.all((await filesUnder(relay.dataDir)).map((file) => readFile(file)))
+    const files = async (): Promise<Buffer[]> =>
+      engine ? [await engine.files()] : Promise.all((await filesUnder(relay.dataDir)).map((file) => readFile(file)))
     const stored = await files()
     expect(stored.length).toBeGreaterThan(0)
     expect(found(stored, [control])).toBe(1)

@@ -1,10 +1,10 @@
-// The StorageAdapter contract, run against every implementation (file store, memory store), plus the file
+// The StorageAdapter contract, run against every implementation (file store, memory store, engine store), plus the file
 // store's own promises: write-ahead log replay after a crash, torn tails cut, group commit across rooms, failed
 // writes never acknowledged, compactions checked before they replace anything, rooms of the previous version read.
 import { appendFile, mkdir, mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { StorageAdapter } from '../../server/store/adapter.ts'
 import { crc32 } from '../../server/store/crc32.ts'
@@ -14,6 +14,9 @@ import { fsError, NO_FAULTS } from '../../server/store/fs-util.ts'
 import { encodeRecord } from '../../server/store/records.ts'
 import { openWal } from '../../server/store/wal.ts'
 import { walRecordCount } from '../helpers/relay.ts'
+import { startEngine, type TestEngine } from '../helpers/engine.ts'
+import { connectEngine } from '../../server/engine/engine.ts'
+import { createEngineStore } from '../../server/engine/engine-store.ts'
 import { createRoomId } from '../../src/lib/credentials.ts'
 
 const META = { tokenHash: 'hash-of-a-token', createdAt: '2026-01-01T00:00:00.000Z' }
@@ -32,9 +35,20 @@ const keysOf = (updates: Uint8Array[]): string[] => {
   return [...doc.getMap('m').keys()].sort()
 }
 
-const adapters: Array<{ name: string; create: (dir: string) => StorageAdapter }> = [
+let engine: TestEngine | null = null
+afterAll(async () => engine?.stop())
+
+/** The engine store on a fresh key prefix of one engine started for this file (each test sees an empty engine). */
+const createEngineStoreForTest = async (): Promise<StorageAdapter> => {
+  engine ??= await startEngine()
+  const prefix = `t${createRoomId().slice(0, 8)}:`
+  return createEngineStore(await connectEngine({ url: engine.url, prefix }), { aofRewriteDelayMs: 0 })
+}
+
+const adapters: Array<{ name: string; create: (dir: string) => StorageAdapter | Promise<StorageAdapter> }> = [
   { name: 'file store', create: (dir) => createFileStore(dir) },
   { name: 'memory store', create: () => createMemoryStore() },
+  { name: 'engine store', create: () => createEngineStoreForTest() },
 ]
 
 for (const { name, create } of adapters) {
@@ -43,7 +57,7 @@ for (const { name, create } of adapters) {
     let store: StorageAdapter
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'pedibus-store-'))
-      store = create(dir)
+      store = await create(dir)
     })
     afterEach(async () => {
       await store.close()

@@ -1,0 +1,190 @@
+// The StorageAdapter over the engine (engine mode, several relays): the same contract as the file store, with the
+// engine's disk as the durable place. An append resolves once the engine replied, and the engine replies to a write
+// only after its append-only file is synced (appendfsync always, checked at start-up by engine.ts). Metas change by
+// compare-and-swap, so relays writing one room's meta at once never lose each other's change. Compaction by any
+// relay is safe with another running: the snapshot covering the later log id wins, atomically with the log's trim.
+// After a compaction that erased values, the engine's append-only file is rewritten (BGREWRITEAOF), so the erased
+// values leave the engine's disk too. follow() delivers what other relays store in a room (room-feed.ts).
+import { canMarkFrozen, type CompactOptions, type RoomMeta, type StorageAdapter, type Tombstone } from '../store/adapter.ts'
+import { compactUpdates } from '../store/compact.ts'
+import { parseMeta, parseTombstone } from '../store/meta-files.ts'
+import type { Engine } from './engine.ts'
+import { APPEND, COMPACT, CREATE, nextId, readRoom, roomKeys, roomsKey, SWAP_META } from './engine-scripts.ts'
+import { createRoomFeed } from './room-feed.ts'
+
+/** Compare-and-swap attempts on one meta before giving up (only a storm of writers to one room gets there). */
+const MAX_META_ATTEMPTS = 64
+
+interface Sizes {
+  snapshot: number
+  log: number
+}
+
+export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: number }): StorageAdapter => {
+  const keysOf = (roomId: string) => roomKeys(engine.prefix, roomId)
+  const sizes = new Map<string, Sizes>()
+  /** The last append of each room, for flush(). */
+  const lastAppend = new Map<string, Promise<void>>()
+  const feed = createRoomFeed(engine)
+  let rewriteTimer: ReturnType<typeof setTimeout> | null = null
+  let closed = false
+
+  const sizesOf = (roomId: string): Sizes => {
+    let known = sizes.get(roomId)
+    if (!known) sizes.set(roomId, (known = { snapshot: 0, log: 0 }))
+    return known
+  }
+
+  /** Applies `change` to the stored meta by compare-and-swap; null for an unknown room. */
+  const updateMeta = async (roomId: string, change: (meta: RoomMeta) => RoomMeta | null): Promise<RoomMeta | null> => {
+    const key = keysOf(roomId).meta
+    for (let attempt = 0; attempt < MAX_META_ATTEMPTS; attempt++) {
+      const stored = await engine.commands.getBuffer(key)
+      if (!stored) return null
+      const next = change(parseMeta(stored))
+      if (next === null) return parseMeta(stored)
+      const swapped = await engine.run(SWAP_META, [key], [stored, JSON.stringify(next)])
+      if (swapped === -1) return null
+      if (swapped === 1) return next
+    }
+    throw new Error('meta changed too often to be updated')
+  }
+
+  const rewriteAppendOnlyFile = (): void => {
+    rewriteTimer = null
+    engine.commands.call('BGREWRITEAOF').catch(() => {
+      // One already running may have started before the erasure: ask again once it is over.
+      if (!closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, 1_000)
+    })
+  }
+
+  const store: StorageAdapter = {
+    async open() {},
+    async readMeta(roomId) {
+      const stored = await engine.commands.getBuffer(keysOf(roomId).meta)
+      return stored ? parseMeta(stored) : null
+    },
+    async createRoom(roomId, meta) {
+      const existing = await engine.run(CREATE, [keysOf(roomId).meta, roomsKey(engine.prefix)], [JSON.stringify(meta), roomId])
+      return existing instanceof Buffer ? { created: false, meta: parseMeta(existing) } : { created: true, meta }
+    },
+    markRenewed: (roomId, renewedAt) => updateMeta(roomId, (meta) => (canMarkFrozen(meta) ? { ...meta, renewedAt } : null)),
+    async markArchived(roomId, archivedAt) {
+      const meta = await updateMeta(roomId, (current) => (canMarkFrozen(current) ? { ...current, archivedAt } : null))
+      return meta?.archivedAt !== undefined
+    },
+    async markUsed(roomId, usedOn) {
+      await updateMeta(roomId, (meta) => (meta.usedOn === usedOn ? null : { ...meta, usedOn }))
+    },
+    async markWritten(roomId, writtenOn) {
+      await updateMeta(roomId, (meta) => (meta.writtenOn === writtenOn ? null : { ...meta, writtenOn }))
+    },
+    async updateInvitations(roomId, change) {
+      let result: readonly NonNullable<RoomMeta['invitations']>[number][] = []
+      const meta = await updateMeta(roomId, ({ invitations, ...rest }) => {
+        result = change(invitations ?? [])
+        return result.length === 0 ? rest : { ...rest, invitations: result }
+      })
+      return meta === null ? null : result
+    },
+    async updateReaders(roomId, change) {
+      let result: readonly NonNullable<RoomMeta['readers']>[number][] = []
+      const meta = await updateMeta(roomId, ({ readers, ...rest }) => {
+        result = change(readers ?? [])
+        return result.length === 0 ? rest : { ...rest, readers: result }
+      })
+      return meta === null ? null : result
+    },
+    async listRooms() {
+      return engine.commands.smembers(roomsKey(engine.prefix))
+    },
+    async readTombstone(roomId) {
+      const stored = await engine.commands.getBuffer(keysOf(roomId).tomb)
+      return stored ? parseTombstone(stored) : null
+    },
+    async writeTombstone(tombstone: Tombstone) {
+      await engine.commands.set(keysOf(tombstone.roomId).tomb, JSON.stringify(tombstone))
+    },
+    async deleteTombstone(roomId) {
+      await engine.commands.del(keysOf(roomId).tomb)
+    },
+    async hasData(roomId) {
+      const keys = keysOf(roomId)
+      return (await engine.commands.exists(keys.log, keys.snap)) > 0
+    },
+    async deleteRoom(roomId) {
+      const keys = keysOf(roomId)
+      await engine.commands.multi().del(keys.meta, keys.log, keys.snap).srem(roomsKey(engine.prefix), roomId).exec()
+      sizes.delete(roomId)
+    },
+    async loadUpdates(roomId) {
+      const { snapshot, entries, position } = await readRoom(engine, keysOf(roomId))
+      feed.setPosition(roomId, position)
+      sizes.set(roomId, { snapshot: snapshot?.length ?? 0, log: entries.reduce((sum, entry) => sum + entry.update.length, 0) })
+      return [...(snapshot ? [snapshot] : []), ...entries.map((entry) => entry.update)]
+    },
+    append(roomId, update) {
+      if (closed) return Promise.reject(new Error('store closed'))
+      const keys = keysOf(roomId)
+      const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+      const done = engine
+        .run(APPEND, [keys.log, keys.tomb, roomsKey(engine.prefix)], [engine.relayId, bytes, roomId, keys.channel])
+        .then(() => {
+          sizesOf(roomId).log += update.length
+        })
+      const settled = done.catch(() => undefined)
+      lastAppend.set(roomId, settled)
+      void settled.then(() => {
+        if (lastAppend.get(roomId) === settled) lastAppend.delete(roomId)
+      })
+      return done
+    },
+    async flush(roomId) {
+      if (closed) throw new Error('store closed')
+      await lastAppend.get(roomId)
+    },
+    logSize: (roomId) => sizes.get(roomId)?.log ?? 0,
+    storedBytes: (roomId) => {
+      const known = sizes.get(roomId)
+      return known ? known.snapshot + known.log : 0
+    },
+    async compact(roomId, compactOptions?: CompactOptions) {
+      const keys = keysOf(roomId)
+      const { snapshot, entries, position } = await readRoom(engine, keys)
+      if (entries.length === 0) return
+      const compacted = await compactUpdates([...(snapshot ? [snapshot] : []), ...entries.map((entry) => entry.update)])
+      const bytes = Buffer.from(compacted.buffer, compacted.byteOffset, compacted.byteLength)
+      const stored = await engine.run(COMPACT, [keys.snap, keys.log, keys.tomb, keys.meta], [position, bytes, nextId(position)])
+      if (stored !== 1) return // a newer snapshot is there already, or the room is being deleted
+      const known = sizesOf(roomId)
+      known.snapshot = compacted.length
+      known.log = 0
+      if (compactOptions?.erasure && !closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, options.aofRewriteDelayMs)
+    },
+    async checkpoint() {},
+    async release(roomId) {
+      if (!feed.isFollowing(roomId)) sizes.delete(roomId)
+    },
+    follow(roomId, deliver) {
+      return feed.follow(roomId, (page) => {
+        const known = sizesOf(roomId)
+        if (page.snapshot) known.snapshot = page.snapshot.length
+        known.log += page.entries.reduce((sum, entry) => sum + entry.update.length, 0)
+        deliver(page)
+      })
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await Promise.allSettled([...lastAppend.values()])
+      if (rewriteTimer !== null) {
+        clearTimeout(rewriteTimer)
+        rewriteAppendOnlyFile() // an erasure waiting for its rewrite is not left for later
+        rewriteTimer = null
+      }
+      feed.destroy()
+      await engine.destroy()
+    },
+  }
+  return store
+}
