@@ -80,7 +80,7 @@ export const createSweeper = (deps: {
     if (archivedAt !== undefined) {
       return isPast(archivedAt, deps.archivedMs) ? { roomId, archivedAt, deletedAt, reason: 'archived' } : null
     }
-    if (rooms.isInUse(roomId)) return null
+    if (rooms.isInUse(roomId) || (await store.heldElsewhere?.(roomId))) return null
     if (isPast(meta.createdAt, deps.unusedMs) && !(await store.hasData(roomId))) {
       return { roomId, deletedAt, reason: 'unused', tokenHash: meta.tokenHash }
     }

@@ -1,12 +1,14 @@
 // What the engine holds for a room and the Lua scripts that change it atomically. Per room (one hash tag, so one
 // slot should the engine be a cluster): `meta` (JSON), `log` (a stream: one entry per stored update, in order, with
 // the relay that stored it), `snap` (a hash: the compacted state `b` and the last log id it covers, `upTo`), `tomb`
-// (the tombstone, JSON) and the channel `n` on which an append is announced. Stream ids order every update of a
+// (the tombstone, JSON), `held` (which relays hold it now) and the channel `n` on which an append is announced. Stream ids order every update of a
 // room whichever relay stored it.
 import { z } from 'zod'
 import { defineScript, type Engine } from './engine.ts'
 
 export interface RoomKeys {
+  /** Sorted set: the relays holding the room now, each scored with the time its claim lapses (room-feed.ts). */
+  readonly holders: string
   readonly meta: string
   readonly log: string
   readonly snap: string
@@ -16,7 +18,10 @@ export interface RoomKeys {
 
 export const roomKeys = (prefix: string, roomId: string): RoomKeys => {
   const base = `${prefix}{${roomId}}`
-  return { meta: `${base}:meta`, log: `${base}:log`, snap: `${base}:snap`, tomb: `${base}:tomb`, channel: `${base}:n` }
+  return {
+    holders: `${base}:held`, meta: `${base}:meta`, log: `${base}:log`, snap: `${base}:snap`, tomb: `${base}:tomb`,
+    channel: `${base}:n`,
+  }
 }
 
 /** The set of room ids with data (listRooms). */

@@ -114,7 +114,7 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
     },
     async deleteRoom(roomId) {
       const keys = keysOf(roomId)
-      await engine.commands.multi().del(keys.meta, keys.log, keys.snap).srem(roomsKey(engine.prefix), roomId).exec()
+      await engine.commands.multi().del(keys.meta, keys.log, keys.snap, keys.holders).srem(roomsKey(engine.prefix), roomId).exec()
       sizes.delete(roomId)
     },
     async loadUpdates(roomId) {
@@ -161,6 +161,7 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
       known.log = 0
       if (compactOptions?.erasure && !closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, options.aofRewriteDelayMs)
     },
+    heldElsewhere: (roomId) => feed.heldElsewhere(roomId),
     async checkpoint() {},
     async release(roomId) {
       if (!feed.isFollowing(roomId)) sizes.delete(roomId)

@@ -38,8 +38,13 @@ const BASE_OPTIONS: RedisOptions = {
   lazyConnect: true,
 }
 
-/** What the engine must be set to so that a reply to a write means the write is on its disk. */
-const REQUIRED_PERSISTENCE: Readonly<Record<string, string>> = { appendonly: 'yes', appendfsync: 'always' }
+/**
+ * What the engine must be set to so that a reply to a write means the write is on its disk, and stays there: an
+ * engine that evicts keys when its memory is full would drop rooms it acknowledged.
+ */
+const REQUIRED_PERSISTENCE: Readonly<Record<string, string>> = {
+  appendonly: 'yes', appendfsync: 'always', 'maxmemory-policy': 'noeviction',
+}
 
 const checkPersistence = async (redis: Redis): Promise<void> => {
   for (const [name, wanted] of Object.entries(REQUIRED_PERSISTENCE)) {

@@ -2,6 +2,8 @@
 // and a relay following the room reads the log from the last id it has (READ), in order, skipping its own entries.
 // A relay that fell behind a compaction's trim gets the snapshot first, then the entries after it. Announcements
 // missed while the engine was unreachable are made up for by reading every followed room again once it is back.
+// A relay following a room also claims it in the room's `held` set (renewed every few minutes, lapsing if the relay
+// dies), so that another relay's sweeper never deletes a room in use here.
 import type { Engine } from './engine.ts'
 import { PAGE_ENTRIES, readPage, roomKeys, roomOfChannel, type LogEntry } from './engine-scripts.ts'
 
@@ -25,8 +27,14 @@ export interface RoomFeed {
   setPosition(roomId: string, position: string): void
   follow(roomId: string, deliver: (page: FeedPage) => void): () => void
   isFollowing(roomId: string): boolean
+  /** Another relay's claim on the room has not lapsed. */
+  heldElsewhere(roomId: string): Promise<boolean>
   destroy(): void
 }
+
+/** How often a relay renews its claims on the rooms it holds, and how long a claim lasts (a dead relay's lapse). */
+const CLAIM_RENEW_MS = 5 * 60 * 1000
+const CLAIM_MS = 3 * CLAIM_RENEW_MS
 
 /** A failed read (engine unreachable) is tried again after this long, and at once when the engine is back. */
 const RETRY_MS = 500
@@ -81,12 +89,24 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
   engine.notifications.on('ready', resume)
   const stopReconnect = engine.onReconnect(readAll)
 
+  const claim = (roomIds: readonly string[]): void => {
+    const until = String(Date.now() + CLAIM_MS)
+    for (const roomId of roomIds) {
+      const key = roomKeys(engine.prefix, roomId).holders
+      void engine.commands.multi().zadd(key, until, engine.relayId).pexpire(key, CLAIM_MS).exec().catch(() => undefined)
+    }
+  }
+  const renewClaims = setInterval(() => claim([...followers.keys()]), CLAIM_RENEW_MS)
+  renewClaims.unref()
+
   const stopFollower = (roomId: string, only?: Follower): void => {
     const follower = followers.get(roomId)
     if (!follower || (only && follower !== only)) return
     follower.stopped = true
     followers.delete(roomId)
-    void engine.notifications.unsubscribe(roomKeys(engine.prefix, roomId).channel).catch(() => undefined)
+    const keys = roomKeys(engine.prefix, roomId)
+    void engine.notifications.unsubscribe(keys.channel).catch(() => undefined)
+    void engine.commands.zrem(keys.holders, engine.relayId).catch(() => undefined)
   }
 
   return {
@@ -98,14 +118,20 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
       const follower: Follower = { position: positions.get(roomId) ?? '0-0', deliver, reading: false, again: false, stopped: false }
       positions.delete(roomId)
       followers.set(roomId, follower)
+      claim([roomId])
       const channel = roomKeys(engine.prefix, roomId).channel
       // Subscribed first, then read: an entry appended in between is announced or read, never missed.
       engine.notifications.subscribe(channel).then(() => read(roomId, follower), () => read(roomId, follower))
       return () => stopFollower(roomId, follower)
     },
     isFollowing: (roomId) => followers.has(roomId),
+    async heldElsewhere(roomId) {
+      const holders = await engine.commands.zrangebyscore(roomKeys(engine.prefix, roomId).holders, Date.now(), '+inf')
+      return holders.some((relayId) => relayId !== engine.relayId)
+    },
     destroy() {
       destroyed = true
+      clearInterval(renewClaims)
       for (const follower of followers.values()) follower.stopped = true
       followers.clear()
       engine.notifications.off('message', onMessage)

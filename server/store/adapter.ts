@@ -135,6 +135,8 @@ export interface StorageAdapter {
    * compaction. Returns the function that stops following. Stores of one process leave it out.
    */
   follow?(roomId: string, deliver: (page: FollowedPage) => void): () => void
+  /** Engine mode only: another relay holds the room now (loaded for its sockets), so the sweeper leaves it alone. */
+  heldElsewhere?(roomId: string): Promise<boolean>
   /** Copies what only the write-ahead log holds into the rooms' files (a no-op for stores without one). */
   checkpoint(): Promise<void>
   /** Releases the room's open files. Safe to call for a room that is not open. */

@@ -18,7 +18,7 @@ import { createEngineStore } from '../../server/engine/engine-store.ts'
 import { startEngine, type TestEngine } from '../helpers/engine.ts'
 import { startFailoverProxy } from '../helpers/failover-proxy.ts'
 import {
-  connectProvider, createTestRoom, docFromFrames, frameKinds, isBareFrame, lastAck, openRawClient, openReader,
+  connectProvider, createTestRoom, docFromFrames, fetchHealth, frameKinds, isBareFrame, lastAck, openRawClient, openReader,
   relayProtocols, spawnRelay, startRelay, syncFrame, waitFor, writeKeysRaw, type RawClient, type StartedRelay,
   type TestRoom,
 } from '../helpers/relay.ts'
@@ -63,10 +63,13 @@ const openWriter = async (wsUrl: string, room: TestRoom, register = false) => {
 }
 
 describe('engine mode: one room, several relays', () => {
-  it('refuses to start on an engine that does not sync every write to its disk', async () => {
+  it('refuses to start on an engine that does not sync every write to its disk, or evicts keys', async () => {
     const lazy = await startEngine(['--appendfsync', 'everysec'])
     cleanups.push(() => lazy.stop())
     await expect(startRelay({ env: { ENGINE_URL: lazy.url } })).rejects.toThrow(/appendfsync always/)
+    const evicting = await startEngine(['--appendfsync', 'always', '--maxmemory-policy', 'allkeys-lru'])
+    cleanups.push(() => evicting.stop())
+    await expect(startRelay({ env: { ENGINE_URL: evicting.url } })).rejects.toThrow(/maxmemory-policy noeviction/)
   })
 
   it('converges live and offline edits across relays, never echoes, and a third relay loads every acknowledged update', async () => {
@@ -256,6 +259,24 @@ describe('engine mode: one room, several relays', () => {
     })
     expect(removed.status).toBe(204)
     expect((await partner.closed).code).toBe(CloseCode.readerRevoked)
+  })
+
+  it('never sweeps a room another relay holds for its sockets; deletes it for disuse once nobody holds it', async () => {
+    const env = { ENGINE_URL: engine.url, ENGINE_PREFIX: 'sweep:' }
+    const later = Date.now() + 500 * 24 * 60 * 60 * 1000 // past IDLE_ROOM_DAYS and ROOM_RETENTION_DAYS
+    const sweeping = await startRelay({ env, now: () => later })
+    cleanups.push(() => sweeping.stop())
+    const holding = await relayOnEngine({ ENGINE_PREFIX: 'sweep:' })
+    const room = await createTestRoom()
+    await writeKeysRaw(holding.wsUrl, room, ['kept'], true)
+    const phone = await openReader(holding.wsUrl, room)
+    await waitFor(() => frameKinds(phone.received).includes('sync1'), 'a phone on the holding relay')
+    expect(await sweeping.relay.sweepRenewedRooms()).toBe(0)
+    expect(await readRoom(holding.wsUrl, room)).toEqual(['kept'])
+    phone.ws.close()
+    await waitFor(async () => (await fetchHealth(holding.url)).rooms === 0, 'the room freed on the holding relay')
+    expect(await sweeping.relay.sweepRenewedRooms()).toBe(1)
+    expect(sweeping.relay.metrics.counters.roomsDeletedIdle).toBe(1)
   })
 
   it('erases deleted values from the engine\'s append-only file after the erasure compaction', async () => {
