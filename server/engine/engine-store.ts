@@ -151,7 +151,10 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
     async compact(roomId, compactOptions?: CompactOptions) {
       const keys = keysOf(roomId)
       const { snapshot, entries, position } = await readRoom(engine, keys)
-      if (entries.length === 0) return
+      if (entries.length === 0) {
+        sizesOf(roomId).log = 0 // another relay compacted it already
+        return
+      }
       const compacted = await compactUpdates([...(snapshot ? [snapshot] : []), ...entries.map((entry) => entry.update)])
       const bytes = Buffer.from(compacted.buffer, compacted.byteOffset, compacted.byteLength)
       const stored = await engine.run(COMPACT, [keys.snap, keys.log, keys.tomb, keys.meta], [position, bytes, nextId(position)])
