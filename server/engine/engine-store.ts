@@ -8,6 +8,7 @@
 import { canMarkFrozen, type CompactOptions, type RoomMeta, type StorageAdapter, type Tombstone } from '../store/adapter.ts'
 import { compactUpdates } from '../store/compact.ts'
 import { parseMeta, parseTombstone } from '../store/meta-files.ts'
+import { INVITATIONS, READERS, type MetaList } from '../store/meta-lists.ts'
 import type { Engine } from './engine.ts'
 import { APPEND, COMPACT, CREATE, nextId, readRoom, roomKeys, roomsKey, SWAP_META } from './engine-scripts.ts'
 import { createRoomFeed } from './room-feed.ts'
@@ -50,6 +51,18 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
     throw new Error('meta changed too often to be updated')
   }
 
+  /** Replaces one of the meta's lists (invitations, readers) by compare-and-swap: the list now stored, or null. */
+  const updateList = async <T>(
+    roomId: string, list: MetaList<T>, change: (current: readonly T[]) => readonly T[],
+  ): Promise<readonly T[] | null> => {
+    let result: readonly T[] = []
+    const meta = await updateMeta(roomId, (current) => {
+      result = change(list.read(current))
+      return list.write(current, result)
+    })
+    return meta === null ? null : result
+  }
+
   const rewriteAppendOnlyFile = (): void => {
     rewriteTimer = null
     engine.commands.call('BGREWRITEAOF').catch(() => {
@@ -79,22 +92,8 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
     async markWritten(roomId, writtenOn) {
       await updateMeta(roomId, (meta) => (meta.writtenOn === writtenOn ? null : { ...meta, writtenOn }))
     },
-    async updateInvitations(roomId, change) {
-      let result: readonly NonNullable<RoomMeta['invitations']>[number][] = []
-      const meta = await updateMeta(roomId, ({ invitations, ...rest }) => {
-        result = change(invitations ?? [])
-        return result.length === 0 ? rest : { ...rest, invitations: result }
-      })
-      return meta === null ? null : result
-    },
-    async updateReaders(roomId, change) {
-      let result: readonly NonNullable<RoomMeta['readers']>[number][] = []
-      const meta = await updateMeta(roomId, ({ readers, ...rest }) => {
-        result = change(readers ?? [])
-        return result.length === 0 ? rest : { ...rest, readers: result }
-      })
-      return meta === null ? null : result
-    },
+    updateInvitations: (roomId, change) => updateList(roomId, INVITATIONS, change),
+    updateReaders: (roomId, change) => updateList(roomId, READERS, change),
     async listRooms() {
       return engine.commands.smembers(roomsKey(engine.prefix))
     },

@@ -9,6 +9,7 @@ import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
 import { canMarkFrozen, type RoomMeta, type StorageAdapter, type Tombstone } from './adapter.ts'
 import { parseMeta, parseTombstone, withoutUndefined } from './meta-files.ts'
 import { compactUpdates } from './compact.ts'
+import { INVITATIONS, READERS, type MetaList } from './meta-lists.ts'
 import { fsyncDir, isNotFound, NO_FAULTS, readIfExists, writeFileAtomic, type StoreFaults } from './fs-util.ts'
 import { ROOM_DATA_FILES, openRoomFiles, type RoomFiles, type SequencedUpdate } from './room-files.ts'
 import { openWal, type Wal, type WalRecord } from './wal.ts'
@@ -147,6 +148,18 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
       return marked
     })
 
+  /** Replaces one of the meta's lists (invitations, readers) durably under the meta lock: the list now stored. */
+  const updateList = <T>(
+    roomId: string, list: MetaList<T>, change: (current: readonly T[]) => readonly T[],
+  ): Promise<readonly T[] | null> =>
+    withMetaLock(roomId, async () => {
+      const meta = await readMeta(roomId)
+      if (!meta) return null
+      const next = change(list.read(meta))
+      await writeMeta(roomId, list.write(meta, next))
+      return next
+    })
+
   // ---- Start: replay what the WAL holds into the rooms' files, then delete it ----------------------------------
 
   const recover = async (records: readonly WalRecord[]): Promise<void> => {
@@ -264,24 +277,8 @@ export const createFileStore = (dataDir: string, options: FileStoreOptions = {})
         if (!meta || meta.writtenOn === writtenOn) return
         await writeMeta(roomId, { ...meta, writtenOn })
       }),
-    updateInvitations: (roomId, change) =>
-      withMetaLock(roomId, async () => {
-        const meta = await readMeta(roomId)
-        if (!meta) return null
-        const invitations = change(meta.invitations ?? [])
-        const { invitations: _previous, ...rest } = meta
-        await writeMeta(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
-        return invitations
-      }),
-    updateReaders: (roomId, change) =>
-      withMetaLock(roomId, async () => {
-        const meta = await readMeta(roomId)
-        if (!meta) return null
-        const readers = change(meta.readers ?? [])
-        const { readers: _previous, ...rest } = meta
-        await writeMeta(roomId, readers.length === 0 ? rest : { ...rest, readers })
-        return readers
-      }),
+    updateInvitations: (roomId, change) => updateList(roomId, INVITATIONS, change),
+    updateReaders: (roomId, change) => updateList(roomId, READERS, change),
     async listRooms() {
       const names = await readdir(roomsDir).catch((error: unknown) => {
         if (isNotFound(error)) return []

@@ -1,6 +1,7 @@
 // An in-memory StorageAdapter: for tests and the benchmark's "no disk" comparisons. Not durable.
 import { canMarkFrozen, type RoomMeta, type StorageAdapter, type Tombstone } from './adapter.ts'
 import { compactUpdates } from './compact.ts'
+import { INVITATIONS, READERS, type MetaList } from './meta-lists.ts'
 
 export const createMemoryStore = (): StorageAdapter => {
   const metas = new Map<string, RoomMeta>()
@@ -19,6 +20,17 @@ export const createMemoryStore = (): StorageAdapter => {
     const meta = metas.get(roomId)
     if (meta && canMarkFrozen(meta)) metas.set(roomId, { ...meta, ...mark })
     return metas.get(roomId) ?? null
+  }
+
+  const updateList = async <T>(
+    roomId: string, list: MetaList<T>, change: (current: readonly T[]) => readonly T[],
+  ): Promise<readonly T[] | null> => {
+    ensureOpen()
+    const meta = metas.get(roomId)
+    if (!meta) return null
+    const next = change(list.read(meta))
+    metas.set(roomId, list.write(meta, next))
+    return next
   }
 
   return {
@@ -47,24 +59,8 @@ export const createMemoryStore = (): StorageAdapter => {
       const meta = metas.get(roomId)
       if (meta) metas.set(roomId, { ...meta, writtenOn })
     },
-    async updateInvitations(roomId, change) {
-      ensureOpen()
-      const meta = metas.get(roomId)
-      if (!meta) return null
-      const invitations = change(meta.invitations ?? [])
-      const { invitations: _previous, ...rest } = meta
-      metas.set(roomId, invitations.length === 0 ? rest : { ...rest, invitations })
-      return invitations
-    },
-    async updateReaders(roomId, change) {
-      ensureOpen()
-      const meta = metas.get(roomId)
-      if (!meta) return null
-      const readers = change(meta.readers ?? [])
-      const { readers: _previous, ...rest } = meta
-      metas.set(roomId, readers.length === 0 ? rest : { ...rest, readers })
-      return readers
-    },
+    updateInvitations: (roomId, change) => updateList(roomId, INVITATIONS, change),
+    updateReaders: (roomId, change) => updateList(roomId, READERS, change),
     async listRooms() {
       return [...new Set([...metas.keys(), ...updates.keys()])]
     },
