@@ -97,7 +97,23 @@ describe('the guided set-up journey', () => {
     await page.waitForURL(`**${base}/demarrage/inviter`)
     expect(await page.getByText('Étape 4 sur 4').count()).toBe(1)
     expect(await steps(page)).toEqual(['L’école et le collectif ✓ fait', 'La première ligne ✓ fait', 'Votre famille ✓ fait', 'Inviter les familles'])
+    // The relay's list of open invitations answers slowly (a phone on a poor network): the links under it must not
+    // move once the new link is shown, or a tap meant for "Proposer la première rencontre" lands on what moved there.
+    let listAnswered = 0
+    await page.route(/\/invite\/[A-Za-z0-9_-]{22}$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue()
+      await new Promise((done) => setTimeout(done, 1_500))
+      await route.continue()
+      listAnswered++
+    })
+    const answeredBefore = listAnswered
     expect(await readInviteLink(page)).toMatch(/#r=[A-Za-z0-9_-]{22}&i=[A-Za-z0-9_-]{43}$/)
+    const meetingLink = page.getByRole('link', { name: 'Proposer la première rencontre' })
+    const shownAt = await meetingLink.boundingBox()
+    await expect.poll(() => listAnswered > answeredBefore, POLL).toBe(true)
+    await expect.poll(() => page.getByTestId('invite-open-item').count(), POLL).toBe(1)
+    expect(await meetingLink.boundingBox()).toEqual(shownAt)
+    await page.unroute(/\/invite\/[A-Za-z0-9_-]{22}$/)
 
     // A first meeting is proposed: the form starts as the collective's first assemblée with an agenda to adapt.
     await page.getByRole('link', { name: 'Proposer la première rencontre' }).click()

@@ -1,6 +1,6 @@
 // The invitation (issue 16): choose how long a new link is valid, create it with the relay, then copy, share or show its
 // QR code; the links still valid, each removable. A link holds a one-off invite key, never the collective's secret.
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import {
   DEFAULT_INVITATION_DAYS, INVITATION_DAYS, type CollectiveSession, type InvitationDays, type InvitationError,
   type InvitationInfo,
@@ -27,9 +27,12 @@ export function InviteShare({ session, name }: InviteShareProps) {
   const [open, setOpen] = useState<OpenList>('loading')
   const format = dateFormat(language, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
 
+  // Only the latest answer counts: an older list (asked before an invitation was created) never replaces a newer one.
+  const asked = useRef(0)
   const refresh = async (): Promise<void> => {
+    const request = ++asked.current
     const listed = await session.listInvitations()
-    setOpen(listed.ok ? listed.value : 'unknown')
+    if (request === asked.current) setOpen(listed.ok ? listed.value : 'unknown')
   }
   useEffect(() => {
     void refresh()
@@ -42,6 +45,11 @@ export function InviteShare({ session, name }: InviteShareProps) {
     setBusy(false)
     if (!result.ok) return setError(result.error)
     setCreated({ url: result.value.url, expiresAt: result.value.invitation.expiresAt })
+    // Listed at once with the link, as the relay will list it: nothing below moves when its answer comes (a tap
+    // meant for a link under the list would land on what moved there).
+    const invitation = result.value.invitation
+    asked.current++
+    setOpen((current) => [...(Array.isArray(current) ? current : []), invitation])
     void refresh()
   }
 
