@@ -52,13 +52,15 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
   const clock = options.now
   const metrics = createMetrics()
   // Engine mode (loaded only then): refuses to start unless the engine syncs every write to its disk (engine.ts).
-  const engineMode = config.engine && !options.store ? await startEngineMode(config.engine) : null
+  const engineMode = config.engine && !options.store ? await startEngineMode(config.engine, log) : null
   const store = options.store ?? engineMode?.store ?? createFileStore(config.dataDir)
   await store.open() // replays what a crash left in the write-ahead log before any room is served
   const localRooms = createRoomRegistry({
     store, metrics, log, compactLogBytes: config.compactLogBytes, compactAfterDeleteMs: config.compactAfterDeleteMs, now: options.now,
   })
-  const cluster = engineMode ? engineMode.cluster.createClusterRooms(localRooms, engineMode.engine, { metrics, log }) : null
+  const cluster = engineMode
+    ? engineMode.cluster.createClusterRooms(localRooms, engineMode.engine, { metrics, log, store })
+    : null
   const rooms = cluster ?? localRooms
   const heartbeat = createHeartbeat({ keepaliveMs: config.keepaliveMs, pingIntervalMs: config.pingIntervalMs, metrics })
   const connections = createConnectionLimiter(config.maxConnectionsPerIp)
@@ -177,12 +179,12 @@ export const createRelay = async (config: RelayConfig, options: RelayOptions = {
 }
 
 /** The engine's connection, store and cluster modules: imported only in engine mode (they load the engine client). */
-const startEngineMode = async (settings: NonNullable<RelayConfig['engine']>) => {
+const startEngineMode = async (settings: NonNullable<RelayConfig['engine']>, log: Logger) => {
   const [{ connectEngine }, { createEngineStore }, cluster] = await Promise.all([
     import('./engine/engine.ts'), import('./engine/engine-store.ts'), import('./engine/cluster.ts'),
   ])
   const engine = await connectEngine(settings)
-  return { engine, store: createEngineStore(engine, { aofRewriteDelayMs: settings.aofRewriteDelayMs }), cluster }
+  return { engine, store: createEngineStore(engine, { aofRewriteDelayMs: settings.aofRewriteDelayMs, log }), cluster }
 }
 
 /** Close with 1001 and wait for the handshake; terminate the sockets that do not answer in time. */

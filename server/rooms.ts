@@ -114,6 +114,10 @@ export interface RoomRegistry {
   settle(): Promise<void>
   /** Closes at once the open sockets of a removed reader (CloseCode.readerRevoked). */
   closeReader(roomId: string, readerId: string): void
+  /** Closes the reader sockets of the room whose reader is not in `kept` (engine mode: removals another relay made). */
+  closeReadersExcept(roomId: string, kept: ReadonlySet<string>): void
+  /** The rooms loaded (or loading) now. */
+  loadedRoomIds(): string[]
 }
 
 /** The origin of updates another relay stored (engine mode): forwarded to every socket of this relay. */
@@ -244,20 +248,22 @@ export const createRoomRegistry = (deps: {
     /** Updates another relay stored (engine mode): applied like a phone's, forwarded to every socket here. */
     const applyFollowed = (page: FollowedPage): void => {
       const updates = [...(page.snapshot ? [page.snapshot] : []), ...page.entries.map((entry) => entry.update)]
-      for (const update of updates) {
-        if (room.broken || doc.isDestroyed) return
-        const forward = admitFollowed(update)
-        if (forward === undefined) return room.reset('diverged from the engine')
-        if (forward === null) continue // held already
-        try {
+      try {
+        for (const update of updates) {
+          if (room.broken || doc.isDestroyed) return
+          const forward = admitFollowed(update)
+          if (forward === undefined) return room.reset('diverged from the engine')
+          if (forward === null) continue // held already
           Y.applyUpdate(doc, update, FOLLOWED)
-        } catch {
-          return room.reset('followed update failed')
+          if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return room.reset('followed update incomplete')
+          appliedCount++
+          metrics.increment('updatesFollowed')
+          broadcast(peers, forward, FOLLOWED)
         }
-        if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return room.reset('followed update incomplete')
-        appliedCount++
-        metrics.increment('updatesFollowed')
-        broadcast(peers, forward, FOLLOWED)
+      } catch (error) {
+        // Anything thrown here would leave this copy short of what the engine holds: loaded again from it instead.
+        log.error('room.follow_failed', { room: roomPrefix(roomId), error: errorKind(error) })
+        return room.reset('followed update failed')
       }
       retryHeld()
     }
@@ -369,6 +375,14 @@ export const createRoomRegistry = (deps: {
     freeing.set(roomId, done)
   }
 
+  const closeReaders = (roomId: string, removed: (readerId: string) => boolean): void => {
+    void entries.get(roomId)?.room.then((room) => {
+      for (const peer of room.peers) {
+        if (peer.readerId !== undefined && removed(peer.readerId)) peer.close(CloseCode.readerRevoked, 'reader removed')
+      }
+    }, () => undefined)
+  }
+
   return {
     async acquire(roomId) {
       let entry = entries.get(roomId)
@@ -416,10 +430,12 @@ export const createRoomRegistry = (deps: {
       return true
     },
     closeReader(roomId, readerId) {
-      void entries.get(roomId)?.room.then((room) => {
-        for (const peer of room.peers) if (peer.readerId === readerId) peer.close(CloseCode.readerRevoked, 'reader removed')
-      }, () => undefined)
+      closeReaders(roomId, (id) => id === readerId)
     },
+    closeReadersExcept(roomId, kept) {
+      closeReaders(roomId, (id) => !kept.has(id))
+    },
+    loadedRoomIds: () => [...entries.keys()],
     async settle() {
       while (freeing.size > 0) await Promise.all([...freeing.values()])
     },

@@ -1,14 +1,16 @@
 // What one relay does to a room that the others holding it must do too (engine mode): a renewal or an archive
 // freezes the room everywhere (its sockets are told), a deletion closes its sockets everywhere, a removed reader is
 // cut off everywhere. Announced on one channel of the engine; each relay applies what the others announce to its own
-// registry. Also the relay-wide registration limit, counted in the engine so that every relay shares it.
+// registry, and reads them back from the engine for the rooms it holds after its notifications were cut. Also the
+// relay-wide registration limit, counted in the engine so that every relay shares it.
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
+import { CloseCode, ROOM_ID_PATTERN } from '../../src/lib/relay-protocol.ts'
 import type { SharedRateLimiter } from '../limits.ts'
 import { errorKind, type Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
 import type { RoomRegistry } from '../rooms.ts'
+import type { StorageAdapter } from '../store/adapter.ts'
 import { defineScript, type Engine } from './engine.ts'
 
 const Event = z.discriminatedUnion('kind', [
@@ -25,7 +27,9 @@ export interface ClusterRooms extends RoomRegistry {
   destroy(): void
 }
 
-export const createClusterRooms = (local: RoomRegistry, engine: Engine, deps: { metrics: Metrics; log: Logger }): ClusterRooms => {
+export const createClusterRooms = (
+  local: RoomRegistry, engine: Engine, deps: { metrics: Metrics; log: Logger; store: StorageAdapter },
+): ClusterRooms => {
   const channel = `${engine.prefix}events`
   const announce = (event: Event): void => {
     engine.commands.publish(channel, JSON.stringify(event)).catch((error: unknown) => {
@@ -46,7 +50,35 @@ export const createClusterRooms = (local: RoomRegistry, engine: Engine, deps: { 
     else if (event.kind === 'evict') void local.evict(event.roomId, event.code, event.reason, REMOTE_EVICT_MS)
     else local.closeReader(event.roomId, event.readerId)
   }
+  /**
+   * Announcements are not kept: those sent while this relay's notifications were cut are read back from the engine
+   * for every room it holds (a tombstone, a renewal or an archive, the readers still filed).
+   */
+  const catchUp = async (roomId: string): Promise<void> => {
+    const [meta, tombstone] = await Promise.all([deps.store.readMeta(roomId), deps.store.readTombstone(roomId)])
+    const registeredAgain = meta !== null && Date.parse(meta.createdAt) > Date.parse(tombstone?.deletedAt ?? '')
+    if (tombstone && !registeredAgain) {
+      const code = tombstone.tokenHash === undefined ? CloseCode.roomMoved : CloseCode.tryAgainLater
+      void local.evict(roomId, code, 'room deleted', REMOTE_EVICT_MS)
+      return
+    }
+    const frozen = meta?.renewedAt !== undefined ? 'renewed' : meta?.archivedAt !== undefined ? 'archived' : null
+    if (frozen) await local.freeze(roomId, frozen)
+    local.closeReadersExcept(roomId, new Set((meta?.readers ?? []).map((reader) => reader.id)))
+  }
+  let connectedOnce = false
+  const onReady = (): void => {
+    if (!connectedOnce) {
+      connectedOnce = true
+      return
+    }
+    for (const roomId of local.loadedRoomIds()) {
+      catchUp(roomId).catch((error: unknown) => deps.log.error('cluster.catch_up_failed', { error: errorKind(error) }))
+    }
+  }
   engine.notifications.on('message', onMessage)
+  engine.notifications.on('ready', onReady)
+  connectedOnce = engine.notifications.status === 'ready'
   void engine.notifications.subscribe(channel).catch((error: unknown) => {
     deps.log.error('cluster.subscribe_failed', { error: errorKind(error) })
   })
@@ -67,6 +99,7 @@ export const createClusterRooms = (local: RoomRegistry, engine: Engine, deps: { 
     },
     destroy() {
       engine.notifications.off('message', onMessage)
+      engine.notifications.off('ready', onReady)
     },
   }
 }

@@ -1,5 +1,5 @@
-// What the engine holds for a room and the Lua scripts that change it atomically. Per room (one hash tag, so one
-// slot should the engine be a cluster): `meta` (JSON), `log` (a stream: one entry per stored update, in order, with
+// What the engine holds for a room and the Lua scripts that change it atomically. Per room (under one hash tag; an
+// engine cluster is not supported, the scripts also touch the set of rooms): `meta` (JSON), `log` (a stream: one entry per stored update, in order, with
 // the relay that stored it), `snap` (a hash: the compacted state `b` and the last log id it covers, `upTo`), `tomb`
 // (the tombstone, JSON), `held` (which relays hold it now) and the channel `n` on which an append is announced. Stream ids order every update of a
 // room whichever relay stored it.
@@ -62,10 +62,16 @@ return 1
 
 /**
  * Appends one update to the room's log, unless the room has a tombstone (it is being deleted: nothing may be stored
- * in it any more, whichever relay still holds it), and announces it. Replies the entry's id.
+ * in it any more, whichever relay still holds it) or is renewed or archived (read-only, whichever relay missed the
+ * announcement), and announces it. Replies the entry's id.
  */
 export const APPEND = defineScript(`
 if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('ROOMDELETED the room is being deleted') end
+local meta = redis.call('GET', KEYS[4])
+if meta then
+  local ok, fields = pcall(cjson.decode, meta)
+  if ok and (fields.renewedAt or fields.archivedAt) then return redis.error_reply('ROOMFROZEN the room is read-only') end
+end
 local id = redis.call('XADD', KEYS[1], '*', 'r', ARGV[1], 'u', ARGV[2])
 redis.call('SADD', KEYS[3], ARGV[3])
 redis.call('PUBLISH', ARGV[4], ARGV[1])

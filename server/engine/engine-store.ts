@@ -7,6 +7,7 @@
 // values leave the engine's disk too. follow() delivers what other relays store in a room (room-feed.ts).
 import { canMarkFrozen, type CompactOptions, type RoomMeta, type StorageAdapter, type Tombstone } from '../store/adapter.ts'
 import { compactUpdates } from '../store/compact.ts'
+import { errorKind, type Logger } from '../log.ts'
 import { parseMeta, parseTombstone } from '../store/meta-files.ts'
 import { INVITATIONS, READERS, type MetaList } from '../store/meta-lists.ts'
 import type { Engine } from './engine.ts'
@@ -21,7 +22,12 @@ interface Sizes {
   log: number
 }
 
-export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: number }): StorageAdapter => {
+/** A rewrite the engine refused for another reason than one already running (a missing permission) is asked again. */
+const REWRITE_RETRY_MS = 60_000
+
+export const createEngineStore = (
+  engine: Engine, options: { aofRewriteDelayMs: number; log?: Logger },
+): StorageAdapter => {
   const keysOf = (roomId: string) => roomKeys(engine.prefix, roomId)
   const sizes = new Map<string, Sizes>()
   /** The last append of each room, for flush(). */
@@ -56,19 +62,49 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
     roomId: string, list: MetaList<T>, change: (current: readonly T[]) => readonly T[],
   ): Promise<readonly T[] | null> => {
     let result: readonly T[] = []
+    let shorter = false
     const meta = await updateMeta(roomId, (current) => {
-      result = change(list.read(current))
+      const before = list.read(current)
+      result = change(before)
+      shorter = result.length < before.length
       return list.write(current, result)
     })
+    // A sealed invitation secret or a reader's hash left the meta: it leaves the engine's files too.
+    if (meta !== null && shorter) scheduleRewrite()
     return meta === null ? null : result
   }
 
+  /**
+   * Values left the engine's memory (an erasure compaction, a deleted room, a shorter list): its append-only file
+   * still holds them until it is rewritten from memory. One rewrite covers every removal before it.
+   */
+  const scheduleRewrite = (delayMs = options.aofRewriteDelayMs): void => {
+    if (!closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, delayMs)
+  }
   const rewriteAppendOnlyFile = (): void => {
     rewriteTimer = null
-    engine.commands.call('BGREWRITEAOF').catch(() => {
-      // One already running may have started before the erasure: ask again once it is over.
-      if (!closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, 1_000)
+    engine.commands.call('BGREWRITEAOF').catch((error: unknown) => {
+      // One already running may have started before the removal: ask again once it is over.
+      if (error instanceof Error && /in progress/i.test(error.message)) return scheduleRewrite(1_000)
+      options.log?.error('engine.rewrite_failed', { error: errorKind(error) })
+      scheduleRewrite(Math.max(options.aofRewriteDelayMs, REWRITE_RETRY_MS))
     })
+  }
+
+  /** Snapshot and trim (COMPACT), from what the engine holds now; the local sizes follow. */
+  const compactRoom = async (roomId: string): Promise<void> => {
+    const keys = keysOf(roomId)
+    const { snapshot, entries, position } = await readRoom(engine, keys)
+    const known = sizes.get(roomId) // absent once the room is released: not created again here
+    if (entries.length === 0) {
+      if (known) known.log = 0 // another relay compacted it already
+      return
+    }
+    const compacted = await compactUpdates([...(snapshot ? [snapshot] : []), ...entries.map((entry) => entry.update)])
+    const bytes = Buffer.from(compacted.buffer, compacted.byteOffset, compacted.byteLength)
+    await engine.run(COMPACT, [keys.snap, keys.log, keys.tomb, keys.meta], [position, bytes, nextId(position)])
+    // Stored, or a snapshot covering at least as much was there already (or the room is being deleted).
+    if (known) Object.assign(known, { snapshot: compacted.length, log: 0 })
   }
 
   const store: StorageAdapter = {
@@ -115,6 +151,7 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
       const keys = keysOf(roomId)
       await engine.commands.multi().del(keys.meta, keys.log, keys.snap, keys.holders).srem(roomsKey(engine.prefix), roomId).exec()
       sizes.delete(roomId)
+      scheduleRewrite()
     },
     async loadUpdates(roomId) {
       const { snapshot, entries, position } = await readRoom(engine, keysOf(roomId))
@@ -127,7 +164,7 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
       const keys = keysOf(roomId)
       const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
       const done = engine
-        .run(APPEND, [keys.log, keys.tomb, roomsKey(engine.prefix)], [engine.relayId, bytes, roomId, keys.channel])
+        .run(APPEND, [keys.log, keys.tomb, roomsKey(engine.prefix), keys.meta], [engine.relayId, bytes, roomId, keys.channel])
         .then(() => {
           sizesOf(roomId).log += update.length
         })
@@ -148,31 +185,28 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
       return known ? known.snapshot + known.log : 0
     },
     async compact(roomId, compactOptions?: CompactOptions) {
-      const keys = keysOf(roomId)
-      const { snapshot, entries, position } = await readRoom(engine, keys)
-      if (entries.length === 0) {
-        sizesOf(roomId).log = 0 // another relay compacted it already
-        return
+      try {
+        await compactRoom(roomId)
+      } finally {
+        // Whoever compacted (this relay, or another one first), the deletions this relay stored must leave the
+        // engine's files: rewritten once the snapshot without them is stored, in any case.
+        if (compactOptions?.erasure) scheduleRewrite()
       }
-      const compacted = await compactUpdates([...(snapshot ? [snapshot] : []), ...entries.map((entry) => entry.update)])
-      const bytes = Buffer.from(compacted.buffer, compacted.byteOffset, compacted.byteLength)
-      const stored = await engine.run(COMPACT, [keys.snap, keys.log, keys.tomb, keys.meta], [position, bytes, nextId(position)])
-      if (stored !== 1) return // a newer snapshot is there already, or the room is being deleted
-      const known = sizesOf(roomId)
-      known.snapshot = compacted.length
-      known.log = 0
-      if (compactOptions?.erasure && !closed) rewriteTimer ??= setTimeout(rewriteAppendOnlyFile, options.aofRewriteDelayMs)
     },
     heldElsewhere: (roomId) => feed.heldElsewhere(roomId),
     async checkpoint() {},
     async release(roomId) {
-      if (!feed.isFollowing(roomId)) sizes.delete(roomId)
+      if (feed.isFollowing(roomId)) return // loaded again meanwhile
+      sizes.delete(roomId)
+      feed.forget(roomId)
     },
     follow(roomId, deliver) {
       return feed.follow(roomId, (page) => {
         const known = sizesOf(roomId)
-        if (page.snapshot) known.snapshot = page.snapshot.length
-        known.log += page.entries.reduce((sum, entry) => sum + entry.update.length, 0)
+        const bytes = page.entries.reduce((sum, entry) => sum + entry.update.length, 0)
+        // A snapshot replaces every entry it covers: the log counted from it on.
+        if (page.snapshot) Object.assign(known, { snapshot: page.snapshot.length, log: bytes })
+        else known.log += bytes
         deliver(page)
       })
     },
@@ -182,8 +216,9 @@ export const createEngineStore = (engine: Engine, options: { aofRewriteDelayMs: 
       await Promise.allSettled([...lastAppend.values()])
       if (rewriteTimer !== null) {
         clearTimeout(rewriteTimer)
-        rewriteAppendOnlyFile() // an erasure waiting for its rewrite is not left for later
         rewriteTimer = null
+        // A removal waiting for its rewrite is not left for later: asked (and answered) before the connection closes.
+        await engine.commands.call('BGREWRITEAOF').catch(() => undefined)
       }
       feed.destroy()
       await engine.destroy()

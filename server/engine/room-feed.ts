@@ -29,6 +29,8 @@ export interface RoomFeed {
   isFollowing(roomId: string): boolean
   /** Another relay's claim on the room has not lapsed. */
   heldElsewhere(roomId: string): Promise<boolean>
+  /** Drops the position a load left for a room that is not followed (its load failed after reading it). */
+  forget(roomId: string): void
   destroy(): void
 }
 
@@ -42,7 +44,16 @@ const RETRY_MS = 500
 export const createRoomFeed = (engine: Engine): RoomFeed => {
   const positions = new Map<string, string>()
   const followers = new Map<string, Follower>()
+  const retries = new Set<ReturnType<typeof setTimeout>>()
   let destroyed = false
+
+  const retryLater = (roomId: string, follower: Follower): void => {
+    const timer = setTimeout(() => {
+      retries.delete(timer)
+      void read(roomId, follower)
+    }, RETRY_MS)
+    retries.add(timer)
+  }
 
   const read = async (roomId: string, follower: Follower): Promise<void> => {
     if (follower.reading) {
@@ -63,7 +74,7 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
         if (page.entries.length === PAGE_ENTRIES) follower.again = true
       } while (follower.again && !follower.stopped)
     } catch {
-      if (!follower.stopped && !destroyed) setTimeout(() => void read(roomId, follower), RETRY_MS).unref()
+      if (!follower.stopped && !destroyed) retryLater(roomId, follower)
     } finally {
       follower.reading = false
     }
@@ -75,14 +86,15 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
     const follower = roomId === null ? undefined : followers.get(roomId)
     if (roomId !== null && follower) void read(roomId, follower)
   }
+  /** Back after a loss: claims renewed (one may have failed while it was away) and every followed room read again. */
   const readAll = (): void => {
+    claim([...followers.keys()])
     for (const [roomId, follower] of followers) void read(roomId, follower)
   }
-  /** Back after a loss: subscribed again to every followed room (one subscribe may have failed while it was away). */
+  /** The notifications are back: subscribed again to every followed room, then read (in that order, as follow()). */
   const resume = (): void => {
     const channels = [...followers.keys()].map((roomId) => roomKeys(engine.prefix, roomId).channel)
-    if (channels.length > 0) void engine.notifications.subscribe(...channels).catch(() => undefined)
-    readAll()
+    if (channels.length > 0) void engine.notifications.subscribe(...channels).then(readAll, readAll)
   }
   engine.notifications.on('message', onMessage)
   // Resubscribed by the client after a loss; announcements sent meanwhile are lost: read every room again.
@@ -99,11 +111,13 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
   const renewClaims = setInterval(() => claim([...followers.keys()]), CLAIM_RENEW_MS)
   renewClaims.unref()
 
-  const stopFollower = (roomId: string, only?: Follower): void => {
+  /** Stops following; the claim goes too unless a new follower of the room takes over (a room loaded again). */
+  const stopFollower = (roomId: string, options: { only?: Follower; replaced?: boolean } = {}): void => {
     const follower = followers.get(roomId)
-    if (!follower || (only && follower !== only)) return
+    if (!follower || (options.only && follower !== options.only)) return
     follower.stopped = true
     followers.delete(roomId)
+    if (options.replaced) return
     const keys = roomKeys(engine.prefix, roomId)
     void engine.notifications.unsubscribe(keys.channel).catch(() => undefined)
     void engine.commands.zrem(keys.holders, engine.relayId).catch(() => undefined)
@@ -114,7 +128,7 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
       positions.set(roomId, position)
     },
     follow(roomId, deliver) {
-      stopFollower(roomId)
+      stopFollower(roomId, { replaced: true })
       const follower: Follower = { position: positions.get(roomId) ?? '0-0', deliver, reading: false, again: false, stopped: false }
       positions.delete(roomId)
       followers.set(roomId, follower)
@@ -122,16 +136,21 @@ export const createRoomFeed = (engine: Engine): RoomFeed => {
       const channel = roomKeys(engine.prefix, roomId).channel
       // Subscribed first, then read: an entry appended in between is announced or read, never missed.
       engine.notifications.subscribe(channel).then(() => read(roomId, follower), () => read(roomId, follower))
-      return () => stopFollower(roomId, follower)
+      return () => stopFollower(roomId, { only: follower })
     },
     isFollowing: (roomId) => followers.has(roomId),
     async heldElsewhere(roomId) {
       const holders = await engine.commands.zrangebyscore(roomKeys(engine.prefix, roomId).holders, Date.now(), '+inf')
       return holders.some((relayId) => relayId !== engine.relayId)
     },
+    forget(roomId) {
+      if (!followers.has(roomId)) positions.delete(roomId)
+    },
     destroy() {
       destroyed = true
       clearInterval(renewClaims)
+      for (const timer of retries) clearTimeout(timer)
+      retries.clear()
       for (const follower of followers.values()) follower.stopped = true
       followers.clear()
       engine.notifications.off('message', onMessage)

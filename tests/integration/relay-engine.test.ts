@@ -19,7 +19,7 @@ import { startEngine, type TestEngine } from '../helpers/engine.ts'
 import { startFailoverProxy } from '../helpers/failover-proxy.ts'
 import {
   connectProvider, createTestRoom, docFromFrames, fetchHealth, frameKinds, isBareFrame, lastAck, openRawClient, openReader,
-  relayProtocols, spawnRelay, startRelay, syncFrame, waitFor, writeKeysRaw, type RawClient, type StartedRelay,
+  relayProtocols, roundTrip, spawnRelay, startRelay, syncFrame, waitFor, writeKeysRaw, type RawClient, type StartedRelay,
   type TestRoom,
 } from '../helpers/relay.ts'
 
@@ -101,6 +101,8 @@ describe('engine mode: one room, several relays', () => {
     await waitFor(() => lastAck(onA.client.received) === 20 && lastAck(onB.client.received) === 20, 'acks on both relays')
     await waitFor(() => keysOf(docA).length === all.length + 40, 'both bursts reach a phone on A')
     const updatesBack = (client: RawClient): number => frameKinds(client.received).filter((kind) => kind === 'sync2').length
+    await waitFor(() => updatesBack(onA.client) >= 20 && updatesBack(onB.client) >= 20, 'each writer gets the other\'s')
+    await Promise.all([roundTrip(onA.client), roundTrip(onB.client)])
     expect(updatesBack(onA.client)).toBe(20) // B's, one frame each; none of its own
     expect(updatesBack(onB.client)).toBe(20)
 
@@ -277,6 +279,84 @@ describe('engine mode: one room, several relays', () => {
     await waitFor(async () => (await fetchHealth(holding.url)).rooms === 0, 'the room freed on the holding relay')
     expect(await sweeping.relay.sweepRenewedRooms()).toBe(1)
     expect(sweeping.relay.metrics.counters.roomsDeletedIdle).toBe(1)
+  })
+
+  it('refuses writes to a room archived behind its back, and catches up on what it missed while its notifications were cut', async () => {
+    const relay = await relayOnEngine()
+    const side = createEngineStore(await connectEngine({ url: engine.url, prefix: 'pedibus:' }), { aofRewriteDelayMs: 60_000 })
+    cleanups.push(() => side.close())
+    const [archived, read] = [await createTestRoom(), await createTestRoom()]
+    await writeKeysRaw(relay.wsUrl, archived, ['x'], true)
+    await writeKeysRaw(relay.wsUrl, read, ['x'], true)
+    const writer = await openWriter(relay.wsUrl, archived)
+    const key = createPartnerReadKey()
+    const reader = { id: await readerIdOf(read.roomId, key), token: await partnerReadTokenOf(read.roomId, key) }
+    const filed = await fetch(`${relay.url}${READERS_PATH_PREFIX}${read.roomId}`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: read.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: reader.id, tokenHash: await hashRoomToken(reader.token as TestRoom['token']) }),
+    })
+    expect(filed.status).toBe(201)
+    const partner = await openRawClient(relay.wsUrl, read.roomId, relayProtocols(reader.token, { ack: true }))
+    partner.ws.send(syncFrame(SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
+    await waitFor(() => keysOf(docFromFrames(partner.received)).includes('x'), 'the reader reads')
+
+    // Another relay archived the room and removed the reader, and this relay heard nothing of it.
+    expect(await side.markArchived(archived.roomId, new Date().toISOString())).toBe(true)
+    await side.updateReaders(read.roomId, () => [])
+    writer.write(['afterArchive'])
+    expect((await writer.client.closed).code).toBe(CloseCode.tryAgainLater) // refused by the engine, never acked
+    expect(lastAck(writer.client.received)).toBe(0)
+    const back = await openReader(relay.wsUrl, archived)
+    const told = (): boolean => back.received.some((frame) => isBareFrame(frame, MESSAGE_ROOM_ARCHIVED))
+    await waitFor(() => told() && frameKinds(back.received).includes('sync1'), 'archived on reload')
+    expect(keysOf(docFromFrames(back.received))).toEqual(['x'])
+    back.ws.close()
+
+    // Its notifications cut and back: it reads what it missed for the rooms it holds.
+    expect(partner.ws.readyState).toBe(partner.ws.OPEN)
+    await engine.command('CLIENT KILL TYPE pubsub')
+    expect((await partner.closed).code).toBe(CloseCode.readerRevoked)
+  })
+
+  it('rewrites the engine\'s file after an erasure whichever relay compacted, and after a room or an invitation is deleted', async () => {
+    const [first, second] = await Promise.all([0, 1].map(async () => createEngineStore(
+      await connectEngine({ url: engine.url, prefix: 'rewrite:' }), { aofRewriteDelayMs: 0 },
+    )))
+    cleanups.push(() => Promise.all([first!.close(), second!.close()]).then(() => undefined))
+    const inFiles = async (text: string): Promise<boolean> => (await engine.files()).includes(text)
+    const writeNote = async (roomId: string, note: string): Promise<Y.Doc> => {
+      await first!.createRoom(roomId, { tokenHash: 'h', createdAt: new Date().toISOString() })
+      const doc = new Y.Doc()
+      doc.on('update', (update: Uint8Array) => void first!.append(roomId, update))
+      doc.getMap('m').set('note', note)
+      await first!.flush(roomId)
+      await waitFor(() => inFiles(note), 'the note in the engine\'s files')
+      return doc
+    }
+    // The deletion is stored by `first`, but `second` compacts first (no erasure of its own to do): still rewritten.
+    const raced = await createTestRoom()
+    const racedNote = `raced-${raced.roomId}`
+    const doc = await writeNote(raced.roomId, racedNote)
+    doc.getMap('m').set('other', 'kept')
+    doc.getMap('m').delete('note')
+    await first!.flush(raced.roomId)
+    await second!.compact(raced.roomId)
+    await first!.compact(raced.roomId, { erasure: true })
+    await waitFor(async () => !(await inFiles(racedNote)), 'the raced note gone from the engine\'s files')
+
+    const deleted = await createTestRoom()
+    const deletedNote = `deleted-${deleted.roomId}`
+    await writeNote(deleted.roomId, deletedNote)
+    await first!.deleteRoom(deleted.roomId)
+    await waitFor(async () => !(await inFiles(deletedNote)), 'the deleted room gone from the engine\'s files')
+
+    const sealed = `S${raced.roomId.replace(/[^A-Za-z0-9]/g, '')}sealedInvite`
+    const invitation = { id: 'i'.repeat(22), sealed, createdAt: new Date().toISOString(), expiresAt: new Date().toISOString() }
+    await first!.updateInvitations(raced.roomId, () => [invitation])
+    await waitFor(() => inFiles(sealed), 'the invitation in the engine\'s files')
+    await first!.updateInvitations(raced.roomId, () => [])
+    await waitFor(async () => !(await inFiles(sealed)), 'the revoked invitation gone from the engine\'s files')
   })
 
   it('erases deleted values from the engine\'s append-only file after the erasure compaction', async () => {
