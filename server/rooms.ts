@@ -21,6 +21,7 @@ import { errorKind, roomPrefix, type Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { FollowedPage, RoomMeta, StorageAdapter } from './store/adapter.ts'
 import { buildDoc } from './store/build-doc.ts'
+import { createCompactor, type Compactor } from './compactor.ts'
 
 /** What a room needs from a socket. */
 export interface RoomPeer {
@@ -144,7 +145,7 @@ export const createRoomRegistry = (deps: {
   const { store, metrics, log } = deps
   const entries = new Map<string, Entry>()
   const freeing = new Map<string, Promise<void>>()
-  const erasures = new WeakMap<Y.Doc, { erasurePending(): boolean }>()
+  const erasures = new WeakMap<Y.Doc, Compactor>()
 
   const load = async (roomId: string, entry: () => Entry | undefined): Promise<Room> => {
     await freeing.get(roomId) // a previous instance of this room must be written out first
@@ -172,7 +173,7 @@ export const createRoomRegistry = (deps: {
   ): Room => {
     let writtenOn = storedWrittenOn
     const peers = new Set<RoomPeer>()
-    const compactor = createCompactor(roomId, doc)
+    const compactor = createCompactor(deps, roomId, doc)
     erasures.set(doc, compactor)
     let retrying = false
 
@@ -281,63 +282,6 @@ export const createRoomRegistry = (deps: {
     const unfollow = store.follow?.(roomId, applyFollowed)
     if (unfollow) doc.on('destroy', unfollow)
     return room
-  }
-
-  /**
-   * Two production triggers while a room stays loaded (freeing a room compacts it too):
-   * - size: the room's log is past COMPACT_LOG_BYTES;
-   * - erasure: an update applied to the room deleted values (a removed family, child or note, a renamed
-   *   child, a rewritten entry). Until the log is compacted the deleted values (sealed or not) are still on
-   *   disk, so a compaction runs COMPACT_AFTER_DELETE_MS after such an update is stored. One timer per room
-   *   at a time: a busy room compacts at most once per delay.
-   */
-  const createCompactor = (roomId: string, doc: Y.Doc) => {
-    let running = false
-    let deleted = false // an update applied since the last compaction started deleted something
-    let timer: ReturnType<typeof setTimeout> | null = null
-    doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.deleteSet.clients.size > 0) deleted = true
-    })
-    doc.on('destroy', () => {
-      if (timer !== null) clearTimeout(timer)
-      timer = null
-    })
-
-    const run = (): void => {
-      if (running || doc.isDestroyed) return
-      running = true
-      const erasure = deleted
-      deleted = false // deletions arriving during this compaction schedule the next one
-      store
-        .compact(roomId, { erasure })
-        .then(() => metrics.increment('compactions'))
-        .catch((error: unknown) => {
-          metrics.increment('storeErrors')
-          log.error('room.compact_failed', { room: roomPrefix(roomId), error: errorKind(error) })
-        })
-        .finally(() => {
-          running = false
-          if (deleted) scheduleErasure()
-        })
-    }
-    const scheduleErasure = (): void => {
-      if (timer !== null || doc.isDestroyed) return
-      timer = setTimeout(() => {
-        timer = null
-        if (running) deleted = true // rescheduled when the running compaction ends
-        else run()
-      }, deps.compactAfterDeleteMs)
-    }
-
-    // Called only after an update is durable, so a compaction it starts or schedules includes that update.
-    return {
-      /** Deletions since the last compaction started: the compaction that frees the room erases them. */
-      erasurePending: () => deleted,
-      afterStored() {
-        if (store.logSize(roomId) >= deps.compactLogBytes) run()
-        else if (deleted) scheduleErasure()
-      },
-    }
   }
 
   /** A reset room leaves the registry at once (new sockets load it again); it is freed when its sockets are gone. */
