@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
-import { usePhones, type Phone } from '../helpers/browser.ts'
+import { usePhones, type Phone, waitForLocalSave } from '../helpers/browser.ts'
 import { chooseWhoIAm, joinByInvite } from '../helpers/collective-steps.ts'
 import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
@@ -46,6 +46,7 @@ describe('declared absences', () => {
     // Scoped to the settings form: the charter's form on the same page has its own "Enregistrer".
     const settings = page.getByRole('region', { name: fr['manage.settings.title'] })
     await settings.getByRole('button', { name: fr['form.save'] }).click()
+    await waitForLocalSave(page)
     await page.reload()
     await expect.poll(() => page.getByLabel(fr['manage.settings.childrenPerAdult']).inputValue(), POLL).toBe('1')
 

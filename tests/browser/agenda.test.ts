@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { usePhones, type Phone } from '../helpers/browser.ts'
+import { usePhones, type Phone, waitForLocalSave } from '../helpers/browser.ts'
 import { chooseWhoIAm } from '../helpers/collective-steps.ts'
 import { seedCollective, seedFamily } from '../helpers/seed-collective.ts'
 
@@ -91,6 +91,7 @@ describe('agenda file on a phone', () => {
     await walkCard(page, FRIDAY).getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()
     await withdraw(page, FRIDAY)
     await withdraw(page, THURSDAY)
+    await waitForLocalSave(page)
     await page.reload()
     await page.getByRole('link', { name: fr['rota.nav.mine'] }).click()
     const button = page.getByTestId('agenda').getByRole('button', { name: fr['agenda.download'] })

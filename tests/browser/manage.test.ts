@@ -1,7 +1,7 @@
 // Management screens in Chromium: the guided set-up builds a line with 4 stops (one reordered) and a family; a used stop is removed with reassignment; bad input gets French errors.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { usePhones, type Phone } from '../helpers/browser.ts'
+import { usePhones, type Phone, waitForLocalSave } from '../helpers/browser.ts'
 
 const POLL = { timeout: 10_000, interval: 100 }
 
@@ -144,6 +144,7 @@ describe('management screens and the guided set-up', () => {
     await page.getByLabel('Enfants par adulte').fill('6')
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await expect.poll(() => page.locator('#settings-minAdults-error').count(), POLL).toBe(0)
+    await waitForLocalSave(page)
     await page.reload()
     await expect.poll(() => page.getByLabel('Enfants par adulte').inputValue(), POLL).toBe('6')
   })
@@ -184,6 +185,7 @@ describe('management screens and the guided set-up', () => {
     expect(await winter.textContent()).toContain('19/02/2028')
     await winter.getByRole('checkbox', { name: 'Ne s’applique pas à notre école' }).check()
     await expect.poll(() => page.getByTestId('shipped-2027-2028-A-hiver-ignored').count(), POLL).toBe(1)
+    await waitForLocalSave(page)
     await page.reload()
     await expect.poll(() => page.getByTestId('shipped-2027-2028-A-hiver').getByRole('checkbox').isChecked(), POLL).toBe(true)
 

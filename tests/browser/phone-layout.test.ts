@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { fr } from '../../src/ui/i18n/fr.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { usePhones, type Phone } from '../helpers/browser.ts'
+import { usePhones, type Phone, waitForLocalSave } from '../helpers/browser.ts'
 import { addFamilyWithAdult, addLineWithStops, createCollective, sayWhoIAm } from '../helpers/collective-steps.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
@@ -135,6 +135,7 @@ describe('the collective on a phone', () => {
     const walk = page.locator(`[data-testid="walk"][data-walk$="|${TODAY}|aller"]`)
     await walk.getByRole('button', { name: /^Conducteur .*S’inscrire/ }).click()
     await expect.poll(() => walk.getByTestId('slot-lead').getByTestId('holder').textContent(), POLL).toContain('Léa (vous)')
+    await waitForLocalSave(page) // the sign-up on this phone's disk before the app starts again
 
     await page.goto('/')
     await page.waitForURL((url) => url.pathname === `${base}/aujourdhui`)

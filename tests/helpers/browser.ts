@@ -130,6 +130,15 @@ export const waitForServiceWorkerControl = async (page: Page, timeoutMs = 20_000
   }
 }
 
+/**
+ * Waits until this phone's changes are on its own disk (the status line's `data-local` is 'saved'): a reload or a new
+ * address before that can lose a change made just before (IndexedDB commits it a moment later, later still on a
+ * loaded machine).
+ */
+export const waitForLocalSave = async (page: Page, timeoutMs = 15_000): Promise<void> => {
+  await page.locator('[data-testid="sync-status"][data-local="saved"]').first().waitFor({ timeout: timeoutMs })
+}
+
 /** The value of the invite link field on the invite screen. */
 /** On an invite screen: creates an invitation (7 days, the default) unless one is shown, and reads its link. */
 export const readInviteLink = async (page: Page): Promise<string> => {

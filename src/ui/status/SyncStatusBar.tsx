@@ -16,7 +16,8 @@ export function SyncStatusBar({ session }: { session: SessionState & Pick<Sessio
   const { text, tone } = syncStatusText(status, t, language, (ms) => formatClock(ms, language))
   return (
     <div class="status-area">
-      <p class={`sync-status sync-status--${tone}`} role="status" aria-live="polite" data-testid="sync-status">
+      <p class={`sync-status sync-status--${tone}`} role="status" aria-live="polite" data-testid="sync-status"
+        data-local={status.local}>
         <span class="visually-hidden">{t('status.label')} : </span>
         <span class="sync-status__dot" aria-hidden="true" />
         {text}
