@@ -18,7 +18,7 @@ import {
 } from '../src/lib/relay-protocol.ts'
 import { ENGINE_BINARY, startEngine, type TestEngine } from '../tests/helpers/engine.ts'
 import { createTestRoom, fetchHealth, relayProtocols, spawnRelay, type ChildRelay } from '../tests/helpers/relay.ts'
-import { median } from './timing.ts'
+import { median, percentile, withConcurrency } from './timing.ts'
 
 const HANDSHAKE_TIMEOUT_MS = 30_000
 /** Probes and acks still missing this long after a phase ended are counted as lost (and printed). */
@@ -344,23 +344,6 @@ const connectSock = (fleet: Fleet, url: string, protocols: string[], room: Room,
     })
   })
 
-const withConcurrency = async (count: number, limit: number, run: (index: number) => Promise<void>): Promise<void> => {
-  let next = 0
-  let failed = false
-  const worker = async (): Promise<void> => {
-    while (next < count && !failed) {
-      const index = next++
-      try {
-        await run(index)
-      } catch (error) {
-        failed = true // the other workers stop taking rooms: one failure is enough to report
-        throw error
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
-}
-
 /**
  * Socket s belongs to room s % rooms. In engine mode socket k of room r goes to relay (r + k) % 2: every room is
  * split across both relays, and half the rooms are registered through each.
@@ -531,9 +514,6 @@ const runIngest = async (fleet: Fleet, seconds: number, expectedRate: number): P
 }
 
 // ---- Report ---------------------------------------------------------------------------------------------
-
-const percentile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
 
 const sortedOf = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b)
 

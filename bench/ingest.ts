@@ -28,7 +28,7 @@ import {
   SYNC_UPDATE,
   TOKEN_PROTOCOL_PREFIX,
 } from '../src/lib/relay-protocol.ts'
-import { median } from './timing.ts'
+import { median, percentile, withConcurrency } from './timing.ts'
 
 const HANDSHAKE_TIMEOUT_MS = 15_000
 const DRAIN_TIMEOUT_MS = 30_000
@@ -314,19 +314,6 @@ const topUp = (client: Client, target: number): void => {
   }
 }
 
-const withConcurrency = async <T>(count: number, limit: number, run: (index: number) => Promise<T>): Promise<T[]> => {
-  const results: T[] = new Array<T>(count)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const index = next++
-      results[index] = await run(index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
-  return results
-}
-
 /** Opens the scenario's rooms; windows split the in-flight total as evenly as possible (e.g. 2 or 1). */
 const openFleet = async (server: Server, scenario: Scenario): Promise<Fleet> => {
   const fleet: Fleet = { kind: server.kind, clients: [], phase: null, closing: false, failure: null }
@@ -473,9 +460,6 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
   })
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
-
-const percentile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
 
 const rate = (value: number): string => (value >= 10_000 ? value.toFixed(0) : value.toPrecision(4)).padStart(7)
 
